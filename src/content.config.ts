@@ -1,0 +1,31 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { contentDir } from './lib/content-dir.ts';
+import { idFromPath } from './lib/slug.ts';
+import { articleSchema, personSchema, sourceSchema } from './lib/schema.ts';
+
+// Collections read from the content folder (ARCHIVE_CONTENT_DIR or ./content). Ids come from
+// file paths, never from a `slug` field, so a file cannot claim another file's address.
+
+const root = contentDir();
+const idFromEntry = ({ entry }: { entry: string }) => idFromPath(entry);
+
+/** Archived articles: content/articles/YYYY/MM/<slug>.md */
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: `${root}/articles`, generateId: idFromEntry }),
+  schema: articleSchema({ person: reference('people'), source: reference('sources') }),
+});
+
+/** People named in articles: content/people/<id>.yaml */
+const people = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/people`, generateId: idFromEntry }),
+  schema: personSchema,
+});
+
+/** Publications: content/sources/<id>.yaml */
+const sources = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/sources`, generateId: idFromEntry }),
+  schema: sourceSchema,
+});
+
+export const collections = { articles, people, sources };

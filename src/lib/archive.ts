@@ -1,0 +1,55 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
+
+// The archive as the pages see it: published articles newest first, people, sources, and every
+// grouping, loaded once per build and shared by all pages.
+
+/** An article entry as the collection gives it. */
+export type ArticleEntry = CollectionEntry<'articles'>;
+/** A person entry. */
+export type PersonEntry = CollectionEntry<'people'>;
+/** A source entry. */
+export type SourceEntry = CollectionEntry<'sources'>;
+
+/** An article with its people mentions resolved to plain ids and roles. */
+export type Article = Omit<ArticleEntry, 'data'> & {
+  data: Omit<ArticleEntry['data'], 'people'> & { people: PersonMention[] };
+};
+
+/** People mentions in either frontmatter form ("id" or {id, role}) as {id, role}. */
+function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
+  return people.map((p) => ('collection' in p ? { id: p.id } : { id: p.id.id, role: p.role }));
+}
+
+/** Loads and groups everything once. */
+async function load() {
+  const entries = await getCollection('articles', (a) => !a.data.draft);
+  const articles: Article[] = entries
+    .map((a) => ({ ...a, data: { ...a.data, people: mentions(a.data.people) } }))
+    .sort(newestFirst);
+  const people = new Map((await getCollection('people')).map((p) => [p.id, p]));
+  const sources = new Map((await getCollection('sources')).map((s) => [s.id, s]));
+  return { articles, people, sources, ...groupArticles(articles) };
+}
+
+/** The whole archive, grouped. */
+export type Archive = Awaited<ReturnType<typeof load>>;
+
+let cached: Promise<Archive> | undefined;
+
+/** The archive; cached for the build, re-read on every request in dev so edits show at once. */
+export function loadArchive(): Promise<Archive> {
+  if (!import.meta.env.PROD) return load();
+  cached ??= load();
+  return cached;
+}
+
+/** A person's name by id (ids are checked before the build, so a miss is a bug). */
+export function personName(archive: Archive, id: string): string {
+  return archive.people.get(id)?.data.name ?? id;
+}
+
+/** A source's name by id. */
+export function sourceName(archive: Archive, id: string): string {
+  return archive.sources.get(id)?.data.name ?? id;
+}

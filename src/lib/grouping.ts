@@ -1,0 +1,67 @@
+import { yearMonth } from './dates.ts';
+import { slugify } from './slug.ts';
+
+// Grouping articles for the browse pages. Each grouping is one pass over the articles, done once
+// per build, so adding people, topics or months never makes the build quadratic.
+
+/** The minimum an article needs for grouping. */
+export interface Groupable {
+  id: string;
+  data: { published: Date; topics: string[]; source: { id: string }; people: PersonMention[] };
+}
+
+/** A person named in an article, with the role the article gives them. */
+export interface PersonMention {
+  id: string;
+  role?: string;
+}
+
+/** Appends an item to the list under a key, creating the list on first use. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Newest first; ties broken by id so the order never depends on file-system order. */
+export function newestFirst<T extends Groupable>(a: T, b: T): number {
+  return b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id);
+}
+
+/** A topic's display name and its articles; topics differing only in case or punctuation merge. */
+export interface TopicGroup<T> {
+  name: string;
+  slug: string;
+  articles: T[];
+}
+
+/** All groupings of a list that is already sorted newest first (each group keeps that order). */
+export function groupArticles<T extends Groupable>(sorted: T[]) {
+  const byPerson = new Map<string, T[]>();
+  const bySource = new Map<string, T[]>();
+  const byMonth = new Map<string, T[]>();
+  const byTopic = new Map<string, TopicGroup<T>>();
+  for (const article of sorted) {
+    for (const mention of article.data.people) push(byPerson, mention.id, article);
+    push(bySource, article.data.source.id, article);
+    const { year, month } = yearMonth(article.data.published);
+    push(byMonth, `${year}-${month}`, article);
+    for (const name of new Set(article.data.topics)) {
+      const slug = slugify(name);
+      const group = byTopic.get(slug) ?? { name, slug, articles: [] };
+      if (group.articles.at(-1) !== article) group.articles.push(article);
+      byTopic.set(slug, group);
+    }
+  }
+  return { byPerson, bySource, byMonth, byTopic };
+}
+
+/** Years with their months (newest first) and article counts, for the date archive. */
+export function calendar(byMonth: Map<string, unknown[]>) {
+  const years = new Map<string, { month: string; count: number }[]>();
+  for (const [key, list] of [...byMonth].sort((a, b) => b[0].localeCompare(a[0]))) {
+    const [year = '', month = ''] = key.split('-');
+    push(years, year, { month, count: list.length });
+  }
+  return [...years].map(([year, months]) => ({ year, months, count: months.reduce((n, m) => n + m.count, 0) }));
+}

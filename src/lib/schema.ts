@@ -1,0 +1,128 @@
+import { z } from 'astro/zod';
+import { dateProblem, parseArchiveDate } from './dates.ts';
+
+// The shape of every archive entry. The same schemas serve the Astro content collections
+// (with real references) and the standalone checker (with plain ids), so both say the same.
+
+/** A date written as YYYY-MM-DD or an ISO date-time with time zone; impossible dates are rejected. */
+export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  if (value instanceof Date) {
+    if (!Number.isNaN(value.getTime())) return value;
+    ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
+    return z.NEVER;
+  }
+  const problem = dateProblem(value);
+  if (problem === null) return parseArchiveDate(value);
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
+
+/** Builds the article schema around the reference type in use (Astro reference or plain id). */
+export function articleSchema<R extends z.ZodType>(refs: { person: R; source: R }) {
+  return z
+    .object({
+      /** Headline as published. */
+      title: text,
+      /** Standfirst or subheading under the headline, if the original had one. */
+      dek: text.optional(),
+      /** The publication, by id in the sources collection. */
+      source: refs.source,
+      /** Address of the original article on the web. */
+      url: webUrl,
+      /** Publication date; when the original gives none, the best estimate (see publishedInferred). */
+      published: archiveDate,
+      /** Set when the publication date is inferred, not printed: the latest possible date and why. */
+      publishedInferred: z
+        .object({
+          /** Latest date the article can be from; `published` is the earliest. */
+          latest: archiveDate.optional(),
+          /** How the date was worked out, shown to readers. */
+          basis: text,
+        })
+        .optional(),
+      /** Date of the last update the original shows. */
+      updated: archiveDate.optional(),
+      /** When this copy was captured from the web. */
+      captured: archiveDate,
+      /** Path of the verbatim capture inside the content folder's captures/. */
+      capture: text.optional(),
+      /** SHA-256 of the capture's bytes, to prove the copy is unaltered. */
+      captureSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' })
+        .optional(),
+      /** Bylines as printed; empty when the original carries none. */
+      authors: z.array(text).default([]),
+      /** People the article names, by id in the people collection, with the role the article gives. */
+      people: z.array(z.union([refs.person, z.object({ id: refs.person, role: text.optional() })])).default([]),
+      /** Organizations the article names, as written. */
+      organizations: z.array(text).default([]),
+      /** Subjects, as short phrases ("immigration courts"). */
+      topics: z.array(text).default([]),
+      /** Lead image: a file under the content folder's media/, its alt text, caption and credit. */
+      image: z
+        .object({
+          /** Path under media/; absent when the capture kept only the credit. */
+          src: z
+            .string()
+            .regex(/^[\w][\w./-]*$/, { error: 'must be a path under media/, such as 2018/photo.jpg' })
+            .refine((p) => !p.split('/').includes('..'), { error: 'must not contain ".."' })
+            .optional(),
+          /** What the image shows, for readers who cannot see it. */
+          alt: z.string().optional(),
+          /** Caption as published. */
+          caption: text.optional(),
+          /** Photographer or agency credit, e.g. "© Getty". */
+          credit: text.optional(),
+        })
+        .refine((img) => !img.src || (img.alt ?? '').trim() !== '', {
+          error: 'needs alt text when src is given',
+          path: ['alt'],
+        })
+        .optional(),
+      /** Language of the article as a BCP 47 tag ("en", "pt-BR"). */
+      language: z
+        .string()
+        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en or pt-BR' })
+        .default('en'),
+      /** Drafts are kept in the archive but not published on the site. */
+      draft: z.boolean().default(false),
+      /** A note from the archive's editor, shown above the article. */
+      editorsNote: text.optional(),
+    })
+    .strict()
+    .superRefine((a, ctx) => {
+      const latest = a.publishedInferred?.latest;
+      if (latest && latest < a.published)
+        ctx.addIssue({ code: 'custom', path: ['publishedInferred', 'latest'], message: 'is before published' });
+      if (a.published.getTime() > Date.now() + 86_400_000)
+        ctx.addIssue({ code: 'custom', path: ['published'], message: 'is in the future' });
+    });
+}
+
+/** A person named in the archive. */
+export const personSchema = z
+  .object({
+    /** Canonical name, as the archive shows it. */
+    name: text,
+    /** Every other form the name appears in, so searches and the importer find the person. */
+    aliases: z.array(text).default([]),
+    /** One or two sentences on who they are. */
+    description: text,
+    /** Pages about them elsewhere. */
+    links: z.array(z.object({ label: text, url: webUrl }).strict()).default([]),
+  })
+  .strict();
+
+/** A publication the archive has articles from. */
+export const sourceSchema = z
+  .object({
+    /** The publication's name. */
+    name: text,
+    /** Its home page. */
+    homepage: webUrl,
+  })
+  .strict();

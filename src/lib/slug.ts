@@ -1,0 +1,23 @@
+// Ids and URL slugs. Entry ids come from file paths only (never from frontmatter), so a
+// content file cannot place a page outside its own folder.
+
+/** Lower-case, ASCII-folded, hyphen-joined form of a name, for URLs: "Jeff Sessions" -> "jeff-sessions". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The entry id of a content file from its path inside its collection folder. */
+export function idFromPath(relativePath: string): string {
+  return relativePath
+    .replace(/\\/g, '/')
+    .replace(/\.(md|markdown|ya?ml|json)$/i, '')
+    .split('/')
+    .map(slugify)
+    .filter(Boolean)
+    .join('/');
+}

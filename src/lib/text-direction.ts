@@ -1,0 +1,8 @@
+// Which way a language is written, so Arabic, Hebrew and Persian articles render right to left.
+
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** "rtl" for right-to-left languages, "ltr" otherwise, from a BCP 47 tag. */
+export function textDirection(language: string): 'rtl' | 'ltr' {
+  return RTL.has(language.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+}

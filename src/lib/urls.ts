@@ -1,0 +1,29 @@
+import { publishedCaptureName } from './captures.ts';
+import { slugify } from './slug.ts';
+
+// Every internal address, built in one place so the site works under a sub-path (Astro `base`).
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** An address inside the site, with the base path in front: path "people/" -> "/archive/people/". */
+export function sitePath(path = ''): string {
+  return base + path.replace(/^\//, '');
+}
+
+/** Addresses of each kind of page. */
+export const urls = {
+  home: () => sitePath(),
+  article: (id: string) => sitePath(`articles/${id}/`),
+  people: () => sitePath('people/'),
+  person: (id: string) => sitePath(`people/${id}/`),
+  topics: () => sitePath('topics/'),
+  topic: (name: string) => sitePath(`topics/${slugify(name)}/`),
+  sources: () => sitePath('sources/'),
+  source: (id: string) => sitePath(`sources/${id}/`),
+  dates: () => sitePath('dates/'),
+  year: (year: string) => sitePath(`dates/${year}/`),
+  month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
+  search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
+  capture: (file: string) => sitePath(`captures/${publishedCaptureName(file)}`),
+  feed: () => sitePath('rss.xml'),
+};

@@ -1,0 +1,176 @@
+import type { FilterCounts, Pagefind, PagefindResult } from './pagefind-types.ts';
+import { FILTER_KEYS, hasQuery, paramsFromState, searchOptions, stateFromParams, type SearchState } from './search-state.ts';
+
+// The search page: a form that works with the keyboard, filters with counts, results with
+// highlighted excerpts, and the whole state mirrored in the address bar.
+
+const PAGE = 10;
+const LABELS: Record<string, string> = { person: 'Person', source: 'Source', topic: 'Topic', year: 'Year' };
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+const filterBox = document.querySelector<HTMLElement>('#search-filters')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+
+/** Creates an element with text. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** Reads the form into a state. */
+function readForm(): SearchState {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) params.append(key, String(value));
+  return stateFromParams(params);
+}
+
+/** Puts a state into the form (on load, and when the reader goes back). */
+function writeForm(state: SearchState): void {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+    box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+}
+
+/** Values of one filter in the order shown: most articles first; years newest first. */
+function orderedValues(key: string, counts: Record<string, number>): string[] {
+  const values = Object.keys(counts);
+  if (key === 'year') return values.sort().reverse();
+  return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+}
+
+/** Builds one fieldset of checkboxes per filter, once; counts are updated later. */
+function buildFilters(totals: FilterCounts): void {
+  for (const key of FILTER_KEYS) {
+    const counts = totals[key] ?? {};
+    if (Object.keys(counts).length === 0) continue;
+    const fieldset = el('fieldset', '', 'filter');
+    fieldset.append(el('legend', LABELS[key]));
+    const box = el('div', '', 'filter-values');
+    for (const value of orderedValues(key, counts)) {
+      const label = el('label');
+      const check = el('input');
+      Object.assign(check, { type: 'checkbox', name: key, value });
+      label.append(check, ` ${value} `, el('span', `(${counts[value]})`, 'count'));
+      box.append(label);
+    }
+    fieldset.append(box);
+    filterBox.append(fieldset);
+  }
+}
+
+/** Shows how many results each filter value would give with the current search. */
+function updateCounts(counts: FilterCounts): void {
+  for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    const count = counts[box.name]?.[box.value] ?? 0;
+    box.parentElement!.querySelector('.count')!.textContent = `(${count})`;
+  }
+}
+
+/** The excerpt with Pagefind's <mark> highlights, built from text only (never as HTML). */
+function excerptNode(excerpt: string): HTMLParagraphElement {
+  const p = el('p', '', 'excerpt');
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === 'MARK') p.append(el('mark', node.textContent ?? ''));
+    else p.append(node.textContent ?? '');
+  }
+  return p;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** One result as a list item. */
+async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
+  const data = await result.data();
+  const li = el('li');
+  if (data.meta.source) li.append(el('p', data.meta.source, 'kicker'));
+  const heading = el('h2');
+  const link = el('a', data.meta.title ?? data.url);
+  link.href = data.url;
+  heading.append(link);
+  li.append(heading);
+  if (data.meta.date) {
+    const meta = el('p', '', 'meta');
+    const time = el('time', dateFormat.format(new Date(`${data.meta.date}T00:00:00Z`)));
+    time.dateTime = data.meta.date;
+    meta.append(time);
+    li.append(meta);
+  }
+  li.append(excerptNode(data.excerpt));
+  return li;
+}
+
+let pending: PagefindResult[] = [];
+
+/** Appends the next page of results. */
+async function showMore(): Promise<void> {
+  const batch = pending.splice(0, PAGE);
+  list.append(...(await Promise.all(batch.map(resultItem))));
+  more.hidden = pending.length === 0;
+}
+
+let generation = 0;
+
+/** Runs the search in the form, shows results and counts, and records it in the address. */
+async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): Promise<void> {
+  const state = readForm();
+  const mine = ++generation;
+  if (record) history.replaceState(null, '', `?${paramsFromState(state)}`.replace(/\?$/, location.pathname));
+  if (!hasQuery(state)) {
+    list.replaceChildren();
+    more.hidden = true;
+    updateCounts(totals);
+    status.textContent = 'Type a word or a name, or choose a filter.';
+    return;
+  }
+  const response = await pagefind.search(state.q || null, searchOptions(state));
+  if (mine !== generation || !response) return;
+  pending = [...response.results];
+  list.replaceChildren();
+  await showMore();
+  updateCounts(response.filters);
+  const n = response.results.length;
+  const what = state.q ? ` for “${state.q}”` : '';
+  status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
+}
+
+/** Wires the page up once Pagefind has loaded. */
+async function start(): Promise<void> {
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base, excerptLength: 30 });
+  await pagefind.init();
+  const totals = await pagefind.filters();
+  buildFilters(totals);
+  writeForm(stateFromParams(new URLSearchParams(location.search)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(pagefind, totals, true), 150);
+  };
+  input.addEventListener('input', soon);
+  form.addEventListener('change', (e) => e.target !== input && void run(pagefind, totals, true));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(pagefind, totals, true);
+  });
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    writeForm(stateFromParams(new URLSearchParams(location.search)));
+    void run(pagefind, totals, false);
+  });
+  form.dataset.ready = 'true';
+  await run(pagefind, totals, false);
+}
+
+start().catch((err: unknown) => {
+  status.textContent = 'Search could not load. Browse by people, topics, sources or date instead.';
+  console.error(err);
+});

@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+// Runs `astro build` the way a user does, with the environment a user would set.
+
+/** Result of one build: exit code and everything it printed. */
+export interface BuildResult {
+  code: number;
+  output: string;
+}
+
+/** Builds the site from `content` into `outDir`; never throws, so tests can assert on failures. */
+export function astroBuild(content: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const astro = path.resolve('node_modules/.bin/astro');
+  return new Promise((resolve) => {
+    const child = spawn(astro, ['build', '--outDir', outDir], {
+      env: { ...process.env, ARCHIVE_CONTENT_DIR: content, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

@@ -1,0 +1,12 @@
+import path from 'node:path';
+
+// Where the test builds put their output; shared by the global setup and the tests.
+
+/** Scratch folder for test builds (ignored by git). */
+export const TMP = path.resolve('tests/.tmp');
+/** The fixture archive's content folder. */
+export const FIXTURE_CONTENT = path.join(TMP, 'content');
+/** The fixture archive built for the site root. */
+export const DIST_ROOT = path.join(TMP, 'dist-root');
+/** The fixture archive built for the sub-path /archive/. */
+export const DIST_ARCHIVE = path.join(TMP, 'dist-archive');
