@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
-import { rehypePlugins } from './src/markdown/pipeline.ts';
+import { markdownOptions } from './src/markdown/pipeline.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 
 // ARCHIVE_SITE: the public address the site is served from (feeds and sitemaps need it).
@@ -26,8 +26,8 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   markdown: {
     // Unified (remark/rehype) instead of the default engine: article bodies must pass through
-    // rehype-sanitize. Verbatim text: no typographic rewriting of the original's quotes.
-    processor: unified({ gfm: true, smartypants: false, rehypePlugins: [...rehypePlugins] }),
+    // rehype-sanitize (see src/markdown/pipeline.ts).
+    processor: unified(markdownOptions),
     syntaxHighlight: false,
   },
   integrations: [contentCheck(), sitemap(), pagefindIndex()],

@@ -14,7 +14,9 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         const { problems, counts } = await checkContent(contentDir());
         if (problems.length === 0) {
-          logger.info(`${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`);
+          logger.info(
+            `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,
+          );
           return;
         }
         const report = formatReport(problems);

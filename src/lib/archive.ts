@@ -11,10 +11,8 @@ export type PersonEntry = CollectionEntry<'people'>;
 /** A source entry. */
 export type SourceEntry = CollectionEntry<'sources'>;
 
-/** An article with its people mentions resolved to plain ids and roles. */
-export type Article = Omit<ArticleEntry, 'data'> & {
-  data: Omit<ArticleEntry['data'], 'people'> & { people: PersonMention[] };
-};
+/** An article entry with its people mentions as plain ids and roles. */
+export type Article = ArticleEntry & { people: PersonMention[] };
 
 /** People mentions in either frontmatter form ("id" or {id, role}) as {id, role}. */
 function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
@@ -24,9 +22,7 @@ function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
 /** Loads and groups everything once. */
 async function load() {
   const entries = await getCollection('articles', (a) => !a.data.draft);
-  const articles: Article[] = entries
-    .map((a) => ({ ...a, data: { ...a.data, people: mentions(a.data.people) } }))
-    .sort(newestFirst);
+  const articles: Article[] = entries.map((a) => ({ ...a, people: mentions(a.data.people) })).sort(newestFirst);
   const people = new Map((await getCollection('people')).map((p) => [p.id, p]));
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s]));
   return { articles, people, sources, ...groupArticles(articles) };

@@ -1,8 +1,7 @@
 // Strict date handling for archive frontmatter. YAML parsers turn "2018-02-30" into 2 March
 // without complaint, so dates are checked here, as text, before anything else sees them.
 
-const DATE_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Days in a month of a given year (month is 1-12). */
 function daysInMonth(year: number, month: number): number {

@@ -7,13 +7,14 @@ import { slugify } from './slug.ts';
 /** The minimum an article needs for grouping. */
 export interface Groupable {
   id: string;
-  data: { published: Date; topics: string[]; source: { id: string }; people: PersonMention[] };
+  people: PersonMention[];
+  data: { published: Date; topics: string[]; source: { id: string } };
 }
 
 /** A person named in an article, with the role the article gives them. */
 export interface PersonMention {
   id: string;
-  role?: string;
+  role?: string | undefined;
 }
 
 /** Appends an item to the list under a key, creating the list on first use. */
@@ -42,7 +43,7 @@ export function groupArticles<T extends Groupable>(sorted: T[]) {
   const byMonth = new Map<string, T[]>();
   const byTopic = new Map<string, TopicGroup<T>>();
   for (const article of sorted) {
-    for (const mention of article.data.people) push(byPerson, mention.id, article);
+    for (const mention of article.people) push(byPerson, mention.id, article);
     push(bySource, article.data.source.id, article);
     const { year, month } = yearMonth(article.data.published);
     push(byMonth, `${year}-${month}`, article);

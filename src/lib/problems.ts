@@ -30,5 +30,8 @@ export function formatReport(problems: Problem[]): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const lines = [...problems].sort((a, b) => a.file.localeCompare(b.file)).map((p) => `  ${formatProblem(p)}`);
   const noun = problems.length === 1 ? 'problem' : 'problems';
-  return [`The archive content has ${problems.length} ${noun} in ${files} file${files === 1 ? '' : 's'}:`, ...lines].join('\n');
+  return [
+    `The archive content has ${problems.length} ${noun} in ${files} file${files === 1 ? '' : 's'}:`,
+    ...lines,
+  ].join('\n');
 }

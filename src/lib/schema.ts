@@ -21,7 +21,7 @@ const text = z.string().trim().min(1, { error: 'must not be empty' });
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 
 /** Builds the article schema around the reference type in use (Astro reference or plain id). */
-export function articleSchema<R extends z.ZodType>(refs: { person: R; source: R }) {
+export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
   return z
     .object({
       /** Headline as published. */

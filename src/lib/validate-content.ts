@@ -39,7 +39,12 @@ function schemaProblems(file: string, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const field = issue.keys.join(', ');
-      return { file, field, message: 'is not a known field', fix: 'remove it or correct its spelling (see README.md, "Frontmatter reference")' };
+      return {
+        file,
+        field,
+        message: 'is not a known field',
+        fix: 'remove it or correct its spelling (see README.md, "Frontmatter reference")',
+      };
     }
     const field = issue.path.join('.') || 'file';
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
@@ -47,16 +52,31 @@ function schemaProblems(file: string, error: z.ZodError): Problem[] {
   });
 }
 
-/** Parsed YAML of a file, or a problem saying why it could not be read. */
-function parseYamlText(file: string, yaml: string): { data?: unknown; problem?: Problem } {
+/** Parsed YAML of a file, or a problem saying why it could not be read; `firstLine` is where the YAML starts in the file. */
+function parseYamlText(file: string, yaml: string, firstLine = 1): { data?: unknown; problem?: Problem } {
   try {
     // The core schema keeps dates as text, so impossible dates reach the strict date check.
     return { data: parseYaml(yaml, { schema: 'core', uniqueKeys: true }) ?? {} };
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line})` : '';
-    const message = `is not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`;
-    return { problem: { file, field: 'frontmatter', message, fix: 'correct the YAML; quote values that contain ": " or start with a symbol' } };
+    const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line + firstLine - 1})` : '';
+    const reason = (err as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = `is not valid YAML${where}: ${reason}`;
+    return {
+      problem: {
+        file,
+        field: 'frontmatter',
+        message,
+        fix: 'correct the YAML; quote values that contain ": " or start with a symbol',
+      },
+    };
   }
+}
+
+/** What reading one file gives: its data when valid, its body, and its problems. */
+interface Parsed<T> {
+  data?: T | undefined;
+  body?: string;
+  problems: Problem[];
 }
 
 /** One collection folder's entries, read and validated; the caller checks cross-references. */
@@ -72,7 +92,7 @@ async function readCollection<T>(
   dir: string,
   ext: RegExp,
   expected: string,
-  parseOne: (file: string, text: string) => { data?: T; body?: string; problems: Problem[] },
+  parseOne: (file: string, text: string) => Parsed<T>,
   problems: Problem[],
 ): Promise<Entry<T>[]> {
   const entries: Entry<T>[] = [];
@@ -81,17 +101,32 @@ async function readCollection<T>(
     const file = displayPath(abs);
     if (path.basename(rel).startsWith('.')) continue;
     if (!ext.test(rel)) {
-      problems.push({ file, field: 'file', message: `is not read: only ${expected} files belong here`, fix: `rename it to ${expected} or move it out of ${displayPath(dir)}` });
+      problems.push({
+        file,
+        field: 'file',
+        message: `is not read: only ${expected} files belong here`,
+        fix: `rename it to ${expected} or move it out of ${displayPath(dir)}`,
+      });
       continue;
     }
     const text = await readUtf8(abs);
     if (text === null) {
-      problems.push({ file, field: 'file', message: 'is not UTF-8 text', fix: 'save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)' });
+      problems.push({
+        file,
+        field: 'file',
+        message: 'is not UTF-8 text',
+        fix: 'save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
+      });
       continue;
     }
     const id = idFromPath(rel);
     if (!id) {
-      problems.push({ file, field: 'file', message: 'has a name that gives no usable id', fix: 'name the file with letters or digits, e.g. my-article.md' });
+      problems.push({
+        file,
+        field: 'file',
+        message: 'has a name that gives no usable id',
+        fix: 'name the file with letters or digits, e.g. my-article.md',
+      });
       continue;
     }
     const parsed = parseOne(file, text);
@@ -106,49 +141,79 @@ const articleCheck = articleSchema({ person: plainRef, source: plainRef });
 type ArticleData = z.output<typeof articleCheck>;
 
 /** Reads and validates one article file's text. */
-function parseArticle(file: string, text: string) {
+function parseArticle(file: string, text: string): Parsed<ArticleData> {
   const parts = splitFrontmatter(text);
-  if (!parts) return { problems: [{ file, field: 'frontmatter', message: 'is missing (the file must start with a line of three dashes)', fix: 'start the file with ---, the fields, then --- (see README.md)' }] };
-  const { data, problem } = parseYamlText(file, parts.yaml);
+  if (!parts)
+    return {
+      problems: [
+        {
+          file,
+          field: 'frontmatter',
+          message: 'is missing (the file must start with a line of three dashes)',
+          fix: 'start the file with ---, the fields, then --- (see README.md)',
+        },
+      ],
+    };
+  const { data, problem } = parseYamlText(file, parts.yaml, 2);
   if (problem) return { problems: [problem] };
   const result = articleCheck.safeParse(data);
   const problems = result.success ? [] : schemaProblems(file, result.error);
-  if (parts.body.trim() === '') problems.push({ file, field: 'body', message: 'is empty: the article has no text', fix: 'paste the article text below the closing ---' });
+  if (parts.body.trim() === '')
+    problems.push({
+      file,
+      field: 'body',
+      message: 'is empty: the article has no text',
+      fix: 'paste the article text below the closing ---',
+    });
   return { data: result.success ? result.data : undefined, body: parts.body, problems };
 }
 
 /** Reads and validates one YAML data file with the given schema. */
 function yamlParser<S extends z.ZodType>(schema: S) {
-  return (file: string, text: string) => {
+  return (file: string, text: string): Parsed<z.output<S>> => {
     const { data, problem } = parseYamlText(file, text);
     if (problem) return { problems: [problem] };
     const result = schema.safeParse(data);
-    return result.success ? { data: result.data as z.output<S>, problems: [] } : { problems: schemaProblems(file, result.error) };
+    return result.success
+      ? { data: result.data as z.output<S>, problems: [] }
+      : { problems: schemaProblems(file, result.error) };
   };
 }
 
 /** Two or more entries sharing a key (id or URL) are each reported. */
 function duplicates<T>(entries: Entry<T>[], key: (e: Entry<T>) => string, field: string, what: string): Problem[] {
   const byKey = Map.groupBy(entries, key);
-  return [...byKey.values()].filter((group) => group.length > 1).flatMap((group) =>
-    group.map((e) => ({
-      file: e.file,
-      field,
-      message: `${what} "${key(e)}" is also used by ${group.filter((o) => o !== e).map((o) => o.file).join(', ')}`,
-      fix: field === 'file' ? 'rename one of the files' : 'keep one copy of the article and delete the other',
-    })),
-  );
+  return [...byKey.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((e) => ({
+        file: e.file,
+        field,
+        message: `${what} "${key(e)}" is also used by ${group
+          .filter((o) => o !== e)
+          .map((o) => o.file)
+          .join(', ')}`,
+        fix: field === 'file' ? 'rename one of the files' : 'keep one copy of the article and delete the other',
+      })),
+    );
 }
 
 /** References from articles to people and sources that do not exist. */
 function referenceProblems(articles: Entry<ArticleData>[], people: Set<string>, sources: Set<string>): Problem[] {
   const problems: Problem[] = [];
   for (const a of articles) {
-    if (!sources.has(a.data.source)) problems.push({ file: a.file, field: 'source', message: `"${a.data.source}" is not in sources/`, fix: fixFor('source') });
+    if (!sources.has(a.data.source))
+      problems.push({
+        file: a.file,
+        field: 'source',
+        message: `"${a.data.source}" is not in sources/`,
+        fix: fixFor('source'),
+      });
     a.data.people.forEach((p, i) => {
       const id = typeof p === 'string' ? p : p.id;
       const field = typeof p === 'string' ? `people.${i}` : `people.${i}.id`;
-      if (!people.has(id)) problems.push({ file: a.file, field, message: `"${id}" is not in people/`, fix: fixFor('people') });
+      if (!people.has(id))
+        problems.push({ file: a.file, field, message: `"${id}" is not in people/`, fix: fixFor('people') });
     });
   }
   return problems;
@@ -159,9 +224,25 @@ export async function checkContent(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
   const yamlFiles = /\.ya?ml$/i;
   const articles = await readCollection(path.join(root, 'articles'), /\.md$/i, '.md', parseArticle, problems);
-  const people = await readCollection(path.join(root, 'people'), yamlFiles, '.yaml', yamlParser(personSchema), problems);
-  const sources = await readCollection(path.join(root, 'sources'), yamlFiles, '.yaml', yamlParser(sourceSchema), problems);
-  for (const [list, what] of [[articles, 'id'], [people, 'id'], [sources, 'id']] as const)
+  const people = await readCollection(
+    path.join(root, 'people'),
+    yamlFiles,
+    '.yaml',
+    yamlParser(personSchema),
+    problems,
+  );
+  const sources = await readCollection(
+    path.join(root, 'sources'),
+    yamlFiles,
+    '.yaml',
+    yamlParser(sourceSchema),
+    problems,
+  );
+  for (const [list, what] of [
+    [articles, 'id'],
+    [people, 'id'],
+    [sources, 'id'],
+  ] as const)
     problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', `the ${what}`));
   problems.push(...duplicates(articles, (e) => e.data.url, 'url', 'the original URL'));
   problems.push(...referenceProblems(articles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));

@@ -1,10 +1,16 @@
+import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
-// The rehype plugins every article body goes through, in order. Raw HTML is parsed first so the
-// sanitizer sees it; everything after the sanitizer is trusted code.
+// How every article body is rendered. Raw HTML is parsed first so the sanitizer sees it;
+// everything after the sanitizer is trusted code. Verbatim text: no typographic rewriting of
+// the original's quotes (smartypants off).
 
-/** Rehype plugins for the unified Markdown processor. */
-export const rehypePlugins = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeRemoteImages] as const;
+/** Options for `unified()` from @astrojs/markdown-remark; the tests render with the same ones. */
+export const markdownOptions = {
+  gfm: true,
+  smartypants: false,
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeRemoteImages] as RehypePlugins,
+};

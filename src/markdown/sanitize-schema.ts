@@ -7,7 +7,20 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
 // for the few elements news copy uses (figures, captions, time, abbreviations).
 
 /** Elements removed together with everything inside them (their text is code or chrome, not prose). */
-const stripWithContent = ['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'svg', 'math', 'textarea', 'select', 'title'];
+const stripWithContent = [
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'title',
+];
 
 /** Global attributes the default allows that an archived article must not carry. */
 const dropGlobal = new Set(['action', 'method', 'accessKey', 'tabIndex', 'encType', 'acceptCharset', 'accept']);

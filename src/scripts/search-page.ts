@@ -1,5 +1,12 @@
 import type { FilterCounts, Pagefind, PagefindResult } from './pagefind-types.ts';
-import { FILTER_KEYS, hasQuery, paramsFromState, searchOptions, stateFromParams, type SearchState } from './search-state.ts';
+import {
+  FILTER_KEYS,
+  hasQuery,
+  paramsFromState,
+  searchOptions,
+  stateFromParams,
+  type SearchState,
+} from './search-state.ts';
 
 // The search page: a form that works with the keyboard, filters with counts, results with
 // highlighted excerpts, and the whole state mirrored in the address bar.
@@ -85,7 +92,12 @@ function excerptNode(excerpt: string): HTMLParagraphElement {
   return p;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** One result as a list item. */
 async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {

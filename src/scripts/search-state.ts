@@ -23,7 +23,11 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     const values = params.getAll(key).filter(Boolean);
     if (values.length > 0) filters[key] = values;
   }
-  return { q: (params.get('q') ?? '').trim(), sort: sort in SORTS ? (sort as SearchState['sort']) : 'relevance', filters };
+  return {
+    q: (params.get('q') ?? '').trim(),
+    sort: sort in SORTS ? (sort as SearchState['sort']) : 'relevance',
+    filters,
+  };
 }
 
 /** Writes the state as a query string, leaving out defaults so shared links stay short. */

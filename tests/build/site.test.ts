@@ -22,7 +22,10 @@ describe('the seed article page', () => {
     expect(time.getAttribute('datetime')).toBe('2018-09-10');
     expect(texts(doc, '.dateline')[0]).toMatch(/10\s*–\s*11 September 2018 \(date inferred\)/);
     expect(doc.body.textContent).toContain('No byline in the original');
-    const people = [...doc.querySelectorAll('a[data-pagefind-filter="person"]')].map((a) => [a.textContent, a.getAttribute('href')]);
+    const people = [...doc.querySelectorAll('a[data-pagefind-filter="person"]')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
     expect(people).toEqual([
       ['Jeff Sessions', '/people/jeff-sessions/'],
       ['Donald Trump', '/people/donald-trump/'],
@@ -30,7 +33,11 @@ describe('the seed article page', () => {
       ['Ashley Tabaddor', '/people/ashley-tabaddor/'],
     ]);
     expect(doc.body.textContent).toContain('Attorney General');
-    expect(texts(doc, 'a[data-pagefind-filter="topic"]')).toEqual(['immigration', 'immigration courts', 'Justice Department']);
+    expect(texts(doc, 'a[data-pagefind-filter="topic"]')).toEqual([
+      'immigration',
+      'immigration courts',
+      'Justice Department',
+    ]);
     expect(doc.querySelector('a[href^="https://thehill.com/homenews/administration/406021-"]')).not.toBeNull();
     expect(texts(doc, '.article-facts time')).toEqual(['27 November 2026']);
     expect(doc.body.textContent).toContain('credit: © Getty');
@@ -41,7 +48,8 @@ describe('the seed article page', () => {
     const body = texts(doc, '.article-body')[0]!;
     expect(body).toContain('slammed Attorney General Jeff Sessions for comments he made');
     expect(body).toContain('an ideological ally of President Trump on immigration, has established');
-    for (const junk of ['ADVERTISEMENT', 'MORE', 'Acosta', 'Esper', 'Mattis', 'Warren', 'Thiel', '© Getty', SEED_TITLE]) expect(body).not.toContain(junk);
+    for (const junk of ['ADVERTISEMENT', 'MORE', 'Acosta', 'Esper', 'Mattis', 'Warren', 'Thiel', '© Getty', SEED_TITLE])
+      expect(body).not.toContain(junk);
     expect(texts(doc, '.article-body p')).toHaveLength(6);
   });
 
@@ -49,7 +57,9 @@ describe('the seed article page', () => {
     const doc = await page(DIST_ROOT, SEED);
     const href = doc.querySelector('a[href^="/captures/"]')!.getAttribute('href')!;
     const published = await readFile(path.join(DIST_ROOT, href));
-    const original = await readFile(path.resolve('../shared/seed/immigration-judges-sessions.txt')).catch(() => readFile(path.join(FIXTURE_CONTENT, 'captures/2018/09/immigration-judges-sessions.txt')));
+    const original = await readFile(path.resolve('../shared/seed/immigration-judges-sessions.txt')).catch(() =>
+      readFile(path.join(FIXTURE_CONTENT, 'captures/2018/09/immigration-judges-sessions.txt')),
+    );
     expect(published.equals(original)).toBe(true);
   });
 });
@@ -57,7 +67,9 @@ describe('the seed article page', () => {
 describe('browse pages', () => {
   test('home lists the newest articles first, five to a page, and every published article once', async () => {
     const pages = ['/', '/2/', '/3/'];
-    const titles = (await Promise.all(pages.map(async (p) => texts(await page(DIST_ROOT, p), '.article-list h2')))).flat();
+    const titles = (
+      await Promise.all(pages.map(async (p) => texts(await page(DIST_ROOT, p), '.article-list h2')))
+    ).flat();
     expect(titles).toHaveLength(generated.length + 2);
     expect(titles).not.toContain('Unpublished draft');
     expect(titles[0]).toBe('Article with hostile markup');
@@ -77,7 +89,10 @@ describe('browse pages', () => {
     const person = await page(DIST_ROOT, '/people/maria-okafor/');
     expect(person.body.textContent).toContain('Mayor Maria Okafor');
     const listed = texts(person, '.article-list h3');
-    const expected = generated.filter((a) => a.person.id === 'maria-okafor').sort((a, b) => b.data.published.localeCompare(a.data.published)).map((a) => a.data.title);
+    const expected = generated
+      .filter((a) => a.person.id === 'maria-okafor')
+      .sort((a, b) => b.data.published.localeCompare(a.data.published))
+      .map((a) => a.data.title);
     expect(listed).toEqual(expected);
     const sessions = await page(DIST_ROOT, '/people/jeff-sessions/');
     expect(texts(sessions, '.article-list h3')).toEqual([SEED_TITLE]);
@@ -87,12 +102,26 @@ describe('browse pages', () => {
   test('topic, source and date pages list the right articles', async () => {
     const topic = await page(DIST_ROOT, '/topics/housing/');
     expect(texts(topic, '.article-list h2')).toEqual(
-      generated.filter((a) => a.topic === 'housing').sort((a, b) => b.data.published.localeCompare(a.data.published)).map((a) => a.data.title),
+      generated
+        .filter((a) => a.topic === 'housing')
+        .sort((a, b) => b.data.published.localeCompare(a.data.published))
+        .map((a) => a.data.title),
     );
     const source = await page(DIST_ROOT, '/sources/the-hill/');
     expect(texts(source, '.article-list h3')).toEqual([SEED_TITLE]);
     const dates = await page(DIST_ROOT, '/dates/');
-    expect(texts(dates, 'h2 a')).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017', '2016', '2015']);
+    expect(texts(dates, 'h2 a')).toEqual([
+      '2024',
+      '2023',
+      '2022',
+      '2021',
+      '2020',
+      '2019',
+      '2018',
+      '2017',
+      '2016',
+      '2015',
+    ]);
     const month = await page(DIST_ROOT, '/dates/2018/09/');
     expect(texts(month, '.article-list h2')).toEqual([SEED_TITLE]);
     const year = await page(DIST_ROOT, '/dates/2018/');
@@ -151,7 +180,9 @@ describe('feed, sitemap, robots.txt, 404', () => {
 describe('a build under the sub-path /archive/', () => {
   test('prefixes every internal link, asset, feed and sitemap address', async () => {
     const doc = await page(DIST_ARCHIVE, SEED);
-    const refs = [...doc.querySelectorAll('a[href^="/"], link[href^="/"], script[src^="/"]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src'));
+    const refs = [...doc.querySelectorAll('a[href^="/"], link[href^="/"], script[src^="/"]')].map(
+      (e) => e.getAttribute('href') ?? e.getAttribute('src'),
+    );
     expect(refs.length).toBeGreaterThan(10);
     expect(refs.filter((r) => !r!.startsWith('/archive/'))).toEqual([]);
     const xml = await readFile(path.join(DIST_ARCHIVE, 'rss.xml'), 'utf8');

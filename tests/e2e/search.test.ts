@@ -26,7 +26,10 @@ async function openSearch(page: Page, origin: string, base: string, query = ''):
   await page.locator('#search-form[data-ready="true"]').waitFor();
 }
 
-for (const [label, dir, base] of [['site root', DIST_ROOT, '/'], ['sub-path /archive/', DIST_ARCHIVE, '/archive/']] as const) {
+for (const [label, dir, base] of [
+  ['site root', DIST_ROOT, '/'],
+  ['sub-path /archive/', DIST_ARCHIVE, '/archive/'],
+] as const) {
   describe(`search at the ${label}`, () => {
     let site: Served;
     let page: Page;
@@ -42,10 +45,14 @@ for (const [label, dir, base] of [['site root', DIST_ROOT, '/'], ['sub-path /arc
     test('"Tabaddor" finds the seed article, the person filter keeps it, and the result opens it', async () => {
       await openSearch(page, site.origin, base);
       await page.locator('#search-q').fill('Tabaddor');
-      await expect.poll(() => resultTitles(page)).toContain('Immigration judges hit back at Sessions for suggesting they show too much sympathy');
+      await expect
+        .poll(() => resultTitles(page))
+        .toContain('Immigration judges hit back at Sessions for suggesting they show too much sympathy');
       await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
       await expect.poll(() => page.url()).toContain('person=Jeff+Sessions');
-      await expect.poll(() => resultTitles(page)).toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);
+      await expect
+        .poll(() => resultTitles(page))
+        .toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);
       await expect(page.locator('#search-results mark').first().textContent()).resolves.toMatch(/Tabaddor/i);
       await page.locator('#search-results h2 a').first().click();
       await page.waitForURL(`**${base}articles/2018/09/immigration-judges-sessions/`);
@@ -56,12 +63,21 @@ for (const [label, dir, base] of [['site root', DIST_ROOT, '/'], ['sub-path /arc
       await openSearch(page, site.origin, base, '?q=judges&person=Jeff%20Sessions');
       await expect(page.locator('#search-q').inputValue()).resolves.toBe('judges');
       await expect(page.getByRole('checkbox', { name: /Jeff Sessions/ }).isChecked()).resolves.toBe(true);
-      await expect.poll(() => resultTitles(page)).toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);
+      await expect
+        .poll(() => resultTitles(page))
+        .toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);
     });
 
     test("a person's other name finds the article and the person page", async () => {
       await openSearch(page, site.origin, base, '?q=Jefferson%20Beauregard');
-      await expect.poll(() => resultTitles(page)).toEqual(expect.arrayContaining(['Immigration judges hit back at Sessions for suggesting they show too much sympathy', 'Jeff Sessions']));
+      await expect
+        .poll(() => resultTitles(page))
+        .toEqual(
+          expect.arrayContaining([
+            'Immigration judges hit back at Sessions for suggesting they show too much sympathy',
+            'Jeff Sessions',
+          ]),
+        );
     });
 
     test('filters show counts, and sorting by date orders results newest first', async () => {
@@ -72,7 +88,9 @@ for (const [label, dir, base] of [['site root', DIST_ROOT, '/'], ['sub-path /arc
       expect(years).toEqual([...years].sort((a, b) => b - a));
       const fixturesLabel = await page.locator('label', { has: page.locator('input[value="fixtures"]') }).textContent();
       expect(fixturesLabel).toContain('(13)');
-      const yearBoxes = await page.locator('input[name="year"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      const yearBoxes = await page
+        .locator('input[name="year"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
       expect(yearBoxes).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017', '2016', '2015']);
       await page.locator('#search-more').click();
       await expect.poll(() => page.locator('#search-results li').count()).toBe(13);

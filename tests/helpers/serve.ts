@@ -15,15 +15,14 @@ export async function serve(dir: string, base = '/'): Promise<Served> {
   const files = sirv(dir, { dev: false, etag: false });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (!url.startsWith(base)) {
-      res.statusCode = 404;
-      return res.end('not under base');
-    }
-    req.url = `/${url.slice(base.length)}`;
-    files(req, res, () => {
+    const notFound = () => {
       res.statusCode = 404;
       res.end('not found');
-    });
+    };
+    if (url.startsWith(base)) {
+      req.url = `/${url.slice(base.length)}`;
+      files(req, res, notFound);
+    } else notFound();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -9,8 +9,15 @@ import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT, TMP } from '../helpers/paths.
 export default async function setup(): Promise<void> {
   await rm(TMP, { recursive: true, force: true });
   await writeFixtureArchive(FIXTURE_CONTENT);
-  for (const [outDir, base] of [[DIST_ROOT, '/'], [DIST_ARCHIVE, '/archive/']] as const) {
-    const result = await astroBuild(FIXTURE_CONTENT, outDir, { ARCHIVE_BASE: base, ARCHIVE_SITE: 'https://archive.example.org', ARCHIVE_PAGE_SIZE: '5' });
+  for (const [outDir, base] of [
+    [DIST_ROOT, '/'],
+    [DIST_ARCHIVE, '/archive/'],
+  ] as const) {
+    const result = await astroBuild(FIXTURE_CONTENT, outDir, {
+      ARCHIVE_BASE: base,
+      ARCHIVE_SITE: 'https://archive.example.org',
+      ARCHIVE_PAGE_SIZE: '5',
+    });
     if (result.code !== 0) throw new Error(`fixture build (base ${base}) failed:\n${result.output}`);
   }
 }

@@ -1,0 +1,108 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/lib/validate-content.ts';
+
+// The messages a user sees for good and bad content, all reported in one run.
+
+const GOOD = {
+  'sources/the-hill.yaml': 'name: The Hill\nhomepage: https://thehill.com/\n',
+  'people/jeff-sessions.yaml': 'name: Jeff Sessions\naliases: [Sessions]\ndescription: Attorney General.\n',
+  'articles/2018/09/good.md':
+    '---\ntitle: A good article\nsource: the-hill\nurl: https://thehill.com/a\npublished: 2018-09-10\ncaptured: 2019-07-20\npeople: [jeff-sessions]\n---\n\nBody.\n',
+};
+
+/** Writes files into a fresh content folder and checks it; returns one line per problem. */
+async function check(files: Record<string, string | Buffer>): Promise<string[]> {
+  const root = await mkdtemp(path.join(tmpdir(), 'archive-check-'));
+  for (const [rel, text] of Object.entries({ ...GOOD, ...files })) {
+    await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await writeFile(path.join(root, rel), text);
+  }
+  const { problems } = await checkContent(root);
+  return problems.map((p) => formatProblem({ ...p, file: path.relative(root, path.resolve(p.file)) }));
+}
+
+/** An article file with the good frontmatter, some fields replaced or removed (value undefined). */
+function article(changes: Record<string, string | undefined>, body = 'Body.\n'): string {
+  const fields: Record<string, string | undefined> = {
+    title: 'A title',
+    source: 'the-hill',
+    url: 'https://thehill.com/b',
+    published: '2018-09-11',
+    captured: '2019-07-20',
+    ...changes,
+  };
+  const yaml = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body}`;
+}
+
+describe('content checker', () => {
+  test('a good archive has no problems', async () => {
+    expect(await check({})).toEqual([]);
+  });
+
+  test.each([
+    [{ title: undefined }, 'title: is missing. Fix: give the headline as `title: ...`'],
+    [{ title: '""' }, 'title: must not be empty'],
+    [
+      { published: '2018-02-30' },
+      'published: "2018-02-30" is not a real date: 2018-02 has 28 days. Fix: write the date as YYYY-MM-DD',
+    ],
+    [{ published: 'yesterday' }, 'published: "yesterday" is not a date in the form YYYY-MM-DD'],
+    [{ published: '2999-01-01' }, 'published: is in the future'],
+    [{ source: 'the-times' }, 'source: "the-times" is not in sources/. Fix: use the id of a file in sources/'],
+    [{ people: '[jeff-sessions, nobody]' }, 'people.1: "nobody" is not in people/'],
+    [{ url: 'thehill.com/x' }, 'url: must be a full http(s) URL'],
+    [{ autors: '[Someone]' }, 'autors: is not a known field. Fix: remove it or correct its spelling'],
+    [{ title: 'Colon: in: title' }, 'frontmatter: is not valid YAML (line 2)'],
+  ])('reports %o', async (changes, message) => {
+    const lines = await check({ 'articles/2018/09/bad.md': article(changes) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`articles/2018/09/bad.md: ${message}`);
+  });
+
+  test('an empty body, a missing frontmatter, a non-UTF-8 file and a stray file are each reported', async () => {
+    const lines = await check({
+      'articles/a/empty.md': article({}, '\n'),
+      'articles/a/nofront.md': 'Just text.\n',
+      'articles/a/latin1.md': Buffer.from(article({ title: 'Caf\xe9' }), 'latin1'),
+      'articles/a/notes.txt': 'notes',
+    });
+    expect(lines.join('\n')).toMatch(/empty\.md: body: is empty/);
+    expect(lines.join('\n')).toMatch(/nofront\.md: frontmatter: is missing/);
+    expect(lines.join('\n')).toMatch(/latin1\.md: file: is not UTF-8 text/);
+    expect(lines.join('\n')).toMatch(/notes\.txt: file: is not read: only \.md files belong here/);
+    expect(lines).toHaveLength(4);
+  });
+
+  test('two articles with the same original URL, and two files with the same id, are reported on both', async () => {
+    const lines = await check({
+      'articles/x/one.md': article({ url: 'https://thehill.com/same' }),
+      'articles/x/two.md': article({ url: 'https://thehill.com/same' }),
+      'people/Jeff-Sessions.yml': 'name: Jeff\ndescription: Duplicate.\n',
+    });
+    expect(
+      lines.filter((l) => l.includes('url: the original URL "https://thehill.com/same" is also used by')),
+    ).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('file: the id "jeff-sessions" is also used by'))).toHaveLength(2);
+  });
+
+  test('a byte-order mark and Windows line endings are accepted', async () => {
+    expect(await check({ 'articles/x/bom.md': `\uFEFF${article({}).replace(/\n/g, '\r\n')}` })).toEqual([]);
+  });
+
+  test('several bad files are all reported in one run', async () => {
+    const lines = await check({
+      'articles/x/a.md': article({ title: undefined }),
+      'articles/x/b.md': article({ published: '2018-02-30' }),
+      'articles/x/c.md': article({ source: 'nowhere' }),
+    });
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['articles/x/a.md', 'articles/x/b.md', 'articles/x/c.md']);
+  });
+});
