@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
@@ -219,6 +220,26 @@ function referenceProblems(articles: Entry<ArticleData>[], people: Set<string>, 
   return problems;
 }
 
+/** Lead images and captures named in frontmatter whose file is not in the content folder. */
+function missingFiles(root: string, articles: Entry<ArticleData>[]): Problem[] {
+  const problems: Problem[] = [];
+  const check = (file: string, field: string, folder: string, rel: string | undefined, fix: string) => {
+    if (rel && !existsSync(path.join(root, folder, rel)))
+      problems.push({ file, field, message: `"${rel}" is not in ${displayPath(path.join(root, folder))}`, fix });
+  };
+  for (const a of articles) {
+    check(
+      a.file,
+      'image.src',
+      'media',
+      a.data.image?.src,
+      'copy the image there, correct the path, or remove src and keep the credit',
+    );
+    check(a.file, 'capture', 'captures', a.data.capture, 'put the verbatim capture there or correct the path');
+  }
+  return problems;
+}
+
 /** Checks the whole content folder and returns every problem found. */
 export async function checkContent(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
@@ -246,6 +267,7 @@ export async function checkContent(root: string): Promise<CheckResult> {
     problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', `the ${what}`));
   problems.push(...duplicates(articles, (e) => e.data.url, 'url', 'the original URL'));
   problems.push(...referenceProblems(articles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
+  problems.push(...missingFiles(root, articles));
   const drafts = articles.filter((a) => a.data.draft).length;
   return { problems, counts: { articles: articles.length, drafts, people: people.length, sources: sources.length } };
 }

@@ -144,6 +144,14 @@ describe('browse pages', () => {
   });
 });
 
+test('a lead image is published from the content folder with its alt text, caption and credit', async () => {
+  const doc = await page(DIST_ROOT, '/articles/2015/01/report-01/');
+  const img = doc.querySelector('figure img')!;
+  expect(img.getAttribute('alt')).toBe('A drawn harbour');
+  expect(existsSync(path.join(DIST_ROOT, img.getAttribute('src')!))).toBe(true);
+  expect(texts(doc, 'figcaption')).toEqual(['The harbour. Fixture Agency']);
+});
+
 describe('hostile markup in an article body', () => {
   test('is removed at build time; safe markup and spacing survive', async () => {
     const doc = await page(DIST_ROOT, '/articles/2024/12/hostile-body/');

@@ -106,3 +106,12 @@ describe('content checker', () => {
     expect(lines.map((l) => l.split(':')[0])).toEqual(['articles/x/a.md', 'articles/x/b.md', 'articles/x/c.md']);
   });
 });
+
+test('an image or capture named in frontmatter must exist in the content folder', async () => {
+  const lines = await check({
+    'articles/x/img.md': article({ image: '{ src: 2018/photo.jpg, alt: A photo }', capture: 'x/missing.txt' }),
+  });
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(/img\.md: image\.src: "2018\/photo\.jpg" is not in .*media/);
+  expect(lines[1]).toMatch(/img\.md: capture: "x\/missing\.txt" is not in .*captures/);
+});

@@ -1,21 +1,8 @@
 import type { APIContext } from 'astro';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { listFiles } from '../../lib/content-files';
-import { contentDir } from '../../lib/content-dir';
-import { publishedCaptureName } from '../../lib/captures';
+import { publishedFile, publishedFilePaths } from '../../lib/published-files';
 
-// The verbatim captures, published as they are, so every article links to its untouched original.
+// The verbatim captures, so every article links to its untouched original.
 
-const capturesDir = () => path.join(contentDir(), 'captures');
+export const getStaticPaths = () => publishedFilePaths('captures');
 
-export async function getStaticPaths() {
-  const files = await listFiles(capturesDir());
-  return files.map((file) => ({ params: { file: publishedCaptureName(file) }, props: { file } }));
-}
-
-/** The capture's bytes, unchanged. */
-export async function GET({ props }: APIContext) {
-  const bytes = await readFile(path.join(capturesDir(), props.file as string));
-  return new Response(bytes);
-}
+export const GET = ({ props }: APIContext) => publishedFile('captures', props.file as string);
