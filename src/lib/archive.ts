@@ -11,8 +11,21 @@ export type PersonEntry = CollectionEntry<'people'>;
 /** A source entry. */
 export type SourceEntry = CollectionEntry<'sources'>;
 
-/** An article entry with its people mentions as plain ids and roles. */
-export type Article = ArticleEntry & { people: PersonMention[] };
+/** The facts only a draft may lack; every published article has them. */
+type PublishedFacts = { [K in 'source' | 'url' | 'published']-?: NonNullable<ArticleEntry['data'][K]> };
+
+/** A published article, with its people mentions as plain ids and roles. */
+export type Article = ArticleEntry & { data: PublishedFacts; people: PersonMention[] };
+
+/** True for an entry the site publishes (not a draft; the schema then guarantees source, url, date). */
+function isPublished(entry: ArticleEntry): entry is ArticleEntry & { data: PublishedFacts } {
+  return (
+    !entry.data.draft &&
+    entry.data.published !== undefined &&
+    entry.data.source !== undefined &&
+    entry.data.url !== undefined
+  );
+}
 
 /** People mentions in either frontmatter form ("id" or {id, role}) as {id, role}. */
 function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
@@ -21,7 +34,7 @@ function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
 
 /** Loads and groups everything once. */
 async function load() {
-  const entries = await getCollection('articles', (a) => !a.data.draft);
+  const entries = (await getCollection('articles')).filter(isPublished);
   const articles: Article[] = entries.map((a) => ({ ...a, people: mentions(a.data.people) })).sort(newestFirst);
   const people = new Map((await getCollection('people')).map((p) => [p.id, p]));
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s]));

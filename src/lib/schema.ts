@@ -28,12 +28,12 @@ export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { 
       title: text,
       /** Standfirst or subheading under the headline, if the original had one. */
       dek: text.optional(),
-      /** The publication, by id in the sources collection. */
-      source: refs.source,
-      /** Address of the original article on the web. */
-      url: webUrl,
-      /** Publication date; when the original gives none, the best estimate (see publishedInferred). */
-      published: archiveDate,
+      /** The publication, by id in the sources collection (only a draft may lack it). */
+      source: refs.source.optional(),
+      /** Address of the original article on the web (only a draft may lack it). */
+      url: webUrl.optional(),
+      /** Publication date, or the earliest possible one (see publishedInferred); only a draft may lack it. */
+      published: archiveDate.optional(),
       /** Set when the publication date is inferred, not printed: the latest possible date and why. */
       publishedInferred: z
         .object({
@@ -71,6 +71,8 @@ export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { 
             .regex(/^[\w][\w./-]*$/, { error: 'must be a path under media/, such as 2018/photo.jpg' })
             .refine((p) => !p.split('/').includes('..'), { error: 'must not contain ".."' })
             .optional(),
+          /** Address of the image on the original site, when the archive did not keep a copy. */
+          original: webUrl.optional(),
           /** What the image shows, for readers who cannot see it. */
           alt: z.string().optional(),
           /** Caption as published. */
@@ -95,6 +97,14 @@ export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { 
     })
     .strict()
     .superRefine((a, ctx) => {
+      for (const field of ['source', 'url', 'published'] as const)
+        if (!a.draft && a[field] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'is missing (only a draft, with draft: true, may leave it out)',
+          });
+      if (!a.published) return;
       const latest = a.publishedInferred?.latest;
       if (latest && latest < a.published)
         ctx.addIssue({ code: 'custom', path: ['publishedInferred', 'latest'], message: 'is before published' });

@@ -203,7 +203,7 @@ function duplicates<T>(entries: Entry<T>[], key: (e: Entry<T>) => string, field:
 function referenceProblems(articles: Entry<ArticleData>[], people: Set<string>, sources: Set<string>): Problem[] {
   const problems: Problem[] = [];
   for (const a of articles) {
-    if (!sources.has(a.data.source))
+    if (a.data.source !== undefined && !sources.has(a.data.source))
       problems.push({
         file: a.file,
         field: 'source',
@@ -265,7 +265,8 @@ export async function checkContent(root: string): Promise<CheckResult> {
     [sources, 'id'],
   ] as const)
     problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', `the ${what}`));
-  problems.push(...duplicates(articles, (e) => e.data.url, 'url', 'the original URL'));
+  const withUrl = articles.filter((a) => a.data.url !== undefined);
+  problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
   problems.push(...referenceProblems(articles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...missingFiles(root, articles));
   const drafts = articles.filter((a) => a.data.draft).length;

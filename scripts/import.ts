@@ -1,0 +1,72 @@
+// `npm run import -- <files or folders...>`: saved pages and text copies into archived articles.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { formatSummary } from '../src/import/report.ts';
+import { importAll } from '../src/import/run.ts';
+
+const USAGE = `Usage: npm run import -- [options] <files or folders...>
+
+Reads .html, .htm, .html.gz and .txt captures (folders are walked) and writes
+content/articles/YYYY/MM/<slug>.md, keeping each original under content/captures/.
+
+Options:
+  --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
+  --dry-run           print what would be written; write nothing
+  --force             replace an article already archived from the same URL or text
+  --add-people        add the names found that are not yet in people/ as new people
+  --url <url>         original URL, for captures that do not state it (plain text)
+  --source <id>       source id from sources/, for captures that do not state it
+  --published <date>  publication date YYYY-MM-DD, for captures that do not state it
+  --max-mb <n>        largest page to read, in MB (default 20)
+  -h, --help          this text`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    content: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    'add-people': { type: 'boolean', default: false },
+    url: { type: 'string' },
+    source: { type: 'string' },
+    published: { type: 'string' },
+    'max-mb': { type: 'string', default: '20' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help || positionals.length === 0) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+const root = values.content ? path.resolve(values.content) : contentDir();
+const bar = process.stderr.isTTY
+  ? new cliProgress.SingleBar(
+      { format: 'Importing [{bar}] {value}/{total} captures', stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    )
+  : undefined;
+let started = false;
+const summary = await importAll(
+  positionals,
+  root,
+  {
+    dryRun: values['dry-run'],
+    force: values.force,
+    addPeople: values['add-people'],
+    maxBytes: Number(values['max-mb']) * 1_000_000,
+    given: { url: values.url, source: values.source, published: values.published },
+  },
+  (done, total) => {
+    if (!bar) return;
+    if (!started) bar.start(total, 0);
+    started = true;
+    bar.update(done);
+  },
+);
+bar?.stop();
+console.log(formatSummary(summary, { dryRun: values['dry-run'] }));
+process.exit(summary.counts.failed > 0 ? 1 : 0);

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { decodePage } from './charset.ts';
+
+// Reading one capture file: its exact bytes (kept verbatim), and its text when it is something
+// the importer can read. Anything else is refused with a one-line reason.
+
+/** Extensions the importer accepts, and whether each holds HTML. */
+export const CAPTURE_TYPES = [
+  { ext: '.html.gz', html: true, gzip: true },
+  { ext: '.htm.gz', html: true, gzip: true },
+  { ext: '.html', html: true, gzip: false },
+  { ext: '.htm', html: true, gzip: false },
+  { ext: '.txt', html: false, gzip: false },
+] as const;
+
+/** A capture read into memory. */
+export interface Capture {
+  /** Path as given by the user. */
+  path: string;
+  /** The file's bytes, exactly as on disk (still gzipped for .gz). */
+  bytes: Buffer;
+  /** SHA-256 of those bytes. */
+  sha256: string;
+  /** Extension it was recognised by (".html.gz", ".txt", ...). */
+  ext: string;
+  /** Whether the content is HTML (else plain text). */
+  html: boolean;
+  /** Decoded text. */
+  text: string;
+  /** Charset used to decode it. */
+  charset: string;
+}
+
+/** Raised for a capture that cannot be imported; its message is the one-line reason. */
+export class CaptureError extends Error {}
+
+/** The capture type of a path, or undefined when the importer does not read such files. */
+export function captureType(file: string) {
+  const lower = file.toLowerCase();
+  return CAPTURE_TYPES.find((t) => lower.endsWith(t.ext));
+}
+
+/** True when bytes look like a binary file rather than text (NUL bytes early on). */
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  if (head[0] === 0xfe || head[0] === 0xff) return false; // UTF-16 with a BOM has NULs by design
+  return head.includes(0);
+}
+
+/** Reads and decodes a capture, or throws CaptureError with the reason it cannot be imported. */
+export async function readCapture(file: string, maxBytes: number): Promise<Capture> {
+  const type = captureType(file);
+  if (!type) throw new CaptureError('is not a capture type the importer reads (.html, .htm, .html.gz, .txt)');
+  const bytes = await readFile(file);
+  if (bytes.length === 0) throw new CaptureError('is empty');
+  let content: Uint8Array = bytes;
+  if (type.gzip) {
+    try {
+      content = gunzipSync(bytes, { maxOutputLength: maxBytes + 1 });
+    } catch (err) {
+      const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      throw new CaptureError(tooBig ? `unpacks to more than ${mb(maxBytes)}` : 'is not a valid gzip file');
+    }
+  }
+  if (content.length > maxBytes)
+    throw new CaptureError(
+      `is ${mb(content.length)}; pages over ${mb(maxBytes)} are not imported (raise the limit with --max-mb)`,
+    );
+  if (looksBinary(content)) throw new CaptureError('is a binary file, not a saved page or text');
+  const { text, charset } = decodePage(content, type.html);
+  if (text.trim() === '') throw new CaptureError('has no text');
+  return {
+    path: file,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ext: type.ext,
+    html: type.html,
+    text,
+    charset,
+  };
+}
+
+/** Bytes as "12.3 MB". */
+function mb(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

@@ -1,0 +1,127 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { BLOCK_RULES, INLINE_RULES, type RuleContext } from './rules.ts';
+
+// Applies the cleaning rules to an article body (a hast tree) and reports what was removed.
+
+/** What cleaning removed, and the image credits it found. */
+export interface CleanReport {
+  removed: { rule: string; text: string }[];
+  credits: string[];
+}
+
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'aside',
+  'header',
+  'footer',
+  'figcaption',
+  'dt',
+  'dd',
+  'td',
+  'blockquote',
+  'ul',
+  'ol',
+  'figure',
+  'table',
+  'pre',
+]);
+/** Blocks a rule may remove whole; containers are only removed once empty. */
+const LEAF_REMOVABLE = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'aside',
+  'header',
+  'footer',
+  'dt',
+  'dd',
+]);
+
+/** True when an element holds no block-level element (its text reads as one block). */
+function isLeafBlock(node: Element): boolean {
+  return BLOCKS.has(node.tagName) && !node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
+}
+
+/** Cuts [start, end) character ranges out of the text under a node; returns the emptied elements. */
+function cutRanges(node: Element, ranges: [number, number][]): void {
+  let offset = 0;
+  const walk = (parent: Element) => {
+    for (const child of [...parent.children]) {
+      if (child.type === 'text') {
+        const text = child as Text;
+        const start = offset;
+        offset += text.value.length;
+        let value = '';
+        for (let i = 0; i < text.value.length; i++)
+          if (!ranges.some(([a, b]) => start + i >= a && start + i < b)) value += text.value[i];
+        text.value = value;
+      } else if (child.type === 'element') walk(child);
+    }
+    parent.children = parent.children.filter(
+      (c) =>
+        !(c.type === 'element' && c.tagName !== 'img' && c.tagName !== 'br' && toString(c) === '') &&
+        !(c.type === 'text' && c.value === ''),
+    );
+  };
+  walk(node);
+}
+
+/** Removes boilerplate blocks and glued spans in place; returns what was removed. */
+export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
+  const report: CleanReport = { removed: [], credits: [] };
+  const visit = (parent: Root | Element): void => {
+    const kept: (typeof parent.children)[number][] = [];
+    let dropNextList = false;
+    for (const child of parent.children) {
+      if (child.type !== 'element') {
+        kept.push(child);
+        continue;
+      }
+      if (dropNextList && (child.tagName === 'ul' || child.tagName === 'ol')) {
+        report.removed.push({ rule: 'related-links-section', text: toString(child).replace(/\s+/g, ' ').trim() });
+        dropNextList = false;
+        continue;
+      }
+      dropNextList = false;
+      if (isLeafBlock(child)) {
+        const text = toString(child).replace(/\s+/g, ' ').trim();
+        const rule = LEAF_REMOVABLE.has(child.tagName) ? BLOCK_RULES.find((r) => r.matches(text, ctx)) : undefined;
+        if (rule) {
+          report.removed.push({ rule: rule.name, text });
+          if (rule.credit) report.credits.push(rule.credit(text));
+          if (rule.withFollowingList) dropNextList = true;
+          continue;
+        }
+        for (const inline of INLINE_RULES) {
+          const full = toString(child);
+          const ranges = inline.ranges(full);
+          if (ranges.length === 0) continue;
+          for (const [a, b] of ranges) report.removed.push({ rule: inline.name, text: full.slice(a, b) });
+          cutRanges(child, ranges);
+        }
+      } else visit(child);
+      const emptied = child.children.length === 0 && !['img', 'br', 'hr', 'td', 'th'].includes(child.tagName);
+      if (!emptied) kept.push(child as ElementContent);
+    }
+    parent.children = kept as typeof parent.children;
+  };
+  visit(tree);
+  return report;
+}

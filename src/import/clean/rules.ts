@@ -1,0 +1,187 @@
+// Boilerplate that survives article extraction on real news pages. Each rule lives here once,
+// with what it removes; tests/unit/import-clean.test.ts shows a real-looking before and after
+// for every rule.
+
+/** What a rule may consult besides the text: the article's headline. */
+export interface RuleContext {
+  title?: string | undefined;
+  dek?: string | undefined;
+  siteName?: string | undefined;
+}
+
+/** A rule that removes a whole block (paragraph, list item, heading) when its text matches. */
+export interface BlockRule {
+  name: string;
+  /** What the rule removes, for the import report. */
+  description: string;
+  matches(text: string, ctx: RuleContext): boolean;
+  /** Rules whose matched text is an image credit hand it back, so it is kept as the credit. */
+  credit?: (text: string) => string;
+  /** For headings: also remove the list of links that follows ("More on this story" + list). */
+  withFollowingList?: boolean;
+}
+
+/** A rule that cuts spans out of a block's text (text glued into a sentence). */
+export interface InlineRule {
+  name: string;
+  description: string;
+  /** [start, end) character ranges of the block's text to remove. */
+  ranges(text: string): [number, number][];
+}
+
+/** Text compared case-insensitively with spaces collapsed. */
+const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+const SHARE_WORD =
+  "(?:share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
+
+/** Removed blocks, in the order they are tried. */
+export const BLOCK_RULES: BlockRule[] = [
+  {
+    name: 'duplicated-headline',
+    description: 'the headline repeated at the top of the body',
+    matches: (text, ctx) => !!ctx.title && norm(text) === norm(ctx.title),
+  },
+  {
+    name: 'duplicated-dek',
+    description: 'the standfirst repeated as the first paragraph (it is kept in the frontmatter)',
+    matches: (text, ctx) => !!ctx.dek && norm(text) === norm(ctx.dek),
+  },
+  {
+    name: 'related-links-section',
+    description: 'a "More on this story" or "Related" heading and the list of links under it',
+    matches: (text) =>
+      /^(?:more on this (?:story|topic)|related(?: topics| stories| coverage| articles| content| news)?|more from [\p{L} ]{1,40}|most (?:popular|read|viewed)|you (?:may|might) also like|recommended(?: for you)?|top stories|latest (?:news|stories)|explore more on these topics)$/iu.test(
+        text.trim(),
+      ),
+    withFollowingList: true,
+  },
+  {
+    name: 'print-edition-note',
+    description: 'print-edition and reprint notes ("A version of this article appears in print on ...")',
+    matches: (text) =>
+      text.length <= 300 &&
+      /^(?:a version of this (?:article|story) (?:appears|appeared) in print\b|this (?:article|story) (?:was|has been) (?:amended|updated) on\b.{0,20}$|order reprints\b)/i.test(
+        text.trim(),
+      ),
+  },
+  {
+    name: 'ad-marker',
+    description: 'advertisement markers ("ADVERTISEMENT", "Story continues below")',
+    matches: (text) =>
+      /^(?:advertisement|advert|ad|publicité|publicidad|pubblicità|anzeige|werbung|sponsored(?: content)?|story continues (?:below|after)(?: (?:this )?advertisement)?|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the )?(?:main )?story|scroll to continue(?: with content)?)$/.test(
+        norm(text).replace(/[.:…]+$/, ''),
+      ),
+  },
+  {
+    name: 'photo-credit',
+    description: 'a line holding only a photo credit ("© Getty", "Photo: AP"), kept as the image credit',
+    matches: (text) =>
+      text.length <= 100 &&
+      (/^(?:©|\(c\)|copyright\b|photo(?:graph)?(?: credit)?:|image(?: credit)?:|picture:|credit:)\s*\S/i.test(
+        text.trim(),
+      ) ||
+        /^[^.!?]{0,80}\/\s*(?:getty images|ap|afp|reuters|epa|ap photo|shutterstock)\s*$/i.test(text.trim())),
+    credit: (text) => text.replace(/\s+/g, ' ').trim(),
+  },
+  {
+    name: 'newsletter-prompt',
+    description: 'newsletter and subscription prompts',
+    matches: (text) =>
+      text.length <= 240 &&
+      (/^(?:sign up|subscribe|get|join|want|don't miss|never miss)\b.*\b(?:newsletter|inbox|e-?mails?|briefing|digest|alerts?)\b/i.test(
+        text.trim(),
+      ) ||
+        /^(?:already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber)|subscribe (?:now|today))\b/i.test(
+          text.trim(),
+        )),
+  },
+  {
+    name: 'share-buttons',
+    description: 'share-button labels ("Share", "Tweet", "Email", "Copy link")',
+    matches: (text) => new RegExp(`^(?:${SHARE_WORD}\\s*[|·•,/]?\\s*)+$`, 'i').test(text.trim()),
+  },
+  {
+    name: 'read-more-teaser',
+    description: '"Read more" teasers and related-story links between paragraphs',
+    matches: (text) =>
+      text.length <= 200 &&
+      /^(?:read more|read also|also read|see also|read next|related(?: stories| coverage| articles)?|recommended|more on this story|more from|watch|listen)\b\s*[:|»›>-]/i.test(
+        text.trim(),
+      ),
+  },
+  {
+    name: 'comments-and-cookies',
+    description: 'comment-section prompts and cookie notices',
+    matches: (text) =>
+      (text.length <= 80 &&
+        /^(?:\d+\s+)?(?:comments?|show comments|view comments|join the (?:conversation|discussion)|leave a comment)\b/i.test(
+          text.trim(),
+        )) ||
+      (text.length <= 400 &&
+        /\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i.test(
+          text,
+        )),
+  },
+  {
+    name: 'byline-line',
+    description:
+      'a byline line ("By Jane Doe | Staff Writer", "BY JANE DOE - 03/14/19") left in the body; authors go to the frontmatter',
+    matches: (text) =>
+      text.length <= 140 &&
+      /^(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on)\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&|et|y|und))*(?:\s+[|–—-]\s+.{0,60})?$/u.test(
+        text.trim(),
+      ),
+  },
+  {
+    name: 'site-name',
+    description: "the publication's name on its own (a masthead link that survived extraction)",
+    matches: (text, ctx) => !!ctx.siteName && norm(text) === norm(ctx.siteName),
+  },
+];
+
+/**
+ * Related-link hover cards glued to a name, as The Hill's pages render them in text:
+ * "Jeff SessionsJefferson (Jeff) Beauregard SessionsPress: Acosta, ... MORE for comments".
+ * The card starts where the shown surname runs into the person's full name (which ends with
+ * that same surname) and ends at "MORE"; the sentence keeps the shown name.
+ */
+export function gluedCardRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const more = /(?<=\s)MORE(?=[\s.,;:!?)]|$)/g;
+  let from = 0;
+  for (const m of text.matchAll(more)) {
+    const end = m.index + 4;
+    const start = gluePoint(text, Math.max(from, m.index - 600), m.index);
+    if (start !== null) {
+      ranges.push([start, end]);
+      from = end;
+    }
+  }
+  return ranges;
+}
+
+/** The first place in text[lo, hi) where a surname runs into a full name ending in that surname. */
+function gluePoint(text: string, lo: number, hi: number): number | null {
+  const glue = /[\p{Ll}.)](?=\p{Lu})/gu;
+  glue.lastIndex = lo;
+  for (let g = glue.exec(text); g && g.index < hi; g = glue.exec(text)) {
+    const at = g.index + 1;
+    const surname = /[\p{L}'’-]+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[0];
+    if (!surname || surname.length < 2) continue;
+    const after = text.slice(at, hi);
+    if (!/^\p{Lu}[\p{Ll}'’-]+[\s(]/u.test(after)) continue;
+    const repeat = after.slice(0, 90).search(new RegExp(`${surname}(?=\\p{Lu})`, 'u'));
+    if (repeat > 0) return at;
+  }
+  return null;
+}
+
+/** Spans cut out of blocks, in the order they are tried. */
+export const INLINE_RULES: InlineRule[] = [
+  {
+    name: 'glued-related-links',
+    description: 'related-link hover cards glued to a name ("SessionsJefferson (Jeff) Beauregard Sessions... MORE")',
+    ranges: gluedCardRanges,
+  },
+];

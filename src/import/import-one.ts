@@ -1,0 +1,249 @@
+import { existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { articleSchema } from '../lib/schema.ts';
+import { slugify } from '../lib/slug.ts';
+import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './archive-index.ts';
+import { CaptureError, readCapture, type Capture } from './capture.ts';
+import { extractArticle } from './extract.ts';
+import { canonicalUrl, readMetadata, type PageMetadata } from './metadata.ts';
+import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
+import { findPeople } from './people.ts';
+import { readTextCapture } from './text-capture.ts';
+import { articleText, writeAtomic, yamlText } from './write.ts';
+
+// One capture in, one archived article out (or a clear reason why not).
+
+/** What the user asked for on the command line. */
+export interface ImportOptions {
+  dryRun: boolean;
+  force: boolean;
+  addPeople: boolean;
+  maxBytes: number;
+  /** Facts the user supplies for captures that lack them (plain-text copies). */
+  given: { url?: string | undefined; source?: string | undefined; published?: string | undefined };
+}
+
+/** The result for one capture. */
+export interface Outcome {
+  file: string;
+  status: 'imported' | 'replaced' | 'skipped' | 'failed';
+  reason?: string;
+  article?: string;
+  /** Fields the page did not state (left empty). */
+  missing: string[];
+  /** Names found that are not in the archive's people. */
+  proposed: string[];
+  /** Boilerplate removed, by rule. */
+  removed: { rule: string; text: string }[];
+  /** Files that were (or, in a dry run, would be) written. */
+  written: string[];
+  /** The article file text (for --dry-run). */
+  preview?: string;
+}
+
+const articleCheck = articleSchema({ person: z.string(), source: z.string() });
+
+/** Reads the page and turns its article into Markdown, with the page's metadata. */
+export function convertCapture(
+  capture: Capture,
+  given: ImportOptions['given'] = {},
+): { meta: PageMetadata; body: Converted } {
+  if (!capture.html) {
+    const { title, tree } = readTextCapture(capture.text);
+    const meta: PageMetadata = title ? { title: { value: title, from: 'first line' } } : {};
+    return { meta, body: treeToMarkdown(tree, { title }) };
+  }
+  const extracted = extractArticle(capture.text, given.url);
+  const meta = readMetadata(extracted.document, extracted.byline, extracted.title);
+  if (
+    /\b(?:404|not found|page unavailable|error)\b/i.test(extracted.document.title ?? '') &&
+    extracted.textLength < 1500
+  )
+    throw new CaptureError(`looks like an error page ("${extracted.document.title.trim()}"), not an article`);
+  if (!extracted.html) throw new CaptureError('has no article text (an index, search or empty page?)');
+  const tree = parseHtmlFragment(extracted.html);
+  const linkText = [...extracted.document.querySelectorAll('a')].reduce((n, a) => n + (a.textContent?.length ?? 0), 0);
+  if (extracted.textLength < 250 || (linkText > 3 * extracted.textLength && !meta.published))
+    throw new CaptureError('looks like an index page (mostly links, little text), not an article');
+  const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
+  return { meta, body: treeToMarkdown(tree, ctx, canonicalUrl(given.url) ?? meta.url?.value) };
+}
+
+/** A free file name in the archive: slug, slug-2, slug-3... */
+function freePath(index: ArchiveIndex, dir: string, slug: string, ext: string, mine: (p: string) => boolean): string {
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${n === 1 ? slug : `${slug}-${n}`}${ext}`);
+    if (mine(candidate) || (!index.articlePaths.has(candidate) && !existsSync(candidate))) return candidate;
+  }
+}
+
+/** The source to record: the one named on the command line, a known one, or a new one from the page. */
+function chooseSource(
+  index: ArchiveIndex,
+  url: string | undefined,
+  meta: PageMetadata,
+  given: string | undefined,
+): { source?: KnownSource; isNew: boolean } {
+  if (given) {
+    const named = index.sources.find((s) => s.id === given);
+    if (!named)
+      throw new CaptureError(
+        `--source ${given} is not in sources/ (known: ${index.sources.map((s) => s.id).join(', ') || 'none'})`,
+      );
+    return { source: named, isNew: false };
+  }
+  const known = index.findSource(url, meta.siteName?.value);
+  if (known) return { source: known, isNew: false };
+  const host = hostOf(url);
+  const name = meta.siteName?.value ?? host;
+  if (!name || !url) return { isNew: false };
+  const id = slugify(name) || slugify(host ?? 'source');
+  return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
+}
+
+/** Imports one capture into the content folder (or, in a dry run, says what it would write). */
+export async function importOne(
+  file: string,
+  root: string,
+  index: ArchiveIndex,
+  opts: ImportOptions,
+): Promise<Outcome> {
+  const outcome: Outcome = { file, status: 'failed', missing: [], proposed: [], removed: [], written: [] };
+  try {
+    const capture = await readCapture(file, opts.maxBytes);
+    const { meta, body } = convertCapture(capture, opts.given);
+    outcome.removed = body.report.removed;
+    if (body.text.trim().length < 80) throw new CaptureError('has almost no article text once boilerplate is removed');
+    const url = canonicalUrl(opts.given.url) ?? meta.url?.value;
+    const duplicate = (url && index.byUrl.get(url)) || index.byHash.get(bodyHash(body.markdown));
+    if (duplicate && !opts.force)
+      return {
+        ...outcome,
+        status: 'skipped',
+        reason: `already archived as ${path.relative(process.cwd(), duplicate)} (same ${url && index.byUrl.get(url) ? 'original URL' : 'text'}); use --force to replace it`,
+      };
+    return await write(capture, meta, body, url, duplicate || undefined, root, index, opts, outcome);
+  } catch (err) {
+    if (!(err instanceof CaptureError)) throw err;
+    return { ...outcome, status: 'failed', reason: err.message };
+  }
+}
+
+/** Builds the frontmatter, validates it, and writes capture, new source/people and article. */
+async function write(
+  capture: Capture,
+  meta: PageMetadata,
+  body: Converted,
+  url: string | undefined,
+  replaces: string | undefined,
+  root: string,
+  index: ArchiveIndex,
+  opts: ImportOptions,
+  outcome: Outcome,
+): Promise<Outcome> {
+  const published = opts.given.published ?? meta.published?.value;
+  const { source, isNew: newSource } = chooseSource(index, url, meta, opts.given.source);
+  const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
+  const newPeople = opts.addPeople
+    ? people.unknown
+        .map((name) => ({ id: slugify(name), name, aliases: [] as string[] }))
+        .filter((p) => p.id && !index.hasId('people', p.id))
+    : [];
+  const personIds = [...people.known, ...newPeople.map((p) => p.id)];
+  const topics = (meta.keywords?.value ?? [])
+    .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
+    .slice(0, 12);
+  const credit = body.report.credits[0];
+  const image =
+    meta.image || credit
+      ? {
+          ...(meta.image?.value.url && { original: canonicalUrl(meta.image.value.url) }),
+          ...(meta.image?.value.alt && { alt: meta.image.value.alt }),
+          ...(meta.image?.value.caption && { caption: meta.image.value.caption }),
+          ...(credit && { credit }),
+        }
+      : undefined;
+  const captured = (await stat(capture.path)).mtime.toISOString().slice(0, 10);
+  const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
+  const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
+  const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
+  const articleFile = freePath(index, path.join(root, 'articles', folder), slug, '.md', (p) => p === replaces);
+  const captureRel = `${folder}/${path.basename(articleFile, '.md')}${capture.ext}`;
+  const frontmatter = Object.fromEntries(
+    Object.entries({
+      title: meta.title?.value ?? path.basename(capture.path),
+      dek: meta.dek?.value,
+      source: source?.id,
+      url,
+      published,
+      updated: meta.modified?.value && meta.modified.value !== published ? meta.modified.value : undefined,
+      captured,
+      capture: captureRel,
+      captureSha256: capture.sha256,
+      authors: meta.authors?.value ?? [],
+      people: personIds,
+      topics,
+      image,
+      language: meta.language?.value
+        ?.toLowerCase()
+        .replace(/_/g, '-')
+        .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
+      draft: published && url && source ? undefined : true,
+    }).filter(([, v]) => v !== undefined),
+  );
+  outcome.missing = missingFacts(meta, { url, published, source });
+  outcome.proposed = opts.addPeople ? [] : people.unknown;
+  const checked = articleCheck.safeParse(frontmatter);
+  if (!checked.success)
+    throw new CaptureError(
+      `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  const text = articleText(frontmatter, body.markdown);
+  const files: [string, string | Uint8Array][] = [[path.join(root, 'captures', captureRel), capture.bytes]];
+  if (newSource && source)
+    files.push([
+      path.join(root, 'sources', `${source.id}.yaml`),
+      yamlText({ name: source.name, homepage: source.homepage }),
+    ]);
+  for (const p of newPeople)
+    files.push([
+      path.join(root, 'people', `${p.id}.yaml`),
+      yamlText({
+        name: p.name,
+        aliases: [],
+        description: `Named in “${frontmatter.title}”${source ? ` (${source.name}${published ? `, ${published.slice(0, 10)}` : ''})` : ''}.`,
+      }),
+    ]);
+  files.push([articleFile, text]);
+  outcome.written = files.map(([f]) => f);
+  outcome.article = articleFile;
+  outcome.preview = text;
+  outcome.status = replaces ? 'replaced' : 'imported';
+  if (opts.dryRun) return outcome;
+  for (const [f, data] of files) await writeAtomic(f, data);
+  if (replaces && replaces !== articleFile) {
+    await rm(replaces, { force: true });
+    index.forgetArticle(replaces);
+  }
+  if (newSource && source) index.sources.push(source);
+  if (newPeople.length) index.addPeople(newPeople);
+  index.addArticle(articleFile, url, body.markdown);
+  return outcome;
+}
+
+/** The facts the page did not state, as the report lists them. */
+function missingFacts(
+  meta: PageMetadata,
+  got: { url?: string | undefined; published?: string | undefined; source?: KnownSource | undefined },
+): string[] {
+  const missing: string[] = [];
+  if (!got.published) missing.push('published date (saved as a draft)');
+  if (!got.url) missing.push('original URL (saved as a draft)');
+  if (!got.source) missing.push('source (saved as a draft)');
+  if (!meta.authors) missing.push('authors');
+  if (!meta.dek) missing.push('dek');
+  if (!meta.language) missing.push('language (the site assumes en)');
+  return missing;
+}
