@@ -45,6 +45,9 @@ export interface Outcome {
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
 
+/** Titles of error pages ("404 Not Found", "Page not found", "Error 500"). */
+const ERROR_TITLE = /\b(?:page not found|not found|page unavailable|server error|error \d{3})\b|^(?:error|\d{3})\b/i;
+
 /** Reads the page and turns its article into Markdown, with the page's metadata. */
 export function convertCapture(
   capture: Capture,
@@ -57,10 +60,7 @@ export function convertCapture(
   }
   const extracted = extractArticle(capture.text, given.url);
   const meta = readMetadata(extracted.document, extracted.byline, extracted.title);
-  if (
-    /\b(?:404|not found|page unavailable|error)\b/i.test(extracted.document.title ?? '') &&
-    extracted.textLength < 1500
-  )
+  if (ERROR_TITLE.test(extracted.document.title ?? '') && extracted.textLength < 1500)
     throw new CaptureError(`looks like an error page ("${extracted.document.title.trim()}"), not an article`);
   if (!extracted.html) throw new CaptureError('has no article text (an index, search or empty page?)');
   const tree = parseHtmlFragment(extracted.html);

@@ -34,3 +34,40 @@ export function ngramScore(got: string, want: string, n = 4): { precision: numbe
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1 };
 }
+
+/** A labelled page's expected facts (page.expected.json beside page.html). */
+export interface Expected {
+  title: string;
+  authors: string[];
+  published: string;
+  body: string;
+}
+
+/** Scores of one labelled page: body overlap, and whether each metadata fact came out right. */
+export interface PageScore {
+  page: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  title: boolean;
+  authors: boolean;
+  date: boolean;
+  got: { title?: string | undefined; authors?: string[] | undefined; published?: string | undefined };
+}
+
+/** Compares what the importer extracted with what was expected. */
+export function scorePage(
+  page: string,
+  got: { title?: string | undefined; authors?: string[] | undefined; published?: string | undefined; text: string },
+  want: Expected,
+): PageScore {
+  const authors = got.authors ?? [];
+  return {
+    page,
+    ...ngramScore(got.text, want.body),
+    title: got.title === want.title,
+    authors: authors.length === want.authors.length && authors.every((a, i) => a === want.authors[i]),
+    date: got.published === want.published,
+    got: { title: got.title, authors: got.authors, published: got.published },
+  };
+}

@@ -12,6 +12,8 @@ import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT } from '../helpers/paths.ts';
 const SEED = '/articles/2018/09/immigration-judges-sessions/';
 const SEED_TITLE = 'Immigration judges hit back at Sessions for suggesting they show too much sympathy';
 const generated = generatedArticles();
+const IMPORTED = '/articles/2021/10/harbor-board-delays-vote-on-cruise-terminal-expansion/';
+const IMPORTED_TITLE = 'Harbor board delays vote on cruise terminal expansion';
 
 describe('the seed article page', () => {
   test('shows headline, source, inferred date, people with roles, topics, original URL and capture date', async () => {
@@ -70,7 +72,7 @@ describe('browse pages', () => {
     const titles = (
       await Promise.all(pages.map(async (p) => texts(await page(DIST_ROOT, p), '.article-list h2')))
     ).flat();
-    expect(titles).toHaveLength(generated.length + 2);
+    expect(titles).toHaveLength(generated.length + 3);
     expect(titles).not.toContain('Unpublished draft');
     expect(titles[0]).toBe('Article with hostile markup');
     expect(new Set(titles).size).toBe(titles.length);
@@ -83,16 +85,18 @@ describe('browse pages', () => {
     const index = await page(DIST_ROOT, '/people/');
     const entries = texts(index, '.columns li');
     expect(entries).toContain('Jeff Sessions (1)');
-    expect(entries).toContain('Maria Okafor (4)');
+    expect(entries).toContain('Maria Okafor (5)');
     const names = texts(index, '.columns li a');
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     const person = await page(DIST_ROOT, '/people/maria-okafor/');
     expect(person.body.textContent).toContain('Mayor Maria Okafor');
     const listed = texts(person, '.article-list h3');
-    const expected = generated
-      .filter((a) => a.person.id === 'maria-okafor')
-      .sort((a, b) => b.data.published.localeCompare(a.data.published))
-      .map((a) => a.data.title);
+    const expected = [
+      ...generated.filter((a) => a.person.id === 'maria-okafor').map((a) => a.data),
+      { title: IMPORTED_TITLE, published: '2021-10-05' },
+    ]
+      .sort((a, b) => b.published.localeCompare(a.published))
+      .map((a) => a.title);
     expect(listed).toEqual(expected);
     const sessions = await page(DIST_ROOT, '/people/jeff-sessions/');
     expect(texts(sessions, '.article-list h3')).toEqual([SEED_TITLE]);
@@ -152,6 +156,21 @@ test('a lead image is published from the content folder with its alt text, capti
   expect(texts(doc, 'figcaption')).toEqual(['The harbour. Fixture Agency']);
 });
 
+test('a saved page added with the importer is on the site, tagged with the person it names, its capture served as text', async () => {
+  const doc = await page(DIST_ROOT, IMPORTED);
+  expect(texts(doc, 'h1')).toEqual([IMPORTED_TITLE]);
+  expect(texts(doc, '.meta')[0]).toContain('By Samuel Okonkwo');
+  expect(texts(doc, 'a[data-pagefind-filter="person"]')).toEqual(['Maria Okafor']);
+  expect(texts(doc, '.kicker')).toEqual(['Port Hollis Ledger']);
+  const body = texts(doc, '.article-body')[0]!;
+  expect(body).toContain('The Port Hollis Harbor Board postponed a vote Monday');
+  for (const junk of ['cookie', 'Read more', 'Share this', 'Leave a Reply', 'Photo: Ledger staff'])
+    expect(body).not.toContain(junk);
+  const capture = doc.querySelector('a[href^="/captures/"]')!.getAttribute('href')!;
+  expect(capture).toMatch(/\.html\.txt$/);
+  expect(existsSync(path.join(DIST_ROOT, capture))).toBe(true);
+});
+
 describe('hostile markup in an article body', () => {
   test('is removed at build time; safe markup and spacing survive', async () => {
     const doc = await page(DIST_ROOT, '/articles/2024/12/hostile-body/');
@@ -170,7 +189,7 @@ describe('feed, sitemap, robots.txt, 404', () => {
   test('the RSS feed lists articles newest first with absolute links', async () => {
     const xml = await readFile(path.join(DIST_ROOT, 'rss.xml'), 'utf8');
     const links = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);
-    expect(links).toHaveLength(generated.length + 2);
+    expect(links).toHaveLength(generated.length + 3);
     expect(links[0]).toBe('https://archive.example.org/articles/2024/12/hostile-body/');
     expect(links).toContain(`https://archive.example.org${SEED}`);
   });

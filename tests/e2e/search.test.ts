@@ -59,6 +59,11 @@ for (const [label, dir, base] of [
       await expect(page.locator('h1').textContent()).resolves.toContain('Immigration judges hit back');
     });
 
+    test('an imported article is found by keyword and by the person it names', async () => {
+      await openSearch(page, site.origin, base, '?q=cruise%20terminal&person=Maria%20Okafor');
+      await expect.poll(() => resultTitles(page)).toEqual(['Harbor board delays vote on cruise terminal expansion']);
+    });
+
     test('a search address opens with that search done', async () => {
       await openSearch(page, site.origin, base, '?q=judges&person=Jeff%20Sessions');
       await expect(page.locator('#search-q').inputValue()).resolves.toBe('judges');

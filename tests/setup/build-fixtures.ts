@@ -1,4 +1,6 @@
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { importAll } from '../../src/import/run.ts';
 import { writeFixtureArchive } from '../fixtures/archive.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT, TMP } from '../helpers/paths.ts';
@@ -9,6 +11,15 @@ import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT, TMP } from '../helpers/paths.
 export default async function setup(): Promise<void> {
   await rm(TMP, { recursive: true, force: true });
   await writeFixtureArchive(FIXTURE_CONTENT);
+  // One article arrives the way a user adds most: a saved page through the importer.
+  const imported = await importAll([path.resolve('tests/fixtures/extraction/dublin-core-blog.html')], FIXTURE_CONTENT, {
+    dryRun: false,
+    force: false,
+    addPeople: false,
+    maxBytes: 20_000_000,
+    given: {},
+  });
+  if (imported.counts.imported !== 1) throw new Error(`fixture import failed: ${JSON.stringify(imported.outcomes)}`);
   for (const [outDir, base] of [
     [DIST_ROOT, '/'],
     [DIST_ARCHIVE, '/archive/'],

@@ -134,6 +134,25 @@ export const BLOCK_RULES: BlockRule[] = [
       ),
   },
   {
+    name: 'social-and-app-prompt',
+    description: 'prompts to follow the publication on social media or download its app',
+    matches: (text) =>
+      text.length <= 200 &&
+      /^(?:follow (?:us|[\p{L}. ]{1,40}) on (?:twitter|facebook|instagram|x|tiktok|linkedin|threads|bluesky|youtube)|like us on facebook|(?:get .{0,40})?download (?:our|the) (?:free )?app)\b/iu.test(
+        text.trim(),
+      ),
+  },
+  {
+    name: 'publication-line',
+    description:
+      'a line giving the publication or update time ("Published July 16, 2024 5:30 a.m."); dates go to the frontmatter',
+    matches: (text) =>
+      text.length <= 200 &&
+      /(?:^|[·|•—–-]\s*|\.\s+)(?:published|updated|posted|last modified)\b:?\s+(?:on\s+)?(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})/iu.test(
+        text,
+      ),
+  },
+  {
     name: 'site-name',
     description: "the publication's name on its own (a masthead link that survived extraction)",
     matches: (text, ctx) => !!ctx.siteName && norm(text) === norm(ctx.siteName),

@@ -1,0 +1,154 @@
+import { describe, expect, test } from 'vitest';
+import { BLOCK_RULES, INLINE_RULES } from '../../src/import/clean/rules.ts';
+import { parseHtmlFragment, treeToMarkdown } from '../../src/import/markdown.ts';
+
+// Every cleaning rule with a real-looking before and after: the boilerplate goes, the article stays.
+
+const ctx = {
+  title: 'Harbor board delays vote',
+  dek: 'The board wants a traffic study first.',
+  siteName: 'Port Hollis Ledger',
+};
+const KEEP = '<p>The board will meet again on Nov. 16, the chair said.</p>';
+
+/** Markdown of an HTML fragment after cleaning, and the rules that fired. */
+function clean(html: string) {
+  const { markdown, report } = treeToMarkdown(parseHtmlFragment(html), ctx, 'https://ledger.example/news/x');
+  return { markdown: markdown.trim(), rules: [...new Set(report.removed.map((r) => r.rule))], credits: report.credits };
+}
+
+const CASES: [rule: string, before: string, after: string][] = [
+  [
+    'duplicated-headline',
+    '<h1>Harbor board delays vote</h1>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'duplicated-dek',
+    '<p>The board wants a traffic study first.</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'ad-marker',
+    KEEP +
+      '<div><p>ADVERTISEMENT</p></div><p>Story continues below advertisement</p><p>Advertisement</p><p>Continue reading the main story</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'photo-credit',
+    '<p>© Getty</p>' + KEEP + '<p>Photo: Ben Birchall/PA</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'newsletter-prompt',
+    KEEP +
+      '<p>Sign up for our free Morning Briefing newsletter and get the news in your inbox.</p><p>Already a subscriber? Log in</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'share-buttons',
+    '<ul><li>Share</li><li>Tweet</li><li>Email</li></ul><p>Share on Facebook | Share on Twitter | Copy link</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'read-more-teaser',
+    KEEP +
+      '<p><strong>Read more:</strong> <a href="/2021/09/x">Cruise lines return to Port Hollis</a></p><p>RELATED: Ferry service to resume</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'related-links-section',
+    KEEP +
+      '<h2>More on this story</h2><ul><li><a href="/a">How will the strikes affect me?</a></li><li><a href="/b">Union announces action</a></li></ul>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'print-edition-note',
+    KEEP +
+      '<p>A version of this article appears in print on June 9, 2023, Section A, Page 18 of the New York edition.</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'comments-and-cookies',
+    '<p>This website uses cookies. By continuing to browse you agree to our cookie policy.</p>' +
+      KEEP +
+      '<p>312 Comments</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'byline-line',
+    '<p>By Maria Lopez and Tom Green | Staff Writers</p><p>BY JORDAIN CARNEY - 03/14/19 11:41 PM EDT</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'social-and-app-prompt',
+    KEEP +
+      '<p><em>Follow Sierra Daily on Facebook and Instagram for updates.</em></p><p>Get breaking news on your phone: download our free app.</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'publication-line',
+    '<div>Rachel Kim · Published July 16, 2024 5:30 a.m. · Updated 9:12 a.m.</div>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'site-name',
+    '<p><a href="/">Port Hollis Ledger</a></p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'glued-related-links',
+    "<p>A union slammed Attorney General Jeff SessionsJefferson (Jeff) Beauregard SessionsPress: Acosta, latest to walk the plank The Hill's Morning Report — Trump retreats on census citizenship question MORE for comments he made.</p>",
+    'A union slammed Attorney General Jeff Sessions for comments he made.',
+  ],
+];
+
+describe('each cleaning rule', () => {
+  test('every rule in rules.ts has a case here', () => {
+    expect(new Set(CASES.map((c) => c[0]))).toEqual(new Set([...BLOCK_RULES, ...INLINE_RULES].map((r) => r.name)));
+  });
+
+  test.each(CASES)('%s', (rule, before, after) => {
+    const result = clean(before);
+    expect(result.markdown).toBe(after);
+    expect(result.rules).toEqual([rule]);
+  });
+});
+
+describe('what the rules leave alone', () => {
+  test.each([
+    ['a sentence starting with "By"', '<p>By Tuesday, the board had voted to approve the plan.</p>'],
+    ['a sentence that mentions advertisements', '<p>Advertisement revenue fell by a third, the company said.</p>'],
+    [
+      'a quote about newsletters inside a long paragraph',
+      `<p>${'The mayor said residents could sign up for the city newsletter to follow the project, which will take years. '.repeat(3)}</p>`,
+    ],
+    [
+      'a sentence that mentions when a report was published',
+      '<p>The report, published July 16, 2024, found that 40 percent of the town’s homes lacked defensible space, and officials said they would act on its recommendations before next summer.</p>',
+    ],
+    ['a real name with a capital inside it', '<p>Sen. Mitch McConnell said MORE money was needed.</p>'],
+  ])('%s', (_name, html) => {
+    expect(clean(html).rules).toEqual([]);
+  });
+
+  test('the photo credit is kept as the image credit', () => {
+    expect(clean('<p>© Getty</p>' + KEEP).credits).toEqual(['© Getty']);
+  });
+
+  test('links relative to the original page are made absolute', () => {
+    expect(clean('<p>See <a href="/people/x">the profile</a>.</p>').markdown).toBe(
+      'See [the profile](https://ledger.example/people/x).',
+    );
+  });
+
+  test('figures keep image, alt text, caption and credit; tables keep their caption', () => {
+    const { markdown } = clean(
+      '<figure><img src="/img/a.jpg" alt="A closed clinic"><figcaption>The clinic. <span>Photo: Erik Sand</span></figcaption></figure><table><caption>Doctors</caption><tr><th>Year</th><th>Count</th></tr><tr><td>2010</td><td>611</td></tr></table>',
+    );
+    expect(markdown).toContain(
+      '<figure><img src="https://ledger.example/img/a.jpg" alt="A closed clinic"><figcaption>The clinic. <span>Photo: Erik Sand</span></figcaption></figure>',
+    );
+    expect(markdown).toMatch(/Doctors\n\n\| Year \| Count \|/);
+  });
+});
