@@ -10,7 +10,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
-    site: context.site!,
+    site: new URL(urls.home(), context.site).href,
     items: archive.articles.slice(0, FEED_SIZE).map((a) => ({
       title: a.data.title,
       link: urls.article(a.id),

@@ -12,7 +12,6 @@ import {
 // highlighted excerpts, and the whole state mirrored in the address bar.
 
 const PAGE = 10;
-const LABELS: Record<string, string> = { person: 'Person', source: 'Source', topic: 'Topic', year: 'Year' };
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -46,30 +45,26 @@ function writeForm(state: SearchState): void {
     box.checked = state.filters[box.name]?.includes(box.value) ?? false;
 }
 
-/** Values of one filter in the order shown: most articles first; years newest first. */
-function orderedValues(key: string, counts: Record<string, number>): string[] {
-  const values = Object.keys(counts);
-  if (key === 'year') return values.sort().reverse();
-  return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+/** A checkbox for one filter value, as the server renders it. */
+function filterOption(key: string, value: string, count: number): HTMLLabelElement {
+  const label = el('label');
+  const check = el('input');
+  Object.assign(check, { type: 'checkbox', name: key, value });
+  label.append(check, ` ${value} `, el('span', `(${count})`, 'count'));
+  return label;
 }
 
-/** Builds one fieldset of checkboxes per filter, once; counts are updated later. */
-function buildFilters(totals: FilterCounts): void {
+/**
+ * The page arrives with the filters already listed (no layout shift); this adds any value the
+ * index knows that the page does not list (beyond the per-filter cap, or asked for in the address).
+ */
+function completeFilters(totals: FilterCounts, state: SearchState): void {
   for (const key of FILTER_KEYS) {
-    const counts = totals[key] ?? {};
-    if (Object.keys(counts).length === 0) continue;
-    const fieldset = el('fieldset', '', 'filter');
-    fieldset.append(el('legend', LABELS[key]));
-    const box = el('div', '', 'filter-values');
-    for (const value of orderedValues(key, counts)) {
-      const label = el('label');
-      const check = el('input');
-      Object.assign(check, { type: 'checkbox', name: key, value });
-      label.append(check, ` ${value} `, el('span', `(${counts[value]})`, 'count'));
-      box.append(label);
-    }
-    fieldset.append(box);
-    filterBox.append(fieldset);
+    const box = filterBox.querySelector<HTMLElement>(`[data-filter="${key}"] .filter-values`);
+    if (!box) continue;
+    const listed = new Set([...box.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value));
+    const wanted = [...(state.filters[key] ?? [])];
+    for (const value of wanted) if (!listed.has(value)) box.append(filterOption(key, value, totals[key]?.[value] ?? 0));
   }
 }
 
@@ -160,8 +155,9 @@ async function start(): Promise<void> {
   await pagefind.options({ baseUrl: base, excerptLength: 30 });
   await pagefind.init();
   const totals = await pagefind.filters();
-  buildFilters(totals);
-  writeForm(stateFromParams(new URLSearchParams(location.search)));
+  const initial = stateFromParams(new URLSearchParams(location.search));
+  completeFilters(totals, initial);
+  writeForm(initial);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = () => {
     clearTimeout(timer);

@@ -51,3 +51,18 @@ export function searchOptions(state: SearchState): SearchOptions {
   if (state.sort !== 'relevance') options.sort = { date: state.sort === 'newest' ? 'desc' : 'asc' };
   return options;
 }
+
+/** Filter names as the search page shows them. */
+export const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
+  person: 'Person',
+  source: 'Source',
+  topic: 'Topic',
+  year: 'Year',
+};
+
+/** Values of one filter in the order shown: most articles first (ties A to Z); years newest first. */
+export function orderedValues(key: string, counts: Record<string, number>): string[] {
+  const values = Object.keys(counts);
+  if (key === 'year') return values.sort().reverse();
+  return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+}

@@ -1,0 +1,61 @@
+// `npm run audit`: Lighthouse (Performance, Accessibility, Best Practices, SEO) on the home page,
+// an article and the search page of the built site, served on 127.0.0.1, in Debian's Chromium.
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import sirv from 'sirv';
+
+const DIST = process.argv[2] ?? 'dist';
+const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+if (!existsSync(`${DIST}/index.html`)) {
+  console.error(`No built site in ${DIST}/: run npm run build first.`);
+  process.exit(1);
+}
+const articles = (await import('node:fs/promises')).readdir(`${DIST}/articles`, { recursive: true });
+const firstArticle = (await articles).find((f) => f.endsWith('index.html'))!.replace(/index\.html$/, '');
+const pages: [string, string][] = [
+  ['home', '/'],
+  ['article', `/articles/${firstArticle}`],
+  ['search', '/search/?q=judges'],
+];
+
+const server = http.createServer(sirv(DIST, { dev: false }));
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROME,
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+console.log(`| page | ${CATEGORIES.join(' | ')} |\n| --- | --- | --- | --- | --- |`);
+try {
+  for (const [name, path] of pages) {
+    const result = await lighthouse(`${origin}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
+    const scores = CATEGORIES.map((c) => Math.round((result?.lhr.categories[c]?.score ?? 0) * 100));
+    console.log(`| ${name} | ${scores.join(' | ')} |`);
+    const failing = Object.values(result?.lhr.audits ?? {}).filter(
+      (a) =>
+        a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual',
+    );
+    for (const a of failing) console.log(`  ${name}: ${a.id} (${a.score}) ${a.displayValue ?? ''}`);
+  }
+} finally {
+  await chrome.kill();
+  server.close();
+}

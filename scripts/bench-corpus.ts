@@ -1,0 +1,68 @@
+// `node scripts/bench-corpus.ts --articles N --people P [--seed S] [--out DIR] [--force]`: writes a
+// synthetic content folder for benchmarks (see src/bench/corpus.ts); point ARCHIVE_CONTENT_DIR at it.
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from '../src/bench/corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    people: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
+});
+
+/** Stops with a message on stderr. */
+function fail(message: string): never {
+  console.error(`bench-corpus: ${message}`);
+  process.exit(1);
+}
+
+/** A whole number option at or above `min`. */
+function wholeNumber(name: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) fail(`--${name} must be a whole number of at least ${min}, not "${text}"`);
+  return n;
+}
+
+/** The path with symbolic links resolved as far as it exists, so a link cannot hide the content folder. */
+function realPath(p: string): string {
+  return existsSync(p) ? realpathSync(p) : path.join(realPath(path.dirname(p)), path.basename(p));
+}
+
+/** True when one path is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (outer: string, inner: string) => {
+    const rel = path.relative(outer, inner);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  return inside(a, b) || inside(b, a);
+}
+
+const articles = wholeNumber('articles', values.articles, 0);
+const people = wholeNumber('people', values.people, 2);
+const seed = wholeNumber('seed', values.seed, 0);
+const out = path.resolve(values.out ?? `bench/corpus-${articles}`);
+const projectContent = path.resolve(import.meta.dirname, '..', 'content');
+
+// Emptying a folder that holds the real archive (or lies inside it) would destroy it.
+if (overlaps(realPath(out), realPath(projectContent)))
+  fail(`refusing to write to ${out}: it overlaps the project's content folder ${projectContent}`);
+const existing = existsSync(out) ? await readdir(out) : [];
+if (existing.length > 0 && !values.force)
+  fail(`${out} is not empty; pass --force to empty it first, or choose another --out`);
+for (const name of existing) await rm(path.join(out, name), { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+
+const started = performance.now();
+const summary = await writeCorpus(out, { articles, people, seed });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const megabytes = (summary.bytes / 1_000_000).toFixed(1);
+const shown = path.relative(process.cwd(), out).startsWith('..') ? out : path.relative(process.cwd(), out) || '.';
+console.log(
+  `wrote ${summary.articles} articles, ${summary.people} people, ${summary.sources} sources, ${summary.topics} topics (${megabytes} MB) to ${shown} in ${seconds} s`,
+);

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { DIST_ARCHIVE } from '../helpers/paths.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+
+// Deployed under a sub-path, as on GitHub Pages: the build made with ARCHIVE_BASE=/archive/ is
+// served only under /archive/, and every page, asset, feed, sitemap and citation loads there.
+
+let browser: Browser;
+let site: Served;
+beforeAll(async () => {
+  browser = await launchChromium();
+  site = await serve(DIST_ARCHIVE, '/archive/');
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('every page type loads with all its assets, and nothing is requested outside /archive/', async () => {
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(`${site.origin}/archive/`)) failed.push(`outside: ${r.url()}`);
+  });
+  for (const path of [
+    '',
+    'articles/2018/09/immigration-judges-sessions/',
+    'people/',
+    'people/jeff-sessions/',
+    'topics/immigration/',
+    'sources/the-hill/',
+    'dates/2018/09/',
+    '2/',
+  ]) {
+    await page.goto(`${site.origin}/archive/${path}`);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Charter|serif/);
+  }
+  await page.goto(`${site.origin}/archive/search/?q=Tabaddor`);
+  await page.locator('#search-results li').first().waitFor();
+  await page.close();
+  expect(failed).toEqual([]);
+});
+
+test('feed, sitemap, robots.txt, captures and citation downloads are served under /archive/', async () => {
+  for (const path of [
+    'rss.xml',
+    'sitemap-index.xml',
+    'sitemap-0.xml',
+    'robots.txt',
+    'captures/2018/09/immigration-judges-sessions.txt',
+    'articles/2018/09/immigration-judges-sessions/citation.bib',
+    'articles/2018/09/immigration-judges-sessions/citation.json',
+    'pagefind/pagefind.js',
+  ]) {
+    const res = await fetch(`${site.origin}/archive/${path}`);
+    expect({ path, status: res.status }).toEqual({ path, status: 200 });
+  }
+  expect((await fetch(`${site.origin}/rss.xml`)).status).toBe(404);
+});
+
+test("the README's deploy section uses the same settings as this build", async () => {
+  const readme = await readFile('README.md', 'utf8');
+  const deploy = readme.slice(readme.indexOf('## Deploying'));
+  expect(deploy).toContain('ARCHIVE_BASE=/<repo>/');
+  expect(deploy).toContain('ARCHIVE_SITE=https://<user>.github.io');
+  expect(deploy).toMatch(/build with `ARCHIVE_BASE=\/archive\/`/);
+  expect(readme).toContain('| `ARCHIVE_BASE`');
+});

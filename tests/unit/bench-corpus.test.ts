@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeCorpus } from '../../src/bench/corpus.ts';
+import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
+import { checkContent } from '../../src/lib/validate-content.ts';
+
+// The synthetic benchmark archive: valid content, the same bytes for the same seed, and the
+// shape benchmarks rely on (article lengths, a few very frequently named people).
+
+const scratch: string[] = [];
+let main = '';
+
+/** A corpus of 300 articles and 80 people written to a fresh temporary folder. */
+async function corpus(seed: number): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-corpus-'));
+  scratch.push(dir);
+  await writeCorpus(dir, { articles: 300, people: 80, seed });
+  return dir;
+}
+
+/** Every file of a folder, by relative path, as a SHA-256 of its bytes. */
+async function digests(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const rel of await listFiles(dir))
+    out[rel] = createHash('sha256')
+      .update(await readFile(path.join(dir, rel)))
+      .digest('hex');
+  return out;
+}
+
+/** Each article's people ids and body text. */
+async function articles(dir: string): Promise<{ people: string[]; body: string }[]> {
+  const root = path.join(dir, 'articles');
+  const all = [];
+  for (const rel of await listFiles(root)) {
+    const parts = splitFrontmatter(await readFile(path.join(root, rel), 'utf8'))!;
+    all.push({ people: (parseYaml(parts.yaml) as { people: string[] }).people, body: parts.body });
+  }
+  return all;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+beforeAll(async () => {
+  main = await corpus(1);
+});
+
+afterAll(async () => {
+  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
+});
+
+test('the corpus passes the content checker', async () => {
+  const { problems, counts } = await checkContent(main);
+  expect(problems).toEqual([]);
+  expect(counts).toMatchObject({ articles: 300, people: 80, sources: 20 });
+});
+
+test('the same seed gives the same bytes and another seed other text', async () => {
+  const [first, again, other] = await Promise.all([digests(main), corpus(1).then(digests), corpus(2).then(digests)]);
+  expect(Object.keys(again)).toEqual(Object.keys(first));
+  expect(again).toEqual(first);
+  const firstArticles = new Set(
+    Object.entries(first).flatMap(([rel, hash]) => (rel.startsWith('articles/') ? [hash] : [])),
+  );
+  const shared = Object.entries(other).filter(([rel, hash]) => rel.startsWith('articles/') && firstArticles.has(hash));
+  expect(shared).toEqual([]);
+});
+
+test('article lengths and people follow the benchmark shape', async () => {
+  const all = await articles(main);
+  const words = all.map((a) => a.body.split(/\s+/).filter(Boolean).length);
+  expect(median(words)).toBeGreaterThanOrEqual(450);
+  expect(median(words)).toBeLessThanOrEqual(1000);
+  expect(Math.max(...words)).toBeLessThanOrEqual(5000);
+  const mentions = new Map<string, number>();
+  for (const rel of await listFiles(path.join(main, 'people'))) mentions.set(rel.replace(/\.yaml$/, ''), 0);
+  for (const a of all) for (const id of a.people) mentions.set(id, (mentions.get(id) ?? 0) + 1);
+  const counts = [...mentions.values()];
+  expect(Math.max(...counts)).toBeGreaterThanOrEqual(10 * median(counts));
+});
+
+test('every article names 2 to 10 people, each of them in its text', async () => {
+  const names = new Map<string, string>();
+  for (const rel of await listFiles(path.join(main, 'people'))) {
+    const person = parseYaml(await readFile(path.join(main, 'people', rel), 'utf8')) as { name: string };
+    names.set(rel.replace(/\.yaml$/, ''), person.name);
+  }
+  for (const a of await articles(main)) {
+    expect(a.people.length).toBeGreaterThanOrEqual(2);
+    expect(a.people.length).toBeLessThanOrEqual(10);
+    for (const id of a.people) expect(a.body).toContain(names.get(id));
+  }
+});
