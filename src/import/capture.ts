@@ -42,11 +42,23 @@ export function captureType(file: string) {
   return CAPTURE_TYPES.find((t) => lower.endsWith(t.ext));
 }
 
-/** True when bytes look like a binary file rather than text (NUL bytes early on). */
+/** Magic numbers of file types people save by mistake (images, PDF, archives). */
+const BINARY_MAGIC = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x50, 0x4b, 0x03, 0x04],
+];
+
+/** True when bytes look like a binary file rather than text: a known magic number, or many NUL bytes. */
 function looksBinary(bytes: Uint8Array): boolean {
+  if (BINARY_MAGIC.some((magic) => magic.every((b, i) => bytes[i] === b))) return true;
   const head = bytes.subarray(0, 8192);
   if (head[0] === 0xfe || head[0] === 0xff) return false; // UTF-16 with a BOM has NULs by design
-  return head.includes(0);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  return nul > head.length / 100;
 }
 
 /** Reads and decodes a capture, or throws CaptureError with the reason it cannot be imported. */

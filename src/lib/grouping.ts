@@ -1,5 +1,5 @@
 import { yearMonth } from './dates.ts';
-import { slugify } from './slug.ts';
+import { topicSlug } from './slug.ts';
 
 // Grouping articles for the browse pages. Each grouping is one pass over the articles, done once
 // per build, so adding people, topics or months never makes the build quadratic.
@@ -48,7 +48,7 @@ export function groupArticles<T extends Groupable>(sorted: T[]) {
     const { year, month } = yearMonth(article.data.published);
     push(byMonth, `${year}-${month}`, article);
     for (const name of new Set(article.data.topics)) {
-      const slug = slugify(name);
+      const slug = topicSlug(name);
       const group = byTopic.get(slug) ?? { name, slug, articles: [] };
       if (group.articles.at(-1) !== article) group.articles.push(article);
       byTopic.set(slug, group);

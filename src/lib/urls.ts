@@ -1,5 +1,5 @@
 import { publishedCaptureName } from './captures.ts';
-import { slugify } from './slug.ts';
+import { topicSlug } from './slug.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 
@@ -17,13 +17,14 @@ export const urls = {
   people: () => sitePath('people/'),
   person: (id: string) => sitePath(`people/${id}/`),
   topics: () => sitePath('topics/'),
-  topic: (name: string) => sitePath(`topics/${slugify(name)}/`),
+  topic: (name: string) => sitePath(`topics/${topicSlug(name)}/`),
   sources: () => sitePath('sources/'),
   source: (id: string) => sitePath(`sources/${id}/`),
   dates: () => sitePath('dates/'),
   year: (year: string) => sitePath(`dates/${year}/`),
   month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
   search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
+  searchIn: (lang: string) => sitePath(`search/${lang}/`),
   capture: (file: string) => sitePath(`captures/${publishedCaptureName(file)}`),
   feed: () => sitePath('rss.xml'),
 };

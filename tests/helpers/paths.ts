@@ -10,3 +10,7 @@ export const FIXTURE_CONTENT = path.join(TMP, 'content');
 export const DIST_ROOT = path.join(TMP, 'dist-root');
 /** The fixture archive built for the sub-path /archive/. */
 export const DIST_ARCHIVE = path.join(TMP, 'dist-archive');
+/** The hostile-input archive's content folder, its saved pages for the importer, and its build. */
+export const HOSTILE_CONTENT = path.join(TMP, 'hostile-content');
+export const HOSTILE_PAGES = path.join(TMP, 'hostile-pages');
+export const DIST_HOSTILE = path.join(TMP, 'dist-hostile');

@@ -3,7 +3,17 @@ import path from 'node:path';
 import { importAll } from '../../src/import/run.ts';
 import { writeFixtureArchive } from '../fixtures/archive.ts';
 import { astroBuild } from '../helpers/build.ts';
-import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT, TMP } from '../helpers/paths.ts';
+import { writeHostileArchive } from '../fixtures/hostile-archive.ts';
+import { writeEdgeArticles } from '../fixtures/edge-articles.ts';
+import {
+  DIST_ARCHIVE,
+  DIST_HOSTILE,
+  DIST_ROOT,
+  FIXTURE_CONTENT,
+  HOSTILE_CONTENT,
+  HOSTILE_PAGES,
+  TMP,
+} from '../helpers/paths.ts';
 
 // Builds the fixture archive once for all build and browser tests: at the site root, and under
 // the sub-path /archive/ as a GitHub Pages project site would be.
@@ -20,6 +30,19 @@ export default async function setup(): Promise<void> {
     given: {},
   });
   if (imported.counts.imported !== 1) throw new Error(`fixture import failed: ${JSON.stringify(imported.outcomes)}`);
+  // The hostile archive: payloads written into articles, the same payloads as saved pages
+  // through the importer, and articles at the edges of what the archive accepts.
+  await writeHostileArchive(HOSTILE_CONTENT, HOSTILE_PAGES);
+  await writeEdgeArticles(HOSTILE_CONTENT);
+  await importAll([HOSTILE_PAGES], HOSTILE_CONTENT, {
+    dryRun: false,
+    force: false,
+    addPeople: false,
+    maxBytes: 20_000_000,
+    given: {},
+  });
+  const hostile = await astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' });
+  if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
   for (const [outDir, base] of [
     [DIST_ROOT, '/'],
     [DIST_ARCHIVE, '/archive/'],

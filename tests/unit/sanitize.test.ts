@@ -83,3 +83,17 @@ describe('kept', () => {
     );
   });
 });
+
+describe('nothing loads from another origin', () => {
+  test.each([
+    ['a backslashed scheme', '<img src="https:\\\\evil.example\\p.png" alt="x">'],
+    ['a protocol-relative address', '<img src="//evil.example/p.png">'],
+    [
+      'a picture source set',
+      '<picture><source srcset="https://evil.example/a.webp 1x"><img src="/media/a.png" alt="a"></picture>',
+    ],
+  ])('%s', async (_name, html) => {
+    const out = await render(html);
+    expect(out).not.toMatch(/<img[^>]*evil|srcset|<source/i);
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { checkContent } from '../../src/lib/validate-content.ts';
+import { idFromPath } from '../../src/lib/slug.ts';
 
 // The messages a user sees for good and bad content, all reported in one run.
 
@@ -114,4 +115,17 @@ test('an image or capture named in frontmatter must exist in the content folder'
   expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(/img\.md: image\.src: "2018\/photo\.jpg" is not in .*media/);
   expect(lines[1]).toMatch(/img\.md: capture: "x\/missing\.txt" is not in .*captures/);
+});
+
+describe('path tricks', () => {
+  test('a slug field cannot move an article: it is refused', async () => {
+    const lines = await check({ 'articles/x/a.md': article({ slug: '../../../etc/passwd' }) });
+    expect(lines).toEqual([expect.stringContaining('articles/x/a.md: slug: is not a known field')]);
+  });
+
+  test('ids come from file paths, reduced to safe segments', () => {
+    expect(idFromPath('2018/09/..%2F..%2Fevil.md')).toBe('2018/09/2f-2fevil');
+    expect(idFromPath('2018\\09\\Über Café.md')).toBe('2018/09/uber-cafe');
+    expect(idFromPath('../../x.md')).toBe('x');
+  });
 });

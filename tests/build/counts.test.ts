@@ -1,0 +1,23 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { checkContent } from '../../src/lib/validate-content.ts';
+import { DIST_HOSTILE, DIST_ROOT, FIXTURE_CONTENT, HOSTILE_CONTENT } from '../helpers/paths.ts';
+
+// No article is dropped silently: every published article in content/ has its page in dist/.
+
+/** Article pages in a build. */
+async function articlePages(dist: string): Promise<number> {
+  const files = await readdir(path.join(dist, 'articles'), { recursive: true });
+  return files.filter((f) => f.endsWith('index.html')).length;
+}
+
+test.each([
+  ['fixture archive', FIXTURE_CONTENT, DIST_ROOT],
+  ['hostile and edge-case archive', HOSTILE_CONTENT, DIST_HOSTILE],
+])('%s: articles in content minus drafts = article pages in dist', async (_name, content, dist) => {
+  const { counts, problems } = await checkContent(content);
+  expect(problems).toEqual([]);
+  expect(counts.articles).toBeGreaterThan(10);
+  expect(await articlePages(dist)).toBe(counts.articles - counts.drafts);
+});

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { page, texts } from '../helpers/dist.ts';
+import { DIST_HOSTILE } from '../helpers/paths.ts';
+
+// Articles at the edges of what the archive accepts all build and read correctly.
+
+const at = (slug: string) => `/articles/2022/05/${slug}/`;
+
+test('a 5 MB article is published whole', async () => {
+  const html = await readFile(path.join(DIST_HOSTILE, at('huge'), 'index.html'), 'utf8');
+  expect(html.length).toBeGreaterThan(5_000_000);
+  expect(html).toContain('The very last paragraph of the five megabyte article.');
+});
+
+test('lists nested a hundred deep keep their depth', async () => {
+  const doc = await page(DIST_HOSTILE, at('nested'));
+  expect(doc.querySelectorAll('.article-body ul').length).toBe(100);
+  expect(texts(doc, '.article-body p')).toEqual(['Before the list.', 'After the list.']);
+});
+
+test('a file with a byte-order mark and Windows line endings builds like any other', async () => {
+  const doc = await page(DIST_HOSTILE, at('windows'));
+  expect(texts(doc, 'h1')).toEqual(['Saved on Windows']);
+  expect(texts(doc, '.article-body p')).toEqual([
+    'Line endings are CRLF and the file starts with a byte-order mark.',
+    'Second paragraph.',
+  ]);
+});
+
+test.each([
+  ['arabic', 'ar', 'rtl', 'مجلس البلدية يوافق على ميزانية المدارس'],
+  ['hebrew', 'he', 'rtl', 'מועצת העירייה אישרה את התקציב'],
+  ['chinese', 'zh', 'ltr', '市议会批准新的地铁线路'],
+  ['emoji', 'en', 'ltr', '🌊 Flood warning lifted 🎉 as river falls'],
+])('%s headline: page language %s, written %s', async (slug, lang, dir, title) => {
+  const doc = await page(DIST_HOSTILE, at(slug));
+  expect(doc.documentElement.getAttribute('lang')).toBe(lang);
+  expect(doc.querySelector('article')?.getAttribute('dir')).toBe(dir);
+  expect(texts(doc, 'h1')).toEqual([title]);
+  expect(doc.querySelector('.site-header')?.getAttribute('lang')).toBe(lang === 'en' ? null : 'en');
+});
+
+test('Pagefind keeps one index per language', async () => {
+  const entry = JSON.parse(await readFile(path.join(DIST_HOSTILE, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'en', 'he', 'zh']);
+  expect(entry.languages.zh.page_count).toBe(1);
+});
