@@ -3,8 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
-import contentCheck from './src/integrations/content-check.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
+import archive from './src/integrations/archive.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { cspConfig } from './src/lib/csp.ts';
@@ -40,5 +39,5 @@ export default defineConfig({
   },
   // A strict Content-Security-Policy in every page (src/lib/csp.ts explains each directive).
   security: { csp: cspConfig },
-  integrations: [contentCheck(), sitemap(), pagefindIndex(), headersFile()],
+  integrations: [archive(), sitemap(), headersFile()],
 });

@@ -12,7 +12,8 @@ const idFromEntry = ({ entry }: { entry: string }) => idFromPath(entry);
 
 /** Archived articles: content/articles/YYYY/MM/<slug>.md */
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: `${root}/articles`, generateId: idFromEntry }),
+  // retainBody: false keeps only the rendered HTML in Astro's data store; the Markdown stays on disk.
+  loader: glob({ pattern: '**/*.md', base: `${root}/articles`, generateId: idFromEntry, retainBody: false }),
   schema: articleSchema({ person: reference('people'), source: reference('sources') }),
 });
 

@@ -14,6 +14,8 @@ import { idFromPath } from './slug.ts';
 export interface CheckResult {
   problems: Problem[];
   counts: { articles: number; drafts: number; people: number; sources: number };
+  /** Every entry that passed its schema, for tools that read the archive without Astro (the search index). */
+  entries: { articles: Entry<ArticleData>[]; people: Entry<PersonData>[]; sources: Entry<SourceData>[] };
 }
 
 const FIXES: Record<string, string> = {
@@ -81,7 +83,7 @@ interface Parsed<T> {
 }
 
 /** One collection folder's entries, read and validated; the caller checks cross-references. */
-interface Entry<T> {
+export interface Entry<T> {
   id: string;
   file: string;
   data: T;
@@ -139,7 +141,12 @@ async function readCollection<T>(
 
 const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
 const articleCheck = articleSchema({ person: plainRef, source: plainRef });
-type ArticleData = z.output<typeof articleCheck>;
+/** An article's validated frontmatter (references as plain ids). */
+export type ArticleData = z.output<typeof articleCheck>;
+/** A person's validated data. */
+export type PersonData = z.output<typeof personSchema>;
+/** A source's validated data. */
+export type SourceData = z.output<typeof sourceSchema>;
 
 /** Reads and validates one article file's text. */
 function parseArticle(file: string, text: string): Parsed<ArticleData> {
@@ -270,5 +277,6 @@ export async function checkContent(root: string): Promise<CheckResult> {
   problems.push(...referenceProblems(articles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...missingFiles(root, articles));
   const drafts = articles.filter((a) => a.data.draft).length;
-  return { problems, counts: { articles: articles.length, drafts, people: people.length, sources: sources.length } };
+  const counts = { articles: articles.length, drafts, people: people.length, sources: sources.length };
+  return { problems, counts, entries: { articles, people, sources } };
 }

@@ -158,12 +158,8 @@ async function start(): Promise<void> {
   const initial = stateFromParams(new URLSearchParams(location.search));
   completeFilters(totals, initial);
   writeForm(initial);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const soon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(pagefind, totals, true), 150);
-  };
-  input.addEventListener('input', soon);
+  // Every keystroke searches at once; an answer that arrives after a newer query is dropped.
+  input.addEventListener('input', () => void run(pagefind, totals, true));
   form.addEventListener('change', (e) => e.target !== input && void run(pagefind, totals, true));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

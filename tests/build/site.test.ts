@@ -24,7 +24,7 @@ describe('the seed article page', () => {
     expect(time.getAttribute('datetime')).toBe('2018-09-10');
     expect(texts(doc, '.dateline')[0]).toMatch(/10\s*–\s*11 September 2018 \(date inferred\)/);
     expect(doc.body.textContent).toContain('No byline in the original');
-    const people = [...doc.querySelectorAll('a[data-pagefind-filter="person"]')].map((a) => [
+    const people = [...doc.querySelectorAll('.article-facts a[href^="/people/"]')].map((a) => [
       a.textContent,
       a.getAttribute('href'),
     ]);
@@ -35,7 +35,7 @@ describe('the seed article page', () => {
       ['Ashley Tabaddor', '/people/ashley-tabaddor/'],
     ]);
     expect(doc.body.textContent).toContain('Attorney General');
-    expect(texts(doc, 'a[data-pagefind-filter="topic"]')).toEqual([
+    expect(texts(doc, '.article-facts a[href^="/topics/"]')).toEqual([
       'immigration',
       'immigration courts',
       'Justice Department',
@@ -145,7 +145,7 @@ test('a saved page added with the importer is on the site, tagged with the perso
   const doc = await page(DIST_ROOT, IMPORTED);
   expect(texts(doc, 'h1')).toEqual([IMPORTED_TITLE]);
   expect(texts(doc, '.meta')[0]).toContain('By Samuel Okonkwo');
-  expect(texts(doc, 'a[data-pagefind-filter="person"]')).toEqual(['Maria Okafor']);
+  expect(texts(doc, '.article-facts a[href^="/people/"]')).toEqual(['Maria Okafor']);
   expect(texts(doc, '.kicker')).toEqual(['Port Hollis Ledger']);
   const body = texts(doc, '.article-body')[0]!;
   expect(body).toContain('The Port Hollis Harbor Board postponed a vote Monday');

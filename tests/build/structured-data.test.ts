@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { page, texts } from '../helpers/dist.ts';
 import { DIST_ROOT } from '../helpers/paths.ts';
@@ -65,9 +63,15 @@ describe('citations', () => {
     expect(cites[1]).toContain('The Hill, [10–11 Sept. 2018], thehill.com/homenews/');
     expect(cites[2]).toMatch(/^The Hill\. “Immigration judges hit back/);
     expect(doc.querySelector('.cite dd i')?.textContent).toBe('The Hill');
-    const bib = await readFile(path.join(DIST_ROOT, SEED, 'citation.bib'), 'utf8');
-    expect(bib).toMatch(/^@article\{thehill2018immigration,/);
-    const csl = JSON.parse(await readFile(path.join(DIST_ROOT, SEED, 'citation.json'), 'utf8'));
+    const [bibLink, cslLink] = [...doc.querySelectorAll('.cite a[download]')];
+    expect([bibLink?.getAttribute('download'), cslLink?.getAttribute('download')]).toEqual([
+      'immigration-judges-sessions.bib',
+      'immigration-judges-sessions.json',
+    ]);
+    const decode = (href: string) => decodeURIComponent(href.slice(href.indexOf(',') + 1));
+    expect(bibLink!.getAttribute('href')).toMatch(/^data:application\/x-bibtex;charset=utf-8,/);
+    expect(decode(bibLink!.getAttribute('href')!)).toMatch(/^@article\{thehill2018immigration,/);
+    const csl = JSON.parse(decode(cslLink!.getAttribute('href')!));
     expect(csl[0]).toMatchObject({
       type: 'article-newspaper',
       'container-title': 'The Hill',
@@ -78,10 +82,6 @@ describe('citations', () => {
         ],
       },
     });
-    expect([...doc.querySelectorAll('.cite a[download]')].map((a) => a.getAttribute('href'))).toEqual([
-      `${SEED}citation.bib`,
-      `${SEED}citation.json`,
-    ]);
   });
 
   test('a signed article is cited by its author', async () => {

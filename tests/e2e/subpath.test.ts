@@ -47,15 +47,13 @@ test('every page type loads with all its assets, and nothing is requested outsid
   expect(failed).toEqual([]);
 });
 
-test('feed, sitemap, robots.txt, captures and citation downloads are served under /archive/', async () => {
+test('feed, sitemap, robots.txt, and captures are served under /archive/', async () => {
   for (const path of [
     'rss.xml',
     'sitemap-index.xml',
     'sitemap-0.xml',
     'robots.txt',
     'captures/2018/09/immigration-judges-sessions.txt',
-    'articles/2018/09/immigration-judges-sessions/citation.bib',
-    'articles/2018/09/immigration-judges-sessions/citation.json',
     'pagefind/pagefind.js',
   ]) {
     const res = await fetch(`${site.origin}/archive/${path}`);

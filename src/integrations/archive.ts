@@ -1,0 +1,55 @@
+import type { AstroIntegration } from 'astro';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentDir } from '../lib/content-dir.ts';
+import { formatReport } from '../lib/problems.ts';
+import { searchRecords } from '../lib/search-records.ts';
+import { checkContent, type CheckResult } from '../lib/validate-content.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+// The archive's part of `astro build`:
+// 1. before Astro loads any collection, check the whole content folder and fail the build with
+//    every problem listed at once (Astro itself stops at the first bad entry);
+// 2. while Astro syncs content and renders pages, build the Pagefind index from the same checked
+//    content in Pagefind's own process (the second core), and put it into dist/pagefind/ at the end.
+
+/** Astro integration for content checking and the search index. */
+export default function archive(): AstroIntegration {
+  let checked: CheckResult | undefined;
+  let index: Promise<{ pages: number; seconds: number }> | undefined;
+  let staging = '';
+  return {
+    name: 'archive',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger }) => {
+        checked = await checkContent(contentDir());
+        const { problems, counts } = checked;
+        if (problems.length > 0) {
+          const report = formatReport(problems);
+          if (command !== 'build') return logger.warn(report);
+          throw new Error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+        }
+        logger.info(
+          `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,
+        );
+        if (command !== 'build') return;
+        // Start indexing now: Pagefind works in its own process while Astro syncs and renders.
+        // Written beside the output folder (which Astro empties first), then moved in with one rename.
+        const outDir = fileURLToPath(config.outDir);
+        staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-pagefind-${process.pid}`);
+        await rm(staging, { recursive: true, force: true });
+        await mkdir(staging, { recursive: true });
+        index = buildSearchIndex(searchRecords(checked), staging);
+        index.catch(() => {}); // awaited, and any error reported, in astro:build:done
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages, seconds } = await index!;
+        const target = path.join(fileURLToPath(dir), 'pagefind');
+        await rm(target, { recursive: true, force: true });
+        await rename(staging, target);
+        logger.info(`indexed ${pages} pages in ${seconds.toFixed(1)} s (alongside page rendering)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { CheckResult } from './validate-content.ts';
+import { isoDay } from './dates.ts';
+import { primaryLanguage } from './text-direction.ts';
+
+// What the search index holds, built straight from the content (not by re-reading the built
+// HTML), so Pagefind can index while Astro is still rendering pages. One record per published
+// article and per person page; URLs are site paths without the base, as Pagefind expects.
+
+/** A Pagefind custom record. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort?: Record<string, string>;
+}
+
+/** Readable text of a Markdown body for indexing: markup, link targets and HTML tags removed. */
+export function markdownText(md: string): string {
+  return md
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
+    .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, '')
+    .replace(/[|*_~`]+/g, ' ')
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A record with every string made well-formed: Pagefind's service stops on a lone UTF-16 surrogate. */
+function wellFormed(r: SearchRecord): SearchRecord {
+  const fix = (v: string) => v.toWellFormed();
+  const map = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fix(v)]));
+  const filters = Object.fromEntries(Object.entries(r.filters).map(([k, v]) => [k, v.map(fix)]));
+  return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
+}
+
+/** Search records for every published article and every person. */
+export function searchRecords({ entries }: Pick<CheckResult, 'entries'>): SearchRecord[] {
+  const people = new Map(entries.people.map((p) => [p.id, p.data]));
+  const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
+  const records: SearchRecord[] = [];
+  for (const { id, data: a, body } of entries.articles) {
+    if (a.draft || !a.published || !a.source || !a.url) continue;
+    const mentions = a.people
+      .map((p) => (typeof p === 'string' ? { id: p, role: undefined } : p))
+      .flatMap((m) => (people.has(m.id) ? [{ ...people.get(m.id)!, role: m.role }] : []));
+    const day = isoDay(a.published);
+    const source = sources.get(a.source) ?? a.source;
+    const facts = mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', '));
+    records.push({
+      url: `/articles/${id}/`,
+      content: [a.title, a.dek, markdownText(body), ...facts, ...a.organizations, ...a.topics]
+        .filter(Boolean)
+        .join('\n\n'),
+      language: primaryLanguage(a.language),
+      meta: { title: a.title, date: day, source },
+      filters: { person: mentions.map((p) => p.name), source: [source], topic: a.topics, year: [day.slice(0, 4)] },
+      sort: { date: day },
+    });
+  }
+  for (const { id, data: p } of entries.people)
+    records.push({
+      url: `/people/${id}/`,
+      content: [p.name, ...p.aliases, p.description].join('\n\n'),
+      language: 'en',
+      meta: { title: p.name },
+      filters: {},
+    });
+  return records.map(wellFormed);
+}
