@@ -11,7 +11,9 @@ import {
 // The search page: a form that works with the keyboard, filters with counts, results with
 // highlighted excerpts, and the whole state mirrored in the address bar.
 
-const PAGE = 10;
+/** Results shown first (each needs its own small download), and how many "Show more" adds. */
+const FIRST = 5;
+const MORE = 10;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -68,6 +70,16 @@ function completeFilters(totals: FilterCounts, state: SearchState): void {
   }
 }
 
+/** The counts the page was built with (every article), read from the listed filters. */
+function listedCounts(): FilterCounts {
+  const counts: FilterCounts = {};
+  for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    const n = Number(/\d+/.exec(box.parentElement!.querySelector('.count')?.textContent ?? '')?.[0] ?? 0);
+    (counts[box.name] ??= {})[box.value] = n;
+  }
+  return counts;
+}
+
 /** Shows how many results each filter value would give with the current search. */
 function updateCounts(counts: FilterCounts): void {
   for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
@@ -118,8 +130,8 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
 let pending: PagefindResult[] = [];
 
 /** Appends the next page of results. */
-async function showMore(): Promise<void> {
-  const batch = pending.splice(0, PAGE);
+async function showMore(size = MORE): Promise<void> {
+  const batch = pending.splice(0, size);
   list.append(...(await Promise.all(batch.map(resultItem))));
   more.hidden = pending.length === 0;
 }
@@ -142,7 +154,7 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): P
   if (mine !== generation || !response) return;
   pending = [...response.results];
   list.replaceChildren();
-  await showMore();
+  await showMore(FIRST);
   updateCounts(response.filters);
   const n = response.results.length;
   const what = state.q ? ` for “${state.q}”` : '';
@@ -154,7 +166,7 @@ async function start(): Promise<void> {
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 30 });
   await pagefind.init();
-  const totals = await pagefind.filters();
+  const totals = listedCounts();
   const initial = stateFromParams(new URLSearchParams(location.search));
   completeFilters(totals, initial);
   writeForm(initial);

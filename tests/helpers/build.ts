@@ -11,9 +11,9 @@ export interface BuildResult {
 
 /** Builds the site from `content` into `outDir`; never throws, so tests can assert on failures. */
 export function astroBuild(content: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const astro = path.resolve('node_modules/.bin/astro');
+  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve) => {
-    const child = spawn(astro, ['build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
       env: { ...process.env, ARCHIVE_CONTENT_DIR: content, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { TMP } from '../helpers/paths.ts';
+
+// The benchmark runs end to end at a small size and produces every figure (the targets are
+// checked by running it at 10,000 articles and reading the table, not here).
+
+test('npm run bench at 200 articles prints the table and writes every figure as JSON', async () => {
+  const dir = path.join(TMP, 'bench');
+  const run = spawnSync(process.execPath, ['scripts/bench.ts', '--articles', '200', '--dir', dir], {
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain('| cold build, pages and search index |');
+  expect(run.stdout).toContain('| search: typing to results, 95th percentile |');
+  const result = JSON.parse(await readFile(path.join(dir, 'results-200.json'), 'utf8'));
+  const numbers = [
+    result.cold.seconds,
+    result.cold.indexSeconds,
+    result.cold.peakMemoryBytes,
+    result.rebuildAfterEdit.seconds,
+    result.rebuildAfterAdd.seconds,
+    result.size.distBytes,
+    result.size.pagefindBytes,
+    result.size.articlePageGzipBytes,
+    result.search.firstResultsBytes,
+    result.search.medianMs,
+    result.search.p95Ms,
+  ];
+  for (const n of numbers) expect(n).toBeGreaterThan(0);
+  expect(result.size.articlePages).toBe(200);
+  expect(result.size.articlePageScripts).toBe(0);
+  expect(result.search.queries).toBe(50);
+}, 300_000);
