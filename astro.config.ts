@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import archive from './src/integrations/archive.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
-import { contentDir } from './src/lib/content-dir.ts';
+import { cacheDir } from './src/lib/cache-dir.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import headersFile from './src/integrations/headers-file.ts';
 
@@ -14,18 +12,10 @@ import headersFile from './src/integrations/headers-file.ts';
 const site = process.env.ARCHIVE_SITE || 'http://127.0.0.1:4321';
 const base = process.env.ARCHIVE_BASE || '/';
 
-// Astro caches rendered content. One cache per content folder and per version of the Markdown
-// pipeline (src/markdown/), so switching archives never mixes them and a sanitizer change is
-// never hidden behind HTML rendered by the old one.
-const pipeline = readdirSync('src/markdown')
-  .sort()
-  .map((f) => readFileSync(`src/markdown/${f}`));
-const cacheKey = createHash('sha256').update(contentDir()).update(Buffer.concat(pipeline)).digest('hex').slice(0, 12);
-
 export default defineConfig({
   site,
   base,
-  cacheDir: process.env.ARCHIVE_CACHE_DIR || `./node_modules/.astro/${cacheKey}`,
+  cacheDir: cacheDir(),
   trailingSlash: 'ignore',
   // Keep the whitespace between inline elements of article bodies ("<em>a</em> <strong>b</strong>").
   compressHTML: false,

@@ -22,7 +22,11 @@ const dir = path.resolve(values.dir);
 await mkdir(dir, { recursive: true });
 const result = await runBench(
   { articles, people, seed: Number(values.seed), search: !values['no-search'] },
-  { corpus: path.join(dir, `corpus-${articles}`), cache: path.join(dir, `cache-${articles}`), dist: path.join(dir, `dist-${articles}`) },
+  {
+    corpus: path.join(dir, `corpus-${articles}`),
+    cache: path.join(dir, `cache-${articles}`),
+    dist: path.join(dir, `dist-${articles}`),
+  },
 );
 console.log(formatBench(result));
 const json = path.join(dir, `results-${articles}.json`);

@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './lib/content-dir.ts';
 import { idFromPath } from './lib/slug.ts';
+import { articlesLoader } from './lib/articles-loader.ts';
 import { articleSchema, personSchema, sourceSchema } from './lib/schema.ts';
 
 // Collections read from the content folder (ARCHIVE_CONTENT_DIR or ./content). Ids come from
@@ -10,10 +11,9 @@ import { articleSchema, personSchema, sourceSchema } from './lib/schema.ts';
 const root = contentDir();
 const idFromEntry = ({ entry }: { entry: string }) => idFromPath(entry);
 
-/** Archived articles: content/articles/YYYY/MM/<slug>.md */
+/** Archived articles: content/articles/YYYY/MM/<slug>.md (front matter here, bodies rendered per page) */
 const articles = defineCollection({
-  // retainBody: false keeps only the rendered HTML in Astro's data store; the Markdown stays on disk.
-  loader: glob({ pattern: '**/*.md', base: `${root}/articles`, generateId: idFromEntry, retainBody: false }),
+  loader: articlesLoader(`${root}/articles`),
   schema: articleSchema({ person: reference('people'), source: reference('sources') }),
 });
 

@@ -18,11 +18,14 @@ export async function buildSearchIndex(
     const { index, errors } = await pagefind.createIndex({});
     assertNoErrors('createIndex', errors);
     if (!index) throw new Error('Pagefind returned no index');
-    const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
-    assertNoErrors(
-      'indexing',
-      added.flatMap((a) => a.errors),
-    );
+    // A bounded number of records in flight: sending 100,000 at once overflows the service's pipe.
+    const failures: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < records.length) failures.push(...(await index.addCustomRecord(records[next++]!)).errors);
+    };
+    await Promise.all(Array.from({ length: 32 }, worker));
+    assertNoErrors('indexing', failures);
     const written = await index.writeFiles({ outputPath });
     assertNoErrors('writing', written.errors);
     return { pages: records.length, seconds: (performance.now() - started) / 1000 };

@@ -1,0 +1,38 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { markdownOptions } from '../markdown/pipeline.ts';
+import { cacheDir } from './cache-dir.ts';
+import { splitFrontmatter } from './content-files.ts';
+
+// Article bodies rendered when their page is built, not kept in Astro's content store: a store
+// holding the HTML of every article is what made large archives slow to bundle and heavy in
+// memory. Each body goes through the site's unified pipeline (the same @astrojs/markdown-remark
+// processor and sanitizer), and the HTML is cached on disk by the hash of its Markdown, so a
+// rebuild only renders what changed.
+
+let processor: Promise<Awaited<ReturnType<typeof createMarkdownProcessor>>> | undefined;
+let rendered: string | undefined;
+const renderedDir = () => (rendered ??= path.join(cacheDir(), 'rendered'));
+
+/** The Markdown of an article file, without its frontmatter. */
+async function bodyOf(file: string): Promise<string> {
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  return splitFrontmatter(text)?.body ?? text;
+}
+
+/** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
+export async function renderArticleBody(file: string): Promise<string> {
+  const body = await bodyOf(path.resolve(file));
+  const cached = path.join(renderedDir(), `${createHash('sha256').update(body).digest('hex')}.html`);
+  const hit = await readFile(cached, 'utf8').catch(() => undefined);
+  if (hit !== undefined) return hit;
+  processor ??= createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+  const html = (await (await processor).render(body)).code;
+  await mkdir(renderedDir(), { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  await writeFile(tmp, html);
+  await rename(tmp, cached);
+  return html;
+}
