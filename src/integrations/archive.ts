@@ -1,8 +1,10 @@
 import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../lib/content-dir.ts';
+import { splitFrontmatter } from '../lib/content-files.ts';
 import { formatReport } from '../lib/problems.ts';
 import { searchRecords } from '../lib/search-records.ts';
 import { checkContent, type CheckResult } from '../lib/validate-content.ts';
@@ -13,6 +15,12 @@ import { buildSearchIndex } from './search-index.ts';
 //    every problem listed at once (Astro itself stops at the first bad entry);
 // 2. while Astro syncs content and renders pages, build the Pagefind index from the same checked
 //    content in Pagefind's own process (the second core), and put it into dist/pagefind/ at the end.
+
+/** The Markdown body of an article file (for the search index). */
+function articleBody(file: string): string {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return splitFrontmatter(text)?.body ?? text;
+}
 
 /** Astro integration for content checking and the search index. */
 export default function archive(): AstroIntegration {
@@ -40,7 +48,7 @@ export default function archive(): AstroIntegration {
         staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-pagefind-${process.pid}`);
         await rm(staging, { recursive: true, force: true });
         await mkdir(staging, { recursive: true });
-        index = buildSearchIndex(searchRecords(checked), staging);
+        index = buildSearchIndex(searchRecords(checked, articleBody), staging);
         index.catch(() => {}); // awaited, and any error reported, in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {

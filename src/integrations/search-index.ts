@@ -10,7 +10,7 @@ function assertNoErrors(step: string, errors: string[]): void {
 
 /** Indexes the records and writes the bundle into `outputPath`. */
 export async function buildSearchIndex(
-  records: SearchRecord[],
+  records: Iterable<SearchRecord>,
   outputPath: string,
 ): Promise<{ pages: number; seconds: number }> {
   const started = performance.now();
@@ -20,15 +20,19 @@ export async function buildSearchIndex(
     if (!index) throw new Error('Pagefind returned no index');
     // A bounded number of records in flight: sending 100,000 at once overflows the service's pipe.
     const failures: string[] = [];
-    let next = 0;
+    const queue = records[Symbol.iterator]();
+    let pages = 0;
     const worker = async () => {
-      while (next < records.length) failures.push(...(await index.addCustomRecord(records[next++]!)).errors);
+      for (let r = queue.next(); !r.done; r = queue.next()) {
+        pages++;
+        failures.push(...(await index.addCustomRecord(r.value)).errors);
+      }
     };
     await Promise.all(Array.from({ length: 32 }, worker));
     assertNoErrors('indexing', failures);
     const written = await index.writeFiles({ outputPath });
     assertNoErrors('writing', written.errors);
-    return { pages: records.length, seconds: (performance.now() - started) / 1000 };
+    return { pages, seconds: (performance.now() - started) / 1000 };
   } finally {
     await pagefind.close();
   }

@@ -40,12 +40,17 @@ function wellFormed(r: SearchRecord): SearchRecord {
   return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
 }
 
-/** Search records for every published article and every person. */
-export function searchRecords({ entries }: Pick<CheckResult, 'entries'>): SearchRecord[] {
+/**
+ * Search records for every published article and every person, one at a time: bodies are read
+ * from disk as each record is made, so an archive of any size never has them all in memory.
+ */
+export function* searchRecords(
+  { entries }: Pick<CheckResult, 'entries'>,
+  readBody: (path: string) => string,
+): Generator<SearchRecord> {
   const people = new Map(entries.people.map((p) => [p.id, p.data]));
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
-  const records: SearchRecord[] = [];
-  for (const { id, data: a, body } of entries.articles) {
+  for (const { id, path, data: a } of entries.articles) {
     if (a.draft || !a.published || !a.source || !a.url) continue;
     const mentions = a.people
       .map((p) => (typeof p === 'string' ? { id: p, role: undefined } : p))
@@ -53,9 +58,9 @@ export function searchRecords({ entries }: Pick<CheckResult, 'entries'>): Search
     const day = isoDay(a.published);
     const source = sources.get(a.source) ?? a.source;
     const facts = mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', '));
-    records.push({
+    yield wellFormed({
       url: `/articles/${id}/`,
-      content: [a.title, a.dek, markdownText(body), ...facts, ...a.organizations, ...a.topics]
+      content: [a.title, a.dek, markdownText(readBody(path)), ...facts, ...a.organizations, ...a.topics]
         .filter(Boolean)
         .join('\n\n'),
       language: primaryLanguage(a.language),
@@ -65,12 +70,11 @@ export function searchRecords({ entries }: Pick<CheckResult, 'entries'>): Search
     });
   }
   for (const { id, data: p } of entries.people)
-    records.push({
+    yield wellFormed({
       url: `/people/${id}/`,
       content: [p.name, ...p.aliases, p.description].join('\n\n'),
       language: 'en',
       meta: { title: p.name },
       filters: {},
     });
-  return records.map(wellFormed);
 }

@@ -85,9 +85,11 @@ interface Parsed<T> {
 /** One collection folder's entries, read and validated; the caller checks cross-references. */
 export interface Entry<T> {
   id: string;
+  /** Path as shown to the user. */
   file: string;
+  /** Absolute path, for tools that read the file again (bodies are not kept in memory). */
+  path: string;
   data: T;
-  body: string;
 }
 
 /** Reads every file of a collection folder, reporting files of the wrong kind. */
@@ -134,7 +136,7 @@ async function readCollection<T>(
     }
     const parsed = parseOne(file, text);
     problems.push(...parsed.problems);
-    if (parsed.data !== undefined) entries.push({ id, file, data: parsed.data, body: parsed.body ?? '' });
+    if (parsed.data !== undefined) entries.push({ id, file, path: abs, data: parsed.data });
   }
   return entries;
 }

@@ -20,7 +20,7 @@ test('an article record carries filters, sort key, metadata and the names its pe
       {
         id: '2018/09/a',
         file: 'a.md',
-        body: 'Body with [a link](https://x.example).',
+        path: '/c/a.md',
         data: {
           ...base,
           title: 'A',
@@ -31,21 +31,22 @@ test('an article record carries filters, sort key, metadata and the names its pe
           people: [{ id: 'js', role: 'Attorney General' }],
         },
       },
-      { id: '2018/09/b', file: 'b.md', body: 'Draft.', data: { ...base, title: 'B', draft: true, people: [] } },
+      { id: '2018/09/b', file: 'b.md', path: '/c/b.md', data: { ...base, title: 'B', draft: true, people: [] } },
     ],
     people: [
       {
         id: 'js',
         file: 'js.yaml',
-        body: '',
+        path: '',
         data: { name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions'], description: 'AG.', links: [] },
       },
     ],
     sources: [
-      { id: 'hill', file: 'hill.yaml', body: '', data: { name: 'The Hill', homepage: 'https://thehill.com/' } },
+      { id: 'hill', file: 'hill.yaml', path: '', data: { name: 'The Hill', homepage: 'https://thehill.com/' } },
     ],
   } as unknown as CheckResult['entries'];
-  const [article, person, ...rest] = searchRecords({ entries });
+  const bodies: Record<string, string> = { '/c/a.md': 'Body with [a link](https://x.example).' };
+  const [article, person, ...rest] = [...searchRecords({ entries }, (path) => bodies[path]!)];
   expect(rest).toEqual([]);
   expect(article).toMatchObject({
     url: '/articles/2018/09/a/',
@@ -67,10 +68,10 @@ test('text the search service cannot take (a lone surrogate) is replaced, not pa
       {
         id: 'p',
         file: 'p.yaml',
-        body: '',
+        path: '',
         data: { name: 'broken \uD800 name', aliases: [], description: 'x', links: [] },
       },
     ],
   } as unknown as CheckResult['entries'];
-  expect(searchRecords({ entries })[0]!.meta.title).toBe('broken \uFFFD name');
+  expect([...searchRecords({ entries }, () => '')][0]!.meta.title).toBe('broken \uFFFD name');
 });
