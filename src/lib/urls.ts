@@ -13,6 +13,7 @@ export function sitePath(path = ''): string {
 /** Addresses of each kind of page. */
 export const urls = {
   home: () => sitePath(),
+  latest: (page: number) => sitePath(`page/${page}/`),
   article: (id: string) => sitePath(`articles/${id}/`),
   people: () => sitePath('people/'),
   person: (id: string) => sitePath(`people/${id}/`),

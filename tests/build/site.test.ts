@@ -68,7 +68,7 @@ describe('the seed article page', () => {
 
 describe('browse pages', () => {
   test('home lists the newest articles first, five to a page, and every published article once', async () => {
-    const pages = ['/', '/2/', '/3/'];
+    const pages = ['/', '/page/2/', '/page/3/'];
     const titles = (
       await Promise.all(pages.map(async (p) => texts(await page(DIST_ROOT, p), '.article-list h2')))
     ).flat();
@@ -76,9 +76,9 @@ describe('browse pages', () => {
     expect(titles).not.toContain('Unpublished draft');
     expect(titles[0]).toBe('Article with hostile markup');
     expect(new Set(titles).size).toBe(titles.length);
-    expect(existsSync(path.join(DIST_ROOT, '4/index.html'))).toBe(false);
+    expect(existsSync(path.join(DIST_ROOT, 'page/4/index.html'))).toBe(false);
     const first = await page(DIST_ROOT, '/');
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/2');
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/2/');
   });
 
   test('people index is A to Z with article counts; a person page shows aliases and their articles newest first', async () => {

@@ -48,7 +48,7 @@ test('home -> article -> person -> filtered search -> back', async () => {
   await withPage({}, async (page) => {
     await page.goto(`${site.origin}/`);
     for (let n = 2; !(await page.getByRole('link', { name: SEED_TITLE }).count()); n++)
-      await page.goto(`${site.origin}/${n}/`);
+      await page.goto(`${site.origin}/page/${n}/`);
     await page.getByRole('link', { name: SEED_TITLE }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe(SEED_TITLE);
     await page.locator('.article-facts').getByRole('link', { name: 'Jeff Sessions' }).click();

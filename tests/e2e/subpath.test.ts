@@ -36,7 +36,7 @@ test('every page type loads with all its assets, and nothing is requested outsid
     'topics/immigration/',
     'sources/the-hill/',
     'dates/2018/09/',
-    '2/',
+    'page/2/',
   ]) {
     await page.goto(`${site.origin}/archive/${path}`);
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Charter|serif/);
