@@ -1,4 +1,4 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { listFiles, readUtf8, splitFrontmatter } from './content-files.ts';
@@ -8,32 +8,37 @@ import { idFromPath } from './slug.ts';
 // (src/lib/article-body.ts), so Astro's content store stays small at any archive size. Files are
 // read as the checker reads them (the checker has already reported any bad one).
 
+/** Brings the store in line with the folder: new and changed files parsed, removed ones dropped. */
+async function sync(dir: string, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
+  const seen = new Set<string>();
+  for (const rel of await listFiles(dir)) {
+    if (!rel.endsWith('.md')) continue;
+    const file = path.join(dir, rel);
+    const filePath = path.relative(process.cwd(), file); // Astro wants paths relative to the project
+    const text = await readUtf8(file);
+    const parts = text === null ? null : splitFrontmatter(text);
+    if (!parts) continue;
+    const id = idFromPath(rel);
+    seen.add(id);
+    const digest = generateDigest(parts.yaml);
+    if (store.get(id)?.digest === digest && store.get(id)?.filePath === filePath) continue;
+    const raw = (parseYaml(parts.yaml, { schema: 'core' }) ?? {}) as Record<string, unknown>;
+    store.set({ id, data: await parseData({ id, data: raw, filePath }), digest, filePath });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+}
+
 /** A loader for content/articles/**\/*.md that stores each article's validated front matter. */
 export function articlesLoader(dir: string): Loader {
   return {
     name: 'archive-articles',
-    load: async ({ store, parseData, generateDigest, watcher }) => {
-      const seen = new Set<string>();
-      for (const rel of await listFiles(dir)) {
-        if (!rel.endsWith('.md')) continue;
-        const file = path.join(dir, rel);
-        const filePath = path.relative(process.cwd(), file); // Astro wants paths relative to the project
-        const text = await readUtf8(file);
-        const parts = text === null ? null : splitFrontmatter(text);
-        if (!parts) continue;
-        const id = idFromPath(rel);
-        seen.add(id);
-        const digest = generateDigest(parts.yaml);
-        if (store.get(id)?.digest === digest && store.get(id)?.filePath === filePath) continue;
-        const data = await parseData({
-          id,
-          data: (parseYaml(parts.yaml, { schema: 'core' }) ?? {}) as Record<string, unknown>,
-          filePath,
-        });
-        store.set({ id, data, digest, filePath });
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      watcher?.add(dir);
+    load: async (context) => {
+      await sync(dir, context);
+      // In `astro dev`, any change under the folder re-reads it (unchanged files are skipped by digest).
+      context.watcher?.add(dir);
+      context.watcher?.on('all', (_event, changed) => {
+        if (path.resolve(changed).startsWith(path.resolve(dir))) void sync(dir, context);
+      });
     },
   };
 }
