@@ -56,6 +56,6 @@ try {
     for (const a of failing) console.log(`  ${name}: ${a.id} (${a.score}) ${a.displayValue ?? ''}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+
+// Running a command while sampling the memory of its whole process tree (RSS summed over the
+// process and all its descendants, from /proc), for the benchmark's "peak memory".
+
+/** Resident memory of one process in bytes (0 when it is gone). */
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : 0;
+}
+
+/** Child process ids of a process (from every thread's children list). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(
+    tasks.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')),
+  );
+  return lists.flatMap((l) => l.split(/\s+/).filter(Boolean).map(Number));
+}
+
+/** Total RSS of a process and all its descendants. */
+export async function treeRss(pid: number): Promise<number> {
+  const kids = await childrenOf(pid);
+  const sizes = await Promise.all([rssOf(pid), ...kids.map(treeRss)]);
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+/** What a measured run gives: exit code, output, wall time and peak tree memory. */
+export interface Measured {
+  code: number;
+  output: string;
+  seconds: number;
+  peakBytes: number;
+}
+
+/** Runs a command, sampling tree memory every 100 ms. */
+export function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let peakBytes = 0;
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setInterval(() => void treeRss(child.pid!).then((b) => (peakBytes = Math.max(peakBytes, b))), 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code: code ?? 1, output, seconds: (performance.now() - started) / 1000, peakBytes });
+    });
+  });
+}

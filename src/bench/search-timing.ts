@@ -1,0 +1,83 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import compression from 'compression';
+import sirv from 'sirv';
+import { launchChromium } from './chromium.ts';
+
+// Search as a reader meets it, in Chromium against the built site: bytes transferred until the
+// first results show, and time from typing a query to its results (median and 95th percentile).
+
+/** Search figures. */
+export interface SearchTiming {
+  firstResultsBytes: number;
+  medianMs: number;
+  p95Ms: number;
+  queries: number;
+}
+
+/** The value at a quantile of sorted numbers. */
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+}
+
+/** Bytes a fresh visitor downloads until the first results of `query` show. */
+async function firstResultsBytes(page: Page, origin: string, query: string): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+  if (process.env.BENCH_DEBUG)
+    page.on('requestfinished', (r) => void r.sizes().then((s) => console.error(s.responseBodySize, r.url())));
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.locator('#search-results li').first().waitFor();
+  return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+}
+
+/** Milliseconds from typing `query` (one input event) to its results being shown. */
+function typeToResults(page: Page, query: string): Promise<number> {
+  return page.evaluate(
+    (q) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>('#search-q')!;
+        const status = document.querySelector('#search-status')!;
+        const started = performance.now();
+        const done = () =>
+          status.textContent?.includes(`“${q}”`) && (observer.disconnect(), resolve(performance.now() - started));
+        const observer = new MutationObserver(done);
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    query,
+  );
+}
+
+/** Measures search on a built site for the given queries (the first is also the cold query). */
+export async function measureSearch(dist: string, queries: string[]): Promise<SearchTiming> {
+  // Compressed like any static host would serve it.
+  const gzip = compression();
+  const files = sirv(dist, { dev: false });
+  const server = http.createServer((req, res) => gzip(req as never, res as never, () => files(req, res)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  try {
+    const cold = await browser.newPage();
+    const bytes = await firstResultsBytes(cold, origin, queries[0]!);
+    await cold.close();
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search/`);
+    await page.locator('#search-form[data-ready="true"]').waitFor();
+    const times: number[] = [];
+    for (const q of queries) times.push(await typeToResults(page, q));
+    times.sort((a, b) => a - b);
+    return {
+      firstResultsBytes: bytes,
+      medianMs: quantile(times, 0.5),
+      p95Ms: quantile(times, 0.95),
+      queries: times.length,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
