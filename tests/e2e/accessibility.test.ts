@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
 import { DIST_ROOT } from '../helpers/paths.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { servedSite } from '../helpers/site.ts';
 
 // axe-core, run in Chromium on every page type, in light and dark colour schemes: no WCAG 2.2 AA
 // violations.
@@ -26,20 +25,11 @@ const PAGES: [string, string][] = [
   ['404', '/404.html'],
 ];
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serve(DIST_ROOT);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = servedSite(DIST_ROOT);
 
 /** axe violations on a page, as "rule: target" lines (empty when the page passes). */
 async function violations(page: Page, path: string): Promise<string[]> {
-  await page.goto(site.origin + path);
+  await page.goto(ctx.site.origin + path);
   if (path.startsWith('/search/')) await page.locator('#search-results li').first().waitFor();
   await page.evaluate(AXE);
   const result = await page.evaluate(() =>
@@ -58,7 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
   describe(`axe-core, ${scheme} colour scheme`, () => {
     let page: Page;
     beforeAll(async () => {
-      page = await browser.newPage({ colorScheme: scheme });
+      page = await ctx.browser.newPage({ colorScheme: scheme });
     });
     afterAll(async () => {
       await page?.close();

@@ -1,26 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { expect, test } from 'vitest';
 import { htmlFiles, page as parsed } from '../helpers/dist.ts';
 import { DIST_ROOT } from '../helpers/paths.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { servedSite } from '../helpers/site.ts';
 import { visit, watch } from '../helpers/watch.ts';
 
 // The Content-Security-Policy: in every page and in _headers, strict, and search still works
 // under it; no page loads anything from another origin.
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serve(DIST_ROOT);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = servedSite(DIST_ROOT);
 
 const REQUIRED = ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "img-src 'self'", "style-src 'self'"];
 
@@ -42,11 +31,11 @@ test('every page carries a strict policy; _headers carries the same for hosts th
 });
 
 test('no page reports a CSP violation or requests anything from another origin, and search works', async () => {
-  const page = await browser.newPage();
-  const seen = await watch(page, site.origin);
+  const page = await ctx.browser.newPage();
+  const seen = await watch(page, ctx.site.origin);
   const files = await htmlFiles(DIST_ROOT);
-  for (const file of files) await visit(page, site.origin + file.replace(/index\.html$/, ''), seen);
-  await visit(page, `${site.origin}/search/?q=Tabaddor&person=Jeff%20Sessions&sort=newest`, seen);
+  for (const file of files) await visit(page, ctx.site.origin + file.replace(/index\.html$/, ''), seen);
+  await visit(page, `${ctx.site.origin}/search/?q=Tabaddor&person=Jeff%20Sessions&sort=newest`, seen);
   await expect
     .poll(() => page.locator('#search-results h2').allTextContents())
     .toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);

@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { PAYLOADS } from '../fixtures/hostile-payloads.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { htmlFiles } from '../helpers/dist.ts';
 import { listFiles } from '../../src/lib/content-files.ts';
 import { DIST_HOSTILE, HOSTILE_CONTENT, HOSTILE_PAGES } from '../helpers/paths.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { servedSite } from '../helpers/site.ts';
 import { total, visit, watch } from '../helpers/watch.ts';
 
 // Every page of the hostile archive (payloads written into articles and frontmatter, and the same
 // payloads imported as saved pages) opened in Chromium: no script runs, no dialog opens, nothing
 // navigates, nothing is requested from another origin, and the CSP reports nothing.
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serve(DIST_HOSTILE);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = servedSite(DIST_HOSTILE);
 
 test('no hostile payload does anything in a browser, whether written by hand or imported', async () => {
-  const page = await browser.newPage();
-  const seen = await watch(page, site.origin);
+  const page = await ctx.browser.newPage();
+  const seen = await watch(page, ctx.site.origin);
   const pages = (await htmlFiles(DIST_HOSTILE)).map((f) => f.replace(/index\.html$/, ''));
-  for (const path of pages) await visit(page, site.origin + path, seen);
+  for (const path of pages) await visit(page, ctx.site.origin + path, seen);
   for (const q of ['payload', 'script', 'onerror', 'javascript']) {
-    await visit(page, `${site.origin}/search/?q=${q}`, seen);
+    await visit(page, `${ctx.site.origin}/search/?q=${q}`, seen);
     await page.locator('#search-status:not(:has-text("Loading"))').waitFor();
     await page.waitForTimeout(200);
   }

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
 import { DIST_ROOT } from '../helpers/paths.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { servedSite } from '../helpers/site.ts';
 
 // Readers in a real browser: following links from the home page to a filtered search and back,
 // using only the keyboard, on a phone, in dark mode, and printing an article.
@@ -23,20 +22,11 @@ const PAGE_TYPES = [
   '/404.html',
 ];
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serve(DIST_ROOT);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = servedSite(DIST_ROOT);
 
 /** A fresh page with the given options, closed after the test. */
 async function withPage(options: Parameters<Browser['newPage']>[0], run: (page: Page) => Promise<void>): Promise<void> {
-  const page = await browser.newPage(options);
+  const page = await ctx.browser.newPage(options);
   try {
     await run(page);
   } finally {
@@ -46,9 +36,9 @@ async function withPage(options: Parameters<Browser['newPage']>[0], run: (page: 
 
 test('home -> article -> person -> filtered search -> back', async () => {
   await withPage({}, async (page) => {
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${ctx.site.origin}/`);
     for (let n = 2; !(await page.getByRole('link', { name: SEED_TITLE }).count()); n++)
-      await page.goto(`${site.origin}/page/${n}/`);
+      await page.goto(`${ctx.site.origin}/page/${n}/`);
     await page.getByRole('link', { name: SEED_TITLE }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe(SEED_TITLE);
     await page.locator('.article-facts').getByRole('link', { name: 'Jeff Sessions' }).click();
@@ -66,7 +56,7 @@ test('home -> article -> person -> filtered search -> back', async () => {
 describe('keyboard only', () => {
   test('the first Tab shows a visible skip link that moves focus to the content', async () => {
     await withPage({}, async (page) => {
-      await page.goto(site.origin + SEED);
+      await page.goto(ctx.site.origin + SEED);
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -87,7 +77,7 @@ describe('keyboard only', () => {
 
   test('search works without a mouse: type, tick a filter with Space, open a result with Enter', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${site.origin}/search/`);
+      await page.goto(`${ctx.site.origin}/search/`);
       await page.locator('#search-form[data-ready="true"]').waitFor();
       for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.id)) !== 'search-q'; i++)
         await page.keyboard.press('Tab');
@@ -120,7 +110,7 @@ test('on a phone: no horizontal scrolling and readable type on every page type',
     { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     async (page) => {
       for (const path of PAGE_TYPES) {
-        await page.goto(site.origin + path);
+        await page.goto(ctx.site.origin + path);
         const m = await page.evaluate(() => ({
           scroll: document.documentElement.scrollWidth,
           width: window.innerWidth,
@@ -135,7 +125,7 @@ test('on a phone: no horizontal scrolling and readable type on every page type',
 
 test('dark mode: dark background, light text', async () => {
   await withPage({ colorScheme: 'dark' }, async (page) => {
-    await page.goto(site.origin + SEED);
+    await page.goto(ctx.site.origin + SEED);
     const luminance = await page.evaluate(() => {
       const lum = (c: string) => {
         const [r, g, b] = c.match(/\d+/g)!.map(Number) as [number, number, number];
@@ -153,7 +143,7 @@ test('dark mode: dark background, light text', async () => {
 
 test('printing an article: no navigation; headline, source, date and original URL are printed', async () => {
   await withPage({}, async (page) => {
-    await page.goto(site.origin + SEED);
+    await page.goto(ctx.site.origin + SEED);
     await page.emulateMedia({ media: 'print' });
     const shown = (selector: string) => page.locator(selector).first().isVisible();
     expect(await shown('.site-header')).toBe(false);

@@ -1,32 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { expect, test } from 'vitest';
 import { DIST_ARCHIVE } from '../helpers/paths.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { servedSite } from '../helpers/site.ts';
 
 // Deployed under a sub-path, as on GitHub Pages: the build made with ARCHIVE_BASE=/archive/ is
 // served only under /archive/, and every page, asset, feed, sitemap and citation loads there.
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  browser = await launchChromium();
-  site = await serve(DIST_ARCHIVE, '/archive/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = servedSite(DIST_ARCHIVE, '/archive/');
 
 test('every page type loads with all its assets, and nothing is requested outside /archive/', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const failed: string[] = [];
   page.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
   page.on('request', (r) => {
-    if (!r.url().startsWith(`${site.origin}/archive/`)) failed.push(`outside: ${r.url()}`);
+    if (!r.url().startsWith(`${ctx.site.origin}/archive/`)) failed.push(`outside: ${r.url()}`);
   });
   for (const path of [
     '',
@@ -38,10 +27,10 @@ test('every page type loads with all its assets, and nothing is requested outsid
     'dates/2018/09/',
     'page/2/',
   ]) {
-    await page.goto(`${site.origin}/archive/${path}`);
+    await page.goto(`${ctx.site.origin}/archive/${path}`);
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Charter|serif/);
   }
-  await page.goto(`${site.origin}/archive/search/?q=Tabaddor`);
+  await page.goto(`${ctx.site.origin}/archive/search/?q=Tabaddor`);
   await page.locator('#search-results li').first().waitFor();
   await page.close();
   expect(failed).toEqual([]);
@@ -56,10 +45,10 @@ test('feed, sitemap, robots.txt, and captures are served under /archive/', async
     'captures/2018/09/immigration-judges-sessions.txt',
     'pagefind/pagefind.js',
   ]) {
-    const res = await fetch(`${site.origin}/archive/${path}`);
+    const res = await fetch(`${ctx.site.origin}/archive/${path}`);
     expect({ path, status: res.status }).toEqual({ path, status: 200 });
   }
-  expect((await fetch(`${site.origin}/rss.xml`)).status).toBe(404);
+  expect((await fetch(`${ctx.site.origin}/rss.xml`)).status).toBe(404);
 });
 
 test("the README's deploy section uses the same settings as this build", async () => {

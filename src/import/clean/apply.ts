@@ -10,32 +10,7 @@ export interface CleanReport {
   credits: string[];
 }
 
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'section',
-  'aside',
-  'header',
-  'footer',
-  'figcaption',
-  'dt',
-  'dd',
-  'td',
-  'blockquote',
-  'ul',
-  'ol',
-  'figure',
-  'table',
-  'pre',
-]);
-/** Blocks a rule may remove whole; containers are only removed once empty. */
+/** Blocks a rule may remove whole (containers are only removed once empty). */
 const LEAF_REMOVABLE = new Set([
   'p',
   'div',
@@ -53,6 +28,8 @@ const LEAF_REMOVABLE = new Set([
   'dt',
   'dd',
 ]);
+/** Every block-level element: text is judged block by block. */
+const BLOCKS = new Set([...LEAF_REMOVABLE, 'figcaption', 'td', 'blockquote', 'ul', 'ol', 'figure', 'table', 'pre']);
 
 /** True when an element holds no block-level element (its text reads as one block). */
 function isLeafBlock(node: Element): boolean {
