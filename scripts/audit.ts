@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import sirv from 'sirv';
+import { CHROMIUM_FLAGS, executablePath } from '../src/bench/chromium.ts';
 
 const DIST = process.argv[2] ?? 'dist';
-const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 if (!existsSync(`${DIST}/index.html`)) {
@@ -27,16 +27,8 @@ const server = http.createServer(sirv(DIST, { dev: false }));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const chrome = await chromeLauncher.launch({
-  chromePath: CHROME,
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromePath: executablePath,
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 console.log(`| page | ${CATEGORIES.join(' | ')} |\n| --- | --- | --- | --- | --- |`);
 try {

@@ -4,7 +4,19 @@ import { chromium, type Browser } from 'playwright-core';
 // Debian's Chromium driven by playwright-core, for tests and the benchmark. Nothing downloads a
 // browser; a missing Chromium is an error (apt-get install -y chromium).
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Path of Debian's Chromium, or CHROMIUM_PATH. */
+export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for headless Chromium on a machine with no outside network (no background connections). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Launches headless Chromium with the flags this machine needs (no background networking). */
 export async function launchChromium(): Promise<Browser> {
@@ -15,14 +27,6 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }

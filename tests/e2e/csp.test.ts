@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { htmlFiles, page as parsed } from '../helpers/dist.ts';
 import { DIST_ROOT } from '../helpers/paths.ts';
 import { servedSite } from '../helpers/site.ts';
-import { visit, watch } from '../helpers/watch.ts';
+import { noIncidents, visit, watch } from '../helpers/watch.ts';
 
 // The Content-Security-Policy: in every page and in _headers, strict, and search still works
 // under it; no page loads anything from another origin.
@@ -41,12 +41,5 @@ test('no page reports a CSP violation or requests anything from another origin, 
     .toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);
   await page.close();
   expect(files.length).toBeGreaterThan(40);
-  expect(seen).toEqual({
-    scripts: [],
-    dialogs: [],
-    console: [],
-    navigations: [],
-    foreignRequests: [],
-    cspViolations: [],
-  });
+  expect(seen).toEqual(noIncidents());
 });

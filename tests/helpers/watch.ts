@@ -14,6 +14,11 @@ export interface Incidents {
   cspViolations: string[];
 }
 
+/** A record with nothing in it: what a safe page leaves behind. */
+export function noIncidents(): Incidents {
+  return { scripts: [], dialogs: [], console: [], navigations: [], foreignRequests: [], cspViolations: [] };
+}
+
 /** Starts recording on a page; the returned object fills as pages load in it. */
 export async function watch(page: Page, origin: string): Promise<Incidents> {
   const seen: Incidents = {
