@@ -27,7 +27,7 @@ async function build(paths: BenchPaths): Promise<Measured & { indexSeconds: numb
     ARCHIVE_SITE: 'https://archive.example.org',
   });
   if (run.code !== 0) throw new Error(`build failed:\n${run.output.slice(-3000)}`);
-  const indexSeconds = Number(/indexed \d+ pages in ([\d.]+) s/.exec(run.output)?.[1] ?? NaN);
+  const indexSeconds = Number(/search index: \d+ pages in .*, ([\d.]+) s alongside/.exec(run.output)?.[1] ?? NaN);
   return { ...run, indexSeconds };
 }
 

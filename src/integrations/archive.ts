@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { contentDir } from '../lib/content-dir.ts';
 import { splitFrontmatter } from '../lib/content-files.ts';
 import { formatReport } from '../lib/problems.ts';
-import { searchRecords } from '../lib/search-records.ts';
+import { partSize } from '../lib/search-parts.ts';
+import { planFor, searchRecords } from '../lib/search-records.ts';
 import { checkContent, type CheckResult } from '../lib/validate-content.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchParts, type PartsReport } from './search-parts-build.ts';
 
 // The archive's part of `astro build`:
 // 1. before Astro loads any collection, check the whole content folder and fail the build with
@@ -25,7 +26,7 @@ function articleBody(file: string): string {
 /** Astro integration for content checking and the search index. */
 export default function archive(): AstroIntegration {
   let checked: CheckResult | undefined;
-  let index: Promise<{ pages: number; seconds: number }> | undefined;
+  let index: Promise<PartsReport> | undefined;
   let staging = '';
   return {
     name: 'archive',
@@ -48,15 +49,27 @@ export default function archive(): AstroIntegration {
         staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-pagefind-${process.pid}`);
         await rm(staging, { recursive: true, force: true });
         await mkdir(staging, { recursive: true });
-        index = buildSearchIndex(searchRecords(checked, articleBody), staging);
+        const parts = planFor(checked, partSize());
+        const content = checked;
+        const cache = path.join(fileURLToPath(config.cacheDir), 'search-index');
+        index = buildSearchParts(
+          parts,
+          (part) => searchRecords(content, articleBody, part, parts.length),
+          staging,
+          cache,
+        );
         index.catch(() => {}); // awaited, and any error reported, in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages, seconds } = await index!;
+        const { pages, seconds, parts, indexed } = await index!;
         const target = path.join(fileURLToPath(dir), 'pagefind');
         await rm(target, { recursive: true, force: true });
         await rename(staging, target);
-        logger.info(`indexed ${pages} pages in ${seconds.toFixed(1)} s (alongside page rendering)`);
+        const reused = parts - indexed;
+        logger.info(
+          `search index: ${pages} pages in ${parts} part${parts === 1 ? '' : 's'}` +
+            `${reused > 0 ? ` (${reused} unchanged, reused)` : ''}, ${seconds.toFixed(1)} s alongside page rendering`,
+        );
       },
     },
   };

@@ -1,4 +1,5 @@
-import type { CheckResult } from './validate-content.ts';
+import type { ArticleData, CheckResult } from './validate-content.ts';
+import { planSearchParts, type PlannedArticle, type SearchPart } from './search-parts.ts';
 import { isoDay } from './dates.ts';
 import { primaryLanguage } from './text-direction.ts';
 
@@ -40,23 +41,45 @@ function wellFormed(r: SearchRecord): SearchRecord {
   return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
 }
 
+/** True for an article the site publishes (the same test as the pages'). */
+export function isPublished(a: ArticleData): boolean {
+  return !a.draft && a.published !== undefined && a.source !== undefined && a.url !== undefined;
+}
+
+/** The published articles as the search parts are planned from them. */
+export function plannedArticles({ entries }: Pick<CheckResult, 'entries'>): PlannedArticle[] {
+  return entries.articles
+    .filter((a) => isPublished(a.data))
+    .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
+}
+
+/** The search parts of checked content. */
+export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
+  return planSearchParts(plannedArticles(checked), checked.entries.people.length, size);
+}
+
 /**
- * Search records for every published article and every person, one at a time: bodies are read
- * from disk as each record is made, so an archive of any size never has them all in memory.
+ * Search records for one part: its articles and people, one at a time. Bodies are read from disk
+ * as each record is made, so an archive of any size never has them all in memory. When the index
+ * has several parts, every article record carries its part number as a hidden `part` filter (the
+ * search page orders results by date part by part).
  */
 export function* searchRecords(
   { entries }: Pick<CheckResult, 'entries'>,
   readBody: (path: string) => string,
+  part: SearchPart,
+  parts = 1,
 ): Generator<SearchRecord> {
   const people = new Map(entries.people.map((p) => [p.id, p.data]));
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
-  for (const { id, path, data: a } of entries.articles) {
-    if (a.draft || !a.published || !a.source || !a.url) continue;
+  const articles = new Map(entries.articles.map((a) => [a.id, a]));
+  for (const id of part.articles) {
+    const { path, data: a } = articles.get(id)!;
     const mentions = a.people
       .map((p) => (typeof p === 'string' ? { id: p, role: undefined } : p))
       .flatMap((m) => (people.has(m.id) ? [{ ...people.get(m.id)!, role: m.role }] : []));
-    const day = isoDay(a.published);
-    const source = sources.get(a.source) ?? a.source;
+    const day = isoDay(a.published!);
+    const source = sources.get(a.source!) ?? a.source!;
     const facts = mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', '));
     yield wellFormed({
       url: `/articles/${id}/`,
@@ -65,11 +88,18 @@ export function* searchRecords(
         .join('\n\n'),
       language: primaryLanguage(a.language),
       meta: { title: a.title, date: day, source },
-      filters: { person: mentions.map((p) => p.name), source: [source], topic: a.topics, year: [day.slice(0, 4)] },
+      filters: {
+        person: mentions.map((p) => p.name),
+        source: [source],
+        topic: a.topics,
+        year: [day.slice(0, 4)],
+        ...(parts > 1 && { part: [String(part.n)] }),
+      },
       sort: { date: day },
     });
   }
-  for (const { id, data: p } of entries.people)
+  const byId = entries.people.toSorted((a, b) => a.id.localeCompare(b.id));
+  for (const { id, data: p } of byId.slice(part.peopleFrom, part.peopleFrom + part.people))
     yield wellFormed({
       url: `/people/${id}/`,
       content: [p.name, ...p.aliases, p.description].join('\n\n'),

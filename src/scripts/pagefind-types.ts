@@ -26,6 +26,7 @@ export interface SearchOptions {
 export interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, opts?: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, opts?: SearchOptions): Promise<PagefindResponse | null>;
 }

@@ -23,6 +23,8 @@ const filterBox = document.querySelector<HTMLElement>('#search-filters')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+/** The index parts this page loads, and its article parts oldest first (src/lib/search-parts.ts). */
+const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[]}') as { dirs: string[]; byDate: number[] };
 
 /** Creates an element with text. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
@@ -138,6 +140,22 @@ async function showMore(size = MORE): Promise<void> {
 
 let generation = 0;
 
+/**
+ * Results in date order when the index has several parts. Pagefind orders each part by date but
+ * interleaves merged parts by position, so each part (a run of months) is searched on its own,
+ * newest or oldest part first, and the lists are joined.
+ */
+async function byDateAcrossParts(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[]> {
+  const options = searchOptions(state);
+  const order = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
+  const answers = await Promise.all(
+    order.map((n) =>
+      pagefind.search(state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
+    ),
+  );
+  return answers.flatMap((a) => a?.results ?? []);
+}
+
 /** Runs the search in the form, shows results and counts, and records it in the address. */
 async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): Promise<void> {
   const state = readForm();
@@ -150,9 +168,13 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): P
     status.textContent = 'Type a word or a name, or choose a filter.';
     return;
   }
-  const response = await pagefind.search(state.q || null, searchOptions(state));
+  const options = searchOptions(state);
+  const [response, results] = await Promise.all([
+    pagefind.search(state.q || null, options),
+    state.sort !== 'relevance' && parts.byDate.length > 1 ? byDateAcrossParts(pagefind, state) : undefined,
+  ]);
   if (mine !== generation || !response) return;
-  pending = [...response.results];
+  pending = [...(results ?? response.results)];
   list.replaceChildren();
   await showMore(FIRST);
   updateCounts(response.filters);
@@ -164,8 +186,10 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): P
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 30 });
+  const [primary, ...merged] = parts.dirs.map((dir) => `${base}pagefind/${dir}`);
+  await pagefind.options({ basePath: primary, baseUrl: base, excerptLength: 30 });
   await pagefind.init();
+  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 30 })));
   const totals = listedCounts();
   const initial = stateFromParams(new URLSearchParams(location.search));
   completeFilters(totals, initial);

@@ -99,6 +99,13 @@ for (const [label, dir, base] of [
       expect(yearBoxes).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017', '2016', '2015']);
       await page.locator('#search-more').click();
       await expect.poll(() => page.locator('#search-results li').count()).toBe(13);
+      // The whole list is in date order (at /archive/ it comes from five merged index parts).
+      const days = () =>
+        page.locator('#search-results time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+      const newest = await days();
+      expect(newest).toEqual(newest.toSorted().toReversed());
+      await page.locator('#search-sort').selectOption('oldest');
+      await expect.poll(days).toEqual(newest.toReversed().slice(0, 5));
     });
   });
 }

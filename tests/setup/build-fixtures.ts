@@ -43,14 +43,17 @@ export default async function setup(): Promise<void> {
   });
   const hostile = await astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' });
   if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
-  for (const [outDir, base] of [
-    [DIST_ROOT, '/'],
-    [DIST_ARCHIVE, '/archive/'],
+  // The /archive/ build splits its search index into parts of 4 records (src/lib/search-parts.ts),
+  // so every search test runs against one index and against merged parts.
+  for (const [outDir, base, partSize] of [
+    [DIST_ROOT, '/', ''],
+    [DIST_ARCHIVE, '/archive/', '4'],
   ] as const) {
     const result = await astroBuild(FIXTURE_CONTENT, outDir, {
       ARCHIVE_BASE: base,
       ARCHIVE_SITE: 'https://archive.example.org',
       ARCHIVE_PAGE_SIZE: '5',
+      ARCHIVE_SEARCH_PART_SIZE: partSize,
     });
     if (result.code !== 0) throw new Error(`fixture build (base ${base}) failed:\n${result.output}`);
   }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { markdownText, searchRecords } from '../../src/lib/search-records.ts';
+import { markdownText, planFor, searchRecords } from '../../src/lib/search-records.ts';
 import type { CheckResult } from '../../src/lib/validate-content.ts';
 
 // The search index's records, built from checked content.
@@ -46,7 +46,9 @@ test('an article record carries filters, sort key, metadata and the names its pe
     ],
   } as unknown as CheckResult['entries'];
   const bodies: Record<string, string> = { '/c/a.md': 'Body with [a link](https://x.example).' };
-  const [article, person, ...rest] = [...searchRecords({ entries }, (path) => bodies[path]!)];
+  const [article, person, ...rest] = [
+    ...searchRecords({ entries }, (path) => bodies[path]!, planFor({ entries }, 100)[0]!),
+  ];
   expect(rest).toEqual([]);
   expect(article).toMatchObject({
     url: '/articles/2018/09/a/',
@@ -73,5 +75,7 @@ test('text the search service cannot take (a lone surrogate) is replaced, not pa
       },
     ],
   } as unknown as CheckResult['entries'];
-  expect([...searchRecords({ entries }, () => '')][0]!.meta.title).toBe('broken \uFFFD name');
+  expect([...searchRecords({ entries }, () => '', planFor({ entries }, 100)[0]!)][0]!.meta.title).toBe(
+    'broken \uFFFD name',
+  );
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -22,8 +22,12 @@ async function check(files: Record<string, string | Buffer>): Promise<string[]> 
     await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
     await writeFile(path.join(root, rel), text);
   }
-  const { problems } = await checkContent(root);
-  return problems.map((p) => formatProblem({ ...p, file: path.relative(root, path.resolve(p.file)) }));
+  try {
+    const { problems } = await checkContent(root);
+    return problems.map((p) => formatProblem({ ...p, file: path.relative(root, path.resolve(p.file)) }));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 /** An article file with the good frontmatter, some fields replaced or removed (value undefined). */

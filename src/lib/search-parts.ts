@@ -1,0 +1,123 @@
+// How the search index is split. Pagefind's indexer holds a whole index in memory and needs about
+// 300 kB per record while writing it (3.1 GB at 12,000 records, more than 19 GB at 120,000), so
+// a large archive is indexed in parts of at most `size` records, one after another, and the
+// search page merges them (Pagefind's mergeIndex). Each part holds whole months of one language,
+// packed oldest first, so adding or editing an article changes one part and leaves the others,
+// and their cached index files, as they were. An archive that fits in one part has one index.
+// The plan is a pure function of the published articles and the people, so the build (which
+// writes the parts) and the search page (which loads them) always agree.
+
+/** Records per part unless ARCHIVE_SEARCH_PART_SIZE says otherwise. */
+export const DEFAULT_PART_SIZE = 2000;
+
+/** One article as the plan sees it. */
+export interface PlannedArticle {
+  id: string;
+  /** Publication day, YYYY-MM-DD. */
+  day: string;
+  /** Pagefind language code. */
+  language: string;
+}
+
+/** One part: a Pagefind index of its own. */
+export interface SearchPart {
+  /** Part number, also the value of the hidden `part` filter of its records. */
+  n: number;
+  /** Folder under the site's pagefind/ folder ('' for the first part). */
+  dir: string;
+  language: string;
+  /** The articles in it, oldest first, as ids; empty for a part of people. */
+  articles: string[];
+  /** How many person records it holds, and where they start in the people sorted by id. */
+  people: number;
+  peopleFrom: number;
+  /** First and last publication day of its articles. */
+  from?: string;
+  to?: string;
+}
+
+/** The part size for this build: ARCHIVE_SEARCH_PART_SIZE, or the default. */
+export function partSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.ARCHIVE_SEARCH_PART_SIZE;
+  if (raw === undefined || raw === '') return DEFAULT_PART_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`ARCHIVE_SEARCH_PART_SIZE=${raw} is not a whole number of records; use e.g. 2000.`);
+  return n;
+}
+
+/** Consecutive runs of `items` with the same key (items already sorted by that key). */
+function runs<T>(items: T[], key: (t: T) => string): T[][] {
+  const out: T[][] = [];
+  for (const item of items) {
+    const last = out.at(-1);
+    if (last && key(last[0]!) === key(item)) last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+/** Packs whole months into groups of at most `size`; a month larger than that is cut in pieces. */
+function pack(articles: PlannedArticle[], size: number): PlannedArticle[][] {
+  const groups: PlannedArticle[][] = [];
+  let current: PlannedArticle[] = [];
+  for (const month of runs(articles, (a) => a.day.slice(0, 7))) {
+    if (current.length > 0 && current.length + month.length > size) (groups.push(current), (current = []));
+    for (let i = 0; i < month.length; i += size) {
+      const piece = month.slice(i, i + size);
+      if (current.length + piece.length > size) (groups.push(current), (current = []));
+      current.push(...piece);
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** The parts for these articles and this many people. */
+export function planSearchParts(articles: PlannedArticle[], people: number, size: number): SearchPart[] {
+  const byDay = [...articles].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
+  const part = (n: number, fields: Omit<SearchPart, 'n' | 'dir'>): SearchPart => ({
+    n,
+    dir: n === 0 ? '' : `part-${n}/`,
+    ...fields,
+  });
+  const span = (group: PlannedArticle[]) => ({ from: group[0]?.day, to: group.at(-1)?.day });
+  if (articles.length + people <= size) {
+    // One index for everything (all languages; Pagefind separates them inside one index).
+    return [part(0, { language: '', articles: byDay.map((a) => a.id), people, peopleFrom: 0, ...span(byDay) })];
+  }
+  const parts: SearchPart[] = [];
+  // People first: their part changes only when a person is added, and it is small.
+  for (let i = 0; i < people; i += size)
+    parts.push(part(parts.length, { language: 'en', articles: [], people: Math.min(size, people - i), peopleFrom: i }));
+  const languages = [...new Set(byDay.map((a) => a.language))].sort();
+  for (const language of languages)
+    for (const group of pack(
+      byDay.filter((a) => a.language === language),
+      size,
+    ))
+      parts.push(
+        part(parts.length, { language, articles: group.map((a) => a.id), people: 0, peopleFrom: 0, ...span(group) }),
+      );
+  return parts;
+}
+
+/** What a search page in `language` loads: its parts, and its article parts oldest first. */
+export interface PageParts {
+  /** Part folders to load (the first one is Pagefind's primary index). */
+  dirs: string[];
+  /** Part numbers holding articles, oldest articles first (for ordering by date across parts). */
+  byDate: number[];
+}
+
+/** The parts a search page in `language` needs. */
+export function partsForLanguage(parts: SearchPart[], language: string): PageParts {
+  const mine = parts.filter(
+    (p) => p.language === '' || (p.language === language && (p.articles.length > 0 || p.people > 0)),
+  );
+  const withArticles = mine.filter((p) => p.articles.length > 0);
+  // Start with an article part: it carries the date sort, and the wasm for this language.
+  const first = withArticles[0] ?? mine[0];
+  const ordered = first ? [first, ...mine.filter((p) => p !== first)] : [];
+  return { dirs: ordered.map((p) => p.dir), byDate: withArticles.map((p) => p.n) };
+}
