@@ -81,7 +81,7 @@ export function planSearchParts(articles: PlannedArticle[], people: number, size
     dir: n === 0 ? '' : `part-${n}/`,
     ...fields,
   });
-  const span = (group: PlannedArticle[]) => ({ from: group[0]?.day, to: group.at(-1)?.day });
+  const span = (group: PlannedArticle[]) => (group.length > 0 ? { from: group[0]!.day, to: group.at(-1)!.day } : {});
   if (articles.length + people <= size) {
     // One index for everything (all languages; Pagefind separates them inside one index).
     return [part(0, { language: '', articles: byDay.map((a) => a.id), people, peopleFrom: 0, ...span(byDay) })];
