@@ -30,4 +30,7 @@ export default defineConfig({
   // A strict Content-Security-Policy in every page (src/lib/csp.ts explains each directive).
   security: { csp: cspConfig },
   integrations: [archive(), sitemap(), headersFile()],
+  // Rebuilds copy unchanged pages from the build cache: each page's getStaticPaths gives a cache
+  // key covering what it shows (src/lib/page-keys.ts); Astro adds the page's own code.
+  experimental: { incrementalBuild: true },
 });
