@@ -23,7 +23,10 @@ export interface PlannedArticle {
 export interface SearchPart {
   /** Part number, also the value of the hidden `part` filter of its records. */
   n: number;
-  /** Folder under the site's pagefind/ folder ('' for the first part). */
+  /**
+   * Folder under the site's pagefind/ folder: '' for a single index, part-N/ for each of several
+   * (no part's folder may contain another's: Pagefind skips merging an index inside the primary's).
+   */
   dir: string;
   language: string;
   /** The articles in it, oldest first, as ids; empty for a part of people. */
@@ -76,15 +79,15 @@ function pack(articles: PlannedArticle[], size: number): PlannedArticle[][] {
 /** The parts for these articles and this many people. */
 export function planSearchParts(articles: PlannedArticle[], people: number, size: number): SearchPart[] {
   const byDay = [...articles].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
-  const part = (n: number, fields: Omit<SearchPart, 'n' | 'dir'>): SearchPart => ({
+  const part = (n: number, fields: Omit<SearchPart, 'n' | 'dir'>, single = false): SearchPart => ({
     n,
-    dir: n === 0 ? '' : `part-${n}/`,
+    dir: single ? '' : `part-${n}/`,
     ...fields,
   });
   const span = (group: PlannedArticle[]) => (group.length > 0 ? { from: group[0]!.day, to: group.at(-1)!.day } : {});
   if (articles.length + people <= size) {
     // One index for everything (all languages; Pagefind separates them inside one index).
-    return [part(0, { language: '', articles: byDay.map((a) => a.id), people, peopleFrom: 0, ...span(byDay) })];
+    return [part(0, { language: '', articles: byDay.map((a) => a.id), people, peopleFrom: 0, ...span(byDay) }, true)];
   }
   const parts: SearchPart[] = [];
   // People first: their part changes only when a person is added, and it is small.

@@ -185,9 +185,9 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): P
 
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   const [primary, ...merged] = parts.dirs.map((dir) => `${base}pagefind/${dir}`);
-  await pagefind.options({ basePath: primary, baseUrl: base, excerptLength: 30 });
+  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base, excerptLength: 30 });
   await pagefind.init();
   await Promise.all(merged.map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 30 })));
   const totals = listedCounts();

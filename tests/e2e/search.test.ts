@@ -42,6 +42,21 @@ for (const [label, dir, base] of [
       await site?.close();
     });
 
+    test('the search page loads every part of the index (one at the root, several at /archive/)', async () => {
+      const fresh = await browser.newPage();
+      const entries: string[] = [];
+      fresh.on('request', (r) => r.url().includes('pagefind-entry.json') && entries.push(new URL(r.url()).pathname));
+      await openSearch(fresh, site.origin, base, '?q=judges');
+      await fresh.locator('#search-results li').first().waitFor();
+      const { dirs } = JSON.parse((await fresh.locator('#search-form').getAttribute('data-parts'))!) as {
+        dirs: string[];
+      };
+      await fresh.close();
+      if (base === '/') expect(dirs).toEqual(['']);
+      else expect(dirs.length).toBeGreaterThan(3);
+      expect(entries.toSorted()).toEqual(dirs.map((d) => `${base}pagefind/${d}pagefind-entry.json`).toSorted());
+    });
+
     test('"Tabaddor" finds the seed article, the person filter keeps it, and the result opens it', async () => {
       await openSearch(page, site.origin, base);
       await page.locator('#search-q').fill('Tabaddor');

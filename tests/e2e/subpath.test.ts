@@ -43,7 +43,7 @@ test('feed, sitemap, robots.txt, and captures are served under /archive/', async
     'sitemap-0.xml',
     'robots.txt',
     'captures/2018/09/immigration-judges-sessions.txt',
-    'pagefind/pagefind.js',
+    'pagefind/part-0/pagefind.js', // this build's search index is in parts
   ]) {
     const res = await fetch(`${ctx.site.origin}/archive/${path}`);
     expect({ path, status: res.status }).toEqual({ path, status: 200 });

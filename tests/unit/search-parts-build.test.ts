@@ -33,11 +33,11 @@ function recordsOf(edited?: string) {
 }
 
 test('every part is written in its own folder, and unchanged parts are reused on the next build', async () => {
-  expect(parts.map((p) => p.dir)).toEqual(['', 'part-1/', 'part-2/']);
+  expect(parts.map((p) => p.dir)).toEqual(['part-0/', 'part-1/', 'part-2/']);
   const cache = path.join(root, 'cache');
   const first = await buildSearchParts(parts, recordsOf(), path.join(root, 'one'), cache);
   expect(first).toMatchObject({ parts: 3, indexed: 3, pages: 30 });
-  for (const dir of ['', 'part-1/', 'part-2/']) {
+  for (const dir of ['part-0/', 'part-1/', 'part-2/']) {
     expect(existsSync(path.join(root, 'one', dir, 'pagefind-entry.json'))).toBe(true);
     expect(existsSync(path.join(root, 'one', dir, '.complete'))).toBe(false);
   }

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { listFiles } from '../../src/lib/content-files.ts';
+import { astroBuild } from '../helpers/build.ts';
+import { FIXTURE_CONTENT, TMP } from '../helpers/paths.ts';
+
+// A rebuild after editing one article reuses the unchanged pages from the build cache, and gives
+// exactly what a build from scratch gives: no page anywhere keeps the old text.
+
+const content = path.join(TMP, 'incremental-content');
+const env = { ARCHIVE_SITE: 'https://archive.example.org', ARCHIVE_PAGE_SIZE: '5', ARCHIVE_SEARCH_PART_SIZE: '6' };
+afterAll(() => rm(content, { recursive: true, force: true }));
+
+/** SHA-256 of every file in a folder, by relative path. */
+async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const file of await listFiles(dir))
+    out[file] = createHash('sha256')
+      .update(await readFile(path.join(dir, file)))
+      .digest('hex');
+  return out;
+}
+
+test('editing one article re-renders the pages that show it and reuses the rest', async () => {
+  await rm(content, { recursive: true, force: true });
+  await cp(FIXTURE_CONTENT, content, { recursive: true });
+  const [warm, cold] = [path.join(TMP, 'incremental-cache'), path.join(TMP, 'incremental-cold-cache')];
+  await Promise.all([warm, cold].map((dir) => rm(dir, { recursive: true, force: true })));
+  const dist = path.join(TMP, 'dist-incremental');
+  expect((await astroBuild(content, dist, { ...env, ARCHIVE_CACHE_DIR: warm })).code).toBe(0);
+
+  const seed = path.join(content, 'articles/2018/09/immigration-judges-sessions.md');
+  const text = await readFile(seed, 'utf8');
+  await writeFile(seed, text.replace(/^title: .*$/m, 'title: Judges told to clear the backlog, a corrected headline'));
+  const rebuild = await astroBuild(content, dist, { ...env, ARCHIVE_CACHE_DIR: warm });
+  expect(rebuild.code).toBe(0);
+  const rendered = rebuild.output.split('\n').filter((l) => /\(\+\d+ms\)/.test(l) && !l.includes('(restored)'));
+  expect(rebuild.output).toMatch(/\(restored\)/);
+  expect(rendered.join('\n')).toContain('/articles/2018/09/immigration-judges-sessions/');
+  expect(rendered.join('\n')).toContain('/people/jeff-sessions/');
+  expect(rebuild.output).toMatch(/search index: \d+ pages in \d+ parts \(\d+ unchanged, reused\)/);
+  const person = await readFile(path.join(dist, 'people/jeff-sessions/index.html'), 'utf8');
+  expect(person).toContain('a corrected headline');
+
+  // The same content built from nothing gives the same files, byte for byte.
+  const fresh = path.join(TMP, 'dist-incremental-cold');
+  expect((await astroBuild(content, fresh, { ...env, ARCHIVE_CACHE_DIR: cold })).code).toBe(0);
+  const [a, b] = await Promise.all([fingerprint(dist), fingerprint(fresh)]);
+  expect(Object.keys(a).filter((f) => a[f] !== b[f])).toEqual([]);
+  expect(Object.keys(b).filter((f) => a[f] !== b[f])).toEqual([]);
+}, 180_000);
