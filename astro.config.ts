@@ -19,8 +19,13 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Keep the whitespace between inline elements of article bodies ("<em>a</em> <strong>b</strong>").
   compressHTML: false,
-  // One cached stylesheet file instead of a copy inlined in every page (and no inline style for the CSP).
-  build: { inlineStylesheets: 'never' },
+  build: {
+    // One cached stylesheet file instead of a copy inlined in every page (and no inline style for the CSP).
+    inlineStylesheets: 'never',
+    // Render several pages at once: with one, the main thread sat idle about 40% of the time
+    // waiting for each page's file writes (cold build of 10,000 articles: 101 s -> 71 s).
+    concurrency: 8,
+  },
   markdown: {
     // Unified (remark/rehype) instead of the default engine: article bodies must pass through
     // rehype-sanitize (see src/markdown/pipeline.ts).

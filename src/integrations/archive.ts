@@ -50,6 +50,11 @@ export default function archive(): AstroIntegration {
         await rm(staging, { recursive: true, force: true });
         await mkdir(staging, { recursive: true });
         const parts = planFor(checked, partSize());
+        // Smaller word chunks than Pagefind's default (20,000 word positions): a search downloads
+        // one chunk per word per part, and with several parts the default made the first search
+        // download 511 kB instead of 338 kB at 10,000 articles (measured in docs/performance.md).
+        // The setting is Pagefind's, marked unstable; without it the index is only larger.
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000';
         const content = checked;
         const cache = path.join(fileURLToPath(config.cacheDir), 'search-index');
         index = buildSearchParts(

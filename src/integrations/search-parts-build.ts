@@ -54,7 +54,9 @@ export async function buildSearchParts(
   let pages = 0;
   for (const part of parts) {
     const records = [...recordsOf(part)];
-    const hash = createHash('sha256').update(pagefindVersion);
+    // Pagefind's version and its environment settings (PAGEFIND_*) shape the files too.
+    const settings = Object.entries(process.env).filter(([k]) => k.startsWith('PAGEFIND_'));
+    const hash = createHash('sha256').update(pagefindVersion).update(JSON.stringify(settings.sort()));
     for (const r of records) hash.update(JSON.stringify(r));
     const key = hash.digest('hex').slice(0, 24);
     const kept = path.join(cache, key);
