@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchPart } from '../lib/search-parts.ts';
@@ -9,8 +9,9 @@ import { buildSearchIndex } from './search-index.ts';
 
 // Writes the search index part by part (see src/lib/search-parts.ts), one Pagefind process after
 // another so memory is bounded by the largest part. Each part's files are kept in the build cache
-// under a hash of its records: a part whose records did not change since the last build is not
-// indexed again but linked into place.
+// under a hash of what its records are made from: a part whose inputs did not change since the
+// last build is neither turned into records nor indexed again, but moved over from the previous
+// output or linked from the cache.
 
 /** Pagefind's version: a new version must not reuse another's index files. */
 const pagefindVersion = (() => {
@@ -18,7 +19,10 @@ const pagefindVersion = (() => {
   return JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')).version as string;
 })();
 
-/** Hard-links (or copies, across file systems) every file of `from` into `to`. */
+/**
+ * Hard-links (or copies, across file systems) every file of `from` into `to`. One at a time on
+ * purpose: many at once fill Node's I/O threads and hold up Astro's own reads while it builds.
+ */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
@@ -35,46 +39,105 @@ export interface PartsReport {
   indexed: number;
   pages: number;
   seconds: number;
+  /** Records which parts are now in the output (call after moving them there). */
+  recordOutput(): Promise<void>;
+}
+
+/** Where a part's records come from. */
+export interface PartSource {
+  /** The records of a part (made only when the part has to be indexed). */
+  recordsOf(part: SearchPart): Iterable<SearchRecord>;
+  /** Everything its records are made from: the same inputs give the same records. */
+  inputsOf(part: SearchPart): Iterable<string | Uint8Array>;
+}
+
+/** The part folders the last build put into the output, and their keys (kept in the cache). */
+const MANIFEST = 'in-output.json';
+
+/** Where the previous build's index is now (moved aside by the caller), and what to call once it may go. */
+export interface Previous {
+  /** The output folder being built. */
+  outDir: string;
+  /** The previous output's pagefind/ folder, now moved aside; undefined when there was none. */
+  pagefind: string | undefined;
+  /** Called once every part that could be taken from it has been. */
+  release(): void;
 }
 
 /**
- * Builds every part into `staging` (the first part at its top, part n in part-n/), reusing parts
- * cached in `cache`; parts no longer used are removed from the cache afterwards.
+ * Builds every part into `staging` (each in its own folder, see SearchPart.dir). A part whose
+ * inputs are unchanged is moved over from the previous output (one rename) or linked from the
+ * cache; only the others are indexed. Parts no longer used are removed from the cache.
  */
 export async function buildSearchParts(
   parts: SearchPart[],
-  recordsOf: (part: SearchPart) => Iterable<SearchRecord>,
+  source: PartSource,
   staging: string,
   cache: string,
+  previous: Previous = { outDir: '', pagefind: undefined, release: () => {} },
 ): Promise<PartsReport> {
   const started = performance.now();
   await mkdir(cache, { recursive: true });
-  const used = new Set<string>();
+  // Pagefind's version and its environment settings (PAGEFIND_*) shape the files too.
+  const settings = JSON.stringify(
+    Object.entries(process.env)
+      .filter(([k]) => k.startsWith('PAGEFIND_'))
+      .sort(),
+  );
+  const keys = parts.map((part) => {
+    const hash = createHash('sha256').update(pagefindVersion).update(settings);
+    for (const input of source.inputsOf(part)) hash.update(input);
+    return hash.digest('hex').slice(0, 24);
+  });
+  // 1. Parts already in the previous output, unchanged: moved over. The note of what is there is
+  //    read once and removed: it is written again only when this build's index is in the output.
+  const manifest = path.join(cache, MANIFEST);
+  const last = await readFile(manifest, 'utf8')
+    .then((text) => JSON.parse(text) as { outDir: string; parts: Record<string, string> })
+    .catch(() => undefined);
+  await rm(manifest, { force: true });
+  const before = last?.outDir === previous.outDir ? last.parts : {};
+  await mkdir(staging, { recursive: true });
+  const placed = new Set<number>();
+  for (const [i, part] of parts.entries()) {
+    if (!previous.pagefind || part.dir === '' || before[part.dir] !== keys[i]) continue;
+    const moved = await rename(path.join(previous.pagefind, part.dir), path.join(staging, part.dir)).then(
+      () => true,
+      () => false,
+    );
+    if (moved) placed.add(i);
+  }
+  previous.release();
+  // 2. The others: indexed when not in the cache, then linked from it.
   let indexed = 0;
-  let pages = 0;
-  for (const part of parts) {
-    const records = [...recordsOf(part)];
-    // Pagefind's version and its environment settings (PAGEFIND_*) shape the files too.
-    const settings = Object.entries(process.env).filter(([k]) => k.startsWith('PAGEFIND_'));
-    const hash = createHash('sha256').update(pagefindVersion).update(JSON.stringify(settings.sort()));
-    for (const r of records) hash.update(JSON.stringify(r));
-    const key = hash.digest('hex').slice(0, 24);
-    const kept = path.join(cache, key);
-    used.add(key);
+  for (const [i, part] of parts.entries()) {
+    if (placed.has(i)) continue;
+    const kept = path.join(cache, keys[i]!);
     if (!existsSync(path.join(kept, '.complete'))) {
+      const records = [...source.recordsOf(part)];
       const fresh = `${kept}.${process.pid}.tmp`;
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
-      await writeFile(path.join(fresh, '.complete'), `${records.length} records\n`);
+      await writeFile(path.join(fresh, '.complete'), String(records.length));
       await rm(kept, { recursive: true, force: true });
       await rename(fresh, kept);
       indexed++;
     }
     await linkTree(kept, path.join(staging, part.dir));
     await rm(path.join(staging, part.dir, '.complete'));
-    pages += records.length;
   }
+  let pages = 0;
+  for (const key of keys) pages += Number(await readFile(path.join(cache, key, '.complete'), 'utf8'));
+  const used = new Set([...keys, MANIFEST]);
   for (const name of await readdir(cache))
     if (!used.has(name)) await rm(path.join(cache, name), { recursive: true, force: true });
-  return { parts: parts.length, indexed, pages, seconds: (performance.now() - started) / 1000 };
+  const now = { outDir: previous.outDir, parts: Object.fromEntries(parts.map((p, i) => [p.dir, keys[i]])) };
+  return {
+    parts: parts.length,
+    indexed,
+    pages,
+    seconds: (performance.now() - started) / 1000,
+    // Recorded by the caller once the staging folder has become the output's pagefind/ folder.
+    recordOutput: () => writeFile(manifest, JSON.stringify(now)),
+  };
 }

@@ -1,8 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { listFiles, readUtf8, splitFrontmatter } from './content-files.ts';
+import { listFiles, readAllUtf8, splitFrontmatter } from './content-files.ts';
 import { idFromPath } from './slug.ts';
+import { takeFrontMatter } from './front-matter-memo.ts';
 
 // The articles collection: front matter only. Bodies are rendered when their page is built
 // (src/lib/article-body.ts), so Astro's content store stays small at any archive size. Files are
@@ -11,18 +12,20 @@ import { idFromPath } from './slug.ts';
 /** Brings the store in line with the folder: new and changed files parsed, removed ones dropped. */
 async function sync(dir: string, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
   const seen = new Set<string>();
-  for (const rel of await listFiles(dir)) {
-    if (!rel.endsWith('.md')) continue;
-    const file = path.join(dir, rel);
+  const files = (await listFiles(dir)).filter((rel) => rel.endsWith('.md')).map((rel) => path.join(dir, rel));
+  for await (const [file, text] of readAllUtf8(files)) {
+    const rel = path.relative(dir, file).split(path.sep).join('/');
     const filePath = path.relative(process.cwd(), file); // Astro wants paths relative to the project
-    const text = await readUtf8(file);
     const parts = text === null ? null : splitFrontmatter(text);
     if (!parts) continue;
     const id = idFromPath(rel);
     seen.add(id);
     const digest = generateDigest(parts.yaml);
     if (store.get(id)?.digest === digest && store.get(id)?.filePath === filePath) continue;
-    const raw = (parseYaml(parts.yaml, { schema: 'core' }) ?? {}) as Record<string, unknown>;
+    const raw = (takeFrontMatter(parts.yaml) ?? parseYaml(parts.yaml, { schema: 'core' }) ?? {}) as Record<
+      string,
+      unknown
+    >;
     store.set({ id, data: await parseData({ id, data: raw, filePath }), digest, filePath });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

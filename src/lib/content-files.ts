@@ -38,3 +38,25 @@ export function splitFrontmatter(text: string): { yaml: string; body: string } |
   const m = FRONTMATTER_RE.exec(text);
   return m ? { yaml: m[1] ?? '', body: text.slice(m[0].length) } : null;
 }
+
+/**
+ * The UTF-8 text of each file (null when not UTF-8), in the given order, with up to `ahead` reads
+ * in flight: reading one file at a time left the build waiting on the disk half the time, and
+ * reading all at once would hold a large archive in memory.
+ */
+export async function* readAllUtf8(files: string[], ahead = 32): AsyncGenerator<[string, string | null]> {
+  const pending: Promise<string | null>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < files.length && pending.length < ahead) {
+      const read = readUtf8(files[next++]!);
+      read.catch(() => {}); // a failed read is thrown where it is awaited, in order
+      pending.push(read);
+    }
+  };
+  for (const file of files) {
+    fill();
+    const text = await pending.shift()!;
+    yield [file, text];
+  }
+}

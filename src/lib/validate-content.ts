@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
-import { listFiles, readUtf8, splitFrontmatter } from './content-files.ts';
+import { listFiles, readAllUtf8, splitFrontmatter } from './content-files.ts';
+import { rememberFrontMatter } from './front-matter-memo.ts';
 import { displayPath, type Problem } from './problems.ts';
 import { articleSchema, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath } from './slug.ts';
@@ -101,10 +102,11 @@ async function readCollection<T>(
   problems: Problem[],
 ): Promise<Entry<T>[]> {
   const entries: Entry<T>[] = [];
-  for (const rel of await listFiles(dir)) {
+  const all = (await listFiles(dir)).filter((rel) => !path.basename(rel).startsWith('.'));
+  const texts = readAllUtf8(all.filter((rel) => ext.test(rel)).map((rel) => path.join(dir, rel)));
+  for (const rel of all) {
     const abs = path.join(dir, rel);
     const file = displayPath(abs);
-    if (path.basename(rel).startsWith('.')) continue;
     if (!ext.test(rel)) {
       problems.push({
         file,
@@ -114,7 +116,7 @@ async function readCollection<T>(
       });
       continue;
     }
-    const text = await readUtf8(abs);
+    const text = (await texts.next()).value![1];
     if (text === null) {
       problems.push({
         file,
@@ -166,6 +168,7 @@ function parseArticle(file: string, text: string): Parsed<ArticleData> {
     };
   const { data, problem } = parseYamlText(file, parts.yaml, 2);
   if (problem) return { problems: [problem] };
+  rememberFrontMatter(parts.yaml, data);
   const result = articleCheck.safeParse(data);
   const problems = result.success ? [] : schemaProblems(file, result.error);
   if (parts.body.trim() === '')

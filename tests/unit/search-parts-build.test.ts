@@ -20,9 +20,9 @@ const articles = Array.from({ length: 30 }, (_, i) => ({
 }));
 const parts = planSearchParts(articles, 0, 10);
 
-/** Records for a part; `edited` changes one article's words. */
-function recordsOf(edited?: string) {
-  return (part: SearchPart): SearchRecord[] =>
+/** Records for a part, and their inputs; `edited` changes one article's words. */
+function source(edited?: string) {
+  const recordsOf = (part: SearchPart): SearchRecord[] =>
     part.articles.map((id) => ({
       url: `/articles/${id}/`,
       content: `article ${id} ${id === edited ? 'rewritten' : 'original'}`,
@@ -30,19 +30,52 @@ function recordsOf(edited?: string) {
       meta: { title: id },
       filters: { part: [String(part.n)] },
     }));
+  return { recordsOf, inputsOf: (part: SearchPart) => [JSON.stringify(recordsOf(part))] };
 }
 
 test('every part is written in its own folder, and unchanged parts are reused on the next build', async () => {
   expect(parts.map((p) => p.dir)).toEqual(['part-0/', 'part-1/', 'part-2/']);
   const cache = path.join(root, 'cache');
-  const first = await buildSearchParts(parts, recordsOf(), path.join(root, 'one'), cache);
+  const first = await buildSearchParts(parts, source(), path.join(root, 'one'), cache);
   expect(first).toMatchObject({ parts: 3, indexed: 3, pages: 30 });
   for (const dir of ['part-0/', 'part-1/', 'part-2/']) {
     expect(existsSync(path.join(root, 'one', dir, 'pagefind-entry.json'))).toBe(true);
     expect(existsSync(path.join(root, 'one', dir, '.complete'))).toBe(false);
   }
-  const second = await buildSearchParts(parts, recordsOf('a15'), path.join(root, 'two'), cache);
+  const second = await buildSearchParts(parts, source('a15'), path.join(root, 'two'), cache);
   expect(second).toMatchObject({ parts: 3, indexed: 1, pages: 30 });
-  // The cache keeps only the parts the last build used.
-  expect(await readdir(cache)).toHaveLength(3);
+  // The cache keeps only the parts the last build used (and the note of what is in the output).
+  expect((await readdir(cache)).filter((f) => !f.endsWith('.json'))).toHaveLength(3);
+}, 60_000);
+
+test('unchanged parts are moved over from the previous output; a part changed since is not', async () => {
+  const cache = path.join(root, 'cache-output');
+  const output = path.join(root, 'output');
+  const first = await buildSearchParts(parts, source(), path.join(output, 'pagefind'), cache, {
+    outDir: output,
+    pagefind: undefined,
+    release: () => {},
+  });
+  await first.recordOutput();
+  let released = false;
+  const second = await buildSearchParts(parts, source('a25'), path.join(root, 'next'), cache, {
+    outDir: output,
+    pagefind: path.join(output, 'pagefind'),
+    release: () => (released = true),
+  });
+  expect(released).toBe(true);
+  expect(second).toMatchObject({ parts: 3, indexed: 1, pages: 30 });
+  // Two parts were taken from the previous output; the changed one is still there, unused.
+  expect((await readdir(path.join(output, 'pagefind'))).toSorted()).toEqual(['part-2']);
+  for (const dir of ['part-0/', 'part-1/', 'part-2/'])
+    expect(existsSync(path.join(root, 'next', dir, 'pagefind-entry.json'))).toBe(true);
+  // Another output folder's parts are never taken.
+  await second.recordOutput();
+  const third = await buildSearchParts(parts, source('a25'), path.join(root, 'third'), cache, {
+    outDir: path.join(root, 'elsewhere'),
+    pagefind: path.join(root, 'next'),
+    release: () => {},
+  });
+  expect(third.indexed).toBe(0);
+  expect((await readdir(path.join(root, 'next'))).toSorted()).toEqual(['part-0', 'part-1', 'part-2']);
 }, 60_000);
