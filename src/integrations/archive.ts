@@ -34,13 +34,13 @@ const recordCode = (() => {
     .digest('hex');
 })();
 
-/** What a part's search records are made from: the code, every name, the part, its article files. */
+/** What a part's search records are made from: the code, every name, the part, its articles' files. */
 function* partInputs(checked: CheckResult, part: SearchPart, parts: number): Generator<string | Uint8Array> {
   const { people, sources, articles } = checked.entries;
   yield recordCode;
   yield JSON.stringify([parts, part, people.map((p) => [p.id, p.data]), sources.map((s) => [s.id, s.data])]);
-  const files = new Map(articles.map((a) => [a.id, a.path]));
-  for (const id of part.articles) yield readFileSync(files.get(id)!);
+  const digests = new Map(articles.map((a) => [a.id, a.digest]));
+  for (const id of part.articles) yield digests.get(id)!;
 }
 
 /**

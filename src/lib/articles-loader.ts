@@ -17,10 +17,11 @@ async function sync(dir: string, { store, parseData, generateDigest }: LoaderCon
     const rel = path.relative(dir, file).split(path.sep).join('/');
     const filePath = path.relative(process.cwd(), file); // Astro wants paths relative to the project
     const parts = text === null ? null : splitFrontmatter(text);
-    if (!parts) continue;
+    if (text === null || !parts) continue;
     const id = idFromPath(rel);
     seen.add(id);
-    const digest = generateDigest(parts.yaml);
+    // Of the whole file: page cache keys use it for the body too (src/lib/page-keys.ts).
+    const digest = generateDigest(text);
     if (store.get(id)?.digest === digest && store.get(id)?.filePath === filePath) continue;
     const raw = (takeFrontMatter(parts.yaml) ?? parseYaml(parts.yaml, { schema: 'core' }) ?? {}) as Record<
       string,

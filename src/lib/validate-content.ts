@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -91,6 +92,8 @@ export interface Entry<T> {
   /** Absolute path, for tools that read the file again (bodies are not kept in memory). */
   path: string;
   data: T;
+  /** Hash of the file's text (front matter and body): what later steps compare between builds. */
+  digest: string;
 }
 
 /** Reads every file of a collection folder, reporting files of the wrong kind. */
@@ -138,7 +141,8 @@ async function readCollection<T>(
     }
     const parsed = parseOne(file, text);
     problems.push(...parsed.problems);
-    if (parsed.data !== undefined) entries.push({ id, file, path: abs, data: parsed.data });
+    const digest = createHash('sha256').update(text).digest('base64url');
+    if (parsed.data !== undefined) entries.push({ id, file, path: abs, data: parsed.data, digest });
   }
   return entries;
 }
