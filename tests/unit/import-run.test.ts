@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { readCapture } from '../../src/import/capture.ts';
 import { importAll } from '../../src/import/run.ts';
 import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
@@ -19,9 +19,15 @@ const SEED_URL =
   'https://thehill.com/homenews/administration/406021-immigration-judges-union-blasts-sessions-for-telling-judges-not-to';
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 
+const scratch: string[] = [];
+afterAll(async () => {
+  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
+});
+
 /** A content folder with the project's people and sources, and no articles. */
 async function scratchArchive(): Promise<{ root: string; inbox: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'archive-import-'));
+  scratch.push(dir);
   const root = path.join(dir, 'content');
   for (const sub of ['people', 'sources'])
     await cp(path.resolve('content', sub), path.join(root, sub), { recursive: true });

@@ -1,8 +1,8 @@
 import { execSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
 
@@ -18,13 +18,16 @@ function* records(n: number, before: (i: number) => void = () => {}): Generator<
   }
 }
 
+const root = await mkdtemp(path.join(tmpdir(), 'pagefind-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
 test('a normal index build reports its page count', async () => {
-  const out = await mkdtemp(path.join(tmpdir(), 'pagefind-ok-'));
+  const out = path.join(root, 'ok');
   expect((await buildSearchIndex(records(20), out)).pages).toBe(20);
 });
 
 test('a killed indexer fails the index build with a clear message', async () => {
-  const out = await mkdtemp(path.join(tmpdir(), 'pagefind-kill-'));
+  const out = path.join(root, 'killed');
   const killHalfway = (i: number) => i === 200 && execSync('pkill -KILL -x pagefind_extend');
   await expect(buildSearchIndex(records(400, killHalfway), out)).rejects.toThrow(
     /Pagefind's indexer stopped \(SIGKILL\): most likely out of memory/,
