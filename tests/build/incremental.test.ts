@@ -36,11 +36,12 @@ test('editing one article re-renders the pages that show it and reuses the rest'
   await writeFile(seed, text.replace(/^title: .*$/m, 'title: Judges told to clear the backlog, a corrected headline'));
   const rebuild = await astroBuild(content, dist, { ...env, ARCHIVE_CACHE_DIR: warm });
   expect(rebuild.code).toBe(0);
-  const rendered = rebuild.output.split('\n').filter((l) => /\(\+\d+ms\)/.test(l) && !l.includes('(restored)'));
-  expect(rebuild.output).toMatch(/\(restored\)/);
-  expect(rendered.join('\n')).toContain('/articles/2018/09/immigration-judges-sessions/');
-  expect(rendered.join('\n')).toContain('/people/jeff-sessions/');
+  // Most pages come from the cache; the search index parts that did not change are reused.
+  const restored = rebuild.output.match(/\(restored\)/g)?.length ?? 0;
+  expect(restored).toBeGreaterThan(50);
   expect(rebuild.output).toMatch(/search index: \d+ pages in \d+ parts \(\d+ unchanged, reused\)/);
+  const article = await readFile(path.join(dist, 'articles/2018/09/immigration-judges-sessions/index.html'), 'utf8');
+  expect(article).toContain('a corrected headline');
   const person = await readFile(path.join(dist, 'people/jeff-sessions/index.html'), 'utf8');
   expect(person).toContain('a corrected headline');
 
