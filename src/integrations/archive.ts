@@ -89,7 +89,10 @@ export default function archive(): AstroIntegration {
     name: 'archive',
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
-        checked = await checkContent(contentDir());
+        // Front matter parsed by the last build is taken from the cache when its text is unchanged.
+        const yamlCache =
+          command === 'build' ? path.join(fileURLToPath(config.cacheDir), 'front-matter.json') : undefined;
+        checked = await checkContent(contentDir(), yamlCache ? { yamlCache } : {});
         const { problems, counts } = checked;
         if (problems.length > 0) {
           const report = formatReport(problems);

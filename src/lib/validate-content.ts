@@ -5,6 +5,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import { listFiles, readAllUtf8, splitFrontmatter } from './content-files.ts';
 import { rememberFrontMatter } from './front-matter-memo.ts';
+import { YamlCache } from './yaml-cache.ts';
 import { displayPath, type Problem } from './problems.ts';
 import { articleSchema, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath } from './slug.ts';
@@ -59,6 +60,16 @@ function schemaProblems(file: string, error: z.ZodError): Problem[] {
 
 /** Parsed YAML of a file, or a problem saying why it could not be read; `firstLine` is where the YAML starts in the file. */
 function parseYamlText(file: string, yaml: string, firstLine = 1): { data?: unknown; problem?: Problem } {
+  return yamlCache
+    ? yamlCache.parse(yaml, () => parseYamlNow(file, yaml, firstLine))
+    : parseYamlNow(file, yaml, firstLine);
+}
+
+/** Parsed YAML kept from the last build, while a check that was given one runs. */
+let yamlCache: YamlCache | undefined;
+
+/** Parses the YAML (see parseYamlText). */
+function parseYamlNow(file: string, yaml: string, firstLine: number): { data?: unknown; problem?: Problem } {
   try {
     // The core schema keeps dates as text, so impossible dates reach the strict date check.
     return { data: parseYaml(yaml, { schema: 'core', uniqueKeys: true }) ?? {} };
@@ -257,7 +268,19 @@ function missingFiles(root: string, articles: Entry<ArticleData>[]): Problem[] {
 }
 
 /** Checks the whole content folder and returns every problem found. */
-export async function checkContent(root: string): Promise<CheckResult> {
+export async function checkContent(root: string, options: { yamlCache?: string } = {}): Promise<CheckResult> {
+  yamlCache = options.yamlCache ? await YamlCache.open(options.yamlCache) : undefined;
+  try {
+    const result = await checkAll(root);
+    await yamlCache?.save();
+    return result;
+  } finally {
+    yamlCache = undefined;
+  }
+}
+
+/** The check itself. */
+async function checkAll(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
   const yamlFiles = /\.ya?ml$/i;
   const articles = await readCollection(path.join(root, 'articles'), /\.md$/i, '.md', parseArticle, problems);
