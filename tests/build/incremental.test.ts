@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { listFiles } from '../../src/lib/content-files.ts';
 import { astroBuild } from '../helpers/build.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 import { FIXTURE_CONTENT, TMP } from '../helpers/paths.ts';
 
 // A rebuild after editing one article reuses the unchanged pages from the build cache, and gives
@@ -12,16 +11,6 @@ import { FIXTURE_CONTENT, TMP } from '../helpers/paths.ts';
 const content = path.join(TMP, 'incremental-content');
 const env = { ARCHIVE_SITE: 'https://archive.example.org', ARCHIVE_PAGE_SIZE: '5', ARCHIVE_SEARCH_PART_SIZE: '6' };
 afterAll(() => rm(content, { recursive: true, force: true }));
-
-/** SHA-256 of every file in a folder, by relative path. */
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const file of await listFiles(dir))
-    out[file] = createHash('sha256')
-      .update(await readFile(path.join(dir, file)))
-      .digest('hex');
-  return out;
-}
 
 test('editing one article re-renders the pages that show it and reuses the rest', async () => {
   await rm(content, { recursive: true, force: true });

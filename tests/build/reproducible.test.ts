@@ -1,22 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { listFiles } from '../../src/lib/content-files.ts';
 import { astroBuild } from '../helpers/build.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 import { DIST_ROOT, FIXTURE_CONTENT, TMP } from '../helpers/paths.ts';
 
 // Building the same content twice, the second time with an empty cache, gives the same bytes.
-
-/** SHA-256 of every file in a folder, by relative path. */
-async function fingerprint(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const file of await listFiles(dir))
-    out[file] = createHash('sha256')
-      .update(await readFile(path.join(dir, file)))
-      .digest('hex');
-  return out;
-}
 
 test('a second build of the fixture archive, from a cold cache, is byte-identical', async () => {
   const again = path.join(TMP, 'dist-root-again');
