@@ -108,7 +108,9 @@ export default function archive(): AstroIntegration {
         const outDir = fileURLToPath(config.outDir);
         const aside = await moveAside(outDir);
         let release = () => {};
-        clearing = new Promise<void>((resolve) => (release = resolve)).then(() => deleteAside(outDir));
+        clearing = new Promise<void>((resolve) => (release = resolve))
+          .then(() => deleteAside(outDir))
+          .catch((err: Error) => logger.warn(`the previous output was not fully deleted: ${err.message}`));
         staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-pagefind-${process.pid}`);
         await rm(staging, { recursive: true, force: true });
         const parts = planFor(checked, partSize());
