@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
+import { isPublished } from './schema.ts';
 
 // The archive as the pages see it: published articles newest first, people, sources, and every
 // grouping, loaded once per build and shared by all pages.
@@ -17,14 +18,9 @@ type PublishedFacts = { [K in 'source' | 'url' | 'published']-?: NonNullable<Art
 /** A published article, with its people mentions as plain ids and roles. */
 export type Article = ArticleEntry & { data: PublishedFacts; people: PersonMention[] };
 
-/** True for an entry the site publishes (not a draft; the schema then guarantees source, url, date). */
-function isPublished(entry: ArticleEntry): entry is ArticleEntry & { data: PublishedFacts } {
-  return (
-    !entry.data.draft &&
-    entry.data.published !== undefined &&
-    entry.data.source !== undefined &&
-    entry.data.url !== undefined
-  );
+/** True for an entry the site publishes (see isPublished in schema.ts). */
+function published(entry: ArticleEntry): entry is ArticleEntry & { data: PublishedFacts } {
+  return isPublished(entry.data);
 }
 
 /** People mentions in either frontmatter form ("id" or {id, role}) as {id, role}. */
@@ -34,7 +30,7 @@ function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
 
 /** Loads and groups everything once. */
 async function load() {
-  const entries = (await getCollection('articles')).filter(isPublished);
+  const entries = (await getCollection('articles')).filter(published);
   const articles: Article[] = entries.map((a) => ({ ...a, people: mentions(a.data.people) })).sort(newestFirst);
   const people = new Map((await getCollection('people')).map((p) => [p.id, p]));
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s]));

@@ -1,4 +1,5 @@
-import type { ArticleData, CheckResult } from './validate-content.ts';
+import type { CheckResult } from './validate-content.ts';
+import { isPublished } from './schema.ts';
 import { planSearchParts, type PlannedArticle, type SearchPart } from './search-parts.ts';
 import { isoDay } from './dates.ts';
 import { primaryLanguage } from './text-direction.ts';
@@ -39,11 +40,6 @@ function wellFormed(r: SearchRecord): SearchRecord {
   const map = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fix(v)]));
   const filters = Object.fromEntries(Object.entries(r.filters).map(([k, v]) => [k, v.map(fix)]));
   return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
-}
-
-/** True for an article the site publishes (the same test as the pages'). */
-export function isPublished(a: ArticleData): boolean {
-  return !a.draft && a.published !== undefined && a.source !== undefined && a.url !== undefined;
 }
 
 /** The published articles as the search parts are planned from them. */
