@@ -2,7 +2,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { markdownOptions } from '../markdown/pipeline.ts';
+import { markdownOptions, mayUseGfm, plainMarkdownOptions } from '../markdown/pipeline.ts';
 import { cacheDir } from './cache-dir.ts';
 import { splitFrontmatter } from './content-files.ts';
 
@@ -12,7 +12,9 @@ import { splitFrontmatter } from './content-files.ts';
 // processor and sanitizer), and the HTML is cached on disk by the hash of its Markdown, so a
 // rebuild only renders what changed.
 
-let processor: Promise<Awaited<ReturnType<typeof createMarkdownProcessor>>> | undefined;
+type Processor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
+let full: Promise<Processor> | undefined;
+let plain: Promise<Processor> | undefined;
 let rendered: string | undefined;
 const renderedDir = () => (rendered ??= path.join(cacheDir(), 'rendered'));
 
@@ -28,7 +30,9 @@ export async function renderArticleBody(file: string): Promise<string> {
   const cached = path.join(renderedDir(), `${createHash('sha256').update(body).digest('hex')}.html`);
   const hit = await readFile(cached, 'utf8').catch(() => undefined);
   if (hit !== undefined) return hit;
-  processor ??= createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+  const processor = mayUseGfm(body)
+    ? (full ??= createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false }))
+    : (plain ??= createMarkdownProcessor({ ...plainMarkdownOptions, syntaxHighlight: false }));
   const html = (await (await processor).render(body)).code;
   await mkdir(renderedDir(), { recursive: true });
   const tmp = `${cached}.${process.pid}.tmp`;

@@ -1,6 +1,13 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { markdownOptions, mayUseGfm, plainMarkdownOptions } from '../../src/markdown/pipeline.ts';
+import { splitFrontmatter } from '../../src/lib/content-files.ts';
+import { writeCorpus } from '../../src/bench/corpus.ts';
+import { PAYLOADS } from '../fixtures/hostile-payloads.ts';
 
 // The article Markdown pipeline, with the site's own options: hostile HTML goes, news markup stays.
 
@@ -95,5 +102,39 @@ describe('nothing loads from another origin', () => {
   ])('%s', async (_name, html) => {
     const out = await render(html);
     expect(out).not.toMatch(/<img[^>]*evil|srcset|<source/i);
+  });
+});
+
+describe('bodies without tables or strikethrough skip the GFM extensions', () => {
+  let plain: (md: string) => Promise<string>;
+  beforeAll(async () => {
+    const processor = await createMarkdownProcessor({ ...plainMarkdownOptions, syntaxHighlight: false });
+    plain = async (md) => (await processor.render(md)).code;
+  });
+
+  test('a table or a strikethrough needs them, and is rendered with them', async () => {
+    const table = '| Year | Cases |\n| --- | --- |\n| 2018 | 12 |';
+    expect(mayUseGfm(table) && mayUseGfm('~~withdrawn~~')).toBe(true);
+    expect(await render(table)).toContain('<table>');
+    expect(await render('~~withdrawn~~')).toContain('<del>withdrawn</del>');
+    expect(await plain(table)).not.toContain('<table>');
+  });
+
+  test('every other body renders the same without them', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gfm-corpus-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await writeCorpus(dir, { articles: 300, people: 60, seed: 7 });
+    const articles = path.join(dir, 'articles');
+    const files = readdirSync('content/articles', { recursive: true }).map((f) =>
+      path.join('content/articles', String(f)),
+    );
+    files.push(...readdirSync(articles, { recursive: true }).map((f) => path.join(articles, String(f))));
+    const bodies = files
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => splitFrontmatter(readFileSync(f, 'utf8'))!.body)
+      .concat(PAYLOADS.filter((p) => p.place !== 'text').map((p) => `Before.\n\n${p.payload}\n\nAfter.`));
+    const checked = bodies.filter((b) => !mayUseGfm(b));
+    expect(checked.length).toBeGreaterThan(250);
+    for (const body of checked) expect(await plain(body), body.slice(0, 80)).toBe(await render(body));
   });
 });
