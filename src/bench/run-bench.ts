@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../lib/content-files.ts';
 import { writeCorpus } from './corpus.ts';
 import { measure, type Measured } from './process-tree.ts';
 import { measureSearch } from './search-timing.ts';
@@ -31,7 +32,7 @@ async function build(paths: BenchPaths): Promise<Measured & { indexSeconds: numb
   return { ...run, indexSeconds };
 }
 
-/** Search queries from the corpus: people's names and words from topics, `n` of each. */
+/** Search queries from the corpus: people's names and words from the articles' topics, `n` of each. */
 async function queries(corpus: string, n: number): Promise<string[]> {
   const people = (await readdir(path.join(corpus, 'people'))).sort();
   const names = await Promise.all(
@@ -45,9 +46,11 @@ async function queries(corpus: string, n: number): Promise<string[]> {
     .sort()
     .slice(0, 300);
   const words = new Set<string>();
-  for (const f of articles)
-    for (const m of (await readFile(path.join(corpus, 'articles', f), 'utf8')).matchAll(/^ {2}- (.+)$/gm))
-      for (const w of m[1]!.split(/\s+/)) if (w.length > 5) words.add(w.replace(/\W/g, '').toLowerCase());
+  for (const f of articles) {
+    const text = await readFile(path.join(corpus, 'articles', f), 'utf8');
+    const { topics = [] } = parseYaml(splitFrontmatter(text)?.yaml ?? '') as { topics?: string[] };
+    for (const w of topics.flatMap((t) => t.toLowerCase().split(/[^\p{L}]+/u))) if (w.length > 5) words.add(w);
+  }
   return [...names, ...[...words].sort().slice(0, n)];
 }
 
