@@ -5,9 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { contentDir } from '../lib/content-dir.ts';
 import { splitFrontmatter } from '../lib/content-files.ts';
 import { formatReport } from '../lib/problems.ts';
+import { isPublished } from '../lib/schema.ts';
 import { partSize, type SearchPart } from '../lib/search-parts.ts';
 import { planFor, searchRecords } from '../lib/search-records.ts';
 import { checkContent, type CheckResult } from '../lib/validate-content.ts';
@@ -79,12 +81,32 @@ function deleteInOwnProcess(dir: string): Promise<void> {
   });
 }
 
+/**
+ * Renders article bodies into the cache on a thread of their own, oldest first, while Astro
+ * builds the article pages newest first: the two meet in the middle, so the Markdown work of the
+ * pages left is shared between the two cores (see docs/performance.md). Returns a function that
+ * ends the thread; pages it has not reached are rendered by Astro as before.
+ */
+function renderBodiesAhead(checked: CheckResult, root: string, warn: (message: string) => void): () => Promise<void> {
+  const files = checked.entries.articles
+    .filter((a) => isPublished(a.data))
+    .sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || b.id.localeCompare(a.id))
+    .map((a) => a.path);
+  const worker = new Worker(path.join(root, 'src/lib/render-ahead-worker.ts'), { workerData: files });
+  worker.unref(); // a failed build does not wait for it
+  // Nothing is lost if it fails: Astro renders whatever the thread did not.
+  worker.on('error', (err) => warn(`rendering ahead stopped: ${err.message}`));
+  // Stopped mid-file, it leaves at most a temporary file; the cache only ever gets whole files.
+  return async () => void (await worker.terminate());
+}
+
 /** Astro integration for content checking and the search index. */
 export default function archive(): AstroIntegration {
   let checked: CheckResult | undefined;
   let index: Promise<PartsReport> | undefined;
   let staging = '';
   let clearing: Promise<unknown> | undefined;
+  let stopRendering = async () => {};
   return {
     name: 'archive',
     hooks: {
@@ -135,8 +157,21 @@ export default function archive(): AstroIntegration {
           { outDir, pagefind: aside && path.join(aside, 'pagefind'), release },
         );
         index.catch(() => {}); // awaited, and any error reported, in astro:build:done
+        // Once the index is written the second core is free: article bodies are rendered ahead there.
+        let pagesDone = false;
+        const ahead = index.then(
+          () => (pagesDone ? undefined : renderBodiesAhead(content, fileURLToPath(config.root), (m) => logger.warn(m))),
+          () => undefined,
+        );
+        stopRendering = async () => {
+          pagesDone = true;
+          await (
+            await ahead
+          )?.();
+        };
       },
       'astro:build:done': async ({ dir, logger }) => {
+        await stopRendering();
         const { pages, seconds, parts, indexed, recordOutput } = await index!;
         await clearing;
         const target = path.join(fileURLToPath(dir), 'pagefind');

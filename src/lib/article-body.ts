@@ -1,7 +1,9 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { markdownOptions, mayUseGfm, plainMarkdownOptions } from '../markdown/pipeline.ts';
 import { cacheDir } from './cache-dir.ts';
 import { splitFrontmatter } from './content-files.ts';
@@ -24,19 +26,45 @@ async function bodyOf(file: string): Promise<string> {
   return splitFrontmatter(text)?.body ?? text;
 }
 
-/** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
-export async function renderArticleBody(file: string): Promise<string> {
-  const body = await bodyOf(path.resolve(file));
-  const cached = path.join(renderedDir(), `${createHash('sha256').update(body).digest('hex')}.html`);
-  const hit = await readFile(cached, 'utf8').catch(() => undefined);
-  if (hit !== undefined) return hit;
+/** Where the HTML of a Markdown body is cached. */
+function cachedPath(body: string): string {
+  return path.join(renderedDir(), `${createHash('sha256').update(body).digest('hex')}.html`);
+}
+
+/** Renders a body through the site's pipeline and caches the HTML (written whole, then renamed). */
+async function renderAndCache(body: string, cached: string): Promise<string> {
   const processor = mayUseGfm(body)
     ? (full ??= createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false }))
     : (plain ??= createMarkdownProcessor({ ...plainMarkdownOptions, syntaxHighlight: false }));
   const html = (await (await processor).render(body)).code;
   await mkdir(renderedDir(), { recursive: true });
-  const tmp = `${cached}.${process.pid}.tmp`;
+  // Named by process and thread: the build and its pre-rendering thread may write the same body.
+  const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
   await writeFile(tmp, html);
   await rename(tmp, cached);
   return html;
+}
+
+/** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
+export async function renderArticleBody(file: string): Promise<string> {
+  const body = await bodyOf(path.resolve(file));
+  const cached = cachedPath(body);
+  const hit = await readFile(cached, 'utf8').catch(() => undefined);
+  return hit ?? renderAndCache(body, cached);
+}
+
+/**
+ * Renders into the cache every body of `files` not already there, in the order given, and says
+ * how many it rendered; the build runs it on a thread of its own, ahead of the article pages.
+ */
+export async function renderAhead(files: Iterable<string>): Promise<number> {
+  let count = 0;
+  for (const file of files) {
+    const body = await bodyOf(path.resolve(file));
+    const cached = cachedPath(body);
+    if (existsSync(cached)) continue;
+    await renderAndCache(body, cached);
+    count++;
+  }
+  return count;
 }

@@ -1,0 +1,7 @@
+import { workerData } from 'node:worker_threads';
+import { renderAhead } from './article-body.ts';
+
+// A thread that renders article bodies into the cache ahead of the build's pages (see
+// renderBodiesAhead in src/integrations/archive.ts); the build ends it when its pages are done.
+
+await renderAhead(workerData as string[]);

@@ -1,0 +1,41 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { renderAhead, renderArticleBody } from '../../src/lib/article-body.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
+
+// Article bodies rendered ahead of the pages land in the same cache, with the same HTML, as the
+// pages render them; a body already there is not rendered twice.
+
+let dir = '';
+const saved = process.env.ARCHIVE_CACHE_DIR;
+const bodies = {
+  'plain.md': 'A court ruled on *Tuesday*.\n\n> “Not yet,” she said.\n\n[Source](https://example.org/a)',
+  'table.md': 'Cases by year:\n\n| Year | Cases |\n| --- | --- |\n| 2018 | 12 |\n\n~~withdrawn~~',
+  'hostile.md': 'Before.\n\n<img src="x" onerror="alert(1)"><script>alert(2)</script>\n\nAfter.',
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'article-body-'));
+  process.env.ARCHIVE_CACHE_DIR = path.join(dir, 'cache');
+  for (const [name, body] of Object.entries(bodies))
+    await writeFile(path.join(dir, name), `---\ntitle: t\n---\n${body}`);
+});
+afterAll(async () => {
+  process.env.ARCHIVE_CACHE_DIR = saved;
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('rendering ahead fills the cache the pages read, with the pipeline’s HTML', async () => {
+  const files = Object.keys(bodies).map((name) => path.join(dir, name));
+  expect(await renderAhead(files)).toBe(3);
+  expect(await readdir(path.join(dir, 'cache', 'rendered'))).toHaveLength(3);
+  expect(await renderAhead(files)).toBe(0);
+  const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+  for (const [name, body] of Object.entries(bodies))
+    expect(await renderArticleBody(path.join(dir, name))).toBe((await processor.render(body)).code);
+  expect(await renderArticleBody(path.join(dir, 'table.md'))).toContain('<table>');
+  expect(await renderArticleBody(path.join(dir, 'hostile.md'))).not.toMatch(/onerror|script/);
+});
