@@ -84,14 +84,29 @@ function deleteInOwnProcess(dir: string): Promise<void> {
 /**
  * Renders article bodies into the cache on a thread of their own, oldest first, while Astro
  * builds the article pages newest first: the two meet in the middle, so the Markdown work of the
- * pages left is shared between the two cores (see docs/performance.md). Returns a function that
- * ends the thread; pages it has not reached are rendered by Astro as before.
+ * pages left is shared between the two cores (see docs/performance.md). Only when most bodies are
+ * not in the cache yet: on a rebuild Astro re-renders few pages, and checking every body would be
+ * wasted. Returns a function that ends the thread; pages it has not reached are rendered by Astro
+ * as before.
  */
-function renderBodiesAhead(checked: CheckResult, root: string, warn: (message: string) => void): () => Promise<void> {
+function renderBodiesAhead(
+  checked: CheckResult,
+  root: string,
+  rendered: string,
+  warn: (message: string) => void,
+): () => Promise<void> {
   const files = checked.entries.articles
     .filter((a) => isPublished(a.data))
     .sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || b.id.localeCompare(a.id))
     .map((a) => a.path);
+  const inCache = (() => {
+    try {
+      return readdirSync(rendered).length;
+    } catch {
+      return 0;
+    }
+  })();
+  if (inCache >= files.length / 2) return async () => {};
   const worker = new Worker(path.join(root, 'src/lib/render-ahead-worker.ts'), { workerData: files });
   worker.unref(); // a failed build does not wait for it
   // Nothing is lost if it fails: Astro renders whatever the thread did not.
@@ -160,7 +175,15 @@ export default function archive(): AstroIntegration {
         // Once the index is written the second core is free: article bodies are rendered ahead there.
         let pagesDone = false;
         const ahead = index.then(
-          () => (pagesDone ? undefined : renderBodiesAhead(content, fileURLToPath(config.root), (m) => logger.warn(m))),
+          () =>
+            pagesDone
+              ? undefined
+              : renderBodiesAhead(
+                  content,
+                  fileURLToPath(config.root),
+                  path.join(fileURLToPath(config.cacheDir), 'rendered'),
+                  (m) => logger.warn(m),
+                ),
           () => undefined,
         );
         stopRendering = async () => {
