@@ -188,9 +188,8 @@ export default function archive(): AstroIntegration {
         );
         stopRendering = async () => {
           pagesDone = true;
-          await (
-            await ahead
-          )?.();
+          const stop = await ahead;
+          await stop?.();
         };
       },
       'astro:build:done': async ({ dir, logger }) => {
