@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeCorpus } from '../../src/bench/corpus.ts';
 import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
 import { checkContent } from '../../src/lib/validate-content.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 
 // The synthetic benchmark archive: valid content, the same bytes for the same seed, and the
 // shape benchmarks rely on (article lengths, a few very frequently named people).
@@ -20,16 +20,6 @@ async function corpus(seed: number): Promise<string> {
   scratch.push(dir);
   await writeCorpus(dir, { articles: 300, people: 80, seed });
   return dir;
-}
-
-/** Every file of a folder, by relative path, as a SHA-256 of its bytes. */
-async function digests(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const rel of await listFiles(dir))
-    out[rel] = createHash('sha256')
-      .update(await readFile(path.join(dir, rel)))
-      .digest('hex');
-  return out;
 }
 
 /** Each article's people ids and body text. */
@@ -63,7 +53,11 @@ test('the corpus passes the content checker', async () => {
 });
 
 test('the same seed gives the same bytes and another seed other text', async () => {
-  const [first, again, other] = await Promise.all([digests(main), corpus(1).then(digests), corpus(2).then(digests)]);
+  const [first, again, other] = await Promise.all([
+    fingerprint(main),
+    corpus(1).then(fingerprint),
+    corpus(2).then(fingerprint),
+  ]);
   expect(Object.keys(again)).toEqual(Object.keys(first));
   expect(again).toEqual(first);
   const firstArticles = new Set(
