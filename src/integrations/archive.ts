@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentDir } from '../lib/content-dir.ts';
-import { splitFrontmatter } from '../lib/content-files.ts';
+import { renderArticleBody } from '../lib/article-body.ts';
 import { formatReport } from '../lib/problems.ts';
+import { topicSpellingNotes } from '../lib/topics.ts';
 import { isPublished } from '../lib/schema.ts';
 import { partSize, type SearchPart } from '../lib/search-parts.ts';
 import { planFor, searchRecords } from '../lib/search-records.ts';
@@ -21,15 +22,9 @@ import { buildSearchParts, type PartsReport } from './search-parts-build.ts';
 // 2. while Astro syncs content and renders pages, build the Pagefind index from the same checked
 //    content in Pagefind's own process (the second core), and put it into dist/pagefind/ at the end.
 
-/** The Markdown body of an article file (for the search index). */
-function articleBody(file: string): string {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return splitFrontmatter(text)?.body ?? text;
-}
-
 /** The project's code that turns content into search records (any change re-indexes every part). */
 const recordCode = (() => {
-  const dirs = ['src/lib', 'src/integrations'];
+  const dirs = ['src/lib', 'src/integrations', 'src/markdown'];
   const files = dirs.flatMap((d) => readdirSync(d).map((f) => path.join(d, f))).sort();
   return createHash('sha256')
     .update(Buffer.concat(files.map((f) => readFileSync(f))))
@@ -139,6 +134,8 @@ export default function archive(): AstroIntegration {
         logger.info(
           `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,
         );
+        const articles = checked.entries.articles.map((a) => ({ file: a.file, topics: a.data.topics }));
+        for (const note of topicSpellingNotes(articles)) logger.info(`note: ${note}`);
         if (command !== 'build') return;
         // Start indexing now: Pagefind works in its own process while Astro syncs and renders.
         // Written beside the output folder (which Astro empties first), then moved in with one rename.
@@ -164,7 +161,7 @@ export default function archive(): AstroIntegration {
         index = buildSearchParts(
           parts,
           {
-            recordsOf: (part) => searchRecords(content, articleBody, part, parts.length),
+            recordsOf: (part) => searchRecords(content, renderArticleBody, part, parts.length),
             inputsOf: (part) => partInputs(content, part, parts.length),
           },
           staging,
