@@ -37,7 +37,7 @@ async function showAll(page: Page): Promise<void> {
 
 /** The count shown next to every filter box once counted, as { "person=Jeff Sessions": 1 }. */
 async function shownCounts(page: Page): Promise<Record<string, number>> {
-  await page.locator('#search-filters[aria-busy="false"]').waitFor();
+  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
   return page.locator('#search-filters input[type="checkbox"]').evaluateAll((boxes) =>
     Object.fromEntries(
       boxes.map((b) => {
