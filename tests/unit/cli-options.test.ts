@@ -78,9 +78,7 @@ describe('the commands refuse a bad number before doing anything', () => {
 
   test.each([
     [['--articles', 'x'], '--articles: "x" is not a whole number.'],
-    [['--articles', '0'], '--articles: 0 is out of range.'],
     [['--articles', '100', '--people', 'many'], '--people: "many" is not a whole number.'],
-    [['--articles', '100', '--seed=-1'], '--seed: "-1" is not a whole number.'],
   ])(
     'npm run bench -- %j',
     async (args, message) => {
