@@ -331,18 +331,33 @@ function searchUrl(origin: string, base: string, query: Query, sort: Sort): stri
 
 const STATUS = /\b(No|\d+) results?\b/;
 
-/** Waits until the result list and the "Show more" button have stopped changing. */
-async function settle(page: Page): Promise<void> {
-  let last = '';
-  for (let stable = 0, i = 0; stable < 2 && i < 200; i++) {
-    const now = await page.evaluate(
-      () =>
-        `${document.querySelectorAll('#search-results li').length} ${(document.querySelector('#search-more') as HTMLElement | null)?.hidden}`,
-    );
-    stable = now === last ? stable + 1 : 0;
+/** The page as the reader sees it now: status, result links, "Show more" and the filter boxes. */
+function snapshot(page: Page) {
+  return page.evaluate(() => {
+    const more = document.querySelector<HTMLElement>('#search-more');
+    return {
+      status: document.querySelector('#search-status')?.textContent ?? '',
+      hrefs: [...document.querySelectorAll<HTMLAnchorElement>('#search-results li h2 a')].map((a) => a.href),
+      more: !!more && !more.hidden && getComputedStyle(more).display !== 'none',
+      boxes: [...document.querySelectorAll<HTMLInputElement>('#search-filters input[type="checkbox"]')].map((box) => {
+        const text = (box.closest('label') ?? box.parentElement)?.querySelector('.count')?.textContent ?? '';
+        const n = /\((\d+)\)/.exec(text);
+        return { group: box.name, value: box.value, count: n ? Number(n[1]) : null };
+      }),
+    };
+  });
+}
+
+/** The page once it has stopped changing (two looks 30 ms apart agree). */
+async function settled(page: Page) {
+  let last = await snapshot(page);
+  for (let i = 0; i < 100; i++) {
+    await page.waitForTimeout(30);
+    const now = await snapshot(page);
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
     last = now;
-    await page.waitForTimeout(40);
   }
+  return last;
 }
 
 /** Once a search has run: presses "Show more" until it goes, then reads results, status and filters. */
@@ -351,35 +366,22 @@ async function read(page: Page, base: string): Promise<Shown> {
     (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
     STATUS.source,
   );
-  await settle(page);
-  const more = page.locator('#search-more');
-  for (let i = 0; i < 50 && (await more.isVisible()); i++) {
-    const before = await page.locator('#search-results li').count();
-    await more.click();
+  let shown = await settled(page);
+  for (let i = 0; i < 50 && shown.more; i++) {
+    await page.locator('#search-more').click();
     await page.waitForFunction(
       (n) =>
-        document.querySelectorAll('#search-results li').length > n ||
-        (document.querySelector('#search-more') as HTMLElement).hidden,
-      before,
+        document.querySelectorAll('#search-results li h2 a').length > n ||
+        !!document.querySelector<HTMLElement>('#search-more')?.hidden,
+      shown.hrefs.length,
     );
-    await settle(page);
+    shown = await settled(page);
   }
-  const hrefs = await page
-    .locator('#search-results li h2 a')
-    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-  const paths = hrefs.map((h) => {
+  const paths = shown.hrefs.map((h) => {
     const p = decodeURI(new URL(h).pathname);
     return p.startsWith(base) ? p.slice(base.length) : `(outside ${base}) ${p}`;
   });
-  const boxes = await page.locator('#search-filters input[type="checkbox"]').evaluateAll((inputs) =>
-    inputs.map((i) => {
-      const box = i as HTMLInputElement;
-      const text = (box.closest('label') ?? box.parentElement)?.querySelector('.count')?.textContent ?? '';
-      const n = /\((\d+)\)/.exec(text);
-      return { group: box.name, value: box.value, count: n ? Number(n[1]) : null };
-    }),
-  );
-  return { status: (await page.locator('#search-status').textContent()) ?? '', paths, boxes };
+  return { status: shown.status, paths, boxes: shown.boxes };
 }
 
 /** Opens a search address and reads what it shows once Pagefind has answered. */
