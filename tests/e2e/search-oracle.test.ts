@@ -366,6 +366,8 @@ async function read(page: Page, base: string): Promise<Shown> {
     (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
     STATUS.source,
   );
+  // The filters say they are busy while their counts are worked out (aria-busy).
+  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
   let shown = await settled(page);
   for (let i = 0; i < 50 && shown.more; i++) {
     await page.locator('#search-more').click();
