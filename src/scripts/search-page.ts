@@ -190,13 +190,28 @@ function normalWord(word: string): string {
 
 const wordScopes = new Map<string, Promise<Scope>>();
 
+/** Answers already given on this page: the index does not change while it is open. */
+const answers = new Map<string, ReturnType<Pagefind['search']>>();
+
+/** Pagefind's search, asked once per term and options on this page (the last 200 are kept). */
+function search(pagefind: Pagefind, term: string | null, options: SearchOptions): ReturnType<Pagefind['search']> {
+  const key = JSON.stringify([term, options]);
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = pagefind.search(term, options);
+    answers.set(key, answer);
+    if (answers.size > 200) answers.delete(answers.keys().next().value!);
+  }
+  return answer;
+}
+
 /** True when the best match for `word` within `filters` really has a word beginning with it. */
 async function bestMatchHas(
   pagefind: Pagefind,
   word: string,
   filters: NonNullable<SearchOptions['filters']>,
 ): Promise<boolean> {
-  const best = (await pagefind.search(word, { filters }))?.results[0];
+  const best = (await search(pagefind, word, { filters }))?.results[0];
   if (!best) return false;
   const { content, meta } = await best.data();
   const key = normalWord(word);
@@ -207,7 +222,8 @@ async function bestMatchHas(
  * The parts where one typed word occurs (see Scope). One exact and one plain search over every
  * part give, through the `part` filter's counts, the parts with an exact match and the parts with
  * any; only a part with a plain match and no exact one (a word being typed, or a shortened one)
- * needs a look at its best match.
+ * needs a look at its best match. A part where the word does not occur at all is left out too:
+ * there Pagefind would drop the word from a query of several words rather than find nothing.
  */
 function wordScope(pagefind: Pagefind, word: string): Promise<Scope> {
   const key = normalWord(word);
@@ -215,23 +231,24 @@ function wordScope(pagefind: Pagefind, word: string): Promise<Scope> {
   if (!known) {
     known = (async () => {
       const filters = allParts.length > 0 ? { part: { any: allParts } } : {};
-      const [exact, plain] = await Promise.all([
-        pagefind.search(`"${word}"`, { filters }),
-        pagefind.search(word, { filters }),
-      ]);
-      if (!plain?.results.length) return null; // nothing to keep out
-      if (allParts.length === 0) return exact?.results.length || (await bestMatchHas(pagefind, word, {})) ? null : [];
+      const exact = await search(pagefind, `"${word}"`, { filters });
+      // Asked as the main search of a one-word query is, so that answer is reused.
+      let plain = await search(pagefind, word, { filters: {} });
+      if (allParts.length === 0)
+        return exact?.results.length || (plain?.results.length && (await bestMatchHas(pagefind, word, {}))) ? null : [];
+      // Counts by part come with the part filter's data, which an empty exact search may not load.
+      if (!plain?.filters.part) plain = await pagefind.search(word, { filters });
       const exactIn = exact?.filters.part ?? {};
-      const plainIn = plain.filters.part ?? {};
-      const doubtful = allParts.filter((p) => !exactIn[p] && plainIn[p]);
-      const dropped = new Set(
-        (
-          await Promise.all(
-            doubtful.map(async (p) => ((await bestMatchHas(pagefind, word, { part: { any: [p] } })) ? [] : [p])),
-          )
-        ).flat(),
+      const plainIn = plain?.filters.part ?? {};
+      const found = await Promise.all(
+        allParts.map(
+          async (p) =>
+            Boolean(exactIn[p]) ||
+            (Boolean(plainIn[p]) && (await bestMatchHas(pagefind, word, { part: { any: [p] } }))),
+        ),
       );
-      return dropped.size === 0 ? null : allParts.filter((p) => !dropped.has(p));
+      const keep = allParts.filter((_, i) => found[i]);
+      return keep.length === allParts.length ? null : keep;
     })();
     wordScopes.set(key, known);
   }
@@ -267,7 +284,7 @@ async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: 
     [...dated, ...parts.undated]
       .filter((n) => scope === null || scope.includes(String(n)))
       .map((n) =>
-        pagefind.search(state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
+        search(pagefind, state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
       ),
   );
   return answers.flatMap((a) => a?.results ?? []);
@@ -279,13 +296,14 @@ async function resultsFor(pagefind: Pagefind, state: SearchState, scope: Scope):
   if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state, scope);
   // Any filter leaves person pages out (they have no person, source, topic or year).
   const placing = state.sort === 'relevance' && Object.keys(state.filters).length === 0;
-  const [response, people] = await Promise.all([
-    pagefind.search(state.q || null, within(searchOptions(state), scope)),
-    placing
-      ? pagefind.search(state.q || null, within({ filters: { kind: { any: [RECORD_KINDS.person] } } }, scope))
-      : null,
-  ]);
+  const response = await search(pagefind, state.q || null, within(searchOptions(state), scope));
   if (!response) return null;
+  // Once the filters' data is loaded the answer counts person pages; before, they are looked for.
+  const persons = response.filters.kind?.[RECORD_KINDS.person];
+  const people =
+    placing && persons !== 0
+      ? await search(pagefind, state.q || null, within({ filters: { kind: { any: [RECORD_KINDS.person] } } }, scope))
+      : null;
   if (!people?.results.length) return response.results;
   const ids = new Set(people.results.map((r) => r.id));
   // A person page answers a name: every word typed begins a word of the person's name or aliases.
@@ -328,10 +346,11 @@ let filterData: Promise<unknown> | undefined;
  */
 async function countsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<FilterCounts> {
   if (scope?.length === 0) return {};
-  await (filterData ??= pagefind.filters());
+  // Answers kept from before the filters' data was loaded lack their counts.
+  await (filterData ??= pagefind.filters().then(() => answers.clear()));
   const counts: FilterCounts = {};
   for (const { counts: keys, options } of countSearches(state)) {
-    const response = await pagefind.search(state.q || null, within(options, scope));
+    const response = await search(pagefind, state.q || null, within(options, scope));
     for (const key of keys) counts[key] = response?.filters[key] ?? {};
   }
   return counts;

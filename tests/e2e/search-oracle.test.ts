@@ -68,6 +68,11 @@ const QUERIES: Query[] = [
   { q: 'apples' },
   { q: 'apples', filters: { person: ["Siobhán O'Connor"] } },
   { q: 'mark' },
+  // Words in no record find nothing, though shorter words are everywhere (Pagefind would search
+  // for the longest start of the word it has, or drop it from a query of several words).
+  { q: 'lanternzz' },
+  { q: 'Foxcroftian herons' },
+  { q: 'Ashdownish', filters: { source: ['Harbor Gazette'] } },
   { q: 'mark', filters: { year: ['2018', '2021'] } },
   { q: '"silver lantern"' },
   { q: '"silver lantern"', filters: { person: ['José Álvarez'] } },
@@ -277,13 +282,9 @@ function checkUnambiguous(query: Query, recs: Rec[]): void {
     for (const stem of term) {
       const clash = unmodelled.find((w) => w.startsWith(stem));
       if (clash) refuse(`"${stem}" begins "${clash}", which the page may print but the oracle does not model`);
-      for (const [w, { path: where, indexed }] of vocabulary) {
+      for (const [w, { indexed }] of vocabulary) {
         if (w.startsWith(stem) !== indexed.startsWith(stem))
           refuse(`"${stem}" begins one of "${w}" and its stem "${indexed}" but not the other`);
-        // A part of the index with no word that begins the stem matches the words the stem
-        // begins with; the oracle does not know the parts, so no such word may exist anywhere.
-        for (const x of [w, indexed])
-          if (stem.startsWith(x) && !x.startsWith(stem)) refuse(`"${x}" (${where}) begins "${stem}"`);
       }
     }
     if (term.length > 1)
