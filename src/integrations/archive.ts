@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentDir } from '../lib/content-dir.ts';
+import { compareDates } from '../lib/dates.ts';
 import { splitFrontmatter } from '../lib/content-files.ts';
 import { formatReport } from '../lib/problems.ts';
 import { isPublished } from '../lib/schema.ts';
@@ -97,7 +98,7 @@ function renderBodiesAhead(
 ): () => Promise<void> {
   const files = checked.entries.articles
     .filter((a) => isPublished(a.data))
-    .sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || b.id.localeCompare(a.id))
+    .sort((a, b) => compareDates(a.data.published!, b.data.published!) || b.id.localeCompare(a.id))
     .map((a) => a.path);
   const inCache = (() => {
     try {

@@ -1,23 +1,43 @@
 import { z } from 'astro/zod';
-import { dateProblem, parseArchiveDate } from './dates.ts';
+import { looksLikeOrganization, type Author } from './names.ts';
+import { compareDates, dateProblem, isoDay, normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
 
 // The shape of every archive entry. The same schemas serve the Astro content collections
 // (with real references) and the standalone checker (with plain ids), so both say the same.
 
-/** A date written as YYYY-MM-DD or an ISO date-time with time zone; impossible dates are rejected. */
-export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+/**
+ * A date written as YYYY-MM-DD or an ISO date-time with its UTC offset; impossible dates are
+ * rejected. The output is the checked text (src/lib/dates.ts), so the offset the original printed
+ * is kept and its calendar day is the one shown everywhere.
+ */
+export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx): ArchiveDate => {
   if (value instanceof Date) {
-    if (!Number.isNaN(value.getTime())) return value;
+    if (!Number.isNaN(value.getTime())) return normalizeDate(value);
     ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
     return z.NEVER;
   }
   const problem = dateProblem(value);
-  if (problem === null) return parseArchiveDate(value);
+  if (problem === null) return normalizeDate(value);
   ctx.addIssue({ code: 'custom', message: problem });
   return z.NEVER;
 });
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
+/**
+ * A byline: the name as printed, or `{ name, organization: true }` for an organization (cited as
+ * one name). A plain name that reads as an organization's ("Associated Press", "BBC News staff")
+ * counts as one unless `organization: false` says otherwise.
+ */
+const author = z
+  .union([text, z.object({ name: text, organization: z.boolean().optional() }).strict()], {
+    error: 'must be a name, or { name: ..., organization: true } for an organization',
+  })
+  .transform((a): Author =>
+    typeof a === 'string'
+      ? { name: a, organization: looksLikeOrganization(a) }
+      : { name: a.name, organization: a.organization ?? looksLikeOrganization(a.name) },
+  );
+
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 
 /** Builds the article schema around the reference type in use (Astro reference or plain id). */
@@ -54,8 +74,8 @@ export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { 
         .string()
         .regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' })
         .optional(),
-      /** Bylines as printed; empty when the original carries none. */
-      authors: z.array(text).default([]),
+      /** Bylines as printed (people or organizations); empty when the original carries none. */
+      authors: z.array(author).default([]),
       /** People the article names, by id in the people collection, with the role the article gives. */
       people: z.array(z.union([refs.person, z.object({ id: refs.person, role: text.optional() })])).default([]),
       /** Organizations the article names, as written. */
@@ -106,10 +126,19 @@ export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { 
           });
       if (!a.published) return;
       const latest = a.publishedInferred?.latest;
-      if (latest && latest < a.published)
-        ctx.addIssue({ code: 'custom', path: ['publishedInferred', 'latest'], message: 'is before published' });
-      if (a.published.getTime() > Date.now() + 86_400_000)
-        ctx.addIssue({ code: 'custom', path: ['published'], message: 'is in the future' });
+      if (latest && compareDates(latest, a.published) < 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['publishedInferred', 'latest'],
+          message: `is ${latest}, before published (${a.published})`,
+        });
+      // A day ahead is allowed: it is already tomorrow somewhere.
+      if (parseArchiveDate(a.published).getTime() > Date.now() + 86_400_000)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `is in the future: ${a.published} is after today, ${isoDay(new Date())}`,
+        });
     });
 }
 
