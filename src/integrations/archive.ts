@@ -135,7 +135,10 @@ export default function archive(): AstroIntegration {
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command !== 'build') return logger.warn(report);
-          throw new Error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+          // The list is the whole message: no stack trace, no "unhandled error" around it (a thrown
+          // error would get both from Astro), and the build ends here with a failing exit code.
+          logger.error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+          process.exit(1);
         }
         logger.info(
           `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,

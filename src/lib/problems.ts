@@ -20,9 +20,10 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
 
-/** One problem on one line: "file: field: message. Fix: ..." */
+/** One problem on one line: "file: field: message. Fix: ..." (no second period after "?" or "."). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.field}: ${p.message}. Fix: ${p.fix}`;
+  const message = /[.?!]$/.test(p.message) ? p.message : `${p.message}.`;
+  return `${p.file}: ${p.field}: ${message} Fix: ${p.fix}`;
 }
 
 /** All problems as one report, grouped in file order. */

@@ -40,8 +40,8 @@ const author = z
 
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 
-/** Builds the article schema around the reference type in use (Astro reference or plain id). */
-export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
+/** The article fields, each checked on its own, around the reference type in use (Astro reference or plain id). */
+export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
   return z
     .object({
       /** Headline as published. */
@@ -115,31 +115,47 @@ export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { 
       /** A note from the archive's editor, shown above the article. */
       editorsNote: text.optional(),
     })
-    .strict()
-    .superRefine((a, ctx) => {
-      for (const field of ['source', 'url', 'published'] as const)
-        if (!a.draft && a[field] === undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [field],
-            message: 'is missing (only a draft, with draft: true, may leave it out)',
-          });
-      if (!a.published) return;
-      const latest = a.publishedInferred?.latest;
-      if (latest && compareDates(latest, a.published) < 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['publishedInferred', 'latest'],
-          message: `is ${latest}, before published (${a.published})`,
-        });
-      // A day ahead is allowed: it is already tomorrow somewhere.
-      if (parseArchiveDate(a.published).getTime() > Date.now() + 86_400_000)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['published'],
-          message: `is in the future: ${a.published} is after today, ${isoDay(new Date())}`,
-        });
-    });
+    .strict();
+}
+
+/** What the rules across fields need of an article; any field may be absent (or invalid, so left out). */
+export interface ArticleFacts {
+  draft?: boolean | undefined;
+  source?: unknown;
+  url?: unknown;
+  published?: ArchiveDate | undefined;
+  publishedInferred?: { latest?: ArchiveDate | undefined } | undefined;
+}
+
+/**
+ * The rules that involve more than one field, or today's date, as [field path, message, fix] triples.
+ * They run on whatever fields are valid, so the checker reports them together with every field
+ * problem of the same file (a Zod refinement would wait until every field was valid).
+ */
+export function articleRuleProblems(a: ArticleFacts, today = new Date()): [string[], string, string?][] {
+  const problems: [string[], string, string?][] = [];
+  for (const field of ['source', 'url', 'published'] as const)
+    if (!a.draft && a[field] === undefined)
+      problems.push([[field], 'is missing (only a draft, with draft: true, may leave it out)']);
+  if (!a.published) return problems;
+  const latest = a.publishedInferred?.latest;
+  if (latest && compareDates(latest, a.published) < 0)
+    problems.push([['publishedInferred', 'latest'], `is ${latest}, before published (${a.published})`]);
+  // A day ahead is allowed: it is already tomorrow somewhere.
+  if (parseArchiveDate(a.published).getTime() > today.getTime() + 86_400_000)
+    problems.push([
+      ['published'],
+      `is in the future: ${a.published} is after today, ${isoDay(today)}`,
+      'check the date against the original (a typo in the year?); an undated original gets its earliest possible date and publishedInferred',
+    ]);
+  return problems;
+}
+
+/** Builds the article schema around the reference type in use (Astro reference or plain id). */
+export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
+  return articleFields(refs).superRefine((a, ctx) => {
+    for (const [path, message] of articleRuleProblems(a)) ctx.addIssue({ code: 'custom', path, message });
+  });
 }
 
 /** A person named in the archive. */
