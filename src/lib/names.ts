@@ -128,3 +128,14 @@ export function sortKey(name: string): string {
   const given = [n.given, n['dropping-particle'], n['non-dropping-particle']].filter(Boolean).join(' ');
   return [n.family, given, n.suffix].filter(Boolean).join(', ');
 }
+
+/**
+ * The letter an A–Z index files a sort key under: its first letter, upper-case, without accents
+ * ("Ørsted" and "Østergaard" under "Ø" stay; "Álvarez" goes under "A"). A key that starts with no
+ * letter (a digit, a symbol) is filed under "#".
+ */
+export function indexLetter(key: string): string {
+  const first = [...key.normalize('NFD').replace(/\p{Mn}/gu, '')].find((c) => /[\p{L}\p{N}]/u.test(c));
+  if (!first || !/\p{L}/u.test(first)) return '#';
+  return first.toLocaleUpperCase('en');
+}

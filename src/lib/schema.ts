@@ -163,6 +163,11 @@ export const personSchema = z
   .object({
     /** Canonical name, as the archive shows it. */
     name: text,
+    /**
+     * How the name sorts in the A–Z index when the family name read from `name` is not the one to
+     * file under, written family name first: "Sessions, Jeff", "Berg, Anne van der", "Lula da Silva, Luiz Inácio".
+     */
+    sortName: text.optional(),
     /** Every other form the name appears in, so searches and the importer find the person. */
     aliases: z.array(text).default([]),
     /** One or two sentences on who they are. */
