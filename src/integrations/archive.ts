@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { contentDir } from '../lib/content-dir.ts';
 import { compareDates } from '../lib/dates.ts';
 import { splitFrontmatter } from '../lib/content-files.ts';
-import { formatReport } from '../lib/problems.ts';
+import { formatCounts, formatReport } from '../lib/problems.ts';
 import { isPublished } from '../lib/schema.ts';
 import { partSize, type SearchPart } from '../lib/search-parts.ts';
 import { planFor, searchRecords } from '../lib/search-records.ts';
@@ -140,9 +140,7 @@ export default function archive(): AstroIntegration {
           logger.error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
           process.exit(1);
         }
-        logger.info(
-          `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,
-        );
+        logger.info(`${formatCounts(counts)}: no problems`);
         if (command !== 'build') return;
         // Start indexing now: Pagefind works in its own process while Astro syncs and renders.
         // Written beside the output folder (which Astro empties first), then moved in with one rename.

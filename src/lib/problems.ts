@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { countOf } from './plural.ts';
 
 // Problems found in the content folder, worded for the person who has to fix the file.
 
@@ -24,6 +25,11 @@ export function displayPath(abs: string): string {
 export function formatProblem(p: Problem): string {
   const message = /[.?!]$/.test(p.message) ? p.message : `${p.message}.`;
   return `${p.file}: ${p.field}: ${message} Fix: ${p.fix}`;
+}
+
+/** What a check found, in one line: "12 articles (1 draft), 4 people, 1 source". */
+export function formatCounts(c: { articles: number; drafts: number; people: number; sources: number }): string {
+  return `${countOf(c.articles, 'article')} (${countOf(c.drafts, 'draft')}), ${countOf(c.people, 'person', 'people')}, ${countOf(c.sources, 'source')}`;
 }
 
 /** All problems as one report, grouped in file order. */
