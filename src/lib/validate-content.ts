@@ -10,7 +10,7 @@ import { YamlCache } from './yaml-cache.ts';
 import { displayPath, type Problem } from './problems.ts';
 import { formatMonth, yearMonth } from './dates.ts';
 import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
-import { idFromPath, slugify } from './slug.ts';
+import { idFromPath, slugify, unnamedParts } from './slug.ts';
 
 // The whole content folder checked in one pass, before any page is built: schema, encoding,
 // references, duplicates. Every problem is collected, so one run shows them all.
@@ -211,10 +211,7 @@ async function readCollection<T>(
     problems.push(...parsed.problems);
     // Every part of the path must give part of the address: "🎉.md" would otherwise be served at
     // its folder's address, and "x/🎉/y.md" at "x/y".
-    const unnamed = rel
-      .replace(ext, '')
-      .split('/')
-      .filter((part) => slugify(part) === '');
+    const unnamed = unnamedParts(rel);
     if (unnamed.length > 0) {
       const title = (parsed.data ?? parsed.partial) as { title?: unknown } | undefined;
       const name = typeof title?.title === 'string' ? slugify(title.title).split('-').slice(0, 6).join('-') : '';
@@ -391,7 +388,7 @@ function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], f
 }
 
 /** Lead images and captures named in frontmatter whose file is not in the content folder. */
-function missingFiles(root: string, articles: Entry<ArticleData>[]): Problem[] {
+function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[]): Problem[] {
   const problems: Problem[] = [];
   const check = (file: string, field: string, folder: string, rel: string | undefined, fix: string) => {
     if (rel && !existsSync(path.join(root, folder, rel)))
@@ -455,12 +452,13 @@ async function checkAll(root: string): Promise<CheckResult> {
     ...duplicates<unknown>([...articles, ...invalidArticles], (e) => `/articles/${e.id}/`, 'file', 'the address'),
   );
   for (const list of [people, sources]) problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', 'the id'));
-  const withUrl = articles.filter((a) => a.data.url !== undefined);
+  // The checks across files see every article, valid or not, so one run reports everything.
+  const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
+  const withUrl = allArticles.filter((a) => a.data.url !== undefined);
   problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
-  const allArticles = [...articles, ...invalidArticles];
   problems.push(...referenceProblems(allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...folderProblems(root, allArticles, problems));
-  problems.push(...missingFiles(root, articles));
+  problems.push(...missingFiles(root, allArticles));
   const drafts = articles.filter((a) => a.data.draft).length;
   const counts = { articles: articles.length, drafts, people: people.length, sources: sources.length };
   return { problems, counts, entries: { articles, people, sources } };

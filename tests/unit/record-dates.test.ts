@@ -130,3 +130,10 @@ describe('the date model', () => {
     expect(isoDay(new Date('2019-12-31T21:15:00-05:00'))).toBe('2020-01-01');
   });
 });
+
+test('the date module can be bundled for the browser: it imports nothing', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const source = await readFile('src/lib/dates.ts', 'utf8');
+  expect(source).not.toMatch(/^\s*import\s(?!type)/m);
+  expect(source).not.toMatch(/\bprocess\.|\bBuffer\b|require\(/);
+});

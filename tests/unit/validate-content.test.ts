@@ -104,9 +104,9 @@ describe('content checker', () => {
 
   test('several bad files are all reported in one run', async () => {
     const lines = await check({
-      'articles/x/a.md': article({ title: undefined }),
-      'articles/x/b.md': article({ published: '2018-02-30' }),
-      'articles/x/c.md': article({ source: 'nowhere' }),
+      'articles/x/a.md': article({ title: undefined, url: 'https://thehill.com/a1' }),
+      'articles/x/b.md': article({ published: '2018-02-30', url: 'https://thehill.com/b1' }),
+      'articles/x/c.md': article({ source: 'nowhere', url: 'https://thehill.com/c1' }),
     });
     expect(lines.map((l) => l.split(':')[0])).toEqual(['articles/x/a.md', 'articles/x/b.md', 'articles/x/c.md']);
   });
@@ -181,6 +181,15 @@ describe('addresses', () => {
     expect(lines).toEqual([
       'articles/2018/09/🎉.md: file: has a name that gives no address: "🎉" has no letters or digits to make one from. Fix: rename it with letters or digits, e.g. 2018/09/party-time-in-the-city.md',
     ]);
+  });
+
+  test('checks across files see invalid files too: a shared URL is reported with the field problem', async () => {
+    const lines = await check({
+      'articles/x/one.md': article({ title: undefined, url: 'https://thehill.com/same' }),
+      'articles/x/two.md': article({ url: 'https://thehill.com/same' }),
+    });
+    expect(lines.filter((l) => l.includes('is also used by'))).toHaveLength(2);
+    expect(lines.some((l) => l.includes('one.md: title: is missing'))).toBe(true);
   });
 
   test('two files that give the same address are both reported', async () => {
