@@ -180,3 +180,28 @@ export function formatDateRange(from: ArchiveDate | Date, to: ArchiveDate | Date
   if (isoDay(from) === isoDay(to)) return formatDate(from);
   return longFormat.formatRange(dayAsUtc(from), dayAsUtc(to));
 }
+
+/** What follows a date the original does not print, wherever it is shown. */
+export const INFERRED_NOTE = ' (date inferred)';
+
+/**
+ * The publication day as the article page prints it: "10 September 2018", or for a date worked
+ * out from the page, the range from the earliest to the latest possible day ("10–11 September 2018").
+ */
+export function publishedText(
+  published: ArchiveDate | Date,
+  inferred?: { latest?: ArchiveDate | Date | undefined } | undefined,
+): string {
+  return inferred ? formatDateRange(published, inferred.latest ?? published) : formatDate(published);
+}
+
+/**
+ * The whole date line of an article as text, for places that show it without markup (search
+ * results): publishedText followed by INFERRED_NOTE when the date was inferred.
+ */
+export function datelineText(
+  published: ArchiveDate | Date,
+  inferred?: { latest?: ArchiveDate | Date | undefined } | undefined,
+): string {
+  return publishedText(published, inferred) + (inferred ? INFERRED_NOTE : '');
+}

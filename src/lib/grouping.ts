@@ -1,5 +1,5 @@
 import { compareDates, yearMonth, type ArchiveDate } from './dates.ts';
-import { topicSlug } from './slug.ts';
+import { articleTopics, topicLabels, topicSlug, type TopicLabel } from './topics.ts';
 
 // Grouping articles for the browse pages. Each grouping is one pass over the articles, done once
 // per build, so adding people, topics or months never makes the build quadratic.
@@ -32,15 +32,22 @@ export function newestFirst<T extends Groupable>(a: T, b: T): number {
   return compareDates(b.data.published, a.data.published) || a.id.localeCompare(b.id);
 }
 
-/** A topic's display name and its articles; topics differing only in case or punctuation merge. */
+/** A topic's display name and its articles; names differing only in case are one topic (topics.ts). */
 export interface TopicGroup<T> {
   name: string;
   slug: string;
   articles: T[];
 }
 
-/** All groupings of a list that is already sorted newest first (each group keeps that order). */
-export function groupArticles<T extends Groupable>(sorted: T[]) {
+/**
+ * All groupings of a list that is already sorted newest first (each group keeps that order).
+ * `labels` are the archive's topic spellings (topicLabels over every article); pass the
+ * archive's own when grouping a subset, so a topic is shown under one name everywhere.
+ */
+export function groupArticles<T extends Groupable>(
+  sorted: T[],
+  labels: Map<string, TopicLabel> = topicLabels(sorted.map((a) => a.data.topics)),
+) {
   const byPerson = new Map<string, T[]>();
   const bySource = new Map<string, T[]>();
   const byMonth = new Map<string, T[]>();
@@ -50,14 +57,14 @@ export function groupArticles<T extends Groupable>(sorted: T[]) {
     push(bySource, article.data.source.id, article);
     const { year, month } = yearMonth(article.data.published);
     push(byMonth, `${year}-${month}`, article);
-    for (const name of new Set(article.data.topics)) {
+    for (const name of articleTopics(article.data.topics, labels)) {
       const slug = topicSlug(name);
       const group = byTopic.get(slug) ?? { name, slug, articles: [] };
       if (group.articles.at(-1) !== article) group.articles.push(article);
       byTopic.set(slug, group);
     }
   }
-  return { byPerson, bySource, byMonth, byTopic };
+  return { byPerson, bySource, byMonth, byTopic, topicLabels: labels };
 }
 
 /** Years with their months (newest first) and article counts, for the date archive. */

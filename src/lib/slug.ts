@@ -34,15 +34,3 @@ export function unnamedParts(relativePath: string): string[] {
     .split('/')
     .filter((part) => slugify(part) === '');
 }
-
-/** A short, stable hash of a text (FNV-1a), for names that have no letters or digits to slug. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return h.toString(36);
-}
-
-/** URL slug of a topic; a topic written only in symbols still gets an address of its own. */
-export function topicSlug(name: string): string {
-  return slugify(name) || `topic-${shortHash(name)}`;
-}

@@ -1,5 +1,5 @@
 import { publishedCaptureName } from './captures.ts';
-import { topicSlug } from './slug.ts';
+import { topicSlug } from './topics.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 

@@ -18,4 +18,4 @@ test('body F1 on the labelled set is at least 0.95, and every title, author list
   expect(rows.length).toBeGreaterThanOrEqual(8);
   expect(mean(rows, 'f1')).toBeGreaterThanOrEqual(0.95);
   expect(rows.filter((r) => !r.title || !r.authors || !r.date).map((r) => ({ page: r.page, got: r.got }))).toEqual([]);
-});
+}, 60_000); // extracts every labelled page
