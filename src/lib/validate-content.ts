@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
@@ -387,12 +388,19 @@ function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], f
   return problems;
 }
 
-/** Lead images and captures named in frontmatter whose file is not in the content folder. */
-function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[]): Problem[] {
+/**
+ * Lead images and captures named in frontmatter whose file is not in the content folder, and
+ * captures whose bytes do not have the SHA-256 the article gives (the article page shows that
+ * hash as proof the published copy is unaltered, so it must be the hash of what is published).
+ */
+async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   const check = (file: string, field: string, folder: string, rel: string | undefined, fix: string) => {
-    if (rel && !existsSync(path.join(root, folder, rel)))
+    if (rel && !existsSync(path.join(root, folder, rel))) {
       problems.push({ file, field, message: `"${rel}" is not in ${displayPath(path.join(root, folder))}`, fix });
+      return false;
+    }
+    return rel !== undefined;
   };
   for (const a of articles) {
     check(
@@ -402,7 +410,20 @@ function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[]): Pr
       a.data.image?.src,
       'copy the image there, correct the path, or remove src and keep the credit',
     );
-    check(a.file, 'capture', 'captures', a.data.capture, 'put the verbatim capture there or correct the path');
+    const capture = a.data.capture;
+    if (!check(a.file, 'capture', 'captures', capture, 'put the verbatim capture there or correct the path')) continue;
+    const given = a.data.captureSha256;
+    if (!given || !capture) continue;
+    const actual = createHash('sha256')
+      .update(await readFile(path.join(root, 'captures', capture)))
+      .digest('hex');
+    if (actual !== given)
+      problems.push({
+        file: a.file,
+        field: 'captureSha256',
+        message: `is ${given}, but the SHA-256 of captures/${capture} is ${actual}: the capture is not the file that was hashed`,
+        fix: `restore the original capture; or, if this capture is the right one, write captureSha256: ${actual}`,
+      });
   }
   return problems;
 }
@@ -458,7 +479,7 @@ async function checkAll(root: string): Promise<CheckResult> {
   problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
   problems.push(...referenceProblems(allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...folderProblems(root, allArticles, problems));
-  problems.push(...missingFiles(root, allArticles));
+  problems.push(...(await missingFiles(root, allArticles)));
   const drafts = articles.filter((a) => a.data.draft).length;
   const counts = { articles: articles.length, drafts, people: people.length, sources: sources.length };
   return { problems, counts, entries: { articles, people, sources } };

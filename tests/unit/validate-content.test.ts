@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -200,6 +201,20 @@ describe('addresses', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('/articles/2018/09/big-news/');
   });
+});
+
+test("a capture's SHA-256 must be the hash of its bytes, as the article page shows it", async () => {
+  const bytes = 'the verbatim capture\n';
+  const right = createHash('sha256').update(bytes).digest('hex');
+  const wrong = createHash('sha256').update('another file').digest('hex');
+  const files = (sha: string) => ({
+    'captures/x/copy.txt': bytes,
+    'articles/x/c.md': article({ capture: 'x/copy.txt', captureSha256: sha }),
+  });
+  expect(await check(files(right))).toEqual([]);
+  expect(await check(files(wrong))).toEqual([
+    `articles/x/c.md: captureSha256: is ${wrong}, but the SHA-256 of captures/x/copy.txt is ${right}: the capture is not the file that was hashed. Fix: restore the original capture; or, if this capture is the right one, write captureSha256: ${right}`,
+  ]);
 });
 
 describe('path tricks', () => {
