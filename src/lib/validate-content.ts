@@ -372,7 +372,7 @@ function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], f
     const [y, m] = rel;
     const { year, month } = yearMonth(a.data.published);
     const yearFolder = rel.length > 1 && /^\d{4}$/.test(y!);
-    const monthFolder = yearFolder && rel.length > 2 && /^\d{2}$/.test(m!);
+    const monthFolder = yearFolder && rel.length > 2 && /^(0[1-9]|1[0-2])$/.test(m!);
     if ((yearFolder && y !== year) || (monthFolder && m !== month)) {
       const where = monthFolder ? `${y}/${m}` : y!;
       const right = monthFolder ? `${year}/${month}` : year;

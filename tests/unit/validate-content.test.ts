@@ -175,6 +175,7 @@ describe('addresses', () => {
   test('a year folder is checked too; folders that are not dates promise nothing', async () => {
     expect((await check({ 'articles/2017/x.md': article({}) }))[0]).toContain('promises 2017');
     expect(await check({ 'articles/opinion/x.md': article({}) })).toEqual([]);
+    expect(await check({ 'articles/2018/13/x.md': article({}) })).toEqual([]);
   });
 
   test('a file name with no letters or digits is refused, with a name made from the headline', async () => {
