@@ -79,8 +79,9 @@ export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): Se
  * sanitized HTML of an article file's body (the page's own rendering, see article-body.ts); bodies
  * are read as each record is made, so an archive of any size never has them all in memory. When
  * the index has several parts, every record carries its part number as a hidden `part` filter
- * (the search page orders results by date part by part); every record carries a hidden `kind`
- * filter (article or person), which the search page uses to place person pages.
+ * (the search page orders results by date part by part). Person records carry a hidden `kind`
+ * filter, which the search page uses to place them; articles carry none, so a search of the
+ * article parts never downloads it.
  */
 export async function* searchRecords(
   { entries }: Pick<CheckResult, 'entries'>,
@@ -120,7 +121,6 @@ export async function* searchRecords(
         source: [source],
         topic: topics,
         year: [day.slice(0, 4)],
-        kind: [RECORD_KINDS.article],
         ...partFilter,
       },
       sort: { [SORT_KEYS.newest]: day, [SORT_KEYS.oldest]: day },

@@ -185,12 +185,15 @@ async function byDateAcrossParts(pagefind: Pagefind, state: SearchState): Promis
 /** Every result of the state, in the order chosen. */
 async function resultsFor(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[] | null> {
   if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state);
-  const response = await pagefind.search(state.q || null, searchOptions(state));
-  if (!response) return null;
   // Any filter leaves person pages out (they have no person, source, topic or year).
-  if (state.sort !== 'relevance' || Object.keys(state.filters).length > 0) return response.results;
-  const people = await pagefind.search(state.q || null, { filters: { kind: { any: [RECORD_KINDS.person] } } });
-  const ids = new Set(people?.results.map((r) => r.id));
+  const placing = state.sort === 'relevance' && Object.keys(state.filters).length === 0;
+  const [response, people] = await Promise.all([
+    pagefind.search(state.q || null, searchOptions(state)),
+    placing ? pagefind.search(state.q || null, { filters: { kind: { any: [RECORD_KINDS.person] } } }) : null,
+  ]);
+  if (!response) return null;
+  if (!people?.results.length) return response.results;
+  const ids = new Set(people.results.map((r) => r.id));
   // A person page answers a name: every word typed begins a word of the person's name or aliases.
   const named = new Set<string>();
   for (const r of response.results)
@@ -242,6 +245,11 @@ async function countsFor(pagefind: Pagefind, state: SearchState): Promise<Filter
 /** The query string of the search last run, to tell a new address from a jump within the page. */
 let addressed = location.search;
 
+/** Resolves once the browser has painted what was just put on the page. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** How a search is recorded in the browser's history. */
 type HistoryStep = 'push' | 'replace' | 'none';
 
@@ -272,6 +280,10 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
   const n = results.length;
   const what = state.q ? ` for “${state.q}”` : '';
   status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
+  // Results first: the counts (whose data the first search of a visit still has to fetch) follow
+  // once the results are on screen.
+  await afterPaint();
+  if (mine !== generation) return;
   const counts = await countsFor(pagefind, state);
   if (mine !== generation) return;
   updateCounts(counts);

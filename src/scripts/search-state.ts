@@ -44,8 +44,8 @@ export function hasQuery(state: SearchState): boolean {
   return state.q !== '' || Object.keys(state.filters).length > 0;
 }
 
-/** The hidden `kind` filter of records: what a result is a page of. */
-export const RECORD_KINDS = { article: 'article', person: 'person' } as const;
+/** The hidden `kind` filter of person records (articles have none: they are the default). */
+export const RECORD_KINDS = { person: 'person' } as const;
 
 /**
  * The records' sort keys (src/lib/search-records.ts writes them). Every record has both: an undated

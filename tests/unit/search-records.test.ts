@@ -89,7 +89,7 @@ test("an article's content is its own text; names, aliases, byline and topics ar
       topics: 'Courts',
       organizations: 'Justice Department',
     },
-    filters: { person: ['Jeff Sessions'], source: ['The Hill'], topic: ['Courts'], year: ['2018'], kind: ['article'] },
+    filters: { person: ['Jeff Sessions'], source: ['The Hill'], topic: ['Courts'], year: ['2018'] },
   });
   expect(article!.content).toBe('Body with a link.');
   // The other article names nobody: no one's names reach its record.
