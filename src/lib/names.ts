@@ -139,3 +139,8 @@ export function indexLetter(key: string): string {
   if (!first || !/\p{L}/u.test(first)) return '#';
   return first.toLocaleUpperCase('en');
 }
+
+/** A byline as a reader sees it: the names as printed, joined with commas ("Sam Lee, Ana Ruiz"). */
+export function bylineText(authors: Author[]): string {
+  return authors.map((a) => a.name).join(', ');
+}
