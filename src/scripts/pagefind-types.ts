@@ -8,7 +8,7 @@ export interface PagefindResult {
   id: string;
   /** Metadata fields the words matched in (Pagefind 1.5 and later searches metadata too). */
   matchedMetaFields?: string[];
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string | undefined> }>;
 }
 
 /** A search's answer. */

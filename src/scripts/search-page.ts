@@ -1,4 +1,4 @@
-import type { FilterCounts, Pagefind, PagefindResult } from './pagefind-types.ts';
+import type { FilterCounts, Pagefind, PagefindResult, SearchOptions } from './pagefind-types.ts';
 import {
   countSearches,
   FILTER_KEYS,
@@ -167,29 +167,123 @@ async function showMore(size = MORE): Promise<void> {
 let generation = 0;
 
 /**
+ * Where the words typed really occur. When a word has no match in an index, Pagefind searches
+ * for the longest start of it that has one instead ("Ashdown" finds "as"), so a search can return
+ * articles that do not contain the word at all. A word is kept to the parts of the index where
+ * it does occur: where a search for the word alone in quotes (Pagefind's exact search, which
+ * never shortens it) finds something, or where the best match of the plain search really has a
+ * word beginning with it (a word still being typed). `null` means everywhere; an empty list,
+ * nowhere. An index in one part is checked as one.
+ */
+type Scope = string[] | null;
+
+/** The parts of the index this page searches, as the hidden `part` filter names them. */
+const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
+
+/** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
+function normalWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\p{M}\p{P}]/gu, '')
+    .toLocaleLowerCase();
+}
+
+const wordScopes = new Map<string, Promise<Scope>>();
+
+/** True when the best match for `word` within `filters` really has a word beginning with it. */
+async function bestMatchHas(
+  pagefind: Pagefind,
+  word: string,
+  filters: NonNullable<SearchOptions['filters']>,
+): Promise<boolean> {
+  const best = (await pagefind.search(word, { filters }))?.results[0];
+  if (!best) return false;
+  const { content, meta } = await best.data();
+  const key = normalWord(word);
+  return `${content} ${Object.values(meta).join(' ')}`.split(/\s+/).some((w) => normalWord(w).startsWith(key));
+}
+
+/**
+ * The parts where one typed word occurs (see Scope). One exact and one plain search over every
+ * part give, through the `part` filter's counts, the parts with an exact match and the parts with
+ * any; only a part with a plain match and no exact one (a word being typed, or a shortened one)
+ * needs a look at its best match.
+ */
+function wordScope(pagefind: Pagefind, word: string): Promise<Scope> {
+  const key = normalWord(word);
+  let known = wordScopes.get(key);
+  if (!known) {
+    known = (async () => {
+      const filters = allParts.length > 0 ? { part: { any: allParts } } : {};
+      const [exact, plain] = await Promise.all([
+        pagefind.search(`"${word}"`, { filters }),
+        pagefind.search(word, { filters }),
+      ]);
+      if (!plain?.results.length) return null; // nothing to keep out
+      if (allParts.length === 0) return exact?.results.length || (await bestMatchHas(pagefind, word, {})) ? null : [];
+      const exactIn = exact?.filters.part ?? {};
+      const plainIn = plain.filters.part ?? {};
+      const doubtful = allParts.filter((p) => !exactIn[p] && plainIn[p]);
+      const dropped = new Set(
+        (
+          await Promise.all(
+            doubtful.map(async (p) => ((await bestMatchHas(pagefind, word, { part: { any: [p] } })) ? [] : [p])),
+          )
+        ).flat(),
+      );
+      return dropped.size === 0 ? null : allParts.filter((p) => !dropped.has(p));
+    })();
+    wordScopes.set(key, known);
+  }
+  return known;
+}
+
+/** Where every word of the query occurs; a quoted phrase is searched exactly and needs no check. */
+async function queryScope(pagefind: Pagefind, q: string): Promise<Scope> {
+  if (/^\s*".+"\s*$/.test(q)) return null;
+  const scopes = await Promise.all(
+    q
+      .split(/\s+/)
+      .filter((w) => normalWord(w))
+      .map((w) => wordScope(pagefind, w)),
+  );
+  return scopes.reduce<Scope>((a, b) => (a === null ? b : b === null ? a : a.filter((p) => b.includes(p))), null);
+}
+
+/** Search options kept within a scope. */
+function within(options: SearchOptions, scope: Scope): SearchOptions {
+  return scope === null ? options : { ...options, filters: { ...options.filters, part: { any: scope } } };
+}
+
+/**
  * Results in date order when the index has several parts. Pagefind orders each part by date but
  * interleaves merged parts by position, so each part (a run of months) is searched on its own,
  * newest or oldest part first, and the lists are joined; undated parts (people) come last.
  */
-async function byDateAcrossParts(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[]> {
+async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[]> {
   const options = searchOptions(state);
   const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
   const answers = await Promise.all(
-    [...dated, ...parts.undated].map((n) =>
-      pagefind.search(state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
-    ),
+    [...dated, ...parts.undated]
+      .filter((n) => scope === null || scope.includes(String(n)))
+      .map((n) =>
+        pagefind.search(state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
+      ),
   );
   return answers.flatMap((a) => a?.results ?? []);
 }
 
 /** Every result of the state, in the order chosen. */
-async function resultsFor(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[] | null> {
-  if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state);
+async function resultsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[] | null> {
+  if (scope?.length === 0) return [];
+  if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state, scope);
   // Any filter leaves person pages out (they have no person, source, topic or year).
   const placing = state.sort === 'relevance' && Object.keys(state.filters).length === 0;
   const [response, people] = await Promise.all([
-    pagefind.search(state.q || null, searchOptions(state)),
-    placing ? pagefind.search(state.q || null, { filters: { kind: { any: [RECORD_KINDS.person] } } }) : null,
+    pagefind.search(state.q || null, within(searchOptions(state), scope)),
+    placing
+      ? pagefind.search(state.q || null, within({ filters: { kind: { any: [RECORD_KINDS.person] } } }, scope))
+      : null,
   ]);
   if (!response) return null;
   if (!people?.results.length) return response.results;
@@ -232,11 +326,12 @@ let filterData: Promise<unknown> | undefined;
  * filters whose data it has loaded, so all of it is loaded first, once, after the first results
  * are shown (it is not needed to show them).
  */
-async function countsFor(pagefind: Pagefind, state: SearchState): Promise<FilterCounts> {
+async function countsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<FilterCounts> {
+  if (scope?.length === 0) return {};
   await (filterData ??= pagefind.filters());
   const counts: FilterCounts = {};
   for (const { counts: keys, options } of countSearches(state)) {
-    const response = await pagefind.search(state.q || null, options);
+    const response = await pagefind.search(state.q || null, within(options, scope));
     for (const key of keys) counts[key] = response?.filters[key] ?? {};
   }
   return counts;
@@ -271,7 +366,8 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
     return;
   }
   filterBox.setAttribute('aria-busy', 'true');
-  const results = await resultsFor(pagefind, state);
+  const scope = state.q ? await queryScope(pagefind, state.q) : null;
+  const results = await resultsFor(pagefind, state, scope);
   if (mine !== generation || !results) return;
   pending = [...results];
   list.replaceChildren();
@@ -284,7 +380,7 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
   // once the results are on screen.
   await afterPaint();
   if (mine !== generation) return;
-  const counts = await countsFor(pagefind, state);
+  const counts = await countsFor(pagefind, state, scope);
   if (mine !== generation) return;
   updateCounts(counts);
   filterBox.setAttribute('aria-busy', 'false');

@@ -158,6 +158,22 @@ for (const [label, dir, base] of [
       }
     });
 
+    test('a word in no record finds nothing, rather than records with a shorter word', async () => {
+      // Pagefind answers a word it lacks with the longest start of it that it has ("judges").
+      for (const q of ['judgesxyz', 'Okaforianism', 'Lindqvistsson keyword3']) {
+        await openSearch(page, site.origin, base, `?q=${encodeURIComponent(q)}`);
+        await expect.poll(() => resultCount(page), { message: q }).toBe(0);
+        const counts = await shownCounts(page);
+        expect(
+          Object.values(counts).filter((n) => n > 0),
+          q,
+        ).toEqual([]);
+      }
+      // A word still being typed finds the words it begins.
+      await openSearch(page, site.origin, base, '?q=Tabadd');
+      await expect.poll(() => resultTitles(page)).toContain(SEED_TITLE);
+    });
+
     test('changing the order never changes the results; undated ones (people) come last', async () => {
       const sets: Record<string, string[]> = {};
       for (const sort of ['relevance', 'newest', 'oldest']) {
