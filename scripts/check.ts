@@ -1,6 +1,6 @@
 // `npm run check`: validates the content folder without building pages; exits 1 on any problem.
 import { contentDir } from '../src/lib/content-dir.ts';
-import { displayPath, formatReport } from '../src/lib/problems.ts';
+import { displayPath, formatCounts, formatReport } from '../src/lib/problems.ts';
 import { checkContent } from '../src/lib/validate-content.ts';
 import { topicSpellingNotes } from '../src/lib/topics.ts';
 
@@ -13,6 +13,4 @@ if (problems.length > 0) {
   console.error(formatReport(problems));
   process.exit(1);
 }
-console.log(
-  `${displayPath(root)}: ${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources — no problems.`,
-);
+console.log(`${displayPath(root)}: ${formatCounts(counts)} — no problems.`);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentDir } from '../lib/content-dir.ts';
 import { renderArticleBody } from '../lib/article-body.ts';
-import { formatReport } from '../lib/problems.ts';
+import { formatCounts, formatReport } from '../lib/problems.ts';
 import { topicSpellingNotes } from '../lib/topics.ts';
 import { partSize, type SearchPart } from '../lib/search-parts.ts';
 import { planFor, searchRecords } from '../lib/search-records.ts';
@@ -139,11 +139,12 @@ export default function archive(): AstroIntegration {
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command !== 'build') return logger.warn(report);
-          throw new Error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+          // The list is the whole message: no stack trace, no "unhandled error" around it (a thrown
+          // error would get both from Astro), and the build ends here with a failing exit code.
+          logger.error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+          process.exit(1);
         }
-        logger.info(
-          `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,
-        );
+        logger.info(`${formatCounts(counts)}: no problems`);
         const articles = checked.entries.articles.map((a) => ({ file: a.file, topics: a.data.topics }));
         for (const note of topicSpellingNotes(articles)) logger.info(`note: ${note}`);
         if (command !== 'build') return;

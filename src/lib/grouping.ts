@@ -1,4 +1,4 @@
-import { yearMonth } from './dates.ts';
+import { compareDates, yearMonth, type ArchiveDate } from './dates.ts';
 import { articleTopics, topicLabels, topicSlug, type TopicLabel } from './topics.ts';
 
 // Grouping articles for the browse pages. Each grouping is one pass over the articles, done once
@@ -8,7 +8,7 @@ import { articleTopics, topicLabels, topicSlug, type TopicLabel } from './topics
 export interface Groupable {
   id: string;
   people: PersonMention[];
-  data: { published: Date; topics: string[]; source: { id: string } };
+  data: { published: ArchiveDate; topics: string[]; source: { id: string } };
 }
 
 /** A person named in an article, with the role the article gives them. */
@@ -24,9 +24,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Newest first; ties broken by id so the order never depends on file-system order. */
+/**
+ * Newest first by calendar day, then by the moment within the day (src/lib/dates.ts); ties broken
+ * by id so the order never depends on file-system order.
+ */
 export function newestFirst<T extends Groupable>(a: T, b: T): number {
-  return b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id);
+  return compareDates(b.data.published, a.data.published) || a.id.localeCompare(b.id);
 }
 
 /** A topic's display name and its articles; names differing only in case are one topic (topics.ts). */

@@ -4,6 +4,7 @@ import type { CheckResult } from './validate-content.ts';
 import { isPublished } from './schema.ts';
 import { planSearchParts, type PlannedArticle, type SearchPart } from './search-parts.ts';
 import { datelineText, isoDay } from './dates.ts';
+import { bylineText } from './names.ts';
 import { primaryLanguage } from './text-direction.ts';
 import { articleTopics, topicLabels } from './topics.ts';
 import { RECORD_KINDS, SORT_KEYS } from '../scripts/search-state.ts';
@@ -111,7 +112,7 @@ export async function* searchRecords(
         date: datelineText(a.published!, a.publishedInferred),
         day,
         source,
-        byline: a.authors.join(', '),
+        byline: bylineText(a.authors),
         people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
         topics: topics.join(', '),
         organizations: a.organizations.join(', '),

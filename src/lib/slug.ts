@@ -21,3 +21,16 @@ export function idFromPath(relativePath: string): string {
     .filter(Boolean)
     .join('/');
 }
+
+/**
+ * The parts of a content file's path (relative to its collection folder, extension removed) that
+ * give no address: names with no letter or digit, such as "🎉". idFromPath would drop them, so
+ * such a file would take its folder's address; the checker refuses it and loaders skip it.
+ */
+export function unnamedParts(relativePath: string): string[] {
+  return relativePath
+    .replace(/\\/g, '/')
+    .replace(/\.(md|markdown|ya?ml|json)$/i, '')
+    .split('/')
+    .filter((part) => slugify(part) === '');
+}

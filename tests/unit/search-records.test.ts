@@ -17,7 +17,12 @@ test('the indexed text is the text a reader sees: references decoded, link targe
 });
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
-const base = { authors: ['Sam Lee'], organizations: ['Justice Department'], language: 'en', captured: d('2020-01-02') };
+const base = {
+  authors: [{ name: 'Sam Lee', organization: false }],
+  organizations: ['Justice Department'],
+  language: 'en',
+  captured: d('2020-01-02'),
+};
 const entries = {
   articles: [
     {
