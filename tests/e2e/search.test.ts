@@ -32,7 +32,12 @@ async function resultCount(page: Page): Promise<number> {
 /** Clicks "Show more results" until every result is listed. */
 async function showAll(page: Page): Promise<void> {
   const total = await resultCount(page);
-  while ((await page.locator('#search-results li').count()) < total) await page.locator('#search-more').click();
+  const listed = () => page.locator('#search-results li').count();
+  for (let n = await listed(); n < total; n = await listed()) {
+    await page.locator('#search-more').click();
+    // The next results are appended once their excerpts have loaded.
+    await expect.poll(listed).toBeGreaterThan(n);
+  }
 }
 
 /** The count shown next to every filter box once counted, as { "person=Jeff Sessions": 1 }. */
