@@ -3,7 +3,7 @@ import { toText } from 'hast-util-to-text';
 import type { CheckResult } from './validate-content.ts';
 import { isPublished } from './schema.ts';
 import { planSearchParts, type PlannedArticle, type SearchPart } from './search-parts.ts';
-import { datelineText, isoDay } from './dates.ts';
+import { datelineText, isoDay, yearOf } from './dates.ts';
 import { bylineText } from './names.ts';
 import { primaryLanguage } from './text-direction.ts';
 import { articleTopics, topicLabels } from './topics.ts';
@@ -121,7 +121,7 @@ export async function* searchRecords(
         person: mentions.map((p) => p.name),
         source: [source],
         topic: topics,
-        year: [day.slice(0, 4)],
+        year: [yearOf(a.published!)],
         ...partFilter,
       },
       sort: { [SORT_KEYS.newest]: day, [SORT_KEYS.oldest]: day },
