@@ -28,6 +28,8 @@ const filterBox = document.querySelector<HTMLElement>('#search-filters')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+/** The results' region: busy while the results may still change. */
+const region = document.querySelector<HTMLElement>('#search-results-section')!;
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/lib/search-parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as {
   dirs: string[];
@@ -173,7 +175,7 @@ let generation = 0;
  * it does occur: where a search for the word alone in quotes (Pagefind's exact search, which
  * never shortens it) finds something, or where the best match of the plain search really has a
  * word beginning with it (a word still being typed). `null` means everywhere; an empty list,
- * nowhere. An index in one part is checked as one.
+ * nowhere. An index in one part is checked as one, before its results are shown.
  */
 type Scope = string[] | null;
 
@@ -379,26 +381,46 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
   if (!hasQuery(state)) {
     list.replaceChildren();
     more.hidden = true;
+    region.setAttribute('aria-busy', 'false');
     updateCounts(totals);
     filterBox.setAttribute('aria-busy', 'false');
     status.textContent = 'Type a word or a name, or choose a filter.';
     return;
   }
   filterBox.setAttribute('aria-busy', 'true');
-  const scope = state.q ? await queryScope(pagefind, state.q) : null;
+  region.setAttribute('aria-busy', 'true');
+  // Where the words occur (see Scope). An index in one part is checked at once; an index in
+  // several is checked by part, which needs the part filter's data of every part, so there the
+  // results are shown first and taken back to the parts where the words occur right after.
+  const early = allParts.length === 0;
+  let scope = state.q && early ? await queryScope(pagefind, state.q) : null;
+  const show = async (results: PagefindResult[]) => {
+    pending = [...results];
+    list.replaceChildren();
+    await showMore(FIRST);
+    const n = results.length;
+    const what = state.q ? ` for “${state.q}”` : '';
+    status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
+  };
   const results = await resultsFor(pagefind, state, scope);
   if (mine !== generation || !results) return;
-  pending = [...results];
-  list.replaceChildren();
-  await showMore(FIRST);
+  await show(results);
   if (mine !== generation) return;
-  const n = results.length;
-  const what = state.q ? ` for “${state.q}”` : '';
-  status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
   // Results first: the counts (whose data the first search of a visit still has to fetch) follow
   // once the results are on screen.
   await afterPaint();
   if (mine !== generation) return;
+  if (state.q && !early) {
+    scope = await queryScope(pagefind, state.q);
+    if (mine !== generation) return;
+    if (scope !== null) {
+      const kept = await resultsFor(pagefind, state, scope);
+      if (mine !== generation || !kept) return;
+      await show(kept);
+      if (mine !== generation) return;
+    }
+  }
+  region.setAttribute('aria-busy', 'false');
   const counts = await countsFor(pagefind, state, scope);
   if (mine !== generation) return;
   updateCounts(counts);

@@ -24,6 +24,7 @@ function resultTitles(page: Page): Promise<string[]> {
 
 /** How many results the status line reports (0 for "No results"). */
 async function resultCount(page: Page): Promise<number> {
+  if (await page.locator('#search-results-section[aria-busy="true"]').count()) return -1;
   const text = (await page.locator('#search-status').textContent()) ?? '';
   const m = /^(\d+|No) results?/.exec(text);
   return m ? (m[1] === 'No' ? 0 : Number(m[1])) : -1;
