@@ -6,8 +6,9 @@ import { articleSchema } from '../lib/schema.ts';
 import { slugify } from '../lib/slug.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './archive-index.ts';
 import { CaptureError, readCapture, type Capture } from './capture.ts';
-import { extractArticle } from './extract.ts';
-import { canonicalUrl, readMetadata, type PageMetadata } from './metadata.ts';
+import { partialCapture, readAccess } from './access.ts';
+import { extractArticle, measureArticle, parsePage } from './extract.ts';
+import { addExtractorFacts, canonicalUrl, readMetadata, type PageMetadata } from './metadata.ts';
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
@@ -37,6 +38,8 @@ export interface Outcome {
   proposed: string[];
   /** Boilerplate removed, by rule. */
   removed: { rule: string; text: string }[];
+  /** Parts of the page's metadata that could not be read (a broken JSON-LD block). */
+  problems?: string[];
   /** Files that were (or, in a dry run, would be) written. */
   written: string[];
   /** The article file text (for --dry-run). */
@@ -45,30 +48,57 @@ export interface Outcome {
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
 
+/** The note a reader sees above an article of which only the free teaser was captured. */
+export const PARTIAL_NOTE =
+  'Partial capture: only the part of this article shown to non-subscribers was saved. The original continues behind the publisher’s paywall; do not cite this copy as the complete article.';
+
 /** Titles of error pages ("404 Not Found", "Page not found", "Error 500"). */
 const ERROR_TITLE = /\b(?:page not found|not found|page unavailable|server error|error \d{3})\b|^(?:error|\d{3})\b/i;
 
-/** Reads the page and turns its article into Markdown, with the page's metadata. */
-export function convertCapture(
-  capture: Capture,
-  given: ImportOptions['given'] = {},
-): { meta: PageMetadata; body: Converted } {
+/** The least prose (characters in paragraphs of 80 or more, mostly not links) an article holds. */
+export const MIN_PROSE = 200;
+
+/** What a capture converts to: metadata, Markdown body, and whether only part of the article was captured. */
+export interface Conversion {
+  meta: PageMetadata;
+  body: Converted;
+  /** Set when the page shows only a teaser of an article behind a paywall: why it is judged so. */
+  partial?: string | undefined;
+}
+
+/**
+ * Reads the page and turns its article into Markdown, with the page's metadata.
+ * Throws CaptureError for an error page or a page whose extracted article holds less than
+ * MIN_PROSE characters of prose (an index page), unless `force` is set; the message gives the
+ * measurements.
+ */
+export function convertCapture(capture: Capture, given: ImportOptions['given'] = {}, force = false): Conversion {
   if (!capture.html) {
     const { title, tree } = readTextCapture(capture.text);
     const meta: PageMetadata = title ? { title: { value: title, from: 'first line' } } : {};
     return { meta, body: treeToMarkdown(tree, { title }) };
   }
-  const extracted = extractArticle(capture.text, given.url);
-  const meta = readMetadata(extracted.document, extracted.byline, extracted.title);
-  if (ERROR_TITLE.test(extracted.document.title ?? '') && extracted.textLength < 1500)
-    throw new CaptureError(`looks like an error page ("${extracted.document.title.trim()}"), not an article`);
-  if (!extracted.html) throw new CaptureError('has no article text (an index, search or empty page?)');
+  const page = parsePage(capture.text);
+  const pageTitle = (page.document.title ?? '').trim();
+  const meta = readMetadata(page.document);
+  const access = readAccess(page.document, meta);
+  const extracted = extractArticle(page, given.url);
+  addExtractorFacts(meta, extracted.byline, extracted.title);
+  if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
+    throw new CaptureError(`looks like an error page ("${pageTitle}"), not an article`);
+  const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
+  if (!extracted.html || (measure.prose < MIN_PROSE && !force)) {
+    const links = measure.text ? Math.round((100 * measure.linkText) / measure.text) : 0;
+    throw new CaptureError(
+      `looks like an index page, not an article: the extracted text has ${measure.text} characters (${links}% in links) ` +
+        `and ${measure.prose} characters of prose in ${measure.paragraphs} paragraph${measure.paragraphs === 1 ? '' : 's'} ` +
+        `(an article has at least ${MIN_PROSE}); use --force to import it anyway`,
+    );
+  }
   const tree = parseHtmlFragment(extracted.html);
-  const linkText = [...extracted.document.querySelectorAll('a')].reduce((n, a) => n + (a.textContent?.length ?? 0), 0);
-  if (extracted.textLength < 250 || (linkText > 3 * extracted.textLength && !meta.published))
-    throw new CaptureError('looks like an index page (mostly links, little text), not an article');
   const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
-  return { meta, body: treeToMarkdown(tree, ctx, canonicalUrl(given.url) ?? meta.url?.value) };
+  const body = treeToMarkdown(tree, ctx, canonicalUrl(given.url) ?? meta.url?.value);
+  return { meta, body, partial: partialCapture(access, body.report) };
 }
 
 /** A free file name in the archive: slug, slug-2, slug-3... */
@@ -79,8 +109,13 @@ function freePath(index: ArchiveIndex, dir: string, slug: string, ext: string, m
   }
 }
 
-/** The source to record: the one named on the command line, a known one, or a new one from the page. */
+/**
+ * The source to record: the one named on the command line, a known one, or a new one from the
+ * page. A new source gets an id no source file uses yet (name-2, name-3...): an existing
+ * sources/<id>.yaml is never overwritten by a different publisher whose name slugs the same.
+ */
 function chooseSource(
+  root: string,
   index: ArchiveIndex,
   url: string | undefined,
   meta: PageMetadata,
@@ -99,7 +134,10 @@ function chooseSource(
   const host = hostOf(url);
   const name = meta.siteName?.value ?? host;
   if (!name || !url) return { isNew: false };
-  const id = slugify(name) || slugify(host ?? 'source');
+  const base = slugify(name) || slugify(host ?? 'source') || 'source';
+  let id = base;
+  for (let n = 2; index.hasId('sources', id) || existsSync(path.join(root, 'sources', `${id}.yaml`)); n++)
+    id = `${base}-${n}`;
   return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
 }
 
@@ -113,8 +151,9 @@ export async function importOne(
   const outcome: Outcome = { file, status: 'failed', missing: [], proposed: [], removed: [], written: [] };
   try {
     const capture = await readCapture(file, opts.maxBytes);
-    const { meta, body } = convertCapture(capture, opts.given);
+    const { meta, body, partial } = convertCapture(capture, opts.given, opts.force);
     outcome.removed = body.report.removed;
+    if (meta.problems) outcome.problems = meta.problems;
     if (body.text.trim().length < 80) throw new CaptureError('has almost no article text once boilerplate is removed');
     const url = canonicalUrl(opts.given.url) ?? meta.url?.value;
     const duplicate = (url && index.byUrl.get(url)) || index.byHash.get(bodyHash(body.markdown));
@@ -124,7 +163,7 @@ export async function importOne(
         status: 'skipped',
         reason: `already archived as ${path.relative(process.cwd(), duplicate)} (same ${url && index.byUrl.get(url) ? 'original URL' : 'text'}); use --force to replace it`,
       };
-    return await write(capture, meta, body, url, duplicate || undefined, root, index, opts, outcome);
+    return await write(capture, meta, body, partial, url, duplicate || undefined, root, index, opts, outcome);
   } catch (err) {
     if (!(err instanceof CaptureError)) throw err;
     return { ...outcome, status: 'failed', reason: err.message };
@@ -136,6 +175,7 @@ async function write(
   capture: Capture,
   meta: PageMetadata,
   body: Converted,
+  partial: string | undefined,
   url: string | undefined,
   replaces: string | undefined,
   root: string,
@@ -144,7 +184,7 @@ async function write(
   outcome: Outcome,
 ): Promise<Outcome> {
   const published = opts.given.published ?? meta.published?.value;
-  const { source, isNew: newSource } = chooseSource(index, url, meta, opts.given.source);
+  const { source, isNew: newSource } = chooseSource(root, index, url, meta, opts.given.source);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
   const newPeople = opts.addPeople
     ? people.unknown
@@ -190,10 +230,12 @@ async function write(
         ?.toLowerCase()
         .replace(/_/g, '-')
         .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
-      draft: published && url && source ? undefined : true,
+      draft: published && url && source && !partial ? undefined : true,
+      editorsNote: partial ? PARTIAL_NOTE : undefined,
     }).filter(([, v]) => v !== undefined),
   );
   outcome.missing = missingFacts(meta, { url, published, source });
+  if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
   outcome.proposed = opts.addPeople ? [] : people.unknown;
   const checked = articleCheck.safeParse(frontmatter);
   if (!checked.success)

@@ -101,6 +101,28 @@ const CASES: [rule: string, before: string, after: string][] = [
     "<p>A union slammed Attorney General Jeff SessionsJefferson (Jeff) Beauregard SessionsPress: Acosta, latest to walk the plank The Hill's Morning Report — Trump retreats on census citizenship question MORE for comments he made.</p>",
     'A union slammed Attorney General Jeff Sessions for comments he made.',
   ],
+  [
+    'reader-comments',
+    KEEP +
+      '<section><h2>What readers said</h2><div><div>Alex from the east side</div><p>This decision feels short-sighted, and I will be writing to my councillor about it this week.</p></div><div><div>Bo</div><p>Agreed.</p></div></section>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'paywall-prompt',
+    KEEP +
+      '<div><h3>This article is for subscribers</h3><p>Subscribe for full access to the Ledger. Already a subscriber? Log in.</p></div><p>Dieser Artikel ist nur für Abonnenten verfügbar.</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'ad-tracking-line',
+    KEEP + '<p>Campaign ID: 4821 | Creative: 99812 | Page: /news/harbor | Position: inline-2</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'lone-label',
+    '<p>Photo</p>' + KEEP + '<p>Credit</p><p>Foto:</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
 ];
 
 describe('each cleaning rule', () => {
@@ -128,8 +150,23 @@ describe('what the rules leave alone', () => {
       '<p>The report, published July 16, 2024, found that 40 percent of the town’s homes lacked defensible space, and officials said they would act on its recommendations before next summer.</p>',
     ],
     ['a real name with a capital inside it', '<p>Sen. Mitch McConnell said MORE money was needed.</p>'],
+    [
+      'a sentence about subscribers',
+      '<p>This article is for subscribers who asked how the new fees work, the editor said in a note on Monday.</p>',
+    ],
+    [
+      'a sentence with a colon and the word page',
+      '<p>Page: the council’s agenda runs to 40 pages, and the position: the chair wants a vote on the campaign before May.</p>',
+    ],
+    ['a photo caption that is a sentence', '<p>Photo of the harbor taken from the ferry on Sunday morning.</p>'],
   ])('%s', (_name, html) => {
     expect(clean(html).rules).toEqual([]);
+  });
+
+  test('a "Comments" label that is not a heading removes only itself, not what follows', () => {
+    expect(clean('<div><p>Comments</p>' + KEEP + '</div>').markdown).toBe(
+      'The board will meet again on Nov. 16, the chair said.',
+    );
   });
 
   test('the photo credit is kept as the image credit', () => {

@@ -19,6 +19,10 @@ export interface BlockRule {
   credit?: (text: string) => string;
   /** For headings: also remove the list of links that follows ("More on this story" + list). */
   withFollowingList?: boolean;
+  /** For headings that open a section running to the end of their container (reader comments): remove the rest. */
+  withRest?: boolean;
+  /** Elements the rule applies to (tag names); all removable blocks when absent. */
+  only?: string[];
 }
 
 /** A rule that cuts spans out of a block's text (text glued into a sentence). */
@@ -33,7 +37,7 @@ export interface InlineRule {
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const SHARE_WORD =
-  "(?:share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
+  "(?:(?:share|teilen|partager|compartir|condividi|partilhar|delen)(?: (?:on|via|auf|sur|en|su|em|op) \\w+)?|instagram|youtube|tiktok|threads|bluesky|mastodon|e-mail|drucken|imprimir|stampa|imprimer|afdrukken|kopieren|copier|copiar|copia|kopiëren|opens? in (?:a )?new (?:window|tab)|share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
 
 /** Removed blocks, in the order they are tried. */
 export const BLOCK_RULES: BlockRule[] = [
@@ -51,7 +55,7 @@ export const BLOCK_RULES: BlockRule[] = [
     name: 'related-links-section',
     description: 'a "More on this story" or "Related" heading and the list of links under it',
     matches: (text) =>
-      /^(?:more on this (?:story|topic)|related(?: topics| stories| coverage| articles| content| news)?|more from [\p{L} ]{1,40}|most (?:popular|read|viewed)|you (?:may|might) also like|recommended(?: for you)?|top stories|latest (?:news|stories)|explore more on these topics)$/iu.test(
+      /^(?:more on this (?:story|topic)|related(?: topics| stories| coverage| articles| content| news)?|more(?: news| stories| articles| coverage| headlines)? (?:from|on|about|in) [\p{L}\p{N}.'’& -]{1,50}|(?:more|latest|other|top) (?:news|stories|headlines)|read (?:more|next|also)|(?:plus d['’]actualités|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|das könnte sie auch interessieren|más noticias|te puede interesar|lee también|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|leia também|mais notícias|notícias relacionadas|lees ook|meer nieuws|gerelateerde artikelen)|most (?:popular|read|viewed)|you (?:may|might) also like|recommended(?: for you)?|top stories|latest (?:news|stories)|explore more on these topics)$/iu.test(
         text.trim(),
       ),
     withFollowingList: true,
@@ -111,6 +115,18 @@ export const BLOCK_RULES: BlockRule[] = [
       ),
   },
   {
+    name: 'reader-comments',
+    description:
+      'the reader-comment section: a heading such as "Comments (12)", "What readers said" or "Kommentare", and everything after it in its section',
+    matches: (text) =>
+      text.length <= 80 &&
+      /^(?:\d+\s+)?(?:(?:reader|readers['’]?|your|user|visitor)\s+)?(?:comments?|responses|reactions|views)(?:\s*\(\d+\))?$|^what (?:readers|you|our readers) (?:said|say|think|are saying)$|^(?:join|start) the (?:conversation|discussion)$|^(?:leave|post|add) a (?:comment|reply|response)$|^\d*\s*(?:thoughts|responses|replies) (?:on|to) [“"‘'].{1,120}$|^(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?$|^(?:\d+\s+)?(?:commentaires?|réactions?)(?:\s*\(\d+\))?$|^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:\d+\s+)?comment[io](?:\s*\(\d+\))?$|^(?:\d+\s+)?reacties?(?:\s*\(\d+\))?$|^(?:\d+\s+)?comentários?(?:\s*\(\d+\))?$/iu.test(
+        text.trim(),
+      ),
+    withRest: true,
+    only: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+  },
+  {
     name: 'comments-and-cookies',
     description: 'comment-section prompts and cookie notices',
     matches: (text) =>
@@ -150,6 +166,33 @@ export const BLOCK_RULES: BlockRule[] = [
       text.length <= 200 &&
       /(?:^|[·|•—–-]\s*|\.\s+)(?:published|updated|posted|last modified)\b:?\s+(?:on\s+)?(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})/iu.test(
         text,
+      ),
+  },
+  {
+    name: 'paywall-prompt',
+    description:
+      'a subscription prompt where a subscriber-only story stops ("This article is for subscribers", "Subscribe to continue reading"); the article is marked as a partial capture',
+    matches: (text) =>
+      text.length <= 300 &&
+      /^(?:this (?:article|story|content|piece) is (?:only )?(?:for|available (?:to|for)|reserved for|exclusive(?:ly)? (?:to|for)) (?:paying )?(?:subscribers|members)|(?:the rest of|the full|read the (?:full|rest of(?: the)?)) (?:this )?(?:article|story) (?:is )?(?:for|available to|with a subscription)|(?:subscribe|sign in|log in|register) (?:now |today )?(?:to (?:continue|keep) reading|to read (?:the|this) (?:full|whole|rest)|for (?:full|unlimited) (?:digital )?access)|to (?:continue|keep) reading(?:,| this)|you(?:['’]ve| have) reached your (?:free )?(?:article|story) limit|(?:cet article|la suite de cet article|cet contenu) est réservée? aux abonnés|(?:dieser artikel|der vollständige artikel|dieser inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent:innen|abonnierende)|(?:lesen sie|jetzt) (?:jetzt )?weiter mit|(?:este|el) (?:artículo|contenido) es (?:exclusivo )?(?:para|solo para) (?:suscriptores|abonados)|(?:questo articolo|il contenuto) è riservato agli abbonati|(?:este|o) (?:conteúdo|artigo) é exclusivo (?:para|a) assinantes|(?:dit artikel|dit is een artikel) (?:is )?(?:alleen )?(?:voor|exclusief voor) abonnees)[^.!?]{0,40}(?:[.!?…]|$)/iu.test(
+        text.trim(),
+      ),
+  },
+  {
+    name: 'ad-tracking-line',
+    description: 'ad-server tracking text ("Campaign ID: 123 | Creative: 456 | Page: /news | Position: top")',
+    matches: (text) =>
+      text.length <= 400 &&
+      (text.match(
+        /\b(?:campaign(?: id)?|creative(?: id)?|line ?item(?: id)?|order id|advertiser(?: id)?|ad ?unit|ad ?slot|placement|position|page|size|targeting)\s*:\s*[^|]*/gi,
+      )?.length ?? 0) >= 3,
+  },
+  {
+    name: 'lone-label',
+    description: 'a media label left on a line of its own ("Photo", "Credit", "Video", "Foto", "Bild")',
+    matches: (text) =>
+      /^(?:photo(?:graph)?s?|credits?|image|picture|illustration|graphic|video|audio|gallery|foto(?:s|grafía|grafia)?|bild|crédits?|crédito|credito|immagine|afbeelding|beeld|enlarge|expand|zoom|play|caption|hide caption|toggle caption|close|fermer|schließen|cerrar|chiudi)[:.]?$/iu.test(
+        text.trim(),
       ),
   },
   {
