@@ -14,7 +14,8 @@ content/articles/YYYY/MM/<slug>.md, keeping each original under content/captures
 Options:
   --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
   --dry-run           print what would be written; write nothing
-  --force             replace an article already archived from the same URL or text
+  --force             replace an article already archived from the same URL or text,
+                      and import a page that looks like an index page (little prose)
   --add-people        add the names found that are not yet in people/ as new people
   --url <url>         original URL, for captures that do not state it (plain text)
   --source <id>       source id from sources/, for captures that do not state it

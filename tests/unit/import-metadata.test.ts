@@ -135,3 +135,134 @@ test('canonical URLs lose tracking parameters and fragments, keep the rest', () 
   expect(canonicalUrl('https://example.org/a?id=3&utm_source=x&fbclid=y#c')).toBe('https://example.org/a?id=3');
   expect(canonicalUrl('javascript:alert(1)')).toBeUndefined();
 });
+
+describe('JSON-LD as real pages write it', () => {
+  test.each([
+    [
+      'wrapped in CDATA',
+      `<script type="application/ld+json">//<![CDATA[\n{"@type":"NewsArticle","headline":"Wrapped"}\n//]]></script>`,
+    ],
+    [
+      'in an HTML comment',
+      `<script type="application/ld+json"><!-- {"@type":"NewsArticle","headline":"Wrapped"} --></script>`,
+    ],
+    [
+      'with comments and trailing commas',
+      `<script type="application/ld+json">{ // the article\n "@type": "NewsArticle", /* main */ "headline": "Wrapped", "url": "https://x.example/a", }</script>`,
+    ],
+    [
+      'several objects one after another',
+      `<script type="application/ld+json">{"@type":"WebSite","name":"X"}\n{"@type":"NewsArticle","headline":"Wrapped"}</script>`,
+    ],
+    [
+      'a raw line break inside a string',
+      `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Wrap\nped"}</script>`,
+    ],
+  ])('%s', (_name, head) => {
+    expect(meta(head).title?.value.replace(/\s+/, '')).toBe('Wrapped');
+  });
+
+  test('what cannot be read is reported, and the rest of the block still counts', () => {
+    const m = meta(
+      `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kept"}{"@type": broken}</script>`,
+    );
+    expect(m.title?.value).toBe('Kept');
+    expect(m.problems).toEqual([expect.stringMatching(/^JSON-LD block 1 could not be read/)]);
+  });
+
+  test('character references are decoded in JSON-LD and in double-encoded meta tags', () => {
+    const m = meta(
+      jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'Q&amp;A: the mayor&#039;s budget',
+        author: { name: 'Liam O&#x27;Neill' },
+      }) + '<meta property="og:site_name" content="Smith &amp;amp; Sons Gazette">',
+    );
+    expect(m.title?.value).toBe("Q&A: the mayor's budget");
+    expect(m.authors?.value).toEqual(["Liam O'Neill"]);
+    expect(m.siteName?.value).toBe('Smith & Sons Gazette');
+  });
+});
+
+describe('publication dates in the tags real pages use', () => {
+  test.each([
+    ['<meta name="DC.date.issued" content="2019-05-02">', '2019-05-02'],
+    ['<meta name="date" content="2019-05-02T10:00:00+02:00">', '2019-05-02T10:00:00+02:00'],
+    ['<meta name="pubdate" content="2019-05-02">', '2019-05-02'],
+    ['<meta name="parsely-pub-date" content="2019-05-02T08:00:00Z">', '2019-05-02T08:00:00Z'],
+    ['<meta itemprop="datePublished" content="2019-05-02">', '2019-05-02'],
+    ['<meta name="sailthru.date" content="2019-05-02 10:00:00 -0400">', '2019-05-02T10:00:00-04:00'],
+  ])('%s', (head, want) => {
+    expect(meta(head).published?.value).toBe(want);
+  });
+
+  test.each([
+    ['31. Dezember 2022', '2022-12-31'],
+    ['31 de diciembre de 2022', '2022-12-31'],
+    ['1er janvier 2023', '2023-01-01'],
+    ['2 maggio 2019', '2019-05-02'],
+    ['2 de maio de 2019', '2019-05-02'],
+    ['2 mei 2019', '2019-05-02'],
+    ['2022-12-31 20:05:00 -0500', '2022-12-31T20:05:00-05:00'],
+    ['2022-12-31T20:05:00 UTC', '2022-12-31T20:05:00Z'],
+  ])('%s -> %s', (raw, want) => {
+    expect(normaliseDate(raw)).toBe(want);
+  });
+});
+
+describe('bylines hold names only', () => {
+  test.each([
+    ['a date glued on', ['Maria Lopez March 25, 2015'], ['Maria Lopez']],
+    ['a time glued on', ['Maria Lopez 11:41 PM EDT'], ['Maria Lopez']],
+    ['a job title glued on', ['Dana Whitfield Senior Staff Technologist'], ['Dana Whitfield']],
+    ['a job title after a comma', ['Dana Whitfield, Staff Writer'], ['Dana Whitfield']],
+    ['a co-author in parentheses', ['Jean Dupont (avec Marie Leclerc)'], ['Jean Dupont', 'Marie Leclerc']],
+    ['an agency in parentheses', ['Jean Dupont (Reuters)'], ['Jean Dupont']],
+    ['a date as the author', ['2015-03-25'], []],
+    ['the outlet as the author', ['BBC News'], []],
+    ['a German byline', ['Von Anna Schmidt und Jonas Weber'], ['Anna Schmidt', 'Jonas Weber']],
+  ])('%s', (_name, byline, want) => {
+    const m = meta(
+      jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'H',
+        author: byline,
+        publisher: { '@type': 'Organization', name: 'BBC' },
+      }),
+    );
+    expect(m.authors?.value ?? []).toEqual(want);
+  });
+
+  test('names in teaser tiles beside the article are not its authors', () => {
+    const m = meta(
+      '',
+      '<article><h1>Harbor vote</h1><div class="byline">By Ana Ruiz</div><p>Text.</p></article><aside><ul><li><a rel="author" href="/p/x">Sam Lee</a></li></ul></aside>',
+    );
+    expect(m.authors?.value).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('the publication name', () => {
+  test('og:site_name loses its tagline', () => {
+    expect(meta('<meta property="og:site_name" content="Aktuálně.cz - Víte, co se právě děje">').siteName?.value).toBe(
+      'Aktuálně.cz',
+    );
+  });
+
+  test.each([
+    ['application-name', '<meta name="application-name" content="Daily Planet">'],
+    [
+      'the <title> suffix',
+      '<title>Fireworks cancelled | Daily Planet</title><meta property="og:title" content="Fireworks cancelled">',
+    ],
+    ['JSON-LD Organization', jsonLd({ '@type': 'NewsMediaOrganization', name: 'Daily Planet' })],
+  ])('is read from %s when og:site_name is missing', (_name, head) => {
+    expect(meta(head).siteName?.value).toBe('Daily Planet');
+  });
+
+  test('from a copyright line when nothing else names it', () => {
+    expect(meta('', '<p>Text.</p><footer>© 2023 Daily Planet. All rights reserved.</footer>').siteName?.value).toBe(
+      'Daily Planet',
+    );
+  });
+});
