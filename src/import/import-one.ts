@@ -196,12 +196,13 @@ async function write(
     .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
     .slice(0, 12);
   const credit = body.report.credits[0];
+  const lead = meta.image && !inBody(meta.image.value.url, body.markdown) ? meta.image : undefined;
   const image =
-    meta.image || credit
+    lead || credit
       ? {
-          ...(meta.image?.value.url && { original: canonicalUrl(meta.image.value.url) }),
-          ...(meta.image?.value.alt && { alt: meta.image.value.alt }),
-          ...(meta.image?.value.caption && { caption: meta.image.value.caption }),
+          ...(lead?.value.url && { original: canonicalUrl(lead.value.url) }),
+          ...(lead?.value.alt && { alt: lead.value.alt }),
+          ...(lead?.value.caption && { caption: lead.value.caption }),
           ...(credit && { credit }),
         }
       : undefined;
@@ -273,6 +274,25 @@ async function write(
   if (newPeople.length) index.addPeople(newPeople);
   index.addArticle(articleFile, url, body.markdown);
   return outcome;
+}
+
+/**
+ * True when the lead image is already a figure in the body (same address, ignoring query and
+ * size variants such as "-1200x800" or "_1024"): the article then shows it once, in place.
+ */
+function inBody(url: string, markdown: string): boolean {
+  const stem = (u: string) => {
+    try {
+      const { pathname } = new URL(u, 'https://x.invalid/');
+      return pathname.replace(/(?:[-_@](?:\d+x\d+|\d+w?|\dx))?\.\w+$/, '').toLowerCase();
+    } catch {
+      return u;
+    }
+  };
+  const want = stem(url);
+  return [...markdown.matchAll(/<img [^>]*src="([^"]+)"|!\[[^\]]*\]\(([^)\s]+)/g)].some(
+    (m) => stem(m[1] ?? m[2]!) === want,
+  );
 }
 
 /** The facts the page did not state, as the report lists them. */

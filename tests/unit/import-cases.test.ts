@@ -172,3 +172,20 @@ describe('an existing source is never overwritten', () => {
     expect((await checkContent(root)).problems).toEqual([]);
   });
 });
+
+describe('the lead image', () => {
+  test('is shown once: not in the frontmatter when the body already has it as a figure', async () => {
+    const root = await emptyArchive();
+    const inbox = path.join(path.dirname(root), 'inbox');
+    await mkdir(inbox);
+    const page = (await readFile(path.join(CASES, 'lazy-and-amp-images/lazy.html'), 'utf8')).replace(
+      '</head>',
+      '<meta property="og:image" content="https://planet.example.org/img/mill-600x400.jpg?w=600"></head>',
+    );
+    await writeFile(path.join(inbox, 'lead.html'), page);
+    const run = await importAll([inbox], root, options);
+    const text = await readFile(run.outcomes[0]!.article!, 'utf8');
+    expect(text).toContain('mill-1200.jpg');
+    expect(text).not.toMatch(/^image:/m);
+  });
+});

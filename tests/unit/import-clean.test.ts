@@ -189,3 +189,47 @@ describe('what the rules leave alone', () => {
     expect(markdown).toMatch(/Doctors\n\n\| Year \| Count \|/);
   });
 });
+
+describe('valid, accessible HTML under the article page', () => {
+  test('headings are re-levelled under the page title without gaps', () => {
+    expect(clean('<h4>Why now</h4>' + KEEP + '<h6>Costs</h6><p>More.</p>').markdown).toBe(
+      '## Why now\n\nThe board will meet again on Nov. 16, the chair said.\n\n### Costs\n\nMore.',
+    );
+  });
+
+  test('microdata, ids, classes and obsolete attributes are dropped', () => {
+    const { markdown } = clean(
+      '<figure itemprop="image" itemscope itemtype="https://schema.org/ImageObject" class="x" align="center"><img src="/a.jpg" alt="A pier" itemprop="url" border="0"><figcaption itemprop="caption">The pier.</figcaption></figure>',
+    );
+    expect(markdown).toBe(
+      '<figure><img src="https://ledger.example/a.jpg" alt="A pier"><figcaption>The pier.</figcaption></figure>',
+    );
+  });
+
+  test('a link around only an image, a link inside a link, and an empty link give way to their content', () => {
+    const { markdown } = clean(
+      '<figure><a href="/big.jpg"><img src="/a.jpg" alt="A pier"></a><figcaption>The pier.</figcaption></figure><p><a href="/x">Outer <a href="/y">inner</a> text</a> and <a href="/z"> </a>more.</p>',
+    );
+    expect(markdown).toContain('<figure><img src="https://ledger.example/a.jpg" alt="A pier"><figcaption>');
+    expect(markdown).not.toContain('big.jpg');
+    expect(markdown).not.toContain('/z');
+    expect(markdown).not.toMatch(/\[[^\]]*\[/);
+  });
+
+  test('decorative images go; a real image with a short alt stays', () => {
+    const { markdown, rules } = clean(
+      '<p>One.</p><img src="/img/line.gif" alt="line"><img src="/x/photo.jpg" width="600" height="1" alt=""><figure><img src="/x/pier.jpg" alt="Pier"><figcaption>Pier.</figcaption></figure>',
+    );
+    expect(rules).toContain('decorative-image');
+    expect(markdown).not.toMatch(/line\.gif|photo\.jpg/);
+    expect(markdown).toContain('pier.jpg');
+  });
+
+  test('a figure whose image has no usable address keeps its caption as text', () => {
+    expect(
+      clean(
+        '<figure><img src="data:image/gif;base64,R0lGOD" alt=""><figcaption>The pier at dawn.</figcaption></figure>',
+      ).markdown,
+    ).toBe('The pier at dawn.');
+  });
+});
