@@ -4,6 +4,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatSummary } from '../src/import/report.ts';
+import { applyReview } from '../src/import/people-review.ts';
 import { importAll } from '../src/import/run.ts';
 
 const USAGE = `Usage: npm run import -- [options] <files or folders...>
@@ -16,7 +17,9 @@ Options:
   --dry-run           print what would be written; write nothing
   --force             replace an article already archived from the same URL or text,
                       and import a page that looks like an index page (little prose)
-  --add-people        add the names found that are not yet in people/ as new people
+  --add-people        write the names found that are not yet in people/ to a review file
+  --review <file>     where --add-people writes it (default people-review.txt)
+  --apply-people <f>  add the people marked keep in a review file, tagging their articles
   --url <url>         original URL, for captures that do not state it (plain text)
   --source <id>       source id from sources/, for captures that do not state it
   --published <date>  publication date YYYY-MM-DD, for captures that do not state it
@@ -30,6 +33,8 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     'add-people': { type: 'boolean', default: false },
+    review: { type: 'string' },
+    'apply-people': { type: 'string' },
     url: { type: 'string' },
     source: { type: 'string' },
     published: { type: 'string' },
@@ -38,12 +43,24 @@ const { values, positionals } = parseArgs({
   },
 });
 
+const root = values.content ? path.resolve(values.content) : contentDir();
+
+if (values['apply-people']) {
+  const done = await applyReview(values['apply-people'], root).catch((err: Error) => {
+    console.error(err.message);
+    process.exit(2);
+  });
+  for (const p of done.added) console.log(`added people/${p.id}.yaml (${p.name})`);
+  for (const problem of done.problems) console.log(`not tagged: ${problem}`);
+  console.log(`${done.added.length} people added, ${done.tagged.length} article tags added.`);
+  process.exit(done.problems.length ? 1 : 0);
+}
+
 if (values.help || positionals.length === 0) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
 
-const root = values.content ? path.resolve(values.content) : contentDir();
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar(
       { format: 'Importing [{bar}] {value}/{total} captures', stream: process.stderr },
@@ -58,6 +75,7 @@ const summary = await importAll(
     dryRun: values['dry-run'],
     force: values.force,
     addPeople: values['add-people'],
+    reviewFile: values.review,
     maxBytes: Number(values['max-mb']) * 1_000_000,
     given: { url: values.url, source: values.source, published: values.published },
   },

@@ -20,7 +20,10 @@ import { articleText, writeAtomic, yamlText } from './write.ts';
 export interface ImportOptions {
   dryRun: boolean;
   force: boolean;
+  /** Write the proposed new people to a review file (reviewFile) instead of only listing them. */
   addPeople: boolean;
+  /** Where --add-people writes its review file (default people-review.txt in the working folder). */
+  reviewFile?: string | undefined;
   maxBytes: number;
   /** Facts the user supplies for captures that lack them (plain-text copies). */
   given: { url?: string | undefined; source?: string | undefined; published?: string | undefined };
@@ -186,12 +189,7 @@ async function write(
   const published = opts.given.published ?? meta.published?.value;
   const { source, isNew: newSource } = chooseSource(root, index, url, meta, opts.given.source);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
-  const newPeople = opts.addPeople
-    ? people.unknown
-        .map((name) => ({ id: slugify(name), name, aliases: [] as string[] }))
-        .filter((p) => p.id && !index.hasId('people', p.id))
-    : [];
-  const personIds = [...people.known, ...newPeople.map((p) => p.id)];
+  const personIds = people.known;
   const topics = (meta.keywords?.value ?? [])
     .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
     .slice(0, 12);
@@ -237,7 +235,7 @@ async function write(
   );
   outcome.missing = missingFacts(meta, { url, published, source });
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
-  outcome.proposed = opts.addPeople ? [] : people.unknown;
+  outcome.proposed = people.unknown;
   const checked = articleCheck.safeParse(frontmatter);
   if (!checked.success)
     throw new CaptureError(
@@ -249,15 +247,6 @@ async function write(
     files.push([
       path.join(root, 'sources', `${source.id}.yaml`),
       yamlText({ name: source.name, homepage: source.homepage }),
-    ]);
-  for (const p of newPeople)
-    files.push([
-      path.join(root, 'people', `${p.id}.yaml`),
-      yamlText({
-        name: p.name,
-        aliases: [],
-        description: `Named in “${frontmatter.title}”${source ? ` (${source.name}${published ? `, ${published.slice(0, 10)}` : ''})` : ''}.`,
-      }),
     ]);
   files.push([articleFile, text]);
   outcome.written = files.map(([f]) => f);
@@ -271,7 +260,6 @@ async function write(
     index.forgetArticle(replaces);
   }
   if (newSource && source) index.sources.push(source);
-  if (newPeople.length) index.addPeople(newPeople);
   index.addArticle(articleFile, url, body.markdown);
   return outcome;
 }
