@@ -166,6 +166,7 @@ function pageByline(doc: Document): string[] {
     for (const b of copy.querySelectorAll('p, div, br, li')) b.before(' | ');
     const text = (copy.textContent ?? '')
       .replace(/\s+/g, ' ')
+      .replace(/(?:\s*\|)+\s*/g, ' | ')
       .replace(/^(?:\s*\|)+\s*/, '')
       .trim();
     if (/^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu.test(text) && text.length < 160) return [text];

@@ -11,8 +11,8 @@ const MONTH =
   '(?:jan(?:uary|vier|uar|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|fevereiro|m[aä]r(?:ch|s|z|zo|ço|t)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun[ei]?|juin|giugno|junho|jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|ao[uû]t|agosto|sep(?:t(?:ember|embre)?)?|settembre|setembro|oct(?:ober|obre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|dicembre|enero|ene|febrero|gennaio|febbraio|aprile|septiembre|octubre|noviembre|diciembre)\\.?';
 
 /** Where a date, time or "Updated" note starts inside a byline. */
-const GLUED_DATE = new RegExp(
-  `\\s*(?:[,|–—·•-]\\s*)?(?:\\b(?:updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)\\b[: ]*)?(?:\\b${MONTH}\\s+\\d|\\b\\d{1,4}(?:[./:-]|\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b|\\b(?:updated|published|aktualisiert|publié|actualizado)\\b).*$`,
+export const GLUED_DATE = new RegExp(
+  `\\s*(?:[,|–—·•-]\\s*)?(?:\\b(?:updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)\\b[: ]*)?(?:\\b${MONTH}\\s+\\d|\\b\\d{1,4}(?:[./:-]|(?:\\.|\\s+de)?\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b|\\b(?:updated|published|aktualisiert|publié|actualizado)\\b).*$`,
   'iu',
 );
 
@@ -22,6 +22,10 @@ const JOB_WORD =
 
 /** Words that cannot begin a job title but may be part of a name (particles): a name ends at the first job word after them. */
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|al|el|bin|ibn|ter|ten|zu|y|e)$/i;
+
+/** Wire agencies, which a byline names as authors in one word ("Jane Doe, Reuters"). */
+const AGENCY =
+  /^(?:reuters|ap|afp|dpa|efe|ansa|anp|belga|lusa|apa|sda|ats|kyodo|xinhua|bloomberg|pa|tt|ntb|ritzau|epa|kna|epd|agencies|agences|agenturen|agencias|agenzie)$/i;
 
 /** True when a text is a date or time rather than a name. */
 function isDateLike(text: string): boolean {
@@ -89,20 +93,26 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
       return ' ';
     });
     pieces.unshift(text);
-    for (const piece of pieces) {
-      const head = (piece.split(/\s[|–—]\s|\s-\s/)[0] ?? '').replace(GLUED_DATE, '');
-      for (let name of head
-        .replace(BY_PREFIX, '')
-        .split(/\s*(?:,|;|\band\b|\bet\b|\bund\b|\by\b|\be\b|\ben\b|&)\s*(?=\p{Lu})/u)) {
-        name = dropJobTitle(
-          name
-            .replace(/[\s,;:.|–—-]+$/, '')
-            .replace(/^[\s,;:|–—-]+/, '')
-            .trim(),
-        );
-        if (!name || name.length >= 80 || isDateLike(name) || isOutlet(name, opts.outlet)) continue;
-        if (!/\p{Lu}/u.test(name) || name.split(' ').every((w) => JOB_WORD.test(w))) continue;
-        out.push(name);
+    // "By A | Role, Outlet | By B | Role": the first segment, and every later one that starts a byline.
+    const segments = pieces.flatMap((piece) =>
+      piece.split(/\s[|–—]\s|\s-\s/).filter((seg, i) => i === 0 || BY_PREFIX.test(seg)),
+    );
+    for (const segment of segments) {
+      const head = segment.replace(BY_PREFIX, '').replace(GLUED_DATE, '');
+      for (const [i, piece] of head.split(/\s*[,;]\s*/).entries()) {
+        // After a comma, one word is a role or a desk ("Jane Doe, News"), unless it is a wire agency.
+        if (i > 0 && !/\s/.test(piece.trim()) && !AGENCY.test(piece.trim())) continue;
+        for (let name of piece.split(/\s*(?:\band\b|\bet\b|\bund\b|\by\b|\be\b|\ben\b|&)\s*(?=\p{Lu})/u)) {
+          name = dropJobTitle(
+            name
+              .replace(/[\s,;:.|–—-]+$/, '')
+              .replace(/^[\s,;:|–—-]+/, '')
+              .trim(),
+          );
+          if (!name || name.length >= 80 || isDateLike(name) || isOutlet(name, opts.outlet)) continue;
+          if (!/\p{Lu}/u.test(name) || name.split(' ').every((w) => JOB_WORD.test(w))) continue;
+          out.push(name);
+        }
       }
     }
   }

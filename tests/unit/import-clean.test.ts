@@ -159,6 +159,12 @@ describe('what the rules leave alone', () => {
       '<p>Page: the council’s agenda runs to 40 pages, and the position: the chair wants a vote on the campaign before May.</p>',
     ],
     ['a photo caption that is a sentence', '<p>Photo of the harbor taken from the ferry on Sunday morning.</p>'],
+    ['an Italian sentence starting with a surname', '<p>Di Maio ha detto che il porto riaprirà a maggio.</p>'],
+    ['a Spanish sentence starting with "Por"', '<p>Por la tarde, el consejo aprobó el plan del puerto.</p>'],
+    [
+      'a sentence ending with the site name',
+      '<p>The figures were first reported last week, the editor of the Port Hollis Ledger said.</p>',
+    ],
   ])('%s', (_name, html) => {
     expect(clean(html).rules).toEqual([]);
   });
@@ -187,6 +193,25 @@ describe('what the rules leave alone', () => {
       '<figure><img src="https://ledger.example/img/a.jpg" alt="A closed clinic"><figcaption>The clinic. <span>Photo: Erik Sand</span></figcaption></figure>',
     );
     expect(markdown).toMatch(/Doctors\n\n\| Year \| Count \|/);
+  });
+});
+
+describe('boilerplate in the languages the importer reads', () => {
+  test.each([
+    ['byline-line', '<p>di Giulia Bernardi</p>'],
+    ['byline-line', '<p>Por Ana Beatriz Souza 25 de outubro de 2023</p>'],
+    ['byline-line', '<p>Por Xoán Pereira y Marta Iglesias, 17 de julio de 2022</p>'],
+    ['byline-line', '<p>Door Sanne de Vries · 7 juni 2023</p>'],
+    ['byline-line', '<p>Von Katrin Hoffmann | 11. Mai 2023</p>'],
+    ['read-more-teaser', '<p><strong>Lire aussi :</strong> <a href="/x">Le port rouvre</a></p>'],
+    ['read-more-teaser', '<p><strong>Lee también:</strong> <a href="/x">El puerto reabre</a></p>'],
+    ['ad-marker', '<p>Publicidade</p>'],
+    ['paywall-prompt', '<p>Abbonati per continuare a leggere. Sei già abbonato? Accedi.</p>'],
+    ['site-name', '<p>Economics correspondent, Port Hollis Ledger</p>'],
+  ])('%s: %s', (rule, html) => {
+    const result = clean(html + KEEP);
+    expect(result.rules).toEqual([rule]);
+    expect(result.markdown).toBe('The board will meet again on Nov. 16, the chair said.');
   });
 });
 

@@ -66,11 +66,11 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
   const visit = (parent: Root | Element): void => {
     const kept: (typeof parent.children)[number][] = [];
     let dropNextList = false;
-    let dropRest = false;
+    let dropRest: string | undefined;
     for (const child of parent.children) {
       if (dropRest) {
         if (child.type === 'element')
-          report.removed.push({ rule: 'reader-comments', text: toString(child).replace(/\s+/g, ' ').trim() });
+          report.removed.push({ rule: dropRest, text: toString(child).replace(/\s+/g, ' ').trim() });
         continue;
       }
       if (child.type !== 'element') {
@@ -92,7 +92,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
           report.removed.push({ rule: rule.name, text });
           if (rule.credit) report.credits.push(rule.credit(text));
           if (rule.withFollowingList) dropNextList = true;
-          if (rule.withRest) dropRest = true;
+          if (rule.withRest && /^h[1-6]$/.test(child.tagName)) dropRest = rule.name;
           continue;
         }
         for (const inline of INLINE_RULES) {

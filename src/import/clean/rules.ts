@@ -1,3 +1,5 @@
+import { GLUED_DATE } from '../names.ts';
+
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
 // with what it removes; tests/unit/import-clean.test.ts shows a real-looking before and after
 // for every rule.
@@ -19,7 +21,7 @@ export interface BlockRule {
   credit?: (text: string) => string;
   /** For headings: also remove the list of links that follows ("More on this story" + list). */
   withFollowingList?: boolean;
-  /** For headings that open a section running to the end of their container (reader comments): remove the rest. */
+  /** When the rule removes a heading, also remove everything after it in its container (a comment section, a paywall box). */
   withRest?: boolean;
   /** Elements the rule applies to (tag names); all removable blocks when absent. */
   only?: string[];
@@ -38,6 +40,34 @@ const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const SHARE_WORD =
   "(?:(?:share|teilen|partager|compartir|condividi|partilhar|delen)(?: (?:on|via|auf|sur|en|su|em|op) \\w+)?|instagram|youtube|tiktok|threads|bluesky|mastodon|e-mail|drucken|imprimir|stampa|imprimer|afdrukken|kopieren|copier|copiar|copia|kopiëren|opens? in (?:a )?new (?:window|tab)|share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
+
+/** Words a byline starts with, in the languages the importer reads. */
+const BYLINE_START = /^(?:by|par|por|von|di|door|av|af|texto?|text|written by)\s+(?=\p{Lu})/iu;
+/** Words that may stand between the names of a byline. */
+const BYLINE_JOIN =
+  /^(?:and|&|et|y|und|e|en|og|och|van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|zu|bin|al)$/;
+
+/**
+ * True for a line that is only a byline: a byline word, then names (capitalised words, with
+ * "and"-words and particles between them), then optionally a date or a "| role" tail.
+ */
+export function isBylineLine(text: string): boolean {
+  const start = BYLINE_START.exec(text);
+  if (!start) return false;
+  const names = text
+    .slice(start[0].length)
+    .split(/\s[|–—·•]\s|\s-\s/)[0]!
+    .replace(GLUED_DATE, '')
+    .replace(/[,;]/g, ' ')
+    .trim();
+  const words = names.split(/\s+/).filter(Boolean);
+  return (
+    words.length >= 1 &&
+    words.length <= 12 &&
+    /^\p{Lu}/u.test(words[0]!) &&
+    words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || BYLINE_JOIN.test(w))
+  );
+}
 
 /** Removed blocks, in the order they are tried. */
 export const BLOCK_RULES: BlockRule[] = [
@@ -73,7 +103,7 @@ export const BLOCK_RULES: BlockRule[] = [
     name: 'ad-marker',
     description: 'advertisement markers ("ADVERTISEMENT", "Story continues below")',
     matches: (text) =>
-      /^(?:advertisement|advert|ad|publicité|publicidad|pubblicità|anzeige|werbung|sponsored(?: content)?|story continues (?:below|after)(?: (?:this )?advertisement)?|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the )?(?:main )?story|scroll to continue(?: with content)?)$/.test(
+      /^(?:advertisement|advert|ad|publicité|publicidad|pubblicità|publicidade|anzeige|werbung|reklame|advertentie|annonce|anuncio|sponsored(?: content)?|story continues (?:below|after)(?: (?:this )?advertisement)?|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the )?(?:main )?story|scroll to continue(?: with content)?)$/.test(
         norm(text).replace(/[.:…]+$/, ''),
       ),
   },
@@ -110,7 +140,7 @@ export const BLOCK_RULES: BlockRule[] = [
     description: '"Read more" teasers and related-story links between paragraphs',
     matches: (text) =>
       text.length <= 200 &&
-      /^(?:read more|read also|also read|see also|read next|related(?: stories| coverage| articles)?|recommended|more on this story|more from|watch|listen)\b\s*[:|»›>-]/i.test(
+      /^(?:read more|read also|also read|see also|read next|related(?: stories| coverage| articles)?|recommended|more on this story|more from|watch|listen|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|zum thema|lee (?:también|más)|leer más|ver también|leia (?:também|mais)|veja também|leggi anche|leggi l['’]articolo|lees ook|lees meer|zie ook)(?=[\s:|»›>-])\s*[:|»›>-]/iu.test(
         text.trim(),
       ),
   },
@@ -142,12 +172,8 @@ export const BLOCK_RULES: BlockRule[] = [
   {
     name: 'byline-line',
     description:
-      'a byline line ("By Jane Doe | Staff Writer", "BY JANE DOE - 03/14/19") left in the body; authors go to the frontmatter',
-    matches: (text) =>
-      text.length <= 140 &&
-      /^(?:[Bb][Yy]|[Pp]ar|[Pp]or|[Vv]on)\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&|et|y|und))*(?:\s+[|–—-]\s+.{0,60})?$/u.test(
-        text.trim(),
-      ),
+      'a byline line ("By Jane Doe | Staff Writer", "Por Ana Souza, 25 de outubro de 2023", "di Giulia Bernardi") left in the body; authors go to the frontmatter',
+    matches: (text) => text.length <= 160 && isBylineLine(text.trim()),
   },
   {
     name: 'social-and-app-prompt',
@@ -174,9 +200,10 @@ export const BLOCK_RULES: BlockRule[] = [
       'a subscription prompt where a subscriber-only story stops ("This article is for subscribers", "Subscribe to continue reading"); the article is marked as a partial capture',
     matches: (text) =>
       text.length <= 300 &&
-      /^(?:this (?:article|story|content|piece) is (?:only )?(?:for|available (?:to|for)|reserved for|exclusive(?:ly)? (?:to|for)) (?:paying )?(?:subscribers|members)|(?:the rest of|the full|read the (?:full|rest of(?: the)?)) (?:this )?(?:article|story) (?:is )?(?:for|available to|with a subscription)|(?:subscribe|sign in|log in|register) (?:now |today )?(?:to (?:continue|keep) reading|to read (?:the|this) (?:full|whole|rest)|for (?:full|unlimited) (?:digital )?access)|to (?:continue|keep) reading(?:,| this)|you(?:['’]ve| have) reached your (?:free )?(?:article|story) limit|(?:cet article|la suite de cet article|cet contenu) est réservée? aux abonnés|(?:dieser artikel|der vollständige artikel|dieser inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent:innen|abonnierende)|(?:lesen sie|jetzt) (?:jetzt )?weiter mit|(?:este|el) (?:artículo|contenido) es (?:exclusivo )?(?:para|solo para) (?:suscriptores|abonados)|(?:questo articolo|il contenuto) è riservato agli abbonati|(?:este|o) (?:conteúdo|artigo) é exclusivo (?:para|a) assinantes|(?:dit artikel|dit is een artikel) (?:is )?(?:alleen )?(?:voor|exclusief voor) abonnees)[^.!?]{0,40}(?:[.!?…]|$)/iu.test(
+      /^(?:this (?:article|story|content|piece) is (?:only )?(?:for|available (?:to|for)|reserved for|exclusive(?:ly)? (?:to|for)) (?:paying )?(?:subscribers|members)|(?:the rest of|the full|read the (?:full|rest of(?: the)?)) (?:this )?(?:article|story) (?:is )?(?:for|available to|with a subscription)|(?:subscribe|sign in|log in|register) (?:now |today )?(?:to (?:continue|keep) reading|to read (?:the|this) (?:full|whole|rest)|for (?:full|unlimited) (?:digital )?access)|to (?:continue|keep) reading(?:,| this)|you(?:['’]ve| have) reached your (?:free )?(?:article|story) limit|(?:cet article|la suite de cet article|cet contenu) est réservée? aux abonnés|(?:dieser artikel|der vollständige artikel|dieser inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnent:innen|abonnierende)|(?:lesen sie|jetzt) (?:jetzt )?weiter mit|(?:este|el) (?:artículo|contenido) es (?:exclusivo )?(?:para|solo para) (?:suscriptores|abonados)|(?:questo articolo|il contenuto) è riservato agli abbonati|(?:este|o) (?:conteúdo|artigo) é exclusivo (?:para|a) assinantes|(?:dit artikel|dit is een artikel) (?:is )?(?:alleen )?(?:voor|exclusief voor) abonnees|abonnez-vous pour (?:lire la suite|continuer)|(?:jetzt )?abonnieren und weiterlesen|suscríbete para (?:seguir|continuar) leyendo|abbonati per (?:continuare a leggere|leggere)|assine para continuar a ler|neem een abonnement om verder te lezen)[^.!?]{0,40}(?:[.!?…]|$)/iu.test(
         text.trim(),
       ),
+    withRest: true,
   },
   {
     name: 'ad-tracking-line',
@@ -197,8 +224,14 @@ export const BLOCK_RULES: BlockRule[] = [
   },
   {
     name: 'site-name',
-    description: "the publication's name on its own (a masthead link that survived extraction)",
-    matches: (text, ctx) => !!ctx.siteName && norm(text) === norm(ctx.siteName),
+    description:
+      'the publication\'s name on its own (a masthead link that survived extraction), or a byline\'s role line ending with it ("Economics correspondent, BBC News")',
+    matches: (text, ctx) =>
+      !!ctx.siteName &&
+      (norm(text) === norm(ctx.siteName) ||
+        (text.length <= 100 &&
+          norm(text).endsWith(`, ${norm(ctx.siteName)}`) &&
+          !/[.!?]/.test(text.slice(0, -ctx.siteName.length)))),
   },
 ];
 
