@@ -28,6 +28,48 @@ function monthNumber(name: string): number {
   return MONTHS.findIndex((forms) => forms.includes(n)) + 1;
 }
 
+/** Weekday names and short forms in the same languages, lower-case. */
+const WEEKDAYS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira terça-feira quarta-feira quinta-feira sexta-feira maandag dinsdag woensdag donderdag vrijdag zaterdag zondag'.split(
+    ' ',
+  ),
+);
+
+/** Words that join the parts of a printed date and time ("3 de julio", "à 12h15", "um 8 Uhr", "a.m."). */
+const DATE_FILLER = new Set(
+  'de del à a at um uhr h am pm a.m p.m o’clock le el il op em on est edt cst cdt mst mdt pst pdt gmt utc bst cet cest ist the of'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a short text is nothing but a printed date, possibly with a weekday and a time
+ * ("9 de abril de 2024", "Tuesday, December 31, 2022, 8:05 p.m. EST", "11. Mai 2023 um 17:40 Uhr").
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > 60 || !/\d/.test(text)) return false;
+  const words = text
+    .toLowerCase()
+    .split(/[\s,|·•/–—]+/)
+    .map((w) => w.replace(/^[(.]+|[).:]+$/g, ''))
+    .filter(Boolean);
+  return (
+    words.some(
+      (w) => monthNumber(w) > 0 || /^\d{4}-\d{2}-\d{2}/.test(w) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(w),
+    ) &&
+    words.every(
+      (w) =>
+        /^\d{1,4}(?:st|nd|rd|th|er|º|\.)?$/.test(w) ||
+        /^\d{1,2}[:h.]\d{2}(?:[ap]\.?m\.?)?$/.test(w) ||
+        /^\d{4}-\d{2}-\d{2}/.test(w) ||
+        /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(w) ||
+        monthNumber(w) > 0 ||
+        WEEKDAYS.has(w) ||
+        DATE_FILLER.has(w),
+    )
+  );
+}
+
 /** YYYY-MM-DD from parts, or null when they do not make a real date. */
 function day(year: number, month: number, date: number): string | null {
   const text = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;

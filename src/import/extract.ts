@@ -6,8 +6,8 @@ import { parseHTML } from 'linkedom';
 // once: the caller reads its metadata first, because Readability changes the document.
 //
 // Before extraction only what is provably not article text is removed: elements the page itself
-// hides (`hidden`, `aria-hidden="true"`), dialogs, and ad slots marked by the ad servers' own
-// attributes. No element is removed because a word occurs in its class or id: real pages wrap
+// hides (`hidden`, `aria-hidden="true"`), navigation and dialogs by their element or role, and ad
+// slots marked by the ad servers' own attributes; none of them when it holds paragraphs of prose. No element is removed because a word occurs in its class or id: real pages wrap
 // whole articles in classes such as "paywall-content", "…-promotion" or "advertisement-pusher",
 // and in one <form> (ASP.NET). What is left inside the extracted article is handled block by block
 // by the rules in clean/rules.ts.
@@ -17,6 +17,9 @@ const NOT_ARTICLE = [
   // Hidden from every reader by the page itself.
   '[hidden]',
   '[aria-hidden="true"]',
+  // Navigation, by its element and role: menus, section links, breadcrumbs.
+  'nav',
+  '[role="navigation"]',
   // Modal dialogs: cookie and consent banners, sign-in and subscription overlays.
   'dialog',
   '[role="dialog"]',

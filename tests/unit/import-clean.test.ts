@@ -119,6 +119,16 @@ const CASES: [rule: string, before: string, after: string][] = [
     'The board will meet again on Nov. 16, the chair said.',
   ],
   [
+    'meter-notice',
+    '<p>You have 2 free articles left this month. Subscribe now for unlimited access.</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'date-line',
+    '<p>December 31, 2022, 8:05 p.m. EST</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
     'lone-label',
     '<p>Photo</p>' + KEEP + '<p>Credit</p><p>Foto:</p>',
     'The board will meet again on Nov. 16, the chair said.',
@@ -159,6 +169,7 @@ describe('what the rules leave alone', () => {
       '<p>Page: the council’s agenda runs to 40 pages, and the position: the chair wants a vote on the campaign before May.</p>',
     ],
     ['a photo caption that is a sentence', '<p>Photo of the harbor taken from the ferry on Sunday morning.</p>'],
+    ['a short sentence that starts with a date', '<p>9 April 2024 was the wettest day on record.</p>'],
     ['an Italian sentence starting with a surname', '<p>Di Maio ha detto che il porto riaprirà a maggio.</p>'],
     ['a Spanish sentence starting with "Por"', '<p>Por la tarde, el consejo aprobó el plan del puerto.</p>'],
     [
@@ -208,6 +219,9 @@ describe('boilerplate in the languages the importer reads', () => {
     ['ad-marker', '<p>Publicidade</p>'],
     ['paywall-prompt', '<p>Abbonati per continuare a leggere. Sei già abbonato? Accedi.</p>'],
     ['site-name', '<p>Economics correspondent, Port Hollis Ledger</p>'],
+    ['date-line', '<p>9 de abril de 2024</p>'],
+    ['date-line', '<p>Tuesday, December 31, 2022, 8:05 p.m. EST</p>'],
+    ['date-line', '<p>11. Mai 2023 um 17:40 Uhr</p>'],
   ])('%s: %s', (rule, html) => {
     const result = clean(html + KEEP);
     expect(result.rules).toEqual([rule]);

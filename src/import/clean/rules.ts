@@ -1,3 +1,4 @@
+import { isDateLine } from '../dates.ts';
 import { GLUED_DATE } from '../names.ts';
 
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
@@ -221,6 +222,22 @@ export const BLOCK_RULES: BlockRule[] = [
       /^(?:photo(?:graph)?s?|credits?|image|picture|illustration|graphic|video|audio|gallery|foto(?:s|grafía|grafia)?|bild|crédits?|crédito|credito|immagine|afbeelding|beeld|enlarge|expand|zoom|play|caption|hide caption|toggle caption|close|fermer|schließen|cerrar|chiudi)[:.]?$/iu.test(
         text.trim(),
       ),
+  },
+  {
+    name: 'meter-notice',
+    description:
+      'a metered-paywall counter ("You have 2 free articles left this month"); the article itself is complete',
+    matches: (text) =>
+      text.length <= 200 &&
+      /^(?:you have (?:\d+|one|two|three|no) (?:more )?(?:free )?(?:articles?|stories) (?:left|remaining)|this is your (?:last |final )?free (?:article|story)|il vous reste \d+ articles? gratuits?|sie haben noch \d+ (?:kostenlose|freie) artikel|te queda(?:n)? \d+ artículos? gratis|ti rimangono \d+ articoli gratuiti|ti restano \d+ articoli gratuiti|você tem \d+ (?:artigos|matérias|reportagens) grátis|je hebt nog \d+ gratis artikel)/iu.test(
+        text.trim(),
+      ),
+  },
+  {
+    name: 'date-line',
+    description:
+      'a line holding only the printed date and time ("9 de abril de 2024", "December 31, 2022, 8:05 p.m. EST"); dates go to the frontmatter',
+    matches: (text) => isDateLine(text.trim()),
   },
   {
     name: 'site-name',
