@@ -169,6 +169,7 @@ describe('what the rules leave alone', () => {
       '<p>Page: the council’s agenda runs to 40 pages, and the position: the chair wants a vote on the campaign before May.</p>',
     ],
     ['a photo caption that is a sentence', '<p>Photo of the harbor taken from the ferry on Sunday morning.</p>'],
+    ['a title-case subheading starting with "By The"', '<h3>By The Numbers</h3>'],
     ['a short sentence that starts with a date', '<p>9 April 2024 was the wettest day on record.</p>'],
     ['an Italian sentence starting with a surname', '<p>Di Maio ha detto che il porto riaprirà a maggio.</p>'],
     ['a Spanish sentence starting with "Por"', '<p>Por la tarde, el consejo aprobó el plan del puerto.</p>'],
@@ -178,6 +179,12 @@ describe('what the rules leave alone', () => {
     ],
   ])('%s', (_name, html) => {
     expect(clean(html).rules).toEqual([]);
+  });
+
+  test('a subheading "Reactions" in the story is not a comment section', () => {
+    expect(clean('<h2>Reactions</h2>' + KEEP).markdown).toBe(
+      '## Reactions\n\nThe board will meet again on Nov. 16, the chair said.',
+    );
   });
 
   test('a "Comments" label that is not a heading removes only itself, not what follows', () => {

@@ -64,6 +64,7 @@ export function isBylineLine(text: string): boolean {
   const words = names.split(/\s+/).filter(Boolean);
   return (
     words.length >= 1 &&
+    !/^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as|de|het)$/i.test(words[0]!) &&
     words.length <= 12 &&
     /^\p{Lu}/u.test(words[0]!) &&
     words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || BYLINE_JOIN.test(w))
@@ -151,7 +152,7 @@ export const BLOCK_RULES: BlockRule[] = [
       'the reader-comment section: a heading such as "Comments (12)", "What readers said" or "Kommentare", and everything after it in its section',
     matches: (text) =>
       text.length <= 80 &&
-      /^(?:\d+\s+)?(?:(?:reader|readers['’]?|your|user|visitor)\s+)?(?:comments?|responses|reactions|views)(?:\s*\(\d+\))?$|^what (?:readers|you|our readers) (?:said|say|think|are saying)$|^(?:join|start) the (?:conversation|discussion)$|^(?:leave|post|add) a (?:comment|reply|response)$|^\d*\s*(?:thoughts|responses|replies) (?:on|to) [“"‘'].{1,120}$|^(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?$|^(?:\d+\s+)?(?:commentaires?|réactions?)(?:\s*\(\d+\))?$|^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:\d+\s+)?comment[io](?:\s*\(\d+\))?$|^(?:\d+\s+)?reacties?(?:\s*\(\d+\))?$|^(?:\d+\s+)?comentários?(?:\s*\(\d+\))?$/iu.test(
+      /^(?:\d+\s+)?(?:reader|readers['’]?|your|user|visitor)\s+(?:comments?|responses|reactions|views)(?:\s*\(\d+\))?$|^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:\d+\s+(?:responses|reactions)|(?:responses|reactions)\s*\(\d+\))$|^what (?:readers|you|our readers) (?:said|say|think|are saying)$|^(?:join|start) the (?:conversation|discussion)$|^(?:leave|post|add) a (?:comment|reply|response)$|^\d*\s*(?:thoughts|responses|replies) (?:on|to) [“"‘'].{1,120}$|^(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?$|^(?:\d+\s+)?commentaires?(?:\s*\(\d+\))?$|^(?:\d+\s+réactions?|réactions?\s*\(\d+\))$|^(?:\d+\s+)?comentarios?(?:\s*\(\d+\))?$|^(?:\d+\s+)?comment[io](?:\s*\(\d+\))?$|^(?:\d+\s+)?reacties?(?:\s*\(\d+\))?$|^(?:\d+\s+)?comentários?(?:\s*\(\d+\))?$/iu.test(
         text.trim(),
       ),
     withRest: true,
