@@ -89,8 +89,10 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   addExtractorFacts(meta, extracted.byline, extracted.title);
   if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
     throw new CaptureError(`looks like an error page ("${pageTitle}"), not an article`);
-  const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
-  if (!extracted.html || (measure.prose < MIN_PROSE && !force)) {
+  if (!extracted.html)
+    throw new CaptureError('has no article text: the extractor found no block of text in the page (an empty page?)');
+  const measure = measureArticle(extracted.html);
+  if (measure.prose < MIN_PROSE && !force) {
     const links = measure.text ? Math.round((100 * measure.linkText) / measure.text) : 0;
     throw new CaptureError(
       `looks like an index page, not an article: the extracted text has ${measure.text} characters (${links}% in links) ` +
