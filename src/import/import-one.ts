@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import type { Root } from 'hast';
 import { articleSchema } from '../lib/schema.ts';
 import { slugify } from '../lib/slug.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './archive-index.ts';
@@ -43,6 +44,8 @@ export interface Outcome {
   removed: { rule: string; text: string }[];
   /** Parts of the page's metadata that could not be read (a broken JSON-LD block). */
   problems?: string[];
+  /** How the text was found, when not the usual way. */
+  notes?: string[];
   /** Files that were (or, in a dry run, would be) written. */
   written: string[];
   /** The article file text (for --dry-run). */
@@ -67,6 +70,8 @@ export interface Conversion {
   body: Converted;
   /** Set when the page shows only a teaser of an article behind a paywall: why it is judged so. */
   partial?: string | undefined;
+  /** Something the report should tell the user about how the text was found. */
+  note?: string | undefined;
 }
 
 /**
@@ -89,9 +94,19 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   addExtractorFacts(meta, extracted.byline, extracted.title);
   if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
     throw new CaptureError(`looks like an error page ("${pageTitle}"), not an article`);
+  const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
+  const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
+  const base = canonicalUrl(given.url) ?? meta.url?.value;
+  // Second opinion: a page whose text is drawn by script holds no prose for the extractor, but its
+  // JSON-LD may carry the whole article (`articleBody`); it is used only then.
+  const ldBody = meta.articleBody?.value;
+  if (measure.prose < MIN_PROSE && ldBody && ldBody.length >= MIN_PROSE) {
+    const body = treeToMarkdown(textTree(ldBody), ctx, base);
+    const note = `the page shows no article text (${measure.prose} characters of prose); the text is the JSON-LD articleBody`;
+    return { meta, body, partial: partialCapture(access, body.report), note };
+  }
   if (!extracted.html)
     throw new CaptureError('has no article text: the extractor found no block of text in the page (an empty page?)');
-  const measure = measureArticle(extracted.html);
   if (measure.prose < MIN_PROSE && !force) {
     const links = measure.text ? Math.round((100 * measure.linkText) / measure.text) : 0;
     throw new CaptureError(
@@ -100,10 +115,20 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
         `(an article has at least ${MIN_PROSE}); use --force to import it anyway`,
     );
   }
-  const tree = parseHtmlFragment(extracted.html);
-  const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
-  const body = treeToMarkdown(tree, ctx, canonicalUrl(given.url) ?? meta.url?.value);
+  const body = treeToMarkdown(parseHtmlFragment(extracted.html), ctx, base);
   return { meta, body, partial: partialCapture(access, body.report) };
+}
+
+/** Plain article text (paragraphs separated by line breaks) as a tree of paragraphs. */
+function textTree(text: string): Root {
+  return {
+    type: 'root',
+    children: text
+      .split(/\n\s*\n|\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((p) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: p }] })),
+  };
 }
 
 /** A free file name in the archive: slug, slug-2, slug-3... */
@@ -156,9 +181,10 @@ export async function importOne(
   const outcome: Outcome = { file, status: 'failed', missing: [], proposed: [], removed: [], written: [] };
   try {
     const capture = await readCapture(file, opts.maxBytes);
-    const { meta, body, partial } = convertCapture(capture, opts.given, opts.force);
+    const { meta, body, partial, note } = convertCapture(capture, opts.given, opts.force);
     outcome.removed = body.report.removed;
     if (meta.problems) outcome.problems = meta.problems;
+    if (note) outcome.notes = [note];
     if (body.text.trim().length < 80) throw new CaptureError('has almost no article text once boilerplate is removed');
     const url = canonicalUrl(opts.given.url) ?? meta.url?.value;
     const duplicate = (url && index.byUrl.get(url)) || index.byHash.get(bodyHash(body.markdown));

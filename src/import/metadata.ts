@@ -24,6 +24,8 @@ export interface PageMetadata {
   language?: Found<string> | undefined;
   image?: Found<{ url: string; alt?: string; caption?: string; credit?: string }> | undefined;
   keywords?: Found<string[]> | undefined;
+  /** The article's text as the JSON-LD gives it (`articleBody`), for a second opinion on extraction. */
+  articleBody?: Found<string> | undefined;
   /** What the JSON-LD says about access: free or not, and CSS selectors of the locked parts. */
   access?: Found<{ free: boolean; lockedSelectors: string[] }> | undefined;
   /** Parts of the page's metadata that could not be read, for the import report. */
@@ -359,6 +361,7 @@ export function readMetadata(doc: Document): PageMetadata {
       [keywordList([...all('news_keywords'), ...all('keywords')]), 'meta keywords'],
       [keywordList(all('citation_keywords')), 'citation_keywords'],
     ),
+    articleBody: first([typeof ld.articleBody === 'string' ? ld.articleBody.trim() : undefined, 'JSON-LD articleBody']),
     access:
       paid || ld.isAccessibleForFree !== undefined
         ? { value: { free: !paid, lockedSelectors }, from: 'JSON-LD isAccessibleForFree' }

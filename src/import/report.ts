@@ -18,6 +18,7 @@ export function formatSummary(
       lines.push(`${dryRun ? 'would write' : o.status} ${rel(o.file)} -> ${rel(o.article!)}`);
       if (o.missing.length) lines.push(`  not in the page, left empty: ${o.missing.join(', ')}`);
       for (const problem of o.problems ?? []) lines.push(`  could not read: ${problem}`);
+      for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       const removed = [...new Set(o.removed.map((r) => r.rule))];
       if (removed.length) lines.push(`  removed: ${removed.join(', ')}`);
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`), '', o.preview ?? '', '');

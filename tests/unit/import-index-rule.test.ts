@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
 
 // A page is an index only when the extracted article holds no prose: a short story on a page
@@ -65,4 +66,23 @@ test('an index page is refused with what was measured, and --force imports it an
   expect(reason).toMatch(/use --force to import it anyway/);
   const forced = await importAll([dir], root, { ...options, force: true });
   expect(forced.outcomes[0]!.status).toBe('imported');
+});
+
+test('a page drawn by script imports from its JSON-LD articleBody, and the report says so', async () => {
+  const { root, dir } = await inbox({
+    'app.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry timetable changes</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry timetable changes","datePublished":"2024-02-01","url":"https://harbour.example/ferry","publisher":{"name":"Harbour Times"},
+"articleBody":"The island ferry will run an hour later on weekday evenings from next month, the operator said on Thursday.\\n\\nThe last sailing from the mainland will leave at 9.30pm instead of 8.30pm, and weekend sailings are unchanged."}</script>
+<script type="application/ld+json">{"@type": "BreadcrumbList", broken}</script></head>
+<body><div id="root"></div><script src="/app.js"></script></body></html>`,
+  });
+  const run = await importAll([dir], root, options);
+  const o = run.outcomes[0]!;
+  expect(o.status).toBe('imported');
+  expect(await readFile(o.article!, 'utf8')).toContain(
+    'The island ferry will run an hour later on weekday evenings from next month, the operator said on Thursday.\n\nThe last sailing',
+  );
+  const report = formatSummary(run, { dryRun: false });
+  expect(report).toMatch(/note: the page shows no article text .* the text is the JSON-LD articleBody/);
+  expect(report).toMatch(/could not read: JSON-LD block 2 could not be read/);
 });
