@@ -115,10 +115,10 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   revealImages(document);
   if (url && !document.querySelector('base'))
     document.head?.insertAdjacentHTML('afterbegin', `<base href="${url.replace(/"/g, '&quot;')}">`);
-  const article = new Readability(document as unknown as globalThis.Document, {
-    keepClasses: false,
-    charThreshold: 300,
-  }).parse();
+  // Readability's own threshold (500 characters) is kept: below it Readability tries again with
+  // looser rules and returns its best attempt, while a lower threshold made it accept a page's
+  // print footer over the article on real pages.
+  const article = new Readability(document as unknown as globalThis.Document, { keepClasses: false }).parse();
   return {
     html: article?.content ?? null,
     byline: article?.byline ?? null,
@@ -127,32 +127,50 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   };
 }
 
-/** How article-like an extracted body is: its prose (paragraph text not inside links) and link share. */
+/** How article-like an extracted body is: its prose (text outside links) and link share. */
 export interface ArticleMeasure {
   /** Characters of text in the extracted article. */
   text: number;
   /** Characters of that text inside links. */
   linkText: number;
-  /** Characters in paragraphs of at least 80 characters that are mostly not link text. */
+  /** Characters of text outside links, in blocks whose text is mostly not links (the prose). */
   prose: number;
-  /** Number of such paragraphs. */
+  /** Number of such blocks of 80 characters or more (paragraphs of prose). */
   paragraphs: number;
 }
 
-/** Measures an extracted article (HTML as Readability returns it). */
+const BLOCK = /^(?:P|LI|PRE|TD|TH|BLOCKQUOTE|DD|DT|DIV|SECTION|ARTICLE|MAIN|H[1-6]|FIGCAPTION|CAPTION|BODY)$/;
+
+/**
+ * Measures an extracted article (HTML as Readability returns it) block by block: prose is the
+ * text outside links in blocks that are mostly not links, in any script (a character count, so
+ * Chinese or Japanese text counts like any other) and in any block (`<pre>` too).
+ */
 export function measureArticle(html: string): ArticleMeasure {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const len = (el: { textContent: string | null }) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  const body = document.body;
-  const measure: ArticleMeasure = { text: len(body), linkText: 0, prose: 0, paragraphs: 0 };
-  for (const a of body.querySelectorAll('a')) measure.linkText += len(a);
-  for (const p of body.querySelectorAll('p, li, blockquote, dd')) {
-    if (p.querySelector('p, li, blockquote, dd')) continue;
-    const total = len(p);
-    const links = [...p.querySelectorAll('a')].reduce((n, a) => n + len(a), 0);
-    if (total >= 80 && links < total / 2) {
-      measure.prose += total;
-      measure.paragraphs++;
+  const blocks = new Map<Element, { text: number; links: number }>();
+  const walk = (node: Node, block: Element, inLink: boolean): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        const n = (child.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+        const b = blocks.get(block) ?? { text: 0, links: 0 };
+        b.text += n;
+        if (inLink) b.links += n;
+        blocks.set(block, b);
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        walk(el, BLOCK.test(el.tagName) ? el : block, inLink || el.tagName === 'A');
+      }
+    }
+  };
+  walk(document.body, document.body, false);
+  const measure: ArticleMeasure = { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
+  for (const { text, links } of blocks.values()) {
+    measure.text += text;
+    measure.linkText += links;
+    if (text - links > links) {
+      measure.prose += text - links;
+      if (text >= 80) measure.paragraphs++;
     }
   }
   return measure;

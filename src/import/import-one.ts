@@ -9,7 +9,7 @@ import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './archive-inde
 import { CaptureError, readCapture, type Capture } from './capture.ts';
 import { partialCapture, readAccess } from './access.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';
-import { addExtractorFacts, canonicalUrl, readMetadata, type PageMetadata } from './metadata.ts';
+import { addExtractorFacts, canonicalUrl, dekIsStandfirst, readMetadata, type PageMetadata } from './metadata.ts';
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
@@ -90,11 +90,15 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   const pageTitle = (page.document.title ?? '').trim();
   const meta = readMetadata(page.document);
   const access = readAccess(page.document, meta);
+  const standfirst = meta.dek ? dekIsStandfirst(page.document, meta.dek.value) : undefined;
   const extracted = extractArticle(page, given.url);
   addExtractorFacts(meta, extracted.byline, extracted.title);
   if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
     throw new CaptureError(`looks like an error page ("${pageTitle}"), not an article`);
   const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
+  // A description the page prints as its first paragraph is the lede: it stays in the text, and
+  // the article gets no dek rather than the same words twice. A printed standfirst is the dek.
+  if (standfirst === false) meta.dek = undefined;
   const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
   const base = canonicalUrl(given.url) ?? meta.url?.value;
   // Second opinion: a page whose text is drawn by script holds no prose for the extractor, but its
@@ -116,8 +120,15 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     );
   }
   const body = treeToMarkdown(parseHtmlFragment(extracted.html), ctx, base);
+  // A description that repeats the first paragraph is the lede, not a separate standfirst: the
+  // paragraph stays in the text, and the article gets no dek rather than the same words twice.
+  const lede = body.text.split('\n').find((line) => line.trim());
+  if (meta.dek && lede && squash(lede) === squash(meta.dek.value)) meta.dek = undefined;
   return { meta, body, partial: partialCapture(access, body.report) };
 }
+
+/** Text compared without case, spacing or punctuation. */
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Plain article text (paragraphs separated by line breaks) as a tree of paragraphs. */
 function textTree(text: string): Root {

@@ -146,34 +146,54 @@ function inFurniture(el: Element): boolean {
   return !!el.closest('aside, nav, footer, [role="complementary"], [role="navigation"], li');
 }
 
+/** How far an element is from the headline: the number of the h1's ancestors to climb before one contains it. */
+function distanceFromHeadline(h1: Element | null, el: Element): number {
+  let depth = 0;
+  for (let a: Element | null = h1; a; a = a.parentElement, depth++) if (a.contains(el)) return depth;
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** A byline element's text with dates left out and its lines separated by " | ". */
+function bylineText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const t of copy.querySelectorAll('time')) t.remove();
+  for (const b of copy.querySelectorAll('p, div, br, li')) b.before(' | ');
+  return (copy.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/(?:\s*\|)+\s*/g, ' | ')
+    .replace(/^(?:\s*\|)+\s*/, '')
+    .replace(/(?:\s*\|)+\s*$/, '')
+    .trim();
+}
+
+/** Two to four capitalised words and nothing else: a name as a byline element prints it. */
+const NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|der|de|del|da|di|du|le|la)){1,3}$/u;
+
 /**
- * The byline printed on the page: rel=author links and microdata author names, else a short
- * "By ..." line in a byline element (dates left out). Names in teaser tiles, menus and footers
- * are other articles' authors and are not read; when the page has an <article> holding its <h1>,
- * only bylines inside it count.
+ * The byline printed on the page: rel=author links, microdata author names, and byline elements
+ * reading "By ..." (or holding only a name). Names in teaser tiles, menus and footers are other
+ * articles' authors and are not read; of the rest, those nearest the headline (<h1>) win, since
+ * a page often carries other bylines further away (related stories, promo rails).
  */
 function pageByline(doc: Document): string[] {
   const h1 = doc.querySelector('h1');
-  const scope = (h1?.closest('article') ?? doc) as Document | Element;
-  const authors = [...scope.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')]
-    .filter((a) => !inFurniture(a))
-    .map((a) => a.textContent?.trim() ?? '');
-  if (authors.some(Boolean)) return authors;
-  for (const el of scope.querySelectorAll(
-    '[class*="byline" i], [class*="author" i], [class~="by"], [id*="byline" i], [rel="author"]',
-  )) {
-    if (inFurniture(el)) continue;
-    const copy = el.cloneNode(true) as Element;
-    for (const t of copy.querySelectorAll('time')) t.remove();
-    for (const b of copy.querySelectorAll('p, div, br, li')) b.before(' | ');
-    const text = (copy.textContent ?? '')
-      .replace(/\s+/g, ' ')
-      .replace(/(?:\s*\|)+\s*/g, ' | ')
-      .replace(/^(?:\s*\|)+\s*/, '')
-      .trim();
-    if (/^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu.test(text) && text.length < 160) return [text];
+  const found: { distance: number; order: number; names: string[] }[] = [];
+  let order = 0;
+  for (const el of doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')) {
+    const name = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (name && !inFurniture(el)) found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [name] });
   }
-  return [];
+  for (const el of doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class~="by"], [id*="byline" i]')) {
+    if (inFurniture(el)) continue;
+    const text = bylineText(el);
+    if (text.length >= 160) continue;
+    const by = /^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu.test(text);
+    if (by || (/byline/i.test(`${el.getAttribute('class')} ${el.id}`) && NAME_ONLY.test(text)))
+      found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [text] });
+  }
+  if (found.length === 0) return [];
+  const nearest = Math.min(...found.map((f) => f.distance));
+  return found.filter((f) => f.distance === nearest).flatMap((f) => f.names);
 }
 
 /** A canonical URL without tracking parameters or fragment; undefined when not http(s). */
@@ -201,6 +221,38 @@ function date(candidates: [string | undefined, string][]): Found<string> | undef
   return first(...candidates.map(([v, from]) => [normaliseDate(v), from] as [string | null, string]));
 }
 
+/** Lower-case letters and digits only, for comparing headlines. */
+const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The <h1>'s text when it is the headline: when the page has no <title>, or the <title> contains
+ * it. Many pages put the site's logo or a section name in an <h1>; then the <title> (without the
+ * site name, as the extractor reads it) is the better headline.
+ */
+function headlineH1(h1: Element | null, pageTitle: string): string | undefined {
+  const text = h1?.textContent?.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  return !pageTitle || squeeze(pageTitle).includes(squeeze(text)) ? text : undefined;
+}
+
+/**
+ * Whether the page prints its description as a standfirst (a subheading beside the headline:
+ * a heading, or an element sharing the headline's container or header) rather than as the first
+ * paragraph of the story (the lede, which CMSs copy into the description). Undefined when the
+ * page does not print it at all.
+ */
+export function dekIsStandfirst(doc: Document, dek: string): boolean | undefined {
+  const want = squeeze(dek);
+  if (!want) return undefined;
+  const h1 = doc.querySelector('h1');
+  for (const el of doc.querySelectorAll('p, h2, h3, h4, div, span')) {
+    if (squeeze(el.textContent ?? '') !== want || el.querySelector('p, h2, h3, h4, div')) continue;
+    if (/^H[2-4]$/.test(el.tagName)) return true;
+    return !!h1 && (!!el.parentElement?.contains(h1) || !!el.closest('header')?.contains(h1));
+  }
+  return undefined;
+}
+
 /** The site name a <title> ends with ("Headline | Daily Planet" -> "Daily Planet"), when it ends with one. */
 function titleSuffix(title: string | undefined, headline: string | undefined): string | undefined {
   if (!title || !headline) return undefined;
@@ -212,7 +264,7 @@ function titleSuffix(title: string | undefined, headline: string | undefined): s
 function copyrightHolder(doc: Document): string | undefined {
   for (const el of doc.querySelectorAll('footer, [role="contentinfo"], small, p')) {
     const m =
-      /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\p{Lu}][\p{L}\p{N}.&' -]{1,50}?)(?:[.,]|\s+all rights|$)/iu.exec(
+      /(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?)?\s*(\p{Lu}[\p{L}\p{N}.&' -]{1,50}?)(?:[.,]|\s+[Aa]ll [Rr]ights|$)/u.exec(
         (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
       );
     if (m && (el.textContent ?? '').length < 300) return m[1]!.trim();
@@ -274,7 +326,7 @@ export function readMetadata(doc: Document): PageMetadata {
     [m('og:title'), 'og:title'],
     [m('citation_title'), 'citation_title'],
     [m('dc.title') ?? m('dcterms.title'), 'Dublin Core title'],
-    [h1?.textContent?.replace(/\s+/g, ' ').trim(), '<h1>'],
+    [headlineH1(h1, pageTitle), '<h1>'],
     [pageTitle, '<title>'],
   );
   const siteName = first(

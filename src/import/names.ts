@@ -12,7 +12,7 @@ const MONTH =
 
 /** Where a date, time or "Updated" note starts inside a byline. */
 export const GLUED_DATE = new RegExp(
-  `\\s*(?:[,|–—·•-]\\s*)?(?:\\b(?:updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)\\b[: ]*)?(?:\\b${MONTH}\\s+\\d|\\b\\d{1,4}(?:[./:-]|(?:\\.|\\s+de)?\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b|\\b(?:updated|published|aktualisiert|publié|actualizado)\\b).*$`,
+  `\\s*(?:[,|–—·•-]\\s*)?(?:\\b(?:last updated|last modified|updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)\\b[: ]*)?(?:\\b${MONTH}\\s+\\d|\\b\\d{1,4}(?:[./:-]|(?:\\.|\\s+de)?\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b|\\b(?:last updated|updated|published|aktualisiert|publié|actualizado)\\b).*$`,
   'iu',
 );
 
@@ -26,6 +26,21 @@ const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|al|el|
 /** Wire agencies, which a byline names as authors in one word ("Jane Doe, Reuters"). */
 const AGENCY =
   /^(?:reuters|ap|afp|dpa|efe|ansa|anp|belga|lusa|apa|sda|ats|kyodo|xinhua|bloomberg|pa|tt|ntb|ritzau|epa|kna|epd|agencies|agences|agenturen|agencias|agenzie)$/i;
+
+/** Link labels that byline elements carry beside the name ("Follow author", "Contact", "More by"). */
+const NOT_A_NAME =
+  /^(?:follow|contact|e-?mail|more (?:by|from|articles)|view (?:all|profile)|see all|all (?:articles|stories)|about the author|author|staff|last)\b/i;
+
+/**
+ * A name printed in capitals ("JOE HILDEBRAND", "O'NEILL") in the usual case ("Joe Hildebrand",
+ * "O'Neill"); names with any lower-case letter, and wire agencies ("AFP"), are kept as printed.
+ */
+function capitalised(name: string): string {
+  if (/\p{Ll}/u.test(name) || AGENCY.test(name)) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+}
 
 /** True when a text is a date or time rather than a name. */
 function isDateLike(text: string): boolean {
@@ -98,7 +113,16 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
       piece.split(/\s[|–—]\s|\s-\s/).filter((seg, i) => i === 0 || BY_PREFIX.test(seg)),
     );
     for (const segment of segments) {
-      const head = segment.replace(BY_PREFIX, '').replace(GLUED_DATE, '');
+      const head = segment
+        .replace(BY_PREFIX, '')
+        .replace(
+          /\s(?:edited|editing|photos?|photographs|illustrations?|graphics|translated|translation|video) by\s.*$/i,
+          '',
+        )
+        .replace(/@\w+/g, ' ')
+        .replace(GLUED_DATE, '')
+        .replace(/\d.*$/, '')
+        .replace(/\s+/g, ' ');
       for (const [i, piece] of head.split(/\s*[,;]\s*/).entries()) {
         // After a comma, one word is a role or a desk ("Jane Doe, News"), unless it is a wire agency.
         if (i > 0 && !/\s/.test(piece.trim()) && !AGENCY.test(piece.trim())) continue;
@@ -110,8 +134,9 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
               .trim(),
           );
           if (!name || name.length >= 80 || isDateLike(name) || isOutlet(name, opts.outlet)) continue;
-          if (!/\p{Lu}/u.test(name) || name.split(' ').every((w) => JOB_WORD.test(w))) continue;
-          out.push(name);
+          if (!/\p{Lu}/u.test(name) || name.split(' ').every((w) => JOB_WORD.test(w)) || NOT_A_NAME.test(name))
+            continue;
+          out.push(capitalised(name));
         }
       }
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { convertCapture } from '../../src/import/import-one.ts';
 import { importAll } from '../../src/import/run.ts';
 import { splitFrontmatter } from '../../src/lib/content-files.ts';
 import { checkContent } from '../../src/lib/validate-content.ts';
@@ -187,5 +188,25 @@ describe('the lead image', () => {
     const text = await readFile(run.outcomes[0]!.article!, 'utf8');
     expect(text).toContain('mill-1200.jpg');
     expect(text).not.toMatch(/^image:/m);
+  });
+});
+
+describe('a description that repeats the first paragraph', () => {
+  const page = (standfirst: boolean) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbor board delays vote</title>
+<meta name="description" content="The harbor board postponed its vote on the cruise terminal on Monday."></head><body>
+<article><header><h1>Harbor board delays vote</h1>${standfirst ? '<p class="standfirst">The harbor board postponed its vote on the cruise terminal on Monday.</p>' : ''}</header>
+<div class="story-body">${standfirst ? '' : '<p>The harbor board postponed its vote on the cruise terminal on Monday.</p>'}
+<p>Board members said they needed more time to study the effect on traffic and air quality in the neighborhoods along Front Street, and asked staff for an independent study.</p>
+<p>The board scheduled a new hearing for November and asked for an estimate of the cost of shore power for the ships.</p></div></article></body></html>`;
+
+  test('as the story’s lede stays in the text, and is not also the dek', async () => {
+    const capture = { path: 'x.html', bytes: Buffer.from(''), sha256: '', ext: '.html', html: true, charset: 'utf-8' };
+    const lede = convertCapture({ ...capture, text: page(false) });
+    expect(lede.body.text).toMatch(/^The harbor board postponed its vote/);
+    expect(lede.meta.dek).toBeUndefined();
+    const standfirst = convertCapture({ ...capture, text: page(true) });
+    expect(standfirst.body.text).not.toContain('postponed its vote');
+    expect(standfirst.meta.dek?.value).toBe('The harbor board postponed its vote on the cruise terminal on Monday.');
   });
 });

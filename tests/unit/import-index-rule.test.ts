@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { formatSummary } from '../../src/import/report.ts';
+import { measureArticle } from '../../src/import/extract.ts';
 import { importAll } from '../../src/import/run.ts';
 
 // A page is an index only when the extracted article holds no prose: a short story on a page
@@ -85,4 +86,17 @@ test('a page drawn by script imports from its JSON-LD articleBody, and the repor
   const report = formatSummary(run, { dryRun: false });
   expect(report).toMatch(/note: the page shows no article text .* the text is the JSON-LD articleBody/);
   expect(report).toMatch(/could not read: JSON-LD block 2 could not be read/);
+});
+
+test('prose is measured in any script and in any block: Japanese text and a <pre> article are articles', () => {
+  const japanese = measureArticle(
+    `<div><p>${'昔々、ある所にお爺さんとお婆さんが住んでいました。'.repeat(10)}</p></div>`,
+  );
+  expect(japanese.prose).toBeGreaterThanOrEqual(200);
+  const plain = measureArticle(`<pre>${'Network Working Group. This memo describes a protocol. '.repeat(10)}</pre>`);
+  expect(plain.prose).toBeGreaterThanOrEqual(200);
+  const links = measureArticle(
+    `<ul>${'<li><a href="/x">A headline that is only a link to a story</a></li>'.repeat(20)}</ul>`,
+  );
+  expect(links.prose).toBe(0);
 });

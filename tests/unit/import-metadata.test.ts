@@ -266,3 +266,50 @@ describe('the publication name', () => {
     );
   });
 });
+
+describe('bylines as real pages print them', () => {
+  test.each([
+    ['digits glued to the name', 'by Lucas Nolan22 Dec 2016651', ['Lucas Nolan']],
+    ['a social handle', 'Ahiza Garcia @ahiza_garcia', ['Ahiza Garcia']],
+    ['an editor after the writer', 'Written by Rob Ewaschuk Edited by Betsy Beyer', ['Rob Ewaschuk']],
+    ['a name in capitals', "SEAN O'NEILL-SMITH", ["Sean O'Neill-Smith"]],
+    ['an agency in capitals stays', 'AFP', ['AFP']],
+    ['an update line', 'Last Updated: January 7, 2025', []],
+    ['a link label', 'Follow Author', []],
+  ])('%s', (_name, byline, want) => {
+    expect(meta(jsonLd({ '@type': 'NewsArticle', headline: 'H', author: byline })).authors?.value ?? []).toEqual(want);
+  });
+
+  test('of several bylines on a page, the one nearest the headline is the article’s', () => {
+    const m = meta(
+      '',
+      '<div class="promo"><span class="byline"><a rel="author" href="/w/x">Richard Eskow</a></span></div><div class="story"><h1>Harbor vote</h1><span class="byline"><a href="/w/y">Joanna Rothkopf</a></span><p>Text.</p></div>',
+    );
+    expect(m.authors?.value).toEqual(['Joanna Rothkopf']);
+  });
+});
+
+describe('the headline', () => {
+  test('an <h1> holding the site’s logo text is not the headline when the <title> says otherwise', () => {
+    const m = meta(
+      '<title>Conversations with a Cryptid - Chapter 1 | Fan Archive</title>',
+      '<h1>Fan Archive beta</h1><p>Text.</p>',
+    );
+    expect(m.title?.from).toBe('<title>');
+  });
+
+  test('an <h1> that the <title> contains is the headline', () => {
+    expect(meta('<title>Harbor board delays vote | Ledger</title>', '<h1>Harbor board delays vote</h1>').title).toEqual(
+      {
+        value: 'Harbor board delays vote',
+        from: '<h1>',
+      },
+    );
+  });
+
+  test('"copyrighted by" in a footer is not a publication name', () => {
+    expect(
+      meta('', '<p>Text.</p><footer>Comments and public postings are copyrighted by their creators.</footer>').siteName,
+    ).toBeUndefined();
+  });
+});
