@@ -342,7 +342,7 @@ const CREDITS =
 
 /** Last words that make a capitalised phrase an organisation, never a person ("… Center", "… Foundation"). */
 const ORG_END =
-  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|stiftung|institut|universität|fondation|fundación|università|zentrum)$/i;
+  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum)$/i;
 
 /** True when every mention of the name in the text runs on (within four capitalised words) into an organisation or place name. */
 function onlyInOrganisationNames(name: string, text: string): boolean {
@@ -408,17 +408,40 @@ const AFTER_TITLE = new RegExp(
   'gu',
 );
 
+/** Reporting verbs (and the possessive) that follow a person's name in news copy. */
+const REPORTING =
+  "(?:['’]s\\s|\\s(?:said|says|told|added|asked|wrote|spoke|announced|warned|argued|explained|insisted|noted|replied|tweeted|posted|testified|declined|denied|confirmed|admitted|urged|called|met|visited|resigned|sagte|erklärte|a déclaré|a dit|dijo|afirmó|ha detto|disse|zei)\\b)";
+
+/** Two or three capitalised words right before a reporting verb or a possessive: "Xi Jinping spoke", "Elon Musk's". */
+const BEFORE_VERB = new RegExp(
+  `(?<![\\p{L}.’'-])(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})(?=${REPORTING})`,
+  'gu',
+);
+
+/** Text before a match that makes it the tail of a longer proper name ("… Health and Human Rights said"). */
+const LONGER_NAME = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|for|and|&|de|du|des|der|für|und))\s+$/u;
+
+/** First words of places and organisations that stand before "said" as often as people do. */
+const PLACE_START =
+  /^(?:the|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)\b/i;
+
 /**
- * Names the NLP pass (compromise) finds, and names written after a title ("Chancellor Olaf
- * Scholz"), which the NLP pass misses for names it does not know: trimmed, titles removed, at
+ * Names the NLP pass (compromise) finds, names written after a title ("Chancellor Olaf
+ * Scholz"), and two or three capitalised words before a reporting verb or a possessive ("Xi
+ * Jinping said", "Elon Musk's"), which the NLP pass misses for names it does not know: trimmed, titles removed, at
  * least two words, never a name that only occurs as part of an organisation's name, never a
  * name from a photo credit.
  */
 export function candidateNames(text: string): string[] {
   const prose = text.replace(CREDITS, ' ');
   const names = [
-    ...(nlp(prose).people().out('array') as string[]),
+    ...(nlp(prose.replace(/(\p{L})['’]s\b/gu, '$1'))
+      .people()
+      .out('array') as string[]),
     ...[...prose.matchAll(AFTER_TITLE)].map((m) => m[1]!),
+    ...[...prose.matchAll(BEFORE_VERB)]
+      .filter((m) => !PLACE_START.test(m[1]!) && !LONGER_NAME.test(prose.slice(Math.max(0, m.index - 40), m.index)))
+      .map((m) => m[1]!),
   ];
   const cleaned = names
     .map((n) =>

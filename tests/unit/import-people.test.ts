@@ -75,3 +75,11 @@ describe('a surname after a title', () => {
 test('names after a title are proposed even when the NLP pass does not know them', () => {
   expect(findPeople('Chancellor Olaf Scholz said the talks were useful.', index).unknown).toContain('Olaf Scholz');
 });
+
+test('well-known names the NLP pass does not know are proposed: before a reporting verb or a possessive', () => {
+  const text =
+    "Xi Jinping spoke first. Elon Musk's company said it would build a plant. Narendra Modi visited the site. The White House said nothing, and the Labour Party said it would wait.";
+  expect(candidateNames(text)).toEqual(expect.arrayContaining(['Xi Jinping', 'Elon Musk', 'Narendra Modi']));
+  expect(candidateNames(text)).not.toEqual(expect.arrayContaining(['White House']));
+  expect(candidateNames(text)).not.toContain('Labour Party');
+});
