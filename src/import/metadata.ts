@@ -253,6 +253,20 @@ export function dekIsStandfirst(doc: Document, dek: string): boolean | undefined
   return undefined;
 }
 
+/**
+ * The headline the page prints, when a metadata title differs from it only by a site suffix
+ * ("Headline | Daily Planet", "Headline - Section - Site") or by being cut short ("Headline…",
+ * as JSON-LD headlines are cut at 110 characters): the <h1> then gives the headline whole.
+ */
+function confirmedByH1(title: string, h1: string | undefined): string {
+  if (!h1 || h1 === title) return title;
+  const rest = title.startsWith(h1) ? title.slice(h1.length) : undefined;
+  if (rest !== undefined && /^\s*[|–—:·-]\s+\S/.test(rest)) return h1;
+  const cut = /^(.{20,}?)\s*(?:…|\.\.\.)$/.exec(title)?.[1];
+  if (cut && h1.startsWith(cut)) return h1;
+  return title;
+}
+
 /** The site name a <title> ends with ("Headline | Daily Planet" -> "Daily Planet"), when it ends with one. */
 function titleSuffix(title: string | undefined, headline: string | undefined): string | undefined {
   if (!title || !headline) return undefined;
@@ -270,6 +284,35 @@ function copyrightHolder(doc: Document): string | undefined {
     if (m && (el.textContent ?? '').length < 300) return m[1]!.trim();
   }
   return undefined;
+}
+
+/**
+ * The publication date printed near the headline, for pages without a machine-readable one:
+ * the element nearest the <h1> whose class, id or itemprop names a date ("date", "time",
+ * "published", "dateline") and whose text is a date, after words such as "Published" or
+ * "Publié le". An element marked as an update ("updated", "modified") is not read.
+ */
+function printedDate(doc: Document, h1: Element | null): string | undefined {
+  let best: { distance: number; value: string } | undefined;
+  for (const el of doc.querySelectorAll(
+    '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="dateline" i], [id*="date" i], [itemprop*="date" i], time',
+  )) {
+    const marker = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
+    if (/updat|modif/i.test(marker) || inFurniture(el)) continue;
+    const text = (el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(
+        /^(?:published|posted|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|first published)(?:\s+(?:on|le|el|em|il|am|op))?\s*:?\s*/i,
+        '',
+      );
+    if (!text || text.length > 80) continue;
+    const value = normaliseDate(text);
+    if (!value) continue;
+    const distance = distanceFromHeadline(h1, el);
+    if (!best || distance < best.distance) best = { distance, value };
+  }
+  return best?.value;
 }
 
 /** Meta tag names that carry the publication date on real pages, with the label the report shows. */
@@ -344,6 +387,7 @@ export function readMetadata(doc: Document): PageMetadata {
     if (cut && cut.toLowerCase() === siteName.value.toLowerCase())
       title.value = title.value.slice(0, -cut.length).replace(/\s+[|–—-]\s+$/, '');
   }
+  if (title) title.value = confirmedByH1(title.value, h1?.textContent?.replace(/\s+/g, ' ').trim());
   const outlet = siteName?.value;
   const ldAccess = [
     ld.isAccessibleForFree,
@@ -376,6 +420,7 @@ export function readMetadata(doc: Document): PageMetadata {
       ...DATE_METAS.map(([k, label]) => [m(k), label] as [string | undefined, string]),
       [objects.map((o) => o.datePublished).find((d): d is string => typeof d === 'string'), 'JSON-LD datePublished'],
       [time?.getAttribute('datetime') ?? undefined, '<time datetime>'],
+      [printedDate(doc, h1), 'date printed near the headline'],
     ]),
     modified: date([
       [ld.dateModified as string, 'JSON-LD dateModified'],

@@ -313,3 +313,32 @@ describe('the headline', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the headline and the date as the page prints them', () => {
+  test('a site suffix on og:title that is not the known site name is taken off by the <h1>', () => {
+    const m = meta(
+      '<meta property="og:title" content="Harbor board delays vote - Local News - Ledger Online">',
+      '<h1>Harbor board delays vote</h1>',
+    );
+    expect(m.title?.value).toBe('Harbor board delays vote');
+  });
+
+  test('a JSON-LD headline cut short is completed from the <h1>', () => {
+    const long =
+      'Harbor board delays vote on the cruise terminal expansion after four hours of public comment on Monday';
+    const m = meta(jsonLd({ '@type': 'NewsArticle', headline: `${long.slice(0, 60)}…` }), `<h1>${long}</h1>`);
+    expect(m.title?.value).toBe(long);
+  });
+
+  test.each([
+    ['<p class="dateline">December 31, 2022, 8:05 p.m. EST</p>', '2022-12-31'],
+    ['<span class="article-date">Publié le 18 avril 2023 à 12h15</span>', '2023-04-18'],
+    [
+      '<div class="meta"><span class="date-updated">Updated May 2, 2024</span><span class="pubdate">1 May 2024</span></div>',
+      '2024-05-01',
+    ],
+  ])('a printed date near the headline: %s', (html, want) => {
+    const m = meta('', `<article><h1>Harbor vote</h1>${html}<p>Text.</p></article>`);
+    expect(m.published).toEqual({ value: want, from: 'date printed near the headline' });
+  });
+});
