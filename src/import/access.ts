@@ -33,15 +33,22 @@ export function readAccess(doc: Document, meta: PageMetadata): Access {
 /** Locked text shorter than this is a placeholder, not the article's continuation. */
 const EMPTY_LOCK = 200;
 
+/** Article text longer than this with a subscription prompt is a full (metered) article, not a teaser. */
+const TEASER_MAX = 2500;
+
 /**
- * Why the capture holds only a teaser, or undefined when it holds the whole article: the page
- * declares paid access and its locked part is empty, or a subscription prompt stood where the
- * story stops (removed by the `paywall-prompt` rule).
+ * Why the capture holds only a teaser, or undefined when it holds the whole article. When the
+ * page's JSON-LD names its locked part, that part decides: empty (under 200 characters) means a
+ * teaser. Otherwise a subscription prompt where the text stops (removed by the `paywall-prompt`
+ * rule) means a teaser when the text kept is short (under 2,500 characters): metered pages show
+ * the same prompt over a complete article. `textLength` is the kept text's length in characters.
  */
-export function partialCapture(access: Access, report: CleanReport): string | undefined {
-  if (access.paid && access.lockedText !== null && access.lockedText < EMPTY_LOCK)
-    return 'the page declares the article subscriber-only and its locked part is empty';
-  if (report.removed.some((r) => r.rule === 'paywall-prompt'))
+export function partialCapture(access: Access, report: CleanReport, textLength: number): string | undefined {
+  if (access.paid && access.lockedText !== null)
+    return access.lockedText < EMPTY_LOCK
+      ? 'the page declares the article subscriber-only and its locked part is empty'
+      : undefined;
+  if (report.removed.some((r) => r.rule === 'paywall-prompt') && textLength < TEASER_MAX)
     return `the page shows a subscription prompt where the text stops${access.paid ? ' and declares the article subscriber-only' : ''}`;
   return undefined;
 }

@@ -107,7 +107,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   if (measure.prose < MIN_PROSE && ldBody && ldBody.length >= MIN_PROSE) {
     const body = treeToMarkdown(textTree(ldBody), ctx, base);
     const note = `the page shows no article text (${measure.prose} characters of prose); the text is the JSON-LD articleBody`;
-    return { meta, body, partial: partialCapture(access, body.report), note };
+    return { meta, body, partial: partialCapture(access, body.report, body.text.length), note };
   }
   if (!extracted.html)
     throw new CaptureError('has no article text: the extractor found no block of text in the page (an empty page?)');
@@ -124,7 +124,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   // paragraph stays in the text, and the article gets no dek rather than the same words twice.
   const lede = body.text.split('\n').find((line) => line.trim());
   if (meta.dek && lede && squash(lede) === squash(meta.dek.value)) meta.dek = undefined;
-  return { meta, body, partial: partialCapture(access, body.report) };
+  return { meta, body, partial: partialCapture(access, body.report, body.text.length) };
 }
 
 /** Text compared without case, spacing or punctuation. */

@@ -210,3 +210,22 @@ describe('a description that repeats the first paragraph', () => {
     expect(standfirst.meta.dek?.value).toBe('The harbor board postponed its vote on the cruise terminal on Monday.');
   });
 });
+
+test('a metered page with the whole article and a subscription prompt is a complete capture', async () => {
+  const root = await emptyArchive();
+  const inbox = path.join(path.dirname(root), 'inbox');
+  await mkdir(inbox);
+  const long = Array.from(
+    { length: 20 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the full story: the yard’s owners, the banks and the agency each told their side of the talks, and the documents show what each of them gave up.</p>`,
+  ).join('');
+  const page = (await readFile(path.join(CASES, 'subscriber-only-stub/stub.html'), 'utf8'))
+    .replace(/,"isAccessibleForFree":false,"hasPart":\{[^}]*\}/, '')
+    .replace('<div class="locked-body"></div>', long);
+  await writeFile(path.join(inbox, 'metered.html'), page);
+  const run = await importAll([inbox], root, options);
+  const text = await readFile(run.outcomes[0]!.article!, 'utf8');
+  expect(text).toContain('Paragraph 20 of the full story');
+  expect(text).not.toMatch(/This article is for subscribers|draft: true|editorsNote/);
+});
