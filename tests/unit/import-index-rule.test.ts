@@ -100,3 +100,21 @@ test('prose is measured in any script and in any block: Japanese text and a <pre
   );
   expect(links.prose).toBe(0);
 });
+
+test('the article inside a wrapper Readability first sets aside is not lost to a short block elsewhere', async () => {
+  const story = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1}: the island ferry will run an hour later on weekday evenings from next month, the operator said, after commuters asked for a service that fits the working day.</p>`,
+  ).join('');
+  const { root, dir } = await inbox({
+    'print.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry timetable changes</title></head><body>
+<div class="extra-wrap"><h1>Ferry timetable changes</h1>${story}</div>
+<div class="page-note"><p>This page was printed from the Harbour Times website. Visit it for local news and headlines posted throughout the day, every day, from the harbour and the islands around it.</p><p>Copyright Harbour Times Ltd. All rights reserved. Any information published on this website is not intended as a substitute for advice.</p></div>
+</body></html>`,
+  });
+  const run = await importAll([dir], root, options);
+  const text = await readFile(run.outcomes[0]!.article!, 'utf8');
+  expect(text).toContain('Paragraph 1: the island ferry');
+  expect(text).toContain('Paragraph 8: the island ferry');
+});
