@@ -80,9 +80,15 @@ export interface ApplyResult {
  * (never overwriting: an existing person with the same name is reused, another id gets -2, -3...)
  * and adds the id to `people` in each listed article. Lines marked drop change nothing. A listed
  * article that is missing or unreadable is reported in `problems`; the rest is still applied.
+ * @throws Error naming the file when it cannot be read or a line is malformed (see parseReview).
  */
 export async function applyReview(file: string, root: string): Promise<ApplyResult> {
-  const lines = parseReview(await readFile(file, 'utf8'), file);
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new Error(
+      `${file}: cannot read the review file (${err.code ?? err.message}); give the path --add-people printed`,
+    );
+  });
+  const lines = parseReview(text, file);
   const index = await ArchiveIndex.load(root);
   const result: ApplyResult = { added: [], tagged: [], problems: [] };
   for (const line of lines.filter((l) => l.keep)) {

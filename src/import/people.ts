@@ -418,6 +418,10 @@ const BEFORE_VERB = new RegExp(
   'gu',
 );
 
+/** Two or three capitalised words right after a reporting verb, then a comma or full stop: "said Helen Marsh, the …". */
+const AFTER_VERB =
+  /\b(?:said|says|told|added|wrote|asked|according to|sagte|erklärte|a déclaré|a dit|dijo|afirmó|ha detto|disse|zei)\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?=[,.;:]|\s+(?:on|in|at|who|when)\b)/gu;
+
 /** Text before a match that makes it the tail of a longer proper name ("… Health and Human Rights said"). */
 const LONGER_NAME = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|for|and|&|de|du|des|der|für|und))\s+$/u;
 
@@ -427,8 +431,9 @@ const PLACE_START =
 
 /**
  * Names the NLP pass (compromise) finds, names written after a title ("Chancellor Olaf
- * Scholz"), and two or three capitalised words before a reporting verb or a possessive ("Xi
- * Jinping said", "Elon Musk's"), which the NLP pass misses for names it does not know: trimmed, titles removed, at
+ * Scholz"), and two or three capitalised words next to a reporting verb or before a possessive
+ * ("Xi Jinping said", "said Helen Marsh,", "Elon Musk's"), which the NLP pass misses for names
+ * it does not know: trimmed, titles removed, at
  * least two words, never a name that only occurs as part of an organisation's name, never a
  * name from a photo credit.
  */
@@ -439,6 +444,7 @@ export function candidateNames(text: string): string[] {
       .people()
       .out('array') as string[]),
     ...[...prose.matchAll(AFTER_TITLE)].map((m) => m[1]!),
+    ...[...prose.matchAll(AFTER_VERB)].map((m) => m[1]!).filter((n) => !PLACE_START.test(n)),
     ...[...prose.matchAll(BEFORE_VERB)]
       .filter((m) => !PLACE_START.test(m[1]!) && !LONGER_NAME.test(prose.slice(Math.max(0, m.index - 40), m.index)))
       .map((m) => m[1]!),

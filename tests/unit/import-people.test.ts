@@ -78,8 +78,10 @@ test('names after a title are proposed even when the NLP pass does not know them
 
 test('well-known names the NLP pass does not know are proposed: before a reporting verb or a possessive', () => {
   const text =
-    "Xi Jinping spoke first. Elon Musk's company said it would build a plant. Narendra Modi visited the site. The White House said nothing, and the Labour Party said it would wait.";
-  expect(candidateNames(text)).toEqual(expect.arrayContaining(['Xi Jinping', 'Elon Musk', 'Narendra Modi']));
+    "Xi Jinping spoke first. Elon Musk's company said it would build a plant. Narendra Modi visited the site. The White House said nothing, and the Labour Party said it would wait. “It held,” said Helen Marsh, the area manager.";
+  expect(candidateNames(text)).toEqual(
+    expect.arrayContaining(['Xi Jinping', 'Elon Musk', 'Narendra Modi', 'Helen Marsh']),
+  );
   expect(candidateNames(text)).not.toEqual(expect.arrayContaining(['White House']));
   expect(candidateNames(text)).not.toContain('Labour Party');
 });
