@@ -227,6 +227,12 @@ describe('boilerplate in the languages the importer reads', () => {
     ['paywall-prompt', '<p>Abbonati per continuare a leggere. Sei già abbonato? Accedi.</p>'],
     ['site-name', '<p>Economics correspondent, Port Hollis Ledger</p>'],
     ['date-line', '<p>9 de abril de 2024</p>'],
+    [
+      'related-links-section',
+      '<h3>More News from Port Hollis Ledger</h3><ul><li><a href="/a">Ferry fares rise</a></li></ul>',
+    ],
+    ['related-links-section', '<h2>Mehr zum Thema</h2><ul><li><a href="/a">Hafen: Abstimmung vertagt</a></li></ul>'],
+    ['share-buttons', '<ul><li>Facebook</li><li>Instagram</li><li>WhatsApp</li><li>Teilen</li></ul>'],
     ['date-line', '<p>Tuesday, December 31, 2022, 8:05 p.m. EST</p>'],
     ['date-line', '<p>11. Mai 2023 um 17:40 Uhr</p>'],
   ])('%s: %s', (rule, html) => {
