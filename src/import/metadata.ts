@@ -259,9 +259,9 @@ export function dekIsStandfirst(doc: Document, dek: string): boolean | undefined
  * as JSON-LD headlines are cut at 110 characters): the <h1> then gives the headline whole.
  */
 function confirmedByH1(title: string, h1: string | undefined): string {
-  if (!h1 || h1 === title) return title;
+  if (!h1 || h1 === title || h1.split(' ').length < 3) return title;
   const rest = title.startsWith(h1) ? title.slice(h1.length) : undefined;
-  if (rest !== undefined && /^\s*[|–—:·-]\s+\S/.test(rest)) return h1;
+  if (rest !== undefined && /^\s+[|–—·-]\s+\S/.test(rest) && rest.split(/\s+/).length <= 10) return h1;
   const cut = /^(.{20,}?)\s*(?:…|\.\.\.)$/.exec(title)?.[1];
   if (cut && h1.startsWith(cut)) return h1;
   return title;

@@ -323,6 +323,11 @@ describe('the headline and the date as the page prints them', () => {
     expect(m.title?.value).toBe('Harbor board delays vote');
   });
 
+  test('a section name in the <h1> does not cut a headline with a colon', () => {
+    const m = meta('<meta property="og:title" content="Brexit: what happens next - Ledger">', '<h1>Brexit</h1>');
+    expect(m.title?.value).toBe('Brexit: what happens next - Ledger');
+  });
+
   test('a JSON-LD headline cut short is completed from the <h1>', () => {
     const long =
       'Harbor board delays vote on the cruise terminal expansion after four hours of public comment on Monday';
