@@ -306,7 +306,14 @@ function printedDate(doc: Document, h1: Element | null): string | undefined {
         /^(?:published|posted|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|first published)(?:\s+(?:on|le|el|em|il|am|op))?\s*:?\s*/i,
         '',
       );
-    if (!text || text.length > 80) continue;
+    if (
+      !text ||
+      text.length > 80 ||
+      /^(?:last )?(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt)\b/i.test(
+        text,
+      )
+    )
+      continue;
     const value = normaliseDate(text);
     if (!value) continue;
     const distance = distanceFromHeadline(h1, el);
