@@ -342,6 +342,10 @@ describe('the headline and the date as the page prints them', () => {
       '<div class="meta"><span class="date-updated">Updated May 2, 2024</span><span class="pubdate">1 May 2024</span></div>',
       '2024-05-01',
     ],
+    [
+      '<div class="meta"><span class="stamp-date">Updated May 2, 2024</span><span class="pubdate">1 May 2024</span></div>',
+      '2024-05-01',
+    ],
   ])('a printed date near the headline: %s', (html, want) => {
     const m = meta('', `<article><h1>Harbor vote</h1>${html}<p>Text.</p></article>`);
     expect(m.published).toEqual({ value: want, from: 'date printed near the headline' });
