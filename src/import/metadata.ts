@@ -225,14 +225,17 @@ function date(candidates: [string | undefined, string][]): Found<string> | undef
 const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * The <h1>'s text when it is the headline: when the page has no <title>, or the <title> contains
- * it. Many pages put the site's logo or a section name in an <h1>; then the <title> (without the
- * site name, as the extractor reads it) is the better headline.
+ * The <h1>'s text when it is the headline: when the page has no <title>, when the <title>
+ * contains it, or when it is the page's only <h1>, of four words or more and not a link (a
+ * site's logo is usually a linked <h1>). Otherwise the <title> (without the site name, as the
+ * extractor reads it) is the better headline.
  */
-function headlineH1(h1: Element | null, pageTitle: string): string | undefined {
+function headlineH1(doc: Document, h1: Element | null, pageTitle: string): string | undefined {
   const text = h1?.textContent?.replace(/\s+/g, ' ').trim();
-  if (!text) return undefined;
-  return !pageTitle || squeeze(pageTitle).includes(squeeze(text)) ? text : undefined;
+  if (!h1 || !text) return undefined;
+  if (!pageTitle || squeeze(pageTitle).includes(squeeze(text))) return text;
+  const alone = doc.querySelectorAll('h1').length === 1 && text.split(' ').length >= 4;
+  return alone && !h1.closest('a') && !h1.querySelector('a') ? text : undefined;
 }
 
 /**
@@ -376,7 +379,7 @@ export function readMetadata(doc: Document): PageMetadata {
     [m('og:title'), 'og:title'],
     [m('citation_title'), 'citation_title'],
     [m('dc.title') ?? m('dcterms.title'), 'Dublin Core title'],
-    [headlineH1(h1, pageTitle), '<h1>'],
+    [headlineH1(doc, h1, pageTitle), '<h1>'],
     [pageTitle, '<title>'],
   );
   const siteName = first(

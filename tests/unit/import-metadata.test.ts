@@ -293,9 +293,16 @@ describe('the headline', () => {
   test('an <h1> holding the site’s logo text is not the headline when the <title> says otherwise', () => {
     const m = meta(
       '<title>Conversations with a Cryptid - Chapter 1 | Fan Archive</title>',
-      '<h1>Fan Archive beta</h1><p>Text.</p>',
+      '<h1><a href="/">The Fan Archive beta</a></h1><p>Text.</p>',
     );
     expect(m.title?.from).toBe('<title>');
+  });
+
+  test('the only <h1>, a sentence and not a link, is the headline even when the <title> is worded for search', () => {
+    expect(
+      meta('<title>Harbor vote delayed: what it means | Ledger</title>', '<h1>Harbor board delays vote again</h1>')
+        .title,
+    ).toEqual({ value: 'Harbor board delays vote again', from: '<h1>' });
   });
 
   test('an <h1> that the <title> contains is the headline', () => {
