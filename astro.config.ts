@@ -2,7 +2,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import archive from './src/integrations/archive.ts';
-import { markdownOptions } from './src/markdown/pipeline.ts';
+import { archiveBase, markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir } from './src/lib/cache-dir.ts';
 import { cspConfig } from './src/lib/csp.ts';
 import headersFile from './src/integrations/headers-file.ts';
@@ -10,7 +10,7 @@ import headersFile from './src/integrations/headers-file.ts';
 // ARCHIVE_SITE: the public address the site is served from (feeds and sitemaps need it).
 // ARCHIVE_BASE: the sub-path under that address, e.g. /archive/ for GitHub Pages project sites.
 const site = process.env.ARCHIVE_SITE || 'http://127.0.0.1:4321';
-const base = process.env.ARCHIVE_BASE || '/';
+const base = archiveBase();
 
 export default defineConfig({
   site,

@@ -4,7 +4,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeCorpus } from '../src/bench/corpus.ts';
+import { MAX_SEED, writeCorpus } from '../src/bench/corpus.ts';
+import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,13 +23,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** A whole number option at or above `min`. */
-function wholeNumber(name: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) fail(`--${name} must be a whole number of at least ${min}, not "${text}"`);
-  return n;
-}
-
 /** The path with symbolic links resolved as far as it exists, so a link cannot hide the content folder. */
 function realPath(p: string): string {
   return existsSync(p) ? realpathSync(p) : path.join(realPath(path.dirname(p)), path.basename(p));
@@ -43,9 +37,12 @@ function overlaps(a: string, b: string): boolean {
   return inside(a, b) || inside(b, a);
 }
 
-const articles = wholeNumber('articles', values.articles, 0);
-const people = wholeNumber('people', values.people, 2);
-const seed = wholeNumber('seed', values.seed, 0);
+const { articles, people, seed } = optionsOrExit('npm run bench:corpus', () => ({
+  articles: numberOption('articles', values.articles, { integer: true, min: 0, unit: 'articles', example: '10000' }),
+  // A story names its first and second person, so the corpus needs two at least.
+  people: numberOption('people', values.people, { integer: true, min: 2, unit: 'people', example: '2000' }),
+  seed: numberOption('seed', values.seed, { integer: true, min: 0, max: MAX_SEED, example: '1' }),
+}));
 const out = path.resolve(values.out ?? `bench/corpus-${articles}`);
 const projectContent = path.resolve(import.meta.dirname, '..', 'content');
 

@@ -4,7 +4,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_SEED } from '../src/bench/corpus.ts';
 import { formatBench } from '../src/bench/report.ts';
+import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
 import { runBench } from '../src/bench/run-bench.ts';
 
 const { values } = parseArgs({
@@ -16,12 +18,30 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'bench' },
   },
 });
-const articles = Number(values.articles);
-const people = Number(values.people ?? Math.max(20, Math.round(articles / 5)));
+const { articles, people, seed } = optionsOrExit('npm run bench', () => {
+  const articles = numberOption('articles', values.articles, {
+    integer: true,
+    min: 1,
+    unit: 'articles',
+    example: '10000',
+  });
+  return {
+    articles,
+    // The corpus needs two people at least: a story names its first and second person.
+    people: numberOption('people', values.people, {
+      integer: true,
+      min: 2,
+      unit: 'people',
+      example: '2000',
+      fallback: Math.max(20, Math.round(articles / 5)),
+    }),
+    seed: numberOption('seed', values.seed, { integer: true, min: 0, max: MAX_SEED, example: '1' }),
+  };
+});
 const dir = path.resolve(values.dir);
 await mkdir(dir, { recursive: true });
 const result = await runBench(
-  { articles, people, seed: Number(values.seed), search: !values['no-search'] },
+  { articles, people, seed, search: !values['no-search'] },
   {
     corpus: path.join(dir, `corpus-${articles}`),
     cache: path.join(dir, `cache-${articles}`),

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatSummary } from '../src/import/report.ts';
 import { applyReview } from '../src/import/people-review.ts';
@@ -61,6 +62,10 @@ if (values.help || positionals.length === 0) {
   process.exit(values.help ? 0 : 2);
 }
 
+// Node reads at most 2 GiB into one buffer (fs.readFile fails with ERR_FS_FILE_TOO_LARGE above it).
+const maxMb = optionsOrExit('npm run import', () =>
+  numberOption('max-mb', values['max-mb'], { above: 0, max: 2000, unit: 'MB', example: '20' }),
+);
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar(
       { format: 'Importing [{bar}] {value}/{total} captures', stream: process.stderr },
@@ -76,7 +81,7 @@ const summary = await importAll(
     force: values.force,
     addPeople: values['add-people'],
     reviewFile: values.review,
-    maxBytes: Number(values['max-mb']) * 1_000_000,
+    maxBytes: maxMb * 1_000_000,
     given: { url: values.url, source: values.source, published: values.published },
   },
   (done, total) => {

@@ -164,6 +164,9 @@ const SOURCES = SOURCE_NAMES.map((name) => {
 });
 const LINK_HOSTS = [...SOURCES.map((s) => s.domain), 'records.example', 'data.example', 'courts.example'];
 
+/** The largest seed: the generator's state is one 32-bit number, so larger seeds repeat smaller ones. */
+export const MAX_SEED = 0xffffffff;
+
 /** mulberry32: a tiny, fast generator whose whole state is one 32-bit number. */
 function mulberry32(seed: number): Rng {
   let state = seed >>> 0;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import compression from 'compression';
 import sirv from 'sirv';
 import { launchChromium } from './chromium.ts';
@@ -11,6 +11,8 @@ import { launchChromium } from './chromium.ts';
 /** Search figures. */
 export interface SearchTiming {
   firstResultsBytes: number;
+  /** Bytes until the filter counts of that first search are shown too. */
+  untilCountedBytes: number;
   medianMs: number;
   p95Ms: number;
   queries: number;
@@ -21,15 +23,39 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 }
 
-/** Bytes a fresh visitor downloads until the first results of `query` show. */
-async function firstResultsBytes(page: Page, origin: string, query: string): Promise<number> {
-  const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
-  if (process.env.BENCH_DEBUG)
-    page.on('requestfinished', (r) => void r.sizes().then((s) => console.error(s.responseBodySize, r.url())));
+/**
+ * Bytes a fresh visitor downloads until the first results of `query` show: every request the page
+ * made before the first result was put on the page (headers and body as sent), whenever it ends.
+ * What the page asks for afterwards (the filter counts' data) is not needed to show the results,
+ * and is reported apart (`untilCountedBytes`).
+ */
+async function firstResultsBytes(page: Page, origin: string, query: string): Promise<{ first: number; all: number }> {
+  let shown = false;
+  const before: Request[] = [];
+  const all: Request[] = [];
+  await page.exposeFunction('benchResultsShown', () => void (shown = true));
+  await page.addInitScript(() => {
+    const seen = () => document.querySelector('#search-results li') !== null;
+    const observer = new MutationObserver(() => {
+      if (!seen()) return;
+      observer.disconnect();
+      (window as unknown as { benchResultsShown(): void }).benchResultsShown();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  page.on('request', (r) => (all.push(r), shown || before.push(r)));
   await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
   await page.locator('#search-results li').first().waitFor();
-  return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  // Then until the counts are shown (the page marks the filters busy while it counts).
+  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
+  const size = async (r: Request) => {
+    await (await r.response())?.finished();
+    const s = await r.sizes();
+    if (process.env.BENCH_DEBUG) console.error(s.responseBodySize, before.includes(r) ? 'first' : 'later', r.url());
+    return s.responseBodySize + s.responseHeadersSize;
+  };
+  const sum = async (list: Request[]) => (await Promise.all(list.map(size))).reduce((a, b) => a + b, 0);
+  return { first: await sum(before), all: await sum(all) };
 }
 
 /** Milliseconds from typing `query` (one input event) to its results being shown. */
@@ -71,7 +97,8 @@ export async function measureSearch(dist: string, queries: string[]): Promise<Se
     for (const q of queries) times.push(await typeToResults(page, q));
     times.sort((a, b) => a - b);
     return {
-      firstResultsBytes: bytes,
+      firstResultsBytes: bytes.first,
+      untilCountedBytes: bytes.all,
       medianMs: quantile(times, 0.5),
       p95Ms: quantile(times, 0.95),
       queries: times.length,

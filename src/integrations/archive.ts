@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentDir } from '../lib/content-dir.ts';
-import { splitFrontmatter } from '../lib/content-files.ts';
-import { formatReport } from '../lib/problems.ts';
-import { isPublished } from '../lib/schema.ts';
+import { renderArticleBody } from '../lib/article-body.ts';
+import { formatCounts, formatReport } from '../lib/problems.ts';
+import { topicSpellingNotes } from '../lib/topics.ts';
 import { partSize, type SearchPart } from '../lib/search-parts.ts';
 import { planFor, searchRecords } from '../lib/search-records.ts';
 import { checkContent, type CheckResult } from '../lib/validate-content.ts';
@@ -21,15 +21,9 @@ import { buildSearchParts, type PartsReport } from './search-parts-build.ts';
 // 2. while Astro syncs content and renders pages, build the Pagefind index from the same checked
 //    content in Pagefind's own process (the second core), and put it into dist/pagefind/ at the end.
 
-/** The Markdown body of an article file (for the search index). */
-function articleBody(file: string): string {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return splitFrontmatter(text)?.body ?? text;
-}
-
 /** The project's code that turns content into search records (any change re-indexes every part). */
 const recordCode = (() => {
-  const dirs = ['src/lib', 'src/integrations'];
+  const dirs = ['src/lib', 'src/integrations', 'src/markdown'];
   const files = dirs.flatMap((d) => readdirSync(d).map((f) => path.join(d, f))).sort();
   return createHash('sha256')
     .update(Buffer.concat(files.map((f) => readFileSync(f))))
@@ -81,38 +75,49 @@ function deleteInOwnProcess(dir: string): Promise<void> {
   });
 }
 
+/** Article bodies rendered on a thread of their own, for the search records and the pages. */
+interface BodiesAhead {
+  /** The sanitized HTML of an article file's body, waiting for the thread to reach it. */
+  html(file: string): Promise<string>;
+  /** Ends the thread; bodies it has not reached are rendered where they are asked for. */
+  stop(): Promise<void>;
+}
+
 /**
- * Renders article bodies into the cache on a thread of their own, oldest first, while Astro
- * builds the article pages newest first: the two meet in the middle, so the Markdown work of the
- * pages left is shared between the two cores (see docs/performance.md). Only when most bodies are
- * not in the cache yet: on a rebuild Astro re-renders few pages, and checking every body would be
- * wasted. Returns a function that ends the thread; pages it has not reached are rendered by Astro
- * as before.
+ * Renders article bodies into the cache on the second core, in the order given (the order the
+ * search index reads them), while Astro works on the main thread. The search records wait for
+ * each body from the thread instead of rendering it on the main thread, and Astro's article
+ * pages then find every body in the cache (docs/performance.md). Bodies already cached are only
+ * checked. If the thread fails or is stopped, whoever asks for a body renders it as before:
+ * nothing is lost, only the work is no longer shared.
  */
-function renderBodiesAhead(
-  checked: CheckResult,
-  root: string,
-  rendered: string,
-  warn: (message: string) => void,
-): () => Promise<void> {
-  const files = checked.entries.articles
-    .filter((a) => isPublished(a.data))
-    .sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || b.id.localeCompare(a.id))
-    .map((a) => a.path);
-  const inCache = (() => {
-    try {
-      return readdirSync(rendered).length;
-    } catch {
-      return 0;
-    }
-  })();
-  if (inCache >= files.length / 2) return async () => {};
+function renderBodiesAhead(files: string[], root: string, warn: (message: string) => void): BodiesAhead {
+  const done = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  let running = true;
+  const release = () => {
+    running = false;
+    for (const wakes of waiting.values()) for (const wake of wakes) wake();
+    waiting.clear();
+  };
   const worker = new Worker(path.join(root, 'src/lib/render-ahead-worker.ts'), { workerData: files });
   worker.unref(); // a failed build does not wait for it
-  // Nothing is lost if it fails: Astro renders whatever the thread did not.
-  worker.on('error', (err) => warn(`rendering ahead stopped: ${err.message}`));
-  // Stopped mid-file, it leaves at most a temporary file; the cache only ever gets whole files.
-  return async () => void (await worker.terminate());
+  worker.on('message', (file: string) => {
+    done.add(file);
+    for (const wake of waiting.get(file) ?? []) wake();
+    waiting.delete(file);
+  });
+  worker.on('error', (err) => (warn(`rendering ahead stopped: ${err.message}`), release()));
+  worker.on('exit', release);
+  return {
+    async html(file) {
+      if (running && !done.has(file))
+        await new Promise<void>((wake) => waiting.set(file, [...(waiting.get(file) ?? []), wake]));
+      return renderArticleBody(file);
+    },
+    // Stopped mid-file, it leaves at most a temporary file; the cache only ever gets whole files.
+    stop: async () => void (await worker.terminate()),
+  };
 }
 
 /** Astro integration for content checking and the search index. */
@@ -134,11 +139,14 @@ export default function archive(): AstroIntegration {
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command !== 'build') return logger.warn(report);
-          throw new Error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+          // The list is the whole message: no stack trace, no "unhandled error" around it (a thrown
+          // error would get both from Astro), and the build ends here with a failing exit code.
+          logger.error(`${report}\n\nNothing was built. Run \`npm run check\` to see this list again.`);
+          process.exit(1);
         }
-        logger.info(
-          `${counts.articles} articles (${counts.drafts} drafts), ${counts.people} people, ${counts.sources} sources: no problems`,
-        );
+        logger.info(`${formatCounts(counts)}: no problems`);
+        const articles = checked.entries.articles.map((a) => ({ file: a.file, topics: a.data.topics }));
+        for (const note of topicSpellingNotes(articles)) logger.info(`note: ${note}`);
         if (command !== 'build') return;
         // Start indexing now: Pagefind works in its own process while Astro syncs and renders.
         // Written beside the output folder (which Astro empties first), then moved in with one rename.
@@ -161,10 +169,14 @@ export default function archive(): AstroIntegration {
         process.env.RAYON_NUM_THREADS ??= '1';
         const content = checked;
         const cache = path.join(fileURLToPath(config.cacheDir), 'search-index');
+        // Bodies are rendered on the second core in the order the index reads them.
+        const paths = new Map(content.entries.articles.map((a) => [a.id, a.path]));
+        const order = parts.flatMap((p) => p.articles.map((id) => paths.get(id)!));
+        const bodies = renderBodiesAhead(order, fileURLToPath(config.root), (m) => logger.warn(m));
         index = buildSearchParts(
           parts,
           {
-            recordsOf: (part) => searchRecords(content, articleBody, part, parts.length),
+            recordsOf: (part) => searchRecords(content, bodies.html, part, parts.length),
             inputsOf: (part) => partInputs(content, part, parts.length),
           },
           staging,
@@ -172,25 +184,7 @@ export default function archive(): AstroIntegration {
           { outDir, pagefind: aside && path.join(aside, 'pagefind'), release },
         );
         index.catch(() => {}); // awaited, and any error reported, in astro:build:done
-        // Once the index is written the second core is free: article bodies are rendered ahead there.
-        let pagesDone = false;
-        const ahead = index.then(
-          () =>
-            pagesDone
-              ? undefined
-              : renderBodiesAhead(
-                  content,
-                  fileURLToPath(config.root),
-                  path.join(fileURLToPath(config.cacheDir), 'rendered'),
-                  (m) => logger.warn(m),
-                ),
-          () => undefined,
-        );
-        stopRendering = async () => {
-          pagesDone = true;
-          const stop = await ahead;
-          await stop?.();
-        };
+        stopRendering = () => bodies.stop();
       },
       'astro:build:done': async ({ dir, logger }) => {
         await stopRendering();

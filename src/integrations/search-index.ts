@@ -1,6 +1,6 @@
-import { deathSince, indexerDeath, processMark } from './pagefind-process.ts';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../lib/search-records.ts';
+import { watchIndexer, type IndexerWatch } from './pagefind-process.ts';
 
 // Pagefind's Node API over custom records: createIndex, add every record, write, close.
 
@@ -25,9 +25,13 @@ async function addAll(index: pagefind.PagefindIndex, records: Iterable<SearchRec
   return pages;
 }
 
-/** The indexing itself: create, add every record, write. */
-async function index(records: Iterable<SearchRecord>, outputPath: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
+/** The indexing itself, on an index just created: add every record, write. */
+async function index(
+  created: Promise<pagefind.NewIndexResponse>,
+  records: Iterable<SearchRecord>,
+  outputPath: string,
+): Promise<number> {
+  const { index, errors } = await created;
   assertNoErrors('createIndex', errors);
   if (!index) throw new Error('Pagefind returned no index');
   const pages = await addAll(index, records);
@@ -35,23 +39,31 @@ async function index(records: Iterable<SearchRecord>, outputPath: string): Promi
   return pages;
 }
 
-/** Indexes the records and writes the bundle into `outputPath`; fails if the indexer dies. */
+/**
+ * Indexes the records and writes the bundle into `outputPath`, in a Pagefind indexer process of
+ * its own (closed at the end, whatever happened).
+ *
+ * @returns the number of pages indexed and the time taken in seconds.
+ * @throws Error naming the step when Pagefind reports errors, and "Pagefind's indexer stopped"
+ *   when its process dies (such as when the kernel kills it for want of memory).
+ */
 export async function buildSearchIndex(
   records: Iterable<SearchRecord>,
   outputPath: string,
 ): Promise<{ pages: number; seconds: number }> {
   const started = performance.now();
-  const mark = processMark();
-  const death = indexerDeath(mark);
+  let indexer: IndexerWatch | undefined;
   try {
-    const pages = await Promise.race([index(records, outputPath), death.promise]);
-    await pagefind.close();
+    const watched = watchIndexer(() => pagefind.createIndex({}));
+    indexer = watched.indexer;
+    const pages = await Promise.race([index(watched.started, records, outputPath), indexer.death]);
     return { pages, seconds: (performance.now() - started) / 1000 };
   } catch (err) {
     // A killed indexer first shows as a broken pipe; its exit status follows a moment later.
-    for (let i = 0; i < 20 && !deathSince(mark); i++) await new Promise((r) => setTimeout(r, 100));
-    throw deathSince(mark) ?? err;
+    for (let i = 0; i < 20 && indexer && !indexer.deathNow(); i++) await new Promise((r) => setTimeout(r, 100));
+    throw indexer?.deathNow() ?? err;
   } finally {
-    death.stop();
+    indexer?.stop();
+    await pagefind.close();
   }
 }

@@ -53,7 +53,7 @@ export interface PartsReport {
 /** Where a part's records come from. */
 export interface PartSource {
   /** The records of a part (made only when the part has to be indexed). */
-  recordsOf(part: SearchPart): Iterable<SearchRecord>;
+  recordsOf(part: SearchPart): Iterable<SearchRecord> | AsyncIterable<SearchRecord>;
   /** Everything its records are made from: the same inputs give the same records. */
   inputsOf(part: SearchPart): Iterable<string | Uint8Array>;
 }
@@ -121,7 +121,7 @@ export async function buildSearchParts(
     if (placed.has(i)) continue;
     const kept = path.join(cache, keys[i]!);
     if (!existsSync(path.join(kept, '.complete'))) {
-      const records = [...source.recordsOf(part)];
+      const records = await Array.fromAsync(source.recordsOf(part));
       const fresh = `${kept}.${process.pid}.tmp`;
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);

@@ -63,17 +63,20 @@ export async function renderArticleBody(file: string): Promise<string> {
 }
 
 /**
- * Renders into the cache every body of `files` not already there, in the order given, and says
- * how many it rendered; the build runs it on a thread of its own, ahead of the article pages.
+ * Renders into the cache every body of `files` not already there, in the order given, calling
+ * `onEach(file)` once each body is in the cache (rendered now or before); says how many it
+ * rendered. The build runs it on a thread of its own, ahead of the search records and the pages.
  */
-export async function renderAhead(files: Iterable<string>): Promise<number> {
+export async function renderAhead(files: Iterable<string>, onEach: (file: string) => void = () => {}): Promise<number> {
   let count = 0;
   for (const file of files) {
     const body = bodyOf(path.resolve(file));
     const cached = cachedPath(body);
-    if (existsSync(cached)) continue;
-    await renderAndCache(body, cached);
-    count++;
+    if (!existsSync(cached)) {
+      await renderAndCache(body, cached);
+      count++;
+    }
+    onEach(file);
   }
   return count;
 }

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { listFiles, readAllUtf8, splitFrontmatter } from './content-files.ts';
-import { idFromPath } from './slug.ts';
+import { idFromPath, unnamedParts } from './slug.ts';
 import { takeFrontMatter } from './front-matter-memo.ts';
 
 // The articles collection: front matter only. Bodies are rendered when their page is built
@@ -17,7 +17,8 @@ async function sync(dir: string, { store, parseData, generateDigest }: LoaderCon
     const rel = path.relative(dir, file).split(path.sep).join('/');
     const filePath = path.relative(process.cwd(), file); // Astro wants paths relative to the project
     const parts = text === null ? null : splitFrontmatter(text);
-    if (text === null || !parts) continue;
+    // A name that gives no address is reported by the checker, never served at its folder's address.
+    if (text === null || !parts || unnamedParts(rel).length > 0) continue;
     const id = idFromPath(rel);
     seen.add(id);
     // Of the whole file: page cache keys use it for the body too (src/lib/page-keys.ts).

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { contentDir } from './content-dir.ts';
 
 // Where builds keep what they can reuse: Astro's content store and the rendered article bodies.
-// One folder per content folder and per version of the Markdown pipeline (src/markdown/), so
-// switching archives never mixes them and a sanitizer change always re-renders every article.
+// One folder per content folder, base path (bodies' root-relative links carry it) and version of
+// the Markdown pipeline (src/markdown/), so switching archives never mixes them and a sanitizer
+// change always re-renders every article.
 
 /** The build cache folder (ARCHIVE_CACHE_DIR, or one under node_modules/.astro/). */
 export function cacheDir(env: Record<string, string | undefined> = process.env): string {
@@ -13,6 +14,11 @@ export function cacheDir(env: Record<string, string | undefined> = process.env):
   const pipeline = readdirSync('src/markdown')
     .sort()
     .map((f) => readFileSync(`src/markdown/${f}`));
-  const key = createHash('sha256').update(contentDir(env)).update(Buffer.concat(pipeline)).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(contentDir(env))
+    .update(`\0${(env.ARCHIVE_BASE || '/').replace(/\/?$/, '/')}\0`)
+    .update(Buffer.concat(pipeline))
+    .digest('hex')
+    .slice(0, 12);
   return path.resolve('node_modules/.astro', key);
 }

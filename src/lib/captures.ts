@@ -1,7 +1,16 @@
-// Where verbatim captures are published. HTML captures get ".txt" added so that static hosts
-// serve them as text: a hostile page must never run on the archive's own origin.
+// How verbatim captures are published. Any static host (nginx, S3, GitHub Pages, `python3 -m
+// http.server`, `astro preview`) picks a file's type from its name and most send text without a
+// character set, so a capture is published twice, neither way able to run on the archive's origin:
+//
+// - its exact bytes, under its own name with ".txt" added unless it already ends in ".txt"
+//   (`x.html` -> `x.html.txt`, `x.svg` -> `x.svg.txt`): every host serves that as text/plain,
+//   which browsers never run, whatever the bytes say. The SHA-256 on the article page is of
+//   these bytes.
+// - a capture page (/capture/<file>/), an HTML page of the site with its Content-Security-Policy
+//   and <meta charset="utf-8">, showing the text decoded in the capture's own charset as escaped
+//   text, so it is legible on any host ("“When we depart”", not "â€œWhen we departâ€").
 
-/** Published name of a capture file, relative to captures/. */
+/** Published name of a capture's exact bytes, relative to /captures/. */
 export function publishedCaptureName(file: string): string {
-  return /\.html?$/i.test(file) ? `${file}.txt` : file;
+  return /\.txt$/i.test(file) ? file : `${file}.txt`;
 }

@@ -1,18 +1,24 @@
 // Citations of an archived article as a newspaper article: APA (7th), MLA (9th) and Chicago
 // (17th, bibliography) text, BibTeX and CSL-JSON. Pure functions of plain facts, so they are
-// unit-tested without a build.
+// unit-tested without a build. Names are CSL name parts (src/lib/names.ts); dates are calendar
+// days in the original's offset (src/lib/dates.ts).
+
+import { dateParts, isoDay, yearOf, type ArchiveDate } from './dates.ts';
+import { authorName, familyWithParticle, givenWithParticle, type Author, type CslName } from './names.ts';
 
 /** What a citation needs to know. */
 export interface CitationFacts {
   title: string;
-  authors: string[];
+  /** Bylines, people or organizations (src/lib/names.ts). */
+  authors: Author[];
   newspaper: string;
   url: string;
-  published: Date;
+  /** Publication date (src/lib/dates.ts): cited on its calendar day in the original's offset. */
+  published: ArchiveDate;
   /** Latest possible date when the date is inferred; the citation then shows the range in brackets. */
-  inferredLatest?: Date | undefined;
+  inferredLatest?: ArchiveDate | undefined;
   /** When the copy was made (the access date). */
-  captured: Date;
+  captured: ArchiveDate;
   /** Address of the archived copy. */
   archiveUrl: string;
   /** Name of the archive. */
@@ -41,17 +47,22 @@ const MONTHS = [
 ];
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
-/** Year, month index and day of a date (UTC, as the archive stores dates). */
-function parts(d: Date): [number, number, number] {
-  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+/** Year, month index (0-11) and day of a date's calendar day. */
+function parts(d: ArchiveDate): [number, number, number] {
+  const [y, m, day] = dateParts(d);
+  return [y, m - 1, day];
 }
 
-/** Family and given names: the last word is the family name ("Jordain Carney" -> Carney, Jordain). */
-export function splitName(name: string): { family: string; given: string } {
-  const words = name.trim().split(/\s+/);
-  return words.length === 1
-    ? { family: words[0]!, given: '' }
-    : { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
+/** "Family, Given" (suffix after: "Hale, Robert, Jr."); a literal name as written. */
+function inverted(n: CslName, given: (g: string) => string = (g) => g): string {
+  if (n.literal !== undefined) return n.literal;
+  const first = givenWithParticle(n);
+  return [familyWithParticle(n), first && given(first), n.suffix].filter(Boolean).join(', ');
+}
+
+/** "Given Family Suffix" as written in running text ("Robert Hale Jr."); a literal name as written. */
+function direct(n: CslName, asPrinted: string): string {
+  return n.literal ?? asPrinted;
 }
 
 /** "Jordain Alex" -> "J. A."; hyphenated given names keep the hyphen ("Jean-Paul" -> "J.-P."). */
@@ -99,26 +110,25 @@ const period = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /** APA 7th edition, newspaper article online. */
 export function apa(f: CitationFacts): Run[] {
-  const names = f.authors.map((a) => {
-    const { family, given } = splitName(a);
-    return given ? `${family}, ${initials(given)}` : family;
-  });
+  const names = f.authors.map((a) => inverted(authorName(a), initials));
   const date = `(${dateText(f, 'apa')}).`;
-  const head = names.length ? [`${list(names, '&')} ${date} ${period(f.title)} `] : [`${period(f.title)} ${date} `];
+  // The author element ends with a period, also after a one-word or corporate author ("Reuters.").
+  const head = names.length
+    ? [`${period(list(names, '&'))} ${date} ${period(f.title)} `]
+    : [`${period(f.title)} ${date} `];
   return [{ text: head.join('') }, { text: f.newspaper, italic: true }, { text: `. ${f.url}` }];
 }
 
 /** MLA 9th edition, newspaper article online. */
 export function mla(f: CitationFacts): Run[] {
-  const first = f.authors[0] ? splitName(f.authors[0]) : undefined;
-  const lead = !first ? '' : first.given ? `${first.family}, ${first.given}` : first.family;
+  const lead = f.authors[0] ? inverted(authorName(f.authors[0])) : '';
   const names =
     f.authors.length === 0
       ? ''
       : f.authors.length === 1
         ? `${period(lead)} `
         : f.authors.length === 2
-          ? `${lead}, and ${f.authors[1]}. `
+          ? `${lead}, and ${period(direct(authorName(f.authors[1]!), f.authors[1]!.name))} `
           : `${lead}, et al. `;
   return [
     { text: `${names}“${period(f.title)}” ` },
@@ -129,10 +139,7 @@ export function mla(f: CitationFacts): Run[] {
 
 /** Chicago 17th edition, bibliography entry for a newspaper article (unsigned: newspaper first). */
 export function chicago(f: CitationFacts): Run[] {
-  const names = f.authors.map((a, i) => {
-    const { family, given } = splitName(a);
-    return i === 0 && given ? `${family}, ${given}` : a;
-  });
+  const names = f.authors.map((a, i) => (i === 0 ? inverted(authorName(a)) : direct(authorName(a), a.name)));
   if (names.length === 0)
     return [
       { text: f.newspaper, italic: true },
@@ -160,34 +167,45 @@ function bibEscape(s: string): string {
 }
 
 /** ISO day of a date. */
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: ArchiveDate) => isoDay(d);
+
+/**
+ * A BibTeX name: "von Last, Jr, First" (Patashnik, "Designing BibTeX Styles", and the biblatex
+ * manual, 3.4); an organization or other literal name in braces, so BibTeX keeps it whole
+ * ("{Associated Press}"). Special characters inside the parts are escaped, the braces are not.
+ */
+function bibName(n: CslName): string {
+  if (n.literal !== undefined) return `{${bibEscape(n.literal)}}`;
+  const given = givenWithParticle(n);
+  return [familyWithParticle(n), n.suffix, given]
+    .filter((p): p is string => Boolean(p))
+    .map((p) => bibEscape(p))
+    .join(', ');
+}
+
+/** A field's value as BibTeX reads it: names are escaped part by part (bibName), URLs and titles lightly. */
+function escapeField(key: string, value: string): string {
+  if (key === 'author') return value;
+  return key === 'url' || key === 'title' ? value.replace(/([%#&])/g, '\\$1') : bibEscape(value);
+}
 
 /** A BibTeX (biblatex-compatible) entry. */
 export function bibtex(f: CitationFacts): string {
-  const family = f.authors[0] ? splitName(f.authors[0]).family : f.newspaper;
-  const key = `${family}${parts(f.published)[0]}${f.title.split(/\s+/)[0] ?? ''}`
+  const first = f.authors[0] ? authorName(f.authors[0]) : undefined;
+  const family = first ? (first.family ?? first.literal ?? '') : f.newspaper;
+  const key = `${family}${yearOf(f.published)}${f.title.split(/\s+/)[0] ?? ''}`
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
   const fields: [string, string][] = [
     ...(f.authors.length
-      ? [
-          [
-            'author',
-            f.authors
-              .map((a) => {
-                const n = splitName(a);
-                return n.given ? `${n.family}, ${n.given}` : `{${n.family}}`;
-              })
-              .join(' and '),
-          ] as [string, string],
-        ]
+      ? [['author', f.authors.map((a) => bibName(authorName(a))).join(' and ')] as [string, string]]
       : []),
     ['title', `{${f.title}}`],
     ['journal', f.newspaper],
     ['journaltitle', f.newspaper],
     ['date', f.inferredLatest ? `${day(f.published)}/${day(f.inferredLatest)}` : day(f.published)],
-    ['year', String(parts(f.published)[0])],
+    ['year', yearOf(f.published)],
     ['url', f.url],
     ['urldate', day(f.captured)],
     [
@@ -197,27 +215,18 @@ export function bibtex(f: CitationFacts): string {
         : `Archived copy: ${f.archiveUrl}`,
     ],
   ];
-  const body = fields
-    .map(([k, v]) => `  ${k} = {${k === 'url' || k === 'title' ? v.replace(/([%#&])/g, '\\$1') : bibEscape(v)}}`)
-    .join(',\n');
+  const body = fields.map(([k, v]) => `  ${k} = {${escapeField(k, v)}}`).join(',\n');
   return `@article{${key},\n${body}\n}\n`;
 }
 
 /** CSL-JSON (a one-item array) of type article-newspaper, as reference managers import it. */
 export function cslJson(f: CitationFacts, id: string): string {
-  const dateParts = (d: Date) => {
-    const [y, m, dd] = parts(d);
-    return [y, m + 1, dd];
-  };
   const item = {
     id,
     type: 'article-newspaper',
     title: f.title,
     'container-title': f.newspaper,
-    author: f.authors.map((a) => {
-      const n = splitName(a);
-      return n.given ? { family: n.family, given: n.given } : { literal: a };
-    }),
+    author: f.authors.map(authorName),
     issued: {
       'date-parts': f.inferredLatest ? [dateParts(f.published), dateParts(f.inferredLatest)] : [dateParts(f.published)],
       ...(f.inferredLatest && { circa: true }),

@@ -1,5 +1,18 @@
-// Strict date handling for archive frontmatter. YAML parsers turn "2018-02-30" into 2 March
-// without complaint, so dates are checked here, as text, before anything else sees them.
+// The archive's one date model. Every date the archive shows, lists, files, filters or cites
+// goes through this module, and nothing else slices ISO strings.
+//
+// A date is kept as the text the front matter gives (checked, see dateProblem): a calendar day
+// ("2018-09-10"), or a moment with the time and UTC offset the original printed
+// ("2019-12-31T21:15-05:00"). The calendar day of a date is the day in the original's own
+// offset, which is the day written in the text: an article printed at 9.15pm on New Year's Eve in
+// New York belongs to 31 December 2019 on its page, in every list, in the date archive, the year
+// filter, the citations, the feed and the sitemap, although it was already 1 January in UTC. The
+// moment itself (for ordering two articles of the same day, and JSON-LD) keeps the offset.
+//
+// The module has no Node APIs, so the search page's browser code formats dates with it too.
+
+/** A checked date text: "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM[:SS[.fff]]" with "Z" or "±HH:MM". */
+export type ArchiveDate = string;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -23,24 +36,112 @@ export function dateProblem(text: string): string | null {
     return `"${text}" has an impossible time of day`;
   if (h !== undefined && zone === undefined)
     return `"${text}" has a time but no time zone; add one, such as Z or -04:00`;
+  if (zone !== undefined && zone !== 'Z' && Number(zone.slice(1, 3)) > 14)
+    return `"${text}" has the offset ${zone}; offsets run from -12:00 to +14:00`;
   return null;
 }
 
-/** Parses a checked date text; date-only values mean midnight UTC of that day. */
-export function parseArchiveDate(text: string): Date {
-  const t = text.trim();
-  return new Date(t.length === 10 ? `${t}T00:00:00Z` : t.replace(' ', 'T'));
+/**
+ * The stored form of a date: the checked text with a "T" between day and time and the offset
+ * written "±HH:MM". A JavaScript Date (which has no offset of its own) is stored in UTC: as a
+ * calendar day when it is midnight UTC (what YAML libraries make of "2018-09-10"), else as a
+ * moment with "Z". Throws a RangeError for text that dateProblem refuses.
+ */
+export function normalizeDate(value: string | Date): ArchiveDate {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError('not a valid date');
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  const text = value.trim();
+  const problem = dateProblem(text);
+  if (problem !== null) throw new RangeError(problem);
+  return text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
 }
 
-/** The calendar day of a date as YYYY-MM-DD (UTC), for datetime attributes and sort keys. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** True when the text carries a time of day (and so an offset), not only a calendar day. */
+function hasTime(text: string): boolean {
+  return text.length > 10;
 }
 
-/** Year and zero-padded month of a date (UTC), for the date archive. */
-export function yearMonth(date: Date): { year: string; month: string } {
-  const day = isoDay(date);
+/**
+ * The moment a date stands for, for ordering and the future-date check. A calendar day means
+ * midnight UTC of that day, so the result never depends on the machine's time zone.
+ */
+export function parseArchiveDate(value: ArchiveDate | Date): Date {
+  if (value instanceof Date) return value;
+  const t = value.trim();
+  return new Date(hasTime(t) ? t.replace(' ', 'T') : `${t.slice(0, 10)}T00:00:00Z`);
+}
+
+/**
+ * The calendar day of a date as "YYYY-MM-DD", in the original's own offset: the day the original
+ * printed ("2019-12-31T21:15-05:00" -> "2019-12-31"). A JavaScript Date, which has no offset, gives
+ * its UTC day. Used for `datetime` attributes, sort keys, the date archive and the year filter.
+ * Throws a RangeError for text that is not a checked date.
+ */
+export function isoDay(value: ArchiveDate | Date): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const m = DATE_RE.exec(value.trim());
+  if (!m) throw new RangeError(`"${value}" is not a date in the form YYYY-MM-DD`);
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** Year and zero-padded month of a date's calendar day (see isoDay), for the date archive. */
+export function yearMonth(value: ArchiveDate | Date): { year: string; month: string } {
+  const day = isoDay(value);
   return { year: day.slice(0, 4), month: day.slice(5, 7) };
+}
+
+/** The year of a date's calendar day, "2019", for the year filter and citation keys. */
+export function yearOf(value: ArchiveDate | Date): string {
+  return isoDay(value).slice(0, 4);
+}
+
+/** [year, month 1-12, day] of a date's calendar day, as CSL-JSON "date-parts" wants them. */
+export function dateParts(value: ArchiveDate | Date): [number, number, number] {
+  const day = isoDay(value);
+  return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+}
+
+/**
+ * Orders two dates: by calendar day first (so lists agree with the dates they print), then, on
+ * the same day, by the moment. Negative when `a` comes first (is older).
+ */
+export function compareDates(a: ArchiveDate | Date, b: ArchiveDate | Date): number {
+  const da = isoDay(a);
+  const db = isoDay(b);
+  if (da !== db) return da < db ? -1 : 1;
+  if (typeof a === 'string' && typeof b === 'string' && !hasTime(a) && !hasTime(b)) return 0;
+  return parseArchiveDate(a).getTime() - parseArchiveDate(b).getTime();
+}
+
+/**
+ * A date for machine-readable metadata (schema.org JSON-LD, Open Graph, the sitemap): the
+ * calendar day, or the full ISO 8601 date-time with the original's offset when the original gave
+ * a time ("2019-12-31T21:15-05:00").
+ */
+export function isoDateTime(value: ArchiveDate | Date): string {
+  if (value instanceof Date) return normalizeDate(value);
+  return hasTime(value) ? normalizeDate(value) : isoDay(value);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date as RFC 822 (section 5, with four-digit years as RSS 2.0 asks) in the original's own
+ * offset: "Tue, 31 Dec 2019 21:15:00 -0500". A calendar day is midnight UTC ("+0000"), so the
+ * day a feed reader shows is the day the archive shows.
+ */
+export function rfc822(value: ArchiveDate | Date): string {
+  const text = isoDateTime(value);
+  const [y, mo, d] = dateParts(text);
+  const m = /T(\d{2}):(\d{2})(?::(\d{2}))?[^Z+-]*(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  const time = m ? `${m[1]}:${m[2]}:${m[3] ?? '00'}` : '00:00:00';
+  const zone = !m || m[4] === 'Z' ? '+0000' : m[4]!.replace(':', '');
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()];
+  return `${weekday}, ${String(d).padStart(2, '0')} ${SHORT_MONTHS[mo - 1]} ${y} ${time} ${zone}`;
 }
 
 const longFormat = new Intl.DateTimeFormat('en-GB', {
@@ -55,18 +156,52 @@ const monthFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-/** A date as a reader sees it: "10 September 2018". */
-export function formatDate(date: Date): string {
-  return longFormat.format(date);
+/** Midnight UTC of a date's calendar day: what the UTC formatters need to print that day. */
+function dayAsUtc(value: ArchiveDate | Date): Date {
+  const [y, m, d] = dateParts(value);
+  return new Date(Date.UTC(y, m - 1, d));
 }
 
-/** A month as a reader sees it: "September 2018". */
+/** A date's calendar day as a reader sees it: "10 September 2018" (British English, as the site). */
+export function formatDate(value: ArchiveDate | Date): string {
+  return longFormat.format(dayAsUtc(value));
+}
+
+/** A month as a reader sees it: "September 2018"; `month` is "01"-"12". */
 export function formatMonth(year: string, month: string): string {
   return monthFormat.format(new Date(Date.UTC(Number(year), Number(month) - 1, 1)));
 }
 
-/** A date range as a reader sees it: "10–11 September 2018", collapsing shared parts. */
-export function formatDateRange(from: Date, to: Date): string {
+/**
+ * A range of calendar days as a reader sees it, for inferred dates: "10–11 September 2018",
+ * "30 September – 1 October 2018", collapsing the parts the two days share; one day when equal.
+ */
+export function formatDateRange(from: ArchiveDate | Date, to: ArchiveDate | Date): string {
   if (isoDay(from) === isoDay(to)) return formatDate(from);
-  return longFormat.formatRange(from, to);
+  return longFormat.formatRange(dayAsUtc(from), dayAsUtc(to));
+}
+
+/** What follows a date the original does not print, wherever it is shown. */
+export const INFERRED_NOTE = ' (date inferred)';
+
+/**
+ * The publication day as the article page prints it: "10 September 2018", or for a date worked
+ * out from the page, the range from the earliest to the latest possible day ("10–11 September 2018").
+ */
+export function publishedText(
+  published: ArchiveDate | Date,
+  inferred?: { latest?: ArchiveDate | Date | undefined } | undefined,
+): string {
+  return inferred ? formatDateRange(published, inferred.latest ?? published) : formatDate(published);
+}
+
+/**
+ * The whole date line of an article as text, for places that show it without markup (search
+ * results): publishedText followed by INFERRED_NOTE when the date was inferred.
+ */
+export function datelineText(
+  published: ArchiveDate | Date,
+  inferred?: { latest?: ArchiveDate | Date | undefined } | undefined,
+): string {
+  return publishedText(published, inferred) + (inferred ? INFERRED_NOTE : '');
 }

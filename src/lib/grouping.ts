@@ -1,5 +1,5 @@
-import { yearMonth } from './dates.ts';
-import { topicSlug } from './slug.ts';
+import { compareDates, yearMonth, type ArchiveDate } from './dates.ts';
+import { articleTopics, topicLabels, topicSlug, type TopicLabel } from './topics.ts';
 
 // Grouping articles for the browse pages. Each grouping is one pass over the articles, done once
 // per build, so adding people, topics or months never makes the build quadratic.
@@ -8,7 +8,7 @@ import { topicSlug } from './slug.ts';
 export interface Groupable {
   id: string;
   people: PersonMention[];
-  data: { published: Date; topics: string[]; source: { id: string } };
+  data: { published: ArchiveDate; topics: string[]; source: { id: string } };
 }
 
 /** A person named in an article, with the role the article gives them. */
@@ -24,20 +24,30 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Newest first; ties broken by id so the order never depends on file-system order. */
+/**
+ * Newest first by calendar day, then by the moment within the day (src/lib/dates.ts); ties broken
+ * by id so the order never depends on file-system order.
+ */
 export function newestFirst<T extends Groupable>(a: T, b: T): number {
-  return b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id);
+  return compareDates(b.data.published, a.data.published) || a.id.localeCompare(b.id);
 }
 
-/** A topic's display name and its articles; topics differing only in case or punctuation merge. */
+/** A topic's display name and its articles; names differing only in case are one topic (topics.ts). */
 export interface TopicGroup<T> {
   name: string;
   slug: string;
   articles: T[];
 }
 
-/** All groupings of a list that is already sorted newest first (each group keeps that order). */
-export function groupArticles<T extends Groupable>(sorted: T[]) {
+/**
+ * All groupings of a list that is already sorted newest first (each group keeps that order).
+ * `labels` are the archive's topic spellings (topicLabels over every article); pass the
+ * archive's own when grouping a subset, so a topic is shown under one name everywhere.
+ */
+export function groupArticles<T extends Groupable>(
+  sorted: T[],
+  labels: Map<string, TopicLabel> = topicLabels(sorted.map((a) => a.data.topics)),
+) {
   const byPerson = new Map<string, T[]>();
   const bySource = new Map<string, T[]>();
   const byMonth = new Map<string, T[]>();
@@ -47,14 +57,14 @@ export function groupArticles<T extends Groupable>(sorted: T[]) {
     push(bySource, article.data.source.id, article);
     const { year, month } = yearMonth(article.data.published);
     push(byMonth, `${year}-${month}`, article);
-    for (const name of new Set(article.data.topics)) {
+    for (const name of articleTopics(article.data.topics, labels)) {
       const slug = topicSlug(name);
       const group = byTopic.get(slug) ?? { name, slug, articles: [] };
       if (group.articles.at(-1) !== article) group.articles.push(article);
       byTopic.set(slug, group);
     }
   }
-  return { byPerson, bySource, byMonth, byTopic };
+  return { byPerson, bySource, byMonth, byTopic, topicLabels: labels };
 }
 
 /** Years with their months (newest first) and article counts, for the date archive. */

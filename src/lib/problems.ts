@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { countOf } from './plural.ts';
 
 // Problems found in the content folder, worded for the person who has to fix the file.
 
@@ -20,9 +21,15 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
 
-/** One problem on one line: "file: field: message. Fix: ..." */
+/** One problem on one line: "file: field: message. Fix: ..." (no second period after "?" or "."). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.field}: ${p.message}. Fix: ${p.fix}`;
+  const message = /[.?!]$/.test(p.message) ? p.message : `${p.message}.`;
+  return `${p.file}: ${p.field}: ${message} Fix: ${p.fix}`;
+}
+
+/** What a check found, in one line: "12 articles (1 draft), 4 people, 1 source". */
+export function formatCounts(c: { articles: number; drafts: number; people: number; sources: number }): string {
+  return `${countOf(c.articles, 'article')} (${countOf(c.drafts, 'draft')}), ${countOf(c.people, 'person', 'people')}, ${countOf(c.sources, 'source')}`;
 }
 
 /** All problems as one report, grouped in file order. */

@@ -19,7 +19,9 @@ export function searchLanguages(archive: Archive): string[] {
 /** Each filter's values with article counts for one language, in display order, capped at MAX_LISTED. */
 export function searchFacets(archive: Archive, lang: string) {
   const inLang = (a: Archive['articles'][number]) => primaryLanguage(a.data.language) === lang;
-  const g = archive.articles.every(inLang) ? archive : groupArticles(archive.articles.filter(inLang));
+  const g = archive.articles.every(inLang)
+    ? archive
+    : groupArticles(archive.articles.filter(inLang), archive.topicLabels);
   const counts: Record<(typeof FILTER_KEYS)[number], Record<string, number>> = {
     person: {},
     source: {},

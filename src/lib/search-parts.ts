@@ -111,6 +111,8 @@ export interface PageParts {
   dirs: string[];
   /** Part numbers holding articles, oldest articles first (for ordering by date across parts). */
   byDate: number[];
+  /** Part numbers holding only undated records (person pages), listed after the dated ones. */
+  undated: number[];
 }
 
 /** The parts a search page in `language` needs. */
@@ -122,5 +124,6 @@ export function partsForLanguage(parts: SearchPart[], language: string): PagePar
   // Start with an article part: it carries the date sort, and the wasm for this language.
   const first = withArticles[0] ?? mine[0];
   const ordered = first ? [first, ...mine.filter((p) => p !== first)] : [];
-  return { dirs: ordered.map((p) => p.dir), byDate: withArticles.map((p) => p.n) };
+  const undated = mine.filter((p) => p.articles.length === 0).map((p) => p.n);
+  return { dirs: ordered.map((p) => p.dir), byDate: withArticles.map((p) => p.n), undated };
 }

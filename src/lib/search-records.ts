@@ -1,12 +1,25 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import type { CheckResult } from './validate-content.ts';
 import { isPublished } from './schema.ts';
 import { planSearchParts, type PlannedArticle, type SearchPart } from './search-parts.ts';
-import { isoDay } from './dates.ts';
+import { datelineText, isoDay } from './dates.ts';
+import { bylineText } from './names.ts';
 import { primaryLanguage } from './text-direction.ts';
+import { articleTopics, topicLabels } from './topics.ts';
+import { RECORD_KINDS, SORT_KEYS } from '../scripts/search-state.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per published
 // article and per person page; URLs are site paths without the base, as Pagefind expects.
+//
+// A record holds the words a reader sees and nothing else. Its `content` (what Pagefind cuts
+// excerpts from) is the article's own text: the standfirst and the body's visible text, taken
+// from the same sanitized HTML the page shows. Everything else the page prints about the article
+// (headline, byline, source, date, topics, organizations, and the people it names with their
+// roles and other names) goes into metadata fields, which Pagefind also searches and weights
+// (ranking.metaWeights on the search page) but never shows as an excerpt. So a search for an
+// alias finds the article, while the excerpt stays a passage of the article.
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
@@ -18,17 +31,20 @@ export interface SearchRecord {
   sort?: Record<string, string>;
 }
 
-/** Readable text of a Markdown body for indexing: markup, link targets and HTML tags removed. */
-export function markdownText(md: string): string {
-  return md
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
-    .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, '')
-    .replace(/[|*_~`]+/g, ' ')
-    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, ' ')
+/**
+ * Sort keys of an undated record (a person page): Pagefind leaves a record without the sort key
+ * out of a sorted search, so these sort it last in each direction and ordering never changes
+ * which results there are.
+ */
+const UNDATED = { [SORT_KEYS.newest]: '0000-00-00', [SORT_KEYS.oldest]: '9999-99-99' };
+
+/**
+ * The text a reader sees in sanitized HTML, as the browser's innerText would give it (block
+ * elements on their own lines, character references decoded, link targets and markup gone),
+ * through hast-util-from-html and hast-util-to-text.
+ */
+export function visibleText(html: string): string {
+  return toText(fromHtml(html, { fragment: true }))
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -40,6 +56,11 @@ function wellFormed(r: SearchRecord): SearchRecord {
   const map = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fix(v)]));
   const filters = Object.fromEntries(Object.entries(r.filters).map(([k, v]) => [k, v.map(fix)]));
   return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
+}
+
+/** Metadata with empty fields left out (Pagefind would index an empty field for nothing). */
+function present(meta: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
 /** The published articles as the search parts are planned from them. */
@@ -55,20 +76,25 @@ export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): Se
 }
 
 /**
- * Search records for one part: its articles and people, one at a time. Bodies are read from disk
- * as each record is made, so an archive of any size never has them all in memory. When the index
- * has several parts, every article record carries its part number as a hidden `part` filter (the
- * search page orders results by date part by part).
+ * Search records for one part: its articles and people, one at a time. `bodyHtml` gives the
+ * sanitized HTML of an article file's body (the page's own rendering, see article-body.ts); bodies
+ * are read as each record is made, so an archive of any size never has them all in memory. When
+ * the index has several parts, every record carries its part number as a hidden `part` filter
+ * (the search page orders results by date part by part). Person records carry a hidden `kind`
+ * filter, which the search page uses to place them; articles carry none, so a search of the
+ * article parts never downloads it.
  */
-export function* searchRecords(
+export async function* searchRecords(
   { entries }: Pick<CheckResult, 'entries'>,
-  readBody: (path: string) => string,
+  bodyHtml: (path: string) => Promise<string>,
   part: SearchPart,
   parts = 1,
-): Generator<SearchRecord> {
+): AsyncGenerator<SearchRecord> {
   const people = new Map(entries.people.map((p) => [p.id, p.data]));
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
+  const labels = topicLabels(entries.articles.filter((a) => isPublished(a.data)).map((a) => a.data.topics));
+  const partFilter = parts > 1 ? { part: [String(part.n)] } : {};
   for (const id of part.articles) {
     const { path, data: a } = articles.get(id)!;
     const mentions = a.people
@@ -76,31 +102,40 @@ export function* searchRecords(
       .flatMap((m) => (people.has(m.id) ? [{ ...people.get(m.id)!, role: m.role }] : []));
     const day = isoDay(a.published!);
     const source = sources.get(a.source!) ?? a.source!;
-    const facts = mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', '));
+    const topics = articleTopics(a.topics, labels);
     yield wellFormed({
       url: `/articles/${id}/`,
-      content: [a.title, a.dek, markdownText(readBody(path)), ...facts, ...a.organizations, ...a.topics]
-        .filter(Boolean)
-        .join('\n\n'),
+      content: [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n'),
       language: primaryLanguage(a.language),
-      meta: { title: a.title, date: day, source },
+      meta: present({
+        title: a.title,
+        date: datelineText(a.published!, a.publishedInferred),
+        day,
+        source,
+        byline: bylineText(a.authors),
+        people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
+        topics: topics.join(', '),
+        organizations: a.organizations.join(', '),
+      }),
       filters: {
         person: mentions.map((p) => p.name),
         source: [source],
-        topic: a.topics,
+        topic: topics,
         year: [day.slice(0, 4)],
-        ...(parts > 1 && { part: [String(part.n)] }),
+        ...partFilter,
       },
-      sort: { date: day },
+      sort: { [SORT_KEYS.newest]: day, [SORT_KEYS.oldest]: day },
     });
   }
   const byId = entries.people.toSorted((a, b) => a.id.localeCompare(b.id));
   for (const { id, data: p } of byId.slice(part.peopleFrom, part.peopleFrom + part.people))
     yield wellFormed({
       url: `/people/${id}/`,
-      content: [p.name, ...p.aliases, p.description].join('\n\n'),
+      // The page's own words: its description, or its name when it has none (Pagefind needs text).
+      content: p.description || p.name,
       language: 'en',
-      meta: { title: p.name },
-      filters: {},
+      meta: present({ title: p.name, aliases: p.aliases.join('; ') }),
+      filters: { kind: [RECORD_KINDS.person], ...partFilter },
+      sort: UNDATED,
     });
 }

@@ -22,14 +22,15 @@ export function idFromPath(relativePath: string): string {
     .join('/');
 }
 
-/** A short, stable hash of a text (FNV-1a), for names that have no letters or digits to slug. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return h.toString(36);
-}
-
-/** URL slug of a topic; a topic written only in symbols still gets an address of its own. */
-export function topicSlug(name: string): string {
-  return slugify(name) || `topic-${shortHash(name)}`;
+/**
+ * The parts of a content file's path (relative to its collection folder, extension removed) that
+ * give no address: names with no letter or digit, such as "🎉". idFromPath would drop them, so
+ * such a file would take its folder's address; the checker refuses it and loaders skip it.
+ */
+export function unnamedParts(relativePath: string): string[] {
+  return relativePath
+    .replace(/\\/g, '/')
+    .replace(/\.(md|markdown|ya?ml|json)$/i, '')
+    .split('/')
+    .filter((part) => slugify(part) === '');
 }

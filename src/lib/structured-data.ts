@@ -1,4 +1,5 @@
 import type { CitationFacts } from './citation';
+import { isoDateTime, isoDay, type ArchiveDate } from './dates.ts';
 
 // Machine-readable descriptions of an article page: schema.org NewsArticle (JSON-LD), and the
 // meta tags reference managers read (Highwire citation_*, Dublin Core).
@@ -8,7 +9,7 @@ export function newsArticleJsonLd(
   f: CitationFacts,
   extra: {
     description?: string | undefined;
-    updated?: Date | undefined;
+    updated?: ArchiveDate | undefined;
     language: string;
     image?: string | undefined;
     sourceUrl: string;
@@ -19,9 +20,9 @@ export function newsArticleJsonLd(
     '@type': 'NewsArticle',
     headline: f.title,
     ...(extra.description && { description: extra.description }),
-    datePublished: f.published.toISOString().slice(0, 10),
-    ...(extra.updated && { dateModified: extra.updated.toISOString().slice(0, 10) }),
-    author: f.authors.map((name) => ({ '@type': 'Person', name })),
+    datePublished: isoDateTime(f.published),
+    ...(extra.updated && { dateModified: isoDateTime(extra.updated) }),
+    author: f.authors.map((a) => ({ '@type': a.organization ? 'Organization' : 'Person', name: a.name })),
     publisher: { '@type': 'NewsMediaOrganization', name: f.newspaper, url: extra.sourceUrl },
     ...(extra.image && { image: extra.image }),
     inLanguage: extra.language,
@@ -41,10 +42,10 @@ export function jsonForScript(value: unknown): string {
 
 /** Highwire and Dublin Core meta tags as [name, content] pairs. */
 export function citationMeta(f: CitationFacts, language: string): [string, string][] {
-  const ymd = f.published.toISOString().slice(0, 10);
+  const ymd = isoDay(f.published);
   return [
     ['citation_title', f.title],
-    ...f.authors.map((a) => ['citation_author', a] as [string, string]),
+    ...f.authors.map((a) => ['citation_author', a.name] as [string, string]),
     ['citation_publication_date', ymd.replace(/-/g, '/')],
     ['citation_date', ymd.replace(/-/g, '/')],
     ['citation_journal_title', f.newspaper],
@@ -52,7 +53,7 @@ export function citationMeta(f: CitationFacts, language: string): [string, strin
     ['citation_language', language],
     ['DC.type', 'newspaperArticle'],
     ['DC.title', f.title],
-    ...f.authors.map((a) => ['DC.creator', a] as [string, string]),
+    ...f.authors.map((a) => ['DC.creator', a.name] as [string, string]),
     ['DC.date', ymd],
     ['DC.publisher', f.newspaper],
     ['DC.source', f.url],

@@ -1,5 +1,5 @@
 import { publishedCaptureName } from './captures.ts';
-import { topicSlug } from './slug.ts';
+import { topicSlug } from './topics.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 
@@ -26,6 +26,9 @@ export const urls = {
   month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
   search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
   searchIn: (lang: string) => sitePath(`search/${lang}/`),
+  /** A capture's exact bytes, published as text (src/lib/captures.ts). */
   capture: (file: string) => sitePath(`captures/${publishedCaptureName(file)}`),
+  /** A capture's page: its text, legible and inert on any host, with its hash and a download. */
+  capturePage: (file: string) => sitePath(`capture/${file}/`),
   feed: () => sitePath('rss.xml'),
 };

@@ -1,6 +1,8 @@
 import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import rehypeBaseLinks from './rehype-base-links.ts';
+import rehypeInPageAnchors from './rehype-in-page-anchors.ts';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import remarkNewsGfm from './remark-news-gfm.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -9,13 +11,32 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 // everything after the sanitizer is trusted code. Verbatim text: no typographic rewriting of
 // the original's quotes (smartypants off). Tables and strikethrough only, of GFM (see remark-news-gfm.ts).
 
+/**
+ * The base path the site is built for (ARCHIVE_BASE, default "/"), with a trailing slash: the
+ * same setting astro.config.ts gives Astro, which root-relative links in bodies are given.
+ */
+export function archiveBase(env: Record<string, string | undefined> = process.env): string {
+  return (env.ARCHIVE_BASE || '/').replace(/\/?$/, '/');
+}
+
+/** Options for `unified()` from @astrojs/markdown-remark for a site built under `base`. */
+export function markdownOptionsFor(base: string) {
+  return {
+    gfm: false,
+    smartypants: false,
+    remarkPlugins: [remarkNewsGfm],
+    rehypePlugins: [
+      rehypeRaw,
+      [rehypeSanitize, sanitizeSchema],
+      rehypeRemoteImages,
+      rehypeInPageAnchors,
+      [rehypeBaseLinks, { base }],
+    ] as RehypePlugins,
+  };
+}
+
 /** Options for `unified()` from @astrojs/markdown-remark; the tests render with the same ones. */
-export const markdownOptions = {
-  gfm: false,
-  smartypants: false,
-  remarkPlugins: [remarkNewsGfm],
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeRemoteImages] as RehypePlugins,
-};
+export const markdownOptions = markdownOptionsFor(archiveBase());
 
 /**
  * The same options without the GFM extensions, for a body that cannot hold a table or a

@@ -29,9 +29,17 @@ const globalAttributes = (defaultSchema.attributes?.['*'] ?? []).filter(
   (attr) => !dropGlobal.has(typeof attr === 'string' ? attr : attr[0]),
 );
 
+/**
+ * What the sanitizer puts in front of every id and name in a body, so a body cannot clobber the
+ * page's own ids (GitHub's choice, the library's default); rehype-in-page-anchors.ts gives
+ * in-page links the same prefix.
+ */
+export const CLOBBER_PREFIX = 'user-content-';
+
 /** Schema handed to rehype-sanitize for every article body. */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  clobberPrefix: CLOBBER_PREFIX,
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
     'figure',

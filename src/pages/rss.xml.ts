@@ -2,23 +2,39 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import { loadArchive, sourceName } from '../lib/archive';
+import { rfc822 } from '../lib/dates';
 import { urls } from '../lib/urls';
+
+// The newest articles as an RSS 2.0 feed (https://www.rssboard.org/rss-specification). RSS's own
+// <author> must be an e-mail address, so bylines go in Dublin Core's <dc:creator>, one element per
+// author, as feed readers expect. <pubDate> is written here rather than by @astrojs/rss, which
+// converts it to UTC: the feed gives the moment in the original's own offset, so a reader shows
+// the day the article page shows.
+
+/** Text escaped for an XML element. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 /** The newest articles as an RSS feed. */
 export async function GET(context: APIContext) {
   const archive = await loadArchive();
+  const self = new URL(urls.feed(), context.site).href;
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
     site: new URL(urls.home(), context.site).href,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
     items: archive.articles.slice(0, FEED_SIZE).map((a) => ({
       title: a.data.title,
       link: urls.article(a.id),
-      pubDate: a.data.published,
       description: a.data.dek ?? `${a.data.title} (${sourceName(archive, a.data.source.id)})`,
       categories: a.data.topics,
-      ...(a.data.authors.length > 0 && { author: a.data.authors.join(', ') }),
+      customData: [
+        `<pubDate>${rfc822(a.data.published)}</pubDate>`,
+        ...a.data.authors.map((au) => `<dc:creator>${xmlText(au.name)}</dc:creator>`),
+      ].join(''),
     })),
-    customData: '<language>en</language>',
+    customData: `<language>en</language><atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,
   });
 }

@@ -6,7 +6,9 @@ export type FilterCounts = Record<string, Record<string, number>>;
 /** One hit; its data is loaded on demand. */
 export interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
+  /** Metadata fields the words matched in (Pagefind 1.5 and later searches metadata too). */
+  matchedMetaFields?: string[];
+  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string | undefined> }>;
 }
 
 /** A search's answer. */

@@ -1,15 +1,20 @@
-import type { FilterCounts, Pagefind, PagefindResult } from './pagefind-types.ts';
+import type { FilterCounts, Pagefind, PagefindResult, SearchOptions } from './pagefind-types.ts';
 import {
+  countSearches,
   FILTER_KEYS,
   hasQuery,
+  META_WEIGHTS,
   paramsFromState,
+  placePeople,
+  RECORD_KINDS,
   searchOptions,
   stateFromParams,
   type SearchState,
 } from './search-state.ts';
 
 // The search page: a form that works with the keyboard, filters with counts, results with
-// highlighted excerpts, and the whole state mirrored in the address bar.
+// highlighted excerpts, and the whole state mirrored in the address bar (each deliberate step,
+// a submitted query, a ticked filter or a new order, is a history entry; typing is not).
 
 /** Results shown first (each needs its own small download), and how many "Show more" adds. */
 const FIRST = 5;
@@ -23,8 +28,14 @@ const filterBox = document.querySelector<HTMLElement>('#search-filters')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
-/** The index parts this page loads, and its article parts oldest first (src/lib/search-parts.ts). */
-const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[]}') as { dirs: string[]; byDate: number[] };
+/** The index parts this page loads, its article parts oldest first, its undated parts (src/lib/search-parts.ts). */
+const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as {
+  dirs: string[];
+  byDate: number[];
+  undated: number[];
+};
+/** Filter groups fold away on narrow screens, so the results come first there. */
+const narrow = window.matchMedia('(max-width: 40rem)');
 
 /** Creates an element with text. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
@@ -54,6 +65,7 @@ function filterOption(key: string, value: string, count: number): HTMLLabelEleme
   const label = el('label');
   const check = el('input');
   Object.assign(check, { type: 'checkbox', name: key, value });
+  check.setAttribute('form', form.id);
   label.append(check, ` ${value} `, el('span', `(${count})`, 'count'));
   return label;
 }
@@ -101,31 +113,45 @@ function excerptNode(excerpt: string): HTMLParagraphElement {
   return p;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/** What a match outside the excerpt was on, in the reader's words (metadata field -> phrase). */
+const MATCHED_IN: Record<string, string> = {
+  title: 'the headline',
+  people: 'a person it names',
+  byline: 'the byline',
+  topics: 'its topics',
+  organizations: 'an organization it names',
+  source: 'its source',
+  date: 'its date',
+};
 
 /** One result as a list item. */
 async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
   const data = await result.data();
   const li = el('li');
-  if (data.meta.source) li.append(el('p', data.meta.source, 'kicker'));
+  li.append(el('p', data.meta.source ?? 'Person', 'kicker'));
   const heading = el('h2');
   const link = el('a', data.meta.title ?? data.url);
   link.href = data.url;
   heading.append(link);
   li.append(heading);
+  // The date line as the article page prints it (the record carries that text).
   if (data.meta.date) {
-    const meta = el('p', '', 'meta');
-    const time = el('time', dateFormat.format(new Date(`${data.meta.date}T00:00:00Z`)));
-    time.dateTime = data.meta.date;
-    meta.append(time);
-    li.append(meta);
+    const line = el('p', '', 'meta');
+    const time = el('time', data.meta.date);
+    if (data.meta.day) time.dateTime = data.meta.day;
+    line.append(time);
+    li.append(line);
   }
-  li.append(excerptNode(data.excerpt));
+  const excerpt = excerptNode(data.excerpt);
+  li.append(excerpt);
+  // Matched on a name or the headline only: say so, since the passage shows no highlighted word.
+  const person = !data.meta.source;
+  const where = (result.matchedMetaFields ?? []).map((f) =>
+    person && (f === 'title' || f === 'aliases') ? 'name' : MATCHED_IN[f],
+  );
+  const found = [...new Set(where.filter(Boolean))];
+  if (!excerpt.querySelector('mark') && found.length > 0)
+    li.append(el('p', `Found by ${found.join(' and ')}.`, 'muted match-note'));
   return li;
 }
 
@@ -141,73 +167,285 @@ async function showMore(size = MORE): Promise<void> {
 let generation = 0;
 
 /**
+ * Where the words typed really occur. When a word has no match in an index, Pagefind searches
+ * for the longest start of it that has one instead ("Ashdown" finds "as"), so a search can return
+ * articles that do not contain the word at all. A word is kept to the parts of the index where
+ * it does occur: where a search for the word alone in quotes (Pagefind's exact search, which
+ * never shortens it) finds something, or where the best match of the plain search really has a
+ * word beginning with it (a word still being typed). `null` means everywhere; an empty list,
+ * nowhere. An index in one part is checked as one.
+ */
+type Scope = string[] | null;
+
+/** The parts of the index this page searches, as the hidden `part` filter names them. */
+const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
+
+/** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
+function normalWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\p{M}\p{P}]/gu, '')
+    .toLocaleLowerCase();
+}
+
+const wordScopes = new Map<string, Promise<Scope>>();
+
+/** Answers already given on this page: the index does not change while it is open. */
+const answers = new Map<string, ReturnType<Pagefind['search']>>();
+
+/** Pagefind's search, asked once per term and options on this page (the last 200 are kept). */
+function search(pagefind: Pagefind, term: string | null, options: SearchOptions): ReturnType<Pagefind['search']> {
+  const key = JSON.stringify([term, options]);
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = pagefind.search(term, options);
+    answers.set(key, answer);
+    if (answers.size > 200) answers.delete(answers.keys().next().value!);
+  }
+  return answer;
+}
+
+/** True when the best match for `word` within `filters` really has a word beginning with it. */
+async function bestMatchHas(
+  pagefind: Pagefind,
+  word: string,
+  filters: NonNullable<SearchOptions['filters']>,
+): Promise<boolean> {
+  const best = (await search(pagefind, word, { filters }))?.results[0];
+  if (!best) return false;
+  const { content, meta } = await best.data();
+  const key = normalWord(word);
+  return `${content} ${Object.values(meta).join(' ')}`.split(/\s+/).some((w) => normalWord(w).startsWith(key));
+}
+
+/**
+ * The parts where one typed word occurs (see Scope). One exact and one plain search over every
+ * part give, through the `part` filter's counts, the parts with an exact match and the parts with
+ * any; only a part with a plain match and no exact one (a word being typed, or a shortened one)
+ * needs a look at its best match. A part where the word does not occur at all is left out too:
+ * there Pagefind would drop the word from a query of several words rather than find nothing.
+ */
+function wordScope(pagefind: Pagefind, word: string): Promise<Scope> {
+  const key = normalWord(word);
+  let known = wordScopes.get(key);
+  if (!known) {
+    known = (async () => {
+      const filters = allParts.length > 0 ? { part: { any: allParts } } : {};
+      const exact = await search(pagefind, `"${word}"`, { filters });
+      // Asked as the main search of a one-word query is, so that answer is reused.
+      let plain = await search(pagefind, word, { filters: {} });
+      if (allParts.length === 0)
+        return exact?.results.length || (plain?.results.length && (await bestMatchHas(pagefind, word, {}))) ? null : [];
+      // Counts by part come with the part filter's data, which an empty exact search may not load.
+      if (!plain?.filters.part) plain = await pagefind.search(word, { filters });
+      const exactIn = exact?.filters.part ?? {};
+      const plainIn = plain?.filters.part ?? {};
+      const found = await Promise.all(
+        allParts.map(
+          async (p) =>
+            Boolean(exactIn[p]) ||
+            (Boolean(plainIn[p]) && (await bestMatchHas(pagefind, word, { part: { any: [p] } }))),
+        ),
+      );
+      const keep = allParts.filter((_, i) => found[i]);
+      return keep.length === allParts.length ? null : keep;
+    })();
+    wordScopes.set(key, known);
+  }
+  return known;
+}
+
+/** Where every word of the query occurs; a quoted phrase is searched exactly and needs no check. */
+async function queryScope(pagefind: Pagefind, q: string): Promise<Scope> {
+  if (/^\s*".+"\s*$/.test(q)) return null;
+  const scopes = await Promise.all(
+    q
+      .split(/\s+/)
+      .filter((w) => normalWord(w))
+      .map((w) => wordScope(pagefind, w)),
+  );
+  return scopes.reduce<Scope>((a, b) => (a === null ? b : b === null ? a : a.filter((p) => b.includes(p))), null);
+}
+
+/** Search options kept within a scope. */
+function within(options: SearchOptions, scope: Scope): SearchOptions {
+  return scope === null ? options : { ...options, filters: { ...options.filters, part: { any: scope } } };
+}
+
+/**
  * Results in date order when the index has several parts. Pagefind orders each part by date but
  * interleaves merged parts by position, so each part (a run of months) is searched on its own,
- * newest or oldest part first, and the lists are joined.
+ * newest or oldest part first, and the lists are joined; undated parts (people) come last.
  */
-async function byDateAcrossParts(pagefind: Pagefind, state: SearchState): Promise<PagefindResult[]> {
+async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[]> {
   const options = searchOptions(state);
-  const order = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
+  const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
   const answers = await Promise.all(
-    order.map((n) =>
-      pagefind.search(state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
-    ),
+    [...dated, ...parts.undated]
+      .filter((n) => scope === null || scope.includes(String(n)))
+      .map((n) =>
+        search(pagefind, state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
+      ),
   );
   return answers.flatMap((a) => a?.results ?? []);
 }
 
+/** Every result of the state, in the order chosen. */
+async function resultsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[] | null> {
+  if (scope?.length === 0) return [];
+  if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state, scope);
+  // Any filter leaves person pages out (they have no person, source, topic or year).
+  const placing = state.sort === 'relevance' && Object.keys(state.filters).length === 0;
+  const response = await search(pagefind, state.q || null, within(searchOptions(state), scope));
+  if (!response) return null;
+  // Once the filters' data is loaded the answer counts person pages; before, they are looked for.
+  const persons = response.filters.kind?.[RECORD_KINDS.person];
+  const people =
+    placing && persons !== 0
+      ? await search(pagefind, state.q || null, within({ filters: { kind: { any: [RECORD_KINDS.person] } } }, scope))
+      : null;
+  if (!people?.results.length) return response.results;
+  const ids = new Set(people.results.map((r) => r.id));
+  // A person page answers a name: every word typed begins a word of the person's name or aliases.
+  const named = new Set<string>();
+  for (const r of response.results)
+    if (ids.has(r.id) && (r.matchedMetaFields ?? []).some((f) => f === 'title' || f === 'aliases')) {
+      const { meta } = await r.data();
+      if (typedName(state.q, `${meta.title ?? ''} ${meta.aliases ?? ''}`)) named.add(r.id);
+    }
+  return placePeople(
+    response.results,
+    (r) => ids.has(r.id),
+    (r) => named.has(r.id),
+  );
+}
+
+/** Words of a text, lower case, without diacritics. */
+function words(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** True when every word of the query begins a word of `names`. */
+function typedName(query: string, names: string): boolean {
+  const typed = words(query);
+  const known = words(names);
+  return typed.length > 0 && typed.every((w) => known.some((n) => n.startsWith(w)));
+}
+
+let filterData: Promise<unknown> | undefined;
+
+/**
+ * The count of every filter value for the state (see countSearches). Pagefind counts only the
+ * filters whose data it has loaded, so all of it is loaded first, once, after the first results
+ * are shown (it is not needed to show them).
+ */
+async function countsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<FilterCounts> {
+  if (scope?.length === 0) return {};
+  // Answers kept from before the filters' data was loaded lack their counts.
+  await (filterData ??= pagefind.filters().then(() => answers.clear()));
+  const counts: FilterCounts = {};
+  for (const { counts: keys, options } of countSearches(state)) {
+    const response = await search(pagefind, state.q || null, within(options, scope));
+    for (const key of keys) counts[key] = response?.filters[key] ?? {};
+  }
+  return counts;
+}
+
+/** The query string of the search last run, to tell a new address from a jump within the page. */
+let addressed = location.search;
+
+/** Resolves once the browser has painted what was just put on the page. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** How a search is recorded in the browser's history. */
+type HistoryStep = 'push' | 'replace' | 'none';
+
 /** Runs the search in the form, shows results and counts, and records it in the address. */
-async function run(pagefind: Pagefind, totals: FilterCounts, record: boolean): Promise<void> {
+async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep): Promise<void> {
   const state = readForm();
   const mine = ++generation;
-  if (record) history.replaceState(null, '', `?${paramsFromState(state)}`.replace(/\?$/, location.pathname));
+  const query = paramsFromState(state).toString();
+  const address = query ? `?${query}` : location.pathname;
+  if (record === 'replace') history.replaceState(null, '', address);
+  if (record === 'push' && location.search.replace(/^\?/, '') !== query) history.pushState(null, '', address);
+  addressed = location.search;
   if (!hasQuery(state)) {
     list.replaceChildren();
     more.hidden = true;
     updateCounts(totals);
+    filterBox.setAttribute('aria-busy', 'false');
     status.textContent = 'Type a word or a name, or choose a filter.';
     return;
   }
-  const options = searchOptions(state);
-  const [response, results] = await Promise.all([
-    pagefind.search(state.q || null, options),
-    state.sort !== 'relevance' && parts.byDate.length > 1 ? byDateAcrossParts(pagefind, state) : undefined,
-  ]);
-  if (mine !== generation || !response) return;
-  pending = [...(results ?? response.results)];
+  filterBox.setAttribute('aria-busy', 'true');
+  const scope = state.q ? await queryScope(pagefind, state.q) : null;
+  const results = await resultsFor(pagefind, state, scope);
+  if (mine !== generation || !results) return;
+  pending = [...results];
   list.replaceChildren();
   await showMore(FIRST);
-  updateCounts(response.filters);
-  const n = response.results.length;
+  if (mine !== generation) return;
+  const n = results.length;
   const what = state.q ? ` for “${state.q}”` : '';
   status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
+  // Results first: the counts (whose data the first search of a visit still has to fetch) follow
+  // once the results are on screen.
+  await afterPaint();
+  if (mine !== generation) return;
+  const counts = await countsFor(pagefind, state, scope);
+  if (mine !== generation) return;
+  updateCounts(counts);
+  filterBox.setAttribute('aria-busy', 'false');
+}
+
+/** Folds the filter groups away on a narrow screen, except those with a ticked value. */
+function foldFilters(): void {
+  for (const group of filterBox.querySelectorAll<HTMLDetailsElement>('details.filter'))
+    group.open = !narrow.matches || group.querySelector('input:checked') !== null;
 }
 
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
   const [primary, ...merged] = parts.dirs.map((dir) => `${base}pagefind/${dir}`);
   const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 30 });
+  const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
+  await pagefind.options(settings);
   await pagefind.init();
-  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 30 })));
+  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, settings)));
   const totals = listedCounts();
   const initial = stateFromParams(new URLSearchParams(location.search));
   completeFilters(totals, initial);
   writeForm(initial);
-  // Every keystroke searches at once; an answer that arrives after a newer query is dropped.
-  input.addEventListener('input', () => void run(pagefind, totals, true));
-  form.addEventListener('change', (e) => e.target !== input && void run(pagefind, totals, true));
+  foldFilters();
+  narrow.addEventListener('change', foldFilters);
+  // Every keystroke searches at once (the address follows, without a history entry each); an
+  // answer that arrives after a newer query is dropped. Ticking a filter, changing the order and
+  // submitting are steps the Back button undoes.
+  input.addEventListener('input', () => void run(pagefind, totals, 'replace'));
+  // The filters follow the results on the page and belong to the form through its id.
+  for (const target of [form, filterBox])
+    target.addEventListener('change', (e) => e.target !== input && void run(pagefind, totals, 'push'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void run(pagefind, totals, true);
+    void run(pagefind, totals, 'push');
   });
   more.addEventListener('click', () => void showMore());
+  // Back and Forward between searches; a jump within the page (the skip link) changes only the hash.
   window.addEventListener('popstate', () => {
+    if (location.search === addressed) return;
     writeForm(stateFromParams(new URLSearchParams(location.search)));
-    void run(pagefind, totals, false);
+    void run(pagefind, totals, 'none');
   });
+  if (!hasQuery(initial)) input.focus();
   form.dataset.ready = 'true';
-  await run(pagefind, totals, false);
+  await run(pagefind, totals, 'none');
 }
 
 start().catch((err: unknown) => {

@@ -44,12 +44,75 @@ export function hasQuery(state: SearchState): boolean {
   return state.q !== '' || Object.keys(state.filters).length > 0;
 }
 
+/** The hidden `kind` filter of person records (articles have none: they are the default). */
+export const RECORD_KINDS = { person: 'person' } as const;
+
+/**
+ * The records' sort keys (src/lib/search-records.ts writes them). Every record has both: an undated
+ * one (a person page) holds the value that sorts it last in each direction, because Pagefind
+ * leaves a record without the sort key out of a sorted search.
+ */
+export const SORT_KEYS = { newest: 'newest', oldest: 'oldest' } as const;
+
+/**
+ * How much a match in each metadata field of a record counts (Pagefind's ranking.metaWeights,
+ * added to the body's BM25 score). The headline and the names a person goes by count most; the
+ * date line and the source least, since a reader rarely searches for them.
+ */
+export const META_WEIGHTS: Record<string, number> = {
+  title: 5,
+  people: 3,
+  aliases: 3,
+  byline: 2,
+  topics: 2,
+  organizations: 1.5,
+  source: 1,
+  date: 0.5,
+  day: 0.5,
+};
+
 /** Pagefind's options for the state: any of the ticked values within a filter, all filters at once. */
 export function searchOptions(state: SearchState): SearchOptions {
   const filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, { any: v }]));
   const options: SearchOptions = { filters };
-  if (state.sort !== 'relevance') options.sort = { date: state.sort === 'newest' ? 'desc' : 'asc' };
+  if (state.sort === 'newest') options.sort = { [SORT_KEYS.newest]: 'desc' };
+  if (state.sort === 'oldest') options.sort = { [SORT_KEYS.oldest]: 'asc' };
   return options;
+}
+
+/**
+ * The searches that give the filter counts, as disjunctive facets: a value's count is the number
+ * of results the reader gets by ticking it with the current words and the OTHER filters' values.
+ * So a filter with ticked values is counted by a search without its own values, and every filter
+ * with none ticked by the main search itself. Returns, per search, the filters it counts and its
+ * options (no sort: counts do not depend on order).
+ */
+export function countSearches(state: SearchState): { counts: string[]; options: SearchOptions }[] {
+  const ticked = FILTER_KEYS.filter((k) => (state.filters[k]?.length ?? 0) > 0);
+  const untouched = FILTER_KEYS.filter((k) => !ticked.includes(k));
+  const without = (key: string) => searchOptions({ ...state, sort: 'relevance', filters: omit(state.filters, key) });
+  return [
+    ...(untouched.length > 0 ? [{ counts: untouched, options: searchOptions({ ...state, sort: 'relevance' }) }] : []),
+    ...ticked.map((key) => ({ counts: [key], options: without(key) })),
+  ];
+}
+
+/** A copy of an object without one key. */
+function omit<T>(o: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+}
+
+/**
+ * Relevance order with person pages in their place: a person page whose name or other names match
+ * the words comes first (the reader typed a name), every other person page (matched only by its
+ * description) after the articles. Within each group Pagefind's order is kept. `isPerson` tells
+ * person pages apart; `byName` says whether a result matched a name field.
+ */
+export function placePeople<T>(results: T[], isPerson: (r: T) => boolean, byName: (r: T) => boolean): T[] {
+  const named = results.filter((r) => isPerson(r) && byName(r));
+  const articles = results.filter((r) => !isPerson(r));
+  const others = results.filter((r) => isPerson(r) && !byName(r));
+  return [...named, ...articles, ...others];
 }
 
 /** Filter names as the search page shows them. */

@@ -87,7 +87,10 @@ describe('browse pages', () => {
     expect(entries).toContain('Jeff Sessions (1)');
     expect(entries).toContain('Maria Okafor (5)');
     const names = texts(index, '.columns li a');
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    // By family name: these fixture names are all "Given Family".
+    const family = (n: string) => `${n.split(' ').at(-1)}, ${n}`;
+    expect(names).toEqual([...names].sort((a, b) => family(a).localeCompare(family(b))));
+    expect(names.indexOf('Maria Okafor')).toBeLessThan(names.indexOf('Jeff Sessions'));
     const person = await page(DIST_ROOT, '/people/maria-okafor/');
     expect(person.body.textContent).toContain('Mayor Maria Okafor');
     const listed = texts(person, '.article-list h3');

@@ -23,6 +23,7 @@ const PAGES: [string, string][] = [
   ['month', '/dates/2018/09/'],
   ['search with results', '/search/?q=judges&person=Jeff%20Sessions'],
   ['404', '/404.html'],
+  ['capture page', '/capture/2018/09/immigration-judges-sessions.txt/'],
 ];
 
 const ctx = servedSite(DIST_ROOT);

@@ -48,6 +48,10 @@ test('home -> article -> person -> filtered search -> back', async () => {
     await page.locator('#search-q').fill('judges');
     await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
     await expect.poll(() => page.locator('#search-results h2').allTextContents()).toEqual([SEED_TITLE]);
+    // Back undoes the filter first (typing made no history entries), then leaves the search.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=judges');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Search the archive');
     await page.goBack();
     await expect(page.locator('h1').textContent()).resolves.toBe('Jeff Sessions');
   });

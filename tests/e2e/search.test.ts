@@ -7,6 +7,8 @@ import { serve, type Served } from '../helpers/serve.ts';
 // A reader searching in a real browser: by keyword, by person, by a person's other names, with
 // filters, sorting and the state kept in the address; at the site root and under /archive/.
 
+const SEED_TITLE = 'Immigration judges hit back at Sessions for suggesting they show too much sympathy';
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -18,6 +20,38 @@ afterAll(async () => {
 /** Result titles currently shown on the search page. */
 function resultTitles(page: Page): Promise<string[]> {
   return page.locator('#search-results h2 a').allTextContents();
+}
+
+/** How many results the status line reports (0 for "No results"). */
+async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator('#search-status').textContent()) ?? '';
+  const m = /^(\d+|No) results?/.exec(text);
+  return m ? (m[1] === 'No' ? 0 : Number(m[1])) : -1;
+}
+
+/** Clicks "Show more results" until every result is listed. */
+async function showAll(page: Page): Promise<void> {
+  const total = await resultCount(page);
+  while ((await page.locator('#search-results li').count()) < total) await page.locator('#search-more').click();
+}
+
+/** The count shown next to every filter box once counted, as { "person=Jeff Sessions": 1 }. */
+async function shownCounts(page: Page): Promise<Record<string, number>> {
+  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
+  return page.locator('#search-filters input[type="checkbox"]').evaluateAll((boxes) =>
+    Object.fromEntries(
+      boxes.map((b) => {
+        const box = b as HTMLInputElement;
+        const count = box.parentElement!.querySelector('.count')!.textContent!;
+        return [`${box.name}=${box.value}`, Number(/\d+/.exec(count)![0])];
+      }),
+    ),
+  );
+}
+
+/** Text with runs of white space as one space. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Opens the search page (with a query string) and waits until Pagefind has loaded. */
@@ -100,11 +134,99 @@ for (const [label, dir, base] of [
         );
     });
 
+    test('with words typed, every filter count is the number of results ticking it gives', async () => {
+      for (const query of ['?q=judges', '?q=judges&person=Jeff%20Sessions', '?q=report&year=2019']) {
+        await openSearch(page, site.origin, base, query);
+        await page.locator('#search-results li').first().waitFor();
+        const counts = await shownCounts(page);
+        // At least the seed article's filters are counted with the words in place, not as (0).
+        if (query === '?q=judges') {
+          expect(counts['person=Jeff Sessions']).toBe(1);
+          expect(counts['source=The Hill']).toBe(1);
+          expect(counts['topic=immigration']).toBe(1);
+          expect(counts['year=2018']).toBe(1);
+        }
+        // Ticking a box (with the other filters kept) gives exactly the count it showed.
+        const params = new URLSearchParams(query);
+        for (const [box, count] of Object.entries(counts).slice(0, 6)) {
+          const [key, value] = box.split('=') as [string, string];
+          const ticked = new URLSearchParams([...params].filter(([k]) => k !== key));
+          ticked.append(key, value);
+          await openSearch(page, site.origin, base, `?${ticked}`);
+          await expect.poll(() => resultCount(page), { message: `${query} + ${box}` }).toBe(count);
+        }
+      }
+    });
+
+    test('a word in no record finds nothing, rather than records with a shorter word', async () => {
+      // Pagefind answers a word it lacks with the longest start of it that it has ("judges").
+      for (const q of ['judgesxyz', 'Okaforianism', 'Lindqvistsson keyword3']) {
+        await openSearch(page, site.origin, base, `?q=${encodeURIComponent(q)}`);
+        await expect.poll(() => resultCount(page), { message: q }).toBe(0);
+        const counts = await shownCounts(page);
+        expect(
+          Object.values(counts).filter((n) => n > 0),
+          q,
+        ).toEqual([]);
+      }
+      // A word still being typed finds the words it begins.
+      await openSearch(page, site.origin, base, '?q=Tabadd');
+      await expect.poll(() => resultTitles(page)).toContain(SEED_TITLE);
+    });
+
+    test('changing the order never changes the results; undated ones (people) come last', async () => {
+      const sets: Record<string, string[]> = {};
+      for (const sort of ['relevance', 'newest', 'oldest']) {
+        await openSearch(page, site.origin, base, `?q=Sessions&sort=${sort}`);
+        await expect.poll(() => resultCount(page)).toBeGreaterThan(1);
+        await showAll(page);
+        sets[sort] = await page
+          .locator('#search-results h2 a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        if (sort !== 'relevance') expect(sets[sort]!.at(-1)).toBe(`${base}people/jeff-sessions/`);
+      }
+      expect(sets.newest!.toSorted()).toEqual(sets.relevance!.toSorted());
+      expect(sets.oldest!.toSorted()).toEqual(sets.relevance!.toSorted());
+    });
+
+    test("excerpts are passages of the article as the page shows it, not lists of people's names", async () => {
+      await openSearch(page, site.origin, base, '?q=judges');
+      const seed = page.locator('#search-results li', { hasText: 'Immigration judges hit back' });
+      // Person pages whose description has the word come after the articles that contain it.
+      await expect.poll(() => resultCount(page)).toBeGreaterThan(2);
+      await showAll(page);
+      const titles = await resultTitles(page);
+      expect(titles.indexOf('Ashley Tabaddor')).toBeGreaterThan(titles.indexOf(SEED_TITLE));
+      const excerpt = squash((await seed.locator('.excerpt').textContent())!).replace(/^…|…$/g, '');
+      const article = await browser.newPage();
+      await article.goto(`${site.origin}${base}articles/2018/09/immigration-judges-sessions/`);
+      const body = squash(await article.locator('.article-body').innerText());
+      await article.close();
+      expect(body).toContain(excerpt);
+      // The date is shown as the article page shows it.
+      await expect(seed.locator('time').textContent()).resolves.toMatch(/September 2018 \(date inferred\)$/);
+    });
+
+    test('each deliberate step is a history entry: Back after ticking a filter stays on the search', async () => {
+      await openSearch(page, site.origin, base);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+      await page.locator('#search-q').fill('judges');
+      await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+      await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
+      await expect.poll(() => page.url()).toContain('person=Jeff+Sessions');
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`${base}search/`);
+      await expect.poll(() => new URL(page.url()).search).toBe('?q=judges');
+      await expect(page.getByRole('checkbox', { name: /Jeff Sessions/ }).isChecked()).resolves.toBe(false);
+    });
+
     test('filters show counts, and sorting by date orders results newest first', async () => {
       await openSearch(page, site.origin, base, '?topic=fixtures&sort=newest');
       await expect.poll(() => page.locator('#search-results li').count()).toBe(5);
-      const first = await page.locator('#search-results time').allTextContents();
-      const years = first.map((t) => Number(t.slice(-4)));
+      const first = await page
+        .locator('#search-results time')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+      const years = first.map((t) => Number(t.slice(0, 4)));
       expect(years).toEqual([...years].sort((a, b) => b - a));
       const fixturesLabel = await page.locator('label', { has: page.locator('input[value="fixtures"]') }).textContent();
       expect(fixturesLabel).toContain('(13)');
@@ -124,3 +246,68 @@ for (const [label, dir, base] of [
     });
   });
 }
+
+describe('search on a phone, from the keyboard and without JavaScript', () => {
+  let site: Served;
+  beforeAll(async () => {
+    site = await serve(DIST_ROOT, '/');
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  test('on a 390 px screen the results come before the folded filters, and "Order" stays with its menu', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openSearch(phone, site.origin, '/', '?q=report');
+    await phone.locator('#search-results li').first().waitFor();
+    const top = (selector: string) =>
+      phone
+        .locator(selector)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top);
+    expect(await top('#search-results li')).toBeLessThan(844);
+    expect(await top('#search-results li')).toBeLessThan(await top('#search-filters'));
+    const open = await phone
+      .locator('#search-filters details')
+      .evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open));
+    expect(open.every((o) => !o)).toBe(true);
+    expect(Math.abs((await top('label[for="search-sort"]')) - (await top('#search-sort')))).toBeLessThan(12);
+    await phone.close();
+  });
+
+  test('a skip link takes the keyboard from the search box to the results', async () => {
+    const page = await browser.newPage();
+    await openSearch(page, site.origin, '/', '?q=report');
+    await page.locator('#search-results li').first().waitFor();
+    await page.locator('#search-q').focus();
+    let presses = 0;
+    while (presses < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains('skip-results')))) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to results');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
+    await page.close();
+  });
+
+  test('every page has a search box in its header that works without JavaScript', async () => {
+    for (const [dir, base] of [
+      [DIST_ROOT, '/'],
+      [DIST_ARCHIVE, '/archive/'],
+    ] as const) {
+      const served = await serve(dir, base);
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      for (const path of ['', 'articles/2018/09/immigration-judges-sessions/', 'people/']) {
+        await page.goto(`${served.origin}${base}${path}`);
+        await page.locator('header [role="search"] input[name="q"]').fill('judges');
+        await page.locator('header [role="search"] button').click();
+        await page.waitForURL(`${served.origin}${base}search/?q=judges`);
+      }
+      await context.close();
+      await served.close();
+    }
+  });
+});

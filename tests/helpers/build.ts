@@ -9,12 +9,22 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The environment a user's shell would have: without the variables vitest adds for its own Vite
+ * (BASE_URL among them, which a child `astro build` would take for its own base path).
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX']) delete env[key];
+  return env;
+}
+
 /** Builds the site from `content` into `outDir`; never throws, so tests can assert on failures. */
 export function astroBuild(content: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
-      env: { ...process.env, ARCHIVE_CONTENT_DIR: content, ...env },
+      env: { ...userEnv(), ARCHIVE_CONTENT_DIR: content, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -2,23 +2,26 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, inject, test } from 'vitest';
 import { writeCorpus } from '../../src/bench/corpus.ts';
 import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
 import { checkContent } from '../../src/lib/validate-content.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
+import { BENCH_CORPUS } from '../setup/unit-fixtures.ts';
 
 // The synthetic benchmark archive: valid content, the same bytes for the same seed, and the
-// shape benchmarks rely on (article lengths, a few very frequently named people).
+// shape benchmarks rely on (article lengths, a few very frequently named people). Each test reads
+// or writes a corpus of 300 articles: heavy work, with a timeout to match.
 
 const scratch: string[] = [];
-let main = '';
+/** The corpus every unit test shares (BENCH_CORPUS), written once by the unit tests' global setup. */
+const main = inject('benchCorpus');
 
-/** A corpus of 300 articles and 80 people written to a fresh temporary folder. */
+/** A corpus of the shared corpus's size written to a fresh temporary folder. */
 async function corpus(seed: number): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-corpus-'));
   scratch.push(dir);
-  await writeCorpus(dir, { articles: 300, people: 80, seed });
+  await writeCorpus(dir, { ...BENCH_CORPUS, seed });
   return dir;
 }
 
@@ -38,10 +41,6 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-beforeAll(async () => {
-  main = await corpus(1);
-});
-
 afterAll(async () => {
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
@@ -50,13 +49,13 @@ test('the corpus passes the content checker', async () => {
   const { problems, counts } = await checkContent(main);
   expect(problems).toEqual([]);
   expect(counts).toMatchObject({ articles: 300, people: 80, sources: 20 });
-});
+}, 60_000);
 
 test('the same seed gives the same bytes and another seed other text', async () => {
   const [first, again, other] = await Promise.all([
     fingerprint(main),
-    corpus(1).then(fingerprint),
-    corpus(2).then(fingerprint),
+    corpus(BENCH_CORPUS.seed).then(fingerprint),
+    corpus(BENCH_CORPUS.seed + 1).then(fingerprint),
   ]);
   expect(Object.keys(again)).toEqual(Object.keys(first));
   expect(again).toEqual(first);
@@ -65,7 +64,7 @@ test('the same seed gives the same bytes and another seed other text', async () 
   );
   const shared = Object.entries(other).filter(([rel, hash]) => rel.startsWith('articles/') && firstArticles.has(hash));
   expect(shared).toEqual([]);
-});
+}, 60_000);
 
 test('article lengths and people follow the benchmark shape', async () => {
   const all = await articles(main);
@@ -78,7 +77,7 @@ test('article lengths and people follow the benchmark shape', async () => {
   for (const a of all) for (const id of a.people) mentions.set(id, (mentions.get(id) ?? 0) + 1);
   const counts = [...mentions.values()];
   expect(Math.max(...counts)).toBeGreaterThanOrEqual(10 * median(counts));
-});
+}, 60_000);
 
 test('every article names 2 to 10 people, each of them in its text', async () => {
   const names = new Map<string, string>();
@@ -91,4 +90,4 @@ test('every article names 2 to 10 people, each of them in its text', async () =>
     expect(a.people.length).toBeLessThanOrEqual(10);
     for (const id of a.people) expect(a.body).toContain(names.get(id));
   }
-});
+}, 60_000);

@@ -3,10 +3,12 @@ import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '.
 
 // Citation text as a reader would paste it, with authors present and absent, and with an inferred date.
 
-const d = (s: string) => new Date(`${s}T00:00:00Z`);
+const d = (s: string) => s;
+/** Bylines of people. */
+const people = (...names: string[]) => names.map((name) => ({ name, organization: false }));
 const BASE: CitationFacts = {
   title: 'Senators clash over border funding in late-night session',
-  authors: ['Jordain Carney', 'Alex Bolton'],
+  authors: people('Jordain Carney', 'Alex Bolton'),
   newspaper: 'The Hill',
   url: 'https://thehill.com/homenews/senate/512345-senators-clash/',
   published: d('2019-03-14'),
@@ -41,11 +43,11 @@ describe('APA', () => {
 
 describe('MLA', () => {
   test('with one, two and three authors', () => {
-    expect(plain(mla({ ...BASE, authors: ['Jordain Carney'] }))).toBe(
+    expect(plain(mla({ ...BASE, authors: people('Jordain Carney') }))).toBe(
       'Carney, Jordain. “Senators clash over border funding in late-night session.” The Hill, 14 Mar. 2019, thehill.com/homenews/senate/512345-senators-clash/.',
     );
     expect(plain(mla(BASE))).toMatch(/^Carney, Jordain, and Alex Bolton\. “/);
-    expect(plain(mla({ ...BASE, authors: ['A B', 'C D', 'E F'] }))).toMatch(/^B, A, et al\. “/);
+    expect(plain(mla({ ...BASE, authors: people('A B', 'C D', 'E F') }))).toMatch(/^B, A, et al\. “/);
   });
   test('without authors, and with an inferred date', () => {
     expect(plain(mla(NO_AUTHOR))).toMatch(/^“Senators clash/);

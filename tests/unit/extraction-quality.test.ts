@@ -26,7 +26,7 @@ test('the labelled set meets its targets, and no page is worse than Readability 
   expect(share('authors')).toBeGreaterThanOrEqual(0.9);
   expect(share('date')).toBeGreaterThanOrEqual(0.95);
   expect(share('source')).toBeGreaterThanOrEqual(0.95);
-}, 60_000);
+}, 60_000); // extracts every labelled page, with the importer and with Readability alone
 
 test('the labelled pages are in at least five languages', async () => {
   const { readdir, readFile } = await import('node:fs/promises');

@@ -6,7 +6,7 @@ function art(id: string, date: string, people: string[], topics: string[], sourc
   return {
     id,
     people: people.map((p) => ({ id: p })),
-    data: { published: new Date(`${date}T00:00:00Z`), topics, source: { id: source } },
+    data: { published: date, topics, source: { id: source } },
   };
 }
 

@@ -271,4 +271,4 @@ test('the command prints the report and exits 1 when any capture failed', async 
   expect(run.stdout).toContain('2 captures: 1 imported, 0 replaced, 0 skipped, 1 failed');
   expect(run.stdout).toMatch(/failed .*empty\.txt: is empty/);
   expect(run.stdout).toMatch(/imported .*good\.html -> .*articles\/2023\/02\/a-good-page\.md/);
-}, 30_000);
+}, 60_000); // starts the command in a process of its own

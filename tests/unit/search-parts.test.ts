@@ -16,7 +16,7 @@ test('an archive that fits in one part gets one index at the top of pagefind/', 
   const parts = planSearchParts(articles(10), 5, 20);
   expect(parts).toHaveLength(1);
   expect(parts[0]).toMatchObject({ n: 0, dir: '', people: 5, from: '2000-01-01', to: '2000-01-10' });
-  expect(partsForLanguage(parts, 'en')).toEqual({ dirs: [''], byDate: [0] });
+  expect(partsForLanguage(parts, 'en')).toEqual({ dirs: [''], byDate: [0], undated: [] });
 });
 
 test('a larger archive is cut into parts of whole months, none larger than the size', () => {

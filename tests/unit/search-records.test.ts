@@ -1,69 +1,135 @@
 import { expect, test } from 'vitest';
-import { markdownText, planFor, searchRecords } from '../../src/lib/search-records.ts';
+import { planFor, searchRecords, visibleText } from '../../src/lib/search-records.ts';
 import type { CheckResult } from '../../src/lib/validate-content.ts';
 
-// The search index's records, built from checked content.
+// The search index's records, built from checked content: a record holds the words a reader sees
+// on the page, with the article's own text as content (what excerpts are cut from) and everything
+// else the page prints, plus the other names of the people it names, as searchable metadata.
 
-test('Markdown becomes readable text: no link targets, tags or markup', () => {
-  expect(
-    markdownText(
-      '## Head\n\nSee [the *report*](https://x.example/a) and <b>bold</b> text.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |',
-    ),
-  ).toBe('Head\n\nSee the report and bold text.\n\n a b \n\n 1 2');
+test('the indexed text is the text a reader sees: references decoded, link targets and markup gone', () => {
+  const html =
+    '<h2>Head</h2><p>A V&ouml;lkerwanderung at the caf&eacute;, it&rsquo;s &pound;5. See <a href="https://x.example/a">the <em>report</em></a>.</p>' +
+    '<table><tr><td>1</td><td>2</td></tr></table><!-- a comment -->';
+  const text = visibleText(html);
+  expect(text).toContain('A Völkerwanderung at the café, it’s £5.');
+  expect(text).toContain('See the report.');
+  for (const leak of ['ouml', 'eacute', 'rsquo', 'pound', 'https', 'comment', '<']) expect(text).not.toContain(leak);
 });
 
-test('an article record carries filters, sort key, metadata and the names its people go by; drafts are left out', () => {
-  const d = (s: string) => new Date(`${s}T00:00:00Z`);
-  const base = { authors: [], organizations: [], topics: ['courts'], language: 'en', captured: d('2020-01-02') };
-  const entries = {
-    articles: [
-      {
-        id: '2018/09/a',
-        file: 'a.md',
-        path: '/c/a.md',
-        data: {
-          ...base,
-          title: 'A',
-          source: 'hill',
-          url: 'https://x.example/a',
-          published: d('2018-09-10'),
-          draft: false,
-          people: [{ id: 'js', role: 'Attorney General' }],
-        },
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+const base = {
+  authors: [{ name: 'Sam Lee', organization: false }],
+  organizations: ['Justice Department'],
+  language: 'en',
+  captured: d('2020-01-02'),
+};
+const entries = {
+  articles: [
+    {
+      id: '2018/09/a',
+      file: 'a.md',
+      path: '/c/a.md',
+      data: {
+        ...base,
+        title: 'A',
+        source: 'hill',
+        url: 'https://x.example/a',
+        published: d('2018-09-10'),
+        publishedInferred: { latest: d('2018-09-11'), basis: 'x' },
+        draft: false,
+        topics: ['Courts'],
+        people: [{ id: 'js', role: 'Attorney General' }],
       },
-      { id: '2018/09/b', file: 'b.md', path: '/c/b.md', data: { ...base, title: 'B', draft: true, people: [] } },
-    ],
-    people: [
-      {
-        id: 'js',
-        file: 'js.yaml',
-        path: '',
-        data: { name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions'], description: 'AG.', links: [] },
+    },
+    {
+      id: '2018/09/c',
+      file: 'c.md',
+      path: '/c/c.md',
+      data: {
+        ...base,
+        title: 'C',
+        source: 'hill',
+        url: 'https://x.example/c',
+        published: d('2018-09-12'),
+        draft: false,
+        topics: ['courts'],
+        people: [],
       },
-    ],
-    sources: [
-      { id: 'hill', file: 'hill.yaml', path: '', data: { name: 'The Hill', homepage: 'https://thehill.com/' } },
-    ],
-  } as unknown as CheckResult['entries'];
-  const bodies: Record<string, string> = { '/c/a.md': 'Body with [a link](https://x.example).' };
-  const [article, person, ...rest] = [
-    ...searchRecords({ entries }, (path) => bodies[path]!, planFor({ entries }, 100)[0]!),
-  ];
-  expect(rest).toEqual([]);
+    },
+    {
+      id: '2018/09/b',
+      file: 'b.md',
+      path: '/c/b.md',
+      data: { ...base, title: 'B', draft: true, people: [], topics: [] },
+    },
+  ],
+  people: [
+    {
+      id: 'js',
+      file: 'js.yaml',
+      path: '',
+      data: { name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions'], description: 'AG.', links: [] },
+    },
+  ],
+  sources: [{ id: 'hill', file: 'hill.yaml', path: '', data: { name: 'The Hill', homepage: 'https://thehill.com/' } }],
+} as unknown as CheckResult['entries'];
+const bodies: Record<string, string> = {
+  '/c/a.md': '<p>Body with <a href="https://x.example">a link</a>.</p>',
+  '/c/c.md': '<p>Another body.</p>',
+};
+const records = async () =>
+  Array.fromAsync(searchRecords({ entries }, async (path) => bodies[path]!, planFor({ entries }, 100)[0]!));
+
+test("an article's content is its own text; names, aliases, byline and topics are metadata, not excerpt text", async () => {
+  const [article, other, person, ...rest] = await records();
+  expect(rest).toEqual([]); // the draft is left out
   expect(article).toMatchObject({
     url: '/articles/2018/09/a/',
     language: 'en',
-    meta: { title: 'A', date: '2018-09-10', source: 'The Hill' },
-    filters: { person: ['Jeff Sessions'], source: ['The Hill'], topic: ['courts'], year: ['2018'] },
-    sort: { date: '2018-09-10' },
+    meta: {
+      title: 'A',
+      source: 'The Hill',
+      byline: 'Sam Lee',
+      people: 'Jeff Sessions, Attorney General, Jefferson Beauregard Sessions',
+      topics: 'Courts',
+      organizations: 'Justice Department',
+    },
+    filters: { person: ['Jeff Sessions'], source: ['The Hill'], topic: ['Courts'], year: ['2018'] },
   });
-  expect(article!.content).toContain('Jeff Sessions, Attorney General, Jefferson Beauregard Sessions');
-  expect(article!.content).not.toContain('https://');
-  expect(person).toMatchObject({ url: '/people/js/', meta: { title: 'Jeff Sessions' } });
+  expect(article!.content).toBe('Body with a link.');
+  // The other article names nobody: no one's names reach its record.
+  expect(JSON.stringify(other)).not.toMatch(/Sessions|Beauregard/);
+  // Topics that differ only in case are one filter value, under one spelling.
+  expect(other!.filters.topic).toEqual(['Courts']);
+  // A person page is found by its names; its excerpt is its description.
+  expect(person).toMatchObject({
+    url: '/people/js/',
+    content: 'AG.',
+    meta: { title: 'Jeff Sessions', aliases: 'Jefferson Beauregard Sessions' },
+    filters: { kind: ['person'] },
+  });
 });
 
-test('text the search service cannot take (a lone surrogate) is replaced, not passed on', () => {
-  const entries = {
+test('results show the date as the article page prints it', async () => {
+  const [article, other] = await records();
+  expect(article!.meta.date).toMatch(/^10\s*–\s*11 September 2018 \(date inferred\)$/u);
+  expect(other!.meta.date).toBe('12 September 2018');
+  expect(other!.meta.day).toBe('2018-09-12');
+});
+
+test('every record can be sorted either way, undated ones last, so ordering never drops a result', async () => {
+  const all = await records();
+  for (const r of all) expect(Object.keys(r.sort ?? {}).sort()).toEqual(['newest', 'oldest']);
+  const person = all.find((r) => r.url.startsWith('/people/'))!;
+  const dated = all.filter((r) => r !== person);
+  for (const r of dated) {
+    expect(person.sort!.newest! < r.sort!.newest!).toBe(true); // last when newest first (descending)
+    expect(person.sort!.oldest! > r.sort!.oldest!).toBe(true); // last when oldest first (ascending)
+  }
+});
+
+test('text the search service cannot take (a lone surrogate) is replaced, not passed on', async () => {
+  const broken = {
     articles: [],
     sources: [],
     people: [
@@ -75,7 +141,8 @@ test('text the search service cannot take (a lone surrogate) is replaced, not pa
       },
     ],
   } as unknown as CheckResult['entries'];
-  expect([...searchRecords({ entries }, () => '', planFor({ entries }, 100)[0]!)][0]!.meta.title).toBe(
-    'broken \uFFFD name',
+  const [record] = await Array.fromAsync(
+    searchRecords({ entries: broken }, async () => '', planFor({ entries: broken }, 100)[0]!),
   );
+  expect(record!.meta.title).toBe('broken \uFFFD name');
 });

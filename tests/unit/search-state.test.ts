@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { hasQuery, paramsFromState, searchOptions, stateFromParams } from '../../src/scripts/search-state.ts';
+import {
+  countSearches,
+  hasQuery,
+  paramsFromState,
+  placePeople,
+  searchOptions,
+  stateFromParams,
+} from '../../src/scripts/search-state.ts';
 
 test('a shared search address is read back into the same search', () => {
   const state = stateFromParams(
@@ -23,11 +30,31 @@ test('defaults are left out of the address and unknown values ignored', () => {
 
 test('Pagefind is asked for any ticked value within a filter, and for date order when chosen', () => {
   const state = stateFromParams(new URLSearchParams('person=A&person=B&sort=oldest'));
-  expect(searchOptions(state)).toEqual({ filters: { person: { any: ['A', 'B'] } }, sort: { date: 'asc' } });
+  expect(searchOptions(state)).toEqual({ filters: { person: { any: ['A', 'B'] } }, sort: { oldest: 'asc' } });
+  expect(searchOptions(stateFromParams(new URLSearchParams('sort=newest'))).sort).toEqual({ newest: 'desc' });
   expect(searchOptions(stateFromParams(new URLSearchParams('q=x')))).toEqual({ filters: {} });
 });
 
 test('an empty form is not a search; a filter alone is', () => {
   expect(hasQuery(stateFromParams(new URLSearchParams('')))).toBe(false);
   expect(hasQuery(stateFromParams(new URLSearchParams('topic=courts')))).toBe(true);
+});
+
+test('a filter with ticked values is counted without them, the others with every filter (disjunctive facets)', () => {
+  const state = stateFromParams(new URLSearchParams('q=judges&person=A&year=2018&sort=newest'));
+  const searches = countSearches(state);
+  const find = (key: string) => searches.find((s) => s.counts.includes(key))!.options;
+  // Untouched filters share one search with every ticked value.
+  expect(find('source')).toEqual({ filters: { person: { any: ['A'] }, year: { any: ['2018'] } } });
+  expect(find('topic')).toBe(find('source'));
+  // A ticked filter is counted as if none of its own values were ticked.
+  expect(find('person')).toEqual({ filters: { year: { any: ['2018'] } } });
+  expect(find('year')).toEqual({ filters: { person: { any: ['A'] } } });
+  expect(searches.flatMap((s) => s.counts).sort()).toEqual(['person', 'source', 'topic', 'year']);
+});
+
+test('person pages answering a name come first, others after every article', () => {
+  const results = ['p-desc', 'a1', 'p-name', 'a2'];
+  const isPerson = (r: string) => r.startsWith('p-');
+  expect(placePeople(results, isPerson, (r) => r === 'p-name')).toEqual(['p-name', 'a1', 'a2', 'p-desc']);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,8 +64,8 @@ describe('content checker', () => {
     [{ published: '2999-01-01' }, 'published: is in the future'],
     [{ source: 'the-times' }, 'source: "the-times" is not in sources/. Fix: use the id of a file in sources/'],
     [{ people: '[jeff-sessions, nobody]' }, 'people.1: "nobody" is not in people/'],
-    [{ url: 'thehill.com/x' }, 'url: must be a full http(s) URL'],
-    [{ autors: '[Someone]' }, 'autors: is not a known field. Fix: remove it or correct its spelling'],
+    [{ url: 'ftp://thehill.com/x' }, 'url: must be a full http(s) URL'],
+    [{ colour: 'red' }, 'colour: is not a known field. Fix: remove it or correct its spelling'],
     [{ title: 'Colon: in: title' }, 'frontmatter: is not valid YAML (line 2)'],
   ])('reports %o', async (changes, message) => {
     const lines = await check({ 'articles/2018/09/bad.md': article(changes) });
@@ -104,9 +105,9 @@ describe('content checker', () => {
 
   test('several bad files are all reported in one run', async () => {
     const lines = await check({
-      'articles/x/a.md': article({ title: undefined }),
-      'articles/x/b.md': article({ published: '2018-02-30' }),
-      'articles/x/c.md': article({ source: 'nowhere' }),
+      'articles/x/a.md': article({ title: undefined, url: 'https://thehill.com/a1' }),
+      'articles/x/b.md': article({ published: '2018-02-30', url: 'https://thehill.com/b1' }),
+      'articles/x/c.md': article({ source: 'nowhere', url: 'https://thehill.com/c1' }),
     });
     expect(lines.map((l) => l.split(':')[0])).toEqual(['articles/x/a.md', 'articles/x/b.md', 'articles/x/c.md']);
   });
@@ -119,6 +120,102 @@ test('an image or capture named in frontmatter must exist in the content folder'
   expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(/img\.md: image\.src: "2018\/photo\.jpg" is not in .*media/);
   expect(lines[1]).toMatch(/img\.md: capture: "x\/missing\.txt" is not in .*captures/);
+});
+
+describe('every problem in one run, in words a newcomer can act on', () => {
+  test('a file with five mistakes gets all five reported at once', async () => {
+    const lines = await check({
+      'articles/2018/09/five.md': article({
+        url: 'thehill.com/homenews/x',
+        authors: 'John Smith',
+        published: '2031-05-01',
+        source: 'the-hil',
+        people: '[jeff-sesions]',
+      }),
+    });
+    expect(lines).toHaveLength(5);
+    const text = lines.join('\n');
+    expect(text).toContain('url: "thehill.com/homenews/x" has no scheme');
+    expect(text).toContain('Fix: write `url: https://thehill.com/homenews/x`');
+    expect(text).toContain('authors: is a single value (John Smith), but must be a list');
+    expect(text).toContain('`authors: [John Smith]`');
+    expect(text).not.toContain('Invalid input');
+    expect(text).toMatch(/published: is in the future: 2031-05-01 is after today, \d{4}-\d{2}-\d{2}\./);
+    expect(text).toContain('source: "the-hil" is not in sources/; did you mean `the-hill`?');
+    expect(text).toContain('people.0: "jeff-sesions" is not in people/; did you mean `jeff-sessions`?');
+  });
+
+  test('a misspelt field name is answered with the nearest real one', async () => {
+    const lines = await check({ 'articles/2018/09/bad.md': article({ autors: '[Someone]' }) });
+    expect(lines).toEqual([
+      'articles/2018/09/bad.md: autors: is not a known field; did you mean `authors`? Fix: rename it to `authors`',
+    ]);
+  });
+
+  test('a reference with no near match gets no guess', async () => {
+    const lines = await check({ 'articles/2018/09/bad.md': article({ source: 'the-times' }) });
+    expect(lines[0]).not.toContain('did you mean');
+  });
+});
+
+describe('addresses', () => {
+  test('a file in a month folder its date does not belong to is reported, with the move that fixes it', async () => {
+    const lines = await check({ 'articles/2019/03/x.md': article({ published: '2019-05-05' }) });
+    expect(lines).toEqual([
+      'articles/2019/03/x.md: published: is 2019-05-05, but the file is in articles/2019/03/, so its address promises March 2019. Fix: move the file to content/articles/2019/05/x.md (or correct the date)',
+    ]);
+  });
+
+  test('the folder is compared with the calendar day in the original offset', async () => {
+    expect(await check({ 'articles/2019/12/nye.md': article({ published: '2019-12-31T21:15-05:00' }) })).toEqual([]);
+    const lines = await check({ 'articles/2020/01/nye.md': article({ published: '2019-12-31T21:15-05:00' }) });
+    expect(lines[0]).toContain('move the file to content/articles/2019/12/nye.md');
+  });
+
+  test('a year folder is checked too; folders that are not dates promise nothing', async () => {
+    expect((await check({ 'articles/2017/x.md': article({}) }))[0]).toContain('promises 2017');
+    expect(await check({ 'articles/opinion/x.md': article({}) })).toEqual([]);
+    expect(await check({ 'articles/2018/13/x.md': article({}) })).toEqual([]);
+  });
+
+  test('a file name with no letters or digits is refused, with a name made from the headline', async () => {
+    const lines = await check({ 'articles/2018/09/🎉.md': article({ title: 'Party time in the city' }) });
+    expect(lines).toEqual([
+      'articles/2018/09/🎉.md: file: has a name that gives no address: "🎉" has no letters or digits to make one from. Fix: rename it with letters or digits, e.g. 2018/09/party-time-in-the-city.md',
+    ]);
+  });
+
+  test('checks across files see invalid files too: a shared URL is reported with the field problem', async () => {
+    const lines = await check({
+      'articles/x/one.md': article({ title: undefined, url: 'https://thehill.com/same' }),
+      'articles/x/two.md': article({ url: 'https://thehill.com/same' }),
+    });
+    expect(lines.filter((l) => l.includes('is also used by'))).toHaveLength(2);
+    expect(lines.some((l) => l.includes('one.md: title: is missing'))).toBe(true);
+  });
+
+  test('two files that give the same address are both reported', async () => {
+    const lines = await check({
+      'articles/2018/09/Big News.md': article({ url: 'https://thehill.com/1' }),
+      'articles/2018/09/big-news.md': article({ url: 'https://thehill.com/2' }),
+    });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('/articles/2018/09/big-news/');
+  });
+});
+
+test("a capture's SHA-256 must be the hash of its bytes, as the article page shows it", async () => {
+  const bytes = 'the verbatim capture\n';
+  const right = createHash('sha256').update(bytes).digest('hex');
+  const wrong = createHash('sha256').update('another file').digest('hex');
+  const files = (sha: string) => ({
+    'captures/x/copy.txt': bytes,
+    'articles/x/c.md': article({ capture: 'x/copy.txt', captureSha256: sha }),
+  });
+  expect(await check(files(right))).toEqual([]);
+  expect(await check(files(wrong))).toEqual([
+    `articles/x/c.md: captureSha256: is ${wrong}, but the SHA-256 of captures/x/copy.txt is ${right}: the capture is not the file that was hashed. Fix: restore the original capture; or, if this capture is the right one, write captureSha256: ${right}`,
+  ]);
 });
 
 describe('path tricks', () => {

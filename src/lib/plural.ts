@@ -1,0 +1,10 @@
+// Counts in running text: "1 article", "2 articles", with the number formatted for English
+// readers ("12,500 articles"). The plural rule is the language's own (Intl.PluralRules).
+
+const rules = new Intl.PluralRules('en');
+const numbers = new Intl.NumberFormat('en-GB');
+
+/** "1 article", "0 articles", "12,500 articles"; `many` defaults to `one` + "s". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${numbers.format(n)} ${rules.select(n) === 'one' ? one : many}`;
+}
