@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatSummary } from '../src/import/report.ts';
+import { applyReview } from '../src/import/people-review.ts';
 import { importAll } from '../src/import/run.ts';
 
 const USAGE = `Usage: npm run import -- [options] <files or folders...>
@@ -15,8 +16,11 @@ content/articles/YYYY/MM/<slug>.md, keeping each original under content/captures
 Options:
   --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
   --dry-run           print what would be written; write nothing
-  --force             replace an article already archived from the same URL or text
-  --add-people        add the names found that are not yet in people/ as new people
+  --force             replace an article already archived from the same URL or text,
+                      and import a page that looks like an index page (little prose)
+  --add-people        write the names found that are not yet in people/ to a review file
+  --review <file>     where --add-people writes it (default people-review.txt)
+  --apply-people <f>  add the people marked keep in a review file, tagging their articles
   --url <url>         original URL, for captures that do not state it (plain text)
   --source <id>       source id from sources/, for captures that do not state it
   --published <date>  publication date YYYY-MM-DD, for captures that do not state it
@@ -30,6 +34,8 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     'add-people': { type: 'boolean', default: false },
+    review: { type: 'string' },
+    'apply-people': { type: 'string' },
     url: { type: 'string' },
     source: { type: 'string' },
     published: { type: 'string' },
@@ -37,6 +43,19 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+const root = values.content ? path.resolve(values.content) : contentDir();
+
+if (values['apply-people']) {
+  const done = await applyReview(values['apply-people'], root).catch((err: Error) => {
+    console.error(err.message);
+    process.exit(2);
+  });
+  for (const p of done.added) console.log(`added people/${p.id}.yaml (${p.name})`);
+  for (const problem of done.problems) console.log(`not tagged: ${problem}`);
+  console.log(`${done.added.length} people added, ${done.tagged.length} article tags added.`);
+  process.exit(done.problems.length ? 1 : 0);
+}
 
 if (values.help || positionals.length === 0) {
   console.log(USAGE);
@@ -47,7 +66,6 @@ if (values.help || positionals.length === 0) {
 const maxMb = optionsOrExit('npm run import', () =>
   numberOption('max-mb', values['max-mb'], { above: 0, max: 2000, unit: 'MB', example: '20' }),
 );
-const root = values.content ? path.resolve(values.content) : contentDir();
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar(
       { format: 'Importing [{bar}] {value}/{total} captures', stream: process.stderr },
@@ -62,6 +80,7 @@ const summary = await importAll(
     dryRun: values['dry-run'],
     force: values.force,
     addPeople: values['add-people'],
+    reviewFile: values.review,
     maxBytes: maxMb * 1_000_000,
     given: { url: values.url, source: values.source, published: values.published },
   },

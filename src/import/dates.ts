@@ -3,25 +3,71 @@ import { dateProblem } from '../lib/dates.ts';
 // Dates as pages print them, normalised to what the archive stores. A date is only kept when it
 // is unambiguous: a time without a time zone keeps only its day, and unknown formats are dropped.
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+/**
+ * Month names as news pages print them, by month number (index + 1): English, French, German,
+ * Spanish, Italian, Portuguese and Dutch, full and short forms (CLDR month names).
+ */
+const MONTHS: string[][] = [
+  ['january', 'jan', 'janvier', 'janv', 'januar', 'jän', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari'],
+  ['february', 'feb', 'février', 'févr', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari'],
+  ['march', 'mar', 'mars', 'märz', 'marz', 'mär', 'marzo', 'março', 'marco', 'maart', 'mrt'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei'],
+  ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho'],
+  ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho'],
+  ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre', 'set', 'setembro'],
+  ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'dec', 'décembre', 'déc', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro'],
 ];
 
-/** Month number (1-12) from an English month name or its three-letter form. */
+/** Month number (1-12) from a month name or its short form in one of the languages above; 0 when unknown. */
 function monthNumber(name: string): number {
-  const n = name.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(n)) + 1;
+  const n = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS.findIndex((forms) => forms.includes(n)) + 1;
+}
+
+/** Weekday names and short forms in the same languages, lower-case. */
+const WEEKDAYS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segunda-feira terça-feira quarta-feira quinta-feira sexta-feira maandag dinsdag woensdag donderdag vrijdag zaterdag zondag'.split(
+    ' ',
+  ),
+);
+
+/** Words that join the parts of a printed date and time ("3 de julio", "à 12h15", "um 8 Uhr", "a.m."). */
+const DATE_FILLER = new Set(
+  'de del à a at um uhr h am pm a.m p.m o’clock le el il op em on est edt cst cdt mst mdt pst pdt gmt utc bst cet cest ist the of'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a short text is nothing but a printed date, possibly with a weekday and a time
+ * ("9 de abril de 2024", "Tuesday, December 31, 2022, 8:05 p.m. EST", "11. Mai 2023 um 17:40 Uhr").
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > 60 || !/\d/.test(text)) return false;
+  const words = text
+    .toLowerCase()
+    .split(/[\s,|·•/–—]+/)
+    .map((w) => w.replace(/^[(.]+|[).:]+$/g, ''))
+    .filter(Boolean);
+  return (
+    words.some(
+      (w) => monthNumber(w) > 0 || /^\d{4}-\d{2}-\d{2}/.test(w) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(w),
+    ) &&
+    words.every(
+      (w) =>
+        /^\d{1,4}(?:st|nd|rd|th|er|º|\.)?$/.test(w) ||
+        /^\d{1,2}[:h.]\d{2}(?:[ap]\.?m\.?)?$/.test(w) ||
+        /^\d{4}-\d{2}-\d{2}/.test(w) ||
+        /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(w) ||
+        monthNumber(w) > 0 ||
+        WEEKDAYS.has(w) ||
+        DATE_FILLER.has(w),
+    )
+  );
 }
 
 /** YYYY-MM-DD from parts, or null when they do not make a real date. */
@@ -30,22 +76,37 @@ function day(year: number, month: number, date: number): string | null {
   return dateProblem(text) === null ? text : null;
 }
 
-/** A page's date text as YYYY-MM-DD or an ISO date-time with zone; null when unclear. */
+/**
+ * A page's date text as YYYY-MM-DD or an ISO date-time with its zone; null when unclear.
+ * A date-time keeps the offset the page gave ("2022-12-31T20:05:00-05:00"), so the calendar
+ * day stays the one the original printed; a time without a zone keeps only its day. Reads ISO
+ * 8601 (also with a space, "+0500", "+05" or "UTC"), "31 December 2022", "December 31, 2022",
+ * "31. Dezember 2022", "31 de diciembre de 2022", and RFC 2822 dates, in the languages above.
+ */
 export function normaliseDate(raw: string | undefined | null): string | null {
-  const text = (raw ?? '').trim().replace(/^(\d{4})\/(\d{2})\/(\d{2})\b/, '$1-$2-$3');
+  const text = (raw ?? '')
+    .trim()
+    .replace(/^(\d{4})\/(\d{2})\/(\d{2})\b/, '$1-$2-$3')
+    .replace(/\s*(?:UTC|GMT)$/i, 'Z');
   if (!text) return null;
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+    text,
+  );
   if (iso) {
     const [, date, time, zone] = iso;
     if (dateProblem(date!) !== null) return null;
     if (!time || !zone) return date!;
-    const z = zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const z =
+      zone.toUpperCase() === 'Z'
+        ? 'Z'
+        : zone.replace(/^([+-]\d{2}):?(\d{2})?$/, (_m, h: string, m?: string) => `${h}:${m ?? '00'}`);
     const full = `${date}T${time.length === 5 ? `${time}:00` : time}${z}`;
     return dateProblem(full) === null ? full : date!;
   }
-  const dmy = /^(?:\w+,\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b/.exec(text);
+  const words = text.replace(/,/g, ' ').replace(/\s+/g, ' ');
+  const dmy = /^(?:\p{L}+\.?\s+)?(\d{1,2})(?:\.|er|º|o)?\s+(?:de\s+)?(\p{L}+)\.?\s+(?:de\s+)?(\d{4})\b/u.exec(words);
   if (dmy && monthNumber(dmy[2]!) > 0) return day(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
-  const mdy = /^(?:\w+,\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
+  const mdy = /^(?:\p{L}+\.?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})\b/u.exec(words);
   if (mdy && monthNumber(mdy[1]!) > 0) return day(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
   return null;
 }

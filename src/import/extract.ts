@@ -1,78 +1,177 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
-// Finding the article in a saved page: page chrome that extractors are known to keep (cookie
-// banners, share bars, newsletter boxes, comments) is removed first, then Mozilla's Readability
-// picks the article body. linkedom is the DOM: fast and light enough for folders of thousands
-// of pages, and Readability runs on it unchanged.
+// Finding the article in a saved page with Mozilla's Readability, on linkedom (fast and light
+// enough for folders of thousands of pages; Readability runs on it unchanged). The page is parsed
+// once: the caller reads its metadata first, because Readability changes the document.
+//
+// Before extraction only what is provably not article text is removed: elements the page itself
+// hides (`hidden`, `aria-hidden="true"`), navigation and dialogs by their element or role, and ad
+// slots marked by the ad servers' own attributes; none of them when it holds paragraphs of prose. No element is removed because a word occurs in its class or id: real pages wrap
+// whole articles in classes such as "paywall-content", "…-promotion" or "advertisement-pusher",
+// and in one <form> (ASP.NET). What is left inside the extracted article is handled block by block
+// by the rules in clean/rules.ts.
 
-/** Elements that are never article text, removed before extraction. */
-const CHROME = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'form',
-  'button',
-  'svg',
-  'nav',
-  'footer',
-  '[aria-hidden="true"]',
+/** Elements removed before extraction: each is boilerplate by what it is, not by what it is called. */
+const NOT_ARTICLE = [
+  // Hidden from every reader by the page itself.
   '[hidden]',
+  '[aria-hidden="true"]',
+  // Navigation, by its element and role: menus, section links, breadcrumbs.
+  'nav',
   '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
+  // Modal dialogs: cookie and consent banners, sign-in and subscription overlays.
+  'dialog',
   '[role="dialog"]',
-  '[class*="cookie" i]',
-  '[id*="cookie" i]',
-  '[class*="consent" i]',
-  '[class*="newsletter" i]',
-  '[class*="share" i]',
-  '[class*="social" i]',
-  '[id*="comments" i]',
-  '[class*="comments" i]',
-  '[class*="related" i]',
-  '[class*="promo" i]',
-  '[class*="advert" i]',
-  '[class*="ad-slot" i]',
-  '[class*="paywall" i]',
-  '[class*="subscribe" i]',
+  '[role="alertdialog"]',
+  '[aria-modal="true"]',
+  // Ad slots, by the attributes ad servers require (AdSense, Google Publisher Tag, Prebid).
+  'ins.adsbygoogle',
+  '[data-ad-slot]',
+  '[data-ad-client]',
+  '[data-google-query-id]',
+  '[id^="div-gpt-ad"]',
 ];
 
-/** What extraction found: the article HTML, its byline, and the parsed page (for metadata). */
-export interface Extracted {
+/** Attributes that hold the real address of a lazy-loaded image, most specific first. */
+const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-lazy'];
+const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
+
+/** True for a `src` that is only a stand-in for a lazy image (missing, a data: URI, or "about:blank"). */
+function placeholderSrc(src: string | null): boolean {
+  return !src || /^\s*(?:data:|about:blank|#)/i.test(src) || src.trim() === '';
+}
+
+/**
+ * Gives lazy-loaded images their real address and turns AMP's <amp-img> into <img>, so the
+ * extractor sees the image the reader saw. Real addresses come from `data-src` and its variants
+ * (the lazysizes and WordPress conventions) when `src` is a placeholder.
+ */
+function revealImages(document: Document): void {
+  for (const amp of [...document.querySelectorAll('amp-img, amp-anim')]) {
+    if (amp.parentElement?.closest('amp-img, amp-anim')) continue;
+    const img = document.createElement('img');
+    for (const name of ['src', 'srcset', 'alt', 'width', 'height', 'title']) {
+      const value = amp.getAttribute(name);
+      if (value !== null) img.setAttribute(name, value);
+    }
+    amp.replaceWith(img);
+  }
+  for (const el of document.querySelectorAll('img, source')) {
+    const isImg = el.tagName === 'IMG';
+    if (isImg && placeholderSrc(el.getAttribute('src'))) {
+      const real = LAZY_SRC.map((a) => el.getAttribute(a)).find((v) => v && !placeholderSrc(v));
+      if (real) el.setAttribute('src', real.trim());
+    }
+    const srcset = LAZY_SRCSET.map((a) => el.getAttribute(a)).find((v) => v && v.trim());
+    if (srcset && placeholderSrc(el.getAttribute('srcset'))) el.setAttribute('srcset', srcset.trim());
+    if (isImg && placeholderSrc(el.getAttribute('src'))) {
+      const first = (el.getAttribute('srcset') ?? '').split(',')[0]?.trim().split(/\s+/)[0];
+      if (first && !placeholderSrc(first)) el.setAttribute('src', first);
+    }
+  }
+}
+
+/**
+ * True when an element holds paragraphs of prose (300 characters or more in <p> elements): a
+ * page saved while a dialog was open has its whole wrapper marked aria-hidden, and it stays.
+ */
+function holdsProse(el: Element): boolean {
+  let chars = 0;
+  for (const p of el.querySelectorAll('p')) chars += (p.textContent ?? '').trim().length;
+  return chars >= 300;
+}
+
+/** A parsed page, ready for metadata reading and then extraction. */
+export interface ParsedPage {
   document: Document;
+}
+
+/** Parses a page once. */
+export function parsePage(pageHtml: string): ParsedPage {
+  return { document: parseHTML(pageHtml).document as unknown as Document };
+}
+
+/** What extraction found: the article HTML, its byline and headline, and how much text it holds. */
+export interface Extracted {
+  /** The article as HTML, or null when the extractor found nothing article-like. */
   html: string | null;
   byline: string | null;
   /** Readability's headline (the page title with the site name taken off). */
   title: string | null;
+  /** Characters of text in the extracted article. */
   textLength: number;
 }
 
-/** Parses a page and extracts its article; html is null when the page holds no article. */
-export function extractArticle(pageHtml: string, url?: string): Extracted {
-  const { document } = parseHTML(pageHtml);
-  const metaDocument = parseHTML(pageHtml).document;
-  for (const selector of CHROME) {
-    try {
-      for (const el of document.querySelectorAll(selector))
-        if (el.tagName !== 'BODY' && el.tagName !== 'HTML' && !el.closest('article p')) el.remove();
-    } catch {
-      // A selector the DOM does not support is skipped.
-    }
-  }
+/**
+ * Extracts the article from a parsed page. Changes the document (run metadata reading first).
+ * `url` is the page's address, so relative links and images resolve against it.
+ */
+export function extractArticle(page: ParsedPage, url?: string): Extracted {
+  const { document } = page;
+  for (const selector of NOT_ARTICLE)
+    for (const el of document.querySelectorAll(selector))
+      if (el.tagName !== 'BODY' && el.tagName !== 'HTML' && el.parentNode && !holdsProse(el)) el.remove();
+  revealImages(document);
   if (url && !document.querySelector('base'))
     document.head?.insertAdjacentHTML('afterbegin', `<base href="${url.replace(/"/g, '&quot;')}">`);
-  const article = new Readability(document as unknown as globalThis.Document, {
-    keepClasses: false,
-    charThreshold: 300,
-  }).parse();
+  // Readability's own threshold (500 characters) is kept: below it Readability tries again with
+  // looser rules and returns its best attempt, while a lower threshold made it accept a page's
+  // print footer over the article on real pages.
+  const article = new Readability(document as unknown as globalThis.Document, { keepClasses: false }).parse();
   return {
-    document: metaDocument as unknown as globalThis.Document,
     html: article?.content ?? null,
     byline: article?.byline ?? null,
     title: article?.title ?? null,
     textLength: article?.length ?? 0,
   };
+}
+
+/** How article-like an extracted body is: its prose (text outside links) and link share. */
+export interface ArticleMeasure {
+  /** Characters of text in the extracted article. */
+  text: number;
+  /** Characters of that text inside links. */
+  linkText: number;
+  /** Characters of text outside links, in blocks whose text is mostly not links (the prose). */
+  prose: number;
+  /** Number of such blocks of 80 characters or more (paragraphs of prose). */
+  paragraphs: number;
+}
+
+const BLOCK = /^(?:P|LI|PRE|TD|TH|BLOCKQUOTE|DD|DT|DIV|SECTION|ARTICLE|MAIN|H[1-6]|FIGCAPTION|CAPTION|BODY)$/;
+
+/**
+ * Measures an extracted article (HTML as Readability returns it) block by block: prose is the
+ * text outside links in blocks that are mostly not links, in any script (a character count, so
+ * Chinese or Japanese text counts like any other) and in any block (`<pre>` too).
+ */
+export function measureArticle(html: string): ArticleMeasure {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks = new Map<Element, { text: number; links: number }>();
+  const walk = (node: Node, block: Element, inLink: boolean): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        const n = (child.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+        const b = blocks.get(block) ?? { text: 0, links: 0 };
+        b.text += n;
+        if (inLink) b.links += n;
+        blocks.set(block, b);
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        walk(el, BLOCK.test(el.tagName) ? el : block, inLink || el.tagName === 'A');
+      }
+    }
+  };
+  walk(document.body, document.body, false);
+  const measure: ArticleMeasure = { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
+  for (const { text, links } of blocks.values()) {
+    measure.text += text;
+    measure.linkText += links;
+    if (text - links > links) {
+      measure.prose += text - links;
+      if (text >= 80) measure.paragraphs++;
+    }
+  }
+  return measure;
 }

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import type { Root } from 'hast';
 import { articleSchema } from '../lib/schema.ts';
 import { slugify } from '../lib/slug.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './archive-index.ts';
 import { CaptureError, readCapture, type Capture } from './capture.ts';
-import { extractArticle } from './extract.ts';
-import { canonicalUrl, readMetadata, type PageMetadata } from './metadata.ts';
+import { partialCapture, readAccess } from './access.ts';
+import { extractArticle, measureArticle, parsePage } from './extract.ts';
+import { addExtractorFacts, canonicalUrl, dekIsStandfirst, readMetadata, type PageMetadata } from './metadata.ts';
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
@@ -19,7 +21,10 @@ import { articleText, writeAtomic, yamlText } from './write.ts';
 export interface ImportOptions {
   dryRun: boolean;
   force: boolean;
+  /** Write the proposed new people to a review file (reviewFile) instead of only listing them. */
   addPeople: boolean;
+  /** Where --add-people writes its review file (default people-review.txt in the working folder). */
+  reviewFile?: string | undefined;
   maxBytes: number;
   /** Facts the user supplies for captures that lack them (plain-text copies). */
   given: { url?: string | undefined; source?: string | undefined; published?: string | undefined };
@@ -37,6 +42,10 @@ export interface Outcome {
   proposed: string[];
   /** Boilerplate removed, by rule. */
   removed: { rule: string; text: string }[];
+  /** Parts of the page's metadata that could not be read (a broken JSON-LD block). */
+  problems?: string[];
+  /** How the text was found, when not the usual way. */
+  notes?: string[];
   /** Files that were (or, in a dry run, would be) written. */
   written: string[];
   /** The article file text (for --dry-run). */
@@ -45,30 +54,92 @@ export interface Outcome {
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
 
+/** The note a reader sees above an article of which only the free teaser was captured. */
+export const PARTIAL_NOTE =
+  'Partial capture: only the part of this article shown to non-subscribers was saved. The original continues behind the publisher’s paywall; do not cite this copy as the complete article.';
+
 /** Titles of error pages ("404 Not Found", "Page not found", "Error 500"). */
 const ERROR_TITLE = /\b(?:page not found|not found|page unavailable|server error|error \d{3})\b|^(?:error|\d{3})\b/i;
 
-/** Reads the page and turns its article into Markdown, with the page's metadata. */
-export function convertCapture(
-  capture: Capture,
-  given: ImportOptions['given'] = {},
-): { meta: PageMetadata; body: Converted } {
+/** The least prose (characters in paragraphs of 80 or more, mostly not links) an article holds. */
+export const MIN_PROSE = 200;
+
+/** What a capture converts to: metadata, Markdown body, and whether only part of the article was captured. */
+export interface Conversion {
+  meta: PageMetadata;
+  body: Converted;
+  /** Set when the page shows only a teaser of an article behind a paywall: why it is judged so. */
+  partial?: string | undefined;
+  /** Something the report should tell the user about how the text was found. */
+  note?: string | undefined;
+}
+
+/**
+ * Reads the page and turns its article into Markdown, with the page's metadata.
+ * Throws CaptureError for an error page or a page whose extracted article holds less than
+ * MIN_PROSE characters of prose (an index page), unless `force` is set; the message gives the
+ * measurements.
+ */
+export function convertCapture(capture: Capture, given: ImportOptions['given'] = {}, force = false): Conversion {
   if (!capture.html) {
     const { title, tree } = readTextCapture(capture.text);
     const meta: PageMetadata = title ? { title: { value: title, from: 'first line' } } : {};
     return { meta, body: treeToMarkdown(tree, { title }) };
   }
-  const extracted = extractArticle(capture.text, given.url);
-  const meta = readMetadata(extracted.document, extracted.byline, extracted.title);
-  if (ERROR_TITLE.test(extracted.document.title ?? '') && extracted.textLength < 1500)
-    throw new CaptureError(`looks like an error page ("${extracted.document.title.trim()}"), not an article`);
-  if (!extracted.html) throw new CaptureError('has no article text (an index, search or empty page?)');
-  const tree = parseHtmlFragment(extracted.html);
-  const linkText = [...extracted.document.querySelectorAll('a')].reduce((n, a) => n + (a.textContent?.length ?? 0), 0);
-  if (extracted.textLength < 250 || (linkText > 3 * extracted.textLength && !meta.published))
-    throw new CaptureError('looks like an index page (mostly links, little text), not an article');
+  const page = parsePage(capture.text);
+  const pageTitle = (page.document.title ?? '').trim();
+  const meta = readMetadata(page.document);
+  const access = readAccess(page.document, meta);
+  const standfirst = meta.dek ? dekIsStandfirst(page.document, meta.dek.value) : undefined;
+  const extracted = extractArticle(page, given.url);
+  addExtractorFacts(meta, extracted.byline, extracted.title);
+  if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
+    throw new CaptureError(`looks like an error page ("${pageTitle}"), not an article`);
+  const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
+  // A description the page prints as its first paragraph is the lede: it stays in the text, and
+  // the article gets no dek rather than the same words twice. A printed standfirst is the dek.
+  if (standfirst === false) meta.dek = undefined;
   const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
-  return { meta, body: treeToMarkdown(tree, ctx, canonicalUrl(given.url) ?? meta.url?.value) };
+  const base = canonicalUrl(given.url) ?? meta.url?.value;
+  // Second opinion: a page whose text is drawn by script holds no prose for the extractor, but its
+  // JSON-LD may carry the whole article (`articleBody`); it is used only then.
+  const ldBody = meta.articleBody?.value;
+  if (measure.prose < MIN_PROSE && ldBody && ldBody.length >= MIN_PROSE) {
+    const body = treeToMarkdown(textTree(ldBody), ctx, base);
+    const note = `the page shows no article text (${measure.prose} characters of prose); the text is the JSON-LD articleBody`;
+    return { meta, body, partial: partialCapture(access, body.report, body.text.length), note };
+  }
+  if (!extracted.html)
+    throw new CaptureError('has no article text: the extractor found no block of text in the page (an empty page?)');
+  if (measure.prose < MIN_PROSE && !force) {
+    const links = measure.text ? Math.round((100 * measure.linkText) / measure.text) : 0;
+    throw new CaptureError(
+      `looks like an index page, not an article: the extracted text has ${measure.text} characters (${links}% in links) ` +
+        `and ${measure.prose} characters of prose in ${measure.paragraphs} paragraph${measure.paragraphs === 1 ? '' : 's'} ` +
+        `(an article has at least ${MIN_PROSE}); use --force to import it anyway`,
+    );
+  }
+  const body = treeToMarkdown(parseHtmlFragment(extracted.html), ctx, base);
+  // A description that repeats the first paragraph is the lede, not a separate standfirst: the
+  // paragraph stays in the text, and the article gets no dek rather than the same words twice.
+  const lede = body.text.split('\n').find((line) => line.trim());
+  if (meta.dek && lede && squash(lede) === squash(meta.dek.value)) meta.dek = undefined;
+  return { meta, body, partial: partialCapture(access, body.report, body.text.length) };
+}
+
+/** Text compared without case, spacing or punctuation. */
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Plain article text (paragraphs separated by line breaks) as a tree of paragraphs. */
+function textTree(text: string): Root {
+  return {
+    type: 'root',
+    children: text
+      .split(/\n\s*\n|\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((p) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: p }] })),
+  };
 }
 
 /** A free file name in the archive: slug, slug-2, slug-3... */
@@ -79,8 +150,13 @@ function freePath(index: ArchiveIndex, dir: string, slug: string, ext: string, m
   }
 }
 
-/** The source to record: the one named on the command line, a known one, or a new one from the page. */
+/**
+ * The source to record: the one named on the command line, a known one, or a new one from the
+ * page. A new source gets an id no source file uses yet (name-2, name-3...): an existing
+ * sources/<id>.yaml is never overwritten by a different publisher whose name slugs the same.
+ */
 function chooseSource(
+  root: string,
   index: ArchiveIndex,
   url: string | undefined,
   meta: PageMetadata,
@@ -99,7 +175,10 @@ function chooseSource(
   const host = hostOf(url);
   const name = meta.siteName?.value ?? host;
   if (!name || !url) return { isNew: false };
-  const id = slugify(name) || slugify(host ?? 'source');
+  const base = slugify(name) || slugify(host ?? 'source') || 'source';
+  let id = base;
+  for (let n = 2; index.hasId('sources', id) || existsSync(path.join(root, 'sources', `${id}.yaml`)); n++)
+    id = `${base}-${n}`;
   return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
 }
 
@@ -113,8 +192,10 @@ export async function importOne(
   const outcome: Outcome = { file, status: 'failed', missing: [], proposed: [], removed: [], written: [] };
   try {
     const capture = await readCapture(file, opts.maxBytes);
-    const { meta, body } = convertCapture(capture, opts.given);
+    const { meta, body, partial, note } = convertCapture(capture, opts.given, opts.force);
     outcome.removed = body.report.removed;
+    if (meta.problems) outcome.problems = meta.problems;
+    if (note) outcome.notes = [note];
     if (body.text.trim().length < 80) throw new CaptureError('has almost no article text once boilerplate is removed');
     const url = canonicalUrl(opts.given.url) ?? meta.url?.value;
     const duplicate = (url && index.byUrl.get(url)) || index.byHash.get(bodyHash(body.markdown));
@@ -124,7 +205,7 @@ export async function importOne(
         status: 'skipped',
         reason: `already archived as ${path.relative(process.cwd(), duplicate)} (same ${url && index.byUrl.get(url) ? 'original URL' : 'text'}); use --force to replace it`,
       };
-    return await write(capture, meta, body, url, duplicate || undefined, root, index, opts, outcome);
+    return await write(capture, meta, body, partial, url, duplicate || undefined, root, index, opts, outcome);
   } catch (err) {
     if (!(err instanceof CaptureError)) throw err;
     return { ...outcome, status: 'failed', reason: err.message };
@@ -136,6 +217,7 @@ async function write(
   capture: Capture,
   meta: PageMetadata,
   body: Converted,
+  partial: string | undefined,
   url: string | undefined,
   replaces: string | undefined,
   root: string,
@@ -144,24 +226,20 @@ async function write(
   outcome: Outcome,
 ): Promise<Outcome> {
   const published = opts.given.published ?? meta.published?.value;
-  const { source, isNew: newSource } = chooseSource(index, url, meta, opts.given.source);
+  const { source, isNew: newSource } = chooseSource(root, index, url, meta, opts.given.source);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
-  const newPeople = opts.addPeople
-    ? people.unknown
-        .map((name) => ({ id: slugify(name), name, aliases: [] as string[] }))
-        .filter((p) => p.id && !index.hasId('people', p.id))
-    : [];
-  const personIds = [...people.known, ...newPeople.map((p) => p.id)];
+  const personIds = people.known;
   const topics = (meta.keywords?.value ?? [])
     .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
     .slice(0, 12);
   const credit = body.report.credits[0];
+  const lead = meta.image && !inBody(meta.image.value.url, body.markdown) ? meta.image : undefined;
   const image =
-    meta.image || credit
+    lead || credit
       ? {
-          ...(meta.image?.value.url && { original: canonicalUrl(meta.image.value.url) }),
-          ...(meta.image?.value.alt && { alt: meta.image.value.alt }),
-          ...(meta.image?.value.caption && { caption: meta.image.value.caption }),
+          ...(lead?.value.url && { original: canonicalUrl(lead.value.url) }),
+          ...(lead?.value.alt && { alt: lead.value.alt }),
+          ...(lead?.value.caption && { caption: lead.value.caption }),
           ...(credit && { credit }),
         }
       : undefined;
@@ -190,11 +268,13 @@ async function write(
         ?.toLowerCase()
         .replace(/_/g, '-')
         .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
-      draft: published && url && source ? undefined : true,
+      draft: published && url && source && !partial ? undefined : true,
+      editorsNote: partial ? PARTIAL_NOTE : undefined,
     }).filter(([, v]) => v !== undefined),
   );
   outcome.missing = missingFacts(meta, { url, published, source });
-  outcome.proposed = opts.addPeople ? [] : people.unknown;
+  if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
+  outcome.proposed = people.unknown;
   const checked = articleCheck.safeParse(frontmatter);
   if (!checked.success)
     throw new CaptureError(
@@ -206,15 +286,6 @@ async function write(
     files.push([
       path.join(root, 'sources', `${source.id}.yaml`),
       yamlText({ name: source.name, homepage: source.homepage }),
-    ]);
-  for (const p of newPeople)
-    files.push([
-      path.join(root, 'people', `${p.id}.yaml`),
-      yamlText({
-        name: p.name,
-        aliases: [],
-        description: `Named in “${frontmatter.title}”${source ? ` (${source.name}${published ? `, ${published.slice(0, 10)}` : ''})` : ''}.`,
-      }),
     ]);
   files.push([articleFile, text]);
   outcome.written = files.map(([f]) => f);
@@ -228,9 +299,27 @@ async function write(
     index.forgetArticle(replaces);
   }
   if (newSource && source) index.sources.push(source);
-  if (newPeople.length) index.addPeople(newPeople);
   index.addArticle(articleFile, url, body.markdown);
   return outcome;
+}
+
+/**
+ * True when the lead image is already a figure in the body (same address, ignoring query and
+ * size variants such as "-1200x800" or "_1024"): the article then shows it once, in place.
+ */
+function inBody(url: string, markdown: string): boolean {
+  const stem = (u: string) => {
+    try {
+      const { pathname } = new URL(u, 'https://x.invalid/');
+      return pathname.replace(/(?:[-_@](?:\d+x\d+|\d+w?|\dx))?\.\w+$/, '').toLowerCase();
+    } catch {
+      return u;
+    }
+  };
+  const want = stem(url);
+  return [...markdown.matchAll(/<img [^>]*src="([^"]+)"|!\[[^\]]*\]\(([^)\s]+)/g)].some(
+    (m) => stem(m[1] ?? m[2]!) === want,
+  );
 }
 
 /** The facts the page did not state, as the report lists them. */

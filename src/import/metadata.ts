@@ -1,4 +1,6 @@
 import { normaliseDate } from './dates.ts';
+import { parseJsonLd } from './json-ld.ts';
+import { cleanAuthors, siteNameOf } from './names.ts';
 
 // Facts about an article from everything a news page offers, best source first: JSON-LD
 // (NewsArticle/Article), OpenGraph, Highwire citation_* tags, Dublin Core, <time>, the byline.
@@ -22,6 +24,12 @@ export interface PageMetadata {
   language?: Found<string> | undefined;
   image?: Found<{ url: string; alt?: string; caption?: string; credit?: string }> | undefined;
   keywords?: Found<string[]> | undefined;
+  /** The article's text as the JSON-LD gives it (`articleBody`), for a second opinion on extraction. */
+  articleBody?: Found<string> | undefined;
+  /** What the JSON-LD says about access: free or not, and CSS selectors of the locked parts. */
+  access?: Found<{ free: boolean; lockedSelectors: string[] }> | undefined;
+  /** Parts of the page's metadata that could not be read, for the import report. */
+  problems?: string[] | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -29,8 +37,8 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPES =
   /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|BackgroundNewsArticle|LiveBlogPosting)$/;
 
-/** Every object in the page's JSON-LD blocks (flattening arrays and @graph). */
-function jsonLdObjects(doc: Document): Json[] {
+/** Every object in the page's JSON-LD blocks (flattening arrays and @graph), read leniently. */
+function jsonLdObjects(doc: Document, problems: string[]): Json[] {
   const out: Json[] = [];
   const visit = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -39,21 +47,48 @@ function jsonLdObjects(doc: Document): Json[] {
       if ('@graph' in v) visit((v as Json)['@graph']);
     }
   };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      visit(JSON.parse(s.textContent ?? ''));
-    } catch {
-      // A broken JSON-LD block is skipped; the other sources still apply.
-    }
+  for (const [i, s] of [...doc.querySelectorAll('script[type="application/ld+json" i]')].entries()) {
+    const block = parseJsonLd(s.textContent ?? '');
+    block.values.forEach(visit);
+    for (const error of block.errors) problems.push(`JSON-LD block ${i + 1} could not be read (${error})`);
   }
   return out;
 }
 
 /** The first JSON-LD object whose @type is an article type. */
-function jsonLdArticle(doc: Document): Json | undefined {
-  return jsonLdObjects(doc).find((o) =>
-    [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)),
+function jsonLdArticle(objects: Json[]): Json | undefined {
+  return objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)));
+}
+
+/** Names of the publishing organisation in JSON-LD objects that describe the site, not the article. */
+function jsonLdOrganisation(objects: Json[]): string | undefined {
+  const org = objects.find((o) =>
+    [o['@type']].flat().some((t) => typeof t === 'string' && /^(?:NewsMediaOrganization|Organization)$/.test(t)),
   );
+  const site = objects.find((o) => [o['@type']].flat().includes('WebSite'));
+  return [org?.name, site?.name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+}
+
+/**
+ * Decodes character references left in a value ("Q&amp;A", "O&#039;Neill"): JSON-LD is not HTML,
+ * so the parser does not decode them, yet many sites write them there (and double-encode meta
+ * tags). Decoded by the page's own HTML parser.
+ */
+function decoder(doc: Document): (text: string) => string {
+  return (text) => {
+    if (!/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]{1,31});/i.test(text)) return text;
+    const el = doc.createElement('div');
+    el.innerHTML = text.replace(/</g, '&lt;');
+    return el.textContent ?? text;
+  };
+}
+
+/** Applies a function to every string in a JSON value. */
+function mapStrings(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === 'string') return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)]));
+  return v;
 }
 
 /** Names from a JSON-LD person/organization value (string, object or list). */
@@ -94,22 +129,6 @@ function first<T>(...candidates: [T | undefined | null, string][]): Found<T> | u
   return undefined;
 }
 
-/** "Doe, Jane" (citation style) as "Jane Doe"; anything else unchanged. */
-function personName(name: string): string {
-  const m = /^([^,]+),\s*([^,]+)$/.exec(name.trim());
-  return m ? `${m[2]} ${m[1]}` : name.trim();
-}
-
-/** Author names, cleaned: no URLs, no "By", no job titles after "|", no duplicates. */
-function cleanAuthors(list: string[]): string[] {
-  const out = list
-    .map((a) => a.split(/\s[|–—]\s|\s-\s/)[0] ?? '')
-    .flatMap((a) => a.replace(/^\s*(?:by|par|por|von)\s+/i, '').split(/\s*(?:,|\band\b|\bet\b|&)\s*(?=\p{Lu})/u))
-    .map((a) => a.replace(/\s+/g, ' ').trim())
-    .filter((a) => a && !/^https?:\/\//.test(a) && a.length < 80);
-  return [...new Set(out)];
-}
-
 /** Splits keyword strings ("a, b; c") into a list. */
 function keywordList(list: string[]): string[] {
   return [
@@ -122,19 +141,59 @@ function keywordList(list: string[]): string[] {
   ];
 }
 
-/** The byline printed on the page: rel=author links, else a short "By ..." line in a byline element (dates left out). */
+/** True when an element sits in page furniture (teaser tiles, menus, footers), not the article's header. */
+function inFurniture(el: Element): boolean {
+  return !!el.closest('aside, nav, footer, [role="complementary"], [role="navigation"], li');
+}
+
+/** How far an element is from the headline: the number of the h1's ancestors to climb before one contains it. */
+function distanceFromHeadline(h1: Element | null, el: Element): number {
+  let depth = 0;
+  for (let a: Element | null = h1; a; a = a.parentElement, depth++) if (a.contains(el)) return depth;
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** A byline element's text with dates left out and its lines separated by " | ". */
+function bylineText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const t of copy.querySelectorAll('time')) t.remove();
+  for (const b of copy.querySelectorAll('p, div, br, li')) b.before(' | ');
+  return (copy.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/(?:\s*\|)+\s*/g, ' | ')
+    .replace(/^(?:\s*\|)+\s*/, '')
+    .replace(/(?:\s*\|)+\s*$/, '')
+    .trim();
+}
+
+/** Two to four capitalised words and nothing else: a name as a byline element prints it. */
+const NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|der|de|del|da|di|du|le|la)){1,3}$/u;
+
+/**
+ * The byline printed on the page: rel=author links, microdata author names, and byline elements
+ * reading "By ..." (or holding only a name). Names in teaser tiles, menus and footers are other
+ * articles' authors and are not read; of the rest, those nearest the headline (<h1>) win, since
+ * a page often carries other bylines further away (related stories, promo rails).
+ */
 function pageByline(doc: Document): string[] {
-  const authors = [...doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')].map(
-    (a) => a.textContent?.trim() ?? '',
-  );
-  if (authors.some(Boolean)) return authors;
-  for (const el of doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class~="by"], [id*="byline" i]')) {
-    const copy = el.cloneNode(true) as Element;
-    for (const t of copy.querySelectorAll('time')) t.remove();
-    const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (/^(?:by|par|por|von)\s+\p{Lu}/iu.test(text) && text.length < 160) return [text];
+  const h1 = doc.querySelector('h1');
+  const found: { distance: number; order: number; names: string[] }[] = [];
+  let order = 0;
+  for (const el of doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')) {
+    const name = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (name && !inFurniture(el)) found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [name] });
   }
-  return [];
+  for (const el of doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class~="by"], [id*="byline" i]')) {
+    if (inFurniture(el)) continue;
+    const text = bylineText(el);
+    if (text.length >= 160) continue;
+    const by = /^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu.test(text);
+    if (by || (/byline/i.test(`${el.getAttribute('class')} ${el.id}`) && NAME_ONLY.test(text)))
+      found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [text] });
+  }
+  if (found.length === 0) return [];
+  const nearest = Math.min(...found.map((f) => f.distance));
+  return found.filter((f) => f.distance === nearest).flatMap((f) => f.names);
 }
 
 /** A canonical URL without tracking parameters or fragment; undefined when not http(s). */
@@ -162,29 +221,196 @@ function date(candidates: [string | undefined, string][]): Found<string> | undef
   return first(...candidates.map(([v, from]) => [normaliseDate(v), from] as [string | null, string]));
 }
 
-/** Reads every fact the page states. `byline` and `headline` are the extractor's, used last. */
-export function readMetadata(doc: Document, byline?: string | null, headline?: string | null): PageMetadata {
-  const ld = jsonLdArticle(doc) ?? {};
-  const m = (k: string) => metas(doc, k)[0];
-  const time = doc.querySelector(
-    'time[itemprop="datePublished"], article time[datetime], time[pubdate], time[datetime]',
-  );
+/** Lower-case letters and digits only, for comparing headlines. */
+const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The <h1>'s text when it is the headline: when the page has no <title>, when the <title>
+ * contains it, or when it is the page's only <h1>, of four words or more and not a link (a
+ * site's logo is usually a linked <h1>). Otherwise the <title> (without the site name, as the
+ * extractor reads it) is the better headline.
+ */
+function headlineH1(doc: Document, h1: Element | null, pageTitle: string): string | undefined {
+  const text = h1?.textContent?.replace(/\s+/g, ' ').trim();
+  if (!h1 || !text) return undefined;
+  if (!pageTitle || squeeze(pageTitle).includes(squeeze(text))) return text;
+  const alone = doc.querySelectorAll('h1').length === 1 && text.split(' ').length >= 4;
+  return alone && !h1.closest('a') && !h1.querySelector('a') ? text : undefined;
+}
+
+/**
+ * Whether the page prints its description as a standfirst (a subheading beside the headline:
+ * a heading, or an element sharing the headline's container or header) rather than as the first
+ * paragraph of the story (the lede, which CMSs copy into the description). Undefined when the
+ * page does not print it at all.
+ */
+export function dekIsStandfirst(doc: Document, dek: string): boolean | undefined {
+  const want = squeeze(dek);
+  if (!want) return undefined;
+  const h1 = doc.querySelector('h1');
+  for (const el of doc.querySelectorAll('p, h2, h3, h4, div, span')) {
+    if (squeeze(el.textContent ?? '') !== want || el.querySelector('p, h2, h3, h4, div')) continue;
+    if (/^H[2-4]$/.test(el.tagName)) return true;
+    return !!h1 && (!!el.parentElement?.contains(h1) || !!el.closest('header')?.contains(h1));
+  }
+  return undefined;
+}
+
+/**
+ * The headline the page prints, when a metadata title differs from it only by a site suffix
+ * ("Headline | Daily Planet", "Headline - Section - Site") or by being cut short ("Headline…",
+ * as JSON-LD headlines are cut at 110 characters): the <h1> then gives the headline whole.
+ */
+function confirmedByH1(title: string, h1: string | undefined): string {
+  if (!h1 || h1 === title || h1.split(' ').length < 3) return title;
+  const rest = title.startsWith(h1) ? title.slice(h1.length) : undefined;
+  if (rest !== undefined && /^\s+[|–—·-]\s+\S/.test(rest) && rest.split(/\s+/).length <= 10) return h1;
+  const cut = /^(.{20,}?)\s*(?:…|\.\.\.)$/.exec(title)?.[1];
+  if (cut && h1.startsWith(cut)) return h1;
+  return title;
+}
+
+/** The site name a <title> ends with ("Headline | Daily Planet" -> "Daily Planet"), when it ends with one. */
+function titleSuffix(title: string | undefined, headline: string | undefined): string | undefined {
+  if (!title || !headline) return undefined;
+  const m = /^(.+?)\s+[|–—-]\s+([^|–—]{2,60})$/.exec(title.trim());
+  return m && m[1]!.trim() === headline.trim() ? m[2]!.trim() : undefined;
+}
+
+/** The publisher named in a copyright line ("© 2023 Daily Planet. All rights reserved."). */
+function copyrightHolder(doc: Document): string | undefined {
+  for (const el of doc.querySelectorAll('footer, [role="contentinfo"], small, p')) {
+    const m =
+      /(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?)?\s*(\p{Lu}[\p{L}\p{N}.&' -]{1,50}?)(?:[.,]|\s+[Aa]ll [Rr]ights|$)/u.exec(
+        (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      );
+    if (m && (el.textContent ?? '').length < 300) return m[1]!.trim();
+  }
+  return undefined;
+}
+
+/**
+ * The publication date printed near the headline, for pages without a machine-readable one:
+ * the element nearest the <h1> whose class, id or itemprop names a date ("date", "time",
+ * "published", "dateline") and whose text is a date, after words such as "Published" or
+ * "Publié le". An element marked as an update ("updated", "modified") is not read.
+ */
+function printedDate(doc: Document, h1: Element | null): string | undefined {
+  let best: { distance: number; value: string } | undefined;
+  for (const el of doc.querySelectorAll(
+    '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="dateline" i], [id*="date" i], [itemprop*="date" i], time',
+  )) {
+    const marker = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
+    if (/updat|modif/i.test(marker) || inFurniture(el)) continue;
+    const text = (el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(
+        /^(?:published|posted|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|first published)(?:\s+(?:on|le|el|em|il|am|op))?\s*:?\s*/i,
+        '',
+      );
+    if (
+      !text ||
+      text.length > 80 ||
+      /^(?:last )?(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt)\b/i.test(
+        text,
+      )
+    )
+      continue;
+    const value = normaliseDate(text);
+    if (!value) continue;
+    const distance = distanceFromHeadline(h1, el);
+    if (!best || distance < best.distance) best = { distance, value };
+  }
+  return best?.value;
+}
+
+/** Meta tag names that carry the publication date on real pages, with the label the report shows. */
+const DATE_METAS: [string, string][] = [
+  ['article:published_time', 'article:published_time'],
+  ['og:article:published_time', 'article:published_time'],
+  ['citation_publication_date', 'citation_publication_date'],
+  ['citation_date', 'citation_publication_date'],
+  ['dc.date.issued', 'Dublin Core date'],
+  ['dcterms.issued', 'Dublin Core date'],
+  ['dc.date', 'Dublin Core date'],
+  ['dcterms.date', 'Dublin Core date'],
+  ['dc.date.created', 'Dublin Core date'],
+  ['dcterms.created', 'Dublin Core date'],
+  ['datepublished', 'microdata datePublished'],
+  ['date', 'meta date'],
+  ['pubdate', 'meta pubdate'],
+  ['publishdate', 'meta publishdate'],
+  ['publish-date', 'meta publish-date'],
+  ['publish_date', 'meta publish_date'],
+  ['article.published', 'meta article.published'],
+  ['article_date_original', 'meta article_date_original'],
+  ['original-publish-date', 'meta original-publish-date'],
+  ['parsely-pub-date', 'Parse.ly pub-date'],
+  ['sailthru.date', 'Sailthru date'],
+];
+
+/**
+ * Reads every fact the page states, from JSON-LD (read leniently; character references decoded),
+ * meta tags, microdata and the page itself. Run it before extraction (Readability changes the
+ * document); the extractor's byline and headline are added with addExtractorFacts.
+ */
+export function readMetadata(doc: Document): PageMetadata {
+  const problems: string[] = [];
+  const decode = decoder(doc);
+  const objects = jsonLdObjects(doc, problems).map((o) => mapStrings(o, decode) as Json);
+  const ld = jsonLdArticle(objects) ?? {};
+  const all = (k: string) => metas(doc, k).map(decode);
+  const m = (k: string) => all(k)[0];
+  const h1 = doc.querySelector('h1');
+  const time =
+    doc.querySelector('time[itemprop="datePublished" i], [itemprop="datePublished" i][datetime]') ??
+    (h1?.closest('article') ?? doc).querySelector('time[pubdate], article time[datetime], header time[datetime]') ??
+    doc.querySelector('time[datetime]');
   const ldImage = [ld.image].flat()[0] as Json | string | undefined;
   const imageUrl = first<string>(
     [str(ldImage), 'JSON-LD image'],
     [m('og:image'), 'og:image'],
     [m('twitter:image'), 'twitter:image'],
   );
+  const pageTitle = decode(doc.title?.trim() ?? '');
+  const title = first(
+    [ld.headline as string, 'JSON-LD headline'],
+    [m('og:title'), 'og:title'],
+    [m('citation_title'), 'citation_title'],
+    [m('dc.title') ?? m('dcterms.title'), 'Dublin Core title'],
+    [headlineH1(doc, h1, pageTitle), '<h1>'],
+    [pageTitle, '<title>'],
+  );
+  const siteName = first(
+    [siteNameOf(names(ld.publisher)[0]), 'JSON-LD publisher'],
+    [siteNameOf(m('og:site_name')), 'og:site_name'],
+    [siteNameOf(jsonLdOrganisation(objects)), 'JSON-LD organization'],
+    [siteNameOf(m('application-name')), 'application-name'],
+    [m('citation_journal_title') ?? m('citation_publisher'), 'citation_journal_title'],
+    [m('dc.publisher') ?? m('dcterms.publisher'), 'Dublin Core publisher'],
+    [titleSuffix(pageTitle, title?.value), '<title> suffix'],
+    [copyrightHolder(doc), 'copyright line'],
+  );
+  if (title && siteName) {
+    const cut = titleSuffix(title.value, title.value.replace(/\s+[|–—-]\s+[^|–—]+$/, ''));
+    if (cut && cut.toLowerCase() === siteName.value.toLowerCase())
+      title.value = title.value.slice(0, -cut.length).replace(/\s+[|–—-]\s+$/, '');
+  }
+  if (title) title.value = confirmedByH1(title.value, h1?.textContent?.replace(/\s+/g, ' ').trim());
+  const outlet = siteName?.value;
+  const ldAccess = [
+    ld.isAccessibleForFree,
+    ...[ld.hasPart].flat().map((p) => (p as Json | undefined)?.isAccessibleForFree),
+  ];
+  const paid = ldAccess.some((v) => v === false || v === 'False' || v === 'false');
+  const lockedSelectors = [ld.hasPart]
+    .flat()
+    .map((p) => (p as Json | undefined)?.cssSelector)
+    .flat()
+    .filter((c): c is string => typeof c === 'string');
   return {
-    title: first(
-      [ld.headline as string, 'JSON-LD headline'],
-      [m('og:title'), 'og:title'],
-      [m('citation_title'), 'citation_title'],
-      [m('dc.title') ?? m('dcterms.title'), 'Dublin Core title'],
-      [doc.querySelector('h1')?.textContent?.trim(), '<h1>'],
-      [headline?.trim(), '<title> without the site name'],
-      [doc.title?.trim(), '<title>'],
-    ),
+    title,
     dek: first(
       [ld.description as string, 'JSON-LD description'],
       [m('og:description'), 'og:description'],
@@ -192,32 +418,26 @@ export function readMetadata(doc: Document, byline?: string | null, headline?: s
       [m('dc.description') ?? m('dcterms.description'), 'Dublin Core description'],
     ),
     authors: first(
-      [cleanAuthors(names(ld.author)), 'JSON-LD author'],
-      [cleanAuthors(metas(doc, 'article:author')), 'article:author'],
-      [cleanAuthors(metas(doc, 'citation_author').map(personName)), 'citation_author'],
-      [cleanAuthors([...metas(doc, 'dc.creator'), ...metas(doc, 'dcterms.creator')]), 'Dublin Core creator'],
-      [cleanAuthors([m('author') ?? '']), 'meta author'],
-      [cleanAuthors(pageByline(doc)), 'byline on the page'],
-      [cleanAuthors([byline ?? '']), 'byline'],
+      [cleanAuthors(names(ld.author), { outlet }), 'JSON-LD author'],
+      [cleanAuthors(all('article:author'), { outlet }), 'article:author'],
+      [cleanAuthors(all('citation_author'), { citation: true, outlet }), 'citation_author'],
+      [cleanAuthors([...all('dc.creator'), ...all('dcterms.creator')], { outlet }), 'Dublin Core creator'],
+      [cleanAuthors(pageByline(doc), { outlet }), 'byline on the page'],
+      [cleanAuthors([m('author') ?? ''], { outlet }), 'meta author'],
     ),
     published: date([
       [ld.datePublished as string, 'JSON-LD datePublished'],
-      [m('article:published_time'), 'article:published_time'],
-      [m('citation_publication_date') ?? m('citation_date'), 'citation_publication_date'],
-      [m('dc.date') ?? m('dcterms.date') ?? m('dcterms.issued'), 'Dublin Core date'],
+      ...DATE_METAS.map(([k, label]) => [m(k), label] as [string | undefined, string]),
+      [objects.map((o) => o.datePublished).find((d): d is string => typeof d === 'string'), 'JSON-LD datePublished'],
       [time?.getAttribute('datetime') ?? undefined, '<time datetime>'],
+      [printedDate(doc, h1), 'date printed near the headline'],
     ]),
     modified: date([
       [ld.dateModified as string, 'JSON-LD dateModified'],
       [m('article:modified_time'), 'article:modified_time'],
       [m('dcterms.modified'), 'Dublin Core modified'],
     ]),
-    siteName: first(
-      [names(ld.publisher)[0], 'JSON-LD publisher'],
-      [m('og:site_name'), 'og:site_name'],
-      [m('citation_journal_title') ?? m('citation_publisher'), 'citation_journal_title'],
-      [m('dc.publisher') ?? m('dcterms.publisher'), 'Dublin Core publisher'],
-    ),
+    siteName,
     url: first(
       [canonicalUrl(str(ld.mainEntityOfPage) ?? str(ld.url)), 'JSON-LD url'],
       [
@@ -244,9 +464,28 @@ export function readMetadata(doc: Document, byline?: string | null, headline?: s
     },
     keywords: first(
       [keywordList([ld.keywords].flat().filter((k): k is string => typeof k === 'string')), 'JSON-LD keywords'],
-      [keywordList(metas(doc, 'article:tag')), 'article:tag'],
-      [keywordList([...metas(doc, 'news_keywords'), ...metas(doc, 'keywords')]), 'meta keywords'],
-      [keywordList(metas(doc, 'citation_keywords')), 'citation_keywords'],
+      [keywordList(all('article:tag')), 'article:tag'],
+      [keywordList([...all('news_keywords'), ...all('keywords')]), 'meta keywords'],
+      [keywordList(all('citation_keywords')), 'citation_keywords'],
     ),
+    articleBody: first([typeof ld.articleBody === 'string' ? ld.articleBody.trim() : undefined, 'JSON-LD articleBody']),
+    access:
+      paid || ld.isAccessibleForFree !== undefined
+        ? { value: { free: !paid, lockedSelectors }, from: 'JSON-LD isAccessibleForFree' }
+        : undefined,
+    problems: problems.length ? problems : undefined,
   };
+}
+
+/**
+ * Adds what only the extractor knows, where the page's own tags said nothing: Readability's
+ * byline as authors, and its headline (the <title> without the site name) over the bare <title>.
+ */
+export function addExtractorFacts(meta: PageMetadata, byline: string | null, headline: string | null): void {
+  if (!meta.authors) {
+    const authors = cleanAuthors([byline ?? ''], { outlet: meta.siteName?.value });
+    if (authors.length) meta.authors = { value: authors, from: 'byline' };
+  }
+  if ((!meta.title || meta.title.from === '<title>') && headline?.trim())
+    meta.title = { value: headline.trim(), from: '<title> without the site name' };
 }

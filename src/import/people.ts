@@ -11,9 +11,269 @@ export interface KnownPerson {
   aliases: string[];
 }
 
-/** Words a name may be preceded by that are titles, not part of the name. */
-const TITLES =
-  /^(?:(?:the|former|then|acting|deputy|vice|u\.?s\.?|us|president|attorney|general|sen\.?|senator|rep\.?|representative|gov\.?|governor|mayor|judge|justice|chief|secretary|minister|prime|chancellor|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?|professor|gen\.?|col\.?|lt\.?|sgt\.?|officer|spokeswoman|spokesman|spokesperson|ceo|chairman|chairwoman|director|ambassador|king|queen|prince|princess|pope|rev\.?|sir|dame|lord|lady)\s+)+/i;
+/**
+ * Titles and honorifics written before a name, by language, lower-case ("President-elect",
+ * "Sen.", "Bundeskanzlerin", "M.", "Sra."). They are not part of the name: they are taken off
+ * before a name is matched or proposed. Offices may carry "-elect", "-designate" or "former".
+ */
+export const TITLE_WORDS: Record<string, string[]> = {
+  en: [
+    'the',
+    'former',
+    'then',
+    'acting',
+    'interim',
+    'deputy',
+    'vice',
+    'u.s.',
+    'us',
+    'federal',
+    'state',
+    'president',
+    'attorney',
+    'general',
+    'sen.',
+    'senator',
+    'rep.',
+    'representative',
+    'congressman',
+    'congresswoman',
+    'gov.',
+    'governor',
+    'lt.',
+    'mayor',
+    'councilman',
+    'councilwoman',
+    'councillor',
+    'councilor',
+    'judge',
+    'justice',
+    'chief',
+    'secretary',
+    'minister',
+    'prime',
+    'foreign',
+    'chancellor',
+    'speaker',
+    'leader',
+    'majority',
+    'minority',
+    'dr.',
+    'dr',
+    'mr.',
+    'mr',
+    'mrs.',
+    'mrs',
+    'ms.',
+    'ms',
+    'mx.',
+    'prof.',
+    'professor',
+    'gen.',
+    'general',
+    'col.',
+    'maj.',
+    'capt.',
+    'sgt.',
+    'adm.',
+    'officer',
+    'detective',
+    'sheriff',
+    'spokeswoman',
+    'spokesman',
+    'spokesperson',
+    'ceo',
+    'chairman',
+    'chairwoman',
+    'chair',
+    'director',
+    'ambassador',
+    'king',
+    'queen',
+    'prince',
+    'princess',
+    'pope',
+    'rev.',
+    'reverend',
+    'father',
+    'sir',
+    'dame',
+    'lord',
+    'lady',
+    'coach',
+    'manager',
+    'chancellor',
+    'commissioner',
+    'superintendent',
+    'candidate',
+    'nominee',
+    'sen',
+    'rep',
+    'gov',
+  ],
+  fr: [
+    'm.',
+    'mme',
+    'mlle',
+    'me',
+    'président',
+    'présidente',
+    'ministre',
+    'premier',
+    'première',
+    'sénateur',
+    'sénatrice',
+    'député',
+    'députée',
+    'maire',
+    'docteur',
+    'professeur',
+    'juge',
+    'général',
+    'ancien',
+    'ancienne',
+    'porte-parole',
+    'chancelier',
+    'chancelière',
+  ],
+  de: [
+    'herr',
+    'frau',
+    'dr.',
+    'prof.',
+    'bundeskanzler',
+    'bundeskanzlerin',
+    'kanzler',
+    'kanzlerin',
+    'präsident',
+    'präsidentin',
+    'bundespräsident',
+    'bundespräsidentin',
+    'minister',
+    'ministerin',
+    'bürgermeister',
+    'bürgermeisterin',
+    'oberbürgermeister',
+    'oberbürgermeisterin',
+    'ministerpräsident',
+    'ministerpräsidentin',
+    'senator',
+    'senatorin',
+    'richter',
+    'richterin',
+    'sprecher',
+    'sprecherin',
+    'ex-kanzler',
+    'ex-präsident',
+  ],
+  es: [
+    'sr.',
+    'sra.',
+    'srta.',
+    'don',
+    'doña',
+    'presidente',
+    'presidenta',
+    'ministro',
+    'ministra',
+    'alcalde',
+    'alcaldesa',
+    'senador',
+    'senadora',
+    'diputado',
+    'diputada',
+    'juez',
+    'jueza',
+    'expresidente',
+    'expresidenta',
+    'portavoz',
+    'gobernador',
+    'gobernadora',
+    'canciller',
+  ],
+  it: [
+    'sig.',
+    'sig.ra',
+    'dott.',
+    'dott.ssa',
+    'on.',
+    'onorevole',
+    'presidente',
+    'ministro',
+    'ministra',
+    'sindaco',
+    'senatore',
+    'senatrice',
+    'deputato',
+    'deputata',
+    'premier',
+    'giudice',
+    'ex',
+    'portavoce',
+  ],
+  pt: [
+    'sr.',
+    'sra.',
+    'dom',
+    'dona',
+    'presidente',
+    'ministro',
+    'ministra',
+    'prefeito',
+    'prefeita',
+    'governador',
+    'governadora',
+    'senador',
+    'senadora',
+    'deputado',
+    'deputada',
+    'juiz',
+    'juíza',
+    'ex-presidente',
+    'porta-voz',
+  ],
+  nl: [
+    'dhr.',
+    'mevr.',
+    'mr.',
+    'minister',
+    'premier',
+    'burgemeester',
+    'president',
+    'kamerlid',
+    'rechter',
+    'woordvoerder',
+    'oud-premier',
+    'staatssecretaris',
+  ],
+};
+
+/** Offices that make a bare surname a reference to one known person ("President Obama"), unlike "Mr." alone. */
+const OFFICE =
+  /^(?:president|sen\.?|senator|rep\.?|gov\.?|governor|mayor|chancellor|secretary|minister|prime minister|speaker|judge|justice|pope|king|queen|bundeskanzler(?:in)?|kanzler(?:in)?|président(?:e)?|presidente|premier)(?:-elect|-designate)?$/i;
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TITLE_ALTERNATION = [...new Set(Object.values(TITLE_WORDS).flat())]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${escapeRe(w.slice(1))}`)
+  .join('|');
+
+/** Titles before a name, any number of them, in any of the languages above. */
+const TITLES = new RegExp(`^(?:(?:${TITLE_ALTERNATION})(?:-elect|-designate)?(?:\\s+|(?<=\\.)(?=\\p{Lu})))+`, 'iu');
+
+/** A name with the titles before it taken off: "President-elect Donald J. Trump" -> "Donald J. Trump". */
+export function stripTitles(name: string): string {
+  const stripped = name.trim().replace(TITLES, '');
+  return stripped || name.trim();
+}
+
+/**
+ * Words that, right after a name, make it part of an organisation's or a place's name ("the
+ * François-Xavier Bagnoud Center for Health", "Robert Wood Johnson Foundation", "Lyndon B.
+ * Johnson Space Center").
+ */
+const ORG_WORD =
+  /^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio)\b/i;
 
 /** Words of a name, lower-cased, without accents or punctuation: "Jefferson (Jeff) Sessions" -> ["jefferson","jeff","sessions"]. */
 export function nameTokens(name: string): string[] {
@@ -61,33 +321,168 @@ export class PeopleIndex {
     return [...found];
   }
 
-  /** The id for a name as written ("Attorney General Jeff Sessions"), if known. */
+  /** The id for a name as written ("Attorney General Jeff Sessions", "President-elect Donald J. Trump"), if known. */
   resolve(name: string): string | undefined {
-    return (
-      this.byName.get(nameTokens(name).join(' ')) ?? this.byName.get(nameTokens(name.replace(TITLES, '')).join(' '))
-    );
+    return this.byName.get(nameTokens(name).join(' ')) ?? this.byName.get(nameTokens(stripTitles(name)).join(' '));
+  }
+
+  /** Ids of known people whose name or an alias ends with this surname. */
+  withSurname(surname: string): string[] {
+    const want = nameTokens(surname).join(' ');
+    const ids = new Set<string>();
+    for (const list of this.byFirstToken.values())
+      for (const { tokens, id } of list) if (tokens.length > 1 && tokens.at(-1) === want) ids.add(id);
+    return [...ids];
   }
 }
 
-/** Names the NLP pass finds: trimmed, titles removed, at least two words. */
+/** Credit lines and agency credits, which name photographers, not people in the story. */
+const CREDITS =
+  /(?:\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|credits?|fotos?|bild|crédits?|créditos?)(?:\s+(?:by|de|von|di|door))?\s*:\s*|\((?:photo|foto|image|picture)s?\s+(?:by|de|von|di)\s+)[^.\n)]*|[\p{L}.'’ -]{2,60}\/\s*(?:getty images|ap(?: photo)?|afp|reuters|epa|shutterstock|pa(?: media)?|dpa|anp|efe|ansa)\b/giu;
+
+/** Last words that make a capitalised phrase an organisation, never a person ("… Center", "… Foundation"). */
+const ORG_END =
+  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum)$/i;
+
+/** True when every mention of the name in the text runs on (within four capitalised words) into an organisation or place name. */
+function onlyInOrganisationNames(name: string, text: string): boolean {
+  const at = [...text.matchAll(new RegExp(`${escapeRe(name)}(?:['’]s)?((?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,4})`, 'gu'))];
+  return (
+    at.length > 0 &&
+    at.every((m) =>
+      m[1]!
+        .trim()
+        .split(/\s+/)
+        .some((w) => /^\p{Lu}/u.test(w) && ORG_WORD.test(w)),
+    )
+  );
+}
+
+/** Words in the title lists that qualify a title rather than being one ("the", "former", "deputy"). */
+const QUALIFIER = new Set([
+  'the',
+  'former',
+  'then',
+  'acting',
+  'interim',
+  'deputy',
+  'vice',
+  'u.s.',
+  'us',
+  'federal',
+  'state',
+  'general',
+  'chief',
+  'prime',
+  'foreign',
+  'majority',
+  'minority',
+  'leader',
+  'lt.',
+  'ancien',
+  'ancienne',
+  'premier',
+  'première',
+  'ex',
+  'don',
+  'dom',
+  'dona',
+  'doña',
+  'father',
+  'chair',
+  'candidate',
+  'nominee',
+  'manager',
+  'coach',
+  'officer',
+]);
+const OFFICE_ALTERNATION = [...new Set(Object.values(TITLE_WORDS).flat())]
+  .filter((w) => !QUALIFIER.has(w))
+  .sort((a, b) => b.length - a.length)
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${escapeRe(w.slice(1))}`)
+  .join('|');
+
+/** Two to four capitalised words (initials and particles allowed) right after a title: "Chancellor Olaf Scholz". */
+const AFTER_TITLE = new RegExp(
+  `(?<![\\p{L}.])(?:${OFFICE_ALTERNATION})(?:-elect|-designate)?\\s+((?:\\p{Lu}[\\p{L}'’-]*\\.?)(?:\\s+(?:(?:van|von|der|de|del|da|di|le|la|du|dos|bin)\\s+)?\\p{Lu}[\\p{L}'’-]*\\.?){1,3})`,
+  'gu',
+);
+
+/** Reporting verbs (and the possessive) that follow a person's name in news copy. */
+const REPORTING =
+  "(?:['’]s\\s|\\s(?:said|says|told|added|asked|wrote|spoke|announced|warned|argued|explained|insisted|noted|replied|tweeted|posted|testified|declined|denied|confirmed|admitted|urged|called|met|visited|resigned|sagte|erklärte|a déclaré|a dit|dijo|afirmó|ha detto|disse|zei)\\b)";
+
+/** Two or three capitalised words right before a reporting verb or a possessive: "Xi Jinping spoke", "Elon Musk's". */
+const BEFORE_VERB = new RegExp(
+  `(?<![\\p{L}.’'-])(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})(?=${REPORTING})`,
+  'gu',
+);
+
+/** Two or three capitalised words right after a reporting verb, then a comma or full stop: "said Helen Marsh, the …". */
+const AFTER_VERB =
+  /\b(?:said|says|told|added|wrote|asked|according to|sagte|erklärte|a déclaré|a dit|dijo|afirmó|ha detto|disse|zei)\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?=[,.;:]|\s+(?:on|in|at|who|when)\b)/gu;
+
+/** Text before a match that makes it the tail of a longer proper name ("… Health and Human Rights said"). */
+const LONGER_NAME = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|for|and|&|de|du|des|der|für|und))\s+$/u;
+
+/** First words of places and organisations that stand before "said" as often as people do. */
+const PLACE_START =
+  /^(?:the|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)\b/i;
+
+/**
+ * Names the NLP pass (compromise) finds, names written after a title ("Chancellor Olaf
+ * Scholz"), and two or three capitalised words next to a reporting verb or before a possessive
+ * ("Xi Jinping said", "said Helen Marsh,", "Elon Musk's"), which the NLP pass misses for names
+ * it does not know: trimmed, titles removed, at
+ * least two words, never a name that only occurs as part of an organisation's name, never a
+ * name from a photo credit.
+ */
 export function candidateNames(text: string): string[] {
-  const names = nlp(text).people().out('array') as string[];
+  const prose = text.replace(CREDITS, ' ');
+  const names = [
+    ...(nlp(prose.replace(/(\p{L})['’]s\b/gu, '$1'))
+      .people()
+      .out('array') as string[]),
+    ...[...prose.matchAll(AFTER_TITLE)].map((m) => m[1]!),
+    ...[...prose.matchAll(AFTER_VERB)].map((m) => m[1]!).filter((n) => !PLACE_START.test(n)),
+    ...[...prose.matchAll(BEFORE_VERB)]
+      .filter((m) => !PLACE_START.test(m[1]!) && !LONGER_NAME.test(prose.slice(Math.max(0, m.index - 40), m.index)))
+      .map((m) => m[1]!),
+  ];
   const cleaned = names
     .map((n) =>
-      n
-        .replace(/[^\p{L}\p{N}.'’)]+$/u, '')
-        .replace(/['’]s$/, '')
-        .replace(TITLES, '')
-        .trim(),
+      stripTitles(
+        n
+          .replace(/[^\p{L}\p{N}.'’)]+$/u, '')
+          .replace(/['’]s$/, '')
+          .replace(/\.$/, ''),
+      ).trim(),
     )
     .filter(
       (n) =>
-        n.split(/\s+/).length >= 2 && n.split(/\s+/).every((w) => /^[\p{Lu}(]/u.test(w)) && !/\p{Ll}\p{Lu}/u.test(n),
+        n.split(/\s+/).length >= 2 &&
+        n
+          .split(/\s+/)
+          .every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:van|von|der|de|del|da|di|le|la|du|dos|bin)$/.test(w)) &&
+        !/\p{Ll}\p{Lu}/u.test(n.replace(/\b(?:Mc|Mac|O['’]|De|Di|La|Le)(?=\p{Lu})/gu, '')) &&
+        !ORG_END.test(n.split(/\s+/).at(-1)!) &&
+        !onlyInOrganisationNames(n, prose),
     );
   return [...new Set(cleaned)];
 }
 
-/** Known people named in the text, and the names not in the archive (to propose as new people). */
+/** "President Obama", "Mr. Sessions", "Kanzlerin Merkel": a title and one capitalised word. */
+const TITLED_SURNAME = new RegExp(
+  `(?<![\\p{L}.])((?:${TITLE_ALTERNATION})(?:-elect|-designate)?)\\s+(\\p{Lu}[\\p{L}'’-]+)(?![\\p{L}'’-]|\\s+\\p{Lu})`,
+  'gu',
+);
+
+/**
+ * Known people named in the text, and the names not in the archive (to propose as new people).
+ * A surname after a title ("Mr. Sessions", "President Obama") is the one person with that
+ * surname already named in the article; after an office ("President", "Chancellor") it is also
+ * the one person in the archive with that surname, when there is exactly one.
+ */
 export function findPeople(
   text: string,
   index: PeopleIndex,
@@ -96,6 +491,12 @@ export function findPeople(
   const known = index.find(text);
   for (const name of extraNames) {
     const id = index.resolve(name);
+    if (id && !known.includes(id)) known.push(id);
+  }
+  for (const m of text.matchAll(TITLED_SURNAME)) {
+    const ids = index.withSurname(m[2]!);
+    const tagged = ids.filter((id) => known.includes(id));
+    const id = tagged.length === 1 ? tagged[0] : ids.length === 1 && OFFICE.test(m[1]!) ? ids[0] : undefined;
     if (id && !known.includes(id)) known.push(id);
   }
   const unknown = candidateNames(text).filter((n) => !index.resolve(n));

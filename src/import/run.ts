@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ArchiveIndex } from './archive-index.ts';
 import { captureType } from './capture.ts';
 import { importOne, type ImportOptions, type Outcome } from './import-one.ts';
+import { reviewText } from './people-review.ts';
+import { writeAtomic } from './write.ts';
 
 // A whole import run: find the captures, import each (one failure never stops the others),
 // and count what happened.
@@ -32,6 +34,8 @@ export interface Summary {
   counts: Record<Outcome['status'], number>;
   /** Proposed new people, with how many articles name each. */
   proposed: Map<string, number>;
+  /** The review file --add-people wrote, when it wrote one. */
+  reviewFile?: string;
 }
 
 /** Imports every capture, calling `progress` after each; never throws for a bad capture. */
@@ -73,6 +77,11 @@ export async function importAll(
   for (const o of outcomes) {
     counts[o.status]++;
     for (const name of o.proposed) proposed.set(name, (proposed.get(name) ?? 0) + 1);
+  }
+  if (opts.addPeople && proposed.size > 0 && !opts.dryRun) {
+    const reviewFile = path.resolve(opts.reviewFile ?? 'people-review.txt');
+    await writeAtomic(reviewFile, reviewText(outcomes, root));
+    return { outcomes, counts, proposed, reviewFile };
   }
   return { outcomes, counts, proposed };
 }

@@ -40,6 +40,8 @@ export interface Expected {
   title: string;
   authors: string[];
   published: string;
+  /** The publication's name, when the label gives it. */
+  source?: string;
   body: string;
 }
 
@@ -52,13 +54,28 @@ export interface PageScore {
   title: boolean;
   authors: boolean;
   date: boolean;
-  got: { title?: string | undefined; authors?: string[] | undefined; published?: string | undefined };
+  /** Whether the source name came out right; undefined when the label gives none. */
+  source: boolean | undefined;
+  /** F1 of Mozilla Readability alone on the same page, for comparison (when measured). */
+  readabilityF1?: number;
+  got: {
+    title?: string | undefined;
+    authors?: string[] | undefined;
+    published?: string | undefined;
+    source?: string | undefined;
+  };
 }
 
 /** Compares what the importer extracted with what was expected. */
 export function scorePage(
   page: string,
-  got: { title?: string | undefined; authors?: string[] | undefined; published?: string | undefined; text: string },
+  got: {
+    title?: string | undefined;
+    authors?: string[] | undefined;
+    published?: string | undefined;
+    source?: string | undefined;
+    text: string;
+  },
   want: Expected,
 ): PageScore {
   const authors = got.authors ?? [];
@@ -68,6 +85,7 @@ export function scorePage(
     title: got.title === want.title,
     authors: authors.length === want.authors.length && authors.every((a, i) => a === want.authors[i]),
     date: got.published === want.published,
-    got: { title: got.title, authors: got.authors, published: got.published },
+    source: want.source === undefined ? undefined : got.source === want.source,
+    got: { title: got.title, authors: got.authors, published: got.published, source: got.source },
   };
 }

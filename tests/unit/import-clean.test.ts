@@ -101,6 +101,38 @@ const CASES: [rule: string, before: string, after: string][] = [
     "<p>A union slammed Attorney General Jeff SessionsJefferson (Jeff) Beauregard SessionsPress: Acosta, latest to walk the plank The Hill's Morning Report — Trump retreats on census citizenship question MORE for comments he made.</p>",
     'A union slammed Attorney General Jeff Sessions for comments he made.',
   ],
+  [
+    'reader-comments',
+    KEEP +
+      '<section><h2>What readers said</h2><div><div>Alex from the east side</div><p>This decision feels short-sighted, and I will be writing to my councillor about it this week.</p></div><div><div>Bo</div><p>Agreed.</p></div></section>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'paywall-prompt',
+    KEEP +
+      '<div><h3>This article is for subscribers</h3><p>Subscribe for full access to the Ledger. Already a subscriber? Log in.</p></div><p>Dieser Artikel ist nur für Abonnenten verfügbar.</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'ad-tracking-line',
+    KEEP + '<p>Campaign ID: 4821 | Creative: 99812 | Page: /news/harbor | Position: inline-2</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'meter-notice',
+    '<p>You have 2 free articles left this month. Subscribe now for unlimited access.</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'date-line',
+    '<p>December 31, 2022, 8:05 p.m. EST</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'lone-label',
+    '<p>Photo</p>' + KEEP + '<p>Credit</p><p>Foto:</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
 ];
 
 describe('each cleaning rule', () => {
@@ -128,8 +160,37 @@ describe('what the rules leave alone', () => {
       '<p>The report, published July 16, 2024, found that 40 percent of the town’s homes lacked defensible space, and officials said they would act on its recommendations before next summer.</p>',
     ],
     ['a real name with a capital inside it', '<p>Sen. Mitch McConnell said MORE money was needed.</p>'],
+    [
+      'a sentence about subscribers',
+      '<p>This article is for subscribers who asked how the new fees work, the editor said in a note on Monday.</p>',
+    ],
+    [
+      'a sentence with a colon and the word page',
+      '<p>Page: the council’s agenda runs to 40 pages, and the position: the chair wants a vote on the campaign before May.</p>',
+    ],
+    ['a photo caption that is a sentence', '<p>Photo of the harbor taken from the ferry on Sunday morning.</p>'],
+    ['a title-case subheading starting with "By The"', '<h3>By The Numbers</h3>'],
+    ['a short sentence that starts with a date', '<p>9 April 2024 was the wettest day on record.</p>'],
+    ['an Italian sentence starting with a surname', '<p>Di Maio ha detto che il porto riaprirà a maggio.</p>'],
+    ['a Spanish sentence starting with "Por"', '<p>Por la tarde, el consejo aprobó el plan del puerto.</p>'],
+    [
+      'a sentence ending with the site name',
+      '<p>The figures were first reported last week, the editor of the Port Hollis Ledger said.</p>',
+    ],
   ])('%s', (_name, html) => {
     expect(clean(html).rules).toEqual([]);
+  });
+
+  test('a subheading "Reactions" in the story is not a comment section', () => {
+    expect(clean('<h2>Reactions</h2>' + KEEP).markdown).toBe(
+      '## Reactions\n\nThe board will meet again on Nov. 16, the chair said.',
+    );
+  });
+
+  test('a "Comments" label that is not a heading removes only itself, not what follows', () => {
+    expect(clean('<div><p>Comments</p>' + KEEP + '</div>').markdown).toBe(
+      'The board will meet again on Nov. 16, the chair said.',
+    );
   });
 
   test('the photo credit is kept as the image credit', () => {
@@ -150,5 +211,77 @@ describe('what the rules leave alone', () => {
       '<figure><img src="https://ledger.example/img/a.jpg" alt="A closed clinic"><figcaption>The clinic. <span>Photo: Erik Sand</span></figcaption></figure>',
     );
     expect(markdown).toMatch(/Doctors\n\n\| Year \| Count \|/);
+  });
+});
+
+describe('boilerplate in the languages the importer reads', () => {
+  test.each([
+    ['byline-line', '<p>di Giulia Bernardi</p>'],
+    ['byline-line', '<p>Por Ana Beatriz Souza 25 de outubro de 2023</p>'],
+    ['byline-line', '<p>Por Xoán Pereira y Marta Iglesias, 17 de julio de 2022</p>'],
+    ['byline-line', '<p>Door Sanne de Vries · 7 juni 2023</p>'],
+    ['byline-line', '<p>Von Katrin Hoffmann | 11. Mai 2023</p>'],
+    ['read-more-teaser', '<p><strong>Lire aussi :</strong> <a href="/x">Le port rouvre</a></p>'],
+    ['read-more-teaser', '<p><strong>Lee también:</strong> <a href="/x">El puerto reabre</a></p>'],
+    ['ad-marker', '<p>Publicidade</p>'],
+    ['paywall-prompt', '<p>Abbonati per continuare a leggere. Sei già abbonato? Accedi.</p>'],
+    ['site-name', '<p>Economics correspondent, Port Hollis Ledger</p>'],
+    ['date-line', '<p>9 de abril de 2024</p>'],
+    [
+      'related-links-section',
+      '<h3>More News from Port Hollis Ledger</h3><ul><li><a href="/a">Ferry fares rise</a></li></ul>',
+    ],
+    ['related-links-section', '<h2>Mehr zum Thema</h2><ul><li><a href="/a">Hafen: Abstimmung vertagt</a></li></ul>'],
+    ['share-buttons', '<ul><li>Facebook</li><li>Instagram</li><li>WhatsApp</li><li>Teilen</li></ul>'],
+    ['date-line', '<p>Tuesday, December 31, 2022, 8:05 p.m. EST</p>'],
+    ['date-line', '<p>11. Mai 2023 um 17:40 Uhr</p>'],
+  ])('%s: %s', (rule, html) => {
+    const result = clean(html + KEEP);
+    expect(result.rules).toEqual([rule]);
+    expect(result.markdown).toBe('The board will meet again on Nov. 16, the chair said.');
+  });
+});
+
+describe('valid, accessible HTML under the article page', () => {
+  test('headings are re-levelled under the page title without gaps', () => {
+    expect(clean('<h4>Why now</h4>' + KEEP + '<h6>Costs</h6><p>More.</p>').markdown).toBe(
+      '## Why now\n\nThe board will meet again on Nov. 16, the chair said.\n\n### Costs\n\nMore.',
+    );
+  });
+
+  test('microdata, ids, classes and obsolete attributes are dropped', () => {
+    const { markdown } = clean(
+      '<figure itemprop="image" itemscope itemtype="https://schema.org/ImageObject" class="x" align="center"><img src="/a.jpg" alt="A pier" itemprop="url" border="0"><figcaption itemprop="caption">The pier.</figcaption></figure>',
+    );
+    expect(markdown).toBe(
+      '<figure><img src="https://ledger.example/a.jpg" alt="A pier"><figcaption>The pier.</figcaption></figure>',
+    );
+  });
+
+  test('a link around only an image, a link inside a link, and an empty link give way to their content', () => {
+    const { markdown } = clean(
+      '<figure><a href="/big.jpg"><img src="/a.jpg" alt="A pier"></a><figcaption>The pier.</figcaption></figure><p><a href="/x">Outer <a href="/y">inner</a> text</a> and <a href="/z"> </a>more.</p>',
+    );
+    expect(markdown).toContain('<figure><img src="https://ledger.example/a.jpg" alt="A pier"><figcaption>');
+    expect(markdown).not.toContain('big.jpg');
+    expect(markdown).not.toContain('/z');
+    expect(markdown).not.toMatch(/\[[^\]]*\[/);
+  });
+
+  test('decorative images go; a real image with a short alt stays', () => {
+    const { markdown, rules } = clean(
+      '<p>One.</p><img src="/img/line.gif" alt="line"><img src="/x/photo.jpg" width="600" height="1" alt=""><figure><img src="/x/pier.jpg" alt="Pier"><figcaption>Pier.</figcaption></figure>',
+    );
+    expect(rules).toContain('decorative-image');
+    expect(markdown).not.toMatch(/line\.gif|photo\.jpg/);
+    expect(markdown).toContain('pier.jpg');
+  });
+
+  test('a figure whose image has no usable address keeps its caption as text', () => {
+    expect(
+      clean(
+        '<figure><img src="data:image/gif;base64,R0lGOD" alt=""><figcaption>The pier at dawn.</figcaption></figure>',
+      ).markdown,
+    ).toBe('The pier at dawn.');
   });
 });

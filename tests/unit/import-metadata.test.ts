@@ -135,3 +135,226 @@ test('canonical URLs lose tracking parameters and fragments, keep the rest', () 
   expect(canonicalUrl('https://example.org/a?id=3&utm_source=x&fbclid=y#c')).toBe('https://example.org/a?id=3');
   expect(canonicalUrl('javascript:alert(1)')).toBeUndefined();
 });
+
+describe('JSON-LD as real pages write it', () => {
+  test.each([
+    [
+      'wrapped in CDATA',
+      `<script type="application/ld+json">//<![CDATA[\n{"@type":"NewsArticle","headline":"Wrapped"}\n//]]></script>`,
+    ],
+    [
+      'in an HTML comment',
+      `<script type="application/ld+json"><!-- {"@type":"NewsArticle","headline":"Wrapped"} --></script>`,
+    ],
+    [
+      'with comments and trailing commas',
+      `<script type="application/ld+json">{ // the article\n "@type": "NewsArticle", /* main */ "headline": "Wrapped", "url": "https://x.example/a", }</script>`,
+    ],
+    [
+      'several objects one after another',
+      `<script type="application/ld+json">{"@type":"WebSite","name":"X"}\n{"@type":"NewsArticle","headline":"Wrapped"}</script>`,
+    ],
+    [
+      'a raw line break inside a string',
+      `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Wrap\nped"}</script>`,
+    ],
+  ])('%s', (_name, head) => {
+    expect(meta(head).title?.value.replace(/\s+/, '')).toBe('Wrapped');
+  });
+
+  test('what cannot be read is reported, and the rest of the block still counts', () => {
+    const m = meta(
+      `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kept"}{"@type": broken}</script>`,
+    );
+    expect(m.title?.value).toBe('Kept');
+    expect(m.problems).toEqual([expect.stringMatching(/^JSON-LD block 1 could not be read/)]);
+  });
+
+  test('character references are decoded in JSON-LD and in double-encoded meta tags', () => {
+    const m = meta(
+      jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'Q&amp;A: the mayor&#039;s budget',
+        author: { name: 'Liam O&#x27;Neill' },
+      }) + '<meta property="og:site_name" content="Smith &amp;amp; Sons Gazette">',
+    );
+    expect(m.title?.value).toBe("Q&A: the mayor's budget");
+    expect(m.authors?.value).toEqual(["Liam O'Neill"]);
+    expect(m.siteName?.value).toBe('Smith & Sons Gazette');
+  });
+});
+
+describe('publication dates in the tags real pages use', () => {
+  test.each([
+    ['<meta name="DC.date.issued" content="2019-05-02">', '2019-05-02'],
+    ['<meta name="date" content="2019-05-02T10:00:00+02:00">', '2019-05-02T10:00:00+02:00'],
+    ['<meta name="pubdate" content="2019-05-02">', '2019-05-02'],
+    ['<meta name="parsely-pub-date" content="2019-05-02T08:00:00Z">', '2019-05-02T08:00:00Z'],
+    ['<meta itemprop="datePublished" content="2019-05-02">', '2019-05-02'],
+    ['<meta name="sailthru.date" content="2019-05-02 10:00:00 -0400">', '2019-05-02T10:00:00-04:00'],
+  ])('%s', (head, want) => {
+    expect(meta(head).published?.value).toBe(want);
+  });
+
+  test.each([
+    ['31. Dezember 2022', '2022-12-31'],
+    ['31 de diciembre de 2022', '2022-12-31'],
+    ['1er janvier 2023', '2023-01-01'],
+    ['2 maggio 2019', '2019-05-02'],
+    ['2 de maio de 2019', '2019-05-02'],
+    ['2 mei 2019', '2019-05-02'],
+    ['2022-12-31 20:05:00 -0500', '2022-12-31T20:05:00-05:00'],
+    ['2022-12-31T20:05:00 UTC', '2022-12-31T20:05:00Z'],
+  ])('%s -> %s', (raw, want) => {
+    expect(normaliseDate(raw)).toBe(want);
+  });
+});
+
+describe('bylines hold names only', () => {
+  test.each([
+    ['a date glued on', ['Maria Lopez March 25, 2015'], ['Maria Lopez']],
+    ['a time glued on', ['Maria Lopez 11:41 PM EDT'], ['Maria Lopez']],
+    ['a job title glued on', ['Dana Whitfield Senior Staff Technologist'], ['Dana Whitfield']],
+    ['a job title after a comma', ['Dana Whitfield, Staff Writer'], ['Dana Whitfield']],
+    ['a co-author in parentheses', ['Jean Dupont (avec Marie Leclerc)'], ['Jean Dupont', 'Marie Leclerc']],
+    ['an agency in parentheses', ['Jean Dupont (Reuters)'], ['Jean Dupont']],
+    ['a date as the author', ['2015-03-25'], []],
+    ['the outlet as the author', ['BBC News'], []],
+    ['a German byline', ['Von Anna Schmidt und Jonas Weber'], ['Anna Schmidt', 'Jonas Weber']],
+  ])('%s', (_name, byline, want) => {
+    const m = meta(
+      jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'H',
+        author: byline,
+        publisher: { '@type': 'Organization', name: 'BBC' },
+      }),
+    );
+    expect(m.authors?.value ?? []).toEqual(want);
+  });
+
+  test('names in teaser tiles beside the article are not its authors', () => {
+    const m = meta(
+      '',
+      '<article><h1>Harbor vote</h1><div class="byline">By Ana Ruiz</div><p>Text.</p></article><aside><ul><li><a rel="author" href="/p/x">Sam Lee</a></li></ul></aside>',
+    );
+    expect(m.authors?.value).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('the publication name', () => {
+  test('og:site_name loses its tagline', () => {
+    expect(meta('<meta property="og:site_name" content="Aktuálně.cz - Víte, co se právě děje">').siteName?.value).toBe(
+      'Aktuálně.cz',
+    );
+  });
+
+  test.each([
+    ['application-name', '<meta name="application-name" content="Daily Planet">'],
+    [
+      'the <title> suffix',
+      '<title>Fireworks cancelled | Daily Planet</title><meta property="og:title" content="Fireworks cancelled">',
+    ],
+    ['JSON-LD Organization', jsonLd({ '@type': 'NewsMediaOrganization', name: 'Daily Planet' })],
+  ])('is read from %s when og:site_name is missing', (_name, head) => {
+    expect(meta(head).siteName?.value).toBe('Daily Planet');
+  });
+
+  test('from a copyright line when nothing else names it', () => {
+    expect(meta('', '<p>Text.</p><footer>© 2023 Daily Planet. All rights reserved.</footer>').siteName?.value).toBe(
+      'Daily Planet',
+    );
+  });
+});
+
+describe('bylines as real pages print them', () => {
+  test.each([
+    ['digits glued to the name', 'by Lucas Nolan22 Dec 2016651', ['Lucas Nolan']],
+    ['a social handle', 'Ahiza Garcia @ahiza_garcia', ['Ahiza Garcia']],
+    ['an editor after the writer', 'Written by Rob Ewaschuk Edited by Betsy Beyer', ['Rob Ewaschuk']],
+    ['a name in capitals', "SEAN O'NEILL-SMITH", ["Sean O'Neill-Smith"]],
+    ['an agency in capitals stays', 'AFP', ['AFP']],
+    ['an update line', 'Last Updated: January 7, 2025', []],
+    ['a link label', 'Follow Author', []],
+  ])('%s', (_name, byline, want) => {
+    expect(meta(jsonLd({ '@type': 'NewsArticle', headline: 'H', author: byline })).authors?.value ?? []).toEqual(want);
+  });
+
+  test('of several bylines on a page, the one nearest the headline is the article’s', () => {
+    const m = meta(
+      '',
+      '<div class="promo"><span class="byline"><a rel="author" href="/w/x">Richard Eskow</a></span></div><div class="story"><h1>Harbor vote</h1><span class="byline"><a href="/w/y">Joanna Rothkopf</a></span><p>Text.</p></div>',
+    );
+    expect(m.authors?.value).toEqual(['Joanna Rothkopf']);
+  });
+});
+
+describe('the headline', () => {
+  test('an <h1> holding the site’s logo text is not the headline when the <title> says otherwise', () => {
+    const m = meta(
+      '<title>Conversations with a Cryptid - Chapter 1 | Fan Archive</title>',
+      '<h1><a href="/">The Fan Archive beta</a></h1><p>Text.</p>',
+    );
+    expect(m.title?.from).toBe('<title>');
+  });
+
+  test('the only <h1>, a sentence and not a link, is the headline even when the <title> is worded for search', () => {
+    expect(
+      meta('<title>Harbor vote delayed: what it means | Ledger</title>', '<h1>Harbor board delays vote again</h1>')
+        .title,
+    ).toEqual({ value: 'Harbor board delays vote again', from: '<h1>' });
+  });
+
+  test('an <h1> that the <title> contains is the headline', () => {
+    expect(meta('<title>Harbor board delays vote | Ledger</title>', '<h1>Harbor board delays vote</h1>').title).toEqual(
+      {
+        value: 'Harbor board delays vote',
+        from: '<h1>',
+      },
+    );
+  });
+
+  test('"copyrighted by" in a footer is not a publication name', () => {
+    expect(
+      meta('', '<p>Text.</p><footer>Comments and public postings are copyrighted by their creators.</footer>').siteName,
+    ).toBeUndefined();
+  });
+});
+
+describe('the headline and the date as the page prints them', () => {
+  test('a site suffix on og:title that is not the known site name is taken off by the <h1>', () => {
+    const m = meta(
+      '<meta property="og:title" content="Harbor board delays vote - Local News - Ledger Online">',
+      '<h1>Harbor board delays vote</h1>',
+    );
+    expect(m.title?.value).toBe('Harbor board delays vote');
+  });
+
+  test('a section name in the <h1> does not cut a headline with a colon', () => {
+    const m = meta('<meta property="og:title" content="Brexit: what happens next - Ledger">', '<h1>Brexit</h1>');
+    expect(m.title?.value).toBe('Brexit: what happens next - Ledger');
+  });
+
+  test('a JSON-LD headline cut short is completed from the <h1>', () => {
+    const long =
+      'Harbor board delays vote on the cruise terminal expansion after four hours of public comment on Monday';
+    const m = meta(jsonLd({ '@type': 'NewsArticle', headline: `${long.slice(0, 60)}…` }), `<h1>${long}</h1>`);
+    expect(m.title?.value).toBe(long);
+  });
+
+  test.each([
+    ['<p class="dateline">December 31, 2022, 8:05 p.m. EST</p>', '2022-12-31'],
+    ['<span class="article-date">Publié le 18 avril 2023 à 12h15</span>', '2023-04-18'],
+    [
+      '<div class="meta"><span class="date-updated">Updated May 2, 2024</span><span class="pubdate">1 May 2024</span></div>',
+      '2024-05-01',
+    ],
+    [
+      '<div class="meta"><span class="stamp-date">Updated May 2, 2024</span><span class="pubdate">1 May 2024</span></div>',
+      '2024-05-01',
+    ],
+  ])('a printed date near the headline: %s', (html, want) => {
+    const m = meta('', `<article><h1>Harbor vote</h1>${html}<p>Text.</p></article>`);
+    expect(m.published).toEqual({ value: want, from: 'date printed near the headline' });
+  });
+});

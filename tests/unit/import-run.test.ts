@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readCapture } from '../../src/import/capture.ts';
+import { applyReview } from '../../src/import/people-review.ts';
 import { importAll } from '../../src/import/run.ts';
 import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
 import { checkContent } from '../../src/lib/validate-content.ts';
@@ -175,10 +176,11 @@ describe('bad input: one clear reason each, and the rest still imported', () => 
 });
 
 describe('people', () => {
-  test('names not in the archive are proposed, and --add-people adds and tags them', async () => {
+  test('names not in the archive are proposed; --add-people writes a review file and only kept names are added', async () => {
     const { root, inbox } = await scratchArchive();
     const paragraphs = [
       'Councilwoman Rosa Delgado said on Monday that the new bus lanes would open in March, a year later than planned.',
+      'Transit director Omar Haddad said the delay was caused by a shortage of paint crews. Photo: Lena Brandt/Getty Images',
       ...paragraphsFor(3),
     ];
     await writeFile(
@@ -192,12 +194,31 @@ describe('people', () => {
       }),
     );
     const dry = await importAll([inbox], root, { ...options, dryRun: true });
-    expect(dry.outcomes[0]!.proposed).toEqual(['Rosa Delgado']);
+    expect(dry.outcomes[0]!.proposed).toEqual(['Rosa Delgado', 'Omar Haddad']);
     expect(existsSync(path.join(root, 'articles'))).toBe(false);
-    const run = await importAll([inbox], root, { ...options, addPeople: true });
+    const reviewFile = path.join(path.dirname(root), 'review.txt');
+    const run = await importAll([inbox], root, { ...options, addPeople: true, reviewFile });
+    expect(run.reviewFile).toBe(reviewFile);
+    expect(existsSync(path.join(root, 'people', 'rosa-delgado.yaml'))).toBe(false);
+    const review = await readFile(reviewFile, 'utf8');
+    expect(review).toContain('drop | Rosa Delgado | in: 2022/01/bus-lanes-delayed.md');
+    await writeFile(reviewFile, review.replace('drop | Rosa Delgado', 'keep | Rosa Delgado'));
+    const applied = await applyReview(reviewFile, root);
+    expect(applied.added).toEqual([{ id: 'rosa-delgado', name: 'Rosa Delgado' }]);
     expect(await readFile(path.join(root, 'people', 'rosa-delgado.yaml'), 'utf8')).toContain('name: Rosa Delgado');
+    expect(existsSync(path.join(root, 'people', 'omar-haddad.yaml'))).toBe(false);
     expect(await readFile(run.outcomes[0]!.article!, 'utf8')).toMatch(/people:\n {2}- rosa-delgado\n/);
+    expect((await applyReview(reviewFile, root)).added).toEqual([]);
     expect((await checkContent(root)).problems).toEqual([]);
+  });
+
+  test('a review line that is not keep or drop is refused with the file, the line and the fix', async () => {
+    const { root } = await scratchArchive();
+    const reviewFile = path.join(path.dirname(root), 'bad-review.txt');
+    await writeFile(reviewFile, '# header\nmaybe | Rosa Delgado | in: 2022/01/x.md\n');
+    await expect(applyReview(reviewFile, root)).rejects.toThrow(
+      /bad-review\.txt, line 2: .* start the line with keep or drop/,
+    );
   });
 });
 

@@ -66,7 +66,13 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
   const visit = (parent: Root | Element): void => {
     const kept: (typeof parent.children)[number][] = [];
     let dropNextList = false;
+    let dropRest: string | undefined;
     for (const child of parent.children) {
+      if (dropRest) {
+        if (child.type === 'element')
+          report.removed.push({ rule: dropRest, text: toString(child).replace(/\s+/g, ' ').trim() });
+        continue;
+      }
       if (child.type !== 'element') {
         kept.push(child);
         continue;
@@ -79,11 +85,14 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       dropNextList = false;
       if (isLeafBlock(child)) {
         const text = toString(child).replace(/\s+/g, ' ').trim();
-        const rule = LEAF_REMOVABLE.has(child.tagName) ? BLOCK_RULES.find((r) => r.matches(text, ctx)) : undefined;
+        const rule = LEAF_REMOVABLE.has(child.tagName)
+          ? BLOCK_RULES.find((r) => (!r.only || r.only.includes(child.tagName)) && r.matches(text, ctx))
+          : undefined;
         if (rule) {
           report.removed.push({ rule: rule.name, text });
           if (rule.credit) report.credits.push(rule.credit(text));
           if (rule.withFollowingList) dropNextList = true;
+          if (rule.withRest && /^h[1-6]$/.test(child.tagName)) dropRest = rule.name;
           continue;
         }
         for (const inline of INLINE_RULES) {

@@ -1,0 +1,158 @@
+// Names as pages print them: bylines and publication names. A byline field on a real page holds
+// more than names: "By", a date or time glued on, a job title, "(with …)", the outlet itself.
+// Each is taken off here, so the archive stores names only.
+
+/** Words that start the byline and are not part of a name ("By", "Par", "Von", "Text:"...). */
+const BY_PREFIX =
+  /^\s*(?:(?:written|words|reporting|text|story|interview) by|by|par|por|von|di|da|door|av|af|texte?|texto|auteur|autor|autore|redactie|text und fotos?)\s*:?\s+/i;
+
+/** Month names (en, fr, de, es, it, pt, nl) and their short forms, to find a date glued to a byline. */
+const MONTH =
+  '(?:jan(?:uary|vier|uar|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|fevereiro|m[aä]r(?:ch|s|z|zo|ço|t)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun[ei]?|juin|giugno|junho|jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|ao[uû]t|agosto|sep(?:t(?:ember|embre)?)?|settembre|setembro|oct(?:ober|obre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|dicembre|enero|ene|febrero|gennaio|febbraio|aprile|septiembre|octubre|noviembre|diciembre)\\.?';
+
+/** Where a date, time or "Updated" note starts inside a byline. */
+export const GLUED_DATE = new RegExp(
+  `\\s*(?:[,|–—·•-]\\s*)?(?:\\b(?:last updated|last modified|updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)\\b[: ]*)?(?:\\b${MONTH}\\s+\\d|\\b\\d{1,4}(?:[./:-]|(?:\\.|\\s+de)?\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b|\\b(?:last updated|updated|published|aktualisiert|publié|actualizado)\\b).*$`,
+  'iu',
+);
+
+/** Words of job titles that follow a name in a byline ("Senior Staff Technologist", "Correspondant"). */
+const JOB_WORD =
+  /^(?:senior|junior|chief|deputy|managing|executive|associate|assistant|contributing|special|staff|political|foreign|business|economics|health|science|sports?|technology|tech|legal|investigative|data|digital|national|international|local|metro|city|state|white|house|washington|bureau|desk|editor(?:-at-large)?|editors|writer|writers|reporter|reporters|correspondent|correspondents|columnist|contributor|analyst|producer|photographer|photojournalist|journalist|journalists|technologist|critic|commentator|author|host|anchor|intern|fellow|director|head|lead|staff|team|chef|rédacteur|rédactrice|journaliste|correspondant|correspondante|envoyé|envoyée|spéciale?|redakteur|redakteurin|korrespondent|korrespondentin|redaktion|periodista|corresponsal|redactor|redactora|giornalista|inviato|inviata|corrispondente|jornalista|repórter|correspondente|verslaggever|correspondent|redacteur|in|for|at|of|en|à|in|aus|de|da|del|di)$/i;
+
+/** Words that cannot begin a job title but may be part of a name (particles): a name ends at the first job word after them. */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|al|el|bin|ibn|ter|ten|zu|y|e)$/i;
+
+/** Wire agencies, which a byline names as authors in one word ("Jane Doe, Reuters"). */
+const AGENCY =
+  /^(?:reuters|ap|afp|dpa|efe|ansa|anp|belga|lusa|apa|sda|ats|kyodo|xinhua|bloomberg|pa|tt|ntb|ritzau|epa|kna|epd|agencies|agences|agenturen|agencias|agenzie)$/i;
+
+/** Link labels that byline elements carry beside the name ("Follow author", "Contact", "More by"). */
+const NOT_A_NAME =
+  /^(?:follow|contact|e-?mail|more (?:by|from|articles)|view (?:all|profile)|see all|all (?:articles|stories)|about the author|author|staff|last)\b/i;
+
+/**
+ * A name printed in capitals ("JOE HILDEBRAND", "O'NEILL") in the usual case ("Joe Hildebrand",
+ * "O'Neill"); names with any lower-case letter, and wire agencies ("AFP"), are kept as printed.
+ */
+function capitalised(name: string): string {
+  if (/\p{Ll}/u.test(name) || AGENCY.test(name)) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** True when a text is a date or time rather than a name. */
+function isDateLike(text: string): boolean {
+  return /\d/.test(text) && !/\p{L}{3,}\s+\p{L}{3,}/u.test(text.replace(new RegExp(MONTH, 'giu'), ''));
+}
+
+/** Takes a job title off the end of a name: "Jane Doe Senior Staff Technologist" -> "Jane Doe". */
+function dropJobTitle(name: string): string {
+  const words = name.split(' ');
+  for (let i = 2; i < words.length; i++) {
+    const rest = words.slice(i);
+    if (
+      JOB_WORD.test(rest[0]!) &&
+      !PARTICLE.test(rest[0]!) &&
+      rest.every((w) => JOB_WORD.test(w) || /^\p{Lu}/u.test(w))
+    )
+      if (rest.some((w) => JOB_WORD.test(w) && !/^(?:in|for|at|of|en|à|aus|de|da|del|di)$/i.test(w)))
+        return words.slice(0, i).join(' ');
+  }
+  return name;
+}
+
+/** "Doe, Jane" (citation style) as "Jane Doe"; anything else unchanged. */
+function personName(name: string): string {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(name.trim());
+  return m ? `${m[2]} ${m[1]}` : name.trim();
+}
+
+/** Letters only, lower-cased, without accents: for comparing a byline with the outlet's name. */
+function folded(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** True when a byline names the outlet itself ("BBC News" on bbc.co.uk), not a person or agency. */
+function isOutlet(name: string, outlet: string | undefined): boolean {
+  if (!outlet) return false;
+  const a = folded(name);
+  const b = folded(outlet);
+  return a.length > 1 && b.length > 1 && (a === b || a.startsWith(b) || b.startsWith(a));
+}
+
+/**
+ * Author names from byline fields: "By", glued dates and times, job titles and "(with …)" are
+ * taken off, several names in one field are split ("A, B and C"), and entries that are a date,
+ * a URL or the outlet itself are dropped. `citation` reads "Doe, Jane" as one name.
+ * Returns names in page order without duplicates.
+ */
+export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?: string | undefined } = {}): string[] {
+  const out: string[] = [];
+  for (const raw of list) {
+    let text = raw.replace(/\s+/g, ' ').trim();
+    if (!text || /^https?:\/\//i.test(text)) continue;
+    if (opts.citation) text = personName(text);
+    text = text.replace(BY_PREFIX, '');
+    const pieces: string[] = [];
+    // "(with Jane Doe)", "(avec …)", "(mit …)": the co-author is a name of its own; other
+    // parentheses ("(Reuters)", "(photos)") are remarks.
+    text = text.replace(/\(([^()]*)\)?/g, (_m, inner: string) => {
+      const co = /^\s*(?:with|avec|mit|con|com|met|med)\s+(.+)$/i.exec(inner);
+      if (co) pieces.push(co[1]!);
+      return ' ';
+    });
+    pieces.unshift(text);
+    // "By A | Role, Outlet | By B | Role": the first segment, and every later one that starts a byline.
+    const segments = pieces.flatMap((piece) =>
+      piece.split(/\s[|–—]\s|\s-\s/).filter((seg, i) => i === 0 || BY_PREFIX.test(seg)),
+    );
+    for (const segment of segments) {
+      const head = segment
+        .replace(BY_PREFIX, '')
+        .replace(
+          /\s(?:edited|editing|photos?|photographs|illustrations?|graphics|translated|translation|video) by\s.*$/i,
+          '',
+        )
+        .replace(/@\w+/g, ' ')
+        .replace(GLUED_DATE, '')
+        .replace(/\d.*$/, '')
+        .replace(/\s+/g, ' ');
+      for (const [i, piece] of head.split(/\s*[,;]\s*/).entries()) {
+        // After a comma, one word is a role or a desk ("Jane Doe, News"), unless it is a wire agency.
+        if (i > 0 && !/\s/.test(piece.trim()) && !AGENCY.test(piece.trim())) continue;
+        for (let name of piece.split(/\s*(?:\band\b|\bet\b|\bund\b|\by\b|\be\b|\ben\b|&)\s*(?=\p{Lu})/u)) {
+          name = dropJobTitle(
+            name
+              .replace(/[\s,;:.|–—-]+$/, '')
+              .replace(/^[\s,;:|–—-]+/, '')
+              .trim(),
+          );
+          if (!name || name.length >= 80 || isDateLike(name) || isOutlet(name, opts.outlet)) continue;
+          if (!/\p{Lu}/u.test(name) || name.split(' ').every((w) => JOB_WORD.test(w)) || NOT_A_NAME.test(name))
+            continue;
+          out.push(capitalised(name));
+        }
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * A publication's name without the tagline pages append to it: "Aktuálně.cz - Víte, co se právě
+ * děje" -> "Aktuálně.cz", "The Daily Planet | News for the valley" -> "The Daily Planet".
+ * A name with a separator but no tagline after it (under three words) is kept whole.
+ */
+export function siteNameOf(name: string | undefined): string | undefined {
+  const text = name?.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  const m = /^(.{2,60}?)\s+[|–—:-]\s+(.+)$/.exec(text);
+  if (m && m[2]!.split(' ').length >= 3) return m[1]!.trim();
+  return text;
+}
