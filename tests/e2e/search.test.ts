@@ -154,7 +154,7 @@ for (const [label, dir, base] of [
         }
         // Ticking a box (with the other filters kept) gives exactly the count it showed.
         const params = new URLSearchParams(query);
-        for (const [box, count] of Object.entries(counts).slice(0, 6)) {
+        for (const [box, count] of Object.entries(counts).slice(0, 3)) {
           const [key, value] = box.split('=') as [string, string];
           const ticked = new URLSearchParams([...params].filter(([k]) => k !== key));
           ticked.append(key, value);
