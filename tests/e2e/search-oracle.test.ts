@@ -367,9 +367,10 @@ async function read(page: Page, base: string): Promise<Shown> {
     (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
     STATUS.source,
   );
-  // The filters say they are busy while their counts are worked out (aria-busy).
+  // The results region and the filters say they are busy (aria-busy) until they are final.
+  await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
   await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
-  let shown = await settled(page);
+  let shown = await snapshot(page);
   for (let i = 0; i < 50 && shown.more; i++) {
     await page.locator('#search-more').click();
     await page.waitForFunction(
@@ -387,10 +388,25 @@ async function read(page: Page, base: string): Promise<Shown> {
   return { status: shown.status, paths, boxes: shown.boxes };
 }
 
-/** Opens a search address and reads what it shows once Pagefind has answered. */
+/**
+ * Opens a search address and reads what it shows once Pagefind has answered. A page already open
+ * on the same search page goes to the address as the Back and Forward buttons do (a history entry
+ * and a popstate event), which is quicker than loading Pagefind again; any other is loaded.
+ */
 async function open(page: Page, url: string, base: string): Promise<Shown> {
-  await page.goto(url);
-  await page.locator('#search-form[data-ready="true"]').waitFor();
+  const target = new URL(url);
+  const here = page.url() === 'about:blank' ? undefined : new URL(page.url());
+  if (here && here.origin === target.origin && here.pathname === target.pathname) {
+    await page.evaluate((address) => {
+      for (const li of document.querySelectorAll('#search-results li')) li.remove();
+      document.querySelector('#search-status')!.textContent = '';
+      history.pushState(null, '', address);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, url);
+  } else {
+    await page.goto(url);
+    await page.locator('#search-form[data-ready="true"]').waitFor();
+  }
   return read(page, base);
 }
 
@@ -459,6 +475,7 @@ const dists: Record<string, string> = {};
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'search-oracle-'));
   await writeSearchOracleArchive(path.join(tmp, 'content'));
+  // One after the other: builds of one project share its .astro/ folder.
   for (const [base, name] of BASES) {
     const out = path.join(tmp, name);
     const result = await astroBuild(path.join(tmp, 'content'), out, {
