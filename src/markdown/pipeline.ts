@@ -9,7 +9,8 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 
 // How every article body is rendered. Raw HTML is parsed first so the sanitizer sees it;
 // everything after the sanitizer is trusted code. Verbatim text: no typographic rewriting of
-// the original's quotes (smartypants off). Tables and strikethrough only, of GFM (see remark-news-gfm.ts).
+// the original's quotes (smartypants off). Tables, strikethrough and footnotes only, of GFM (see
+// remark-news-gfm.ts).
 
 /**
  * The base path the site is built for (ARCHIVE_BASE, default "/"), with a trailing slash: the
@@ -25,6 +26,9 @@ export function markdownOptionsFor(base: string) {
     gfm: false,
     smartypants: false,
     remarkPlugins: [remarkNewsGfm],
+    // Footnote ids are given no prefix here: the sanitizer prefixes every id once, and
+    // rehypeInPageAnchors gives the links to them the same prefix.
+    remarkRehype: { clobberPrefix: '' },
     rehypePlugins: [
       rehypeRaw,
       [rehypeSanitize, sanitizeSchema],
@@ -39,14 +43,14 @@ export function markdownOptionsFor(base: string) {
 export const markdownOptions = markdownOptionsFor(archiveBase());
 
 /**
- * The same options without the GFM extensions, for a body that cannot hold a table or a
- * strikethrough: both need a `|` or a `~`. The HTML is the same (checked on every body of a
+ * The same options without the GFM extensions, for a body that cannot hold a table, a
+ * strikethrough or a footnote: they need a `|`, a `~` or a `[^`. The HTML is the same (checked on every body of a
  * 10,000-article corpus and every hostile payload, tests/unit/sanitize.test.ts); the table
  * scanner was a quarter of the render time (1.65 -> 1.25 ms per article, docs/performance.md).
  */
 export const plainMarkdownOptions = { ...markdownOptions, remarkPlugins: [] };
 
-/** Whether a body may use tables or strikethrough, so needs `markdownOptions` rather than the plain ones. */
+/** Whether a body may use tables, strikethrough or footnotes, so needs `markdownOptions` rather than the plain ones. */
 export function mayUseGfm(markdown: string): boolean {
-  return /[|~]/.test(markdown);
+  return /[|~]|\[\^/.test(markdown);
 }

@@ -27,8 +27,11 @@ describe('in-page anchors', () => {
   test('every in-page link reaches an element of the body', async () => {
     const doc = await render(markdown);
     const links = [...doc.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!);
-    expect(links).toHaveLength(2);
+    // The two links of the text, and a footnote's reference and its way back.
+    expect(links).toHaveLength(4);
     for (const href of links) expect(doc.getElementById(decodeURIComponent(href.slice(1)))).not.toBeNull();
+    expect(doc.body.textContent).not.toContain('[^1]');
+    expect(doc.querySelector('.footnotes li')?.textContent).toContain('Council minutes, 14 May 2020.');
     expect(doc.getElementById('user-content-timeline')?.textContent).toBe('Timeline');
     expect(doc.getElementById('user-content-background')?.textContent).toBe('Background');
   });
