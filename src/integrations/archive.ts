@@ -100,7 +100,12 @@ function renderBodiesAhead(files: string[], root: string, warn: (message: string
     for (const wakes of waiting.values()) for (const wake of wakes) wake();
     waiting.clear();
   };
-  const worker = new Worker(path.join(root, 'src/lib/render-ahead-worker.ts'), { workerData: files });
+  // A small heap: the thread holds one body at a time, and its default heap limit let it grow by a
+  // few hundred MB while Pagefind's indexer held a part in memory (docs/performance.md).
+  const worker = new Worker(path.join(root, 'src/lib/render-ahead-worker.ts'), {
+    workerData: files,
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+  });
   worker.unref(); // a failed build does not wait for it
   worker.on('message', (file: string) => {
     done.add(file);

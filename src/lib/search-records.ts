@@ -7,7 +7,7 @@ import { datelineText, isoDay, yearOf } from './dates.ts';
 import { bylineText } from './names.ts';
 import { primaryLanguage } from './text-direction.ts';
 import { articleTopics, topicLabels } from './topics.ts';
-import { RECORD_KINDS, SORT_KEYS } from '../scripts/search-state.ts';
+import { SORT_KEY } from '../scripts/search-state.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per published
@@ -30,13 +30,6 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
   sort?: Record<string, string>;
 }
-
-/**
- * Sort keys of an undated record (a person page): Pagefind leaves a record without the sort key
- * out of a sorted search, so these sort it last in each direction and ordering never changes
- * which results there are.
- */
-const UNDATED = { [SORT_KEYS.newest]: '0000-00-00', [SORT_KEYS.oldest]: '9999-99-99' };
 
 /**
  * The text a reader sees in sanitized HTML, as the browser's innerText would give it (block
@@ -80,9 +73,8 @@ export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): Se
  * sanitized HTML of an article file's body (the page's own rendering, see article-body.ts); bodies
  * are read as each record is made, so an archive of any size never has them all in memory. When
  * the index has several parts, every record carries its part number as a hidden `part` filter
- * (the search page orders results by date part by part). Person records carry a hidden `kind`
- * filter, which the search page uses to place them; articles carry none, so a search of the
- * article parts never downloads it.
+ * (the search page orders results by date part by part). Person records have no sort key: the
+ * search page adds them after the dated results of a search in date order.
  */
 export async function* searchRecords(
   { entries }: Pick<CheckResult, 'entries'>,
@@ -124,7 +116,7 @@ export async function* searchRecords(
         year: [yearOf(a.published!)],
         ...partFilter,
       },
-      sort: { [SORT_KEYS.newest]: day, [SORT_KEYS.oldest]: day },
+      sort: { [SORT_KEY]: day },
     });
   }
   const byId = entries.people.toSorted((a, b) => a.id.localeCompare(b.id));
@@ -135,7 +127,6 @@ export async function* searchRecords(
       content: p.description || p.name,
       language: 'en',
       meta: present({ title: p.name, aliases: p.aliases.join('; ') }),
-      filters: { kind: [RECORD_KINDS.person], ...partFilter },
-      sort: UNDATED,
+      filters: { ...partFilter },
     });
 }

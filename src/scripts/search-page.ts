@@ -5,10 +5,9 @@ import {
   hasQuery,
   META_WEIGHTS,
   paramsFromState,
-  placePeople,
-  RECORD_KINDS,
   searchOptions,
   stateFromParams,
+  typedName,
   type SearchState,
 } from './search-state.ts';
 
@@ -158,12 +157,33 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
 }
 
 let pending: PagefindResult[] = [];
+/** Person pages found only by their description: shown after every article (see showMore). */
+let later: PagefindResult[] = [];
+/** The words of the search shown, while person pages are being placed; '' when they are not. */
+let placingFor = '';
 
-/** Appends the next page of results. */
+/**
+ * Appends the next results. In relevance order without filters, a person page comes where
+ * Pagefind ranks it only when the words typed are its name (every word begins a word of its name
+ * or other names); a person page found by its description waits until every article is shown.
+ */
 async function showMore(size = MORE): Promise<void> {
-  const batch = pending.splice(0, size);
-  list.append(...(await Promise.all(batch.map(resultItem))));
-  more.hidden = pending.length === 0;
+  const items: HTMLLIElement[] = [];
+  while (items.length < size && pending.length + later.length > 0) {
+    if (pending.length === 0) [pending, later, placingFor] = [later, [], ''];
+    const batch = pending.splice(0, size - items.length);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    const shown = batch.filter((_, i) => {
+      const { meta } = data[i]!;
+      const person = !meta.source;
+      if (!placingFor || !person || typedName(placingFor, `${meta.title ?? ''} ${meta.aliases ?? ''}`)) return true;
+      later.push(batch[i]!);
+      return false;
+    });
+    items.push(...(await Promise.all(shown.map(resultItem))));
+  }
+  list.append(...items);
+  more.hidden = pending.length + later.length === 0;
 }
 
 let generation = 0;
@@ -282,61 +302,44 @@ function within(options: SearchOptions, scope: Scope): SearchOptions {
 async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[]> {
   const options = searchOptions(state);
   const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
-  const answers = await Promise.all(
-    [...dated, ...parts.undated]
-      .filter((n) => scope === null || scope.includes(String(n)))
+  const { sort: _, ...unordered } = options;
+  const inScope = (n: number) => scope === null || scope.includes(String(n));
+  // Parts of people have no dates: searched without an order, after the dated parts.
+  const answers = await Promise.all([
+    ...dated
+      .filter(inScope)
       .map((n) =>
         search(pagefind, state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
       ),
-  );
+    ...parts.undated
+      .filter(inScope)
+      .map((n) =>
+        search(pagefind, state.q || null, {
+          ...unordered,
+          filters: { ...options.filters, part: { any: [String(n)] } },
+        }),
+      ),
+  ]);
   return answers.flatMap((a) => a?.results ?? []);
 }
 
-/** Every result of the state, in the order chosen. */
+/**
+ * Every result of the state, in the order chosen. Person pages have no date: a search in date
+ * order leaves them out (they have no sort key), so they are found by the same search without an
+ * order and put after the dated results.
+ */
 async function resultsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[] | null> {
   if (scope?.length === 0) return [];
   if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state, scope);
-  // Any filter leaves person pages out (they have no person, source, topic or year).
-  const placing = state.sort === 'relevance' && Object.keys(state.filters).length === 0;
-  const response = await search(pagefind, state.q || null, within(searchOptions(state), scope));
+  const options = within(searchOptions(state), scope);
+  const response = await search(pagefind, state.q || null, options);
   if (!response) return null;
-  // Once the filters' data is loaded the answer counts person pages; before, they are looked for.
-  const persons = response.filters.kind?.[RECORD_KINDS.person];
-  const people =
-    placing && persons !== 0
-      ? await search(pagefind, state.q || null, within({ filters: { kind: { any: [RECORD_KINDS.person] } } }, scope))
-      : null;
-  if (!people?.results.length) return response.results;
-  const ids = new Set(people.results.map((r) => r.id));
-  // A person page answers a name: every word typed begins a word of the person's name or aliases.
-  const named = new Set<string>();
-  for (const r of response.results)
-    if (ids.has(r.id) && (r.matchedMetaFields ?? []).some((f) => f === 'title' || f === 'aliases')) {
-      const { meta } = await r.data();
-      if (typedName(state.q, `${meta.title ?? ''} ${meta.aliases ?? ''}`)) named.add(r.id);
-    }
-  return placePeople(
-    response.results,
-    (r) => ids.has(r.id),
-    (r) => named.has(r.id),
-  );
-}
-
-/** Words of a text, lower case, without diacritics. */
-function words(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** True when every word of the query begins a word of `names`. */
-function typedName(query: string, names: string): boolean {
-  const typed = words(query);
-  const known = words(names);
-  return typed.length > 0 && typed.every((w) => known.some((n) => n.startsWith(w)));
+  // Any filter leaves person pages out (they have no person, source, topic or year).
+  if (state.sort === 'relevance' || Object.keys(state.filters).length > 0) return response.results;
+  const { sort: _, ...unordered } = options;
+  const all = await search(pagefind, state.q || null, unordered);
+  const dated = new Set(response.results.map((r) => r.id));
+  return [...response.results, ...(all?.results ?? []).filter((r) => !dated.has(r.id))];
 }
 
 let filterData: Promise<unknown> | undefined;
@@ -396,6 +399,8 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
   let scope = state.q && early ? await queryScope(pagefind, state.q) : null;
   const show = async (results: PagefindResult[]) => {
     pending = [...results];
+    later = [];
+    placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? state.q : '';
     list.replaceChildren();
     await showMore(FIRST);
     const n = results.length;

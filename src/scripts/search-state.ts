@@ -44,15 +44,11 @@ export function hasQuery(state: SearchState): boolean {
   return state.q !== '' || Object.keys(state.filters).length > 0;
 }
 
-/** The hidden `kind` filter of person records (articles have none: they are the default). */
-export const RECORD_KINDS = { person: 'person' } as const;
-
 /**
- * The records' sort keys (src/lib/search-records.ts writes them). Every record has both: an undated
- * one (a person page) holds the value that sorts it last in each direction, because Pagefind
- * leaves a record without the sort key out of a sorted search.
+ * The records' sort key: the day an article was published. Person pages have none, so Pagefind
+ * leaves them out of a search in date order; the search page adds them after the dated results.
  */
-export const SORT_KEYS = { newest: 'newest', oldest: 'oldest' } as const;
+export const SORT_KEY = 'date';
 
 /**
  * How much a match in each metadata field of a record counts (Pagefind's ranking.metaWeights,
@@ -75,8 +71,7 @@ export const META_WEIGHTS: Record<string, number> = {
 export function searchOptions(state: SearchState): SearchOptions {
   const filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, { any: v }]));
   const options: SearchOptions = { filters };
-  if (state.sort === 'newest') options.sort = { [SORT_KEYS.newest]: 'desc' };
-  if (state.sort === 'oldest') options.sort = { [SORT_KEYS.oldest]: 'asc' };
+  if (state.sort !== 'relevance') options.sort = { [SORT_KEY]: state.sort === 'newest' ? 'desc' : 'asc' };
   return options;
 }
 
@@ -102,17 +97,25 @@ function omit<T>(o: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 }
 
+/** Words of a text as search compares names: lower case, without diacritics, split at anything else. */
+function nameWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
 /**
- * Relevance order with person pages in their place: a person page whose name or other names match
- * the words comes first (the reader typed a name), every other person page (matched only by its
- * description) after the articles. Within each group Pagefind's order is kept. `isPerson` tells
- * person pages apart; `byName` says whether a result matched a name field.
+ * True when the words typed are a name among `names` (a person's name and other names): every
+ * word typed begins a word of them. "Sessions" and "Jeff Sess" are Jeff Sessions' name; "judges"
+ * is not Judge Ashley Tabaddor's (it begins no word of it).
  */
-export function placePeople<T>(results: T[], isPerson: (r: T) => boolean, byName: (r: T) => boolean): T[] {
-  const named = results.filter((r) => isPerson(r) && byName(r));
-  const articles = results.filter((r) => !isPerson(r));
-  const others = results.filter((r) => isPerson(r) && !byName(r));
-  return [...named, ...articles, ...others];
+export function typedName(query: string, names: string): boolean {
+  const typed = nameWords(query);
+  const known = nameWords(names);
+  return typed.length > 0 && typed.every((w) => known.some((n) => n.startsWith(w)));
 }
 
 /** Filter names as the search page shows them. */

@@ -3,7 +3,7 @@ import {
   countSearches,
   hasQuery,
   paramsFromState,
-  placePeople,
+  typedName,
   searchOptions,
   stateFromParams,
 } from '../../src/scripts/search-state.ts';
@@ -30,8 +30,8 @@ test('defaults are left out of the address and unknown values ignored', () => {
 
 test('Pagefind is asked for any ticked value within a filter, and for date order when chosen', () => {
   const state = stateFromParams(new URLSearchParams('person=A&person=B&sort=oldest'));
-  expect(searchOptions(state)).toEqual({ filters: { person: { any: ['A', 'B'] } }, sort: { oldest: 'asc' } });
-  expect(searchOptions(stateFromParams(new URLSearchParams('sort=newest'))).sort).toEqual({ newest: 'desc' });
+  expect(searchOptions(state)).toEqual({ filters: { person: { any: ['A', 'B'] } }, sort: { date: 'asc' } });
+  expect(searchOptions(stateFromParams(new URLSearchParams('sort=newest'))).sort).toEqual({ date: 'desc' });
   expect(searchOptions(stateFromParams(new URLSearchParams('q=x')))).toEqual({ filters: {} });
 });
 
@@ -53,8 +53,12 @@ test('a filter with ticked values is counted without them, the others with every
   expect(searches.flatMap((s) => s.counts).sort()).toEqual(['person', 'source', 'topic', 'year']);
 });
 
-test('person pages answering a name come first, others after every article', () => {
-  const results = ['p-desc', 'a1', 'p-name', 'a2'];
-  const isPerson = (r: string) => r.startsWith('p-');
-  expect(placePeople(results, isPerson, (r) => r === 'p-name')).toEqual(['p-name', 'a1', 'a2', 'p-desc']);
+test('the words typed are a name when each begins a word of the name or its other names', () => {
+  const names = 'Ashley Tabaddor A. Ashley Tabaddor Judge Ashley Tabaddor';
+  expect(typedName('Tabaddor', names)).toBe(true);
+  expect(typedName('ashley taba', names)).toBe(true);
+  expect(typedName('Tabáddor', names)).toBe(true);
+  expect(typedName('judges', names)).toBe(false);
+  expect(typedName('Tabaddor sanctions', names)).toBe(false);
+  expect(typedName('', names)).toBe(false);
 });
