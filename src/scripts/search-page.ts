@@ -311,14 +311,12 @@ async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: 
       .map((n) =>
         search(pagefind, state.q || null, { ...options, filters: { ...options.filters, part: { any: [String(n)] } } }),
       ),
-    ...parts.undated
-      .filter(inScope)
-      .map((n) =>
-        search(pagefind, state.q || null, {
-          ...unordered,
-          filters: { ...options.filters, part: { any: [String(n)] } },
-        }),
-      ),
+    ...parts.undated.filter(inScope).map((n) =>
+      search(pagefind, state.q || null, {
+        ...unordered,
+        filters: { ...options.filters, part: { any: [String(n)] } },
+      }),
+    ),
   ]);
   return answers.flatMap((a) => a?.results ?? []);
 }
