@@ -1,5 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
 import type { CheckResult } from './validate-content.ts';
 import { isPublished } from './schema.ts';
 import { planSearchParts, type PlannedArticle, type SearchPart } from './search-parts.ts';
@@ -34,10 +35,15 @@ export interface SearchRecord {
 /**
  * The text a reader sees in sanitized HTML, as the browser's innerText would give it (block
  * elements on their own lines, character references decoded, link targets and markup gone),
- * through hast-util-from-html and hast-util-to-text.
+ * through hast-util-from-html and hast-util-to-text, with every <details> block open.
  */
 export function visibleText(html: string): string {
-  return toText(fromHtml(html, { fragment: true }))
+  const tree = fromHtml(html, { fragment: true });
+  // A closed <details> hides its content from innerText, but the reader can open it.
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'details') node.properties.open = true;
+  });
+  return toText(tree)
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -110,7 +116,8 @@ export async function* searchRecords(
         organizations: a.organizations.join(', '),
       }),
       filters: {
-        person: mentions.map((p) => p.name),
+        // Each value once: Pagefind counts a record once per value it holds.
+        person: [...new Set(mentions.map((p) => p.name))],
         source: [source],
         topic: topics,
         year: [yearOf(a.published!)],

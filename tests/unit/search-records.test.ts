@@ -14,6 +14,8 @@ test('the indexed text is the text a reader sees: references decoded, link targe
   expect(text).toContain('A Völkerwanderung at the café, it’s £5.');
   expect(text).toContain('See the report.');
   for (const leak of ['ouml', 'eacute', 'rsquo', 'pound', 'https', 'comment', '<']) expect(text).not.toContain(leak);
+  // What a reader can open is searchable too.
+  expect(visibleText('<details><summary>More</summary><p>Folded answer.</p></details>')).toContain('Folded answer.');
 });
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
