@@ -17,6 +17,8 @@ import {
 
 /** Results shown first (each needs its own small download), and how many "Show more" adds. */
 const FIRST = 5;
+/** Milliseconds of no typing before the counts and the parts check of a typed search run. */
+const SETTLE_MS = 150;
 const MORE = 10;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
@@ -409,9 +411,11 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
   if (mine !== generation || !results) return;
   await show(results);
   if (mine !== generation) return;
-  // Results first: the counts (whose data the first search of a visit still has to fetch) follow
-  // once the results are on screen.
+  // Results first: the counts (whose data the first search of a visit still has to fetch) and the
+  // check of an index in parts follow once the results are on screen and the reader has paused
+  // typing, so a word being typed does not wait for the work of the one before.
   await afterPaint();
+  if (record === 'replace') await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   if (mine !== generation) return;
   if (state.q && !early) {
     scope = await queryScope(pagefind, state.q);
