@@ -104,7 +104,7 @@ function renderBodiesAhead(files: string[], root: string, warn: (message: string
   // few hundred MB while Pagefind's indexer held a part in memory (docs/performance.md).
   const worker = new Worker(path.join(root, 'src/lib/render-ahead-worker.ts'), {
     workerData: files,
-    resourceLimits: { maxOldGenerationSizeMb: 128 },
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
   });
   worker.unref(); // a failed build does not wait for it
   worker.on('message', (file: string) => {
