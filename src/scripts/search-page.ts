@@ -2,6 +2,7 @@ import type { FilterCounts, Pagefind, PagefindResult, SearchOptions } from './pa
 import {
   countSearches,
   FILTER_KEYS,
+  folded,
   hasQuery,
   META_WEIGHTS,
   paramsFromState,
@@ -206,10 +207,7 @@ const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map
 
 /** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
 function normalWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\p{M}\p{P}]/gu, '')
-    .toLocaleLowerCase();
+  return folded(word).replace(/\p{P}/gu, '');
 }
 
 const wordScopes = new Map<string, Promise<Scope>>();

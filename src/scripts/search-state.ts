@@ -97,12 +97,14 @@ function omit<T>(o: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 }
 
-/** Words of a text as search compares names: lower case, without diacritics, split at anything else. */
+/** Text as search compares it: lower case, without diacritics. */
+export function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/** Words of a text as search compares names: folded, split at anything but letters and digits. */
 function nameWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase()
+  return folded(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
