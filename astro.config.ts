@@ -1,11 +1,11 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
-import archive from './src/integrations/archive.ts';
-import { archiveBase, markdownOptions } from './src/markdown/pipeline.ts';
-import { cacheDir } from './src/lib/cache-dir.ts';
-import { cspConfig } from './src/lib/csp.ts';
-import headersFile from './src/integrations/headers-file.ts';
+import archive from './src/build/integration.ts';
+import { archiveBase, markdownOptions } from './src/render/pipeline.ts';
+import { cacheDir } from './src/build/cache-dir.ts';
+import { cspConfig } from './src/site/csp.ts';
+import headersFile from './src/build/headers-file.ts';
 
 // ARCHIVE_SITE: the public address the site is served from (feeds and sitemaps need it).
 // ARCHIVE_BASE: the sub-path under that address, e.g. /archive/ for GitHub Pages project sites.
@@ -28,14 +28,14 @@ export default defineConfig({
   },
   markdown: {
     // Unified (remark/rehype) instead of the default engine: article bodies must pass through
-    // rehype-sanitize (see src/markdown/pipeline.ts).
+    // rehype-sanitize (see src/render/pipeline.ts).
     processor: unified(markdownOptions),
     syntaxHighlight: false,
   },
-  // A strict Content-Security-Policy in every page (src/lib/csp.ts explains each directive).
+  // A strict Content-Security-Policy in every page (src/site/csp.ts explains each directive).
   security: { csp: cspConfig },
   integrations: [archive(), sitemap(), headersFile()],
   // Rebuilds copy unchanged pages from the build cache: each page's getStaticPaths gives a cache
-  // key covering what it shows (src/lib/page-keys.ts); Astro adds the page's own code.
+  // key covering what it shows (src/build/page-keys.ts); Astro adds the page's own code.
   experimental: { incrementalBuild: true },
 });

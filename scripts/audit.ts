@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import sirv from 'sirv';
-import { CHROMIUM_FLAGS, executablePath } from '../src/bench/chromium.ts';
+import { CHROMIUM_FLAGS, executablePath } from '../bench/chromium.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -1,11 +1,11 @@
 // `node scripts/bench-corpus.ts --articles N --people P [--seed S] [--out DIR] [--force]`: writes a
-// synthetic content folder for benchmarks (see src/bench/corpus.ts); point ARCHIVE_CONTENT_DIR at it.
+// synthetic content folder for benchmarks (see bench/corpus.ts); point ARCHIVE_CONTENT_DIR at it.
 import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_SEED, writeCorpus } from '../src/bench/corpus.ts';
-import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
+import { MAX_SEED, writeCorpus } from '../bench/corpus.ts';
+import { numberOption, optionsOrExit } from './options.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,13 +1,13 @@
-// `npm run bench -- --articles N [--people P] [--seed S] [--no-search] [--dir bench]`: builds a
-// synthetic archive of N articles (see src/bench/) and prints build, size and search figures;
-// writes the same figures as JSON (bench/results-N.json) so runs can be compared.
+// `npm run bench -- --articles N [--people P] [--seed S] [--no-search] [--dir .bench]`: builds a
+// synthetic archive of N articles (see bench/) and prints build, size and search figures;
+// writes the same figures as JSON (.bench/results-N.json) so runs can be compared.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_SEED } from '../src/bench/corpus.ts';
-import { formatBench } from '../src/bench/report.ts';
-import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
-import { runBench } from '../src/bench/run-bench.ts';
+import { MAX_SEED } from '../bench/corpus.ts';
+import { formatBench } from '../bench/report.ts';
+import { numberOption, optionsOrExit } from './options.ts';
+import { runBench } from '../bench/run-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,7 +15,7 @@ const { values } = parseArgs({
     people: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'no-search': { type: 'boolean', default: false },
-    dir: { type: 'string', default: 'bench' },
+    dir: { type: 'string', default: '.bench' },
   },
 });
 const { articles, people, seed } = optionsOrExit('npm run bench', () => {

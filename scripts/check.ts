@@ -1,8 +1,8 @@
 // `npm run check`: validates the content folder without building pages; exits 1 on any problem.
-import { contentDir } from '../src/lib/content-dir.ts';
-import { displayPath, formatCounts, formatReport } from '../src/lib/problems.ts';
-import { checkContent } from '../src/lib/validate-content.ts';
-import { topicSpellingNotes } from '../src/lib/topics.ts';
+import { contentDir } from '../src/content/folder.ts';
+import { displayPath, formatCounts, formatReport } from '../src/content/problems.ts';
+import { checkContent } from '../src/content/check.ts';
+import { topicSpellingNotes } from '../src/content/topics.ts';
 
 const root = contentDir();
 const { problems, counts, entries } = await checkContent(root);

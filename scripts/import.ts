@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { numberOption, optionsOrExit } from '../src/lib/cli-options.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { numberOption, optionsOrExit } from './options.ts';
+import { contentDir } from '../src/content/folder.ts';
 import { formatSummary } from '../src/import/report.ts';
 import { applyReview } from '../src/import/people-review.ts';
 import { importAll } from '../src/import/run.ts';

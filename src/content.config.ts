@@ -1,9 +1,9 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from './lib/content-dir.ts';
-import { idFromPath } from './lib/slug.ts';
-import { articlesLoader } from './lib/articles-loader.ts';
-import { articleSchema, personSchema, sourceSchema } from './lib/schema.ts';
+import { contentDir } from './content/folder.ts';
+import { idFromPath } from './content/slug.ts';
+import { articlesLoader } from './content/articles-loader.ts';
+import { articleSchema, personSchema, sourceSchema } from './content/schema.ts';
 
 // Collections read from the content folder (ARCHIVE_CONTENT_DIR or ./content). Ids come from
 // file paths, never from a `slug` field, so a file cannot claim another file's address.

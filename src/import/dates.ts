@@ -1,4 +1,4 @@
-import { dateProblem } from '../lib/dates.ts';
+import { dateProblem } from '../content/dates.ts';
 
 // Dates as pages print them, normalised to what the archive stores. A date is only kept when it
 // is unambiguous: a time without a time zone keeps only its day, and unknown formats are dropped.

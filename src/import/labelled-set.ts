@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { toText } from 'hast-util-to-text';
 import { parseHTML } from 'linkedom';
-import { hostOf } from './archive-index.ts';
+import { hostOf } from './existing-entries.ts';
 import { readCapture } from './capture.ts';
 import { convertCapture } from './import-one.ts';
 import { parseHtmlFragment } from './markdown.ts';

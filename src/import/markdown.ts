@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { sanitizeSchema } from '../markdown/sanitize-schema.ts';
+import { sanitizeSchema } from '../render/sanitize-schema.ts';
 import { cleanTree, type CleanReport } from './clean/apply.ts';
 import type { RuleContext } from './clean/rules.ts';
 

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { splitFrontmatter } from '../lib/content-files.ts';
-import { slugify } from '../lib/slug.ts';
-import { ArchiveIndex } from './archive-index.ts';
+import { splitFrontmatter } from '../content/files.ts';
+import { slugify } from '../content/slug.ts';
+import { ArchiveIndex } from './existing-entries.ts';
 import type { Outcome } from './import-one.ts';
 import { writeAtomic, yamlText } from './write.ts';
 

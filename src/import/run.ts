@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ArchiveIndex } from './archive-index.ts';
+import { ArchiveIndex } from './existing-entries.ts';
 import { captureType } from './capture.ts';
 import { importOne, type ImportOptions, type Outcome } from './import-one.ts';
 import { reviewText } from './people-review.ts';

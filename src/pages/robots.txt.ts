@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { sitePath } from '../lib/urls';
+import { sitePath } from '../site/urls';
 
 /** robots.txt naming the sitemap at its full address. */
 export function GET(context: APIContext) {

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
-import { loadArchive, sourceName } from '../lib/archive';
-import { rfc822 } from '../lib/dates';
-import { urls } from '../lib/urls';
+import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../site/settings';
+import { loadArchive, sourceName } from '../site/collections';
+import { rfc822 } from '../content/dates';
+import { urls } from '../site/urls';
 
 // The newest articles as an RSS 2.0 feed (https://www.rssboard.org/rss-specification). RSS's own
 // <author> must be an e-mail address, so bylines go in Dublin Core's <dc:creator>, one element per

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/validate-content.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { DIST_HOSTILE, DIST_ROOT, FIXTURE_CONTENT, HOSTILE_CONTENT } from '../helpers/paths.ts';
 
 // No article is dropped silently: every published article in content/ has its page in dist/.

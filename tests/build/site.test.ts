@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generatedArticles } from '../fixtures/archive.ts';
+import { generatedArticles } from '../fixtures/sites.ts';
 import { page, texts } from '../helpers/dist.ts';
 import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT } from '../helpers/paths.ts';
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { PAYLOADS } from '../fixtures/hostile-payloads.ts';
 import { htmlFiles } from '../helpers/dist.ts';
-import { listFiles } from '../../src/lib/content-files.ts';
+import { listFiles } from '../../src/content/files.ts';
 import { DIST_HOSTILE, HOSTILE_CONTENT, HOSTILE_PAGES } from '../helpers/paths.ts';
 import { servedSite } from '../helpers/site.ts';
 import { noIncidents, total, visit, watch } from '../helpers/watch.ts';

@@ -1,2 +1,2 @@
 // The tests use the same Chromium launcher as the benchmark.
-export { launchChromium } from '../../src/bench/chromium.ts';
+export { launchChromium } from '../../bench/chromium.ts';

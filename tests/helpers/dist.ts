@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { listFiles } from '../../src/lib/content-files.ts';
+import { listFiles } from '../../src/content/files.ts';
 
 // Reading a built site the way a browser would see its pages.
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { importAll } from '../../src/import/run.ts';
-import { writeFixtureArchive } from '../fixtures/archive.ts';
+import { writeFixtureArchive } from '../fixtures/sites.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { writeHostileArchive } from '../fixtures/hostile-archive.ts';
 import { writeEdgeArticles } from '../fixtures/edge-articles.ts';
@@ -43,7 +43,7 @@ export default async function setup(): Promise<void> {
   });
   const hostile = await astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' });
   if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
-  // The /archive/ build splits its search index into parts of 4 records (src/lib/search-parts.ts),
+  // The /archive/ build splits its search index into parts of 4 records (src/search/parts.ts),
   // so every search test runs against one index and against merged parts.
   for (const [outDir, base, partSize] of [
     [DIST_ROOT, '/', ''],

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { writeCorpus } from '../../src/bench/corpus.ts';
+import { writeCorpus } from '../../bench/corpus.ts';
 
 // Heavy fixtures of the unit tests, made once per run and shared by every test file that needs
 // them (read them, never change them): the synthetic archive of BENCH_CORPUS.

@@ -3,8 +3,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { renderAhead, renderArticleBody } from '../../src/lib/article-body.ts';
-import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { renderAhead, renderArticleBody } from '../../src/render/article-body.ts';
+import { markdownOptions } from '../../src/render/pipeline.ts';
 
 // Article bodies rendered ahead of the pages land in the same cache, with the same HTML, as the
 // pages render them; a body already there is not rendered twice.

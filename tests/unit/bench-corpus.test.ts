@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, expect, inject, test } from 'vitest';
-import { writeCorpus } from '../../src/bench/corpus.ts';
-import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
-import { checkContent } from '../../src/lib/validate-content.ts';
+import { writeCorpus } from '../../bench/corpus.ts';
+import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
 import { BENCH_CORPUS } from '../setup/unit-fixtures.ts';
 

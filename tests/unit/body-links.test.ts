@@ -2,8 +2,8 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/content-files.ts';
-import { markdownOptionsFor } from '../../src/markdown/pipeline.ts';
+import { splitFrontmatter } from '../../src/content/files.ts';
+import { markdownOptionsFor } from '../../src/render/pipeline.ts';
 
 // Links inside article bodies: in-page anchors reach their targets although the sanitizer
 // prefixes ids (case in-page-anchors), and links between archived articles carry the site's

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/lib/citation.ts';
-import { sortKey } from '../../src/lib/names.ts';
-import { newsArticleJsonLd } from '../../src/lib/structured-data.ts';
-import { checkContent } from '../../src/lib/validate-content.ts';
+import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
+import { sortKey } from '../../src/content/names.ts';
+import { newsArticleJsonLd } from '../../src/site/structured-data.ts';
+import { checkContent } from '../../src/content/check.ts';
 
 // Case citation-names: names are parsed into their parts (particles, suffixes), organizations and
 // names in other orders are one literal name. Expected strings are written out by hand from the
@@ -92,7 +92,7 @@ describe('names in other scripts and orders are not reordered', () => {
 });
 
 test('front matter can say what an author is', async () => {
-  const { articleSchema } = await import('../../src/lib/schema.ts');
+  const { articleSchema } = await import('../../src/content/schema.ts');
   const { z } = await import('astro/zod');
   const schema = articleSchema({ person: z.string(), source: z.string() });
   const base = { title: 'T', source: 's', url: 'https://x.example/', published: '2020-01-01', captured: '2020-01-02' };

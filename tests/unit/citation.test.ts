@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/lib/citation.ts';
+import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
 
 // Citation text as a reader would paste it, with authors present and absent, and with an inferred date.
 

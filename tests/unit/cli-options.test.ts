@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { numberOption, OptionError } from '../../src/lib/cli-options.ts';
+import { numberOption, OptionError } from '../../scripts/options.ts';
 
 // Numeric command-line options: a value that is not a number in range stops the command with a
 // message naming the option, the value and what to write, before anything is done.

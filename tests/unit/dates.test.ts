@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateProblem, formatDateRange, parseArchiveDate } from '../../src/lib/dates.ts';
+import { dateProblem, formatDateRange, parseArchiveDate } from '../../src/content/dates.ts';
 
 describe('dateProblem', () => {
   test.each(['2018-09-10', '2016-02-29', '2018-09-10T14:30:00-04:00', '2018-09-10T14:30Z'])('accepts %s', (text) => {

@@ -108,7 +108,7 @@ function resolveFile(from: string, specifier: string): string | null {
 }
 
 const ALL = [
-  ...['src', 'scripts', 'tests'].flatMap(codeFiles).filter((f) => !f.startsWith(path.join('tests', '.tmp'))),
+  ...['src', 'bench', 'scripts', 'tests'].flatMap(codeFiles).filter((f) => !f.startsWith(path.join('tests', '.tmp'))),
   'astro.config.ts',
   'vitest.config.ts',
 ];
@@ -125,7 +125,7 @@ function runtimeFiles(): string[] {
     ...codeFiles('src/pages'),
     'scripts/check.ts',
     'scripts/import.ts',
-    'src/lib/render-ahead-worker.ts',
+    'src/render/render-ahead-worker.ts',
   ];
   const seen = new Set<string>();
   const queue = entries.map((e) => path.normalize(e));
@@ -159,10 +159,10 @@ describe('package.json', { timeout: 30_000 }, () => {
     // The walk reached the site, the checker and the importer, not only the entry points.
     expect(files).toEqual(
       expect.arrayContaining([
-        path.normalize('src/integrations/search-index.ts'),
+        path.normalize('src/search/write-part.ts'),
         path.normalize('src/import/extract.ts'),
-        path.normalize('src/lib/validate-content.ts'),
-        path.normalize('src/scripts/search-page.ts'),
+        path.normalize('src/content/check.ts'),
+        path.normalize('src/search/browser/search-page.ts'),
       ]),
     );
     const devOnly = files.flatMap((file) =>

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { calendar, groupArticles, newestFirst, type Groupable } from '../../src/lib/grouping.ts';
+import { calendar, groupArticles, newestFirst, type Groupable } from '../../src/site/grouping.ts';
 
 /** A minimal article for grouping. */
 function art(id: string, date: string, people: string[], topics: string[], source = 's'): Groupable {

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { convertCapture } from '../../src/import/import-one.ts';
 import { importAll } from '../../src/import/run.ts';
-import { splitFrontmatter } from '../../src/lib/content-files.ts';
-import { checkContent } from '../../src/lib/validate-content.ts';
+import { splitFrontmatter } from '../../src/content/files.ts';
+import { checkContent } from '../../src/content/check.ts';
 
 // The saved pages users reported (tests/fixtures/import-cases/, one folder per kind of fault),
 // imported into a scratch archive and checked for what a reader of the archive would see.

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { readCapture } from '../../src/import/capture.ts';
 import { applyReview } from '../../src/import/people-review.ts';
 import { importAll } from '../../src/import/run.ts';
-import { listFiles, splitFrontmatter } from '../../src/lib/content-files.ts';
-import { checkContent } from '../../src/lib/validate-content.ts';
+import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 
 // Whole imports into a scratch content folder: the seed round trip, duplicates, every kind of

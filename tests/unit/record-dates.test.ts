@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/lib/citation.ts';
+import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
 import {
   compareDates,
   formatDate,
@@ -9,11 +9,11 @@ import {
   isoDay,
   rfc822,
   yearMonth,
-} from '../../src/lib/dates.ts';
-import { calendar, groupArticles, newestFirst } from '../../src/lib/grouping.ts';
-import { planFor, searchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
-import { citationMeta, newsArticleJsonLd } from '../../src/lib/structured-data.ts';
-import { checkContent, type ArticleData, type Entry } from '../../src/lib/validate-content.ts';
+} from '../../src/content/dates.ts';
+import { calendar, groupArticles, newestFirst } from '../../src/site/grouping.ts';
+import { planFor, searchRecords, type SearchRecord } from '../../src/search/records.ts';
+import { citationMeta, newsArticleJsonLd } from '../../src/site/structured-data.ts';
+import { checkContent, type ArticleData, type Entry } from '../../src/content/check.ts';
 
 // Case dates-with-offsets: a date-time with an offset belongs to the calendar day the original
 // printed, in its own offset, everywhere the archive shows, files, filters or cites it. The
@@ -133,7 +133,7 @@ describe('the date model', () => {
 
 test('the date module can be bundled for the browser: it imports nothing', async () => {
   const { readFile } = await import('node:fs/promises');
-  const source = await readFile('src/lib/dates.ts', 'utf8');
+  const source = await readFile('src/content/dates.ts', 'utf8');
   expect(source).not.toMatch(/^\s*import\s(?!type)/m);
   expect(source).not.toMatch(/\bprocess\.|\bBuffer\b|require\(/);
 });

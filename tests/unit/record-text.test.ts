@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
-import { formatCounts } from '../../src/lib/problems.ts';
+import { formatCounts } from '../../src/content/problems.ts';
 
 // Small text a user reads: counts in the check's summary, and what the README promises.
 

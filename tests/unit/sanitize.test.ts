@@ -2,8 +2,8 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { markdownOptions, mayUseGfm, plainMarkdownOptions } from '../../src/markdown/pipeline.ts';
-import { splitFrontmatter } from '../../src/lib/content-files.ts';
+import { markdownOptions, mayUseGfm, plainMarkdownOptions } from '../../src/render/pipeline.ts';
+import { splitFrontmatter } from '../../src/content/files.ts';
 import { PAYLOADS } from '../fixtures/hostile-payloads.ts';
 
 // The article Markdown pipeline, with the site's own options: hostile HTML goes, news markup stays.

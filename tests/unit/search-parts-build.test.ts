@@ -3,9 +3,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildSearchParts } from '../../src/integrations/search-parts-build.ts';
-import { planSearchParts, type SearchPart } from '../../src/lib/search-parts.ts';
-import type { SearchRecord } from '../../src/lib/search-records.ts';
+import { buildSearchParts } from '../../src/search/write-index.ts';
+import { planSearchParts, type SearchPart } from '../../src/search/parts.ts';
+import type { SearchRecord } from '../../src/search/records.ts';
 
 // The search index written part by part, and a part whose records did not change reused from the
 // build cache instead of being indexed again.

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { partSize, partsForLanguage, planSearchParts, type PlannedArticle } from '../../src/lib/search-parts.ts';
+import { partSize, partsForLanguage, planSearchParts, type PlannedArticle } from '../../src/search/parts.ts';
 
 // How the search index is split into parts: bounded size, whole months, stable under additions.
 

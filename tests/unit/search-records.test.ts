@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { planFor, searchRecords, visibleText } from '../../src/lib/search-records.ts';
-import type { CheckResult } from '../../src/lib/validate-content.ts';
+import { planFor, searchRecords, visibleText } from '../../src/search/records.ts';
+import type { CheckResult } from '../../src/content/check.ts';
 
 // The search index's records, built from checked content: a record holds the words a reader sees
 // on the page, with the article's own text as content (what excerpts are cut from) and everything

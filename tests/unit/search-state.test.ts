@@ -6,7 +6,7 @@ import {
   typedName,
   searchOptions,
   stateFromParams,
-} from '../../src/scripts/search-state.ts';
+} from '../../src/search/browser/search-state.ts';
 
 test('a shared search address is read back into the same search', () => {
   const state = stateFromParams(

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { topicKey, topicLabels, topicSlug, topicSpellingNotes } from '../../src/lib/topics.ts';
+import { topicKey, topicLabels, topicSlug, topicSpellingNotes } from '../../src/content/topics.ts';
 
 // One identity rule for topics: case and spacing do not make a new topic; anything else does.
 

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { checkContent } from '../../src/lib/validate-content.ts';
-import { idFromPath } from '../../src/lib/slug.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { idFromPath } from '../../src/content/slug.ts';
 
 // The messages a user sees for good and bad content, all reported in one run.
 

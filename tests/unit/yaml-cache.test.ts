@@ -2,8 +2,8 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/validate-content.ts';
-import { YamlCache } from '../../src/lib/yaml-cache.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { YamlCache } from '../../src/content/yaml-cache.ts';
 
 // Front matter parsed by one build is reused by the next when its text is unchanged: the check
 // gives the same answer with and without it, and a value JSON would change is parsed again.

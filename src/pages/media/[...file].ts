@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { publishedFile, publishedFilePaths } from '../../lib/published-files';
+import { publishedFile, publishedFilePaths } from '../../site/copied-files';
 
 // Images and other media that articles reference by `image.src`.
 

@@ -1,0 +1,486 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'astro/zod';
+import { closest, distance } from 'fastest-levenshtein';
+import { listFiles, readAllUtf8, splitFrontmatter } from './files.ts';
+import { rememberFrontMatter } from './front-matter-memo.ts';
+import { YamlCache } from './yaml-cache.ts';
+import { displayPath, type Problem } from './problems.ts';
+import { formatMonth, yearMonth } from './dates.ts';
+import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
+import { idFromPath, slugify, unnamedParts } from './slug.ts';
+
+// The whole content folder checked in one pass, before any page is built: schema, encoding,
+// references, duplicates. Every problem is collected, so one run shows them all.
+
+/** What the checker found: the problems, and how many entries of each kind it read. */
+export interface CheckResult {
+  problems: Problem[];
+  counts: { articles: number; drafts: number; people: number; sources: number };
+  /** Every entry that passed its schema, for tools that read the archive without Astro (the search index). */
+  entries: { articles: Entry<ArticleData>[]; people: Entry<PersonData>[]; sources: Entry<SourceData>[] };
+}
+
+const FIXES: Record<string, string> = {
+  title: 'give the headline as `title: ...`',
+  published: 'write the date as YYYY-MM-DD, e.g. published: 2018-09-10',
+  captured: 'write the date the copy was made as YYYY-MM-DD',
+  updated: 'write the date as YYYY-MM-DD, or remove the field',
+  url: 'give the full address of the original, starting with https://',
+  source: 'use the id of a file in sources/ (its file name without .yaml), or add that file',
+  people: 'use the id of a file in people/ (its file name without .yaml), or add that file',
+  name: 'give the name as `name: ...`',
+  description: 'give one sentence on who they are as `description: ...`',
+  homepage: 'give the publication home page, starting with https://',
+};
+
+/** The fix to suggest for a field path such as "people.2.id". */
+function fixFor(field: string): string {
+  const key = field.split('.')[0] ?? field;
+  return FIXES[key] ?? 'correct the value; every field is described in README.md under "Frontmatter reference"';
+}
+
+/**
+ * The nearest of `known` to `value` by edit distance (Levenshtein), when it is close enough to be
+ * a likely typo: at most a third of the value's length, and at most 3 edits.
+ */
+export function didYouMean(value: string, known: Iterable<string>): string | undefined {
+  const list = [...known];
+  if (list.length === 0) return undefined;
+  const best = closest(value, list);
+  const d = distance(value, best);
+  return d > 0 && d <= Math.min(3, Math.max(1, Math.floor(value.length / 3))) ? best : undefined;
+}
+
+/** The value at a field path of parsed YAML, if any. */
+function valueAt(data: unknown, field: PropertyKey[]): unknown {
+  let v = data;
+  for (const key of field)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A value as the user wrote it, for messages. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Fields whose value is a list, so a single value written without brackets gets its own fix. */
+const LIST_FIELDS = new Set(['authors', 'people', 'organizations', 'topics', 'aliases', 'links']);
+
+/** Zod issues turned into problems for one file; `data` is the parsed YAML, `known` the valid field names. */
+function schemaProblems(file: string, error: z.ZodError, data: unknown, known: string[] = []): Problem[] {
+  return error.issues.flatMap((issue): Problem[] => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => {
+        const guess = didYouMean(key, known);
+        return {
+          file,
+          field: key,
+          message: `is not a known field${guess ? `; did you mean \`${guess}\`?` : ''}`,
+          fix: guess
+            ? `rename it to \`${guess}\``
+            : 'remove it or correct its spelling (see README.md, "Frontmatter reference")',
+        };
+      });
+    const field = issue.path.join('.') || 'file';
+    const value = valueAt(data, issue.path);
+    const key = String(issue.path[0] ?? '');
+    if (issue.code === 'invalid_type' && value === undefined)
+      return [{ file, field, message: 'is missing', fix: fixFor(field) }];
+    if (issue.code === 'invalid_type' && issue.expected === 'array' && LIST_FIELDS.has(key) && issue.path.length === 1)
+      return [
+        {
+          file,
+          field,
+          message: `is a single value (${shown(value)}), but must be a list`,
+          fix: `write it in square brackets: \`${key}: [${shown(value)}]\` (separate several with commas)`,
+        },
+      ];
+    if (
+      key === 'url' &&
+      typeof value === 'string' &&
+      !/^https?:\/\//i.test(value) &&
+      /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value)
+    )
+      return [
+        {
+          file,
+          field,
+          message: `"${value}" has no scheme; it must be a full http(s) address`,
+          fix: `write \`url: https://${value}\``,
+        },
+      ];
+    return [{ file, field, message: issue.message, fix: fixFor(field) }];
+  });
+}
+
+/** Parsed YAML of a file, or a problem saying why it could not be read; `firstLine` is where the YAML starts in the file. */
+function parseYamlText(file: string, yaml: string, firstLine = 1): { data?: unknown; problem?: Problem } {
+  return yamlCache
+    ? yamlCache.parse(yaml, () => parseYamlNow(file, yaml, firstLine))
+    : parseYamlNow(file, yaml, firstLine);
+}
+
+/** Parsed YAML kept from the last build, while a check that was given one runs. */
+let yamlCache: YamlCache | undefined;
+
+/** Parses the YAML (see parseYamlText). */
+function parseYamlNow(file: string, yaml: string, firstLine: number): { data?: unknown; problem?: Problem } {
+  try {
+    // The core schema keeps dates as text, so impossible dates reach the strict date check.
+    return { data: parseYaml(yaml, { schema: 'core', uniqueKeys: true }) ?? {} };
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line + firstLine - 1})` : '';
+    const reason = (err as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = `is not valid YAML${where}: ${reason}`;
+    return {
+      problem: {
+        file,
+        field: 'frontmatter',
+        message,
+        fix: 'correct the YAML; quote values that contain ": " or start with a symbol',
+      },
+    };
+  }
+}
+
+/** What reading one file gives: its data when valid, its valid fields when not, its body, and its problems. */
+interface Parsed<T> {
+  data?: T | undefined;
+  /** The fields that passed their own check, when the file as a whole did not (for the checks that follow). */
+  partial?: Partial<T> | undefined;
+  body?: string;
+  problems: Problem[];
+}
+
+/** One collection folder's entries, read and validated; the caller checks cross-references. */
+export interface Entry<T> {
+  id: string;
+  /** Path as shown to the user. */
+  file: string;
+  /** Absolute path, for tools that read the file again (bodies are not kept in memory). */
+  path: string;
+  data: T;
+  /** Hash of the file's text (front matter and body): what later steps compare between builds. */
+  digest: string;
+}
+
+/**
+ * Reads every file of a collection folder, reporting files of the wrong kind. Files that fail
+ * their schema are added to `invalid` with the fields that passed, so the checks that follow
+ * (references, folders) report their problems in the same run.
+ */
+async function readCollection<T>(
+  dir: string,
+  ext: RegExp,
+  expected: string,
+  parseOne: (file: string, text: string) => Parsed<T>,
+  problems: Problem[],
+  invalid: Entry<Partial<T>>[] = [],
+): Promise<Entry<T>[]> {
+  const entries: Entry<T>[] = [];
+  const all = (await listFiles(dir)).filter((rel) => !path.basename(rel).startsWith('.'));
+  const texts = readAllUtf8(all.filter((rel) => ext.test(rel)).map((rel) => path.join(dir, rel)));
+  for (const rel of all) {
+    const abs = path.join(dir, rel);
+    const file = displayPath(abs);
+    if (!ext.test(rel)) {
+      problems.push({
+        file,
+        field: 'file',
+        message: `is not read: only ${expected} files belong here`,
+        fix: `rename it to ${expected} or move it out of ${displayPath(dir)}`,
+      });
+      continue;
+    }
+    const text = (await texts.next()).value![1];
+    if (text === null) {
+      problems.push({
+        file,
+        field: 'file',
+        message: 'is not UTF-8 text',
+        fix: 'save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
+      });
+      continue;
+    }
+    const id = idFromPath(rel);
+    const parsed = parseOne(file, text);
+    problems.push(...parsed.problems);
+    // Every part of the path must give part of the address: "🎉.md" would otherwise be served at
+    // its folder's address, and "x/🎉/y.md" at "x/y".
+    const unnamed = unnamedParts(rel);
+    if (unnamed.length > 0) {
+      const title = (parsed.data ?? parsed.partial) as { title?: unknown } | undefined;
+      const name = typeof title?.title === 'string' ? slugify(title.title).split('-').slice(0, 6).join('-') : '';
+      const folder = path.posix.dirname(rel);
+      const suggestion = `${folder === '.' ? '' : `${folder}/`}${name || 'a-short-name'}${expected}`;
+      problems.push({
+        file,
+        field: 'file',
+        message: `has a name that gives no address: "${unnamed.join('/')}" has no letters or digits to make one from`,
+        fix: `rename it with letters or digits, e.g. ${suggestion}`,
+      });
+      continue;
+    }
+    const digest = createHash('sha256').update(text).digest('base64url');
+    if (parsed.data !== undefined) entries.push({ id, file, path: abs, data: parsed.data, digest });
+    else if (parsed.partial !== undefined) invalid.push({ id, file, path: abs, data: parsed.partial, digest });
+  }
+  return entries;
+}
+
+const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
+const articleCheck = articleSchema({ person: plainRef, source: plainRef });
+const articleFieldCheck = articleFields({ person: plainRef, source: plainRef });
+const ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
+/** An article's validated frontmatter (references as plain ids). */
+export type ArticleData = z.output<typeof articleCheck>;
+/** A person's validated data. */
+export type PersonData = z.output<typeof personSchema>;
+/** A source's validated data. */
+export type SourceData = z.output<typeof sourceSchema>;
+
+/** Reads and validates one article file's text. */
+function parseArticle(file: string, text: string): Parsed<ArticleData> {
+  const parts = splitFrontmatter(text);
+  if (!parts)
+    return {
+      problems: [
+        {
+          file,
+          field: 'frontmatter',
+          message: 'is missing (the file must start with a line of three dashes)',
+          fix: 'start the file with ---, the fields, then --- (see README.md)',
+        },
+      ],
+    };
+  const { data, problem } = parseYamlText(file, parts.yaml, 2);
+  if (problem) return { problems: [problem] };
+  rememberFrontMatter(parts.yaml, data);
+  const result = articleCheck.safeParse(data);
+  const problems = result.success ? [] : schemaProblems(file, result.error, data, ARTICLE_FIELDS);
+  const partial = result.success ? undefined : validFields(data);
+  if (partial) {
+    // The rules across fields, on the fields that are valid: reported in the same run.
+    const reported = new Set(problems.map((p) => p.field.split('.')[0]));
+    for (const [field, message, fix] of articleRuleProblems(partial))
+      if (!reported.has(field[0]!))
+        problems.push({ file, field: field.join('.'), message, fix: fix ?? fixFor(field.join('.')) });
+  }
+  if (parts.body.trim() === '')
+    problems.push({
+      file,
+      field: 'body',
+      message: 'is empty: the article has no text',
+      fix: 'paste the article text below the closing ---',
+    });
+  return { data: result.success ? result.data : undefined, partial, body: parts.body, problems };
+}
+
+/** The fields of an article's front matter that pass their own check, each checked alone. */
+function validFields(data: unknown): Partial<ArticleData> {
+  const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const shape = articleFieldCheck.shape as Record<string, z.ZodType>;
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const r = schema.safeParse(raw[key]);
+    if (r.success && r.data !== undefined) valid[key] = r.data;
+  }
+  return valid as Partial<ArticleData>;
+}
+
+/** Reads and validates one YAML data file with the given schema. */
+function yamlParser<S extends z.ZodType>(schema: S) {
+  return (file: string, text: string): Parsed<z.output<S>> => {
+    const { data, problem } = parseYamlText(file, text);
+    if (problem) return { problems: [problem] };
+    const result = schema.safeParse(data);
+    const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+    return result.success
+      ? { data: result.data as z.output<S>, problems: [] }
+      : { problems: schemaProblems(file, result.error, data, known) };
+  };
+}
+
+/** Two or more entries sharing a key (id or URL) are each reported. */
+function duplicates<T>(entries: Entry<T>[], key: (e: Entry<T>) => string, field: string, what: string): Problem[] {
+  const byKey = Map.groupBy(entries, key);
+  return [...byKey.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((e) => ({
+        file: e.file,
+        field,
+        message: `${what} "${key(e)}" is also used by ${group
+          .filter((o) => o !== e)
+          .map((o) => o.file)
+          .join(', ')}`,
+        fix:
+          field === 'file'
+            ? 'rename one of the files (addresses ignore case, spaces and punctuation)'
+            : 'keep one copy of the article and delete the other',
+      })),
+    );
+}
+
+/** References from articles to people and sources that do not exist, with the nearest existing id. */
+function referenceProblems(
+  articles: Entry<Partial<ArticleData>>[],
+  people: Set<string>,
+  sources: Set<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const unknown = (file: string, field: string, id: string, folder: 'people' | 'sources', known: Set<string>) => {
+    const guess = didYouMean(id, known);
+    problems.push({
+      file,
+      field,
+      message: `"${id}" is not in ${folder}/${guess ? `; did you mean \`${guess}\`?` : ''}`,
+      fix: guess
+        ? `write \`${guess}\`, or add content/${folder}/${id}.yaml if "${id}" is meant`
+        : `use the id of a file in ${folder}/ (its file name without .yaml), or add content/${folder}/${id}.yaml`,
+    });
+  };
+  for (const a of articles) {
+    if (a.data.source !== undefined && !sources.has(a.data.source))
+      unknown(a.file, 'source', a.data.source, 'sources', sources);
+    (a.data.people ?? []).forEach((p, i) => {
+      const id = typeof p === 'string' ? p : p.id;
+      const field = typeof p === 'string' ? `people.${i}` : `people.${i}.id`;
+      if (!people.has(id)) unknown(a.file, field, id, 'people', people);
+    });
+  }
+  return problems;
+}
+
+/**
+ * Articles filed in a folder that promises another date: `articles/2019/03/x.md` is served at
+ * /articles/2019/03/x/, so it must be from March 2019 (its calendar day, src/content/dates.ts).
+ * Folders that are not a year (and month) promise nothing.
+ */
+function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], found: Problem[]): Problem[] {
+  const problems: Problem[] = [];
+  // A date already reported as wrong says nothing about where the file belongs.
+  const badDate = new Set(found.filter((p) => p.field === 'published').map((p) => p.file));
+  for (const a of articles) {
+    if (!a.data.published || badDate.has(a.file)) continue;
+    const rel = path.relative(path.join(root, 'articles'), a.path).split(path.sep);
+    const [y, m] = rel;
+    const { year, month } = yearMonth(a.data.published);
+    const yearFolder = rel.length > 1 && /^\d{4}$/.test(y!);
+    const monthFolder = yearFolder && rel.length > 2 && /^(0[1-9]|1[0-2])$/.test(m!);
+    if ((yearFolder && y !== year) || (monthFolder && m !== month)) {
+      const where = monthFolder ? `${y}/${m}` : y!;
+      const right = monthFolder ? `${year}/${month}` : year;
+      const promised = monthFolder ? formatMonth(y!, m!) : y!;
+      problems.push({
+        file: a.file,
+        field: 'published',
+        message: `is ${a.data.published}, but the file is in articles/${where}/, so its address promises ${promised}`,
+        fix: `move the file to content/articles/${right}/${rel.slice(monthFolder ? 2 : 1).join('/')} (or correct the date)`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Lead images and captures named in frontmatter whose file is not in the content folder, and
+ * captures whose bytes do not have the SHA-256 the article gives (the article page shows that
+ * hash as proof the published copy is unaltered, so it must be the hash of what is published).
+ */
+async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const check = (file: string, field: string, folder: string, rel: string | undefined, fix: string) => {
+    if (rel && !existsSync(path.join(root, folder, rel))) {
+      problems.push({ file, field, message: `"${rel}" is not in ${displayPath(path.join(root, folder))}`, fix });
+      return false;
+    }
+    return rel !== undefined;
+  };
+  for (const a of articles) {
+    check(
+      a.file,
+      'image.src',
+      'media',
+      a.data.image?.src,
+      'copy the image there, correct the path, or remove src and keep the credit',
+    );
+    const capture = a.data.capture;
+    if (!check(a.file, 'capture', 'captures', capture, 'put the verbatim capture there or correct the path')) continue;
+    const given = a.data.captureSha256;
+    if (!given || !capture) continue;
+    const actual = createHash('sha256')
+      .update(await readFile(path.join(root, 'captures', capture)))
+      .digest('hex');
+    if (actual !== given)
+      problems.push({
+        file: a.file,
+        field: 'captureSha256',
+        message: `is ${given}, but the SHA-256 of captures/${capture} is ${actual}: the capture is not the file that was hashed`,
+        fix: `restore the original capture; or, if this capture is the right one, write captureSha256: ${actual}`,
+      });
+  }
+  return problems;
+}
+
+/** Checks the whole content folder and returns every problem found. */
+export async function checkContent(root: string, options: { yamlCache?: string } = {}): Promise<CheckResult> {
+  yamlCache = options.yamlCache ? await YamlCache.open(options.yamlCache) : undefined;
+  try {
+    const result = await checkAll(root);
+    await yamlCache?.save();
+    return result;
+  } finally {
+    yamlCache = undefined;
+  }
+}
+
+/** The check itself. */
+async function checkAll(root: string): Promise<CheckResult> {
+  const problems: Problem[] = [];
+  const yamlFiles = /\.ya?ml$/i;
+  const invalidArticles: Entry<Partial<ArticleData>>[] = [];
+  const articles = await readCollection(
+    path.join(root, 'articles'),
+    /\.md$/i,
+    '.md',
+    parseArticle,
+    problems,
+    invalidArticles,
+  );
+  const people = await readCollection(
+    path.join(root, 'people'),
+    yamlFiles,
+    '.yaml',
+    yamlParser(personSchema),
+    problems,
+  );
+  const sources = await readCollection(
+    path.join(root, 'sources'),
+    yamlFiles,
+    '.yaml',
+    yamlParser(sourceSchema),
+    problems,
+  );
+  // Addresses are made from file names (lower case, hyphens for spaces and punctuation), so
+  // "Big News.md" and "big-news.md" in one folder would be one page.
+  problems.push(
+    ...duplicates<unknown>([...articles, ...invalidArticles], (e) => `/articles/${e.id}/`, 'file', 'the address'),
+  );
+  for (const list of [people, sources]) problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', 'the id'));
+  // The checks across files see every article, valid or not, so one run reports everything.
+  const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
+  const withUrl = allArticles.filter((a) => a.data.url !== undefined);
+  problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
+  problems.push(...referenceProblems(allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
+  problems.push(...folderProblems(root, allArticles, problems));
+  problems.push(...(await missingFiles(root, allArticles)));
+  const drafts = articles.filter((a) => a.data.draft).length;
+  const counts = { articles: articles.length, drafts, people: people.length, sources: sources.length };
+  return { problems, counts, entries: { articles, people, sources } };
+}

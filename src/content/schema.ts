@@ -1,0 +1,196 @@
+import { z } from 'astro/zod';
+import { looksLikeOrganization, type Author } from './names.ts';
+import { compareDates, dateProblem, isoDay, normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
+
+// The shape of every archive entry. The same schemas serve the Astro content collections
+// (with real references) and the standalone checker (with plain ids), so both say the same.
+
+/**
+ * A date written as YYYY-MM-DD or an ISO date-time with its UTC offset; impossible dates are
+ * rejected. The output is the checked text (src/content/dates.ts), so the offset the original printed
+ * is kept and its calendar day is the one shown everywhere.
+ */
+export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx): ArchiveDate => {
+  if (value instanceof Date) {
+    if (!Number.isNaN(value.getTime())) return normalizeDate(value);
+    ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
+    return z.NEVER;
+  }
+  const problem = dateProblem(value);
+  if (problem === null) return normalizeDate(value);
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+/**
+ * A byline: the name as printed, or `{ name, organization: true }` for an organization (cited as
+ * one name). A plain name that reads as an organization's ("Associated Press", "BBC News staff")
+ * counts as one unless `organization: false` says otherwise.
+ */
+const author = z
+  .union([text, z.object({ name: text, organization: z.boolean().optional() }).strict()], {
+    error: 'must be a name, or { name: ..., organization: true } for an organization',
+  })
+  .transform((a): Author =>
+    typeof a === 'string'
+      ? { name: a, organization: looksLikeOrganization(a) }
+      : { name: a.name, organization: a.organization ?? looksLikeOrganization(a.name) },
+  );
+
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
+
+/** The article fields, each checked on its own, around the reference type in use (Astro reference or plain id). */
+export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
+  return z
+    .object({
+      /** Headline as published. */
+      title: text,
+      /** Standfirst or subheading under the headline, if the original had one. */
+      dek: text.optional(),
+      /** The publication, by id in the sources collection (only a draft may lack it). */
+      source: refs.source.optional(),
+      /** Address of the original article on the web (only a draft may lack it). */
+      url: webUrl.optional(),
+      /** Publication date, or the earliest possible one (see publishedInferred); only a draft may lack it. */
+      published: archiveDate.optional(),
+      /** Set when the publication date is inferred, not printed: the latest possible date and why. */
+      publishedInferred: z
+        .object({
+          /** Latest date the article can be from; `published` is the earliest. */
+          latest: archiveDate.optional(),
+          /** How the date was worked out, shown to readers. */
+          basis: text,
+        })
+        .optional(),
+      /** Date of the last update the original shows. */
+      updated: archiveDate.optional(),
+      /** When this copy was captured from the web. */
+      captured: archiveDate,
+      /** Path of the verbatim capture inside the content folder's captures/. */
+      capture: text.optional(),
+      /** SHA-256 of the capture's bytes, to prove the copy is unaltered. */
+      captureSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' })
+        .optional(),
+      /** Bylines as printed (people or organizations); empty when the original carries none. */
+      authors: z.array(author).default([]),
+      /** People the article names, by id in the people collection, with the role the article gives. */
+      people: z.array(z.union([refs.person, z.object({ id: refs.person, role: text.optional() })])).default([]),
+      /** Organizations the article names, as written. */
+      organizations: z.array(text).default([]),
+      /** Subjects, as short phrases ("immigration courts"). */
+      topics: z.array(text).default([]),
+      /** Lead image: a file under the content folder's media/, its alt text, caption and credit. */
+      image: z
+        .object({
+          /** Path under media/; absent when the capture kept only the credit. */
+          src: z
+            .string()
+            .regex(/^[\w][\w./-]*$/, { error: 'must be a path under media/, such as 2018/photo.jpg' })
+            .refine((p) => !p.split('/').includes('..'), { error: 'must not contain ".."' })
+            .optional(),
+          /** Address of the image on the original site, when the archive did not keep a copy. */
+          original: webUrl.optional(),
+          /** What the image shows, for readers who cannot see it. */
+          alt: z.string().optional(),
+          /** Caption as published. */
+          caption: text.optional(),
+          /** Photographer or agency credit, e.g. "© Getty". */
+          credit: text.optional(),
+        })
+        .refine((img) => !img.src || (img.alt ?? '').trim() !== '', {
+          error: 'needs alt text when src is given',
+          path: ['alt'],
+        })
+        .optional(),
+      /** Language of the article as a BCP 47 tag ("en", "pt-BR"). */
+      language: z
+        .string()
+        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en or pt-BR' })
+        .default('en'),
+      /** Drafts are kept in the archive but not published on the site. */
+      draft: z.boolean().default(false),
+      /** A note from the archive's editor, shown above the article. */
+      editorsNote: text.optional(),
+    })
+    .strict();
+}
+
+/** What the rules across fields need of an article; any field may be absent (or invalid, so left out). */
+export interface ArticleFacts {
+  draft?: boolean | undefined;
+  source?: unknown;
+  url?: unknown;
+  published?: ArchiveDate | undefined;
+  publishedInferred?: { latest?: ArchiveDate | undefined } | undefined;
+}
+
+/**
+ * The rules that involve more than one field, or today's date, as [field path, message, fix] triples.
+ * They run on whatever fields are valid, so the checker reports them together with every field
+ * problem of the same file (a Zod refinement would wait until every field was valid).
+ */
+export function articleRuleProblems(a: ArticleFacts, today = new Date()): [string[], string, string?][] {
+  const problems: [string[], string, string?][] = [];
+  for (const field of ['source', 'url', 'published'] as const)
+    if (!a.draft && a[field] === undefined)
+      problems.push([[field], 'is missing (only a draft, with draft: true, may leave it out)']);
+  if (!a.published) return problems;
+  const latest = a.publishedInferred?.latest;
+  if (latest && compareDates(latest, a.published) < 0)
+    problems.push([['publishedInferred', 'latest'], `is ${latest}, before published (${a.published})`]);
+  // A day ahead is allowed: it is already tomorrow somewhere.
+  if (parseArchiveDate(a.published).getTime() > today.getTime() + 86_400_000)
+    problems.push([
+      ['published'],
+      `is in the future: ${a.published} is after today, ${isoDay(today)}`,
+      'check the date against the original (a typo in the year?); an undated original gets its earliest possible date and publishedInferred',
+    ]);
+  return problems;
+}
+
+/** Builds the article schema around the reference type in use (Astro reference or plain id). */
+export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
+  return articleFields(refs).superRefine((a, ctx) => {
+    for (const [path, message] of articleRuleProblems(a)) ctx.addIssue({ code: 'custom', path, message });
+  });
+}
+
+/** A person named in the archive. */
+export const personSchema = z
+  .object({
+    /** Canonical name, as the archive shows it. */
+    name: text,
+    /**
+     * How the name sorts in the A–Z index when the family name read from `name` is not the one to
+     * file under, written family name first: "Sessions, Jeff", "Berg, Anne van der", "Lula da Silva, Luiz Inácio".
+     */
+    sortName: text.optional(),
+    /** Every other form the name appears in, so searches and the importer find the person. */
+    aliases: z.array(text).default([]),
+    /** One or two sentences on who they are. */
+    description: text,
+    /** Pages about them elsewhere. */
+    links: z.array(z.object({ label: text, url: webUrl }).strict()).default([]),
+  })
+  .strict();
+
+/** A publication the archive has articles from. */
+export const sourceSchema = z
+  .object({
+    /** The publication's name. */
+    name: text,
+    /** Its home page. */
+    homepage: webUrl,
+  })
+  .strict();
+
+/**
+ * True for an article the site publishes: not a draft, and with the source, URL and date only a
+ * draft may lack. The pages and the search index both decide with this.
+ */
+export function isPublished(a: { draft?: boolean; published?: unknown; source?: unknown; url?: unknown }): boolean {
+  return !a.draft && a.published !== undefined && a.source !== undefined && a.url !== undefined;
+}

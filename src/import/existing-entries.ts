@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
+import { idFromPath } from '../content/slug.ts';
+import { PeopleIndex, type KnownPerson } from './people.ts';
+
+// What the archive already holds, as the importer needs it: original URLs and body hashes (to
+// spot duplicates), people (to tag), sources (to match by web address). Kept up to date during a
+// run, so a folder with the same page twice imports it once.
+
+/** A source in the archive. */
+export interface KnownSource {
+  id: string;
+  name: string;
+  homepage: string;
+}
+
+/** Hash of an article body's text with whitespace collapsed, so reformatting does not hide a duplicate. */
+export function bodyHash(markdown: string): string {
+  return createHash('sha256').update(markdown.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** Host of a URL without "www.", or undefined. */
+export function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** YAML of a data file, or undefined when it cannot be read (the checker reports such files). */
+async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
+  const text = await readUtf8(file);
+  try {
+    return text === null ? undefined : (parseYaml(text) as Record<string, unknown>);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The archive's articles, people and sources, loaded from a content folder. */
+export class ArchiveIndex {
+  readonly byUrl = new Map<string, string>();
+  readonly byHash = new Map<string, string>();
+  readonly people: KnownPerson[] = [];
+  readonly sources: KnownSource[] = [];
+  readonly articlePaths = new Set<string>();
+  peopleIndex = new PeopleIndex([]);
+
+  /** Reads the content folder. */
+  static async load(root: string): Promise<ArchiveIndex> {
+    const index = new ArchiveIndex();
+    for (const rel of await listFiles(path.join(root, 'articles'))) {
+      if (!rel.endsWith('.md')) continue;
+      const file = path.join(root, 'articles', rel);
+      const parts = splitFrontmatter((await readUtf8(file)) ?? '');
+      if (!parts) continue;
+      let data: Record<string, unknown> = {};
+      try {
+        data = (parseYaml(parts.yaml, { schema: 'core' }) as Record<string, unknown>) ?? {};
+      } catch {
+        // Unreadable frontmatter: `npm run check` reports it; the body hash still counts.
+      }
+      index.addArticle(file, typeof data.url === 'string' ? data.url : undefined, parts.body);
+    }
+    for (const rel of await listFiles(path.join(root, 'people'))) {
+      const data = await readYaml(path.join(root, 'people', rel));
+      if (data && typeof data.name === 'string')
+        index.people.push({
+          id: idFromPath(rel),
+          name: data.name,
+          aliases: Array.isArray(data.aliases) ? data.aliases.map(String) : [],
+        });
+    }
+    for (const rel of await listFiles(path.join(root, 'sources'))) {
+      const data = await readYaml(path.join(root, 'sources', rel));
+      if (data && typeof data.name === 'string')
+        index.sources.push({ id: idFromPath(rel), name: data.name, homepage: String(data.homepage ?? '') });
+    }
+    index.peopleIndex = new PeopleIndex(index.people);
+    return index;
+  }
+
+  /** Records an article (existing or just written). */
+  addArticle(file: string, url: string | undefined, body: string): void {
+    this.articlePaths.add(file);
+    if (url) this.byUrl.set(url, file);
+    this.byHash.set(bodyHash(body), file);
+  }
+
+  /** Forgets an article that was replaced by a file at another path. */
+  forgetArticle(file: string): void {
+    this.articlePaths.delete(file);
+    for (const map of [this.byUrl, this.byHash]) for (const [k, v] of map) if (v === file) map.delete(k);
+  }
+
+  /** Records new people and rebuilds the name lookup. */
+  addPeople(people: KnownPerson[]): void {
+    this.people.push(...people);
+    this.peopleIndex = new PeopleIndex(this.people);
+  }
+
+  /** The source for a page: by web address, then by name. */
+  findSource(url: string | undefined, name: string | undefined): KnownSource | undefined {
+    const host = hostOf(url);
+    return (
+      (host && this.sources.find((s) => hostOf(s.homepage) === host || host.endsWith(`.${hostOf(s.homepage)}`))) ||
+      (name ? this.sources.find((s) => s.name.toLowerCase() === name.toLowerCase()) : undefined)
+    );
+  }
+
+  /** Whether a person or source id is taken. */
+  hasId(kind: 'people' | 'sources', id: string): boolean {
+    return (kind === 'people' ? this.people : this.sources).some((e) => e.id === id);
+  }
+}

@@ -1,0 +1,82 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { markdownOptions, mayUseGfm, plainMarkdownOptions } from './pipeline.ts';
+import { cacheDir } from '../build/cache-dir.ts';
+import { splitFrontmatter } from '../content/files.ts';
+
+// Article bodies rendered when their page is built, not kept in Astro's content store: a store
+// holding the HTML of every article is what made large archives slow to bundle and heavy in
+// memory. Each body goes through the site's unified pipeline (the same @astrojs/markdown-remark
+// processor and sanitizer), and the HTML is cached on disk by the hash of its Markdown, so a
+// rebuild only renders what changed. The files are small and read and written synchronously: on
+// the build's busy main thread each promise-based file operation cost more than the I/O itself
+// (2.9 s of a cold build at 10,000 articles, docs/performance.md).
+
+type Processor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
+let full: Promise<Processor> | undefined;
+let plain: Promise<Processor> | undefined;
+let rendered: string | undefined;
+/** The folder of rendered bodies, created on first use. */
+function renderedDir(): string {
+  if (rendered === undefined) mkdirSync((rendered = path.join(cacheDir(), 'rendered')), { recursive: true });
+  return rendered;
+}
+
+/** The Markdown of an article file, without its frontmatter. */
+function bodyOf(file: string): string {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return splitFrontmatter(text)?.body ?? text;
+}
+
+/** Where the HTML of a Markdown body is cached. */
+function cachedPath(body: string): string {
+  return path.join(renderedDir(), `${createHash('sha256').update(body).digest('hex')}.html`);
+}
+
+/** Renders a body through the site's pipeline and caches the HTML (written whole, then renamed). */
+async function renderAndCache(body: string, cached: string): Promise<string> {
+  const processor = mayUseGfm(body)
+    ? (full ??= createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false }))
+    : (plain ??= createMarkdownProcessor({ ...plainMarkdownOptions, syntaxHighlight: false }));
+  const html = (await (await processor).render(body)).code;
+  // Named by process and thread: the build and its pre-rendering thread may write the same body.
+  const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, html);
+  renameSync(tmp, cached);
+  return html;
+}
+
+/** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
+export async function renderArticleBody(file: string): Promise<string> {
+  const body = bodyOf(path.resolve(file));
+  const cached = cachedPath(body);
+  let hit: string | undefined;
+  try {
+    hit = readFileSync(cached, 'utf8');
+  } catch {
+    // not rendered yet
+  }
+  return hit ?? renderAndCache(body, cached);
+}
+
+/**
+ * Renders into the cache every body of `files` not already there, in the order given, calling
+ * `onEach(file)` once each body is in the cache (rendered now or before); says how many it
+ * rendered. The build runs it on a thread of its own, ahead of the search records and the pages.
+ */
+export async function renderAhead(files: Iterable<string>, onEach: (file: string) => void = () => {}): Promise<number> {
+  let count = 0;
+  for (const file of files) {
+    const body = bodyOf(path.resolve(file));
+    const cached = cachedPath(body);
+    if (!existsSync(cached)) {
+      await renderAndCache(body, cached);
+      count++;
+    }
+    onEach(file);
+  }
+  return count;
+}

@@ -1,0 +1,44 @@
+import type { Archive } from '../site/collections';
+import { personName, sourceName } from '../site/collections';
+import { groupArticles } from '../site/grouping';
+import { primaryLanguage } from '../site/text-direction';
+import { FILTER_KEYS, orderedValues } from './browser/search-state';
+
+// The search page's filters, listed at build time from the archive's groupings (the same
+// values Pagefind indexes), so the page does not shift when search loads.
+
+/** Values listed per filter; the rest are still searchable through the address. */
+export const MAX_LISTED = 100;
+
+/** Languages of the archive's articles (primary subtags), English first: one search page each. */
+export function searchLanguages(archive: Archive): string[] {
+  const langs = new Set(archive.articles.map((a) => primaryLanguage(a.data.language)));
+  return ['en', ...[...langs].filter((l) => l !== 'en').sort()];
+}
+
+/** Each filter's values with article counts for one language, in display order, capped at MAX_LISTED. */
+export function searchFacets(archive: Archive, lang: string) {
+  const inLang = (a: Archive['articles'][number]) => primaryLanguage(a.data.language) === lang;
+  const g = archive.articles.every(inLang)
+    ? archive
+    : groupArticles(archive.articles.filter(inLang), archive.topicLabels);
+  const counts: Record<(typeof FILTER_KEYS)[number], Record<string, number>> = {
+    person: {},
+    source: {},
+    topic: {},
+    year: {},
+  };
+  for (const [id, list] of g.byPerson) counts.person[personName(archive, id)] = list.length;
+  for (const [id, list] of g.bySource) counts.source[sourceName(archive, id)] = list.length;
+  for (const group of g.byTopic.values()) counts.topic[group.name] = group.articles.length;
+  for (const [month, list] of g.byMonth)
+    counts.year[month.slice(0, 4)] = (counts.year[month.slice(0, 4)] ?? 0) + list.length;
+  return FILTER_KEYS.map((key) => {
+    const values = orderedValues(key, counts[key]);
+    return {
+      key,
+      values: values.slice(0, MAX_LISTED).map((v) => [v, counts[key][v] ?? 0] as const),
+      hidden: Math.max(0, values.length - MAX_LISTED),
+    };
+  });
+}

@@ -1,0 +1,139 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import type { CheckResult } from '../content/check.ts';
+import { isPublished } from '../content/schema.ts';
+import { planSearchParts, type PlannedArticle, type SearchPart } from './parts.ts';
+import { datelineText, isoDay, yearOf } from '../content/dates.ts';
+import { bylineText } from '../content/names.ts';
+import { primaryLanguage } from '../site/text-direction.ts';
+import { articleTopics, topicLabels } from '../content/topics.ts';
+import { SORT_KEY } from './browser/search-state.ts';
+
+// What the search index holds, built straight from the content (not by re-reading the built
+// HTML), so Pagefind can index while Astro is still rendering pages. One record per published
+// article and per person page; URLs are site paths without the base, as Pagefind expects.
+//
+// A record holds the words a reader sees and nothing else. Its `content` (what Pagefind cuts
+// excerpts from) is the article's own text: the standfirst and the body's visible text, taken
+// from the same sanitized HTML the page shows. Everything else the page prints about the article
+// (headline, byline, source, date, topics, organizations, and the people it names with their
+// roles and other names) goes into metadata fields, which Pagefind also searches and weights
+// (ranking.metaWeights on the search page) but never shows as an excerpt. So a search for an
+// alias finds the article, while the excerpt stays a passage of the article.
+
+/** A Pagefind custom record. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort?: Record<string, string>;
+}
+
+/**
+ * The text a reader sees in sanitized HTML, as the browser's innerText would give it (block
+ * elements on their own lines, character references decoded, link targets and markup gone),
+ * through hast-util-from-html and hast-util-to-text, with every <details> block open.
+ */
+export function visibleText(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  // A closed <details> hides its content from innerText, but the reader can open it.
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'details') node.properties.open = true;
+  });
+  return toText(tree)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A record with every string made well-formed: Pagefind's service stops on a lone UTF-16 surrogate. */
+function wellFormed(r: SearchRecord): SearchRecord {
+  const fix = (v: string) => v.toWellFormed();
+  const map = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fix(v)]));
+  const filters = Object.fromEntries(Object.entries(r.filters).map(([k, v]) => [k, v.map(fix)]));
+  return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
+}
+
+/** Metadata with empty fields left out (Pagefind would index an empty field for nothing). */
+function present(meta: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+/** The published articles as the search parts are planned from them. */
+export function plannedArticles({ entries }: Pick<CheckResult, 'entries'>): PlannedArticle[] {
+  return entries.articles
+    .filter((a) => isPublished(a.data))
+    .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
+}
+
+/** The search parts of checked content. */
+export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
+  return planSearchParts(plannedArticles(checked), checked.entries.people.length, size);
+}
+
+/**
+ * Search records for one part: its articles and people, one at a time. `bodyHtml` gives the
+ * sanitized HTML of an article file's body (the page's own rendering, see article-body.ts); bodies
+ * are read as each record is made, so an archive of any size never has them all in memory. When
+ * the index has several parts, every record carries its part number as a hidden `part` filter
+ * (the search page orders results by date part by part). Person records have no sort key: the
+ * search page adds them after the dated results of a search in date order.
+ */
+export async function* searchRecords(
+  { entries }: Pick<CheckResult, 'entries'>,
+  bodyHtml: (path: string) => Promise<string>,
+  part: SearchPart,
+  parts = 1,
+): AsyncGenerator<SearchRecord> {
+  const people = new Map(entries.people.map((p) => [p.id, p.data]));
+  const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
+  const articles = new Map(entries.articles.map((a) => [a.id, a]));
+  const labels = topicLabels(entries.articles.filter((a) => isPublished(a.data)).map((a) => a.data.topics));
+  const partFilter = parts > 1 ? { part: [String(part.n)] } : {};
+  for (const id of part.articles) {
+    const { path, data: a } = articles.get(id)!;
+    const mentions = a.people
+      .map((p) => (typeof p === 'string' ? { id: p, role: undefined } : p))
+      .flatMap((m) => (people.has(m.id) ? [{ ...people.get(m.id)!, role: m.role }] : []));
+    const day = isoDay(a.published!);
+    const source = sources.get(a.source!) ?? a.source!;
+    const topics = articleTopics(a.topics, labels);
+    yield wellFormed({
+      url: `/articles/${id}/`,
+      content: [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n'),
+      language: primaryLanguage(a.language),
+      meta: present({
+        title: a.title,
+        date: datelineText(a.published!, a.publishedInferred),
+        day,
+        source,
+        byline: bylineText(a.authors),
+        people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
+        topics: topics.join(', '),
+        organizations: a.organizations.join(', '),
+      }),
+      filters: {
+        // Each value once: Pagefind counts a record once per value it holds.
+        person: [...new Set(mentions.map((p) => p.name))],
+        source: [source],
+        topic: topics,
+        year: [yearOf(a.published!)],
+        ...partFilter,
+      },
+      sort: { [SORT_KEY]: day },
+    });
+  }
+  const byId = entries.people.toSorted((a, b) => a.id.localeCompare(b.id));
+  for (const { id, data: p } of byId.slice(part.peopleFrom, part.peopleFrom + part.people))
+    yield wellFormed({
+      url: `/people/${id}/`,
+      // The page's own words: its description, or its name when it has none (Pagefind needs text).
+      content: p.description || p.name,
+      language: 'en',
+      meta: present({ title: p.name, aliases: p.aliases.join('; ') }),
+      filters: { ...partFilter },
+    });
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { decodePage } from '../import/charset.ts';
+
+// What a capture page shows of a capture's bytes (see src/site/captures.ts).
+
+/** Whether a capture's bytes are text a page can show (no NUL bytes, few undecodable ones). */
+function isText(bytes: Uint8Array, text: string): boolean {
+  if (bytes.includes(0)) return false;
+  const bad = text.match(/\uFFFD/g)?.length ?? 0;
+  return bad <= Math.max(8, text.length / 1000);
+}
+
+/** What the capture page shows of a capture's bytes. */
+export interface CaptureView {
+  /** SHA-256 of the bytes, lower-case hex (as `sha256sum` prints it). */
+  sha256: string;
+  /** Size in bytes. */
+  bytes: number;
+  /** The text in the charset the capture declares or is in; undefined for binary files. */
+  text?: string | undefined;
+  /** The charset the text was read in ("utf-8", "windows-1252", ...). */
+  charset?: string | undefined;
+}
+
+/**
+ * Reads a capture's bytes for its page: their hash and size, and their text decoded as a browser
+ * would (byte-order mark, then the page's declared charset for HTML, then UTF-8, else
+ * windows-1252; src/import/charset.ts). Binary files get no text.
+ */
+export function viewCapture(file: string, bytes: Uint8Array): CaptureView {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { text, charset } = decodePage(bytes, /\.(x?html?|shtml|xht|svg|xml)$/i.test(file));
+  return isText(bytes, text) ? { sha256, bytes: bytes.length, text, charset } : { sha256, bytes: bytes.length };
+}

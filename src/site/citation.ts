@@ -1,0 +1,240 @@
+// Citations of an archived article as a newspaper article: APA (7th), MLA (9th) and Chicago
+// (17th, bibliography) text, BibTeX and CSL-JSON. Pure functions of plain facts, so they are
+// unit-tested without a build. Names are CSL name parts (src/content/names.ts); dates are calendar
+// days in the original's offset (src/content/dates.ts).
+
+import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
+import { authorName, familyWithParticle, givenWithParticle, type Author, type CslName } from '../content/names.ts';
+
+/** What a citation needs to know. */
+export interface CitationFacts {
+  title: string;
+  /** Bylines, people or organizations (src/content/names.ts). */
+  authors: Author[];
+  newspaper: string;
+  url: string;
+  /** Publication date (src/content/dates.ts): cited on its calendar day in the original's offset. */
+  published: ArchiveDate;
+  /** Latest possible date when the date is inferred; the citation then shows the range in brackets. */
+  inferredLatest?: ArchiveDate | undefined;
+  /** When the copy was made (the access date). */
+  captured: ArchiveDate;
+  /** Address of the archived copy. */
+  archiveUrl: string;
+  /** Name of the archive. */
+  archiveName: string;
+}
+
+/** A run of citation text; italic runs are titles of the newspaper. */
+export interface Run {
+  text: string;
+  italic?: boolean;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+/** Year, month index (0-11) and day of a date's calendar day. */
+function parts(d: ArchiveDate): [number, number, number] {
+  const [y, m, day] = dateParts(d);
+  return [y, m - 1, day];
+}
+
+/** "Family, Given" (suffix after: "Hale, Robert, Jr."); a literal name as written. */
+function inverted(n: CslName, given: (g: string) => string = (g) => g): string {
+  if (n.literal !== undefined) return n.literal;
+  const first = givenWithParticle(n);
+  return [familyWithParticle(n), first && given(first), n.suffix].filter(Boolean).join(', ');
+}
+
+/** "Given Family Suffix" as written in running text ("Robert Hale Jr."); a literal name as written. */
+function direct(n: CslName, asPrinted: string): string {
+  return n.literal ?? asPrinted;
+}
+
+/** "Jordain Alex" -> "J. A."; hyphenated given names keep the hyphen ("Jean-Paul" -> "J.-P."). */
+function initials(given: string): string {
+  return given
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((g) =>
+      g
+        .split('-')
+        .map((p) => `${p.charAt(0)}.`)
+        .join('-'),
+    )
+    .join(' ');
+}
+
+/** A day or a range of days in one style's words: "September 10–11" etc. */
+function dateText(facts: CitationFacts, style: 'apa' | 'mla' | 'chicago'): string {
+  const [y, m, d] = parts(facts.published);
+  const [y2, m2, d2] = parts(facts.inferredLatest ?? facts.published);
+  const month = (i: number) => (style === 'mla' ? MLA_MONTHS[i]! : MONTHS[i]!);
+  const one = (mm: number, dd: number) => (style === 'mla' ? `${dd} ${month(mm)}` : `${month(mm)} ${dd}`);
+  let span = one(m, d);
+  if (facts.inferredLatest && (m !== m2 || d !== d2))
+    span =
+      m === m2
+        ? style === 'mla'
+          ? `${d}–${d2} ${month(m)}`
+          : `${month(m)} ${d}–${d2}`
+        : `${one(m, d)}–${one(m2, d2)}`;
+  const year = y === y2 ? `${y}` : `${y}–${y2}`;
+  const text = style === 'apa' ? `${year}, ${span}` : style === 'mla' ? `${span} ${year}` : `${span}, ${year}`;
+  return facts.inferredLatest ? (style === 'apa' ? `${year}, [${span}]` : `[${text}]`) : text;
+}
+
+/** Joins names as "A, B, and C" (or "A & B" for APA). */
+function list(names: string[], last: string): string {
+  if (names.length <= 1) return names.join('');
+  if (names.length === 2) return `${names[0]}, ${last} ${names[1]}`;
+  return `${names.slice(0, -1).join(', ')}, ${last} ${names.at(-1)}`;
+}
+
+/** Ends a sentence with a period unless it already ends with punctuation. */
+const period = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** APA 7th edition, newspaper article online. */
+export function apa(f: CitationFacts): Run[] {
+  const names = f.authors.map((a) => inverted(authorName(a), initials));
+  const date = `(${dateText(f, 'apa')}).`;
+  // The author element ends with a period, also after a one-word or corporate author ("Reuters.").
+  const head = names.length
+    ? [`${period(list(names, '&'))} ${date} ${period(f.title)} `]
+    : [`${period(f.title)} ${date} `];
+  return [{ text: head.join('') }, { text: f.newspaper, italic: true }, { text: `. ${f.url}` }];
+}
+
+/** MLA 9th edition, newspaper article online. */
+export function mla(f: CitationFacts): Run[] {
+  const lead = f.authors[0] ? inverted(authorName(f.authors[0])) : '';
+  const names =
+    f.authors.length === 0
+      ? ''
+      : f.authors.length === 1
+        ? `${period(lead)} `
+        : f.authors.length === 2
+          ? `${lead}, and ${period(direct(authorName(f.authors[1]!), f.authors[1]!.name))} `
+          : `${lead}, et al. `;
+  return [
+    { text: `${names}“${period(f.title)}” ` },
+    { text: f.newspaper, italic: true },
+    { text: `, ${dateText(f, 'mla')}, ${f.url.replace(/^https?:\/\//, '')}.` },
+  ];
+}
+
+/** Chicago 17th edition, bibliography entry for a newspaper article (unsigned: newspaper first). */
+export function chicago(f: CitationFacts): Run[] {
+  const names = f.authors.map((a, i) => (i === 0 ? inverted(authorName(a)) : direct(authorName(a), a.name)));
+  if (names.length === 0)
+    return [
+      { text: f.newspaper, italic: true },
+      { text: `. “${period(f.title)}” ${dateText(f, 'chicago')}. ${f.url}.` },
+    ];
+  return [
+    { text: `${period(list(names, 'and'))} “${period(f.title)}” ` },
+    { text: f.newspaper, italic: true },
+    { text: `, ${dateText(f, 'chicago')}. ${f.url}.` },
+  ];
+}
+
+/** A citation as plain text (italics dropped). */
+export function plain(runs: Run[]): string {
+  return runs.map((r) => r.text).join('');
+}
+
+/** Escapes a value for a BibTeX field. */
+function bibEscape(s: string): string {
+  return s
+    .replace(/\\/g, '\\textbackslash{}')
+    .replace(/([{}%&$#_])/g, '\\$1')
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}');
+}
+
+/** ISO day of a date. */
+const day = (d: ArchiveDate) => isoDay(d);
+
+/**
+ * A BibTeX name: "von Last, Jr, First" (Patashnik, "Designing BibTeX Styles", and the biblatex
+ * manual, 3.4); an organization or other literal name in braces, so BibTeX keeps it whole
+ * ("{Associated Press}"). Special characters inside the parts are escaped, the braces are not.
+ */
+function bibName(n: CslName): string {
+  if (n.literal !== undefined) return `{${bibEscape(n.literal)}}`;
+  const given = givenWithParticle(n);
+  return [familyWithParticle(n), n.suffix, given]
+    .filter((p): p is string => Boolean(p))
+    .map((p) => bibEscape(p))
+    .join(', ');
+}
+
+/** A field's value as BibTeX reads it: names are escaped part by part (bibName), URLs and titles lightly. */
+function escapeField(key: string, value: string): string {
+  if (key === 'author') return value;
+  return key === 'url' || key === 'title' ? value.replace(/([%#&])/g, '\\$1') : bibEscape(value);
+}
+
+/** A BibTeX (biblatex-compatible) entry. */
+export function bibtex(f: CitationFacts): string {
+  const first = f.authors[0] ? authorName(f.authors[0]) : undefined;
+  const family = first ? (first.family ?? first.literal ?? '') : f.newspaper;
+  const key = `${family}${yearOf(f.published)}${f.title.split(/\s+/)[0] ?? ''}`
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
+  const fields: [string, string][] = [
+    ...(f.authors.length
+      ? [['author', f.authors.map((a) => bibName(authorName(a))).join(' and ')] as [string, string]]
+      : []),
+    ['title', `{${f.title}}`],
+    ['journal', f.newspaper],
+    ['journaltitle', f.newspaper],
+    ['date', f.inferredLatest ? `${day(f.published)}/${day(f.inferredLatest)}` : day(f.published)],
+    ['year', yearOf(f.published)],
+    ['url', f.url],
+    ['urldate', day(f.captured)],
+    [
+      'note',
+      f.inferredLatest
+        ? `Publication date inferred (between ${day(f.published)} and ${day(f.inferredLatest)}). Archived copy: ${f.archiveUrl}`
+        : `Archived copy: ${f.archiveUrl}`,
+    ],
+  ];
+  const body = fields.map(([k, v]) => `  ${k} = {${escapeField(k, v)}}`).join(',\n');
+  return `@article{${key},\n${body}\n}\n`;
+}
+
+/** CSL-JSON (a one-item array) of type article-newspaper, as reference managers import it. */
+export function cslJson(f: CitationFacts, id: string): string {
+  const item = {
+    id,
+    type: 'article-newspaper',
+    title: f.title,
+    'container-title': f.newspaper,
+    author: f.authors.map(authorName),
+    issued: {
+      'date-parts': f.inferredLatest ? [dateParts(f.published), dateParts(f.inferredLatest)] : [dateParts(f.published)],
+      ...(f.inferredLatest && { circa: true }),
+    },
+    accessed: { 'date-parts': [dateParts(f.captured)] },
+    URL: f.url,
+    archive: f.archiveName,
+    archive_location: f.archiveUrl,
+  };
+  return `${JSON.stringify([item], null, 2)}\n`;
+}

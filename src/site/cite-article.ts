@@ -1,0 +1,23 @@
+import { SITE_TITLE } from './settings';
+import type { Archive, Article } from './collections';
+import { sourceName } from './collections';
+import type { CitationFacts } from './citation';
+import { urls } from './urls';
+
+// The facts a citation of an archived article needs, from its entry.
+
+/** Citation facts for an article; `site` is the archive's public address. */
+export function citationFactsFor(article: Article, archive: Archive, site: URL): CitationFacts {
+  const a = article.data;
+  return {
+    title: a.title,
+    authors: a.authors,
+    newspaper: sourceName(archive, a.source.id),
+    url: a.url,
+    published: a.published,
+    inferredLatest: a.publishedInferred ? (a.publishedInferred.latest ?? a.published) : undefined,
+    captured: a.captured,
+    archiveUrl: new URL(urls.article(article.id), site).href,
+    archiveName: SITE_TITLE,
+  };
+}

@@ -1,0 +1,62 @@
+import type { CitationFacts } from './citation';
+import { isoDateTime, isoDay, type ArchiveDate } from '../content/dates.ts';
+
+// Machine-readable descriptions of an article page: schema.org NewsArticle (JSON-LD), and the
+// meta tags reference managers read (Highwire citation_*, Dublin Core).
+
+/** schema.org NewsArticle for the archived copy, based on the original. */
+export function newsArticleJsonLd(
+  f: CitationFacts,
+  extra: {
+    description?: string | undefined;
+    updated?: ArchiveDate | undefined;
+    language: string;
+    image?: string | undefined;
+    sourceUrl: string;
+  },
+) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: f.title,
+    ...(extra.description && { description: extra.description }),
+    datePublished: isoDateTime(f.published),
+    ...(extra.updated && { dateModified: isoDateTime(extra.updated) }),
+    author: f.authors.map((a) => ({ '@type': a.organization ? 'Organization' : 'Person', name: a.name })),
+    publisher: { '@type': 'NewsMediaOrganization', name: f.newspaper, url: extra.sourceUrl },
+    ...(extra.image && { image: extra.image }),
+    inLanguage: extra.language,
+    url: f.archiveUrl,
+    mainEntityOfPage: f.archiveUrl,
+    isBasedOn: f.url,
+  };
+}
+
+/** JSON for a <script type="application/ld+json"> block, safe against "</script>" in the data. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Highwire and Dublin Core meta tags as [name, content] pairs. */
+export function citationMeta(f: CitationFacts, language: string): [string, string][] {
+  const ymd = isoDay(f.published);
+  return [
+    ['citation_title', f.title],
+    ...f.authors.map((a) => ['citation_author', a.name] as [string, string]),
+    ['citation_publication_date', ymd.replace(/-/g, '/')],
+    ['citation_date', ymd.replace(/-/g, '/')],
+    ['citation_journal_title', f.newspaper],
+    ['citation_public_url', f.url],
+    ['citation_language', language],
+    ['DC.type', 'newspaperArticle'],
+    ['DC.title', f.title],
+    ...f.authors.map((a) => ['DC.creator', a.name] as [string, string]),
+    ['DC.date', ymd],
+    ['DC.publisher', f.newspaper],
+    ['DC.source', f.url],
+    ['DC.language', language],
+  ];
+}

@@ -1,0 +1,34 @@
+import { publishedCaptureName } from './captures.ts';
+import { topicSlug } from '../content/topics.ts';
+
+// Every internal address, built in one place so the site works under a sub-path (Astro `base`).
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** An address inside the site, with the base path in front: path "people/" -> "/archive/people/". */
+export function sitePath(path = ''): string {
+  return base + path.replace(/^\//, '');
+}
+
+/** Addresses of each kind of page. */
+export const urls = {
+  home: () => sitePath(),
+  latest: (page: number) => sitePath(`page/${page}/`),
+  article: (id: string) => sitePath(`articles/${id}/`),
+  people: () => sitePath('people/'),
+  person: (id: string) => sitePath(`people/${id}/`),
+  topics: () => sitePath('topics/'),
+  topic: (name: string) => sitePath(`topics/${topicSlug(name)}/`),
+  sources: () => sitePath('sources/'),
+  source: (id: string) => sitePath(`sources/${id}/`),
+  dates: () => sitePath('dates/'),
+  year: (year: string) => sitePath(`dates/${year}/`),
+  month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
+  search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
+  searchIn: (lang: string) => sitePath(`search/${lang}/`),
+  /** A capture's exact bytes, published as text (src/site/captures.ts). */
+  capture: (file: string) => sitePath(`captures/${publishedCaptureName(file)}`),
+  /** A capture's page: its text, legible and inert on any host, with its hash and a download. */
+  capturePage: (file: string) => sitePath(`capture/${file}/`),
+  feed: () => sitePath('rss.xml'),
+};
