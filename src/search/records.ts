@@ -3,7 +3,7 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { CheckResult } from '../content/check.ts';
 import { isPublished } from '../content/schema.ts';
-import { planSearchParts, type PlannedArticle, type SearchPart } from './parts.ts';
+import { planArchiveParts, type SearchPart } from './parts.ts';
 import { datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
@@ -62,16 +62,9 @@ function present(meta: Record<string, string | undefined>): Record<string, strin
   return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
-/** The published articles as the search parts are planned from them. */
-export function plannedArticles({ entries }: Pick<CheckResult, 'entries'>): PlannedArticle[] {
-  return entries.articles
-    .filter((a) => isPublished(a.data))
-    .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
-}
-
-/** The search parts of checked content. */
+/** The search parts of checked content, in parts of at most `size` records (planArchiveParts). */
 export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
-  return planSearchParts(plannedArticles(checked), checked.entries.people.length, size);
+  return planArchiveParts(checked.entries.articles, checked.entries.people.length, size);
 }
 
 /**
