@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../src/content/files.ts';
+import { parseYaml } from '../src/content/yaml.ts';
 import { writeCorpus } from './corpus.ts';
 import { measure, type Measured } from './process-tree.ts';
 import { measureSearch } from './search-timing.ts';

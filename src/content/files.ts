@@ -19,6 +19,16 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Article files: Markdown. */
+export const ARTICLE_FILE = /\.md$/i;
+/** People and source files: YAML. */
+export const DATA_FILE = /\.ya?ml$/i;
+
+/** A file whose name starts with a dot (an editor's or the system's), which no collection reads. */
+export function isHiddenFile(rel: string): boolean {
+  return path.basename(rel).startsWith('.');
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A file's text without a byte-order mark, or null when it is not valid UTF-8. */

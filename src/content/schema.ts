@@ -191,6 +191,11 @@ export const sourceSchema = z
  * True for an article the site publishes: not a draft, and with the source, URL and date only a
  * draft may lack. The pages and the search index both decide with this.
  */
-export function isPublished(a: { draft?: boolean; published?: unknown; source?: unknown; url?: unknown }): boolean {
+export function isPublished(a: {
+  draft?: boolean | undefined;
+  published?: unknown;
+  source?: unknown;
+  url?: unknown;
+}): boolean {
   return !a.draft && a.published !== undefined && a.source !== undefined && a.url !== undefined;
 }
