@@ -7,6 +7,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import sirv from 'sirv';
 import { CHROMIUM_FLAGS, executablePath } from '../bench/chromium.ts';
+import { listFiles } from '../src/content/files.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -15,8 +16,8 @@ if (!existsSync(`${DIST}/index.html`)) {
   console.error(`No built site in ${DIST}/: run npm run build first.`);
   process.exit(1);
 }
-const articles = (await import('node:fs/promises')).readdir(`${DIST}/articles`, { recursive: true });
-const firstArticle = (await articles).find((f) => f.endsWith('index.html'))!.replace(/index\.html$/, '');
+const articles = await listFiles(`${DIST}/articles`);
+const firstArticle = articles.find((f) => f.endsWith('index.html'))!.replace(/index\.html$/, '');
 const pages: [string, string][] = [
   ['home', '/'],
   ['article', `/articles/${firstArticle}`],

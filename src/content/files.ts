@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-// Reading content files as the checker needs them: every file, decoded strictly, so that a
-// file in the wrong encoding or with the wrong extension is reported instead of skipped.
+// Reading files as the checker needs them: every file, decoded strictly, so that a
+// file in the wrong encoding or with the wrong extension is reported instead of skipped. The one
+// recursive file lister and the one article body reader of the project live here.
 
-/** Every file under a folder, as paths relative to it, in a stable order. */
+/**
+ * Every regular file under a folder, at any depth, as paths relative to it with "/" separators,
+ * sorted (symbolic links are not followed); an empty list when the folder does not exist.
+ * @throws {NodeJS.ErrnoException} when the folder cannot be read for another reason (EACCES, ENOTDIR).
+ */
 export async function listFiles(dir: string): Promise<string[]> {
   let entries;
   try {
@@ -47,6 +53,17 @@ const FRONTMATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 export function splitFrontmatter(text: string): { yaml: string; body: string } | null {
   const m = FRONTMATTER_RE.exec(text);
   return m ? { yaml: m[1] ?? '', body: text.slice(m[0].length) } : null;
+}
+
+/**
+ * The Markdown body of an article file: its text after the front matter (the whole text when it
+ * has none), without a byte-order mark. Read synchronously: it is called once per page on the
+ * build's busy main thread, where a promise per file cost more than the read (docs/performance.md).
+ * @throws {NodeJS.ErrnoException} when the file cannot be read (ENOENT and the like).
+ */
+export function readArticleBody(file: string): string {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return splitFrontmatter(text)?.body ?? text;
 }
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { markdownOptions, mayUseGfm, plainMarkdownOptions } from './pipeline.ts';
 import { cacheDir } from '../build/cache-dir.ts';
-import { splitFrontmatter } from '../content/files.ts';
+import { readArticleBody } from '../content/files.ts';
 
 // Article bodies rendered when their page is built, not kept in Astro's content store: a store
 // holding the HTML of every article is what made large archives slow to bundle and heavy in
@@ -23,12 +23,6 @@ let rendered: string | undefined;
 function renderedDir(): string {
   if (rendered === undefined) mkdirSync((rendered = path.join(cacheDir(), 'rendered')), { recursive: true });
   return rendered;
-}
-
-/** The Markdown of an article file, without its frontmatter. */
-function bodyOf(file: string): string {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return splitFrontmatter(text)?.body ?? text;
 }
 
 /** Where the HTML of a Markdown body is cached. */
@@ -51,7 +45,7 @@ async function renderAndCache(body: string, cached: string): Promise<string> {
 
 /** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
 export async function renderArticleBody(file: string): Promise<string> {
-  const body = bodyOf(path.resolve(file));
+  const body = readArticleBody(path.resolve(file));
   const cached = cachedPath(body);
   let hit: string | undefined;
   try {
@@ -70,7 +64,7 @@ export async function renderArticleBody(file: string): Promise<string> {
 export async function renderAhead(files: Iterable<string>, onEach: (file: string) => void = () => {}): Promise<number> {
   let count = 0;
   for (const file of files) {
-    const body = bodyOf(path.resolve(file));
+    const body = readArticleBody(path.resolve(file));
     const cached = cachedPath(body);
     if (!existsSync(cached)) {
       await renderAndCache(body, cached);

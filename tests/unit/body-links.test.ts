@@ -1,8 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { splitFrontmatter } from '../../src/content/files.ts';
+import { readArticleBody } from '../../src/content/files.ts';
 import { markdownOptionsFor } from '../../src/render/pipeline.ts';
 
 // Links inside article bodies: in-page anchors reach their targets although the sanitizer
@@ -11,7 +10,7 @@ import { markdownOptionsFor } from '../../src/render/pipeline.ts';
 
 /** A case article's Markdown body. */
 function body(file: string): string {
-  return splitFrontmatter(readFileSync(`tests/fixtures/cases/${file}`, 'utf8'))!.body;
+  return readArticleBody(`tests/fixtures/cases/${file}`);
 }
 
 /** The body rendered by the site's pipeline for a site under `base`, as a DOM. */

@@ -5,6 +5,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { articlesLoader, dataLoader } from '../../src/content/loaders.ts';
+import { listFiles, readArticleBody } from '../../src/content/files.ts';
 
 // The site's collections and `npm run check` read the same files the same way: the same files of
 // a folder, the same YAML. A file that passes the check means to the site what it meant to the check.
@@ -67,4 +68,24 @@ test('the collections read the files the checker reads: sub-folders and .yml, ne
   expect(entries.people.map((p) => p.id).toSorted()).toEqual(['sub/nested', 'twenty']);
   expect([...sources.keys()]).toEqual(entries.sources.map((s) => s.id));
   expect([...articles.keys()]).toEqual(['2020/01/a']);
+});
+
+test('one reader gives an article body: after the front matter, without a byte-order mark', async () => {
+  const dir = path.join(root, 'bodies');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'crlf.md'), '\uFEFF---\r\ntitle: A\r\n---\r\n\r\nBody one.\r\n');
+  await writeFile(path.join(dir, 'none.md'), '\uFEFFNo front matter.\n');
+  expect(readArticleBody(path.join(dir, 'crlf.md'))).toBe('\r\nBody one.\r\n');
+  expect(readArticleBody(path.join(dir, 'none.md'))).toBe('No front matter.\n');
+  expect(() => readArticleBody(path.join(dir, 'missing.md'))).toThrow(/ENOENT/);
+});
+
+test('one lister gives every file under a folder, sorted, with / separators; nothing for a missing folder', async () => {
+  expect(await listFiles(path.join(root, 'people'))).toEqual([
+    '.hidden.yaml',
+    'merged.yaml',
+    'sub/nested.yaml',
+    'twenty.yaml',
+  ]);
+  expect(await listFiles(path.join(root, 'nowhere'))).toEqual([]);
 });
