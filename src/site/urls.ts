@@ -1,9 +1,10 @@
 import { publishedCaptureName } from './captures.ts';
 import { topicSlug } from '../content/topics.ts';
+import { normalizeBase } from './base-path.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const base = normalizeBase(import.meta.env.BASE_URL);
 
 /** An address inside the site, with the base path in front: path "people/" -> "/archive/people/". */
 export function sitePath(path = ''): string {
