@@ -4,7 +4,7 @@ import path from 'node:path';
 
 // The previous output folder is moved aside before Astro starts, not left for Astro to empty:
 // Astro deletes it synchronously, with the main thread blocked, and a folder that is not there
-// costs it nothing (figures in docs/performance.md, "Figures behind the code"). The search index
+// costs it nothing (see docs/performance.md, "Figures behind the code"). The search index
 // takes its unchanged parts from the folder set aside; then it is deleted in another process.
 
 /** The previous output, set aside, and how to let it go. */

@@ -10,7 +10,7 @@
  *   the index is only larger to download.
  * - RAYON_NUM_THREADS=1: Pagefind writes with one thread, leaving the other core to Astro's page
  *   rendering, which is the longer of the two.
- * Figures in docs/performance.md, "Figures behind the code".
+ * See docs/performance.md, "Figures behind the code".
  */
 export function tunePagefind(env: Record<string, string | undefined> = process.env): void {
   env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000';

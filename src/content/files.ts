@@ -58,7 +58,8 @@ export function splitFrontmatter(text: string): { yaml: string; body: string } |
 /**
  * The Markdown body of an article file: its text after the front matter (the whole text when it
  * has none), without a byte-order mark. Read synchronously: it is called once per page on the
- * build's busy main thread, where a promise per file cost more than the read (docs/performance.md).
+ * build's busy main thread, where a promise per file cost more than the read (see docs/performance.md,
+ * "Figures behind the code").
  * @throws {NodeJS.ErrnoException} when the file cannot be read (ENOENT and the like).
  */
 export function readArticleBody(file: string): string {

@@ -13,7 +13,7 @@ import { readArticleBody } from '../content/files.ts';
 // processor and sanitizer), and the HTML is cached on disk by the hash of its Markdown, so a
 // rebuild only renders what changed. The files are small and read and written synchronously: on
 // the build's busy main thread each promise-based file operation cost more than the I/O itself
-// (2.9 s of a cold build at 10,000 articles, docs/performance.md).
+// (see docs/performance.md, "Figures behind the code").
 
 type Processor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
 let full: Promise<Processor> | undefined;

@@ -46,8 +46,8 @@ export const markdownOptions = markdownOptionsFor(archiveBase());
 /**
  * The same options without the GFM extensions, for a body that cannot hold a table, a
  * strikethrough or a footnote: they need a `|`, a `~` or a `[^`. The HTML is the same (checked on every body of a
- * 10,000-article corpus and every hostile payload, tests/unit/sanitize.test.ts); the table
- * scanner was a quarter of the render time (1.65 -> 1.25 ms per article, docs/performance.md).
+ * 10,000-article corpus and every hostile payload, tests/unit/sanitize.test.ts), and the table
+ * scanner is a large share of the render time (see docs/performance.md, "Figures behind the code").
  */
 export const plainMarkdownOptions = { ...markdownOptions, remarkPlugins: [] };
 

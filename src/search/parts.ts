@@ -2,9 +2,9 @@ import { isoDay, type ArchiveDate } from '../content/dates.ts';
 import { isPublished } from '../content/schema.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 
-// How the search index is split. Pagefind's indexer holds a whole index in memory and needs about
-// 300 kB per record while writing it (3.1 GB at 12,000 records, more than 19 GB at 120,000), so
-// a large archive is indexed in parts of at most `size` records, one after another, and the
+// How the search index is split. Pagefind's indexer holds a whole index in memory while writing
+// it, and its memory grows with the records (about 300 kB each; see docs/performance.md,
+// "Figures behind the code"), so a large archive is indexed in parts of at most `size` records, one after another, and the
 // search page merges them (Pagefind's mergeIndex). Each part holds whole months of one language,
 // packed oldest first, so adding or editing an article changes one part and leaves the others,
 // and their cached index files, as they were. An archive that fits in one part has one index.

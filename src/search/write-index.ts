@@ -22,8 +22,7 @@ const pagefindVersion = (() => {
 /**
  * Hard-links (or copies, across file systems) every file of `from` into `to`, synchronously. A
  * part has thousands of files; linked with callbacks, each link waited for a turn of the main
- * thread, which is busy rendering pages, and a part took 3 s to link (measured in
- * docs/performance.md). Done in one go it takes a fraction of that.
+ * thread, which is busy rendering pages (see docs/performance.md, "Figures behind the code").
  */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
