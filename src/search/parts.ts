@@ -1,5 +1,5 @@
 import { isoDay, type ArchiveDate } from '../content/dates.ts';
-import { isPublished } from '../content/schema.ts';
+import { isPublic } from '../content/schema.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 
 // How the search index is split. Pagefind's indexer holds a whole index in memory while writing
@@ -8,7 +8,7 @@ import { primaryLanguage } from '../site/text-direction.ts';
 // search page merges them (Pagefind's mergeIndex). Each part holds whole months of one language,
 // packed oldest first, so adding or editing an article changes one part and leaves the others,
 // and their cached index files, as they were. An archive that fits in one part has one index.
-// The plan is a pure function of the published articles and the people, and both the build
+// The plan is a pure function of the public articles and the people, and both the build
 // (which writes the parts, from the checked content) and the search page (which loads them, from
 // the collections) compute it with planArchiveParts, so they always agree.
 
@@ -123,14 +123,14 @@ export interface ArticleToPlan {
 }
 
 /**
- * The parts of an archive: its published articles (drafts and articles the site leaves out are
+ * The parts of an archive: its public articles (drafts and articles the site leaves out are
  * skipped here) by publication day and primary language, and `people` person pages, in parts of
  * at most `size` records. The build and the search page both call this, each with its own copy of
  * the entries.
  */
 export function planArchiveParts(articles: readonly ArticleToPlan[], people: number, size: number): SearchPart[] {
   const planned = articles
-    .filter((a) => isPublished(a.data))
+    .filter((a) => isPublic(a.data))
     .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
   return planSearchParts(planned, people, size);
 }

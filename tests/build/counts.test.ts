@@ -4,7 +4,7 @@ import { checkContent } from '../../src/content/check.ts';
 import { listFiles } from '../../src/content/files.ts';
 import { DIST_HOSTILE, DIST_ROOT, FIXTURE_CONTENT, HOSTILE_CONTENT } from '../helpers/paths.ts';
 
-// No article is dropped silently: every published article in content/ has its page in dist/.
+// No article is dropped silently: every public article in content/ has its page in dist/.
 
 /** Article pages in a build. */
 async function articlePages(dist: string): Promise<number> {
