@@ -428,7 +428,12 @@ async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[
   return problems;
 }
 
-/** Checks the whole content folder and returns every problem found. */
+/**
+ * Checks the whole content folder and returns every problem found, with the valid entries. A bad
+ * file is a problem in the result, never an exception.
+ * @param options.yamlCache a file of front matter parsed by an earlier check, reused where the text is unchanged.
+ * @throws {NodeJS.ErrnoException} when the folder or a file in it cannot be read at all (EACCES).
+ */
 export async function checkContent(root: string, options: { yamlCache?: string } = {}): Promise<CheckResult> {
   yamlCache = options.yamlCache ? await YamlCache.open(options.yamlCache) : undefined;
   try {

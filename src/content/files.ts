@@ -37,7 +37,10 @@ export function isHiddenFile(rel: string): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A file's text without a byte-order mark, or null when it is not valid UTF-8. */
+/**
+ * A file's text without a byte-order mark, or null when it is not valid UTF-8.
+ * @throws {NodeJS.ErrnoException} when the file cannot be read (ENOENT, EACCES, EISDIR).
+ */
 export async function readUtf8(file: string): Promise<string | null> {
   const bytes = await readFile(file);
   try {
@@ -71,6 +74,8 @@ export function readArticleBody(file: string): string {
  * The UTF-8 text of each file (null when not UTF-8), in the given order, with up to `ahead` reads
  * in flight: reading one file at a time left the build waiting on the disk half the time, and
  * reading all at once would hold a large archive in memory.
+ * @param ahead how many files are read at once (a count of files, at least 1).
+ * @throws {NodeJS.ErrnoException} when a file cannot be read, as that file's turn comes.
  */
 export async function* readAllUtf8(files: string[], ahead = 32): AsyncGenerator<[string, string | null]> {
   const pending: Promise<string | null>[] = [];

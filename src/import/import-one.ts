@@ -76,9 +76,9 @@ export interface Conversion {
 
 /**
  * Reads the page and turns its article into Markdown, with the page's metadata.
- * Throws CaptureError for an error page or a page whose extracted article holds less than
- * MIN_PROSE characters of prose (an index page), unless `force` is set; the message gives the
- * measurements.
+ * @throws {CaptureError} for an error page or a page whose extracted article holds less than
+ *   MIN_PROSE characters of prose (an index page), unless `force` is set; the message gives the
+ *   measurements.
  */
 export function convertCapture(capture: Capture, given: ImportOptions['given'] = {}, force = false): Conversion {
   if (!capture.html) {
@@ -182,7 +182,13 @@ function chooseSource(
   return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
 }
 
-/** Imports one capture into the content folder (or, in a dry run, says what it would write). */
+/**
+ * Imports one capture into the content folder (or, in a dry run, says what it would write). A
+ * capture that cannot be imported gives an outcome with status 'failed' and the reason; a
+ * duplicate, 'skipped'. `opts.maxBytes` is the largest page imported, in bytes.
+ * @throws {NodeJS.ErrnoException} when the content folder cannot be read or written (the capture
+ *   itself is never the cause: its faults are outcomes).
+ */
 export async function importOne(
   file: string,
   root: string,

@@ -43,8 +43,9 @@ export function reviewText(outcomes: Outcome[], root: string): string {
 }
 
 /**
- * Reads a review file. Throws Error naming the file, the line and the fix for a line that is
- * not "keep | Name | in: a.md, b.md" or "drop | …"; comment and blank lines are skipped.
+ * Reads a review file's text; comment and blank lines are skipped.
+ * @throws Error naming the file, the line and the fix for a line that is not
+ *   "keep | Name | in: a.md, b.md" or "drop | …".
  */
 export function parseReview(text: string, file: string): ReviewLine[] {
   const out: ReviewLine[] = [];

@@ -43,7 +43,10 @@ async function renderAndCache(body: string, cached: string): Promise<string> {
   return html;
 }
 
-/** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
+/**
+ * The sanitized HTML of an article's body; `file` as the collection records it (relative to the project).
+ * @throws {NodeJS.ErrnoException} when the article file cannot be read or the cache not written.
+ */
 export async function renderArticleBody(file: string): Promise<string> {
   const body = readArticleBody(path.resolve(file));
   const cached = cachedPath(body);
@@ -60,6 +63,7 @@ export async function renderArticleBody(file: string): Promise<string> {
  * Renders into the cache every body of `files` not already there, in the order given, calling
  * `onEach(file)` once each body is in the cache (rendered now or before); says how many it
  * rendered. The build runs it on a thread of its own, ahead of the search records and the pages.
+ * @throws {NodeJS.ErrnoException} when an article file cannot be read or the cache not written.
  */
 export async function renderAhead(files: Iterable<string>, onEach: (file: string) => void = () => {}): Promise<number> {
   let count = 0;

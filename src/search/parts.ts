@@ -44,7 +44,10 @@ export interface SearchPart {
   to?: string;
 }
 
-/** The part size for this build: ARCHIVE_SEARCH_PART_SIZE, or the default. */
+/**
+ * The part size for this build, in records: ARCHIVE_SEARCH_PART_SIZE, or DEFAULT_PART_SIZE.
+ * @throws Error naming the variable when it is not a whole number of at least 1.
+ */
 export function partSize(env: Record<string, string | undefined> = process.env): number {
   const raw = env.ARCHIVE_SEARCH_PART_SIZE;
   if (raw === undefined || raw === '') return DEFAULT_PART_SIZE;
@@ -81,7 +84,10 @@ function pack(articles: PlannedArticle[], size: number): PlannedArticle[][] {
   return groups;
 }
 
-/** The parts for these articles and this many people. */
+/**
+ * The parts for these articles and this many person pages, each part at most `size` records
+ * (articles and person pages count one record each).
+ */
 export function planSearchParts(articles: PlannedArticle[], people: number, size: number): SearchPart[] {
   const byDay = [...articles].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
   const part = (n: number, fields: Omit<SearchPart, 'n' | 'dir'>, single = false): SearchPart => ({
@@ -124,8 +130,8 @@ export interface ArticleToPlan {
 
 /**
  * The parts of an archive: its public articles (drafts and articles the site leaves out are
- * skipped here) by publication day and primary language, and `people` person pages, in parts of
- * at most `size` records. The build and the search page both call this, each with its own copy of
+ * skipped here) by publication day and primary language, and `people` person pages (a count), in
+ * parts of at most `size` records. The build and the search page both call this, each with its own copy of
  * the entries.
  */
 export function planArchiveParts(articles: readonly ArticleToPlan[], people: number, size: number): SearchPart[] {

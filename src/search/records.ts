@@ -62,7 +62,7 @@ function present(meta: Record<string, string | undefined>): Record<string, strin
   return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
-/** The search parts of checked content, in parts of at most `size` records (planArchiveParts). */
+/** The search parts of checked content, each at most `size` records (see planArchiveParts). */
 export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
   return planArchiveParts(checked.entries.articles, checked.entries.people.length, size);
 }

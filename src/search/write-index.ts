@@ -74,6 +74,8 @@ export interface Previous {
  * Builds every part into `staging` (each in its own folder, see SearchPart.dir). A part whose
  * inputs are unchanged is moved over from the previous output (one rename) or linked from the
  * cache; only the others are indexed. Parts no longer used are removed from the cache.
+ * @throws Error from buildSearchIndex when Pagefind fails or its indexer dies, and whatever
+ *   `source.recordsOf` throws; the parts already written stay in the cache.
  */
 export async function buildSearchParts(
   parts: SearchPart[],
