@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import type { Root } from 'hast';
 import { articleSchema } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
+import { isoDay } from '../content/dates.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, readCapture, type Capture } from './capture.ts';
 import { partialCapture, readAccess } from './access.ts';
@@ -249,7 +250,7 @@ async function write(
           ...(credit && { credit }),
         }
       : undefined;
-  const captured = (await stat(capture.path)).mtime.toISOString().slice(0, 10);
+  const captured = isoDay((await stat(capture.path)).mtime);
   const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
   const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
   const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
