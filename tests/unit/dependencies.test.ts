@@ -121,7 +121,7 @@ const PAGES = await codeFiles('src/pages');
 /**
  * What runs when a user builds the site or runs `npm run check` or `npm run import`: those
  * entry points and every file they import, followed file by file. The render-ahead worker is
- * started by path (`new Worker(...)`), so it is an entry point too.
+ * started by its URL (`new Worker(new URL(...))`), not imported, so it is an entry point too.
  */
 function runtimeFiles(): string[] {
   const entries = [
