@@ -22,8 +22,8 @@ export default defineConfig({
   build: {
     // One cached stylesheet file instead of a copy inlined in every page (and no inline style for the CSP).
     inlineStylesheets: 'never',
-    // Render several pages at once: with one, the main thread sat idle about 40% of the time
-    // waiting for each page's file writes (cold build of 10,000 articles: 101 s -> 71 s).
+    // Render several pages at once: with one, the main thread sat idle waiting for each page's
+    // file writes (see docs/performance.md, "Figures behind the code").
     concurrency: 8,
   },
   markdown: {

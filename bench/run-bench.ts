@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../src/content/files.ts';
+import { listFiles, splitFrontmatter } from '../src/content/files.ts';
+import { parseYaml } from '../src/content/yaml.ts';
 import { writeCorpus } from './corpus.ts';
 import { measure, type Measured } from './process-tree.ts';
 import { measureSearch } from './search-timing.ts';
@@ -41,10 +41,7 @@ async function queries(corpus: string, n: number): Promise<string[]> {
       .slice(0, n)
       .map(async (f) => (parseYaml(await readFile(path.join(corpus, 'people', f), 'utf8')) as { name: string }).name),
   );
-  const articles = (await readdir(path.join(corpus, 'articles'), { recursive: true }))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .slice(0, 300);
+  const articles = (await listFiles(path.join(corpus, 'articles'))).filter((f) => f.endsWith('.md')).slice(0, 300);
   const words = new Set<string>();
   for (const f of articles) {
     const text = await readFile(path.join(corpus, 'articles', f), 'utf8');
@@ -56,9 +53,7 @@ async function queries(corpus: string, n: number): Promise<string[]> {
 
 /** The first article file of the corpus, for the edit rebuild. */
 async function firstArticle(corpus: string): Promise<string> {
-  const files = (await readdir(path.join(corpus, 'articles'), { recursive: true }))
-    .filter((f) => f.endsWith('.md'))
-    .sort();
+  const files = (await listFiles(path.join(corpus, 'articles'))).filter((f) => f.endsWith('.md'));
   return path.join(corpus, 'articles', files[0]!);
 }
 

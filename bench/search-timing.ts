@@ -1,9 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page, Request } from 'playwright-core';
-import compression from 'compression';
-import sirv from 'sirv';
 import { launchChromium } from './chromium.ts';
+import { serve } from './serve.ts';
 
 // Search as a reader meets it, in Chromium against the built site: bytes transferred until the
 // first results show, and time from typing a query to its results (median and 95th percentile).
@@ -80,11 +77,8 @@ function typeToResults(page: Page, query: string): Promise<number> {
 /** Measures search on a built site for the given queries (the first is also the cold query). */
 export async function measureSearch(dist: string, queries: string[]): Promise<SearchTiming> {
   // Compressed like any static host would serve it.
-  const gzip = compression();
-  const files = sirv(dist, { dev: false });
-  const server = http.createServer((req, res) => gzip(req as never, res as never, () => files(req, res)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serve(dist, '/', { gzip: true });
+  const { origin } = server;
   const browser = await launchChromium();
   try {
     const cold = await browser.newPage();
@@ -105,6 +99,6 @@ export async function measureSearch(dist: string, queries: string[]): Promise<Se
     };
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }

@@ -1,16 +1,14 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { listFiles } from '../src/content/files.ts';
 
 // Sizes of a built site: all of dist/, the Pagefind index, and an average article page as a
 // reader downloads it (HTML plus its stylesheets, gzipped).
 
 /** Bytes of every file under a folder. */
 export async function folderBytes(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const sizes = await Promise.all(
-    entries.filter((e) => e.isFile()).map((e) => stat(path.join(e.parentPath, e.name)).then((s) => s.size)),
-  );
+  const sizes = await Promise.all((await listFiles(dir)).map((rel) => stat(path.join(dir, rel)).then((s) => s.size)));
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -19,9 +17,7 @@ export async function articlePageWeight(
   dist: string,
   sample = 200,
 ): Promise<{ gzipBytes: number; scripts: number; pages: number }> {
-  const files = (await readdir(path.join(dist, 'articles'), { recursive: true })).filter((f) =>
-    f.endsWith('index.html'),
-  );
+  const files = (await listFiles(path.join(dist, 'articles'))).filter((f) => f.endsWith('index.html'));
   const step = Math.max(1, Math.floor(files.length / sample));
   const picked = files.filter((_, i) => i % step === 0).slice(0, sample);
   let total = 0;

@@ -1,12 +1,11 @@
 // `npm run audit`: Lighthouse (Performance, Accessibility, Best Practices, SEO) on the home page,
 // an article and the search page of the built site, served on 127.0.0.1, in Debian's Chromium.
 import { existsSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import sirv from 'sirv';
 import { CHROMIUM_FLAGS, executablePath } from '../bench/chromium.ts';
+import { serve } from '../bench/serve.ts';
+import { listFiles } from '../src/content/files.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -15,17 +14,16 @@ if (!existsSync(`${DIST}/index.html`)) {
   console.error(`No built site in ${DIST}/: run npm run build first.`);
   process.exit(1);
 }
-const articles = (await import('node:fs/promises')).readdir(`${DIST}/articles`, { recursive: true });
-const firstArticle = (await articles).find((f) => f.endsWith('index.html'))!.replace(/index\.html$/, '');
+const articles = await listFiles(`${DIST}/articles`);
+const firstArticle = articles.find((f) => f.endsWith('index.html'))!.replace(/index\.html$/, '');
 const pages: [string, string][] = [
   ['home', '/'],
   ['article', `/articles/${firstArticle}`],
   ['search', '/search/?q=judges'],
 ];
 
-const server = http.createServer(sirv(DIST, { dev: false }));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serve(DIST);
+const { origin } = server;
 const chrome = await chromeLauncher.launch({
   chromePath: executablePath,
   chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
@@ -49,5 +47,5 @@ try {
   }
 } finally {
   chrome.kill();
-  server.close();
+  await server.close();
 }

@@ -1,15 +1,13 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { contentDir } from './content/folder.ts';
-import { idFromPath } from './content/slug.ts';
-import { articlesLoader } from './content/articles-loader.ts';
+import { articlesLoader, dataLoader } from './content/loaders.ts';
 import { articleSchema, personSchema, sourceSchema } from './content/schema.ts';
 
 // Collections read from the content folder (ARCHIVE_CONTENT_DIR or ./content). Ids come from
-// file paths, never from a `slug` field, so a file cannot claim another file's address.
+// file paths, never from a `slug` field, so a file cannot claim another file's address. Every
+// file is read as `npm run check` reads it (src/content/loaders.ts).
 
 const root = contentDir();
-const idFromEntry = ({ entry }: { entry: string }) => idFromPath(entry);
 
 /** Archived articles: content/articles/YYYY/MM/<slug>.md (front matter here, bodies rendered per page) */
 const articles = defineCollection({
@@ -19,13 +17,13 @@ const articles = defineCollection({
 
 /** People named in articles: content/people/<id>.yaml */
 const people = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/people`, generateId: idFromEntry }),
+  loader: dataLoader(`${root}/people`),
   schema: personSchema,
 });
 
 /** Publications: content/sources/<id>.yaml */
 const sources = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/sources`, generateId: idFromEntry }),
+  loader: dataLoader(`${root}/sources`),
   schema: sourceSchema,
 });
 

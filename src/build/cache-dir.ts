@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../content/folder.ts';
+import { archiveBase } from '../render/pipeline.ts';
 
 // Where builds keep what they can reuse: Astro's content store and the rendered article bodies.
 // One folder per content folder, base path (bodies' root-relative links carry it) and version of
@@ -16,7 +17,7 @@ export function cacheDir(env: Record<string, string | undefined> = process.env):
     .map((f) => readFileSync(`src/render/${f}`));
   const key = createHash('sha256')
     .update(contentDir(env))
-    .update(`\0${(env.ARCHIVE_BASE || '/').replace(/\/?$/, '/')}\0`)
+    .update(`\0${archiveBase(env)}\0`)
     .update(Buffer.concat(pipeline))
     .digest('hex')
     .slice(0, 12);

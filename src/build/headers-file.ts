@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cspHeader } from '../site/csp.ts';
+import { normalizeBase } from '../site/base-path.ts';
 
 // dist/_headers for hosts that read one (Netlify, Cloudflare Pages): the page policy as a real
 // header (which can also forbid framing), and a few other protective headers.
@@ -13,7 +14,7 @@ export default function headersFile(): AstroIntegration {
     name: 'archive:headers-file',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.replace(/\/?$/, '/');
+        base = normalizeBase(config.base);
       },
       'astro:build:done': async ({ dir }) => {
         const lines = [

@@ -36,7 +36,7 @@ function namesHash(archive: Archive): string {
 
 /** The key of an article page: its front matter, its body, and the people and source it names. */
 export function articleKey(article: Article, archive: Archive): string {
-  // The articles loader's digest covers the whole file, body included (src/content/articles-loader.ts).
+  // The articles loader's digest covers the whole file, body included (src/content/loaders.ts).
   const body = article.digest ?? createHash('sha256').update(readFileSync(article.filePath!)).digest('hex');
   const people = article.people.map((m) => archive.people.get(m.id)?.data);
   return hash([articleHash(article), body, people, archive.sources.get(article.data.source.id)?.data]);

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
-import { listFiles, readAllUtf8, splitFrontmatter } from './files.ts';
+import { ARTICLE_FILE, DATA_FILE, isHiddenFile, listFiles, readAllUtf8, splitFrontmatter } from './files.ts';
 import { rememberFrontMatter } from './front-matter-memo.ts';
 import { YamlCache } from './yaml-cache.ts';
 import { displayPath, type Problem } from './problems.ts';
@@ -131,8 +132,7 @@ let yamlCache: YamlCache | undefined;
 /** Parses the YAML (see parseYamlText). */
 function parseYamlNow(file: string, yaml: string, firstLine: number): { data?: unknown; problem?: Problem } {
   try {
-    // The core schema keeps dates as text, so impossible dates reach the strict date check.
-    return { data: parseYaml(yaml, { schema: 'core', uniqueKeys: true }) ?? {} };
+    return { data: parseYaml(yaml) ?? {} };
   } catch (err) {
     const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line + firstLine - 1})` : '';
     const reason = (err as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -183,7 +183,7 @@ async function readCollection<T>(
   invalid: Entry<Partial<T>>[] = [],
 ): Promise<Entry<T>[]> {
   const entries: Entry<T>[] = [];
-  const all = (await listFiles(dir)).filter((rel) => !path.basename(rel).startsWith('.'));
+  const all = (await listFiles(dir)).filter((rel) => !isHiddenFile(rel));
   const texts = readAllUtf8(all.filter((rel) => ext.test(rel)).map((rel) => path.join(dir, rel)));
   for (const rel of all) {
     const abs = path.join(dir, rel);
@@ -428,7 +428,12 @@ async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[
   return problems;
 }
 
-/** Checks the whole content folder and returns every problem found. */
+/**
+ * Checks the whole content folder and returns every problem found, with the valid entries. A bad
+ * file is a problem in the result, never an exception.
+ * @param options.yamlCache a file of front matter parsed by an earlier check, reused where the text is unchanged.
+ * @throws {NodeJS.ErrnoException} when the folder or a file in it cannot be read at all (EACCES).
+ */
 export async function checkContent(root: string, options: { yamlCache?: string } = {}): Promise<CheckResult> {
   yamlCache = options.yamlCache ? await YamlCache.open(options.yamlCache) : undefined;
   try {
@@ -443,11 +448,10 @@ export async function checkContent(root: string, options: { yamlCache?: string }
 /** The check itself. */
 async function checkAll(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
-  const yamlFiles = /\.ya?ml$/i;
   const invalidArticles: Entry<Partial<ArticleData>>[] = [];
   const articles = await readCollection(
     path.join(root, 'articles'),
-    /\.md$/i,
+    ARTICLE_FILE,
     '.md',
     parseArticle,
     problems,
@@ -455,14 +459,14 @@ async function checkAll(root: string): Promise<CheckResult> {
   );
   const people = await readCollection(
     path.join(root, 'people'),
-    yamlFiles,
+    DATA_FILE,
     '.yaml',
     yamlParser(personSchema),
     problems,
   );
   const sources = await readCollection(
     path.join(root, 'sources'),
-    yamlFiles,
+    DATA_FILE,
     '.yaml',
     yamlParser(sourceSchema),
     problems,

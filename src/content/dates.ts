@@ -45,7 +45,8 @@ export function dateProblem(text: string): string | null {
  * The stored form of a date: the checked text with a "T" between day and time and the offset
  * written "±HH:MM". A JavaScript Date (which has no offset of its own) is stored in UTC: as a
  * calendar day when it is midnight UTC (what YAML libraries make of "2018-09-10"), else as a
- * moment with "Z". Throws a RangeError for text that dateProblem refuses.
+ * moment with "Z".
+ * @throws {RangeError} for an invalid Date, or text that dateProblem refuses (with its message).
  */
 export function normalizeDate(value: string | Date): ArchiveDate {
   if (value instanceof Date) {
@@ -78,7 +79,7 @@ export function parseArchiveDate(value: ArchiveDate | Date): Date {
  * The calendar day of a date as "YYYY-MM-DD", in the original's own offset: the day the original
  * printed ("2019-12-31T21:15-05:00" -> "2019-12-31"). A JavaScript Date, which has no offset, gives
  * its UTC day. Used for `datetime` attributes, sort keys, the date archive and the year filter.
- * Throws a RangeError for text that is not a checked date.
+ * @throws {RangeError} for text that is not a checked date (no YYYY-MM-DD at its start).
  */
 export function isoDay(value: ArchiveDate | Date): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -87,18 +88,27 @@ export function isoDay(value: ArchiveDate | Date): string {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-/** Year and zero-padded month of a date's calendar day (see isoDay), for the date archive. */
+/**
+ * Year and zero-padded month of a date's calendar day (see isoDay), for the date archive.
+ * @throws {RangeError} as isoDay does.
+ */
 export function yearMonth(value: ArchiveDate | Date): { year: string; month: string } {
   const day = isoDay(value);
   return { year: day.slice(0, 4), month: day.slice(5, 7) };
 }
 
-/** The year of a date's calendar day, "2019", for the year filter and citation keys. */
+/**
+ * The year of a date's calendar day, "2019", for the year filter and citation keys.
+ * @throws {RangeError} as isoDay does.
+ */
 export function yearOf(value: ArchiveDate | Date): string {
   return isoDay(value).slice(0, 4);
 }
 
-/** [year, month 1-12, day] of a date's calendar day, as CSL-JSON "date-parts" wants them. */
+/**
+ * [year, month 1-12, day] of a date's calendar day, as CSL-JSON "date-parts" wants them.
+ * @throws {RangeError} as isoDay does.
+ */
 export function dateParts(value: ArchiveDate | Date): [number, number, number] {
   const day = isoDay(value);
   return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];

@@ -1,6 +1,6 @@
 // The checker parses every article's front matter before Astro starts; the articles loader, in
 // the same process, then takes each parsed value from here instead of parsing the same YAML a
-// second time (3 s of a cold build at 10,000 articles). Astro loads the integration and the
+// second time (see docs/performance.md, "Figures behind the code"). Astro loads the integration and the
 // content config as separate module instances, hence one map on globalThis. Keyed by the YAML
 // text itself, so an entry can only be used for exactly the text it was parsed from.
 

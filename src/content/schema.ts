@@ -110,7 +110,7 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
         .string()
         .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en or pt-BR' })
         .default('en'),
-      /** Drafts are kept in the archive but not published on the site. */
+      /** Drafts are kept in the archive but not shown on the site (see isPublic). */
       draft: z.boolean().default(false),
       /** A note from the archive's editor, shown above the article. */
       editorsNote: text.optional(),
@@ -188,9 +188,15 @@ export const sourceSchema = z
   .strict();
 
 /**
- * True for an article the site publishes: not a draft, and with the source, URL and date only a
- * draft may lack. The pages and the search index both decide with this.
+ * True for a public article, one the site shows: not a draft, and with the source, URL and date
+ * only a draft may lack. The pages and the search index both decide with this. ("Published" is
+ * kept for the original's publication date, the `published` field.)
  */
-export function isPublished(a: { draft?: boolean; published?: unknown; source?: unknown; url?: unknown }): boolean {
+export function isPublic(a: {
+  draft?: boolean | undefined;
+  published?: unknown;
+  source?: unknown;
+  url?: unknown;
+}): boolean {
   return !a.draft && a.published !== undefined && a.source !== undefined && a.url !== undefined;
 }

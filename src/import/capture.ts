@@ -61,7 +61,13 @@ function looksBinary(bytes: Uint8Array): boolean {
   return nul > head.length / 100;
 }
 
-/** Reads and decodes a capture, or throws CaptureError with the reason it cannot be imported. */
+/**
+ * Reads and decodes a capture (.html, .htm, .html.gz or .txt).
+ * @param maxBytes the largest page imported, in bytes, after unpacking a .gz capture.
+ * @throws {CaptureError} with the reason the capture cannot be imported: not a capture type,
+ *   empty, larger than `maxBytes`, not valid gzip, binary, or without text.
+ * @throws {NodeJS.ErrnoException} when the file cannot be read.
+ */
 export async function readCapture(file: string, maxBytes: number): Promise<Capture> {
   const type = captureType(file);
   if (!type) throw new CaptureError('is not a capture type the importer reads (.html, .htm, .html.gz, .txt)');

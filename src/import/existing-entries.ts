@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
+import { parseYaml } from '../content/yaml.ts';
 import { idFromPath } from '../content/slug.ts';
 import { PeopleIndex, type KnownPerson } from './people.ts';
 
@@ -59,7 +59,7 @@ export class ArchiveIndex {
       if (!parts) continue;
       let data: Record<string, unknown> = {};
       try {
-        data = (parseYaml(parts.yaml, { schema: 'core' }) as Record<string, unknown>) ?? {};
+        data = (parseYaml(parts.yaml) as Record<string, unknown>) ?? {};
       } catch {
         // Unreadable frontmatter: `npm run check` reports it; the body hash still counts.
       }

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import type { Root } from 'hast';
 import { articleSchema } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
+import { isoDay } from '../content/dates.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, readCapture, type Capture } from './capture.ts';
 import { partialCapture, readAccess } from './access.ts';
@@ -76,9 +77,9 @@ export interface Conversion {
 
 /**
  * Reads the page and turns its article into Markdown, with the page's metadata.
- * Throws CaptureError for an error page or a page whose extracted article holds less than
- * MIN_PROSE characters of prose (an index page), unless `force` is set; the message gives the
- * measurements.
+ * @throws {CaptureError} for an error page or a page whose extracted article holds less than
+ *   MIN_PROSE characters of prose (an index page), unless `force` is set; the message gives the
+ *   measurements.
  */
 export function convertCapture(capture: Capture, given: ImportOptions['given'] = {}, force = false): Conversion {
   if (!capture.html) {
@@ -182,7 +183,13 @@ function chooseSource(
   return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
 }
 
-/** Imports one capture into the content folder (or, in a dry run, says what it would write). */
+/**
+ * Imports one capture into the content folder (or, in a dry run, says what it would write). A
+ * capture that cannot be imported gives an outcome with status 'failed' and the reason; a
+ * duplicate, 'skipped'. `opts.maxBytes` is the largest page imported, in bytes.
+ * @throws {NodeJS.ErrnoException} when the content folder cannot be read or written (the capture
+ *   itself is never the cause: its faults are outcomes).
+ */
 export async function importOne(
   file: string,
   root: string,
@@ -243,7 +250,7 @@ async function write(
           ...(credit && { credit }),
         }
       : undefined;
-  const captured = (await stat(capture.path)).mtime.toISOString().slice(0, 10);
+  const captured = isoDay((await stat(capture.path)).mtime);
   const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
   const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
   const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;

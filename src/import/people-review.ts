@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { splitFrontmatter } from '../content/files.ts';
+import { parseYamlDocument } from '../content/yaml.ts';
 import { slugify } from '../content/slug.ts';
 import { ArchiveIndex } from './existing-entries.ts';
 import type { Outcome } from './import-one.ts';
@@ -43,8 +43,9 @@ export function reviewText(outcomes: Outcome[], root: string): string {
 }
 
 /**
- * Reads a review file. Throws Error naming the file, the line and the fix for a line that is
- * not "keep | Name | in: a.md, b.md" or "drop | …"; comment and blank lines are skipped.
+ * Reads a review file's text; comment and blank lines are skipped.
+ * @throws Error naming the file, the line and the fix for a line that is not
+ *   "keep | Name | in: a.md, b.md" or "drop | …".
  */
 export function parseReview(text: string, file: string): ReviewLine[] {
   const out: ReviewLine[] = [];
@@ -116,7 +117,7 @@ export async function applyReview(file: string, root: string): Promise<ApplyResu
         result.problems.push(`${file}: ${rel} (for ${line.name}) is not an article in ${path.join(root, 'articles')}`);
         continue;
       }
-      const doc = parseDocument(parts.yaml);
+      const doc = parseYamlDocument(parts.yaml);
       const people = doc.get('people');
       const ids = Array.isArray((people as { toJSON?: () => unknown } | undefined)?.toJSON?.())
         ? ((people as { toJSON: () => unknown[] }).toJSON() as unknown[])

@@ -12,23 +12,31 @@ export interface KnownPerson {
 }
 
 /**
+ * English words that qualify a title rather than name an office ("the former deputy …"): each is
+ * both a title word (taken off a name) and a qualifier (never an office on its own).
+ */
+const EN_QUALIFIERS = [
+  'the',
+  'former',
+  'then',
+  'acting',
+  'interim',
+  'deputy',
+  'vice',
+  'u.s.',
+  'us',
+  'federal',
+  'state',
+];
+
+/**
  * Titles and honorifics written before a name, by language, lower-case ("President-elect",
  * "Sen.", "Bundeskanzlerin", "M.", "Sra."). They are not part of the name: they are taken off
  * before a name is matched or proposed. Offices may carry "-elect", "-designate" or "former".
  */
 export const TITLE_WORDS: Record<string, string[]> = {
   en: [
-    'the',
-    'former',
-    'then',
-    'acting',
-    'interim',
-    'deputy',
-    'vice',
-    'u.s.',
-    'us',
-    'federal',
-    'state',
+    ...EN_QUALIFIERS,
     'president',
     'attorney',
     'general',
@@ -360,17 +368,7 @@ function onlyInOrganisationNames(name: string, text: string): boolean {
 
 /** Words in the title lists that qualify a title rather than being one ("the", "former", "deputy"). */
 const QUALIFIER = new Set([
-  'the',
-  'former',
-  'then',
-  'acting',
-  'interim',
-  'deputy',
-  'vice',
-  'u.s.',
-  'us',
-  'federal',
-  'state',
+  ...EN_QUALIFIERS,
   'general',
   'chief',
   'prime',

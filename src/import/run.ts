@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from '../content/files.ts';
 import { ArchiveIndex } from './existing-entries.ts';
 import { captureType } from './capture.ts';
 import { importOne, type ImportOptions, type Outcome } from './import-one.ts';
@@ -17,11 +18,8 @@ export async function findCaptures(inputs: string[]): Promise<{ captures: string
     const info = await stat(input).catch(() => null);
     if (!info) notCaptures.push(input);
     else if (info.isDirectory()) {
-      const entries = await readdir(input, { recursive: true, withFileTypes: true });
-      const files = entries
-        .filter((e) => e.isFile() && captureType(e.name))
-        .map((e) => path.join(e.parentPath, e.name));
-      captures.push(...files.sort());
+      const files = (await listFiles(input)).filter((rel) => captureType(path.basename(rel)));
+      captures.push(...files.map((rel) => path.join(input, rel)));
     } else if (captureType(input)) captures.push(input);
     else notCaptures.push(input);
   }

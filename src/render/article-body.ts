@@ -5,7 +5,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { markdownOptions, mayUseGfm, plainMarkdownOptions } from './pipeline.ts';
 import { cacheDir } from '../build/cache-dir.ts';
-import { splitFrontmatter } from '../content/files.ts';
+import { readArticleBody } from '../content/files.ts';
 
 // Article bodies rendered when their page is built, not kept in Astro's content store: a store
 // holding the HTML of every article is what made large archives slow to bundle and heavy in
@@ -13,7 +13,7 @@ import { splitFrontmatter } from '../content/files.ts';
 // processor and sanitizer), and the HTML is cached on disk by the hash of its Markdown, so a
 // rebuild only renders what changed. The files are small and read and written synchronously: on
 // the build's busy main thread each promise-based file operation cost more than the I/O itself
-// (2.9 s of a cold build at 10,000 articles, docs/performance.md).
+// (see docs/performance.md, "Figures behind the code").
 
 type Processor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
 let full: Promise<Processor> | undefined;
@@ -23,12 +23,6 @@ let rendered: string | undefined;
 function renderedDir(): string {
   if (rendered === undefined) mkdirSync((rendered = path.join(cacheDir(), 'rendered')), { recursive: true });
   return rendered;
-}
-
-/** The Markdown of an article file, without its frontmatter. */
-function bodyOf(file: string): string {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return splitFrontmatter(text)?.body ?? text;
 }
 
 /** Where the HTML of a Markdown body is cached. */
@@ -49,9 +43,12 @@ async function renderAndCache(body: string, cached: string): Promise<string> {
   return html;
 }
 
-/** The sanitized HTML of an article's body; `file` as the collection records it (relative to the project). */
+/**
+ * The sanitized HTML of an article's body; `file` as the collection records it (relative to the project).
+ * @throws {NodeJS.ErrnoException} when the article file cannot be read or the cache not written.
+ */
 export async function renderArticleBody(file: string): Promise<string> {
-  const body = bodyOf(path.resolve(file));
+  const body = readArticleBody(path.resolve(file));
   const cached = cachedPath(body);
   let hit: string | undefined;
   try {
@@ -66,11 +63,12 @@ export async function renderArticleBody(file: string): Promise<string> {
  * Renders into the cache every body of `files` not already there, in the order given, calling
  * `onEach(file)` once each body is in the cache (rendered now or before); says how many it
  * rendered. The build runs it on a thread of its own, ahead of the search records and the pages.
+ * @throws {NodeJS.ErrnoException} when an article file cannot be read or the cache not written.
  */
 export async function renderAhead(files: Iterable<string>, onEach: (file: string) => void = () => {}): Promise<number> {
   let count = 0;
   for (const file of files) {
-    const body = bodyOf(path.resolve(file));
+    const body = readArticleBody(path.resolve(file));
     const cached = cachedPath(body);
     if (!existsSync(cached)) {
       await renderAndCache(body, cached);

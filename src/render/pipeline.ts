@@ -6,6 +6,7 @@ import rehypeInPageAnchors from './rehype-in-page-anchors.ts';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import remarkNewsGfm from './remark-news-gfm.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { normalizeBase } from '../site/base-path.ts';
 
 // How every article body is rendered. Raw HTML is parsed first so the sanitizer sees it;
 // everything after the sanitizer is trusted code. Verbatim text: no typographic rewriting of
@@ -13,11 +14,11 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 // remark-news-gfm.ts).
 
 /**
- * The base path the site is built for (ARCHIVE_BASE, default "/"), with a trailing slash: the
+ * The base path the site is built for (ARCHIVE_BASE, default "/"), in normalizeBase's form: the
  * same setting astro.config.ts gives Astro, which root-relative links in bodies are given.
  */
 export function archiveBase(env: Record<string, string | undefined> = process.env): string {
-  return (env.ARCHIVE_BASE || '/').replace(/\/?$/, '/');
+  return normalizeBase(env.ARCHIVE_BASE);
 }
 
 /** Options for `unified()` from @astrojs/markdown-remark for a site built under `base`. */
@@ -45,8 +46,8 @@ export const markdownOptions = markdownOptionsFor(archiveBase());
 /**
  * The same options without the GFM extensions, for a body that cannot hold a table, a
  * strikethrough or a footnote: they need a `|`, a `~` or a `[^`. The HTML is the same (checked on every body of a
- * 10,000-article corpus and every hostile payload, tests/unit/sanitize.test.ts); the table
- * scanner was a quarter of the render time (1.65 -> 1.25 ms per article, docs/performance.md).
+ * 10,000-article corpus and every hostile payload, tests/unit/sanitize.test.ts), and the table
+ * scanner is a large share of the render time (see docs/performance.md, "Figures behind the code").
  */
 export const plainMarkdownOptions = { ...markdownOptions, remarkPlugins: [] };
 

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { normalizeBase } from '../site/base-path.ts';
 
 // Links from one archived article to another are written root-relative, as the archive serves
 // them at its root (`[earlier](/articles/2022/04/first/)`). A site built under a sub-path
@@ -12,7 +13,7 @@ const ADDRESS_PROPS = ['href', 'src'] as const;
 
 /** `base` is the site's base path with a trailing slash, e.g. "/archive/"; "/" changes nothing. */
 export default function rehypeBaseLinks(options: { base: string }) {
-  const base = options.base.replace(/\/?$/, '/');
+  const base = normalizeBase(options.base);
   return (tree: Root) => {
     if (base === '/') return;
     visit(tree, 'element', (node: Element) => {

@@ -7,8 +7,8 @@ import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Processor } from 'unified';
 
 // The parts of GitHub-flavoured Markdown news copy uses: tables, strikethrough and footnotes.
-// Full GFM adds bare-URL autolinking and task lists; its autolink scanner alone more than doubles
-// parse time (docs/performance.md), and news copy has explicit links.
+// Full GFM adds bare-URL autolinking and task lists; its autolink scanner is costly (see
+// docs/performance.md, "Figures behind the code"), and news copy has explicit links.
 
 /** Options: none; a factory like every other plugin. */
 export default function remarkNewsGfm(this: Processor) {

@@ -1,11 +1,16 @@
-// How the search index is split. Pagefind's indexer holds a whole index in memory and needs about
-// 300 kB per record while writing it (3.1 GB at 12,000 records, more than 19 GB at 120,000), so
-// a large archive is indexed in parts of at most `size` records, one after another, and the
+import { isoDay, type ArchiveDate } from '../content/dates.ts';
+import { isPublic } from '../content/schema.ts';
+import { primaryLanguage } from '../site/text-direction.ts';
+
+// How the search index is split. Pagefind's indexer holds a whole index in memory while writing
+// it, and its memory grows with the records (about 300 kB each; see docs/performance.md,
+// "Figures behind the code"), so a large archive is indexed in parts of at most `size` records, one after another, and the
 // search page merges them (Pagefind's mergeIndex). Each part holds whole months of one language,
 // packed oldest first, so adding or editing an article changes one part and leaves the others,
 // and their cached index files, as they were. An archive that fits in one part has one index.
-// The plan is a pure function of the published articles and the people, so the build (which
-// writes the parts) and the search page (which loads them) always agree.
+// The plan is a pure function of the public articles and the people, and both the build
+// (which writes the parts, from the checked content) and the search page (which loads them, from
+// the collections) compute it with planArchiveParts, so they always agree.
 
 /** Records per part unless ARCHIVE_SEARCH_PART_SIZE says otherwise. */
 export const DEFAULT_PART_SIZE = 2000;
@@ -39,7 +44,10 @@ export interface SearchPart {
   to?: string;
 }
 
-/** The part size for this build: ARCHIVE_SEARCH_PART_SIZE, or the default. */
+/**
+ * The part size for this build, in records: ARCHIVE_SEARCH_PART_SIZE, or DEFAULT_PART_SIZE.
+ * @throws Error naming the variable when it is not a whole number of at least 1.
+ */
 export function partSize(env: Record<string, string | undefined> = process.env): number {
   const raw = env.ARCHIVE_SEARCH_PART_SIZE;
   if (raw === undefined || raw === '') return DEFAULT_PART_SIZE;
@@ -76,7 +84,10 @@ function pack(articles: PlannedArticle[], size: number): PlannedArticle[][] {
   return groups;
 }
 
-/** The parts for these articles and this many people. */
+/**
+ * The parts for these articles and this many person pages, each part at most `size` records
+ * (articles and person pages count one record each).
+ */
 export function planSearchParts(articles: PlannedArticle[], people: number, size: number): SearchPart[] {
   const byDay = [...articles].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
   const part = (n: number, fields: Omit<SearchPart, 'n' | 'dir'>, single = false): SearchPart => ({
@@ -103,6 +114,31 @@ export function planSearchParts(articles: PlannedArticle[], people: number, size
         part(parts.length, { language, articles: group.map((a) => a.id), people: 0, peopleFrom: 0, ...span(group) }),
       );
   return parts;
+}
+
+/** An article entry as the checker or the collection gives it: what the plan reads of it. */
+export interface ArticleToPlan {
+  id: string;
+  data: {
+    draft?: boolean | undefined;
+    published?: ArchiveDate | Date | undefined;
+    source?: unknown;
+    url?: unknown;
+    language: string;
+  };
+}
+
+/**
+ * The parts of an archive: its public articles (drafts and articles the site leaves out are
+ * skipped here) by publication day and primary language, and `people` person pages (a count), in
+ * parts of at most `size` records. The build and the search page both call this, each with its own copy of
+ * the entries.
+ */
+export function planArchiveParts(articles: readonly ArticleToPlan[], people: number, size: number): SearchPart[] {
+  const planned = articles
+    .filter((a) => isPublic(a.data))
+    .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
+  return planSearchParts(planned, people, size);
 }
 
 /** What a search page in `language` loads: its parts, and its article parts oldest first. */

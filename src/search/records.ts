@@ -2,8 +2,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { CheckResult } from '../content/check.ts';
-import { isPublished } from '../content/schema.ts';
-import { planSearchParts, type PlannedArticle, type SearchPart } from './parts.ts';
+import { isPublic } from '../content/schema.ts';
+import { planArchiveParts, type SearchPart } from './parts.ts';
 import { datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
@@ -11,7 +11,7 @@ import { articleTopics, topicLabels } from '../content/topics.ts';
 import { SORT_KEY } from './browser/search-state.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
-// HTML), so Pagefind can index while Astro is still rendering pages. One record per published
+// HTML), so Pagefind can index while Astro is still rendering pages. One record per public
 // article and per person page; URLs are site paths without the base, as Pagefind expects.
 //
 // A record holds the words a reader sees and nothing else. Its `content` (what Pagefind cuts
@@ -62,16 +62,9 @@ function present(meta: Record<string, string | undefined>): Record<string, strin
   return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
-/** The published articles as the search parts are planned from them. */
-export function plannedArticles({ entries }: Pick<CheckResult, 'entries'>): PlannedArticle[] {
-  return entries.articles
-    .filter((a) => isPublished(a.data))
-    .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
-}
-
-/** The search parts of checked content. */
+/** The search parts of checked content, each at most `size` records (see planArchiveParts). */
 export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
-  return planSearchParts(plannedArticles(checked), checked.entries.people.length, size);
+  return planArchiveParts(checked.entries.articles, checked.entries.people.length, size);
 }
 
 /**
@@ -91,7 +84,7 @@ export async function* searchRecords(
   const people = new Map(entries.people.map((p) => [p.id, p.data]));
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
-  const labels = topicLabels(entries.articles.filter((a) => isPublished(a.data)).map((a) => a.data.topics));
+  const labels = topicLabels(entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.topics));
   const partFilter = parts > 1 ? { part: [String(part.n)] } : {};
   for (const id of part.articles) {
     const { path, data: a } = articles.get(id)!;

@@ -22,8 +22,7 @@ const pagefindVersion = (() => {
 /**
  * Hard-links (or copies, across file systems) every file of `from` into `to`, synchronously. A
  * part has thousands of files; linked with callbacks, each link waited for a turn of the main
- * thread, which is busy rendering pages, and a part took 3 s to link (measured in
- * docs/performance.md). Done in one go it takes a fraction of that.
+ * thread, which is busy rendering pages (see docs/performance.md, "Figures behind the code").
  */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -75,6 +74,8 @@ export interface Previous {
  * Builds every part into `staging` (each in its own folder, see SearchPart.dir). A part whose
  * inputs are unchanged is moved over from the previous output (one rename) or linked from the
  * cache; only the others are indexed. Parts no longer used are removed from the cache.
+ * @throws Error from buildSearchIndex when Pagefind fails or its indexer dies, and whatever
+ *   `source.recordsOf` throws; the parts already written stay in the cache.
  */
 export async function buildSearchParts(
   parts: SearchPart[],

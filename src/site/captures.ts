@@ -1,6 +1,6 @@
-// How verbatim captures are published. Any static host (nginx, S3, GitHub Pages, `python3 -m
+// How verbatim captures are served. Any static host (nginx, S3, GitHub Pages, `python3 -m
 // http.server`, `astro preview`) picks a file's type from its name and most send text without a
-// character set, so a capture is published twice, neither way able to run on the archive's origin:
+// character set, so a capture is served twice, neither way able to run on the archive's origin:
 //
 // - its exact bytes, under its own name with ".txt" added unless it already ends in ".txt"
 //   (`x.html` -> `x.html.txt`, `x.svg` -> `x.svg.txt`): every host serves that as text/plain,
@@ -10,7 +10,7 @@
 //   and <meta charset="utf-8">, showing the text decoded in the capture's own charset as escaped
 //   text, so it is legible on any host ("“When we depart”", not "â€œWhen we departâ€").
 
-/** Published name of a capture's exact bytes, relative to /captures/. */
-export function publishedCaptureName(file: string): string {
+/** The name a capture's exact bytes are copied to, relative to /captures/. */
+export function copiedCaptureName(file: string): string {
   return /\.txt$/i.test(file) ? file : `${file}.txt`;
 }

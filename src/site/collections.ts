@@ -1,8 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
-import { isPublished } from '../content/schema.ts';
+import { isPublic } from '../content/schema.ts';
 
-// The archive as the pages see it: published articles newest first, people, sources, and every
+// The archive as the pages see it: public articles newest first, people, sources, and every
 // grouping, loaded once per build and shared by all pages.
 
 /** An article entry as the collection gives it. */
@@ -12,15 +12,15 @@ export type PersonEntry = CollectionEntry<'people'>;
 /** A source entry. */
 export type SourceEntry = CollectionEntry<'sources'>;
 
-/** The facts only a draft may lack; every published article has them. */
-type PublishedFacts = { [K in 'source' | 'url' | 'published']-?: NonNullable<ArticleEntry['data'][K]> };
+/** The facts only a draft may lack; every public article has them. */
+type PublicFacts = { [K in 'source' | 'url' | 'published']-?: NonNullable<ArticleEntry['data'][K]> };
 
-/** A published article, with its people mentions as plain ids and roles. */
-export type Article = ArticleEntry & { data: PublishedFacts; people: PersonMention[] };
+/** A public article, with its people mentions as plain ids and roles. */
+export type Article = ArticleEntry & { data: PublicFacts; people: PersonMention[] };
 
-/** True for an entry the site publishes (see isPublished in schema.ts). */
-function published(entry: ArticleEntry): entry is ArticleEntry & { data: PublishedFacts } {
-  return isPublished(entry.data);
+/** True for an entry the site shows (see isPublic in schema.ts). */
+function isPublicEntry(entry: ArticleEntry): entry is ArticleEntry & { data: PublicFacts } {
+  return isPublic(entry.data);
 }
 
 /** People mentions in either frontmatter form ("id" or {id, role}) as {id, role}. */
@@ -30,7 +30,7 @@ function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
 
 /** Loads and groups everything once. */
 async function load() {
-  const entries = (await getCollection('articles')).filter(published);
+  const entries = (await getCollection('articles')).filter(isPublicEntry);
   const articles: Article[] = entries.map((a) => ({ ...a, people: mentions(a.data.people) })).sort(newestFirst);
   const people = new Map((await getCollection('people')).map((p) => [p.id, p]));
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s]));

@@ -1,9 +1,10 @@
-import { publishedCaptureName } from './captures.ts';
+import { copiedCaptureName } from './captures.ts';
 import { topicSlug } from '../content/topics.ts';
+import { normalizeBase } from './base-path.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const base = normalizeBase(import.meta.env.BASE_URL);
 
 /** An address inside the site, with the base path in front: path "people/" -> "/archive/people/". */
 export function sitePath(path = ''): string {
@@ -26,8 +27,8 @@ export const urls = {
   month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
   search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
   searchIn: (lang: string) => sitePath(`search/${lang}/`),
-  /** A capture's exact bytes, published as text (src/site/captures.ts). */
-  capture: (file: string) => sitePath(`captures/${publishedCaptureName(file)}`),
+  /** A capture's exact bytes, copied as text (src/site/captures.ts). */
+  capture: (file: string) => sitePath(`captures/${copiedCaptureName(file)}`),
   /** A capture's page: its text, legible and inert on any host, with its hash and a download. */
   capturePage: (file: string) => sitePath(`capture/${file}/`),
   feed: () => sitePath('rss.xml'),

@@ -1,14 +1,14 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
+import { listFiles } from '../../src/content/files.ts';
 import { DIST_HOSTILE, DIST_ROOT, FIXTURE_CONTENT, HOSTILE_CONTENT } from '../helpers/paths.ts';
 
-// No article is dropped silently: every published article in content/ has its page in dist/.
+// No article is dropped silently: every public article in content/ has its page in dist/.
 
 /** Article pages in a build. */
 async function articlePages(dist: string): Promise<number> {
-  const files = await readdir(path.join(dist, 'articles'), { recursive: true });
+  const files = await listFiles(path.join(dist, 'articles'));
   return files.filter((f) => f.endsWith('index.html')).length;
 }
 

@@ -8,7 +8,7 @@ import { DIST_HOSTILE } from '../helpers/paths.ts';
 
 const at = (slug: string) => `/articles/2022/05/${slug}/`;
 
-test('a 5 MB article is published whole', async () => {
+test('a 5 MB article is shown whole', async () => {
   const html = await readFile(path.join(DIST_HOSTILE, at('huge'), 'index.html'), 'utf8');
   expect(html.length).toBeGreaterThan(5_000_000);
   expect(html).toContain('The very last paragraph of the five megabyte article.');

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importAll } from '../../src/import/run.ts';
 import { astroBuild } from '../helpers/build.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { htmlFiles } from '../helpers/dist.ts';
 import { TMP } from '../helpers/paths.ts';
@@ -21,7 +22,6 @@ const VNU = path.join(
   path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
   'build/dist/vnu.jar',
 );
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let articlePages: string[] = [];
 
@@ -73,18 +73,7 @@ describe('axe-core on every imported article page', () => {
     for (const file of articlePages) {
       const url = `/${path.relative(DIST, path.dirname(file)).split(path.sep).join('/')}/`;
       await page.goto(site.origin + url);
-      await page.evaluate(AXE);
-      const result = await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        }),
-      );
-      for (const v of result.violations)
-        for (const n of v.nodes) violations.push(`${url} ${v.id}: ${n.target.join(' ')}`);
+      for (const line of await axeViolations(page)) violations.push(`${url} ${line}`);
     }
     expect(violations).toEqual([]);
   }, 300_000);

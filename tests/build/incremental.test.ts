@@ -18,7 +18,13 @@ test('editing one article re-renders the pages that show it and reuses the rest'
   const [warm, cold] = [path.join(TMP, 'incremental-cache'), path.join(TMP, 'incremental-cold-cache')];
   await Promise.all([warm, cold].map((dir) => rm(dir, { recursive: true, force: true })));
   const dist = path.join(TMP, 'dist-incremental');
-  expect((await astroBuild(content, dist, { ...env, ARCHIVE_CACHE_DIR: warm })).code).toBe(0);
+  const first = await astroBuild(content, dist, { ...env, ARCHIVE_CACHE_DIR: warm });
+  expect(first.code).toBe(0);
+  // Every body was rendered on the render-ahead thread, which the bundled integration found.
+  const [, ready, all] = /render-ahead: (\d+) of (\d+) article bodies/.exec(first.output) ?? [];
+  expect(Number(all)).toBeGreaterThan(10);
+  expect(ready).toBe(all);
+  expect(first.output).not.toMatch(/rendering ahead stopped/);
 
   const seed = path.join(content, 'articles/2018/09/immigration-judges-sessions.md');
   const text = await readFile(seed, 'utf8');

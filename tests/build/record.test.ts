@@ -212,7 +212,7 @@ describe('captures on a host that ignores _headers', () => {
     await site?.close();
   });
 
-  test('every published capture file is served as text, whatever it contains', async () => {
+  test('every copied capture file is served as text, whatever it contains', async () => {
     for (const file of ['quoted.txt', ...Object.keys(HOSTILE_CAPTURES).map((f) => `${f}.txt`)]) {
       const res = await fetch(`${site.origin}${BASE}captures/2022/07/${file}`);
       expect(res.status, file).toBe(200);

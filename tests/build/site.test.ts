@@ -55,7 +55,7 @@ describe('the seed article page', () => {
     expect(texts(doc, '.article-body p')).toHaveLength(6);
   });
 
-  test('links to the verbatim capture, published byte for byte', async () => {
+  test('links to the verbatim capture, copied byte for byte', async () => {
     const doc = await page(DIST_ROOT, SEED);
     const href = doc.querySelector('a[href^="/captures/"]')!.getAttribute('href')!;
     const published = await readFile(path.join(DIST_ROOT, href));
@@ -67,7 +67,7 @@ describe('the seed article page', () => {
 });
 
 describe('browse pages', () => {
-  test('home lists the newest articles first, five to a page, and every published article once', async () => {
+  test('home lists the newest articles first, five to a page, and every public article once', async () => {
     const pages = ['/', '/page/2/', '/page/3/'];
     const titles = (
       await Promise.all(pages.map(async (p) => texts(await page(DIST_ROOT, p), '.article-list h2')))
@@ -136,7 +136,7 @@ describe('browse pages', () => {
   });
 });
 
-test('a lead image is published from the content folder with its alt text, caption and credit', async () => {
+test('a lead image is copied from the content folder with its alt text, caption and credit', async () => {
   const doc = await page(DIST_ROOT, '/articles/2015/01/report-01/');
   const img = doc.querySelector('figure img')!;
   expect(img.getAttribute('alt')).toBe('A drawn harbour');

@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.ts';
 import { DIST_ROOT } from '../helpers/paths.ts';
 import { servedSite } from '../helpers/site.ts';
 
 // axe-core, run in Chromium on every page type, in light and dark colour schemes: no WCAG 2.2 AA
 // violations.
 
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES: [string, string][] = [
   ['home', '/'],
   ['article', '/articles/2018/09/immigration-judges-sessions/'],
@@ -32,17 +30,7 @@ const ctx = servedSite(DIST_ROOT);
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(ctx.site.origin + path);
   if (path.startsWith('/search/')) await page.locator('#search-results li').first().waitFor();
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  return axeViolations(page);
 }
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { afterAll, expect, inject, test } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.ts';
 import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
+import { parseYaml } from '../../src/content/yaml.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
 import { BENCH_CORPUS } from '../setup/unit-fixtures.ts';

@@ -1,9 +1,9 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { splitFrontmatter } from '../../src/content/files.ts';
-import { markdownOptionsFor } from '../../src/render/pipeline.ts';
+import { readArticleBody } from '../../src/content/files.ts';
+import { archiveBase, markdownOptionsFor } from '../../src/render/pipeline.ts';
+import { normalizeBase } from '../../src/site/base-path.ts';
 
 // Links inside article bodies: in-page anchors reach their targets although the sanitizer
 // prefixes ids (case in-page-anchors), and links between archived articles carry the site's
@@ -11,7 +11,7 @@ import { markdownOptionsFor } from '../../src/render/pipeline.ts';
 
 /** A case article's Markdown body. */
 function body(file: string): string {
-  return splitFrontmatter(readFileSync(`tests/fixtures/cases/${file}`, 'utf8'))!.body;
+  return readArticleBody(`tests/fixtures/cases/${file}`);
 }
 
 /** The body rendered by the site's pipeline for a site under `base`, as a DOM. */
@@ -81,4 +81,19 @@ describe('links between archived articles under a base path', () => {
     ]);
     expect(doc.querySelector('img')?.getAttribute('src')).toBe('/archive/media/p.jpg');
   });
+});
+
+test('every way of writing the base path gives one form, so links and pages agree', () => {
+  for (const [given, want] of [
+    [undefined, '/'],
+    ['', '/'],
+    ['/', '/'],
+    ['archive', '/archive/'],
+    ['/archive', '/archive/'],
+    ['/archive/', '/archive/'],
+    ['/a/b//', '/a/b/'],
+  ] as const) {
+    expect(normalizeBase(given)).toBe(want);
+    expect(archiveBase({ ARCHIVE_BASE: given })).toBe(want);
+  }
 });

@@ -4,6 +4,7 @@ import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '.
 import { sortKey } from '../../src/content/names.ts';
 import { newsArticleJsonLd } from '../../src/site/structured-data.ts';
 import { checkContent } from '../../src/content/check.ts';
+import { caseCitationFacts } from '../helpers/citation.ts';
 
 // Case citation-names: names are parsed into their parts (particles, suffixes), organizations and
 // names in other orders are one literal name. Expected strings are written out by hand from the
@@ -14,17 +15,7 @@ const checked = await checkContent(CASE);
 
 /** Citation facts of a case article, by the last part of its id. */
 function facts(name: string): CitationFacts {
-  const a = checked.entries.articles.find((e) => e.id === `2022/06/${name}`)!;
-  return {
-    title: a.data.title,
-    authors: a.data.authors,
-    newspaper: 'Daily Planet',
-    url: a.data.url!,
-    published: a.data.published!,
-    captured: a.data.captured,
-    archiveUrl: `https://archive.example.org/articles/${a.id}/`,
-    archiveName: 'News Archive',
-  };
+  return caseCitationFacts(checked.entries.articles.find((e) => e.id === `2022/06/${name}`)!);
 }
 
 /** The CSL-JSON authors of a case article. */

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import semver from 'semver';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { listFiles } from '../../src/content/files.ts';
 
 // package.json says what the code needs: every package the code imports is declared, what the
 // site and the commands users run (build, check, import) need at run time is a dependency (so
@@ -29,10 +30,10 @@ const TOOLS: Record<string, string> = {
 };
 
 /** Code files under `dir`, as paths relative to the project. */
-function codeFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+async function codeFiles(dir: string): Promise<string[]> {
+  return (await listFiles(dir))
     .map((rel) => path.join(dir, rel))
-    .filter((file) => /\.(ts|mts|js|mjs|astro)$/.test(file) && statSync(file).isFile());
+    .filter((file) => /\.(ts|mts|js|mjs|astro)$/.test(file));
 }
 
 /** An import found in a file: what it names, and whether only types are taken from it. */
@@ -108,21 +109,25 @@ function resolveFile(from: string, specifier: string): string | null {
 }
 
 const ALL = [
-  ...['src', 'bench', 'scripts', 'tests'].flatMap(codeFiles).filter((f) => !f.startsWith(path.join('tests', '.tmp'))),
+  ...(await Promise.all(['src', 'bench', 'scripts', 'tests'].map(codeFiles)))
+    .flat()
+    .filter((f) => !f.startsWith(path.join('tests', '.tmp'))),
   'astro.config.ts',
   'vitest.config.ts',
 ];
 
+const PAGES = await codeFiles('src/pages');
+
 /**
  * What runs when a user builds the site or runs `npm run check` or `npm run import`: those
  * entry points and every file they import, followed file by file. The render-ahead worker is
- * started by path (`new Worker(...)`), so it is an entry point too.
+ * started by its URL (`new Worker(new URL(...))`), not imported, so it is an entry point too.
  */
 function runtimeFiles(): string[] {
   const entries = [
     'astro.config.ts',
     'src/content.config.ts',
-    ...codeFiles('src/pages'),
+    ...PAGES,
     'scripts/check.ts',
     'scripts/import.ts',
     'src/render/render-ahead-worker.ts',

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { convertCapture } from '../../src/import/import-one.ts';
 import { importAll } from '../../src/import/run.ts';
 import { splitFrontmatter } from '../../src/content/files.ts';
+import { parseYaml } from '../../src/content/yaml.ts';
 import { checkContent } from '../../src/content/check.ts';
 
 // The saved pages users reported (tests/fixtures/import-cases/, one folder per kind of fault),

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { readCapture } from '../../src/import/capture.ts';
 import { applyReview } from '../../src/import/people-review.ts';
 import { importAll } from '../../src/import/run.ts';
-import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
+import { listFiles, readArticleBody } from '../../src/content/files.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 
@@ -39,7 +39,7 @@ async function scratchArchive(): Promise<{ root: string; inbox: string }> {
 
 /** The body of a Markdown article file. */
 async function body(file: string): Promise<string> {
-  return splitFrontmatter(await readFile(file, 'utf8'))!.body.trim();
+  return readArticleBody(file).trim();
 }
 
 describe('the seed capture', () => {

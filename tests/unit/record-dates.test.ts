@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
+import { apa, bibtex, chicago, cslJson, mla, plain } from '../../src/site/citation.ts';
 import {
   compareDates,
   formatDate,
@@ -13,7 +13,8 @@ import {
 import { calendar, groupArticles, newestFirst } from '../../src/site/grouping.ts';
 import { planFor, searchRecords, type SearchRecord } from '../../src/search/records.ts';
 import { citationMeta, newsArticleJsonLd } from '../../src/site/structured-data.ts';
-import { checkContent, type ArticleData, type Entry } from '../../src/content/check.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { caseCitationFacts } from '../helpers/citation.ts';
 
 // Case dates-with-offsets: a date-time with an offset belongs to the calendar day the original
 // printed, in its own offset, everywhere the archive shows, files, filters or cites it. The
@@ -26,18 +27,7 @@ const nye = byId.get('2019/12/new-years-eve-vote')!;
 const evening = byId.get('2018/09/evening-story')!;
 
 /** Citation facts of a checked case article. */
-function facts(a: Entry<ArticleData>): CitationFacts {
-  return {
-    title: a.data.title,
-    authors: a.data.authors,
-    newspaper: 'Daily Planet',
-    url: a.data.url!,
-    published: a.data.published!,
-    captured: a.data.captured,
-    archiveUrl: `https://archive.example.org/articles/${a.id}/`,
-    archiveName: 'News Archive',
-  };
-}
+const facts = caseCitationFacts;
 
 test('the case content passes the check', () => {
   expect(checked.problems).toEqual([]);

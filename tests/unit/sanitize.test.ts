@@ -1,9 +1,8 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownOptions, mayUseGfm, plainMarkdownOptions } from '../../src/render/pipeline.ts';
-import { splitFrontmatter } from '../../src/content/files.ts';
+import { listFiles, readArticleBody } from '../../src/content/files.ts';
 import { PAYLOADS } from '../fixtures/hostile-payloads.ts';
 
 // The article Markdown pipeline, with the site's own options: hostile HTML goes, news markup stays.
@@ -120,13 +119,12 @@ describe('bodies without tables or strikethrough skip the GFM extensions', () =>
   // Renders some 300 bodies twice: heavy work, with a timeout to match.
   test('every other body renders the same without them', async () => {
     const articles = path.join(inject('benchCorpus'), 'articles');
-    const files = readdirSync('content/articles', { recursive: true }).map((f) =>
-      path.join('content/articles', String(f)),
-    );
-    files.push(...readdirSync(articles, { recursive: true }).map((f) => path.join(articles, String(f))));
+    const files = [];
+    for (const dir of ['content/articles', articles])
+      files.push(...(await listFiles(dir)).map((f) => path.join(dir, f)));
     const bodies = files
       .filter((f) => f.endsWith('.md'))
-      .map((f) => splitFrontmatter(readFileSync(f, 'utf8'))!.body)
+      .map((f) => readArticleBody(f))
       .concat(PAYLOADS.filter((p) => p.place !== 'text').map((p) => `Before.\n\n${p.payload}\n\nAfter.`));
     const checked = bodies.filter((b) => !mayUseGfm(b));
     expect(checked.length).toBeGreaterThan(250);

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { partSize, partsForLanguage, planSearchParts, type PlannedArticle } from '../../src/search/parts.ts';
+import {
+  partSize,
+  partsForLanguage,
+  planArchiveParts,
+  planSearchParts,
+  type PlannedArticle,
+} from '../../src/search/parts.ts';
 
 // How the search index is split into parts: bounded size, whole months, stable under additions.
 
@@ -70,4 +76,32 @@ test('the part size comes from ARCHIVE_SEARCH_PART_SIZE, and a bad value is name
   expect(partSize({})).toBe(2000);
   expect(partSize({ ARCHIVE_SEARCH_PART_SIZE: '500' })).toBe(500);
   expect(() => partSize({ ARCHIVE_SEARCH_PART_SIZE: 'lots' })).toThrow(/ARCHIVE_SEARCH_PART_SIZE=lots/);
+});
+
+test('the build and the search page plan the same parts: drafts and articles missing facts are left out', () => {
+  const article = (id: string, published: string, language: string, more: Record<string, unknown> = {}) => ({
+    id,
+    data: { published, language, source: 's', url: `https://x.example/${id}`, ...more },
+  });
+  const shown = [
+    article('a', '2001-01-05', 'en'),
+    article('b', '2001-02-05T23:30:00-05:00', 'pt-BR'),
+    article('c', '2001-03-05', 'en'),
+  ];
+  const left = [
+    article('draft', '2001-01-06', 'en', { draft: true }),
+    article('no-source', '2001-01-07', 'en', { source: undefined }),
+  ];
+  // The checker gives every entry; the pages' collection only the ones the site shows.
+  const fromChecked = planArchiveParts([...left, ...shown], 3, 2);
+  expect(fromChecked).toEqual(planArchiveParts(shown, 3, 2));
+  // Worked by hand: 3 people and 3 articles exceed 2 a part, so people, then each language by month.
+  expect(fromChecked.map((p) => [p.language, p.articles, p.people])).toEqual([
+    ['en', [], 2],
+    ['en', [], 1],
+    ['en', ['a', 'c'], 0],
+    ['pt', ['b'], 0],
+  ]);
+  // The day is the one the original printed, not the UTC day.
+  expect(fromChecked[3]).toMatchObject({ from: '2001-02-05', to: '2001-02-05' });
 });

@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
-import { publishedFile, publishedFilePaths } from '../../site/copied-files';
+import { copiedFile, copiedFilePaths } from '../../site/copied-files';
 
 // The verbatim captures, so every article links to its untouched original.
 
-export const getStaticPaths = () => publishedFilePaths('captures');
+export const getStaticPaths = () => copiedFilePaths('captures');
 
-export const GET = ({ props }: APIContext) => publishedFile('captures', props.file as string);
+export const GET = ({ props }: APIContext) => copiedFile('captures', props.file as string);

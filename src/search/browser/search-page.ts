@@ -1,4 +1,5 @@
 import type { FilterCounts, Pagefind, PagefindResult, SearchOptions } from './pagefind-types.ts';
+import { normalizeBase } from '../../site/base-path.ts';
 import {
   countSearches,
   FILTER_KEYS,
@@ -21,7 +22,7 @@ const FIRST = 5;
 /** Milliseconds of no typing before the counts and the parts check of a typed search run. */
 const SETTLE_MS = 150;
 const MORE = 10;
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const base = normalizeBase(import.meta.env.BASE_URL);
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
