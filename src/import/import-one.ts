@@ -571,7 +571,8 @@ async function write(
   files.push(...moves, [file, text]);
   outcome.written = files.map(([f]) => f);
   outcome.article = articleFile;
-  outcome.preview = text;
+  // Only a dry run prints the text; a long import keeps no article text in memory.
+  if (opts.dryRun) outcome.preview = text;
   outcome.status =
     target.kind === 'new' ? 'imported' : target.kind === 'latest' || target.kind === 'older' ? 'versioned' : 'replaced';
   if (target.kind === 'latest' || target.kind === 'older') {
