@@ -101,4 +101,5 @@ const summary = await importAll(
 );
 bar?.stop();
 console.log(formatSummary(summary, { dryRun: values['dry-run'] }));
-process.exit(summary.counts.failed > 0 ? 1 : 0);
+// exitCode, not exit(): a report of thousands of lines written to a pipe would be cut short.
+process.exitCode = summary.counts.failed > 0 ? 1 : 0;

@@ -354,7 +354,7 @@ async function addVersion(
     if (target?.latest)
       return write(
         facts,
-        { kind: 'replace', file: articleFile, versions, keepCapture: target.capture },
+        { kind: 'replace', file: articleFile, keepCapture: target.capture },
         root,
         index,
         opts,
@@ -392,7 +392,7 @@ type Target =
   /** A new article. */
   | { kind: 'new' }
   /** The article file, rewritten whole from the capture (--force, or the same text under another address). */
-  | { kind: 'replace'; file: string; versions?: StoredVersion[]; keepCapture?: string | undefined }
+  | { kind: 'replace'; file: string; keepCapture?: string | undefined }
   /** The article file, as the new latest version; the previous one moves to versions/. */
   | { kind: 'latest'; articleFile: string; previous: StoredVersion; neighbour: StoredVersion }
   /** A new earlier version in versions/. */
@@ -485,12 +485,12 @@ async function write(
   const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
   const replaces = target.kind === 'replace' ? target.file : undefined;
   // An article with earlier versions keeps its path: its versions folder is named after it.
-  const articleFile =
-    target.kind === 'new' || (target.kind === 'replace' && !target.versions?.some((v) => !v.latest))
-      ? freePath(index, path.join(root, 'articles', folder), slug, '.md', (p) => p === replaces)
-      : target.kind === 'replace'
-        ? target.file
-        : target.articleFile;
+  const single = target.kind === 'new' || (replaces !== undefined && !existsSync(versionsFolder(root, replaces)));
+  const articleFile = single
+    ? freePath(index, path.join(root, 'articles', folder), slug, '.md', (p) => p === replaces)
+    : target.kind === 'replace'
+      ? target.file
+      : target.articleFile;
   const id = versionId(captured);
   // The first capture of an article is captures/<article id><ext>; a capture added as a version
   // is captures/<article id>.<version id><ext>; a replaced one keeps its place.
@@ -499,7 +499,7 @@ async function write(
   const captureRel =
     keep && keep.endsWith(capture.ext)
       ? keep
-      : target.kind === 'new' || (target.kind === 'replace' && !target.versions?.some((v) => !v.latest))
+      : single
         ? `${articleId(root, articleFile)}${capture.ext}`
         : `${articleId(root, articleFile)}.${id}${capture.ext}`;
   const fresh: Record<string, unknown> = {
