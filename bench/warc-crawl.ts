@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { WARCRecord, type WARCRecordOpts } from 'warcio';
 import { WARCSerializer } from 'warcio/node';
+import { readWebArchive } from '../src/import/web-archive.ts';
 import { measure } from './process-tree.ts';
 
 // The web-archive import benchmark: a generated crawl (a gzipped WARC of news pages as a crawler
@@ -214,6 +215,8 @@ export interface WarcBenchResult {
   skipped: number;
   /** Records the import says it read. */
   recordsRead: number;
+  /** Seconds to read every record and decode every page without importing (in this process). */
+  readSeconds: number;
   output: string;
 }
 
@@ -224,6 +227,10 @@ export interface WarcBenchResult {
  */
 export async function runWarcBench(dir: string, opts: CrawlOptions): Promise<WarcBenchResult> {
   const crawl = await writeCrawl(path.join(dir, 'crawl.warc.gz'), opts);
+  // Reading alone, to tell the cost of the WARC from the cost of extraction.
+  const started = performance.now();
+  await readWebArchive(crawl.file, 20_000_000, { page: async () => {}, skipped: () => {} });
+  const readSeconds = (performance.now() - started) / 1000;
   const content = path.join(dir, 'content');
   await mkdir(content, { recursive: true });
   const local = path.resolve('node_modules/.bin/node');
@@ -243,6 +250,7 @@ export async function runWarcBench(dir: string, opts: CrawlOptions): Promise<War
     skipped: Number(totals[4]),
     failed: Number(totals[5]),
     recordsRead: Number(read[1]!.replace(/,/g, '')),
+    readSeconds,
     output: run.output,
   };
 }

@@ -39,6 +39,9 @@ try {
     ],
     [`no capture failed (${r.failed})`, r.failed === 0],
   ];
+  console.log(
+    `reading and decoding alone (no import): ${r.readSeconds.toFixed(2)} s, ${(r.crawl.records / r.readSeconds).toFixed(0)} records/s, ${(r.crawl.bytes / 1_000_000 / r.readSeconds).toFixed(1)} MB/s`,
+  );
   for (const [what, ok] of checks) console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
   if (values.keep) console.log(`kept ${dir}`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
