@@ -10,14 +10,17 @@ import { importAll } from '../src/import/run.ts';
 
 const USAGE = `Usage: npm run import -- [options] <files or folders...>
 
-Reads .html, .htm, .html.gz and .txt captures (folders are walked) and writes
-content/articles/YYYY/MM/<slug>.md, keeping each original under content/captures/.
+Reads .html, .htm, .html.gz and .txt captures and web archives (.warc, .warc.gz,
+.wacz: each HTML response with status 200 is a capture; folders are walked) and
+writes content/articles/YYYY/MM/<slug>.md, keeping each original under
+content/captures/. A new capture of an archived article with a different text is
+added as a version (earlier versions in content/versions/<article id>/).
 
 Options:
   --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
   --dry-run           print what would be written; write nothing
-  --force             replace an article already archived from the same URL or text,
-                      and import a page that looks like an index page (little prose)
+  --force             replace the version archived from the same capture (or with the
+                      same text), and import a page that looks like an index page
   --add-people        write the names found that are not yet in people/ to a review file
   --review <file>     where --add-people writes it (default people-review.txt)
   --apply-people <f>  add the people marked keep in a review file, tagging their articles
@@ -66,9 +69,14 @@ if (values.help || positionals.length === 0) {
 const maxMb = optionsOrExit('npm run import', () =>
   numberOption('max-mb', values['max-mb'], { above: 0, max: 2000, unit: 'MB', example: '20' }),
 );
+const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar(
-      { format: 'Importing [{bar}] {value}/{total} captures', stream: process.stderr },
+      {
+        format: 'Importing [{bar}] {percentage}% | {done}/{all} MB | {eta_formatted} left',
+        stream: process.stderr,
+        etaBuffer: 50,
+      },
       cliProgress.Presets.shades_classic,
     )
   : undefined;
@@ -86,11 +94,12 @@ const summary = await importAll(
   },
   (done, total) => {
     if (!bar) return;
-    if (!started) bar.start(total, 0);
+    if (!started) bar.start(total, 0, { done: megabytes(0), all: megabytes(total) });
     started = true;
-    bar.update(done);
+    bar.update(done, { done: megabytes(done) });
   },
 );
 bar?.stop();
 console.log(formatSummary(summary, { dryRun: values['dry-run'] }));
-process.exit(summary.counts.failed > 0 ? 1 : 0);
+// exitCode, not exit(): a report of thousands of lines written to a pipe would be cut short.
+process.exitCode = summary.counts.failed > 0 ? 1 : 0;

@@ -74,6 +74,25 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
         .string()
         .regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' })
         .optional(),
+      /**
+       * Where the capture came from when it was read out of a web archive (a WARC record), so
+       * anyone holding that WARC can find the record and verify the copy.
+       */
+      warc: z
+        .object({
+          /** The WARC (or WACZ) file's name as given to the importer, without folders. */
+          file: text,
+          /** For a WACZ package: the WARC file inside it ("archive/data.warc.gz"). */
+          entry: text.optional(),
+          /** WARC-Record-ID of the response record ("<urn:uuid:...>"). */
+          recordId: text,
+          /** WARC-Payload-Digest as recorded ("sha1:..."), absent when the record had none. */
+          payloadDigest: text.optional(),
+          /** WARC-Target-URI: the address that was captured. */
+          targetUri: text,
+        })
+        .strict()
+        .optional(),
       /** Bylines as printed (people or organizations); empty when the original carries none. */
       authors: z.array(author).default([]),
       /** People the article names, by id in the people collection, with the role the article gives. */

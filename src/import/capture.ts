@@ -17,9 +17,9 @@ export const CAPTURE_TYPES = [
 
 /** A capture read into memory. */
 export interface Capture {
-  /** Path as given by the user. */
+  /** Path as given by the user; for a WARC record, its target URI. */
   path: string;
-  /** The file's bytes, exactly as on disk (still gzipped for .gz). */
+  /** The file's bytes, exactly as on disk (still gzipped for .gz); for a WARC record, its decoded HTTP payload. */
   bytes: Buffer;
   /** SHA-256 of those bytes. */
   sha256: string;
@@ -95,6 +95,28 @@ export async function readCapture(file: string, maxBytes: number): Promise<Captu
     sha256: createHash('sha256').update(bytes).digest('hex'),
     ext: type.ext,
     html: type.html,
+    text,
+    charset,
+  };
+}
+
+/**
+ * A capture from an HTML page's bytes as received over HTTP (a WARC response record's decoded
+ * payload), kept as `.html`. `label` names it in messages (the record's target URI);
+ * `transportCharset` is the Content-Type header's charset, which comes before the page's own
+ * <meta charset> (see decodePage). Throws CaptureError for an empty or binary payload.
+ */
+export function captureFromPayload(label: string, bytes: Buffer, transportCharset: string | null): Capture {
+  if (bytes.length === 0) throw new CaptureError('is empty');
+  if (looksBinary(bytes)) throw new CaptureError('is a binary file, not an HTML page');
+  const { text, charset } = decodePage(bytes, true, transportCharset);
+  if (text.trim() === '') throw new CaptureError('has no text');
+  return {
+    path: label,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ext: '.html',
+    html: true,
     text,
     charset,
   };

@@ -1,6 +1,8 @@
 // Decoding a saved page's bytes in the charset the page declares. Order of authority, as
-// browsers use it: a byte-order mark, then <meta charset> / http-equiv Content-Type in the
-// first 4 kB, then UTF-8 (falling back to windows-1252 when the bytes are not valid UTF-8).
+// browsers use it (the HTML standard's encoding sniffing): a byte-order mark, then the charset of
+// the HTTP Content-Type header when the page came with one (a WARC record), then <meta charset> /
+// http-equiv Content-Type in the first 4 kB, then UTF-8 (falling back to windows-1252 when the
+// bytes are not valid UTF-8).
 
 const BOMS: [number[], string][] = [
   [[0xef, 0xbb, 0xbf], 'utf-8'],
@@ -31,10 +33,26 @@ function known(label: string): boolean {
   }
 }
 
-/** The page's text and the charset used to read it. */
-export function decodePage(bytes: Uint8Array, isHtml: boolean): { text: string; charset: string } {
+/** The charset parameter of an HTTP Content-Type value ("text/html; charset=ISO-8859-1" -> "iso-8859-1"), or null. */
+export function headerCharset(contentType: string | null | undefined): string | null {
+  const m = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  return m?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * The page's text and the charset used to read it. `transportCharset` is the charset the HTTP
+ * Content-Type header gave (see headerCharset), when the page came with its headers; a label
+ * TextDecoder does not know is ignored.
+ */
+export function decodePage(
+  bytes: Uint8Array,
+  isHtml: boolean,
+  transportCharset?: string | null,
+): { text: string; charset: string } {
   const bom = bomCharset(bytes);
   if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom };
+  if (transportCharset && known(transportCharset))
+    return { text: new TextDecoder(transportCharset).decode(bytes), charset: transportCharset };
   const declared = isHtml ? declaredCharset(bytes) : null;
   if (declared && known(declared)) return { text: new TextDecoder(declared).decode(bytes), charset: declared };
   try {

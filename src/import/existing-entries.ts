@@ -16,7 +16,10 @@ export interface KnownSource {
   homepage: string;
 }
 
-/** Hash of an article body's text with whitespace collapsed, so reformatting does not hide a duplicate. */
+/**
+ * Hash of an article body's Markdown with every run of whitespace collapsed to one space, so
+ * reformatting does not hide a duplicate; two captures are the same text when their hashes match.
+ */
 export function bodyHash(markdown: string): string {
   return createHash('sha256').update(markdown.replace(/\s+/g, ' ').trim()).digest('hex');
 }
@@ -65,6 +68,12 @@ export class ArchiveIndex {
       }
       index.addArticle(file, typeof data.url === 'string' ? data.url : undefined, parts.body);
     }
+    // Earlier versions (content/versions/<article id>/<version id>.md) count as the article's text.
+    for (const rel of await listFiles(path.join(root, 'versions'))) {
+      if (!rel.endsWith('.md')) continue;
+      const parts = splitFrontmatter((await readUtf8(path.join(root, 'versions', rel))) ?? '');
+      if (parts) index.byHash.set(bodyHash(parts.body), path.join(root, 'articles', `${path.dirname(rel)}.md`));
+    }
     for (const rel of await listFiles(path.join(root, 'people'))) {
       const data = await readYaml(path.join(root, 'people', rel));
       if (data && typeof data.name === 'string')
@@ -88,6 +97,12 @@ export class ArchiveIndex {
     this.articlePaths.add(file);
     if (url) this.byUrl.set(url, file);
     this.byHash.set(bodyHash(body), file);
+  }
+
+  /** Records a version added to an article: its text, and the address it was captured at. */
+  addVersion(articleFile: string, url: string | undefined, body: string): void {
+    if (url && !this.byUrl.has(url)) this.byUrl.set(url, articleFile);
+    this.byHash.set(bodyHash(body), articleFile);
   }
 
   /** Forgets an article that was replaced by a file at another path. */

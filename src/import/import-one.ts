@@ -3,7 +3,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Root } from 'hast';
-import { articleSchema } from '../content/schema.ts';
+import { articleFields, articleSchema } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
@@ -15,6 +15,10 @@ import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
 import { articleText, writeAtomic, yamlText } from './write.ts';
+import { compareDates } from '../content/dates.ts';
+import { versionId } from '../content/versions.ts';
+import { articleId, changeSize, readVersions, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
+import type { WarcProvenance } from './web-archive.ts';
 
 // One capture in, one archived article out (or a clear reason why not).
 
@@ -31,12 +35,54 @@ export interface ImportOptions {
   given: { url?: string | undefined; source?: string | undefined; published?: string | undefined };
 }
 
+/** Where a capture came from when it is not a file the user saved: a WARC response record. */
+export interface CaptureOrigin {
+  /** The capture moment (the record's WARC-Date, "2026-11-27T10:15:00Z"), instead of the file's modification day. */
+  captured?: string;
+  /** The original address (WARC-Target-URI), instead of the page's canonical URL. */
+  url?: string;
+  /** The record's provenance, written to the front matter as `warc`. */
+  warc?: WarcProvenance;
+  /** How the report names the capture's file ("crawl.warc.gz"). */
+  file?: string;
+  /** The record, as the report names it. */
+  record?: { uri: string; date: string };
+  /** What the report should say about how the capture was read. */
+  notes?: string[];
+}
+
+/** A version added to an article that was already archived. */
+export interface AddedVersion {
+  /** The article file. */
+  article: string;
+  /** The new version's id and `captured`. */
+  id: string;
+  captured: string;
+  /** True when the new capture is the latest (the article file now holds it). */
+  latest: boolean;
+  /** Where the version is (the article file, or content/versions/...). */
+  file: string;
+  /** `captured` of the version it is compared with: the one before it, or (for the oldest) the one after. */
+  comparedWith: string;
+  /** Words added and removed against that version (see changeSize). */
+  added: number;
+  removed: number;
+  /** The headline differs from that version's. */
+  titleChanged: boolean;
+}
+
 /** The result for one capture. */
 export interface Outcome {
   file: string;
-  status: 'imported' | 'replaced' | 'skipped' | 'failed';
+  /** The WARC record, for a capture read from a web archive. */
+  record?: { uri: string; date: string };
+  status: 'imported' | 'versioned' | 'replaced' | 'skipped' | 'failed';
   reason?: string;
   article?: string;
+  /** For status versioned: the version added. */
+  version?: AddedVersion;
+  /** For status failed: the page is not an article (an error page, an index page), not a broken capture. */
+  notArticle?: boolean;
   /** Fields the page did not state (left empty). */
   missing: string[];
   /** Names found that are not in the archive's people. */
@@ -54,10 +100,15 @@ export interface Outcome {
 }
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
+/** A version file: each field checked, without the article's own rules (source, url and published are the article's). */
+const versionCheck = articleFields({ person: z.string(), source: z.string() });
 
 /** The note a reader sees above an article of which only the free teaser was captured. */
 export const PARTIAL_NOTE =
   'Partial capture: only the part of this article shown to non-subscribers was saved. The original continues behind the publisher’s paywall; do not cite this copy as the complete article.';
+
+/** Raised for a page that is not an article (an error page, an index page, a page without text). */
+export class NotArticleError extends CaptureError {}
 
 /** Titles of error pages ("404 Not Found", "Page not found", "Error 500"). */
 const ERROR_TITLE = /\b(?:page not found|not found|page unavailable|server error|error \d{3})\b|^(?:error|\d{3})\b/i;
@@ -95,7 +146,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   const extracted = extractArticle(page, given.url);
   addExtractorFacts(meta, extracted.byline, extracted.title);
   if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
-    throw new CaptureError(`looks like an error page ("${pageTitle}"), not an article`);
+    throw new NotArticleError(`looks like an error page ("${pageTitle}"), not an article`);
   const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
   // A description the page prints as its first paragraph is the lede: it stays in the text, and
   // the article gets no dek rather than the same words twice. A printed standfirst is the dek.
@@ -111,10 +162,10 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     return { meta, body, partial: partialCapture(access, body.report, body.text.length), note };
   }
   if (!extracted.html)
-    throw new CaptureError('has no article text: the extractor found no block of text in the page (an empty page?)');
+    throw new NotArticleError('has no article text: the extractor found no block of text in the page (an empty page?)');
   if (measure.prose < MIN_PROSE && !force) {
     const links = measure.text ? Math.round((100 * measure.linkText) / measure.text) : 0;
-    throw new CaptureError(
+    throw new NotArticleError(
       `looks like an index page, not an article: the extracted text has ${measure.text} characters (${links}% in links) ` +
         `and ${measure.prose} characters of prose in ${measure.paragraphs} paragraph${measure.paragraphs === 1 ? '' : 's'} ` +
         `(an article has at least ${MIN_PROSE}); use --force to import it anyway`,
@@ -184,7 +235,7 @@ function chooseSource(
 }
 
 /**
- * Imports one capture into the content folder (or, in a dry run, says what it would write). A
+ * Imports one capture file into the content folder (or, in a dry run, says what it would write). A
  * capture that cannot be imported gives an outcome with status 'failed' and the reason; a
  * duplicate, 'skipped'. `opts.maxBytes` is the largest page imported, in bytes.
  * @throws {NodeJS.ErrnoException} when the content folder cannot be read or written (the capture
@@ -196,42 +247,228 @@ export async function importOne(
   index: ArchiveIndex,
   opts: ImportOptions,
 ): Promise<Outcome> {
-  const outcome: Outcome = { file, status: 'failed', missing: [], proposed: [], removed: [], written: [] };
+  let capture: Capture;
   try {
-    const capture = await readCapture(file, opts.maxBytes);
-    const { meta, body, partial, note } = convertCapture(capture, opts.given, opts.force);
+    capture = await readCapture(file, opts.maxBytes);
+  } catch (err) {
+    if (!(err instanceof CaptureError)) throw err;
+    return { file, status: 'failed', reason: err.message, missing: [], proposed: [], removed: [], written: [] };
+  }
+  return importCapture(capture, {}, root, index, opts);
+}
+
+/**
+ * Imports a capture already read (a file, or a WARC record's payload with its origin). A capture
+ * of an address (original or canonical URL) already archived is a version of that article: the
+ * same text as one of its versions is skipped as a duplicate; a different text is added as a new
+ * version (see addVersion). A capture of another address with the same text as an archived
+ * article is skipped. `--force` replaces instead: the version with the same capture (same bytes,
+ * or same version id), or else the one with the same text.
+ */
+export async function importCapture(
+  capture: Capture,
+  origin: CaptureOrigin,
+  root: string,
+  index: ArchiveIndex,
+  opts: ImportOptions,
+): Promise<Outcome> {
+  const outcome: Outcome = {
+    file: origin.file ?? capture.path,
+    ...(origin.record && { record: origin.record }),
+    status: 'failed',
+    missing: [],
+    proposed: [],
+    removed: [],
+    written: [],
+  };
+  try {
+    const conversion = convertCapture(capture, opts.given, opts.force);
+    const { meta, body, note } = conversion;
     outcome.removed = body.report.removed;
     if (meta.problems) outcome.problems = meta.problems;
-    if (note) outcome.notes = [note];
-    if (body.text.trim().length < 80) throw new CaptureError('has almost no article text once boilerplate is removed');
-    const url = canonicalUrl(opts.given.url) ?? meta.url?.value;
-    const duplicate = (url && index.byUrl.get(url)) || index.byHash.get(bodyHash(body.markdown));
+    const notes = [...(origin.notes ?? []), ...(note ? [note] : [])];
+    if (notes.length) outcome.notes = notes;
+    if (body.text.trim().length < 80)
+      throw new NotArticleError('has almost no article text once boilerplate is removed');
+    const canonical = meta.url?.value;
+    const url = origin.url ?? canonicalUrl(opts.given.url) ?? canonical;
+    const captured = origin.captured ?? isoDay((await stat(capture.path)).mtime);
+    const facts: CaptureFacts = { capture, conversion, url, captured, warc: origin.warc };
+    const article = (url && index.byUrl.get(url)) || (canonical && index.byUrl.get(canonical)) || undefined;
+    if (article) return await addVersion(facts, article, root, index, opts, outcome);
+    const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (duplicate && !opts.force)
       return {
         ...outcome,
         status: 'skipped',
-        reason: `already archived as ${path.relative(process.cwd(), duplicate)} (same ${url && index.byUrl.get(url) ? 'original URL' : 'text'}); use --force to replace it`,
+        reason: `already archived as ${path.relative(process.cwd(), duplicate)} (same text); use --force to replace it`,
       };
-    return await write(capture, meta, body, partial, url, duplicate || undefined, root, index, opts, outcome);
+    return await write(
+      facts,
+      duplicate ? { kind: 'replace', file: duplicate } : { kind: 'new' },
+      root,
+      index,
+      opts,
+      outcome,
+    );
   } catch (err) {
-    if (!(err instanceof CaptureError)) throw err;
-    return { ...outcome, status: 'failed', reason: err.message };
+    if (!(err instanceof CaptureError) && !(err instanceof VersionError)) throw err;
+    return {
+      ...outcome,
+      status: 'failed',
+      reason: err.message,
+      ...(err instanceof NotArticleError && { notArticle: true }),
+    };
   }
 }
 
-/** Builds the frontmatter, validates it, and writes capture, new source/people and article. */
-async function write(
-  capture: Capture,
-  meta: PageMetadata,
-  body: Converted,
-  partial: string | undefined,
-  url: string | undefined,
-  replaces: string | undefined,
+/** What is known of a capture once converted. */
+interface CaptureFacts {
+  capture: Capture;
+  conversion: Conversion;
+  url: string | undefined;
+  /** The front matter's `captured`: a day (a saved file) or a moment in UTC (a WARC record). */
+  captured: string;
+  warc: WarcProvenance | undefined;
+}
+
+/**
+ * A capture of an article already archived: skipped when its text is one of the article's
+ * versions; else added as a version. A capture newer than the article file's moves that file,
+ * unchanged, to content/versions/<article id>/<its version id>.md, and the article file becomes
+ * the new capture, keeping the article's own fields (source, url, people, organizations, topics,
+ * language, image, draft, editor's note); an older capture goes to content/versions/ only. Earlier
+ * versions are never changed. With --force, the version with the same capture (same SHA-256, else
+ * same version id), or else the one with the same text, is replaced. Throws VersionError when a
+ * stored version cannot be read, CaptureError when a different capture has the same version id.
+ */
+async function addVersion(
+  facts: CaptureFacts,
+  articleFile: string,
   root: string,
   index: ArchiveIndex,
   opts: ImportOptions,
   outcome: Outcome,
 ): Promise<Outcome> {
+  const versions = await readVersions(root, articleFile);
+  const hash = bodyHash(facts.conversion.body.markdown);
+  const id = versionId(facts.captured);
+  const sameText = versions.find((v) => v.hash === hash);
+  const sameId = versions.find((v) => v.id === id);
+  const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
+  if (opts.force) {
+    const target = versions.find((v) => v.captureSha256 === facts.capture.sha256) ?? sameId ?? sameText;
+    if (target?.latest)
+      return write(
+        facts,
+        { kind: 'replace', file: articleFile, keepCapture: target.capture },
+        root,
+        index,
+        opts,
+        outcome,
+      );
+    if (target) return write(facts, { kind: 'replace-version', articleFile, old: target }, root, index, opts, outcome);
+  } else if (sameText)
+    return {
+      ...outcome,
+      status: 'skipped',
+      reason: `already archived as ${shown(sameText)} (same original URL, same text); use --force to replace it`,
+    };
+  if (sameId)
+    throw new CaptureError(
+      `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
+        'use --force to replace that version with this capture',
+    );
+  const latest = versions[0]!;
+  const newer = compareDates(facts.captured, latest.captured) > 0;
+  const byDate = [...versions].sort((a, b) => compareDates(a.captured, b.captured));
+  const before = byDate.filter((v) => compareDates(v.captured, facts.captured) < 0).at(-1);
+  const neighbour = before ?? byDate[0]!;
+  return write(
+    facts,
+    newer ? { kind: 'latest', articleFile, previous: latest, neighbour } : { kind: 'older', articleFile, neighbour },
+    root,
+    index,
+    opts,
+    outcome,
+  );
+}
+
+/** Where a capture goes. */
+type Target =
+  /** A new article. */
+  | { kind: 'new' }
+  /** The article file, rewritten whole from the capture (--force, or the same text under another address). */
+  | { kind: 'replace'; file: string; keepCapture?: string | undefined }
+  /** The article file, as the new latest version; the previous one moves to versions/. */
+  | { kind: 'latest'; articleFile: string; previous: StoredVersion; neighbour: StoredVersion }
+  /** A new earlier version in versions/. */
+  | { kind: 'older'; articleFile: string; neighbour: StoredVersion }
+  /** An earlier version rewritten from its capture (--force). */
+  | { kind: 'replace-version'; articleFile: string; old: StoredVersion };
+
+/** The front matter fields that belong to one version (docs/design.md, "Article versions"). */
+const VERSION_FIELDS = [
+  'title',
+  'dek',
+  'published',
+  'publishedInferred',
+  'updated',
+  'captured',
+  'capture',
+  'captureSha256',
+  'warc',
+  'authors',
+  'editorsNote',
+] as const;
+
+/** The front matter fields that belong to the article, whichever version is the latest. */
+const ARTICLE_FIELDS = ['source', 'url', 'people', 'organizations', 'topics', 'image', 'language', 'draft'] as const;
+
+/** The order fields are written in. */
+const FIELD_ORDER = [
+  'title',
+  'dek',
+  'source',
+  'url',
+  'published',
+  'publishedInferred',
+  'updated',
+  'captured',
+  'capture',
+  'captureSha256',
+  'warc',
+  'authors',
+  'people',
+  'organizations',
+  'topics',
+  'image',
+  'language',
+  'draft',
+  'editorsNote',
+];
+
+/** Front matter with its fields in the usual order and empty ones left out. */
+function ordered(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    FIELD_ORDER.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]] as [string, unknown]),
+  );
+}
+
+/**
+ * Builds the front matter, validates it, and writes the capture, a new source and the article or
+ * version file where the target says (see Target), each atomically.
+ */
+async function write(
+  facts: CaptureFacts,
+  target: Target,
+  root: string,
+  index: ArchiveIndex,
+  opts: ImportOptions,
+  outcome: Outcome,
+): Promise<Outcome> {
+  const { capture, url, captured, warc } = facts;
+  const { meta, body, partial } = facts.conversion;
   const published = opts.given.published ?? meta.published?.value;
   const { source, isNew: newSource } = chooseSource(root, index, url, meta, opts.given.source);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
@@ -250,64 +487,132 @@ async function write(
           ...(credit && { credit }),
         }
       : undefined;
-  const captured = isoDay((await stat(capture.path)).mtime);
   const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
   const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
   const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
-  const articleFile = freePath(index, path.join(root, 'articles', folder), slug, '.md', (p) => p === replaces);
-  const captureRel = `${folder}/${path.basename(articleFile, '.md')}${capture.ext}`;
-  const frontmatter = Object.fromEntries(
-    Object.entries({
-      title: meta.title?.value ?? path.basename(capture.path),
-      dek: meta.dek?.value,
-      source: source?.id,
-      url,
-      published,
-      updated: meta.modified?.value && meta.modified.value !== published ? meta.modified.value : undefined,
-      captured,
-      capture: captureRel,
-      captureSha256: capture.sha256,
-      authors: meta.authors?.value ?? [],
-      people: personIds,
-      topics,
-      image,
-      language: meta.language?.value
-        ?.toLowerCase()
-        .replace(/_/g, '-')
-        .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
-      draft: published && url && source && !partial ? undefined : true,
-      editorsNote: partial ? PARTIAL_NOTE : undefined,
-    }).filter(([, v]) => v !== undefined),
-  );
+  const replaces = target.kind === 'replace' ? target.file : undefined;
+  // An article with earlier versions keeps its path: its versions folder is named after it.
+  const single = target.kind === 'new' || (replaces !== undefined && !existsSync(versionsFolder(root, replaces)));
+  const articleFile = single
+    ? freePath(index, path.join(root, 'articles', folder), slug, '.md', (p) => p === replaces)
+    : target.kind === 'replace'
+      ? target.file
+      : target.articleFile;
+  const id = versionId(captured);
+  // The first capture of an article is captures/<article id><ext>; a capture added as a version
+  // is captures/<article id>.<version id><ext>; a replaced one keeps its place.
+  const keep =
+    target.kind === 'replace' ? target.keepCapture : target.kind === 'replace-version' ? target.old.capture : undefined;
+  const captureRel =
+    keep && keep.endsWith(capture.ext)
+      ? keep
+      : single
+        ? `${articleId(root, articleFile)}${capture.ext}`
+        : `${articleId(root, articleFile)}.${id}${capture.ext}`;
+  const fresh: Record<string, unknown> = {
+    title: meta.title?.value ?? path.basename(capture.path),
+    dek: meta.dek?.value,
+    source: source?.id,
+    url,
+    published,
+    updated: meta.modified?.value && meta.modified.value !== published ? meta.modified.value : undefined,
+    captured,
+    capture: captureRel,
+    captureSha256: capture.sha256,
+    warc,
+    authors: meta.authors?.value ?? [],
+    people: personIds,
+    topics,
+    image,
+    language: meta.language?.value
+      ?.toLowerCase()
+      .replace(/_/g, '-')
+      .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
+    draft: published && url && source && !partial ? undefined : true,
+    editorsNote: partial ? PARTIAL_NOTE : undefined,
+  };
+  let frontmatter: Record<string, unknown>;
+  let file: string;
+  const moves: [string, string][] = [];
+  if (target.kind === 'new' || target.kind === 'replace') {
+    frontmatter = ordered(fresh);
+    file = articleFile;
+  } else if (target.kind === 'latest') {
+    const old = target.previous.data;
+    const version = Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]]));
+    const article = Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, old[k]]));
+    // The editor's note stays with the article, except the partial-capture note, which is about one capture.
+    const note = old.editorsNote !== PARTIAL_NOTE ? old.editorsNote : undefined;
+    frontmatter = ordered({
+      ...version,
+      ...article,
+      published: published ?? old.published,
+      publishedInferred: published ? undefined : old.publishedInferred,
+      draft: partial ? true : old.draft,
+      editorsNote: partial ? PARTIAL_NOTE : note,
+    });
+    file = articleFile;
+    moves.push([path.join(versionsFolder(root, articleFile), `${target.previous.id}.md`), target.previous.text]);
+  } else {
+    frontmatter = ordered(Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])));
+    file = path.join(versionsFolder(root, articleFile), `${id}.md`);
+  }
+  const addsArticle = target.kind === 'new' || target.kind === 'replace';
   outcome.missing = missingFacts(meta, { url, published, source });
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
   outcome.proposed = people.unknown;
-  const checked = articleCheck.safeParse(frontmatter);
+  const inVersions = target.kind === 'older' || target.kind === 'replace-version';
+  const checked = (inVersions ? versionCheck : articleCheck).safeParse(frontmatter);
   if (!checked.success)
     throw new CaptureError(
       `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   const text = articleText(frontmatter, body.markdown);
   const files: [string, string | Uint8Array][] = [[path.join(root, 'captures', captureRel), capture.bytes]];
-  if (newSource && source)
+  if (addsArticle && newSource && source)
     files.push([
       path.join(root, 'sources', `${source.id}.yaml`),
       yamlText({ name: source.name, homepage: source.homepage }),
     ]);
-  files.push([articleFile, text]);
+  // The previous latest version is safe in versions/ before the article file is rewritten.
+  files.push(...moves, [file, text]);
   outcome.written = files.map(([f]) => f);
   outcome.article = articleFile;
-  outcome.preview = text;
-  outcome.status = replaces ? 'replaced' : 'imported';
+  // Only a dry run prints the text; a long import keeps no article text in memory.
+  if (opts.dryRun) outcome.preview = text;
+  outcome.status =
+    target.kind === 'new' ? 'imported' : target.kind === 'latest' || target.kind === 'older' ? 'versioned' : 'replaced';
+  if (target.kind === 'latest' || target.kind === 'older') {
+    const neighbour = target.neighbour;
+    outcome.version = {
+      article: articleFile,
+      id,
+      captured,
+      latest: target.kind === 'latest',
+      file,
+      comparedWith: neighbour.captured,
+      ...(compareDates(neighbour.captured, captured) < 0
+        ? changeSize(neighbour.body, body.markdown)
+        : flip(changeSize(body.markdown, neighbour.body))),
+      titleChanged: (neighbour.title ?? '').trim() !== String(frontmatter.title).trim(),
+    };
+  }
   if (opts.dryRun) return outcome;
   for (const [f, data] of files) await writeAtomic(f, data);
   if (replaces && replaces !== articleFile) {
     await rm(replaces, { force: true });
     index.forgetArticle(replaces);
   }
-  if (newSource && source) index.sources.push(source);
-  index.addArticle(articleFile, url, body.markdown);
+  if (addsArticle) {
+    if (newSource && source) index.sources.push(source);
+    index.addArticle(articleFile, url, body.markdown);
+  } else index.addVersion(articleFile, url, body.markdown);
   return outcome;
+}
+
+/** A change measured from the later version back, turned round. */
+function flip({ added, removed }: { added: number; removed: number }) {
+  return { added: removed, removed: added };
 }
 
 /**

@@ -1,33 +1,74 @@
 import path from 'node:path';
-import type { Summary } from './run.ts';
+import type { Outcome } from './import-one.ts';
+import { LISTED, type Summary } from './run.ts';
+import { RECORD_KINDS, type RecordKind } from './web-archive.ts';
 
-// The import report: one line per capture, then totals and the people to add.
+// The import report: one line per capture, then what the web archives held, the totals and the
+// people to add.
 
 /** A path as the user typed it, relative when inside the working folder. */
 const rel = (p: string) =>
   path.isAbsolute(p) && !path.relative(process.cwd(), p).startsWith('..') ? path.relative(process.cwd(), p) : p;
 
+/** A capture as the report names it: the file, and for a WARC record its address and date. */
+const named = (o: Outcome) => `${rel(o.file)}${o.record ? ` ${o.record.uri} (${o.record.date})` : ''}`;
+
+/** Words as "12 words". */
+const wordCount = (n: number) => `${n.toLocaleString('en')} word${n === 1 ? '' : 's'}`;
+
+/** How the report names each kind of record not imported, and each kind counted. */
+const KIND_LABELS: Record<RecordKind | 'not-article', string> = {
+  ...RECORD_KINDS,
+  'not-article': 'HTML pages that are not articles (index pages, error pages)',
+};
+
 /** The whole report as text. */
 export function formatSummary(
-  { outcomes, counts, proposed, reviewFile }: Summary,
+  { outcomes, counts, proposed, reviewFile, records }: Summary,
   { dryRun }: { dryRun: boolean },
 ): string {
   const lines: string[] = [];
   for (const o of outcomes) {
-    if (o.status === 'imported' || o.status === 'replaced') {
-      lines.push(`${dryRun ? 'would write' : o.status} ${rel(o.file)} -> ${rel(o.article!)}`);
+    if (o.status === 'versioned') {
+      const v = o.version!;
+      const where = v.latest ? 'the latest version' : `an earlier version (${rel(v.file)})`;
+      lines.push(`${dryRun ? 'would add' : 'added'} ${named(o)} as ${where} of ${rel(v.article)}`);
+      lines.push(
+        `  changed since the capture of ${v.comparedWith}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
+      );
+      for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
+      if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`));
+    } else if (o.status === 'imported' || o.status === 'replaced') {
+      lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.article!)}`);
       if (o.missing.length) lines.push(`  not in the page, left empty: ${o.missing.join(', ')}`);
       for (const problem of o.problems ?? []) lines.push(`  could not read: ${problem}`);
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       const removed = [...new Set(o.removed.map((r) => r.rule))];
       if (removed.length) lines.push(`  removed: ${removed.join(', ')}`);
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`), '', o.preview ?? '', '');
-    } else lines.push(`${o.status} ${rel(o.file)}: ${o.reason}`);
+    } else lines.push(`${o.status} ${named(o)}: ${o.reason}`);
+  }
+  if (records) {
+    lines.push('');
+    for (const a of records.archives)
+      lines.push(`${rel(a.file)}: ${a.records.toLocaleString('en')} record${a.records === 1 ? '' : 's'} read`);
+    for (const [kind, label] of Object.entries(KIND_LABELS) as [RecordKind | 'not-article', string][]) {
+      const n = records.counts[kind];
+      if (!n) continue;
+      lines.push(
+        `${n.toLocaleString('en')} ${label}${kind === 'capture' ? ': read as captures, listed above' : ', not imported'}`,
+      );
+      // Crawler bookkeeping (requests, metadata, warcinfo) is only counted.
+      if (kind === 'capture' || kind === 'request' || kind === 'metadata' || kind === 'warcinfo') continue;
+      for (const r of records.listed[kind as Exclude<typeof kind, 'capture'>] ?? [])
+        lines.push(`  ${r.uri ?? '(no address)'}${r.detail ? `: ${r.detail}` : ''}`);
+      if (n > LISTED) lines.push(`  … and ${(n - LISTED).toLocaleString('en')} more`);
+    }
   }
   const total = outcomes.length;
   lines.push(
     '',
-    `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
+    `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.versioned} added as versions, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
   );
   if (proposed.size > 0) {
     const names = [...proposed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

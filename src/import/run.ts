@@ -2,29 +2,59 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from '../content/files.ts';
 import { ArchiveIndex } from './existing-entries.ts';
-import { captureType } from './capture.ts';
-import { importOne, type ImportOptions, type Outcome } from './import-one.ts';
+import { CaptureError, captureFromPayload, captureType } from './capture.ts';
+import { importCapture, importOne, type ImportOptions, type Outcome } from './import-one.ts';
 import { reviewText } from './people-review.ts';
+import {
+  archiveBytes,
+  archiveType,
+  readWebArchive,
+  WebArchiveError,
+  type ArchivedPage,
+  type RecordKind,
+  type SkippedRecord,
+} from './web-archive.ts';
 import { writeAtomic } from './write.ts';
 
-// A whole import run: find the captures, import each (one failure never stops the others),
-// and count what happened.
+// A whole import run: find the captures (saved pages, and the records of web archives), import
+// each (one failure never stops the others), and count what happened.
 
-/** Every capture under the given files and folders, in a stable order; other files given by name fail. */
+/**
+ * Every capture file and web archive (.warc, .warc.gz, .wacz) under the given files and folders,
+ * in a stable order (each input in turn, a folder's files by name); other files given by name are
+ * listed as not captures.
+ */
 export async function findCaptures(inputs: string[]): Promise<{ captures: string[]; notCaptures: string[] }> {
   const captures: string[] = [];
   const notCaptures: string[] = [];
+  const readable = (name: string) => captureType(name) || archiveType(name);
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
     if (!info) notCaptures.push(input);
     else if (info.isDirectory()) {
-      const files = (await listFiles(input)).filter((rel) => captureType(path.basename(rel)));
+      const files = (await listFiles(input)).filter((rel) => readable(path.basename(rel)));
       captures.push(...files.map((rel) => path.join(input, rel)));
-    } else if (captureType(input)) captures.push(input);
+    } else if (readable(input)) captures.push(input);
     else notCaptures.push(input);
   }
   return { captures, notCaptures };
 }
+
+/** A record of a web archive that was not imported as an article, as the report lists it. */
+export type ListedRecord = SkippedRecord | { kind: 'not-article'; where: string; uri: string; detail: string };
+
+/** What the web archives of a run held, by kind of record. */
+export interface RecordTally {
+  /** Records of each kind; `not-article` counts HTML pages that are not articles (index pages, error pages). */
+  counts: Partial<Record<RecordKind | 'not-article', number>>;
+  /** The first LISTED records of each kind not imported. */
+  listed: Partial<Record<Exclude<RecordKind, 'capture'> | 'not-article', ListedRecord[]>>;
+  /** Each web archive read, with its number of records. */
+  archives: { file: string; records: number }[];
+}
+
+/** How many records of each kind the report lists by name (the rest are counted). */
+export const LISTED = 20;
 
 /** Counts of a run, for the summary and the exit code. */
 export interface Summary {
@@ -34,9 +64,21 @@ export interface Summary {
   proposed: Map<string, number>;
   /** The review file --add-people wrote, when it wrote one. */
   reviewFile?: string;
+  /** What the web archives held, when any was given. */
+  records?: RecordTally;
 }
 
-/** Imports every capture, calling `progress` after each; never throws for a bad capture. */
+/** A failed outcome with no article. */
+function failed(file: string, reason: string): Outcome {
+  return { file, status: 'failed', reason, missing: [], proposed: [], removed: [], written: [] };
+}
+
+/**
+ * Imports every capture: saved pages one by one, web archives record by record (streamed; each
+ * HTML response record with status 200 is a capture, at the record's WARC-Date and target URI).
+ * Calls `progress(done, total)` in bytes read of all the inputs. Never throws for a bad capture
+ * or a damaged web archive: each becomes a failed outcome, and what came before stays imported.
+ */
 export async function importAll(
   inputs: string[],
   root: string,
@@ -45,41 +87,108 @@ export async function importAll(
 ): Promise<Summary> {
   const { captures, notCaptures } = await findCaptures(inputs);
   const index = await ArchiveIndex.load(root);
-  const outcomes: Outcome[] = notCaptures.map((file) => ({
-    file,
-    status: 'failed',
-    reason: 'does not exist or is not a capture type the importer reads (.html, .htm, .html.gz, .txt)',
-    missing: [],
-    proposed: [],
-    removed: [],
-    written: [],
-  }));
-  for (const [i, file] of captures.entries()) {
+  const outcomes: Outcome[] = notCaptures.map((file) =>
+    failed(
+      file,
+      'does not exist or is not a capture type the importer reads (.html, .htm, .html.gz, .txt, .warc, .warc.gz, .wacz)',
+    ),
+  );
+  const sizes = new Map<string, number>();
+  for (const file of captures) {
+    try {
+      sizes.set(file, archiveType(file) ? await archiveBytes(file) : (await stat(file)).size);
+    } catch {
+      sizes.set(file, 0); // reading it will say what is wrong
+    }
+  }
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  let done = 0;
+  let tally: RecordTally | undefined;
+  for (const file of captures) {
+    if (archiveType(file)) {
+      tally ??= { counts: {}, listed: {}, archives: [] };
+      await importArchive(file, root, index, opts, tally, outcomes, (n) => progress((done += n), total));
+      continue;
+    }
     try {
       outcomes.push(await importOne(file, root, index, opts));
     } catch (err) {
-      outcomes.push({
-        file,
-        status: 'failed',
-        reason: `could not be imported: ${(err as Error).message.split('\n')[0]}`,
-        missing: [],
-        proposed: [],
-        removed: [],
-        written: [],
-      });
+      outcomes.push(failed(file, `could not be imported: ${(err as Error).message.split('\n')[0]}`));
     }
-    progress(i + 1, captures.length);
+    progress((done += sizes.get(file) ?? 0), total);
   }
-  const counts = { imported: 0, replaced: 0, skipped: 0, failed: 0 };
+  const counts = { imported: 0, versioned: 0, replaced: 0, skipped: 0, failed: 0 };
   const proposed = new Map<string, number>();
   for (const o of outcomes) {
     counts[o.status]++;
     for (const name of o.proposed) proposed.set(name, (proposed.get(name) ?? 0) + 1);
   }
+  const summary: Summary = { outcomes, counts, proposed, ...(tally && { records: tally }) };
   if (opts.addPeople && proposed.size > 0 && !opts.dryRun) {
     const reviewFile = path.resolve(opts.reviewFile ?? 'people-review.txt');
     await writeAtomic(reviewFile, reviewText(outcomes, root));
-    return { outcomes, counts, proposed, reviewFile };
+    return { ...summary, reviewFile };
   }
-  return { outcomes, counts, proposed };
+  return summary;
+}
+
+/** Counts a record in the tally, listing the first LISTED of its kind. */
+function count(tally: RecordTally, record: ListedRecord | { kind: 'capture' }): void {
+  tally.counts[record.kind] = (tally.counts[record.kind] ?? 0) + 1;
+  if (record.kind === 'capture') return;
+  const list = (tally.listed[record.kind] ??= []);
+  if (list.length < LISTED) list.push(record);
+}
+
+/** Imports the HTML captures of one web archive, record by record. */
+async function importArchive(
+  file: string,
+  root: string,
+  index: ArchiveIndex,
+  opts: ImportOptions,
+  tally: RecordTally,
+  outcomes: Outcome[],
+  bytes: (n: number) => void,
+): Promise<void> {
+  const page = async (p: ArchivedPage) => {
+    count(tally, { kind: 'capture' });
+    const record = { uri: p.warc.targetUri, date: p.captured };
+    if (!p.payload) {
+      outcomes.push({ ...failed(file, p.problem ?? 'the payload cannot be read'), record });
+      return;
+    }
+    let outcome: Outcome;
+    try {
+      const capture = captureFromPayload(p.warc.targetUri, p.payload, p.charset);
+      outcome = await importCapture(
+        capture,
+        { captured: p.captured, url: p.warc.targetUri, warc: p.warc, file, record, notes: p.notes },
+        root,
+        index,
+        opts,
+      );
+    } catch (err) {
+      const reason =
+        err instanceof CaptureError ? err.message : `could not be imported: ${(err as Error).message.split('\n')[0]}`;
+      outcome = { ...failed(file, reason), record };
+    }
+    if (outcome.notArticle) {
+      count(tally, { kind: 'not-article', where: p.where, uri: p.warc.targetUri, detail: outcome.reason ?? '' });
+      tally.counts.capture! -= 1;
+    } else outcomes.push(outcome);
+  };
+  try {
+    const { records } = await readWebArchive(file, opts.maxBytes, {
+      page,
+      skipped: (r) => count(tally, r),
+      bytes,
+    });
+    tally.archives.push({ file, records });
+  } catch (err) {
+    const reason =
+      err instanceof WebArchiveError
+        ? err.message.replace(`${path.basename(file)}: `, '')
+        : `could not be read: ${(err as Error).message.split('\n')[0]}`;
+    outcomes.push(failed(file, reason));
+  }
 }

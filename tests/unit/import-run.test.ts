@@ -49,7 +49,7 @@ describe('the seed capture', () => {
       ...options,
       given: { url: SEED_URL, source: 'the-hill', published: '2018-09-10' },
     });
-    expect(run.counts).toEqual({ imported: 1, replaced: 0, skipped: 0, failed: 0 });
+    expect(run.counts).toEqual({ imported: 1, versioned: 0, replaced: 0, skipped: 0, failed: 0 });
     const written = run.outcomes[0]!.article!;
     expect(await body(written)).toBe(
       await body(path.resolve('content/articles/2018/09/immigration-judges-sessions.md')),
@@ -152,7 +152,7 @@ describe('bad input: one clear reason each, and the rest still imported', () => 
     expect(by['06-bad.html.gz']!.reason).toBe('is not a valid gzip file');
     for (const ok of ['07-broken.html', '08-latin1.html', '09-bom.html', '10-gzipped.html.gz'])
       expect(by[ok]!.status).toBe('imported');
-    expect(run.counts).toEqual({ imported: 4, replaced: 0, skipped: 0, failed: 6 });
+    expect(run.counts).toEqual({ imported: 4, versioned: 0, replaced: 0, skipped: 0, failed: 6 });
     expect(await readFile(by['08-latin1.html']!.article!, 'utf8')).toContain('title: Café crème in Zürich');
     const files = await readdir(path.join(root, 'articles', '2021', '03'));
     expect(files.filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
@@ -244,7 +244,7 @@ describe('bulk', () => {
     expect(run.outcomes.filter((o) => o.status === 'failed' && !/empty-/.test(o.file)).map((o) => o.reason)).toEqual(
       [],
     );
-    expect(run.counts).toEqual({ imported: 480, replaced: 0, skipped: 10, failed: 10 });
+    expect(run.counts).toEqual({ imported: 480, versioned: 0, replaced: 0, skipped: 10, failed: 10 });
     expect((await listFiles(path.join(root, 'articles'))).length).toBe(480);
     expect((await listFiles(path.join(root, 'captures'))).length).toBe(480);
     expect(await readdir(path.join(root, 'sources'))).toContain('example-news.yaml');
@@ -268,7 +268,7 @@ test('the command prints the report and exits 1 when any capture failed', async 
     encoding: 'utf8',
   });
   expect(run.status).toBe(1);
-  expect(run.stdout).toContain('2 captures: 1 imported, 0 replaced, 0 skipped, 1 failed');
+  expect(run.stdout).toContain('2 captures: 1 imported, 0 added as versions, 0 replaced, 0 skipped, 1 failed');
   expect(run.stdout).toMatch(/failed .*empty\.txt: is empty/);
   expect(run.stdout).toMatch(/imported .*good\.html -> .*articles\/2023\/02\/a-good-page\.md/);
 }, 60_000); // starts the command in a process of its own

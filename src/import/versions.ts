@@ -1,0 +1,115 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { diffWords } from 'diff';
+import { parse as parseYaml } from 'yaml';
+import { readUtf8, splitFrontmatter } from '../content/files.ts';
+import { versionId } from '../content/versions.ts';
+import { bodyHash } from './existing-entries.ts';
+
+// The versions of an article as the importer sees them: the article file (the latest capture)
+// and content/versions/<article id>/<version id>.md (the earlier ones), read from disk when a
+// new capture of the same article arrives.
+
+/** One stored version of an article. */
+export interface StoredVersion {
+  /** The Markdown file. */
+  file: string;
+  /** True for the article file (the latest version). */
+  latest: boolean;
+  /** The front matter's `captured` text. */
+  captured: string;
+  /** Its version id (see versionId). */
+  id: string;
+  title: string | undefined;
+  captureSha256: string | undefined;
+  /** The front matter's `capture` path. */
+  capture: string | undefined;
+  /** The Markdown body. */
+  body: string;
+  /** bodyHash of the body. */
+  hash: string;
+  /** The whole front matter, as parsed. */
+  data: Record<string, unknown>;
+  /** The file's text, byte for byte what was read. */
+  text: string;
+}
+
+/** Raised when an article file or a version file cannot be read as a version; the message names the file and the fix. */
+export class VersionError extends Error {}
+
+/** The article id of an article file: its path under articles/ without ".md" ("2018/09/slug"). */
+export function articleId(root: string, articleFile: string): string {
+  return path.relative(path.join(root, 'articles'), articleFile).replace(/\.md$/, '').split(path.sep).join('/');
+}
+
+/** The folder of an article's earlier versions: content/versions/<article id>/. */
+export function versionsFolder(root: string, articleFile: string): string {
+  return path.join(root, 'versions', ...articleId(root, articleFile).split('/'));
+}
+
+/** Reads one version file; throws VersionError naming the file when it has no readable front matter or `captured`. */
+async function readVersion(file: string, latest: boolean): Promise<StoredVersion> {
+  const text = await readUtf8(file);
+  const parts = text === null ? null : splitFrontmatter(text);
+  if (text === null || !parts) throw new VersionError(`${file} has no front matter (run npm run check)`);
+  let data: Record<string, unknown>;
+  try {
+    data = (parseYaml(parts.yaml, { schema: 'core' }) as Record<string, unknown> | null) ?? {};
+  } catch (err) {
+    throw new VersionError(`${file} has front matter that is not YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const captured = typeof data.captured === 'string' ? data.captured : undefined;
+  let id: string;
+  try {
+    id = versionId(captured ?? '');
+  } catch {
+    throw new VersionError(`${file} has no readable captured date (give it captured: YYYY-MM-DD)`);
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    file,
+    latest,
+    captured: captured!,
+    id,
+    title: str(data.title),
+    captureSha256: str(data.captureSha256),
+    capture: str(data.capture),
+    body: parts.body,
+    hash: bodyHash(parts.body),
+    data,
+    text,
+  };
+}
+
+/**
+ * Every stored version of an article, the article file first, then the files of
+ * content/versions/<article id>/ in name order. Throws VersionError for a file that cannot be read
+ * as a version.
+ */
+export async function readVersions(root: string, articleFile: string): Promise<StoredVersion[]> {
+  const versions = [await readVersion(articleFile, true)];
+  const folder = versionsFolder(root, articleFile);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.md')).sort())
+    versions.push(await readVersion(path.join(folder, name), false));
+  return versions;
+}
+
+/** Words (letters and digits) in a text. */
+function words(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/**
+ * How much changed from one body to the next, in words added and removed, by the `diff`
+ * package's word diff (diffWords: words and the spaces between them as tokens, Myers' algorithm).
+ */
+export function changeSize(before: string, after: string): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const part of diffWords(before, after)) {
+    if (part.added) added += words(part.value);
+    else if (part.removed) removed += words(part.value);
+  }
+  return { added, removed };
+}
