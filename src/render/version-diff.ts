@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
@@ -214,7 +214,7 @@ function diffChildren(before: ElementContent[], after: ElementContent[]): Elemen
  * hidden labels allowed on <span>. Ids are already prefixed (the bodies were sanitized), so none
  * is prefixed twice.
  */
-const diffSchema = {
+const diffSchema: SanitizeSchema = {
   ...sanitizeSchema,
   clobberPrefix: '',
   attributes: {
