@@ -39,7 +39,12 @@ function* partInputs(checked: CheckResult, part: SearchPart, parts: number): Gen
   yield recordCode;
   yield JSON.stringify([parts, part, people.map((p) => [p.id, p.data]), sources.map((s) => [s.id, s.data])]);
   const digests = new Map(articles.map((a) => [a.id, a.digest]));
-  for (const id of part.articles) yield digests.get(id)!;
+  // An article's record holds passages of its earlier versions too (src/search/earlier-versions.ts).
+  const versions = Map.groupBy(checked.entries.versions, (v) => v.id.split('/').slice(0, -1).join('/'));
+  for (const id of part.articles) {
+    yield digests.get(id)!;
+    for (const v of versions.get(id) ?? []) yield v.digest;
+  }
 }
 
 /**
@@ -179,7 +184,10 @@ export default function archive(): AstroIntegration {
         const cache = path.join(fileURLToPath(config.cacheDir), 'search-index');
         // Bodies are rendered on the second core in the order the index reads them.
         const paths = new Map(content.entries.articles.map((a) => [a.id, a.path]));
-        const order = parts.flatMap((p) => p.articles.map((id) => paths.get(id)!));
+        const versionPaths = Map.groupBy(content.entries.versions, (v) => v.id.split('/').slice(0, -1).join('/'));
+        const order = parts.flatMap((p) =>
+          p.articles.flatMap((id) => [paths.get(id)!, ...(versionPaths.get(id) ?? []).map((v) => v.path)]),
+        );
         const bodies = renderBodiesAhead(order, fileURLToPath(config.root), (m) => logger.warn(m));
         index = buildSearchParts(
           parts,

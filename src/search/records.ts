@@ -9,6 +9,8 @@ import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
 import { SORT_KEY } from './browser/search-state.ts';
+import { earlierPassages, LATEST_WORDS, recordContent } from './earlier-versions.ts';
+import { compareCaptures } from '../content/versions.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per published
@@ -93,6 +95,11 @@ export async function* searchRecords(
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
   const labels = topicLabels(entries.articles.filter((a) => isPublished(a.data)).map((a) => a.data.topics));
   const partFilter = parts > 1 ? { part: [String(part.n)] } : {};
+  // Earlier versions, oldest first: their passages the latest text lacks still find the article.
+  const versions = Map.groupBy(
+    (entries.versions ?? []).toSorted((x, y) => compareCaptures(x.data.captured, y.data.captured)),
+    (v) => v.id.split('/').slice(0, -1).join('/'),
+  );
   for (const id of part.articles) {
     const { path, data: a } = articles.get(id)!;
     const mentions = a.people
@@ -101,9 +108,14 @@ export async function* searchRecords(
     const day = isoDay(a.published!);
     const source = sources.get(a.source!) ?? a.source!;
     const topics = articleTopics(a.topics, labels);
+    const latest = [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n');
+    const earlier: string[] = [];
+    for (const v of versions.get(id) ?? [])
+      earlier.push([v.data.dek, visibleText(await bodyHtml(v.path))].filter(Boolean).join('\n\n'));
+    const { content, latestWords } = recordContent(latest, earlierPassages(latest, earlier));
     yield wellFormed({
       url: `/articles/${id}/`,
-      content: [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n'),
+      content,
       language: primaryLanguage(a.language),
       meta: present({
         title: a.title,
@@ -114,6 +126,7 @@ export async function* searchRecords(
         people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
         topics: topics.join(', '),
         organizations: a.organizations.join(', '),
+        [LATEST_WORDS]: latestWords === undefined ? undefined : String(latestWords),
       }),
       filters: {
         // Each value once: Pagefind counts a record once per value it holds.

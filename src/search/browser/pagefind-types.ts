@@ -8,7 +8,14 @@ export interface PagefindResult {
   id: string;
   /** Metadata fields the words matched in (Pagefind 1.5 and later searches metadata too). */
   matchedMetaFields?: string[];
-  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{
+    url: string;
+    content: string;
+    excerpt: string;
+    meta: Record<string, string | undefined>;
+    /** Positions of the matched words in `content`, split as Pagefind splits it (src/search/earlier-versions.ts). */
+    locations?: number[];
+  }>;
 }
 
 /** A search's answer. */
