@@ -37,11 +37,21 @@ export async function changeInto(article: Article, versions: Version[], index: n
   };
 }
 
+const computed = new WeakMap<Map<string, Version[]>, Promise<Change[]>>();
+
 /**
  * The latest change of every article captured more than once, the most recent capture first
- * (ties by article id). `versions` is loadVersions' map.
+ * (ties by article id). `versions` is loadVersions' map; the answer is computed once per map (the
+ * Changes page and its feed share it).
  */
-export async function latestChanges(articles: Article[], versions: Map<string, Version[]>): Promise<Change[]> {
+export function latestChanges(articles: Article[], versions: Map<string, Version[]>): Promise<Change[]> {
+  let changes = computed.get(versions);
+  if (!changes) computed.set(versions, (changes = computeLatestChanges(articles, versions)));
+  return changes;
+}
+
+/** latestChanges, computed. */
+async function computeLatestChanges(articles: Article[], versions: Map<string, Version[]>): Promise<Change[]> {
   const changes: Change[] = [];
   for (const article of articles) {
     const list = versions.get(article.id) ?? [];
