@@ -20,7 +20,7 @@ import { versionProblems, type VersionData } from './versions.ts';
 /** What the checker found: the problems, and how many entries of each kind it read. */
 export interface CheckResult {
   problems: Problem[];
-  counts: { articles: number; drafts: number; people: number; sources: number };
+  counts: { articles: number; drafts: number; people: number; sources: number; versions: number };
   /** Every entry that passed its schema, for tools that read the archive without Astro (the search index). */
   entries: {
     articles: Entry<ArticleData>[];
@@ -509,6 +509,12 @@ async function checkAll(root: string): Promise<CheckResult> {
   problems.push(...versionProblems(versionsDir, allArticles, allVersions));
   problems.push(...(await missingFiles(root, allVersions)));
   const drafts = articles.filter((a) => a.data.draft).length;
-  const counts = { articles: articles.length, drafts, people: people.length, sources: sources.length };
+  const counts = {
+    articles: articles.length,
+    drafts,
+    people: people.length,
+    sources: sources.length,
+    versions: versions.length,
+  };
   return { problems, counts, entries: { articles, people, sources, versions } };
 }
