@@ -11,6 +11,9 @@ import { changeSize, diffBodies, diffInline, wordCount } from '../../src/render/
 const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 
+/** Text of every element matching a selector. */
+const texts = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((e) => e.textContent);
+
 /** The text of HTML with the given elements (and the labels) removed, whitespace collapsed. */
 function textWithout(html: string, drop: string[]): string {
   const { document } = parseHTML(`<!doctype html><html><body><div id="r">${html}</div></body></html>`);
@@ -73,6 +76,19 @@ describe('diffBodies', () => {
     // Every mark starts with its label for screen readers.
     for (const m of document.querySelectorAll('del, ins'))
       expect(m.firstElementChild?.matches('span.visually-hidden')).toBe(true);
+  });
+
+  test('a removed list item or table row stays in its list or table, its content marked', async () => {
+    const before = await render('- one\n- two\n- three\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n');
+    const after = await render('- one\n- three\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n');
+    const html = diffBodies(before, after);
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    expect([...document.querySelectorAll('ul > *')].map((e) => e.tagName)).toEqual(['LI', 'LI', 'LI']);
+    expect(document.querySelector('ul > li:nth-child(2) > del')?.textContent).toBe('deleted: two');
+    expect([...document.querySelectorAll('tbody > *')].map((e) => e.tagName)).toEqual(['TR', 'TR']);
+    expect(texts(document, 'tbody > tr:nth-child(2) > td > del')).toEqual(['deleted: 3', 'deleted: 4']);
+    expect(textWithout(html, ['del'])).toBe(textWithout(after, []));
+    expect(textWithout(html, ['ins'])).toBe(textWithout(before, []));
   });
 
   test('identical bodies have no marks', async () => {
