@@ -93,6 +93,9 @@ const BLOCKS = new Set([
   'picture',
 ]);
 
+/** Empty elements that are content of their own, marked by a <del> or <ins> around them. */
+const MARKED_WHOLE = new Set(['img', 'hr', 'br', 'wbr']);
+
 const text = (value: string): Text => ({ type: 'text', value });
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
   type: 'element',
@@ -128,7 +131,9 @@ function withoutIds<T extends ElementContent>(node: T): T {
 function marked(node: ElementContent, kind: 'del' | 'ins'): ElementContent {
   const clean = kind === 'del' ? withoutIds(node) : node;
   if (clean.type !== 'element') return mark(kind, [clean]);
-  if (clean.children.length === 0) return mark(kind, [clean]);
+  // An image or a rule is marked whole; another empty element (a table cell) has nothing to mark,
+  // and a <del> around it would break its table.
+  if (clean.children.length === 0) return MARKED_WHOLE.has(clean.tagName) ? mark(kind, [clean]) : clean;
   if (holdsBlocks(clean))
     return { ...clean, children: clean.children.map((c) => (items([c]).length ? marked(c, kind) : c)) };
   return { ...clean, children: [mark(kind, clean.children)] };

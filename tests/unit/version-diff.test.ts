@@ -91,6 +91,15 @@ describe('diffBodies', () => {
     expect(textWithout(html, ['ins'])).toBe(textWithout(before, []));
   });
 
+  test('an empty table cell is never wrapped in a mark; a removed image is', () => {
+    const html = diffBodies(
+      '<p>a</p><table><tbody><tr><td></td></tr></tbody></table><p><img src="https://example.org/x.png" alt="x"></p>',
+      '<p>a</p>',
+    );
+    expect(html).toContain('<tr><td></td></tr>');
+    expect(html).toMatch(/<del><span class="visually-hidden" lang="en">deleted: <\/span><img [^>]*><\/del>/);
+  });
+
   test('identical bodies have no marks', async () => {
     const html = diffBodies(await render(OLD), await render(OLD));
     expect(html).not.toMatch(/<(del|ins)\b/);
