@@ -93,8 +93,11 @@ const BLOCKS = new Set([
   'picture',
 ]);
 
-/** Empty elements that are content of their own, marked by a <del> or <ins> around them. */
-const MARKED_WHOLE = new Set(['img', 'hr', 'br', 'wbr']);
+/**
+ * Elements marked by a <del> or <ins> around them, never inside: empty ones that are content of
+ * their own, and media whose children (<source>, one <img>) may hold nothing else.
+ */
+const MARKED_WHOLE = new Set(['img', 'hr', 'br', 'wbr', 'picture', 'video', 'audio']);
 
 const text = (value: string): Text => ({ type: 'text', value });
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
@@ -130,10 +133,9 @@ function withoutIds<T extends ElementContent>(node: T): T {
 /** A whole node marked as deleted or inserted, keeping the elements a parent requires (li in ul, tr in tbody). */
 function marked(node: ElementContent, kind: 'del' | 'ins'): ElementContent {
   const clean = kind === 'del' ? withoutIds(node) : node;
-  if (clean.type !== 'element') return mark(kind, [clean]);
-  // An image or a rule is marked whole; another empty element (a table cell) has nothing to mark,
-  // and a <del> around it would break its table.
-  if (clean.children.length === 0) return MARKED_WHOLE.has(clean.tagName) ? mark(kind, [clean]) : clean;
+  if (clean.type !== 'element' || MARKED_WHOLE.has(clean.tagName)) return mark(kind, [clean]);
+  // Another empty element (a table cell) has nothing to mark, and a <del> around it would break its table.
+  if (clean.children.length === 0) return clean;
   if (holdsBlocks(clean))
     return { ...clean, children: clean.children.map((c) => (items([c]).length ? marked(c, kind) : c)) };
   return { ...clean, children: [mark(kind, clean.children)] };
@@ -153,6 +155,8 @@ function blockText(node: ElementContent): string {
 
 /** Two versions of one block, compared: containers child by child, text blocks word by word. */
 function changedBlock(before: ElementContent, after: ElementContent): ElementContent[] {
+  const whole = (n: ElementContent) => n.type === 'element' && MARKED_WHOLE.has(n.tagName);
+  if (whole(before) || whole(after)) return [marked(before, 'del'), marked(after, 'ins')];
   if (before.type === 'element' && after.type === 'element' && holdsBlocks(before) && holdsBlocks(after))
     return [{ ...after, children: diffChildren(before.children, after.children) }];
   if (after.type === 'element' && after.children.length > 0)
