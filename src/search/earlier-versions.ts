@@ -1,7 +1,8 @@
 // Words that appeared only in an earlier version of an article still find it. An article keeps
 // one search record (so filter counts stay counts of articles): its content is the latest
 // version's text, followed by the passages of earlier versions that the latest text no longer
-// has, and the metadata field LATEST_WORDS says how many words the latest text has. A result whose
+// has, and the hidden filter LATEST_WORDS says how many words the latest text has (a filter, not
+// metadata: Pagefind 1.6 searches every metadata field, so "31" would find the article). A result whose
 // matched words all lie at or after that word is found "in an earlier version", and its excerpt
 // is taken from there. Positions are counted as Pagefind's browser code counts them when it cuts
 // an excerpt (it splits the content at WORD_SEPARATORS, pagefind.js 1.6 `word_separators`), and
@@ -9,7 +10,7 @@
 //
 // No Node APIs: the search page's browser code uses this module too.
 
-/** The metadata field holding the number of words of the latest version's text. */
+/** The hidden filter holding the number of words of the latest version's text (one value). */
 export const LATEST_WORDS = 'latestWords';
 
 /** Where Pagefind's browser code splits content into words (whitespace, except U+FEFF). */

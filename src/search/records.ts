@@ -126,7 +126,6 @@ export async function* searchRecords(
         people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
         topics: topics.join(', '),
         organizations: a.organizations.join(', '),
-        [LATEST_WORDS]: latestWords === undefined ? undefined : String(latestWords),
       }),
       filters: {
         // Each value once: Pagefind counts a record once per value it holds.
@@ -135,6 +134,9 @@ export async function* searchRecords(
         topic: topics,
         year: [yearOf(a.published!)],
         ...partFilter,
+        // A hidden filter, not metadata: Pagefind searches every metadata field, so a search for
+        // the number would find the article.
+        ...(latestWords !== undefined && { [LATEST_WORDS]: [String(latestWords)] }),
       },
       sort: { [SORT_KEY]: day },
     });

@@ -13,6 +13,8 @@ export interface PagefindResult {
     content: string;
     excerpt: string;
     meta: Record<string, string | undefined>;
+    /** The record's filter values. */
+    filters?: Record<string, string[]>;
     /** Positions of the matched words in `content`, split as Pagefind splits it (src/search/earlier-versions.ts). */
     locations?: number[];
   }>;

@@ -156,7 +156,8 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
   }
   // Found only in passages of earlier versions (after the latest text's words): say so, and show
   // the passage from there (src/search/earlier-versions.ts).
-  const latestWords = data.meta[LATEST_WORDS] === undefined ? undefined : Number(data.meta[LATEST_WORDS]);
+  const boundary = data.filters?.[LATEST_WORDS]?.[0];
+  const latestWords = boundary === undefined ? undefined : Number(boundary);
   const locations = data.locations ?? [];
   const earlier = onlyInEarlier(locations, latestWords);
   if (earlier) li.append(el('p', 'Found in an earlier version:', 'muted earlier-version'));
