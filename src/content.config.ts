@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { contentDir } from './content/folder.ts';
 import { articlesLoader, dataLoader } from './content/loaders.ts';
 import { articleSchema, personSchema, sourceSchema } from './content/schema.ts';
+import { versionSchema } from './content/versions.ts';
 
 // Collections read from the content folder (ARCHIVE_CONTENT_DIR or ./content). Ids come from
 // file paths, never from a `slug` field, so a file cannot claim another file's address. Every
@@ -13,6 +14,15 @@ const root = contentDir();
 const articles = defineCollection({
   loader: articlesLoader(`${root}/articles`),
   schema: articleSchema({ person: reference('people'), source: reference('sources') }),
+});
+
+/**
+ * Earlier versions of articles: content/versions/<article id>/<version id>.md, read like articles
+ * (front matter here, bodies rendered per page); see src/content/versions.ts.
+ */
+const versions = defineCollection({
+  loader: articlesLoader(`${root}/versions`),
+  schema: versionSchema,
 });
 
 /** People named in articles: content/people/<id>.yaml */
@@ -27,4 +37,4 @@ const sources = defineCollection({
   schema: sourceSchema,
 });
 
-export const collections = { articles, people, sources };
+export const collections = { articles, versions, people, sources };

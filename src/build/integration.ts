@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../content/check.ts';
+import { versionsByArticle } from '../content/versions.ts';
 import { partSize } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';
 import { checkBeforeBuild } from './check-content.ts';
@@ -39,10 +40,12 @@ export default function archive(): AstroIntegration {
         tunePagefind();
         const parts = planFor(checked, partSize());
         const paths = new Map(checked.entries.articles.map((a) => [a.id, a.path]));
-        bodies = renderBodiesAhead(
-          parts.flatMap((p) => p.articles.map((id) => paths.get(id)!)),
-          (m) => logger.warn(m),
+        const versions = versionsByArticle(checked.entries.versions);
+        // An article's record holds passages of its earlier versions, so their bodies are read too.
+        const order = parts.flatMap((p) =>
+          p.articles.flatMap((id) => [paths.get(id)!, ...(versions.get(id) ?? []).map((v) => v.path)]),
         );
+        bodies = renderBodiesAhead(order, (m) => logger.warn(m));
         index = await startSearchIndex(checked, parts, bodies.html, {
           root: fileURLToPath(config.root),
           outDir,

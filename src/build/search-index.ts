@@ -3,6 +3,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from '../content/check.ts';
 import { listFiles } from '../content/files.ts';
+import { versionsByArticle } from '../content/versions.ts';
 import type { SearchPart } from '../search/parts.ts';
 import { searchRecords } from '../search/records.ts';
 import { buildSearchParts, type PartsReport } from '../search/write-index.ts';
@@ -34,7 +35,12 @@ function* partInputs(
   yield code;
   yield JSON.stringify([parts, part, people.map((p) => [p.id, p.data]), sources.map((s) => [s.id, s.data])]);
   const digests = new Map(articles.map((a) => [a.id, a.digest]));
-  for (const id of part.articles) yield digests.get(id)!;
+  // An article's record holds passages of its earlier versions too (src/search/earlier-versions.ts).
+  const versions = versionsByArticle(checked.entries.versions);
+  for (const id of part.articles) {
+    yield digests.get(id)!;
+    for (const v of versions.get(id) ?? []) yield v.digest;
+  }
 }
 
 /** Where the index is built and what it may reuse. */

@@ -13,6 +13,7 @@ import { displayPath, type Problem } from './problems.ts';
 import { formatMonth, yearMonth } from './dates.ts';
 import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
+import { versionProblems, type VersionData } from './versions.ts';
 
 // The whole content folder checked in one pass, before any page is built: schema, encoding,
 // references, duplicates. Every problem is collected, so one run shows them all.
@@ -20,9 +21,15 @@ import { idFromPath, slugify, unnamedParts } from './slug.ts';
 /** What the checker found: the problems, and how many entries of each kind it read. */
 export interface CheckResult {
   problems: Problem[];
-  counts: { articles: number; drafts: number; people: number; sources: number };
+  counts: { articles: number; drafts: number; people: number; sources: number; versions: number };
   /** Every entry that passed its schema, for tools that read the archive without Astro (the search index). */
-  entries: { articles: Entry<ArticleData>[]; people: Entry<PersonData>[]; sources: Entry<SourceData>[] };
+  entries: {
+    articles: Entry<ArticleData>[];
+    people: Entry<PersonData>[];
+    sources: Entry<SourceData>[];
+    /** Earlier versions of articles, content/versions/<article id>/<version id>.md (src/content/versions.ts). */
+    versions: Entry<VersionData>[];
+  };
 }
 
 const FIXES: Record<string, string> = {
@@ -90,7 +97,8 @@ function schemaProblems(file: string, error: z.ZodError, data: unknown, known: s
     const field = issue.path.join('.') || 'file';
     const value = valueAt(data, issue.path);
     const key = String(issue.path[0] ?? '');
-    if (issue.code === 'invalid_type' && value === undefined)
+    // A missing date fails its union of date and text, not a type check: still "missing".
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined)
       return [{ file, field, message: 'is missing', fix: fixFor(field) }];
     if (issue.code === 'invalid_type' && issue.expected === 'array' && LIST_FIELDS.has(key) && issue.path.length === 1)
       return [
@@ -246,6 +254,19 @@ export type SourceData = z.output<typeof sourceSchema>;
 
 /** Reads and validates one article file's text. */
 function parseArticle(file: string, text: string): Parsed<ArticleData> {
+  return parseMarkdownEntry(file, text, true) as Parsed<ArticleData>;
+}
+
+/**
+ * Reads and validates one version file's text: the article fields, without the rules that make
+ * source, url and published required (a version takes them from its article file).
+ */
+function parseVersion(file: string, text: string): Parsed<VersionData> {
+  return parseMarkdownEntry(file, text, false) as Parsed<VersionData>;
+}
+
+/** Reads and validates a Markdown entry; `rules` adds the article rules across fields. */
+function parseMarkdownEntry(file: string, text: string, rules: boolean): Parsed<ArticleData | VersionData> {
   const parts = splitFrontmatter(text);
   if (!parts)
     return {
@@ -261,10 +282,10 @@ function parseArticle(file: string, text: string): Parsed<ArticleData> {
   const { data, problem } = parseYamlText(file, parts.yaml, 2);
   if (problem) return { problems: [problem] };
   rememberFrontMatter(parts.yaml, data);
-  const result = articleCheck.safeParse(data);
+  const result = (rules ? articleCheck : articleFieldCheck).safeParse(data);
   const problems = result.success ? [] : schemaProblems(file, result.error, data, ARTICLE_FIELDS);
   const partial = result.success ? undefined : validFields(data);
-  if (partial) {
+  if (partial && rules) {
     // The rules across fields, on the fields that are valid: reported in the same run.
     const reported = new Set(problems.map((p) => p.field.split('.')[0]));
     for (const [field, message, fix] of articleRuleProblems(partial))
@@ -484,7 +505,20 @@ async function checkAll(root: string): Promise<CheckResult> {
   problems.push(...referenceProblems(allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
+  // Earlier versions of articles: read like articles, then checked against them.
+  const invalidVersions: Entry<Partial<VersionData>>[] = [];
+  const versionsDir = path.join(root, 'versions');
+  const versions = await readCollection(versionsDir, /\.md$/i, '.md', parseVersion, problems, invalidVersions);
+  const allVersions: Entry<Partial<VersionData>>[] = [...versions, ...invalidVersions];
+  problems.push(...versionProblems(versionsDir, allArticles, allVersions));
+  problems.push(...(await missingFiles(root, allVersions)));
   const drafts = articles.filter((a) => a.data.draft).length;
-  const counts = { articles: articles.length, drafts, people: people.length, sources: sources.length };
-  return { problems, counts, entries: { articles, people, sources } };
+  const counts = {
+    articles: articles.length,
+    drafts,
+    people: people.length,
+    sources: sources.length,
+    versions: versions.length,
+  };
+  return { problems, counts, entries: { articles, people, sources, versions } };
 }

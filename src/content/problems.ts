@@ -27,9 +27,16 @@ export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.field}: ${message} Fix: ${p.fix}`;
 }
 
-/** What a check found, in one line: "12 articles (1 draft), 4 people, 1 source". */
-export function formatCounts(c: { articles: number; drafts: number; people: number; sources: number }): string {
-  return `${countOf(c.articles, 'article')} (${countOf(c.drafts, 'draft')}), ${countOf(c.people, 'person', 'people')}, ${countOf(c.sources, 'source')}`;
+/** What a check found, in one line: "12 articles (1 draft), 4 people, 1 source" (", 3 earlier versions" when there are any). */
+export function formatCounts(c: {
+  articles: number;
+  drafts: number;
+  people: number;
+  sources: number;
+  versions?: number;
+}): string {
+  const versions = c.versions ? `, ${countOf(c.versions, 'earlier version')}` : '';
+  return `${countOf(c.articles, 'article')} (${countOf(c.drafts, 'draft')}), ${countOf(c.people, 'person', 'people')}, ${countOf(c.sources, 'source')}${versions}`;
 }
 
 /** All problems as one report, grouped in file order. */

@@ -40,6 +40,25 @@ const author = z
 
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 
+/**
+ * Provenance of a capture read from a web archive (WARC, ISO 28500, or a WACZ package holding
+ * WARCs): enough for anyone holding the original file to find the record and verify the copy.
+ */
+const warcProvenance = z
+  .object({
+    /** The WARC or WACZ file's name as given on the command line, without folders. */
+    file: text.refine((f) => !/[/\\]/.test(f), { error: 'must be a file name without folders' }),
+    /** For a WACZ package: the WARC inside it, e.g. archive/data.warc.gz. */
+    entry: text.optional(),
+    /** WARC-Record-ID of the response record, e.g. "<urn:uuid:...>". */
+    recordId: text,
+    /** WARC-Payload-Digest as recorded (absent when the record had none), e.g. "sha1:...". */
+    payloadDigest: text.optional(),
+    /** WARC-Target-URI: the address the record was captured from. */
+    targetUri: z.url({ error: 'must be the full address of the WARC-Target-URI' }),
+  })
+  .strict();
+
 /** The article fields, each checked on its own, around the reference type in use (Astro reference or plain id). */
 export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
   return z
@@ -74,25 +93,8 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
         .string()
         .regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' })
         .optional(),
-      /**
-       * Where the capture came from when it was read out of a web archive (a WARC record), so
-       * anyone holding that WARC can find the record and verify the copy.
-       */
-      warc: z
-        .object({
-          /** The WARC (or WACZ) file's name as given to the importer, without folders. */
-          file: text,
-          /** For a WACZ package: the WARC file inside it ("archive/data.warc.gz"). */
-          entry: text.optional(),
-          /** WARC-Record-ID of the response record ("<urn:uuid:...>"). */
-          recordId: text,
-          /** WARC-Payload-Digest as recorded ("sha1:..."), absent when the record had none. */
-          payloadDigest: text.optional(),
-          /** WARC-Target-URI: the address that was captured. */
-          targetUri: text,
-        })
-        .strict()
-        .optional(),
+      /** Where the capture came from when it was read out of a web archive (README, "Web archives: WARC and WACZ"). */
+      warc: warcProvenance.optional(),
       /** Bylines as printed (people or organizations); empty when the original carries none. */
       authors: z.array(author).default([]),
       /** People the article names, by id in the people collection, with the role the article gives. */

@@ -1,20 +1,148 @@
-import { normalizeDate, parseArchiveDate } from './dates.ts';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { closest, distance } from 'fastest-levenshtein';
+import type { ArticleData, Entry } from './check.ts';
+import { normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
+import type { Problem } from './problems.ts';
+import { articleFields } from './schema.ts';
 
-// Article versions: every capture of an article is kept. The article file holds the latest
-// capture; earlier ones live in content/versions/<article id>/<version id>.md.
+// Versions of an article (the layout is documented in the README, "Versions"). The article file
+// content/articles/<id>.md is the latest capture; earlier captures are the files
+// content/versions/<article id>/<version id>.md, each named by the moment of its capture.
 
 /**
- * The version id of a capture, from its front matter `captured` text: the capture moment as web
- * archives write it (the 14-digit Wayback/Memento timestamp, `YYYYMMDDhhmmss` in UTC) for a
- * date-time with an offset or "Z" ("2026-11-27T12:15:00+02:00" -> "20261127101500"), or
- * `YYYYMMDD` for a calendar day ("2026-11-27" -> "20261127"). Fractions of a second are dropped.
- * Throws a RangeError naming the text when it is not a date the archive accepts (see dateProblem).
+ * The id of the version captured at `captured`: the capture moment as web archives write it
+ * (the 14-digit Wayback/Memento timestamp, as in https://web.archive.org/web/20180910123000/...).
+ * A date-time gives its UTC moment as "YYYYMMDDhhmmss" ("2026-11-27T10:15:00Z" ->
+ * "20261127101500", "2026-11-27T11:15:00+01:00" -> the same), fractions of a second dropped; a
+ * calendar day gives "YYYYMMDD" ("2026-11-27" -> "20261127"). Throws a RangeError for text that is
+ * not a checked date (src/content/dates.ts).
  */
-export function versionId(captured: string): string {
-  const text = normalizeDate(captured);
-  if (text.length === 10) return text.replace(/-/g, '');
-  return parseArchiveDate(text)
+export function versionId(captured: ArchiveDate): string {
+  const date = normalizeDate(captured);
+  if (date.length === 10) return date.replace(/-/g, '');
+  return parseArchiveDate(date)
     .toISOString()
     .slice(0, 19)
-    .replace(/[-T:]/g, '');
+    .replace(/[-:T]/g, '');
+}
+
+/**
+ * Orders two captures oldest first: by moment (a calendar day is midnight UTC), then by version
+ * id, so a day and the same day's midnight have one order. Negative when `a` is older.
+ */
+export function compareCaptures(a: ArchiveDate, b: ArchiveDate): number {
+  const d = parseArchiveDate(a).getTime() - parseArchiveDate(b).getTime();
+  if (d !== 0) return d;
+  const [ia, ib] = [versionId(a), versionId(b)];
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
+
+/**
+ * The front matter of a version file: the article fields, of which only `title` and `captured`
+ * are required. The article-level fields (source, url, people, organizations, topics, language,
+ * image, draft) may be present (a copied article file is a valid version) but are taken from
+ * the article file.
+ */
+export const versionSchema = articleFields({ person: plainRef, source: plainRef });
+
+/** A version file's validated front matter. */
+export type VersionData = z.output<typeof versionSchema>;
+
+/** The article id and version id of a version file, from its path inside content/versions/. */
+export function versionPath(rel: string): { articleId: string; versionId: string } {
+  const posix = rel.split(path.sep).join('/');
+  return { articleId: path.posix.dirname(posix), versionId: path.posix.basename(posix).replace(/\.md$/i, '') };
+}
+
+/** Version entries grouped by the id of their article (a version's id is `<article id>/<version id>`). */
+export function versionsByArticle<V extends { id: string }>(versions: readonly V[]): Map<string, V[]> {
+  return Map.groupBy(versions, (v) => v.id.split('/').slice(0, -1).join('/'));
+}
+
+/**
+ * What is wrong with the version files across files, as problems naming the file, the field and
+ * the fix: a file outside an article's folder or in the folder of an article that does not
+ * exist, a file name that is not the version id of its own `captured`, two captures of one
+ * article with the same version id (the article file included), and a version newer than the
+ * article file (which must be the latest). `versionsDir` is content/versions; `articles` and
+ * `versions` are every entry read, valid or not (fields that failed their check are absent and
+ * their rules skipped).
+ */
+export function versionProblems(
+  versionsDir: string,
+  articles: Entry<Partial<ArticleData>>[],
+  versions: Entry<Partial<VersionData>>[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const captures = new Map<string, { file: string; captured: ArchiveDate; id: string }[]>();
+  for (const v of versions) {
+    const rel = path.relative(versionsDir, v.path).split(path.sep).join('/');
+    const folder = path.posix.dirname(rel);
+    const name = path.posix.basename(rel).replace(/\.md$/i, '');
+    const articleId = path.posix.dirname(v.id);
+    const article = folder === '.' ? undefined : byId.get(articleId);
+    if (folder === '.')
+      problems.push({
+        file: v.file,
+        field: 'file',
+        message: 'is not in an article\'s folder: a version belongs in content/versions/<article id>/',
+        fix: 'move it to content/versions/<article id>/ (the article\'s path under articles/ without .md)',
+      });
+    else if (!article) {
+      const guess = byId.size > 0 ? closest(articleId, [...byId.keys()]) : undefined;
+      const near = guess !== undefined && distance(guess, articleId) <= Math.max(3, articleId.length / 4);
+      problems.push({
+        file: v.file,
+        field: 'file',
+        message: `is in versions/${folder}/, but there is no article ${articleId} (content/articles/${folder}.md)${near ? `; did you mean ${guess}?` : ''}`,
+        fix: near
+          ? `move it to content/versions/${guess}/`
+          : 'move it to the folder named after its article (the article\'s path under articles/ without .md)',
+      });
+    }
+    const captured = v.data.captured;
+    if (captured === undefined) continue;
+    const id = versionId(captured);
+    if (name !== id)
+      problems.push({
+        file: v.file,
+        field: 'captured',
+        message: `is ${captured}, so the version id is ${id}, but the file is named ${name}.md`,
+        fix: `rename the file to ${path.join(path.dirname(v.file), `${id}.md`)} (or correct captured)`,
+      });
+    if (!article) continue;
+    const list = captures.get(article.id) ?? [];
+    list.push({ file: v.file, captured, id });
+    captures.set(article.id, list);
+    const latest = article.data.captured;
+    if (latest !== undefined && compareCaptures(captured, latest) > 0) {
+      const latestId = versionId(latest);
+      problems.push({
+        file: v.file,
+        field: 'captured',
+        message: `is ${captured}, later than the article file's captured (${latest}): the article file must be the latest version`,
+        fix: `swap them: move the article file ${article.file} to ${path.join(path.dirname(v.file), `${latestId}.md`)}, and this file to ${article.file}`,
+      });
+    }
+  }
+  for (const [articleId, list] of captures) {
+    const article = byId.get(articleId)!;
+    const latest = article.data.captured;
+    for (const v of list) {
+      const same = list.filter((o) => o !== v && o.id === v.id).map((o) => o.file);
+      if (latest !== undefined && versionId(latest) === v.id) same.push(article.file);
+      if (same.length > 0)
+        problems.push({
+          file: v.file,
+          field: 'captured',
+          message: `is ${v.captured}, the same capture moment (version id ${v.id}) as ${same.join(', ')}`,
+          fix: 'keep one file per capture: delete the copy, or correct captured to the moment this copy was made',
+        });
+    }
+  }
+  return problems;
 }

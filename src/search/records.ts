@@ -9,6 +9,8 @@ import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
 import { SORT_KEY } from './browser/search-state.ts';
+import { earlierPassages, LATEST_WORDS, recordContent } from './earlier-versions.ts';
+import { compareCaptures, versionsByArticle } from '../content/versions.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per public
@@ -86,6 +88,10 @@ export async function* searchRecords(
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
   const labels = topicLabels(entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.topics));
   const partFilter = parts > 1 ? { part: [String(part.n)] } : {};
+  // Earlier versions, oldest first: their passages the latest text lacks still find the article.
+  const versions = versionsByArticle(
+    (entries.versions ?? []).toSorted((x, y) => compareCaptures(x.data.captured, y.data.captured)),
+  );
   for (const id of part.articles) {
     const { path, data: a } = articles.get(id)!;
     const mentions = a.people
@@ -94,9 +100,14 @@ export async function* searchRecords(
     const day = isoDay(a.published!);
     const source = sources.get(a.source!) ?? a.source!;
     const topics = articleTopics(a.topics, labels);
+    const latest = [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n');
+    const earlier: string[] = [];
+    for (const v of versions.get(id) ?? [])
+      earlier.push([v.data.dek, visibleText(await bodyHtml(v.path))].filter(Boolean).join('\n\n'));
+    const { content, latestWords } = recordContent(latest, earlierPassages(latest, earlier));
     yield wellFormed({
       url: `/articles/${id}/`,
-      content: [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n'),
+      content,
       language: primaryLanguage(a.language),
       meta: present({
         title: a.title,
@@ -115,6 +126,9 @@ export async function* searchRecords(
         topic: topics,
         year: [yearOf(a.published!)],
         ...partFilter,
+        // A hidden filter, not metadata: Pagefind searches every metadata field, so a search for
+        // the number would find the article.
+        ...(latestWords !== undefined && { [LATEST_WORDS]: [String(latestWords)] }),
       },
       sort: { [SORT_KEY]: day },
     });

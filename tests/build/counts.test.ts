@@ -6,10 +6,10 @@ import { DIST_HOSTILE, DIST_ROOT, FIXTURE_CONTENT, HOSTILE_CONTENT } from '../he
 
 // No article is dropped silently: every public article in content/ has its page in dist/.
 
-/** Article pages in a build. */
+/** Article pages in a build (not the pages of their versions, /articles/<id>/versions/...). */
 async function articlePages(dist: string): Promise<number> {
   const files = await listFiles(path.join(dist, 'articles'));
-  return files.filter((f) => f.endsWith('index.html')).length;
+  return files.filter((f) => f.endsWith('index.html') && !f.split('/').includes('versions')).length;
 }
 
 test.each([

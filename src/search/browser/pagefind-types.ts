@@ -8,7 +8,16 @@ export interface PagefindResult {
   id: string;
   /** Metadata fields the words matched in (Pagefind 1.5 and later searches metadata too). */
   matchedMetaFields?: string[];
-  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{
+    url: string;
+    content: string;
+    excerpt: string;
+    meta: Record<string, string | undefined>;
+    /** The record's filter values. */
+    filters?: Record<string, string[]>;
+    /** Positions of the matched words in `content`, split as Pagefind splits it (src/search/earlier-versions.ts). */
+    locations?: number[];
+  }>;
 }
 
 /** A search's answer. */

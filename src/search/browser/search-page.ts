@@ -12,6 +12,7 @@ import {
   typedName,
   type SearchState,
 } from './search-state.ts';
+import { excerptIn, LATEST_WORDS, onlyInEarlier, type ExcerptRun } from '../earlier-versions.ts';
 
 // The search page: a form that works with the keyboard, filters with counts, results with
 // highlighted excerpts, and the whole state mirrored in the address bar (each deliberate step,
@@ -118,6 +119,13 @@ function excerptNode(excerpt: string): HTMLParagraphElement {
   return p;
 }
 
+/** An excerpt made of text runs, the matched ones in <mark>. */
+function runsNode(runs: ExcerptRun[]): HTMLParagraphElement {
+  const p = el('p', '', 'excerpt');
+  for (const run of runs) p.append(run.mark ? el('mark', run.text) : run.text);
+  return p;
+}
+
 /** What a match outside the excerpt was on, in the reader's words (metadata field -> phrase). */
 const MATCHED_IN: Record<string, string> = {
   title: 'the headline',
@@ -147,7 +155,18 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
     line.append(time);
     li.append(line);
   }
-  const excerpt = excerptNode(data.excerpt);
+  // Found only in passages of earlier versions (after the latest text's words): say so, and show
+  // the passage from there (src/search/earlier-versions.ts).
+  const boundary = data.filters?.[LATEST_WORDS]?.[0];
+  const latestWords = boundary === undefined ? undefined : Number(boundary);
+  const locations = data.locations ?? [];
+  const earlier = onlyInEarlier(locations, latestWords);
+  if (earlier) li.append(el('p', 'Found in an earlier version:', 'muted earlier-version'));
+  const excerpt = earlier
+    ? runsNode(excerptIn(data.content, locations, latestWords!))
+    : latestWords !== undefined && locations.some((l) => l >= latestWords)
+      ? runsNode(excerptIn(data.content, locations, 0, latestWords))
+      : excerptNode(data.excerpt);
   li.append(excerpt);
   // Matched on a name or the headline only: say so, since the passage shows no highlighted word.
   const person = !data.meta.source;

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { Archive, Article } from '../site/collections';
+import type { Version } from '../site/versions';
+import { articleKey } from './page-keys';
+
+// Cache keys (src/build/page-keys.ts) of the pages that show an article's versions: the article
+// page (its list of versions), each version's page and each compare page. Every one of them
+// prints the list of versions (capture dates, changed headlines), so each key covers every
+// version file of the article, front matter and body, besides what the article page's key covers.
+
+/** A short hash of any JSON-able value. */
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+/**
+ * The key of a page about `article` and its `versions` (oldest first, the article file last),
+ * for the page given by `extra` (e.g. the version id and the kind of page).
+ */
+export function versionedKey(article: Article, archive: Archive, versions: Version[], ...extra: unknown[]): string {
+  return hash([articleKey(article, archive), versions.map((v) => [v.id, v.digest]), extra]);
+}
+
+/** The key of a page listing the changes of many articles: every version of each. */
+export function changesKey(archive: Archive, changed: Version[][], ...extra: unknown[]): string {
+  const sources = [...archive.sources.values()].map((s) => [s.id, s.data]);
+  return hash([sources, changed.map((list) => list.map((v) => [v.articleId, v.id, v.digest])), extra]);
+}

@@ -1,0 +1,41 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { FEED_SIZE, SITE_TITLE } from '../site/settings';
+import { loadArchive, sourceName } from '../site/collections';
+import { captureText, loadVersions } from '../site/versions';
+import { latestChanges } from '../site/changes';
+import { rfc822 } from '../content/dates';
+import { countOf } from '../site/plural';
+import { urls } from '../site/urls';
+
+// The Changes page as an RSS 2.0 feed: one item per changed article, its latest change, newest
+// capture first, linking to the compare page. <pubDate> is the moment of the newer capture.
+
+/** Text escaped for an XML element. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The latest changes as an RSS feed. */
+export async function GET(context: APIContext) {
+  const archive = await loadArchive();
+  const changes = await latestChanges(archive.articles, await loadVersions(archive.articles));
+  const self = new URL(urls.changesFeed(), context.site).href;
+  return rss({
+    title: `${SITE_TITLE}: changes`,
+    description: 'Archived articles that changed after publication, latest change first.',
+    site: new URL(urls.changes(), context.site).href,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    items: changes.slice(0, FEED_SIZE).map((c) => ({
+      title: `${c.headlineChanged ? 'Headline changed: ' : ''}${c.after.data.title}`,
+      link: urls.versionChanges(c.article.id, c.after.id),
+      description:
+        `${sourceName(archive, c.article.data.source.id)}: ${countOf(c.size.added, 'word')} added, ` +
+        `${countOf(c.size.removed, 'word')} removed between the captures of ${captureText(c.before.data.captured)} ` +
+        `and ${captureText(c.after.data.captured)}.` +
+        (c.headlineChanged ? ` The headline was “${c.before.data.title}”.` : ''),
+      customData: `<pubDate>${rfc822(c.after.data.captured)}</pubDate>`,
+    })),
+    customData: `<language>en</language><atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,
+  });
+}

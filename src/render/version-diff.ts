@@ -1,0 +1,258 @@
+import { diffArrays, diffWordsWithSpace, type ChangeObject } from 'diff';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
+import { unified } from 'unified';
+import { sanitizeSchema } from './sanitize-schema.ts';
+
+// The differences between two versions of an article, as the compare page shows them: word by
+// word, inline, deletions in <del> and insertions in <ins>, each opening with a visually hidden
+// "deleted:" or "inserted:" for screen readers (most do not announce <del>/<ins> themselves), and
+// marked by strike-through and underline as well as colour (src/styles/global.css). Words are
+// compared by the `diff` library (Myers' algorithm, diffWordsWithSpace); the block structure of the two
+// rendered bodies is kept: blocks (paragraphs, list items, quotations, table rows) are aligned
+// first (diffArrays on their HTML), and words are compared only within a block that changed.
+
+/** Text of a passage changed between two versions, as `diff` gives it. */
+export type WordChange = ChangeObject<string>;
+
+/** What the visually hidden labels say, before each deletion and insertion. */
+export const DELETED_LABEL = 'deleted: ';
+export const INSERTED_LABEL = 'inserted: ';
+
+/**
+ * The word-level differences between two texts (diffWordsWithSpace of the `diff` library: words,
+ * punctuation marks and runs of whitespace are tokens; plain diffWords does not compare
+ * whitespace and can lose a space between the parts). Joining the values of the parts that are
+ * not `removed` gives `after` exactly; joining those not `added` gives `before`.
+ */
+export function wordChanges(before: string, after: string): WordChange[] {
+  return diffWordsWithSpace(before, after);
+}
+
+/** The number of words in a text: runs of characters holding a letter or digit. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** How big a change is: words added and removed (counted as wordCount counts them). */
+export interface ChangeSize {
+  added: number;
+  removed: number;
+}
+
+/** The words added and removed between two texts (wordChanges over the whole texts). */
+export function changeSize(before: string, after: string): ChangeSize {
+  let added = 0;
+  let removed = 0;
+  for (const part of wordChanges(before, after)) {
+    if (part.added) added += wordCount(part.value);
+    else if (part.removed) removed += wordCount(part.value);
+  }
+  return { added, removed };
+}
+
+/** Elements that hold other blocks rather than a run of text: their children are aligned, not their words. */
+const CONTAINERS = new Set([
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'figure',
+  'div',
+  'section',
+  'details',
+]);
+/** Block-level elements: an element with any of these among its children is a container. */
+const BLOCKS = new Set([
+  ...CONTAINERS,
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'hr',
+  'dt',
+  'td',
+  'th',
+  'figcaption',
+  'summary',
+  'img',
+  'picture',
+]);
+
+/**
+ * Elements marked by a <del> or <ins> around them, never inside: empty ones that are content of
+ * their own, and media whose children (<source>, one <img>) may hold nothing else.
+ */
+const MARKED_WHOLE = new Set(['img', 'hr', 'br', 'wbr', 'picture', 'video', 'audio']);
+
+const text = (value: string): Text => ({ type: 'text', value });
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+
+/** A <del> or <ins> with its visually hidden label. */
+function mark(kind: 'del' | 'ins', children: ElementContent[]): Element {
+  const label = kind === 'del' ? DELETED_LABEL : INSERTED_LABEL;
+  return el(kind, {}, [el('span', { className: ['visually-hidden'], lang: 'en' }, [text(label)]), ...children]);
+}
+
+/** Whether an element holds blocks (so is aligned child by child). */
+function holdsBlocks(node: Element): boolean {
+  return node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
+}
+
+/** The items a list of children is aligned by: elements, and text that is not only whitespace. */
+function items(children: ElementContent[]): ElementContent[] {
+  return children.filter((c) => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+}
+
+/** A node without ids or names (a removed block must not repeat an id the new version still has). */
+function withoutIds<T extends ElementContent>(node: T): T {
+  if (node.type !== 'element') return node;
+  const { id: _id, name: _name, ...properties } = node.properties;
+  return { ...node, properties, children: node.children.map(withoutIds) } as T;
+}
+
+/** A whole node marked as deleted or inserted, keeping the elements a parent requires (li in ul, tr in tbody). */
+function marked(node: ElementContent, kind: 'del' | 'ins'): ElementContent {
+  const clean = kind === 'del' ? withoutIds(node) : node;
+  if (clean.type !== 'element' || MARKED_WHOLE.has(clean.tagName)) return mark(kind, [clean]);
+  // Another empty element (a table cell) has nothing to mark, and a <del> around it would break its table.
+  if (clean.children.length === 0) return clean;
+  if (holdsBlocks(clean))
+    return { ...clean, children: clean.children.map((c) => (items([c]).length ? marked(c, kind) : c)) };
+  return { ...clean, children: [mark(kind, clean.children)] };
+}
+
+/** Word-level differences of two texts as text, <del> and <ins> nodes. */
+function wordNodes(before: string, after: string): ElementContent[] {
+  return wordChanges(before, after).map((part) =>
+    part.removed ? mark('del', [text(part.value)]) : part.added ? mark('ins', [text(part.value)]) : text(part.value),
+  );
+}
+
+/** The text of a block as the reader sees it. */
+function blockText(node: ElementContent): string {
+  return toText(node.type === 'element' ? node : { type: 'root', children: [node] }, { whitespace: 'normal' });
+}
+
+/** Two versions of one block, compared: containers child by child, text blocks word by word. */
+function changedBlock(before: ElementContent, after: ElementContent): ElementContent[] {
+  const whole = (n: ElementContent) => n.type === 'element' && MARKED_WHOLE.has(n.tagName);
+  if (whole(before) || whole(after)) return [marked(before, 'del'), marked(after, 'ins')];
+  if (before.type === 'element' && after.type === 'element' && holdsBlocks(before) && holdsBlocks(after))
+    return [{ ...after, children: diffChildren(before.children, after.children) }];
+  if (after.type === 'element' && after.children.length > 0)
+    return [{ ...after, children: wordNodes(blockText(before), blockText(after)) }];
+  return [marked(before, 'del'), marked(after, 'ins')];
+}
+
+/**
+ * Pairs the blocks of a removed run with those of the added run that replaced them, in order,
+ * when they are the same kind of element (a paragraph edited in place); the rest are wholly
+ * deleted or inserted.
+ */
+function replaceRun(removed: ElementContent[], added: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  const tag = (n: ElementContent) => (n.type === 'element' ? n.tagName : n.type);
+  let i = 0;
+  let j = 0;
+  while (i < removed.length || j < added.length) {
+    const r = removed[i];
+    const a = added[j];
+    if (r && a && tag(r) === tag(a)) {
+      out.push(...changedBlock(r, a));
+      i++;
+      j++;
+    } else if (r && (!a || removed.length - i > added.length - j)) {
+      out.push(marked(r, 'del'));
+      i++;
+    } else {
+      out.push(marked(a!, 'ins'));
+      j++;
+    }
+  }
+  return out;
+}
+
+/** The children of two versions of a container (or of the bodies), aligned block by block. */
+function diffChildren(before: ElementContent[], after: ElementContent[]): ElementContent[] {
+  const keyed = (nodes: ElementContent[]) => items(nodes).map((node) => ({ node, key: toHtml(node) }));
+  const changes = diffArrays(keyed(before), keyed(after), { comparator: (a, b) => a.key === b.key });
+  const out: ElementContent[] = [];
+  const add = (nodes: ElementContent[]) => {
+    for (const n of nodes) out.push(n, text('\n'));
+  };
+  for (let k = 0; k < changes.length; k++) {
+    const change = changes[k]!;
+    if (!change.added && !change.removed) add(change.value.map((v) => v.node));
+    else if (change.removed) {
+      const next = changes[k + 1];
+      const added = next?.added ? next.value.map((v) => v.node) : [];
+      if (next?.added) k++;
+      add(
+        replaceRun(
+          change.value.map((v) => v.node),
+          added,
+        ),
+      );
+    } else add(change.value.map((v) => marked(v.node, 'ins')));
+  }
+  return out;
+}
+
+/**
+ * The sanitizer's schema for a compare page: the article schema, with the class of the visually
+ * hidden labels allowed on <span>. Ids are already prefixed (the bodies were sanitized), so none
+ * is prefixed twice.
+ */
+const diffSchema: SanitizeSchema = {
+  ...sanitizeSchema,
+  clobberPrefix: '',
+  attributes: {
+    ...sanitizeSchema.attributes,
+    span: [...(sanitizeSchema.attributes?.['span'] ?? []), ['className', 'visually-hidden']],
+  },
+};
+
+const sanitizer = unified().use(rehypeSanitize, diffSchema);
+
+/**
+ * The body of the compare page: two article bodies (the sanitized HTML each version's page
+ * shows) merged into one, with the words deleted from `beforeHtml` in <del> and those inserted
+ * in `afterHtml` in <ins>, inside the blocks they belong to. The result goes through the
+ * sanitizer again (src/render/sanitize-schema.ts, plus the labels' class), so it holds only what
+ * an article body may hold. Removing every <ins> and label gives the text of `afterHtml`;
+ * removing every <del> and label gives that of `beforeHtml`.
+ */
+export function diffBodies(beforeHtml: string, afterHtml: string): string {
+  const before = fromHtml(beforeHtml, { fragment: true });
+  const after = fromHtml(afterHtml, { fragment: true });
+  const tree: Root = {
+    type: 'root',
+    children: diffChildren(before.children as ElementContent[], after.children as ElementContent[]),
+  };
+  return toHtml(sanitizer.runSync(tree) as Root);
+}
+
+/** Word-level differences of two short texts (a headline, a standfirst) as sanitized HTML. */
+export function diffInline(before: string, after: string): string {
+  return toHtml(sanitizer.runSync({ type: 'root', children: wordNodes(before, after) }) as Root);
+}

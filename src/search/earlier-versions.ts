@@ -1,0 +1,104 @@
+// Words that appeared only in an earlier version of an article still find it. An article keeps
+// one search record (so filter counts stay counts of articles): its content is the latest
+// version's text, followed by the passages of earlier versions that the latest text no longer
+// has, and the hidden filter LATEST_WORDS says how many words the latest text has (a filter, not
+// metadata: Pagefind 1.6 searches every metadata field, so "31" would find the article). A result whose
+// matched words all lie at or after that word is found "in an earlier version", and its excerpt
+// is taken from there. Positions are counted as Pagefind's browser code counts them when it cuts
+// an excerpt (it splits the content at WORD_SEPARATORS, pagefind.js 1.6 `word_separators`), and
+// Pagefind gives each result's word `locations` in the same positions.
+//
+// No Node APIs: the search page's browser code uses this module too.
+
+/** The hidden filter holding the number of words of the latest version's text (one value). */
+export const LATEST_WORDS = 'latestWords';
+
+/** Where Pagefind's browser code splits content into words (whitespace, except U+FEFF). */
+export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+
+/** The number of words in `text` as Pagefind numbers them (positions 0 to n-1). */
+export function pagefindWordCount(text: string): number {
+  return text === '' ? 0 : text.split(WORD_SEPARATORS).length;
+}
+
+/** Text compared by its words only (spacing and case ignored). */
+function key(text: string): string {
+  return text.toLowerCase().split(WORD_SEPARATORS).filter(Boolean).join(' ');
+}
+
+/**
+ * The passages (lines: paragraphs, list items, table rows, as visibleText gives them) of the
+ * `earlier` versions' texts that are not in `latest`, each once, oldest version first. A passage
+ * edited since is kept whole, so a search for a word it lost finds the passage as it was.
+ */
+export function earlierPassages(latest: string, earlier: string[]): string[] {
+  const present = key(latest);
+  const seen = new Set<string>();
+  const passages: string[] = [];
+  for (const text of earlier)
+    for (const line of text.split(/\n+/)) {
+      const k = key(line);
+      if (k === '' || seen.has(k) || ` ${present} `.includes(` ${k} `)) continue;
+      seen.add(k);
+      passages.push(line.trim());
+    }
+  return passages;
+}
+
+/**
+ * A record's content and its LATEST_WORDS value: the latest text, then the earlier passages after
+ * a blank line. `latestWords` is undefined when there are no earlier passages (then nothing in
+ * the content is from an earlier version).
+ */
+export function recordContent(latest: string, passages: string[]): { content: string; latestWords?: number } {
+  const text = latest.trim();
+  if (passages.length === 0) return { content: text };
+  return { content: `${text}\n\n${passages.join('\n\n')}`, latestWords: pagefindWordCount(text) };
+}
+
+/** A passage of an excerpt: text, highlighted or not. */
+export interface ExcerptRun {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Whether a result was found only in an earlier version: every matched word position is at or
+ * after the first word of the earlier passages. False when the record has no earlier passages.
+ */
+export function onlyInEarlier(locations: number[], latestWords: number | undefined): boolean {
+  return latestWords !== undefined && locations.length > 0 && locations.every((l) => l >= latestWords);
+}
+
+/**
+ * An excerpt of `length` words of `content` from the words at positions [from, to), around the
+ * first matched location in that range, with the matched words marked. Used for results found in
+ * an earlier version, whose excerpt must come from the earlier passages only.
+ */
+export function excerptIn(
+  content: string,
+  locations: number[],
+  from: number,
+  to = Infinity,
+  length = 30,
+): ExcerptRun[] {
+  const words = content.split(WORD_SEPARATORS);
+  const end = Math.min(to, words.length);
+  const inRange = locations.filter((l) => l >= from && l < end).sort((a, b) => a - b);
+  const centre = inRange[0] ?? from;
+  const start = Math.max(from, Math.min(centre - Math.floor(length / 3), end - length));
+  const marked = new Set(inRange);
+  const runs: ExcerptRun[] = [];
+  for (let i = start; i < Math.min(end, start + length); i++) {
+    const mark = marked.has(i);
+    const text = (i > start ? ' ' : '') + words[i];
+    const last = runs.at(-1);
+    if (last && last.mark === mark && !mark) last.text += text;
+    else if (mark && i > start) {
+      if (last && !last.mark) last.text += ' ';
+      else runs.push({ text: ' ', mark: false });
+      runs.push({ text: words[i]!, mark: true });
+    } else runs.push({ text, mark });
+  }
+  return runs;
+}
