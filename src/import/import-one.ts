@@ -3,7 +3,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Root } from 'hast';
-import { articleSchema } from '../content/schema.ts';
+import { articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, readCapture, type Capture } from './capture.ts';
@@ -264,10 +264,7 @@ async function write(
       people: personIds,
       topics,
       image,
-      language: meta.language?.value
-        ?.toLowerCase()
-        .replace(/_/g, '-')
-        .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
+      language: meta.language && canonicalLanguageTag(meta.language.value),
       draft: published && url && source && !partial ? undefined : true,
       editorsNote: partial ? PARTIAL_NOTE : undefined,
     }).filter(([, v]) => v !== undefined),
