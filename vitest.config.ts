@@ -1,14 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit tests run without a build; site tests (build output and browser) share one fixture build.
-// Heavy fixtures are made once in each project's globalSetup. A test that does heavy work (renders
-// or generates a corpus, starts a process, builds an index) passes an explicit timeout, so no test
-// depends on an idle machine: `npx vitest run --project unit --testTimeout=1000 --hookTimeout=2000`
-// (every other test on a machine five times busier) must pass too.
+// Heavy fixtures are made once in each project's globalSetup. Both projects run two files at a
+// time (vitest's default on two cores is one, and projects with different limits run one after
+// the other): a site file that builds uses its own content, output and cache folders, so builds
+// may overlap. A test that does heavy work (renders or generates a corpus, starts a process,
+// builds an index) passes an explicit timeout, so no test depends on an idle machine:
+// `npx vitest run --project unit --testTimeout=1000 --hookTimeout=2000` (every other test on a
+// machine five times busier) must pass too.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], globalSetup: ['tests/setup/unit-fixtures.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          globalSetup: ['tests/setup/unit-fixtures.ts'],
+          maxWorkers: 2,
+        },
+      },
       {
         test: {
           name: 'site',
@@ -16,7 +26,9 @@ export default defineConfig({
           globalSetup: ['tests/setup/build-fixtures.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // A page's answer may take more than vitest's default second to settle on a busy machine.
+          expect: { poll: { timeout: 10_000 } },
+          maxWorkers: 2,
         },
       },
     ],

@@ -129,7 +129,7 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
       /** Language of the article as a BCP 47 tag ("en", "pt-BR"). */
       language: z
         .string()
-        .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en or pt-BR' })
+        .refine(isLanguageTag, { error: 'must be a language tag such as en, pt-BR or pa-Arab' })
         .default('en'),
       /** Drafts are kept in the archive but not shown on the site (see isPublic). */
       draft: z.boolean().default(false),
@@ -137,6 +137,37 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
       editorsNote: text.optional(),
     })
     .strict();
+}
+
+/**
+ * True for a well-formed BCP 47 language tag with a lower-case language first ("en", "pt-BR",
+ * "pa-Arab", "de-DE-1996"): well-formedness as `Intl.getCanonicalLocales` (ECMA-402, RFC 5646)
+ * judges it, so a tag the site's text direction and Pagefind's language split can read; "en-US-US"
+ * and "en-Latn-Arab" are refused.
+ */
+export function isLanguageTag(tag: string): boolean {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A language tag as a page may give it ("EN_us", "zh-hant-tw", "iw") in its canonical BCP 47 form
+ * ("en-US", "zh-Hant-TW", "he"), by `Intl.getCanonicalLocales` (ECMA-402: RFC 5646 case and
+ * CLDR's replacements of deprecated codes). A tag that is not well-formed comes back lower-cased
+ * with "-" for "_", for the content check to report.
+ */
+export function canonicalLanguageTag(tag: string): string {
+  const dashed = tag.trim().replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(dashed)[0] ?? dashed.toLowerCase();
+  } catch {
+    return dashed.toLowerCase();
+  }
 }
 
 /** What the rules across fields need of an article; any field may be absent (or invalid, so left out). */

@@ -1,35 +1,42 @@
-// Decoding a saved page's bytes in the charset the page declares. Order of authority, as
-// browsers use it (the HTML standard's encoding sniffing): a byte-order mark, then the charset of
-// the HTTP Content-Type header when the page came with one (a WARC record), then <meta charset> /
-// http-equiv Content-Type in the first 4 kB, then UTF-8 (falling back to windows-1252 when the
-// bytes are not valid UTF-8).
+// Decoding a saved page's bytes in the charset the page declares, by the WHATWG encoding sniffing
+// algorithm (https://html.spec.whatwg.org/#encoding-sniffing-algorithm, through
+// html-encoding-sniffer): a byte-order mark, then the charset the transport gave (an HTTP
+// Content-Type, when the capture kept one), then for HTML the prescan of the first 1024 bytes for
+// <meta charset> or <meta http-equiv="Content-Type" content="...; charset=...">, in either
+// attribute order and outside comments. Where nothing is declared the importer reads UTF-8 when
+// the bytes are valid UTF-8 and windows-1252 otherwise, rather than the standard's locale default,
+// since most pages saved today are UTF-8.
 
-const BOMS: [number[], string][] = [
-  [[0xef, 0xbb, 0xbf], 'utf-8'],
-  [[0xfe, 0xff], 'utf-16be'],
-  [[0xff, 0xfe], 'utf-16le'],
-];
+import sniffHTMLEncoding from 'html-encoding-sniffer';
 
-/** The charset a byte-order mark announces, or null. */
-function bomCharset(bytes: Uint8Array): string | null {
-  for (const [mark, label] of BOMS) if (mark.every((b, i) => bytes[i] === b)) return label;
-  return null;
+/** What the sniffer returns when nothing is declared: not an encoding name. */
+const UNDECLARED = '';
+
+/**
+ * The charset a page declares, as a lower-case WHATWG encoding name ("utf-8", "windows-1252",
+ * "shift_jis"), or null when there is no byte-order mark, no transport charset and (for HTML) no
+ * declaration in the first 1024 bytes. Labels are mapped as the Encoding Standard says
+ * ("iso-8859-1" and "ascii" are windows-1252; a <meta> naming UTF-16 means UTF-8, since a page
+ * that can declare it in ASCII is not UTF-16; "x-user-defined" in a <meta> is windows-1252).
+ */
+export function declaredCharset(
+  bytes: Uint8Array,
+  { html = true, transportCharset }: { html?: boolean; transportCharset?: string | undefined } = {},
+): string | null {
+  const name = sniffHTMLEncoding(bytes, {
+    xml: !html,
+    defaultEncoding: UNDECLARED,
+    ...(transportCharset && { transportLayerEncodingLabel: transportCharset }),
+  });
+  return name === UNDECLARED ? null : name.toLowerCase();
 }
 
-/** The charset declared in the first 4 kB of an HTML page, or null. */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  return meta?.[1]?.toLowerCase() ?? null;
-}
-
-/** Whether TextDecoder knows a charset label. */
-function known(label: string): boolean {
+/** A decoder for a WHATWG encoding name, or null where the runtime has none ("x-user-defined"). */
+function decoder(name: string): TextDecoder | null {
   try {
-    new TextDecoder(label);
-    return true;
+    return new TextDecoder(name);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -40,21 +47,19 @@ export function headerCharset(contentType: string | null | undefined): string | 
 }
 
 /**
- * The page's text and the charset used to read it. `transportCharset` is the charset the HTTP
- * Content-Type header gave (see headerCharset), when the page came with its headers; a label
- * TextDecoder does not know is ignored.
+ * The page's text and the charset used to read it (a lower-case WHATWG encoding name). `isHtml`
+ * turns on the <meta> prescan; `transportCharset` is the charset label an HTTP Content-Type gave,
+ * when known. A byte-order mark is removed from the text. Never throws: bytes that are not valid
+ * in the charset become U+FFFD.
  */
 export function decodePage(
   bytes: Uint8Array,
   isHtml: boolean,
   transportCharset?: string | null,
 ): { text: string; charset: string } {
-  const bom = bomCharset(bytes);
-  if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom };
-  if (transportCharset && known(transportCharset))
-    return { text: new TextDecoder(transportCharset).decode(bytes), charset: transportCharset };
-  const declared = isHtml ? declaredCharset(bytes) : null;
-  if (declared && known(declared)) return { text: new TextDecoder(declared).decode(bytes), charset: declared };
+  const declared = declaredCharset(bytes, { html: isHtml, transportCharset: transportCharset ?? undefined });
+  const known = declared && decoder(declared);
+  if (declared && known) return { text: known.decode(bytes), charset: declared };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {

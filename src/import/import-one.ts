@@ -3,7 +3,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Root } from 'hast';
-import { articleFields, articleSchema } from '../content/schema.ts';
+import { articleFields, articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
 import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
@@ -524,10 +524,7 @@ async function write(
     people: personIds,
     topics,
     image,
-    language: meta.language?.value
-      ?.toLowerCase()
-      .replace(/_/g, '-')
-      .replace(/-(\w+)$/, (_m, r: string) => `-${r.toUpperCase()}`),
+    language: meta.language && canonicalLanguageTag(meta.language.value),
     draft: published && url && source && !partial ? undefined : true,
     editorsNote: partial ? PARTIAL_NOTE : undefined,
   };

@@ -1,3 +1,4 @@
+import type { Article, NewsArticle, Organization } from 'schema-dts';
 import { normaliseDate } from './dates.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
@@ -34,8 +35,30 @@ export interface PageMetadata {
 
 type Json = Record<string, unknown>;
 
-const ARTICLE_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|BackgroundNewsArticle|LiveBlogPosting)$/;
+/** Every schema.org NewsArticle type; the compiler checks the list against schema-dts, both ways. */
+const NEWS_ARTICLE_TYPES = [
+  'NewsArticle',
+  'AnalysisNewsArticle',
+  'AskPublicNewsArticle',
+  'BackgroundNewsArticle',
+  'OpinionNewsArticle',
+  'ReportageNewsArticle',
+  'ReviewNewsArticle',
+] as const satisfies NewsArticle['@type'][];
+// Compiles only while the list names every NewsArticle type schema-dts knows.
+true satisfies [Exclude<NewsArticle['@type'], (typeof NEWS_ARTICLE_TYPES)[number]>] extends [never] ? true : false;
+
+/** The schema.org types of a news page's article object: news articles and the Article types news sites use. */
+const ARTICLE_TYPES: ReadonlySet<string> = new Set([
+  ...NEWS_ARTICLE_TYPES,
+  ...(['Article', 'BlogPosting', 'LiveBlogPosting', 'Report', 'ScholarlyArticle'] satisfies Article['@type'][]),
+]);
+
+/** The schema.org types of the site's publisher, checked against schema-dts the same way. */
+const ORGANIZATION_TYPES: ReadonlySet<string> = new Set(['NewsMediaOrganization', 'Organization'] satisfies Exclude<
+  Organization,
+  string
+>['@type'][]);
 
 /** Every object in the page's JSON-LD blocks (flattening arrays and @graph), read leniently. */
 function jsonLdObjects(doc: Document, problems: string[]): Json[] {
@@ -57,14 +80,12 @@ function jsonLdObjects(doc: Document, problems: string[]): Json[] {
 
 /** The first JSON-LD object whose @type is an article type. */
 function jsonLdArticle(objects: Json[]): Json | undefined {
-  return objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t)));
+  return objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t)));
 }
 
 /** Names of the publishing organisation in JSON-LD objects that describe the site, not the article. */
 function jsonLdOrganisation(objects: Json[]): string | undefined {
-  const org = objects.find((o) =>
-    [o['@type']].flat().some((t) => typeof t === 'string' && /^(?:NewsMediaOrganization|Organization)$/.test(t)),
-  );
+  const org = objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION_TYPES.has(t)));
   const site = objects.find((o) => [o['@type']].flat().includes('WebSite'));
   return [org?.name, site?.name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
 }

@@ -1,10 +1,15 @@
+import type { NewsArticle, Organization, Person, WithContext } from 'schema-dts';
 import type { CitationFacts } from './citation';
 import { isoDateTime, isoDay, type ArchiveDate } from '../content/dates.ts';
 
 // Machine-readable descriptions of an article page: schema.org NewsArticle (JSON-LD), and the
 // meta tags reference managers read (Highwire citation_*, Dublin Core).
 
-/** schema.org NewsArticle for the archived copy, based on the original. */
+/**
+ * schema.org NewsArticle for the archived copy, based on the original (https://schema.org/NewsArticle,
+ * typed by schema-dts): the archive's page is `url` and `mainEntityOfPage`, the original is
+ * `isBasedOn`; dates are ISO 8601 with the offset the article gives.
+ */
 export function newsArticleJsonLd(
   f: CitationFacts,
   extra: {
@@ -14,7 +19,7 @@ export function newsArticleJsonLd(
     image?: string | undefined;
     sourceUrl: string;
   },
-) {
+): WithContext<NewsArticle> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -22,7 +27,9 @@ export function newsArticleJsonLd(
     ...(extra.description && { description: extra.description }),
     datePublished: isoDateTime(f.published),
     ...(extra.updated && { dateModified: isoDateTime(extra.updated) }),
-    author: f.authors.map((a) => ({ '@type': a.organization ? 'Organization' : 'Person', name: a.name })),
+    author: f.authors.map((a): Person | Organization =>
+      a.organization ? { '@type': 'Organization', name: a.name } : { '@type': 'Person', name: a.name },
+    ),
     publisher: { '@type': 'NewsMediaOrganization', name: f.newspaper, url: extra.sourceUrl },
     ...(extra.image && { image: extra.image }),
     inLanguage: extra.language,

@@ -4,18 +4,19 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { TMP } from '../helpers/paths.ts';
 
-// The benchmark runs end to end at a small size and produces every figure (the targets are
-// checked by running it at 10,000 articles and reading the table, not here).
+// The benchmark runs end to end at a tiny size and produces every figure (the targets are
+// checked by running it at 10,000 articles and reading the table, not here). 30 articles and 25
+// people are the least that still give its 50 search queries (25 names, 25 topic words).
 
-test('npm run bench at 200 articles prints the table and writes every figure as JSON', async () => {
+test('npm run bench at 30 articles prints the table and writes every figure as JSON', async () => {
   const dir = path.join(TMP, 'bench');
-  const run = spawnSync(process.execPath, ['scripts/bench.ts', '--articles', '200', '--dir', dir], {
+  const run = spawnSync(process.execPath, ['scripts/bench.ts', '--articles', '30', '--people', '25', '--dir', dir], {
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toContain('| cold build, pages and search index |');
   expect(run.stdout).toContain('| search: typing to results, 95th percentile |');
-  const result = JSON.parse(await readFile(path.join(dir, 'results-200.json'), 'utf8'));
+  const result = JSON.parse(await readFile(path.join(dir, 'results-30.json'), 'utf8'));
   const numbers = [
     result.cold.seconds,
     result.cold.indexSeconds,
@@ -30,7 +31,7 @@ test('npm run bench at 200 articles prints the table and writes every figure as 
     result.search.p95Ms,
   ];
   for (const n of numbers) expect(n).toBeGreaterThan(0);
-  expect(result.size.articlePages).toBe(201); // sizes are read after the last build, which added one article
+  expect(result.size.articlePages).toBe(31); // sizes are read after the last build, which added one article
   expect(result.size.articlePageScripts).toBe(0);
   expect(result.search.queries).toBe(50);
 }, 300_000);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
 import { astroBuild } from '../helpers/build.ts';
+import { TMP } from '../helpers/paths.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import {
   CASE_TOPIC,
@@ -473,21 +473,26 @@ let browser: Browser;
 const dists: Record<string, string> = {};
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'search-oracle-'));
+  // Inside the project: Astro keeps a build's server chunks in its output folder only when that
+  // is under the project folder (otherwise in the project's .astro/, which two builds would share).
+  await mkdir(TMP, { recursive: true });
+  tmp = await mkdtemp(path.join(TMP, 'search-oracle-'));
   await writeSearchOracleArchive(path.join(tmp, 'content'));
-  // One after the other: builds of one project share its .astro/ folder.
-  for (const [base, name] of BASES) {
-    const out = path.join(tmp, name);
-    const result = await astroBuild(path.join(tmp, 'content'), out, {
-      ARCHIVE_BASE: base,
-      ARCHIVE_SITE: 'https://archive.example.org',
-      ARCHIVE_SEARCH_PART_SIZE: '25',
-    });
-    if (result.code !== 0) throw new Error(`search oracle build (base ${base}) failed:\n${result.output}`);
-    const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
-    if (parts.length < 2) throw new Error(`the index was not split into parts (base ${base}): ${parts.join(', ')}`);
-    dists[base] = out;
-  }
+  // Both at once: each base path has its own build cache (src/build/cache-dir.ts) and output folder.
+  await Promise.all(
+    BASES.map(async ([base, name]) => {
+      const out = path.join(tmp, name);
+      const result = await astroBuild(path.join(tmp, 'content'), out, {
+        ARCHIVE_BASE: base,
+        ARCHIVE_SITE: 'https://archive.example.org',
+        ARCHIVE_SEARCH_PART_SIZE: '25',
+      });
+      if (result.code !== 0) throw new Error(`search oracle build (base ${base}) failed:\n${result.output}`);
+      const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
+      if (parts.length < 2) throw new Error(`the index was not split into parts (base ${base}): ${parts.join(', ')}`);
+      dists[base] = out;
+    }),
+  );
   browser = await launchChromium();
 }, 300_000);
 

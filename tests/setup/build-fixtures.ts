@@ -41,20 +41,30 @@ export default async function setup(): Promise<void> {
     maxBytes: 20_000_000,
     given: {},
   });
-  const hostile = await astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' });
-  if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
-  // The /archive/ build splits its search index into parts of 4 records (src/search/parts.ts),
-  // so every search test runs against one index and against merged parts.
-  for (const [outDir, base, partSize] of [
-    [DIST_ROOT, '/', ''],
-    [DIST_ARCHIVE, '/archive/', '4'],
-  ] as const) {
-    const result = await astroBuild(FIXTURE_CONTENT, outDir, {
-      ARCHIVE_BASE: base,
-      ARCHIVE_SITE: 'https://archive.example.org',
-      ARCHIVE_PAGE_SIZE: '5',
-      ARCHIVE_SEARCH_PART_SIZE: partSize,
-    });
-    if (result.code !== 0) throw new Error(`fixture build (base ${base}) failed:\n${result.output}`);
-  }
+  // The three builds run at once: each has its own content folder or base path, so its own build
+  // cache (src/build/cache-dir.ts), and what they share in the project's .astro/ folder (types and
+  // empty module lists) Astro writes atomically and alike for every build.
+  const builds = [
+    astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' }).then((hostile) => {
+      if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
+    }),
+    // The /archive/ build splits its search index into parts of 4 records (src/search/parts.ts),
+    // so every search test runs against one index and against merged parts.
+    ...(
+      [
+        [DIST_ROOT, '/', ''],
+        [DIST_ARCHIVE, '/archive/', '4'],
+      ] as const
+    ).map(([outDir, base, partSize]) =>
+      astroBuild(FIXTURE_CONTENT, outDir, {
+        ARCHIVE_BASE: base,
+        ARCHIVE_SITE: 'https://archive.example.org',
+        ARCHIVE_PAGE_SIZE: '5',
+        ARCHIVE_SEARCH_PART_SIZE: partSize,
+      }).then((result) => {
+        if (result.code !== 0) throw new Error(`fixture build (base ${base}) failed:\n${result.output}`);
+      }),
+    ),
+  ];
+  await Promise.all(builds);
 }

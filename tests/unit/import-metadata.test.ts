@@ -14,6 +14,15 @@ function meta(head: string, body = '') {
 const jsonLd = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
 
 describe('each metadata source', () => {
+  test.each(['ReviewNewsArticle', 'AskPublicNewsArticle', 'ReportageNewsArticle', 'LiveBlogPosting'])(
+    'JSON-LD of schema.org type %s is the article',
+    (type) => {
+      const m = meta(jsonLd({ '@type': type, headline: 'H', datePublished: '2019-03-14' }));
+      expect(m.title).toEqual({ value: 'H', from: 'JSON-LD headline' });
+      expect(m.published?.value).toBe('2019-03-14');
+    },
+  );
+
   test('JSON-LD NewsArticle, also inside @graph', () => {
     const m = meta(
       jsonLd({

@@ -66,6 +66,8 @@ describe('content checker', () => {
     [{ people: '[jeff-sessions, nobody]' }, 'people.1: "nobody" is not in people/'],
     [{ url: 'ftp://thehill.com/x' }, 'url: must be a full http(s) URL'],
     [{ colour: 'red' }, 'colour: is not a known field. Fix: remove it or correct its spelling'],
+    [{ language: 'en-US-US' }, 'language: must be a language tag such as en, pt-BR or pa-Arab'],
+    [{ language: 'english' }, 'language: must be a language tag such as en, pt-BR or pa-Arab'],
     [{ title: 'Colon: in: title' }, 'frontmatter: is not valid YAML (line 2)'],
   ])('reports %o', async (changes, message) => {
     const lines = await check({ 'articles/2018/09/bad.md': article(changes) });
@@ -97,6 +99,15 @@ describe('content checker', () => {
       lines.filter((l) => l.includes('url: the original URL "https://thehill.com/same" is also used by')),
     ).toHaveLength(2);
     expect(lines.filter((l) => l.includes('file: the id "jeff-sessions" is also used by'))).toHaveLength(2);
+  });
+
+  test('languages with a script subtag are accepted', async () => {
+    expect(
+      await check({
+        'articles/x/pa.md': article({ language: 'pa-Arab', url: 'https://thehill.com/pa' }),
+        'articles/x/uz.md': article({ language: 'uz-Cyrl', url: 'https://thehill.com/uz' }),
+      }),
+    ).toEqual([]);
   });
 
   test('a byte-order mark and Windows line endings are accepted', async () => {

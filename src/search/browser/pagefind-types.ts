@@ -1,43 +1,91 @@
-// The part of Pagefind's browser API (pagefind.js) that the search page uses.
+// Types of Pagefind's browser API (the pagefind.js module a build writes), for the part the search
+// page uses. The npm package `pagefind` ships declarations only for its Node indexing API
+// (types/index.d.ts, types/internal.d.ts); the browser API's declarations live in Pagefind's
+// source (pagefind_web_js/types/index.d.ts) and are not published. The names and shapes here
+// follow those, narrowed where this site is stricter (its filters are always `{ any: [...] }`).
 
 /** Counts per value, per filter: { person: { "Jeff Sessions": 3 } }. */
-export type FilterCounts = Record<string, Record<string, number>>;
+export type PagefindFilterCounts = Record<string, Record<string, number>>;
 
-/** One hit; its data is loaded on demand. */
-export interface PagefindResult {
+/** Options for pagefind.options() and mergeIndex(). */
+export interface PagefindIndexOptions {
+  /** Where the index's files are, when not next to pagefind.js. */
+  basePath?: string;
+  /** Prefixed to every result URL. */
+  baseUrl?: string;
+  /** Words in an excerpt (Pagefind's default 30). */
+  excerptLength?: number;
+  /** Ranking weights; `metaWeights` boosts matches in the named metadata fields. */
+  ranking?: {
+    termSimilarity?: number;
+    pageLength?: number;
+    termSaturation?: number;
+    termFrequency?: number;
+    diacriticSimilarity?: number;
+    metaWeights?: Record<string, number>;
+  };
+  /** Language of the index, when not the page's. */
+  language?: string;
+}
+
+/** The data of one result, loaded on demand (Pagefind's "fragment"). */
+export interface PagefindSearchFragment {
+  /** The page's URL, with the baseUrl. */
+  url: string;
+  /** The page's indexed text. */
+  content: string;
+  /** About `excerptLength` words around the best match, matched words in <mark>. */
+  excerpt: string;
+  /** Metadata the page gave with data-pagefind-meta; a key the page did not give is absent. */
+  meta: Record<string, string | undefined>;
+  /** Filter values the page is tagged with. */
+  filters: Record<string, string[]>;
+  /** Number of words on the page. */
+  word_count: number;
+  /** Positions of the matched words in `content`, split as Pagefind splits it (src/search/earlier-versions.ts). */
+  locations: number[];
+}
+
+/** One hit, before its data is loaded. */
+export interface PagefindSearchResult {
+  /** Pagefind's id for the page, unique across the site. */
   id: string;
-  /** Metadata fields the words matched in (Pagefind 1.5 and later searches metadata too). */
+  /** The ranking score (higher ranks first). */
+  score: number;
+  /** Positions of the matched words in the page's content. */
+  words: number[];
+  /** Metadata fields the words matched in (Pagefind 1.5 and later search metadata too). */
   matchedMetaFields?: string[];
-  data(): Promise<{
-    url: string;
-    content: string;
-    excerpt: string;
-    meta: Record<string, string | undefined>;
-    /** The record's filter values. */
-    filters?: Record<string, string[]>;
-    /** Positions of the matched words in `content`, split as Pagefind splits it (src/search/earlier-versions.ts). */
-    locations?: number[];
-  }>;
+  /** Loads the fragment; call it only for results being shown. */
+  data(): Promise<PagefindSearchFragment>;
 }
 
 /** A search's answer. */
-export interface PagefindResponse {
-  results: PagefindResult[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
+export interface PagefindSearchResults {
+  results: PagefindSearchResult[];
+  /** How many results there would be without the filters. */
+  unfilteredResultCount: number;
+  /** Counts per filter value among these results. */
+  filters: PagefindFilterCounts;
+  /** Counts per filter value for the words alone, without the filters. */
+  totalFilters: PagefindFilterCounts;
 }
 
 /** Options for one search. */
-export interface SearchOptions {
+export interface PagefindSearchOptions {
+  /** Pages tagged with any of these values, per filter; filters combine with "and". */
   filters?: Record<string, { any: string[] }>;
+  /** Order by a sort key instead of relevance. */
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
 /** The module pagefind.js exports. */
 export interface Pagefind {
-  options(opts: Record<string, unknown>): Promise<void>;
+  options(options: PagefindIndexOptions): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string, opts?: Record<string, unknown>): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(term: string | null, opts?: SearchOptions): Promise<PagefindResponse | null>;
+  /** Adds another index (a directory holding pagefind.js) to searches. */
+  mergeIndex(indexPath: string, options?: PagefindIndexOptions): Promise<void>;
+  filters(): Promise<PagefindFilterCounts>;
+  /** Null when a newer search has superseded this one (debounced searches only). */
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResults | null>;
 }

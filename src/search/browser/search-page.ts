@@ -1,4 +1,4 @@
-import type { FilterCounts, Pagefind, PagefindResult, SearchOptions } from './pagefind-types.ts';
+import type { PagefindFilterCounts, Pagefind, PagefindSearchResult, PagefindSearchOptions } from './pagefind-types.ts';
 import { normalizeBase } from '../../site/base-path.ts';
 import {
   countSearches,
@@ -80,7 +80,7 @@ function filterOption(key: string, value: string, count: number): HTMLLabelEleme
  * The page arrives with the filters already listed (no layout shift); this adds any value the
  * index knows that the page does not list (beyond the per-filter cap, or asked for in the address).
  */
-function completeFilters(totals: FilterCounts, state: SearchState): void {
+function completeFilters(totals: PagefindFilterCounts, state: SearchState): void {
   for (const key of FILTER_KEYS) {
     const box = filterBox.querySelector<HTMLElement>(`[data-filter="${key}"] .filter-values`);
     if (!box) continue;
@@ -91,8 +91,8 @@ function completeFilters(totals: FilterCounts, state: SearchState): void {
 }
 
 /** The counts the page was built with (every article), read from the listed filters. */
-function listedCounts(): FilterCounts {
-  const counts: FilterCounts = {};
+function listedCounts(): PagefindFilterCounts {
+  const counts: PagefindFilterCounts = {};
   for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     const n = Number(/\d+/.exec(box.parentElement!.querySelector('.count')?.textContent ?? '')?.[0] ?? 0);
     (counts[box.name] ??= {})[box.value] = n;
@@ -101,7 +101,7 @@ function listedCounts(): FilterCounts {
 }
 
 /** Shows how many results each filter value would give with the current search. */
-function updateCounts(counts: FilterCounts): void {
+function updateCounts(counts: PagefindFilterCounts): void {
   for (const box of filterBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     const count = counts[box.name]?.[box.value] ?? 0;
     box.parentElement!.querySelector('.count')!.textContent = `(${count})`;
@@ -138,7 +138,7 @@ const MATCHED_IN: Record<string, string> = {
 };
 
 /** One result as a list item. */
-async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
+async function resultItem(result: PagefindSearchResult): Promise<HTMLLIElement> {
   const data = await result.data();
   const li = el('li');
   li.append(el('p', data.meta.source ?? 'Person', 'kicker'));
@@ -179,9 +179,9 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
   return li;
 }
 
-let pending: PagefindResult[] = [];
+let pending: PagefindSearchResult[] = [];
 /** Person pages found only by their description: shown after every article (see showMore). */
-let later: PagefindResult[] = [];
+let later: PagefindSearchResult[] = [];
 /** The words of the search shown, while person pages are being placed; '' when they are not. */
 let placingFor = '';
 
@@ -236,7 +236,11 @@ const wordScopes = new Map<string, Promise<Scope>>();
 const answers = new Map<string, ReturnType<Pagefind['search']>>();
 
 /** Pagefind's search, asked once per term and options on this page (the last 200 are kept). */
-function search(pagefind: Pagefind, term: string | null, options: SearchOptions): ReturnType<Pagefind['search']> {
+function search(
+  pagefind: Pagefind,
+  term: string | null,
+  options: PagefindSearchOptions,
+): ReturnType<Pagefind['search']> {
   const key = JSON.stringify([term, options]);
   let answer = answers.get(key);
   if (!answer) {
@@ -251,7 +255,7 @@ function search(pagefind: Pagefind, term: string | null, options: SearchOptions)
 async function bestMatchHas(
   pagefind: Pagefind,
   word: string,
-  filters: NonNullable<SearchOptions['filters']>,
+  filters: NonNullable<PagefindSearchOptions['filters']>,
 ): Promise<boolean> {
   const best = (await search(pagefind, word, { filters }))?.results[0];
   if (!best) return false;
@@ -310,7 +314,7 @@ async function queryScope(pagefind: Pagefind, q: string): Promise<Scope> {
 }
 
 /** Search options kept within a scope. */
-function within(options: SearchOptions, scope: Scope): SearchOptions {
+function within(options: PagefindSearchOptions, scope: Scope): PagefindSearchOptions {
   return scope === null ? options : { ...options, filters: { ...options.filters, part: { any: scope } } };
 }
 
@@ -319,7 +323,11 @@ function within(options: SearchOptions, scope: Scope): SearchOptions {
  * interleaves merged parts by position, so each part (a run of months) is searched on its own,
  * newest or oldest part first, and the lists are joined; undated parts (people) come last.
  */
-async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[]> {
+async function byDateAcrossParts(
+  pagefind: Pagefind,
+  state: SearchState,
+  scope: Scope,
+): Promise<PagefindSearchResult[]> {
   const options = searchOptions(state);
   const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
   const { sort: _, ...unordered } = options;
@@ -346,7 +354,11 @@ async function byDateAcrossParts(pagefind: Pagefind, state: SearchState, scope: 
  * order leaves them out (they have no sort key), so they are found by the same search without an
  * order and put after the dated results.
  */
-async function resultsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindResult[] | null> {
+async function resultsFor(
+  pagefind: Pagefind,
+  state: SearchState,
+  scope: Scope,
+): Promise<PagefindSearchResult[] | null> {
   if (scope?.length === 0) return [];
   if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(pagefind, state, scope);
   const options = within(searchOptions(state), scope);
@@ -367,11 +379,11 @@ let filterData: Promise<unknown> | undefined;
  * filters whose data it has loaded, so all of it is loaded first, once, after the first results
  * are shown (it is not needed to show them).
  */
-async function countsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<FilterCounts> {
+async function countsFor(pagefind: Pagefind, state: SearchState, scope: Scope): Promise<PagefindFilterCounts> {
   if (scope?.length === 0) return {};
   // Answers kept from before the filters' data was loaded lack their counts.
   await (filterData ??= pagefind.filters().then(() => answers.clear()));
-  const counts: FilterCounts = {};
+  const counts: PagefindFilterCounts = {};
   for (const { counts: keys, options } of countSearches(state)) {
     const response = await search(pagefind, state.q || null, within(options, scope));
     for (const key of keys) counts[key] = response?.filters[key] ?? {};
@@ -391,7 +403,7 @@ function afterPaint(): Promise<void> {
 type HistoryStep = 'push' | 'replace' | 'none';
 
 /** Runs the search in the form, shows results and counts, and records it in the address. */
-async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep): Promise<void> {
+async function run(pagefind: Pagefind, totals: PagefindFilterCounts, record: HistoryStep): Promise<void> {
   const state = readForm();
   const mine = ++generation;
   const query = paramsFromState(state).toString();
@@ -415,7 +427,7 @@ async function run(pagefind: Pagefind, totals: FilterCounts, record: HistoryStep
   // results are shown first and taken back to the parts where the words occur right after.
   const early = allParts.length === 0;
   let scope = state.q && early ? await queryScope(pagefind, state.q) : null;
-  const show = async (results: PagefindResult[]) => {
+  const show = async (results: PagefindSearchResult[]) => {
     pending = [...results];
     later = [];
     placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? state.q : '';

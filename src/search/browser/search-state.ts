@@ -1,4 +1,4 @@
-import type { SearchOptions } from './pagefind-types.ts';
+import type { PagefindSearchOptions } from './pagefind-types.ts';
 
 // The search page's state, kept in the address: ?q=judges&person=Jeff%20Sessions&sort=newest.
 // Pure functions, so the round trip between URL and search is unit-tested.
@@ -68,9 +68,9 @@ export const META_WEIGHTS: Record<string, number> = {
 };
 
 /** Pagefind's options for the state: any of the ticked values within a filter, all filters at once. */
-export function searchOptions(state: SearchState): SearchOptions {
+export function searchOptions(state: SearchState): PagefindSearchOptions {
   const filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, { any: v }]));
-  const options: SearchOptions = { filters };
+  const options: PagefindSearchOptions = { filters };
   if (state.sort !== 'relevance') options.sort = { [SORT_KEY]: state.sort === 'newest' ? 'desc' : 'asc' };
   return options;
 }
@@ -82,7 +82,7 @@ export function searchOptions(state: SearchState): SearchOptions {
  * with none ticked by the main search itself. Returns, per search, the filters it counts and its
  * options (no sort: counts do not depend on order).
  */
-export function countSearches(state: SearchState): { counts: string[]; options: SearchOptions }[] {
+export function countSearches(state: SearchState): { counts: string[]; options: PagefindSearchOptions }[] {
   const ticked = FILTER_KEYS.filter((k) => (state.filters[k]?.length ?? 0) > 0);
   const untouched = FILTER_KEYS.filter((k) => !ticked.includes(k));
   const without = (key: string) => searchOptions({ ...state, sort: 'relevance', filters: omit(state.filters, key) });
