@@ -44,7 +44,7 @@ async function readYaml(file: string): Promise<Record<string, unknown> | undefin
 }
 
 /** The archive's articles, people and sources, loaded from a content folder. */
-export class ArchiveIndex {
+export class ExistingEntries {
   readonly byUrl = new Map<string, string>();
   readonly byHash = new Map<string, string>();
   readonly people: KnownPerson[] = [];
@@ -53,8 +53,8 @@ export class ArchiveIndex {
   peopleIndex = new PeopleIndex([]);
 
   /** Reads the content folder. */
-  static async load(root: string): Promise<ArchiveIndex> {
-    const index = new ArchiveIndex();
+  static async load(root: string): Promise<ExistingEntries> {
+    const index = new ExistingEntries();
     for (const rel of await listFiles(path.join(root, 'articles'))) {
       if (!rel.endsWith('.md')) continue;
       const file = path.join(root, 'articles', rel);

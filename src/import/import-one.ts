@@ -6,7 +6,7 @@ import type { Root } from 'hast';
 import { articleFields, articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
-import { ArchiveIndex, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
+import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, readCapture, type Capture } from './capture.ts';
 import { partialCapture, readAccess } from './access.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';
@@ -195,7 +195,13 @@ function textTree(text: string): Root {
 }
 
 /** A free file name in the archive: slug, slug-2, slug-3... */
-function freePath(index: ArchiveIndex, dir: string, slug: string, ext: string, mine: (p: string) => boolean): string {
+function freePath(
+  index: ExistingEntries,
+  dir: string,
+  slug: string,
+  ext: string,
+  mine: (p: string) => boolean,
+): string {
   for (let n = 1; ; n++) {
     const candidate = path.join(dir, `${n === 1 ? slug : `${slug}-${n}`}${ext}`);
     if (mine(candidate) || (!index.articlePaths.has(candidate) && !existsSync(candidate))) return candidate;
@@ -209,7 +215,7 @@ function freePath(index: ArchiveIndex, dir: string, slug: string, ext: string, m
  */
 function chooseSource(
   root: string,
-  index: ArchiveIndex,
+  index: ExistingEntries,
   url: string | undefined,
   meta: PageMetadata,
   given: string | undefined,
@@ -244,7 +250,7 @@ function chooseSource(
 export async function importOne(
   file: string,
   root: string,
-  index: ArchiveIndex,
+  index: ExistingEntries,
   opts: ImportOptions,
 ): Promise<Outcome> {
   let capture: Capture;
@@ -269,7 +275,7 @@ export async function importCapture(
   capture: Capture,
   origin: CaptureOrigin,
   root: string,
-  index: ArchiveIndex,
+  index: ExistingEntries,
   opts: ImportOptions,
 ): Promise<Outcome> {
   const outcome: Outcome = {
@@ -346,7 +352,7 @@ async function addVersion(
   facts: CaptureFacts,
   articleFile: string,
   root: string,
-  index: ArchiveIndex,
+  index: ExistingEntries,
   opts: ImportOptions,
   outcome: Outcome,
 ): Promise<Outcome> {
@@ -463,7 +469,7 @@ async function write(
   facts: CaptureFacts,
   target: Target,
   root: string,
-  index: ArchiveIndex,
+  index: ExistingEntries,
   opts: ImportOptions,
   outcome: Outcome,
 ): Promise<Outcome> {

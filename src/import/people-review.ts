@@ -4,7 +4,7 @@ import path from 'node:path';
 import { splitFrontmatter } from '../content/files.ts';
 import { parseYamlDocument } from '../content/yaml.ts';
 import { slugify } from '../content/slug.ts';
-import { ArchiveIndex } from './existing-entries.ts';
+import { ExistingEntries } from './existing-entries.ts';
 import type { Outcome } from './import-one.ts';
 import { writeAtomic, yamlText } from './write.ts';
 
@@ -90,7 +90,7 @@ export async function applyReview(file: string, root: string): Promise<ApplyResu
     );
   });
   const lines = parseReview(text, file);
-  const index = await ArchiveIndex.load(root);
+  const index = await ExistingEntries.load(root);
   const result: ApplyResult = { added: [], tagged: [], problems: [] };
   for (const line of lines.filter((l) => l.keep)) {
     let id = index.peopleIndex.resolve(line.name);

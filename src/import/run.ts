@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from '../content/files.ts';
-import { ArchiveIndex } from './existing-entries.ts';
+import { ExistingEntries } from './existing-entries.ts';
 import { CaptureError, captureFromPayload, captureType } from './capture.ts';
 import { importCapture, importOne, type ImportOptions, type Outcome } from './import-one.ts';
 import { reviewText } from './people-review.ts';
@@ -86,7 +86,7 @@ export async function importAll(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<Summary> {
   const { captures, notCaptures } = await findCaptures(inputs);
-  const index = await ArchiveIndex.load(root);
+  const index = await ExistingEntries.load(root);
   const outcomes: Outcome[] = notCaptures.map((file) =>
     failed(
       file,
@@ -144,7 +144,7 @@ function count(tally: RecordTally, record: ListedRecord | { kind: 'capture' }): 
 async function importArchive(
   file: string,
   root: string,
-  index: ArchiveIndex,
+  index: ExistingEntries,
   opts: ImportOptions,
   tally: RecordTally,
   outcomes: Outcome[],
