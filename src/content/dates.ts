@@ -191,6 +191,24 @@ export function formatDateRange(from: ArchiveDate | Date, to: ArchiveDate | Date
   return longFormat.formatRange(dayAsUtc(from), dayAsUtc(to));
 }
 
+const captureTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  hourCycle: 'h23',
+});
+
+/**
+ * When a capture was made, as a reader sees it: "27 November 2026, 10:15 UTC" when the capture
+ * has a time (two captures of one day differ; a capture's moment is shown in UTC, as web archives
+ * record it), else the day alone.
+ */
+export function captureText(captured: ArchiveDate): string {
+  if (captured.length <= 10) return formatDate(captured);
+  const moment = new Date(captured);
+  return `${formatDate(moment)}, ${captureTimeFormat.format(moment)} UTC`;
+}
+
 /** What follows a date the original does not print, wherever it is shown. */
 export const INFERRED_NOTE = ' (date inferred)';
 

@@ -38,6 +38,24 @@ export function compareCaptures(a: ArchiveDate, b: ArchiveDate): number {
   return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
+/** The front matter fields that belong to one capture (README, "Versions"). */
+export const VERSION_FIELDS = [
+  'title',
+  'dek',
+  'published',
+  'publishedInferred',
+  'updated',
+  'captured',
+  'capture',
+  'captureSha256',
+  'warc',
+  'authors',
+  'editorsNote',
+] as const;
+
+/** The front matter fields that belong to the article, whichever capture is the latest. */
+export const ARTICLE_FIELDS = ['source', 'url', 'people', 'organizations', 'topics', 'image', 'language', 'draft'] as const;
+
 const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
 
 /**

@@ -16,7 +16,7 @@ import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
 import { articleText, writeAtomic, yamlText } from './write.ts';
 import { compareDates } from '../content/dates.ts';
-import { versionId } from '../content/versions.ts';
+import { ARTICLE_FIELDS, VERSION_FIELDS, versionId } from '../content/versions.ts';
 import { articleId, changeSize, readVersions, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
 import type { WarcProvenance } from './web-archive.ts';
 
@@ -412,24 +412,6 @@ type Target =
   | { kind: 'older'; articleFile: string; neighbour: StoredVersion }
   /** An earlier version rewritten from its capture (--force). */
   | { kind: 'replace-version'; articleFile: string; old: StoredVersion };
-
-/** The front matter fields that belong to one version (docs/design.md, "Article versions"). */
-const VERSION_FIELDS = [
-  'title',
-  'dek',
-  'published',
-  'publishedInferred',
-  'updated',
-  'captured',
-  'capture',
-  'captureSha256',
-  'warc',
-  'authors',
-  'editorsNote',
-] as const;
-
-/** The front matter fields that belong to the article, whichever version is the latest. */
-const ARTICLE_FIELDS = ['source', 'url', 'people', 'organizations', 'topics', 'image', 'language', 'draft'] as const;
 
 /** The order fields are written in. */
 const FIELD_ORDER = [

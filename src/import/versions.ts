@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diffWords } from 'diff';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../content/yaml.ts';
 import { readUtf8, splitFrontmatter } from '../content/files.ts';
 import { versionId } from '../content/versions.ts';
 import { bodyHash } from './existing-entries.ts';
@@ -54,7 +54,7 @@ async function readVersion(file: string, latest: boolean): Promise<StoredVersion
   if (text === null || !parts) throw new VersionError(`${file} has no front matter (run npm run check)`);
   let data: Record<string, unknown>;
   try {
-    data = (parseYaml(parts.yaml, { schema: 'core' }) as Record<string, unknown> | null) ?? {};
+    data = (parseYaml(parts.yaml) as Record<string, unknown> | null) ?? {};
   } catch (err) {
     throw new VersionError(`${file} has front matter that is not YAML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -2,9 +2,9 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { FEED_SIZE, SITE_TITLE } from '../site/settings';
 import { loadArchive, sourceName } from '../site/collections';
-import { captureText, loadVersions } from '../site/versions';
+import { loadVersions } from '../site/versions';
 import { latestChanges } from '../site/changes';
-import { rfc822 } from '../content/dates';
+import { captureText, rfc822 } from '../content/dates';
 import { countOf } from '../site/plural';
 import { urls } from '../site/urls';
 

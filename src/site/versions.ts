@@ -1,7 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Article } from './collections';
-import { formatDate, type ArchiveDate } from '../content/dates';
-import { compareCaptures, versionId, versionsByArticle } from '../content/versions';
+import { loadArchive, type Article } from './collections';
+import { versionedKey } from '../build/version-keys';
+import type { ArchiveDate } from '../content/dates';
+import { compareCaptures, VERSION_FIELDS, versionId, versionsByArticle } from '../content/versions';
 import type { Author } from '../content/names';
 
 // The versions of each article as the pages see them: the earlier captures of content/versions/
@@ -43,19 +44,7 @@ export interface Version {
 
 /** The per-capture fields of an article's or a version's front matter. */
 function facts(d: VersionFacts): VersionFacts {
-  return {
-    title: d.title,
-    dek: d.dek,
-    authors: d.authors,
-    published: d.published,
-    publishedInferred: d.publishedInferred,
-    updated: d.updated,
-    captured: d.captured,
-    capture: d.capture,
-    captureSha256: d.captureSha256,
-    warc: d.warc,
-    editorsNote: d.editorsNote,
-  };
+  return Object.fromEntries(VERSION_FIELDS.map((k) => [k, d[k]])) as unknown as VersionFacts;
 }
 
 type VersionEntry = CollectionEntry<'versions'>;
@@ -104,24 +93,27 @@ export function loadVersions(articles: Article[]): Promise<Map<string, Version[]
   return cached;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  hourCycle: 'h23',
-});
-
-/**
- * When a capture was made, as a reader sees it: "27 November 2026, 10:15 UTC" when the capture
- * has a time (two captures of one day differ), else the day alone.
- */
-export function captureText(captured: ArchiveDate): string {
-  if (captured.length <= 10) return formatDate(captured);
-  const moment = new Date(captured);
-  return `${formatDate(moment)}, ${timeFormat.format(moment)} UTC`;
-}
-
 /** Whether two versions' headlines differ. */
 export function headlineChanged(before: Version, after: Version): boolean {
   return before.data.title !== after.data.title;
+}
+
+/**
+ * The routes of the pages about single versions of articles captured more than once: `kind`
+ * 'version' gives every version's page, 'changes' every version's compare page but the first
+ * capture's (it has nothing before it). An article captured once has neither: its article page is
+ * its one archived copy.
+ */
+export async function versionRoutes(kind: 'version' | 'changes') {
+  const archive = await loadArchive();
+  const all = await loadVersions(archive.articles);
+  return archive.articles.flatMap((article) => {
+    const versions = all.get(article.id)!;
+    if (versions.length < 2) return [];
+    return (kind === 'version' ? versions : versions.slice(1)).map((version) => ({
+      params: { id: article.id, version: version.id },
+      props: { article, versions, version },
+      cacheKey: versionedKey(article, archive, versions, kind, version.id),
+    }));
+  });
 }

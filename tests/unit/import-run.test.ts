@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readCapture } from '../../src/import/capture.ts';
 import { applyReview } from '../../src/import/people-review.ts';
 import { importAll } from '../../src/import/run.ts';
 import { listFiles, readArticleBody } from '../../src/content/files.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
+import { scratchArchive } from '../helpers/scratch-archive.ts';
 
 // Whole imports into a scratch content folder: the seed round trip, duplicates, every kind of
 // bad input, and a bulk folder of 500 captures.
@@ -20,23 +20,6 @@ const SEED_URL =
   'https://thehill.com/homenews/administration/406021-immigration-judges-union-blasts-sessions-for-telling-judges-not-to';
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 
-const scratch: string[] = [];
-afterAll(async () => {
-  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
-});
-
-/** A content folder with the project's people and sources, and no articles. */
-async function scratchArchive(): Promise<{ root: string; inbox: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'archive-import-'));
-  scratch.push(dir);
-  const root = path.join(dir, 'content');
-  for (const sub of ['people', 'sources'])
-    await cp(path.resolve('content', sub), path.join(root, sub), { recursive: true });
-  const inbox = path.join(dir, 'inbox');
-  await mkdir(inbox, { recursive: true });
-  return { root, inbox };
-}
-
 /** The body of a Markdown article file. */
 async function body(file: string): Promise<string> {
   return readArticleBody(file).trim();
@@ -44,7 +27,7 @@ async function body(file: string): Promise<string> {
 
 describe('the seed capture', () => {
   test('imports to the same clean body as the checked-in seed article, tagged with its four people', async () => {
-    const { root } = await scratchArchive();
+    const { root } = await scratchArchive('archive-import-');
     const run = await importAll([SEED], root, {
       ...options,
       given: { url: SEED_URL, source: 'the-hill', published: '2018-09-10' },
@@ -66,7 +49,7 @@ describe('the seed capture', () => {
   });
 
   test('without a date or URL it becomes a draft and the report says what was missing', async () => {
-    const { root } = await scratchArchive();
+    const { root } = await scratchArchive('archive-import-');
     const run = await importAll([SEED], root, options);
     const o = run.outcomes[0]!;
     expect(o.status).toBe('imported');
@@ -80,7 +63,7 @@ describe('the seed capture', () => {
 
 describe('duplicates', () => {
   test('the same URL or the same text is skipped, and replaced with --force', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-import-');
     const page = newsPage({
       title: 'Bridge reopens',
       paragraphs: paragraphsFor(1),
@@ -108,7 +91,7 @@ describe('duplicates', () => {
 
 describe('bad input: one clear reason each, and the rest still imported', () => {
   test('empty, binary, not an article, error page, huge page, bad gzip; broken HTML and other charsets still import', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-import-');
     const good = (n: number) =>
       newsPage({
         title: `Good page ${n}`,
@@ -160,7 +143,7 @@ describe('bad input: one clear reason each, and the rest still imported', () => 
   }, 60_000);
 
   test('a capture is read byte for byte, with its charset from the BOM or <meta charset>', async () => {
-    const { inbox } = await scratchArchive();
+    const { inbox } = await scratchArchive('archive-import-');
     const file = path.join(inbox, 'w.html');
     await writeFile(
       file,
@@ -177,7 +160,7 @@ describe('bad input: one clear reason each, and the rest still imported', () => 
 
 describe('people', () => {
   test('names not in the archive are proposed; --add-people writes a review file and only kept names are added', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-import-');
     const paragraphs = [
       'Councilwoman Rosa Delgado said on Monday that the new bus lanes would open in March, a year later than planned.',
       'Transit director Omar Haddad said the delay was caused by a shortage of paint crews. Photo: Lena Brandt/Getty Images',
@@ -213,7 +196,7 @@ describe('people', () => {
   });
 
   test('a review line that is not keep or drop is refused with the file, the line and the fix', async () => {
-    const { root } = await scratchArchive();
+    const { root } = await scratchArchive('archive-import-');
     const reviewFile = path.join(path.dirname(root), 'bad-review.txt');
     await writeFile(reviewFile, '# header\nmaybe | Rosa Delgado | in: 2022/01/x.md\n');
     await expect(applyReview(reviewFile, root)).rejects.toThrow(
@@ -224,7 +207,7 @@ describe('people', () => {
 
 describe('bulk', () => {
   test('a folder of 500 captures: imported, skipped and failed are counted right', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-import-');
     for (let n = 0; n < 480; n++) {
       const page = newsPage({
         title: `Commission votes on item ${n}`,
@@ -252,7 +235,7 @@ describe('bulk', () => {
 });
 
 test('the command prints the report and exits 1 when any capture failed', async () => {
-  const { root, inbox } = await scratchArchive();
+  const { root, inbox } = await scratchArchive('archive-import-');
   await writeFile(
     path.join(inbox, 'good.html'),
     newsPage({

@@ -1,14 +1,14 @@
-import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { parseYaml } from '../../src/content/yaml.ts';
 import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
 import { versionId } from '../../src/content/versions.ts';
 import { importAll } from '../../src/import/run.ts';
 import { changeSize } from '../../src/import/versions.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
+import { scratchArchive } from '../helpers/scratch-archive.ts';
 
 // Versions from saved pages: an archived address captured again with other text becomes a
 // version, newer or older, with the article's own fields kept; the same text is a duplicate; two
@@ -16,24 +16,8 @@ import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 
-const scratch: string[] = [];
-afterAll(async () => {
-  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
-});
-
-async function scratchArchive(): Promise<{ root: string; inbox: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'archive-versions-'));
-  scratch.push(dir);
-  const root = path.join(dir, 'content');
-  for (const sub of ['people', 'sources'])
-    await cp(path.resolve('content', sub), path.join(root, sub), { recursive: true });
-  const inbox = path.join(dir, 'inbox');
-  await mkdir(inbox, { recursive: true });
-  return { root, inbox };
-}
-
 async function frontMatter(file: string): Promise<Record<string, unknown>> {
-  return parseYaml(splitFrontmatter(await readFile(file, 'utf8'))!.yaml, { schema: 'core' }) as Record<string, unknown>;
+  return parseYaml(splitFrontmatter(await readFile(file, 'utf8'))!.yaml) as Record<string, unknown>;
 }
 
 /** Saves a page with a given modification day (the capture date of a saved file). */
@@ -76,7 +60,7 @@ describe('changeSize', () => {
 
 describe('versions from saved pages', () => {
   test('a newer capture becomes the article; the article-level fields edited by hand stay; an older one goes to versions/ only', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-versions-');
     await save(path.join(inbox, 'a.html'), ferry('Ferry service resumes'), '2025-06-03');
     const first = await importAll([path.join(inbox, 'a.html')], root, options);
     expect(first.counts.imported).toBe(1);
@@ -149,7 +133,7 @@ describe('versions from saved pages', () => {
   }, 60_000);
 
   test('a different capture with the same version id is refused without --force, and replaces that version with it', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-versions-');
     await save(path.join(inbox, 'a.html'), ferry('Ferry service resumes'), '2025-06-03');
     await importAll([path.join(inbox, 'a.html')], root, options);
     await save(path.join(inbox, 'b.html'), ferry('Ferry service resumes', 'A later edit the same day.'), '2025-06-03');
@@ -164,7 +148,7 @@ describe('versions from saved pages', () => {
   }, 60_000);
 
   test('a dry run says which version it would add and writes nothing', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-versions-');
     await save(path.join(inbox, 'a.html'), ferry('Ferry service resumes'), '2025-06-03');
     await importAll([path.join(inbox, 'a.html')], root, options);
     const before = await readFile(path.join(root, ARTICLE), 'utf8');

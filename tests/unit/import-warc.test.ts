@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { parseYaml } from '../../src/content/yaml.ts';
 import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
 import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 import { chunked, htmlResponse, warcFile, waczFile, type RecordSpec } from '../helpers/web-archive.ts';
+import { scratchArchive } from '../helpers/scratch-archive.ts';
 
 // Importing web archives (WARC, WACZ) generated here with warcio's writer: what is a capture and
 // what is only counted, the kept payload and its provenance, versions of one address, idempotent
@@ -19,28 +19,11 @@ import { chunked, htmlResponse, warcFile, waczFile, type RecordSpec } from '../h
 
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 
-const scratch: string[] = [];
-afterAll(async () => {
-  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
-});
-
-/** A content folder with the project's people and sources, and no articles. */
-async function scratchArchive(): Promise<{ root: string; inbox: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'archive-warc-'));
-  scratch.push(dir);
-  const root = path.join(dir, 'content');
-  for (const sub of ['people', 'sources'])
-    await cp(path.resolve('content', sub), path.join(root, sub), { recursive: true });
-  const inbox = path.join(dir, 'inbox');
-  await mkdir(inbox, { recursive: true });
-  return { root, inbox };
-}
-
 /** Front matter and body of a Markdown file. */
 async function readEntry(file: string): Promise<{ data: Record<string, unknown>; body: string; text: string }> {
   const text = await readFile(file, 'utf8');
   const parts = splitFrontmatter(text)!;
-  return { data: parseYaml(parts.yaml, { schema: 'core' }) as Record<string, unknown>, body: parts.body, text };
+  return { data: parseYaml(parts.yaml) as Record<string, unknown>, body: parts.body, text };
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -181,7 +164,7 @@ const expectedBytes: Record<string, Buffer> = {
 
 describe('a WARC crawl', () => {
   test('captures are the HTML 200 responses; the rest is counted by kind; the kept capture is the decoded payload with its provenance', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-warc-');
     const file = path.join(inbox, 'crawl.warc.gz');
     await writeFile(file, await warcFile(crawl('old'), true));
     let lastProgress = [0, 0];
@@ -236,11 +219,11 @@ describe('a WARC crawl', () => {
   }, 60_000);
 
   test('two captures of one address, oldest first: the article holds the newer, the older moves to versions/ unchanged', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-warc-');
     const file = path.join(inbox, 'crawl.warc.gz');
     await writeFile(file, await warcFile(crawl('old'), true));
     // What the article file was after the first capture alone, to compare with the moved version.
-    const { root: firstOnly, inbox: inbox2 } = await scratchArchive();
+    const { root: firstOnly, inbox: inbox2 } = await scratchArchive('archive-warc-');
     const oldOnly = path.join(inbox2, 'crawl.warc.gz');
     await writeFile(
       oldOnly,
@@ -314,7 +297,7 @@ describe('a WARC crawl', () => {
   }, 60_000);
 
   test('a damaged WARC: a clear error naming the file and how far it got, and what came before is kept', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-warc-');
     const whole = await warcFile(
       [1, 2, 3].map((n) => htmlResponse(`https://news.example/story-${n}`, `2026-11-20T08:0${n}:00Z`, page(n))),
       true,
@@ -336,7 +319,7 @@ describe('a WARC crawl', () => {
 
 describe('a WACZ package', () => {
   test('the WARC inside is read; newest capture first puts the older one in versions/ only, with the entry in its provenance', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-warc-');
     const warc = await warcFile(crawl('new'), true);
     const file = path.join(inbox, 'pack.wacz');
     await writeFile(
@@ -382,7 +365,7 @@ describe('a WACZ package', () => {
   }, 60_000);
 
   test('a zip without WARCs, and a file that is not a zip, are refused with the reason', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-warc-');
     const { storedZip } = await import('../helpers/web-archive.ts');
     await writeFile(path.join(inbox, 'empty.wacz'), storedZip([{ name: 'datapackage.json', data: '{}' }]));
     await writeFile(path.join(inbox, 'junk.wacz'), 'not a zip at all');
@@ -395,7 +378,7 @@ describe('a WACZ package', () => {
 
 describe('mixed inputs', () => {
   test('a folder with saved pages and a WARC imports both; a saved page of an archived address becomes a version', async () => {
-    const { root, inbox } = await scratchArchive();
+    const { root, inbox } = await scratchArchive('archive-warc-');
     await writeFile(
       path.join(inbox, 'crawl.warc'),
       await warcFile([htmlResponse(BRIDGE_URL, OLD_DATE, bridgeOld)], false),
@@ -428,7 +411,7 @@ describe('mixed inputs', () => {
 });
 
 test('npm run import -- crawl.warc.gz prints the report with the records by kind', async () => {
-  const { root, inbox } = await scratchArchive();
+  const { root, inbox } = await scratchArchive('archive-warc-');
   const file = path.join(inbox, 'crawl.warc.gz');
   await writeFile(file, await warcFile(crawl('old'), true));
   const run = spawnSync(path.resolve('node_modules/.bin/node'), ['scripts/import.ts', '--content', root, file], {
