@@ -3,7 +3,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Root } from 'hast';
-import { articleFields, articleSchema, canonicalLanguageTag } from '../content/schema.ts';
+import { articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
@@ -16,8 +16,9 @@ import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
 import { articleText, writeAtomic, yamlText } from './write.ts';
 import { compareDates } from '../content/dates.ts';
-import { ARTICLE_FIELDS, VERSION_FIELDS, versionId } from '../content/versions.ts';
-import { articleId, changeSize, readVersions, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
+import { ARTICLE_FIELDS, VERSION_FIELDS, versionId, versionSchema } from '../content/versions.ts';
+import { changeSize } from '../render/version-diff.ts';
+import { articleId, readVersions, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
 import type { WarcProvenance } from './web-archive.ts';
 
 // One capture in, one archived article out (or a clear reason why not).
@@ -100,8 +101,6 @@ export interface Outcome {
 }
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
-/** A version file: each field checked, without the article's own rules (source, url and published are the article's). */
-const versionCheck = articleFields({ person: z.string(), source: z.string() });
 
 /** The note a reader sees above an article of which only the free teaser was captured. */
 export const PARTIAL_NOTE =
@@ -413,28 +412,8 @@ type Target =
   /** An earlier version rewritten from its capture (--force). */
   | { kind: 'replace-version'; articleFile: string; old: StoredVersion };
 
-/** The order fields are written in. */
-const FIELD_ORDER = [
-  'title',
-  'dek',
-  'source',
-  'url',
-  'published',
-  'publishedInferred',
-  'updated',
-  'captured',
-  'capture',
-  'captureSha256',
-  'warc',
-  'authors',
-  'people',
-  'organizations',
-  'topics',
-  'image',
-  'language',
-  'draft',
-  'editorsNote',
-];
+/** The order fields are written in: the schema's (src/content/schema.ts, the same for a version file). */
+const FIELD_ORDER = Object.keys(versionSchema.shape);
 
 /** Front matter with its fields in the usual order and empty ones left out. */
 function ordered(fields: Record<string, unknown>): Record<string, unknown> {
@@ -547,7 +526,7 @@ async function write(
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
   outcome.proposed = people.unknown;
   const inVersions = target.kind === 'older' || target.kind === 'replace-version';
-  const checked = (inVersions ? versionCheck : articleCheck).safeParse(frontmatter);
+  const checked = (inVersions ? versionSchema : articleCheck).safeParse(frontmatter);
   if (!checked.success)
     throw new CaptureError(
       `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

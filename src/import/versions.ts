@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { diffWords } from 'diff';
 import { parseYaml } from '../content/yaml.ts';
 import { readUtf8, splitFrontmatter } from '../content/files.ts';
 import { versionId } from '../content/versions.ts';
@@ -93,23 +92,4 @@ export async function readVersions(root: string, articleFile: string): Promise<S
   for (const name of names.filter((n) => n.endsWith('.md')).sort())
     versions.push(await readVersion(path.join(folder, name), false));
   return versions;
-}
-
-/** Words (letters and digits) in a text. */
-function words(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}
-
-/**
- * How much changed from one body to the next, in words added and removed, by the `diff`
- * package's word diff (diffWords: words and the spaces between them as tokens, Myers' algorithm).
- */
-export function changeSize(before: string, after: string): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const part of diffWords(before, after)) {
-    if (part.added) added += words(part.value);
-    else if (part.removed) removed += words(part.value);
-  }
-  return { added, removed };
 }

@@ -6,7 +6,7 @@ import { parseYaml } from '../../src/content/yaml.ts';
 import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
 import { versionId } from '../../src/content/versions.ts';
 import { importAll } from '../../src/import/run.ts';
-import { changeSize } from '../../src/import/versions.ts';
+import { changeSize } from '../../src/render/version-diff.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 import { scratchArchive } from '../helpers/scratch-archive.ts';
 
