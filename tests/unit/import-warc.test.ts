@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { parseYaml } from '../../src/content/yaml.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
 import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
@@ -294,6 +295,14 @@ describe('a WARC crawl', () => {
       (await listFiles(root)).map(async (f) => [f, await readFile(path.join(root, f), 'utf8')] as const),
     );
     expect(after).toEqual(before);
+
+    // What the importer wrote is what the site reads: the build's checker finds nothing wrong, and
+    // sees the article with its one earlier version.
+    const checked = await checkContent(root);
+    expect(checked.problems).toEqual([]);
+    expect(checked.entries.versions.map((v) => v.id)).toEqual([
+      '2026/11/council-approves-bridge-repairs/20261120080000',
+    ]);
   }, 60_000);
 
   test('a damaged WARC: a clear error naming the file and how far it got, and what came before is kept', async () => {
