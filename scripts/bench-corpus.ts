@@ -3,11 +3,10 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { MAX_SEED, writeCorpus } from '../bench/corpus.ts';
-import { numberOption, optionsOrExit } from './options.ts';
+import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
 
-const { values } = parseArgs({
+const { values } = argsOrExit('npm run bench:corpus', {
   options: {
     articles: { type: 'string', default: '1000' },
     people: { type: 'string', default: '500' },

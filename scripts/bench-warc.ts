@@ -4,11 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runWarcBench } from '../bench/warc-crawl.ts';
-import { numberOption, optionsOrExit } from './options.ts';
+import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
 
-const { values } = parseArgs({
+const { values } = argsOrExit('npm run bench:warc', {
   options: {
     articles: { type: 'string', default: '5000' },
     twice: { type: 'string', default: '0.1' },

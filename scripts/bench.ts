@@ -3,13 +3,12 @@
 // writes the same figures as JSON (.bench/results-N.json) so runs can be compared.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { MAX_SEED } from '../bench/corpus.ts';
 import { formatBench } from '../bench/report.ts';
-import { numberOption, optionsOrExit } from './options.ts';
+import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
 import { runBench } from '../bench/run-bench.ts';
 
-const { values } = parseArgs({
+const { values } = argsOrExit('npm run bench', {
   options: {
     articles: { type: 'string', default: '1000' },
     people: { type: 'string' },

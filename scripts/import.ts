@@ -1,8 +1,7 @@
 // `npm run import -- <files or folders...>`: saved pages and text copies into archived articles.
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { numberOption, optionsOrExit } from './options.ts';
+import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
 import { contentDir } from '../src/content/folder.ts';
 import { formatSummary } from '../src/import/report.ts';
 import { applyReview } from '../src/import/people-review.ts';
@@ -30,22 +29,26 @@ Options:
   --max-mb <n>        largest page to read, in MB (default 20)
   -h, --help          this text`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    content: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    'add-people': { type: 'boolean', default: false },
-    review: { type: 'string' },
-    'apply-people': { type: 'string' },
-    url: { type: 'string' },
-    source: { type: 'string' },
-    published: { type: 'string' },
-    'max-mb': { type: 'string', default: '20' },
-    help: { type: 'boolean', short: 'h', default: false },
+const { values, positionals } = argsOrExit(
+  'npm run import',
+  {
+    allowPositionals: true,
+    options: {
+      content: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'add-people': { type: 'boolean', default: false },
+      review: { type: 'string' },
+      'apply-people': { type: 'string' },
+      url: { type: 'string' },
+      source: { type: 'string' },
+      published: { type: 'string' },
+      'max-mb': { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   },
-});
+  USAGE,
+);
 
 const root = values.content ? path.resolve(values.content) : contentDir();
 

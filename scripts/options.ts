@@ -1,3 +1,8 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** What `parseArgs` gives for a configuration. */
+type ParsedResults<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
 // Numeric command-line options, read in one place for every command in scripts/: a value that is
 // not a number in range stops the command with a message naming the option, the value given and
 // what to write instead, never a silent NaN (which turns a limit off or a loop into nothing).
@@ -90,6 +95,27 @@ export function optionsOrExit<T>(command: string, read: () => T, usage?: string)
   } catch (err) {
     if (!(err instanceof OptionError)) throw err;
     console.error(`${command}: ${err.message}${usage ? `\n\n${usage}` : ''}`);
+    process.exit(2);
+  }
+}
+
+/**
+ * Reads a command's arguments with Node's `parseArgs`; an unknown option, a missing value or a
+ * value that looks like an option (`--max-mb -1`) prints `<command>: <what parseArgs says>` and
+ * the usage on stderr and ends the process with exit code 2, instead of a stack trace.
+ *
+ * @param command the command's name as the user knows it (`npm run import`).
+ * @param config what `parseArgs` accepts (`args` defaults to the process's own).
+ * @param usage printed after the message, when given.
+ * @throws whatever `parseArgs` throws that is not a usage error (none is known).
+ */
+export function argsOrExit<T extends ParseArgsConfig>(command: string, config: T, usage?: string): ParsedResults<T> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw err;
+    console.error(`${command}: ${(err as Error).message}${usage ? `\n\n${usage}` : ''}`);
     process.exit(2);
   }
 }

@@ -99,3 +99,21 @@ describe('the commands refuse a bad number before doing anything', () => {
     expect(await readdir(out).catch(() => [])).toEqual([]);
   }, 60_000);
 });
+
+describe('the commands refuse an unknown or incomplete option with a message, not a stack trace', () => {
+  test.each([
+    ['scripts/import.ts', ['--bogus'], "Unknown option '--bogus'"],
+    ['scripts/import.ts', ['--max-mb', '-1', 'page.html'], "'--max-mb' argument is ambiguous"],
+    ['scripts/bench.ts', ['--articles'], "'--articles <value>' argument missing"],
+    ['scripts/bench-warc.ts', ['--seeds', '2'], "Unknown option '--seeds'"],
+  ])(
+    '%s %j',
+    (script, args, message) => {
+      const result = run(script, args, 30);
+      expect(result.status, result.stdout).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    },
+    60_000,
+  );
+});
