@@ -185,17 +185,23 @@ let later: PagefindSearchResult[] = [];
 /** The words of the search shown, while person pages are being placed; '' when they are not. */
 let placingFor = '';
 
+/** Counts the searches run on this page; work for an older one stops when a newer one starts. */
+let generation = 0;
+
 /**
  * Appends the next results. In relevance order without filters, a person page comes where
  * Pagefind ranks it only when the words typed are its name (every word begins a word of its name
  * or other names); a person page found by its description waits until every article is shown.
  */
 async function showMore(size = MORE): Promise<void> {
+  // A newer search may start while this one waits for results' data: its list is then not ours.
+  const mine = generation;
   const items: HTMLLIElement[] = [];
   while (items.length < size && pending.length + later.length > 0) {
     if (pending.length === 0) [pending, later, placingFor] = [later, [], ''];
     const batch = pending.splice(0, size - items.length);
     const data = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== generation) return;
     const shown = batch.filter((_, i) => {
       const { meta } = data[i]!;
       const person = !meta.source;
@@ -204,12 +210,11 @@ async function showMore(size = MORE): Promise<void> {
       return false;
     });
     items.push(...(await Promise.all(shown.map(resultItem))));
+    if (mine !== generation) return;
   }
   list.append(...items);
   more.hidden = pending.length + later.length === 0;
 }
-
-let generation = 0;
 
 /**
  * Where the words typed really occur. When a word has no match in an index, Pagefind searches
