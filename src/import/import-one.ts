@@ -296,10 +296,10 @@ export async function importCapture(
     if (body.text.trim().length < 80)
       throw new NotArticleError('has almost no article text once boilerplate is removed');
     const canonical = meta.url?.value;
-    const url = origin.url ?? canonicalUrl(opts.given.url) ?? canonical;
+    const url = canonicalUrl(origin.url) ?? canonicalUrl(opts.given.url) ?? canonical;
     const captured = origin.captured ?? isoDay((await stat(capture.path)).mtime);
     const facts: CaptureFacts = { capture, conversion, url, captured, warc: origin.warc };
-    const article = (url && index.byUrl.get(url)) || (canonical && index.byUrl.get(canonical)) || undefined;
+    const article = index.articleAt(url) ?? index.articleAt(canonical);
     if (article) return await addVersion(facts, article, root, index, opts, outcome);
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (duplicate && !opts.force)
