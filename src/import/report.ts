@@ -39,7 +39,7 @@ export function formatSummary(
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`));
     } else if (o.status === 'imported' || o.status === 'replaced') {
-      lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.article!)}`);
+      lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.entry ?? o.article!)}`);
       if (o.missing.length) lines.push(`  not in the page, left empty: ${o.missing.join(', ')}`);
       for (const problem of o.problems ?? []) lines.push(`  could not read: ${problem}`);
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
