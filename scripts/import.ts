@@ -53,13 +53,16 @@ const { values, positionals } = argsOrExit(
 const root = values.content ? path.resolve(values.content) : contentDir();
 
 if (values['apply-people']) {
-  const done = await applyReview(values['apply-people'], root).catch((err: Error) => {
+  const dryRun = values['dry-run'];
+  const done = await applyReview(values['apply-people'], root, { dryRun }).catch((err: Error) => {
     console.error(err.message);
     process.exit(2);
   });
-  for (const p of done.added) console.log(`added people/${p.id}.yaml (${p.name})`);
+  for (const p of done.added) console.log(`${dryRun ? 'would add' : 'added'} people/${p.id}.yaml (${p.name})`);
   for (const problem of done.problems) console.log(`not tagged: ${problem}`);
-  console.log(`${done.added.length} people added, ${done.tagged.length} article tags added.`);
+  console.log(
+    `${done.added.length} people ${dryRun ? 'would be ' : ''}added, ${done.tagged.length} article tags ${dryRun ? 'would be ' : ''}added${dryRun ? ' (dry run: nothing written)' : '.'}`,
+  );
   process.exit(done.problems.length ? 1 : 0);
 }
 
@@ -103,6 +106,6 @@ const summary = await importAll(
   },
 );
 bar?.stop();
-console.log(formatSummary(summary, { dryRun: values['dry-run'] }));
+console.log(formatSummary(summary, { dryRun: values['dry-run'], content: values.content }));
 // exitCode, not exit(): a report of thousands of lines written to a pipe would be cut short.
 process.exitCode = summary.counts.failed > 0 ? 1 : 0;

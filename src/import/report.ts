@@ -22,10 +22,10 @@ const KIND_LABELS: Record<RecordKind | 'not-article', string> = {
   'not-article': 'HTML pages that are not articles (index pages, error pages)',
 };
 
-/** The whole report as text. */
+/** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
 export function formatSummary(
   { outcomes, counts, proposed, reviewFile, records }: Summary,
-  { dryRun }: { dryRun: boolean },
+  { dryRun, content }: { dryRun: boolean; content?: string | undefined },
 ): string {
   const lines: string[] = [];
   for (const o of outcomes) {
@@ -75,7 +75,7 @@ export function formatSummary(
     lines.push(
       `Proposed new people (not yet in people/): ${names.map(([n, c]) => `${n} (${c})`).join(', ')}`,
       reviewFile
-        ? `Wrote them to ${rel(reviewFile)}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}`
+        ? `Wrote them to ${rel(reviewFile)}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
         : 'To add some of them: run again with --add-people --force, which writes a review file to mark and apply.',
     );
   }
