@@ -108,4 +108,4 @@ const summary = await importAll(
 bar?.stop();
 console.log(formatSummary(summary, { dryRun: values['dry-run'], content: values.content }));
 // exitCode, not exit(): a report of thousands of lines written to a pipe would be cut short.
-process.exitCode = summary.counts.failed > 0 ? 1 : 0;
+process.exitCode = summary.counts.failed > 0 || summary.archivesFailed > 0 ? 1 : 0;

@@ -82,6 +82,8 @@ export interface Outcome {
   article?: string;
   /** For status versioned: the version added. */
   version?: AddedVersion;
+  /** For status failed: the whole web archive could not be read (to the end); it is not a capture. */
+  archive?: boolean;
   /** For status failed: the page is not an article (an error page, an index page), not a broken capture. */
   notArticle?: boolean;
   /** Fields the page did not state (left empty). */

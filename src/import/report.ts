@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { compareDates } from '../content/dates.ts';
 import type { Outcome } from './import-one.ts';
 import { LISTED, type Summary } from './run.ts';
 import { RECORD_KINDS, type RecordKind } from './web-archive.ts';
@@ -24,7 +25,7 @@ const KIND_LABELS: Record<RecordKind | 'not-article', string> = {
 
 /** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
 export function formatSummary(
-  { outcomes, counts, proposed, reviewFile, records }: Summary,
+  { outcomes, counts, proposed, reviewFile, records, archivesFailed }: Summary,
   { dryRun, content }: { dryRun: boolean; content?: string | undefined },
 ): string {
   const lines: string[] = [];
@@ -33,8 +34,13 @@ export function formatSummary(
       const v = o.version!;
       const where = v.latest ? 'the latest version' : `an earlier version (${rel(v.file)})`;
       lines.push(`${dryRun ? 'would add' : 'added'} ${named(o)} as ${where} of ${rel(v.article)}`);
+      // A capture older than every version is compared with the one after it.
+      const against =
+        compareDates(v.comparedWith, v.captured) > 0
+          ? `differs from the later capture of ${v.comparedWith}`
+          : `changed since the capture of ${v.comparedWith}`;
       lines.push(
-        `  changed since the capture of ${v.comparedWith}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
+        `  ${against}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
       );
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`));
@@ -65,11 +71,15 @@ export function formatSummary(
       if (n > LISTED) lines.push(`  … and ${(n - LISTED).toLocaleString('en')} more`);
     }
   }
-  const total = outcomes.length;
+  const total = outcomes.length - archivesFailed;
   lines.push(
     '',
     `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.versioned} added as versions, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
   );
+  if (archivesFailed)
+    lines.push(
+      `${archivesFailed} web archive${archivesFailed === 1 ? '' : 's'} could not be read to the end (see "failed" above)`,
+    );
   if (proposed.size > 0) {
     const names = [...proposed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     lines.push(

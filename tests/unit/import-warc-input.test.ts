@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,7 +23,7 @@ describe('web archives without records', () => {
     const { root, inbox } = await scratchArchive('archive-warc-input-');
     await writeFile(path.join(inbox, name), bytes);
     const summary = await importAll([path.join(inbox, name)], root, options);
-    expect(summary.counts.failed).toBe(1);
+    expect(summary.archivesFailed).toBe(1);
     expect(summary.outcomes[0]!.reason).toMatch(reason);
     expect(formatSummary(summary, { dryRun: false })).not.toMatch(/0 records read/);
   });
@@ -35,9 +36,20 @@ describe('web archives without records', () => {
     const html = newsPage({ title: 'Bus lanes delayed', paragraphs: paragraphsFor(5) });
     await writeFile(path.join(inbox, name), encode(html));
     const summary = await importAll([path.join(inbox, name)], root, options);
-    expect(summary.counts.failed).toBe(1);
+    expect(summary.archivesFailed).toBe(1);
     const reason = summary.outcomes[0]!.reason!;
     expect(reason).toMatch(/is not a WARC file: it starts with "<!doctype html>/);
     expect(reason).not.toMatch(/cut short|damaged/);
   });
+
+  test('the command exits with 1 for an empty web archive, as for an empty page', async () => {
+    const { root, inbox } = await scratchArchive('archive-warc-input-');
+    const file = path.join(inbox, 'empty.warc.gz');
+    await writeFile(file, Buffer.alloc(0));
+    const run = spawnSync(path.resolve('node_modules/.bin/node'), ['scripts/import.ts', '--content', root, file], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`failed ${file}: is empty (0 bytes)`);
+  }, 30_000); // starts the command in a process of its own
 });
