@@ -363,8 +363,9 @@ interface CaptureFacts {
  * language, image, draft, editor's note); an older capture goes to content/versions/ only. The
  * article file never moves (its address is public) and earlier versions are never changed, except
  * with --force, which replaces the version with the same capture (same version id, else the same
- * SHA-256 of the captured bytes) and only that one. Throws VersionError when a stored version
- * cannot be read, CaptureError when a different capture has the same version id (without --force).
+ * SHA-256 of the captured bytes in a version next to it in time) and only that one. Throws
+ * VersionError when a stored version cannot be read, CaptureError when a different capture has
+ * the same version id (without --force).
  */
 async function addVersion(
   facts: CaptureFacts,
@@ -381,8 +382,13 @@ async function addVersion(
     body.markdown,
   );
   const id = versionId(facts.captured);
+  const byDate = [...versions].sort((a, b) => compareDates(a.captured, b.captured));
+  const before = byDate.filter((v) => compareDates(v.captured, facts.captured) < 0).at(-1);
+  const after = byDate.find((v) => compareDates(v.captured, facts.captured) > 0);
   const sameId = versions.find((v) => v.id === id);
-  const sameBytes = versions.find((v) => v.captureSha256 === facts.capture.sha256);
+  // The same bytes are the same capture only next to it in time: the same bytes again after a
+  // change in between are a revert.
+  const sameBytes = [before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
   const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
   const same = sameId ?? sameBytes;
   if (same && opts.force) {
@@ -402,9 +408,6 @@ async function addVersion(
       `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
         'use --force to replace that version with this capture',
     );
-  const byDate = [...versions].sort((a, b) => compareDates(a.captured, b.captured));
-  const before = byDate.filter((v) => compareDates(v.captured, facts.captured) < 0).at(-1);
-  const after = byDate.find((v) => compareDates(v.captured, facts.captured) > 0);
   const adjacent = [before, after].find((v) => v?.hash === key);
   if (adjacent)
     return {

@@ -152,4 +152,22 @@ describe('versions: revert, headline, --force', () => {
     expect(report).toMatch(/^replaced .* -> .*versions\/.*\/20261101090000\.md$/m);
     expect((await checkContent(root)).problems).toEqual([]);
   }, 60_000);
+
+  test('capture names are as the README says: the first capture keeps <slug>.html, later ones <slug>.<version id>.html', async () => {
+    const { root, inbox } = await scratchArchive('archive-names-');
+    // The later capture first, then the earlier one: the first capture imported keeps the plain name.
+    await importWarc(root, inbox, 'b.warc.gz', [htmlResponse(URL_, T2, page(edited))]);
+    await importWarc(root, inbox, 'a.warc.gz', [htmlResponse(URL_, T1, page(base))]);
+    // The first capture's very bytes again, after a change: a revert, recorded.
+    await importWarc(root, inbox, 'c.warc.gz', [htmlResponse(URL_, T3, page(base))]);
+    const slug = '2026/10/council-approves-mill-bridge-repairs';
+    expect((await frontMatter(path.join(root, VERSIONS, '20261108090000.md'))).capture).toBe(`${slug}.html`);
+    expect((await frontMatter(path.join(root, VERSIONS, '20261101090000.md'))).capture).toBe(
+      `${slug}.20261101090000.html`,
+    );
+    expect((await frontMatter(path.join(root, ARTICLE))).capture).toBe(`${slug}.20261120090000.html`);
+    expect((await listFiles(path.join(root, 'captures'))).sort()).toEqual(
+      [`${slug}.20261101090000.html`, `${slug}.20261120090000.html`, `${slug}.html`].sort(),
+    );
+  }, 60_000);
 });
