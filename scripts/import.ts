@@ -17,9 +17,9 @@ added as a version (earlier versions in content/versions/<article id>/).
 
 Options:
   --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
-  --dry-run           print what would be written; write nothing
-  --force             replace the version archived from the same capture (or with the
-                      same text), and import a page that looks like an index page
+  --dry-run           print what would be written; write nothing (also with --apply-people)
+  --force             replace the version archived from the same capture (same capture
+                      time or bytes), and import a page that looks like an index page
   --add-people        write the names found that are not yet in people/ to a review file
   --review <file>     where --add-people writes it (default people-review.txt)
   --apply-people <f>  add the people marked keep in a review file, tagging their articles

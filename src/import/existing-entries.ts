@@ -19,7 +19,9 @@ export interface KnownSource {
 
 /**
  * Hash of an article body's Markdown with every run of whitespace collapsed to one space, so
- * reformatting does not hide a duplicate; two captures are the same text when their hashes match.
+ * reformatting does not hide a duplicate: two captures of different addresses are the same text
+ * when their hashes match (captures of one article also compare headline, dek and byline: see
+ * sameTextKey).
  */
 export function bodyHash(markdown: string): string {
   return createHash('sha256').update(markdown.replace(/\s+/g, ' ').trim()).digest('hex');

@@ -270,9 +270,9 @@ export async function importOne(
  * Imports a capture already read (a file, or a WARC record's payload with its origin). A capture
  * of an address (original or canonical URL) already archived is a version of that article: the
  * same text as the versions next to it in time is skipped as a duplicate; anything else is added
- * as a new version (see addVersion). A capture of another address with the same text as an archived
- * article is skipped; with `--force` it rewrites that article in place when the article holds
- * only that one capture.
+ * as a new version (see addVersion). A capture of another address with the same body as an
+ * archived article is skipped; with `--force` it rewrites that article in place when the article
+ * holds only that one capture.
  */
 export async function importCapture(
   capture: Capture,
