@@ -17,9 +17,9 @@ added as a version (earlier versions in content/versions/<article id>/).
 
 Options:
   --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
-  --dry-run           print what would be written; write nothing
-  --force             replace the version archived from the same capture (or with the
-                      same text), and import a page that looks like an index page
+  --dry-run           print what would be written; write nothing (also with --apply-people)
+  --force             replace the version archived from the same capture (same capture
+                      time or bytes), and import a page that looks like an index page
   --add-people        write the names found that are not yet in people/ to a review file
   --review <file>     where --add-people writes it (default people-review.txt)
   --apply-people <f>  add the people marked keep in a review file, tagging their articles
@@ -53,13 +53,16 @@ const { values, positionals } = argsOrExit(
 const root = values.content ? path.resolve(values.content) : contentDir();
 
 if (values['apply-people']) {
-  const done = await applyReview(values['apply-people'], root).catch((err: Error) => {
+  const dryRun = values['dry-run'];
+  const done = await applyReview(values['apply-people'], root, { dryRun }).catch((err: Error) => {
     console.error(err.message);
     process.exit(2);
   });
-  for (const p of done.added) console.log(`added people/${p.id}.yaml (${p.name})`);
+  for (const p of done.added) console.log(`${dryRun ? 'would add' : 'added'} people/${p.id}.yaml (${p.name})`);
   for (const problem of done.problems) console.log(`not tagged: ${problem}`);
-  console.log(`${done.added.length} people added, ${done.tagged.length} article tags added.`);
+  console.log(
+    `${done.added.length} people ${dryRun ? 'would be ' : ''}added, ${done.tagged.length} article tags ${dryRun ? 'would be ' : ''}added${dryRun ? ' (dry run: nothing written)' : '.'}`,
+  );
   process.exit(done.problems.length ? 1 : 0);
 }
 
@@ -103,6 +106,6 @@ const summary = await importAll(
   },
 );
 bar?.stop();
-console.log(formatSummary(summary, { dryRun: values['dry-run'] }));
+console.log(formatSummary(summary, { dryRun: values['dry-run'], content: values.content }));
 // exitCode, not exit(): a report of thousands of lines written to a pipe would be cut short.
-process.exitCode = summary.counts.failed > 0 ? 1 : 0;
+process.exitCode = summary.counts.failed > 0 || summary.archivesFailed > 0 ? 1 : 0;

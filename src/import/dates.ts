@@ -43,26 +43,46 @@ const DATE_FILLER = new Set(
 );
 
 /**
+ * A date written in numbers only, as pages print them: ISO 8601 (`2026-10-27`, with a time
+ * `2026-10-27T21:40:00-04:00`), year first with slashes or dots (`2026/10/27`, `2026.10.27`),
+ * or day and month first with slashes, dots or hyphens and a two- or four-digit year
+ * (`27.10.2026`, `10/27/2026`, `27-10-26`). Month and day must be possible (one part at most 12,
+ * both at most 31); which of them comes first need not be known to see that it is a date.
+ */
+function isNumericDate(word: string): boolean {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:t[\d:.]+(?:z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(word);
+  if (iso) return Number(iso[2]) >= 1 && Number(iso[2]) <= 12 && Number(iso[3]) >= 1 && Number(iso[3]) <= 31;
+  const yearFirst = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/.exec(word);
+  if (yearFirst)
+    return (
+      Number(yearFirst[3]) >= 1 && Number(yearFirst[3]) <= 12 && Number(yearFirst[4]) >= 1 && Number(yearFirst[4]) <= 31
+    );
+  const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(word);
+  if (!dayFirst) return false;
+  const [a, b] = [Number(dayFirst[1]), Number(dayFirst[3])];
+  return a >= 1 && b >= 1 && a <= 31 && b <= 31 && Math.min(a, b) <= 12;
+}
+
+/**
  * True when a short text is nothing but a printed date, possibly with a weekday and a time
- * ("9 de abril de 2024", "Tuesday, December 31, 2022, 8:05 p.m. EST", "11. Mai 2023 um 17:40 Uhr").
+ * ("9 de abril de 2024", "Tuesday, December 31, 2022, 8:05 p.m. EST", "11. Mai 2023 um 17:40 Uhr",
+ * "2026-10-27", "27.10.2026", "10/27/2026 9:15"). A text that goes on after the date is not.
  */
 export function isDateLine(text: string): boolean {
   if (text.length > 60 || !/\d/.test(text)) return false;
   const words = text
     .toLowerCase()
-    .split(/[\s,|·•/–—]+/)
+    .split(/[\s,|·•–—]+/)
     .map((w) => w.replace(/^[(.]+|[).:]+$/g, ''))
-    .filter(Boolean);
+    // A separator standing alone ("27.10.2026 / 21:40") is not a word.
+    .filter((w) => w && !/^[/-]+$/.test(w));
   return (
-    words.some(
-      (w) => monthNumber(w) > 0 || /^\d{4}-\d{2}-\d{2}/.test(w) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(w),
-    ) &&
+    words.some((w) => monthNumber(w) > 0 || isNumericDate(w)) &&
     words.every(
       (w) =>
         /^\d{1,4}(?:st|nd|rd|th|er|º|\.)?$/.test(w) ||
         /^\d{1,2}[:h.]\d{2}(?:[ap]\.?m\.?)?$/.test(w) ||
-        /^\d{4}-\d{2}-\d{2}/.test(w) ||
-        /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(w) ||
+        isNumericDate(w) ||
         monthNumber(w) > 0 ||
         WEEKDAYS.has(w) ||
         DATE_FILLER.has(w),

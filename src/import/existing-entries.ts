@@ -4,6 +4,7 @@ import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
 import { parseYaml } from '../content/yaml.ts';
 import { idFromPath } from '../content/slug.ts';
 import { PeopleIndex, type KnownPerson } from './people.ts';
+import { addressKey } from './metadata.ts';
 
 // What the archive already holds, as the importer needs it: original URLs and body hashes (to
 // spot duplicates), people (to tag), sources (to match by web address). Kept up to date during a
@@ -18,7 +19,9 @@ export interface KnownSource {
 
 /**
  * Hash of an article body's Markdown with every run of whitespace collapsed to one space, so
- * reformatting does not hide a duplicate; two captures are the same text when their hashes match.
+ * reformatting does not hide a duplicate: two captures of different addresses are the same text
+ * when their hashes match (captures of one article also compare headline, dek and byline: see
+ * sameTextKey).
  */
 export function bodyHash(markdown: string): string {
   return createHash('sha256').update(markdown.replace(/\s+/g, ' ').trim()).digest('hex');
@@ -45,6 +48,7 @@ async function readYaml(file: string): Promise<Record<string, unknown> | undefin
 
 /** The archive's articles, people and sources, loaded from a content folder. */
 export class ExistingEntries {
+  /** Article files by the addressKey of their original address. */
   readonly byUrl = new Map<string, string>();
   readonly byHash = new Map<string, string>();
   readonly people: KnownPerson[] = [];
@@ -95,14 +99,22 @@ export class ExistingEntries {
   /** Records an article (existing or just written). */
   addArticle(file: string, url: string | undefined, body: string): void {
     this.articlePaths.add(file);
-    if (url) this.byUrl.set(url, file);
+    const key = addressKey(url);
+    if (key) this.byUrl.set(key, file);
     this.byHash.set(bodyHash(body), file);
   }
 
   /** Records a version added to an article: its text, and the address it was captured at. */
   addVersion(articleFile: string, url: string | undefined, body: string): void {
-    if (url && !this.byUrl.has(url)) this.byUrl.set(url, articleFile);
+    const key = addressKey(url);
+    if (key && !this.byUrl.has(key)) this.byUrl.set(key, articleFile);
     this.byHash.set(bodyHash(body), articleFile);
+  }
+
+  /** The article archived at an address (compared by addressKey), or undefined. */
+  articleAt(url: string | undefined): string | undefined {
+    const key = addressKey(url);
+    return key ? this.byUrl.get(key) : undefined;
   }
 
   /** Forgets an article that was replaced by a file at another path. */

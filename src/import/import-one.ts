@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Root } from 'hast';
@@ -18,7 +18,7 @@ import { articleText, writeAtomic, yamlText } from './write.ts';
 import { compareDates } from '../content/dates.ts';
 import { ARTICLE_FIELDS, VERSION_FIELDS, versionId, versionSchema } from '../content/versions.ts';
 import { changeSize } from '../render/version-diff.ts';
-import { articleId, readVersions, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
+import { articleId, readVersions, sameTextKey, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
 import type { WarcProvenance } from './web-archive.ts';
 
 // One capture in, one archived article out (or a clear reason why not).
@@ -82,6 +82,8 @@ export interface Outcome {
   article?: string;
   /** For status versioned: the version added. */
   version?: AddedVersion;
+  /** For status failed: the whole web archive could not be read (to the end); it is not a capture. */
+  archive?: boolean;
   /** For status failed: the page is not an article (an error page, an index page), not a broken capture. */
   notArticle?: boolean;
   /** Fields the page did not state (left empty). */
@@ -94,6 +96,8 @@ export interface Outcome {
   problems?: string[];
   /** How the text was found, when not the usual way. */
   notes?: string[];
+  /** The Markdown file written (the article file, or a version file in versions/). */
+  entry?: string;
   /** Files that were (or, in a dry run, would be) written. */
   written: string[];
   /** The article file text (for --dry-run). */
@@ -265,10 +269,10 @@ export async function importOne(
 /**
  * Imports a capture already read (a file, or a WARC record's payload with its origin). A capture
  * of an address (original or canonical URL) already archived is a version of that article: the
- * same text as one of its versions is skipped as a duplicate; a different text is added as a new
- * version (see addVersion). A capture of another address with the same text as an archived
- * article is skipped. `--force` replaces instead: the version with the same capture (same bytes,
- * or same version id), or else the one with the same text.
+ * same text as the versions next to it in time is skipped as a duplicate; anything else is added
+ * as a new version (see addVersion). A capture of another address with the same body as an
+ * archived article is skipped; with `--force` it rewrites that article in place when the article
+ * holds only that one capture.
  */
 export async function importCapture(
   capture: Capture,
@@ -296,21 +300,32 @@ export async function importCapture(
     if (body.text.trim().length < 80)
       throw new NotArticleError('has almost no article text once boilerplate is removed');
     const canonical = meta.url?.value;
-    const url = origin.url ?? canonicalUrl(opts.given.url) ?? canonical;
+    const url = canonicalUrl(origin.url) ?? canonicalUrl(opts.given.url) ?? canonical;
     const captured = origin.captured ?? isoDay((await stat(capture.path)).mtime);
     const facts: CaptureFacts = { capture, conversion, url, captured, warc: origin.warc };
-    const article = (url && index.byUrl.get(url)) || (canonical && index.byUrl.get(canonical)) || undefined;
+    const article = index.articleAt(url) ?? index.articleAt(canonical);
     if (article) return await addVersion(facts, article, root, index, opts, outcome);
     const duplicate = index.byHash.get(bodyHash(body.markdown));
-    if (duplicate && !opts.force)
+    if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
+    const shown = path.relative(process.cwd(), duplicate);
+    if (!opts.force)
       return {
         ...outcome,
         status: 'skipped',
-        reason: `already archived as ${path.relative(process.cwd(), duplicate)} (same text); use --force to replace it`,
+        reason: `already archived as ${shown} (same text); use --force to replace it`,
+      };
+    // --force with the same text under another address: the article is rewritten in place, only
+    // when it holds this one capture (an article with versions keeps them all).
+    const versions = await readVersions(root, duplicate);
+    if (versions.length > 1 || bodyHash(versions[0]!.body) !== bodyHash(body.markdown))
+      return {
+        ...outcome,
+        status: 'skipped',
+        reason: `same text as a version of ${shown}, which has ${versions.length} versions; --force replaces only an article captured once, or the version with the same capture time`,
       };
     return await write(
       facts,
-      duplicate ? { kind: 'replace', file: duplicate } : { kind: 'new' },
+      { kind: 'replace', articleFile: duplicate, old: versions[0]!, others: [] },
       root,
       index,
       opts,
@@ -338,14 +353,19 @@ interface CaptureFacts {
 }
 
 /**
- * A capture of an article already archived: skipped when its text is one of the article's
- * versions; else added as a version. A capture newer than the article file's moves that file,
- * unchanged, to content/versions/<article id>/<its version id>.md, and the article file becomes
- * the new capture, keeping the article's own fields (source, url, people, organizations, topics,
- * language, image, draft, editor's note); an older capture goes to content/versions/ only. Earlier
- * versions are never changed. With --force, the version with the same capture (same SHA-256, else
- * same version id), or else the one with the same text, is replaced. Throws VersionError when a
- * stored version cannot be read, CaptureError when a different capture has the same version id.
+ * A capture of an article already archived. It is the same as a stored version when headline,
+ * dek, byline and body are the same (see sameTextKey), and a duplicate only of the versions next
+ * to it in time (the one captured just before and the one just after): such a capture is
+ * skipped. Anything else is added as a version, so a revert to an older text is recorded. A
+ * capture newer than the article file's moves that file, unchanged, to
+ * content/versions/<article id>/<its version id>.md, and the article file becomes the new
+ * capture, keeping the article's own fields (source, url, people, organizations, topics,
+ * language, image, draft, editor's note); an older capture goes to content/versions/ only. The
+ * article file never moves (its address is public) and earlier versions are never changed, except
+ * with --force, which replaces the version with the same capture (same version id, else the same
+ * SHA-256 of the captured bytes in a version next to it in time) and only that one. Throws
+ * VersionError when a stored version cannot be read, CaptureError when a different capture has
+ * the same version id (without --force).
  */
 async function addVersion(
   facts: CaptureFacts,
@@ -356,39 +376,50 @@ async function addVersion(
   outcome: Outcome,
 ): Promise<Outcome> {
   const versions = await readVersions(root, articleFile);
-  const hash = bodyHash(facts.conversion.body.markdown);
+  const { meta, body } = facts.conversion;
+  const key = sameTextKey(
+    { title: titleOf(meta, facts.capture), dek: meta.dek?.value, authors: meta.authors?.value ?? [] },
+    body.markdown,
+  );
   const id = versionId(facts.captured);
-  const sameText = versions.find((v) => v.hash === hash);
+  const byDate = [...versions].sort((a, b) => compareDates(a.captured, b.captured));
+  const before = byDate.filter((v) => compareDates(v.captured, facts.captured) < 0).at(-1);
+  const after = byDate.find((v) => compareDates(v.captured, facts.captured) > 0);
   const sameId = versions.find((v) => v.id === id);
+  // The same bytes are the same capture only next to it in time: the same bytes again after a
+  // change in between are a revert.
+  const sameBytes = [before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
   const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
-  if (opts.force) {
-    const target = versions.find((v) => v.captureSha256 === facts.capture.sha256) ?? sameId ?? sameText;
-    if (target?.latest)
-      return write(
-        facts,
-        { kind: 'replace', file: articleFile, keepCapture: target.capture },
-        root,
-        index,
-        opts,
-        outcome,
-      );
-    if (target) return write(facts, { kind: 'replace-version', articleFile, old: target }, root, index, opts, outcome);
-  } else if (sameText)
+  const same = sameId ?? sameBytes;
+  if (same && opts.force) {
+    // The same capture again: rewrite that version at its own moment, in its own files.
+    const again = same === sameId ? facts : { ...facts, captured: same.captured };
+    const others = versions.filter((v) => v !== same);
+    return write(again, { kind: 'replace', articleFile, old: same, others }, root, index, opts, outcome);
+  }
+  if (same && (same.hash === key || same === sameBytes))
     return {
       ...outcome,
       status: 'skipped',
-      reason: `already archived as ${shown(sameText)} (same original URL, same text); use --force to replace it`,
+      reason: `already archived as ${shown(same)} (same original URL, ${same.hash === key ? 'same text' : 'same captured bytes'}); use --force to replace it`,
     };
   if (sameId)
     throw new CaptureError(
       `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
         'use --force to replace that version with this capture',
     );
+  const adjacent = [before, after].find((v) => v?.hash === key);
+  if (adjacent)
+    return {
+      ...outcome,
+      status: 'skipped',
+      reason:
+        `same text as ${shown(adjacent)}, the capture ${adjacent === before ? 'before' : 'after'} it ` +
+        `(${adjacent.captured}): headline, dek, byline and body unchanged`,
+    };
   const latest = versions[0]!;
   const newer = compareDates(facts.captured, latest.captured) > 0;
-  const byDate = [...versions].sort((a, b) => compareDates(a.captured, b.captured));
-  const before = byDate.filter((v) => compareDates(v.captured, facts.captured) < 0).at(-1);
-  const neighbour = before ?? byDate[0]!;
+  const neighbour = before ?? after ?? latest;
   return write(
     facts,
     newer ? { kind: 'latest', articleFile, previous: latest, neighbour } : { kind: 'older', articleFile, neighbour },
@@ -399,18 +430,23 @@ async function addVersion(
   );
 }
 
+/** The headline written for a capture: the page's, else the file's name. */
+const titleOf = (meta: PageMetadata, capture: Capture) => meta.title?.value ?? path.basename(capture.path);
+
 /** Where a capture goes. */
 type Target =
   /** A new article. */
   | { kind: 'new' }
-  /** The article file, rewritten whole from the capture (--force, or the same text under another address). */
-  | { kind: 'replace'; file: string; keepCapture?: string | undefined }
+  /**
+   * A stored version rewritten from the same capture (--force): the article file when `old` is
+   * the latest, else its file in versions/. `others` are the article's other versions, whose
+   * files and captures are never touched.
+   */
+  | { kind: 'replace'; articleFile: string; old: StoredVersion; others: StoredVersion[] }
   /** The article file, as the new latest version; the previous one moves to versions/. */
   | { kind: 'latest'; articleFile: string; previous: StoredVersion; neighbour: StoredVersion }
   /** A new earlier version in versions/. */
-  | { kind: 'older'; articleFile: string; neighbour: StoredVersion }
-  /** An earlier version rewritten from its capture (--force). */
-  | { kind: 'replace-version'; articleFile: string; old: StoredVersion };
+  | { kind: 'older'; articleFile: string; neighbour: StoredVersion };
 
 /** The order fields are written in: the schema's (src/content/schema.ts, the same for a version file). */
 const FIELD_ORDER = Object.keys(versionSchema.shape);
@@ -457,25 +493,27 @@ async function write(
   const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
   const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
   const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
-  const replaces = target.kind === 'replace' ? target.file : undefined;
-  // An article with earlier versions keeps its path: its versions folder is named after it.
-  const single = target.kind === 'new' || (replaces !== undefined && !existsSync(versionsFolder(root, replaces)));
-  const articleFile = single
-    ? freePath(index, path.join(root, 'articles', folder), slug, '.md', (p) => p === replaces)
-    : target.kind === 'replace'
-      ? target.file
+  // An archived article keeps its file, whatever its new headline: its address is public, and its
+  // versions folder is named after it.
+  const articleFile =
+    target.kind === 'new'
+      ? freePath(index, path.join(root, 'articles', folder), slug, '.md', () => false)
       : target.articleFile;
   const id = versionId(captured);
   // The first capture of an article is captures/<article id><ext>; a capture added as a version
-  // is captures/<article id>.<version id><ext>; a replaced one keeps its place.
-  const keep =
-    target.kind === 'replace' ? target.keepCapture : target.kind === 'replace-version' ? target.old.capture : undefined;
+  // is captures/<article id>.<version id><ext>; a replaced one keeps its place unless another
+  // version's capture is there. A name held by a file with other bytes is never reused.
+  const old = target.kind === 'replace' ? target.old : undefined;
+  const shared = old && target.kind === 'replace' && target.others.some((v) => v.capture === old.capture);
+  const keep = old?.capture && old.capture.endsWith(capture.ext) && !shared ? old.capture : undefined;
   const captureRel =
-    keep && keep.endsWith(capture.ext)
-      ? keep
-      : single
-        ? `${articleId(root, articleFile)}${capture.ext}`
-        : `${articleId(root, articleFile)}.${id}${capture.ext}`;
+    keep ??
+    freeCapture(
+      root,
+      target.kind === 'new' ? articleId(root, articleFile) : `${articleId(root, articleFile)}.${id}`,
+      capture,
+      target.kind === 'replace' ? target.others : [],
+    );
   const fresh: Record<string, unknown> = {
     title: meta.title?.value ?? path.basename(capture.path),
     dek: meta.dek?.value,
@@ -498,7 +536,7 @@ async function write(
   let frontmatter: Record<string, unknown>;
   let file: string;
   const moves: [string, string][] = [];
-  if (target.kind === 'new' || target.kind === 'replace') {
+  if (target.kind === 'new' || (target.kind === 'replace' && target.old.latest)) {
     frontmatter = ordered(fresh);
     file = articleFile;
   } else if (target.kind === 'latest') {
@@ -519,14 +557,13 @@ async function write(
     moves.push([path.join(versionsFolder(root, articleFile), `${target.previous.id}.md`), target.previous.text]);
   } else {
     frontmatter = ordered(Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])));
-    file = path.join(versionsFolder(root, articleFile), `${id}.md`);
+    file = target.kind === 'replace' ? target.old.file : path.join(versionsFolder(root, articleFile), `${id}.md`);
   }
-  const addsArticle = target.kind === 'new' || target.kind === 'replace';
+  const addsArticle = target.kind === 'new' || (target.kind === 'replace' && target.old.latest);
   outcome.missing = missingFacts(meta, { url, published, source });
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
   outcome.proposed = people.unknown;
-  const inVersions = target.kind === 'older' || target.kind === 'replace-version';
-  const checked = (inVersions ? versionSchema : articleCheck).safeParse(frontmatter);
+  const checked = (file === articleFile ? articleCheck : versionSchema).safeParse(frontmatter);
   if (!checked.success)
     throw new CaptureError(
       `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -542,6 +579,7 @@ async function write(
   files.push(...moves, [file, text]);
   outcome.written = files.map(([f]) => f);
   outcome.article = articleFile;
+  outcome.entry = file;
   // Only a dry run prints the text; a long import keeps no article text in memory.
   if (opts.dryRun) outcome.preview = text;
   outcome.status =
@@ -563,15 +601,25 @@ async function write(
   }
   if (opts.dryRun) return outcome;
   for (const [f, data] of files) await writeAtomic(f, data);
-  if (replaces && replaces !== articleFile) {
-    await rm(replaces, { force: true });
-    index.forgetArticle(replaces);
-  }
   if (addsArticle) {
     if (newSource && source) index.sources.push(source);
     index.addArticle(articleFile, url, body.markdown);
   } else index.addVersion(articleFile, url, body.markdown);
   return outcome;
+}
+
+/**
+ * A name for a capture under captures/: `<stem><ext>`, else `<stem>-2<ext>`, `<stem>-3<ext>`...
+ * The first that no file holds yet, or that holds these very bytes, and that no other version of
+ * the article names; so a kept capture is never overwritten by another.
+ */
+function freeCapture(root: string, stem: string, capture: Capture, others: StoredVersion[]): string {
+  for (let n = 1; ; n++) {
+    const rel = `${n === 1 ? stem : `${stem}-${n}`}${capture.ext}`;
+    if (others.some((v) => v.capture === rel)) continue;
+    const file = path.join(root, 'captures', rel);
+    if (!existsSync(file) || readFileSync(file).equals(capture.bytes)) return rel;
+  }
 }
 
 /** A change measured from the later version back, turned round. */

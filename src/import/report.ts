@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { compareDates } from '../content/dates.ts';
 import type { Outcome } from './import-one.ts';
 import { LISTED, type Summary } from './run.ts';
 import { RECORD_KINDS, type RecordKind } from './web-archive.ts';
@@ -22,10 +23,10 @@ const KIND_LABELS: Record<RecordKind | 'not-article', string> = {
   'not-article': 'HTML pages that are not articles (index pages, error pages)',
 };
 
-/** The whole report as text. */
+/** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
 export function formatSummary(
-  { outcomes, counts, proposed, reviewFile, records }: Summary,
-  { dryRun }: { dryRun: boolean },
+  { outcomes, counts, proposed, reviewFile, records, archivesFailed }: Summary,
+  { dryRun, content }: { dryRun: boolean; content?: string | undefined },
 ): string {
   const lines: string[] = [];
   for (const o of outcomes) {
@@ -33,13 +34,18 @@ export function formatSummary(
       const v = o.version!;
       const where = v.latest ? 'the latest version' : `an earlier version (${rel(v.file)})`;
       lines.push(`${dryRun ? 'would add' : 'added'} ${named(o)} as ${where} of ${rel(v.article)}`);
+      // A capture older than every version is compared with the one after it.
+      const against =
+        compareDates(v.comparedWith, v.captured) > 0
+          ? `differs from the later capture of ${v.comparedWith}`
+          : `changed since the capture of ${v.comparedWith}`;
       lines.push(
-        `  changed since the capture of ${v.comparedWith}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
+        `  ${against}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
       );
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`));
     } else if (o.status === 'imported' || o.status === 'replaced') {
-      lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.article!)}`);
+      lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.entry ?? o.article!)}`);
       if (o.missing.length) lines.push(`  not in the page, left empty: ${o.missing.join(', ')}`);
       for (const problem of o.problems ?? []) lines.push(`  could not read: ${problem}`);
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
@@ -65,17 +71,21 @@ export function formatSummary(
       if (n > LISTED) lines.push(`  … and ${(n - LISTED).toLocaleString('en')} more`);
     }
   }
-  const total = outcomes.length;
+  const total = outcomes.length - archivesFailed;
   lines.push(
     '',
     `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.versioned} added as versions, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
   );
+  if (archivesFailed)
+    lines.push(
+      `${archivesFailed} web archive${archivesFailed === 1 ? '' : 's'} could not be read to the end (see "failed" above)`,
+    );
   if (proposed.size > 0) {
     const names = [...proposed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     lines.push(
       `Proposed new people (not yet in people/): ${names.map(([n, c]) => `${n} (${c})`).join(', ')}`,
       reviewFile
-        ? `Wrote them to ${rel(reviewFile)}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}`
+        ? `Wrote them to ${rel(reviewFile)}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
         : 'To add some of them: run again with --add-people --force, which writes a review file to mark and apply.',
     );
   }

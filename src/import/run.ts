@@ -60,8 +60,10 @@ export const LISTED = 20;
 export interface Summary {
   outcomes: Outcome[];
   counts: Record<Outcome['status'], number>;
-  /** Proposed new people, with how many articles name each. */
+  /** Proposed new people, with how many articles name each (an article once, however many captures). */
   proposed: Map<string, number>;
+  /** Web archives that could not be read to the end (empty, damaged, not a WARC): listed among the outcomes, counted here and not as captures. */
+  archivesFailed: number;
   /** The review file --add-people wrote, when it wrote one. */
   reviewFile?: string;
   /** What the web archives held, when any was given. */
@@ -118,12 +120,16 @@ export async function importAll(
     progress((done += sizes.get(file) ?? 0), total);
   }
   const counts = { imported: 0, versioned: 0, replaced: 0, skipped: 0, failed: 0 };
-  const proposed = new Map<string, number>();
+  // Each name counts the articles naming it, each article once however many of its captures do.
+  const naming = new Map<string, Set<string>>();
+  let archivesFailed = 0;
   for (const o of outcomes) {
-    counts[o.status]++;
-    for (const name of o.proposed) proposed.set(name, (proposed.get(name) ?? 0) + 1);
+    if (o.archive) archivesFailed++;
+    else counts[o.status]++;
+    for (const name of o.proposed) naming.set(name, (naming.get(name) ?? new Set()).add(o.article ?? o.file));
   }
-  const summary: Summary = { outcomes, counts, proposed, ...(tally && { records: tally }) };
+  const proposed = new Map([...naming].map(([name, articles]) => [name, articles.size]));
+  const summary: Summary = { outcomes, counts, proposed, archivesFailed, ...(tally && { records: tally }) };
   if (opts.addPeople && proposed.size > 0 && !opts.dryRun) {
     const reviewFile = path.resolve(opts.reviewFile ?? 'people-review.txt');
     await writeAtomic(reviewFile, reviewText(outcomes, root));
@@ -189,6 +195,6 @@ async function importArchive(
       err instanceof WebArchiveError
         ? err.message.replace(`${path.basename(file)}: `, '')
         : `could not be read: ${(err as Error).message.split('\n')[0]}`;
-    outcomes.push(failed(file, reason));
+    outcomes.push({ ...failed(file, reason), archive: true });
   }
 }

@@ -4,6 +4,7 @@ import { parseYaml } from '../content/yaml.ts';
 import { readUtf8, splitFrontmatter } from '../content/files.ts';
 import { versionId } from '../content/versions.ts';
 import { bodyHash } from './existing-entries.ts';
+import { createHash } from 'node:crypto';
 
 // The versions of an article as the importer sees them: the article file (the latest capture)
 // and content/versions/<article id>/<version id>.md (the earlier ones), read from disk when a
@@ -25,12 +26,26 @@ export interface StoredVersion {
   capture: string | undefined;
   /** The Markdown body. */
   body: string;
-  /** bodyHash of the body. */
+  /** sameTextKey of the version: its headline, dek, byline and body. */
   hash: string;
   /** The whole front matter, as parsed. */
   data: Record<string, unknown>;
   /** The file's text, byte for byte what was read. */
   text: string;
+}
+
+/**
+ * What makes two captures of an article the same text: the headline (`title`), the dek, the
+ * byline (`authors`, in order) and the body (bodyHash: whitespace runs count as one space). A
+ * change in any of them is a new version; a change elsewhere (scripts, the page around the
+ * article, the capture moment) is not. Returns a SHA-256 in hex.
+ */
+export function sameTextKey(fields: { title?: unknown; dek?: unknown; authors?: unknown }, body: string): string {
+  const line = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
+  const authors = Array.isArray(fields.authors) ? fields.authors.map(line) : [];
+  return createHash('sha256')
+    .update(JSON.stringify([line(fields.title), line(fields.dek), authors, bodyHash(body)]))
+    .digest('hex');
 }
 
 /** Raised when an article file or a version file cannot be read as a version; the message names the file and the fix. */
@@ -74,7 +89,7 @@ async function readVersion(file: string, latest: boolean): Promise<StoredVersion
     captureSha256: str(data.captureSha256),
     capture: str(data.capture),
     body: parts.body,
-    hash: bodyHash(parts.body),
+    hash: sameTextKey(data, parts.body),
     data,
     text,
   };

@@ -123,7 +123,9 @@ export async function archiveBytes(file: string): Promise<number> {
  * order, and returns how many records were read. `maxBytes` is the largest decoded HTML payload
  * kept (a larger page is passed on with `problem` set, not read into memory). Throws
  * WebArchiveError when the file is cut short or damaged, naming the file, the byte offset and the
- * record reached; every record before that point has been handed over.
+ * record reached (every record before that point has been handed over); when it holds no record
+ * at all (empty, or a WACZ whose WARCs are); and when it is not a WARC (its first line is not
+ * "WARC/…").
  */
 export async function readWebArchive(
   file: string,
@@ -133,7 +135,9 @@ export async function readWebArchive(
   const name = path.basename(file);
   if (archiveType(file) !== '.wacz') {
     const size = (await stat(file)).size;
-    return readWarcStream(createReadStream(file), { where: name, name, size, maxBytes }, handlers);
+    const read = await readWarcStream(createReadStream(file), { where: name, name, size, maxBytes }, handlers);
+    if (read.records === 0) noRecords(name, size);
+    return read;
   }
   const zip = await openZip(file);
   try {
@@ -155,11 +159,15 @@ export async function readWebArchive(
       const opts = { where, name, entry: entry.fileName, size, maxBytes };
       records += (await readWarcStream(stream, opts, handlers)).records;
     }
+    if (records === 0) noRecords(`${name}: ${entries.map((e) => e.fileName).join(', ')}`, entriesSize(entries));
     return { records };
   } finally {
     zip.close();
   }
 }
+
+/** The uncompressed bytes of a WACZ's WARC entries. */
+const entriesSize = (entries: yauzl.Entry[]) => entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
 
 /** Opens a zip for reading entry by entry, or throws WebArchiveError. */
 async function openZip(file: string): Promise<yauzl.ZipFile> {
@@ -226,6 +234,8 @@ async function readWarcStream(
         throw damaged(parser.offset, `the record's headers cannot be read (${(err as Error).message})`);
       }
       if (!record) break;
+      if (!/^WARC\/\d/.test(record.warcHeaders.statusline) && records === 0)
+        throw notWarc(opts, record.warcHeaders.statusline);
       if (!/^WARC\/\d/.test(record.warcHeaders.statusline))
         throw damaged(
           parser.offset,
@@ -252,6 +262,30 @@ async function readWarcStream(
     throw damaged(used, 'the file ends in the middle of a record (a gzip member or record cut short)');
   if (seen.bytes < opts.size) throw damaged(seen.bytes, 'the file ended early');
   return { records };
+}
+
+/** Throws WebArchiveError for an archive that held no record: an empty file, or one of padding only. */
+function noRecords(where: string, size: number): never {
+  throw new WebArchiveError(
+    size === 0
+      ? `${where}: is empty (0 bytes): there is nothing to import`
+      : `${where}: holds no WARC records (${size.toLocaleString('en')} bytes, none of them a record); fetch or export the file again`,
+  );
+}
+
+/**
+ * The error for a file whose first line is not a WARC record's ("WARC/1.0", "WARC/1.1", as
+ * ISO 28500 starts every record): a page or other file saved under a .warc name.
+ */
+function notWarc(opts: StreamOptions, firstLine: string): WebArchiveError {
+  const shown = firstLine.replace(/\s+/g, ' ').trim().slice(0, 40);
+  const html = /^(?:\uFEFF)?\s*<(?:!doctype html|html|head|body|!--)/i.test(firstLine);
+  return new WebArchiveError(
+    `${opts.where}: is not a WARC file: it starts with "${shown}", not "WARC/"` +
+      (html
+        ? ' (it is an HTML page: import it under a .html name)'
+        : ' (a WARC file starts with "WARC/1.0" or "WARC/1.1")'),
+  );
 }
 
 /** A few bytes of end-of-file padding (newlines) are not a lost record. */

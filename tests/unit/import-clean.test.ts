@@ -181,6 +181,25 @@ describe('what the rules leave alone', () => {
     expect(clean(html).rules).toEqual([]);
   });
 
+  test.each([
+    [
+      'a paragraph that starts with an ISO date and goes on',
+      '<p>2026-10-27 was the day the council finally voted.</p>',
+    ],
+    [
+      'a paragraph that starts with a numeric date and goes on',
+      '<p>10/27/2026: the council votes on the bridge tonight.</p>',
+    ],
+    ['a dotted date that goes on', '<p>27.10.2026 – Der Rat stimmt heute über die Brücke ab.</p>'],
+    ['numbers that are no date', '<p>13/13/2026</p>'],
+    [
+      'a loose sentence with a date in it, beside a paragraph',
+      '<div>The council met on <time datetime="2026-10-27">2026-10-27</time> to vote.<p>The board will meet again on Nov. 16, the chair said.</p></div>',
+    ],
+  ])('date-line leaves alone %s', (_name, html) => {
+    expect(clean(html).rules).toEqual([]);
+  });
+
   test('a subheading "Reactions" in the story is not a comment section', () => {
     expect(clean('<h2>Reactions</h2>' + KEEP).markdown).toBe(
       '## Reactions\n\nThe board will meet again on Nov. 16, the chair said.',
@@ -235,6 +254,16 @@ describe('boilerplate in the languages the importer reads', () => {
     ['share-buttons', '<ul><li>Facebook</li><li>Instagram</li><li>WhatsApp</li><li>Teilen</li></ul>'],
     ['date-line', '<p>Tuesday, December 31, 2022, 8:05 p.m. EST</p>'],
     ['date-line', '<p>11. Mai 2023 um 17:40 Uhr</p>'],
+    ['date-line', '<p>2026-10-27</p>'],
+    ['date-line', '<p>2026-10-27T21:40:00-04:00</p>'],
+    ['date-line', '<p>27.10.2026</p>'],
+    ['date-line', '<p>10/27/2026</p>'],
+    ['date-line', '<p>2026/10/27</p>'],
+    ['date-line', '<p>27-10-2026 21:40</p>'],
+    ['date-line', '<p>27.10.2026 / 21:40</p>'],
+    // A date the page prints next to the headline in a bare <time>, outside any paragraph.
+    ['date-line', '<time datetime="2026-10-27T21:40:00-04:00">2026-10-27</time>'],
+    ['date-line', '<time datetime="2026-10-27">Oct. 27, 2026</time>'],
   ])('%s: %s', (rule, html) => {
     const result = clean(html + KEEP);
     expect(result.rules).toEqual([rule]);

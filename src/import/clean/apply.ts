@@ -60,14 +60,47 @@ function cutRanges(node: Element, ranges: [number, number][]): void {
   walk(node);
 }
 
-/** Removes boilerplate blocks and glued spans in place; returns what was removed. */
+/** True for an element that is a block (see BLOCKS). */
+const isBlock = (node: Root['children'][number]) => node.type === 'element' && BLOCKS.has(node.tagName);
+
+/**
+ * The loose runs of a container that also holds blocks: each stretch of text and inline elements
+ * (a bare <time>, <span>, text) between its blocks, which reads as a paragraph of its own.
+ */
+function looseRuns(parent: Root | Element): Root['children'][number][][] {
+  if (!parent.children.some(isBlock)) return [];
+  const runs: Root['children'][number][][] = [[]];
+  for (const child of parent.children)
+    if (isBlock(child)) runs.push([]);
+    else runs.at(-1)!.push(child);
+  return runs.filter((run) => run.length > 0);
+}
+
+/** Removes boilerplate blocks, loose runs that read as such a block, and glued spans, in place; returns what was removed. */
 export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
   const report: CleanReport = { removed: [], credits: [] };
   const visit = (parent: Root | Element): void => {
+    // A loose run is judged as a paragraph would be, by the rules not tied to particular elements.
+    const dropped = new Set<Root['children'][number]>();
+    for (const run of looseRuns(parent)) {
+      const text = run
+        .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? toString(c) : ''))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const rule = text
+        ? BLOCK_RULES.find((r) => !r.only && !r.withRest && !r.withFollowingList && r.matches(text, ctx))
+        : undefined;
+      if (!rule) continue;
+      report.removed.push({ rule: rule.name, text });
+      if (rule.credit) report.credits.push(rule.credit(text));
+      for (const c of run) dropped.add(c);
+    }
     const kept: (typeof parent.children)[number][] = [];
     let dropNextList = false;
     let dropRest: string | undefined;
     for (const child of parent.children) {
+      if (dropped.has(child)) continue;
       if (dropRest) {
         if (child.type === 'element')
           report.removed.push({ rule: dropRest, text: toString(child).replace(/\s+/g, ' ').trim() });

@@ -237,7 +237,7 @@ export const BLOCK_RULES: BlockRule[] = [
   {
     name: 'date-line',
     description:
-      'a line holding only the printed date and time ("9 de abril de 2024", "December 31, 2022, 8:05 p.m. EST"); dates go to the frontmatter',
+      'a line holding only the printed date and time ("9 de abril de 2024", "December 31, 2022, 8:05 p.m. EST", "2026-10-27", "27.10.2026", "10/27/2026"), also a bare <time> outside any paragraph; dates go to the frontmatter',
     matches: (text) => isDateLine(text.trim()),
   },
   {
