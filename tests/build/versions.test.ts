@@ -61,12 +61,27 @@ describe('version pages', () => {
     const bibtex = decodeURIComponent(bib.slice(bib.indexOf(',') + 1));
     expect(bibtex).toContain('urldate = {2024-06-01}');
     expect(bibtex).toContain(`Archived copy: ${SITE}${versionPath('20240601')}`);
-    // The article page still cites the article's own address.
-    const latest = await page(DIST_ROOT, ARTICLE);
-    const latestCsl = latest.querySelector('a[download$=".json"]')!.getAttribute('href')!;
-    expect(JSON.parse(decodeURIComponent(latestCsl.slice(latestCsl.indexOf(',') + 1)))[0].archive_location).toBe(
-      `${SITE}${ARTICLE}`,
-    );
+  });
+
+  test('the visible citations name the archived copy and its capture day, on version and article pages', async () => {
+    // The first version was captured on 2024-06-01; the article file (the latest) on 2025-01-15.
+    // The article page cites the latest version's page, the copy that stays when a newer capture
+    // comes, as its Robust Links do.
+    const cases: [string, string, [string, string, string]][] = [
+      [versionPath('20240601'), versionPath('20240601'), ['June 1, 2024', '1 June 2024', 'June 1, 2024']],
+      [ARTICLE, versionPath('20250115'), ['January 15, 2025', '15 Jan. 2025', 'January 15, 2025']],
+    ];
+    for (const [at, copy, [apaDay, mlaDay, chicagoDay]] of cases) {
+      const doc = await page(DIST_ROOT, at);
+      const [apa, mla, chicago] = texts(doc, '.cite dd.citation');
+      expect(apa).toContain(`Retrieved ${apaDay}, from ${SITE}${copy}`);
+      expect(mla).toContain(`archive.example.org${copy}. Accessed ${mlaDay}.`);
+      expect(chicago).toContain(`Accessed ${chicagoDay}. ${SITE}${copy}.`);
+      const csl = doc.querySelector('a[download$=".json"]')!.getAttribute('href')!;
+      expect(JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1)))[0].archive_location).toBe(
+        `${SITE}${copy}`,
+      );
+    }
   });
 });
 
