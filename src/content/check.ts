@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { YAMLParseError } from 'yaml';
@@ -449,9 +449,15 @@ async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[
   return problems;
 }
 
+/** Whether `p` is a folder (false when it is missing or a file). */
+function isFolder(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
 /**
  * Checks the whole content folder and returns every problem found, with the valid entries. A bad
- * file is a problem in the result, never an exception.
+ * file is a problem in the result, never an exception; so is a content folder that does not exist
+ * or has no articles/ folder (an empty archive is never a silent success).
  * @param options.yamlCache a file of front matter parsed by an earlier check, reused where the text is unchanged.
  * @throws {NodeJS.ErrnoException} when the folder or a file in it cannot be read at all (EACCES).
  */
@@ -469,6 +475,25 @@ export async function checkContent(root: string, options: { yamlCache?: string }
 /** The check itself. */
 async function checkAll(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
+  // A mistyped ARCHIVE_CONTENT_DIR would otherwise read as an empty archive and pass, and the
+  // build would publish an empty site.
+  if (!isFolder(root)) {
+    problems.push({
+      file: displayPath(root),
+      field: 'folder',
+      message: `content folder ${displayPath(root)} ${existsSync(root) ? 'is not a folder' : 'does not exist'}`,
+      fix: "set ARCHIVE_CONTENT_DIR to the archive's content folder (the folder that holds articles/, people/ and sources/), or unset it to use ./content",
+    });
+    const counts = { articles: 0, drafts: 0, people: 0, sources: 0, versions: 0 };
+    return { problems, counts, entries: { articles: [], people: [], sources: [], versions: [] } };
+  }
+  if (!isFolder(path.join(root, 'articles')))
+    problems.push({
+      file: displayPath(path.join(root, 'articles')),
+      field: 'folder',
+      message: 'does not exist, so the archive has no articles',
+      fix: `create ${displayPath(path.join(root, 'articles'))} and put the articles in it, or set ARCHIVE_CONTENT_DIR to the archive's content folder`,
+    });
   const invalidArticles: Entry<Partial<ArticleData>>[] = [];
   const articles = await readCollection(
     path.join(root, 'articles'),

@@ -241,3 +241,28 @@ describe('path tricks', () => {
     expect(idFromPath('../../x.md')).toBe('x');
   });
 });
+
+describe('the content folder itself', () => {
+  test('a content folder that does not exist is a problem naming it and ARCHIVE_CONTENT_DIR, not an empty archive', async () => {
+    const missing = path.join(tmpdir(), 'archive-check-no-such-folder', 'content');
+    const { problems, counts } = await checkContent(missing);
+    expect(counts.articles).toBe(0);
+    expect(problems.map(formatProblem)).toEqual([
+      `${missing}: folder: content folder ${missing} does not exist. Fix: set ARCHIVE_CONTENT_DIR to the archive's content folder (the folder that holds articles/, people/ and sources/), or unset it to use ./content`,
+    ]);
+  });
+
+  test('a content folder without an articles/ folder is a problem naming the missing folder', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'archive-check-'));
+    try {
+      await mkdir(path.join(root, 'sources'));
+      await writeFile(path.join(root, 'sources/the-hill.yaml'), 'name: The Hill\nhomepage: https://thehill.com/\n');
+      const { problems } = await checkContent(root);
+      expect(problems.map(formatProblem)).toEqual([
+        `${path.join(root, 'articles')}: folder: does not exist, so the archive has no articles. Fix: create ${path.join(root, 'articles')} and put the articles in it, or set ARCHIVE_CONTENT_DIR to the archive's content folder`,
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
