@@ -84,8 +84,8 @@ export function versionsByArticle<V extends { id: string }>(versions: readonly V
  * What is wrong with the version files across files, as problems naming the file, the field and
  * the fix: a file outside an article's folder or in the folder of an article that does not
  * exist, a file name that is not the version id of its own `captured`, two captures of one
- * article with the same version id (the article file included), and a version newer than the
- * article file (which must be the latest). `versionsDir` is content/versions; `articles` and
+ * article with the same version id (the article file included), a version newer than the
+ * article file (which must be the latest), and two files naming one kept capture or WARC record. `versionsDir` is content/versions; `articles` and
  * `versions` are every entry read, valid or not (fields that failed their check are absent and
  * their rules skipped).
  */
@@ -159,6 +159,52 @@ export function versionProblems(
           field: 'captured',
           message: `is ${v.captured}, the same capture moment (version id ${v.id}) as ${same.join(', ')}`,
           fix: 'keep one file per capture: delete the copy, or correct captured to the moment this copy was made',
+        });
+    }
+  }
+  problems.push(...sharedCaptureProblems([...articles, ...versions]));
+  return problems;
+}
+
+/**
+ * Two files (article or version files, of any article) naming the same kept capture (`capture`)
+ * or the same WARC record (`warc.recordId`): each capture is one moment's bytes, so a version's
+ * capture must be its own. The usual cause is a version added by hand with the new capture's
+ * fields left as they were (README, "Adding a version by hand"). Every file of a shared value is
+ * reported, naming the others.
+ */
+function sharedCaptureProblems(files: Entry<Partial<VersionData>>[]): Problem[] {
+  const rules: [string, (f: Entry<Partial<VersionData>>) => string | undefined, string, string][] = [
+    [
+      'capture',
+      (f) => f.data.capture,
+      'the capture of',
+      "name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
+    ],
+    [
+      'warc.recordId',
+      (f) => f.data.warc?.recordId,
+      'the WARC record of',
+      'set warc to the record this version was read from, or remove warc if it was not read from a web archive',
+    ],
+  ];
+  const problems: Problem[] = [];
+  for (const [field, value, what, fix] of rules) {
+    const groups = Map.groupBy(
+      files.filter((f) => value(f) !== undefined),
+      (f) => value(f)!,
+    );
+    for (const [shared, group] of groups) {
+      if (group.length < 2) continue;
+      for (const f of group)
+        problems.push({
+          file: f.file,
+          field,
+          message: `is ${shared}, ${what} ${group
+            .filter((o) => o !== f)
+            .map((o) => o.file)
+            .join(', ')} too: a version's capture must be its own`,
+          fix,
         });
     }
   }

@@ -143,14 +143,42 @@ describe('version files in the checker', () => {
   });
 
   test('warc provenance is checked in article and version files', async () => {
-    const warc = (file: string) =>
-      `warc:\n  file: ${file}\n  recordId: "<urn:uuid:1>"\n  payloadDigest: "sha1:AAAA"\n  targetUri: https://thehill.com/a`;
+    // Each capture its own record: a record shared by two captures is a problem of its own (below).
+    const warc = (file: string, n: number) =>
+      `warc:\n  file: ${file}\n  recordId: "<urn:uuid:${n}>"\n  payloadDigest: "sha1:AAAA"\n  targetUri: https://thehill.com/a`;
     const lines = await check({
-      'versions/2018/09/story/20180912.md': version(`title: T\ncaptured: 2018-09-12\n${warc('crawl.warc.gz')}`),
-      'versions/2018/09/story/20180913.md': version(`title: T\ncaptured: 2018-09-13\n${warc('dir/crawl.warc.gz')}`),
+      'versions/2018/09/story/20180912.md': version(`title: T\ncaptured: 2018-09-12\n${warc('crawl.warc.gz', 1)}`),
+      'versions/2018/09/story/20180913.md': version(`title: T\ncaptured: 2018-09-13\n${warc('dir/crawl.warc.gz', 2)}`),
     });
     expect(lines).toEqual([
       expect.stringContaining('versions/2018/09/story/20180913.md: warc.file: must be a file name without folders'),
+    ]);
+  });
+
+  test('a capture file kept by two captures is refused on both, with the fix', async () => {
+    // The by-hand steps with the capture fields left as they were: the article file and its new
+    // earlier version name the same kept capture.
+    const capture = 'capture: 2018/09/story.html';
+    const lines = await check({
+      'captures/2018/09/story.html': '<html>capture</html>',
+      'articles/2018/09/story.md': GOOD['articles/2018/09/story.md'].replace('captured:', `${capture}\ncaptured:`),
+      'versions/2018/09/story/20180911.md': version(`title: First headline\ncaptured: 2018-09-11\n${capture}`),
+    });
+    expect(lines).toEqual([
+      "articles/2018/09/story.md: capture: is 2018/09/story.html, the capture of versions/2018/09/story/20180911.md too: a version's capture must be its own. Fix: name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
+      "versions/2018/09/story/20180911.md: capture: is 2018/09/story.html, the capture of articles/2018/09/story.md too: a version's capture must be its own. Fix: name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
+    ]);
+  });
+
+  test('a WARC record named by two captures is refused on both, with the fix', async () => {
+    const warc = 'warc:\n  file: crawl.warc.gz\n  recordId: "<urn:uuid:1>"\n  targetUri: https://thehill.com/a';
+    const lines = await check({
+      'versions/2018/09/story/20180911.md': version(`title: First headline\ncaptured: 2018-09-11\n${warc}`),
+      'versions/2018/09/story/20180912.md': version(`title: Second headline\ncaptured: 2018-09-12\n${warc}`),
+    });
+    expect(lines).toEqual([
+      "versions/2018/09/story/20180911.md: warc.recordId: is <urn:uuid:1>, the WARC record of versions/2018/09/story/20180912.md too: a version's capture must be its own. Fix: set warc to the record this version was read from, or remove warc if it was not read from a web archive",
+      "versions/2018/09/story/20180912.md: warc.recordId: is <urn:uuid:1>, the WARC record of versions/2018/09/story/20180911.md too: a version's capture must be its own. Fix: set warc to the record this version was read from, or remove warc if it was not read from a web archive",
     ]);
   });
 
