@@ -123,7 +123,9 @@ function schemaProblems(file: string, error: z.ZodError, data: unknown, known: s
           fix: `write \`url: https://${value}\``,
         },
       ];
-    return [{ file, field, message: issue.message, fix: fixFor(field) }];
+    // A rule across fields (schema.ts, articleRuleProblems) brings its own fix.
+    const ruleFix = issue.code === 'custom' ? issue.params?.fix : undefined;
+    return [{ file, field, message: issue.message, fix: typeof ruleFix === 'string' ? ruleFix : fixFor(field) }];
   });
 }
 

@@ -4,7 +4,13 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { ArticleData, Entry } from './check.ts';
 import { normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
 import type { Problem } from './problems.ts';
-import { articleFields } from './schema.ts';
+import {
+  articleFields,
+  capturedBeforePublished,
+  capturedBeforePublishedProblem,
+  capturedInFutureProblem,
+  isInFuture,
+} from './schema.ts';
 
 // Versions of an article (the layout is documented in the README, "Versions"). The article file
 // content/articles/<id>.md is the latest capture; earlier captures are the files
@@ -85,7 +91,9 @@ export function versionsByArticle<V extends { id: string }>(versions: readonly V
  * the fix: a file outside an article's folder or in the folder of an article that does not
  * exist, a file name that is not the version id of its own `captured`, two captures of one
  * article with the same version id (the article file included), a version newer than the
- * article file (which must be the latest), and two files naming one kept capture or WARC record. `versionsDir` is content/versions; `articles` and
+ * article file (which must be the latest), a capture in the future or before the version's
+ * published date (its own, or else the article's), and two files naming one kept capture or WARC
+ * record. `today` is the day the future is counted from. `versionsDir` is content/versions; `articles` and
  * `versions` are every entry read, valid or not (fields that failed their check are absent and
  * their rules skipped).
  */
@@ -93,6 +101,7 @@ export function versionProblems(
   versionsDir: string,
   articles: Entry<Partial<ArticleData>>[],
   versions: Entry<Partial<VersionData>>[],
+  today = new Date(),
 ): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -132,7 +141,21 @@ export function versionProblems(
         message: `is ${captured}, so the version id is ${id}, but the file is named ${name}.md`,
         fix: `rename the file to ${path.join(path.dirname(v.file), `${id}.md`)} (or correct captured)`,
       });
+    if (isInFuture(captured, today)) problems.push(asProblem(v.file, capturedInFutureProblem(captured, today)));
     if (!article) continue;
+    // A version without its own published date was published when the article was.
+    const published = v.data.published ?? article.data.published;
+    if (published !== undefined && capturedBeforePublished(captured, published))
+      problems.push(
+        asProblem(
+          v.file,
+          capturedBeforePublishedProblem(
+            captured,
+            published,
+            v.data.published ? undefined : `the article's, in ${article.file}`,
+          ),
+        ),
+      );
     const list = captures.get(article.id) ?? [];
     list.push({ file: v.file, captured, id });
     captures.set(article.id, list);
@@ -164,6 +187,11 @@ export function versionProblems(
   }
   problems.push(...sharedCaptureProblems([...articles, ...versions]));
   return problems;
+}
+
+/** A [field path, message, fix] triple of the rules in schema.ts as a problem of `file`. */
+function asProblem(file: string, [field, message, fix]: [string[], string, string]): Problem {
+  return { file, field: field.join('.'), message, fix };
 }
 
 /**

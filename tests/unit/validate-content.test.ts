@@ -178,8 +178,10 @@ describe('addresses', () => {
   });
 
   test('the folder is compared with the calendar day in the original offset', async () => {
-    expect(await check({ 'articles/2019/12/nye.md': article({ published: '2019-12-31T21:15-05:00' }) })).toEqual([]);
-    const lines = await check({ 'articles/2020/01/nye.md': article({ published: '2019-12-31T21:15-05:00' }) });
+    // Captured after it was published (the fixture's usual capture, 2019-07-20, is earlier).
+    const nye = { published: '2019-12-31T21:15-05:00', captured: '2020-01-02' };
+    expect(await check({ 'articles/2019/12/nye.md': article(nye) })).toEqual([]);
+    const lines = await check({ 'articles/2020/01/nye.md': article(nye) });
     expect(lines[0]).toContain('move the file to content/articles/2019/12/nye.md');
   });
 

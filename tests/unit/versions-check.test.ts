@@ -102,9 +102,10 @@ describe('version files in the checker', () => {
   });
 
   test('a version newer than the article file says to swap them', async () => {
-    const lines = await check({ 'versions/2018/09/story/20270101.md': version('title: T\ncaptured: 2027-01-01') });
+    // After the article file's capture (2026-11-27T10:15:00Z), and not in the future.
+    const lines = await check({ 'versions/2018/09/story/20261128.md': version('title: T\ncaptured: 2026-11-28') });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('captured: is 2027-01-01, later than the article file');
+    expect(lines[0]).toContain('captured: is 2026-11-28, later than the article file');
     expect(lines[0]).toContain(
       'Fix: swap them: move the article file articles/2018/09/story.md to versions/2018/09/story/20261127101500.md, and this file to articles/2018/09/story.md',
     );
@@ -179,6 +180,52 @@ describe('version files in the checker', () => {
     expect(lines).toEqual([
       "versions/2018/09/story/20180911.md: warc.recordId: is <urn:uuid:1>, the WARC record of versions/2018/09/story/20180912.md too: a version's capture must be its own. Fix: set warc to the record this version was read from, or remove warc if it was not read from a web archive",
       "versions/2018/09/story/20180912.md: warc.recordId: is <urn:uuid:1>, the WARC record of versions/2018/09/story/20180911.md too: a version's capture must be its own. Fix: set warc to the record this version was read from, or remove warc if it was not read from a web archive",
+    ]);
+  });
+
+  test('a capture in the future is refused, in a version file and in the article file', async () => {
+    const lines = await check({
+      'articles/2018/09/story.md': GOOD['articles/2018/09/story.md'].replace('2026-11-27T10:15:00Z', '2999-01-01'),
+      'versions/2018/09/story/29980101.md': version('title: T\ncaptured: 2998-01-01'),
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^articles\/2018\/09\/story\.md: captured: is in the future: 2999-01-01 is after today, \d{4}-\d\d-\d\d\. Fix: write the moment the copy was made/,
+      ),
+      expect.stringMatching(
+        /^versions\/2018\/09\/story\/29980101\.md: captured: is in the future: 2998-01-01 is after today, \d{4}-\d\d-\d\d\. Fix: write the moment the copy was made/,
+      ),
+    ]);
+  });
+
+  test("a version captured before the article's published date is refused, naming where the date is", async () => {
+    // The article was published on 2018-09-10.
+    const lines = await check({
+      'versions/2018/09/story/20180901.md': version('title: T\ncaptured: 2018-09-01'),
+      'versions/2018/09/story/20180902.md': version('title: T\ncaptured: 2018-09-02\npublished: 2018-09-05'),
+    });
+    expect(lines).toEqual([
+      "versions/2018/09/story/20180901.md: captured: is 2018-09-01, before published (2018-09-10, the article's, in articles/2018/09/story.md): a copy cannot be made before the original was published. Fix: check captured against the capture and published against the original (a typo in the year?)",
+      'versions/2018/09/story/20180902.md: captured: is 2018-09-02, before published (2018-09-05): a copy cannot be made before the original was published. Fix: check captured against the capture and published against the original (a typo in the year?)',
+    ]);
+  });
+
+  test('a capture on the day of publication, in any offset, is accepted', async () => {
+    const lines = await check({
+      // 23:30 on the 9th at UTC-05:00 is already the 10th in UTC and further east.
+      'versions/2018/09/story/20180910043000.md': version('title: T\ncaptured: 2018-09-09T23:30:00-05:00'),
+      'versions/2018/09/story/20180910.md': version('title: T\ncaptured: 2018-09-10'),
+    });
+    expect(lines).toEqual([]);
+  });
+
+  test('an article file captured before its published date is refused', async () => {
+    const lines = await check({
+      'articles/2018/09/story.md': GOOD['articles/2018/09/story.md'].replace('2026-11-27T10:15:00Z', '2017-09-10'),
+      'versions/2018/09/story/20180911.md': undefined,
+    });
+    expect(lines).toEqual([
+      'articles/2018/09/story.md: captured: is 2017-09-10, before published (2018-09-10): a copy cannot be made before the original was published. Fix: check captured against the capture and published against the original (a typo in the year?)',
     ]);
   });
 
