@@ -350,8 +350,9 @@ function duplicates<T>(entries: Entry<T>[], key: (e: Entry<T>) => string, field:
     );
 }
 
-/** References from articles to people and sources that do not exist, with the nearest existing id. */
+/** References from articles to people and sources that do not exist, with the nearest existing id; `root` is the content folder. */
 function referenceProblems(
+  root: string,
   articles: Entry<Partial<ArticleData>>[],
   people: Set<string>,
   sources: Set<string>,
@@ -359,13 +360,14 @@ function referenceProblems(
   const problems: Problem[] = [];
   const unknown = (file: string, field: string, id: string, folder: 'people' | 'sources', known: Set<string>) => {
     const guess = didYouMean(id, known);
+    const newFile = displayPath(path.join(root, folder, `${id}.yaml`));
     problems.push({
       file,
       field,
       message: `"${id}" is not in ${folder}/${guess ? `; did you mean \`${guess}\`?` : ''}`,
       fix: guess
-        ? `write \`${guess}\`, or add content/${folder}/${id}.yaml if "${id}" is meant`
-        : `use the id of a file in ${folder}/ (its file name without .yaml), or add content/${folder}/${id}.yaml`,
+        ? `write \`${guess}\`, or add ${newFile} if "${id}" is meant`
+        : `use the id of a file in ${folder}/ (its file name without .yaml), or add ${newFile}`,
     });
   };
   for (const a of articles) {
@@ -404,7 +406,7 @@ function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], f
         file: a.file,
         field: 'published',
         message: `is ${a.data.published}, but the file is in articles/${where}/, so its address promises ${promised}`,
-        fix: `move the file to content/articles/${right}/${rel.slice(monthFolder ? 2 : 1).join('/')} (or correct the date)`,
+        fix: `move the file to ${displayPath(path.join(root, 'articles', right, ...rel.slice(monthFolder ? 2 : 1)))} (or correct the date)`,
       });
     }
   }
@@ -529,7 +531,7 @@ async function checkAll(root: string): Promise<CheckResult> {
   const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
   const withUrl = allArticles.filter((a) => a.data.url !== undefined);
   problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
-  problems.push(...referenceProblems(allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
+  problems.push(...referenceProblems(root, allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
   // Earlier versions of articles: read like articles, then checked against them.

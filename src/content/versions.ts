@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { ArticleData, Entry } from './check.ts';
 import { normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
-import type { Problem } from './problems.ts';
+import { displayPath, type Problem } from './problems.ts';
 import {
   articleFields,
   capturedBeforePublished,
@@ -105,6 +105,9 @@ export function versionProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(articles.map((a) => [a.id, a]));
+  // Paths in messages are the real ones, wherever ARCHIVE_CONTENT_DIR points.
+  const shown = (...parts: string[]) => displayPath(path.join(...parts));
+  const articlesDir = path.join(path.dirname(versionsDir), 'articles');
   const captures = new Map<string, { file: string; captured: ArchiveDate; id: string }[]>();
   for (const v of versions) {
     const rel = path.relative(versionsDir, v.path).split(path.sep).join('/');
@@ -116,8 +119,8 @@ export function versionProblems(
       problems.push({
         file: v.file,
         field: 'file',
-        message: 'is not in an article\'s folder: a version belongs in content/versions/<article id>/',
-        fix: 'move it to content/versions/<article id>/ (the article\'s path under articles/ without .md)',
+        message: `is not in an article's folder: a version belongs in ${shown(versionsDir, '<article id>')}/`,
+        fix: `move it to ${shown(versionsDir, '<article id>')}/ (the article's path under articles/ without .md)`,
       });
     else if (!article) {
       const guess = byId.size > 0 ? closest(articleId, [...byId.keys()]) : undefined;
@@ -125,9 +128,9 @@ export function versionProblems(
       problems.push({
         file: v.file,
         field: 'file',
-        message: `is in versions/${folder}/, but there is no article ${articleId} (content/articles/${folder}.md)${near ? `; did you mean ${guess}?` : ''}`,
+        message: `is in versions/${folder}/, but there is no article ${articleId} (${shown(articlesDir, `${folder}.md`)})${near ? `; did you mean ${guess}?` : ''}`,
         fix: near
-          ? `move it to content/versions/${guess}/`
+          ? `move it to ${shown(versionsDir, guess!)}/`
           : 'move it to the folder named after its article (the article\'s path under articles/ without .md)',
       });
     }

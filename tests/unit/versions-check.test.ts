@@ -82,7 +82,7 @@ describe('version files in the checker', () => {
       'versions/2018/09/stroy/20180912.md: file: is in versions/2018/09/stroy/, but there is no article',
     );
     expect(lines[0]).toContain('did you mean 2018/09/story?');
-    expect(lines[0]).toContain('Fix: move it to content/versions/2018/09/story/');
+    expect(lines[0]).toContain('Fix: move it to versions/2018/09/story/');
   });
 
   test('a version outside an article folder is reported', async () => {
