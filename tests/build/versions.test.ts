@@ -85,6 +85,16 @@ describe('version pages', () => {
   });
 });
 
+test('the sitemap lists every version page but the latest, whose canonical address is the article page', async () => {
+  const sitemap = await readFile(path.join(DIST_ROOT, 'sitemap-0.xml'), 'utf8');
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  expect(listed).toContain(`${SITE}${ARTICLE}`);
+  for (const id of IDS.slice(0, -1)) expect(listed).toContain(`${SITE}${versionPath(id)}`);
+  expect(listed).not.toContain(`${SITE}${versionPath(IDS.at(-1)!)}`);
+  // Compare pages are pages of their own.
+  expect(listed).toContain(`${SITE}${versionPath(IDS.at(-1)!)}changes/`);
+});
+
 describe('compare pages', () => {
   test('every version but the first has one', async () => {
     const files = await htmlFiles(DIST_ROOT);
