@@ -119,6 +119,10 @@ describe.each([
       await expect.poll(() => results.count()).toBe(1);
       expect(await results.locator('h2 a').getAttribute('href')).toBe(`${base}articles/${article.id}/`);
       expect(await results.locator('.earlier-version').textContent()).toContain('in an earlier version');
+      // The words are not on the article page: the note links to the first version that had them.
+      expect(await results.locator('.earlier-version a').getAttribute('href')).toBe(
+        `${base}articles/${article.id}/versions/20240601/`,
+      );
       expect(await results.locator('.excerpt mark').allTextContents()).toEqual([removedWord]);
       // The word count that marks where earlier passages start is not searchable (a hidden filter);
       // checked on the single index at the site root.
