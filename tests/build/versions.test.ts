@@ -106,8 +106,13 @@ describe('compare pages', () => {
   test('the changed headline comes first, then the removed sentence struck through in its paragraph', async () => {
     const doc = await page(DIST_ROOT, `${versionPath('20250115')}changes/`);
     expect(texts(doc, '.diff-fields dt')).toEqual(['Headline']);
-    expect(texts(doc, '.diff-fields dd del')).toEqual(['deleted: Judge']);
-    expect(texts(doc, '.diff-fields dd ins')).toEqual(['inserted: Tomas']);
+    // The old and the new headline whole, on two lines, not a word diff whose marks run together.
+    expect(texts(doc, '.diff-fields dd > p')).toEqual([
+      `Before: deleted: ${versions[1]!.data.title}`,
+      `After: inserted: ${article.data.title}`,
+    ]);
+    expect(texts(doc, '.diff-fields dd del')).toEqual([`deleted: ${versions[1]!.data.title}`]);
+    expect(texts(doc, '.diff-fields dd ins')).toEqual([`inserted: ${article.data.title}`]);
     const dels = texts(doc, '.diff-body del');
     expect(dels).toEqual([`deleted: ${removedSentence}`]);
     expect(doc.querySelector('.diff-body del')!.parentElement!.tagName).toBe('P');
