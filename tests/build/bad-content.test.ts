@@ -52,6 +52,8 @@ test('npm run check reports the same problems and exits non-zero', () => {
 
 describe('a content folder that is not there', () => {
   const missing = path.join(TMP, 'no-such-content');
+  // Paths are shown relative to the working folder when inside it (src/content/problems.ts).
+  const shown = path.relative(process.cwd(), missing);
 
   test('npm run check fails and names the folder and ARCHIVE_CONTENT_DIR', () => {
     const run = spawnSync(path.resolve('node_modules/.bin/node'), ['scripts/check.ts'], {
@@ -59,7 +61,7 @@ describe('a content folder that is not there', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`content folder ${missing} does not exist`);
+    expect(run.stderr).toContain(`content folder ${shown} does not exist`);
     expect(run.stderr).toContain('set ARCHIVE_CONTENT_DIR');
     expect(run.stdout).not.toContain('no problems');
   });
@@ -68,7 +70,7 @@ describe('a content folder that is not there', () => {
     const out = path.join(TMP, 'dist-missing-content');
     const result = await astroBuild(missing, out);
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain(`content folder ${missing} does not exist`);
+    expect(result.output).toContain(`content folder ${shown} does not exist`);
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
   });
 });
