@@ -11,6 +11,7 @@ import headersFile from './src/build/headers-file.ts';
 // ARCHIVE_BASE: the sub-path under that address, e.g. /archive/ for GitHub Pages project sites.
 const site = process.env.ARCHIVE_SITE || 'http://127.0.0.1:4321';
 const base = archiveBase();
+const archiveIntegration = archive();
 
 export default defineConfig({
   site,
@@ -34,7 +35,8 @@ export default defineConfig({
   },
   // A strict Content-Security-Policy in every page (src/site/csp.ts explains each directive).
   security: { csp: cspConfig },
-  integrations: [archive(), sitemap(), headersFile()],
+  // The sitemap leaves out pages whose canonical address is another page (the latest version's).
+  integrations: [archiveIntegration, sitemap({ filter: archiveIntegration.inSitemap }), headersFile()],
   // Rebuilds copy unchanged pages from the build cache: each page's getStaticPaths gives a cache
   // key covering what it shows (src/build/page-keys.ts); Astro adds the page's own code.
   experimental: { incrementalBuild: true },

@@ -8,6 +8,7 @@ import { checkBeforeBuild } from './check-content.ts';
 import { frontMatterCacheFile } from './front-matter-cache.ts';
 import { moveOldOutputAside, type OldOutput } from './old-output.ts';
 import { tunePagefind } from './pagefind-settings.ts';
+import { canonicalElsewhere } from './sitemap-filter.ts';
 import { renderBodiesAhead, type BodiesAhead } from './render-ahead.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
@@ -20,21 +21,39 @@ import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 // 4. render-ahead: article bodies rendered on the second core, in the order the index reads them;
 // 5. search-index: the Pagefind index, built while Astro syncs and renders, moved into dist/ at the end.
 
-/** Astro integration for content checking and the search index. */
-export default function archive(): AstroIntegration {
+/** The archive's integration, and the sitemap's filter it fills from the checked content. */
+export interface ArchiveIntegration extends AstroIntegration {
+  /**
+   * Whether a page (its full address, as @astrojs/sitemap passes it) belongs in the sitemap:
+   * false for a page whose canonical address is another page (src/build/sitemap-filter.ts).
+   */
+  inSitemap: (page: string) => boolean;
+}
+
+/**
+ * Astro integration for content checking, the search index and the sitemap's filter. The content
+ * check runs for `astro build` and `astro dev` only: `astro preview` serves a finished build, which
+ * may be of another content folder than ARCHIVE_CONTENT_DIR says now, and `astro sync` (run by
+ * `astro check`) type-checks code.
+ */
+export default function archive(): ArchiveIntegration {
+  let notInSitemap = new Set<string>();
   let old: OldOutput | undefined;
   let bodies: BodiesAhead | undefined;
   let index: SearchIndexJob | undefined;
   return {
     name: 'archive',
+    inSitemap: (page) => !notInSitemap.has(new URL(page).pathname),
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
         const checked: CheckResult = await checkBeforeBuild(
           command,
           logger,
           frontMatterCacheFile(command, config.cacheDir),
         );
         if (command !== 'build') return;
+        notInSitemap = canonicalElsewhere(checked, config.base);
         const outDir = fileURLToPath(config.outDir);
         old = await moveOldOutputAside(outDir, (m) => logger.warn(m));
         tunePagefind();

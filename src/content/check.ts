@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { YAMLParseError } from 'yaml';
@@ -123,7 +123,9 @@ function schemaProblems(file: string, error: z.ZodError, data: unknown, known: s
           fix: `write \`url: https://${value}\``,
         },
       ];
-    return [{ file, field, message: issue.message, fix: fixFor(field) }];
+    // A rule across fields (schema.ts, articleRuleProblems) brings its own fix.
+    const ruleFix = issue.code === 'custom' ? issue.params?.fix : undefined;
+    return [{ file, field, message: issue.message, fix: typeof ruleFix === 'string' ? ruleFix : fixFor(field) }];
   });
 }
 
@@ -348,8 +350,9 @@ function duplicates<T>(entries: Entry<T>[], key: (e: Entry<T>) => string, field:
     );
 }
 
-/** References from articles to people and sources that do not exist, with the nearest existing id. */
+/** References from articles to people and sources that do not exist, with the nearest existing id; `root` is the content folder. */
 function referenceProblems(
+  root: string,
   articles: Entry<Partial<ArticleData>>[],
   people: Set<string>,
   sources: Set<string>,
@@ -357,13 +360,14 @@ function referenceProblems(
   const problems: Problem[] = [];
   const unknown = (file: string, field: string, id: string, folder: 'people' | 'sources', known: Set<string>) => {
     const guess = didYouMean(id, known);
+    const newFile = displayPath(path.join(root, folder, `${id}.yaml`));
     problems.push({
       file,
       field,
       message: `"${id}" is not in ${folder}/${guess ? `; did you mean \`${guess}\`?` : ''}`,
       fix: guess
-        ? `write \`${guess}\`, or add content/${folder}/${id}.yaml if "${id}" is meant`
-        : `use the id of a file in ${folder}/ (its file name without .yaml), or add content/${folder}/${id}.yaml`,
+        ? `write \`${guess}\`, or add ${newFile} if "${id}" is meant`
+        : `use the id of a file in ${folder}/ (its file name without .yaml), or add ${newFile}`,
     });
   };
   for (const a of articles) {
@@ -402,7 +406,7 @@ function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], f
         file: a.file,
         field: 'published',
         message: `is ${a.data.published}, but the file is in articles/${where}/, so its address promises ${promised}`,
-        fix: `move the file to content/articles/${right}/${rel.slice(monthFolder ? 2 : 1).join('/')} (or correct the date)`,
+        fix: `move the file to ${displayPath(path.join(root, 'articles', right, ...rel.slice(monthFolder ? 2 : 1)))} (or correct the date)`,
       });
     }
   }
@@ -449,9 +453,15 @@ async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[
   return problems;
 }
 
+/** Whether `p` is a folder (false when it is missing or a file). */
+function isFolder(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
 /**
  * Checks the whole content folder and returns every problem found, with the valid entries. A bad
- * file is a problem in the result, never an exception.
+ * file is a problem in the result, never an exception; so is a content folder that does not exist
+ * or has no articles/ folder (an empty archive is never a silent success).
  * @param options.yamlCache a file of front matter parsed by an earlier check, reused where the text is unchanged.
  * @throws {NodeJS.ErrnoException} when the folder or a file in it cannot be read at all (EACCES).
  */
@@ -469,6 +479,25 @@ export async function checkContent(root: string, options: { yamlCache?: string }
 /** The check itself. */
 async function checkAll(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
+  // A mistyped ARCHIVE_CONTENT_DIR would otherwise read as an empty archive and pass, and the
+  // build would publish an empty site.
+  if (!isFolder(root)) {
+    problems.push({
+      file: displayPath(root),
+      field: 'folder',
+      message: `content folder ${displayPath(root)} ${existsSync(root) ? 'is not a folder' : 'does not exist'}`,
+      fix: "set ARCHIVE_CONTENT_DIR to the archive's content folder (the folder that holds articles/, people/ and sources/), or unset it to use ./content",
+    });
+    const counts = { articles: 0, drafts: 0, people: 0, sources: 0, versions: 0 };
+    return { problems, counts, entries: { articles: [], people: [], sources: [], versions: [] } };
+  }
+  if (!isFolder(path.join(root, 'articles')))
+    problems.push({
+      file: displayPath(path.join(root, 'articles')),
+      field: 'folder',
+      message: 'does not exist, so the archive has no articles',
+      fix: `create ${displayPath(path.join(root, 'articles'))} and put the articles in it, or set ARCHIVE_CONTENT_DIR to the archive's content folder`,
+    });
   const invalidArticles: Entry<Partial<ArticleData>>[] = [];
   const articles = await readCollection(
     path.join(root, 'articles'),
@@ -502,7 +531,7 @@ async function checkAll(root: string): Promise<CheckResult> {
   const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
   const withUrl = allArticles.filter((a) => a.data.url !== undefined);
   problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
-  problems.push(...referenceProblems(allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
+  problems.push(...referenceProblems(root, allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
   // Earlier versions of articles: read like articles, then checked against them.

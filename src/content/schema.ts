@@ -177,10 +177,58 @@ export interface ArticleFacts {
   url?: unknown;
   published?: ArchiveDate | undefined;
   publishedInferred?: { latest?: ArchiveDate | undefined } | undefined;
+  captured?: ArchiveDate | undefined;
+}
+
+/** A day in milliseconds: the tolerance of the future-date rules (it is already tomorrow somewhere). */
+const DAY_MS = 86_400_000;
+
+/** Whether a date is after today by more than a day (the future-date rules of published and captured). */
+export function isInFuture(d: ArchiveDate, today: Date): boolean {
+  return parseArchiveDate(d).getTime() > today.getTime() + DAY_MS;
 }
 
 /**
- * The rules that involve more than one field, or today's date, as [field path, message, fix] triples.
+ * Whether a capture was certainly made before the original was published, so one of the two
+ * dates is wrong. A date-time is one moment; a calendar day is every moment of that day in any
+ * offset in use, from 00:00 at UTC+14:00 to 24:00 at UTC-12:00 (the extremes of the IANA time
+ * zone database), so a capture on the day of publication, or a day-only date read in another
+ * offset, is never refused. For an inferred date, `published` is the earliest possible one.
+ */
+export function capturedBeforePublished(captured: ArchiveDate, published: ArchiveDate): boolean {
+  const dayOnly = (d: ArchiveDate) => normalizeDate(d).length === 10;
+  const capturedLatest = parseArchiveDate(captured).getTime() + (dayOnly(captured) ? DAY_MS + 12 * 3_600_000 : 0);
+  const publishedEarliest = parseArchiveDate(published).getTime() - (dayOnly(published) ? 14 * 3_600_000 : 0);
+  return capturedLatest < publishedEarliest;
+}
+
+/** The problem of a capture made before publication, as [field path, message, fix]; `from` says where published was read when not in the same file. */
+export function capturedBeforePublishedProblem(
+  captured: ArchiveDate,
+  published: ArchiveDate,
+  from?: string,
+): [string[], string, string] {
+  return [
+    ['captured'],
+    `is ${captured}, before published (${published}${from ? `, ${from}` : ''}): a copy cannot be made before the original was published`,
+    'check captured against the capture and published against the original (a typo in the year?)',
+  ];
+}
+
+/** The problem of a capture date in the future, as [field path, message, fix] (articles and versions). */
+export function capturedInFutureProblem(captured: ArchiveDate, today: Date): [string[], string, string] {
+  return [
+    ['captured'],
+    `is in the future: ${captured} is after today, ${isoDay(today)}`,
+    'write the moment the copy was made (a typo in the year?)',
+  ];
+}
+
+/**
+ * The rules that involve more than one field, or today's date, as [field path, message, fix] triples:
+ * source, url and published required outside drafts; published and captured not in the future
+ * (README: dates in the future are refused); captured not before published; publishedInferred's
+ * latest not before published.
  * They run on whatever fields are valid, so the checker reports them together with every field
  * problem of the same file (a Zod refinement would wait until every field was valid).
  */
@@ -189,12 +237,16 @@ export function articleRuleProblems(a: ArticleFacts, today = new Date()): [strin
   for (const field of ['source', 'url', 'published'] as const)
     if (!a.draft && a[field] === undefined)
       problems.push([[field], 'is missing (only a draft, with draft: true, may leave it out)']);
+  if (a.captured && isInFuture(a.captured, today)) problems.push(capturedInFutureProblem(a.captured, today));
   if (!a.published) return problems;
+  // A published date in the future is its own problem (below), not also the capture's.
+  if (a.captured && !isInFuture(a.published, today) && capturedBeforePublished(a.captured, a.published))
+    problems.push(capturedBeforePublishedProblem(a.captured, a.published));
   const latest = a.publishedInferred?.latest;
   if (latest && compareDates(latest, a.published) < 0)
     problems.push([['publishedInferred', 'latest'], `is ${latest}, before published (${a.published})`]);
   // A day ahead is allowed: it is already tomorrow somewhere.
-  if (parseArchiveDate(a.published).getTime() > today.getTime() + 86_400_000)
+  if (isInFuture(a.published, today))
     problems.push([
       ['published'],
       `is in the future: ${a.published} is after today, ${isoDay(today)}`,
@@ -206,7 +258,9 @@ export function articleRuleProblems(a: ArticleFacts, today = new Date()): [strin
 /** Builds the article schema around the reference type in use (Astro reference or plain id). */
 export function articleSchema<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
   return articleFields(refs).superRefine((a, ctx) => {
-    for (const [path, message] of articleRuleProblems(a)) ctx.addIssue({ code: 'custom', path, message });
+    // The rule's fix travels in the issue's params, for the checker's report.
+    for (const [path, message, fix] of articleRuleProblems(a))
+      ctx.addIssue({ code: 'custom', path, message, ...(fix && { params: { fix } }) });
   });
 }
 

@@ -3,8 +3,14 @@ import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { ArticleData, Entry } from './check.ts';
 import { normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
-import type { Problem } from './problems.ts';
-import { articleFields } from './schema.ts';
+import { displayPath, type Problem } from './problems.ts';
+import {
+  articleFields,
+  capturedBeforePublished,
+  capturedBeforePublishedProblem,
+  capturedInFutureProblem,
+  isInFuture,
+} from './schema.ts';
 
 // Versions of an article (the layout is documented in the README, "Versions"). The article file
 // content/articles/<id>.md is the latest capture; earlier captures are the files
@@ -84,8 +90,10 @@ export function versionsByArticle<V extends { id: string }>(versions: readonly V
  * What is wrong with the version files across files, as problems naming the file, the field and
  * the fix: a file outside an article's folder or in the folder of an article that does not
  * exist, a file name that is not the version id of its own `captured`, two captures of one
- * article with the same version id (the article file included), and a version newer than the
- * article file (which must be the latest). `versionsDir` is content/versions; `articles` and
+ * article with the same version id (the article file included), a version newer than the
+ * article file (which must be the latest), a capture in the future or before the version's
+ * published date (its own, or else the article's), and two files naming one kept capture or WARC
+ * record. `today` is the day the future is counted from. `versionsDir` is content/versions; `articles` and
  * `versions` are every entry read, valid or not (fields that failed their check are absent and
  * their rules skipped).
  */
@@ -93,9 +101,13 @@ export function versionProblems(
   versionsDir: string,
   articles: Entry<Partial<ArticleData>>[],
   versions: Entry<Partial<VersionData>>[],
+  today = new Date(),
 ): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(articles.map((a) => [a.id, a]));
+  // Paths in messages are the real ones, wherever ARCHIVE_CONTENT_DIR points.
+  const shown = (...parts: string[]) => displayPath(path.join(...parts));
+  const articlesDir = path.join(path.dirname(versionsDir), 'articles');
   const captures = new Map<string, { file: string; captured: ArchiveDate; id: string }[]>();
   for (const v of versions) {
     const rel = path.relative(versionsDir, v.path).split(path.sep).join('/');
@@ -107,8 +119,8 @@ export function versionProblems(
       problems.push({
         file: v.file,
         field: 'file',
-        message: 'is not in an article\'s folder: a version belongs in content/versions/<article id>/',
-        fix: 'move it to content/versions/<article id>/ (the article\'s path under articles/ without .md)',
+        message: `is not in an article's folder: a version belongs in ${shown(versionsDir, '<article id>')}/`,
+        fix: `move it to ${shown(versionsDir, '<article id>')}/ (the article's path under articles/ without .md)`,
       });
     else if (!article) {
       const guess = byId.size > 0 ? closest(articleId, [...byId.keys()]) : undefined;
@@ -116,9 +128,9 @@ export function versionProblems(
       problems.push({
         file: v.file,
         field: 'file',
-        message: `is in versions/${folder}/, but there is no article ${articleId} (content/articles/${folder}.md)${near ? `; did you mean ${guess}?` : ''}`,
+        message: `is in versions/${folder}/, but there is no article ${articleId} (${shown(articlesDir, `${folder}.md`)})${near ? `; did you mean ${guess}?` : ''}`,
         fix: near
-          ? `move it to content/versions/${guess}/`
+          ? `move it to ${shown(versionsDir, guess!)}/`
           : 'move it to the folder named after its article (the article\'s path under articles/ without .md)',
       });
     }
@@ -132,7 +144,21 @@ export function versionProblems(
         message: `is ${captured}, so the version id is ${id}, but the file is named ${name}.md`,
         fix: `rename the file to ${path.join(path.dirname(v.file), `${id}.md`)} (or correct captured)`,
       });
+    if (isInFuture(captured, today)) problems.push(asProblem(v.file, capturedInFutureProblem(captured, today)));
     if (!article) continue;
+    // A version without its own published date was published when the article was.
+    const published = v.data.published ?? article.data.published;
+    if (published !== undefined && capturedBeforePublished(captured, published))
+      problems.push(
+        asProblem(
+          v.file,
+          capturedBeforePublishedProblem(
+            captured,
+            published,
+            v.data.published ? undefined : `the article's, in ${article.file}`,
+          ),
+        ),
+      );
     const list = captures.get(article.id) ?? [];
     list.push({ file: v.file, captured, id });
     captures.set(article.id, list);
@@ -159,6 +185,57 @@ export function versionProblems(
           field: 'captured',
           message: `is ${v.captured}, the same capture moment (version id ${v.id}) as ${same.join(', ')}`,
           fix: 'keep one file per capture: delete the copy, or correct captured to the moment this copy was made',
+        });
+    }
+  }
+  problems.push(...sharedCaptureProblems([...articles, ...versions]));
+  return problems;
+}
+
+/** A [field path, message, fix] triple of the rules in schema.ts as a problem of `file`. */
+function asProblem(file: string, [field, message, fix]: [string[], string, string]): Problem {
+  return { file, field: field.join('.'), message, fix };
+}
+
+/**
+ * Two files (article or version files, of any article) naming the same kept capture (`capture`)
+ * or the same WARC record (`warc.recordId`): each capture is one moment's bytes, so a version's
+ * capture must be its own. The usual cause is a version added by hand with the new capture's
+ * fields left as they were (README, "Adding a version by hand"). Every file of a shared value is
+ * reported, naming the others.
+ */
+function sharedCaptureProblems(files: Entry<Partial<VersionData>>[]): Problem[] {
+  const rules: [string, (f: Entry<Partial<VersionData>>) => string | undefined, string, string][] = [
+    [
+      'capture',
+      (f) => f.data.capture,
+      'the capture of',
+      "name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
+    ],
+    [
+      'warc.recordId',
+      (f) => f.data.warc?.recordId,
+      'the WARC record of',
+      'set warc to the record this version was read from, or remove warc if it was not read from a web archive',
+    ],
+  ];
+  const problems: Problem[] = [];
+  for (const [field, value, what, fix] of rules) {
+    const groups = Map.groupBy(
+      files.filter((f) => value(f) !== undefined),
+      (f) => value(f)!,
+    );
+    for (const [shared, group] of groups) {
+      if (group.length < 2) continue;
+      for (const f of group)
+        problems.push({
+          file: f.file,
+          field,
+          message: `is ${shared}, ${what} ${group
+            .filter((o) => o !== f)
+            .map((o) => o.file)
+            .join(', ')} too: a version's capture must be its own`,
+          fix,
         });
     }
   }

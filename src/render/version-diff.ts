@@ -252,7 +252,26 @@ export function diffBodies(beforeHtml: string, afterHtml: string): string {
   return toHtml(sanitizer.runSync(tree) as Root);
 }
 
-/** Word-level differences of two short texts (a headline, a standfirst) as sanitized HTML. */
-export function diffInline(before: string, after: string): string {
-  return toHtml(sanitizer.runSync({ type: 'root', children: wordNodes(before, after) }) as Root);
+/** What the compare page's field list says before the old and the new value. */
+export const BEFORE_LABEL = 'Before: ';
+export const AFTER_LABEL = 'After: ';
+
+/**
+ * A changed field of the compare page's list (headline, standfirst, byline, date, editor's note)
+ * as sanitized HTML: two paragraphs, "Before: " and the old value wholly in a <del>, then "After: "
+ * and the new value wholly in an <ins> (each with its visually hidden label, as in the body). A
+ * value that is absent ("") reads "none", unmarked. Whole values rather than a word diff: in a
+ * short line the deleted and inserted words stand next to each other and run together.
+ */
+export function fieldChange(before: string, after: string): string {
+  const side = (label: string, value: string, kind: 'del' | 'ins'): Element =>
+    el('p', {}, [
+      el('span', { lang: 'en' }, [text(label)]),
+      value === '' ? el('span', { lang: 'en' }, [text('none')]) : mark(kind, [text(value)]),
+    ]);
+  const tree: Root = {
+    type: 'root',
+    children: [side(BEFORE_LABEL, before, 'del'), text('\n'), side(AFTER_LABEL, after, 'ins')],
+  };
+  return toHtml(sanitizer.runSync(tree) as Root);
 }

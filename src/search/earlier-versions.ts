@@ -6,7 +6,9 @@
 // matched words all lie at or after that word is found "in an earlier version", and its excerpt
 // is taken from there. Positions are counted as Pagefind's browser code counts them when it cuts
 // an excerpt (it splits the content at WORD_SEPARATORS, pagefind.js 1.6 `word_separators`), and
-// Pagefind gives each result's word `locations` in the same positions.
+// Pagefind gives each result's word `locations` in the same positions. A second hidden filter,
+// EARLIER_VERSIONS, says which version each earlier passage is from (the earliest that has it), so
+// the result links to the version page where the words are; one value per article, as above.
 //
 // No Node APIs: the search page's browser code uses this module too.
 
@@ -27,33 +29,90 @@ function key(text: string): string {
 }
 
 /**
+ * The hidden filter saying which version each earlier passage is from: one value per article,
+ * "<word position>:<version id>" pairs separated by spaces, each pair where a run of passages of
+ * one version starts ("48:20240601 75:20240602093000"). See versionAt.
+ */
+export const EARLIER_VERSIONS = 'earlierVersions';
+
+/** A passage of an earlier version: its text and the id of the version it is from (src/content/versions.ts). */
+export interface EarlierPassage {
+  text: string;
+  version: string;
+}
+
+/**
  * The passages (lines: paragraphs, list items, table rows, as visibleText gives them) of the
  * `earlier` versions' texts that are not in `latest`, each once, oldest version first. A passage
  * edited since is kept whole, so a search for a word it lost finds the passage as it was.
  */
 export function earlierPassages(latest: string, earlier: string[]): string[] {
+  return earlierPassagesOf(
+    latest,
+    earlier.map((text) => ({ text, version: '' })),
+  ).map((p) => p.text);
+}
+
+/**
+ * As earlierPassages, with the version each passage is from: `earlier` holds each earlier
+ * version's id and text, oldest first, so a passage several versions had is credited to the
+ * earliest of them.
+ */
+export function earlierPassagesOf(latest: string, earlier: EarlierPassage[]): EarlierPassage[] {
   const present = key(latest);
   const seen = new Set<string>();
-  const passages: string[] = [];
-  for (const text of earlier)
+  const passages: EarlierPassage[] = [];
+  for (const { text, version } of earlier)
     for (const line of text.split(/\n+/)) {
       const k = key(line);
       if (k === '' || seen.has(k) || ` ${present} `.includes(` ${k} `)) continue;
       seen.add(k);
-      passages.push(line.trim());
+      passages.push({ text: line.trim(), version });
     }
   return passages;
 }
 
 /**
- * A record's content and its LATEST_WORDS value: the latest text, then the earlier passages after
- * a blank line. `latestWords` is undefined when there are no earlier passages (then nothing in
- * the content is from an earlier version).
+ * A record's content, its LATEST_WORDS value and, for passages given with their versions, its
+ * EARLIER_VERSIONS value: the latest text, then the earlier passages after a blank line.
+ * `latestWords` is undefined when there are no earlier passages (then nothing in the content is
+ * from an earlier version).
  */
-export function recordContent(latest: string, passages: string[]): { content: string; latestWords?: number } {
+export function recordContent(
+  latest: string,
+  passages: (string | EarlierPassage)[],
+): { content: string; latestWords?: number; earlierVersions?: string } {
   const text = latest.trim();
   if (passages.length === 0) return { content: text };
-  return { content: `${text}\n\n${passages.join('\n\n')}`, latestWords: pagefindWordCount(text) };
+  const latestWords = pagefindWordCount(text);
+  const texts = passages.map((p) => (typeof p === 'string' ? p : p.text));
+  // Where each run of one version's passages starts, counted as Pagefind counts words.
+  const starts: string[] = [];
+  let at = latestWords;
+  let previous: string | undefined;
+  for (const p of passages) {
+    if (typeof p !== 'string' && p.version !== previous) starts.push(`${at}:${p.version}`);
+    if (typeof p !== 'string') previous = p.version;
+    at += pagefindWordCount(typeof p === 'string' ? p : p.text);
+  }
+  return {
+    content: `${text}\n\n${texts.join('\n\n')}`,
+    latestWords,
+    ...(starts.length > 0 && { earlierVersions: starts.join(' ') }),
+  };
+}
+
+/**
+ * The id of the version whose passage holds the word at `location`, from a record's
+ * EARLIER_VERSIONS value; undefined without one, or for a location before the earlier passages.
+ */
+export function versionAt(location: number, earlierVersions: string | undefined): string | undefined {
+  let found: string | undefined;
+  for (const pair of (earlierVersions ?? '').split(' ').filter(Boolean)) {
+    const [start, version] = pair.split(':');
+    if (Number(start) <= location) found = version;
+  }
+  return found;
 }
 
 /** A passage of an excerpt: text, highlighted or not. */

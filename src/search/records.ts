@@ -9,7 +9,13 @@ import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
 import { SORT_KEY } from './browser/search-state.ts';
-import { earlierPassages, LATEST_WORDS, recordContent } from './earlier-versions.ts';
+import {
+  EARLIER_VERSIONS,
+  earlierPassagesOf,
+  LATEST_WORDS,
+  recordContent,
+  type EarlierPassage,
+} from './earlier-versions.ts';
 import { compareCaptures, versionsByArticle } from '../content/versions.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
@@ -101,10 +107,13 @@ export async function* searchRecords(
     const source = sources.get(a.source!) ?? a.source!;
     const topics = articleTopics(a.topics, labels);
     const latest = [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n');
-    const earlier: string[] = [];
+    const earlier: EarlierPassage[] = [];
     for (const v of versions.get(id) ?? [])
-      earlier.push([v.data.dek, visibleText(await bodyHtml(v.path))].filter(Boolean).join('\n\n'));
-    const { content, latestWords } = recordContent(latest, earlierPassages(latest, earlier));
+      earlier.push({
+        text: [v.data.dek, visibleText(await bodyHtml(v.path))].filter(Boolean).join('\n\n'),
+        version: v.id.split('/').at(-1)!,
+      });
+    const { content, latestWords, earlierVersions } = recordContent(latest, earlierPassagesOf(latest, earlier));
     yield wellFormed({
       url: `/articles/${id}/`,
       content,
@@ -129,6 +138,8 @@ export async function* searchRecords(
         // A hidden filter, not metadata: Pagefind searches every metadata field, so a search for
         // the number would find the article.
         ...(latestWords !== undefined && { [LATEST_WORDS]: [String(latestWords)] }),
+        // Which version each earlier passage is from, for the result to link to it.
+        ...(earlierVersions !== undefined && { [EARLIER_VERSIONS]: [earlierVersions] }),
       },
       sort: { [SORT_KEY]: day },
     });

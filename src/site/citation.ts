@@ -1,7 +1,9 @@
 // Citations of an archived article as a newspaper article: APA (7th), MLA (9th) and Chicago
 // (17th, bibliography) text, BibTeX and CSL-JSON. Pure functions of plain facts, so they are
 // unit-tested without a build. Names are CSL name parts (src/content/names.ts); dates are calendar
-// days in the original's offset (src/content/dates.ts).
+// days in the original's offset (src/content/dates.ts). Every style names the copy cited: the
+// archive's address of it and its capture date as the access date, each in the style's own words
+// for a web page read in an archive (see apa, mla and chicago).
 
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
 import { authorName, familyWithParticle, givenWithParticle, type Author, type CslName } from '../content/names.ts';
@@ -17,9 +19,9 @@ export interface CitationFacts {
   published: ArchiveDate;
   /** Latest possible date when the date is inferred; the citation then shows the range in brackets. */
   inferredLatest?: ArchiveDate | undefined;
-  /** When the copy was made (the access date). */
+  /** When the copy was made (the access date); cited on its calendar day in its own offset. */
   captured: ArchiveDate;
-  /** Address of the archived copy. */
+  /** Address of the archived copy: the version page cited, or the article page of an article captured once. */
   archiveUrl: string;
   /** Name of the archive. */
   archiveName: string;
@@ -108,7 +110,20 @@ function list(names: string[], last: string): string {
 /** Ends a sentence with a period unless it already ends with punctuation. */
 const period = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
-/** APA 7th edition, newspaper article online. */
+/** A day in a style's words, without brackets: "July 20, 2019" (APA, Chicago), "20 July 2019" (MLA). */
+function dayText(d: ArchiveDate, style: 'apa' | 'mla' | 'chicago'): string {
+  const [y, m, day] = parts(d);
+  return style === 'mla' ? `${day} ${MLA_MONTHS[m]} ${y}` : `${MONTHS[m]} ${day}, ${y}`;
+}
+
+/**
+ * APA 7th edition, newspaper article online, read in an archive: the author, date, title and
+ * newspaper, then "Retrieved <capture day>, from <archived copy's address>" (Publication Manual,
+ * 7th ed., 9.16 on retrieval dates for pages whose content changes, and its rule of giving the
+ * address where the reader finds the work cited: the archived copy, as the original may have
+ * changed or gone).
+ * Shape: runs of text, the newspaper's name italic.
+ */
 export function apa(f: CitationFacts): Run[] {
   const names = f.authors.map((a) => inverted(authorName(a), initials));
   const date = `(${dateText(f, 'apa')}).`;
@@ -116,10 +131,20 @@ export function apa(f: CitationFacts): Run[] {
   const head = names.length
     ? [`${period(list(names, '&'))} ${date} ${period(f.title)} `]
     : [`${period(f.title)} ${date} `];
-  return [{ text: head.join('') }, { text: f.newspaper, italic: true }, { text: `. ${f.url}` }];
+  return [
+    { text: head.join('') },
+    { text: f.newspaper, italic: true },
+    { text: `. Retrieved ${dayText(f.captured, 'apa')}, from ${f.archiveUrl}` },
+  ];
 }
 
-/** MLA 9th edition, newspaper article online. */
+/**
+ * MLA 9th edition, newspaper article online, read in an archive: the newspaper as the first
+ * container (with the original address), the archive as the second container with the archived
+ * copy's address, then the optional access date as the last element, "Accessed 20 July 2019."
+ * (MLA Handbook, 9th ed.: the template of core elements with a second container, the optional
+ * element "date of access", and addresses printed without "https://"). Shape: runs of text, the newspaper's name italic.
+ */
 export function mla(f: CitationFacts): Run[] {
   const lead = f.authors[0] ? inverted(authorName(f.authors[0])) : '';
   const names =
@@ -133,24 +158,37 @@ export function mla(f: CitationFacts): Run[] {
   return [
     { text: `${names}“${period(f.title)}” ` },
     { text: f.newspaper, italic: true },
-    { text: `, ${dateText(f, 'mla')}, ${f.url.replace(/^https?:\/\//, '')}.` },
+    { text: `, ${dateText(f, 'mla')}, ${bare(f.url)}. ` },
+    { text: f.archiveName, italic: true },
+    { text: `, ${bare(f.archiveUrl)}. Accessed ${dayText(f.captured, 'mla')}.` },
   ];
 }
 
-/** Chicago 17th edition, bibliography entry for a newspaper article (unsigned: newspaper first). */
+/** An address as MLA prints it, without its scheme. */
+const bare = (url: string) => url.replace(/^https?:\/\//, '');
+
+/**
+ * Chicago 17th edition, bibliography entry for a newspaper article (unsigned: newspaper first),
+ * read in an archive: after the date, "Accessed <capture day>." and the archived copy's address
+ * (Chicago Manual of Style, 17th ed., 14.12 on access dates, and on giving the address of the
+ * version consulted). Shape: runs of text, the newspaper's name italic.
+ */
 export function chicago(f: CitationFacts): Run[] {
   const names = f.authors.map((a, i) => (i === 0 ? inverted(authorName(a)) : direct(authorName(a), a.name)));
   if (names.length === 0)
     return [
       { text: f.newspaper, italic: true },
-      { text: `. “${period(f.title)}” ${dateText(f, 'chicago')}. ${f.url}.` },
+      { text: `. “${period(f.title)}” ${dateText(f, 'chicago')}. ${chicagoAccess(f)}` },
     ];
   return [
     { text: `${period(list(names, 'and'))} “${period(f.title)}” ` },
     { text: f.newspaper, italic: true },
-    { text: `, ${dateText(f, 'chicago')}. ${f.url}.` },
+    { text: `, ${dateText(f, 'chicago')}. ${chicagoAccess(f)}` },
   ];
 }
+
+/** Chicago's closing elements of an archived copy: "Accessed July 20, 2019. https://archive/…." */
+const chicagoAccess = (f: CitationFacts) => `Accessed ${dayText(f.captured, 'chicago')}. ${f.archiveUrl}.`;
 
 /** A citation as plain text (italics dropped). */
 export function plain(runs: Run[]): string {

@@ -6,7 +6,11 @@ import { urls } from './urls';
 
 // The facts a citation of an archived article needs, from its entry.
 
-/** Citation facts for an article; `site` is the archive's public address. */
+/**
+ * Citation facts for an article at its article page, captured at its article file's `captured`;
+ * `site` is the archive's public address. A page citing one version replaces `archiveUrl` and
+ * `captured` with that version's (src/layouts/ArticleLayout.astro).
+ */
 export function citationFactsFor(article: Article, archive: Archive, site: URL): CitationFacts {
   const a = article.data;
   return {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { astroBuild } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
 
@@ -47,4 +48,29 @@ test('npm run check reports the same problems and exits non-zero', () => {
   });
   expect(run.status).toBe(1);
   for (const line of EXPECTED) expect(run.stderr).toContain(line);
+});
+
+describe('a content folder that is not there', () => {
+  const missing = path.join(TMP, 'no-such-content');
+  // Paths are shown relative to the working folder when inside it (src/content/problems.ts).
+  const shown = path.relative(process.cwd(), missing);
+
+  test('npm run check fails and names the folder and ARCHIVE_CONTENT_DIR', () => {
+    const run = spawnSync(path.resolve('node_modules/.bin/node'), ['scripts/check.ts'], {
+      env: { ...process.env, ARCHIVE_CONTENT_DIR: missing },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`content folder ${shown} does not exist`);
+    expect(run.stderr).toContain('set ARCHIVE_CONTENT_DIR');
+    expect(run.stdout).not.toContain('no problems');
+  });
+
+  test('astro build fails through the same check, building nothing', async () => {
+    const out = path.join(TMP, 'dist-missing-content');
+    const result = await astroBuild(missing, out);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`content folder ${shown} does not exist`);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+  });
 });

@@ -61,13 +61,38 @@ describe('version pages', () => {
     const bibtex = decodeURIComponent(bib.slice(bib.indexOf(',') + 1));
     expect(bibtex).toContain('urldate = {2024-06-01}');
     expect(bibtex).toContain(`Archived copy: ${SITE}${versionPath('20240601')}`);
-    // The article page still cites the article's own address.
-    const latest = await page(DIST_ROOT, ARTICLE);
-    const latestCsl = latest.querySelector('a[download$=".json"]')!.getAttribute('href')!;
-    expect(JSON.parse(decodeURIComponent(latestCsl.slice(latestCsl.indexOf(',') + 1)))[0].archive_location).toBe(
-      `${SITE}${ARTICLE}`,
-    );
   });
+
+  test('the visible citations name the archived copy and its capture day, on version and article pages', async () => {
+    // The first version was captured on 2024-06-01; the article file (the latest) on 2025-01-15.
+    // The article page cites the latest version's page, the copy that stays when a newer capture
+    // comes, as its Robust Links do.
+    const cases: [string, string, [string, string, string]][] = [
+      [versionPath('20240601'), versionPath('20240601'), ['June 1, 2024', '1 June 2024', 'June 1, 2024']],
+      [ARTICLE, versionPath('20250115'), ['January 15, 2025', '15 Jan. 2025', 'January 15, 2025']],
+    ];
+    for (const [at, copy, [apaDay, mlaDay, chicagoDay]] of cases) {
+      const doc = await page(DIST_ROOT, at);
+      const [apa, mla, chicago] = texts(doc, '.cite dd.citation');
+      expect(apa).toContain(`Retrieved ${apaDay}, from ${SITE}${copy}`);
+      expect(mla).toContain(`archive.example.org${copy}. Accessed ${mlaDay}.`);
+      expect(chicago).toContain(`Accessed ${chicagoDay}. ${SITE}${copy}.`);
+      const csl = doc.querySelector('a[download$=".json"]')!.getAttribute('href')!;
+      expect(JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1)))[0].archive_location).toBe(
+        `${SITE}${copy}`,
+      );
+    }
+  });
+});
+
+test('the sitemap lists every version page but the latest, whose canonical address is the article page', async () => {
+  const sitemap = await readFile(path.join(DIST_ROOT, 'sitemap-0.xml'), 'utf8');
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  expect(listed).toContain(`${SITE}${ARTICLE}`);
+  for (const id of IDS.slice(0, -1)) expect(listed).toContain(`${SITE}${versionPath(id)}`);
+  expect(listed).not.toContain(`${SITE}${versionPath(IDS.at(-1)!)}`);
+  // Compare pages are pages of their own.
+  expect(listed).toContain(`${SITE}${versionPath(IDS.at(-1)!)}changes/`);
 });
 
 describe('compare pages', () => {
@@ -81,8 +106,13 @@ describe('compare pages', () => {
   test('the changed headline comes first, then the removed sentence struck through in its paragraph', async () => {
     const doc = await page(DIST_ROOT, `${versionPath('20250115')}changes/`);
     expect(texts(doc, '.diff-fields dt')).toEqual(['Headline']);
-    expect(texts(doc, '.diff-fields dd del')).toEqual(['deleted: Judge']);
-    expect(texts(doc, '.diff-fields dd ins')).toEqual(['inserted: Tomas']);
+    // The old and the new headline whole, on two lines, not a word diff whose marks run together.
+    expect(texts(doc, '.diff-fields dd > p')).toEqual([
+      `Before: deleted: ${versions[1]!.data.title}`,
+      `After: inserted: ${article.data.title}`,
+    ]);
+    expect(texts(doc, '.diff-fields dd del')).toEqual([`deleted: ${versions[1]!.data.title}`]);
+    expect(texts(doc, '.diff-fields dd ins')).toEqual([`inserted: ${article.data.title}`]);
     const dels = texts(doc, '.diff-body del');
     expect(dels).toEqual([`deleted: ${removedSentence}`]);
     expect(doc.querySelector('.diff-body del')!.parentElement!.tagName).toBe('P');

@@ -80,6 +80,25 @@ describe('the compare page', () => {
         await page.close();
       }
     });
+  test('a deletion next to an insertion is set apart by a visible gap, colour or not', async () => {
+    const page = await browser.newPage({ forcedColors: 'active' });
+    try {
+      await page.goto(site.origin + COMPARE);
+      // A replaced word as the diff writes it, with nothing between the two marks, laid out by
+      // the page's own stylesheet.
+      const gaps = await page.evaluate(() => {
+        const body = document.querySelector('.diff-body')!;
+        const p = document.createElement('p');
+        p.innerHTML = 'Council <del>set</del><ins>approves</ins> and <ins>new</ins><del>old</del>';
+        body.append(p);
+        const [del1, ins1, ins2, del2] = [...p.querySelectorAll('del, ins')].map((m) => m.getBoundingClientRect());
+        return [ins1!.left - del1!.right, del2!.left - ins2!.right];
+      });
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(3);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 /** The hidden word count of the versioned article's record is not found by a search for it. */
@@ -119,6 +138,10 @@ describe.each([
       await expect.poll(() => results.count()).toBe(1);
       expect(await results.locator('h2 a').getAttribute('href')).toBe(`${base}articles/${article.id}/`);
       expect(await results.locator('.earlier-version').textContent()).toContain('in an earlier version');
+      // The words are not on the article page: the note links to the first version that had them.
+      expect(await results.locator('.earlier-version a').getAttribute('href')).toBe(
+        `${base}articles/${article.id}/versions/20240601/`,
+      );
       expect(await results.locator('.excerpt mark').allTextContents()).toEqual([removedWord]);
       // The word count that marks where earlier passages start is not searchable (a hidden filter);
       // checked on the single index at the site root.

@@ -27,13 +27,13 @@ const INFERRED: CitationFacts = {
 describe('APA', () => {
   test('with authors', () => {
     expect(plain(apa(BASE))).toBe(
-      'Carney, J., & Bolton, A. (2019, March 14). Senators clash over border funding in late-night session. The Hill. https://thehill.com/homenews/senate/512345-senators-clash/',
+      'Carney, J., & Bolton, A. (2019, March 14). Senators clash over border funding in late-night session. The Hill. Retrieved July 20, 2019, from https://archive.example.org/articles/2019/03/senators-clash/',
     );
     expect(apa(BASE).find((r) => r.italic)?.text).toBe('The Hill');
   });
   test('without authors the title leads', () => {
     expect(plain(apa(NO_AUTHOR))).toBe(
-      'Senators clash over border funding in late-night session. (2019, March 14). The Hill. https://thehill.com/homenews/senate/512345-senators-clash/',
+      'Senators clash over border funding in late-night session. (2019, March 14). The Hill. Retrieved July 20, 2019, from https://archive.example.org/articles/2019/03/senators-clash/',
     );
   });
   test('an inferred date is a bracketed range', () => {
@@ -44,7 +44,7 @@ describe('APA', () => {
 describe('MLA', () => {
   test('with one, two and three authors', () => {
     expect(plain(mla({ ...BASE, authors: people('Jordain Carney') }))).toBe(
-      'Carney, Jordain. “Senators clash over border funding in late-night session.” The Hill, 14 Mar. 2019, thehill.com/homenews/senate/512345-senators-clash/.',
+      'Carney, Jordain. “Senators clash over border funding in late-night session.” The Hill, 14 Mar. 2019, thehill.com/homenews/senate/512345-senators-clash/. News Archive, archive.example.org/articles/2019/03/senators-clash/. Accessed 20 July 2019.',
     );
     expect(plain(mla(BASE))).toMatch(/^Carney, Jordain, and Alex Bolton\. “/);
     expect(plain(mla({ ...BASE, authors: people('A B', 'C D', 'E F') }))).toMatch(/^B, A, et al\. “/);
@@ -58,13 +58,50 @@ describe('MLA', () => {
 describe('Chicago', () => {
   test('with authors', () => {
     expect(plain(chicago(BASE))).toBe(
-      'Carney, Jordain, and Alex Bolton. “Senators clash over border funding in late-night session.” The Hill, March 14, 2019. https://thehill.com/homenews/senate/512345-senators-clash/.',
+      'Carney, Jordain, and Alex Bolton. “Senators clash over border funding in late-night session.” The Hill, March 14, 2019. Accessed July 20, 2019. https://archive.example.org/articles/2019/03/senators-clash/.',
     );
   });
   test('unsigned: the newspaper leads; an inferred date is bracketed', () => {
     expect(plain(chicago(INFERRED))).toBe(
-      'The Hill. “Immigration judges hit back at Sessions.” [September 10–11, 2018]. https://thehill.com/homenews/senate/512345-senators-clash/.',
+      'The Hill. “Immigration judges hit back at Sessions.” [September 10–11, 2018]. Accessed July 20, 2019. https://archive.example.org/articles/2019/03/senators-clash/.',
     );
+  });
+});
+
+describe('the archived copy', () => {
+  // A version page's facts: its own address, captured in the evening of a day west of UTC. The
+  // expected days are written by hand from the capture's own offset (the 21st in UTC).
+  const VERSION: CitationFacts = {
+    ...BASE,
+    captured: d('2019-07-20T21:30:00-05:00'),
+    archiveUrl: 'https://archive.example.org/articles/2019/03/senators-clash/versions/20190721023000/',
+  };
+  test.each([
+    [
+      'APA',
+      apa,
+      'Retrieved July 20, 2019, from https://archive.example.org/articles/2019/03/senators-clash/versions/20190721023000/',
+    ],
+    [
+      'MLA',
+      mla,
+      'archive.example.org/articles/2019/03/senators-clash/versions/20190721023000/. Accessed 20 July 2019.',
+    ],
+    [
+      'Chicago',
+      chicago,
+      'Accessed July 20, 2019. https://archive.example.org/articles/2019/03/senators-clash/versions/20190721023000/.',
+    ],
+  ])('%s text names the archived copy and its capture day as the access date', (_, style, end) => {
+    expect(plain(style(VERSION)).endsWith(end)).toBe(true);
+    expect(plain(style({ ...VERSION, authors: [] })).endsWith(end)).toBe(true);
+  });
+  test('MLA keeps the original as the first container and names the archive as the second', () => {
+    const runs = mla(VERSION);
+    expect(plain(runs)).toContain(
+      'The Hill, 14 Mar. 2019, thehill.com/homenews/senate/512345-senators-clash/. News Archive, ',
+    );
+    expect(runs.filter((r) => r.italic).map((r) => r.text)).toEqual(['The Hill', 'News Archive']);
   });
 });
 

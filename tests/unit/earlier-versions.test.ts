@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
   earlierPassages,
+  earlierPassagesOf,
+  versionAt,
   excerptIn,
   onlyInEarlier,
   pagefindWordCount,
@@ -32,6 +34,30 @@ describe('earlier versions in a search record', () => {
     expect(words[latestWords!]).toBe('The');
     expect(words.indexOf('boondoggle')).toBeGreaterThanOrEqual(latestWords!);
     expect(recordContent(latest, [])).toEqual({ content: latest });
+  });
+
+  test('each earlier passage is credited to the earliest version that had it, and a location finds it', () => {
+    const versions = [
+      { version: '20240601', text: 'The council voted.\nThe mayor called it a boondoggle and promised an appeal.' },
+      {
+        version: '20240602093000',
+        text: 'The mayor called it a boondoggle and promised an appeal.\nRivals said nothing.',
+      },
+    ];
+    const passages = earlierPassagesOf(latest, versions);
+    expect(passages).toEqual([
+      { text: 'The mayor called it a boondoggle and promised an appeal.', version: '20240601' },
+      { text: 'Rivals said nothing.', version: '20240602093000' },
+    ]);
+    const { content, latestWords, earlierVersions } = recordContent(latest, passages);
+    // Positions counted independently, as words between whitespace.
+    const words = content.split(/\s+/);
+    expect(versionAt(words.indexOf('boondoggle'), earlierVersions)).toBe('20240601');
+    expect(versionAt(words.indexOf('Rivals'), earlierVersions)).toBe('20240602093000');
+    expect(versionAt(words.length - 1, earlierVersions)).toBe('20240602093000');
+    expect(versionAt(latestWords! - 1, earlierVersions)).toBeUndefined();
+    // Plain passages (no versions given) carry no EARLIER_VERSIONS value.
+    expect(recordContent(latest, earlierPassages(latest, [versions[0]!.text])).earlierVersions).toBeUndefined();
   });
 
   test('a result is in an earlier version when every matched word is after the latest text', () => {

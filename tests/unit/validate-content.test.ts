@@ -25,7 +25,10 @@ async function check(files: Record<string, string | Buffer>): Promise<string[]> 
   }
   try {
     const { problems } = await checkContent(root);
-    return problems.map((p) => formatProblem({ ...p, file: path.relative(root, path.resolve(p.file)) }));
+    // Paths in messages start with the real content folder, shown here as <content>.
+    return problems.map((p) =>
+      formatProblem({ ...p, file: path.relative(root, path.resolve(p.file)) }).replaceAll(root, '<content>'),
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -173,14 +176,16 @@ describe('addresses', () => {
   test('a file in a month folder its date does not belong to is reported, with the move that fixes it', async () => {
     const lines = await check({ 'articles/2019/03/x.md': article({ published: '2019-05-05' }) });
     expect(lines).toEqual([
-      'articles/2019/03/x.md: published: is 2019-05-05, but the file is in articles/2019/03/, so its address promises March 2019. Fix: move the file to content/articles/2019/05/x.md (or correct the date)',
+      'articles/2019/03/x.md: published: is 2019-05-05, but the file is in articles/2019/03/, so its address promises March 2019. Fix: move the file to <content>/articles/2019/05/x.md (or correct the date)',
     ]);
   });
 
   test('the folder is compared with the calendar day in the original offset', async () => {
-    expect(await check({ 'articles/2019/12/nye.md': article({ published: '2019-12-31T21:15-05:00' }) })).toEqual([]);
-    const lines = await check({ 'articles/2020/01/nye.md': article({ published: '2019-12-31T21:15-05:00' }) });
-    expect(lines[0]).toContain('move the file to content/articles/2019/12/nye.md');
+    // Captured after it was published (the fixture's usual capture, 2019-07-20, is earlier).
+    const nye = { published: '2019-12-31T21:15-05:00', captured: '2020-01-02' };
+    expect(await check({ 'articles/2019/12/nye.md': article(nye) })).toEqual([]);
+    const lines = await check({ 'articles/2020/01/nye.md': article(nye) });
+    expect(lines[0]).toContain('move the file to <content>/articles/2019/12/nye.md');
   });
 
   test('a year folder is checked too; folders that are not dates promise nothing', async () => {
@@ -240,4 +245,48 @@ describe('path tricks', () => {
     expect(idFromPath('2018\\09\\Über Café.md')).toBe('2018/09/uber-cafe');
     expect(idFromPath('../../x.md')).toBe('x');
   });
+});
+
+describe('the content folder itself', () => {
+  test('a content folder that does not exist is a problem naming it and ARCHIVE_CONTENT_DIR, not an empty archive', async () => {
+    const missing = path.join(tmpdir(), 'archive-check-no-such-folder', 'content');
+    const { problems, counts } = await checkContent(missing);
+    expect(counts.articles).toBe(0);
+    expect(problems.map(formatProblem)).toEqual([
+      `${missing}: folder: content folder ${missing} does not exist. Fix: set ARCHIVE_CONTENT_DIR to the archive's content folder (the folder that holds articles/, people/ and sources/), or unset it to use ./content`,
+    ]);
+  });
+
+  test('a content folder without an articles/ folder is a problem naming the missing folder', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'archive-check-'));
+    try {
+      await mkdir(path.join(root, 'sources'));
+      await writeFile(path.join(root, 'sources/the-hill.yaml'), 'name: The Hill\nhomepage: https://thehill.com/\n');
+      const { problems } = await checkContent(root);
+      expect(problems.map(formatProblem)).toEqual([
+        `${path.join(root, 'articles')}: folder: does not exist, so the archive has no articles. Fix: create ${path.join(root, 'articles')} and put the articles in it, or set ARCHIVE_CONTENT_DIR to the archive's content folder`,
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+test('messages name the real content folder, wherever ARCHIVE_CONTENT_DIR points, never a default content/', async () => {
+  // The scratch folder is not called content: every path a message gives must start with it
+  // (shown as <content> by check()).
+  const lines = await check({
+    'articles/2019/03/x.md': article({ published: '2019-05-05', people: '[jeff-sesions, nobody-at-all]' }),
+    'versions/2018/09/gone/20180911.md': '---\ntitle: T\ncaptured: 2018-09-11\n---\n\nText.\n',
+    'versions/2018/09/goof/20180911.md': '---\ntitle: T\ncaptured: 2018-09-11\n---\n\nText.\n',
+    'versions/20180912.md': '---\ntitle: T\ncaptured: 2018-09-12\n---\n\nText.\n',
+  });
+  expect(lines).toHaveLength(6);
+  for (const line of lines) expect(line).not.toMatch(/(^|[\s(])content\//);
+  const root = '<content>';
+  expect(lines.join('\n')).toContain(`move the file to ${root}/articles/2019/05/x.md`);
+  expect(lines.join('\n')).toContain(`(${root}/articles/2018/09/gone.md)`);
+  expect(lines.join('\n')).toContain(`move it to ${root}/versions/2018/09/good/`);
+  expect(lines.join('\n')).toContain(`a version belongs in ${root}/versions/<article id>/`);
+  expect(lines.join('\n')).toContain(`or add ${root}/people/nobody-at-all.yaml`);
 });

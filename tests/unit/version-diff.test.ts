@@ -2,7 +2,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { markdownOptions } from '../../src/render/pipeline.ts';
-import { changeSize, diffBodies, diffInline, wordCount } from '../../src/render/version-diff.ts';
+import { changeSize, diffBodies, fieldChange, wordCount } from '../../src/render/version-diff.ts';
 
 // The compare page's differences. The oracle shares no code with the diff: the reader's text of
 // the merged body, read with a DOM, without the deletions equals the new version's text, and
@@ -111,15 +111,29 @@ describe('diffBodies', () => {
   });
 });
 
-describe('changeSize and diffInline', () => {
+describe('changeSize and fieldChange', () => {
   test('counts the words added and removed', () => {
     expect(changeSize('one two three four', 'one three four five six')).toEqual({ added: 2, removed: 1 });
     expect(wordCount('  a b, c — d ')).toBe(4);
   });
 
-  test('a headline change is marked word by word', () => {
-    const html = diffInline('Judges told to speed up', 'Judges ordered to speed up deportations');
-    expect(html).toContain('<del><span class="visually-hidden" lang="en">deleted: </span>told</del>');
-    expect(html).toContain('<ins><span class="visually-hidden" lang="en">inserted: </span>ordered</ins>');
+  test('a changed headline reads as two lines, the old value struck through and the new one underlined', () => {
+    // A word diff of these ran together: "Council ~~set~~approves ~~to~~$40m".
+    const [before, after] = ['Council set to approve bridge repairs', 'Council approves $40m bridge repairs'];
+    const { document } = parseHTML(
+      `<!doctype html><html><body><dd id="r">${fieldChange(before, after)}</dd></body></html>`,
+    );
+    const lines = [...document.querySelectorAll('#r > p')];
+    expect(lines.map((p) => p.textContent)).toEqual([`Before: deleted: ${before}`, `After: inserted: ${after}`]);
+    expect(texts(document, '#r del')).toEqual([`deleted: ${before}`]);
+    expect(texts(document, '#r ins')).toEqual([`inserted: ${after}`]);
+    expect(lines[0]!.querySelector('ins')).toBeNull();
+    expect(lines[1]!.querySelector('del')).toBeNull();
+  });
+
+  test('a field that was absent, or is now, reads "none", unmarked', () => {
+    expect(textWithout(fieldChange('', 'A new standfirst'), [])).toBe('Before: none After: A new standfirst');
+    expect(textWithout(fieldChange('Old standfirst', ''), [])).toBe('Before: Old standfirst After: none');
+    expect(fieldChange('', 'x')).not.toContain('<del');
   });
 });

@@ -82,7 +82,7 @@ describe('version files in the checker', () => {
       'versions/2018/09/stroy/20180912.md: file: is in versions/2018/09/stroy/, but there is no article',
     );
     expect(lines[0]).toContain('did you mean 2018/09/story?');
-    expect(lines[0]).toContain('Fix: move it to content/versions/2018/09/story/');
+    expect(lines[0]).toContain('Fix: move it to versions/2018/09/story/');
   });
 
   test('a version outside an article folder is reported', async () => {
@@ -102,9 +102,10 @@ describe('version files in the checker', () => {
   });
 
   test('a version newer than the article file says to swap them', async () => {
-    const lines = await check({ 'versions/2018/09/story/20270101.md': version('title: T\ncaptured: 2027-01-01') });
+    // After the article file's capture (2026-11-27T10:15:00Z), and not in the future.
+    const lines = await check({ 'versions/2018/09/story/20261128.md': version('title: T\ncaptured: 2026-11-28') });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('captured: is 2027-01-01, later than the article file');
+    expect(lines[0]).toContain('captured: is 2026-11-28, later than the article file');
     expect(lines[0]).toContain(
       'Fix: swap them: move the article file articles/2018/09/story.md to versions/2018/09/story/20261127101500.md, and this file to articles/2018/09/story.md',
     );
@@ -143,14 +144,88 @@ describe('version files in the checker', () => {
   });
 
   test('warc provenance is checked in article and version files', async () => {
-    const warc = (file: string) =>
-      `warc:\n  file: ${file}\n  recordId: "<urn:uuid:1>"\n  payloadDigest: "sha1:AAAA"\n  targetUri: https://thehill.com/a`;
+    // Each capture its own record: a record shared by two captures is a problem of its own (below).
+    const warc = (file: string, n: number) =>
+      `warc:\n  file: ${file}\n  recordId: "<urn:uuid:${n}>"\n  payloadDigest: "sha1:AAAA"\n  targetUri: https://thehill.com/a`;
     const lines = await check({
-      'versions/2018/09/story/20180912.md': version(`title: T\ncaptured: 2018-09-12\n${warc('crawl.warc.gz')}`),
-      'versions/2018/09/story/20180913.md': version(`title: T\ncaptured: 2018-09-13\n${warc('dir/crawl.warc.gz')}`),
+      'versions/2018/09/story/20180912.md': version(`title: T\ncaptured: 2018-09-12\n${warc('crawl.warc.gz', 1)}`),
+      'versions/2018/09/story/20180913.md': version(`title: T\ncaptured: 2018-09-13\n${warc('dir/crawl.warc.gz', 2)}`),
     });
     expect(lines).toEqual([
       expect.stringContaining('versions/2018/09/story/20180913.md: warc.file: must be a file name without folders'),
+    ]);
+  });
+
+  test('a capture file kept by two captures is refused on both, with the fix', async () => {
+    // The by-hand steps with the capture fields left as they were: the article file and its new
+    // earlier version name the same kept capture.
+    const capture = 'capture: 2018/09/story.html';
+    const lines = await check({
+      'captures/2018/09/story.html': '<html>capture</html>',
+      'articles/2018/09/story.md': GOOD['articles/2018/09/story.md'].replace('captured:', `${capture}\ncaptured:`),
+      'versions/2018/09/story/20180911.md': version(`title: First headline\ncaptured: 2018-09-11\n${capture}`),
+    });
+    expect(lines).toEqual([
+      "articles/2018/09/story.md: capture: is 2018/09/story.html, the capture of versions/2018/09/story/20180911.md too: a version's capture must be its own. Fix: name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
+      "versions/2018/09/story/20180911.md: capture: is 2018/09/story.html, the capture of articles/2018/09/story.md too: a version's capture must be its own. Fix: name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
+    ]);
+  });
+
+  test('a WARC record named by two captures is refused on both, with the fix', async () => {
+    const warc = 'warc:\n  file: crawl.warc.gz\n  recordId: "<urn:uuid:1>"\n  targetUri: https://thehill.com/a';
+    const lines = await check({
+      'versions/2018/09/story/20180911.md': version(`title: First headline\ncaptured: 2018-09-11\n${warc}`),
+      'versions/2018/09/story/20180912.md': version(`title: Second headline\ncaptured: 2018-09-12\n${warc}`),
+    });
+    expect(lines).toEqual([
+      "versions/2018/09/story/20180911.md: warc.recordId: is <urn:uuid:1>, the WARC record of versions/2018/09/story/20180912.md too: a version's capture must be its own. Fix: set warc to the record this version was read from, or remove warc if it was not read from a web archive",
+      "versions/2018/09/story/20180912.md: warc.recordId: is <urn:uuid:1>, the WARC record of versions/2018/09/story/20180911.md too: a version's capture must be its own. Fix: set warc to the record this version was read from, or remove warc if it was not read from a web archive",
+    ]);
+  });
+
+  test('a capture in the future is refused, in a version file and in the article file', async () => {
+    const lines = await check({
+      'articles/2018/09/story.md': GOOD['articles/2018/09/story.md'].replace('2026-11-27T10:15:00Z', '2999-01-01'),
+      'versions/2018/09/story/29980101.md': version('title: T\ncaptured: 2998-01-01'),
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^articles\/2018\/09\/story\.md: captured: is in the future: 2999-01-01 is after today, \d{4}-\d\d-\d\d\. Fix: write the moment the copy was made/,
+      ),
+      expect.stringMatching(
+        /^versions\/2018\/09\/story\/29980101\.md: captured: is in the future: 2998-01-01 is after today, \d{4}-\d\d-\d\d\. Fix: write the moment the copy was made/,
+      ),
+    ]);
+  });
+
+  test("a version captured before the article's published date is refused, naming where the date is", async () => {
+    // The article was published on 2018-09-10.
+    const lines = await check({
+      'versions/2018/09/story/20180901.md': version('title: T\ncaptured: 2018-09-01'),
+      'versions/2018/09/story/20180902.md': version('title: T\ncaptured: 2018-09-02\npublished: 2018-09-05'),
+    });
+    expect(lines).toEqual([
+      "versions/2018/09/story/20180901.md: captured: is 2018-09-01, before published (2018-09-10, the article's, in articles/2018/09/story.md): a copy cannot be made before the original was published. Fix: check captured against the capture and published against the original (a typo in the year?)",
+      'versions/2018/09/story/20180902.md: captured: is 2018-09-02, before published (2018-09-05): a copy cannot be made before the original was published. Fix: check captured against the capture and published against the original (a typo in the year?)',
+    ]);
+  });
+
+  test('a capture on the day of publication, in any offset, is accepted', async () => {
+    const lines = await check({
+      // 23:30 on the 9th at UTC-05:00 is already the 10th in UTC and further east.
+      'versions/2018/09/story/20180910043000.md': version('title: T\ncaptured: 2018-09-09T23:30:00-05:00'),
+      'versions/2018/09/story/20180910.md': version('title: T\ncaptured: 2018-09-10'),
+    });
+    expect(lines).toEqual([]);
+  });
+
+  test('an article file captured before its published date is refused', async () => {
+    const lines = await check({
+      'articles/2018/09/story.md': GOOD['articles/2018/09/story.md'].replace('2026-11-27T10:15:00Z', '2017-09-10'),
+      'versions/2018/09/story/20180911.md': undefined,
+    });
+    expect(lines).toEqual([
+      'articles/2018/09/story.md: captured: is 2017-09-10, before published (2018-09-10): a copy cannot be made before the original was published. Fix: check captured against the capture and published against the original (a typo in the year?)',
     ]);
   });
 

@@ -12,7 +12,14 @@ import {
   typedName,
   type SearchState,
 } from './search-state.ts';
-import { excerptIn, LATEST_WORDS, onlyInEarlier, type ExcerptRun } from '../earlier-versions.ts';
+import {
+  EARLIER_VERSIONS,
+  excerptIn,
+  LATEST_WORDS,
+  onlyInEarlier,
+  versionAt,
+  type ExcerptRun,
+} from '../earlier-versions.ts';
 
 // The search page: a form that works with the keyboard, filters with counts, results with
 // highlighted excerpts, and the whole state mirrored in the address bar (each deliberate step,
@@ -161,7 +168,16 @@ async function resultItem(result: PagefindSearchResult): Promise<HTMLLIElement> 
   const latestWords = boundary === undefined ? undefined : Number(boundary);
   const locations = data.locations ?? [];
   const earlier = onlyInEarlier(locations, latestWords);
-  if (earlier) li.append(el('p', 'Found in an earlier version:', 'muted earlier-version'));
+  if (earlier) {
+    // The words are not on the article page: link to the version page whose passage has them
+    // (the earliest version that had it), or else to the article's list of versions.
+    const version = versionAt(Math.min(...locations), data.filters?.[EARLIER_VERSIONS]?.[0]);
+    const note = el('p', 'Found in ', 'muted earlier-version');
+    const to = el('a', 'an earlier version');
+    to.href = version ? `${data.url}versions/${version}/` : `${data.url}#versions`;
+    note.append(to, ':');
+    li.append(note);
+  }
   const excerpt = earlier
     ? runsNode(excerptIn(data.content, locations, latestWords!))
     : latestWords !== undefined && locations.some((l) => l >= latestWords)
