@@ -58,7 +58,9 @@ describe('citations', () => {
     const doc = await page(DIST_ROOT, SEED);
     const cites = texts(doc, '.cite dd');
     expect(cites[0]).toBe(
-      'Immigration judges hit back at Sessions for suggesting they show too much sympathy. (2018, [September 10–11]). The Hill. https://thehill.com/homenews/administration/406021-immigration-judges-union-blasts-sessions-for-telling-judges-not-to',
+      // APA 7 cites the copy the reader used: the archive's page, retrieved on the capture date
+      // (the seed's front matter says captured: 2026-11-27).
+      'Immigration judges hit back at Sessions for suggesting they show too much sympathy. (2018, [September 10–11]). The Hill. Retrieved November 27, 2026, from https://archive.example.org/articles/2018/09/immigration-judges-sessions/',
     );
     expect(cites[1]).toContain('The Hill, [10–11 Sept. 2018], thehill.com/homenews/');
     expect(cites[2]).toMatch(/^The Hill\. “Immigration judges hit back/);
