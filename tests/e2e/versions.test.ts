@@ -134,6 +134,9 @@ describe.each([
     try {
       await page.goto(`${site.origin}${base}search/?q=${removedWord}`);
       const results = page.locator('#search-results li');
+      // With an index in parts the list is shown, then shown again once the parts are checked:
+      // read it when the results region is no longer busy.
+      await page.locator('#search-results-section[aria-busy="false"]').waitFor();
       await results.first().waitFor();
       await expect.poll(() => results.count()).toBe(1);
       expect(await results.locator('h2 a').getAttribute('href')).toBe(`${base}articles/${article.id}/`);
@@ -148,9 +151,10 @@ describe.each([
       if (base === '/') await boundaryNotSearchable(page, base);
       // A word of the latest text is not labelled.
       await page.goto(`${site.origin}${base}search/?q=keyword2`);
+      await page.locator('#search-results-section[aria-busy="false"]').waitFor();
       await results.first().waitFor();
       expect(await results.locator('.earlier-version').count()).toBe(0);
-      expect(await results.locator('.excerpt mark').allTextContents()).toContain('keyword2.');
+      await expect.poll(() => results.locator('.excerpt mark').allTextContents()).toContain('keyword2.');
     } finally {
       await page.close();
     }
