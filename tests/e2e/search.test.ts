@@ -145,6 +145,9 @@ for (const [label, dir, base] of [
       await expect.poll(() => resultCount(racing)).toBe(expected.length);
       await racing.waitForTimeout(2000); // longer than the slow data of "judges" takes
       expect(await resultTitles(racing)).toEqual(expected);
+      expect(await racing.locator('#search-status').textContent()).toBe(
+        `${expected.length} result${expected.length === 1 ? '' : 's'} for “Tabaddor”.`,
+      );
       await racing.close();
     });
 

@@ -454,6 +454,7 @@ async function run(pagefind: Pagefind, totals: PagefindFilterCounts, record: His
     placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? state.q : '';
     list.replaceChildren();
     await showMore(FIRST);
+    if (mine !== generation) return;
     const n = results.length;
     const what = state.q ? ` for “${state.q}”` : '';
     status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
