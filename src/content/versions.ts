@@ -205,33 +205,39 @@ function asProblem(file: string, [field, message, fix]: [string[], string, strin
  * reported, naming the others.
  */
 function sharedCaptureProblems(files: Entry<Partial<VersionData>>[]): Problem[] {
-  const rules: [string, (f: Entry<Partial<VersionData>>) => string | undefined, string, string][] = [
+  type Value = (f: Entry<Partial<VersionData>>) => string | undefined;
+  // Each rule: the field, its value as written, the value compared, what it names, the fix.
+  const rules: [string, Value, Value, string, string][] = [
     [
       'capture',
       (f) => f.data.capture,
+      // One file however its path is written ("2018/09/./a.html" is "2018/09/a.html").
+      (f) => f.data.capture && path.posix.normalize(f.data.capture),
       'the capture of',
       "name this version's own kept capture in capture and captureSha256 (captures of earlier versions are captures/YYYY/MM/<slug>.<version id>.<ext>), or remove both fields if its bytes were not kept",
     ],
     [
       'warc.recordId',
       (f) => f.data.warc?.recordId,
+      // A WARC-Record-ID is a URI in angle brackets; a urn:uuid compares without case (RFC 9562).
+      (f) => f.data.warc?.recordId.replace(/^<|>$/g, '').toLowerCase(),
       'the WARC record of',
       'set warc to the record this version was read from, or remove warc if it was not read from a web archive',
     ],
   ];
   const problems: Problem[] = [];
-  for (const [field, value, what, fix] of rules) {
+  for (const [field, written, value, what, fix] of rules) {
     const groups = Map.groupBy(
       files.filter((f) => value(f) !== undefined),
       (f) => value(f)!,
     );
-    for (const [shared, group] of groups) {
+    for (const group of groups.values()) {
       if (group.length < 2) continue;
       for (const f of group)
         problems.push({
           file: f.file,
           field,
-          message: `is ${shared}, ${what} ${group
+          message: `is ${written(f)}, ${what} ${group
             .filter((o) => o !== f)
             .map((o) => o.file)
             .join(', ')} too: a version's capture must be its own`,
