@@ -354,9 +354,10 @@ interface CaptureFacts {
 
 /**
  * A capture of an article already archived. It is the same as a stored version when headline,
- * dek, byline and body are the same (see sameTextKey), and a duplicate only of the versions next
- * to it in time (the one captured just before and the one just after): such a capture is
- * skipped. Anything else is added as a version, so a revert to an older text is recorded. A
+ * dek, byline and body are the same (see sameTextKey), and a duplicate only of the version
+ * captured just before it: such a capture is skipped. Anything else is added as a version, so a
+ * revert to an older text is recorded, and a capture with the text of the one after it is kept
+ * as the earlier witness of that text (the result does not depend on the order of imports). A
  * capture newer than the article file's moves that file, unchanged, to
  * content/versions/<article id>/<its version id>.md, and the article file becomes the new
  * capture, keeping the article's own fields (source, url, people, organizations, topics,
@@ -408,14 +409,14 @@ async function addVersion(
       `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
         'use --force to replace that version with this capture',
     );
-  const adjacent = [before, after].find((v) => v?.hash === key);
-  if (adjacent)
+  // Only the capture before it makes this one a duplicate. One with the text of the capture after
+  // it is kept: it shows that text earlier, and the archive's history must not depend on the
+  // order captures are imported in (a revert imported first, then what came between).
+  if (before?.hash === key)
     return {
       ...outcome,
       status: 'skipped',
-      reason:
-        `same text as ${shown(adjacent)}, the capture ${adjacent === before ? 'before' : 'after'} it ` +
-        `(${adjacent.captured}): headline, dek, byline and body unchanged`,
+      reason: `same text as ${shown(before)}, the capture before it (${before.captured}): headline, dek, byline and body unchanged`,
     };
   const latest = versions[0]!;
   const newer = compareDates(facts.captured, latest.captured) > 0;

@@ -89,24 +89,49 @@ describe('versions: revert, headline, --force', () => {
     }
   }, 60_000);
 
-  test('a capture is a duplicate only of the captures next to it in time', async () => {
+  test('a capture is a duplicate only of the capture just before it in time', async () => {
     const { root, inbox } = await scratchArchive('archive-revert-');
     await importWarc(root, inbox, 'crawl.warc.gz', [
       htmlResponse(URL_, T1, page(base)),
       htmlResponse(URL_, T3, page(edited)),
     ]);
-    // Between the two: the same text as the one before (a duplicate), and as the one after (a duplicate).
+    // Between the two: the same text as the one before is a duplicate; the same text as the one
+    // after is kept, as the earlier witness of the edited text.
     const again = await importWarc(root, inbox, 'again.warc.gz', [
       htmlResponse(URL_, '2026-11-05T09:00:00Z', page(base, { extra: '<!-- a -->' })),
       htmlResponse(URL_, '2026-11-06T09:00:00Z', page(edited, { extra: '<!-- b -->' })),
     ]);
-    expect(again.counts).toMatchObject({ skipped: 2, versioned: 0 });
+    expect(again.counts).toMatchObject({ skipped: 1, versioned: 1 });
     // After the latest: the same text as the one before it (the latest) is a duplicate.
     const later = await importWarc(root, inbox, 'later.warc.gz', [
       htmlResponse(URL_, '2026-11-25T09:00:00Z', page(edited, { extra: '<!-- c -->' })),
     ]);
     expect(later.counts).toMatchObject({ skipped: 1, versioned: 0 });
   }, 60_000);
+
+  test('the history does not depend on the order of imports: a revert first, then what came before it', async () => {
+    const histories: string[][] = [];
+    for (const order of [[[T1, T2, T3]], [[T3], [T1, T2]], [[T3], [T1], [T2]]]) {
+      const { root, inbox } = await scratchArchive('archive-order-');
+      const text = { [T1]: base, [T2]: edited, [T3]: base };
+      for (const [n, batch] of order.entries())
+        await importWarc(
+          root,
+          inbox,
+          `crawl-${n}.warc.gz`,
+          batch.map((t) => htmlResponse(URL_, t, page(text[t]!, { extra: `<!-- ${t} -->` }))),
+        );
+      const versions = (await listFiles(path.join(root, 'versions'))).map((f) => path.basename(f, '.md'));
+      const latest = String((await frontMatter(path.join(root, ARTICLE))).captured);
+      histories.push([...versions, latest]);
+      expect((await checkContent(root)).problems).toEqual([]);
+    }
+    expect(histories).toEqual([
+      ['20261101090000', '20261108090000', T3],
+      ['20261101090000', '20261108090000', T3],
+      ['20261101090000', '20261108090000', T3],
+    ]);
+  }, 90_000);
 
   test('a change of headline only is a new version, and the article file never moves', async () => {
     for (const opts of [options, forced]) {
