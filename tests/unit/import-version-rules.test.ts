@@ -113,7 +113,7 @@ describe('versions: revert, headline, --force', () => {
     const histories: string[][] = [];
     for (const order of [[[T1, T2, T3]], [[T3], [T1, T2]], [[T3], [T1], [T2]]]) {
       const { root, inbox } = await scratchArchive('archive-order-');
-      const text = { [T1]: base, [T2]: edited, [T3]: base };
+      const text: Record<string, string[]> = { [T1]: base, [T2]: edited, [T3]: base };
       for (const [n, batch] of order.entries())
         await importWarc(
           root,
