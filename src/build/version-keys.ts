@@ -20,9 +20,3 @@ function hash(value: unknown): string {
 export function versionedKey(article: Article, archive: Archive, versions: Version[], ...extra: unknown[]): string {
   return hash([articleKey(article, archive), versions.map((v) => [v.id, v.digest]), extra]);
 }
-
-/** The key of a page listing the changes of many articles: every version of each. */
-export function changesKey(archive: Archive, changed: Version[][], ...extra: unknown[]): string {
-  const sources = [...archive.sources.values()].map((s) => [s.id, s.data]);
-  return hash([sources, changed.map((list) => list.map((v) => [v.articleId, v.id, v.digest])), extra]);
-}
