@@ -2,7 +2,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { renderAhead, renderArticleBody } from '../../src/render/article-body.ts';
 import { markdownOptions } from '../../src/render/pipeline.ts';
 
@@ -10,7 +10,6 @@ import { markdownOptions } from '../../src/render/pipeline.ts';
 // pages render them; a body already there is not rendered twice.
 
 let dir = '';
-const saved = process.env.ARCHIVE_CACHE_DIR;
 const bodies = {
   'plain.md': 'A court ruled on *Tuesday*.\n\n> “Not yet,” she said.\n\n[Source](https://example.org/a)',
   'table.md': 'Cases by year:\n\n| Year | Cases |\n| --- | --- |\n| 2018 | 12 |\n\n~~withdrawn~~',
@@ -19,12 +18,12 @@ const bodies = {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'article-body-'));
-  process.env.ARCHIVE_CACHE_DIR = path.join(dir, 'cache');
+  vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'cache'));
   for (const [name, body] of Object.entries(bodies))
     await writeFile(path.join(dir, name), `---\ntitle: t\n---\n${body}`);
 });
 afterAll(async () => {
-  process.env.ARCHIVE_CACHE_DIR = saved;
+  vi.unstubAllEnvs();
   await rm(dir, { recursive: true, force: true });
 });
 
