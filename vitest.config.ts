@@ -8,12 +8,6 @@ import { defineConfig } from 'vitest/config';
 // builds an index) passes an explicit timeout, so no test depends on an idle machine:
 // `npx vitest run --project unit --testTimeout=1000 --hookTimeout=2000` (every other test on a
 // machine five times busier) must pass too.
-/**
- * Unit files that need a process of their own: search-index.test.ts kills the Pagefind indexer
- * that the Pagefind module shares with every other file in its process.
- */
-const OWN_PROCESS = ['tests/unit/search-index.test.ts'];
-
 export default defineConfig({
   test: {
     projects: [
@@ -21,21 +15,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          exclude: OWN_PROCESS,
           globalSetup: ['tests/setup/unit-fixtures.ts'],
           maxWorkers: 2,
           // Unit files share their worker's modules instead of loading the importer, the renderer
           // and their libraries again for each file (a third of the unit project's time). A file
           // that changes something process-wide puts it back in afterAll/afterEach (vi.stubEnv,
-          // vi.restoreAllMocks); one that breaks what others share runs in its own process below.
+          // vi.restoreAllMocks). A test that breaks what others share (killing the Pagefind indexer
+          // that the Pagefind module keeps for its whole process) belongs with the site tests,
+          // which keep one process per file.
           isolate: false,
-        },
-      },
-      {
-        test: {
-          name: 'unit-own-process',
-          include: OWN_PROCESS,
-          maxWorkers: 2,
         },
       },
       {
