@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../helpers/axe.ts';
+import { axeViolations, withAxe } from '../helpers/axe.ts';
 import { DIST_ROOT } from '../helpers/paths.ts';
 import { servedSite } from '../helpers/site.ts';
 
@@ -37,7 +37,7 @@ for (const scheme of ['light', 'dark'] as const) {
   describe(`axe-core, ${scheme} colour scheme`, () => {
     let page: Page;
     beforeAll(async () => {
-      page = await ctx.browser.newPage({ colorScheme: scheme });
+      page = await withAxe(await ctx.browser.newPage({ colorScheme: scheme }));
     });
     afterAll(async () => {
       await page?.close();

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fixtureVersions } from '../fixtures/sites.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { DIST_ARCHIVE, DIST_ROOT } from '../helpers/paths.ts';
 import { serve, type Served } from '../helpers/serve.ts';
@@ -11,7 +10,6 @@ import { serve, type Served } from '../helpers/serve.ts';
 // announced to screen readers, no axe violations), and searching for a word only an earlier
 // version had, at the site root and under /archive/ (where the index comes in parts).
 
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const { article, removedWord } = fixtureVersions();
 const COMPARE = `/articles/${article.id}/versions/20250115/changes/`;
 const EARLIER = `/articles/${article.id}/versions/20240601/`;
@@ -23,21 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** axe violations of the page shown, as "rule: target" lines. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 describe('the compare page', () => {
   let site: Served;
@@ -73,9 +56,9 @@ describe('the compare page', () => {
           expect(m.labelHidden).toBe(true);
         }
         expect(marks.some((m) => m.tag === 'del' && m.text.includes(removedWord))).toBe(true);
-        expect(await violations(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await page.goto(site.origin + EARLIER);
-        expect(await violations(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       } finally {
         await page.close();
       }
