@@ -26,6 +26,7 @@ const TOOLS: Record<string, string> = {
   typescript: 'type checking by `astro check`',
   '@astrojs/check': '`astro check` in `npm run lint`',
   prettier: '`prettier --check .` in `npm run lint`',
+  'npm-run-all2': '`run-p` in `npm test`, running the lint beside vitest',
   'prettier-plugin-astro': 'named in .prettierrc.json',
 };
 
