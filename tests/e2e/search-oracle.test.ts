@@ -262,6 +262,21 @@ function passes(rec: Rec, filters: Query['filters'] = {}, except?: Group): boole
   );
 }
 
+/** Vocabularies already worked out, by the records they were made from. */
+const vocabularies = new WeakMap<Rec[], Map<string, { path: string; indexed: string }>>();
+
+/** Every word of the records with where it is and its stem (what an index holds). */
+function vocabularyOf(recs: Rec[], lang: Lang): Map<string, { path: string; indexed: string }> {
+  const known = vocabularies.get(recs);
+  if (known) return known;
+  const vocabulary = new Map<string, { path: string; indexed: string }>();
+  for (const rec of recs)
+    for (const w of rec.fields.flat())
+      if (!vocabulary.has(w)) vocabulary.set(w, { path: rec.path, indexed: stemmers[lang].stem(w) });
+  vocabularies.set(recs, vocabulary);
+  return vocabulary;
+}
+
 /**
  * Refuses a query the rules could read two ways: a word that prefixes something the page prints
  * but the oracle does not model, a stem whose match would differ between a record word and its
@@ -269,12 +284,7 @@ function passes(rec: Rec, filters: Query['filters'] = {}, except?: Group): boole
  */
 function checkUnambiguous(query: Query, recs: Rec[]): void {
   const lang = query.lang ?? 'en';
-  const stemmer = stemmers[lang];
-  // Every word of the records with where it is and its stem (what an index holds).
-  const vocabulary = new Map<string, { path: string; indexed: string }>();
-  for (const rec of recs)
-    for (const w of rec.fields.flat())
-      if (!vocabulary.has(w)) vocabulary.set(w, { path: rec.path, indexed: stemmer.stem(w) });
+  const vocabulary = vocabularyOf(recs, lang);
   const unmodelled = UNMODELLED.map(fold);
   const refuse = (why: string) => {
     throw new Error(`query ${JSON.stringify(query.q)} (${lang}) cannot be answered without doubt: ${why}`);
@@ -298,9 +308,24 @@ function checkUnambiguous(query: Query, recs: Rec[]): void {
   }
 }
 
+/** Records by language, kept so that a language's vocabulary is worked out once. */
+const languages = new WeakMap<Rec[], Map<Lang, Rec[]>>();
+
+/** The records of one language (the same array each time for the same records). */
+function byLanguage(all: Rec[], lang: Lang): Rec[] {
+  const split = languages.get(all) ?? new Map<Lang, Rec[]>();
+  languages.set(all, split);
+  if (!split.has(lang))
+    split.set(
+      lang,
+      all.filter((r) => r.lang === lang),
+    );
+  return split.get(lang)!;
+}
+
 /** What the page must show for a query: the result set and the count of every filter value. */
 function expected(query: Query, all: Rec[]) {
-  const recs = all.filter((r) => r.lang === (query.lang ?? 'en'));
+  const recs = byLanguage(all, query.lang ?? 'en');
   checkUnambiguous(query, recs);
   const stems = terms(query.q, query.lang ?? 'en');
   const found = recs.filter((r) => matchesWords(r, stems));
