@@ -43,9 +43,33 @@ function generator(seed: number): () => number {
 }
 
 const PLACES = ['Harbourside', 'Millbrook', 'East Vale', 'Northgate', 'Riverton', 'Kingsford', 'Ashdown', 'Fairhaven'];
-const BODIES = ['county council', 'planning board', 'school district', 'transit authority', 'water utility', 'port commission'];
-const THINGS = ['budget', 'bridge repairs', 'bus routes', 'housing plan', 'flood defences', 'library hours', 'ferry contract'];
-const NAMES = ['Ana Ruiz', 'Omar Haddad', 'Priya Nair', 'Lars Berg', 'Chidi Okafor', 'Mei Chen', 'Sarah Cole', 'Tomasz Nowak'];
+const BODIES = [
+  'county council',
+  'planning board',
+  'school district',
+  'transit authority',
+  'water utility',
+  'port commission',
+];
+const THINGS = [
+  'budget',
+  'bridge repairs',
+  'bus routes',
+  'housing plan',
+  'flood defences',
+  'library hours',
+  'ferry contract',
+];
+const NAMES = [
+  'Ana Ruiz',
+  'Omar Haddad',
+  'Priya Nair',
+  'Lars Berg',
+  'Chidi Okafor',
+  'Mei Chen',
+  'Sarah Cole',
+  'Tomasz Nowak',
+];
 const VERBS = ['approved', 'delayed', 'rejected', 'revised', 'postponed', 'debated', 'endorsed'];
 
 /** Picks one of a list. */
@@ -173,7 +197,12 @@ export async function writeCrawl(file: string, opts: CrawlOptions): Promise<Craw
     );
     if (i % 20 === 0)
       await write(
-        { type: 'response', url: `https://courier.example/img/${i}.jpg`, date, httpHeaders: { 'Content-Type': 'image/jpeg' } },
+        {
+          type: 'response',
+          url: `https://courier.example/img/${i}.jpg`,
+          date,
+          httpHeaders: { 'Content-Type': 'image/jpeg' },
+        },
         new Uint8Array(4096).fill(0xff),
       );
     if (rng() < opts.twice) again.push(i);
@@ -236,9 +265,10 @@ export async function runWarcBench(dir: string, opts: CrawlOptions): Promise<War
   const local = path.resolve('node_modules/.bin/node');
   const node = existsSync(local) ? local : process.execPath;
   const run = await measure(node, ['scripts/import.ts', '--content', content, crawl.file], {});
-  const totals = /(\d+) captures?: (\d+) imported, (\d+) added as versions, \d+ replaced, (\d+) skipped, (\d+) failed/.exec(
-    run.output,
-  );
+  const totals =
+    /(\d+) captures?: (\d+) imported, (\d+) added as versions, \d+ replaced, (\d+) skipped, (\d+) failed/.exec(
+      run.output,
+    );
   const read = /: ([\d,]+) records? read/.exec(run.output);
   if (!totals || !read) throw new Error(`the import printed no report (exit ${run.code}):\n${run.output.slice(-2000)}`);
   return {
