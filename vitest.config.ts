@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/setup/sequencer.ts';
 
 // Unit tests run without a build; site tests (build output and browser) share one fixture build.
 // Heavy fixtures are made once in each project's globalSetup. Both projects run two files at a
@@ -10,6 +11,7 @@ import { defineConfig } from 'vitest/config';
 // machine five times busier) must pass too.
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
