@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runWarcBench } from '../bench/warc-crawl.ts';
 import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
 
 const { values } = argsOrExit('npm run bench:warc', {
@@ -24,6 +23,7 @@ const opts = optionsOrExit('npm run bench:warc', () => ({
 
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-warc-'));
 try {
+  const { runWarcBench } = await import('../bench/warc-crawl.ts');
   const r = await runWarcBench(dir, opts);
   const mb = (b: number) => (b / 1_000_000).toFixed(1);
   console.log(`| articles | WARC | records | captures | seconds | records/s | captures/s | MB/s | peak RSS |

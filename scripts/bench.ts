@@ -4,9 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SEED } from '../bench/corpus.ts';
-import { formatBench } from '../bench/report.ts';
 import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
-import { runBench } from '../bench/run-bench.ts';
 
 const { values } = argsOrExit('npm run bench', {
   options: {
@@ -39,6 +37,9 @@ const { articles, people, seed } = optionsOrExit('npm run bench', () => {
 });
 const dir = path.resolve(values.dir);
 await mkdir(dir, { recursive: true });
+// The benchmark's modules (Chromium's driver among them) are loaded once the options are good.
+const { runBench } = await import('../bench/run-bench.ts');
+const { formatBench } = await import('../bench/report.ts');
 const result = await runBench(
   { articles, people, seed, search: !values['no-search'] },
   {

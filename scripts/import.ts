@@ -3,9 +3,9 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
 import { contentDir } from '../src/content/folder.ts';
-import { formatSummary } from '../src/import/report.ts';
-import { applyReview } from '../src/import/people-review.ts';
-import { importAll } from '../src/import/run.ts';
+
+// The importer and its libraries are loaded once the options are known to be good, so that a
+// usage message or an option error comes at once.
 
 const USAGE = `Usage: npm run import -- [options] <files or folders...>
 
@@ -53,6 +53,7 @@ const { values, positionals } = argsOrExit(
 const root = values.content ? path.resolve(values.content) : contentDir();
 
 if (values['apply-people']) {
+  const { applyReview } = await import('../src/import/people-review.ts');
   const dryRun = values['dry-run'];
   const done = await applyReview(values['apply-people'], root, { dryRun }).catch((err: Error) => {
     console.error(err.message);
@@ -87,6 +88,8 @@ const bar = process.stderr.isTTY
     )
   : undefined;
 let started = false;
+const { importAll } = await import('../src/import/run.ts');
+const { formatSummary } = await import('../src/import/report.ts');
 const summary = await importAll(
   positionals,
   root,
