@@ -531,7 +531,9 @@ async function checkAll(root: string): Promise<CheckResult> {
   const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
   const withUrl = allArticles.filter((a) => a.data.url !== undefined);
   problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
-  problems.push(...referenceProblems(root, allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))));
+  problems.push(
+    ...referenceProblems(root, allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))),
+  );
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
   // Earlier versions of articles: read like articles, then checked against them.

@@ -19,7 +19,7 @@ type Reader = (text: string) => Record<string, unknown> | undefined;
 const readArticle: Reader = (text) => {
   const parts = splitFrontmatter(text);
   if (!parts) return undefined;
-  return ((takeFrontMatter(parts.yaml) ?? parseYaml(parts.yaml)) ?? {}) as Record<string, unknown>;
+  return (takeFrontMatter(parts.yaml) ?? parseYaml(parts.yaml) ?? {}) as Record<string, unknown>;
 };
 
 /** A YAML data file's value. */

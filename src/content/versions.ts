@@ -27,10 +27,7 @@ import {
 export function versionId(captured: ArchiveDate): string {
   const date = normalizeDate(captured);
   if (date.length === 10) return date.replace(/-/g, '');
-  return parseArchiveDate(date)
-    .toISOString()
-    .slice(0, 19)
-    .replace(/[-:T]/g, '');
+  return parseArchiveDate(date).toISOString().slice(0, 19).replace(/[-:T]/g, '');
 }
 
 /**
@@ -60,7 +57,16 @@ export const VERSION_FIELDS = [
 ] as const;
 
 /** The front matter fields that belong to the article, whichever capture is the latest. */
-export const ARTICLE_FIELDS = ['source', 'url', 'people', 'organizations', 'topics', 'image', 'language', 'draft'] as const;
+export const ARTICLE_FIELDS = [
+  'source',
+  'url',
+  'people',
+  'organizations',
+  'topics',
+  'image',
+  'language',
+  'draft',
+] as const;
 
 const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -131,7 +137,7 @@ export function versionProblems(
         message: `is in versions/${folder}/, but there is no article ${articleId} (${shown(articlesDir, `${folder}.md`)})${near ? `; did you mean ${guess}?` : ''}`,
         fix: near
           ? `move it to ${shown(versionsDir, guess!)}/`
-          : 'move it to the folder named after its article (the article\'s path under articles/ without .md)',
+          : "move it to the folder named after its article (the article's path under articles/ without .md)",
       });
     }
     const captured = v.data.captured;
