@@ -24,9 +24,9 @@ const declared = new Set([...runtime, ...Object.keys(pkg.devDependencies)]);
 const TOOLS: Record<string, string> = {
   node: 'the Node that runs the npm scripts (`node scripts/*.ts`, astro, vitest)',
   typescript: 'type checking by `astro check`',
-  '@astrojs/check': '`astro check` in `npm run lint`',
-  prettier: '`prettier --check .` in `npm run lint`',
-  'npm-run-all2': '`run-p` in `npm test`, running the lint beside vitest',
+  '@astrojs/check': '`astro check` in `npm run lint:types`',
+  prettier: '`prettier --check .` in `npm run lint:format`',
+  'npm-run-all2': '`run-p` and `run-s` in `npm test` and `npm run lint`, running the checks beside vitest',
   'prettier-plugin-astro': 'named in .prettierrc.json',
 };
 
