@@ -6,6 +6,7 @@ import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
+import { goToSearch } from '../helpers/search-page.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import {
   CASE_TOPIC,
@@ -415,24 +416,11 @@ async function read(page: Page, base: string): Promise<Shown> {
 }
 
 /**
- * Opens a search address and reads what it shows once Pagefind has answered. A page already open
- * on the same search page goes to the address as the Back and Forward buttons do (a history entry
- * and a popstate event), which is quicker than loading Pagefind again; any other is loaded.
+ * Opens a search address (in the tab itself when it is already on that search page, see
+ * goToSearch) and reads what it shows once Pagefind has answered.
  */
 async function open(page: Page, url: string, base: string): Promise<Shown> {
-  const target = new URL(url);
-  const here = page.url() === 'about:blank' ? undefined : new URL(page.url());
-  if (here && here.origin === target.origin && here.pathname === target.pathname) {
-    await page.evaluate((address) => {
-      for (const li of document.querySelectorAll('#search-results li')) li.remove();
-      document.querySelector('#search-status')!.textContent = '';
-      history.pushState(null, '', address);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, url);
-  } else {
-    await page.goto(url);
-    await page.locator('#search-form[data-ready="true"]').waitFor();
-  }
+  await goToSearch(page, url);
   return read(page, base);
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { DIST_ARCHIVE, DIST_ROOT } from '../helpers/paths.ts';
+import { goToSearch } from '../helpers/search-page.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
 // A reader searching in a real browser: by keyword, by person, by a person's other names, with
@@ -70,28 +71,13 @@ function squash(text: string): string {
 }
 
 /**
- * Opens the search page at a query string and waits until Pagefind has loaded. A tab already on
- * that search page goes to a search as the Back and Forward buttons take it there (a history entry
- * and a popstate event), with the results of the search before taken off the page first, and
- * waits for the new search's status line: quicker than loading Pagefind again, and a harder test
- * of the page's state, which must follow the address whatever came before. A tab elsewhere, an
- * empty query string, or `load` loads the page.
+ * Opens the search page at a query string and waits until Pagefind has loaded, or, in a tab
+ * already on that search page, until the new search's status line is there (see goToSearch). An
+ * empty query string, or `load`, loads the page.
  */
 async function openSearch(page: Page, origin: string, base: string, query = '', load = false): Promise<void> {
-  const address = `${origin}${base}search/${query}`;
-  const here = page.url().startsWith(origin) ? new URL(page.url()).pathname : '';
-  if (load || !query || here !== `${base}search/`) {
-    await page.goto(address);
-    await page.locator('#search-form[data-ready="true"]').waitFor();
-    return;
-  }
-  await page.evaluate((to) => {
-    for (const li of document.querySelectorAll('#search-results li')) li.remove();
-    document.querySelector('#search-status')!.textContent = '';
-    history.pushState(null, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, address);
-  await page.waitForFunction(() => /\S/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  if ((await goToSearch(page, `${origin}${base}search/${query}`, load || !query)) === 'in-page')
+    await page.waitForFunction(() => /\S/.test(document.querySelector('#search-status')?.textContent ?? ''));
 }
 
 for (const [label, dir, base] of [
