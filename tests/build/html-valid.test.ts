@@ -1,28 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { expect, test } from 'vitest';
 import { htmlFiles } from '../helpers/dist.ts';
 import { DIST_ARCHIVE, DIST_ROOT } from '../helpers/paths.ts';
+import { vnuErrors } from '../helpers/vnu.ts';
 
 // The Nu HTML Checker (vnu-jar, run on Java) on every built page of both fixture builds.
-
-const VNU = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
-  'build/dist/vnu.jar',
-);
-
-/** Error lines vnu reports for folders of HTML ("file":line.col: error: message), in one Java run. */
-function vnuErrors(dirs: string[]): string[] {
-  const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', '--skip-non-html', ...dirs], {
-    encoding: 'utf8',
-  });
-  if (run.error)
-    throw new Error(
-      `could not run Java for the Nu HTML Checker (apt-get install -y default-jre-headless): ${run.error.message}`,
-    );
-  return `${run.stdout}${run.stderr}`.split('\n').filter((l) => / error/.test(l));
-}
 
 // Both builds in one run of the checker (one Java start); every error line goes to one of the
 // two tests, the sub-path build's by its folder name.
