@@ -14,3 +14,30 @@ export const DIST_ARCHIVE = path.join(TMP, 'dist-archive');
 export const HOSTILE_CONTENT = path.join(TMP, 'hostile-content');
 export const HOSTILE_PAGES = path.join(TMP, 'hostile-pages');
 export const DIST_HOSTILE = path.join(TMP, 'dist-hostile');
+
+/**
+ * How the fixture archive is built at the site root and under /archive/ (the global setup's two
+ * builds): the environment a user would set (an empty part size: the index in one part). The /archive/ build splits its search index into
+ * parts of 4 records (src/search/parts.ts), so the search tests run against one index and against
+ * merged parts.
+ */
+export const FIXTURE_BUILDS = [
+  {
+    outDir: DIST_ROOT,
+    env: {
+      ARCHIVE_BASE: '/',
+      ARCHIVE_SITE: 'https://archive.example.org',
+      ARCHIVE_PAGE_SIZE: '5',
+      ARCHIVE_SEARCH_PART_SIZE: '',
+    },
+  },
+  {
+    outDir: DIST_ARCHIVE,
+    env: {
+      ARCHIVE_BASE: '/archive/',
+      ARCHIVE_SITE: 'https://archive.example.org',
+      ARCHIVE_PAGE_SIZE: '5',
+      ARCHIVE_SEARCH_PART_SIZE: '4',
+    },
+  },
+] as const;

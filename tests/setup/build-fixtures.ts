@@ -6,9 +6,8 @@ import { astroBuild } from '../helpers/build.ts';
 import { writeHostileArchive } from '../fixtures/hostile-archive.ts';
 import { writeEdgeArticles } from '../fixtures/edge-articles.ts';
 import {
-  DIST_ARCHIVE,
   DIST_HOSTILE,
-  DIST_ROOT,
+  FIXTURE_BUILDS,
   FIXTURE_CONTENT,
   HOSTILE_CONTENT,
   HOSTILE_PAGES,
@@ -48,21 +47,9 @@ export default async function setup(): Promise<void> {
     astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' }).then((hostile) => {
       if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
     }),
-    // The /archive/ build splits its search index into parts of 4 records (src/search/parts.ts),
-    // so every search test runs against one index and against merged parts.
-    ...(
-      [
-        [DIST_ROOT, '/', ''],
-        [DIST_ARCHIVE, '/archive/', '4'],
-      ] as const
-    ).map(([outDir, base, partSize]) =>
-      astroBuild(FIXTURE_CONTENT, outDir, {
-        ARCHIVE_BASE: base,
-        ARCHIVE_SITE: 'https://archive.example.org',
-        ARCHIVE_PAGE_SIZE: '5',
-        ARCHIVE_SEARCH_PART_SIZE: partSize,
-      }).then((result) => {
-        if (result.code !== 0) throw new Error(`fixture build (base ${base}) failed:\n${result.output}`);
+    ...FIXTURE_BUILDS.map(({ outDir, env }) =>
+      astroBuild(FIXTURE_CONTENT, outDir, env).then((result) => {
+        if (result.code !== 0) throw new Error(`fixture build (base ${env.ARCHIVE_BASE}) failed:\n${result.output}`);
       }),
     ),
   ];
