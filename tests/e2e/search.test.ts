@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { DIST_ARCHIVE, DIST_ROOT } from '../helpers/paths.ts';
 import { goToSearch } from '../helpers/search-page.ts';
@@ -11,8 +11,11 @@ import { serve, type Served } from '../helpers/serve.ts';
 const SEED_TITLE = 'Immigration judges hit back at Sessions for suggesting they show too much sympathy';
 
 let browser: Browser;
+/** The tabs of this file share one browser context (the site keeps nothing in the browser). */
+let tabs: BrowserContext;
 beforeAll(async () => {
   browser = await launchChromium();
+  tabs = await browser.newContext();
 });
 afterAll(async () => {
   await browser?.close();
@@ -89,7 +92,7 @@ for (const [label, dir, base] of [
     let page: Page;
     beforeAll(async () => {
       site = await serve(dir, base);
-      page = await browser.newPage();
+      page = await tabs.newPage();
     });
     afterAll(async () => {
       await page?.close();
@@ -97,7 +100,7 @@ for (const [label, dir, base] of [
     });
 
     test('the search page loads every part of the index (one at the root, several at /archive/)', async () => {
-      const fresh = await browser.newPage();
+      const fresh = await tabs.newPage();
       const entries: string[] = [];
       fresh.on('request', (r) => r.url().includes('pagefind-entry.json') && entries.push(new URL(r.url()).pathname));
       await openSearch(fresh, site.origin, base, '?q=judges');
@@ -133,13 +136,13 @@ for (const [label, dir, base] of [
       'a search typed while the one before still loads shows only its own results, once each',
       async () => {
         // What "Tabaddor" alone lists, on a page of its own.
-        const alone = await browser.newPage();
+        const alone = await tabs.newPage();
         await openSearch(alone, site.origin, base, '?q=Tabaddor');
         await expect.poll(() => resultCount(alone)).toBeGreaterThan(0);
         const expected = await resultTitles(alone);
         await alone.close();
         // The results of "judges" wait for their data, and "Tabaddor" is typed meanwhile.
-        const racing = await browser.newPage();
+        const racing = await tabs.newPage();
         let slow = true;
         await racing.route('**/fragment/**', async (route) => {
           if (slow) await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -250,7 +253,7 @@ for (const [label, dir, base] of [
       const titles = await resultTitles(page);
       expect(titles.indexOf('Ashley Tabaddor')).toBeGreaterThan(titles.indexOf(SEED_TITLE));
       const excerpt = squash((await seed.locator('.excerpt').textContent())!).replace(/^…|…$/g, '');
-      const article = await browser.newPage();
+      const article = await tabs.newPage();
       await article.goto(`${site.origin}${base}articles/2018/09/immigration-judges-sessions/`);
       const body = squash(await article.locator('.article-body').innerText());
       await article.close();
@@ -309,7 +312,8 @@ describe('search on a phone, from the keyboard and without JavaScript', () => {
   });
 
   test('on a 390 px screen the results come before the folded filters, and "Order" stays with its menu', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await tabs.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
     await openSearch(phone, site.origin, '/', '?q=report');
     await phone.locator('#search-results li').first().waitFor();
     const top = (selector: string) =>
@@ -328,7 +332,7 @@ describe('search on a phone, from the keyboard and without JavaScript', () => {
   });
 
   test('a skip link takes the keyboard from the search box to the results', async () => {
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     await openSearch(page, site.origin, '/', '?q=report');
     await page.locator('#search-results li').first().waitFor();
     await page.locator('#search-q').focus();
@@ -345,21 +349,21 @@ describe('search on a phone, from the keyboard and without JavaScript', () => {
   });
 
   test('every page has a search box in its header that works without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
     for (const [dir, base] of [
       [DIST_ROOT, '/'],
       [DIST_ARCHIVE, '/archive/'],
     ] as const) {
       const served = await serve(dir, base);
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
       for (const path of ['', 'articles/2018/09/immigration-judges-sessions/', 'people/']) {
         await page.goto(`${served.origin}${base}${path}`);
         await page.locator('header [role="search"] input[name="q"]').fill('judges');
         await page.locator('header [role="search"] button').click();
         await page.waitForURL(`${served.origin}${base}search/?q=judges`);
       }
-      await context.close();
       await served.close();
     }
+    await context.close();
   });
 });
