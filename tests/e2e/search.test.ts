@@ -283,6 +283,8 @@ for (const [label, dir, base] of [
         .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
       const years = first.map((t) => Number(t.slice(0, 4)));
       expect(years).toEqual([...years].sort((a, b) => b - a));
+      // The counts follow the results; the label is read once they are in.
+      await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
       const fixturesLabel = await page.locator('label', { has: page.locator('input[value="fixtures"]') }).textContent();
       expect(fixturesLabel).toContain('(13)');
       const yearBoxes = await page
