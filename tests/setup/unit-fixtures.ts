@@ -14,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Content folder of the shared synthetic archive (BENCH_CORPUS). */
     benchCorpus: string;
+    /** A folder for the scratch archives of this run (tests/helpers/scratch-archive.ts), removed at its end. */
+    scratchRoot: string;
   }
 }
 
@@ -21,5 +23,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(path.join(tmpdir(), 'unit-corpus-'));
   await writeCorpus(dir, BENCH_CORPUS);
   project.provide('benchCorpus', dir);
-  return () => rm(dir, { recursive: true, force: true });
+  // One folder for every scratch archive of the run, removed at its end: a hook in the helper
+  // would run for the first file only, as unit files share their worker's modules.
+  const scratch = await mkdtemp(path.join(tmpdir(), 'unit-scratch-'));
+  project.provide('scratchRoot', scratch);
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
+  };
 }
