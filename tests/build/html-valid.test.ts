@@ -16,6 +16,7 @@ test('every page of the fixture site is valid HTML', async () => {
   expect(errorsOf('root')).toEqual([]);
 }, 120_000);
 
-test('every page of the sub-path build is valid HTML', () => {
+test('every page of the sub-path build is valid HTML', async () => {
+  expect((await htmlFiles(DIST_ARCHIVE)).length).toBeGreaterThan(40);
   expect(errorsOf('archive')).toEqual([]);
 }, 120_000);
