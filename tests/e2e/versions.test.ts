@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fixtureVersions } from '../fixtures/sites.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
@@ -15,8 +15,11 @@ const COMPARE = `/articles/${article.id}/versions/20250115/changes/`;
 const EARLIER = `/articles/${article.id}/versions/20240601/`;
 
 let browser: Browser;
+/** The tabs of this file share one browser context; colour schemes are emulated per tab. */
+let tabs: BrowserContext;
 beforeAll(async () => {
   browser = await launchChromium();
+  tabs = await browser.newContext();
 });
 afterAll(async () => {
   await browser?.close();
@@ -33,7 +36,8 @@ describe('the compare page', () => {
 
   for (const scheme of ['light', 'dark'] as const)
     test(`deletions are struck through, insertions underlined, both labelled; axe finds nothing (${scheme})`, async () => {
-      const page = await browser.newPage({ colorScheme: scheme });
+      const page = await tabs.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
       try {
         await page.goto(site.origin + COMPARE);
         const marks = await page.evaluate(() =>
@@ -64,7 +68,8 @@ describe('the compare page', () => {
       }
     });
   test('a deletion next to an insertion is set apart by a visible gap, colour or not', async () => {
-    const page = await browser.newPage({ forcedColors: 'active' });
+    const page = await tabs.newPage();
+    await page.emulateMedia({ forcedColors: 'active' });
     try {
       await page.goto(site.origin + COMPARE);
       // A replaced word as the diff writes it, with nothing between the two marks, laid out by
@@ -113,7 +118,7 @@ describe.each([
   });
 
   test('finds the article, says "in an earlier version" and shows that passage', async () => {
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     try {
       await page.goto(`${site.origin}${base}search/?q=${removedWord}`);
       const results = page.locator('#search-results li');
