@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DIST_ROOT } from '../helpers/paths.ts';
 import { servedSite } from '../helpers/site.ts';
 
@@ -24,20 +24,14 @@ const PAGE_TYPES = [
 
 const ctx = servedSite(DIST_ROOT);
 
-/** The tabs of this file share one browser context, made at the first; a phone needs its own. */
-let tabs: BrowserContext | undefined;
-
 /**
- * A fresh tab, closed after the test. With a colour scheme or nothing, in the shared context (the
- * scheme emulated in the tab); with other options (a phone's viewport, touch, mobile), in a context
- * of its own.
+ * A fresh tab, closed after the test. With a colour scheme or nothing, in the file's shared context
+ * (the scheme emulated in the tab); with other options (a phone's viewport, touch, mobile), in a
+ * context of its own.
  */
 async function withPage(options: Parameters<Browser['newPage']>[0], run: (page: Page) => Promise<void>): Promise<void> {
   const { colorScheme, ...own } = options ?? {};
-  const page =
-    Object.keys(own).length > 0
-      ? await ctx.browser.newPage(options)
-      : await (tabs ??= await ctx.browser.newContext()).newPage();
+  const page = Object.keys(own).length > 0 ? await ctx.browser.newPage(options) : await ctx.tab();
   if (colorScheme && Object.keys(own).length === 0) await page.emulateMedia({ colorScheme });
   try {
     await run(page);

@@ -13,7 +13,7 @@ test.each([
   ['ar', EDGE_WORDS.ar, 'مجلس البلدية يوافق على ميزانية المدارس'],
   ['he', EDGE_WORDS.he, 'מועצת העירייה אישרה את התקציב'],
 ])('the %s search page finds the %s article', async (lang, word, title) => {
-  const page = await ctx.browser.newPage();
+  const page = await ctx.tab();
   await page.goto(`${ctx.site.origin}/search/`);
   await page.locator(`nav a[href="/search/${lang}/"]`).click();
   await page.locator('#search-form[data-ready="true"]').waitFor();
