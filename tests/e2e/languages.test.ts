@@ -14,11 +14,14 @@ test.each([
   ['he', EDGE_WORDS.he, 'מועצת העירייה אישרה את התקציב'],
 ])('the %s search page finds the %s article', async (lang, word, title) => {
   const page = await ctx.tab();
-  await page.goto(`${ctx.site.origin}/search/`);
-  await page.locator(`nav a[href="/search/${lang}/"]`).click();
-  await page.locator('#search-form[data-ready="true"]').waitFor();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-  await page.locator('#search-q').fill(word);
-  await expect.poll(() => page.locator('#search-results h2').allTextContents()).toEqual([title]);
-  await page.close();
+  try {
+    await page.goto(`${ctx.site.origin}/search/`);
+    await page.locator(`nav a[href="/search/${lang}/"]`).click();
+    await page.locator('#search-form[data-ready="true"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await page.locator('#search-q').fill(word);
+    await expect.poll(() => page.locator('#search-results h2').allTextContents()).toEqual([title]);
+  } finally {
+    await page.close();
+  }
 });
