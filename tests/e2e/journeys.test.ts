@@ -31,8 +31,9 @@ const ctx = servedSite(DIST_ROOT);
  */
 async function withPage(options: Parameters<Browser['newPage']>[0], run: (page: Page) => Promise<void>): Promise<void> {
   const { colorScheme, ...own } = options ?? {};
-  const page = Object.keys(own).length > 0 ? await ctx.browser.newPage(options) : await ctx.tab();
-  if (colorScheme && Object.keys(own).length === 0) await page.emulateMedia({ colorScheme });
+  const ownContext = Object.keys(own).length > 0;
+  const page = ownContext ? await ctx.browser.newPage(options) : await ctx.tab();
+  if (colorScheme && !ownContext) await page.emulateMedia({ colorScheme });
   try {
     await run(page);
   } finally {
