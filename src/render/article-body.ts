@@ -60,21 +60,38 @@ export async function renderArticleBody(file: string): Promise<string> {
 }
 
 /**
- * Renders into the cache every body of `files` not already there, in the order given, calling
- * `onEach(file)` once each body is in the cache (rendered now or before); says how many it
- * rendered. The build runs it on a thread of its own, ahead of the search records and the pages.
+ * Bodies longer than this many bytes of Markdown are left to whoever asks for them (the page or
+ * the search record, on the build's main thread): the render-ahead thread's heap is small (see
+ * src/build/render-ahead.ts), and a body's syntax trees need many times its size. A longer body
+ * made the thread run out of memory and stop rendering ahead for the rest of the build
+ * (docs/performance.md, "Figures behind the code").
+ */
+export const AHEAD_MAX_BYTES = 1_000_000;
+
+/**
+ * Renders into the cache every body of `files` not already there, in the order given, and says
+ * how many it rendered. Calls `onEach(file, true)` once a body is in the cache (rendered now or
+ * before) and `onEach(file, false)` for a body not in the cache and longer than `maxBytes` bytes
+ * of Markdown, which it leaves unrendered. The build runs it on a thread of its own, ahead of the
+ * search records and the pages.
  * @throws {NodeJS.ErrnoException} when an article file cannot be read or the cache not written.
  */
-export async function renderAhead(files: Iterable<string>, onEach: (file: string) => void = () => {}): Promise<number> {
+export async function renderAhead(
+  files: Iterable<string>,
+  onEach: (file: string, inCache: boolean) => void = () => {},
+  maxBytes = AHEAD_MAX_BYTES,
+): Promise<number> {
   let count = 0;
   for (const file of files) {
     const body = readArticleBody(path.resolve(file));
     const cached = cachedPath(body);
-    if (!existsSync(cached)) {
+    if (existsSync(cached)) onEach(file, true);
+    else if (Buffer.byteLength(body) > maxBytes) onEach(file, false);
+    else {
       await renderAndCache(body, cached);
       count++;
+      onEach(file, true);
     }
-    onEach(file);
   }
   return count;
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { listFiles } from '../../src/content/files.ts';
 import { page, texts } from '../helpers/dist.ts';
-import { DIST_HOSTILE } from '../helpers/paths.ts';
+import { DIST_HOSTILE, HOSTILE_BUILD_LOG, HOSTILE_CONTENT } from '../helpers/paths.ts';
 
 // Articles at the edges of what the archive accepts all build and read correctly.
 
@@ -12,6 +13,30 @@ test('a 5 MB article is shown whole', async () => {
   const html = await readFile(path.join(DIST_HOSTILE, at('huge'), 'index.html'), 'utf8');
   expect(html.length).toBeGreaterThan(5_000_000);
   expect(html).toContain('The very last paragraph of the five megabyte article.');
+});
+
+test('the 5 MB article builds without a warning, and bodies after it are still rendered ahead', async () => {
+  const log = await readFile(HOSTILE_BUILD_LOG, 'utf8');
+  expect(log.split('\n').filter((line) => /\[WARN\]/.test(line))).toEqual([]);
+  // The oracle: every article and version body in the content folder, and which are over 1 MB of
+  // Markdown (the front matter is what lies between the first two lines of three dashes).
+  const sizes: number[] = [];
+  for (const folder of ['articles', 'versions'])
+    for (const file of await listFiles(path.join(HOSTILE_CONTENT, folder)))
+      if (file.endsWith('.md')) {
+        const text = (await readFile(path.join(HOSTILE_CONTENT, folder, file), 'utf8')).replace(/^\uFEFF/, '');
+        sizes.push(Buffer.byteLength(text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')));
+      }
+  const long = sizes.filter((n) => n > 1_000_000).length;
+  expect(long).toBe(1);
+  const [, ready, all, passed] =
+    /render-ahead: (\d+) of (\d+) article bodies in the cache from a second thread(?:; (\d+) longer than)?/.exec(log) ??
+    [];
+  expect({ ready: Number(ready), all: Number(all), passed: Number(passed ?? 0) }).toEqual({
+    ready: sizes.length - long,
+    all: sizes.length,
+    passed: long,
+  });
 });
 
 test('lists nested a hundred deep keep their depth', async () => {

@@ -14,6 +14,8 @@ export const DIST_ARCHIVE = path.join(TMP, 'dist-archive');
 export const HOSTILE_CONTENT = path.join(TMP, 'hostile-content');
 export const HOSTILE_PAGES = path.join(TMP, 'hostile-pages');
 export const DIST_HOSTILE = path.join(TMP, 'dist-hostile');
+/** What the hostile archive's build printed. */
+export const HOSTILE_BUILD_LOG = path.join(TMP, 'build-hostile.log');
 
 /**
  * How the fixture archive is built at the site root and under /archive/ (the global setup's two

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importAll } from '../../src/import/run.ts';
 import { writeFixtureArchive } from '../fixtures/sites.ts';
@@ -9,6 +9,7 @@ import {
   DIST_HOSTILE,
   FIXTURE_BUILDS,
   FIXTURE_CONTENT,
+  HOSTILE_BUILD_LOG,
   HOSTILE_CONTENT,
   HOSTILE_PAGES,
   TMP,
@@ -48,8 +49,9 @@ export default async function setup(): Promise<void> {
     astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, {
       ARCHIVE_SITE: 'https://archive.example.org',
       ARCHIVE_CACHE_DIR: path.join(TMP, 'cache-hostile'),
-    }).then((hostile) => {
+    }).then(async (hostile) => {
       if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
+      await writeFile(HOSTILE_BUILD_LOG, hostile.output);
     }),
     ...FIXTURE_BUILDS.map(({ outDir, env }) =>
       astroBuild(FIXTURE_CONTENT, outDir, env).then((result) => {

@@ -1,5 +1,5 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
@@ -37,4 +37,22 @@ test('rendering ahead fills the cache the pages read, with the pipeline’s HTML
     expect(await renderArticleBody(path.join(dir, name))).toBe((await processor.render(body)).code);
   expect(await renderArticleBody(path.join(dir, 'table.md'))).toContain('<table>');
   expect(await renderArticleBody(path.join(dir, 'hostile.md'))).not.toMatch(/onerror|script/);
+});
+
+test('a body longer than the limit is left to its page, and said so; the next ones are rendered', async () => {
+  const files = ['long.md', 'short.md'].map((name) => path.join(dir, 'limit', name));
+  await mkdir(path.join(dir, 'limit'));
+  await writeFile(files[0]!, `---\ntitle: t\n---\n${'A long paragraph. '.repeat(10)}`);
+  await writeFile(files[1]!, '---\ntitle: t\n---\nA short one.');
+  const said: [string, boolean][] = [];
+  expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(1);
+  expect(said).toEqual([
+    [files[0], false],
+    [files[1], true],
+  ]);
+  // Once in the cache (rendered with its page), it counts as there whatever its length.
+  await renderArticleBody(files[0]!);
+  said.length = 0;
+  expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(0);
+  expect(said.map(([, inCache]) => inCache)).toEqual([true, true]);
 });
