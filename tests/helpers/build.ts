@@ -19,12 +19,23 @@ function userEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Builds the site from `content` into `outDir`; never throws, so tests can assert on failures. */
+/**
+ * Builds the site from `content` into `outDir`; never throws, so tests can assert on failures.
+ * Unless `env` names one (ARCHIVE_CACHE_DIR), the build cache is the folder `<outDir>-cache`, which
+ * goes with the test's other scratch folders: the default one, under node_modules/.astro/, would
+ * outlive the run, keep a folder for every scratch content folder, and hand the next run's build
+ * what an earlier run rendered.
+ */
 export function astroBuild(content: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
-      env: { ...userEnv(), ARCHIVE_CONTENT_DIR: content, ...env },
+      env: {
+        ...userEnv(),
+        ARCHIVE_CONTENT_DIR: content,
+        ARCHIVE_CACHE_DIR: `${path.resolve(outDir)}-cache`,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
