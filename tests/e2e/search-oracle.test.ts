@@ -358,6 +358,11 @@ function searchUrl(origin: string, base: string, query: Query, sort: Sort): stri
 }
 
 const STATUS = /\b(No|\d+) results?\b/;
+/**
+ * How often a wait in the page looks again: every 20 ms, not at every animation frame (Playwright's
+ * default), which has Chromium produce a frame for each look (docs/performance.md, "The test command").
+ */
+const POLL = { polling: 20 } as const;
 
 /** The page as the reader sees it now: status, result links, "Show more" and the filter boxes. */
 function snapshot(page: Page) {
@@ -393,6 +398,7 @@ async function read(page: Page, base: string): Promise<Shown> {
   await page.waitForFunction(
     (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
     STATUS.source,
+    POLL,
   );
   // The results region and the filters say they are busy (aria-busy) until they are final.
   await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
@@ -405,6 +411,7 @@ async function read(page: Page, base: string): Promise<Shown> {
         document.querySelectorAll('#search-results li h2 a').length > n ||
         !!document.querySelector<HTMLElement>('#search-more')?.hidden,
       shown.hrefs.length,
+      POLL,
     );
     shown = await settled(page);
   }
@@ -434,10 +441,14 @@ async function reorder(page: Page, sort: Sort, base: string): Promise<Shown> {
   await page.waitForFunction(
     (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
     STATUS.source,
+    POLL,
   );
   // The old list is normally replaced by now; a page that keeps unchanged items is allowed.
   await page
-    .waitForFunction(() => !document.querySelector('#search-results li[data-stale]'), undefined, { timeout: 2000 })
+    .waitForFunction(() => !document.querySelector('#search-results li[data-stale]'), undefined, {
+      ...POLL,
+      timeout: 2000,
+    })
     .catch(() => undefined);
   return read(page, base);
 }

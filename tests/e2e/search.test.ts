@@ -80,7 +80,14 @@ function squash(text: string): string {
  */
 async function openSearch(page: Page, origin: string, base: string, query = '', load = false): Promise<void> {
   if ((await goToSearch(page, `${origin}${base}search/${query}`, load || !query)) === 'in-page')
-    await page.waitForFunction(() => /\S/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    // Looked at every 20 ms, not at every animation frame, which has Chromium draw a frame each time.
+    await page.waitForFunction(
+      () => /\S/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      undefined,
+      {
+        polling: 20,
+      },
+    );
 }
 
 for (const [label, dir, base] of [
