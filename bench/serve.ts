@@ -6,7 +6,10 @@ import sirv from 'sirv';
 // Serves a built site on 127.0.0.1 as a static host would, optionally under a sub-path and
 // gzip-compressed. The one static server of the benchmark, the audit and the tests.
 
-/** A running server: its origin ("http://127.0.0.1:<port>", no trailing slash) and how to stop it. */
+/**
+ * A running server: its origin ("http://127.0.0.1:<port>", no trailing slash) and how to stop it
+ * (at once, dropping every connection still open).
+ */
 export interface Served {
   origin: string;
   close(): Promise<void>;
@@ -35,6 +38,12 @@ export async function serve(dir: string, base = '/', options: { gzip?: boolean }
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A connection the browser opened ahead of time and never sent a request on would keep
+        // close() waiting until the browser drops it (a test's afterAll timed out so).
+        server.closeAllConnections();
+      }),
   };
 }
