@@ -61,10 +61,11 @@ export async function renderArticleBody(file: string): Promise<string> {
 
 /**
  * Bodies longer than this many bytes of Markdown are left to whoever asks for them (the page or
- * the search record, on the build's main thread): the render-ahead thread's heap is small (see
- * src/build/render-ahead.ts), and a body's syntax trees need many times its size. A longer body
- * made the thread run out of memory and stop rendering ahead for the rest of the build
- * (docs/performance.md, "Figures behind the code").
+ * the search record, on the build's main thread) without the render-ahead thread trying them: its
+ * heap is small (see src/build/render-ahead.ts), and a body's syntax trees need many times its
+ * length. The figure is set for prose (1 MB of it renders in the thread in about 1 s); a shorter
+ * body of dense markup may still not fit, and the thread then starts again after it. A 5 MB
+ * article ran the thread out of memory (docs/performance.md, "Figures behind the code").
  */
 export const AHEAD_MAX_BYTES = 1_000_000;
 
