@@ -503,7 +503,7 @@ beforeAll(async () => {
   await mkdir(TMP, { recursive: true });
   tmp = await mkdtemp(path.join(TMP, 'search-oracle-'));
   await writeSearchOracleArchive(path.join(tmp, 'content'));
-  // Both at once: each base path has its own build cache (src/build/cache-dir.ts) and output folder.
+  // Both at once: each base path has its own output folder and, beside it, build cache (tests/helpers/build.ts).
   await Promise.all(
     BASES.map(async ([base, name]) => {
       const out = path.join(tmp, name);
