@@ -41,6 +41,7 @@ export function renderBodiesAhead(
   const passed = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
   let running = true;
+  let stopped = false;
   /** Index in `files` of the body the thread is on. */
   let next = 0;
   const settle = (file: string, inCache: boolean) => {
@@ -68,7 +69,8 @@ export function renderBodiesAhead(
       if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY' || next >= files.length)
         return (warn(`rendering ahead stopped: ${err.message}`), release());
       settle(files[next++]!, false);
-      if (next < files.length) worker = start();
+      if (next < files.length && !stopped) worker = start();
+      else release();
     });
     thread.on('exit', () => thread === worker && release());
     return thread;
@@ -81,7 +83,7 @@ export function renderBodiesAhead(
       return renderArticleBody(file);
     },
     // Stopped mid-file, it leaves at most a temporary file; the cache only ever gets whole files.
-    stop: async () => void (await worker.terminate()),
+    stop: async () => ((stopped = true), void (await worker.terminate())),
     report: () =>
       `render-ahead: ${done.size} of ${files.length} article bodies in the cache from a second thread` +
       (passed.size ? `; ${passed.size} too large for it, rendered on the main thread` : ''),
