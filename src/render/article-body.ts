@@ -18,11 +18,18 @@ import { readArticleBody } from '../content/files.ts';
 type Processor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
 let full: Promise<Processor> | undefined;
 let plain: Promise<Processor> | undefined;
-let rendered: string | undefined;
-/** The folder of rendered bodies, created on first use. */
+let rendered: { setting: string | undefined; dir: string } | undefined;
+/**
+ * The folder of rendered bodies, created on first use, and again if ARCHIVE_CACHE_DIR changes
+ * in the process (tests that share a process each set their own).
+ */
 function renderedDir(): string {
-  if (rendered === undefined) mkdirSync((rendered = path.join(cacheDir(), 'rendered')), { recursive: true });
-  return rendered;
+  const setting = process.env.ARCHIVE_CACHE_DIR;
+  if (rendered?.setting !== setting || rendered === undefined) {
+    rendered = { setting, dir: path.join(cacheDir(), 'rendered') };
+    mkdirSync(rendered.dir, { recursive: true });
+  }
+  return rendered.dir;
 }
 
 /** Where the HTML of a Markdown body is cached. */
