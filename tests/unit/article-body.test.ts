@@ -42,6 +42,8 @@ test('rendering ahead fills the cache the pages read, with the pipeline’s HTML
 test('a body longer than the limit is left to its page, and said so; the next ones are rendered', async () => {
   const files = ['long.md', 'short.md'].map((name) => path.join(dir, 'limit', name));
   await mkdir(path.join(dir, 'limit'));
+  // A cache of its own, so that the other test finds only its own bodies whichever runs first.
+  vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'limit', 'cache'));
   await writeFile(files[0]!, `---\ntitle: t\n---\n${'A long paragraph. '.repeat(10)}`);
   await writeFile(files[1]!, '---\ntitle: t\n---\nA short one.');
   const said: [string, boolean][] = [];
@@ -55,4 +57,5 @@ test('a body longer than the limit is left to its page, and said so; the next on
   said.length = 0;
   expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(0);
   expect(said.map(([, inCache]) => inCache)).toEqual([true, true]);
+  vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'cache'));
 });
