@@ -44,18 +44,21 @@ test('a body longer than the limit is left to its page, and said so; the next on
   await mkdir(path.join(dir, 'limit'));
   // A cache of its own, so that the other test finds only its own bodies whichever runs first.
   vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'limit', 'cache'));
-  await writeFile(files[0]!, `---\ntitle: t\n---\n${'A long paragraph. '.repeat(10)}`);
-  await writeFile(files[1]!, '---\ntitle: t\n---\nA short one.');
-  const said: [string, boolean][] = [];
-  expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(1);
-  expect(said).toEqual([
-    [files[0], false],
-    [files[1], true],
-  ]);
-  // Once in the cache (rendered with its page), it counts as there whatever its length.
-  await renderArticleBody(files[0]!);
-  said.length = 0;
-  expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(0);
-  expect(said.map(([, inCache]) => inCache)).toEqual([true, true]);
-  vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'cache'));
+  try {
+    await writeFile(files[0]!, `---\ntitle: t\n---\n${'A long paragraph. '.repeat(10)}`);
+    await writeFile(files[1]!, '---\ntitle: t\n---\nA short one.');
+    const said: [string, boolean][] = [];
+    expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(1);
+    expect(said).toEqual([
+      [files[0], false],
+      [files[1], true],
+    ]);
+    // Once in the cache (rendered with its page), it counts as there whatever its length.
+    await renderArticleBody(files[0]!);
+    said.length = 0;
+    expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(0);
+    expect(said.map(([, inCache]) => inCache)).toEqual([true, true]);
+  } finally {
+    vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'cache'));
+  }
 });
