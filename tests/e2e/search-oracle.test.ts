@@ -6,7 +6,7 @@ import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
 import { astroBuild } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
-import { goToSearch } from '../helpers/search-page.ts';
+import { goToSearch, POLL } from '../helpers/search-page.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import {
   CASE_TOPIC,
@@ -358,11 +358,6 @@ function searchUrl(origin: string, base: string, query: Query, sort: Sort): stri
 }
 
 const STATUS = /\b(No|\d+) results?\b/;
-/**
- * How often a wait in the page looks again: every 20 ms, not at every animation frame (Playwright's
- * default), which has Chromium produce a frame for each look (docs/performance.md, "The test command").
- */
-const POLL = { polling: 20 } as const;
 
 /** The page as the reader sees it now: status, result links, "Show more" and the filter boxes. */
 function snapshot(page: Page) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { DIST_ARCHIVE, DIST_ROOT } from '../helpers/paths.ts';
-import { goToSearch } from '../helpers/search-page.ts';
+import { goToSearch, POLL } from '../helpers/search-page.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
 // A reader searching in a real browser: by keyword, by person, by a person's other names, with
@@ -80,13 +80,10 @@ function squash(text: string): string {
  */
 async function openSearch(page: Page, origin: string, base: string, query = '', load = false): Promise<void> {
   if ((await goToSearch(page, `${origin}${base}search/${query}`, load || !query)) === 'in-page')
-    // Looked at every 20 ms, not at every animation frame, which has Chromium draw a frame each time.
     await page.waitForFunction(
       () => /\S/.test(document.querySelector('#search-status')?.textContent ?? ''),
       undefined,
-      {
-        polling: 20,
-      },
+      POLL,
     );
 }
 

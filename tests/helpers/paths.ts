@@ -19,8 +19,9 @@ export const HOSTILE_BUILD_LOG = path.join(TMP, 'build-hostile.log');
 
 /**
  * How the fixture archive is built at the site root and under /archive/ (the global setup's two
- * builds): the environment a user would set (an empty part size: the index in one part), and a
- * build cache under TMP, so that every run builds them from nothing. The /archive/ build splits
+ * builds): the environment a user would set (an empty part size: the index in one part); their
+ * build caches are beside their output under TMP (tests/helpers/build.ts), so every run builds them
+ * from nothing. The /archive/ build splits
  * its search index into parts of 4 records (src/search/parts.ts), so the search tests run against
  * one index and against merged parts.
  */
@@ -32,7 +33,6 @@ export const FIXTURE_BUILDS = [
       ARCHIVE_SITE: 'https://archive.example.org',
       ARCHIVE_PAGE_SIZE: '5',
       ARCHIVE_SEARCH_PART_SIZE: '',
-      ARCHIVE_CACHE_DIR: path.join(TMP, 'cache-root'),
     },
   },
   {
@@ -42,7 +42,6 @@ export const FIXTURE_BUILDS = [
       ARCHIVE_SITE: 'https://archive.example.org',
       ARCHIVE_PAGE_SIZE: '5',
       ARCHIVE_SEARCH_PART_SIZE: '4',
-      ARCHIVE_CACHE_DIR: path.join(TMP, 'cache-archive'),
     },
   },
 ] as const;

@@ -1,5 +1,12 @@
 import type { Page } from 'playwright-core';
 
+/**
+ * How often the search tests' waits in the page (`page.waitForFunction`) look again: every 20 ms,
+ * not at every animation frame (Playwright's default), which has Chromium produce a frame for each
+ * look (docs/performance.md, "The test command").
+ */
+export const POLL = { polling: 20 } as const;
+
 // Going to a search in the browser tests, the quick way when the tab is already on that search
 // page: as the Back and Forward buttons take it there.
 

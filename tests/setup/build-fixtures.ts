@@ -41,15 +41,11 @@ export default async function setup(): Promise<void> {
     maxBytes: 20_000_000,
     given: {},
   });
-  // The three builds run at once: each has its own build cache, under TMP so that every run builds
-  // from nothing (the default one, under node_modules/.astro/, outlives the run), and what they
-  // share in the project's .astro/ folder (types and empty module lists) Astro writes atomically
-  // and alike for every build.
+  // The three builds run at once: each has its own build cache, beside its output under TMP (so
+  // every run builds from nothing), and what they share in the project's .astro/ folder (types and
+  // empty module lists) Astro writes atomically and alike for every build.
   const builds = [
-    astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, {
-      ARCHIVE_SITE: 'https://archive.example.org',
-      ARCHIVE_CACHE_DIR: path.join(TMP, 'cache-hostile'),
-    }).then(async (hostile) => {
+    astroBuild(HOSTILE_CONTENT, DIST_HOSTILE, { ARCHIVE_SITE: 'https://archive.example.org' }).then(async (hostile) => {
       if (hostile.code !== 0) throw new Error(`hostile fixture build failed:\n${hostile.output}`);
       await writeFile(HOSTILE_BUILD_LOG, hostile.output);
     }),
