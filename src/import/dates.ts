@@ -130,3 +130,21 @@ export function normaliseDate(raw: string | undefined | null): string | null {
   if (mdy && monthNumber(mdy[1]!) > 0) return day(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
   return null;
 }
+
+/**
+ * What one word of a printed date line is, by the same vocabulary isDateLine reads: a month
+ * name, a weekday, a numeric date (see isNumericDate), a clock time ("8:05", "14h30", "9.15pm"),
+ * a day or year number, or a joining word ("de", "um", "EST"); null for any other word. The
+ * word is compared lower-case, without surrounding brackets or a trailing full stop or colon.
+ */
+export function dateWordKind(word: string): 'month' | 'weekday' | 'numeric-date' | 'time' | 'number' | 'filler' | null {
+  const w = word.toLowerCase().replace(/^[(.]+|[).:,]+$/g, '');
+  if (!w) return null;
+  if (monthNumber(w) > 0) return 'month';
+  if (WEEKDAYS.has(w)) return 'weekday';
+  if (isNumericDate(w)) return 'numeric-date';
+  if (/^\d{1,2}[:h.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?$/.test(w) || /^\d{1,2}(?:[ap]\.?m\.?)$/.test(w)) return 'time';
+  if (/^\d{1,4}(?:st|nd|rd|th|er|º|\.)?$/.test(w)) return 'number';
+  if (DATE_FILLER.has(w)) return 'filler';
+  return null;
+}

@@ -133,6 +133,54 @@ const CASES: [rule: string, before: string, after: string][] = [
     '<p>Photo</p>' + KEEP + '<p>Credit</p><p>Foto:</p>',
     'The board will meet again on Nov. 16, the chair said.',
   ],
+  [
+    'teaser-card',
+    KEEP +
+      '<div><a href="/2023/ferry"><img src="/img/ferry.jpg" alt="The ferry" width="400" height="300"><span>Ferry fares to rise in spring</span></a></div>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'meta-line',
+    '<p>Updated 10:32 AM EDT, Thu June 6, 2024</p><p>4 min read · 1,208 views</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'site-chrome',
+    '<p><a href="#content">Skip to content</a></p><p>Log in | Register</p><p>Home › Local › Harbor</p>' + KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'breadcrumb-list',
+    '<ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li><li><a href="/local/harbor">Harbor</a></li></ul>' +
+      KEEP,
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'gallery-counter',
+    KEEP + '<p>Photo 4 of 12</p><p>View gallery (12 photos)</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'tag-list',
+    KEEP + '<p>Topics: Harbor, Port Hollis, Budget</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'comment-policy',
+    KEEP +
+      '<p>We welcome respectful comments. Please read our community guidelines before posting.</p><p>Commenting has been disabled for this article.</p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
+    'glued-credit',
+    '<p>Crews unload the first shipment at the new terminalPhotograph: Lee Park</p>',
+    'Crews unload the first shipment at the new terminal',
+  ],
+  [
+    'gallery-counter-prefix',
+    '<p>Slide 2 of 7: Crews unload the first shipment at the new terminal.</p>',
+    'Crews unload the first shipment at the new terminal.',
+  ],
 ];
 
 describe('each cleaning rule', () => {

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { BLOCK_RULES, INLINE_RULES, type RuleContext } from './rules.ts';
+import { BLOCK_RULES, INLINE_RULES, type BlockInfo, type RuleContext } from './rules.ts';
 
 // Applies the cleaning rules to an article body (a hast tree) and reports what was removed.
 
@@ -60,6 +60,57 @@ function cutRanges(node: Element, ranges: [number, number][]): void {
   walk(node);
 }
 
+/** Length of a text without its spaces. */
+const visible = (text: string) => text.replace(/\s+/g, '').length;
+
+/** What a rule may know about a block (see BlockInfo): its element, link share, image, list items. */
+function blockInfo(nodes: Root['children'][number][], tag: string): BlockInfo {
+  let all = 0;
+  let linked = 0;
+  let hasImage = false;
+  let imageOutsideLink = false;
+  const hrefs = new Set<string>();
+  const walk = (node: Root['children'][number], inLink: boolean) => {
+    if (node.type === 'text') {
+      const n = visible(node.value);
+      all += n;
+      if (inLink) linked += n;
+    } else if (node.type === 'element') {
+      if (node.tagName === 'img' || node.tagName === 'picture') {
+        hasImage = true;
+        if (!inLink) imageOutsideLink = true;
+      }
+      if (node.tagName === 'a') hrefs.add(String(node.properties.href ?? ''));
+      for (const c of node.children) walk(c, inLink || node.tagName === 'a');
+    }
+  };
+  for (const n of nodes) walk(n, false);
+  const info: BlockInfo = {
+    tag,
+    linkShare: all ? linked / all : 0,
+    hasImage,
+    oneLink: hrefs.size === 1 && !imageOutsideLink,
+  };
+  if (tag === 'ul' || tag === 'ol') {
+    const items = nodes.flatMap((n) =>
+      n.type === 'element' ? n.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li') : [],
+    );
+    info.items = items.map((li) => toString(li).replace(/\s+/g, ' ').trim());
+  }
+  return info;
+}
+
+/** True for a block that is nothing but a short link (a teaser headline in a run under "Related"). */
+function isLinkOnly(node: Element): boolean {
+  const text = toString(node).replace(/\s+/g, ' ').trim();
+  return text.length > 0 && text.length <= 200 && blockInfo([node], node.tagName).linkShare >= 0.9;
+}
+
+/** True for a block holding an image and no text (an image a caption may follow). */
+function isImageOnly(node: Element): boolean {
+  return blockInfo([node], node.tagName).hasImage && toString(node).trim() === '';
+}
+
 /** True for an element that is a block (see BLOCKS). */
 const isBlock = (node: Root['children'][number]) => node.type === 'element' && BLOCKS.has(node.tagName);
 
@@ -79,7 +130,10 @@ function looseRuns(parent: Root | Element): Root['children'][number][][] {
 /** Removes boilerplate blocks, loose runs that read as such a block, and glued spans, in place; returns what was removed. */
 export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
   const report: CleanReport = { removed: [], credits: [] };
-  const visit = (parent: Root | Element): void => {
+  // Captions already seen: the same caption under a later image is removed.
+  const captions = new Set<string>();
+  let afterImage = false;
+  const visit = (parent: Root | Element, inFigure = false): void => {
     // A loose run is judged as a paragraph would be, by the rules not tied to particular elements.
     const dropped = new Set<Root['children'][number]>();
     for (const run of looseRuns(parent)) {
@@ -89,7 +143,9 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
         .replace(/\s+/g, ' ')
         .trim();
       const rule = text
-        ? BLOCK_RULES.find((r) => !r.only && !r.withRest && !r.withFollowingList && r.matches(text, ctx))
+        ? BLOCK_RULES.find(
+            (r) => !r.only && !r.withRest && !r.withFollowingList && r.matches(text, ctx, blockInfo(run, 'p')),
+          )
         : undefined;
       if (!rule) continue;
       report.removed.push({ rule: rule.name, text });
@@ -110,17 +166,40 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
         kept.push(child);
         continue;
       }
-      if (dropNextList && (child.tagName === 'ul' || child.tagName === 'ol')) {
+      if (dropNextList && (child.tagName === 'ul' || child.tagName === 'ol' || isLinkOnly(child))) {
+        // The list under a "Related" heading, or a run of linked headlines standing for one.
         report.removed.push({ rule: 'related-links-section', text: toString(child).replace(/\s+/g, ' ').trim() });
-        dropNextList = false;
+        dropNextList = child.tagName !== 'ul' && child.tagName !== 'ol';
         continue;
       }
       dropNextList = false;
+      const text = () => toString(child).replace(/\s+/g, ' ').trim();
+      if (!isLeafBlock(child)) {
+        // A card (a link around an image and a headline) or a breadcrumb list is judged whole.
+        const whole = BLOCK_RULES.find(
+          (r) => r.containers?.includes(child.tagName) && r.matches(text(), ctx, blockInfo([child], child.tagName)),
+        );
+        if (whole) {
+          report.removed.push({ rule: whole.name, text: text() });
+          continue;
+        }
+      }
+      const isCaption = child.tagName === 'figcaption' || (inFigure && isLeafBlock(child));
+      const captionLike = isCaption || (afterImage && isLeafBlock(child));
+      if (child.tagName === 'img' || child.tagName === 'picture') afterImage = true;
+      else if (isBlock(child)) afterImage = isImageOnly(child);
       if (isLeafBlock(child)) {
         const text = toString(child).replace(/\s+/g, ' ').trim();
-        const rule = LEAF_REMOVABLE.has(child.tagName)
-          ? BLOCK_RULES.find((r) => (!r.only || r.only.includes(child.tagName)) && r.matches(text, ctx))
-          : undefined;
+        const info = blockInfo([child], child.tagName);
+        const rule =
+          LEAF_REMOVABLE.has(child.tagName) || child.tagName === 'figcaption'
+            ? BLOCK_RULES.find(
+                (r) =>
+                  (LEAF_REMOVABLE.has(child.tagName) || r.inCaptions) &&
+                  (!r.only || r.only.includes(child.tagName)) &&
+                  r.matches(text, ctx, info),
+              )
+            : undefined;
         if (rule) {
           report.removed.push({ rule: rule.name, text });
           if (rule.credit) report.credits.push(rule.credit(text));
@@ -132,10 +211,22 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
           const full = toString(child);
           const ranges = inline.ranges(full);
           if (ranges.length === 0) continue;
-          for (const [a, b] of ranges) report.removed.push({ rule: inline.name, text: full.slice(a, b) });
+          for (const [a, b] of ranges) {
+            report.removed.push({ rule: inline.name, text: full.slice(a, b) });
+            if (inline.credit) report.credits.push(inline.credit(full.slice(a, b)));
+          }
           cutRanges(child, ranges);
         }
-      } else visit(child);
+        // Judged after the cuts, so a caption glued to its credit matches its bare repeats.
+        // Only a caption of some words: a short credit under each image ("Photo: AP") stays with it.
+        const caption = toString(child).replace(/\s+/g, ' ').trim();
+        const key = captionLike && caption.split(' ').length >= 5 ? caption.toLowerCase() : '';
+        if (key && captions.has(key)) {
+          report.removed.push({ rule: 'repeated-caption', text: toString(child).replace(/\s+/g, ' ').trim() });
+          continue;
+        }
+        if (key) captions.add(key);
+      } else visit(child, inFigure || child.tagName === 'figure');
       const emptied = child.children.length === 0 && !['img', 'br', 'hr', 'td', 'th'].includes(child.tagName);
       if (!emptied) kept.push(child as ElementContent);
     }

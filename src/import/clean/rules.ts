@@ -1,5 +1,6 @@
 import { isDateLine } from '../dates.ts';
 import { GLUED_DATE } from '../names.ts';
+import { isMetaLine } from './meta-line.ts';
 
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
 // with what it removes; tests/unit/import-clean.test.ts shows a real-looking before and after
@@ -12,12 +13,29 @@ export interface RuleContext {
   siteName?: string | undefined;
 }
 
+/**
+ * What a rule may know about the block besides its text: its element, how much of its text is
+ * link text (0 to 1), whether it holds an image, and for a list the text of each item.
+ */
+export interface BlockInfo {
+  tag: string;
+  linkShare: number;
+  hasImage: boolean;
+  /** True when every link in the block goes to one address and the image is inside a link. */
+  oneLink?: boolean;
+  items?: string[];
+}
+
 /** A rule that removes a whole block (paragraph, list item, heading) when its text matches. */
 export interface BlockRule {
   name: string;
   /** What the rule removes, for the import report. */
   description: string;
-  matches(text: string, ctx: RuleContext): boolean;
+  matches(text: string, ctx: RuleContext, info?: BlockInfo): boolean;
+  /** Also judge containers (a card: a <div> or <aside> holding a link, an image and a headline) as one block. */
+  containers?: string[];
+  /** Also judge <figcaption> text (a gallery counter under an image). */
+  inCaptions?: boolean;
   /** Rules whose matched text is an image credit hand it back, so it is kept as the credit. */
   credit?: (text: string) => string;
   /** For headings: also remove the list of links that follows ("More on this story" + list). */
@@ -34,6 +52,8 @@ export interface InlineRule {
   description: string;
   /** [start, end) character ranges of the block's text to remove. */
   ranges(text: string): [number, number][];
+  /** Rules whose cut text is an image credit hand it back, so it is kept as the credit. */
+  credit?: (text: string) => string;
 }
 
 /** Text compared case-insensitively with spaces collapsed. */
@@ -71,6 +91,435 @@ export function isBylineLine(text: string): boolean {
   );
 }
 
+/**
+ * Headings over other stories' links or the article's tags, in the languages the importer reads:
+ * "More on this story", "Related", "DON'T MISS", "Most read", "Tags", "À lire aussi", "Les plus
+ * lus", "Mehr zum Thema", "Das könnte Sie auch interessieren", "Lo más leído", "No te lo pierdas".
+ */
+const RELATED_HEADING = new RegExp(
+  `^(?:${[
+    // English
+    'more on this (?:story|topic|subject)',
+    'related(?: topics| stories| coverage| articles| content| news| links| reading| posts| videos)?',
+    "more(?: news| stories| articles| coverage| headlines)? (?:from|on|about|in) [\\p{L}\\p{N}.'’& -]{1,50}",
+    '(?:more|latest|other|top|trending|popular|recent|featured) (?:news|stories|headlines|articles|posts|videos)',
+    'more stories(?: like this)?',
+    'read (?:more|next|also)',
+    'most (?:popular|read|viewed|shared|commented|emailed|watched)',
+    'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)',
+    'recommended(?: for you| reading| stories| articles)?',
+    "(?:editor['’]?s|editors['’]?|our) (?:picks?|choice|recommendations)",
+    "don['’]?t miss(?: this| these)?",
+    'do not miss',
+    'must[- ]reads?',
+    'trending(?: now| stories)?',
+    'popular(?: now| today)?',
+    'what to read next',
+    'keep reading',
+    'up next',
+    'watch next',
+    'in other news',
+    "also (?:on|from|in) [\\p{L}\\p{N}.'’& -]{1,40}",
+    'latest(?: news| stories| headlines| updates)?',
+    'top stories',
+    'explore more on these topics',
+    'tags?',
+    'topics?',
+    'filed under',
+    'more about',
+    // French
+    "plus d['’]actualités",
+    'à lire (?:aussi|également|ensuite)',
+    'lire (?:aussi|également)',
+    'à voir aussi',
+    'à ne pas manquer',
+    'ne manquez pas',
+    'sur le même sujet',
+    'dans la même rubrique',
+    'les plus (?:lus|partagés|commentés|populaires)',
+    'articles? (?:les plus lus|similaires|recommandés)',
+    'vous aimerez aussi',
+    'vous (?:pourriez|pouvez) aussi aimer',
+    '(?:nos )?dernières actualités',
+    'à découvrir(?: aussi)?',
+    'sélectionné pour vous',
+    'la sélection de la rédaction',
+    'mots[- ]clés',
+    'sujets?',
+    'thèmes?',
+    // German
+    'mehr zum thema',
+    'mehr aus (?:dem ressort|der rubrik|[\\p{L}-]{1,30})',
+    'lesen sie auch',
+    'auch interessant',
+    'das (?:könnte|dürfte) sie auch interessieren',
+    'das könnte sie interessieren',
+    'weitere (?:artikel|nachrichten|themen|meldungen)',
+    'neueste (?:artikel|nachrichten)',
+    'meistgelesen(?:e)?(?: artikel)?',
+    'meist(?:gelesen|geklickt|kommentiert)',
+    'top[- ]themen',
+    'empfehlungen(?: der redaktion)?',
+    'unsere empfehlungen',
+    'nicht verpassen',
+    'verpassen sie nicht',
+    'themen',
+    'schlagw(?:ö|o)rte(?:r)?',
+    // Spanish
+    'más noticias',
+    'te puede interesar',
+    'también te puede interesar',
+    'puede interesarte',
+    'te recomendamos',
+    'no te lo pierdas',
+    'no te pierdas',
+    'lee también',
+    'lea también',
+    'noticias relacionadas',
+    'otras noticias',
+    'últimas noticias',
+    'lo más (?:leído|visto|compartido)',
+    'más (?:leídas|leídos|vistas|vistos)',
+    'etiquetas',
+    'temas',
+    // Italian, Portuguese, Dutch
+    'leggi anche',
+    'potrebbe interessarti',
+    'ti potrebbe interessare',
+    'articoli correlati',
+    'da non perdere',
+    'i più letti',
+    'ultime notizie',
+    'argomenti',
+    'leia também',
+    'veja também',
+    'não perca',
+    'mais notícias',
+    'mais lidas',
+    'notícias relacionadas',
+    'últimas notícias',
+    'você (?:pode|também pode) gostar',
+    'lees ook',
+    'meer nieuws',
+    'meest gelezen',
+    'ook interessant',
+    'mis ook niet',
+    'gerelateerde artikelen',
+    'onderwerpen',
+    'trefwoorden',
+  ].join('|')})\\s*[:.…»›>]?$`,
+  'iu',
+);
+
+/** Labels that put another story's headline in the article ("Read more:", "DON'T MISS", "Lesen Sie auch"). */
+const TEASER_LABEL = new RegExp(
+  `^(?:${[
+    'read (?:more|also|next|this)',
+    'also read',
+    'see (?:also|more)',
+    'related(?: stories| coverage| articles?| story| content| video| link)?',
+    'recommended(?: reading)?',
+    'more on this story',
+    "more from [\\p{L}\\p{N}.'’& -]{1,40}",
+    'more',
+    'watch(?: now| more)?',
+    'listen',
+    "don['’]?t miss",
+    'must[- ]read',
+    "editor['’]?s pick",
+    'top story',
+    'trending',
+    'go deeper',
+    'further reading',
+    'click here',
+    '(?:à )?lire (?:aussi|également|la suite)',
+    'voir aussi',
+    'à voir',
+    'à ne pas manquer',
+    'à découvrir',
+    'découvrez aussi',
+    'lesen sie (?:auch|mehr|hier)',
+    'mehr (?:zum thema|dazu|lesen)',
+    'zum thema',
+    'auch interessant',
+    'das könnte sie (?:auch )?interessieren',
+    'nicht verpassen',
+    'hier lesen',
+    'lee (?:también|más)',
+    'lea también',
+    'leer (?:más|también)',
+    'ver (?:también|más)',
+    'te puede interesar',
+    'puede interesarte',
+    'te recomendamos',
+    'no te pierdas',
+    'relacionad[oa]s?',
+    'más información',
+    'leia (?:também|mais)',
+    'veja também',
+    "leggi (?:anche|l['’]articolo)",
+    'lees (?:ook|meer)',
+    'zie ook',
+  ].join('|')})`,
+  'iu',
+);
+
+/** Words of a page's own controls: signing in, the menu, search, skipping to the content. */
+const CHROME_PHRASES = [
+  'skip to (?:the )?(?:main )?(?:content|article|navigation|search|footer|menu)',
+  'jump to (?:the )?(?:main )?(?:content|article|navigation)',
+  'skip (?:navigation|advertisement|ad)',
+  'sign (?:in|out|up)',
+  'log ?(?:in|out)',
+  'register',
+  'create (?:an? |your )?(?:free |new )?account',
+  'my account',
+  'my profile',
+  'manage (?:your )?account',
+  'menu',
+  'search',
+  'close',
+  'open menu',
+  'toggle navigation',
+  'back to top',
+  'aller au contenu(?: principal)?',
+  'passer au contenu(?: principal)?',
+  'aller à la navigation',
+  'se (?:connecter|déconnecter)',
+  'connexion',
+  'déconnexion',
+  "s['’]inscrire",
+  'inscription',
+  'mon compte',
+  "s['’]abonner",
+  'rechercher',
+  'recherche',
+  'fermer',
+  'retour en haut',
+  'zum (?:haupt)?inhalt(?: springen)?',
+  'direkt zum inhalt',
+  'zur navigation',
+  'anmelden',
+  'abmelden',
+  'einloggen',
+  'registrieren',
+  'mein konto',
+  'mein profil',
+  'suche',
+  'suchen',
+  'schließen',
+  'nach oben',
+  'saltar al contenido(?: principal)?',
+  'ir al contenido(?: principal)?',
+  'iniciar sesión',
+  'cerrar sesión',
+  'regístrate',
+  'registrarse',
+  'mi cuenta',
+  'mi perfil',
+  'buscar',
+  'búsqueda',
+  'cerrar',
+  'volver arriba',
+  'vai al contenuto',
+  'accedi',
+  'registrati',
+  'ir para o conteúdo',
+  'entrar',
+  'minha conta',
+  'naar (?:de )?(?:hoofd)?inhoud',
+  'inloggen',
+  'uitloggen',
+  'zoeken',
+];
+const CHROME_LINE = new RegExp(`^(?:(?:${CHROME_PHRASES.join('|')})\\s*[|/·•,-]?\\s*)+$`, 'iu');
+
+/** First crumbs of a breadcrumb trail ("Home › News › Politics"). */
+const HOME_CRUMB =
+  /^(?:home(?: ?page)?|start(?:seite)?|accueil|inicio|portada|página (?:de )?inicio|homepage|início|pagina iniziale|news|nachrichten|actualités|noticias)$/iu;
+
+/** A web address as a print logo gives it: a host with no path ("www.example.com", "https://example.co.uk/"). */
+const WEB_ADDRESS = /(?:https?:\/\/|\bwww\.)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\/?(?=\s|$)/giu;
+/** The same, for a test (no global state). */
+const BARE_ADDRESS = new RegExp(WEB_ADDRESS.source, 'iu');
+
+/** One part of an advertisement marker, lower-case ("advertisement", "continue reading below"). */
+const AD_LABEL = new RegExp(
+  `^(?:${[
+    'advertisement',
+    'advertisements',
+    'advert',
+    'ad',
+    'ads',
+    'paid (?:content|post|partner content)',
+    'sponsored(?: content| post| links?)?',
+    'promoted(?: content)?',
+    'partner content',
+    'skip (?:advertisement|ad)',
+    'hide ad',
+    'report (?:this )?ad',
+    'remove ads',
+    'ad feedback',
+    '(?:the )?(?:story|article|content|text|post|page) continues (?:below|after|under)(?: (?:this|the))?(?: (?:advertisement|ad|advert))?',
+    'continue reading (?:below|after (?:the |this )?(?:ad|advertisement))',
+    'continue reading (?:the )?(?:main )?story',
+    'scroll (?:down )?to continue(?: (?:with content|reading))?',
+    'publicité',
+    "la suite (?:de l['’]article )?(?:après|sous) (?:cette |la )?publicité",
+    "suite (?:de l['’]article )?après (?:cette |la )?publicité",
+    'article (?:réservé|sponsorisé)',
+    'contenu sponsorisé',
+    'anzeige',
+    'werbung',
+    'weiter(?:lesen)? nach der (?:anzeige|werbung)',
+    '(?:der )?artikel (?:geht|wird) (?:nach|unter) der (?:anzeige|werbung) (?:weiter|fortgesetzt)',
+    'nach der (?:anzeige|werbung) weiterlesen',
+    'gesponsert',
+    'publicidad',
+    'anuncio',
+    '(?:el )?(?:artículo|texto|contenido|la noticia) (?:continúa|sigue) (?:debajo|después|tras)(?: del? (?:la )?(?:anuncio|publicidad))?',
+    '(?:continúa|sigue) leyendo(?: (?:debajo|abajo|después|tras)(?: del? (?:la )?(?:anuncio|publicidad))?)?',
+    'contenido patrocinado',
+    'pubblicità',
+    'contenuto sponsorizzato',
+    "(?:l['’])?articolo continua (?:sotto|dopo la pubblicità)",
+    'publicidade',
+    '(?:o )?(?:artigo|texto) continua (?:abaixo|após a publicidade|depois da publicidade)',
+    'conteúdo patrocinado',
+    'reklame',
+    'advertentie',
+    'annonce',
+    '(?:het )?artikel gaat (?:verder )?(?:onder|na) de advertentie(?: verder)?',
+    'lees verder (?:onder|na) de advertentie',
+  ].join('|')})$`,
+  'u',
+);
+
+/** Things a prompt offers the reader: a newsletter, alerts, an app. */
+const OFFER =
+  "(?:newsletters?|news ?letter|inbox|e-?mails?|briefing|digest|alerts?|notifications?|push|lettre d['’]information|infolettre|courriel|boletín|boletines|correo|notificaciones|whatsapp|telegram|nieuwsbrief|mailbox|benachrichtigungen|rundbrief|notiziario)";
+
+/**
+ * Newsletter, app and membership prompts, each as an imperative or offer at the start of a short
+ * block (a sentence of the story mentioning a newsletter does not start like these).
+ */
+const PROMPT: RegExp[] = [
+  new RegExp(
+    `^(?:sign up|subscribe|register|get|join|want|don['’]t miss|never miss|stay (?:informed|up to date|in the know|connected|ahead)|be the first|receive|enter your|download|turn on|like this (?:story|article)|enjoy(?:ed)? (?:this|reading)|want more|love (?:this|our)|keep up with|follow the latest)\\b[^.!?]{0,160}\\b${OFFER}\\b`,
+    'iu',
+  ),
+  new RegExp(
+    `^(?:inscrivez-vous|abonnez-vous|recevez|ne manquez|restez informé|téléchargez|installez|activez|rejoignez|retrouvez|découvrez) [^.!?]{0,160}${OFFER}`,
+    'iu',
+  ),
+  new RegExp(
+    `^(?:melden sie sich|abonnieren sie|jetzt (?:kostenlos |gratis )?(?:anmelden|abonnieren|herunterladen|installieren|registrieren)|erhalten sie|bleiben sie|verpassen sie|laden sie|holen sie sich|installieren sie|aktivieren sie|newsletter abonnieren|folgen sie)\\b[^.!?]{0,160}${OFFER}`,
+    'iu',
+  ),
+  new RegExp(
+    `^(?:suscr[ií]bete|apúntate|regístrate|recibe|descarga|descárgate|únete|no te pierdas|mantente informado|síguenos|iscriviti|scarica|ricevi|assine|inscreva-se|receba|baixe|schrijf je in|abonneer|download)\\b[^.!?]{0,160}${OFFER}`,
+    'iu',
+  ),
+  /^(?:already a (?:subscriber|member)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|subscribe (?:now|today|here)|by (?:signing up|subscribing|clicking|registering|submitting)[^.]{0,120}\b(?:privacy|terms|policy|agree)|thank you for (?:signing up|subscribing)|you(?:['’]re| are) (?:now )?subscribed|enter your e-?mail(?: address)?|your e-?mail(?: address)?|e-?mail address|déjà abonné|en vous inscrivant|votre (?:adresse )?e-?mail|merci pour votre inscription|sie sind bereits abonnent|bereits abonniert|ihre e-?mail-adresse|mit (?:der|ihrer) anmeldung|¿ya eres suscriptor|al suscribirte|tu (?:correo|e-?mail)(?: electrónico)?|gracias por suscribirte)\b/iu,
+];
+
+/** Prompts to follow the publication, share the article or use its app. */
+const SOCIAL_PROMPT = new RegExp(
+  `^(?:${[
+    'follow (?:us|[\\p{L}.@ ]{1,40}) on (?:twitter|facebook|instagram|x|tiktok|linkedin|threads|bluesky|youtube|whatsapp|telegram|google news)',
+    'follow us\\b',
+    'like us on facebook',
+    'join (?:us|our [\\p{L} ]{0,30}) on (?:whatsapp|telegram|facebook|instagram|x|twitter)',
+    '(?:get .{0,40})?download (?:our|the) (?:free )?[\\p{L} ]{0,30}app',
+    'get the (?:free )?[\\p{L} ]{0,30}app',
+    'open in (?:the )?app',
+    '(?:read|listen) (?:this|it|more) (?:in|on) (?:the|our) app',
+    'listen to (?:this|the) (?:article|story)(?: \\d+ min)?',
+    '(?:click (?:here )?to )?share (?:this|the) (?:article|story|page|post|video)',
+    'share (?:on|via) \\p{L}+',
+    'click to (?:share|email|print)',
+    'gift (?:this )?article',
+    'send (?:this|the) (?:article|story) to a friend',
+    'suivez-nous sur',
+    'rejoignez-nous sur',
+    "partagez (?:cet |l['’])article",
+    "partager (?:cet |l['’])article",
+    'partager sur',
+    "écouter (?:cet |l['’])article",
+    "(?:téléchargez|installez|retrouvez-nous sur) (?:gratuitement )?(?:notre |l['’])(?:appli|application)",
+    '(?:laden sie sich|holen sie sich|jetzt) (?:kostenlos |gratis )?(?:unsere|die) [\\p{L} -]{0,30}app',
+    '(?:descarga|descárgate|instala) (?:gratis )?(?:nuestra|la) (?:app|aplicación)',
+    'scarica (?:gratis )?(?:la )?(?:nostra )?app',
+    'baixe (?:o|a|nosso|nossa) (?:app|aplicativo)',
+    'download (?:de|onze) app',
+    'folgen sie uns(?: auf| bei)?',
+    '(?:artikel|beitrag) teilen',
+    'teilen sie (?:diesen|den) (?:artikel|beitrag)',
+    'artikel (?:anhören|vorlesen lassen)',
+    'síguenos en',
+    'comparte (?:esta noticia|este artículo|en)',
+    'compartir (?:en|esta noticia|este artículo)',
+    'escucha (?:esta noticia|este artículo)',
+    'seguici su',
+    'condividi (?:su|questo articolo)',
+    'siga-nos',
+    'partilhe (?:este artigo|esta notícia)',
+    'compartilhe',
+    'volg ons op',
+    'deel (?:dit artikel|op)',
+  ].join('|')})`,
+  'iu',
+);
+
+/** A gallery's counter or button, the whole text of a block. */
+const GALLERY_COUNTER = new RegExp(
+  `^(?:${[
+    // "Image 1 of 9", "3 / 12", "Bild 2 von 9", "Foto 1 de 9"
+    '(?:(?:image|photo|picture|slide|foto|bild|imagen|diapositiva|immagine|imagem|afbeelding|photograph)\\s*)?\\d{1,3}\\s*(?:of|von|aus|sur|de|di|van|/)\\s*\\d{1,3}',
+    // "View gallery", "Voir la galerie (12 photos)", "Bildergalerie ansehen", "Ver galería"
+    '(?:(?:open|view|see|launch|show|browse|enter) (?:the )?(?:full )?(?:photo |image |picture )?gallery|(?:voir|ouvrir) (?:la )?(?:galerie|diaporama)|(?:bilder)?galerie (?:ansehen|öffnen)|zur (?:bilder)?galerie|ver (?:la )?galería|ver (?:las )?fotos|apri (?:la )?(?:gallery|galleria)|ver galeria|bekijk (?:de )?(?:fotoserie|galerij))(?:\\s*[(\\[]?\\d{1,3}\\s*(?:photos|images|pictures|bilder|fotos|imágenes|immagini|imagens|foto’s)?[)\\]]?)?',
+    // "12 photos", "(9 Bilder)"
+    '[(\\[]?\\d{1,3}\\s+(?:photos|images|pictures|bilder|fotos|imágenes|immagini|imagens|foto’s)[)\\]]?',
+  ].join('|')})$`,
+  'iu',
+);
+
+/** The label of a tag list ("Tags:", "Filed under:", "Mots-clés :", "Schlagwörter:", "Etiquetas:"). */
+const TAG_LABEL =
+  /^(?:tags?|tagged(?: with)?|topics?|filed under|keywords|related topics|mots[- ]clés|thèmes?|sujets?|tags associés|schlagw(?:ö|o)rte(?:r)?|themen|stichw(?:ö|o)rte(?:r)?|etiquetas|temas|palabras clave|argomenti|parole chiave|tópicos|assuntos|onderwerpen|trefwoorden)\s*[:：]?(?=\s|\p{Lu}|$)/iu;
+
+/** Notices about the comment section, at the start of a block. */
+const COMMENT_POLICY = new RegExp(
+  `^(?:${[
+    'comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off|switched off|moderated|pre-moderated|premoderated|not available|unavailable|reviewed)',
+    'comments (?:on|for) this (?:article|story|page|post|thread) (?:are|have been|is) (?:now )?(?:closed|disabled|turned off|moderated)',
+    'commenting (?:is|has been) (?:now )?(?:closed|disabled|turned off|unavailable|not available)',
+    'comments? (?:policy|guidelines|rules|moderation)',
+    '(?:community|commenting|comment|discussion|house) (?:guidelines|rules|standards|policy)',
+    '(?:please )?(?:read|review|see|follow|respect|keep to|abide by) our (?:community |comment(?:ing)? |discussion |house )?(?:guidelines|rules|standards|policy|terms)',
+    'we (?:welcome|encourage|value) (?:your )?(?:comments|thoughtful|respectful|civil|contributions|discussion)',
+    'you (?:must|need to) (?:be )?(?:logged|signed|log|sign) (?:in|on) to (?:comment|post|reply|join)',
+    '(?:log|sign) in (?:or register )?to (?:comment|post a comment|reply|join the (?:conversation|discussion))',
+    'to (?:comment|post a comment|join the (?:conversation|discussion)),? (?:please )?(?:log|sign) in',
+    'this (?:discussion|conversation|comment section|comments section|thread) (?:is|has been|was) (?:now )?(?:closed|disabled)',
+    'les (?:commentaires|réactions) (?:sont|ont été) (?:fermés|fermées|désactivés|désactivées|modérés|modérées|clos|closes)',
+    '(?:connectez|identifiez)-vous pour (?:commenter|réagir)',
+    'charte (?:de modération|des commentaires|de la communauté)',
+    '(?:die )?kommentarfunktion (?:ist|wurde)',
+    '(?:die )?kommentare (?:sind|wurden) (?:geschlossen|deaktiviert|moderiert)',
+    '(?:bitte )?beachten sie (?:unsere )?(?:netiquette|kommentarrichtlinien|diskussionsregeln|community-regeln)',
+    'netiquette',
+    'melden sie sich an,? um (?:zu kommentieren|kommentare zu schreiben)',
+    'los comentarios (?:están|han sido|son) (?:cerrados|desactivados|moderados)',
+    '(?:inicia sesión|regístrate) para comentar',
+    'normas de (?:participación|la comunidad|uso de los comentarios)',
+    'i commenti sono (?:chiusi|disabilitati|moderati)',
+    'os comentários (?:estão|foram|são) (?:fechados|desativados|moderados)',
+    '(?:de )?reacties (?:zijn|worden) (?:gesloten|uitgeschakeld|gemodereerd)',
+  ].join('|')})`,
+  'iu',
+);
+
 /** Removed blocks, in the order they are tried. */
 export const BLOCK_RULES: BlockRule[] = [
   {
@@ -85,11 +534,9 @@ export const BLOCK_RULES: BlockRule[] = [
   },
   {
     name: 'related-links-section',
-    description: 'a "More on this story" or "Related" heading and the list of links under it',
-    matches: (text) =>
-      /^(?:more on this (?:story|topic)|related(?: topics| stories| coverage| articles| content| news)?|more(?: news| stories| articles| coverage| headlines)? (?:from|on|about|in) [\p{L}\p{N}.'’& -]{1,50}|(?:more|latest|other|top) (?:news|stories|headlines)|read (?:more|next|also)|(?:plus d['’]actualités|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|das könnte sie auch interessieren|más noticias|te puede interesar|lee también|noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|leia também|mais notícias|notícias relacionadas|lees ook|meer nieuws|gerelateerde artikelen)|most (?:popular|read|viewed)|you (?:may|might) also like|recommended(?: for you)?|top stories|latest (?:news|stories)|explore more on these topics)$/iu.test(
-        text.trim(),
-      ),
+    description:
+      'a "More on this story", "Related", "DON\'T MISS", "Tags" or "Lesen Sie auch" heading and the list or run of links under it',
+    matches: (text) => text.length <= 80 && RELATED_HEADING.test(text.trim()),
     withFollowingList: true,
   },
   {
@@ -103,34 +550,42 @@ export const BLOCK_RULES: BlockRule[] = [
   },
   {
     name: 'ad-marker',
-    description: 'advertisement markers ("ADVERTISEMENT", "Story continues below")',
-    matches: (text) =>
-      /^(?:advertisement|advert|ad|publicité|publicidad|pubblicità|publicidade|anzeige|werbung|reklame|advertentie|annonce|anuncio|sponsored(?: content)?|story continues (?:below|after)(?: (?:this )?advertisement)?|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the )?(?:main )?story|scroll to continue(?: with content)?)$/.test(
-        norm(text).replace(/[.:…]+$/, ''),
-      ),
+    description:
+      'advertisement markers ("ADVERTISEMENT", "Story continues below", "Continue Reading Below", "Weiterlesen nach der Anzeige", "La suite après cette publicité")',
+    matches: (text) => {
+      if (text.length > 120) return false;
+      const parts = norm(text)
+        .split(/\s*[|·•–—:]\s*|\s+-\s+|\.\s+/)
+        .map((p) => p.replace(/[.:…!]+$/, '').trim())
+        .filter(Boolean);
+      return parts.length > 0 && parts.every((p) => AD_LABEL.test(p));
+    },
   },
   {
     name: 'photo-credit',
-    description: 'a line holding only a photo credit ("© Getty", "Photo: AP"), kept as the image credit',
+    description:
+      'a line holding only a photo credit ("© Getty", "Photo: AP", "CreditKevin Frayer/Getty Images"), kept as the image credit',
     matches: (text) =>
       text.length <= 100 &&
-      (/^(?:©|\(c\)|copyright\b|photo(?:graph)?(?: credit)?:|image(?: credit)?:|picture:|credit:)\s*\S/i.test(
+      // A label and a name or two, not a sentence that starts with "Credit:" and goes on.
+      ((/^(?:©|\(c\)|copyright\b|photo(?:graph)?(?: credit)?:|image(?: credit)?:|picture:|credit:)\s*\S/i.test(
         text.trim(),
-      ) ||
+      ) &&
+        (text.trim().split(/\s+/).length <= 9 || !/\.$/.test(text.trim()))) ||
+        // A label run into the name, as pages render two elements: "CreditKevin Frayer/Getty Images"
+        /^(?:Credits?|CREDITS?)(?=\p{Lu})\S/u.test(text.trim()) ||
         /^[^.!?]{0,80}\/\s*(?:getty images|ap|afp|reuters|epa|ap photo|shutterstock)\s*$/i.test(text.trim())),
     credit: (text) => text.replace(/\s+/g, ' ').trim(),
   },
   {
     name: 'newsletter-prompt',
-    description: 'newsletter and subscription prompts',
-    matches: (text) =>
-      text.length <= 240 &&
-      (/^(?:sign up|subscribe|get|join|want|don't miss|never miss)\b.*\b(?:newsletter|inbox|e-?mails?|briefing|digest|alerts?)\b/i.test(
-        text.trim(),
-      ) ||
-        /^(?:already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber)|subscribe (?:now|today))\b/i.test(
-          text.trim(),
-        )),
+    description:
+      'newsletter, app and subscription prompts ("Sign up for our newsletter", "Abonnez-vous à notre newsletter", "Jetzt den Newsletter abonnieren", "Descarga nuestra app")',
+    matches: (text) => {
+      // "Want the news before breakfast? Sign up for …": a teasing question before the prompt.
+      const t = text.trim().replace(/^[^.!?]{1,100}\?\s+(?=\p{Lu})/u, '');
+      return text.length <= 300 && PROMPT.some((re) => re.test(text.trim()) || re.test(t));
+    },
   },
   {
     name: 'share-buttons',
@@ -139,12 +594,33 @@ export const BLOCK_RULES: BlockRule[] = [
   },
   {
     name: 'read-more-teaser',
-    description: '"Read more" teasers and related-story links between paragraphs',
-    matches: (text) =>
+    description:
+      '"Read more" teasers and related-story links between paragraphs ("Read more: …", "DON\'T MISS …", "Lesen Sie auch: …", "Related article" with a linked headline)',
+    matches: (text, _ctx, info) => {
+      const t = text.trim();
+      if (t.length > 200) return false;
+      const label = TEASER_LABEL.exec(t);
+      if (!label) return false;
+      const rest = t.slice(label[0].length);
+      // "Read more: headline", "MORE | headline", "Lesen Sie auch » headline"
+      if (/^\s*[:|»›>–—-]/.test(rest)) return true;
+      // "Related article Headline" or "DON'T MISSHeadline": a label run into a linked headline.
+      return !!info && info.linkShare >= 0.5 && /^\s*[\p{Lu}\p{N}“"«„]/u.test(rest) && !/[.!…]["”»’)]?$/.test(t);
+    },
+  },
+  {
+    name: 'teaser-card',
+    description:
+      'a teaser card for another story inside the article: a block that is only a link around an image and a headline (a linked paragraph of prose, or an embedded post, stays)',
+    matches: (text, _ctx, info) =>
+      !!info &&
+      info.hasImage &&
+      info.oneLink === true &&
+      info.linkShare >= 0.9 &&
       text.length <= 200 &&
-      /^(?:read more|read also|also read|see also|read next|related(?: stories| coverage| articles)?|recommended|more on this story|more from|watch|listen|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|zum thema|lee (?:también|más)|leer más|ver también|leia (?:também|mais)|veja também|leggi anche|leggi l['’]articolo|lees ook|lees meer|zie ook)(?=[\s:|»›>-])\s*[:|»›>-]/iu.test(
-        text.trim(),
-      ),
+      text.trim().length > 0 &&
+      !/[.!…]["”»’)]?$/.test(text.trim()),
+    containers: ['div', 'aside', 'section', 'li', 'article'],
   },
   {
     name: 'reader-comments',
@@ -162,8 +638,9 @@ export const BLOCK_RULES: BlockRule[] = [
     name: 'comments-and-cookies',
     description: 'comment-section prompts and cookie notices',
     matches: (text) =>
+      // The label or button alone ("312 Comments", "Show comments (12)"), not a sentence starting "Comments".
       (text.length <= 80 &&
-        /^(?:\d+\s+)?(?:comments?|show comments|view comments|join the (?:conversation|discussion)|leave a comment)\b/i.test(
+        /^(?:\d+\s+)?(?:comments?|show comments|view comments|hide comments|read comments|join the (?:conversation|discussion)|leave a comment|add a comment|post a comment)(?:\s*\(\d+\)|\s+\d+)?\s*[:.!]?$/i.test(
           text.trim(),
         )) ||
       (text.length <= 400 &&
@@ -179,12 +656,8 @@ export const BLOCK_RULES: BlockRule[] = [
   },
   {
     name: 'social-and-app-prompt',
-    description: 'prompts to follow the publication on social media or download its app',
-    matches: (text) =>
-      text.length <= 200 &&
-      /^(?:follow (?:us|[\p{L}. ]{1,40}) on (?:twitter|facebook|instagram|x|tiktok|linkedin|threads|bluesky|youtube)|like us on facebook|(?:get .{0,40})?download (?:our|the) (?:free )?app)\b/iu.test(
-        text.trim(),
-      ),
+    description: 'prompts to follow the publication on social media, share the article, or download its app',
+    matches: (text) => text.length <= 200 && SOCIAL_PROMPT.test(text.trim()),
   },
   {
     name: 'publication-line',
@@ -251,6 +724,95 @@ export const BLOCK_RULES: BlockRule[] = [
           norm(text).endsWith(`, ${norm(ctx.siteName)}`) &&
           !/[.!?]/.test(text.slice(0, -ctx.siteName.length)))),
   },
+  {
+    name: 'meta-line',
+    description:
+      'a line of page facts in any of many formats: publication and update times ("Updated 10:32 AM EDT, Thu June 6, 2024", "Stand: 04.03.2024, 14:30 Uhr", "hace 2 horas"), reading time ("5 min read") and view or comment counts ("1,234 views"); dates go to the frontmatter',
+    matches: (text) => isMetaLine(text.trim()),
+  },
+  {
+    name: 'site-chrome',
+    description:
+      'the site\'s own controls and furniture: skip links, sign-in and account links, breadcrumb trails ("Home › News › Politics"), and a print logo giving the site\'s name and web address',
+    matches: (text, ctx, info) => {
+      const t = text.trim().replace(/\s+/g, ' ');
+      if (t.length > 200) return false;
+      if (CHROME_LINE.test(t)) return true;
+      // Breadcrumbs: "Home › News › Politics", "Accueil > International"
+      const crumbs = t.split(/\s*[›»>]\s*|\s+\/\s+/).filter(Boolean);
+      if (
+        crumbs.length >= 2 &&
+        HOME_CRUMB.test(crumbs[0]!) &&
+        crumbs.every((c) => c.length <= 120 && !/[.!?]$/.test(c)) &&
+        crumbs.slice(0, -1).every((c) => c.length <= 40)
+      )
+        return true;
+      // A print logo: the logo image and the site's address, or its name and address
+      // ("The Daily Example www.example.com"). An address with a path is a reference, not a logo.
+      if (t.length <= 120 && BARE_ADDRESS.test(t)) {
+        const rest = t
+          .replace(WEB_ADDRESS, ' ')
+          .replace(/[|·•–—,-]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+        if (!rest) return !!info?.hasImage;
+        if (ctx.siteName && norm(rest) === norm(ctx.siteName)) return true;
+        const words = rest.split(' ');
+        return (
+          words.length <= 6 &&
+          words.every(
+            (w) =>
+              /^[\p{Lu}\p{N}][\p{L}\p{N}'’&.]*$/u.test(w) || /^(?:the|of|de|la|le|der|die|das|el|del|and|&)$/i.test(w),
+          )
+        );
+      }
+      return false;
+    },
+  },
+  {
+    name: 'breadcrumb-list',
+    description: 'a breadcrumb trail as a list of links starting at the home page ("Home", "News", "Politics")',
+    matches: (_text, _ctx, info) =>
+      !!info?.items &&
+      info.items.length >= 2 &&
+      HOME_CRUMB.test(info.items[0]!.trim()) &&
+      info.linkShare >= 0.5 &&
+      info.items.every((item) => item.trim().length <= 120 && !/[.!?]$/.test(item.trim())) &&
+      info.items.slice(0, -1).every((item) => item.trim().length <= 40),
+    containers: ['ul', 'ol'],
+  },
+  {
+    name: 'gallery-counter',
+    description:
+      'a gallery\'s counter or button ("Image 1 of 9", "3 / 12", "Bild 2 von 9", "Foto 1 de 9", "View gallery (9 photos)")',
+    matches: (text) => text.length <= 60 && GALLERY_COUNTER.test(text.trim()),
+    inCaptions: true,
+  },
+  {
+    name: 'tag-list',
+    description:
+      'the article\'s tag list ("Tags: Politics, Budget", "Mots-clés : …", "Schlagwörter: …", "Etiquetas: …"); topics come from the page\'s keywords',
+    matches: (text, _ctx, info) => {
+      const t = text.trim();
+      if (t.length > 300) return false;
+      const label = TAG_LABEL.exec(t);
+      if (!label) return false;
+      const rest = t.slice(label[0].length).trim();
+      if (!rest || /[.!?]$/.test(rest)) return false;
+      const items = rest.split(/\s*[,|•·;#]\s*/).filter(Boolean);
+      return (
+        (items.length >= 2 && items.every((item) => item.split(/\s+/).length <= 5)) ||
+        (!!info && info.linkShare >= 0.6) ||
+        rest.split(/\s+/).length <= 4
+      );
+    },
+  },
+  {
+    name: 'comment-policy',
+    description:
+      'notices about the comment section ("Comments are closed", "Please read our community guidelines", "Die Kommentarfunktion ist deaktiviert", "Los comentarios están cerrados")',
+    matches: (text) => text.length <= 400 && COMMENT_POLICY.test(text.trim()),
+  },
 ];
 
 /**
@@ -290,8 +852,76 @@ function gluePoint(text: string, lo: number, hi: number): number | null {
   return null;
 }
 
+/** Photo agencies named in credits, as they print their names. */
+const AGENCY =
+  '(?:Getty Images|GETTY IMAGES|Reuters|REUTERS|AP Photo|AP|AFP|EPA-EFE|EPA|EFE|dpa|DPA|ANP|ANSA|PA Media|PA Wire|PA|Shutterstock|Xinhua|Bloomberg|Alamy|Imago|IMAGO|picture alliance|Keystone)';
+
+/** Labels a credit starts with, capitalised or in capitals as pages print them. */
+const CREDIT_LABEL = [
+  'Credits?',
+  'Photo(?:graph)?s?',
+  'Pictures?',
+  'Images?',
+  'Foto(?:s|grafía|grafia)?',
+  'Bild(?:er)?',
+  'Crédits?(?: photo)?',
+  'Créditos?',
+  'Source',
+  'Quelle',
+  'Fuente',
+  'Fonte',
+]
+  .flatMap((l) => [l, l.toUpperCase()])
+  .join('|');
+
+/**
+ * A credit run into the end of a caption with no space, as pages render a caption and its credit
+ * in two elements ("…after treatmentCredit: EPA", "…at dawn.Photo: Jane Roe", "…the portREUTERS/Ana Lima",
+ * "…the harbourJohn Smith/Getty Images", "…on Friday. CreditKevin Frayer/Getty Images"). A credit
+ * after a space with its own label ("… Photo: Jane Roe") is left alone.
+ */
+export function gluedCreditRanges(text: string): [number, number][] {
+  const t = text.replace(/\s+$/, '');
+  const m =
+    /(?<=\s)(?:Credits?|CREDITS?)(?=\p{Lu})[^.!?:]{1,80}$/u.exec(t) ??
+    new RegExp(
+      `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}[\\p{Ll}\\p{N}]|[.!?)”"’]))(?:${CREDIT_LABEL})\\s*:\\s*[^.!?:]{1,80}$`,
+      'u',
+    ).exec(t) ??
+    new RegExp(
+      `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))(?:${AGENCY}|\\p{Lu}[\\p{L}.'’ -]{1,40}\\/\\s*${AGENCY})(?:\\s*\\/\\s*[\\p{L}.'’ -]{1,60})?$`,
+      'u',
+    ).exec(t);
+  if (!m || m.index === 0) return [];
+  return [[m.index, t.length]];
+}
+
+/**
+ * A gallery counter at the start of a caption ("Image 1 of 9 Protesters gather…", "Bild 2 von 9: …",
+ * "3/12 · …"): cut, the caption kept.
+ */
+export function galleryCounterRanges(text: string): [number, number][] {
+  const m =
+    /^\s*(?:(?:image|photo|picture|slide|foto|bild|imagen|diapositiva|immagine|imagem|afbeelding)\s*\d{1,3}\s*(?:of|von|aus|sur|de|di|van|\/)\s*\d{1,3}|\d{1,3}\s*(?:of|\/)\s*\d{1,3}(?=\s*[:|·•–—-]))\s*[:|·•–—-]?\s*(?=\p{Lu}|\p{N}|["“«„])/iu.exec(
+      text,
+    );
+  return m && m[0].length < text.trim().length ? [[0, m[0].length]] : [];
+}
+
 /** Spans cut out of blocks, in the order they are tried. */
 export const INLINE_RULES: InlineRule[] = [
+  {
+    name: 'glued-credit',
+    description:
+      'an image credit run into the end of its caption with no space ("…after treatmentCredit: EPA"); kept as the image credit',
+    ranges: gluedCreditRanges,
+    credit: (text) => text.replace(/\s+/g, ' ').trim(),
+  },
+  {
+    name: 'gallery-counter-prefix',
+    description: 'a gallery counter at the start of a caption ("Image 1 of 9 Protesters gather…")',
+    ranges: galleryCounterRanges,
+  },
   {
     name: 'glued-related-links',
     description: 'related-link hover cards glued to a name ("SessionsJefferson (Jeff) Beauregard Sessions... MORE")',
