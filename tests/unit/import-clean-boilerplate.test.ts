@@ -72,6 +72,10 @@ describe('date and time lines the plain date rule misses', () => {
     'Actualizado 04/03/2024 - 14:30 CET',
     'Publicado el 4 de marzo de 2024 a las 14:30',
     'hace 45 minutos',
+    'Updated 10:32 AM EDT',
+    'Yesterday at 10:32 PM',
+    'Hier à 14h30',
+    'Gestern, 09:15 Uhr',
   ])('%s', (line) => {
     expect(isMetaLine(line)).toBe(true);
     expect(clean(P + `<p>${line}</p>`).markdown).toBe(STORY);
@@ -114,6 +118,8 @@ describe('newsletter, app and share prompts', () => {
     '<p>Partagez cet article avec vos proches</p>',
     '<p>Folgen Sie uns auf Instagram</p>',
     '<p>Síguenos en X y en Facebook</p>',
+    '<h3>Newsletter</h3>',
+    '<p>CLICK HERE TO GET THE LEDGER APP</p>',
   ]);
 });
 
@@ -133,6 +139,8 @@ describe('site chrome', () => {
     '<p>18,204 views</p>',
     '<p>Gelesen 2.311 Mal</p>',
     '<p>4 512 lectures</p>',
+    '<p>Print this article</p>',
+    '<p>Text size</p>',
   ]);
 
   test('a reference given as a full address, or a sentence naming a site, stays', () => {
@@ -173,6 +181,7 @@ describe('tag lists and comment-policy notices', () => {
     '<p>Comments on this story are moderated according to our Submission Terms.</p>',
     '<p>Comments have been turned off for this story.</p>',
     '<p>You must be logged in to post a comment.</p>',
+    '<p>Comments are welcome while open. We reserve the right to close comments at any time.</p>',
     '<p>Les réactions sont modérées a priori.</p>',
     '<p>Die Kommentarfunktion wurde für diesen Artikel geschlossen.</p>',
     '<p>Los comentarios son moderados y deben respetar las normas de la comunidad.</p>',
@@ -191,6 +200,7 @@ describe('ad labels between paragraphs', () => {
     '<p>Continue Reading Below</p>',
     '<p>Article continues below advertisement</p>',
     '<p>ADVERTISEMENT - SCROLL TO CONTINUE READING</p>',
+    '<p>Advertising</p>',
     '<p>Suite après la publicité</p>',
     '<p>Artikel wird unter der Anzeige fortgesetzt</p>',
     '<p>Sigue leyendo debajo del anuncio</p>',

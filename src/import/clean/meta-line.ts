@@ -122,6 +122,17 @@ const COUNT_UNITS = new Set(
   ),
 );
 
+/** Days named relative to today ("Yesterday at 10:32", "hier à 14h30", "gestern, 9:15 Uhr"). */
+const RELATIVE_DAYS = new Set(
+  "today yesterday tonight aujourd’hui aujourd'hui hier heute gestern vorgestern hoy ayer anteayer oggi ieri hoje ontem vandaag gisteren".split(
+    ' ',
+  ),
+);
+
+/** Labels that say the numbers are the page's own times ("Updated 10:32 AM EDT" with no date). */
+const TIME_LABEL_RE =
+  /(?<![\p{L}\p{N}])(?:published|updated|posted|modified|publié|publiée|mis à jour|mise à jour|veröffentlicht|aktualisiert|stand|publicado|publicada|actualizado|actualizada|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?![\p{L}\p{N}])/iu;
+
 /** Time zones as pages print them after a time. */
 const ZONES = new Set(
   'et pt ct mt est edt cst cdt mst mdt pst pdt akst akdt hst gmt utc bst ist cet cest met mez mesz eet eest wet west aest aedt acst acdt awst nzst nzdt jst kst hkt sgt sast wat cat eat brt art z'.split(
@@ -135,8 +146,11 @@ export function isMetaLine(text: string): boolean {
   const words = text
     .toLowerCase()
     .replace(LABEL_RE, ' ')
-    // Separators; a slash only when it is not inside a numeric date ("10/27/2026").
-    .replace(/[|·•,;()[\]–—:]|(?<!\d)\/|\/(?!\d)|(?<=\s)-(?=\s)|[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/gu, ' ')
+    // Separators; a slash or colon only when it is not inside a date or time ("10/27/2026", "14:30").
+    .replace(
+      /[|·•,;()[\]–—]|(?<!\d):|:(?!\d)|(?<!\d)\/|\/(?!\d)|(?<=\s)-(?=\s)|[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/gu,
+      ' ',
+    )
     .split(/\s+/)
     .map((w) => w.replace(/\.$/, ''))
     .filter(Boolean);
@@ -144,16 +158,26 @@ export function isMetaLine(text: string): boolean {
   let date = false;
   let number = false;
   let unit = UNIT_LABEL_RE.test(text);
+  const labelled = TIME_LABEL_RE.test(text);
+  let time = false;
   for (const w of words) {
     const kind = dateWordKind(w);
     if (kind === 'month' || kind === 'numeric-date') date = true;
+    if (kind === 'time') time = true;
+    if (RELATIVE_DAYS.has(w)) {
+      date = true;
+      continue;
+    }
     if (kind === 'number' || /^\d[\d.,\u00a0\u202f]*[km]?$/.test(w)) {
       number = true;
       continue;
     }
     if (kind) continue;
     if (/^(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?$/.test(w) || ZONES.has(w)) continue;
-    if (/^\d{1,2}h(?:\d{2})?$/.test(w)) continue;
+    if (/^\d{1,2}h(?:\d{2})?$/.test(w)) {
+      time = true;
+      continue;
+    }
     if (TIME_UNITS.has(w) || COUNT_UNITS.has(w)) {
       unit = true;
       continue;
@@ -165,5 +189,6 @@ export function isMetaLine(text: string): boolean {
     }
     return false;
   }
-  return date || (number && unit);
+  // A bare time ("09:30") is a live blog's entry time and stays; a labelled one is the page's.
+  return date || (number && unit) || (time && labelled);
 }

@@ -282,6 +282,11 @@ const CHROME_PHRASES = [
   'open menu',
   'toggle navigation',
   'back to top',
+  'print(?: this)?(?: page| article| story)?',
+  'save(?: article| for later)?',
+  '(?:text|font) size',
+  'a a a',
+  'listen(?: to (?:this )?article)?',
   'aller au contenu(?: principal)?',
   'passer au contenu(?: principal)?',
   'aller à la navigation',
@@ -348,6 +353,7 @@ const AD_LABEL = new RegExp(
   `^(?:${[
     'advertisement',
     'advertisements',
+    'advertising',
     'advert',
     'ad',
     'ads',
@@ -420,6 +426,7 @@ const PROMPT: RegExp[] = [
     `^(?:suscr[ií]bete|apúntate|regístrate|recibe|descarga|descárgate|únete|no te pierdas|mantente informado|síguenos|iscriviti|scarica|ricevi|assine|inscreva-se|receba|baixe|schrijf je in|abonneer|download)\\b[^.!?]{0,160}${OFFER}`,
     'iu',
   ),
+  /^(?:(?:our|the|free|daily|weekly|morning|evening|la|le|unser|nuestro|el) )*(?:newsletters?|news ?letter|nieuwsbrief|boletín)(?: (?:sign[- ]?up|abonnieren|anmeldung))?\s*[:!.]?$/iu,
   /^(?:already a (?:subscriber|member)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|subscribe (?:now|today|here)|by (?:signing up|subscribing|clicking|registering|submitting)[^.]{0,120}\b(?:privacy|terms|policy|agree)|thank you for (?:signing up|subscribing)|you(?:['’]re| are) (?:now )?subscribed|enter your e-?mail(?: address)?|your e-?mail(?: address)?|e-?mail address|déjà abonné|en vous inscrivant|votre (?:adresse )?e-?mail|merci pour votre inscription|sie sind bereits abonnent|bereits abonniert|ihre e-?mail-adresse|mit (?:der|ihrer) anmeldung|¿ya eres suscriptor|al suscribirte|tu (?:correo|e-?mail)(?: electrónico)?|gracias por suscribirte)\b/iu,
 ];
 
@@ -492,6 +499,9 @@ const TAG_LABEL =
 const COMMENT_POLICY = new RegExp(
   `^(?:${[
     'comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off|switched off|moderated|pre-moderated|premoderated|not available|unavailable|reviewed)',
+    'comments? (?:are|is) (?:welcome|open)(?: while| until| for)',
+    'commenting (?:is|will be) subject to',
+    'we reserve the right to (?:remove|delete|close|edit) comments',
     'comments (?:on|for) this (?:article|story|page|post|thread) (?:are|have been|is) (?:now )?(?:closed|disabled|turned off|moderated)',
     'commenting (?:is|has been) (?:now )?(?:closed|disabled|turned off|unavailable|not available)',
     'comments? (?:policy|guidelines|rules|moderation)',
@@ -599,6 +609,8 @@ export const BLOCK_RULES: BlockRule[] = [
     matches: (text, _ctx, info) => {
       const t = text.trim();
       if (t.length > 200) return false;
+      // "CLICK HERE FOR MORE SPORTS COVERAGE", "Click here to read the full report"
+      if (/^click here (?:to|for)\b/i.test(t) && t.length <= 150) return true;
       const label = TEASER_LABEL.exec(t);
       if (!label) return false;
       const rest = t.slice(label[0].length);
@@ -640,7 +652,7 @@ export const BLOCK_RULES: BlockRule[] = [
     matches: (text) =>
       // The label or button alone ("312 Comments", "Show comments (12)"), not a sentence starting "Comments".
       (text.length <= 80 &&
-        /^(?:\d+\s+)?(?:comments?|show comments|view comments|hide comments|read comments|join the (?:conversation|discussion)|leave a comment|add a comment|post a comment)(?:\s*\(\d+\)|\s+\d+)?\s*[:.!]?$/i.test(
+        /^(?:\d+\s+)?(?:comments?|show comments|view comments|hide comments|read comments|join the (?:conversation|discussion)|leave a comment|add a comment|post a comment)(?:\s*\(\d+\)|\s+\d+)?(?:\s+(?:on|to) [“"‘'].{1,120})?\s*[:.!]?$/i.test(
           text.trim(),
         )) ||
       (text.length <= 400 &&
