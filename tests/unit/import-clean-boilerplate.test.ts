@@ -76,6 +76,11 @@ describe('date and time lines the plain date rule misses', () => {
     'Yesterday at 10:32 PM',
     'Hier à 14h30',
     'Gestern, 09:15 Uhr',
+    'Aggiornato il 4 marzo 2024 alle 14:30',
+    'Atualizado em 04/03/2024 às 14h30',
+    'Bijgewerkt op 4 maart 2024, 14:30',
+    'Jane Doe | June 6, 2024 | 4 min read',
+    'Reuters · Updated 2 hours ago',
   ])('%s', (line) => {
     expect(isMetaLine(line)).toBe(true);
     expect(clean(P + `<p>${line}</p>`).markdown).toBe(STORY);
@@ -98,6 +103,7 @@ describe('date and time lines the plain date rule misses', () => {
     'Vor 3 Jahren wurde der Hafen geschlossen.',
     'Hace 45 minutos que el puerto está cerrado.',
     '09:30',
+    'Harbour Board | Port Hollis | Ferry',
   ])('a sentence or a live-blog time stays: %s', (line) => {
     expect(isMetaLine(line)).toBe(false);
   });
@@ -120,6 +126,9 @@ describe('newsletter, app and share prompts', () => {
     '<p>Síguenos en X y en Facebook</p>',
     '<h3>Newsletter</h3>',
     '<p>CLICK HERE TO GET THE LEDGER APP</p>',
+    '<p>Get the latest harbour news on the go with the Ledger app.</p>',
+    '<p>Share this:</p>',
+    '<p>Already have an account? Sign in</p>',
   ]);
 });
 
@@ -133,6 +142,7 @@ describe('site chrome', () => {
     '<p>Anmelden · Mein Konto</p>',
     '<p>Home / News / Harbour</p>',
     '<p>Accueil › Économie › Port</p>',
+    '<p>Wirtschaft » Hafen » Fähren</p>',
     '<ol><li><a href="/">Startseite</a></li><li><a href="/region">Region</a></li></ol>',
     '<p><img src="/print-logo.png" alt="Port Hollis Ledger" width="300" height="60"> https://www.ledger.example/</p>',
     '<p>Port Hollis Ledger www.ledger.example</p>',
@@ -270,6 +280,8 @@ describe('article paragraphs that mention the same words survive', () => {
     'Readers who subscribe to the newsletter will get the full report on Friday.',
     'Follow-up inspections found no further damage, the engineer said.',
     'Download speeds at the terminal remain poor, passengers say.',
+    'Get the app right first, the minister told developers, and the rest will follow.',
+    'Share of the vote: 54 percent, up from 41.',
     'Tags on the crates showed they came from Rotterdam.',
     'Jetzt will die Stadt eine eigene App für die Fähren entwickeln.',
     'Hier wollen die Anwohner einen Newsletter gründen.',

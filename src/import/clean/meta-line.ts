@@ -140,8 +140,31 @@ const ZONES = new Set(
   ),
 );
 
-/** True for a line that only gives the page's dates, reading time or counts (see the top of this file). */
+/**
+ * True for a line that only gives the page's dates, reading time or counts (see the top of this
+ * file), also when a name stands in one of its parts ("Jane Doe | June 6, 2024 | 4 min read",
+ * "Reuters · Updated 2 hours ago"): parts split by a bar or a dot, each either such facts or a
+ * few capitalised words, at least one of them facts.
+ */
 export function isMetaLine(text: string): boolean {
+  if (isFactsOnly(text)) return true;
+  const parts = text.split(/\s+[|·•]\s+/).map((p) => p.trim());
+  if (parts.length < 2 || text.length > 160) return false;
+  const facts = parts.filter(isFactsOnly).length;
+  return (
+    facts > 0 &&
+    parts.every(
+      (p) =>
+        isFactsOnly(p) ||
+        /^(?:(?:by|par|por|von|di|door)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|et|und|y|e|en|de|van|von|der|da|di|du|la|le)){0,5}$/u.test(
+          p,
+        ),
+    )
+  );
+}
+
+/** True for a line of page facts alone (dates, times, reading time, counts), with their labels. */
+function isFactsOnly(text: string): boolean {
   if (text.length > 160 || !/\d/.test(text)) return false;
   const words = text
     .toLowerCase()

@@ -427,6 +427,7 @@ const PROMPT: RegExp[] = [
     'iu',
   ),
   /^(?:(?:our|the|free|daily|weekly|morning|evening|la|le|unser|nuestro|el) )*(?:newsletters?|news ?letter|nieuwsbrief|boletín)(?: (?:sign[- ]?up|abonnieren|anmeldung))?\s*[:!.]?$/iu,
+  /^(?:already have an account|don['’]t have an account|not a (?:subscriber|member) yet|vous avez déjà un compte|sie haben bereits ein konto|¿ya tienes (?:una )?cuenta)\b/iu,
   /^(?:already a (?:subscriber|member)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|subscribe (?:now|today|here)|by (?:signing up|subscribing|clicking|registering|submitting)[^.]{0,120}\b(?:privacy|terms|policy|agree)|thank you for (?:signing up|subscribing)|you(?:['’]re| are) (?:now )?subscribed|enter your e-?mail(?: address)?|your e-?mail(?: address)?|e-?mail address|déjà abonné|en vous inscrivant|votre (?:adresse )?e-?mail|merci pour votre inscription|sie sind bereits abonnent|bereits abonniert|ihre e-?mail-adresse|mit (?:der|ihrer) anmeldung|¿ya eres suscriptor|al suscribirte|tu (?:correo|e-?mail)(?: electrónico)?|gracias por suscribirte)\b/iu,
 ];
 
@@ -437,12 +438,15 @@ const SOCIAL_PROMPT = new RegExp(
     'follow us\\b',
     'like us on facebook',
     'join (?:us|our [\\p{L} ]{0,30}) on (?:whatsapp|telegram|facebook|instagram|x|twitter)',
-    '(?:get .{0,40})?download (?:our|the) (?:free )?[\\p{L} ]{0,30}app',
-    'get the (?:free )?[\\p{L} ]{0,30}app',
+    '(?:get .{0,40})?download (?:our|the) (?:free )?[\\p{L} ]{0,30}app\\b(?![^.!?]{0,200},)',
+    'get the (?:free )?[\\p{L} ]{0,30}app\\b[^.!?,;]{0,60}[.!]?$',
     'open in (?:the )?app',
     '(?:read|listen) (?:this|it|more) (?:in|on) (?:the|our) app',
     'listen to (?:this|the) (?:article|story)(?: \\d+ min)?',
     '(?:click (?:here )?to )?share (?:this|the) (?:article|story|page|post|video)',
+    '(?:share|partager|teilen|compartir|condividi|partilhar|delen)(?: (?:this|cet article|diesen artikel|esta noticia|este artículo))?\\s*[:：]?$',
+    // "Get the latest news on the go with the Ledger app." (the offer ends the block)
+    '(?:get|download|install)\\b[^.!?]{0,80}\\b(?:app|application|appli|aplicación|applicazione|aplicativo)\\b[^.!?,;]{0,40}[.!]?$',
     'share (?:on|via) \\p{L}+',
     'click to (?:share|email|print)',
     'gift (?:this )?article',
@@ -754,9 +758,11 @@ export const BLOCK_RULES: BlockRule[] = [
       const crumbs = t.split(/\s*[›»>]\s*|\s+\/\s+/).filter(Boolean);
       if (
         crumbs.length >= 2 &&
-        HOME_CRUMB.test(crumbs[0]!) &&
         crumbs.every((c) => c.length <= 120 && !/[.!?]$/.test(c)) &&
-        crumbs.slice(0, -1).every((c) => c.length <= 40)
+        crumbs.slice(0, -1).every((c) => c.length <= 40) &&
+        // From the home page, or three or more capitalised crumbs joined by "›" or "»", which prose does not use.
+        (HOME_CRUMB.test(crumbs[0]!) ||
+          (crumbs.length >= 3 && /[›»]/.test(t) && crumbs.every((c) => /^[\p{Lu}\p{N}]/u.test(c))))
       )
         return true;
       // A print logo: the logo image and the site's address, or its name and address
