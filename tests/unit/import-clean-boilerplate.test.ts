@@ -129,6 +129,7 @@ describe('newsletter, app and share prompts', () => {
     '<p>Get the latest harbour news on the go with the Ledger app.</p>',
     '<p>Share this:</p>',
     '<p>Already have an account? Sign in</p>',
+    '<p>Email address:</p>',
   ]);
 });
 
@@ -196,6 +197,20 @@ describe('tag lists and comment-policy notices', () => {
     '<p>Die Kommentarfunktion wurde für diesen Artikel geschlossen.</p>',
     '<p>Los comentarios son moderados y deben respetar las normas de la comunidad.</p>',
   ]);
+
+  test.each([
+    'Comments have been closed since March, and the council will decide in May.',
+    'Comment moderation is costly, the publisher said, and two moderators were hired.',
+    'Community guidelines were rewritten last year after the forum was hacked.',
+    'Follow our rules, the harbour master told skippers at the meeting.',
+    'Die Kommentarfunktion wurde 2019 eingeführt, sagte der Sprecher.',
+    'Netiquette ist im Netz wichtiger denn je, sagt die Forscherin.',
+    'We welcome comments from residents until May 1, the council said.',
+    'Email addresses of 2,000 customers were leaked.',
+    'Your email is safe with us, the bank told customers after the breach.',
+  ])('a sentence of the story about comments or e-mail stays: %s', (sentence) => {
+    expect(clean(`<p>${sentence}</p>`).rules).toEqual([]);
+  });
 
   test('a sentence about topics or comments stays', () => {
     expect(clean('<p>Topics on the agenda included the harbour wall and the ferry contract.</p>').rules).toEqual([]);

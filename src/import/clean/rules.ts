@@ -428,7 +428,9 @@ const PROMPT: RegExp[] = [
   ),
   /^(?:(?:our|the|free|daily|weekly|morning|evening|la|le|unser|nuestro|el) )*(?:newsletters?|news ?letter|nieuwsbrief|boletín)(?: (?:sign[- ]?up|abonnieren|anmeldung))?\s*[:!.]?$/iu,
   /^(?:already have an account|don['’]t have an account|not a (?:subscriber|member) yet|vous avez déjà un compte|sie haben bereits ein konto|¿ya tienes (?:una )?cuenta)\b/iu,
-  /^(?:already a (?:subscriber|member)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|subscribe (?:now|today|here)|by (?:signing up|subscribing|clicking|registering|submitting)[^.]{0,120}\b(?:privacy|terms|policy|agree)|thank you for (?:signing up|subscribing)|you(?:['’]re| are) (?:now )?subscribed|enter your e-?mail(?: address)?|your e-?mail(?: address)?|e-?mail address|déjà abonné|en vous inscrivant|votre (?:adresse )?e-?mail|merci pour votre inscription|sie sind bereits abonnent|bereits abonniert|ihre e-?mail-adresse|mit (?:der|ihrer) anmeldung|¿ya eres suscriptor|al suscribirte|tu (?:correo|e-?mail)(?: electrónico)?|gracias por suscribirte)\b/iu,
+  /^(?:already a (?:subscriber|member)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|subscribe (?:now|today|here)|by (?:signing up|subscribing|clicking|registering|submitting)[^.]{0,120}\b(?:privacy|terms|policy|agree)|thank you for (?:signing up|subscribing)|you(?:['’]re| are) (?:now )?subscribed|déjà abonné|en vous inscrivant|merci pour votre inscription|sie sind bereits abonnent|bereits abonniert|mit (?:der|ihrer) anmeldung|¿ya eres suscriptor|al suscribirte|gracias por suscribirte)\b/iu,
+  // A sign-up form's field label on its own.
+  /^(?:(?:enter (?:your )?|your |votre |ihre |tu |su )(?:e-?mail|correo)(?: address|-adresse| electrónico)?|e-?mail address|e-?mail-adresse|adresse e-?mail|correo electrónico)\s*[:*]?$/iu,
 ];
 
 /** Prompts to follow the publication, share the article or use its app. */
@@ -477,7 +479,7 @@ const SOCIAL_PROMPT = new RegExp(
     'partilhe (?:este artigo|esta notícia)',
     'compartilhe',
     'volg ons op',
-    'deel (?:dit artikel|op)',
+    'deel (?:dit artikel|op (?:facebook|x|twitter|whatsapp|linkedin))',
   ].join('|')})`,
   'iu',
 );
@@ -508,10 +510,9 @@ const COMMENT_POLICY = new RegExp(
     'we reserve the right to (?:remove|delete|close|edit) comments',
     'comments (?:on|for) this (?:article|story|page|post|thread) (?:are|have been|is) (?:now )?(?:closed|disabled|turned off|moderated)',
     'commenting (?:is|has been) (?:now )?(?:closed|disabled|turned off|unavailable|not available)',
-    'comments? (?:policy|guidelines|rules|moderation)',
-    '(?:community|commenting|comment|discussion|house) (?:guidelines|rules|standards|policy)',
-    '(?:please )?(?:read|review|see|follow|respect|keep to|abide by) our (?:community |comment(?:ing)? |discussion |house )?(?:guidelines|rules|standards|policy|terms)',
-    'we (?:welcome|encourage|value) (?:your )?(?:comments|thoughtful|respectful|civil|contributions|discussion)',
+    '(?:comments?|community|commenting|discussion|house) (?:policy|guidelines|rules|standards|moderation)\\s*[:.]?$',
+    '(?:please )?(?:read|review|see|follow|respect|keep to|abide by) our (?:community|comment(?:ing)?|discussion|house|posting|participation) (?:guidelines|rules|standards|policy|terms)',
+    'we (?:welcome|encourage|value) (?:your )?(?:comments|thoughtful|respectful|civil|contributions|discussion)(?=.*(?:guideline|polic|rule|respect|civil|moderat|standard|terms))',
     'you (?:must|need to) (?:be )?(?:logged|signed|log|sign) (?:in|on) to (?:comment|post|reply|join)',
     '(?:log|sign) in (?:or register )?to (?:comment|post a comment|reply|join the (?:conversation|discussion))',
     'to (?:comment|post a comment|join the (?:conversation|discussion)),? (?:please )?(?:log|sign) in',
@@ -519,10 +520,10 @@ const COMMENT_POLICY = new RegExp(
     'les (?:commentaires|réactions) (?:sont|ont été) (?:fermés|fermées|désactivés|désactivées|modérés|modérées|clos|closes)',
     '(?:connectez|identifiez)-vous pour (?:commenter|réagir)',
     'charte (?:de modération|des commentaires|de la communauté)',
-    '(?:die )?kommentarfunktion (?:ist|wurde)',
+    '(?:die )?kommentarfunktion (?:ist|wurde) (?:für diesen (?:artikel|beitrag) |hier |bereits |vorübergehend )?(?:deaktiviert|geschlossen|abgeschaltet|nicht verfügbar|nicht aktiviert)',
     '(?:die )?kommentare (?:sind|wurden) (?:geschlossen|deaktiviert|moderiert)',
     '(?:bitte )?beachten sie (?:unsere )?(?:netiquette|kommentarrichtlinien|diskussionsregeln|community-regeln)',
-    'netiquette',
+    'netiquette\\s*[:.]?$',
     'melden sie sich an,? um (?:zu kommentieren|kommentare zu schreiben)',
     'los comentarios (?:están|han sido|son) (?:cerrados|desactivados|moderados)',
     '(?:inicia sesión|regístrate) para comentar',
@@ -829,7 +830,18 @@ export const BLOCK_RULES: BlockRule[] = [
     name: 'comment-policy',
     description:
       'notices about the comment section ("Comments are closed", "Please read our community guidelines", "Die Kommentarfunktion ist deaktiviert", "Los comentarios están cerrados")',
-    matches: (text) => text.length <= 400 && COMMENT_POLICY.test(text.trim()),
+    matches: (text) => {
+      const t = text.trim();
+      const m = text.length <= 400 ? COMMENT_POLICY.exec(t) : null;
+      if (!m) return false;
+      // "Comments are closed on this story." or a notice about the rules; not a sentence that goes
+      // on about a consultation ("Comments have been closed since March, and the council…").
+      const rest = t.slice(m[0].length);
+      return (
+        /^[^,;]{0,60}$/.test(rest) ||
+        /guideline|polic|rule|terms|respect|civil|moderat|netiquette|charte|richtlinie|norma/i.test(rest)
+      );
+    },
   },
 ];
 
