@@ -37,6 +37,7 @@ describe('related and teaser links', () => {
     '<p>Auch interessant: <a href="/a">Hafen öffnet nach drei Monaten wieder</a></p>',
     '<p>Te recomendamos <a href="/a">El puerto reabre tras tres meses de obras</a></p>',
     '<aside><a href="/a"><img src="/t.jpg" alt="Pier" width="300" height="200"><h4>Pier repairs finished ahead of schedule</h4></a></aside>',
+    '<div><a href="/a"><img src="/t.jpg" alt="Pier" width="300" height="200"></a><div><span>Related article</span> <a href="/a">Pier repairs finished</a></div></div>',
   ]);
 
   test('a paragraph of the story that is a link, or an embedded post, stays', () => {
@@ -81,6 +82,12 @@ describe('date and time lines the plain date rule misses', () => {
     'Bijgewerkt op 4 maart 2024, 14:30',
     'Jane Doe | June 6, 2024 | 4 min read',
     'Reuters · Updated 2 hours ago',
+    'PUBLISHED: 10:32 EDT, 6 June 2024 | UPDATED: 11:05 EDT, 6 June 2024',
+    'Posted by Jane Doe on June 6, 2024 at 10:32 am',
+    'Von Anna Berger | 6. Juni 2024, 10:32 Uhr | Lesezeit: 3 Min.',
+    'Updated an hour ago',
+    'il y a une heure',
+    'vor einem Tag',
   ])('%s', (line) => {
     expect(isMetaLine(line)).toBe(true);
     expect(clean(P + `<p>${line}</p>`).markdown).toBe(STORY);
@@ -104,6 +111,8 @@ describe('date and time lines the plain date rule misses', () => {
     'Hace 45 minutos que el puerto está cerrado.',
     '09:30',
     'Harbour Board | Port Hollis | Ferry',
+    'A day ago the harbour was still closed.',
+    'Posted by Jane Doe on June 6, 2024, the letter reached the council a week later.',
   ])('a sentence or a live-blog time stays: %s', (line) => {
     expect(isMetaLine(line)).toBe(false);
   });

@@ -133,6 +133,13 @@ const RELATIVE_DAYS = new Set(
 const TIME_LABEL_RE =
   /(?<![\p{L}\p{N}])(?:published|updated|posted|modified|publié|publiée|mis à jour|mise à jour|veröffentlicht|aktualisiert|stand|publicado|publicada|actualizado|actualizada|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?![\p{L}\p{N}])/iu;
 
+/** Numbers in words, as relative times give them ("an hour ago", "il y a une heure", "hace un día"). */
+const NUMBER_WORDS = new Set(
+  'a an one two three few un une deux trois ein eine einer einem einen zwei drei un una uno dos tres um uma dois duas een twee drie'.split(
+    ' ',
+  ),
+);
+
 /** Time zones as pages print them after a time. */
 const ZONES = new Set(
   'et pt ct mt est edt cst cdt mst mdt pst pdt akst akdt hst gmt utc bst ist cet cest met mez mesz eet eest wet west aest aedt acst acdt awst nzst nzdt jst kst hkt sgt sast wat cat eat brt art z'.split(
@@ -148,7 +155,15 @@ const ZONES = new Set(
  */
 export function isMetaLine(text: string): boolean {
   if (isFactsOnly(text)) return true;
-  const parts = text.split(/\s+[|·•]\s+/).map((p) => p.trim());
+  // "Posted by Jane Doe on June 6, 2024": the name is a part of its own.
+  const split = text.replace(
+    /(?<=^|\s)(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|BY)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?=\s+(?:on|am|le|el|il|op|em)\s|\s*[,|·•]|\s+\d)/u,
+    (m) => ` | ${m} | `,
+  );
+  const parts = split
+    .split(/\s*[|·•]\s*(?=\S)|\s+[|·•]\s+/)
+    .map((p) => p.trim().replace(/^,\s*/, ''))
+    .filter(Boolean);
   if (parts.length < 2 || text.length > 160) return false;
   const facts = parts.filter(isFactsOnly).length;
   return (
@@ -156,7 +171,7 @@ export function isMetaLine(text: string): boolean {
     parts.every(
       (p) =>
         isFactsOnly(p) ||
-        /^(?:(?:by|par|por|von|di|door)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|et|und|y|e|en|de|van|von|der|da|di|du|la|le)){0,5}$/u.test(
+        /^(?:(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|BY)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|et|und|y|e|en|de|van|von|der|da|di|du|la|le)){0,5}$/u.test(
           p,
         ),
     )
@@ -165,7 +180,8 @@ export function isMetaLine(text: string): boolean {
 
 /** True for a line of page facts alone (dates, times, reading time, counts), with their labels. */
 function isFactsOnly(text: string): boolean {
-  if (text.length > 160 || !/\d/.test(text)) return false;
+  // Without a digit only a relative time in words is facts ("an hour ago", "vor einem Tag").
+  if (text.length > 160 || (!/\d/.test(text) && !UNIT_LABEL_RE.test(text))) return false;
   const words = text
     .toLowerCase()
     .replace(LABEL_RE, ' ')
@@ -191,7 +207,7 @@ function isFactsOnly(text: string): boolean {
       date = true;
       continue;
     }
-    if (kind === 'number' || /^\d[\d.,\u00a0\u202f]*[km]?$/.test(w)) {
+    if (kind === 'number' || /^\d[\d.,\u00a0\u202f]*[km]?$/.test(w) || NUMBER_WORDS.has(w)) {
       number = true;
       continue;
     }

@@ -633,7 +633,8 @@ export const BLOCK_RULES: BlockRule[] = [
       !!info &&
       info.hasImage &&
       info.oneLink === true &&
-      info.linkShare >= 0.9 &&
+      // Mostly link text, or a teaser label ("Related article") before the linked headline.
+      (info.linkShare >= 0.7 || TEASER_LABEL.test(text.trim())) &&
       text.length <= 200 &&
       text.trim().length > 0 &&
       !/[.!…]["”»’)]?$/.test(text.trim()),
