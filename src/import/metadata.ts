@@ -31,6 +31,8 @@ export interface PageMetadata {
   access?: Found<{ free: boolean; lockedSelectors: string[] }> | undefined;
   /** Parts of the page's metadata that could not be read, for the import report. */
   problems?: string[] | undefined;
+  /** What the report should say about how a fact was chosen (an address not used, and why). */
+  notes?: string[] | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -288,6 +290,20 @@ function headlineH1(doc: Document, h1: Element | null, pageTitle: string): strin
 }
 
 /**
+ * The part of a <title> ("Headline - Site", "Headline -- Site", "Site: Headline") that the page
+ * prints as a headline: the whole text of a heading or of bold or large type (`<b>`, `<strong>`,
+ * `<font>`, `<big>`), as pages laid out before CSS print it. Undefined when no part is printed so.
+ */
+function printedTitlePart(doc: Document, pageTitle: string): string | undefined {
+  const parts = pageTitle.split(/\s+(?:[|–—-]{1,2}|::?)\s+|:\s+/);
+  if (parts.length < 2) return undefined;
+  const printed = new Set(
+    [...doc.querySelectorAll('h1, h2, h3, b, strong, font, big')].map((el) => squeeze(el.textContent ?? '')),
+  );
+  return parts.find((p) => p.split(/\s+/).length >= 3 && printed.has(squeeze(p)));
+}
+
+/**
  * Whether the page prints its description as a standfirst (a subheading beside the headline:
  * a heading, or an element sharing the headline's container or header) rather than as the first
  * paragraph of the story (the lede, which CMSs copy into the description). Undefined when the
@@ -429,6 +445,7 @@ export function readMetadata(doc: Document): PageMetadata {
     [m('citation_title'), 'citation_title'],
     [m('dc.title') ?? m('dcterms.title'), 'Dublin Core title'],
     [headlineH1(doc, h1, pageTitle), '<h1>'],
+    [printedTitlePart(doc, pageTitle), '<title>, as the page prints it'],
     [pageTitle, '<title>'],
   );
   const siteName = first(
