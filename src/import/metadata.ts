@@ -2,6 +2,7 @@ import type { Article, NewsArticle, Organization } from 'schema-dts';
 import { normaliseDate } from './dates.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
+import { chooseArticleAddress, sectionAddresses, type AddressCandidate } from './article-address.ts';
 
 // Facts about an article from everything a news page offers, best source first: JSON-LD
 // (NewsArticle/Article), OpenGraph, Highwire citation_* tags, Dublin Core, <time>, the byline.
@@ -80,9 +81,28 @@ function jsonLdObjects(doc: Document, problems: string[]): Json[] {
   return out;
 }
 
-/** The first JSON-LD object whose @type is an article type. */
-function jsonLdArticle(objects: Json[]): Json | undefined {
-  return objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t)));
+/**
+ * The JSON-LD object describing the article: of the objects whose @type is an article type, the
+ * one whose address agrees with the canonical link or og:url, else whose headline is the
+ * og:title or the <h1>, else the first. (A page may carry another story's object: a story an
+ * infinite-scroll loader added, a related article.)
+ */
+function jsonLdArticle(objects: Json[], doc: Document, m: (k: string) => string | undefined): Json | undefined {
+  const articles = objects.filter((o) =>
+    [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t)),
+  );
+  if (articles.length < 2) return articles[0];
+  const pageAddresses = [doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, m('og:url')]
+    .map((u) => addressKey(u))
+    .filter(Boolean);
+  const byAddress = articles.find((o) =>
+    [str(o.mainEntityOfPage), str(o.url)].some((u) => u && pageAddresses.includes(addressKey(u))),
+  );
+  const titles = [m('og:title'), doc.querySelector('h1')?.textContent ?? undefined]
+    .filter((t): t is string => !!t)
+    .map(squeeze);
+  const byTitle = articles.find((o) => typeof o.headline === 'string' && titles.includes(squeeze(o.headline)));
+  return byAddress ?? byTitle ?? articles[0];
 }
 
 /** Names of the publishing organisation in JSON-LD objects that describe the site, not the article. */
@@ -424,9 +444,11 @@ export function readMetadata(doc: Document): PageMetadata {
   const problems: string[] = [];
   const decode = decoder(doc);
   const objects = jsonLdObjects(doc, problems).map((o) => mapStrings(o, decode) as Json);
-  const ld = jsonLdArticle(objects) ?? {};
   const all = (k: string) => metas(doc, k).map(decode);
   const m = (k: string) => all(k)[0];
+  const ld = jsonLdArticle(objects, doc, m) ?? {};
+  const candidates = addressCandidates(doc, ld, m);
+  const address = chooseArticleAddress(candidates, sectionAddresses(doc, objects, candidates[0]?.url));
   const h1 = doc.querySelector('h1');
   const time =
     doc.querySelector('time[itemprop="datePublished" i], [itemprop="datePublished" i][datetime]') ??
@@ -504,16 +526,7 @@ export function readMetadata(doc: Document): PageMetadata {
       [m('dcterms.modified'), 'Dublin Core modified'],
     ]),
     siteName,
-    url: first(
-      [canonicalUrl(str(ld.mainEntityOfPage) ?? str(ld.url)), 'JSON-LD url'],
-      [
-        canonicalUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined),
-        'link rel=canonical',
-      ],
-      [canonicalUrl(m('og:url')), 'og:url'],
-      [canonicalUrl(m('citation_public_url') ?? m('citation_abstract_html_url')), 'citation_public_url'],
-      [canonicalUrl(m('dc.identifier') ?? m('dcterms.identifier')), 'Dublin Core identifier'],
-    ),
+    url: address.chosen && { value: address.chosen.url, from: address.chosen.from },
     language: first(
       [ld.inLanguage as string, 'JSON-LD inLanguage'],
       [doc.documentElement?.getAttribute('lang') ?? undefined, '<html lang>'],
@@ -540,7 +553,29 @@ export function readMetadata(doc: Document): PageMetadata {
         ? { value: { free: !paid, lockedSelectors }, from: 'JSON-LD isAccessibleForFree' }
         : undefined,
     problems: problems.length ? problems : undefined,
+    notes: address.notes.length ? address.notes : undefined,
   };
+}
+
+/**
+ * The addresses a page gives for itself, the canonical link first (see chooseArticleAddress),
+ * each made canonical (canonicalUrl); relative ones resolve against the canonical link.
+ */
+function addressCandidates(doc: Document, ld: Json, m: (k: string) => string | undefined): AddressCandidate[] {
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const base = canonicalUrl(canonical) ?? canonicalUrl(m('og:url'));
+  const raw: [string | undefined, string][] = [
+    [canonical, 'link rel=canonical'],
+    [m('og:url'), 'og:url'],
+    [str(ld.mainEntityOfPage), 'JSON-LD mainEntityOfPage'],
+    [str(ld.url), 'JSON-LD url'],
+    [m('citation_public_url') ?? m('citation_abstract_html_url'), 'citation_public_url'],
+    [m('dc.identifier') ?? m('dcterms.identifier'), 'Dublin Core identifier'],
+  ];
+  return raw.flatMap(([v, from]) => {
+    const url = canonicalUrl(v, base);
+    return url ? [{ url, from }] : [];
+  });
 }
 
 /**
