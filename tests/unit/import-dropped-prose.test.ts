@@ -77,8 +77,14 @@ describe('embedded-posts: linked post cards keep their text, author and link', (
     expect(ps[card + 1]).toContain('Ortiz, 61, was first elected');
   });
 
-  test('cards of Mastodon and Bluesky posts', async () => {
+  test("cards of Mastodon and Bluesky posts are quoted as posts, not printed as the article's own words", async () => {
     const { body } = await importPage('embedded-posts/other-networks.html');
+    const ps = paragraphs(body);
+    for (const said of ['The strike is off.', 'Good news for everyone who relies on the ferries.']) {
+      const quote = ps.find((p) => p.includes(said))!;
+      expect(quote).toMatch(/^> /);
+      expect(quote).toMatch(/\n>\n> — (?:Estuary Crews Union|Harbour Council) @/);
+    }
     expect(body).toContain('The strike is off. Members will vote on the new offer next week');
     expect(body).toContain('Estuary Crews Union');
     expect(body).toContain('(https://mastodon.social/@EstuaryCrews/112233445566778899)');
