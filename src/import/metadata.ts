@@ -559,7 +559,7 @@ export function readMetadata(doc: Document): PageMetadata {
 
 /**
  * The addresses a page gives for itself, the canonical link first (see chooseArticleAddress),
- * each made canonical (canonicalUrl); relative ones resolve against the canonical link.
+ * each made canonical (canonicalUrl); root-relative ones resolve against the canonical link.
  */
 function addressCandidates(doc: Document, ld: Json, m: (k: string) => string | undefined): AddressCandidate[] {
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
@@ -572,8 +572,9 @@ function addressCandidates(doc: Document, ld: Json, m: (k: string) => string | u
     [m('citation_public_url') ?? m('citation_abstract_html_url'), 'citation_public_url'],
     [m('dc.identifier') ?? m('dcterms.identifier'), 'Dublin Core identifier'],
   ];
+  // Only an absolute or root-relative value is an address ("True" in mainEntityOfPage is not).
   return raw.flatMap(([v, from]) => {
-    const url = canonicalUrl(v, base);
+    const url = canonicalUrl(v, /^\s*\/(?!\/)/.test(v ?? '') ? base : undefined);
     return url ? [{ url, from }] : [];
   });
 }
