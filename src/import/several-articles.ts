@@ -5,7 +5,7 @@ import { addressKey, canonicalUrl } from './metadata.ts';
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
 // under the first one as the reader scrolls, and a page saved then holds both, each with its own
 // headline, byline and often its own address (a `data-url` the loader uses to rewrite the address
-// bar, a `<link rel=canonical>` or JSON-LD block of its own). Extracted as one, the second story
+// bar, a `<link rel=canonical>` or JSON-LD object of its own). Extracted as one, the second story
 // would be published under the first one's headline, address and date. Here the page's stories
 // are found, and only the one the page's metadata names (its canonical URL, og:url or JSON-LD url;
 // its og:title, JSON-LD headline or <title>) is kept; when the metadata names none of them, or
@@ -48,6 +48,32 @@ interface Story {
   addresses: Set<string>;
   /** The story prints its own byline and its own date. */
   signed: boolean;
+  /** A JSON-LD article object on the page has the story's headline. */
+  described: boolean;
+}
+
+/** The schema.org types of article objects in JSON-LD that describe a story. */
+const ARTICLE_TYPE = /^(?:\w*NewsArticle|Article|BlogPosting|Report|ScholarlyArticle)$/;
+
+/** Every JSON-LD article object on the page (head and body, arrays and @graph): headline and address key. */
+function jsonLdArticles(doc: Document, base: string | undefined): { headline: string; url?: string }[] {
+  const out: { headline: string; url?: string }[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if ('@graph' in o) visit(o['@graph']);
+    if (o.itemListElement) visit([o.itemListElement].flat().map((e) => (e as Record<string, unknown>)?.item ?? e));
+    const types = [o['@type']].flat();
+    if (typeof o.headline !== 'string' || !types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) return;
+    const raw =
+      typeof o.url === 'string' ? o.url : typeof o.mainEntityOfPage === 'string' ? o.mainEntityOfPage : undefined;
+    const url = addressKey(canonicalUrl(raw, base));
+    out.push({ headline: o.headline, ...(url && { url }) });
+  };
+  for (const s of doc.querySelectorAll('script[type="application/ld+json" i]'))
+    parseJsonLd(s.textContent ?? '').values.forEach(visit);
+  return out;
 }
 
 /** A line that is a byline: "By" (in the languages the importer reads) and a capitalised name. */
@@ -140,6 +166,7 @@ function headlineElements(doc: Document): Element[] {
 function findStories(doc: Document, base: string | undefined): Story[] {
   const heads = headlineElements(doc);
   if (heads.length < 2) return [];
+  const items = jsonLdArticles(doc, base);
   const containers = heads.map((h) => {
     let c: Element = h;
     while (
@@ -178,7 +205,17 @@ function findStories(doc: Document, base: string | undefined): Story[] {
       const key = addressKey(canonicalUrl(linked, base));
       if (key) addresses.add(key);
     }
-    stories.push({ headline: h, title: text(h), nodes, addresses, signed: signedAndDated(nodes, nested) });
+    // A JSON-LD article object with this headline gives the story its address.
+    const described = items.find((item) => squeeze(item.headline) === squeeze(text(h)));
+    if (described?.url) addresses.add(described.url);
+    stories.push({
+      headline: h,
+      title: text(h),
+      nodes,
+      addresses,
+      signed: signedAndDated(nodes, nested),
+      described: !!described,
+    });
   });
   // A story stands on its own when it has an address no other story has, or its own byline and
   // date: the sections of one long article (a book chapter, a Medium post) have headings but
@@ -187,7 +224,11 @@ function findStories(doc: Document, base: string | undefined): Story[] {
   // Beside a story a loader added (one with its own address), the page's own story may give no
   // address of its own: its <h1> is enough.
   const loaded = stories.some(addressed);
-  const own = stories.filter((s) => s.signed || addressed(s) || (loaded && s.headline.tagName === 'H1'));
+  // The page's JSON-LD describing two or more of its stories as articles is evidence enough.
+  const listed = stories.filter((s) => s.described).length >= 2;
+  const own = stories.filter(
+    (s) => s.signed || addressed(s) || (listed && s.described) || (loaded && s.headline.tagName === 'H1'),
+  );
   // The same headline twice (a story's headline repeated in a sticky bar) is one story.
   const titles = new Set(own.map((s) => squeeze(s.title)));
   return titles.size < 2 ? [] : own;
@@ -211,21 +252,28 @@ function pageNames(doc: Document): { addresses: [string, string][]; titles: [str
   if (ogTitle) titles.push([ogTitle, 'og:title']);
   const twTitle = head.querySelector('meta[name="twitter:title"]')?.getAttribute('content');
   if (twTitle) titles.push([twTitle, 'twitter:title']);
-  // JSON-LD in the head only: a story loaded into the page brings its own block into the body.
+  // JSON-LD in the head only (a story loaded into the page brings its own block into the body),
+  // and only when it describes one article: a list of several names none in particular.
+  const described: [string, string | undefined][] = [];
   for (const s of head.querySelectorAll('script[type="application/ld+json" i]'))
     for (const v of parseJsonLd(s.textContent ?? '').values)
       for (const o of [v, ...((v as { '@graph'?: unknown[] })?.['@graph'] ?? [])].flat()) {
         if (!o || typeof o !== 'object') continue;
         const obj = o as Record<string, unknown>;
-        if (typeof obj.headline === 'string') titles.push([obj.headline, 'JSON-LD headline']);
+        if (typeof obj.headline !== 'string') continue;
         const url = obj.mainEntityOfPage ?? obj.url;
         const raw =
           typeof url === 'string'
             ? url
             : ((url as Record<string, unknown> | undefined)?.['@id'] ??
               (url as Record<string, unknown> | undefined)?.url);
-        if (typeof raw === 'string' && typeof obj.headline === 'string') add(raw, 'JSON-LD url');
+        described.push([obj.headline, typeof raw === 'string' ? raw : undefined]);
       }
+  if (new Set(described.map(([h]) => squeeze(h))).size === 1)
+    for (const [headline, raw] of described) {
+      titles.push([headline, 'JSON-LD headline']);
+      add(raw, 'JSON-LD url');
+    }
   const title = doc.title?.trim();
   if (title) titles.push([title, '<title>']);
   return { addresses, titles, ...(base && { base }) };

@@ -69,6 +69,15 @@ describe('second-story-on-page: a page holding several stories', () => {
     expect(body).not.toMatch(/terns|shingle|wildlife trust|Owen Price/);
   });
 
+  test('two story containers the JSON-LD lists as two articles: the one the canonical link names, with its own facts', async () => {
+    const { data, body } = await importPage('json-ld-items.html');
+    expect(data!.title).toBe(FERRY);
+    expect(data!.authors).toEqual(['Ruth Dale']);
+    expect(data!.published).toBe('2024-05-13T08:00:00+01:00');
+    expect(body).toContain('old ferry pier for repairs');
+    expect(body).not.toMatch(/terns|shingle|wildlife trust/);
+  });
+
   test('the address bar had moved on to the second story: that one is kept, under its address', async () => {
     const { data, body } = await importPage('address-moved-on.html');
     expect(data!.title).toBe(TERNS);
