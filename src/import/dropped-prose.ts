@@ -6,7 +6,8 @@ import { BLOCK_RULES } from './clean/rules.ts';
 // conditional cleaning removes short link-heavy <div>s by a count of commas; either way a
 // paragraph between two kept ones can vanish without a word. So the page's text blocks are
 // numbered before extraction and compared after it: a block of prose left out between the first
-// and the last block kept is put back where it stood, and the report lists it.
+// and the last block kept is put back where it stood, or, when it does not read as the article's
+// own (a pull quote, a caption, a teaser), named in the report; either way not dropped silently.
 
 /** The attribute that numbers the page's text blocks while the extractor runs. */
 const MARK = 'data-archive-block';
@@ -15,9 +16,12 @@ const MARK = 'data-archive-block';
 const BLOCK =
   /^(?:P|LI|PRE|TD|TH|BLOCKQUOTE|DD|DT|DIV|SECTION|ARTICLE|MAIN|ASIDE|HEADER|FOOTER|NAV|H[1-6]|FIGCAPTION|FIGURE|CAPTION|TABLE|TR|TBODY|THEAD|UL|OL|DL|FORM|FIELDSET|ADDRESS|CENTER|DETAILS|SUMMARY|BODY)$/;
 
-/** Where dropped text is never put back: site furniture, forms, figures (read elsewhere), teasers' boxes. */
-const NOT_RESTORED =
-  'nav, aside, footer, header, form, button, label, select, figure, figcaption, table, noscript, template, dialog, iframe, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="banner"]';
+/** Site furniture and forms: text dropped from them is neither put back nor reported. */
+const FURNITURE =
+  'nav, footer, header, form, button, label, select, noscript, template, dialog, iframe, [role="navigation"], [role="contentinfo"], [role="banner"]';
+
+/** Where dropped text is never put back: furniture, and asides, figures and tables (reported instead). */
+const NOT_RESTORED = `${FURNITURE}, aside, figure, figcaption, table, [role="complementary"]`;
 
 /** Text with spaces collapsed. */
 const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -71,10 +75,13 @@ function cleanCopy(el: Element): Element {
   return copy;
 }
 
-/** What restoreDroppedProse gives back: the article's HTML and the text of each block put back. */
+/** What restoreDroppedProse gives back: the article's HTML, the text put back, and the text left out. */
 export interface Restored {
   html: string;
+  /** The text of each unit put back. */
   restored: string[];
+  /** Prose dropped between kept blocks that does not read as the article's own (a pull quote, a caption, a box), for the report. */
+  leftOut: string[];
 }
 
 /** Lower-case letters and digits only, for finding a block's text in the extracted article. */
@@ -104,13 +111,16 @@ const shape = (el: Element) => `${el.tagName} ${(el.getAttribute('class') ?? '')
  * its unit (its largest container holding no kept block) has the shape (tag and class) of a
  * neighbour that holds kept text, holds no heading and no linked card: so a pull quote, a caption,
  * a note box or a teaser stays out, and a paragraph marked up like the paragraphs around it comes
- * back. The unit goes back whole, before the next kept block. The numbering is removed from the
- * result either way.
+ * back. The unit goes back whole, before the next kept block. Prose dropped there that is not put
+ * back (but for hidden text, site furniture and forms, and what a boilerplate rule names) is
+ * listed in `leftOut`, so the report can say so. The numbering is removed from the result either
+ * way.
  */
 export function restoreDroppedProse(before: Element, html: string): Restored {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const kept = numbered(document.body);
   const restored: string[] = [];
+  const leftOut: string[] = [];
   if (kept.size >= 2) {
     const out = squeeze(document.body.textContent ?? '');
     const original = numbered(before);
@@ -124,7 +134,7 @@ export function restoreDroppedProse(before: Element, html: string): Restored {
       const block = original.get(id);
       if (!block || kept.has(id) || [...done].some((u) => u.contains(block))) continue;
       const line = text(block);
-      if (!isProse(line) || out.includes(squeeze(line)) || hidden(block) || block.closest(NOT_RESTORED)) continue;
+      if (!isProse(line) || out.includes(squeeze(line)) || hidden(block) || block.closest(FURNITURE)) continue;
       if (BLOCK_RULES.some((r) => r.matches(line, {}))) continue;
       // The unit: the largest container of the block that holds no kept block.
       let unit = block;
@@ -134,19 +144,40 @@ export function restoreDroppedProse(before: Element, html: string): Restored {
         !keptOriginals.some((k) => unit.parentElement!.contains(k))
       )
         unit = unit.parentElement;
-      if (keptOriginals.some((k) => unit.contains(k))) continue;
-      if (unit.matches(NOT_RESTORED) || unit.querySelector(`h1, h2, h3, h4, h5, h6, ${NOT_RESTORED}`)) continue;
-      if ([...unit.querySelectorAll('a'), ...(unit.tagName === 'A' ? [unit] : [])].some(isCard)) continue;
+      // A unit left out is reported once, by its prose.
+      const leave = () => {
+        done.add(unit);
+        leftOut.push(
+          [unit, ...unit.querySelectorAll(`[${MARK}]`)]
+            .filter((e) => e.hasAttribute(MARK) && !hidden(e) && !present(e))
+            .map(text)
+            .filter(isProse)
+            .join(' '),
+        );
+      };
+      if (block.closest(NOT_RESTORED)) {
+        leave();
+        continue;
+      }
       const neighbours = [...(unit.parentElement?.children ?? [])].filter(
         (n) => n !== unit && keptOriginals.some((k) => n.contains(k)),
       );
-      if (!neighbours.some((n) => shape(n) === shape(unit))) continue;
       const prose = [unit, ...unit.querySelectorAll(`[${MARK}]`)]
         .filter((e) => e.hasAttribute(MARK))
         .map(text)
         .filter(isProse)
         .join(' ').length;
-      if (prose < 0.6 * text(unit).length) continue;
+      if (
+        keptOriginals.some((k) => unit.contains(k)) ||
+        unit.matches(NOT_RESTORED) ||
+        unit.querySelector(`h1, h2, h3, h4, h5, h6, ${NOT_RESTORED}`) ||
+        [...unit.querySelectorAll('a'), ...(unit.tagName === 'A' ? [unit] : [])].some(isCard) ||
+        !neighbours.some((n) => shape(n) === shape(unit)) ||
+        prose < 0.6 * text(unit).length
+      ) {
+        leave();
+        continue;
+      }
       const anchor = kept.get(ids.find((k) => k > id)!)!;
       anchor.insertAdjacentHTML('beforebegin', cleanCopy(unit).outerHTML);
       done.add(unit);
@@ -154,5 +185,5 @@ export function restoreDroppedProse(before: Element, html: string): Restored {
     }
   }
   for (const el of document.body.querySelectorAll(`[${MARK}]`)) el.removeAttribute(MARK);
-  return { html: document.body.innerHTML, restored };
+  return { html: document.body.innerHTML, restored, leftOut };
 }

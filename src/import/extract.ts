@@ -86,6 +86,12 @@ function holdsProse(el: Element): boolean {
   return chars >= 300;
 }
 
+/** Passages as the report quotes them: each cut at 80 characters, at most five, then how many more. */
+function quoted(passages: string[]): string {
+  const shown = passages.slice(0, 5).map((t) => `“${t.length > 80 ? `${t.slice(0, 77)}…` : t}”`);
+  return shown.join(', ') + (passages.length > 5 ? ` and ${passages.length - 5} more` : '');
+}
+
 /** A parsed page, ready for metadata reading and then extraction. */
 export interface ParsedPage {
   document: Document;
@@ -139,14 +145,16 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   let html = article?.content ?? null;
   let textLength = article?.length ?? 0;
   if (html) {
-    const { html: whole, restored } = restoreDroppedProse(before, html);
+    const { html: whole, restored, leftOut } = restoreDroppedProse(before, html);
     html = whole;
     textLength += restored.reduce((n, t) => n + t.length, 0);
     if (restored.length)
       notes.push(
-        `kept ${restored.length} paragraph${restored.length === 1 ? '' : 's'} the extractor had left out between the article's paragraphs: ${restored
-          .map((t) => `“${t.length > 80 ? `${t.slice(0, 77)}…` : t}”`)
-          .join(', ')}`,
+        `kept ${restored.length} paragraph${restored.length === 1 ? '' : 's'} the extractor had left out between the article's paragraphs: ${quoted(restored)}`,
+      );
+    if (leftOut.length)
+      notes.push(
+        `left out ${leftOut.length} passage${leftOut.length === 1 ? '' : 's'} of prose found between the article's paragraphs but not shaped like them (a pull quote, caption, teaser, prompt or box; check the capture if one belongs to the article): ${quoted(leftOut)}`,
       );
   }
   return { html, byline: article?.byline ?? null, title: article?.title ?? null, textLength, notes };
