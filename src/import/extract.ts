@@ -100,13 +100,13 @@ export interface ParsedPage {
 }
 
 /**
- * Parses a page once. A page holding several stories keeps only the one its metadata names
- * (see keepNamedArticle).
+ * Parses a page once. A page holding several stories keeps only the one its metadata, or `url`
+ * (the address the user gave), names (see keepNamedArticle).
  * @throws {SeveralArticlesError} for a page holding several stories none of which its metadata names.
  */
-export function parsePage(pageHtml: string): ParsedPage {
+export function parsePage(pageHtml: string, url?: string): ParsedPage {
   const document = parseHTML(pageHtml).document as unknown as Document;
-  return { document, notes: keepNamedArticle(document) };
+  return { document, notes: keepNamedArticle(document, url) };
 }
 
 /** What extraction found: the article HTML, its byline and headline, and how much text it holds. */

@@ -141,7 +141,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     const meta: PageMetadata = title ? { title: { value: title, from: 'first line' } } : {};
     return { meta, body: treeToMarkdown(tree, { title }) };
   }
-  const page = parsePage(capture.text);
+  const page = parsePage(capture.text, given.url);
   const pageTitle = (page.document.title ?? '').trim();
   const meta = readMetadata(page.document);
   const access = readAccess(page.document, meta);

@@ -298,21 +298,28 @@ const listed = (stories: Story[]) => stories.map((s) => `“${s.title}”`).join
 
 /**
  * Keeps only the story the page's metadata names when the page holds several (see the module
- * comment), removing the others from the document. Returns what the report should say (empty
+ * comment), removing the others from the document; `given`, an address the user gave (--url),
+ * names the story first when one story has it. Returns what the report should say (empty
  * for a page with one story). Run it before reading metadata and extracting.
  * @throws {SeveralArticlesError} when the page holds several stories and its metadata names none
  *   of them, or names two different ones (the address one, the title another); the message lists
  *   the headlines and what the metadata says.
  */
-export function keepNamedArticle(doc: Document): string[] {
+export function keepNamedArticle(doc: Document, given?: string): string[] {
   const names = pageNames(doc);
   const stories = findStories(doc, names.base);
   if (stories.length < 2) return [];
   const byAddress = stories.filter((s) => names.addresses.some(([a]) => s.addresses.has(a)));
   const byTitle = stories.filter((s) => names.titles.some(([t, from]) => titleNames(t, from, s.title)));
+  const givenKey = addressKey(canonicalUrl(given, names.base));
+  const byGiven = givenKey ? stories.filter((s) => s.addresses.has(givenKey)) : [];
   let named: Story | undefined;
   let how = '';
-  if (byAddress.length === 1 && byTitle.every((s) => s === byAddress[0])) {
+  if (byGiven.length === 1) {
+    // The user named the story (--url): that settles it.
+    named = byGiven[0];
+    how = 'the address given with --url';
+  } else if (byAddress.length === 1 && byTitle.every((s) => s === byAddress[0])) {
     named = byAddress[0];
     how = `its ${names.addresses.find(([a]) => named!.addresses.has(a))![1]}`;
   } else if (byAddress.length === 0 && byTitle.length === 1) {
@@ -327,7 +334,7 @@ export function keepNamedArticle(doc: Document): string[] {
     throw new SeveralArticlesError(
       `holds ${stories.length} articles (${listed(stories)}) and its metadata ${
         byAddress.length + byTitle.length ? 'names more than one of them' : 'names none of them'
-      }${says ? ` (${says})` : ''}: not imported, so that no story is archived under another's headline; save each story from its own address and import that`,
+      }${says ? ` (${says})` : ''}: not imported, so that no story is archived under another's headline; save each story from its own address and import that, or give the address of the one to keep with --url`,
     );
   }
   const others = stories.filter((s) => s !== named);
@@ -338,7 +345,32 @@ export function keepNamedArticle(doc: Document): string[] {
       // A story loaded inside the previous one's container: only the path down to it stays.
       else for (const k of inside) pruneAround(n, k);
     }
-  return [
+  const notes = [
     `the page holds ${stories.length} articles; kept only “${named.title}”, the one ${how} names, and left out ${listed(others)}`,
   ];
+  // Chosen by --url, a story the head's metadata does not describe (its titles name another) takes
+  // no fact from it: headline, byline and date are read from the story itself.
+  if (byGiven.length === 1 && !byTitle.includes(named) && byTitle.length > 0) {
+    for (const el of (doc.head ?? doc).querySelectorAll(HEAD_FACTS)) el.remove();
+    notes.push(
+      `the page's own metadata describes ${listed(byTitle)}, so headline, byline and date are read from the story kept`,
+    );
+  }
+  return notes;
 }
+
+/** Tags in a page's head that state facts about one article (all but the site's name). */
+const HEAD_FACTS = [
+  'script[type="application/ld+json" i]',
+  'title',
+  'link[rel="canonical"]',
+  'meta[property^="og:"]:not([property="og:site_name"])',
+  'meta[property^="article:"]',
+  'meta[name^="twitter:"]',
+  'meta[name^="citation_"]',
+  'meta[name^="dc." i]',
+  'meta[name^="dcterms." i]',
+  'meta[name="author"]',
+  'meta[name="description"]',
+  'meta[name="date"]',
+].join(', ');

@@ -20,12 +20,12 @@ afterAll(async () => {
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
 
-async function importPage(name: string) {
+async function importPage(name: string, given: { url?: string } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'archive-several-'));
   scratch.push(dir);
   const root = path.join(dir, 'content');
   for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
-  const run = await importAll([path.join(CASES, name)], root, options);
+  const run = await importAll([path.join(CASES, name)], root, { ...options, given });
   const outcome = run.outcomes[0]!;
   const parts = outcome.article ? splitFrontmatter(await readFile(outcome.article, 'utf8'))! : undefined;
   return {
@@ -98,6 +98,30 @@ describe('second-story-on-page: a page holding several stories', () => {
       expect(outcome.reason).toContain('save each story from its own address');
       expect(run.outcomes.every((o) => !o.article)).toBe(true);
     }
+  });
+
+  test('the user names the story with --url, also where the metadata names neither or both', async () => {
+    const url = 'https://estuarypost.example/news/rare-terns-return-to-spit-4412';
+    for (const page of ['names-both.html', 'rabbi.html']) {
+      const { outcome } = await importPage(page, { url: 'https://estuarypost.example/nothing-here' });
+      expect(outcome.reason ?? '', page).toMatch(
+        page === 'names-both.html' ? /give the address of the one to keep with --url/ : /^$/,
+      );
+    }
+    const { data, body, report } = await importPage('names-both.html', { url });
+    expect(data!.title).toBe(TERNS);
+    expect(data!.url).toBe(url);
+    expect(body).toContain('shingle spit at the mouth of the river');
+    expect(body).not.toMatch(/ferry|pontoon/i);
+    expect(report).toContain('the one the address given with --url names');
+    // The story the head does not describe takes none of the head's facts.
+    const ferry = 'https://estuarypost.example/news/ferry-pier-to-close-for-repairs-4411';
+    const other = await importPage('names-both.html', { url: ferry });
+    expect(other.data!.title).toBe(FERRY);
+    expect(other.data!.url).toBe(ferry);
+    expect(other.data!.authors).toEqual(['Ruth Dale']);
+    expect(other.body).not.toMatch(/terns|shingle/);
+    expect(other.report).toContain('metadata describes “Rare terns return to the river spit”');
   });
 
   test('one story in sections, a live blog and a comment section are not several stories', () => {
