@@ -1,5 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { keepNamedArticle } from './several-articles.ts';
+import { markBlocks, restoreDroppedProse } from './dropped-prose.ts';
+import { quotePostCards } from './embedded-posts.ts';
+import { removeLayoutChrome } from './layout-tables.ts';
 
 // Finding the article in a saved page with Mozilla's Readability, on linkedom (fast and light
 // enough for folders of thousands of pages; Readability runs on it unchanged). The page is parsed
@@ -82,14 +86,27 @@ function holdsProse(el: Element): boolean {
   return chars >= 300;
 }
 
+/** Passages as the report quotes them: each cut at 80 characters, at most five, then how many more. */
+function quoted(passages: string[]): string {
+  const shown = passages.slice(0, 5).map((t) => `“${t.length > 80 ? `${t.slice(0, 77)}…` : t}”`);
+  return shown.join(', ') + (passages.length > 5 ? ` and ${passages.length - 5} more` : '');
+}
+
 /** A parsed page, ready for metadata reading and then extraction. */
 export interface ParsedPage {
   document: Document;
+  /** What the report should say about the page as parsed (another story on it left out). */
+  notes: string[];
 }
 
-/** Parses a page once. */
-export function parsePage(pageHtml: string): ParsedPage {
-  return { document: parseHTML(pageHtml).document as unknown as Document };
+/**
+ * Parses a page once. A page holding several stories keeps only the one its metadata, or `url`
+ * (the address the user gave), names (see keepNamedArticle).
+ * @throws {SeveralArticlesError} for a page holding several stories none of which its metadata names.
+ */
+export function parsePage(pageHtml: string, url?: string): ParsedPage {
+  const document = parseHTML(pageHtml).document as unknown as Document;
+  return { document, notes: keepNamedArticle(document, url) };
 }
 
 /** What extraction found: the article HTML, its byline and headline, and how much text it holds. */
@@ -101,6 +118,8 @@ export interface Extracted {
   title: string | null;
   /** Characters of text in the extracted article. */
   textLength: number;
+  /** What the report should say about the extraction (prose put back). */
+  notes: string[];
 }
 
 /**
@@ -112,19 +131,33 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   for (const selector of NOT_ARTICLE)
     for (const el of document.querySelectorAll(selector))
       if (el.tagName !== 'BODY' && el.tagName !== 'HTML' && el.parentNode && !holdsProse(el)) el.remove();
+  removeLayoutChrome(document);
+  quotePostCards(document);
   revealImages(document);
+  const before = markBlocks(document);
   if (url && !document.querySelector('base'))
     document.head?.insertAdjacentHTML('afterbegin', `<base href="${url.replace(/"/g, '&quot;')}">`);
   // Readability's own threshold (500 characters) is kept: below it Readability tries again with
   // looser rules and returns its best attempt, while a lower threshold made it accept a page's
   // print footer over the article on real pages.
   const article = new Readability(document as unknown as globalThis.Document, { keepClasses: false }).parse();
-  return {
-    html: article?.content ?? null,
-    byline: article?.byline ?? null,
-    title: article?.title ?? null,
-    textLength: article?.length ?? 0,
-  };
+  const notes: string[] = [];
+  let html = article?.content ?? null;
+  let textLength = article?.length ?? 0;
+  if (html) {
+    const { html: whole, restored, leftOut } = restoreDroppedProse(before, html);
+    html = whole;
+    textLength += restored.reduce((n, t) => n + t.length, 0);
+    if (restored.length)
+      notes.push(
+        `kept ${restored.length} paragraph${restored.length === 1 ? '' : 's'} the extractor had left out between the article's paragraphs: ${quoted(restored)}`,
+      );
+    if (leftOut.length)
+      notes.push(
+        `left out ${leftOut.length} passage${leftOut.length === 1 ? '' : 's'} of prose found between the article's paragraphs but not shaped like them (a pull quote, caption, teaser, prompt or box; check the capture if one belongs to the article): ${quoted(leftOut)}`,
+      );
+  }
+  return { html, byline: article?.byline ?? null, title: article?.title ?? null, textLength, notes };
 }
 
 /** How article-like an extracted body is: its prose (text outside links) and link share. */

@@ -141,13 +141,14 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     const meta: PageMetadata = title ? { title: { value: title, from: 'first line' } } : {};
     return { meta, body: treeToMarkdown(tree, { title }) };
   }
-  const page = parsePage(capture.text);
+  const page = parsePage(capture.text, given.url);
   const pageTitle = (page.document.title ?? '').trim();
   const meta = readMetadata(page.document);
   const access = readAccess(page.document, meta);
   const standfirst = meta.dek ? dekIsStandfirst(page.document, meta.dek.value) : undefined;
   const extracted = extractArticle(page, given.url);
   addExtractorFacts(meta, extracted.byline, extracted.title);
+  const found = [...page.notes, ...(meta.notes ?? []), ...extracted.notes];
   if (ERROR_TITLE.test(pageTitle) && extracted.textLength < 1500)
     throw new NotArticleError(`looks like an error page ("${pageTitle}"), not an article`);
   const measure = extracted.html ? measureArticle(extracted.html) : { text: 0, linkText: 0, prose: 0, paragraphs: 0 };
@@ -162,7 +163,12 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   if (measure.prose < MIN_PROSE && ldBody && ldBody.length >= MIN_PROSE) {
     const body = treeToMarkdown(textTree(ldBody), ctx, base);
     const note = `the page shows no article text (${measure.prose} characters of prose); the text is the JSON-LD articleBody`;
-    return { meta, body, partial: partialCapture(access, body.report, body.text.length), note };
+    return {
+      meta,
+      body,
+      partial: partialCapture(access, body.report, body.text.length),
+      note: [...found, note].join('; '),
+    };
   }
   if (!extracted.html)
     throw new NotArticleError('has no article text: the extractor found no block of text in the page (an empty page?)');
@@ -179,7 +185,12 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   // paragraph stays in the text, and the article gets no dek rather than the same words twice.
   const lede = body.text.split('\n').find((line) => line.trim());
   if (meta.dek && lede && squash(lede) === squash(meta.dek.value)) meta.dek = undefined;
-  return { meta, body, partial: partialCapture(access, body.report, body.text.length) };
+  return {
+    meta,
+    body,
+    partial: partialCapture(access, body.report, body.text.length),
+    note: found.join('; ') || undefined,
+  };
 }
 
 /** Text compared without case, spacing or punctuation. */

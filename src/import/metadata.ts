@@ -2,6 +2,7 @@ import type { Article, NewsArticle, Organization } from 'schema-dts';
 import { normaliseDate } from './dates.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
+import { chooseArticleAddress, sectionAddresses, type AddressCandidate } from './article-address.ts';
 
 // Facts about an article from everything a news page offers, best source first: JSON-LD
 // (NewsArticle/Article), OpenGraph, Highwire citation_* tags, Dublin Core, <time>, the byline.
@@ -31,6 +32,8 @@ export interface PageMetadata {
   access?: Found<{ free: boolean; lockedSelectors: string[] }> | undefined;
   /** Parts of the page's metadata that could not be read, for the import report. */
   problems?: string[] | undefined;
+  /** What the report should say about how a fact was chosen (an address not used, and why). */
+  notes?: string[] | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -78,9 +81,28 @@ function jsonLdObjects(doc: Document, problems: string[]): Json[] {
   return out;
 }
 
-/** The first JSON-LD object whose @type is an article type. */
-function jsonLdArticle(objects: Json[]): Json | undefined {
-  return objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t)));
+/**
+ * The JSON-LD object describing the article: of the objects whose @type is an article type, the
+ * one whose address agrees with the canonical link or og:url, else whose headline is the
+ * og:title or the <h1>, else the first. (A page may carry another story's object: a story an
+ * infinite-scroll loader added, a related article.)
+ */
+function jsonLdArticle(objects: Json[], doc: Document, m: (k: string) => string | undefined): Json | undefined {
+  const articles = objects.filter((o) =>
+    [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t)),
+  );
+  if (articles.length < 2) return articles[0];
+  const pageAddresses = [doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined, m('og:url')]
+    .map((u) => addressKey(u))
+    .filter(Boolean);
+  const byAddress = articles.find((o) =>
+    [str(o.mainEntityOfPage), str(o.url)].some((u) => u && pageAddresses.includes(addressKey(u))),
+  );
+  const titles = [m('og:title'), doc.querySelector('h1')?.textContent ?? undefined]
+    .filter((t): t is string => !!t)
+    .map(squeeze);
+  const byTitle = articles.find((o) => typeof o.headline === 'string' && titles.includes(squeeze(o.headline)));
+  return byAddress ?? byTitle ?? articles[0];
 }
 
 /** Names of the publishing organisation in JSON-LD objects that describe the site, not the article. */
@@ -288,6 +310,20 @@ function headlineH1(doc: Document, h1: Element | null, pageTitle: string): strin
 }
 
 /**
+ * The part of a <title> ("Headline - Site", "Headline -- Site", "Site: Headline") that the page
+ * prints as a headline: the whole text of a heading or of bold or large type (`<b>`, `<strong>`,
+ * `<font>`, `<big>`), as pages laid out before CSS print it. Undefined when no part is printed so.
+ */
+function printedTitlePart(doc: Document, pageTitle: string): string | undefined {
+  const parts = pageTitle.split(/\s+(?:[|–—-]{1,2}|::?)\s+|:\s+/);
+  if (parts.length < 2) return undefined;
+  const printed = new Set(
+    [...doc.querySelectorAll('h1, h2, h3, b, strong, font, big')].map((el) => squeeze(el.textContent ?? '')),
+  );
+  return parts.find((p) => p.split(/\s+/).length >= 3 && printed.has(squeeze(p)));
+}
+
+/**
  * Whether the page prints its description as a standfirst (a subheading beside the headline:
  * a heading, or an element sharing the headline's container or header) rather than as the first
  * paragraph of the story (the lede, which CMSs copy into the description). Undefined when the
@@ -408,9 +444,11 @@ export function readMetadata(doc: Document): PageMetadata {
   const problems: string[] = [];
   const decode = decoder(doc);
   const objects = jsonLdObjects(doc, problems).map((o) => mapStrings(o, decode) as Json);
-  const ld = jsonLdArticle(objects) ?? {};
   const all = (k: string) => metas(doc, k).map(decode);
   const m = (k: string) => all(k)[0];
+  const ld = jsonLdArticle(objects, doc, m) ?? {};
+  const candidates = addressCandidates(doc, ld, m);
+  const address = chooseArticleAddress(candidates, sectionAddresses(doc, objects, candidates[0]?.url));
   const h1 = doc.querySelector('h1');
   const time =
     doc.querySelector('time[itemprop="datePublished" i], [itemprop="datePublished" i][datetime]') ??
@@ -429,6 +467,7 @@ export function readMetadata(doc: Document): PageMetadata {
     [m('citation_title'), 'citation_title'],
     [m('dc.title') ?? m('dcterms.title'), 'Dublin Core title'],
     [headlineH1(doc, h1, pageTitle), '<h1>'],
+    [printedTitlePart(doc, pageTitle), '<title>, as the page prints it'],
     [pageTitle, '<title>'],
   );
   const siteName = first(
@@ -487,16 +526,7 @@ export function readMetadata(doc: Document): PageMetadata {
       [m('dcterms.modified'), 'Dublin Core modified'],
     ]),
     siteName,
-    url: first(
-      [canonicalUrl(str(ld.mainEntityOfPage) ?? str(ld.url)), 'JSON-LD url'],
-      [
-        canonicalUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined),
-        'link rel=canonical',
-      ],
-      [canonicalUrl(m('og:url')), 'og:url'],
-      [canonicalUrl(m('citation_public_url') ?? m('citation_abstract_html_url')), 'citation_public_url'],
-      [canonicalUrl(m('dc.identifier') ?? m('dcterms.identifier')), 'Dublin Core identifier'],
-    ),
+    url: address.chosen && { value: address.chosen.url, from: address.chosen.from },
     language: first(
       [ld.inLanguage as string, 'JSON-LD inLanguage'],
       [doc.documentElement?.getAttribute('lang') ?? undefined, '<html lang>'],
@@ -523,7 +553,30 @@ export function readMetadata(doc: Document): PageMetadata {
         ? { value: { free: !paid, lockedSelectors }, from: 'JSON-LD isAccessibleForFree' }
         : undefined,
     problems: problems.length ? problems : undefined,
+    notes: address.notes.length ? address.notes : undefined,
   };
+}
+
+/**
+ * The addresses a page gives for itself, the canonical link first (see chooseArticleAddress),
+ * each made canonical (canonicalUrl); root-relative ones resolve against the canonical link.
+ */
+function addressCandidates(doc: Document, ld: Json, m: (k: string) => string | undefined): AddressCandidate[] {
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const base = canonicalUrl(canonical) ?? canonicalUrl(m('og:url'));
+  const raw: [string | undefined, string][] = [
+    [canonical, 'link rel=canonical'],
+    [m('og:url'), 'og:url'],
+    [str(ld.mainEntityOfPage), 'JSON-LD mainEntityOfPage'],
+    [str(ld.url), 'JSON-LD url'],
+    [m('citation_public_url') ?? m('citation_abstract_html_url'), 'citation_public_url'],
+    [m('dc.identifier') ?? m('dcterms.identifier'), 'Dublin Core identifier'],
+  ];
+  // Only an absolute or root-relative value is an address ("True" in mainEntityOfPage is not).
+  return raw.flatMap(([v, from]) => {
+    const url = canonicalUrl(v, /^\s*\/(?!\/)/.test(v ?? '') ? base : undefined);
+    return url ? [{ url, from }] : [];
+  });
 }
 
 /**
