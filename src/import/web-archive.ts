@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
+import { countOf } from '../site/plural.ts';
 import { headerCharset } from './charset.ts';
 
 // Reading web archives: WARC files (ISO 28500, plain or gzipped record by record) and WACZ
@@ -501,6 +502,17 @@ async function finishCapture(
   }
   const declared = Number(headers.get('content-length'));
   const chunked = codings(headers.get('transfer-encoding')).includes('chunked');
+  // Without a digest to go by, the HTTP Content-Length tells a record one to three separator
+  // bytes long (CR/LF past the body) the same way.
+  if (raw && !facts.payloadDigest && !chunked && Number.isInteger(declared) && declared < raw.length) {
+    const extra = raw.subarray(declared);
+    if (extra.length <= 3 && extra.every((b) => b === 0x0a || b === 0x0d)) {
+      page.notes.push(
+        `the record's Content-Length counts ${countOf(extra.length, 'byte')} past the ${declared.toLocaleString('en')} its HTTP Content-Length announces; the payload was kept without ${extra.length === 1 ? 'it' : 'them'}`,
+      );
+      raw = raw.subarray(0, declared);
+    }
+  }
   if (!page.warc.recordId) page.problem = 'the record has no WARC-Record-ID';
   else if (!page.captured) page.problem = `the record's WARC-Date is not a date`;
   else if (facts.truncated)

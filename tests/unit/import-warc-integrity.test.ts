@@ -240,6 +240,15 @@ describe('the kept bytes are the bytes the WARC vouches for', () => {
     }
   });
 
+  test('without a digest, a record one byte long is told by its HTTP Content-Length, and the extra byte is not kept', async () => {
+    const body = pageBytes(45);
+    const block = http(body, { 'Content-Length': String(body.length) });
+    const rec = record(responseHeaders('https://news.example/story-45'), block, block.length + 1);
+    const { entries, report } = await importWarc([rec, warcinfo()]);
+    expect(entries[0]!.kept.equals(body)).toBe(true);
+    expect(report).toMatch(/Content-Length counts 1 byte past the [\d,]+ its HTTP Content-Length announces/);
+  });
+
   test('a payload that does not match its digest: the digest is not recorded as the capture’s, and the report and the capture say so', async () => {
     const body = pageBytes(42);
     const changed = Buffer.from(body.toString('utf8').replace('county commission', 'county commissioner'));
