@@ -170,6 +170,10 @@ test('a lead image not kept shows its alt text, caption and credit', async () =>
   const doc = await builtPage(DIST, `/articles/${caseIds[0]}/`);
   const figure = doc.querySelector('figure.lead-image-absent')!;
   expect(figure.querySelector('q')?.textContent).toBe('The Portmouth ferry leaving the harbour at dusk');
+  // No stray space inside the quotation or before its full stop.
+  expect(figure.querySelector('p')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+    'Lead image not kept in this copy. It showed: The Portmouth ferry leaving the harbour at dusk. View it on the original site',
+  );
   expect(figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
     'The Portmouth ferry has run every 30 minutes since 1998. Photograph: James Orr/Coastal Courier',
   );
