@@ -465,7 +465,7 @@ async function unfinishedSegments(segments: Segments, handlers: ArchiveHandlers)
     page.problem =
       `the record is segmented (WARC-Segment-Number) and the file holds only ${pending.segments === 1 ? 'its first segment' : `its first ${pending.segments} segments`} ` +
       `(${pending.blockLength.toLocaleString('en')} bytes), without the continuation record that ends it (the one with WARC-Segment-Total-Length): ` +
-      'not imported, so as not to publish part of a page as the whole; import it with the WARC file that holds the rest';
+      'not imported, so as not to publish part of a page as the whole (segments are joined within one WARC or WACZ file: join the WARC files holding its segments, as in cat a.warc.gz b.warc.gz > all.warc.gz, and import that)';
     await handlers.page(page);
   }
   segments.clear();
