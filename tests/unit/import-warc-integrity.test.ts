@@ -223,6 +223,18 @@ describe('the kept bytes are the bytes the WARC vouches for', () => {
     }
   });
 
+  test('a digest in a form that cannot be checked is not recorded, and the capture says so', async () => {
+    const body = pageBytes(46);
+    const { entries } = await importWarc([
+      record(
+        responseHeaders('https://news.example/story-46', { 'WARC-Payload-Digest': 'sha3-256:ABCDEF' }),
+        http(body),
+      ),
+    ]);
+    expect(entries[0]!.warc.payloadDigest).toBeUndefined();
+    expect(entries[0]!.warc.warning).toMatch(/sha3-256:ABCDEF is in a form the importer cannot check/);
+  });
+
   test('a Content-Length one byte long (as wget writes some records): the extra byte is not kept, and the digest holds', async () => {
     for (const gzip of [false, true]) {
       const body = pageBytes(41);
