@@ -52,8 +52,13 @@ const warcProvenance = z
     entry: text.optional(),
     /** WARC-Record-ID of the response record, e.g. "<urn:uuid:...>". */
     recordId: text,
-    /** WARC-Payload-Digest as recorded (absent when the record had none), e.g. "sha1:...". */
+    /**
+     * WARC-Payload-Digest as recorded, e.g. "sha1:...": present only when the importer found the
+     * record's payload matches it (absent when the record had none, or it did not match).
+     */
     payloadDigest: text.optional(),
+    /** What the importer found wrong with the record (a payload digest that does not match), shown with the capture. */
+    warning: text.optional(),
     /** WARC-Target-URI: the address the record was captured from. */
     targetUri: z.url({ error: 'must be the full address of the WARC-Target-URI' }),
   })

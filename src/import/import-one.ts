@@ -491,8 +491,8 @@ async function write(
   const topics = (meta.keywords?.value ?? [])
     .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
     .slice(0, 12);
-  const credit = body.report.credits[0];
   const lead = meta.image && !inBody(meta.image.value.url, body.markdown) ? meta.image : undefined;
+  const credit = lead?.value.credit ?? body.report.credits[0];
   const image =
     lead || credit
       ? {

@@ -64,12 +64,16 @@ function isDecorative(img: Element): boolean {
 }
 
 /**
- * Makes the body valid and accessible HTML under the archive's article page: headings are
- * re-levelled under the page's one <h1> without gaps (the levels used, in order, become h2, h3...);
- * images without an address or that only decorate are dropped (a figure left without its image
- * keeps its caption as a paragraph); a link inside a link, and a link around nothing but an
- * image, give way to their content (the image itself links to the original); a link with no text
- * is unwrapped. Returns what was removed, for the import report.
+ * Makes the body valid and accessible HTML under the archive's article page (checked with the Nu
+ * HTML Checker on imported pages): headings are re-levelled under the page's one <h1> without
+ * gaps (the levels used, in order, become h2, h3..., and no heading is more than one level below
+ * the one before it, so the first is an h2); images without an address or that only decorate are
+ * dropped (a figure left without its image keeps its caption as a paragraph); a figure's captions
+ * become one, after its images (oneCaptionLast: a remote image, turned into a link on the page,
+ * never follows the caption); image sizes that are not whole numbers are dropped; a <time> whose
+ * datetime is not in HTML's forms is unwrapped; a link inside a link, and a link around nothing
+ * but an image, give way to their content (the image itself links to the original); a link with
+ * no text is unwrapped. Returns what was removed, for the import report.
  */
 function validStructure(tree: Root): { rule: string; text: string }[] {
   const removed: { rule: string; text: string }[] = [];
@@ -79,9 +83,14 @@ function validStructure(tree: Root): { rule: string; text: string }[] {
     if (level) levels.add(Number(level));
   });
   const rank = [...levels].sort();
+  // In document order, no heading goes more than one level below the one before it (the page's
+  // <h1> comes first), so the body's first heading is an h2 and no level is skipped.
+  let previous = 1;
   visit(tree, 'element', (node) => {
     const level = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (level) node.tagName = `h${Math.min(6, rank.indexOf(Number(level)) + 2)}`;
+    if (!level) return;
+    previous = Math.min(6, rank.indexOf(Number(level)) + 2, previous + 1);
+    node.tagName = `h${previous}`;
   });
   const fix = (parent: Root | Element, inLink: boolean): void => {
     const out: (typeof parent.children)[number][] = [];
@@ -110,12 +119,54 @@ function validStructure(tree: Root): { rule: string; text: string }[] {
         if (caption && toText(caption).trim()) out.push({ ...caption, tagName: 'p' });
         continue;
       }
+      if (child.tagName === 'figure') oneCaptionLast(child);
+      if (child.tagName === 'img') integerSizes(child);
+      if (child.tagName === 'time' && !validDatetime(child.properties.dateTime ?? toText(child))) {
+        // Without a datetime in HTML's forms, HTML requires the text itself to be one: the text stays, unmarked.
+        out.push(...(child.children as typeof out));
+        continue;
+      }
       out.push(child);
     }
     parent.children = out as typeof parent.children;
   };
   fix(tree, false);
   return removed;
+}
+
+/**
+ * A figure's captions as HTML allows them (a <figure> holds one <figcaption>, its first or last
+ * child): several captions (a caption and a credit) are joined into one, put last, after every
+ * image, whatever order the page had them in.
+ */
+function oneCaptionLast(figure: Element): void {
+  const captions = figure.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
+  if (captions.length === 0) return;
+  const rest = figure.children.filter((c) => !captions.includes(c as Element));
+  const joined = captions.flatMap((c, i) => [...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []), ...c.children]);
+  figure.children = [...rest, { ...captions[0]!, children: joined }];
+}
+
+/** Drops an image's width and height unless they are whole numbers of pixels, the only values HTML allows. */
+function integerSizes(img: Element): void {
+  for (const prop of ['width', 'height'] as const) {
+    const v = img.properties[prop];
+    if (v !== undefined && !/^\d+$/.test(String(v).trim())) delete img.properties[prop];
+  }
+}
+
+/**
+ * Whether a <time datetime> value is one of HTML's forms (a year, month, date, time, local or
+ * global date and time, or a duration; HTML standard, "The time element"); pages also
+ * write "last Tuesday" or "2023/05/02", which HTML refuses.
+ */
+function validDatetime(value: unknown): boolean {
+  const v = String(value).trim();
+  const date = /^\d{4,}(?:-\d{2}(?:-\d{2})?)?$/;
+  const time = /^\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/;
+  const dateTime = /^\d{4,}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+  const duration = /^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,3})?S)?)?$/;
+  return [date, time, dateTime, duration].some((re) => re.test(v)) && v !== 'P' && v !== 'PT';
 }
 
 const toMarkdown = unified()
@@ -149,7 +200,17 @@ function absoluteUrls(tree: Root, base: string | undefined): void {
   visit(tree, 'element', (node, index, parent) => {
     for (const prop of ['href', 'src'] as const) {
       const value = node.properties[prop];
-      if (typeof value !== 'string' || /^(?:[a-z][a-z\d+.-]*:|#)/i.test(value)) continue;
+      if (typeof value !== 'string' || value.startsWith('#')) continue;
+      if (/^[a-z][a-z\d+.-]*:/i.test(value)) {
+        // An address as a browser reads it (spaces and other characters HTML refuses encoded).
+        if (/^https?:/i.test(value))
+          try {
+            node.properties[prop] = new URL(value).href;
+          } catch {
+            // left as written; the sanitizer and the renderer judge it
+          }
+        continue;
+      }
       try {
         if (!base) throw new Error('no base');
         node.properties[prop] = new URL(value, base).href;

@@ -24,7 +24,7 @@ export interface PageMetadata {
   siteName?: Found<string> | undefined;
   url?: Found<string> | undefined;
   language?: Found<string> | undefined;
-  image?: Found<{ url: string; alt?: string; caption?: string; credit?: string }> | undefined;
+  image?: Found<LeadImage> | undefined;
   keywords?: Found<string[]> | undefined;
   /** The article's text as the JSON-LD gives it (`articleBody`), for a second opinion on extraction. */
   articleBody?: Found<string> | undefined;
@@ -456,7 +456,7 @@ export function readMetadata(doc: Document): PageMetadata {
     doc.querySelector('time[datetime]');
   const ldImage = [ld.image].flat()[0] as Json | string | undefined;
   const imageUrl = first<string>(
-    [str(ldImage), 'JSON-LD image'],
+    [str(ldImage) ?? str(ldImage, 'contentUrl'), 'JSON-LD image'],
     [m('og:image'), 'og:image'],
     [m('twitter:image'), 'twitter:image'],
   );
@@ -533,14 +533,7 @@ export function readMetadata(doc: Document): PageMetadata {
       [locale(m('og:locale')), 'og:locale'],
       [m('citation_language') ?? m('dc.language'), 'citation_language'],
     ),
-    image: imageUrl && {
-      value: {
-        url: imageUrl.value,
-        ...(m('og:image:alt') && { alt: m('og:image:alt') }),
-        ...(typeof ldImage === 'object' && typeof ldImage?.caption === 'string' && { caption: ldImage.caption }),
-      },
-      from: imageUrl.from,
-    },
+    image: leadImage(imageUrl, ldImage, m('og:image:alt') ?? m('twitter:image:alt'), leadFigure(doc, h1)),
     keywords: first(
       [keywordList([ld.keywords].flat().filter((k): k is string => typeof k === 'string')), 'JSON-LD keywords'],
       [keywordList(all('article:tag')), 'article:tag'],
@@ -555,6 +548,112 @@ export function readMetadata(doc: Document): PageMetadata {
     problems: problems.length ? problems : undefined,
     notes: address.notes.length ? address.notes : undefined,
   };
+}
+
+/** What the page says about its lead image: address, alt text, caption, credit. */
+export interface LeadImage {
+  url: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+/**
+ * The lead image from what the page states, best first for each fact: the address from JSON-LD,
+ * og:image or twitter:image, else the lead figure's image; alt text from og:image:alt (or
+ * twitter:image:alt), else the figure's <img alt>; caption from the JSON-LD ImageObject's
+ * `caption`, else the figure's <figcaption>; credit from the ImageObject's `creditText`,
+ * `copyrightHolder` or `author`, else the credit in the figcaption. Undefined when the page names
+ * no image.
+ */
+function leadImage(
+  url: Found<string> | undefined,
+  ld: Json | string | undefined,
+  metaAlt: string | undefined,
+  figure: Partial<LeadImage> | undefined,
+): Found<LeadImage> | undefined {
+  const address = url ?? (figure?.url ? { value: figure.url, from: 'lead <figure>' } : undefined);
+  if (!address) return undefined;
+  const object = ld && typeof ld === 'object' ? ld : undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v.replace(/\s+/g, ' ').trim()) || undefined;
+  const credit =
+    text(object?.creditText) ??
+    text(names(object?.copyrightHolder)[0]) ??
+    text(names(object?.author)[0]) ??
+    figure?.credit;
+  const caption = text(object?.caption) ?? figure?.caption;
+  const alt = text(metaAlt) ?? figure?.alt;
+  return {
+    value: { url: address.value, ...(alt && { alt }), ...(caption && { caption }), ...(credit && { credit }) },
+    from: address.from,
+  };
+}
+
+/** Class names and item properties of the part of a caption that credits the photographer or agency. */
+const CREDIT_PART = /credit|copyright|byline|photographer|attribution|(?:^|[-_ ])source(?:$|[-_ ])|(?:^|[-_ ])author/i;
+
+/** A credit written at the end of a caption: "Photograph: James Orr/Coastal Courier", "Foto: dpa", "© Reuters". */
+const TRAILING_CREDIT =
+  /\s*[([]?((?:photograph|photo|picture|pic|image|illustration|credit|foto|bild|photographie|fotografía|crédit|crédito)s?(?:\s+by)?\s*[:：]\s*[^:]+?|©\s*[^©]+?)[)\]]?\s*$/i;
+
+/**
+ * The page's lead figure: the first <figure> with an image after the headline (within the
+ * headline's <article>, else the page) that comes before the first paragraph of prose (25 words
+ * or more, outside a <header>). Its image address, alt text, caption and the credit inside the
+ * caption, marked by class or item property (CREDIT_PART) or written at its end (TRAILING_CREDIT).
+ */
+function leadFigure(doc: Document, h1: Element | null): Partial<LeadImage> | undefined {
+  const scope = h1?.closest('article') ?? doc.body ?? doc.documentElement;
+  if (!scope) return undefined;
+  // Document order by position among the scope's elements (linkedom's compareDocumentPosition
+  // cannot be relied on).
+  const order = new Map([...scope.querySelectorAll('*')].map((e, i) => [e, i]));
+  const at = (e: Element) => order.get(e) ?? -1;
+  const after = (a: Element, b: Element) => at(b) > at(a); // b follows a
+  const prose = [...scope.querySelectorAll('p')].find(
+    (p) =>
+      (!h1 || after(h1, p)) && !p.closest('header, figure') && (p.textContent ?? '').trim().split(/\s+/).length >= 25,
+  );
+  const figure = [...scope.querySelectorAll('figure')].find(
+    (f) => (!h1 || after(h1, f)) && (!prose || after(f, prose)) && f.querySelector('img, amp-img'),
+  );
+  if (!figure) return undefined;
+  const img = figure.querySelector('img, amp-img')!;
+  const src = [
+    img.getAttribute('src'),
+    img.getAttribute('data-src'),
+    img.getAttribute('srcset')?.trim().split(/\s+/)[0],
+  ]
+    .map((u) => u?.trim())
+    .find((u) => u && !/^data:/i.test(u));
+  let url: string | undefined;
+  try {
+    url = src ? new URL(src, doc.querySelector('base[href]')?.getAttribute('href') ?? undefined).href : undefined;
+  } catch {
+    url = undefined;
+  }
+  const clean = (t: string | null | undefined) => t?.replace(/\s+/g, ' ').trim() || undefined;
+  const figcaption = figure.querySelector('figcaption');
+  let caption: string | undefined;
+  let credit: string | undefined;
+  if (figcaption) {
+    const copy = figcaption.cloneNode(true) as Element;
+    const parts = [...copy.querySelectorAll('*')].filter((e) =>
+      CREDIT_PART.test(`${e.getAttribute('class') ?? ''} ${e.getAttribute('itemprop') ?? ''}`),
+    );
+    credit = clean(parts.map((e) => e.textContent).join(' '));
+    for (const e of parts) e.remove();
+    caption = clean(copy.textContent);
+    if (!credit && caption) {
+      const m = TRAILING_CREDIT.exec(caption);
+      if (m && m.index > 0) {
+        credit = clean(m[1]);
+        caption = clean(caption.slice(0, m.index));
+      }
+    }
+  }
+  const alt = clean(img.getAttribute('alt'));
+  return { ...(url && { url }), ...(alt && { alt }), ...(caption && { caption }), ...(credit && { credit }) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compareDates } from '../content/dates.ts';
+import { countOf } from '../site/plural.ts';
 import type { Outcome } from './import-one.ts';
 import { LISTED, type Summary } from './run.ts';
 import { RECORD_KINDS, type RecordKind } from './web-archive.ts';
@@ -15,12 +16,21 @@ const rel = (p: string) =>
 const named = (o: Outcome) => `${rel(o.file)}${o.record ? ` ${o.record.uri} (${o.record.date})` : ''}`;
 
 /** Words as "12 words". */
-const wordCount = (n: number) => `${n.toLocaleString('en')} word${n === 1 ? '' : 's'}`;
+const wordCount = (n: number) => countOf(n, 'word');
 
-/** How the report names each kind of record not imported, and each kind counted. */
-const KIND_LABELS: Record<RecordKind | 'not-article', string> = {
+/** How the report names each kind of record not imported, and each kind counted: one, and more than one. */
+const KIND_LABELS: Record<RecordKind | 'not-article', readonly [string, string]> = {
   ...RECORD_KINDS,
-  'not-article': 'HTML pages that are not articles (index pages, error pages)',
+  'not-article': [
+    'HTML page that is not an article (an index page, an error page)',
+    'HTML pages that are not articles (index pages, error pages)',
+  ],
+};
+
+/** What the report says after each kind's count. */
+const KIND_FATE: Partial<Record<RecordKind | 'not-article', readonly [string, string]>> = {
+  capture: [': read as a capture, listed above', ': read as captures, listed above'],
+  continuation: [', read with the record it continues', ', read with the records they continue'],
 };
 
 /** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
@@ -56,14 +66,15 @@ export function formatSummary(
   }
   if (records) {
     lines.push('');
-    for (const a of records.archives)
-      lines.push(`${rel(a.file)}: ${a.records.toLocaleString('en')} record${a.records === 1 ? '' : 's'} read`);
-    for (const [kind, label] of Object.entries(KIND_LABELS) as [RecordKind | 'not-article', string][]) {
+    for (const a of records.archives) lines.push(`${rel(a.file)}: ${countOf(a.records, 'record')} read`);
+    for (const [kind, [one, many]] of Object.entries(KIND_LABELS) as [
+      RecordKind | 'not-article',
+      readonly [string, string],
+    ][]) {
       const n = records.counts[kind];
       if (!n) continue;
-      lines.push(
-        `${n.toLocaleString('en')} ${label}${kind === 'capture' ? ': read as captures, listed above' : ', not imported'}`,
-      );
+      const fate = KIND_FATE[kind] ?? [', not imported', ', not imported'];
+      lines.push(`${countOf(n, one, many)}${n === 1 ? fate[0] : fate[1]}`);
       // Crawler bookkeeping (requests, metadata, warcinfo) is only counted.
       if (kind === 'capture' || kind === 'request' || kind === 'metadata' || kind === 'warcinfo') continue;
       for (const r of records.listed[kind as Exclude<typeof kind, 'capture'>] ?? [])
@@ -74,12 +85,10 @@ export function formatSummary(
   const total = outcomes.length - archivesFailed;
   lines.push(
     '',
-    `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.versioned} added as versions, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
+    `${countOf(total, 'capture')}: ${counts.imported} imported, ${counts.versioned} added as ${counts.versioned === 1 ? 'a version' : 'versions'}, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
   );
   if (archivesFailed)
-    lines.push(
-      `${archivesFailed} web archive${archivesFailed === 1 ? '' : 's'} could not be read to the end (see "failed" above)`,
-    );
+    lines.push(`${countOf(archivesFailed, 'web archive')} could not be read to the end (see "failed" above)`);
   if (proposed.size > 0) {
     const names = [...proposed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     lines.push(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
+import { countOf } from '../site/plural.ts';
 import { headerCharset } from './charset.ts';
 
 // Reading web archives: WARC files (ISO 28500, plain or gzipped record by record) and WACZ
@@ -33,21 +35,29 @@ export type RecordKind =
   | 'metadata'
   | 'warcinfo'
   | 'resource'
+  | 'continuation'
   | 'other';
 
-/** How the report names each kind of record. */
-export const RECORD_KINDS: Record<RecordKind, string> = {
-  capture: 'HTML pages (status 200)',
-  redirect: 'redirects (3xx)',
-  revisit: 'revisit records (unchanged since an earlier capture)',
-  'not-html': 'other resources (not HTML)',
-  error: 'error responses (4xx, 5xx)',
-  'other-response': 'other responses (not status 200)',
-  request: 'request records',
-  metadata: 'metadata records',
-  warcinfo: 'warcinfo records',
-  resource: 'resource records',
-  other: 'other records',
+/** How the report names each kind of record: one, and more than one. */
+export const RECORD_KINDS: Record<RecordKind, readonly [one: string, many: string]> = {
+  capture: ['HTML page (status 200)', 'HTML pages (status 200)'],
+  redirect: ['redirect (3xx)', 'redirects (3xx)'],
+  revisit: [
+    'revisit record (unchanged since an earlier capture)',
+    'revisit records (unchanged since an earlier capture)',
+  ],
+  'not-html': ['other resource (not HTML)', 'other resources (not HTML)'],
+  error: ['error response (4xx, 5xx)', 'error responses (4xx, 5xx)'],
+  'other-response': ['other response (not status 200)', 'other responses (not status 200)'],
+  request: ['request record', 'request records'],
+  metadata: ['metadata record', 'metadata records'],
+  warcinfo: ['warcinfo record', 'warcinfo records'],
+  resource: ['resource record', 'resource records'],
+  continuation: [
+    'continuation record (a later segment of a segmented record)',
+    'continuation records (later segments of segmented records)',
+  ],
+  other: ['other record', 'other records'],
 };
 
 /** Where a capture came from: the front matter's `warc` object (see docs/design.md). */
@@ -58,10 +68,15 @@ export interface WarcProvenance {
   entry?: string;
   /** WARC-Record-ID. */
   recordId: string;
-  /** WARC-Payload-Digest as recorded. */
+  /**
+   * WARC-Payload-Digest as recorded, only when the payload read matches it (checkPayloadDigest):
+   * never a digest the kept bytes were not verified against.
+   */
   payloadDigest?: string;
   /** WARC-Target-URI. */
   targetUri: string;
+  /** What is wrong with the record, shown with the capture: a WARC-Payload-Digest the payload does not match. */
+  warning?: string;
 }
 
 /** An HTML response record (status 200), read and decoded. */
@@ -133,10 +148,16 @@ export async function readWebArchive(
   handlers: ArchiveHandlers,
 ): Promise<{ records: number }> {
   const name = path.basename(file);
+  const segments: Segments = new Map();
   if (archiveType(file) !== '.wacz') {
     const size = (await stat(file)).size;
-    const read = await readWarcStream(createReadStream(file), { where: name, name, size, maxBytes }, handlers);
+    const read = await readWarcStream(
+      createReadStream(file),
+      { where: name, name, size, maxBytes, segments },
+      handlers,
+    );
     if (read.records === 0) noRecords(name, size);
+    await unfinishedSegments(segments, handlers);
     return read;
   }
   const zip = await openZip(file);
@@ -156,10 +177,11 @@ export async function readWebArchive(
         throw new WebArchiveError(`${where}: cannot be read from the zip: ${(err as Error).message}`);
       }
       const size = entry.uncompressedSize;
-      const opts = { where, name, entry: entry.fileName, size, maxBytes };
+      const opts = { where, name, entry: entry.fileName, size, maxBytes, segments };
       records += (await readWarcStream(stream, opts, handlers)).records;
     }
     if (records === 0) noRecords(`${name}: ${entries.map((e) => e.fileName).join(', ')}`, entriesSize(entries));
+    await unfinishedSegments(segments, handlers);
     return { records };
   } finally {
     zip.close();
@@ -197,6 +219,8 @@ interface StreamOptions {
   /** Bytes the stream holds, to tell a complete file from one cut short. */
   size: number;
   maxBytes: number;
+  /** Segmented records waiting for their continuation records, by WARC-Record-ID of the first segment. */
+  segments: Segments;
 }
 
 /** A stream's chunks, counted as they pass. */
@@ -301,38 +325,295 @@ async function readRecord(
   damaged: (detail: string) => WebArchiveError,
 ): Promise<void> {
   const uri = record.warcTargetURI ?? undefined;
+  if (record.warcType === 'continuation') return continueSegment(record, opts, handlers, damaged);
   const kind = recordKind(record);
+  const segmentNumber = record.warcHeader('WARC-Segment-Number');
   if (kind.kind !== 'capture') {
+    // A segmented record not imported: its continuations are counted, not imported, with it.
+    if (segmentNumber) opts.segments.set(record.warcHeader('WARC-Record-ID') ?? '', { skipped: true });
     await drain(record, damaged);
     handlers.skipped({ kind: kind.kind, where: opts.where, uri, detail: kind.detail });
     return;
   }
   const headers = record.httpHeaders!.headers;
   const raw = await readRaw(record, opts.maxBytes, damaged);
-  const warc: WarcProvenance = {
-    file: opts.name,
-    ...(opts.entry && { entry: opts.entry }),
-    recordId: record.warcHeader('WARC-Record-ID') ?? '',
-    ...(record.warcPayloadDigest && { payloadDigest: record.warcPayloadDigest }),
-    targetUri: uri!,
-  };
   const page: ArchivedPage = {
     where: opts.where,
-    warc,
+    warc: {
+      file: opts.name,
+      ...(opts.entry && { entry: opts.entry }),
+      recordId: record.warcHeader('WARC-Record-ID') ?? '',
+      targetUri: uri!,
+    },
     captured: warcDate(record.warcDate),
     charset: headerCharset(headers.get('content-type')),
     notes: [],
   };
-  if (!warc.recordId) page.problem = 'the record has no WARC-Record-ID';
-  else if (!page.captured) page.problem = `the record's WARC-Date "${record.warcDate ?? ''}" is not a date`;
-  else if (!raw) page.problem = `the page is over ${mb(opts.maxBytes)} as recorded (raise the limit with --max-mb)`;
+  const facts: CaptureFacts = {
+    page,
+    headers,
+    payloadDigest: record.warcPayloadDigest ?? undefined,
+    truncated: record.warcHeader('WARC-Truncated') ?? undefined,
+  };
+  if (segmentNumber) {
+    // WARC 1.1 section 5.8: a record too long for one file is split; the first segment is a
+    // response with WARC-Segment-Number 1, the rest are continuation records naming it.
+    const id = page.warc.recordId;
+    if (segmentNumber.trim() !== '1' || !id) {
+      page.problem = `the record says it is segment ${segmentNumber} of a segmented record but is not a continuation record; its first segment is missing, so the page is not whole`;
+      await handlers.page(page);
+      return;
+    }
+    opts.segments.set(id, {
+      facts,
+      chunks: raw ? [raw] : [],
+      bytes: raw?.length ?? Infinity,
+      blockLength: Number(record.warcHeader('Content-Length')),
+      segments: 1,
+    });
+    return;
+  }
+  await finishCapture(facts, raw, opts.maxBytes, handlers);
+}
+
+/** A capture read so far: the page, its HTTP headers and what the WARC headers claim of its payload. */
+interface CaptureFacts {
+  page: ArchivedPage;
+  headers: { get(name: string): string | null | undefined };
+  /** WARC-Payload-Digest as recorded. */
+  payloadDigest: string | undefined;
+  /** WARC-Truncated: why the writer cut the record short ("length", "time", "disconnect", "unspecified"). */
+  truncated: string | undefined;
+}
+
+/** A segmented record waiting for its continuation records; `skipped` for one that is not imported. */
+type Pending =
+  | { skipped: true }
+  | {
+      skipped?: false;
+      facts: CaptureFacts;
+      /** The HTTP body as stored, segment after segment; empty once over maxBytes. */
+      chunks: Buffer[];
+      bytes: number;
+      /** The WARC record blocks' bytes so far (Content-Length of each segment), for WARC-Segment-Total-Length. */
+      blockLength: number;
+      segments: number;
+    };
+
+type Segments = Map<string, Pending>;
+
+/**
+ * Reads a continuation record (WARC 1.1 section 6.8): appended to the segments of the record it
+ * names in WARC-Segment-Origin-ID when it is the next segment in order; the last one (with
+ * WARC-Segment-Total-Length) completes the capture, whose joined block must be that long.
+ */
+async function continueSegment(
+  record: WARCRecord,
+  opts: StreamOptions,
+  handlers: ArchiveHandlers,
+  damaged: (detail: string) => WebArchiveError,
+): Promise<void> {
+  const uri = record.warcTargetURI ?? undefined;
+  const origin = record.warcHeader('WARC-Segment-Origin-ID') ?? '';
+  const pending = opts.segments.get(origin);
+  if (!pending || pending.skipped) {
+    await drain(record, damaged);
+    handlers.skipped({
+      kind: pending ? 'continuation' : 'other',
+      where: opts.where,
+      uri,
+      detail: pending
+        ? undefined
+        : `continuation of ${origin || 'a record it does not name (no WARC-Segment-Origin-ID)'}, whose first segment is not in the file before it`,
+    });
+    return;
+  }
+  handlers.skipped({ kind: 'continuation', where: opts.where, uri, detail: `joined to ${origin}` });
+  const number = Number(record.warcHeader('WARC-Segment-Number'));
+  const fail = async (problem: string) => {
+    await drain(record, damaged);
+    opts.segments.delete(origin);
+    pending.facts.page.problem = problem;
+    await handlers.page(pending.facts.page);
+  };
+  if (number !== pending.segments + 1)
+    return fail(
+      `the record is segmented, and after segment ${pending.segments} the file holds segment ${record.warcHeader('WARC-Segment-Number') ?? '(unnumbered)'}: a segment is missing or out of order, so the page is not whole`,
+    );
+  const raw = await readBlock(record, Math.max(0, opts.maxBytes - pending.bytes), damaged);
+  pending.segments = number;
+  pending.blockLength += Number(record.warcHeader('Content-Length'));
+  pending.bytes += raw?.length ?? Infinity;
+  if (raw) pending.chunks.push(raw);
+  const total = record.warcHeader('WARC-Segment-Total-Length');
+  if (total === null || total === undefined) return;
+  opts.segments.delete(origin);
+  if (Number(total) !== pending.blockLength)
+    return fail(
+      `the record's ${number} segments hold ${pending.blockLength.toLocaleString('en')} bytes, but its last segment gives WARC-Segment-Total-Length ${total}: the page is not whole`,
+    );
+  const joined = pending.bytes <= opts.maxBytes ? Buffer.concat(pending.chunks) : null;
+  pending.facts.page.notes.push(`the record is segmented: its ${number} segments were joined`);
+  await finishCapture(pending.facts, joined, opts.maxBytes, handlers);
+}
+
+/** Segmented records whose last segment never came: refused, never imported as part of a page. */
+async function unfinishedSegments(segments: Segments, handlers: ArchiveHandlers): Promise<void> {
+  for (const pending of segments.values()) {
+    if (pending.skipped) continue;
+    const { page } = pending.facts;
+    page.problem =
+      `the record is segmented (WARC-Segment-Number) and the file holds only ${pending.segments === 1 ? 'its first segment' : `its first ${pending.segments} segments`} ` +
+      `(${pending.blockLength.toLocaleString('en')} bytes), without the continuation record that ends it (the one with WARC-Segment-Total-Length): ` +
+      'not imported, so as not to publish part of a page as the whole (segments are joined within one WARC or WACZ file: join the WARC files holding its segments, as in cat a.warc.gz b.warc.gz > all.warc.gz, and import that)';
+    await handlers.page(page);
+  }
+  segments.clear();
+}
+
+/**
+ * Checks and decodes a capture's stored HTTP body, then hands the page over: refused when the
+ * writer marked it truncated or it is shorter than its HTTP Content-Length; the payload digest is
+ * checked (checkPayloadDigest) and recorded only when it matches.
+ */
+async function finishCapture(
+  facts: CaptureFacts,
+  stored: Buffer | null,
+  maxBytes: number,
+  handlers: ArchiveHandlers,
+): Promise<void> {
+  const { page, headers } = facts;
+  let raw = stored;
+  if (raw && facts.payloadDigest) {
+    const check = checkPayloadDigest(facts.payloadDigest, raw);
+    if (check.matches) {
+      page.warc.payloadDigest = facts.payloadDigest;
+      if (check.bytes.length !== raw.length)
+        page.notes.push(
+          `the record's Content-Length counts ${raw.length - check.bytes.length} byte${raw.length - check.bytes.length === 1 ? '' : 's'} past the payload its WARC-Payload-Digest vouches for; the payload was kept without ${raw.length - check.bytes.length === 1 ? 'it' : 'them'}`,
+        );
+      raw = check.bytes;
+    } else {
+      page.warc.warning = check.unknown
+        ? `the record's WARC-Payload-Digest ${facts.payloadDigest} is in a form the importer cannot check, so it is not recorded`
+        : `the record's WARC-Payload-Digest ${facts.payloadDigest} does not match the payload read (${raw.length.toLocaleString('en')} bytes; ${check.actual}): the record's Content-Length may be wrong, so this copy may differ from what was captured`;
+      page.notes.push(page.warc.warning);
+    }
+  }
+  const declared = Number(headers.get('content-length'));
+  const chunked = codings(headers.get('transfer-encoding')).includes('chunked');
+  // Without a digest to go by, the HTTP Content-Length tells a record one to three separator
+  // bytes long (CR/LF past the body) the same way.
+  if (raw && !facts.payloadDigest && !chunked && Number.isInteger(declared) && declared < raw.length) {
+    const extra = raw.subarray(declared);
+    if (extra.length <= 3 && extra.every((b) => b === 0x0a || b === 0x0d)) {
+      page.notes.push(
+        `the record's Content-Length counts ${countOf(extra.length, 'byte')} past the ${declared.toLocaleString('en')} its HTTP Content-Length announces; the payload was kept without ${extra.length === 1 ? 'it' : 'them'}`,
+      );
+      raw = raw.subarray(0, declared);
+    }
+  }
+  if (!page.warc.recordId) page.problem = 'the record has no WARC-Record-ID';
+  else if (!page.captured) page.problem = `the record's WARC-Date is not a date`;
+  else if (facts.truncated)
+    page.problem = `the record is marked truncated (WARC-Truncated: ${facts.truncated}): the crawler kept only part of the page, so it is not imported`;
+  else if (!raw) page.problem = `the page is over ${mb(maxBytes)} as recorded (raise the limit with --max-mb)`;
+  else if (!chunked && Number.isInteger(declared) && declared > raw.length)
+    page.problem = `the record holds ${raw.length.toLocaleString('en')} of the ${declared.toLocaleString('en')} bytes its HTTP Content-Length announces: the page was cut short, so it is not imported`;
   else {
-    const decoded = await decodePayload(raw, headers, opts.maxBytes);
+    const decoded = await decodePayload(raw, headers, maxBytes);
     if (decoded.problem) page.problem = decoded.problem;
     else page.payload = decoded.bytes;
     page.notes.push(...decoded.notes);
   }
   await handlers.page(page);
+}
+
+/** Node's names of the digest algorithms WARC writers use, by their WARC-Payload-Digest label. */
+const DIGEST_ALGORITHMS: Record<string, string> = {
+  sha1: 'sha1',
+  sha256: 'sha256',
+  sha512: 'sha512',
+  sha384: 'sha384',
+  sha224: 'sha224',
+  md5: 'md5',
+};
+
+/** Bytes of an RFC 4648 base32 string (upper or lower case, padded or not), or null. */
+function base32Bytes(text: string): Buffer | null {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const chars = text.toUpperCase().replace(/=+$/, '');
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of chars) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) return null;
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The digest bytes a WARC digest value may stand for: base32 (as most writers), hex, base64. */
+function digestValues(text: string): Buffer[] {
+  const values: Buffer[] = [];
+  const b32 = /^[A-Za-z2-7]+=*$/.test(text) ? base32Bytes(text) : null;
+  if (b32) values.push(b32);
+  if (/^(?:[0-9a-f]{2})+$/i.test(text)) values.push(Buffer.from(text, 'hex'));
+  if (/^[A-Za-z0-9+/_-]+=*$/.test(text)) values.push(Buffer.from(text, 'base64'));
+  return values;
+}
+
+/**
+ * Checks a WARC-Payload-Digest ("algorithm:value", WARC 1.1 section 5.9: sha1 in base32 as wget,
+ * Heritrix and warcio write it; sha256 in base32 or hex, as warcio.js writes it; base64) against
+ * the HTTP body as stored in the record. When it does not match and the body ends in up to three
+ * CR/LF bytes, the body without them is tried too: writers whose Content-Length counts part of
+ * the record separator (as some wget versions do) store bytes the digest does not cover.
+ * Returns the bytes the digest vouches for, or why it cannot: `unknown` for an algorithm or form
+ * it cannot read, else `actual`, the body's own digest in the record's form.
+ */
+export function checkPayloadDigest(
+  declared: string,
+  body: Buffer,
+): { matches: true; bytes: Buffer } | { matches: false; unknown?: true; actual?: string } {
+  const m = /^([A-Za-z0-9-]+):(.+)$/.exec(declared.trim());
+  const algorithm = m && DIGEST_ALGORITHMS[m[1]!.toLowerCase().replace(/-/g, '')];
+  const values = m ? digestValues(m[2]!.trim()) : [];
+  if (!algorithm || values.length === 0) return { matches: false, unknown: true };
+  const digest = (b: Buffer) => createHash(algorithm).update(b).digest();
+  for (let cut = 0; cut <= 3 && cut <= body.length; cut++) {
+    if (cut > 0 && body[body.length - cut] !== 0x0a && body[body.length - cut] !== 0x0d) break;
+    const bytes = body.subarray(0, body.length - cut);
+    const d = digest(bytes);
+    if (values.some((v) => v.equals(d))) return { matches: true, bytes };
+  }
+  const own = digest(body);
+  const form = /^[A-Z2-7]+=*$/.test(m[2]!.trim()) ? base32(own) : own.toString('hex');
+  return { matches: false, actual: `${m[1]}:${form}` };
+}
+
+/** RFC 4648 base32, upper case, without padding (as WARC writers print sha1 digests). */
+function base32(bytes: Buffer): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
 }
 
 /** The kind of a record, with what the report adds about it. */
@@ -399,6 +680,9 @@ async function readRaw(
   if (missing > 0) throw damaged(`the record is ${missing.toLocaleString('en')} bytes short of its Content-Length`);
   return size <= maxBytes ? Buffer.concat(chunks) : null;
 }
+
+/** A continuation record's block (the next bytes of the segmented record's), or null when over maxBytes. */
+const readBlock = readRaw;
 
 /** WARC-Date to the second in UTC ("2026-11-27T10:15:00Z"), or "" when it is not a date. */
 export function warcDate(value: string | null | undefined): string {

@@ -42,7 +42,8 @@ describe('the seed article page', () => {
     ]);
     expect(doc.querySelector('a[href^="https://thehill.com/homenews/administration/406021-"]')).not.toBeNull();
     expect(texts(doc, '.article-facts time')).toEqual(['27 November 2026']);
-    expect(doc.body.textContent).toContain('credit: © Getty');
+    // The lead image was not kept: its credit stands in its place, as its figure's caption.
+    expect(doc.querySelector('figure.lead-image-absent figcaption')?.textContent?.trim()).toBe('© Getty');
   });
 
   test('reads cleanly: no scraper artifacts, no names from the junk blurbs', async () => {

@@ -188,15 +188,15 @@ describe('a WARC crawl', () => {
     expect(lastProgress[1]).toBe((await readFile(file)).length);
     const report = formatSummary(run, { dryRun: false });
     expect(report).toContain(
-      '1 redirects (3xx), not imported\n  https://news.example/old-bridge: 301 to https://news.example/bridge',
+      '1 redirect (3xx), not imported\n  https://news.example/old-bridge: 301 to https://news.example/bridge',
     );
     expect(report).toContain('  https://news.example/photo.png: image/png');
     expect(report).toContain('  https://news.example/missing: 404');
     expect(report).toContain('  https://news.example/story-1: same as the capture of 2026-11-20T08:01:00Z');
     expect(report).toMatch(
-      /1 HTML pages that are not articles .*\n {2}https:\/\/news\.example\/: (?:looks like an index page|has no article text)/,
+      /1 HTML page that is not an article .*\n {2}https:\/\/news\.example\/: (?:looks like an index page|has no article text)/,
     );
-    expect(report).toContain('7 captures: 6 imported, 1 added as versions, 0 replaced, 0 skipped, 0 failed');
+    expect(report).toContain('7 captures: 6 imported, 1 added as a version, 0 replaced, 0 skipped, 0 failed');
 
     // Each capture: the kept bytes are the payload decoded, captureSha256 is theirs, warc names the record.
     for (const [url, bytes] of Object.entries(expectedBytes)) {
@@ -431,6 +431,6 @@ test('npm run import -- crawl.warc.gz prints the report with the records by kind
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('15 records read');
-  expect(run.stdout).toContain('1 error responses (4xx, 5xx), not imported');
-  expect(run.stdout).toContain('7 captures: 6 imported, 1 added as versions, 0 replaced, 0 skipped, 0 failed');
+  expect(run.stdout).toContain('1 error response (4xx, 5xx), not imported');
+  expect(run.stdout).toContain('7 captures: 6 imported, 1 added as a version, 0 replaced, 0 skipped, 0 failed');
 }, 60_000); // starts the command in a process of its own
