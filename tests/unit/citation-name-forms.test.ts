@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
 import { sortKey } from '../../src/content/names.ts';
+import { citationMeta } from '../../src/site/structured-data.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { caseCitationFacts } from '../helpers/citation.ts';
 
@@ -72,6 +73,11 @@ describe('the imported byline "Dr. Priya Raman and Sir Harold Evans"', () => {
       { given: 'Priya', family: 'Raman' },
       { given: 'Harold', family: 'Evans' },
     ]);
+  });
+  test('the Highwire and Dublin Core tags reference managers read name them without titles', () => {
+    const meta = citationMeta(f, 'en');
+    expect(meta.filter(([k]) => k === 'citation_author').map(([, v]) => v)).toEqual(['Priya Raman', 'Harold Evans']);
+    expect(meta.filter(([k]) => k === 'DC.creator').map(([, v]) => v)).toEqual(['Priya Raman', 'Harold Evans']);
   });
   test('the people index files them by family name, without the title', () => {
     expect(sortKey('Dr. Priya Raman')).toBe('Raman, Priya');
