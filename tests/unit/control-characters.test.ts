@@ -239,5 +239,14 @@ describe('the importer removes them and says so', () => {
     const checked = await checkContent(root);
     expect(checked.problems).toEqual([]);
     expect(checked.notes).toEqual([]);
+    // The same pages again are the same text as what was written: nothing new to add.
+    const again = await importAll([path.join(CASE, 'capture/pasted.html'), escaped], root, {
+      dryRun: false,
+      force: false,
+      addPeople: false,
+      maxBytes: 20_000_000,
+      given: {},
+    });
+    expect(again.outcomes.map((o) => o.status)).toEqual(['skipped', 'skipped']);
   }, 30_000);
 });
