@@ -95,7 +95,7 @@ function keepAsWritten(name: string): boolean {
 const HONORIFICS = new Set([
   // English
   ...['mr', 'mrs', 'ms', 'mx', 'messrs', 'dr', 'prof', 'professor', 'doctor', 'rev', 'revd', 'reverend'],
-  ...['hon', 'honourable', 'honorable', 'rt', 'right'],
+  ...['honourable', 'honorable', 'rt', 'right'],
   // German, Dutch, Scandinavian
   ...['herr', 'frau', 'hr', 'fru', 'drin', 'dr-ing', 'dipl-ing', 'univ-prof', 'dhr', 'mevr', 'mw', 'drs', 'ir'],
   // French (M. and Me are initials in other languages: see FRENCH_HONORIFICS)
@@ -116,13 +116,12 @@ const NAME_LIKE_HONORIFICS = new Set([
   'sister',
   'rabbi',
   'imam',
-  'pastor',
   'bishop',
-  'baron',
   'baroness',
 ]);
 /** Honorifics written only with their dot, as the word without it is a name (Sig Hansen) or a word: "Sig.", "Gen.". */
 const DOTTED_HONORIFICS = new Set([
+  'hon.',
   'sig.',
   'ing.',
   'gen.',
@@ -184,17 +183,20 @@ const bare = (word: string) => word.toLowerCase().replace(/\./g, '');
 function honorificsRemoved(name: string, language = 'en'): { name: string; whole: boolean } {
   const words = name.trim().split(/\s+/);
   const french = /^fr\b/i.test(language);
-  const isHonorific = (w: string) =>
+  // "Hon" without its dot is a given name too (Hon Lam), but not after "The" or "Rt" ("The Rt Hon").
+  const isHonorific = (w: string, after = '') =>
     HONORIFICS.has(bare(w)) ||
     NAME_LIKE_HONORIFICS.has(bare(w)) ||
     DOTTED_HONORIFICS.has(w.toLowerCase()) ||
+    (bare(w) === 'hon' && ['the', 'rt', 'right'].includes(bare(after))) ||
     (french && FRENCH_HONORIFICS.has(w.toLowerCase()));
   let start = 0;
   let nameLike = false;
   while (start < words.length) {
     const w = words[start]!;
-    if (bare(w) === 'the' && start + 1 < words.length && isHonorific(words[start + 1]!)) start++;
-    else if (isHonorific(w)) {
+    const before = words[start - 1] ?? '';
+    if (bare(w) === 'the' && start + 1 < words.length && isHonorific(words[start + 1]!, w)) start++;
+    else if (isHonorific(w, before)) {
       nameLike ||= NAME_LIKE_HONORIFICS.has(bare(w));
       start++;
       while (start < words.length && DOCTORATE_QUALIFIERS.has(words[start]!.toLowerCase())) start++;

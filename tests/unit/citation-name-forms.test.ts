@@ -97,6 +97,9 @@ describe('honorifics of other forms and languages', () => {
     ['The Rev. Jesse Jackson', undefined, 'Jackson, J.'],
     ['Rev. Martin Luther King Jr.', undefined, 'King, M. L., Jr.'],
     ['The Rt. Hon. Jane Smith', undefined, 'Smith, J.'],
+    ['The Hon Mary Jones', undefined, 'Jones, M.'],
+    ['Rt Hon Ed Davey MP', undefined, 'Davey, E.'],
+    ['Hon. Ann Lee', undefined, 'Lee, A.'],
     ['Dame Judi Dench', undefined, 'Dench, J.'],
     ['Lord Jonathan Sumption', undefined, 'Sumption, J.'],
     ['Herr Hans Müller', 'de', 'Müller, H.'],
@@ -125,6 +128,9 @@ describe('honorifics of other forms and languages', () => {
     ['Lord Sumption', undefined, 'Lord Sumption.'],
     // Names that merely start like a title.
     ['Sig Hansen', undefined, 'Hansen, S.'],
+    ['Hon Lam', undefined, 'Lam, H.'],
+    ['Pastor Maldonado', undefined, 'Maldonado, P.'],
+    ['Baron Davis', undefined, 'Davis, B.'],
     ['Drew Barrymore', undefined, 'Barrymore, D.'],
     ['Ms', undefined, 'Ms.'],
   ])('%s (%s) stays a name: %s', (name, language, expected) => {
