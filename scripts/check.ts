@@ -1,11 +1,12 @@
 // `npm run check`: validates the content folder without building pages; exits 1 on any problem.
 import { contentDir } from '../src/content/folder.ts';
-import { displayPath, formatCounts, formatReport } from '../src/content/problems.ts';
+import { displayPath, formatCounts, formatProblem, formatReport } from '../src/content/problems.ts';
 import { checkContent } from '../src/content/check.ts';
 import { topicSpellingNotes } from '../src/content/topics.ts';
 
 const root = contentDir();
-const { problems, counts, entries } = await checkContent(root);
+const { problems, notes, counts, entries } = await checkContent(root);
+for (const note of notes) console.log(`note: ${formatProblem(note)}`);
 // Notes are not problems: they say what the build will merge, and never fail the check.
 for (const note of topicSpellingNotes(entries.articles.map((a) => ({ file: a.file, topics: a.data.topics }))))
   console.log(`note: ${note}`);

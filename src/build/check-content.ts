@@ -1,7 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { checkContent, type CheckResult } from '../content/check.ts';
 import { contentDir } from '../content/folder.ts';
-import { formatCounts, formatReport } from '../content/problems.ts';
+import { formatCounts, formatProblem, formatReport } from '../content/problems.ts';
 import { topicSpellingNotes } from '../content/topics.ts';
 
 // The build's first job: check the whole content folder before Astro loads any collection, and
@@ -22,6 +22,7 @@ export async function checkBeforeBuild(
 ): Promise<CheckResult> {
   const checked = await checkContent(contentDir(), yamlCache ? { yamlCache } : {});
   const { problems, counts } = checked;
+  for (const note of checked.notes) logger.warn(`note: ${formatProblem(note)}`);
   if (problems.length > 0) {
     const report = formatReport(problems);
     if (command !== 'build') {

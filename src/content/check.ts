@@ -14,6 +14,7 @@ import { formatMonth, yearMonth } from './dates.ts';
 import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
 import { versionProblems, type VersionData } from './versions.ts';
+import { controlCharacterNotes, withoutControlCharacters } from './control-characters.ts';
 
 // The whole content folder checked in one pass, before any page is built: schema, encoding,
 // references, duplicates. Every problem is collected, so one run shows them all.
@@ -21,6 +22,12 @@ import { versionProblems, type VersionData } from './versions.ts';
 /** What the checker found: the problems, and how many entries of each kind it read. */
 export interface CheckResult {
   problems: Problem[];
+  /**
+   * What the editor should know but the site handles itself, so the check still passes: the
+   * control characters a field or body holds, which every page and feed leaves out
+   * (src/content/control-characters.ts).
+   */
+  notes: Problem[];
   counts: { articles: number; drafts: number; people: number; sources: number; versions: number };
   /** Every entry that passed its schema, for tools that read the archive without Astro (the search index). */
   entries: {
@@ -138,6 +145,9 @@ function parseYamlText(file: string, yaml: string, firstLine = 1): { data?: unkn
 
 /** Parsed YAML kept from the last build, while a check that was given one runs. */
 let yamlCache: YamlCache | undefined;
+
+/** The notes of the check running now (CheckResult.notes). */
+let notes: Problem[] = [];
 
 /** Parses the YAML (see parseYamlText). */
 function parseYamlNow(file: string, yaml: string, firstLine: number): { data?: unknown; problem?: Problem } {
@@ -281,8 +291,12 @@ function parseMarkdownEntry(file: string, text: string, rules: boolean): Parsed<
         },
       ],
     };
-  const { data, problem } = parseYamlText(file, parts.yaml, 2);
+  const { data: raw, problem } = parseYamlText(file, parts.yaml, 2);
   if (problem) return { problems: [problem] };
+  // Checked and published without the characters no page or feed can carry; the editor is told.
+  const bodyStartLine = text.slice(0, text.length - parts.body.length).split('\n').length;
+  notes.push(...controlCharacterNotes(file, raw, parts.body, bodyStartLine));
+  const data = withoutControlCharacters(raw);
   rememberFrontMatter(parts.yaml, data);
   const result = (rules ? articleCheck : articleFieldCheck).safeParse(data);
   const problems = result.success ? [] : schemaProblems(file, result.error, data, ARTICLE_FIELDS);
@@ -319,8 +333,10 @@ function validFields(data: unknown): Partial<ArticleData> {
 /** Reads and validates one YAML data file with the given schema. */
 function yamlParser<S extends z.ZodType>(schema: S) {
   return (file: string, text: string): Parsed<z.output<S>> => {
-    const { data, problem } = parseYamlText(file, text);
+    const { data: raw, problem } = parseYamlText(file, text);
     if (problem) return { problems: [problem] };
+    notes.push(...controlCharacterNotes(file, raw));
+    const data = withoutControlCharacters(raw);
     const result = schema.safeParse(data);
     const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
     return result.success
@@ -467,17 +483,19 @@ function isFolder(p: string): boolean {
  */
 export async function checkContent(root: string, options: { yamlCache?: string } = {}): Promise<CheckResult> {
   yamlCache = options.yamlCache ? await YamlCache.open(options.yamlCache) : undefined;
+  notes = [];
   try {
     const result = await checkAll(root);
     await yamlCache?.save();
-    return result;
+    return { ...result, notes };
   } finally {
     yamlCache = undefined;
+    notes = [];
   }
 }
 
 /** The check itself. */
-async function checkAll(root: string): Promise<CheckResult> {
+async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
   const problems: Problem[] = [];
   // A mistyped ARCHIVE_CONTENT_DIR would otherwise read as an empty archive and pass, and the
   // build would publish an empty site.

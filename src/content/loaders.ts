@@ -4,6 +4,7 @@ import { ARTICLE_FILE, DATA_FILE, isHiddenFile, listFiles, readAllUtf8, splitFro
 import { idFromPath, unnamedParts } from './slug.ts';
 import { takeFrontMatter } from './front-matter-memo.ts';
 import { parseYaml } from './yaml.ts';
+import { withoutControlCharacters } from './control-characters.ts';
 
 // The collections' loaders. Files are read as the checker reads them (the same listing, strict
 // UTF-8 and YAML settings), so the site and `npm run check` always agree on what a file says; the
@@ -52,7 +53,8 @@ async function sync(
       seen.add(id);
       continue;
     }
-    const raw = read(text);
+    // Without the characters no page or feed can carry (the checker notes them for the editor).
+    const raw = withoutControlCharacters(read(text));
     if (raw === undefined) continue;
     seen.add(id);
     store.set({ id, data: await parseData({ id, data: raw, filePath }), digest, filePath });

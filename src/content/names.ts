@@ -83,14 +83,157 @@ function keepAsWritten(name: string): boolean {
   return /[ơưđăƠƯĐĂ\u1EA0-\u1EF9]/u.test(name.normalize('NFC'));
 }
 
+// Honorifics and post-nominal letters are not part of a name in a reference list: "Do not include
+// titles, positions, ranks, or academic achievements with names in reference entries (e.g., Rev.,
+// Dr., Professor, PhD, MSW)" (APA Publication Manual, 7th ed., "Format of the Author Element");
+// MLA (Handbook, 9th ed., "Titles and Suffixes": omit titles, affiliations and degrees that
+// precede or follow names) and Chicago (Manual of Style, 17th ed., on names in bibliographies:
+// "Sir", "Dr." and degrees are omitted) agree. Suffixes (Jr., III) stay. The words below are
+// compared without case or dots ("Dr", "dr.", "DR." alike), in the languages the archive holds.
+
+/** Honorifics that are never a name, before a name: "Dr. Priya Raman", "Herr Hans Müller", "Sra. Ana García". */
+const HONORIFICS = new Set([
+  // English
+  ...['mr', 'mrs', 'ms', 'mx', 'messrs', 'dr', 'prof', 'professor', 'doctor', 'rev', 'revd', 'reverend'],
+  ...['honourable', 'honorable', 'rt', 'right'],
+  // German, Dutch, Scandinavian
+  ...['herr', 'frau', 'hr', 'fru', 'drin', 'dr-ing', 'dipl-ing', 'univ-prof', 'dhr', 'mevr', 'mw', 'drs', 'ir'],
+  // French (M. and Me are initials in other languages: see FRENCH_HONORIFICS)
+  ...['mme', 'mmes', 'mlle', 'mlles', 'madame', 'mademoiselle', 'monsieur', 'messieurs'],
+  // Spanish, Portuguese
+  ...['sr', 'sra', 'srta', 'sres', 'dra', 'señor', 'señora', 'señorita', 'dña', 'lic', 'lcdo', 'lcda'],
+  // Italian
+  ...['dott', 'dottssa', 'dottore', 'dottoressa', 'sigra', 'signa', 'signor', 'signora', 'signorina', 'avv', 'profssa'],
+]);
+/** Honorifics that are also names (Lady Gaga, Father John Misty): taken off only when a given name and a family name remain. */
+const NAME_LIKE_HONORIFICS = new Set([
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'miss',
+  'father',
+  'sister',
+  'rabbi',
+  'imam',
+  'bishop',
+  'baroness',
+]);
+/** Honorifics written only with their dot, as the word without it is a name (Sig Hansen) or a word: "Sig.", "Gen.". */
+const DOTTED_HONORIFICS = new Set([
+  'hon.',
+  'sig.',
+  'ing.',
+  'gen.',
+  'col.',
+  'capt.',
+  'lt.',
+  'maj.',
+  'sgt.',
+  'adm.',
+  'cmdr.',
+  'fr.',
+  'mag.',
+]);
+/** French honorifics that are initials in other languages ("M. Jean Dupont", but "M. Scott Peck"): only in French. */
+const FRENCH_HONORIFICS = new Set(['m.', 'mm.', 'me', 'me.']);
+/** Qualifiers of a German doctorate after "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr. h.c.". */
+const DOCTORATE_QUALIFIERS = new Set([
+  'med.',
+  'phil.',
+  'jur.',
+  'rer.',
+  'nat.',
+  'pol.',
+  'oec.',
+  'dent.',
+  'vet.',
+  'h.c.',
+  'habil.',
+  'mult.',
+]);
+/** Degrees and honours written after a name: "Jane Smith, PhD", "Ann Lee MP". */
+const POST_NOMINALS = new Set([
+  'phd',
+  'md',
+  'dphil',
+  'edd',
+  'esq',
+  'obe',
+  'mbe',
+  'cbe',
+  'kbe',
+  'dbe',
+  'qc',
+  'kc',
+  'frs',
+  'mp',
+  'msp',
+]);
+
+/** A word compared as an honorific: lower case, without dots. */
+const bare = (word: string) => word.toLowerCase().replace(/\./g, '');
+
 /**
- * A name as CSL name parts. An organization, a one-word name and a name kept as written (see
- * keepAsWritten) are `{ literal }`; a personal name is parsed by @citation-js/name. Suffixes
- * written with a period ("Jr.") are recognised too (the parser only knows "Jr").
+ * A name without the honorifics before it and the degrees after it (see the comment above
+ * HONORIFICS); `whole` when it must be kept as written: an honorific that is also a name before
+ * one word only ("Lady Gaga", "Lord Sumption"), or a name that is nothing but honorifics.
+ * `language` is the BCP 47 tag of the text the name is printed in: "M." is Monsieur only in French.
  */
-export function cslName(name: string, organization = false): CslName {
-  const text = name.trim().replace(/\s+/g, ' ');
-  if (organization || keepAsWritten(text) || !text.includes(' ')) return { literal: text };
+function honorificsRemoved(name: string, language = 'en'): { name: string; whole: boolean } {
+  const words = name.trim().split(/\s+/);
+  const french = /^fr\b/i.test(language);
+  // "Hon" without its dot is a given name too (Hon Lam), but not after "The" or "Rt" ("The Rt Hon").
+  const isHonorific = (w: string, after = '') =>
+    HONORIFICS.has(bare(w)) ||
+    NAME_LIKE_HONORIFICS.has(bare(w)) ||
+    DOTTED_HONORIFICS.has(w.toLowerCase()) ||
+    (bare(w) === 'hon' && ['the', 'rt', 'right'].includes(bare(after))) ||
+    (french && FRENCH_HONORIFICS.has(w.toLowerCase()));
+  let start = 0;
+  let nameLike = false;
+  while (start < words.length) {
+    const w = words[start]!;
+    const before = words[start - 1] ?? '';
+    if (bare(w) === 'the' && start + 1 < words.length && isHonorific(words[start + 1]!, w)) start++;
+    else if (isHonorific(w, before)) {
+      nameLike ||= NAME_LIKE_HONORIFICS.has(bare(w));
+      start++;
+      while (start < words.length && DOCTORATE_QUALIFIERS.has(words[start]!.toLowerCase())) start++;
+    } else break;
+  }
+  let end = words.length;
+  while (end - 1 > start && POST_NOMINALS.has(bare(words[end - 1]!.replace(/,$/, '')))) end--;
+  const kept = words.slice(start, end);
+  if (kept.length === 0 || (nameLike && kept.length < 2)) return { name: words.join(' '), whole: start > 0 };
+  kept[kept.length - 1] = kept.at(-1)!.replace(/,$/, '');
+  return { name: kept.join(' '), whole: false };
+}
+
+/**
+ * A name as it goes into a reference list: without honorifics before it ("Dr. Priya Raman" ->
+ * "Priya Raman", "Sir Harold Evans" -> "Harold Evans", "Prof. Dr. med. Hans Müller" -> "Hans
+ * Müller") or degrees after it ("Jane Smith, PhD" -> "Jane Smith"); suffixes stay ("Robert Hale
+ * Jr."). A title that is also a name stays before a single word ("Lady Gaga"). "M." and "Me" are
+ * taken as Monsieur and Maître only when `language` (BCP 47) is French; elsewhere they are
+ * initials ("M. Scott Peck").
+ */
+export function withoutHonorifics(name: string, language?: string): string {
+  return honorificsRemoved(name, language).name;
+}
+
+/**
+ * A name as CSL name parts, without honorifics or degrees (withoutHonorifics; `language` is the
+ * BCP 47 tag of the text the name is printed in). An organization, a one-word name, a name kept
+ * as written (see keepAsWritten) and a title that is also a name before one word ("Lady Gaga")
+ * are `{ literal }`; a personal name is parsed by @citation-js/name. Suffixes written with a
+ * period ("Jr.") are recognised too (the parser only knows "Jr").
+ */
+export function cslName(name: string, organization = false, language?: string): CslName {
+  const written = name.trim().replace(/\s+/g, ' ');
+  if (organization || keepAsWritten(written)) return { literal: written };
+  const { name: text, whole } = honorificsRemoved(written, language);
+  if (whole || !text.includes(' ')) return { literal: text };
   let parts = parseCslName(text);
   if (!parts.suffix && /\.$/.test(text)) {
     const again = parseCslName(text.slice(0, -1));
@@ -100,9 +243,9 @@ export function cslName(name: string, organization = false): CslName {
   return parts;
 }
 
-/** A byline's CSL name parts (see cslName). */
-export function authorName(author: Author): CslName {
-  return cslName(author.name, author.organization);
+/** A byline's CSL name parts (see cslName); `language` is the article's BCP 47 tag. */
+export function authorName(author: Author, language?: string): CslName {
+  return cslName(author.name, author.organization, language);
 }
 
 /** The family name with its non-dropping particle: "van der Berg"; a literal name whole. */

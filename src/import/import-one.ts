@@ -14,6 +14,7 @@ import { addExtractorFacts, canonicalUrl, dekIsStandfirst, readMetadata, type Pa
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
+import { withoutControlCharactersNoted } from './control-characters.ts';
 import { articleText, writeAtomic, yamlText } from './write.ts';
 import { compareDates } from '../content/dates.ts';
 import { ARTICLE_FIELDS, VERSION_FIELDS, versionId, versionSchema } from '../content/versions.ts';
@@ -302,7 +303,7 @@ export async function importCapture(
     written: [],
   };
   try {
-    const conversion = convertCapture(capture, opts.given, opts.force);
+    const conversion = withoutControlCharactersNoted(convertCapture(capture, opts.given, opts.force));
     const { meta, body, note } = conversion;
     outcome.removed = body.report.removed;
     if (meta.problems) outcome.problems = meta.problems;

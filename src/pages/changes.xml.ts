@@ -7,14 +7,11 @@ import { latestChanges } from '../site/changes';
 import { captureText, rfc822 } from '../content/dates';
 import { countOf } from '../site/plural';
 import { urls } from '../site/urls';
+import { feedText, xmlText } from '../site/xml';
 
 // The Changes page as an RSS 2.0 feed: one item per changed article, its latest change, newest
-// capture first, linking to the compare page. <pubDate> is the moment of the newer capture.
-
-/** Text escaped for an XML element. */
-function xmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+// capture first, linking to the compare page. <pubDate> is the moment of the newer capture. Text
+// goes through src/site/xml.ts, so the feed stays well-formed whatever a headline holds.
 
 /** The latest changes as an RSS feed. */
 export async function GET(context: APIContext) {
@@ -27,13 +24,14 @@ export async function GET(context: APIContext) {
     site: new URL(urls.changes(), context.site).href,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     items: changes.slice(0, FEED_SIZE).map((c) => ({
-      title: `${c.headlineChanged ? 'Headline changed: ' : ''}${c.after.data.title}`,
+      title: feedText(`${c.headlineChanged ? 'Headline changed: ' : ''}${c.after.data.title}`),
       link: urls.versionChanges(c.article.id, c.after.id),
-      description:
+      description: feedText(
         `${sourceName(archive, c.article.data.source.id)}: ${countOf(c.size.added, 'word')} added, ` +
-        `${countOf(c.size.removed, 'word')} removed between the captures of ${captureText(c.before.data.captured)} ` +
-        `and ${captureText(c.after.data.captured)}.` +
-        (c.headlineChanged ? ` The headline was “${c.before.data.title}”.` : ''),
+          `${countOf(c.size.removed, 'word')} removed between the captures of ${captureText(c.before.data.captured)} ` +
+          `and ${captureText(c.after.data.captured)}.` +
+          (c.headlineChanged ? ` The headline was “${c.before.data.title}”.` : ''),
+      ),
       customData: `<pubDate>${rfc822(c.after.data.captured)}</pubDate>`,
     })),
     customData: `<language>en</language><atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,

@@ -4,17 +4,14 @@ import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../site/settings';
 import { loadArchive, sourceName } from '../site/collections';
 import { rfc822 } from '../content/dates';
 import { urls } from '../site/urls';
+import { feedText, xmlText } from '../site/xml';
 
 // The newest articles as an RSS 2.0 feed (https://www.rssboard.org/rss-specification). RSS's own
 // <author> must be an e-mail address, so bylines go in Dublin Core's <dc:creator>, one element per
 // author, as feed readers expect. <pubDate> is written here rather than by @astrojs/rss, which
 // converts it to UTC: the feed gives the moment in the original's own offset, so a reader shows
-// the day the article page shows.
-
-/** Text escaped for an XML element. */
-function xmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+// the day the article page shows. Text goes through src/site/xml.ts, so the feed stays
+// well-formed whatever characters a headline or standfirst holds.
 
 /** The newest articles as an RSS feed. */
 export async function GET(context: APIContext) {
@@ -26,10 +23,10 @@ export async function GET(context: APIContext) {
     site: new URL(urls.home(), context.site).href,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
     items: archive.articles.slice(0, FEED_SIZE).map((a) => ({
-      title: a.data.title,
+      title: feedText(a.data.title),
       link: urls.article(a.id),
-      description: a.data.dek ?? `${a.data.title} (${sourceName(archive, a.data.source.id)})`,
-      categories: a.data.topics,
+      description: feedText(a.data.dek ?? `${a.data.title} (${sourceName(archive, a.data.source.id)})`),
+      categories: a.data.topics?.map(feedText),
       customData: [
         `<pubDate>${rfc822(a.data.published)}</pubDate>`,
         ...a.data.authors.map((au) => `<dc:creator>${xmlText(au.name)}</dc:creator>`),

@@ -2,6 +2,7 @@ import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeBaseLinks from './rehype-base-links.ts';
+import rehypeControlCharacters from './rehype-control-characters.ts';
 import rehypeInPageAnchors from './rehype-in-page-anchors.ts';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import remarkNewsGfm from './remark-news-gfm.ts';
@@ -33,6 +34,7 @@ export function markdownOptionsFor(base: string) {
     rehypePlugins: [
       rehypeRaw,
       [rehypeSanitize, sanitizeSchema],
+      rehypeControlCharacters,
       rehypeRemoteImages,
       rehypeInPageAnchors,
       [rehypeBaseLinks, { base }],

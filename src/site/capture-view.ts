@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodePage } from '../import/charset.ts';
+import { controlCharactersShown } from '../content/control-characters.ts';
 
 // What a capture page shows of a capture's bytes (see src/site/captures.ts).
 
@@ -16,7 +17,7 @@ export interface CaptureView {
   sha256: string;
   /** Size in bytes. */
   bytes: number;
-  /** The text in the charset the capture declares or is in; undefined for binary files. */
+  /** The text in the charset the capture declares or is in, control characters shown as symbols (␟); undefined for binary files. */
   text?: string | undefined;
   /** The charset the text was read in ("utf-8", "windows-1252", ...). */
   charset?: string | undefined;
@@ -30,5 +31,8 @@ export interface CaptureView {
 export function viewCapture(file: string, bytes: Uint8Array): CaptureView {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { text, charset } = decodePage(bytes, /\.(x?html?|shtml|xht|svg|xml)$/i.test(file));
-  return isText(bytes, text) ? { sha256, bytes: bytes.length, text, charset } : { sha256, bytes: bytes.length };
+  // Shown as it is, control characters included: as their visible symbols (a page cannot carry them).
+  return isText(bytes, text)
+    ? { sha256, bytes: bytes.length, text: controlCharactersShown(text), charset }
+    : { sha256, bytes: bytes.length };
 }

@@ -6,7 +6,14 @@
 // for a web page read in an archive (see apa, mla and chicago).
 
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
-import { authorName, familyWithParticle, givenWithParticle, type Author, type CslName } from '../content/names.ts';
+import {
+  authorName,
+  familyWithParticle,
+  givenWithParticle,
+  withoutHonorifics,
+  type Author,
+  type CslName,
+} from '../content/names.ts';
 
 /** What a citation needs to know. */
 export interface CitationFacts {
@@ -25,6 +32,8 @@ export interface CitationFacts {
   archiveUrl: string;
   /** Name of the archive. */
   archiveName: string;
+  /** BCP 47 tag of the article's language (default en): "M." before a name is Monsieur only in French (src/content/names.ts). */
+  language?: string | undefined;
 }
 
 /** A run of citation text; italic runs are titles of the newspaper. */
@@ -62,9 +71,12 @@ function inverted(n: CslName, given: (g: string) => string = (g) => g): string {
   return [familyWithParticle(n), first && given(first), n.suffix].filter(Boolean).join(', ');
 }
 
-/** "Given Family Suffix" as written in running text ("Robert Hale Jr."); a literal name as written. */
-function direct(n: CslName, asPrinted: string): string {
-  return n.literal ?? asPrinted;
+/**
+ * "Given Family Suffix" as written in running text ("Robert Hale Jr."), without honorifics or
+ * degrees ("Sir Harold Evans" -> "Harold Evans"); a literal name as written.
+ */
+function direct(n: CslName, asPrinted: string, language?: string): string {
+  return n.literal ?? withoutHonorifics(asPrinted, language);
 }
 
 /** "Jordain Alex" -> "J. A."; hyphenated given names keep the hyphen ("Jean-Paul" -> "J.-P."). */
@@ -125,7 +137,7 @@ function dayText(d: ArchiveDate, style: 'apa' | 'mla' | 'chicago'): string {
  * Shape: runs of text, the newspaper's name italic.
  */
 export function apa(f: CitationFacts): Run[] {
-  const names = f.authors.map((a) => inverted(authorName(a), initials));
+  const names = f.authors.map((a) => inverted(authorName(a, f.language), initials));
   const date = `(${dateText(f, 'apa')}).`;
   // The author element ends with a period, also after a one-word or corporate author ("Reuters.").
   const head = names.length
@@ -146,14 +158,14 @@ export function apa(f: CitationFacts): Run[] {
  * element "date of access", and addresses printed without "https://"). Shape: runs of text, the newspaper's name italic.
  */
 export function mla(f: CitationFacts): Run[] {
-  const lead = f.authors[0] ? inverted(authorName(f.authors[0])) : '';
+  const lead = f.authors[0] ? inverted(authorName(f.authors[0], f.language)) : '';
   const names =
     f.authors.length === 0
       ? ''
       : f.authors.length === 1
         ? `${period(lead)} `
         : f.authors.length === 2
-          ? `${lead}, and ${period(direct(authorName(f.authors[1]!), f.authors[1]!.name))} `
+          ? `${lead}, and ${period(direct(authorName(f.authors[1]!, f.language), f.authors[1]!.name, f.language))} `
           : `${lead}, et al. `;
   return [
     { text: `${names}“${period(f.title)}” ` },
@@ -174,7 +186,9 @@ const bare = (url: string) => url.replace(/^https?:\/\//, '');
  * version consulted). Shape: runs of text, the newspaper's name italic.
  */
 export function chicago(f: CitationFacts): Run[] {
-  const names = f.authors.map((a, i) => (i === 0 ? inverted(authorName(a)) : direct(authorName(a), a.name)));
+  const names = f.authors.map((a, i) =>
+    i === 0 ? inverted(authorName(a, f.language)) : direct(authorName(a, f.language), a.name, f.language),
+  );
   if (names.length === 0)
     return [
       { text: f.newspaper, italic: true },
@@ -195,13 +209,95 @@ export function plain(runs: Run[]): string {
   return runs.map((r) => r.text).join('');
 }
 
-/** Escapes a value for a BibTeX field. */
+/**
+ * LaTeX's text-mode commands for the characters it reserves (LaTeX2e, "special characters").
+ * Braces are written as \textbraceleft and \textbraceright rather than \{ and \}: BibTeX
+ * counts every brace, escaped or not, so one unbalanced "\{" would end the field in the wrong place.
+ */
+const TEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  '&': '\\&',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** LaTeX's accent commands, by the combining mark Unicode decomposes an accented letter into. */
+const TEX_ACCENTS: Record<string, string> = {
+  '\u0300': '`',
+  '\u0301': "'",
+  '\u0302': '^',
+  '\u0303': '~',
+  '\u0304': '=',
+  '\u0306': 'u',
+  '\u0307': '.',
+  '\u0308': '"',
+  '\u030A': 'r',
+  '\u030B': 'H',
+  '\u030C': 'v',
+  '\u0323': 'd',
+  '\u0327': 'c',
+  '\u0328': 'k',
+};
+
+/** Letters LaTeX writes as commands of their own (ß, æ, ø, ł...). */
+const TEX_LETTERS: Record<string, string> = {
+  ß: '\\ss',
+  æ: '\\ae',
+  Æ: '\\AE',
+  œ: '\\oe',
+  Œ: '\\OE',
+  ø: '\\o',
+  Ø: '\\O',
+  å: '\\aa',
+  Å: '\\AA',
+  ł: '\\l',
+  Ł: '\\L',
+  ı: '\\i',
+};
+
+/**
+ * One letter with its accents as a LaTeX command in braces ("é" -> "{\'e}", "ł" -> "{\l}"),
+ * the form BibTeX counts as one "special character", so an abbreviating style makes "{\'E}." of
+ * "Émile" instead of cutting the letter's UTF-8 bytes in half (Patashnik, "BibTeXing", 4: special
+ * characters). Undefined for a character LaTeX has no such command for.
+ */
+function texLetter(c: string): string | undefined {
+  if (TEX_LETTERS[c]) return `{${TEX_LETTERS[c]}}`;
+  const [base, ...marks] = [...c.normalize('NFD')];
+  if (!base || !/^[A-Za-z]$/.test(base) || marks.length === 0 || marks.some((m) => !TEX_ACCENTS[m])) return undefined;
+  // Accents above an i or j sit on the dotless letter.
+  let out =
+    /[ij]/.test(base) && marks.some((m) => m !== '\u0323' && m !== '\u0327' && m !== '\u0328') ? `\\${base}` : base;
+  for (const m of marks) out = `\\${TEX_ACCENTS[m]}{${out}}`;
+  return `{${out}}`;
+}
+
+/**
+ * Text for a BibTeX field that LaTeX typesets (title, journal, names, note): LaTeX's special
+ * characters as the commands that print them (& % $ # _ { } ~ ^ \), accented Latin letters as
+ * accent commands (texLetter); any other character (typographic quotes, other scripts) as it is,
+ * in UTF-8, which LaTeX reads by default since 2018.
+ */
 function bibEscape(s: string): string {
-  return s
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([{}%&$#_])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}');
+  return [...s.normalize('NFC')]
+    .map((c) => TEX_SPECIALS[c] ?? (c.charCodeAt(0) > 0x7f ? (texLetter(c) ?? c) : c))
+    .join('');
+}
+
+/**
+ * An address for BibTeX's `url` field, which biblatex, natbib's styles and hyperref read
+ * verbatim (as \url): written as it is, so it stays usable ("%", "#", "_", "~", "&" unescaped).
+ * Only what would break the .bib file itself is percent-encoded: braces (BibTeX's delimiters),
+ * backslashes, and whitespace.
+ */
+function bibUrl(url: string): string {
+  return url.replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** ISO day of a date. */
@@ -221,39 +317,36 @@ function bibName(n: CslName): string {
     .join(', ');
 }
 
-/** A field's value as BibTeX reads it: names are escaped part by part (bibName), URLs and titles lightly. */
-function escapeField(key: string, value: string): string {
-  if (key === 'author') return value;
-  return key === 'url' || key === 'title' ? value.replace(/([%#&])/g, '\\$1') : bibEscape(value);
-}
-
-/** A BibTeX (biblatex-compatible) entry. */
+/**
+ * A BibTeX (biblatex-compatible) entry. Every field compiles in LaTeX whatever the text holds:
+ * typeset fields are escaped (bibEscape; the title in a second pair of braces, so styles keep its
+ * capitals), the `url` field is left verbatim (bibUrl), and the archived copy's address in the
+ * note is escaped text.
+ */
 export function bibtex(f: CitationFacts): string {
-  const first = f.authors[0] ? authorName(f.authors[0]) : undefined;
+  const first = f.authors[0] ? authorName(f.authors[0], f.language) : undefined;
   const family = first ? (first.family ?? first.literal ?? '') : f.newspaper;
   const key = `${family}${yearOf(f.published)}${f.title.split(/\s+/)[0] ?? ''}`
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
+  const note = f.inferredLatest
+    ? `Publication date inferred (between ${day(f.published)} and ${day(f.inferredLatest)}). Archived copy: ${f.archiveUrl}`
+    : `Archived copy: ${f.archiveUrl}`;
   const fields: [string, string][] = [
     ...(f.authors.length
-      ? [['author', f.authors.map((a) => bibName(authorName(a))).join(' and ')] as [string, string]]
+      ? [['author', f.authors.map((a) => bibName(authorName(a, f.language))).join(' and ')] as [string, string]]
       : []),
-    ['title', `{${f.title}}`],
-    ['journal', f.newspaper],
-    ['journaltitle', f.newspaper],
+    ['title', `{${bibEscape(f.title)}}`],
+    ['journal', bibEscape(f.newspaper)],
+    ['journaltitle', bibEscape(f.newspaper)],
     ['date', f.inferredLatest ? `${day(f.published)}/${day(f.inferredLatest)}` : day(f.published)],
     ['year', yearOf(f.published)],
-    ['url', f.url],
+    ['url', bibUrl(f.url)],
     ['urldate', day(f.captured)],
-    [
-      'note',
-      f.inferredLatest
-        ? `Publication date inferred (between ${day(f.published)} and ${day(f.inferredLatest)}). Archived copy: ${f.archiveUrl}`
-        : `Archived copy: ${f.archiveUrl}`,
-    ],
+    ['note', bibEscape(note)],
   ];
-  const body = fields.map(([k, v]) => `  ${k} = {${escapeField(k, v)}}`).join(',\n');
+  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
   return `@article{${key},\n${body}\n}\n`;
 }
 
@@ -264,7 +357,7 @@ export function cslJson(f: CitationFacts, id: string): string {
     type: 'article-newspaper',
     title: f.title,
     'container-title': f.newspaper,
-    author: f.authors.map(authorName),
+    author: f.authors.map((a) => authorName(a, f.language)),
     issued: {
       'date-parts': f.inferredLatest ? [dateParts(f.published), dateParts(f.inferredLatest)] : [dateParts(f.published)],
       ...(f.inferredLatest && { circa: true }),

@@ -23,5 +23,6 @@ export function citationFactsFor(article: Article, archive: Archive, site: URL):
     captured: a.captured,
     archiveUrl: new URL(urls.article(article.id), site).href,
     archiveName: SITE_TITLE,
+    language: a.language,
   };
 }

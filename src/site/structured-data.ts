@@ -1,6 +1,7 @@
 import type { NewsArticle, Organization, Person, WithContext } from 'schema-dts';
 import type { CitationFacts } from './citation';
 import { isoDateTime, isoDay, type ArchiveDate } from '../content/dates.ts';
+import { withoutHonorifics, type Author } from '../content/names.ts';
 
 // Machine-readable descriptions of an article page: schema.org NewsArticle (JSON-LD), and the
 // meta tags reference managers read (Highwire citation_*, Dublin Core).
@@ -47,12 +48,16 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** Highwire and Dublin Core meta tags as [name, content] pairs. */
+/**
+ * Highwire and Dublin Core meta tags as [name, content] pairs. Authors are given as reference
+ * managers cite them: a person's name without honorifics or degrees (src/content/names.ts).
+ */
 export function citationMeta(f: CitationFacts, language: string): [string, string][] {
   const ymd = isoDay(f.published);
+  const name = (a: Author) => (a.organization ? a.name : withoutHonorifics(a.name, language));
   return [
     ['citation_title', f.title],
-    ...f.authors.map((a) => ['citation_author', a.name] as [string, string]),
+    ...f.authors.map((a) => ['citation_author', name(a)] as [string, string]),
     ['citation_publication_date', ymd.replace(/-/g, '/')],
     ['citation_date', ymd.replace(/-/g, '/')],
     ['citation_journal_title', f.newspaper],
@@ -60,7 +65,7 @@ export function citationMeta(f: CitationFacts, language: string): [string, strin
     ['citation_language', language],
     ['DC.type', 'newspaperArticle'],
     ['DC.title', f.title],
-    ...f.authors.map((a) => ['DC.creator', a.name] as [string, string]),
+    ...f.authors.map((a) => ['DC.creator', name(a)] as [string, string]),
     ['DC.date', ymd],
     ['DC.publisher', f.newspaper],
     ['DC.source', f.url],

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { bibtex, type CitationFacts } from '../../src/site/citation.ts';
+import { caseCitationFacts } from '../helpers/citation.ts';
+
+// Case bibtex-special-characters: the BibTeX download is read by its real consumers, BibTeX and
+// pdfLaTeX (Debian's texlive-latex-base, installed by .ci/run), not compared as a string. Every
+// entry must compile in the case's own document (plain.bst), in a style that abbreviates given
+// names (abbrv.bst, which cuts an accented initial's UTF-8 bytes in half unless it is written as
+// a LaTeX accent) and in natbib's plainnat with hyperref, which prints the `url` field as a link:
+// the link in the PDF must be the original address.
+
+const CASE = path.resolve('tests/fixtures/cases/bibtex-special-characters');
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** What compiling a document citing one entry gave: success, the log, the .bbl and the PDF's bytes. */
+interface Compiled {
+  ok: boolean;
+  log: string;
+  bbl: string;
+  pdf: string;
+}
+
+/** Runs one TeX program in `dir`; its output is kept for the failure message. */
+function run(dir: string, program: string, args: string[]): { status: number | null; output: string } {
+  const r = spawnSync(program, args, { cwd: dir, encoding: 'latin1', timeout: 120_000 });
+  if (r.error) throw new Error(`${program} could not run (apt-get install texlive-latex-base): ${r.error.message}`);
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+/**
+ * Compiles `tex` (which cites the entry) with `bib` as refs.bib: pdflatex, bibtex, pdflatex
+ * twice, as a user does; `ok` only when every step succeeds and no citation is left undefined.
+ */
+function compile(bib: string, tex: string): Compiled {
+  const dir = mkdtempSync(path.join(tmpdir(), 'archive-bibtex-'));
+  scratch.push(dir);
+  writeFileSync(path.join(dir, 'refs.bib'), bib);
+  writeFileSync(path.join(dir, 'doc.tex'), tex);
+  const latex = ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'];
+  const steps = [run(dir, 'pdflatex', latex), run(dir, 'bibtex', ['doc']), run(dir, 'pdflatex', latex)];
+  steps.push(run(dir, 'pdflatex', latex));
+  const read = (f: string) => {
+    try {
+      return readFileSync(path.join(dir, f), 'latin1');
+    } catch {
+      return '';
+    }
+  };
+  const log = read('doc.log');
+  const blg = read('doc.blg');
+  const ok =
+    steps.every((s) => s.status === 0) &&
+    !/undefined|Error|Warning--/.test(`${log}\n${blg}`.replace(/^Package.*$/gm, ''));
+  return { ok, log: `${steps.map((s) => s.output).join('\n')}\n${blg}`, bbl: read('doc.bbl'), pdf: read('doc.pdf') };
+}
+
+/** A document citing `key` in a bibliography style, with extra preamble lines. */
+function document(key: string, style: string, preamble: string[] = []): string {
+  return [
+    '\\documentclass{article}',
+    '\\usepackage[utf8]{inputenc}',
+    '\\usepackage[T1]{fontenc}',
+    ...preamble,
+    '\\begin{document}',
+    `See \\cite{${key}}.`,
+    `\\bibliographystyle{${style}}`,
+    '\\bibliography{refs}',
+    '\\end{document}',
+    '',
+  ].join('\n');
+}
+
+/** The key of a BibTeX entry. */
+const keyOf = (bib: string) => /@article\{([^,]+),/.exec(bib)![1]!;
+
+/** The link targets (/URI) in an uncompressed PDF, with PDF string escapes undone. */
+function pdfLinks(pdf: string): string[] {
+  return [...pdf.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g)].map((m) =>
+    m[1]!.replace(/\\([0-7]{1,3}|.)/g, (_, e: string) =>
+      /^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e,
+    ),
+  );
+}
+
+/** Citation facts for a made-up article. */
+function facts(title: string, names: (string | { name: string; organization: boolean })[], url: string): CitationFacts {
+  return {
+    title,
+    authors: names.map((n) => (typeof n === 'string' ? { name: n, organization: false } : n)),
+    newspaper: 'Daily Planet & Co_Op',
+    url,
+    published: '2024-03-12',
+    captured: '2024-03-13',
+    archiveUrl: 'https://archive.example.org/articles/2024/03/rent_survey-100%/',
+    archiveName: 'News Archive',
+  };
+}
+
+/** Titles with every character LaTeX reserves, alone, together, unbalanced and looking like commands. */
+const TITLES = [
+  'Q&A: 40% of renters pay $1,500 – #RentStrike and the {new} C_2 rule',
+  '& % $ # _ { } ~ ^ \\',
+  'An unbalanced { brace',
+  'An unbalanced } brace',
+  'A command: \\textbf{bold} and \\end{document} and $x^2$',
+  'Tilde ~user, caret a^b, backslash C:\\path\\file',
+  '“Quotes” — dashes – and ½ fractions, « guillemets »',
+];
+
+/** Names with accents (initials included), particles, suffixes, honorifics, and an organization with specials. */
+const NAMES = [
+  'Émile Zola',
+  'Łukasz Żółć',
+  'Ödön von Horváth',
+  'Jean de La Fontaine',
+  'Anne van der Berg',
+  'Robert Hale Jr.',
+  'Íñigo Errejón',
+  'Dr. Priya Raman',
+  'Ægir Þórsson',
+  { name: 'AT&T News_Desk #1 {100%}', organization: true },
+];
+
+/** Addresses with the characters LaTeX reserves; the link must be exactly this address. */
+const URLS = [
+  'https://planet.example.org/2024/03/rent-survey?id=12&ref=home_page',
+  'https://planet.example.org/~user/a_b/50%25-off#section_2',
+  'https://planet.example.org/search?q=a^b&x=$1',
+];
+
+test('braces, backslashes and spaces in an address are percent-encoded, the rest left as it is', () => {
+  const bib = bibtex(facts('T', [], 'https://planet.example.org/{id}/a\\b c?x=%7E~_#f'));
+  expect(bib).toContain('url = {https://planet.example.org/%7Bid%7D/a%5Cb%20c?x=%7E~_#f}');
+});
+
+test('the case entry compiles in the case’s own document', () => {
+  return checkContent(path.join(CASE, 'content')).then(({ entries }) => {
+    const bib = bibtex(caseCitationFacts(entries.articles[0]!));
+    const tex = readFileSync(path.join(CASE, 'latex-test.tex'), 'utf8').replace('lee2024qa', keyOf(bib));
+    const result = compile(bib, tex);
+    expect(result.ok, result.log).toBe(true);
+    const bbl = result.bbl.replace(/\s+/g, ' ');
+    expect(bbl).toContain('Q\\&A: Why 40\\% of renters pay over \\$1,500');
+    expect(bbl).toContain('the \\textbraceleft{}new\\textbraceright{} C\\_2 zoning rule');
+  });
+}, 120_000);
+
+describe('every special character in titles, names and addresses', () => {
+  for (const [i, title] of TITLES.entries())
+    test(`title ${i + 1} compiles with plain.bst: ${title}`, () => {
+      const bib = bibtex(facts(title, NAMES.slice(0, 3), URLS[0]!));
+      const result = compile(bib, document(keyOf(bib), 'plain'));
+      expect(result.ok, `${bib}\n${result.log}`).toBe(true);
+    }, 120_000);
+
+  test('names with accents, particles and suffixes compile in a style that abbreviates given names', () => {
+    const bib = bibtex(facts(TITLES[0]!, NAMES, URLS[0]!));
+    const result = compile(bib, document(keyOf(bib), 'abbrv'));
+    expect(result.ok, `${bib}\n${result.log}`).toBe(true);
+    // abbrv.bst: "F.~von Last"; an accented initial stays one letter, written as LaTeX's accent.
+    expect(result.bbl).toContain("{\\'{E}}.~Zola");
+    expect(result.bbl).toContain("{\\L}.~{\\.{Z}}{\\'{o}}{\\l}{\\'{c}}");
+    expect(result.bbl).toContain('J.~de~La~Fontaine');
+    expect(result.bbl).toContain('R.~Hale, Jr.');
+    expect(result.bbl).toContain('P.~Raman');
+    expect(result.bbl).not.toMatch(/Dr\./);
+  }, 120_000);
+
+  for (const url of URLS)
+    test(`the link in the PDF is the original address: ${url}`, () => {
+      const bib = bibtex(facts(TITLES[1]!, NAMES.slice(0, 2), url));
+      const tex = document(keyOf(bib), 'plainnat', [
+        '\\pdfcompresslevel=0',
+        '\\pdfobjcompresslevel=0',
+        '\\usepackage{natbib}',
+        '\\usepackage{hyperref}',
+      ]);
+      const result = compile(bib, tex);
+      expect(result.ok, `${bib}\n${result.log}`).toBe(true);
+      expect(pdfLinks(result.pdf)).toContain(url);
+    }, 120_000);
+});
