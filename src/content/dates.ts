@@ -42,6 +42,19 @@ export function dateProblem(text: string): string | null {
 }
 
 /**
+ * The fix to suggest for a date text dateProblem refuses, when there is a better one than writing
+ * the date again: a date-time without an offset keeps its time and gets the original's offset
+ * ("2018-09-10T14:30" -> "2018-09-10T14:30-04:00", or "…Z" for UTC), instead of losing the time.
+ * Undefined for other texts.
+ */
+export function dateFix(text: string): string | undefined {
+  const m = DATE_RE.exec(text.trim());
+  if (!m || m[4] === undefined || m[7] !== undefined) return undefined;
+  const moment = text.trim().replace(' ', 'T');
+  return `keep the time and add the UTC offset the original gives it, e.g. ${moment}-04:00 for New York in summer, ${moment}+01:00 for Paris in winter, or ${moment}Z for UTC`;
+}
+
+/**
  * The stored form of a date: the checked text with a "T" between day and time and the offset
  * written "±HH:MM". A JavaScript Date (which has no offset of its own) is stored in UTC: as a
  * calendar day when it is midnight UTC (what YAML libraries make of "2018-09-10"), else as a
