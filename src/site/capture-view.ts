@@ -32,3 +32,16 @@ export function viewCapture(file: string, bytes: Uint8Array): CaptureView {
   const { text, charset } = decodePage(bytes, /\.(x?html?|shtml|xht|svg|xml)$/i.test(file));
   return isText(bytes, text) ? { sha256, bytes: bytes.length, text, charset } : { sha256, bytes: bytes.length };
 }
+
+/**
+ * A capture's text as the HTML content of a `<pre>`, so that the element's text is the capture's
+ * text exactly: `&`, `<` and `>` escaped; every carriage return as `&#13;` (an HTML parser turns a
+ * literal CR or CR LF into LF, but keeps a character reference); and a text that starts with a
+ * line feed gets one more in front, since the parser drops the first line feed after `<pre>`
+ * (HTML Standard, "in body" insertion mode, start tag "pre"). Written into the element with
+ * `set:html` and nothing around it: any white space in the template would become part of the text.
+ */
+export function preContent(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return text.startsWith('\n') ? `\n${escaped}` : escaped;
+}
