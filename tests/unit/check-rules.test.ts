@@ -189,6 +189,39 @@ describe('a date-time without an offset', () => {
   });
 });
 
+describe('a date-time with another mistake keeps its time in the fix', () => {
+  test.each([
+    [
+      '2018-09-10T25:10-04:00',
+      'correct the time of day (00:00 to 23:59) and keep the date and offset: 2018-09-10THH:MM-04:00',
+    ],
+    [
+      '2018-09-10T14:30+15:00',
+      'correct the offset to the one the original gives (from -12:00 to +14:00) and keep the time: 2018-09-10T14:30±HH:MM',
+    ],
+    ['2018-02-30T14:30:05Z', 'correct the day and keep the time and offset: YYYY-MM-DDT14:30:05Z'],
+    [
+      '10/09/2018 14:30',
+      'write the date and time as YYYY-MM-DDTHH:MM with the UTC offset the original gives, e.g. 2018-09-10T14:30-04:00, so the time is kept',
+    ],
+  ])('published: %s', async (value, fix) => {
+    const lines = fields('https://thehill.com/a').map((l) =>
+      l.startsWith('published:') ? `published: "${value}"` : l,
+    );
+    const out = await check({ 'articles/2018/09/a.md': article(lines) });
+    expect(out).toHaveLength(1);
+    expect(out[0]!.split(' Fix: ')[1]).toBe(fix);
+  });
+
+  test('a plain date keeps the plain fix', async () => {
+    const lines = fields('https://thehill.com/a').map((l) =>
+      l.startsWith('published:') ? 'published: 2018-02-30' : l,
+    );
+    const out = await check({ 'articles/2018/09/a.md': article(lines) });
+    expect(out[0]!.split(' Fix: ')[1]).toBe('write the date as YYYY-MM-DD, e.g. published: 2018-09-10');
+  });
+});
+
 describe('a capture named by many files', () => {
   test('is said once, with a count and a few names', async () => {
     const files: Record<string, string> = {};
