@@ -363,11 +363,11 @@ function duplicates<T>(
 }
 
 /**
- * The same person named twice in one article's people (as `id` or as `{ id, role }`), and the
- * same topic twice in its topics (by topicKey: "libraries" and "Libraries" are one topic, as on
+ * The same person named twice in one article's (or version's) people (as `id` or as
+ * `{ id, role }`), and the same topic twice in its topics (by topicKey: "libraries" and "Libraries" are one topic, as on
  * the site). The second mention is reported, naming the first.
  */
-function repeatedInArticle(articles: Entry<Partial<ArticleData>>[]): Problem[] {
+function repeatedInArticle(articles: Entry<Partial<ArticleData> | Partial<VersionData>>[]): Problem[] {
   const problems: Problem[] = [];
   for (const a of articles) {
     const firstPerson = new Map<string, number>();
@@ -598,6 +598,7 @@ async function checkAll(root: string): Promise<CheckResult> {
   const versionsDir = path.join(root, 'versions');
   const versions = await readCollection(versionsDir, /\.md$/i, '.md', parseVersion, problems, invalidVersions);
   const allVersions: Entry<Partial<VersionData>>[] = [...versions, ...invalidVersions];
+  problems.push(...repeatedInArticle(allVersions));
   problems.push(...versionProblems(versionsDir, allArticles, allVersions));
   problems.push(...(await missingFiles(root, allVersions)));
   const drafts = articles.filter((a) => a.data.draft).length;

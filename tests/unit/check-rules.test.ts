@@ -127,6 +127,16 @@ describe('the same person or topic twice in one article', () => {
     ]);
   });
 
+  test('in an earlier version too', async () => {
+    const lines = await check({
+      'articles/2018/09/a.md': article(fields('https://thehill.com/a')),
+      'versions/2018/09/a/20180911.md': article(['title: First', 'captured: 2018-09-11', 'topics: [Courts, courts]']),
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^versions\/2018\/09\/a\/20180911\.md: topics\.1: "courts" is the same topic as "Courts"/),
+    ]);
+  });
+
   test('different people and distinct topics (C, C++, C#) pass', async () => {
     const lines = await check({
       'articles/2018/09/a.md': article(
