@@ -28,10 +28,18 @@ const CAPTURES: Record<string, string> = {
   '2018/09/page.html': '  <!doctype html><html><body><p>Hi &amp; bye</p></body></html>\n',
 };
 
-/** The three ways a build is given its address (or not), each built under /archive/. */
+/** A project config with `site` written in it, as a user would: the project's own, plus the address (Astro takes `--config` relative to the project). */
+const SITE_CONFIG = path.join(OUT, 'astro.config.ts');
+
+/** The three ways a build is given its address, and none, each built under /archive/. */
 const BUILDS = {
   env: { env: { ARCHIVE_SITE: 'https://env.example.org' }, args: [], site: 'https://env.example.org' },
   flag: { env: { ARCHIVE_SITE: '' }, args: ['--site', 'https://flag.example.org'], site: 'https://flag.example.org' },
+  config: {
+    env: { ARCHIVE_SITE: '' },
+    args: ['--config', path.relative(process.cwd(), SITE_CONFIG)],
+    site: 'https://config.example.org',
+  },
   neither: { env: { ARCHIVE_SITE: '' }, args: [], site: 'http://127.0.0.1:4321' },
 } as const;
 type Kind = keyof typeof BUILDS;
@@ -46,13 +54,18 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(CONTENT, 'captures', rel)), { recursive: true });
     await writeFile(path.join(CONTENT, 'captures', rel), text);
   }
+  const project = path.relative(OUT, path.resolve('astro.config.ts')).split(path.sep).join('/');
+  await writeFile(
+    SITE_CONFIG,
+    `import config from '${project}';\nexport default { ...config, site: 'https://config.example.org' };\n`,
+  );
   // One after another: each build uses both cores.
   for (const [kind, b] of Object.entries(BUILDS) as [Kind, (typeof BUILDS)[Kind]][])
     results.set(
       kind,
       await astroBuild(CONTENT, dist(kind), { ...b.env, ARCHIVE_BASE: '' }, [...b.args, '--base', '/archive/']),
     );
-}, 240_000);
+}, 320_000);
 
 afterAll(async () => {
   await rm(OUT, { recursive: true, force: true });
