@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../src/content/files.ts';
 import { astroBuild, type BuildResult } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
+import { vnuErrors } from '../helpers/vnu.ts';
 
 // A published citation points at the archive, not at the build machine: the site address given
 // by ARCHIVE_SITE or by `astro build --site` is the one every citation, canonical link, feed,
@@ -19,13 +20,24 @@ const OUT = path.join(TMP, 'site-address');
 const CONTENT = path.join(OUT, 'content');
 const ARTICLE = 'articles/2018/09/immigration-judges-sessions/';
 
-/** Captures whose text starts or goes on in ways an HTML page could change: indentation, line feeds, CR LF, markup. */
-const CAPTURES: Record<string, string> = {
-  '2018/09/indented.txt': '    Indented first line\n\tand a tab\n  \n',
-  '2018/09/leading-newline.txt': '\n\nTwo line feeds first.\n',
-  '2018/09/one-leading-newline.txt': '\nOne line feed first.',
-  '2018/09/crlf.txt': 'First line\r\nSecond <b>line</b> & more\r\nA lone\rcarriage return\r\n',
-  '2018/09/page.html': '  <!doctype html><html><body><p>Hi &amp; bye</p></body></html>\n',
+/**
+ * Captures whose text starts or goes on in ways an HTML page could change (indentation, line
+ * feeds, markup), and what their page must show: the text itself, but for what HTML cannot hold
+ * as valid text (CR LF and CR are line feeds, other control characters their Control Pictures).
+ */
+const CAPTURES: Record<string, [string, string?]> = {
+  '2018/09/indented.txt': ['    Indented first line\n\tand a tab\n  \n'],
+  '2018/09/leading-newline.txt': ['\n\nTwo line feeds first.\n'],
+  '2018/09/one-leading-newline.txt': ['\nOne line feed first.'],
+  '2018/09/page.html': ['  <!doctype html><html><body><p>Hi &amp; bye</p></body></html>\n'],
+  '2018/09/crlf.txt': [
+    '  First line\r\nSecond <b>line</b> & more\r\nA lone\rcarriage return\r\n',
+    '  First line\nSecond <b>line</b> & more\nA lone\ncarriage return\n',
+  ],
+  '2018/09/controls.txt': [
+    'Tab\tkept, vertical\u000Btab and unit\u001Fseparator and DEL\u007F shown\n',
+    'Tab\tkept, vertical\u240Btab and unit\u241Fseparator and DEL\u2421 shown\n',
+  ],
 };
 
 /** A project config with `site` written in it, as a user would: the project's own, plus the address (Astro takes `--config` relative to the project). */
@@ -50,7 +62,7 @@ const dist = (kind: Kind) => path.join(OUT, kind);
 beforeAll(async () => {
   await rm(OUT, { recursive: true, force: true });
   await cp(path.resolve('content'), CONTENT, { recursive: true });
-  for (const [rel, text] of Object.entries(CAPTURES)) {
+  for (const [rel, [text]] of Object.entries(CAPTURES)) {
     await mkdir(path.dirname(path.join(CONTENT, 'captures', rel)), { recursive: true });
     await writeFile(path.join(CONTENT, 'captures', rel), text);
   }
@@ -181,8 +193,14 @@ describe('the build log and the capture pages (the build given --site)', () => {
     const pre = elements(html, (e) => e.tagName === 'pre');
     expect(pre).toHaveLength(1);
     // An HTML parser's text of the element (parse5, as browsers parse) against the file's own text.
-    expect(toString(pre[0]!)).toBe(CAPTURES[rel]);
+    const [text, shown = text] = CAPTURES[rel]!;
+    expect(toString(pre[0]!)).toBe(shown);
   });
+
+  test('the capture pages are valid HTML (Nu HTML Checker)', () => {
+    const pages = Object.keys(CAPTURES).map((rel) => path.join(dist('flag'), 'capture', rel, 'index.html'));
+    expect(vnuErrors(pages)).toEqual([]);
+  }, 120_000);
 
   test('the seed capture too', async () => {
     const rel = '2018/09/immigration-judges-sessions.txt';
