@@ -6,15 +6,18 @@ import { archiveBase, markdownOptions } from './src/render/pipeline.ts';
 import { cacheDir } from './src/build/cache-dir.ts';
 import { cspConfig } from './src/site/csp.ts';
 import headersFile from './src/build/headers-file.ts';
+import siteAddress from './src/build/site-address.ts';
 
-// ARCHIVE_SITE: the public address the site is served from (feeds and sitemaps need it).
+// The public address the site is served from (citations, canonical links, feeds, the sitemap and
+// robots.txt name it): ARCHIVE_SITE, or write it here (`site: 'https://…'`), or `astro build
+// --site https://…`. Without any, src/build/site-address.ts names this machine and says so.
+const site = process.env.ARCHIVE_SITE || undefined;
 // ARCHIVE_BASE: the sub-path under that address, e.g. /archive/ for GitHub Pages project sites.
-const site = process.env.ARCHIVE_SITE || 'http://127.0.0.1:4321';
 const base = archiveBase();
 const archiveIntegration = archive();
 
 export default defineConfig({
-  site,
+  ...(site && { site }),
   base,
   cacheDir: cacheDir(),
   trailingSlash: 'ignore',
@@ -36,7 +39,9 @@ export default defineConfig({
   // A strict Content-Security-Policy in every page (src/site/csp.ts explains each directive).
   security: { csp: cspConfig },
   // The sitemap leaves out pages whose canonical address is another page (the latest version's).
-  integrations: [archiveIntegration, sitemap({ filter: archiveIntegration.inSitemap }), headersFile()],
+  integrations: [siteAddress(), archiveIntegration, sitemap({ filter: archiveIntegration.inSitemap }), headersFile()],
+  // Astro's console log with one line per built page (src/build/build-log.ts explains).
+  logger: { entrypoint: new URL('./src/build/build-log.ts', import.meta.url) },
   // Rebuilds copy unchanged pages from the build cache: each page's getStaticPaths gives a cache
   // key covering what it shows (src/build/page-keys.ts); Astro adds the page's own code.
   experimental: { incrementalBuild: true },

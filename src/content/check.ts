@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { YAMLParseError } from 'yaml';
-import { parseYaml } from './yaml.ts';
+import { parseYaml, yamlErrorLine } from './yaml.ts';
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { ARTICLE_FILE, DATA_FILE, isHiddenFile, listFiles, readAllUtf8, splitFrontmatter } from './files.ts';
 import { rememberFrontMatter } from './front-matter-memo.ts';
 import { YamlCache } from './yaml-cache.ts';
-import { displayPath, type Problem } from './problems.ts';
+import { addressKey } from './addresses.ts';
+import { displayPath, groupProblems, type Problem } from './problems.ts';
+import { topicKey } from './topics.ts';
 import { formatMonth, yearMonth } from './dates.ts';
 import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
@@ -154,7 +155,8 @@ function parseYamlNow(file: string, yaml: string, firstLine: number): { data?: u
   try {
     return { data: parseYaml(yaml) ?? {} };
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line + firstLine - 1})` : '';
+    const line = yamlErrorLine(yaml, err);
+    const where = line !== undefined ? ` (line ${line + firstLine - 1})` : '';
     const reason = (err as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const message = `is not valid YAML${where}: ${reason}`;
     return {
@@ -345,25 +347,71 @@ function yamlParser<S extends z.ZodType>(schema: S) {
   };
 }
 
-/** Two or more entries sharing a key (id or URL) are each reported. */
-function duplicates<T>(entries: Entry<T>[], key: (e: Entry<T>) => string, field: string, what: string): Problem[] {
+/**
+ * Entries sharing a key (id, or original URL by its addressKey) are reported (groupProblems: each
+ * file of a small group, once for a large one). `shown` is the value as the entry writes it, when
+ * that can differ from the key.
+ */
+function duplicates<T>(
+  entries: Entry<T>[],
+  key: (e: Entry<T>) => string,
+  field: string,
+  what: string,
+  shown: (e: Entry<T>) => string = key,
+): Problem[] {
   const byKey = Map.groupBy(entries, key);
   return [...byKey.values()]
     .filter((group) => group.length > 1)
-    .flatMap((group) =>
-      group.map((e) => ({
+    .flatMap((group) => {
+      // Written alike ("…/a" twice) or not ("http://…/a/" and "https://…/a?utm_source=x").
+      const alike = new Set(group.map(shown)).size === 1;
+      const name = (e: Entry<T>) => (alike ? e.file : `${e.file} (as "${shown(e)}")`);
+      return groupProblems(group, name, (e, others) => ({
         file: e.file,
         field,
-        message: `${what} "${key(e)}" is also used by ${group
-          .filter((o) => o !== e)
-          .map((o) => o.file)
-          .join(', ')}`,
+        message: `${what} "${shown(e)}" is also used by ${others}${alike ? '' : ': addresses that differ only in http/https, a trailing slash, a #fragment or tracking parameters (utm_source, fbclid, …) are one article'}`,
         fix:
           field === 'file'
             ? 'rename one of the files (addresses ignore case, spaces and punctuation)'
             : 'keep one copy of the article and delete the other',
-      })),
-    );
+      }));
+    });
+}
+
+/**
+ * The same person named twice in one article's (or version's) people (as `id` or as
+ * `{ id, role }`), and the same topic twice in its topics (by topicKey: "libraries" and "Libraries" are one topic, as on
+ * the site). The second mention is reported, naming the first.
+ */
+function repeatedInArticle(articles: Entry<Partial<ArticleData> | Partial<VersionData>>[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const a of articles) {
+    const firstPerson = new Map<string, number>();
+    (a.data.people ?? []).forEach((p, i) => {
+      const id = typeof p === 'string' ? p : p.id;
+      const first = firstPerson.get(id);
+      if (first === undefined) return void firstPerson.set(id, i);
+      problems.push({
+        file: a.file,
+        field: `people.${i}`,
+        message: `names "${id}" again (people.${first} names them already)`,
+        fix: `keep one entry for ${id}; to give a role, write it on that one: \`{ id: ${id}, role: ... }\``,
+      });
+    });
+    const firstTopic = new Map<string, [number, string]>();
+    (a.data.topics ?? []).forEach((t, i) => {
+      const key = topicKey(t);
+      const first = firstTopic.get(key);
+      if (first === undefined) return void firstTopic.set(key, [i, t]);
+      problems.push({
+        file: a.file,
+        field: `topics.${i}`,
+        message: `"${t}" is the same topic as "${first[1]}" (topics.${first[0]}): topics that differ only in letter case or spacing are one topic`,
+        fix: `remove "${t}" and keep the spelling the site should show`,
+      });
+    });
+  }
+  return problems;
 }
 
 /** References from articles to people and sources that do not exist, with the nearest existing id; `root` is the content folder. */
@@ -547,8 +595,17 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
   for (const list of [people, sources]) problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', 'the id'));
   // The checks across files see every article, valid or not, so one run reports everything.
   const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
-  const withUrl = allArticles.filter((a) => a.data.url !== undefined);
-  problems.push(...duplicates(withUrl, (e) => e.data.url!, 'url', 'the original URL'));
+  const withUrl = allArticles.filter((a) => addressKey(a.data.url) !== undefined);
+  problems.push(
+    ...duplicates(
+      withUrl,
+      (e) => addressKey(e.data.url)!,
+      'url',
+      'the original URL',
+      (e) => e.data.url!,
+    ),
+  );
+  problems.push(...repeatedInArticle(allArticles));
   problems.push(
     ...referenceProblems(root, allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))),
   );
@@ -559,6 +616,7 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
   const versionsDir = path.join(root, 'versions');
   const versions = await readCollection(versionsDir, /\.md$/i, '.md', parseVersion, problems, invalidVersions);
   const allVersions: Entry<Partial<VersionData>>[] = [...versions, ...invalidVersions];
+  problems.push(...repeatedInArticle(allVersions));
   problems.push(...versionProblems(versionsDir, allArticles, allVersions));
   problems.push(...(await missingFiles(root, allVersions)));
   const drafts = articles.filter((a) => a.data.draft).length;

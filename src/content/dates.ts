@@ -42,6 +42,35 @@ export function dateProblem(text: string): string | null {
 }
 
 /**
+ * The fix to suggest for a date text that dateProblem refuses when the text has a time of day, so
+ * the fix keeps the time instead of sending the user back to a plain YYYY-MM-DD (which would lose
+ * it): a date-time without an offset gets the original's offset added
+ * ("2018-09-10T14:30" -> "2018-09-10T14:30-04:00", or "…Z" for UTC); an impossible time, offset or
+ * day is corrected with the rest kept; a time in another form is written in the archive's.
+ * Undefined for a text with no time (the field's own fix applies).
+ */
+export function dateFix(text: string): string | undefined {
+  const t = text.trim();
+  const m = DATE_RE.exec(t);
+  if (!m) {
+    if (!/\d{1,2}:\d{2}/.test(t)) return undefined;
+    return 'write the date and time as YYYY-MM-DDTHH:MM with the UTC offset the original gives, e.g. 2018-09-10T14:30-04:00, so the time is kept';
+  }
+  const [, y, mo, d, h, mi, sec, zone] = m;
+  if (h === undefined) return undefined;
+  const time = `${h}:${mi}${sec === undefined ? '' : `:${sec}`}`;
+  if (zone === undefined) {
+    const moment = t.replace(' ', 'T');
+    return `keep the time and add the UTC offset the original gives it, e.g. ${moment}-04:00 for New York in summer, ${moment}+01:00 for Paris in winter, or ${moment}Z for UTC`;
+  }
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59)
+    return `correct the time of day (00:00 to 23:59) and keep the date and offset: ${y}-${mo}-${d}THH:MM${zone}`;
+  if (zone !== 'Z' && Number(zone.slice(1, 3)) > 14)
+    return `correct the offset to the one the original gives (from -12:00 to +14:00) and keep the time: ${y}-${mo}-${d}T${time}±HH:MM`;
+  return `correct the day and keep the time and offset: YYYY-MM-DDT${time}${zone}`;
+}
+
+/**
  * The stored form of a date: the checked text with a "T" between day and time and the offset
  * written "±HH:MM". A JavaScript Date (which has no offset of its own) is stored in UTC: as a
  * calendar day when it is midnight UTC (what YAML libraries make of "2018-09-10"), else as a

@@ -60,7 +60,17 @@ async function sync(
     store.set({ id, data: await parseData({ id, data: raw, filePath }), digest, filePath });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  // Astro warns that a collection "does not exist or is empty" when a page asks for one its store
+  // never held. An archive without earlier versions (no content/versions/) is normal, so the store
+  // is made to hold the collection, empty: an entry added and taken out again leaves it there.
+  if (store.keys().length === 0) {
+    store.set({ id: EMPTY_MARK, data: {} });
+    store.delete(EMPTY_MARK);
+  }
 }
+
+/** The id of the entry that makes an empty collection exist (see sync); no file gives it, as no id starts with a space. */
+const EMPTY_MARK = ' empty';
 
 /** A loader for the files under `dir` with a name `ext` matches (hidden files left out, as the checker does). */
 function folderLoader(name: string, dir: string, ext: RegExp, read: Reader): Loader {

@@ -49,3 +49,35 @@ export function formatReport(problems: Problem[]): string {
     ...lines,
   ].join('\n');
 }
+
+/** How many of the other files a problem shared by a large group names (see groupProblems). */
+export const NAMED = 3;
+
+/**
+ * The problems of one group of items (files) that share a value they must not share (an original
+ * URL, a capture): a small group (up to NAMED + 1) gets one problem per item naming the others; a
+ * larger one gets one problem, on its first item, giving the count and the first NAMED others
+ * ("… and 221 more"), so 224 files naming one capture are one line, not 224 lines of 223 names.
+ * `name` is how an item is named among the others; `problem` makes the problem of `item` from the
+ * text naming the others, e.g. "content/b.md" or
+ * "223 other files (content/b.md, content/c.md, content/d.md and 220 more)".
+ */
+export function groupProblems<T>(
+  items: T[],
+  name: (item: T) => string,
+  problem: (item: T, others: string) => Problem,
+): Problem[] {
+  if (items.length <= NAMED + 1)
+    return items.map((item) =>
+      problem(
+        item,
+        items
+          .filter((o) => o !== item)
+          .map(name)
+          .join(', '),
+      ),
+    );
+  const [first, ...rest] = items;
+  const named = rest.slice(0, NAMED).map(name).join(', ');
+  return [problem(first!, `${countOf(rest.length, 'other file')} (${named} and ${rest.length - NAMED} more)`)];
+}

@@ -1,6 +1,14 @@
 import { z } from 'astro/zod';
 import { looksLikeOrganization, type Author } from './names.ts';
-import { compareDates, dateProblem, isoDay, normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
+import {
+  compareDates,
+  dateFix,
+  dateProblem,
+  isoDay,
+  normalizeDate,
+  parseArchiveDate,
+  type ArchiveDate,
+} from './dates.ts';
 
 // The shape of every archive entry. The same schemas serve the Astro content collections
 // (with real references) and the standalone checker (with plain ids), so both say the same.
@@ -18,7 +26,9 @@ export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx
   }
   const problem = dateProblem(value);
   if (problem === null) return normalizeDate(value);
-  ctx.addIssue({ code: 'custom', message: problem });
+  // The checker's report takes a fix from the issue's params (src/content/check.ts).
+  const fix = dateFix(value);
+  ctx.addIssue({ code: 'custom', message: problem, ...(fix && { params: { fix } }) });
   return z.NEVER;
 });
 

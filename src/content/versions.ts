@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { ArticleData, Entry } from './check.ts';
 import { normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
-import { displayPath, type Problem } from './problems.ts';
+import { displayPath, groupProblems, NAMED, type Problem } from './problems.ts';
 import {
   articleFields,
   capturedBeforePublished,
@@ -194,7 +194,7 @@ export function versionProblems(
         });
     }
   }
-  problems.push(...sharedCaptureProblems([...articles, ...versions]));
+  problems.push(...sharedCaptureProblems([...articles, ...versions], shown(path.dirname(versionsDir))));
   return problems;
 }
 
@@ -208,9 +208,10 @@ function asProblem(file: string, [field, message, fix]: [string[], string, strin
  * or the same WARC record (`warc.recordId`): each capture is one moment's bytes, so a version's
  * capture must be its own. The usual cause is a version added by hand with the new capture's
  * fields left as they were (README, "Adding a version by hand"). Every file of a shared value is
- * reported, naming the others.
+ * reported, naming the others; a large group once, with a count and a few names (groupProblems).
+ * `listRoot` is the content folder as shown, for the command that lists a group's files.
  */
-function sharedCaptureProblems(files: Entry<Partial<VersionData>>[]): Problem[] {
+function sharedCaptureProblems(files: Entry<Partial<VersionData>>[], listRoot: string): Problem[] {
   type Value = (f: Entry<Partial<VersionData>>) => string | undefined;
   // Each rule: the field, its value as written, the value compared, what it names, the fix.
   const rules: [string, Value, Value, string, string][] = [
@@ -239,16 +240,21 @@ function sharedCaptureProblems(files: Entry<Partial<VersionData>>[]): Problem[] 
     );
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      for (const f of group)
-        problems.push({
-          file: f.file,
-          field,
-          message: `is ${written(f)}, ${what} ${group
-            .filter((o) => o !== f)
-            .map((o) => o.file)
-            .join(', ')} too: a version's capture must be its own`,
-          fix,
-        });
+      problems.push(
+        ...groupProblems(
+          group,
+          (f) => f.file,
+          (f, others) => ({
+            file: f.file,
+            field,
+            message: `is ${written(f)}, ${what} ${others} too: a version's capture must be its own`,
+            fix:
+              group.length > NAMED + 1
+                ? `${fix}; to list every file naming it: grep -rlF "${written(f)}" ${listRoot}`
+                : fix,
+          }),
+        ),
+      );
     }
   }
   return problems;

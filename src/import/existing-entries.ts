@@ -4,7 +4,7 @@ import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
 import { parseYaml } from '../content/yaml.ts';
 import { idFromPath } from '../content/slug.ts';
 import { PeopleIndex, type KnownPerson } from './people.ts';
-import { addressKey } from './metadata.ts';
+import { addressKey } from '../content/addresses.ts';
 
 // What the archive already holds, as the importer needs it: original URLs and body hashes (to
 // spot duplicates), people (to tag), sources (to match by web address). Kept up to date during a

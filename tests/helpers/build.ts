@@ -26,10 +26,16 @@ function userEnv(): NodeJS.ProcessEnv {
  * outlive the run, keep a folder for every scratch content folder, and hand the next run's build
  * what an earlier run rendered.
  */
-export function astroBuild(content: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+export function astroBuild(
+  content: string,
+  outDir: string,
+  env: Record<string, string> = {},
+  /** More arguments for `astro build`, e.g. ['--site', 'https://…']. */
+  args: string[] = [],
+): Promise<BuildResult> {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, ...args], {
       env: {
         ...userEnv(),
         ARCHIVE_CONTENT_DIR: content,
