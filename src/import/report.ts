@@ -23,9 +23,28 @@ const KIND_LABELS: Record<RecordKind | 'not-article', string> = {
   'not-article': 'HTML pages that are not articles (index pages, error pages)',
 };
 
+/** What a merge with a file already in the archive kept and changed, and where the previous file is. */
+function mergeLines(o: Outcome, dryRun: boolean): string[] {
+  const lines: string[] = [];
+  const by = (action: string) => (o.merge ?? []).filter((n) => n.action === action);
+  const fields = (notes: { field: string }[]) => notes.map((n) => n.field).join(', ');
+  if (by('kept').length) lines.push(`  kept as edited in the file: ${fields(by('kept'))}`);
+  for (const n of by('kept').filter((n) => n.capture !== undefined && n.capture !== 'null'))
+    lines.push(`    ${n.field}: the capture gives ${n.capture}`);
+  if (by('merged').length) lines.push(`  the hand edits of the text applied to the new text`);
+  if (by('updated').length)
+    lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(by('updated'))}`);
+  if (by('overruled').length)
+    lines.push(
+      `  changed by the original, replacing a hand edit: ${fields(by('overruled'))} (the edited file is kept as the earlier version)`,
+    );
+  if (o.backup) lines.push(`  previous file ${dryRun ? 'would be ' : ''}kept as ${rel(o.backup)}`);
+  return lines;
+}
+
 /** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
 export function formatSummary(
-  { outcomes, counts, proposed, reviewFile, records, archivesFailed }: Summary,
+  { outcomes, counts, proposed, reviewFile, review, records, archivesFailed }: Summary,
   { dryRun, content }: { dryRun: boolean; content?: string | undefined },
 ): string {
   const lines: string[] = [];
@@ -43,6 +62,7 @@ export function formatSummary(
         `  ${against}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
       );
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
+      lines.push(...mergeLines(o, dryRun));
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`));
     } else if (o.status === 'imported' || o.status === 'replaced') {
       lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.entry ?? o.article!)}`);
@@ -51,6 +71,11 @@ export function formatSummary(
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       const removed = [...new Set(o.removed.map((r) => r.rule))];
       if (removed.length) lines.push(`  removed: ${removed.join(', ')}`);
+      lines.push(...mergeLines(o, dryRun));
+      if (o.complete?.length)
+        lines.push(
+          `  saved as a draft: to complete it, run again with ${o.complete.join(' ')} (or fill in the fields by hand); npm run import -- --drafts lists the drafts waiting`,
+        );
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`), '', o.preview ?? '', '');
     } else lines.push(`${o.status} ${named(o)}: ${o.reason}`);
   }
@@ -85,9 +110,10 @@ export function formatSummary(
     lines.push(
       `Proposed new people (not yet in people/): ${names.map(([n, c]) => `${n} (${c})`).join(', ')}`,
       reviewFile
-        ? `Wrote them to ${rel(reviewFile)}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
-        : 'To add some of them: run again with --add-people --force, which writes a review file to mark and apply.',
+        ? `${dryRun ? 'Would write' : 'Wrote'} them to ${rel(reviewFile)}${review ? ` (${review.added} new, ${review.kept} line${review.kept === 1 ? '' : 's'} already there kept with their marks)` : ''}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
+        : `To review them: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
     );
+    if (review?.instead) lines.push(`  (${review.instead}: left alone)`);
   }
   return lines.join('\n');
 }

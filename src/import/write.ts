@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { stringify } from 'yaml';
@@ -30,4 +31,77 @@ export function articleText(frontmatter: Record<string, unknown>, body: string):
 /** A YAML data file (people, sources). */
 export function yamlText(data: Record<string, unknown>): string {
   return stringify(data, { lineWidth: 0 });
+}
+
+/**
+ * The content folder as one import run sees it: files on disk, with the run's own writes on top.
+ * A real run writes through to the disk (atomically, see writeAtomic); a dry run keeps its writes
+ * in memory, so every later read in the same run (a version folder, a free file name, a review
+ * file) sees what the real run would have written there, and the dry run takes exactly the real
+ * run's decisions by the same code. Paths are absolute.
+ */
+export class ArchiveFiles {
+  /** Writes of a dry run, by path (the real run has none: it writes to the disk). */
+  private readonly pending = new Map<string, string | Uint8Array>();
+
+  /** True for a dry run: writes are kept in memory. */
+  readonly dryRun: boolean;
+
+  constructor(dryRun: boolean) {
+    this.dryRun = dryRun;
+  }
+
+  /** Writes a file (a dry run keeps it in memory). @throws {NodeJS.ErrnoException} as writeAtomic. */
+  async write(file: string, data: string | Uint8Array): Promise<void> {
+    if (this.dryRun) this.pending.set(file, data);
+    else await writeAtomic(file, data);
+  }
+
+  /** True when the file exists, on disk or written earlier in this run. */
+  exists(file: string): boolean {
+    return this.pending.has(file) || existsSync(file);
+  }
+
+  /** The file's bytes, or null when it does not exist. @throws {NodeJS.ErrnoException} for other read errors. */
+  async bytes(file: string): Promise<Uint8Array | null> {
+    const held = this.pending.get(file);
+    if (held !== undefined) return typeof held === 'string' ? Buffer.from(held) : held;
+    try {
+      return await readFile(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  /** The names of the files directly in a folder, on disk and written in this run, sorted. */
+  async names(folder: string): Promise<string[]> {
+    const onDisk = await readdir(folder).catch(() => [] as string[]);
+    const held = [...this.pending.keys()].filter((f) => path.dirname(f) === folder).map((f) => path.basename(f));
+    return [...new Set([...onDisk, ...held])].sort();
+  }
+
+  /**
+   * Keeps a copy of a file about to be rewritten, as `<root>/.import-backups/<stamp>/<its path
+   * under root>` (a dry run only says where it would go). The folder starts with a dot, so no
+   * collection and no check reads it. Returns the copy's path, or undefined when there is no file.
+   */
+  async backup(root: string, file: string, stamp: string): Promise<string | undefined> {
+    const data = await this.bytes(file);
+    if (data === null) return undefined;
+    const copy = path.join(root, BACKUP_FOLDER, stamp, path.relative(root, file));
+    await this.write(copy, data);
+    return copy;
+  }
+}
+
+/** Where rewritten files are kept, under the content folder. */
+export const BACKUP_FOLDER = '.import-backups';
+
+/** A moment as a folder name: "2026-12-07T06-38-21Z". */
+export function backupStamp(at = new Date()): string {
+  return at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }

@@ -60,7 +60,7 @@ describe('people review', () => {
     await writeFile(reviewFile, review.replace('drop | Rosa Delgado', 'keep | Rosa Delgado'));
     await applyReview(reviewFile, root);
     expect(await readFile(path.join(root, 'people', 'rosa-delgado.yaml'), 'utf8')).toContain(
-      'description: Named in 1 archived article.',
+      'description: Named in “Bus lanes delayed” (2022-01-10).',
     );
   }, 30_000);
 
