@@ -14,7 +14,7 @@ import { bodyHash } from './existing-entries.ts';
 // A field the editor did not touch (file = base) takes the fresh value; a field the editor changed
 // while the original did not (fresh = base) keeps the editor's value; when both changed, the
 // caller's rule decides (see MergeRule), and the report says so. A value the capture does not
-// state (empty) never replaces one the file has: absence in a page is not a fact.
+// state (empty) never replaces an edit, nor the article's date, address or source.
 
 /** A Markdown entry: front matter and body. */
 export interface EntryText {
@@ -39,6 +39,9 @@ export type MergeRule = 'file' | 'fresh';
 
 /** Fields that always come from the capture being imported: where and when it was captured. */
 const CAPTURE_FIELDS = new Set(['captured', 'capture', 'captureSha256', 'warc']);
+
+/** Facts about the article that a capture's silence never takes away. */
+const STABLE_FACTS = new Set(['source', 'url', 'published', 'publishedInferred', 'language', 'image']);
 
 /** Empty: no value, an empty text or an empty list. */
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -75,11 +78,18 @@ export function mergeEntry(
       data[field] = value;
       if (action) notes.push({ field, action });
     };
-    if (CAPTURE_FIELDS.has(field) || same(f, n)) pick(n);
-    // An absence is not a fact, except for draft (a capture with every fact is not a draft).
+    if (same(f, n)) pick(n);
+    else if (CAPTURE_FIELDS.has(field)) pick(empty(n) ? f : n);
+    // A field the editor left as the importer made it follows the capture: a newer capture
+    // without a dek has no dek. The article's stable facts are the exception: a capture that
+    // does not state the date or address does not make the article lose them.
+    else if (base && same(f, b)) {
+      if (empty(n) && STABLE_FACTS.has(field)) pick(f);
+      else pick(n, 'updated');
+    } else if (base && same(n, b)) pick(f, 'kept');
+    // An edit the capture says nothing about is kept (draft excepted: a capture with every fact
+    // is not a draft).
     else if (empty(n) && field !== 'draft') pick(f, 'kept');
-    else if (base && same(f, b)) pick(n, 'updated');
-    else if (base && same(n, b)) pick(f, 'kept');
     else if (!base && articleFields.includes(field)) pick(f, 'kept');
     else if (rule === 'file') pick(f, 'kept');
     else pick(n, 'overruled');

@@ -29,7 +29,7 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
   const by = (action: string) => (o.merge ?? []).filter((n) => n.action === action);
   const fields = (notes: { field: string }[]) => notes.map((n) => n.field).join(', ');
   if (by('kept').length) lines.push(`  kept as edited in the file: ${fields(by('kept'))}`);
-  for (const n of by('kept').filter((n) => n.capture !== undefined && n.capture !== 'null'))
+  for (const n of by('kept').filter((n) => n.capture !== undefined && !['null', '[]', '""'].includes(n.capture)))
     lines.push(`    ${n.field}: the capture gives ${n.capture}`);
   if (by('merged').length) lines.push(`  the hand edits of the text applied to the new text`);
   if (by('updated').length)

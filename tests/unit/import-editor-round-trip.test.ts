@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { splitFrontmatter } from '../../src/content/files.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { checkContent } from '../../src/content/check.ts';
+import { formatDrafts, listDrafts } from '../../src/import/drafts.ts';
 import { applyReview } from '../../src/import/people-review.ts';
 import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
@@ -151,6 +152,11 @@ describe("an editor's round trip", () => {
       ).not.toMatch(/--force/);
       await expectEdits(ferry, FERRY_EDIT);
       await expectEdits(water, WATER_EDIT);
+      // --add-people over captures already archived reviews their articles.
+      if (extra.addPeople && !extra.force) {
+        expect(run.counts.skipped).toBe(2);
+        expect(await readFile(extra.reviewFile!, 'utf8')).toMatch(/^drop \| Rosa Delgado \|/m);
+      }
     }
     expect((await checkContent(root)).problems).toEqual([]);
   }, 120_000);
@@ -210,6 +216,70 @@ describe("an editor's round trip", () => {
     expect(backup, report).toBeDefined();
     expect(await readFile(path.resolve(backup!), 'utf8')).toBe(before);
     expect(existsSync(ferry)).toBe(true);
+    expect((await checkContent(root)).problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('review files', () => {
+  test('by default in the content folder, which the check accepts; one made for another folder is left alone', async () => {
+    const { root } = await editedArchive();
+    const first = await importAll([], root, { ...options, addPeople: true });
+    expect(first.reviewFile).toBe(path.join(root, 'people-review.txt'));
+    expect((await checkContent(root)).problems).toEqual([]);
+    const { root: other } = await scratchArchive('archive-editor-other-');
+    const foreign = '# content folder: ' + other + '\nkeep | Someone Else | in: 2020/01/x.md\n';
+    await writeFile(first.reviewFile!, foreign);
+    const second = await importAll([], root, { ...options, addPeople: true });
+    expect(second.reviewFile).toBe(path.join(root, 'people-review-2.txt'));
+    expect(await readFile(first.reviewFile!, 'utf8')).toBe(foreign);
+    expect(formatSummary(second, { dryRun: false })).toContain('was made for the content folder');
+  }, 60_000);
+
+  test('a dry run of --add-people writes no review file', async () => {
+    const { root } = await editedArchive();
+    const run = await importAll([], root, { ...options, addPeople: true, dryRun: true });
+    expect(run.proposed.size).toBeGreaterThan(0);
+    expect(existsSync(path.join(root, 'people-review.txt'))).toBe(false);
+    expect(formatSummary(run, { dryRun: true })).toContain('Would write them to');
+  }, 60_000);
+});
+
+describe('plain-text drafts', () => {
+  const text = ['Ferry adds evening sailing', '', ...ferryParagraphs.flatMap((p) => [p, ''])].join('\n');
+
+  test('the report names the options that complete a draft, --drafts lists it, and the re-import completes it keeping hand edits', async () => {
+    const { root, inbox } = await scratchArchive('archive-drafts-');
+    const file = path.join(inbox, 'ferry.txt');
+    await writeFile(file, text);
+    const first = await importAll([file], root, options);
+    const report = formatSummary(first, { dryRun: false });
+    expect(report).toContain('--url <the original address> --source <an id from sources/> --published YYYY-MM-DD');
+    const draft = first.outcomes[0]!.article!;
+    const listing = formatDrafts(await listDrafts(root), (p) => p);
+    expect(listing).toContain(`${draft}: "Ferry adds evening sailing" (lacks url, source, published)`);
+    expect(listing).toMatch(/complete it: npm run import -- \S+ferry-adds-evening-sailing\.txt --url/);
+    expect(listing).toMatch(/1 draft waiting$/);
+    // The editor adds topics and a note by hand, then completes the draft with the options.
+    const { data, body } = await readEntry(draft);
+    await writeFile(
+      draft,
+      `---\n${stringify({ ...data, topics: ['transport'], editorsNote: 'Checked against the print edition.' }, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`,
+    );
+    const done = await importAll([file], root, {
+      ...options,
+      given: { url: FERRY_URL, source: 'the-hill', published: '2026-02-10' },
+    });
+    expect(done.counts).toMatchObject({ replaced: 1 });
+    const completed = await readEntry(draft);
+    expect(completed.data).toMatchObject({
+      url: FERRY_URL,
+      source: 'the-hill',
+      published: '2026-02-10',
+      topics: ['transport'],
+      editorsNote: 'Checked against the print edition.',
+    });
+    expect(completed.data.draft).toBeUndefined();
+    expect(formatDrafts(await listDrafts(root), (p) => p)).toBe('0 drafts waiting');
     expect((await checkContent(root)).problems).toEqual([]);
   }, 60_000);
 });

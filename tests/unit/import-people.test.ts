@@ -49,6 +49,25 @@ describe('what is not a person', () => {
     );
   });
 
+  test.each([
+    ['a company whose name ends in a plural noun', 'Harbour Link Ferries said on Monday it would add a sailing.', 'Harbour Link'],
+    ['a band named after its leader', 'The Lisa Tran Quartet played on the first crossing.', 'Lisa Tran'],
+    ['an airline', 'Blue Water Airlines said the flights were full.', 'Blue Water'],
+    ['an orchestra', 'Members of the Northbridge Youth Orchestra said they were delighted.', 'Northbridge'],
+    ['a carmaker', 'Kestrel Motors said sales rose.', 'Kestrel'],
+    ['a trio named after its founder', 'The Omar Haddad Trio announced a tour, and Omar Haddad Trio tickets sold out.', 'Omar Haddad'],
+    ['a brass band', 'Helen Marsh said the Riverside Brass Band will return.', 'Riverside'],
+    ['a football club', 'Port Vale FC said the match was off.', 'Port Vale'],
+  ])('%s is not proposed as a person', (_kind, text, part) => {
+    expect(candidateNames(text).filter((n) => n.includes(part))).toEqual([]);
+  });
+
+  test('surnames that are also plurals stay names', () => {
+    expect(candidateNames('Dana Williams said the fares were too high. Chris Roberts agreed.')).toEqual(
+      expect.arrayContaining(['Dana Williams', 'Chris Roberts']),
+    );
+  });
+
   test('photographers named only in credits', () => {
     const text =
       'The harbour froze for the first time in decades. Photo: Lena Brandt/Getty Images. Mayor Karen Holt said the ferries would resume. (Photo by Tomás Ribeiro)';
