@@ -44,7 +44,7 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
 
 /** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
 export function formatSummary(
-  { outcomes, counts, proposed, reviewFile, review, records, archivesFailed }: Summary,
+  { outcomes, counts, proposed, reviewFile, review, records, archivesFailed, reviewed }: Summary,
   { dryRun, content }: { dryRun: boolean; content?: string | undefined },
 ): string {
   const lines: string[] = [];
@@ -97,10 +97,15 @@ export function formatSummary(
     }
   }
   const total = outcomes.length - archivesFailed;
-  lines.push(
-    '',
-    `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.versioned} added as versions, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
-  );
+  if (reviewed !== undefined)
+    lines.push(
+      `${reviewed} archived article${reviewed === 1 ? '' : 's'} read for names not yet in people/ (nothing imported)${proposed.size ? '' : ': none found'}`,
+    );
+  else
+    lines.push(
+      '',
+      `${total} capture${total === 1 ? '' : 's'}: ${counts.imported} imported, ${counts.versioned} added as versions, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
+    );
   if (archivesFailed)
     lines.push(
       `${archivesFailed} web archive${archivesFailed === 1 ? '' : 's'} could not be read to the end (see "failed" above)`,

@@ -71,6 +71,8 @@ export interface Summary {
   reviewFile?: string;
   /** What --add-people did to the review file (lines added, lines already there kept with their marks). */
   review?: ReviewWritten;
+  /** For --add-people with no input: how many archived articles were read for names. */
+  reviewed?: number;
   /** What the web archives held, when any was given. */
   records?: RecordTally;
 }
@@ -149,7 +151,14 @@ export async function importAll(
       : [...new Set(outcomes.flatMap((o) => (o.article && o.status !== 'failed' ? [o.article] : [])))];
   const byName = await proposeFromArticles(reached, root, index);
   const proposed = new Map([...byName].map(([name, articles]) => [name, articles.size]));
-  const summary: Summary = { outcomes, counts, proposed, archivesFailed, ...(tally && { records: tally }) };
+  const summary: Summary = {
+    outcomes,
+    counts,
+    proposed,
+    archivesFailed,
+    ...(tally && { records: tally }),
+    ...(inputs.length === 0 && { reviewed: reached.length }),
+  };
   if (proposed.size === 0) return summary;
   const review = await writeReview(
     path.resolve(opts.reviewFile ?? path.join(root, REVIEW_FILE)),

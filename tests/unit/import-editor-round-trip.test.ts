@@ -88,7 +88,7 @@ async function editByHand(file: string, edits: { title: string; authors: string[
 
 const FERRY_EDIT = {
   title: 'Ferry operator adds an evening sailing to Portmouth',
-  authors: ['Sam Ortiz'],
+  authors: ['Sam Ortiz', 'Ana Ruiz'],
   from: 'after two years of complaints',
   to: 'after three years of complaints',
 };
@@ -212,6 +212,8 @@ describe("an editor's round trip", () => {
     const before = await readFile(ferry, 'utf8');
     const run = await importAll([saved], root, { ...options, force: true });
     const report = formatSummary(run, { dryRun: false });
+    expect(report).toMatch(/^ {2}kept as edited in the file: title, authors, people, topics, editorsNote, body$/m);
+    expect(report).toContain('    title: the capture gives "Ferry adds evening sailing"');
     const backup = /previous file kept as (\S+)/.exec(report)?.[1];
     expect(backup, report).toBeDefined();
     expect(await readFile(path.resolve(backup!), 'utf8')).toBe(before);
@@ -288,11 +290,17 @@ describe('a dry run reports what the real run does', () => {
   const CASE = path.resolve('tests/fixtures/import-cases/two-captures-warc/northstar.warc.gz');
 
   /** The report of a dry run and of the real run, with the dry run's own wording set aside. */
-  async function both(prepare: (root: string, inbox: string) => Promise<string[]>, extra = {}) {
+  async function both(
+    prepare: (root: string, inbox: string) => Promise<string[]>,
+    extra: (root: string) => Record<string, unknown> = () => ({}),
+  ) {
     const { root, inbox } = await scratchArchive('archive-dry-');
     const inputs = await prepare(root, inbox);
-    const dry = await importAll(inputs, root, { ...options, ...extra, dryRun: true });
-    const real = await importAll(inputs, root, { ...options, ...extra });
+    const same = { ...options, ...extra(root), backupStamp: '2026-03-12T09-30-00Z' };
+    const dry = await importAll(inputs, root, { ...same, dryRun: true });
+    const real = await importAll(inputs, root, same);
+    // The report, every line of it, but for the dry run's own wording ("would write…", the texts).
+    expect(formatSummary(dry, { dryRun: false })).toBe(formatSummary(real, { dryRun: false }));
     const shape = (run: typeof dry) =>
       run.outcomes.map((o) => ({
         status: o.status,
@@ -336,6 +344,29 @@ describe('a dry run reports what the real run does', () => {
       return [path.join(inbox, 'a.html'), path.join(inbox, 'b.html'), newer];
     });
     expect(real.counts).toMatchObject({ imported: 1, skipped: 1, versioned: 1 });
+    expect(dry.counts).toEqual(real.counts);
+    expect(shape(dry)).toEqual(shape(real));
+  }, 60_000);
+
+  test('--force and --add-people over edited articles: the merge, the copies kept and the review file', async () => {
+    const { dry, real, shape } = await both(
+      async (root, inbox) => {
+        const saved = path.join(inbox, 'ferry.html');
+        await writeFile(saved, ferryPage());
+        const warc = path.join(inbox, 'crawl.warc.gz');
+        await writeFile(
+          warc,
+          await warcFile([htmlResponse(WATER_URL, '2026-03-03T10:00:00Z', waterPage(THIRD_V1))], true),
+        );
+        const first = await importAll([saved, warc], root, options);
+        await editByHand(first.outcomes[0]!.article!, FERRY_EDIT);
+        await editByHand(first.outcomes[1]!.article!, WATER_EDIT);
+        return [saved, warc];
+      },
+      (root) => ({ force: true, addPeople: true, reviewFile: path.join(path.dirname(root), 'review.txt') }),
+    );
+    expect(real.counts).toMatchObject({ replaced: 2 });
+    expect(real.outcomes.every((o) => o.backup)).toBe(true);
     expect(dry.counts).toEqual(real.counts);
     expect(shape(dry)).toEqual(shape(real));
   }, 60_000);
