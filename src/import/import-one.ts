@@ -585,7 +585,7 @@ const EDITOR_FIELDS = [...ARTICLE_FIELDS, 'editorsNote'];
  * merged with the capture, never replaced (see mergeEntry): the same capture again keeps every
  * field the editor changed; a newer capture takes what the original changed and keeps the rest,
  * the previous file moving unchanged to versions/. A rewritten file is first copied to
- * `.import-backups/` (see ArchiveFiles.backup), and the outcome names the copy.
+ * `.import-backups/` (see BACKUP_FOLDER), and the outcome names the copy.
  */
 async function write(
   facts: CaptureFacts,
@@ -654,7 +654,8 @@ async function write(
     if (partial) data.draft = true;
     if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
     frontmatter = ordered(data);
-    for (const extra of Object.keys(data)) if (!(extra in frontmatter)) frontmatter[extra] = data[extra];
+    // Fields the schema does not know stay as the editor wrote them (the check reports them).
+    for (const [k, v] of Object.entries(data)) if (!(k in frontmatter) && v !== undefined) frontmatter[k] = v;
     text = merged.body;
     const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
     outcome.merge = merged.notes
@@ -696,9 +697,10 @@ async function write(
     ]);
   // A file rewritten in place is copied aside first; the previous latest version is safe in
   // versions/ before the article file is rewritten.
+  // A file rewritten twice in one run keeps its first copy: the file as it was before the run.
   if (target.kind === 'replace' && target.old.text !== fileText) {
     const copy = path.join(root, BACKUP_FOLDER, opts.backupStamp ?? backupStamp(), path.relative(root, file));
-    files.push([copy, target.old.text]);
+    if (!index.files.exists(copy)) files.push([copy, target.old.text]);
     outcome.backup = copy;
   }
   files.push(...moves, [file, fileText]);

@@ -72,6 +72,7 @@ export function mergeEntry(
 ): EntryText & { notes: FieldNote[] } {
   const notes: FieldNote[] = [];
   const data: Record<string, unknown> = {};
+  const sameCapture = !empty(file.data.captureSha256) && file.data.captureSha256 === fresh.data.captureSha256;
   for (const field of fields) {
     const [f, b, n] = [file.data[field], base?.data[field], fresh.data[field]];
     const pick = (value: unknown, action?: FieldNote['action']) => {
@@ -79,7 +80,9 @@ export function mergeEntry(
       if (action) notes.push({ field, action });
     };
     if (same(f, n)) pick(n);
-    else if (CAPTURE_FIELDS.has(field)) pick(empty(n) ? f : n);
+    // Where the capture came from belongs to its bytes: the same bytes imported again from a
+    // saved copy keep their WARC provenance, another capture never inherits it.
+    else if (CAPTURE_FIELDS.has(field)) pick(empty(n) && sameCapture ? f : n);
     // A field the editor left as the importer made it follows the capture: a newer capture
     // without a dek has no dek. The article's stable facts are the exception: a capture that
     // does not state the date or address does not make the article lose them.

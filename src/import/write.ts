@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { stringify } from 'yaml';
 
@@ -41,8 +42,12 @@ export function yamlText(data: Record<string, unknown>): string {
  * run's decisions by the same code. Paths are absolute.
  */
 export class ArchiveFiles {
-  /** Writes of a dry run, by path (the real run has none: it writes to the disk). */
-  private readonly pending = new Map<string, string | Uint8Array>();
+  /**
+   * Writes of a dry run, by path (the real run has none: it writes to the disk). Bytes (kept
+   * captures) are held gzipped at the fastest level: a dry run over a large crawl holds every
+   * capture it would keep, and HTML shrinks several times.
+   */
+  private readonly pending = new Map<string, string | { gzipped: Buffer }>();
 
   /** True for a dry run: writes are kept in memory. */
   readonly dryRun: boolean;
@@ -53,8 +58,8 @@ export class ArchiveFiles {
 
   /** Writes a file (a dry run keeps it in memory). @throws {NodeJS.ErrnoException} as writeAtomic. */
   async write(file: string, data: string | Uint8Array): Promise<void> {
-    if (this.dryRun) this.pending.set(file, data);
-    else await writeAtomic(file, data);
+    if (!this.dryRun) await writeAtomic(file, data);
+    else this.pending.set(file, typeof data === 'string' ? data : { gzipped: gzipSync(data, { level: 1 }) });
   }
 
   /** True when the file exists, on disk or written earlier in this run. */
@@ -65,7 +70,7 @@ export class ArchiveFiles {
   /** The file's bytes, or null when it does not exist. @throws {NodeJS.ErrnoException} for other read errors. */
   async bytes(file: string): Promise<Uint8Array | null> {
     const held = this.pending.get(file);
-    if (held !== undefined) return typeof held === 'string' ? Buffer.from(held) : held;
+    if (held !== undefined) return typeof held === 'string' ? Buffer.from(held) : gunzipSync(held.gzipped);
     try {
       return await readFile(file);
     } catch (err) {
@@ -80,22 +85,13 @@ export class ArchiveFiles {
     const held = [...this.pending.keys()].filter((f) => path.dirname(f) === folder).map((f) => path.basename(f));
     return [...new Set([...onDisk, ...held])].sort();
   }
-
-  /**
-   * Keeps a copy of a file about to be rewritten, as `<root>/.import-backups/<stamp>/<its path
-   * under root>` (a dry run only says where it would go). The folder starts with a dot, so no
-   * collection and no check reads it. Returns the copy's path, or undefined when there is no file.
-   */
-  async backup(root: string, file: string, stamp: string): Promise<string | undefined> {
-    const data = await this.bytes(file);
-    if (data === null) return undefined;
-    const copy = path.join(root, BACKUP_FOLDER, stamp, path.relative(root, file));
-    await this.write(copy, data);
-    return copy;
-  }
 }
 
-/** Where rewritten files are kept, under the content folder. */
+/**
+ * Where the importer keeps a copy of each file it rewrites in place, under the content folder:
+ * `.import-backups/<run's start>/<the file's path under the content folder>`. The folder starts
+ * with a dot, so no collection and no check reads it.
+ */
 export const BACKUP_FOLDER = '.import-backups';
 
 /** A moment as a folder name: "2026-12-07T06-38-21Z". */

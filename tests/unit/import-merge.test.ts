@@ -111,3 +111,19 @@ describe('a newer capture', () => {
     expect(mergeEntry(heldBack, base, base, FIELDS, 'fresh', ARTICLE).data.draft).toBe(true);
   });
 });
+
+describe('where a capture came from', () => {
+  const warc = { file: 'crawl.warc.gz', recordId: '<urn:uuid:1>', targetUri: 'https://coast.example/water' };
+  const fromWarc: EntryText = { data: { ...base.data, captureSha256: 'a'.repeat(64), warc }, body: base.body };
+  const fields = [...FIELDS, 'captureSha256', 'warc'];
+
+  test('the same bytes imported again from a saved copy keep their WARC provenance', () => {
+    const saved: EntryText = { data: { ...base.data, captureSha256: 'a'.repeat(64) }, body: base.body };
+    expect(mergeEntry(fromWarc, fromWarc, saved, fields, 'file', ARTICLE).data.warc).toEqual(warc);
+  });
+
+  test('another capture never inherits it', () => {
+    const other: EntryText = { data: { ...base.data, captureSha256: 'b'.repeat(64) }, body: base.body };
+    expect(mergeEntry(fromWarc, fromWarc, other, fields, 'fresh', ARTICLE).data.warc).toBeUndefined();
+  });
+});
