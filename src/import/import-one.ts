@@ -281,9 +281,10 @@ export async function importOne(
  * Imports a capture already read (a file, or a WARC record's payload with its origin). A capture
  * of an address (original or canonical URL) already archived is a version of that article: the
  * same text as the versions next to it in time is skipped as a duplicate; anything else is added
- * as a new version (see addVersion). A capture of another address with the same body as an
- * archived article is skipped; with `--force` it rewrites that article in place when the article
- * holds only that one capture.
+ * as a new version (see addVersion); so are the same capture bytes again, whatever address they
+ * give (a plain-text copy gives none). A capture of another address with the same body as an
+ * archived article is skipped; with `--force` it is merged into that article in place (see
+ * write) when the article holds only that one capture.
  */
 export async function importCapture(
   capture: Capture,
@@ -378,8 +379,10 @@ interface CaptureFacts {
  * capture, keeping the article's own fields (source, url, people, organizations, topics,
  * language, image, draft, editor's note); an older capture goes to content/versions/ only. The
  * article file never moves (its address is public) and earlier versions are never changed, except
- * with --force, which replaces the version with the same capture (same version id, else the same
- * SHA-256 of the captured bytes in a version next to it in time) and only that one. Throws
+ * with --force, which extracts again the version with the same capture (same version id, else the
+ * same SHA-256 of the captured bytes in a version next to it in time) and only that one, merged
+ * with its file (see write); the same capture with facts given on the command line that its file
+ * lacks (--url, --source, --published for a plain-text draft) is merged the same way. Throws
  * VersionError when a stored version cannot be read, CaptureError when a different capture has
  * the same version id (without --force).
  */
