@@ -7,6 +7,7 @@ import type { Root } from 'hast';
 import { articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
+import { splitFrontmatter } from '../content/files.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, captureType, readCapture, type Capture } from './capture.ts';
 import { decodePage } from './charset.ts';
@@ -643,7 +644,8 @@ async function write(
       body: body.markdown,
     };
     const merged = mergeEntry(
-      { data: previous.data, body: previous.body },
+      // The blank line after the front matter is the file's layout, not its text.
+      { data: previous.data, body: previous.body.replace(/^(?:[ \t]*\r?\n)+/, '') },
       await extractStored(previous, root, index),
       freshEntry,
       fields,
@@ -691,7 +693,9 @@ async function write(
     throw new CaptureError(
       `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  const fileText = articleText(frontmatter, text);
+  // A file rewritten in place, or an article file taking a newer capture, keeps its front
+  // matter's layout and comments: only changed fields are rewritten.
+  const fileText = articleText(frontmatter, text, previous && splitFrontmatter(previous.text)?.yaml);
   const files: [string, string | Uint8Array][] = [[path.join(root, 'captures', captureRel), capture.bytes]];
   if (addsArticle && newSource && source && frontmatter.source === source.id)
     files.push([

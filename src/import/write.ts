@@ -3,7 +3,9 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
-import { stringify } from 'yaml';
+import { isMap, stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { parseYamlDocument } from '../content/yaml.ts';
 
 // Writing the files a user keeps (articles, captures, people, sources, the people review list)
 // so that a crash, a power cut or a full disk never leaves half a file: write-file-atomic writes
@@ -24,9 +26,22 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
   );
 }
 
-/** A Markdown article file: YAML frontmatter, then the body. */
-export function articleText(frontmatter: Record<string, unknown>, body: string): string {
-  return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
+/**
+ * A Markdown article file: YAML frontmatter, then the body. Given the file's previous front
+ * matter text (`previousYaml`), only the fields whose value changed are rewritten, added or
+ * removed, so the editor's comments, order and list style stay as they were (the yaml package's
+ * document API, as `--apply-people` edits files); a previous text that is not valid YAML is
+ * written afresh.
+ */
+export function articleText(frontmatter: Record<string, unknown>, body: string, previousYaml?: string): string {
+  const doc = previousYaml === undefined ? undefined : parseYamlDocument(previousYaml);
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents))
+    return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
+  const before = (doc.toJSON() as Record<string, unknown> | null) ?? {};
+  for (const key of Object.keys(before)) if (frontmatter[key] === undefined) doc.delete(key);
+  for (const [key, value] of Object.entries(frontmatter))
+    if (value !== undefined && !isDeepStrictEqual(before[key], value)) doc.set(key, value);
+  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd()}\n---\n\n${body}`;
 }
 
 /** A YAML data file (people, sources). */

@@ -80,11 +80,14 @@ async function editByHand(file: string, edits: { title: string; authors: string[
     editorsNote: 'Corrected on 12 March: the original misspelled the operator’s name.',
   };
   expect(body).toContain(edits.from);
-  await writeFile(
-    file,
-    `---\n${stringify(edited, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.replace(edits.from, edits.to)}`,
-  );
+  // A comment in the front matter is the editor's too.
+  const yaml = stringify(edited, { lineWidth: 0 })
+    .trimEnd()
+    .replace(/^title: .*$/m, `$&\n${COMMENT}`);
+  await writeFile(file, `---\n${yaml}\n---\n\n${body.replace(edits.from, edits.to)}`);
 }
+
+const COMMENT = '# headline checked with the news desk';
 
 const FERRY_EDIT = {
   title: 'Ferry operator adds an evening sailing to Portmouth',
@@ -110,6 +113,7 @@ async function expectEdits(file: string, edits: typeof FERRY_EDIT, { title = tru
   expect(data.topics).toEqual(['transport', 'local government']);
   expect(data.editorsNote).toBe('Corrected on 12 March: the original misspelled the operator’s name.');
   expect(body).toContain(edits.to);
+  expect(await readFile(file, 'utf8')).toContain(COMMENT);
 }
 
 /** An archive with the ferry page and the water story's first capture imported, then edited by hand. */
