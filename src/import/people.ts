@@ -350,7 +350,7 @@ const CREDITS =
 
 /** Last words that make a capitalised phrase an organisation, never a person ("… Center", "… Foundation"). */
 const ORG_END =
-  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club)$/i;
+  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club|farms)$/i;
 
 /**
  * True when the last word of a capitalised phrase is a plural common noun ("Harbour Link
@@ -359,10 +359,14 @@ const ORG_END =
  * "Roberts") is tagged a name there and kept.
  */
 function endsInPluralNoun(name: string): boolean {
-  const last = name.split(/\s+/).at(-1)!;
-  const terms = (nlp(last).json() as { terms?: { tags?: string[] }[] }[])[0]?.terms ?? [];
-  const tags = new Set(terms.at(-1)?.tags ?? []);
-  return tags.has('Plural') && !tags.has('Person') && !tags.has('LastName') && !tags.has('FirstName');
+  const words = name.split(/\s+/);
+  const tagsOf = (word: string) =>
+    new Set((nlp(word).json() as { terms?: { tags?: string[] }[] }[])[0]?.terms?.at(-1)?.tags ?? []);
+  const last = tagsOf(words.at(-1)!);
+  if (!last.has('Plural') || last.has('Person') || last.has('LastName') || last.has('FirstName')) return false;
+  // Many surnames are plurals too (Peter Sellers, Tyra Banks, Maxine Waters): after a first name
+  // the phrase is a person's name.
+  return words.length === 1 || !tagsOf(words[0]!).has('FirstName');
 }
 
 /** True when every mention of the name in the text runs on (within four capitalised words) into an organisation or place name. */
