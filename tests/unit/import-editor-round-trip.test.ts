@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -247,6 +248,27 @@ describe('review files', () => {
     expect(run.proposed.size).toBeGreaterThan(0);
     expect(existsSync(path.join(root, 'people-review.txt'))).toBe(false);
     expect(formatSummary(run, { dryRun: true })).toContain('Would write them to');
+  }, 60_000);
+});
+
+/** `npm run import` in a process of its own. */
+const cli = (args: string[]) =>
+  spawnSync(path.resolve('node_modules/.bin/node'), ['scripts/import.ts', ...args], { encoding: 'utf8' });
+
+describe('from the command line', () => {
+  test('--add-people alone reviews the archive, --drafts lists the drafts', async () => {
+    const { root, inbox } = await scratchArchive('archive-cli-');
+    const file = path.join(inbox, 'ferry.txt');
+    await writeFile(file, ['Ferry adds evening sailing', '', ...ferryParagraphs].join('\n\n'));
+    expect(cli(['--content', root, file]).status).toBe(0);
+    const review = cli(['--content', root, '--add-people']);
+    expect(review.status, review.stderr).toBe(0);
+    expect(review.stdout).toContain('1 archived article read for names not yet in people/ (nothing imported)');
+    expect(await readFile(path.join(root, 'people-review.txt'), 'utf8')).toMatch(/^drop \| Rosa Delgado \|/m);
+    const drafts = cli(['--content', root, '--drafts']);
+    expect(drafts.status, drafts.stderr).toBe(0);
+    expect(drafts.stdout).toContain('"Ferry adds evening sailing" (lacks url, source, published)');
+    expect(drafts.stdout.trim()).toMatch(/1 draft waiting$/);
   }, 60_000);
 });
 
