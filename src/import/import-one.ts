@@ -11,7 +11,7 @@ import { splitFrontmatter } from '../content/files.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, captureType, readCapture, type Capture } from './capture.ts';
 import { decodePage } from './charset.ts';
-import { mergeEntry, type EntryText, type FieldNote } from './merge.ts';
+import { mergeEntry, sameValue, type EntryText, type FieldNote } from './merge.ts';
 import { partialCapture, readAccess } from './access.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';
 import { addExtractorFacts, canonicalUrl, dekIsStandfirst, readMetadata, type PageMetadata } from './metadata.ts';
@@ -654,7 +654,8 @@ async function write(
     );
     const data = merged.data;
     // The partial-capture note is the importer's, about one capture: it goes with that capture.
-    const note = data.editorsNote === PARTIAL_NOTE ? undefined : (data.editorsNote as string | undefined);
+    const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
+    const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
     data.editorsNote = partial ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
     if (partial) data.draft = true;
     if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
@@ -664,7 +665,7 @@ async function write(
     text = merged.body;
     const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
     outcome.merge = merged.notes
-      .filter((n) => n.action !== 'updated' || n.field === 'body' || !same(previous.data[n.field], data[n.field]))
+      .filter((n) => n.action !== 'updated' || n.field === 'body' || !sameValue(previous.data[n.field], data[n.field]))
       .map((n) => ({
         ...n,
         ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
@@ -740,12 +741,6 @@ async function write(
   } else index.addVersion(articleFile, url, text, capture.sha256);
   return outcome;
 }
-
-/** Same value as YAML writes it (an empty list is no value). */
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null) ||
-  ((a === undefined || (Array.isArray(a) && a.length === 0)) &&
-    (b === undefined || (Array.isArray(b) && b.length === 0)));
 
 /** The command-line options that would complete a plain-text draft: those for the facts it lacks. */
 function draftOptions(frontmatter: Record<string, unknown>): string[] {

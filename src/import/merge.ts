@@ -46,8 +46,9 @@ const STABLE_FACTS = new Set(['source', 'url', 'published', 'publishedInferred',
 /** Empty: no value, an empty text or an empty list. */
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** Same value, as YAML would write it. */
-const same = (a: unknown, b: unknown) => (empty(a) && empty(b)) || isDeepStrictEqual(a, b);
+/** Same value, as YAML would write it (no value, an empty text and an empty list are one). */
+export const sameValue = (a: unknown, b: unknown) => (empty(a) && empty(b)) || isDeepStrictEqual(a, b);
+const same = sameValue;
 
 /**
  * Merges a fresh extraction into a file already in the archive.
