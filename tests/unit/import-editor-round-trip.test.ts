@@ -227,6 +227,31 @@ describe("an editor's round trip", () => {
   }, 60_000);
 });
 
+describe('a partial capture', () => {
+  test("the importer's teaser note and the editor's note both stay, once each, however often it is imported again", async () => {
+    const { root, inbox } = await scratchArchive('archive-partial-');
+    const stub = path.join(inbox, 'stub.html');
+    await cp(path.resolve('tests/fixtures/import-cases/subscriber-only-stub/stub.html'), stub);
+    const first = await importAll([stub], root, options);
+    const file = first.outcomes[0]!.article!;
+    const { data, body } = await readEntry(file);
+    const teaser = String(data.editorsNote);
+    const mine = 'The full text was requested from the publisher on 3 March.';
+    await writeFile(
+      file,
+      `---\n${stringify({ ...data, editorsNote: `${teaser} ${mine}` }, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`,
+    );
+    for (let i = 0; i < 2; i++) {
+      const run = await importAll([stub], root, { ...options, force: true });
+      expect(run.counts).toMatchObject({ replaced: 1 });
+      const after = await readEntry(file);
+      expect(after.data.editorsNote).toBe(`${teaser} ${mine}`);
+      expect(after.data.draft).toBe(true);
+    }
+    expect((await checkContent(root)).problems).toEqual([]);
+  }, 60_000);
+});
+
 describe('review files', () => {
   test('by default in the content folder, which the check accepts; one made for another folder is left alone', async () => {
     const { root } = await editedArchive();
