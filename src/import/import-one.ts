@@ -112,6 +112,8 @@ export interface Outcome {
   merge?: (FieldNote & { capture?: string })[];
   /** A copy of the file as it was before this run rewrote it. */
   backup?: string;
+  /** For a file merged with the capture: true when the merge left it as it was. */
+  unchanged?: boolean;
   /** For a plain-text capture saved as a draft: the options that would complete it. */
   complete?: string[];
 }
@@ -705,6 +707,7 @@ async function write(
     ]);
   // A file rewritten in place is copied aside first; the previous latest version is safe in
   // versions/ before the article file is rewritten.
+  if (target.kind === 'replace' && target.old.text === fileText) outcome.unchanged = true;
   // A file rewritten twice in one run keeps its first copy: the file as it was before the run.
   if (target.kind === 'replace' && target.old.text !== fileText) {
     const copy = path.join(root, BACKUP_FOLDER, opts.backupStamp ?? backupStamp(), path.relative(root, file));

@@ -39,6 +39,7 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
       `  changed by the original, replacing a hand edit: ${fields(by('overruled'))} (the edited file is kept as the earlier version)`,
     );
   if (o.backup) lines.push(`  previous file ${dryRun ? 'would be ' : ''}kept as ${rel(o.backup)}`);
+  if (o.unchanged) lines.push('  file unchanged: the merge gives what it already holds');
   return lines;
 }
 
