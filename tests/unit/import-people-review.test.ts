@@ -92,6 +92,21 @@ describe('people review', () => {
     expect(existsSync(path.join(root, 'people', 'rosa-delgado.yaml'))).toBe(true);
   }, 60_000);
 
+  test('the description is what the editor wrote after "who:", and a later review keeps it', async () => {
+    const { root, reviewFile } = await reviewed();
+    const review = await readFile(reviewFile, 'utf8');
+    const who = 'Councilwoman for the harbour ward.';
+    const marked = review.replace(/^drop \| Rosa Delgado \| (in: .*)$/m, `keep | Rosa Delgado | $1 | who: ${who}`);
+    await writeFile(reviewFile, marked);
+    // Reviewing again (the archive, no input) keeps the mark and the description.
+    await importAll([], root, { ...options, addPeople: true, reviewFile });
+    expect(await readFile(reviewFile, 'utf8')).toContain(
+      `keep | Rosa Delgado | in: 2022/01/bus-lanes-delayed.md | who: ${who}`,
+    );
+    await applyReview(reviewFile, root);
+    expect(await readFile(path.join(root, 'people', 'rosa-delgado.yaml'), 'utf8')).toContain(`description: ${who}`);
+  }, 30_000);
+
   test('a kept name whose articles are none of them in the archive adds no person', async () => {
     const { root } = await scratchArchive('archive-review-');
     const reviewFile = path.join(path.dirname(root), 'review.txt');
