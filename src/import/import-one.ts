@@ -655,6 +655,10 @@ async function write(
       EDITOR_FIELDS,
     );
     const data = merged.data;
+    // A newer capture is a capture of the article the file already names: its source and address
+    // stay the article's (another form of the address, http or a trailing slash, is the same one).
+    if (target.kind === 'latest')
+      for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
     // The partial-capture note is the importer's, about one capture: it goes with that capture.
     const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
     const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;

@@ -186,6 +186,20 @@ describe("an editor's round trip", () => {
     expect((await checkContent(root)).problems).toEqual([]);
   }, 60_000);
 
+  test("a newer capture at another form of the address keeps the article's address and source", async () => {
+    const { root, inbox, water } = await editedArchive();
+    const before = (await readEntry(water)).data;
+    const other = WATER_URL.replace('https:', 'http:') + '/';
+    const newer = path.join(inbox, 'crawl-3.warc.gz');
+    await writeFile(newer, await warcFile([htmlResponse(other, '2026-03-05T10:00:00Z', waterPage(THIRD_V2))], true));
+    const run = await importAll([newer], root, options);
+    expect(run.counts).toMatchObject({ versioned: 1 });
+    const after = (await readEntry(water)).data;
+    expect(after.url).toBe(before.url);
+    expect(after.source).toBe(before.source);
+    expect((after.warc as { targetUri: string }).targetUri).toBe(other);
+  }, 60_000);
+
   test('a review made over archived articles proposes no organisation, keeps earlier marks and applies without losing edits', async () => {
     const { root, ferry, water } = await editedArchive();
     const reviewFile = path.join(path.dirname(root), 'review.txt');
