@@ -8,25 +8,34 @@ import { contentDir } from '../src/content/folder.ts';
 // usage message or an option error comes at once.
 
 const USAGE = `Usage: npm run import -- [options] <files or folders...>
+       npm run import -- --add-people [--content <dir>]   (review the archived articles' names)
+       npm run import -- --drafts [--content <dir>]       (list the drafts waiting)
 
 Reads .html, .htm, .html.gz and .txt captures and web archives (.warc, .warc.gz,
 .wacz: each HTML response with status 200 is a capture; folders are walked) and
 writes content/articles/YYYY/MM/<slug>.md, keeping each original under
 content/captures/. A new capture of an archived article with a different text is
 added as a version (earlier versions in content/versions/<article id>/).
+Importing again never loses a hand edit: a file already archived is merged with
+the capture (the report says what was kept), and a file rewritten in place is
+first copied to <content>/.import-backups/<time>/.
 
 Options:
   --content <dir>     content folder to write to (default: ARCHIVE_CONTENT_DIR or ./content)
   --dry-run           print what would be written; write nothing (also with --apply-people)
-  --force             replace the version archived from the same capture (same capture
-                      time or bytes), and import a page that looks like an index page
-  --add-people        write the names found that are not yet in people/ to a review file
-  --review <file>     where --add-people writes it (default people-review.txt)
+  --force             extract the same capture (same capture time or bytes) again and
+                      merge it into its file, keeping hand edits; also import a page
+                      that looks like an index page
+  --add-people        add the names found that are not yet in people/ to a review file
+                      (captures given, or already archived; no input: every article)
+  --review <file>     where --add-people writes it (default <content>/people-review.txt;
+                      an existing review file keeps its lines and marks)
   --apply-people <f>  add the people marked keep in a review file, tagging their articles
   --url <url>         original URL, for captures that do not state it (plain text)
   --source <id>       source id from sources/, for captures that do not state it
   --published <date>  publication date YYYY-MM-DD, for captures that do not state it
   --max-mb <n>        largest page to read, in MB (default 20)
+  --drafts            list the drafts waiting, with what each lacks and how to complete it
   -h, --help          this text`;
 
 const { values, positionals } = argsOrExit(
@@ -44,6 +53,7 @@ const { values, positionals } = argsOrExit(
       source: { type: 'string' },
       published: { type: 'string' },
       'max-mb': { type: 'string', default: '20' },
+      drafts: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   },
@@ -67,7 +77,15 @@ if (values['apply-people']) {
   process.exit(done.problems.length ? 1 : 0);
 }
 
-if (values.help || positionals.length === 0) {
+if (values.drafts) {
+  const { listDrafts, formatDrafts } = await import('../src/import/drafts.ts');
+  const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p));
+  console.log(formatDrafts(await listDrafts(root), shown, values.content));
+  process.exit(0);
+}
+
+// --add-people alone reviews the archived articles: nothing is imported.
+if (values.help || (positionals.length === 0 && !values['add-people'])) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }

@@ -5,6 +5,7 @@ import { parseYaml } from '../content/yaml.ts';
 import { idFromPath } from '../content/slug.ts';
 import { PeopleIndex, type KnownPerson } from './people.ts';
 import { addressKey } from '../content/addresses.ts';
+import { ArchiveFiles } from './write.ts';
 
 // What the archive already holds, as the importer needs it: original URLs and body hashes (to
 // spot duplicates), people (to tag), sources (to match by web address). Kept up to date during a
@@ -54,11 +55,20 @@ export class ExistingEntries {
   readonly people: KnownPerson[] = [];
   readonly sources: KnownSource[] = [];
   readonly articlePaths = new Set<string>();
+  /** Article files by the SHA-256 of a capture they (or one of their versions) keep. */
+  readonly byCapture = new Map<string, string>();
   peopleIndex = new PeopleIndex([]);
 
-  /** Reads the content folder. */
-  static async load(root: string): Promise<ExistingEntries> {
-    const index = new ExistingEntries();
+  /** The content folder's files as this run sees them (a dry run's writes included). */
+  readonly files: ArchiveFiles;
+
+  constructor(files: ArchiveFiles = new ArchiveFiles(false)) {
+    this.files = files;
+  }
+
+  /** Reads the content folder; `dryRun` keeps the run's writes in memory (see ArchiveFiles). */
+  static async load(root: string, { dryRun = false } = {}): Promise<ExistingEntries> {
+    const index = new ExistingEntries(new ArchiveFiles(dryRun));
     for (const rel of await listFiles(path.join(root, 'articles'))) {
       if (!rel.endsWith('.md')) continue;
       const file = path.join(root, 'articles', rel);
@@ -71,12 +81,17 @@ export class ExistingEntries {
         // Unreadable frontmatter: `npm run check` reports it; the body hash still counts.
       }
       index.addArticle(file, typeof data.url === 'string' ? data.url : undefined, parts.body);
+      if (typeof data.captureSha256 === 'string') index.byCapture.set(data.captureSha256, file);
     }
     // Earlier versions (content/versions/<article id>/<version id>.md) count as the article's text.
     for (const rel of await listFiles(path.join(root, 'versions'))) {
       if (!rel.endsWith('.md')) continue;
       const parts = splitFrontmatter((await readUtf8(path.join(root, 'versions', rel))) ?? '');
-      if (parts) index.byHash.set(bodyHash(parts.body), path.join(root, 'articles', `${path.dirname(rel)}.md`));
+      if (!parts) continue;
+      const article = path.join(root, 'articles', `${path.dirname(rel)}.md`);
+      index.byHash.set(bodyHash(parts.body), article);
+      const sha = /^captureSha256:\s*['"]?([0-9a-f]{64})/m.exec(parts.yaml)?.[1];
+      if (sha) index.byCapture.set(sha, article);
     }
     for (const rel of await listFiles(path.join(root, 'people'))) {
       const data = await readYaml(path.join(root, 'people', rel));
@@ -96,8 +111,9 @@ export class ExistingEntries {
     return index;
   }
 
-  /** Records an article (existing or just written). */
-  addArticle(file: string, url: string | undefined, body: string): void {
+  /** Records an article (existing or just written); `sha256` is its capture's. */
+  addArticle(file: string, url: string | undefined, body: string, sha256?: string): void {
+    if (sha256) this.byCapture.set(sha256, file);
     this.articlePaths.add(file);
     const key = addressKey(url);
     if (key) this.byUrl.set(key, file);
@@ -105,7 +121,8 @@ export class ExistingEntries {
   }
 
   /** Records a version added to an article: its text, and the address it was captured at. */
-  addVersion(articleFile: string, url: string | undefined, body: string): void {
+  addVersion(articleFile: string, url: string | undefined, body: string, sha256?: string): void {
+    if (sha256) this.byCapture.set(sha256, articleFile);
     const key = addressKey(url);
     if (key && !this.byUrl.has(key)) this.byUrl.set(key, articleFile);
     this.byHash.set(bodyHash(body), articleFile);
@@ -120,7 +137,8 @@ export class ExistingEntries {
   /** Forgets an article that was replaced by a file at another path. */
   forgetArticle(file: string): void {
     this.articlePaths.delete(file);
-    for (const map of [this.byUrl, this.byHash]) for (const [k, v] of map) if (v === file) map.delete(k);
+    for (const map of [this.byUrl, this.byHash, this.byCapture])
+      for (const [k, v] of map) if (v === file) map.delete(k);
   }
 
   /** Records new people and rebuilds the name lookup. */

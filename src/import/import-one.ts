@@ -1,13 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import type { Root } from 'hast';
 import { articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
+import { splitFrontmatter } from '../content/files.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
-import { CaptureError, readCapture, type Capture } from './capture.ts';
+import { CaptureError, captureType, readCapture, type Capture } from './capture.ts';
+import { decodePage } from './charset.ts';
+import { mergeEntry, sameValue, type EntryText, type FieldNote } from './merge.ts';
 import { partialCapture, readAccess } from './access.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';
 import { addExtractorFacts, canonicalUrl, dekIsStandfirst, readMetadata, type PageMetadata } from './metadata.ts';
@@ -15,7 +19,7 @@ import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
 import { withoutControlCharactersNoted } from './control-characters.ts';
-import { articleText, writeAtomic, yamlText } from './write.ts';
+import { articleText, BACKUP_FOLDER, backupStamp, yamlText } from './write.ts';
 import { compareDates } from '../content/dates.ts';
 import { ARTICLE_FIELDS, VERSION_FIELDS, versionId, versionSchema } from '../content/versions.ts';
 import { changeSize } from '../render/version-diff.ts';
@@ -33,6 +37,8 @@ export interface ImportOptions {
   /** Where --add-people writes its review file (default people-review.txt in the working folder). */
   reviewFile?: string | undefined;
   maxBytes: number;
+  /** The name of the folder under .import-backups/ that this run's copies of rewritten files go to (default: the run's start, see backupStamp). */
+  backupStamp?: string;
   /** Facts the user supplies for captures that lack them (plain-text copies). */
   given: { url?: string | undefined; source?: string | undefined; published?: string | undefined };
 }
@@ -103,6 +109,14 @@ export interface Outcome {
   written: string[];
   /** The article file text (for --dry-run). */
   preview?: string;
+  /** For a file already in the archive, merged with the capture: what was kept from the file, and what the capture changed (`capture`: its value, as the report shows it). */
+  merge?: (FieldNote & { capture?: string })[];
+  /** A copy of the file as it was before this run rewrote it. */
+  backup?: string;
+  /** For a file merged with the capture: true when the merge left it as it was. */
+  unchanged?: boolean;
+  /** For a plain-text capture saved as a draft: the options that would complete it. */
+  complete?: string[];
 }
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
@@ -219,7 +233,7 @@ function freePath(
 ): string {
   for (let n = 1; ; n++) {
     const candidate = path.join(dir, `${n === 1 ? slug : `${slug}-${n}`}${ext}`);
-    if (mine(candidate) || (!index.articlePaths.has(candidate) && !existsSync(candidate))) return candidate;
+    if (mine(candidate) || (!index.articlePaths.has(candidate) && !index.files.exists(candidate))) return candidate;
   }
 }
 
@@ -250,7 +264,7 @@ function chooseSource(
   if (!name || !url) return { isNew: false };
   const base = slugify(name) || slugify(host ?? 'source') || 'source';
   let id = base;
-  for (let n = 2; index.hasId('sources', id) || existsSync(path.join(root, 'sources', `${id}.yaml`)); n++)
+  for (let n = 2; index.hasId('sources', id) || index.files.exists(path.join(root, 'sources', `${id}.yaml`)); n++)
     id = `${base}-${n}`;
   return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
 }
@@ -282,9 +296,10 @@ export async function importOne(
  * Imports a capture already read (a file, or a WARC record's payload with its origin). A capture
  * of an address (original or canonical URL) already archived is a version of that article: the
  * same text as the versions next to it in time is skipped as a duplicate; anything else is added
- * as a new version (see addVersion). A capture of another address with the same body as an
- * archived article is skipped; with `--force` it rewrites that article in place when the article
- * holds only that one capture.
+ * as a new version (see addVersion); so are the same capture bytes again, whatever address they
+ * give (a plain-text copy gives none). A capture of another address with the same body as an
+ * archived article is skipped; with `--force` it is merged into that article in place (see
+ * write) when the article holds only that one capture.
  */
 export async function importCapture(
   capture: Capture,
@@ -315,7 +330,9 @@ export async function importCapture(
     const url = canonicalUrl(origin.url) ?? canonicalUrl(opts.given.url) ?? canonical;
     const captured = origin.captured ?? isoDay((await stat(capture.path)).mtime);
     const facts: CaptureFacts = { capture, conversion, url, captured, warc: origin.warc };
-    const article = index.articleAt(url) ?? index.articleAt(canonical);
+    // The same capture bytes are the same capture whatever address it gives (a plain-text copy
+    // gives none until --url is used).
+    const article = index.articleAt(url) ?? index.articleAt(canonical) ?? index.byCapture.get(capture.sha256);
     if (article) return await addVersion(facts, article, root, index, opts, outcome);
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
@@ -324,15 +341,17 @@ export async function importCapture(
       return {
         ...outcome,
         status: 'skipped',
-        reason: `already archived as ${shown} (same text); use --force to replace it`,
+        article: duplicate,
+        reason: `already archived as ${shown} (same text); --force extracts it again, keeping every hand edit`,
       };
     // --force with the same text under another address: the article is rewritten in place, only
     // when it holds this one capture (an article with versions keeps them all).
-    const versions = await readVersions(root, duplicate);
+    const versions = await readVersions(root, duplicate, index.files);
     if (versions.length > 1 || bodyHash(versions[0]!.body) !== bodyHash(body.markdown))
       return {
         ...outcome,
         status: 'skipped',
+        article: duplicate,
         reason: `same text as a version of ${shown}, which has ${versions.length} versions; --force replaces only an article captured once, or the version with the same capture time`,
       };
     return await write(
@@ -375,8 +394,10 @@ interface CaptureFacts {
  * capture, keeping the article's own fields (source, url, people, organizations, topics,
  * language, image, draft, editor's note); an older capture goes to content/versions/ only. The
  * article file never moves (its address is public) and earlier versions are never changed, except
- * with --force, which replaces the version with the same capture (same version id, else the same
- * SHA-256 of the captured bytes in a version next to it in time) and only that one. Throws
+ * with --force, which extracts again the version with the same capture (same version id, else the
+ * same SHA-256 of the captured bytes in a version next to it in time) and only that one, merged
+ * with its file (see write); the same capture with facts given on the command line that its file
+ * lacks (--url, --source, --published for a plain-text draft) is merged the same way. Throws
  * VersionError when a stored version cannot be read, CaptureError when a different capture has
  * the same version id (without --force).
  */
@@ -388,7 +409,7 @@ async function addVersion(
   opts: ImportOptions,
   outcome: Outcome,
 ): Promise<Outcome> {
-  const versions = await readVersions(root, articleFile);
+  const versions = await readVersions(root, articleFile, index.files);
   const { meta, body } = facts.conversion;
   const key = sameTextKey(
     { title: titleOf(meta, facts.capture), dek: meta.dek?.value, authors: meta.authors?.value ?? [] },
@@ -401,10 +422,18 @@ async function addVersion(
   const sameId = versions.find((v) => v.id === id);
   // The same bytes are the same capture only next to it in time: the same bytes again after a
   // change in between are a revert.
-  const sameBytes = [before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
+  const sameBytes = [sameId, before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
   const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
   const same = sameId ?? sameBytes;
-  if (same && opts.force) {
+  // Facts given on the command line that the stored version lacks (a plain-text draft completed
+  // with --url, --source, --published): the same capture again fills them in, like --force.
+  const completes =
+    same === sameBytes &&
+    same !== undefined &&
+    (['url', 'source', 'published'] as const).some(
+      (k) => opts.given[k] && !same.data[k] && (same.latest || k === 'published'),
+    );
+  if (same && (opts.force || completes)) {
     // The same capture again: rewrite that version at its own moment, in its own files.
     const again = same === sameId ? facts : { ...facts, captured: same.captured };
     const others = versions.filter((v) => v !== same);
@@ -414,7 +443,8 @@ async function addVersion(
     return {
       ...outcome,
       status: 'skipped',
-      reason: `already archived as ${shown(same)} (same original URL, ${same.hash === key ? 'same text' : 'same captured bytes'}); use --force to replace it`,
+      article: articleFile,
+      reason: `already archived as ${shown(same)} (same original URL, ${same.hash === key ? 'same text' : 'same captured bytes'}); --force extracts it again, keeping every hand edit`,
     };
   if (sameId)
     throw new CaptureError(
@@ -428,6 +458,7 @@ async function addVersion(
     return {
       ...outcome,
       status: 'skipped',
+      article: articleFile,
       reason: `same text as ${shown(before)}, the capture before it (${before.captured}): headline, dek, byline and body unchanged`,
     };
   const latest = versions[0]!;
@@ -471,24 +502,28 @@ function ordered(fields: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/**
- * Builds the front matter, validates it, and writes the capture, a new source and the article or
- * version file where the target says (see Target), each atomically.
- */
-async function write(
-  facts: CaptureFacts,
-  target: Target,
+/** A capture's front matter as the importer makes it, before it is placed in the archive. */
+interface Extraction {
+  /** Every front matter field but `capture` (set once the capture's name is known). */
+  fields: Record<string, unknown>;
+  source: KnownSource | undefined;
+  newSource: boolean;
+  /** Names found that are not in people/. */
+  unknown: string[];
+}
+
+/** The front matter fields the importer makes of a converted capture (see write). */
+function extraction(
+  facts: Omit<CaptureFacts, 'captured'> & { captured: string },
   root: string,
   index: ExistingEntries,
-  opts: ImportOptions,
-  outcome: Outcome,
-): Promise<Outcome> {
+  given: ImportOptions['given'],
+): Extraction {
   const { capture, url, captured, warc } = facts;
   const { meta, body, partial } = facts.conversion;
-  const published = opts.given.published ?? meta.published?.value;
-  const { source, isNew: newSource } = chooseSource(root, index, url, meta, opts.given.source);
+  const published = given.published ?? meta.published?.value;
+  const { source, isNew: newSource } = chooseSource(root, index, url, meta, given.source);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
-  const personIds = people.known;
   const topics = (meta.keywords?.value ?? [])
     .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
     .slice(0, 12);
@@ -503,6 +538,86 @@ async function write(
           ...(credit && { credit }),
         }
       : undefined;
+  const fields: Record<string, unknown> = {
+    title: titleOf(meta, capture),
+    dek: meta.dek?.value,
+    source: source?.id,
+    url,
+    published,
+    updated: meta.modified?.value && meta.modified.value !== published ? meta.modified.value : undefined,
+    captured,
+    captureSha256: capture.sha256,
+    warc,
+    authors: meta.authors?.value ?? [],
+    people: people.known,
+    topics,
+    image,
+    language: meta.language && canonicalLanguageTag(meta.language.value),
+    draft: published && url && source && !partial ? undefined : true,
+    editorsNote: partial ? PARTIAL_NOTE : undefined,
+  };
+  return { fields, source, newSource, unknown: people.unknown };
+}
+
+/**
+ * What the importer makes today of the capture a stored version was made from (its kept bytes
+ * under captures/), as the base of a merge (see mergeEntry); undefined when the capture is not
+ * kept or cannot be read again.
+ */
+async function extractStored(
+  version: StoredVersion,
+  root: string,
+  index: ExistingEntries,
+): Promise<EntryText | undefined> {
+  if (!version.capture) return undefined;
+  const type = captureType(version.capture);
+  const file = path.join(root, 'captures', version.capture);
+  const stored = await index.files.bytes(file).catch(() => null);
+  if (!type || !stored) return undefined;
+  try {
+    const bytes = Buffer.from(stored);
+    const content = type.gzip ? gunzipSync(bytes) : bytes;
+    const { text, charset } = decodePage(content, type.html);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const capture: Capture = { path: file, bytes, sha256, ext: type.ext, html: type.html, text, charset };
+    const url = typeof version.data.url === 'string' ? version.data.url : undefined;
+    const conversion = convertCapture(capture, { url }, true);
+    const warc = version.data.warc as WarcProvenance | undefined;
+    const { fields } = extraction({ capture, conversion, url, captured: version.captured, warc }, root, index, {});
+    return { data: fields, body: conversion.body.markdown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fields a merge settles: the schema's, in its order. */
+const MERGED_FIELDS = FIELD_ORDER;
+
+/** Fields of the article rather than one capture, which an unknown base never takes from a capture. */
+const EDITOR_FIELDS = [...ARTICLE_FIELDS, 'editorsNote'];
+
+/**
+ * Builds the front matter, validates it, and writes the capture, a new source and the article or
+ * version file where the target says (see Target), each through `index.files` (atomically; kept
+ * in memory by a dry run, so the rest of a dry run sees them). A file already in the archive is
+ * merged with the capture, never replaced (see mergeEntry): the same capture again keeps every
+ * field the editor changed; a newer capture takes what the original changed and keeps the rest,
+ * the previous file moving unchanged to versions/. A rewritten file is first copied to
+ * `.import-backups/` (see BACKUP_FOLDER), and the outcome names the copy.
+ */
+async function write(
+  facts: CaptureFacts,
+  target: Target,
+  root: string,
+  index: ExistingEntries,
+  opts: ImportOptions,
+  outcome: Outcome,
+): Promise<Outcome> {
+  const { capture, url, captured } = facts;
+  const { meta, body, partial } = facts.conversion;
+  const made = extraction(facts, root, index, opts.given);
+  const { source, newSource } = made;
+  const published = made.fields.published as string | undefined;
   const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
   const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
   const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
@@ -521,80 +636,106 @@ async function write(
   const keep = old?.capture && old.capture.endsWith(capture.ext) && !shared ? old.capture : undefined;
   const captureRel =
     keep ??
-    freeCapture(
+    (await freeCapture(
       root,
+      index,
       target.kind === 'new' ? articleId(root, articleFile) : `${articleId(root, articleFile)}.${id}`,
       capture,
       target.kind === 'replace' ? target.others : [],
-    );
-  const fresh: Record<string, unknown> = {
-    title: meta.title?.value ?? path.basename(capture.path),
-    dek: meta.dek?.value,
-    source: source?.id,
-    url,
-    published,
-    updated: meta.modified?.value && meta.modified.value !== published ? meta.modified.value : undefined,
-    captured,
-    capture: captureRel,
-    captureSha256: capture.sha256,
-    warc,
-    authors: meta.authors?.value ?? [],
-    people: personIds,
-    topics,
-    image,
-    language: meta.language && canonicalLanguageTag(meta.language.value),
-    draft: published && url && source && !partial ? undefined : true,
-    editorsNote: partial ? PARTIAL_NOTE : undefined,
-  };
+    ));
+  const fresh = ordered({ ...made.fields, capture: captureRel });
   let frontmatter: Record<string, unknown>;
+  let text = body.markdown;
   let file: string;
   const moves: [string, string][] = [];
-  if (target.kind === 'new' || (target.kind === 'replace' && target.old.latest)) {
-    frontmatter = ordered(fresh);
+  // The file this capture rewrites or supersedes, merged with the capture.
+  const previous = target.kind === 'replace' ? target.old : target.kind === 'latest' ? target.previous : undefined;
+  if (previous) {
+    const isArticle = target.kind === 'latest' || previous.latest;
+    const fields = isArticle ? MERGED_FIELDS : [...VERSION_FIELDS];
+    const freshEntry = {
+      data: isArticle ? fresh : Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])),
+      body: body.markdown,
+    };
+    const merged = mergeEntry(
+      // The blank line after the front matter is the file's layout, not its text.
+      { data: previous.data, body: previous.body.replace(/^(?:[ \t]*\r?\n)+/, '') },
+      await extractStored(previous, root, index),
+      freshEntry,
+      fields,
+      target.kind === 'latest' ? 'fresh' : 'file',
+      EDITOR_FIELDS,
+    );
+    const data = merged.data;
+    // A newer capture is a capture of the article the file already names: its source and address
+    // stay the article's (another form of the address, http or a trailing slash, is the same one).
+    if (target.kind === 'latest')
+      for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
+    // The partial-capture note is the importer's, about one capture: it goes with that capture.
+    const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
+    const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
+    data.editorsNote = partial ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
+    if (partial) data.draft = true;
+    if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
+    frontmatter = ordered(data);
+    // Fields the schema does not know stay as the editor wrote them (the check reports them).
+    for (const [k, v] of Object.entries(data)) if (!(k in frontmatter) && v !== undefined) frontmatter[k] = v;
+    text = merged.body;
+    const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
+    outcome.merge = merged.notes
+      .filter((n) => n.action !== 'updated' || n.field === 'body' || !sameValue(previous.data[n.field], data[n.field]))
+      .map((n) => ({
+        ...n,
+        ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
+      }));
+    file = target.kind === 'latest' ? articleFile : previous.file;
+    if (target.kind === 'latest')
+      moves.push([path.join(versionsFolder(root, articleFile), `${previous.id}.md`), previous.text]);
+  } else if (target.kind === 'new') {
+    frontmatter = fresh;
     file = articleFile;
-  } else if (target.kind === 'latest') {
-    const old = target.previous.data;
-    const version = Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]]));
-    const article = Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, old[k]]));
-    // The editor's note stays with the article, except the partial-capture note, which is about one capture.
-    const note = old.editorsNote !== PARTIAL_NOTE ? old.editorsNote : undefined;
-    frontmatter = ordered({
-      ...version,
-      ...article,
-      published: published ?? old.published,
-      publishedInferred: published ? undefined : old.publishedInferred,
-      draft: partial ? true : old.draft,
-      editorsNote: partial ? PARTIAL_NOTE : note,
-    });
-    file = articleFile;
-    moves.push([path.join(versionsFolder(root, articleFile), `${target.previous.id}.md`), target.previous.text]);
   } else {
     frontmatter = ordered(Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])));
-    file = target.kind === 'replace' ? target.old.file : path.join(versionsFolder(root, articleFile), `${id}.md`);
+    file = path.join(versionsFolder(root, articleFile), `${id}.md`);
   }
   const addsArticle = target.kind === 'new' || (target.kind === 'replace' && target.old.latest);
-  outcome.missing = missingFacts(meta, { url, published, source });
+  outcome.missing = missingFacts(meta, {
+    url: frontmatter.url as string | undefined,
+    published: frontmatter.published as string | undefined,
+    source: frontmatter.source ? (source ?? { id: String(frontmatter.source), name: '', homepage: '' }) : undefined,
+  });
+  if (!capture.html && frontmatter.draft) outcome.complete = draftOptions(frontmatter);
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
-  outcome.proposed = people.unknown;
+  outcome.proposed = made.unknown;
   const checked = (file === articleFile ? articleCheck : versionSchema).safeParse(frontmatter);
   if (!checked.success)
     throw new CaptureError(
       `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  const text = articleText(frontmatter, body.markdown);
+  // A file rewritten in place, or an article file taking a newer capture, keeps its front
+  // matter's layout and comments: only changed fields are rewritten.
+  const fileText = articleText(frontmatter, text, previous && splitFrontmatter(previous.text)?.yaml);
   const files: [string, string | Uint8Array][] = [[path.join(root, 'captures', captureRel), capture.bytes]];
-  if (addsArticle && newSource && source)
+  if (addsArticle && newSource && source && frontmatter.source === source.id)
     files.push([
       path.join(root, 'sources', `${source.id}.yaml`),
       yamlText({ name: source.name, homepage: source.homepage }),
     ]);
-  // The previous latest version is safe in versions/ before the article file is rewritten.
-  files.push(...moves, [file, text]);
+  // A file rewritten in place is copied aside first; the previous latest version is safe in
+  // versions/ before the article file is rewritten.
+  if (target.kind === 'replace' && target.old.text === fileText) outcome.unchanged = true;
+  // A file rewritten twice in one run keeps its first copy: the file as it was before the run.
+  if (target.kind === 'replace' && target.old.text !== fileText) {
+    const copy = path.join(root, BACKUP_FOLDER, opts.backupStamp ?? backupStamp(), path.relative(root, file));
+    if (!index.files.exists(copy)) files.push([copy, target.old.text]);
+    outcome.backup = copy;
+  }
+  files.push(...moves, [file, fileText]);
   outcome.written = files.map(([f]) => f);
   outcome.article = articleFile;
   outcome.entry = file;
   // Only a dry run prints the text; a long import keeps no article text in memory.
-  if (opts.dryRun) outcome.preview = text;
+  if (opts.dryRun) outcome.preview = fileText;
   outcome.status =
     target.kind === 'new' ? 'imported' : target.kind === 'latest' || target.kind === 'older' ? 'versioned' : 'replaced';
   if (target.kind === 'latest' || target.kind === 'older') {
@@ -607,18 +748,26 @@ async function write(
       file,
       comparedWith: neighbour.captured,
       ...(compareDates(neighbour.captured, captured) < 0
-        ? changeSize(neighbour.body, body.markdown)
-        : flip(changeSize(body.markdown, neighbour.body))),
+        ? changeSize(neighbour.body, text)
+        : flip(changeSize(text, neighbour.body))),
       titleChanged: (neighbour.title ?? '').trim() !== String(frontmatter.title).trim(),
     };
   }
-  if (opts.dryRun) return outcome;
-  for (const [f, data] of files) await writeAtomic(f, data);
+  for (const [f, data] of files) await index.files.write(f, data);
   if (addsArticle) {
-    if (newSource && source) index.sources.push(source);
-    index.addArticle(articleFile, url, body.markdown);
-  } else index.addVersion(articleFile, url, body.markdown);
+    if (newSource && source && !index.hasId('sources', source.id)) index.sources.push(source);
+    index.addArticle(articleFile, url, text, capture.sha256);
+  } else index.addVersion(articleFile, url, text, capture.sha256);
   return outcome;
+}
+
+/** The command-line options that would complete a plain-text draft: those for the facts it lacks. */
+function draftOptions(frontmatter: Record<string, unknown>): string[] {
+  return [
+    ...(frontmatter.url ? [] : ['--url <the original address>']),
+    ...(frontmatter.source ? [] : ['--source <an id from sources/>']),
+    ...(frontmatter.published ? [] : ['--published YYYY-MM-DD']),
+  ];
 }
 
 /**
@@ -626,12 +775,18 @@ async function write(
  * The first that no file holds yet, or that holds these very bytes, and that no other version of
  * the article names; so a kept capture is never overwritten by another.
  */
-function freeCapture(root: string, stem: string, capture: Capture, others: StoredVersion[]): string {
+async function freeCapture(
+  root: string,
+  index: ExistingEntries,
+  stem: string,
+  capture: Capture,
+  others: StoredVersion[],
+): Promise<string> {
   for (let n = 1; ; n++) {
     const rel = `${n === 1 ? stem : `${stem}-${n}`}${capture.ext}`;
     if (others.some((v) => v.capture === rel)) continue;
-    const file = path.join(root, 'captures', rel);
-    if (!existsSync(file) || readFileSync(file).equals(capture.bytes)) return rel;
+    const held = await index.files.bytes(path.join(root, 'captures', rel));
+    if (held === null || Buffer.from(held).equals(capture.bytes)) return rel;
   }
 }
 

@@ -5,8 +5,8 @@ import { splitFrontmatter } from '../content/files.ts';
 import { parseYamlDocument } from '../content/yaml.ts';
 import { slugify } from '../content/slug.ts';
 import { ExistingEntries } from './existing-entries.ts';
-import type { Outcome } from './import-one.ts';
-import { writeAtomic, yamlText } from './write.ts';
+import { findPeople } from './people.ts';
+import { ArchiveFiles, writeAtomic, yamlText } from './write.ts';
 
 // New people go through a person: `--add-people` writes the names the importer found, with the
 // articles that name them, to a review file; the user marks each line keep or drop (and may fix
@@ -18,35 +18,125 @@ export interface ReviewLine {
   name: string;
   /** Article files, relative to the content folder's articles/. */
   articles: string[];
+  /** The person's description, as the editor wrote it after "who:". */
+  who?: string;
 }
 
 const HEADER = `# People named in imported articles who are not in people/ yet.
 # For each line, change "drop" to "keep" to add that person (fix the spelling of the name if
 # needed), then run:  npm run import -- --apply-people <this file> --content <the folder below>
-# Only lines marked keep are added, each tagged in the articles listed after "in:".
+# Only lines marked keep are added, each tagged in the articles listed after "in:". To give the
+# person's description, end the line with  | who: one sentence on who they are  (without it, the
+# description names the article the person was found in, which stays true).
+# Running --add-people again adds new names to this file and keeps every line and mark in it.
 `;
 
 /** The header line that records the content folder a review file was made for. */
 const CONTENT_LINE = /^#\s*content folder:\s*(.+?)\s*$/m;
 
+/** Names proposed for review, each with the articles naming it (paths under articles/, "/"-separated). */
+export type Proposals = Map<string, Set<string>>;
+
 /**
- * The review file's text for a run's proposals: the content folder it was made for (absolute),
- * then every name, marked drop, with the articles naming it, each article once however many of
- * its captures (new articles, replaced ones and added versions) name the person.
+ * The names each article names that are not in people/ (see findPeople), read from the article
+ * files as they are now through `files` (a dry run's writes included): an editor's changes to the
+ * text count, and an article already archived is reviewed without importing it again. An article
+ * file that cannot be read is left out (`npm run check` reports it).
  */
-export function reviewText(outcomes: Outcome[], root: string): string {
-  const byName = new Map<string, Set<string>>();
-  for (const o of outcomes)
-    if (o.article && (o.status === 'imported' || o.status === 'replaced' || o.status === 'versioned'))
-      for (const name of o.proposed) {
-        const articles = byName.get(name) ?? new Set<string>();
-        articles.add(path.relative(path.join(root, 'articles'), o.article).split(path.sep).join('/'));
-        byName.set(name, articles);
-      }
-  const lines = [...byName]
-    .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
-    .map(([name, articles]) => `drop | ${name} | in: ${[...articles].join(', ')}`);
-  return `${HEADER}# content folder: ${path.resolve(root)}\n${lines.join('\n')}\n`;
+export async function proposeFromArticles(
+  articles: string[],
+  root: string,
+  index: ExistingEntries,
+): Promise<Proposals> {
+  const byName: Proposals = new Map();
+  for (const file of articles) {
+    const bytes = await index.files.bytes(file).catch(() => null);
+    const parts = bytes && splitFrontmatter(Buffer.from(bytes).toString('utf8'));
+    if (!parts) continue;
+    const rel = path.relative(path.join(root, 'articles'), file).split(path.sep).join('/');
+    for (const name of findPeople(parts.body, index.peopleIndex).unknown)
+      byName.set(name, (byName.get(name) ?? new Set()).add(rel));
+  }
+  return byName;
+}
+
+/** What writeReview did. */
+export interface ReviewWritten {
+  /** The review file written (another name than asked when that file belongs to another content folder or cannot be read). */
+  file: string;
+  /** Names added as new lines, marked drop. */
+  added: number;
+  /** Lines already in the file, kept with their marks and spellings (some with articles added). */
+  kept: number;
+  /** Set when the file asked for was left alone: why. */
+  instead?: string;
+}
+
+/** A review line as written. */
+const lineText = (l: ReviewLine) =>
+  `${l.keep ? 'keep' : 'drop'} | ${l.name} | in: ${l.articles.join(', ')}${l.who ? ` | who: ${l.who}` : ''}`;
+
+/** A description that does not go out of date: the article a person was found in, by headline and date. */
+async function firstNamedIn(yaml: string): Promise<string> {
+  let data: Record<string, unknown> = {};
+  try {
+    data = (parseYamlDocument(yaml).toJSON() as Record<string, unknown> | null) ?? {};
+  } catch {
+    // an unreadable front matter: the article is named without its headline
+  }
+  const title = typeof data.title === 'string' ? data.title : 'an archived article';
+  const date = typeof data.published === 'string' ? ` (${data.published.slice(0, 10)})` : '';
+  return `Named in “${title}”${date}.`;
+}
+
+/**
+ * Writes the proposals to a review file, never losing what is in it already: an existing review
+ * file for the same content folder keeps every line with its mark (keep or drop) and spelling, a
+ * name already there gains the new articles naming it, and only new names are added (marked
+ * drop, most-named first). A file made for another content folder, or one that cannot be read as
+ * a review, is left alone and the review goes to the first free name beside it
+ * (people-review-2.txt, -3…), which the result names. Written through `files` (nothing is
+ * written by a dry run).
+ */
+export async function writeReview(
+  file: string,
+  root: string,
+  proposals: Proposals,
+  files: ArchiveFiles,
+): Promise<ReviewWritten> {
+  let target = file;
+  let instead: string | undefined;
+  let existing: ReviewLine[] = [];
+  for (let n = 2; ; n++) {
+    const bytes = await files.bytes(target);
+    if (bytes === null) break;
+    const text = Buffer.from(bytes).toString('utf8');
+    const madeFor = reviewContentFolder(text);
+    try {
+      existing = parseReview(text, target);
+      if (!madeFor || path.resolve(madeFor) === path.resolve(root)) break;
+      instead ??= `${file} was made for the content folder ${madeFor}`;
+    } catch {
+      instead ??= `${file} cannot be read as a review file`;
+    }
+    existing = [];
+    const ext = path.extname(file);
+    target = `${file.slice(0, file.length - ext.length)}-${n}${ext}`;
+  }
+  const known = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
+  let added = 0;
+  const fresh: ReviewLine[] = [];
+  for (const [name, articles] of [...proposals].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))) {
+    const line = known.get(name.toLowerCase());
+    if (line) line.articles = [...new Set([...line.articles, ...articles])];
+    else {
+      fresh.push({ keep: false, name, articles: [...articles] });
+      added++;
+    }
+  }
+  const lines = [...existing, ...fresh].map(lineText);
+  await files.write(target, `${HEADER}# content folder: ${path.resolve(root)}\n${lines.join('\n')}\n`);
+  return { file: target, added, kept: existing.length, ...(instead && { instead }) };
 }
 
 /** The content folder a review file's text was made for, or undefined for a file without one. */
@@ -64,10 +154,10 @@ export function parseReview(text: string, file: string): ReviewLine[] {
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(keep|drop)\s*\|\s*([^|]+?)\s*\|\s*in:\s*(.+)$/i.exec(line);
+    const m = /^(keep|drop)\s*\|\s*([^|]+?)\s*\|\s*in:\s*([^|]+?)\s*(?:\|\s*who:\s*(.*\S)\s*)?$/i.exec(line);
     if (!m)
       throw new Error(
-        `${file}, line ${i + 1}: "${line.slice(0, 60)}" is not "keep | Name | in: article.md"; start the line with keep or drop and leave the rest as written`,
+        `${file}, line ${i + 1}: "${line.slice(0, 60)}" is not "keep | Name | in: article.md" (optionally "| who: …"); start the line with keep or drop and leave the rest as written`,
       );
     out.push({
       keep: m[1]!.toLowerCase() === 'keep',
@@ -76,6 +166,7 @@ export function parseReview(text: string, file: string): ReviewLine[] {
         .split(',')
         .map((a) => a.trim())
         .filter(Boolean),
+      ...(m[4] && { who: m[4] }),
     });
   }
   return out;
@@ -133,13 +224,12 @@ export async function applyReview(file: string, root: string, { dryRun = false }
       id = base;
       for (let n = 2; index.hasId('people', id) || existsSync(path.join(root, 'people', `${id}.yaml`)); n++)
         id = `${base}-${n}`;
-      const n = articles.length;
       await write(
         path.join(root, 'people', `${id}.yaml`),
         yamlText({
           name: line.name,
           aliases: [],
-          description: `Named in ${n} archived article${n === 1 ? '' : 's'}.`,
+          description: line.who ?? (await firstNamedIn(articles[0]!.parts.yaml)),
         }),
       );
       index.addPeople([{ id, name: line.name, aliases: [] }]);

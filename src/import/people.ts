@@ -281,7 +281,7 @@ export function stripTitles(name: string): string {
  * Johnson Space Center").
  */
 const ORG_WORD =
-  /^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio)\b/i;
+  /^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club)\b/i;
 
 /** Words of a name, lower-cased, without accents or punctuation: "Jefferson (Jeff) Sessions" -> ["jefferson","jeff","sessions"]. */
 export function nameTokens(name: string): string[] {
@@ -350,7 +350,24 @@ const CREDITS =
 
 /** Last words that make a capitalised phrase an organisation, never a person ("… Center", "… Foundation"). */
 const ORG_END =
-  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum)$/i;
+  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club|farms)$/i;
+
+/**
+ * True when the last word of a capitalised phrase is a plural common noun ("Harbour Link
+ * Ferries", "Kestrel Motors", "Blue Water Airlines"): a company or a group, not a person. The
+ * word's tags come from compromise's lexicon; a surname that is also a plural ("Williams",
+ * "Roberts") is tagged a name there and kept.
+ */
+function endsInPluralNoun(name: string): boolean {
+  const words = name.split(/\s+/);
+  const tagsOf = (word: string) =>
+    new Set((nlp(word).json() as { terms?: { tags?: string[] }[] }[])[0]?.terms?.at(-1)?.tags ?? []);
+  const last = tagsOf(words.at(-1)!);
+  if (!last.has('Plural') || last.has('Person') || last.has('LastName') || last.has('FirstName')) return false;
+  // Many surnames are plurals too (Peter Sellers, Tyra Banks, Maxine Waters): after a first name
+  // the phrase is a person's name.
+  return words.length === 1 || !tagsOf(words[0]!).has('FirstName');
+}
 
 /** True when every mention of the name in the text runs on (within four capitalised words) into an organisation or place name. */
 function onlyInOrganisationNames(name: string, text: string): boolean {
@@ -361,7 +378,7 @@ function onlyInOrganisationNames(name: string, text: string): boolean {
       m[1]!
         .trim()
         .split(/\s+/)
-        .some((w) => /^\p{Lu}/u.test(w) && ORG_WORD.test(w)),
+        .some((w) => /^\p{Lu}/u.test(w) && (ORG_WORD.test(w) || endsInPluralNoun(w))),
     )
   );
 }
@@ -464,6 +481,7 @@ export function candidateNames(text: string): string[] {
           .every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:van|von|der|de|del|da|di|le|la|du|dos|bin)$/.test(w)) &&
         !/\p{Ll}\p{Lu}/u.test(n.replace(/\b(?:Mc|Mac|O['’]|De|Di|La|Le)(?=\p{Lu})/gu, '')) &&
         !ORG_END.test(n.split(/\s+/).at(-1)!) &&
+        !endsInPluralNoun(n) &&
         !onlyInOrganisationNames(n, prose),
     );
   return [...new Set(cleaned)];

@@ -33,9 +33,29 @@ const KIND_FATE: Partial<Record<RecordKind | 'not-article', readonly [string, st
   continuation: [', read with the record it continues', ', read with the records they continue'],
 };
 
+/** What a merge with a file already in the archive kept and changed, and where the previous file is. */
+function mergeLines(o: Outcome, dryRun: boolean): string[] {
+  const lines: string[] = [];
+  const by = (action: string) => (o.merge ?? []).filter((n) => n.action === action);
+  const fields = (notes: { field: string }[]) => notes.map((n) => n.field).join(', ');
+  if (by('kept').length) lines.push(`  kept as edited in the file: ${fields(by('kept'))}`);
+  for (const n of by('kept').filter((n) => n.capture !== undefined && !['null', '[]', '""'].includes(n.capture)))
+    lines.push(`    ${n.field}: the capture gives ${n.capture}`);
+  if (by('merged').length) lines.push(`  the hand edits of the text applied to the new text`);
+  if (by('updated').length)
+    lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(by('updated'))}`);
+  if (by('overruled').length)
+    lines.push(
+      `  changed by the original, replacing a hand edit: ${fields(by('overruled'))} (the edited file is kept as the earlier version)`,
+    );
+  if (o.backup) lines.push(`  previous file ${dryRun ? 'would be ' : ''}kept as ${rel(o.backup)}`);
+  if (o.unchanged) lines.push('  file unchanged: the merge gives what it already holds');
+  return lines;
+}
+
 /** The whole report as text; `content` is the --content given, repeated in the next step it prints. */
 export function formatSummary(
-  { outcomes, counts, proposed, reviewFile, records, archivesFailed }: Summary,
+  { outcomes, counts, proposed, reviewFile, review, records, archivesFailed, reviewed }: Summary,
   { dryRun, content }: { dryRun: boolean; content?: string | undefined },
 ): string {
   const lines: string[] = [];
@@ -53,6 +73,7 @@ export function formatSummary(
         `  ${against}: ${wordCount(v.added)} added, ${wordCount(v.removed)} removed${v.titleChanged ? ', headline changed' : ''}`,
       );
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
+      lines.push(...mergeLines(o, dryRun));
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`));
     } else if (o.status === 'imported' || o.status === 'replaced') {
       lines.push(`${dryRun ? 'would write' : o.status} ${named(o)} -> ${rel(o.entry ?? o.article!)}`);
@@ -61,6 +82,11 @@ export function formatSummary(
       for (const note of o.notes ?? []) lines.push(`  note: ${note}`);
       const removed = [...new Set(o.removed.map((r) => r.rule))];
       if (removed.length) lines.push(`  removed: ${removed.join(', ')}`);
+      lines.push(...mergeLines(o, dryRun));
+      if (o.complete?.length)
+        lines.push(
+          `  saved as a draft: to complete it, run again with ${o.complete.join(' ')} (or fill in the fields by hand); npm run import -- --drafts lists the drafts waiting`,
+        );
       if (dryRun) lines.push(...o.written.map((f) => `  would write ${rel(f)}`), '', o.preview ?? '', '');
     } else lines.push(`${o.status} ${named(o)}: ${o.reason}`);
   }
@@ -83,10 +109,15 @@ export function formatSummary(
     }
   }
   const total = outcomes.length - archivesFailed;
-  lines.push(
-    '',
-    `${countOf(total, 'capture')}: ${counts.imported} imported, ${counts.versioned} added as ${counts.versioned === 1 ? 'a version' : 'versions'}, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
-  );
+  if (reviewed !== undefined)
+    lines.push(
+      `${countOf(reviewed, 'archived article')} read for names not yet in people/ (nothing imported)${proposed.size ? '' : ': none found'}`,
+    );
+  else
+    lines.push(
+      '',
+      `${countOf(total, 'capture')}: ${counts.imported} imported, ${counts.versioned} added as ${counts.versioned === 1 ? 'a version' : 'versions'}, ${counts.replaced} replaced, ${counts.skipped} skipped, ${counts.failed} failed${dryRun ? ' (dry run: nothing written)' : ''}`,
+    );
   if (archivesFailed)
     lines.push(`${countOf(archivesFailed, 'web archive')} could not be read to the end (see "failed" above)`);
   if (proposed.size > 0) {
@@ -94,9 +125,10 @@ export function formatSummary(
     lines.push(
       `Proposed new people (not yet in people/): ${names.map(([n, c]) => `${n} (${c})`).join(', ')}`,
       reviewFile
-        ? `Wrote them to ${rel(reviewFile)}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
-        : 'To add some of them: run again with --add-people --force, which writes a review file to mark and apply.',
+        ? `${dryRun ? 'Would write' : 'Wrote'} them to ${rel(reviewFile)}${review ? ` (${review.added} new, ${review.kept} line${review.kept === 1 ? '' : 's'} already there kept with their marks)` : ''}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
+        : `To review them: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
     );
+    if (review?.instead) lines.push(`  (${review.instead}: left alone)`);
   }
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@ import { listFiles } from '../content/files.ts';
 import { ExistingEntries } from './existing-entries.ts';
 import { CaptureError, captureFromPayload, captureType } from './capture.ts';
 import { importCapture, importOne, type ImportOptions, type Outcome } from './import-one.ts';
-import { reviewText } from './people-review.ts';
+import { proposeFromArticles, writeReview, type ReviewWritten } from './people-review.ts';
+import { backupStamp } from './write.ts';
 import {
   archiveBytes,
   archiveType,
@@ -14,7 +15,6 @@ import {
   type RecordKind,
   type SkippedRecord,
 } from './web-archive.ts';
-import { writeAtomic } from './write.ts';
 
 // A whole import run: find the captures (saved pages, and the records of web archives), import
 // each (one failure never stops the others), and count what happened.
@@ -53,6 +53,9 @@ export interface RecordTally {
   archives: { file: string; records: number }[];
 }
 
+/** The review file --add-people writes when --review is not given, in the content folder. */
+export const REVIEW_FILE = 'people-review.txt';
+
 /** How many records of each kind the report lists by name (the rest are counted). */
 export const LISTED = 20;
 
@@ -66,6 +69,10 @@ export interface Summary {
   archivesFailed: number;
   /** The review file --add-people wrote, when it wrote one. */
   reviewFile?: string;
+  /** What --add-people did to the review file (lines added, lines already there kept with their marks). */
+  review?: ReviewWritten;
+  /** For --add-people with no input: how many archived articles were read for names. */
+  reviewed?: number;
   /** What the web archives held, when any was given. */
   records?: RecordTally;
 }
@@ -88,7 +95,8 @@ export async function importAll(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<Summary> {
   const { captures, notCaptures } = await findCaptures(inputs);
-  const index = await ExistingEntries.load(root);
+  const index = await ExistingEntries.load(root, { dryRun: opts.dryRun });
+  opts = { ...opts, backupStamp: opts.backupStamp ?? backupStamp() };
   const outcomes: Outcome[] = notCaptures.map((file) =>
     failed(
       file,
@@ -128,14 +136,37 @@ export async function importAll(
     else counts[o.status]++;
     for (const name of o.proposed) naming.set(name, (naming.get(name) ?? new Set()).add(o.article ?? o.file));
   }
-  const proposed = new Map([...naming].map(([name, articles]) => [name, articles.size]));
-  const summary: Summary = { outcomes, counts, proposed, archivesFailed, ...(tally && { records: tally }) };
-  if (opts.addPeople && proposed.size > 0 && !opts.dryRun) {
-    const reviewFile = path.resolve(opts.reviewFile ?? 'people-review.txt');
-    await writeAtomic(reviewFile, reviewText(outcomes, root));
-    return { ...summary, reviewFile };
+  if (!opts.addPeople) {
+    const proposed = new Map([...naming].map(([name, articles]) => [name, articles.size]));
+    return { outcomes, counts, proposed, archivesFailed, ...(tally && { records: tally }) };
   }
-  return summary;
+  // The review covers every article the run reached, those already archived included, read from
+  // the archive's files as they are now (an editor's changes to the text included); with no
+  // input at all, every archived article.
+  const reached =
+    inputs.length === 0
+      ? (await listFiles(path.join(root, 'articles')))
+          .filter((rel) => rel.endsWith('.md'))
+          .map((rel) => path.join(root, 'articles', rel))
+      : [...new Set(outcomes.flatMap((o) => (o.article && o.status !== 'failed' ? [o.article] : [])))];
+  const byName = await proposeFromArticles(reached, root, index);
+  const proposed = new Map([...byName].map(([name, articles]) => [name, articles.size]));
+  const summary: Summary = {
+    outcomes,
+    counts,
+    proposed,
+    archivesFailed,
+    ...(tally && { records: tally }),
+    ...(inputs.length === 0 && { reviewed: reached.length }),
+  };
+  if (proposed.size === 0) return summary;
+  const review = await writeReview(
+    path.resolve(opts.reviewFile ?? path.join(root, REVIEW_FILE)),
+    root,
+    byName,
+    index.files,
+  );
+  return { ...summary, reviewFile: review.file, review };
 }
 
 /** Counts a record in the tally, listing the first LISTED of its kind. */

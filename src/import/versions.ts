@@ -1,10 +1,10 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseYaml } from '../content/yaml.ts';
-import { readUtf8, splitFrontmatter } from '../content/files.ts';
+import { splitFrontmatter } from '../content/files.ts';
 import { versionId } from '../content/versions.ts';
 import { bodyHash } from './existing-entries.ts';
 import { createHash } from 'node:crypto';
+import { ArchiveFiles } from './write.ts';
 
 // The versions of an article as the importer sees them: the article file (the latest capture)
 // and content/versions/<article id>/<version id>.md (the earlier ones), read from disk when a
@@ -62,8 +62,14 @@ export function versionsFolder(root: string, articleFile: string): string {
 }
 
 /** Reads one version file; throws VersionError naming the file when it has no readable front matter or `captured`. */
-async function readVersion(file: string, latest: boolean): Promise<StoredVersion> {
-  const text = await readUtf8(file);
+async function readVersion(file: string, latest: boolean, files: ArchiveFiles): Promise<StoredVersion> {
+  const bytes = await files.bytes(file);
+  let text: string | null = null;
+  try {
+    text = bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    text = null;
+  }
   const parts = text === null ? null : splitFrontmatter(text);
   if (text === null || !parts) throw new VersionError(`${file} has no front matter (run npm run check)`);
   let data: Record<string, unknown>;
@@ -97,14 +103,17 @@ async function readVersion(file: string, latest: boolean): Promise<StoredVersion
 
 /**
  * Every stored version of an article, the article file first, then the files of
- * content/versions/<article id>/ in name order. Throws VersionError for a file that cannot be read
- * as a version.
+ * content/versions/<article id>/ in name order, as `files` sees them (a dry run's writes
+ * included; the disk by default). Throws VersionError for a file that cannot be read as a version.
  */
-export async function readVersions(root: string, articleFile: string): Promise<StoredVersion[]> {
-  const versions = [await readVersion(articleFile, true)];
+export async function readVersions(
+  root: string,
+  articleFile: string,
+  files = new ArchiveFiles(false),
+): Promise<StoredVersion[]> {
+  const versions = [await readVersion(articleFile, true, files)];
   const folder = versionsFolder(root, articleFile);
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names.filter((n) => n.endsWith('.md')).sort())
-    versions.push(await readVersion(path.join(folder, name), false));
+  for (const name of (await files.names(folder)).filter((n) => n.endsWith('.md')))
+    versions.push(await readVersion(path.join(folder, name), false, files));
   return versions;
 }

@@ -1,7 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
-import { stringify } from 'yaml';
+import { isMap, stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { parseYamlDocument } from '../content/yaml.ts';
 
 // Writing the files a user keeps (articles, captures, people, sources, the people review list)
 // so that a crash, a power cut or a full disk never leaves half a file: write-file-atomic writes
@@ -22,12 +26,93 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
   );
 }
 
-/** A Markdown article file: YAML frontmatter, then the body. */
-export function articleText(frontmatter: Record<string, unknown>, body: string): string {
-  return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
+/**
+ * A Markdown article file: YAML frontmatter, then the body. Given the file's previous front
+ * matter text (`previousYaml`), only the fields whose value changed are rewritten, added or
+ * removed, so the editor's comments, order and list style stay as they were (the yaml package's
+ * document API, as `--apply-people` edits files); a previous text that is not valid YAML is
+ * written afresh.
+ */
+export function articleText(frontmatter: Record<string, unknown>, body: string, previousYaml?: string): string {
+  const doc = previousYaml === undefined ? undefined : parseYamlDocument(previousYaml);
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents))
+    return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
+  const before = (doc.toJSON() as Record<string, unknown> | null) ?? {};
+  for (const key of Object.keys(before)) if (frontmatter[key] === undefined) doc.delete(key);
+  for (const [key, value] of Object.entries(frontmatter))
+    if (value !== undefined && !isDeepStrictEqual(before[key], value)) doc.set(key, value);
+  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd()}\n---\n\n${body}`;
 }
 
 /** A YAML data file (people, sources). */
 export function yamlText(data: Record<string, unknown>): string {
   return stringify(data, { lineWidth: 0 });
+}
+
+/**
+ * The content folder as one import run sees it: files on disk, with the run's own writes on top.
+ * A real run writes through to the disk (atomically, see writeAtomic); a dry run keeps its writes
+ * in memory, so every later read in the same run (a version folder, a free file name, a review
+ * file) sees what the real run would have written there, and the dry run takes exactly the real
+ * run's decisions by the same code. Paths are absolute.
+ */
+export class ArchiveFiles {
+  /**
+   * Writes of a dry run, by path (the real run has none: it writes to the disk). Bytes (kept
+   * captures) are held gzipped at the fastest level: a dry run over a large crawl holds every
+   * capture it would keep, and HTML shrinks several times.
+   */
+  private readonly pending = new Map<string, string | { gzipped: Buffer }>();
+
+  /** True for a dry run: writes are kept in memory. */
+  readonly dryRun: boolean;
+
+  constructor(dryRun: boolean) {
+    this.dryRun = dryRun;
+  }
+
+  /** Writes a file (a dry run keeps it in memory). @throws {NodeJS.ErrnoException} as writeAtomic. */
+  async write(file: string, data: string | Uint8Array): Promise<void> {
+    if (!this.dryRun) await writeAtomic(file, data);
+    else this.pending.set(file, typeof data === 'string' ? data : { gzipped: gzipSync(data, { level: 1 }) });
+  }
+
+  /** True when the file exists, on disk or written earlier in this run. */
+  exists(file: string): boolean {
+    return this.pending.has(file) || existsSync(file);
+  }
+
+  /** The file's bytes, or null when it does not exist. @throws {NodeJS.ErrnoException} for other read errors. */
+  async bytes(file: string): Promise<Uint8Array | null> {
+    const held = this.pending.get(file);
+    if (held !== undefined) return typeof held === 'string' ? Buffer.from(held) : gunzipSync(held.gzipped);
+    try {
+      return await readFile(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  /** The names of the files directly in a folder, on disk and written in this run, sorted. */
+  async names(folder: string): Promise<string[]> {
+    const onDisk = await readdir(folder).catch(() => [] as string[]);
+    const held = [...this.pending.keys()].filter((f) => path.dirname(f) === folder).map((f) => path.basename(f));
+    return [...new Set([...onDisk, ...held])].sort();
+  }
+}
+
+/**
+ * Where the importer keeps a copy of each file it rewrites in place, under the content folder:
+ * `.import-backups/<run's start>/<the file's path under the content folder>`. The folder starts
+ * with a dot, so no collection and no check reads it.
+ */
+export const BACKUP_FOLDER = '.import-backups';
+
+/** A moment as a folder name: "2026-12-07T06-38-21Z". */
+export function backupStamp(at = new Date()): string {
+  return at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }

@@ -60,7 +60,7 @@ describe('people review', () => {
     await writeFile(reviewFile, review.replace('drop | Rosa Delgado', 'keep | Rosa Delgado'));
     await applyReview(reviewFile, root);
     expect(await readFile(path.join(root, 'people', 'rosa-delgado.yaml'), 'utf8')).toContain(
-      'description: Named in 1 archived article.',
+      'description: Named in “Bus lanes delayed” (2022-01-10).',
     );
   }, 30_000);
 
@@ -91,6 +91,21 @@ describe('people review', () => {
     expect(applied.status, applied.stderr).toBe(0);
     expect(existsSync(path.join(root, 'people', 'rosa-delgado.yaml'))).toBe(true);
   }, 60_000);
+
+  test('the description is what the editor wrote after "who:", and a later review keeps it', async () => {
+    const { root, reviewFile } = await reviewed();
+    const review = await readFile(reviewFile, 'utf8');
+    const who = 'Councilwoman for the harbour ward.';
+    const marked = review.replace(/^drop \| Rosa Delgado \| (in: .*)$/m, `keep | Rosa Delgado | $1 | who: ${who}`);
+    await writeFile(reviewFile, marked);
+    // Reviewing again (the archive, no input) keeps the mark and the description.
+    await importAll([], root, { ...options, addPeople: true, reviewFile });
+    expect(await readFile(reviewFile, 'utf8')).toContain(
+      `keep | Rosa Delgado | in: 2022/01/bus-lanes-delayed.md | who: ${who}`,
+    );
+    await applyReview(reviewFile, root);
+    expect(await readFile(path.join(root, 'people', 'rosa-delgado.yaml'), 'utf8')).toContain(`description: ${who}`);
+  }, 30_000);
 
   test('a kept name whose articles are none of them in the archive adds no person', async () => {
     const { root } = await scratchArchive('archive-review-');

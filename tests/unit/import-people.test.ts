@@ -49,6 +49,48 @@ describe('what is not a person', () => {
     );
   });
 
+  test.each([
+    [
+      'a company whose name ends in a plural noun',
+      'Harbour Link Ferries said on Monday it would add a sailing.',
+      'Harbour Link',
+    ],
+    ['a band named after its leader', 'The Lisa Tran Quartet played on the first crossing.', 'Lisa Tran'],
+    ['an airline', 'Blue Water Airlines said the flights were full.', 'Blue Water'],
+    ['an orchestra', 'Members of the Northbridge Youth Orchestra said they were delighted.', 'Northbridge'],
+    ['a carmaker', 'Kestrel Motors said sales rose.', 'Kestrel'],
+    [
+      'a trio named after its founder',
+      'The Omar Haddad Trio announced a tour, and Omar Haddad Trio tickets sold out.',
+      'Omar Haddad',
+    ],
+    [
+      'a band named after its singer',
+      'Fans of the Marcus Reid Band said the show was the best of the tour.',
+      'Marcus Reid',
+    ],
+    ['a firm of partners', 'Greenway Partners said the deal was done.', 'Greenway'],
+    ['a builder', 'Northgate Builders said the homes would be ready in May.', 'Northgate'],
+    ['a choir', 'The Ana Ortega Singers said they would sing at the reopening.', 'Ana Ortega'],
+  ])('%s is not proposed as a person', (_kind, text, part) => {
+    expect(candidateNames(text).filter((n) => n.includes(part))).toEqual([]);
+  });
+
+  test('surnames that are also plurals stay names', () => {
+    const text =
+      'Dana Williams said the fares were too high. Chris Roberts agreed. Peter Sellers said so too, and Maxine Waters told reporters the same. Tyra Banks said nothing. John Mills declined to comment.';
+    expect(candidateNames(text)).toEqual(
+      expect.arrayContaining([
+        'Dana Williams',
+        'Chris Roberts',
+        'Peter Sellers',
+        'Maxine Waters',
+        'Tyra Banks',
+        'John Mills',
+      ]),
+    );
+  });
+
   test('photographers named only in credits', () => {
     const text =
       'The harbour froze for the first time in decades. Photo: Lena Brandt/Getty Images. Mayor Karen Holt said the ferries would resume. (Photo by Tomás Ribeiro)';

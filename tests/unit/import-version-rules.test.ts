@@ -169,10 +169,16 @@ describe('versions: revert, headline, --force', () => {
     expect(summary.counts, formatSummary(summary, { dryRun: false })).toMatchObject({ replaced: 1 });
     const after = await snapshot(root);
     const changed = [...after.keys()].filter((rel) => after.get(rel) !== before.get(rel)).sort();
-    expect(changed).toEqual([
+    expect(changed.filter((rel) => !rel.startsWith('.import-backups/'))).toEqual([
       'captures/2026/10/council-approves-mill-bridge-repairs.html',
       `${VERSIONS}/20261101090000.md`,
     ]);
+    // The rewritten version file is kept as it was.
+    const backups = changed.filter((rel) => rel.startsWith('.import-backups/'));
+    expect(backups).toEqual([
+      expect.stringMatching(new RegExp(`^\\.import-backups/[^/]+/${VERSIONS}/20261101090000\\.md$`)),
+    ]);
+    expect(after.get(backups[0]!)).toBe(before.get(`${VERSIONS}/20261101090000.md`));
     const report = formatSummary(summary, { dryRun: false });
     expect(report).toMatch(/^replaced .* -> .*versions\/.*\/20261101090000\.md$/m);
     expect((await checkContent(root)).problems).toEqual([]);
