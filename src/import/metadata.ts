@@ -3,7 +3,7 @@ import { normaliseDate } from './dates.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
 import { chooseArticleAddress, sectionAddresses, type AddressCandidate } from './article-address.ts';
-import { canonicalUrl } from '../content/addresses.ts';
+import { addressKey, canonicalUrl } from '../content/addresses.ts';
 
 /** The address rule is the checker's too (src/content/addresses.ts). */
 export { addressKey, canonicalUrl } from '../content/addresses.ts';
