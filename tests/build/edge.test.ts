@@ -17,7 +17,10 @@ test('a 5 MB article is shown whole', async () => {
 
 test('the 5 MB article builds without a warning, and bodies after it are still rendered ahead', async () => {
   const log = await readFile(HOSTILE_BUILD_LOG, 'utf8');
-  expect(log.split('\n').filter((line) => /\[WARN\]/.test(line))).toEqual([]);
+  // The hostile archive holds control characters on purpose: the check's notes about them are
+  // the only warnings expected.
+  const warnings = log.split('\n').filter((line) => /\[WARN\]/.test(line));
+  expect(warnings.filter((line) => !/\] note: .*invisible control character/.test(line))).toEqual([]);
   // The oracle: every article and version body in the content folder, and which are over 1 MB of
   // Markdown (the front matter is what lies between the first two lines of three dashes).
   const sizes: number[] = [];
