@@ -32,6 +32,20 @@ export function wordChanges(before: string, after: string): WordChange[] {
   return diffWordsWithSpace(before, after);
 }
 
+/**
+ * The most tokens (words, punctuation, runs of whitespace) one block's word comparison may find
+ * changed before the block counts as replaced whole. Myers' algorithm costs about (n + m) × d for
+ * texts of n and m tokens and d changes, so two wholly different texts of 16,000 words each took
+ * minutes and over a gigabyte; bounded, a block costs at most (n + m) × this. Past it the words
+ * are so different that "all of the old, then all of the new" is also the clearer reading.
+ */
+export const MAX_BLOCK_EDIT = 2_000;
+
+/** wordChanges of one block, or undefined when more than MAX_BLOCK_EDIT tokens changed (see there). */
+function blockWordChanges(before: string, after: string): WordChange[] | undefined {
+  return diffWordsWithSpace(before, after, { maxEditLength: MAX_BLOCK_EDIT });
+}
+
 /** The number of words in a text: runs of characters holding a letter or digit. */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -43,15 +57,39 @@ export interface ChangeSize {
   removed: number;
 }
 
-/** The words added and removed between two texts (wordChanges over the whole texts). */
+/**
+ * The words added and removed between two texts, compared as the compare page compares bodies:
+ * paragraphs (runs of text between blank lines) are aligned first (diffArrays), a removed run and
+ * the added run that replaced it are paired in order and compared word by word, and the rest
+ * count whole; a pair with more than MAX_BLOCK_EDIT changed tokens counts whole too. The cost is
+ * therefore bounded by the text's length times MAX_BLOCK_EDIT, however different the versions.
+ */
 export function changeSize(before: string, after: string): ChangeSize {
-  let added = 0;
-  let removed = 0;
-  for (const part of wordChanges(before, after)) {
-    if (part.added) added += wordCount(part.value);
-    else if (part.removed) removed += wordCount(part.value);
+  const size: ChangeSize = { added: 0, removed: 0 };
+  const paragraphs = (t: string) => t.split(/\n[ \t]*\n+/).filter((p) => p.trim() !== '');
+  const changes = diffArrays(paragraphs(before), paragraphs(after));
+  for (let k = 0; k < changes.length; k++) {
+    const change = changes[k]!;
+    if (!change.added && !change.removed) continue;
+    const removed = change.removed ? change.value : [];
+    const next = changes[k + 1];
+    const added = change.added ? change.value : next?.added ? next.value : [];
+    if (change.removed && next?.added) k++;
+    for (let i = 0; i < Math.max(removed.length, added.length); i++) {
+      const [r = '', a = ''] = [removed[i], added[i]];
+      const parts = r && a ? blockWordChanges(r, a) : undefined;
+      if (!parts) {
+        size.removed += wordCount(r);
+        size.added += wordCount(a);
+        continue;
+      }
+      for (const part of parts) {
+        if (part.added) size.added += wordCount(part.value);
+        else if (part.removed) size.removed += wordCount(part.value);
+      }
+    }
   }
-  return { added, removed };
+  return size;
 }
 
 /** Elements that hold other blocks rather than a run of text: their children are aligned, not their words. */
@@ -141,9 +179,16 @@ function marked(node: ElementContent, kind: 'del' | 'ins'): ElementContent {
   return { ...clean, children: [mark(kind, clean.children)] };
 }
 
-/** Word-level differences of two texts as text, <del> and <ins> nodes. */
+/**
+ * Word-level differences of two texts as text, <del> and <ins> nodes; the old text wholly deleted
+ * and the new wholly inserted when more than MAX_BLOCK_EDIT tokens changed.
+ */
 function wordNodes(before: string, after: string): ElementContent[] {
-  return wordChanges(before, after).map((part) =>
+  const parts = blockWordChanges(before, after) ?? [
+    { value: before, removed: true, added: false, count: 1 },
+    { value: after, removed: false, added: true, count: 1 },
+  ];
+  return parts.map((part) =>
     part.removed ? mark('del', [text(part.value)]) : part.added ? mark('ins', [text(part.value)]) : text(part.value),
   );
 }

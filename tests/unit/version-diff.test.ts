@@ -111,6 +111,43 @@ describe('diffBodies', () => {
   });
 });
 
+describe('versions whose text was rewritten whole', () => {
+  // Two texts of 16,000 words that share none: the oracle is the word count of each side, since
+  // every word of the old one was removed and every word of the new one added. Compared in one
+  // piece, as before, this took minutes and over a gigabyte (quadratic in the text's length).
+  const words = (seed: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${seed}${(i * 7919) % 10007}`)
+      .join(' ')
+      .replace(/((?:\S+ ){119}\S+) /g, '$1.\n\n');
+  const before = words('old', 16_000);
+  const after = words('new', 16_000);
+
+  test('the change is counted whole, paragraph by paragraph', () => {
+    expect(wordCount(before)).toBe(16_000);
+    expect(changeSize(before, after)).toEqual({ added: 16_000, removed: 16_000 });
+    // One paragraph of 16,000 words each side, too.
+    const one = (t: string) => t.replace(/\.\n\n/g, ' ');
+    expect(changeSize(one(before), one(after))).toEqual({ added: 16_000, removed: 16_000 });
+  }, 60_000); // heavy: 32,000 words compared
+
+  test('the compare page shows the old text deleted and the new inserted', async () => {
+    const [oldHtml, newHtml] = [await render(before), await render(after)];
+    const { document } = parseHTML(
+      `<!doctype html><html><body><div id="d">${diffBodies(oldHtml, newHtml)}</div></body></html>`,
+    );
+    const root = document.querySelector('#d')!;
+    const read = (drop: string) => {
+      const copy = root.cloneNode(true) as Element;
+      for (const e of copy.querySelectorAll(`${drop}, .visually-hidden`)) e.remove();
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    const plain = (html: string) =>
+      parseHTML(`<div>${html}</div>`).document.querySelector('div')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(read('ins')).toBe(plain(oldHtml));
+    expect(read('del')).toBe(plain(newHtml));
+  }, 60_000); // heavy: renders and compares 32,000 words
+});
+
 describe('changeSize and fieldChange', () => {
   test('counts the words added and removed', () => {
     expect(changeSize('one two three four', 'one three four five six')).toEqual({ added: 2, removed: 1 });
