@@ -94,18 +94,20 @@ function keepAsWritten(name: string): boolean {
 /** Honorifics that are never a name, before a name: "Dr. Priya Raman", "Herr Hans Müller", "Sra. Ana García". */
 const HONORIFICS = new Set([
   // English
-  ...['mr', 'mrs', 'ms', 'mx', 'messrs', 'dr', 'prof', 'professor', 'doctor', 'rev', 'revd', 'reverend'],
+  ...['mr', 'mrs', 'ms', 'mx', 'mister', 'messrs', 'dr', 'prof', 'professor', 'doctor', 'rev', 'revd', 'reverend'],
   ...['honourable', 'honorable', 'rt', 'right'],
   // German, Dutch, Scandinavian
   ...['herr', 'frau', 'hr', 'fru', 'drin', 'dr-ing', 'dipl-ing', 'univ-prof', 'dhr', 'mevr', 'mw', 'drs', 'ir'],
+  ...['doktor', 'doktorin', 'professorin'],
   // French (M. and Me are initials in other languages: see FRENCH_HONORIFICS)
   ...['mme', 'mmes', 'mlle', 'mlles', 'madame', 'mademoiselle', 'monsieur', 'messieurs'],
+  ...['docteur', 'docteure', 'professeur', 'professeure'],
   // Spanish, Portuguese
-  ...['sr', 'sra', 'srta', 'sres', 'dra', 'señor', 'señora', 'señorita', 'dña', 'lic', 'lcdo', 'lcda'],
+  ...['sr', 'sra', 'srta', 'sres', 'dra', 'doctora', 'señor', 'señora', 'señorita', 'dña', 'lic', 'lcdo', 'lcda'],
   // Italian
   ...['dott', 'dottssa', 'dottore', 'dottoressa', 'sigra', 'signa', 'signor', 'signora', 'signorina', 'avv', 'profssa'],
 ]);
-/** Honorifics that are also names (Lady Gaga, Father John Misty): taken off only when a given name and a family name remain. */
+/** Honorifics that are also names (Lady Gaga, Father John Misty), taken off before a given and a family name like the others. */
 const NAME_LIKE_HONORIFICS = new Set([
   'sir',
   'dame',
@@ -174,11 +176,16 @@ const POST_NOMINALS = new Set([
 /** A word compared as an honorific: lower case, without dots. */
 const bare = (word: string) => word.toLowerCase().replace(/\./g, '');
 
+/** Articles before an honorific, taken off with it: "The Rev. Jesse Jackson", "Mme la Docteure Claire Dubois". */
+const ARTICLES = new Set(['the', 'le', 'la']);
+
 /**
- * A name without the honorifics before it and the degrees after it (see the comment above
- * HONORIFICS); `whole` when it must be kept as written: an honorific that is also a name before
- * one word only ("Lady Gaga", "Lord Sumption"), or a name that is nothing but honorifics.
- * `language` is the BCP 47 tag of the text the name is printed in: "M." is Monsieur only in French.
+ * A name without the honorifics before it (all of a chain: "Herr Doktor Hans Weber") and the
+ * degrees after it (see the comment above HONORIFICS); `whole` when it must be kept as written:
+ * honorifics before one word only ("Mr. T", "Dr. Seuss", "Lady Gaga": the whole is the name the
+ * person is known by, and "Mr. T" has no given name to cite), or a name that is nothing but
+ * honorifics. `language` is the BCP 47 tag of the text the name is printed in: "M." is Monsieur
+ * only in French.
  */
 function honorificsRemoved(name: string, language = 'en'): { name: string; whole: boolean } {
   const words = name.trim().split(/\s+/);
@@ -191,13 +198,11 @@ function honorificsRemoved(name: string, language = 'en'): { name: string; whole
     (bare(w) === 'hon' && ['the', 'rt', 'right'].includes(bare(after))) ||
     (french && FRENCH_HONORIFICS.has(w.toLowerCase()));
   let start = 0;
-  let nameLike = false;
   while (start < words.length) {
     const w = words[start]!;
     const before = words[start - 1] ?? '';
-    if (bare(w) === 'the' && start + 1 < words.length && isHonorific(words[start + 1]!, w)) start++;
+    if (ARTICLES.has(bare(w)) && start + 1 < words.length && isHonorific(words[start + 1]!, w)) start++;
     else if (isHonorific(w, before)) {
-      nameLike ||= NAME_LIKE_HONORIFICS.has(bare(w));
       start++;
       while (start < words.length && DOCTORATE_QUALIFIERS.has(words[start]!.toLowerCase())) start++;
     } else break;
@@ -205,7 +210,8 @@ function honorificsRemoved(name: string, language = 'en'): { name: string; whole
   let end = words.length;
   while (end - 1 > start && POST_NOMINALS.has(bare(words[end - 1]!.replace(/,$/, '')))) end--;
   const kept = words.slice(start, end);
-  if (kept.length === 0 || (nameLike && kept.length < 2)) return { name: words.join(' '), whole: start > 0 };
+  if (kept.length < 2 && start > 0) return { name: words.join(' '), whole: true };
+  if (kept.length === 0) return { name: words.join(' '), whole: false };
   kept[kept.length - 1] = kept.at(-1)!.replace(/,$/, '');
   return { name: kept.join(' '), whole: false };
 }
@@ -214,7 +220,7 @@ function honorificsRemoved(name: string, language = 'en'): { name: string; whole
  * A name as it goes into a reference list: without honorifics before it ("Dr. Priya Raman" ->
  * "Priya Raman", "Sir Harold Evans" -> "Harold Evans", "Prof. Dr. med. Hans Müller" -> "Hans
  * Müller") or degrees after it ("Jane Smith, PhD" -> "Jane Smith"); suffixes stay ("Robert Hale
- * Jr."). A title that is also a name stays before a single word ("Lady Gaga"). "M." and "Me" are
+ * Jr."). Honorifics before a single word stay: the whole is the name ("Mr. T", "Lady Gaga"). "M." and "Me" are
  * taken as Monsieur and Maître only when `language` (BCP 47) is French; elsewhere they are
  * initials ("M. Scott Peck").
  */
@@ -223,15 +229,25 @@ export function withoutHonorifics(name: string, language?: string): string {
 }
 
 /**
+ * True when a byline names more than one person or a firm: "and" or "&" as a word ("John and
+ * Jane Doe", "Ernst and Young", "Mr and Mrs Smith"). Which words are whose given and family names
+ * cannot be told from the words alone, so such a byline is cited as one literal name, as written.
+ */
+const isJoined = (name: string) => /(^|\s)(and|&)(\s|$)/i.test(name);
+
+/**
  * A name as CSL name parts, without honorifics or degrees (withoutHonorifics; `language` is the
  * BCP 47 tag of the text the name is printed in). An organization, a one-word name, a name kept
- * as written (see keepAsWritten) and a title that is also a name before one word ("Lady Gaga")
- * are `{ literal }`; a personal name is parsed by @citation-js/name. Suffixes written with a
- * period ("Jr.") are recognised too (the parser only knows "Jr").
+ * as written (see keepAsWritten), a byline joined with "and" (see isJoined) and honorifics before
+ * one word ("Mr. T", "Lady Gaga") are `{ literal }`; a personal name is parsed by
+ * @citation-js/name. Suffixes written with a period ("Jr.") are recognised too (the parser only
+ * knows "Jr"). Words the parser takes for titles but the honorific lists here do not ("Prince
+ * Rogers Nelson", "Colonel Tom Parker") are given names: the parser files them as a
+ * dropping particle, which they are not.
  */
 export function cslName(name: string, organization = false, language?: string): CslName {
   const written = name.trim().replace(/\s+/g, ' ');
-  if (organization || keepAsWritten(written)) return { literal: written };
+  if (organization || keepAsWritten(written) || isJoined(written)) return { literal: written };
   const { name: text, whole } = honorificsRemoved(written, language);
   if (whole || !text.includes(' ')) return { literal: text };
   let parts = parseCslName(text);
@@ -240,7 +256,12 @@ export function cslName(name: string, organization = false, language?: string): 
     if (again.suffix) parts = { ...again, suffix: `${again.suffix}.` };
   }
   if (parts.literal !== undefined || !parts.family) return { literal: text };
-  return parts;
+  const title = parts['dropping-particle']?.trim();
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parts) as [string, string][])
+    if (key === 'given') out[key] = [title, value.trim()].filter(Boolean).join(' ');
+    else if (key !== 'dropping-particle' && value.trim()) out[key] = value.trim();
+  return out as CslName;
 }
 
 /** A byline's CSL name parts (see cslName); `language` is the article's BCP 47 tag. */

@@ -279,15 +279,70 @@ function texLetter(c: string): string | undefined {
 }
 
 /**
- * Text for a BibTeX field that LaTeX typesets (title, journal, names, note): LaTeX's special
+ * Text for a BibTeX field that LaTeX typesets (title, journal, note): LaTeX's special
  * characters as the commands that print them (& % $ # _ { } ~ ^ \), accented Latin letters as
  * accent commands (texLetter); any other character (typographic quotes, other scripts) as it is,
  * in UTF-8, which LaTeX reads by default since 2018.
  */
 function bibEscape(s: string): string {
-  return [...s.normalize('NFC')]
-    .map((c) => TEX_SPECIALS[c] ?? (c.charCodeAt(0) > 0x7f ? (texLetter(c) ?? c) : c))
+  return texPieces(s)
+    .map((p) => p.text)
     .join('');
+}
+
+/**
+ * Text split into what LaTeX reads as it is and the commands that stand for characters:
+ * `{ text, command }` pieces, a command being a special character's command (TEX_SPECIALS,
+ * "\\%", "\\textasciitilde{}") or an accented letter in braces (texLetter, "{\\'{e}}").
+ */
+function texPieces(s: string): { text: string; command: boolean }[] {
+  return [...s.normalize('NFC')].map((c) => {
+    const command = TEX_SPECIALS[c] ?? (c.charCodeAt(0) > 0x7f ? texLetter(c) : undefined);
+    return command ? { text: command, command: true } : { text: c, command: false };
+  });
+}
+
+/**
+ * A command as BibTeX's "special character": in braces at the name's top level, with the
+ * backslash first ("{\\%}", "{\\textasciitilde}", "{\\'{e}}"). BibTeX's name functions
+ * (format.name$, text.prefix$, purify$) count such a group as one character and never cut it,
+ * as label-making styles (alpha.bst: the first three letters of a family name) otherwise would,
+ * leaving half a command ("\\t" of "\\textbraceleft") in the label (Patashnik, "BibTeXing", 4).
+ */
+const special = (command: string) => (command.startsWith('{') ? command : `{${command.replace(/\{\}$/, '')}}`);
+
+/**
+ * A part of a personal name for BibTeX (family, given, suffix): escaped as bibEscape, with every
+ * command a special character (see special), and a word "and" in braces, as BibTeX splits an
+ * author list at any "and" outside braces, in any case.
+ */
+function bibNamePart(s: string): string {
+  return texPieces(s)
+    .map((p) => (p.command ? special(p.text) : p.text))
+    .join('')
+    .replace(/(^|\s)(and)(?=\s|$)/gi, '$1{$2}');
+}
+
+/**
+ * A literal name (an organization, a name kept as written) for BibTeX, kept whole: each run of
+ * plain text in braces, so BibTeX never splits it at a space, comma, hyphen or "and", and each
+ * command a special character between them (see special): "{Associated Press}",
+ * "{\\textasciitilde}{Tilde Media}", "{R}{\\&}{D Desk}". BibTeX reads the whole as one
+ * family name, and styles that cut family names (alpha.bst's labels) cut only between characters.
+ */
+function bibLiteral(name: string): string {
+  let out = '';
+  let run = '';
+  for (const p of texPieces(name)) {
+    if (!p.command) {
+      run += p.text;
+      continue;
+    }
+    if (run) out += `{${run}}`;
+    run = '';
+    out += special(p.text);
+  }
+  return run ? `${out}{${run}}` : out;
 }
 
 /**
@@ -305,15 +360,15 @@ const day = (d: ArchiveDate) => isoDay(d);
 
 /**
  * A BibTeX name: "von Last, Jr, First" (Patashnik, "Designing BibTeX Styles", and the biblatex
- * manual, 3.4); an organization or other literal name in braces, so BibTeX keeps it whole
- * ("{Associated Press}"). Special characters inside the parts are escaped, the braces are not.
+ * manual, 3.4), the parts escaped by bibNamePart; an organization or other literal name in
+ * braces, so BibTeX keeps it whole ("{Associated Press}", see bibLiteral).
  */
 function bibName(n: CslName): string {
-  if (n.literal !== undefined) return `{${bibEscape(n.literal)}}`;
+  if (n.literal !== undefined) return bibLiteral(n.literal);
   const given = givenWithParticle(n);
   return [familyWithParticle(n), n.suffix, given]
     .filter((p): p is string => Boolean(p))
-    .map((p) => bibEscape(p))
+    .map((p) => bibNamePart(p))
     .join(', ');
 }
 

@@ -129,6 +129,27 @@ const NAMES = [
   { name: 'AT&T News_Desk #1 {100%}', organization: true },
 ];
 
+/**
+ * Names that start with a character LaTeX writes as a command, each with the label alpha.bst
+ * makes of it as the only author (the first three characters of the family name, a command being
+ * one, and the year's last two digits), as the .bbl writes it.
+ */
+const LABEL_NAMES: [string | { name: string; organization: boolean }, string][] = [
+  [{ name: '~Tilde Media', organization: true }, '{\\textasciitilde}{Ti}24'],
+  [{ name: '\\textbf Desk', organization: true }, '{\\textbackslash}{te}24'],
+  [{ name: 'R&D {Team} 100% _x_', organization: true }, '{R}{\\&}{D}24'],
+  [{ name: 'Łódź Press', organization: true }, "{\\L}{\\'{o}}{d}24"],
+  [{ name: '#1 Desk', organization: true }, '{\\#}{1 }24'],
+  ['a}b c{d', '{a}{\\textbraceright}{b}24'],
+  ['Zoë ~Tilde', '{\\textasciitilde}Ti24'],
+  ['Tom $ Cash', 'Cas24'],
+  ['Ana $Cash', '{\\$}Ca24'],
+  ['Hash #Tag', '{\\#}Ta24'],
+  ['A.\\B. Back\\slash', 'Bac24'],
+  ['Ana Ñúñez_Ortiz', "{\\~{N}}{\\'{u}}{\\~{n}}24"],
+  ['Ernst and Young', '{Ern}24'],
+];
+
 /** Addresses with the characters LaTeX reserves; the link must be exactly this address. */
 const URLS = [
   'https://planet.example.org/2024/03/rent-survey?id=12&ref=home_page',
@@ -172,6 +193,30 @@ describe('every special character in titles, names and addresses', () => {
     expect(result.bbl).toContain('R.~Hale, Jr.');
     expect(result.bbl).toContain('P.~Raman');
     expect(result.bbl).not.toMatch(/Dr\./);
+  }, 120_000);
+
+  for (const [name, label] of LABEL_NAMES)
+    test(`alpha.bst makes a label of ${JSON.stringify(name)}: ${label}`, () => {
+      const bib = bibtex(facts(TITLES[0]!, [name], URLS[0]!));
+      const result = compile(bib, document(keyOf(bib), 'alpha'));
+      expect(result.ok, `${bib}\n${result.log}`).toBe(true);
+      expect(result.bbl, bib).toContain(`\\bibitem[${label}]`);
+    }, 120_000);
+
+  test('all of these names in one entry compile in alpha.bst, plain.bst and abbrv.bst', () => {
+    const bib = bibtex(facts(TITLES[0]!, [...LABEL_NAMES.map(([n]) => n), ...NAMES], URLS[0]!));
+    for (const style of ['alpha', 'plain', 'abbrv']) {
+      const result = compile(bib, document(keyOf(bib), style));
+      expect(result.ok, `${style}\n${bib}\n${result.log}`).toBe(true);
+    }
+  }, 120_000);
+
+  test('a byline joined with "and" stays one author: no empty name in the list', () => {
+    const bib = bibtex(facts(TITLES[0]!, ['Ernst and Young', 'John and Jane Doe', 'Ann Lee'], URLS[0]!));
+    const result = compile(bib, document(keyOf(bib), 'plain'));
+    expect(result.ok, `${bib}\n${result.log}`).toBe(true);
+    // plain.bst: "First von Last" joined by ", " and ", and ", a literal name as written.
+    expect(result.bbl.replace(/\s+/g, ' ')).toContain('{Ernst and Young}, {John and Jane Doe}, and Ann Lee.');
   }, 120_000);
 
   for (const url of URLS)

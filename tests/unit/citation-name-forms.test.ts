@@ -113,8 +113,6 @@ describe('honorifics of other forms and languages', () => {
     ['Dhr. Jan de Vries', 'nl', 'de Vries, J.'],
     ['Jane Smith, PhD', undefined, 'Smith, J.'],
     ['Ann Lee MP', undefined, 'Lee, A.'],
-    // An honorific alone before one word: the family name (APA's one-name author).
-    ['Mr. Smith', undefined, 'Smith.'],
   ])('%s (%s) -> %s', (name, language, expected) => {
     expect(apaName(name, language)).toBe(expected);
   });
@@ -134,6 +132,121 @@ describe('honorifics of other forms and languages', () => {
     ['Drew Barrymore', undefined, 'Barrymore, D.'],
     ['Ms', undefined, 'Ms.'],
   ])('%s (%s) stays a name: %s', (name, language, expected) => {
+    expect(apaName(name, language)).toBe(expected);
+  });
+});
+
+/** Every style's author element of one byline: APA, MLA, Chicago, the BibTeX author field, CSL-JSON. */
+function allStyles(name: string) {
+  const f = bylines([name]);
+  return {
+    apa: plain(apa(f)).split(' (2024')[0],
+    mla: plain(mla(f)).split(' “')[0],
+    chicago: plain(chicago(f)).split(' “')[0],
+    bibtex: /author = \{(.*)\},\n/.exec(bibtex(f))?.[1],
+    csl: cslAuthors(f),
+  };
+}
+
+describe('an honorific before a single word: the whole is the name as written, in every style', () => {
+  // One literal name, no initials: "Mr. T." (APA's one-name author ends with a period), "{Mr. T}".
+  test.each([
+    'Mr. T',
+    'Dr. Dre',
+    'Dr. Seuss',
+    'Mr. Bean',
+    'Mr. Smith',
+    'Madame Curie',
+    'Doctor Who',
+    'Mister Rogers',
+    'Lady Gaga',
+    'Lord Byron',
+    'Dame Edna',
+    'Sir Mix-a-Lot',
+    'Herr Doktor Weber',
+  ])('%s', (name) => {
+    expect(allStyles(name)).toEqual({
+      apa: `${name}.`,
+      mla: `${name}.`,
+      chicago: `${name}.`,
+      bibtex: `{${name}}`,
+      csl: [{ literal: name }],
+    });
+  });
+});
+
+describe('titles the name parser knows that are given names here', () => {
+  test('"Prince Rogers Nelson": Prince is his first given name', () => {
+    expect(allStyles('Prince Rogers Nelson')).toEqual({
+      apa: 'Nelson, P. R.',
+      mla: 'Nelson, Prince Rogers.',
+      chicago: 'Nelson, Prince Rogers.',
+      bibtex: 'Nelson, Prince Rogers',
+      csl: [{ given: 'Prince Rogers', family: 'Nelson' }],
+    });
+    expect(sortKey('Prince Rogers Nelson')).toBe('Nelson, Prince Rogers');
+  });
+  test.each([
+    ['Major Lance Owens', 'Owens, Major Lance.', 'Owens, M. L.'],
+    ['Deacon John Moore', 'Moore, Deacon John.', 'Moore, D. J.'],
+    ['Count Basie Smith', 'Smith, Count Basie.', 'Smith, C. B.'],
+  ])('%s -> MLA %s, APA %s', (name, mlaName, apaName) => {
+    const styles = allStyles(name);
+    expect(styles.mla).toBe(mlaName);
+    expect(styles.apa).toBe(apaName);
+  });
+  // No name part of any of these bylines starts or ends with a space, and no citation has " ." or "  ".
+  test.each([
+    'Prince Rogers Nelson',
+    'Sister Rosetta Tharpe',
+    'Herr Klaus Meyer',
+    'Prince Harry',
+    'King Charles',
+    'Judge Judy',
+    'Colonel Tom Parker',
+    'Captain Jack Sparrow',
+    'Chief Keef Cozart',
+  ])('%s: no stray spaces', (name) => {
+    const styles = allStyles(name);
+    for (const part of styles.csl.flatMap((n) => Object.values(n as Record<string, string>)))
+      expect(part).toBe(part.trim());
+    for (const text of [styles.apa, styles.mla, styles.chicago, styles.bibtex]) expect(text).not.toMatch(/ [.,}]|\s\s/);
+  });
+});
+
+describe('"and" in a byline is never a name particle', () => {
+  // A firm or a couple in one byline cannot be split into given and family names reliably:
+  // the byline is cited as one literal name, as written, and BibTeX's braces keep its "and".
+  test.each(['Ernst and Young', 'John and Jane Doe', 'Mary Jones and Co', 'Tom & Jerry Smith', 'Mr and Mrs Smith'])(
+    '%s',
+    (name) => {
+      const bib = name.replace('&', '\\&');
+      expect(allStyles(name)).toEqual({
+        apa: `${name}.`,
+        mla: `${name}.`,
+        chicago: `${name}.`,
+        bibtex: name.includes('&') ? `{${name.split('&')[0]}}{\\&}{${name.split('&')[1]}}` : `{${bib}}`,
+        csl: [{ literal: name }],
+      });
+    },
+  );
+  test('two such bylines with a person: three names, none empty, in every style', () => {
+    const f = bylines(['Ernst and Young', 'John and Jane Doe', 'Ann Lee']);
+    expect(plain(apa(f))).toMatch(/^Ernst and Young, John and Jane Doe, & Lee, A\. \(2024/);
+    expect(plain(chicago(f))).toMatch(/^Ernst and Young, John and Jane Doe, and Ann Lee\. “/);
+    expect(bibtex(f)).toContain('author = {{Ernst and Young} and {John and Jane Doe} and Lee, Ann}');
+  });
+});
+
+describe('chained honorifics all come off', () => {
+  const apaName = (name: string, language?: string) => plain(apa(bylines([name], language))).split(' (2024')[0];
+  test.each([
+    ['Herr Doktor Hans Weber', 'de', 'Weber, H.'],
+    ['Frau Professorin Eva Braun', 'de', 'Braun, E.'],
+    ['Prof. Doktor Anna Schmidt', 'de', 'Schmidt, A.'],
+    ['Mme la Docteure Claire Dubois', 'fr', 'Dubois, C.'],
+    ['Monsieur le Professeur Jean Martin', 'fr', 'Martin, J.'],
+  ])('%s (%s) -> %s', (name, language, expected) => {
     expect(apaName(name, language)).toBe(expected);
   });
 });
