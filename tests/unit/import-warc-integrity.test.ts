@@ -333,6 +333,48 @@ describe('segmented records (WARC 1.1 continuation records)', () => {
     }
   });
 
+  test('segments read before the file turns out damaged are still reported, never dropped', async () => {
+    const body = pageBytes(38);
+    const [a, , c] = segmented('https://news.example/story-38', http(body), [400, 1500]);
+    const { root, inbox } = await scratchArchive('archive-warc-integrity-');
+    const file = path.join(inbox, 'crawl.warc');
+    const cut = Buffer.from('WARC/1.1\r\nWARC-Type: continuation\r\nContent-Length: 900\r\n\r\n<p>only');
+    await writeFile(file, Buffer.concat([warcinfo(), c!, a!, cut]));
+    const run = await importAll([file], root, options);
+    const report = formatSummary(run, { dryRun: false });
+    expect(run.counts.imported).toBe(0);
+    expect(report).toMatch(/failed .*story-38 .*: .*segment 2 of its 3 is not in the file/);
+    expect(report).toMatch(/failed .*crawl\.warc: cut short or damaged at byte/);
+  });
+
+  test('a segmented page over the size limit is refused as too large, whatever the order of its segments', async () => {
+    const body = pageBytes(39);
+    const [a, b, c] = segmented('https://news.example/story-39', http(body), [400, 1500]);
+    for (const records of [
+      [a!, b!, c!],
+      [c!, b!, a!],
+    ]) {
+      const { root, inbox } = await scratchArchive('archive-warc-integrity-');
+      const file = path.join(inbox, 'crawl.warc');
+      await writeFile(file, Buffer.concat([warcinfo(), ...records]));
+      const run = await importAll([file], root, { ...options, maxBytes: body.length - 10 });
+      const report = formatSummary(run, { dryRun: false });
+      expect(run.counts).toMatchObject({ imported: 0, failed: 1 });
+      expect(report).toMatch(/story-39 .*: the page is over [\d.]+ MB as recorded/);
+    }
+  });
+
+  test('a first segment held twice: the first copy is joined, the second is refused with the reason', async () => {
+    const body = pageBytes(30);
+    const [a, b, c] = segmented('https://news.example/story-30', http(body), [400, 1500]);
+    const { run, entries, report } = await importWarc([a!, b!, a!, c!]);
+    expect(run.counts).toMatchObject({ imported: 1, failed: 1 });
+    expect(entries[0]!.kept.equals(body)).toBe(true);
+    expect(report).toMatch(
+      /failed .*story-30 .*: the file holds segment 1 of the segmented record <urn:uuid:[^>]+> twice/,
+    );
+  });
+
   test('the continuations of a segmented record that is not a page are counted with it, wherever it lies', async () => {
     const image = http(Buffer.alloc(3000, 7), { 'Content-Type': 'image/png' });
     const [first, second] = segmented('https://news.example/photo.png', image, [1000]);
