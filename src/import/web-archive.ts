@@ -12,7 +12,8 @@ import { headerCharset } from './charset.ts';
 // Reading web archives: WARC files (ISO 28500, plain or gzipped record by record) and WACZ
 // packages (a zip holding WARCs under archive/, the Webrecorder Web Archive Collection Zipped
 // format). Records are streamed with webrecorder's warcio, one at a time, so a file of any size
-// never sits in memory: only the payload of one HTML page is held while it is imported.
+// never sits in memory: only the payload of one HTML page is held while it is imported (and the
+// segments of segmented records, rare, until the end of the archive: see Segments).
 
 /** File types read as web archives, longest first. */
 export const ARCHIVE_TYPES = ['.warc.gz', '.warc', '.wacz'] as const;
@@ -110,7 +111,10 @@ export class WebArchiveError extends Error {}
 
 /** What readWebArchive calls for each record. */
 export interface ArchiveHandlers {
-  /** Called for each HTML response record with status 200, in file order; awaited before reading on. */
+  /**
+   * Called for each HTML response record with status 200, in file order (a segmented record once
+   * the whole archive is read, with its segments joined); awaited before reading on.
+   */
   page(page: ArchivedPage): Promise<void>;
   /** Called for every other record. */
   skipped(record: SkippedRecord): void;
@@ -135,8 +139,11 @@ export async function archiveBytes(file: string): Promise<number> {
 
 /**
  * Streams every record of a WARC (.warc, .warc.gz) or WACZ (.wacz) file to the handlers, in file
- * order, and returns how many records were read. `maxBytes` is the largest decoded HTML payload
- * kept (a larger page is passed on with `problem` set, not read into memory). Throws
+ * order, and returns how many records were read. Segmented records (WARC 1.1 continuation
+ * records) are gathered over the whole file, or every WARC of a WACZ, in whatever order their
+ * segments lie, and handed over joined (or refused with the reason) once it is all read
+ * (joinSegments), also when the file turns out damaged. `maxBytes` is the largest decoded HTML
+ * payload kept (a larger page is passed on with `problem` set, not read into memory). Throws
  * WebArchiveError when the file is cut short or damaged, naming the file, the byte offset and the
  * record reached (every record before that point has been handed over); when it holds no record
  * at all (empty, or a WACZ whose WARCs are); and when it is not a WARC (its first line is not
@@ -148,40 +155,54 @@ export async function readWebArchive(
   handlers: ArchiveHandlers,
 ): Promise<{ records: number }> {
   const name = path.basename(file);
-  const segments: Segments = new Map();
+  const segments = newSegments();
+  // Segmented records are joined once the whole archive is read, and also when it turns out
+  // cut short, so that the captures read before the damage are reported, not dropped.
+  const joined = <T>(read: Promise<T>) =>
+    read.then(
+      async (result) => {
+        await joinSegments(segments, handlers, maxBytes);
+        return result;
+      },
+      async (err: unknown) => {
+        if (err instanceof WebArchiveError) await joinSegments(segments, handlers, maxBytes);
+        throw err;
+      },
+    );
   if (archiveType(file) !== '.wacz') {
     const size = (await stat(file)).size;
-    const read = await readWarcStream(
-      createReadStream(file),
-      { where: name, name, size, maxBytes, segments },
-      handlers,
+    const read = await joined(
+      readWarcStream(createReadStream(file), { where: name, name, size, maxBytes, segments }, handlers),
     );
     if (read.records === 0) noRecords(name, size);
-    await unfinishedSegments(segments, handlers);
     return read;
   }
   const zip = await openZip(file);
   try {
-    let records = 0;
     const entries = await warcEntries(zip, file);
     if (entries.length === 0)
       throw new WebArchiveError(
         `${name}: holds no WARC files under archive/ (a WACZ package keeps its WARCs in archive/*.warc or archive/*.warc.gz)`,
       );
-    for (const entry of entries) {
-      const where = `${name}: ${entry.fileName}`;
-      let stream: Readable;
-      try {
-        stream = await zip.openReadStreamPromise(entry);
-      } catch (err) {
-        throw new WebArchiveError(`${where}: cannot be read from the zip: ${(err as Error).message}`);
-      }
-      const size = entry.uncompressedSize;
-      const opts = { where, name, entry: entry.fileName, size, maxBytes, segments };
-      records += (await readWarcStream(stream, opts, handlers)).records;
-    }
+    const records = await joined(
+      (async () => {
+        let records = 0;
+        for (const entry of entries) {
+          const where = `${name}: ${entry.fileName}`;
+          let stream: Readable;
+          try {
+            stream = await zip.openReadStreamPromise(entry);
+          } catch (err) {
+            throw new WebArchiveError(`${where}: cannot be read from the zip: ${(err as Error).message}`);
+          }
+          const size = entry.uncompressedSize;
+          const opts = { where, name, entry: entry.fileName, size, maxBytes, segments };
+          records += (await readWarcStream(stream, opts, handlers)).records;
+        }
+        return records;
+      })(),
+    );
     if (records === 0) noRecords(`${name}: ${entries.map((e) => e.fileName).join(', ')}`, entriesSize(entries));
-    await unfinishedSegments(segments, handlers);
     return { records };
   } finally {
     zip.close();
@@ -219,7 +240,7 @@ interface StreamOptions {
   /** Bytes the stream holds, to tell a complete file from one cut short. */
   size: number;
   maxBytes: number;
-  /** Segmented records waiting for their continuation records, by WARC-Record-ID of the first segment. */
+  /** The archive's segmented records, gathered until all of it has been read. */
   segments: Segments;
 }
 
@@ -325,18 +346,21 @@ async function readRecord(
   damaged: (detail: string) => WebArchiveError,
 ): Promise<void> {
   const uri = record.warcTargetURI ?? undefined;
-  if (record.warcType === 'continuation') return continueSegment(record, opts, handlers, damaged);
+  if (record.warcType === 'continuation') return continueSegment(record, opts, damaged);
   const kind = recordKind(record);
   const segmentNumber = record.warcHeader('WARC-Segment-Number');
   if (kind.kind !== 'capture') {
     // A segmented record not imported: its continuations are counted, not imported, with it.
-    if (segmentNumber) opts.segments.set(record.warcHeader('WARC-Record-ID') ?? '', { skipped: true });
+    if (segmentNumber)
+      segmentGroup(opts.segments, record.warcHeader('WARC-Record-ID') ?? '').first ??= { skipped: true };
     await drain(record, damaged);
     handlers.skipped({ kind: kind.kind, where: opts.where, uri, detail: kind.detail });
     return;
   }
   const headers = record.httpHeaders!.headers;
-  const raw = await readRaw(record, opts.maxBytes, damaged);
+  // A first segment read after some of its continuations gets what is left of maxBytes.
+  const held = segmentNumber ? (opts.segments.groups.get(record.warcHeader('WARC-Record-ID') ?? '')?.held ?? 0) : 0;
+  const raw = await readRaw(record, Math.max(0, opts.maxBytes - held), damaged);
   const page: ArchivedPage = {
     where: opts.where,
     warc: {
@@ -364,13 +388,19 @@ async function readRecord(
       await handlers.page(page);
       return;
     }
-    opts.segments.set(id, {
+    const group = segmentGroup(opts.segments, id);
+    if (group.first) {
+      page.problem = `the file holds segment 1 of the segmented record ${id} twice (two records with this WARC-Record-ID); only the first copy is read`;
+      await handlers.page(page);
+      return;
+    }
+    group.held += raw?.length ?? Infinity;
+    group.first = {
       facts,
-      chunks: raw ? [raw] : [],
-      bytes: raw?.length ?? Infinity,
+      raw,
       blockLength: Number(record.warcHeader('Content-Length')),
-      segments: 1,
-    });
+      order: opts.segments.read++,
+    };
     return;
   }
   await finishCapture(facts, raw, opts.maxBytes, handlers);
@@ -386,122 +416,278 @@ interface CaptureFacts {
   truncated: string | undefined;
 }
 
-/** A segmented record waiting for its continuation records; `skipped` for one that is not imported. */
-type Pending =
-  | { skipped: true }
-  | {
-      skipped?: false;
-      facts: CaptureFacts;
-      /** The HTTP body as stored, segment after segment; empty once over maxBytes. */
-      chunks: Buffer[];
-      bytes: number;
-      /** The WARC record blocks' bytes so far (Content-Length of each segment), for WARC-Segment-Total-Length. */
-      blockLength: number;
-      segments: number;
-    };
+/** A continuation record (a later segment of a segmented record), read and held until the end of the archive. */
+interface Continuation {
+  /** WARC-Segment-Number as a number (NaN when it is not one), and as written. */
+  number: number;
+  numberText: string;
+  where: string;
+  uri: string | undefined;
+  /** The record's Content-Length: its block's bytes, for WARC-Segment-Total-Length. */
+  blockLength: number;
+  /** The block, or null once the segmented record is over maxBytes. */
+  bytes: Buffer | null;
+  /** SHA-256 of the block (hex), to tell whether two copies of a segment agree. */
+  sha256: string;
+  /** WARC-Segment-Total-Length, given only by the last segment. */
+  total: string | undefined;
+  /** The record's position among the archive's segment records, to tell file order. */
+  order: number;
+}
 
-type Segments = Map<string, Pending>;
+/** The segments of one segmented record, by WARC-Record-ID of its first segment, as the archive holds them. */
+interface SegmentGroup {
+  /** The first segment: a capture waiting for its continuations, or `skipped` for a record that is not imported. */
+  first?:
+    | { skipped: true }
+    | { skipped?: false; facts: CaptureFacts; raw: Buffer | null; blockLength: number; order: number };
+  continuations: Continuation[];
+  /** Bytes held for the capture so far (its first segment's payload and the continuations' blocks). */
+  held: number;
+}
 
 /**
- * Reads a continuation record (WARC 1.1 section 6.8): appended to the segments of the record it
- * names in WARC-Segment-Origin-ID when it is the next segment in order; the last one (with
- * WARC-Segment-Total-Length) completes the capture, whose joined block must be that long.
+ * Segmented records of one archive (a WARC file, or every WARC of a WACZ), gathered whatever the
+ * order of their segments in the archive and joined once it has all been read (joinSegments).
+ * Continuation records are rare (a writer splits a record only when it would overflow its file
+ * size limit), so their blocks are held until the end of the archive; each segmented capture holds
+ * at most maxBytes (past that only lengths and digests are kept, and the page is refused as too
+ * large, as an unsegmented one would be).
+ */
+interface Segments {
+  groups: Map<string, SegmentGroup>;
+  /** Segment records read so far. */
+  read: number;
+}
+
+/** No segmented records yet. */
+const newSegments = (): Segments => ({ groups: new Map(), read: 0 });
+
+/** The group of the segmented record whose first segment has WARC-Record-ID `origin`, made when new. */
+function segmentGroup(segments: Segments, origin: string): SegmentGroup {
+  let group = segments.groups.get(origin);
+  if (!group) segments.groups.set(origin, (group = { continuations: [], held: 0 }));
+  return group;
+}
+
+/**
+ * Reads a continuation record (WARC 1.1 section 6.8) into the group of the record it names in
+ * WARC-Segment-Origin-ID; it is joined, or reported, when the whole archive has been read.
  */
 async function continueSegment(
   record: WARCRecord,
   opts: StreamOptions,
-  handlers: ArchiveHandlers,
   damaged: (detail: string) => WebArchiveError,
 ): Promise<void> {
-  const uri = record.warcTargetURI ?? undefined;
   const origin = record.warcHeader('WARC-Segment-Origin-ID') ?? '';
-  const pending = opts.segments.get(origin);
-  if (!pending || pending.skipped) {
-    await drain(record, damaged);
-    handlers.skipped({
-      kind: pending ? 'continuation' : 'other',
-      where: opts.where,
-      uri,
-      detail: pending
-        ? undefined
-        : `continuation of ${origin || 'a record it does not name (no WARC-Segment-Origin-ID)'}, whose first segment is not in the file before it`,
-    });
-    return;
-  }
-  handlers.skipped({ kind: 'continuation', where: opts.where, uri, detail: `joined to ${origin}` });
-  const number = Number(record.warcHeader('WARC-Segment-Number'));
-  const fail = async (problem: string) => {
-    await drain(record, damaged);
-    opts.segments.delete(origin);
-    pending.facts.page.problem = problem;
-    await handlers.page(pending.facts.page);
-  };
-  if (number !== pending.segments + 1)
-    return fail(
-      `the record is segmented, and after segment ${pending.segments} the file holds segment ${record.warcHeader('WARC-Segment-Number') ?? '(unnumbered)'}: a segment is missing or out of order, so the page is not whole`,
-    );
-  const raw = await readBlock(record, Math.max(0, opts.maxBytes - pending.bytes), damaged);
-  pending.segments = number;
-  pending.blockLength += Number(record.warcHeader('Content-Length'));
-  pending.bytes += raw?.length ?? Infinity;
-  if (raw) pending.chunks.push(raw);
-  const total = record.warcHeader('WARC-Segment-Total-Length');
-  if (total === null || total === undefined) return;
-  opts.segments.delete(origin);
-  if (Number(total) !== pending.blockLength)
-    return fail(
-      `the record's ${number} segments hold ${pending.blockLength.toLocaleString('en')} bytes, but its last segment gives WARC-Segment-Total-Length ${total}: the page is not whole`,
-    );
-  const joined = pending.bytes <= opts.maxBytes ? Buffer.concat(pending.chunks) : null;
-  pending.facts.page.notes.push(`the record is segmented: its ${number} segments were joined`);
-  await finishCapture(pending.facts, joined, opts.maxBytes, handlers);
+  const group = segmentGroup(opts.segments, origin);
+  const numberText = record.warcHeader('WARC-Segment-Number')?.trim() ?? '';
+  const block = await readHashed(record, Math.max(0, opts.maxBytes - group.held), damaged);
+  group.held += block.length;
+  group.continuations.push({
+    number: /^\d+$/.test(numberText) ? Number(numberText) : NaN,
+    numberText,
+    where: opts.where,
+    uri: record.warcTargetURI ?? undefined,
+    blockLength: Number(record.warcHeader('Content-Length')),
+    bytes: block.bytes,
+    sha256: block.sha256,
+    total: record.warcHeader('WARC-Segment-Total-Length')?.trim() ?? undefined,
+    order: opts.segments.read++,
+  });
 }
 
-/** Segmented records whose last segment never came: refused, never imported as part of a page. */
-async function unfinishedSegments(segments: Segments, handlers: ArchiveHandlers): Promise<void> {
-  for (const pending of segments.values()) {
-    if (pending.skipped) continue;
-    const { page } = pending.facts;
-    page.problem =
-      `the record is segmented (WARC-Segment-Number) and the file holds only ${pending.segments === 1 ? 'its first segment' : `its first ${pending.segments} segments`} ` +
-      `(${pending.blockLength.toLocaleString('en')} bytes), without the continuation record that ends it (the one with WARC-Segment-Total-Length): ` +
-      'not imported, so as not to publish part of a page as the whole (segments are joined within one WARC or WACZ file: join the WARC files holding its segments, as in cat a.warc.gz b.warc.gz > all.warc.gz, and import that)';
-    await handlers.page(page);
-  }
-  segments.clear();
+/** Segment numbers as "1, 2 and 4", or ranges as "1 to 3". */
+function segmentList(numbers: number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const contiguous = sorted.length > 2 && sorted.at(-1)! - sorted[0]! === sorted.length - 1;
+  if (contiguous) return `${sorted[0]} to ${sorted.at(-1)}`;
+  return sorted.length < 2 ? String(sorted[0] ?? '') : `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
 }
 
 /**
- * Checks and decodes a capture's stored HTTP body, then hands the page over: refused when the
- * writer marked it truncated or it is shorter than its HTTP Content-Length; the payload digest is
- * checked (checkPayloadDigest) and recorded only when it matches.
+ * Joins the segmented records of an archive once all of it has been read (WARC 1.1 section 5.8,
+ * 6.8): the first segment (a response with WARC-Segment-Number 1) and its continuation records
+ * (WARC-Segment-Origin-ID naming it), in segment-number order wherever they lie in the archive.
+ * A capture is handed over whole, checked against WARC-Segment-Total-Length, or with `problem`
+ * saying what is really missing or wrong: a segment the archive does not hold, the last segment
+ * (the one with WARC-Segment-Total-Length), segments past the last, a segment held twice with
+ * different bytes, lengths that do not add up. Every continuation record is reported through
+ * `skipped`: as `continuation` when its first segment is in the archive, else as `other`.
+ */
+async function joinSegments(segments: Segments, handlers: ArchiveHandlers, maxBytes: number): Promise<void> {
+  for (const [origin, group] of segments.groups) {
+    const first = group.first;
+    if (!first || first.skipped) {
+      for (const c of group.continuations)
+        handlers.skipped({
+          kind: first ? 'continuation' : 'other',
+          where: c.where,
+          uri: c.uri,
+          detail: first
+            ? undefined
+            : `continuation of ${origin || 'a record it does not name (no WARC-Segment-Origin-ID)'}, whose first segment (WARC-Segment-Number 1) is not in the ${c.where.includes(': ') ? 'package' : 'file'}`,
+        });
+      continue;
+    }
+    /** What holds the segments: a WARC file, or the WARCs of a WACZ package. */
+    const holder = first.facts.page.where.includes(': ') ? 'package' : 'file';
+    // Each segment number once: a second copy is reported, and refused when its bytes differ.
+    const bySegment = new Map<number, Continuation>();
+    const problems: string[] = [];
+    for (const c of [...group.continuations].sort((a, b) => a.order - b.order)) {
+      const copy = bySegment.get(c.number);
+      if (!copy) {
+        bySegment.set(c.number, c);
+        handlers.skipped({
+          kind: 'continuation',
+          where: c.where,
+          uri: c.uri,
+          detail: `segment ${c.numberText || '(unnumbered)'} of ${origin}`,
+        });
+        continue;
+      }
+      const agree = copy.sha256 === c.sha256 && copy.blockLength === c.blockLength;
+      handlers.skipped({
+        kind: 'continuation',
+        where: c.where,
+        uri: c.uri,
+        detail: `a second copy of segment ${c.numberText} of ${origin}, ${agree ? 'the same bytes as the first copy (only one is joined)' : 'with bytes different from the first copy'}`,
+      });
+      if (!agree)
+        problems.push(
+          `the ${holder} holds segment ${c.numberText} twice with different bytes (${copy.blockLength === c.blockLength ? `both ${c.blockLength.toLocaleString('en')}` : `${copy.blockLength.toLocaleString('en')} and ${c.blockLength.toLocaleString('en')}`} bytes, SHA-256 ${copy.sha256.slice(0, 12)}… and ${c.sha256.slice(0, 12)}…), so which is the page's cannot be told`,
+        );
+      else
+        first.facts.page.notes.push(
+          `the ${holder} holds segment ${c.numberText} of the segmented record twice, with the same bytes; one copy was joined`,
+        );
+    }
+    const unnumbered = [...bySegment.values()].filter((c) => !(c.number >= 2));
+    if (unnumbered.length)
+      problems.push(
+        `its continuation records give WARC-Segment-Number ${unnumbered.map((c) => `"${c.numberText}"`).join(', ')}, where a number from 2 on is required`,
+      );
+    const lasts = [...bySegment.values()].filter((c) => c.total !== undefined);
+    const present = [1, ...[...bySegment.keys()].filter((n) => n >= 2).sort((x, y) => x - y)];
+    const last = lasts.length === 1 ? lasts[0]!.number : undefined;
+    const missing = last ? Array.from({ length: last - 1 }, (_, i) => i + 1).filter((n) => !present.includes(n)) : [];
+    if (lasts.length > 1)
+      problems.push(
+        `segments ${segmentList(lasts.map((c) => c.number))} each give WARC-Segment-Total-Length, which only the last segment does`,
+      );
+    else if (last === undefined) {
+      const contiguous = present.every((n, i) => n === i + 1) ? present.length : 0;
+      const bytes = first.blockLength + [...bySegment.values()].reduce((sum, c) => sum + c.blockLength, 0);
+      problems.push(
+        (contiguous
+          ? `the ${holder} holds only ${contiguous === 1 ? 'its first segment' : `its first ${contiguous} segments`}`
+          : `the ${holder} holds its segments ${segmentList(present)}`) +
+          ` (${bytes.toLocaleString('en')} bytes), without the continuation record that ends it (the one with WARC-Segment-Total-Length` +
+          (present.length > 1
+            ? `, which segment ${present.at(-1)} does not give: it is not the last, or lacks the header)`
+            : ')'),
+      );
+    } else {
+      const beyond = present.filter((n) => n > last);
+      if (missing.length)
+        problems.push(
+          `segment${missing.length === 1 ? '' : 's'} ${segmentList(missing)} of its ${last} ${missing.length === 1 ? 'is' : 'are'} not in the ${holder} (it holds segments ${segmentList(present)})`,
+        );
+      if (beyond.length)
+        problems.push(
+          `the ${holder} holds segment${beyond.length === 1 ? '' : 's'} ${segmentList(beyond)}, past segment ${last}, which gives WARC-Segment-Total-Length as the last`,
+        );
+    }
+    const page = first.facts.page;
+    if (problems.length) {
+      page.problem =
+        `the record is segmented (WARC-Segment-Number) and ${problems.join('; ')}: not imported, so as not to publish part of a page as the whole` +
+        ((last === undefined && !lasts.length) || missing.length
+          ? ' (segments are joined within one WARC or WACZ file: join the WARC files holding its segments, as in cat a.warc.gz b.warc.gz > all.warc.gz, and import that)'
+          : '');
+      await handlers.page(page);
+      continue;
+    }
+    const ordered = [...bySegment.values()].sort((a, b) => a.number - b.number);
+    const blockLength = first.blockLength + ordered.reduce((sum, c) => sum + c.blockLength, 0);
+    const total = lasts[0]!.total!;
+    if (Number(total) !== blockLength) {
+      page.problem = `the record is segmented, and its ${ordered.length + 1} segments hold ${blockLength.toLocaleString('en')} bytes, but its last segment gives WARC-Segment-Total-Length ${total}: the page is not whole, so it is not imported`;
+      await handlers.page(page);
+      continue;
+    }
+    const parts = [first.raw, ...ordered.map((c) => c.bytes)];
+    const size = parts.reduce((sum, b) => sum + (b?.length ?? Infinity), 0);
+    const joined = size <= maxBytes ? Buffer.concat(parts as Buffer[]) : null;
+    const fileOrder = [first, ...ordered].map((s) => s.order);
+    const inOrder = fileOrder.every((o, i) => i === 0 || o > fileOrder[i - 1]!);
+    page.notes.push(
+      `the record is segmented: its ${ordered.length + 1} segments were joined` +
+        (inOrder
+          ? ''
+          : ` in number order (the ${holder} holds them in the order ${[first, ...ordered]
+              .map((s, i) => ({ n: i + 1, o: s.order }))
+              .sort((a, b) => a.o - b.o)
+              .map((s) => s.n)
+              .join(', ')})`),
+    );
+    await finishCapture(first.facts, joined, maxBytes, handlers, ordered.length + 1);
+  }
+  segments.groups.clear();
+}
+
+/**
+ * Checks and decodes a capture's stored HTTP body (`stored`, null when over maxBytes; joined from
+ * `segments` segments when the record is segmented), then hands the page over: refused when the
+ * writer marked it truncated or it is shorter than its HTTP Content-Length. The payload digest is
+ * checked (checkPayloadDigest) and recorded only when it matches; a mismatch is put down to the
+ * record's length only on evidence (a body the HTTP Content-Length disagrees with, or whose first
+ * Content-Length bytes match the digest), else to the payload being altered or damaged.
  */
 async function finishCapture(
   facts: CaptureFacts,
   stored: Buffer | null,
   maxBytes: number,
   handlers: ArchiveHandlers,
+  segments = 1,
 ): Promise<void> {
   const { page, headers } = facts;
   let raw = stored;
+  const lengthHeader = headers.get('content-length')?.trim() ?? '';
+  const declared = /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : NaN;
+  const chunked = codings(headers.get('transfer-encoding')).includes('chunked');
+  /** The HTTP Content-Length, when it applies (not chunked) and disagrees with the body's length. */
+  const disagrees = (body: Buffer) => !chunked && Number.isInteger(declared) && declared !== body.length;
+  const vouched = (digest: string, bytes: Buffer) => {
+    page.warc.payloadDigest = digest;
+    const extra = raw!.length - bytes.length;
+    if (extra)
+      page.notes.push(
+        `the record's Content-Length counts ${countOf(extra, 'byte')} past the payload its WARC-Payload-Digest vouches for; the payload was kept without ${extra === 1 ? 'it' : 'them'}`,
+      );
+    raw = bytes;
+  };
   if (raw && facts.payloadDigest) {
     const check = checkPayloadDigest(facts.payloadDigest, raw);
-    if (check.matches) {
-      page.warc.payloadDigest = facts.payloadDigest;
-      if (check.bytes.length !== raw.length)
-        page.notes.push(
-          `the record's Content-Length counts ${raw.length - check.bytes.length} byte${raw.length - check.bytes.length === 1 ? '' : 's'} past the payload its WARC-Payload-Digest vouches for; the payload was kept without ${raw.length - check.bytes.length === 1 ? 'it' : 'them'}`,
-        );
-      raw = check.bytes;
-    } else {
+    // The HTTP Content-Length as evidence: the record holds more than it announces, and what it
+    // announces is what the digest vouches for.
+    const prefix =
+      !check.matches && !check.unknown && disagrees(raw) && declared < raw.length
+        ? checkPayloadDigest(facts.payloadDigest, raw.subarray(0, declared))
+        : undefined;
+    if (check.matches) vouched(facts.payloadDigest, check.bytes);
+    else if (prefix?.matches) vouched(facts.payloadDigest, prefix.bytes);
+    else {
+      const read = `the payload ${segments > 1 ? `joined from its ${segments} segments` : 'read'} (${raw.length.toLocaleString('en')} bytes; ${check.actual})`;
       page.warc.warning = check.unknown
         ? `the record's WARC-Payload-Digest ${facts.payloadDigest} is in a form the importer cannot check, so it is not recorded`
-        : `the record's WARC-Payload-Digest ${facts.payloadDigest} does not match the payload read (${raw.length.toLocaleString('en')} bytes; ${check.actual}): the record's Content-Length may be wrong, so this copy may differ from what was captured`;
+        : disagrees(raw)
+          ? `the record's WARC-Payload-Digest ${facts.payloadDigest} does not match ${read}, and its HTTP Content-Length announces ${declared.toLocaleString('en')} bytes: the record's Content-Length may be wrong, or the payload altered or damaged, so this copy may differ from what was captured`
+          : `the record's WARC-Payload-Digest ${facts.payloadDigest} does not match ${read}: the payload has been altered or damaged since the digest was computed, so this copy may differ from what was captured`;
       page.notes.push(page.warc.warning);
     }
   }
-  const declared = Number(headers.get('content-length'));
-  const chunked = codings(headers.get('transfer-encoding')).includes('chunked');
   // Without a digest to go by, the HTTP Content-Length tells a record one to three separator
   // bytes long (CR/LF past the body) the same way.
   if (raw && !facts.payloadDigest && !chunked && Number.isInteger(declared) && declared < raw.length) {
@@ -681,8 +867,27 @@ async function readRaw(
   return size <= maxBytes ? Buffer.concat(chunks) : null;
 }
 
-/** A continuation record's block (the next bytes of the segmented record's), or null when over maxBytes. */
-const readBlock = readRaw;
+/**
+ * A continuation record's block (the next bytes of the segmented record's): its length, SHA-256
+ * (hex) and the bytes, or null for the bytes when over maxBytes.
+ */
+async function readHashed(
+  record: WARCRecord,
+  maxBytes: number,
+  damaged: (detail: string) => WebArchiveError,
+): Promise<{ bytes: Buffer | null; length: number; sha256: string }> {
+  const hash = createHash('sha256');
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of record.reader) {
+    hash.update(chunk);
+    length += chunk.length;
+    if (length <= maxBytes) chunks.push(chunk);
+  }
+  const missing = limitReader(record)?.limit ?? 0;
+  if (missing > 0) throw damaged(`the record is ${missing.toLocaleString('en')} bytes short of its Content-Length`);
+  return { bytes: length <= maxBytes ? Buffer.concat(chunks) : null, length, sha256: hash.digest('hex') };
+}
 
 /** WARC-Date to the second in UTC ("2026-11-27T10:15:00Z"), or "" when it is not a date. */
 export function warcDate(value: string | null | undefined): string {

@@ -11,6 +11,7 @@ import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 import { scratchArchive } from '../helpers/scratch-archive.ts';
+import { storedZip } from '../helpers/web-archive.ts';
 
 // Whole captures only, and only the bytes the WARC vouches for: segmented records (WARC 1.1
 // continuation records) are joined or refused, payload digests are checked, and a record cut
@@ -181,13 +182,102 @@ describe('segmented records (WARC 1.1 continuation records)', () => {
     }
   });
 
-  test('a segment out of order, or a total length that does not add up, is refused', async () => {
+  test('segments are joined in number order wherever they lie in the file: last first, first last, gzipped or not', async () => {
     const body = pageBytes(33);
+    const [a, b, c] = segmented('https://news.example/story-33', http(body), [400, 1500], sha1b32(body));
+    const orders: [Buffer[], string][] = [
+      [[c!, a!, b!], '3, 1, 2'],
+      [[a!, c!, b!], '1, 3, 2'],
+      [[b!, c!, a!], '2, 3, 1'],
+      [[c!, b!, a!], '3, 2, 1'],
+    ];
+    for (const gzip of [false, true])
+      for (const [records, order] of orders) {
+        const { run, entries, report } = await importWarc(records, gzip ? 'crawl.warc.gz' : 'crawl.warc', gzip);
+        expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
+        expect(entries[0]!.kept.equals(body)).toBe(true);
+        expect(entries[0]!.warc.payloadDigest).toBe(sha1b32(body));
+        expect(report).toContain(
+          `its 3 segments were joined in number order (the file holds them in the order ${order})`,
+        );
+        expect(report).toContain('2 continuation records (later segments of segmented records)');
+        expect(report).not.toMatch(/other records?, not imported|is not in the file|before it/);
+      }
+  });
+
+  test('segments spread over the WARCs of a WACZ are joined, whichever WARC holds the first', async () => {
+    const body = pageBytes(37);
+    const [a, b, c] = segmented('https://news.example/story-37', http(body), [500, 1800], sha256hex(body));
+    const { root, inbox } = await scratchArchive('archive-warc-integrity-');
+    const file = path.join(inbox, 'pack.wacz');
+    await writeFile(
+      file,
+      storedZip([
+        { name: 'archive/a.warc', data: Buffer.concat([warcinfo(), c!]) },
+        { name: 'archive/b.warc.gz', data: Buffer.concat([warcinfo(), b!, a!].map((r) => gzipSync(r))) },
+      ]),
+    );
+    const run = await importAll([file], root, options);
+    expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
+    const parts = splitFrontmatter(await readFile(run.outcomes[0]!.article!, 'utf8'))!;
+    const data = parseYaml(parts.yaml) as Record<string, unknown>;
+    expect((await readFile(path.join(root, 'captures', String(data.capture)))).equals(body)).toBe(true);
+    expect((data.warc as Record<string, string>).payloadDigest).toBe(sha256hex(body));
+  });
+
+  test('a refusal names what is really missing: a middle segment, the last one, or segments past the last', async () => {
+    const body = pageBytes(34);
     const block = http(body);
-    const [a, b, c] = segmented('https://news.example/story-33', block, [400, 1500]);
-    const swapped = await importWarc([a!, c!, b!]);
-    expect(swapped.entries).toEqual([]);
-    expect(swapped.report).toMatch(/after segment 1 the file holds segment 3/);
+    const [a, b, c] = segmented('https://news.example/story-34', block, [400, 1500]);
+    const origin = /WARC-Segment-Origin-ID: (\S+)/.exec(b!.toString('latin1'))![1]!;
+    for (const records of [
+      [a!, c!],
+      [c!, a!],
+    ]) {
+      const gap = await importWarc(records);
+      expect(gap.entries).toEqual([]);
+      expect(gap.report).toMatch(
+        /failed .*story-34 .*: the record is segmented .*segment 2 of its 3 is not in the file \(it holds segments 1 and 3\): not imported/,
+      );
+      expect(gap.report).not.toMatch(/only its first|before it/);
+    }
+    for (const records of [
+      [a!, b!],
+      [b!, a!],
+    ]) {
+      const noLast = await importWarc(records);
+      expect(noLast.entries).toEqual([]);
+      expect(noLast.report).toMatch(
+        /story-34 .*: .*holds only its first 2 segments .*without the continuation record that ends it/,
+      );
+    }
+    const fourth = record(
+      {
+        'WARC-Type': 'continuation',
+        'WARC-Target-URI': 'https://news.example/story-34',
+        'WARC-Date': '2026-11-20T08:00:00Z',
+        'WARC-Record-ID': `<urn:uuid:${randomUUID()}>`,
+        'WARC-Segment-Origin-ID': origin,
+        'WARC-Segment-Number': '4',
+      },
+      Buffer.from('<p>more</p>'),
+    );
+    const past = await importWarc([a!, fourth, b!, c!]);
+    expect(past.entries).toEqual([]);
+    expect(past.report).toMatch(
+      /story-34 .*: .*holds segment 4, past segment 3, which gives WARC-Segment-Total-Length/,
+    );
+    const untotalled = Buffer.from(c!.toString('latin1').replace(/WARC-Segment-Total-Length: \d+\r\n/, ''), 'latin1');
+    const noTotal = await importWarc([untotalled, a!, b!]);
+    expect(noTotal.entries).toEqual([]);
+    expect(noTotal.report).toMatch(
+      /story-34 .*: .*holds only its first 3 segments .*WARC-Segment-Total-Length, which segment 3 does not give/,
+    );
+    const lonely = await importWarc([c!, b!]);
+    expect(lonely.run.outcomes).toEqual([]);
+    expect(lonely.report).toMatch(
+      /2 other records, not imported\n {2}https:\/\/news\.example\/story-34: continuation of <urn:uuid:[^>]+>, whose first segment \(WARC-Segment-Number 1\) is not in the file\n/,
+    );
     const short = segmented('https://news.example/story-34', block, [400]);
     const lying = Buffer.from(
       short[1]!
@@ -195,9 +285,111 @@ describe('segmented records (WARC 1.1 continuation records)', () => {
         .replace(`WARC-Segment-Total-Length: ${block.length}`, `WARC-Segment-Total-Length: ${block.length + 500}`),
       'latin1',
     );
-    const total = await importWarc([short[0]!, lying]);
-    expect(total.entries).toEqual([]);
-    expect(total.report).toMatch(/WARC-Segment-Total-Length .*not whole/);
+    for (const records of [
+      [short[0]!, lying],
+      [lying, short[0]!],
+    ]) {
+      const total = await importWarc(records);
+      expect(total.entries).toEqual([]);
+      expect(total.report).toMatch(/WARC-Segment-Total-Length .*not whole/);
+    }
+  });
+
+  test('a segment held twice is named a duplicate: joined once when the copies agree, refused when they differ', async () => {
+    const body = pageBytes(36);
+    const [a, b, c] = segmented('https://news.example/story-36', http(body), [400, 1500], sha1b32(body));
+    for (const records of [
+      [a!, b!, b!, c!],
+      [b!, a!, c!, b!],
+    ]) {
+      const { run, entries, report } = await importWarc(records);
+      expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
+      expect(entries[0]!.kept.equals(body)).toBe(true);
+      expect(report).toMatch(
+        /story-36: a second copy of segment 2 of <urn:uuid:[^>]+>, the same bytes as the first copy/,
+      );
+      expect(report).toContain(
+        'holds segment 2 of the segmented record twice, with the same bytes; one copy was joined',
+      );
+      expect(report).not.toMatch(/is not in the file|before it|other records?, not imported/);
+    }
+    // The second copy differs in one byte (the same length).
+    const altered = Buffer.from(b!);
+    const at = b!.indexOf('\r\n\r\n') + 4 + 100;
+    altered[at] = altered[at] === 0x41 ? 0x42 : 0x41;
+    for (const records of [
+      [a!, b!, altered, c!],
+      [altered, c!, a!, b!],
+    ]) {
+      const { entries, report } = await importWarc(records);
+      expect(entries).toEqual([]);
+      expect(report).toMatch(
+        /failed .*story-36 .*: .*holds segment 2 twice with different bytes \(both [\d,]+ bytes, SHA-256 \w+… and \w+…\).*not imported/,
+      );
+      expect(report).toMatch(
+        /a second copy of segment 2 of <urn:uuid:[^>]+>, with bytes different from the first copy/,
+      );
+      expect(report).not.toMatch(/is not in the file|before it/);
+    }
+  });
+
+  test('segments read before the file turns out damaged are still reported, never dropped', async () => {
+    const body = pageBytes(38);
+    const [a, , c] = segmented('https://news.example/story-38', http(body), [400, 1500]);
+    const { root, inbox } = await scratchArchive('archive-warc-integrity-');
+    const file = path.join(inbox, 'crawl.warc');
+    const cut = Buffer.from('WARC/1.1\r\nWARC-Type: continuation\r\nContent-Length: 900\r\n\r\n<p>only');
+    await writeFile(file, Buffer.concat([warcinfo(), c!, a!, cut]));
+    const run = await importAll([file], root, options);
+    const report = formatSummary(run, { dryRun: false });
+    expect(run.counts.imported).toBe(0);
+    expect(report).toMatch(/failed .*story-38 .*: .*segment 2 of its 3 is not in the file/);
+    expect(report).toMatch(/failed .*crawl\.warc: cut short or damaged at byte/);
+  });
+
+  test('a segmented page over the size limit is refused as too large, whatever the order of its segments', async () => {
+    const body = pageBytes(39);
+    const [a, b, c] = segmented('https://news.example/story-39', http(body), [400, 1500]);
+    for (const records of [
+      [a!, b!, c!],
+      [c!, b!, a!],
+    ]) {
+      const { root, inbox } = await scratchArchive('archive-warc-integrity-');
+      const file = path.join(inbox, 'crawl.warc');
+      await writeFile(file, Buffer.concat([warcinfo(), ...records]));
+      const run = await importAll([file], root, { ...options, maxBytes: body.length - 10 });
+      const report = formatSummary(run, { dryRun: false });
+      expect(run.counts).toMatchObject({ imported: 0, failed: 1 });
+      expect(report).toMatch(/story-39 .*: the page is over [\d.]+ MB as recorded/);
+    }
+  });
+
+  test('a first segment held twice: the first copy is joined, the second is refused with the reason', async () => {
+    const body = pageBytes(30);
+    const [a, b, c] = segmented('https://news.example/story-30', http(body), [400, 1500]);
+    const { run, entries, report } = await importWarc([a!, b!, a!, c!]);
+    expect(run.counts).toMatchObject({ imported: 1, failed: 1 });
+    expect(entries[0]!.kept.equals(body)).toBe(true);
+    expect(report).toMatch(
+      /failed .*story-30 .*: the file holds segment 1 of the segmented record <urn:uuid:[^>]+> twice/,
+    );
+  });
+
+  test('the continuations of a segmented record that is not a page are counted with it, wherever it lies', async () => {
+    const image = http(Buffer.alloc(3000, 7), { 'Content-Type': 'image/png' });
+    const [first, second] = segmented('https://news.example/photo.png', image, [1000]);
+    for (const records of [
+      [first!, second!],
+      [second!, first!],
+    ]) {
+      const { run, report } = await importWarc(records);
+      expect(run.outcomes).toEqual([]);
+      expect(report).toContain('1 other resource (not HTML), not imported');
+      expect(report).toContain(
+        '1 continuation record (a later segment of a segmented record), read with the record it continues',
+      );
+      expect(report).not.toMatch(/other records?, not imported/);
+    }
   });
 
   test('a continuation whose first segment is not in the file is listed, not imported', async () => {
@@ -276,6 +468,63 @@ describe('the kept bytes are the bytes the WARC vouches for', () => {
     expect(report).toContain(`note: the record's WARC-Payload-Digest ${declared} does not match`);
     const check = await checkContent(root);
     expect(check.problems).toEqual([]);
+  });
+
+  test('a payload altered at its own length is said to be altered or damaged, not blamed on the record’s length', async () => {
+    const body = pageBytes(47);
+    // The same number of bytes, one word changed: as tampering or a flipped bit leaves a record.
+    const changed = Buffer.from(body.toString('utf8').replace('Tuesday', 'TUESDAY'));
+    expect(changed.length).toBe(body.length);
+    for (const digest of [sha1b32, sha256hex])
+      for (const headers of [{ 'Content-Length': String(changed.length) }, {}, { 'Transfer-Encoding': 'chunked' }]) {
+        const block = http(
+          headers['Transfer-Encoding']
+            ? Buffer.from(`${changed.length.toString(16)}\r\n${changed.toString('latin1')}\r\n0\r\n\r\n`, 'latin1')
+            : changed,
+          headers,
+        );
+        const { entries } = await importWarc([
+          record(responseHeaders('https://news.example/story-47', { 'WARC-Payload-Digest': digest(body) }), block),
+        ]);
+        const warning = entries[0]!.warc.warning!;
+        expect(warning).toContain(`WARC-Payload-Digest ${digest(body)} does not match the payload read`);
+        expect(warning).toMatch(/the payload has been altered or damaged since the digest was computed/);
+        expect(warning).not.toMatch(/Content-Length/);
+        expect(entries[0]!.warc.payloadDigest).toBeUndefined();
+      }
+    // Segmented: the joined payload is checked, and named so.
+    const segmentedRecords = segmented('https://news.example/story-48', http(changed), [600], sha1b32(body));
+    const joined = await importWarc(segmentedRecords);
+    expect(joined.entries[0]!.warc.warning).toMatch(
+      /does not match the payload joined from its 2 segments .*altered or damaged since the digest was computed/,
+    );
+  });
+
+  test('a length problem is suggested only on evidence: the HTTP Content-Length disagrees, or the digest holds without the extra bytes', async () => {
+    const body = pageBytes(49);
+    const http49 = (b: Buffer) => http(b, { 'Content-Length': String(body.length) });
+    // The record's Content-Length takes in 12 bytes that are not separator bytes; the first
+    // Content-Length bytes are what the digest vouches for: kept without the rest.
+    const extra = Buffer.concat([http49(body), Buffer.from('WARC/1.1\r\nX-')]);
+    const kept = await importWarc([
+      record(responseHeaders('https://news.example/story-49', { 'WARC-Payload-Digest': sha1b32(body) }), extra),
+    ]);
+    expect(kept.entries[0]!.kept.equals(body)).toBe(true);
+    expect(kept.entries[0]!.warc.payloadDigest).toBe(sha1b32(body));
+    expect(kept.report).toMatch(/Content-Length counts 12 bytes past the payload its WARC-Payload-Digest vouches for/);
+    // The same, with the payload changed too: the length is suspect, and so is the payload.
+    const changed = Buffer.from(body.toString('utf8').replace('Tuesday', 'TUESDAY'));
+    const both = await importWarc([
+      record(
+        responseHeaders('https://news.example/story-50', { 'WARC-Payload-Digest': sha1b32(body) }),
+        Buffer.concat([http49(changed), Buffer.from('WARC/1.1\r\nX-')]),
+      ),
+    ]);
+    expect(both.entries[0]!.warc.warning).toMatch(
+      new RegExp(
+        `does not match the payload read \\(${(body.length + 12).toLocaleString('en')} bytes; .*its HTTP Content-Length announces ${body.length.toLocaleString('en')} bytes: the record's Content-Length may be wrong, or the payload altered or damaged`,
+      ),
+    );
   });
 
   test('a record cut short (its declared length or the writer stops early) is refused, not published as the page', async () => {
