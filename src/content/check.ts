@@ -223,7 +223,8 @@ async function readCollection<T>(
   for (const rel of all) {
     const abs = path.join(dir, rel);
     const file = displayPath(abs);
-    if (ext.test(rel)) present.set(idFromPath(rel), file);
+    // A file of another kind ("ana-ruiz.yml") is there too, only not read (its own problem says so).
+    if (ext.test(rel) || !present.has(idFromPath(rel))) present.set(idFromPath(rel), file);
     if (!ext.test(rel)) {
       problems.push({
         file,

@@ -375,6 +375,7 @@ describe('a reference to a people or sources file that is there but not valid', 
       'people: [ana-ruiz]',
       'people.0',
     ],
+    ['a people file written as JSON', 'people/ana-ruiz.json', '{"name": "Ana Ruiz"}', 'people: [ana-ruiz]', 'people.0'],
     [
       'a sources file without a homepage',
       'sources/daily-planet.yaml',
@@ -395,7 +396,7 @@ describe('a reference to a people or sources file that is there but not valid', 
     expect(own.length, lines.join('\n')).toBeGreaterThan(0);
     const refs = lines.filter((l) => l.startsWith('articles/2018/09/a.md:'));
     expect(refs, lines.join('\n')).toEqual([
-      `articles/2018/09/a.md: ${field}: "${path.basename(rel, '.yaml')}" is ${rel}, which is not valid (its own problems are listed under that file). Fix: correct ${rel}; this reference is then right as it is`,
+      `articles/2018/09/a.md: ${field}: "${path.parse(rel).name}" is ${rel}, which is not valid (its own problems are listed under that file). Fix: correct ${rel}; this reference is then right as it is`,
     ]);
     for (const l of refs) expect(l).not.toMatch(/is not in (people|sources)\/|or add /);
   });
