@@ -6,11 +6,15 @@ import { archiveBase, markdownOptions } from './src/render/pipeline.ts';
 import { cacheDir } from './src/build/cache-dir.ts';
 import { cspConfig } from './src/site/csp.ts';
 import headersFile from './src/build/headers-file.ts';
-import siteAddress from './src/build/site-address.ts';
+import siteAddress, { givenSiteProblem } from './src/build/site-address.ts';
 
 // The public address the site is served from (citations, canonical links, feeds, the sitemap and
 // robots.txt name it): ARCHIVE_SITE, or write it here (`site: 'https://…'`), or `astro build
-// --site https://…`. Without any, src/build/site-address.ts names this machine and says so.
+// --site https://…`. Without any, src/build/site-address.ts names this machine and says so. A
+// path in it (https://example.org/archive/) is the base path (site-address.ts explains).
+// An unusable one stops the build here, naming the setting and the fix (Astro only says "Invalid URL").
+const siteProblem = givenSiteProblem();
+if (siteProblem) throw new Error(siteProblem);
 const site = process.env.ARCHIVE_SITE || undefined;
 // ARCHIVE_BASE: the sub-path under that address, e.g. /archive/ for GitHub Pages project sites.
 const base = archiveBase();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseYaml, yamlErrorLine } from './yaml.ts';
@@ -10,7 +10,7 @@ import { rememberFrontMatter } from './front-matter-memo.ts';
 import { YamlCache } from './yaml-cache.ts';
 import { addressKey } from './addresses.ts';
 import { displayPath, groupProblems, type Problem } from './problems.ts';
-import { topicKey } from './topics.ts';
+import { topicKey, topicLabels, type TopicLabel } from './topics.ts';
 import { formatMonth, yearMonth } from './dates.ts';
 import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
@@ -49,7 +49,7 @@ const FIXES: Record<string, string> = {
   source: 'use the id of a file in sources/ (its file name without .yaml), or add that file',
   people: 'use the id of a file in people/ (its file name without .yaml), or add that file',
   name: 'give the name as `name: ...`',
-  description: 'give one sentence on who they are as `description: ...`',
+  description: 'give one sentence on who they are as `description: ...`, or remove the field',
   homepage: 'give the publication home page, starting with https://',
 };
 
@@ -82,6 +82,17 @@ function valueAt(data: unknown, field: PropertyKey[]): unknown {
 /** A value as the user wrote it, for messages. */
 function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * A text quoted JSON-style for messages, so spacing shows: `" libraries"`, `"a\tb"`; spaces other
+ * than U+0020 and invisible characters (no-break space, zero-width space, BOM) as `\uXXXX`.
+ */
+export function shownText(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u0085\u00A0\u1680\u180E\u2000-\u200F\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/g,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** Fields whose value is a list, so a single value written without brackets gets its own fix. */
@@ -203,6 +214,8 @@ async function readCollection<T>(
   parseOne: (file: string, text: string) => Parsed<T>,
   problems: Problem[],
   invalid: Entry<Partial<T>>[] = [],
+  /** Filled with the id and shown path of every file of the collection, valid or not. */
+  present: Map<string, string> = new Map(),
 ): Promise<Entry<T>[]> {
   const entries: Entry<T>[] = [];
   const all = (await listFiles(dir)).filter((rel) => !isHiddenFile(rel));
@@ -210,6 +223,8 @@ async function readCollection<T>(
   for (const rel of all) {
     const abs = path.join(dir, rel);
     const file = displayPath(abs);
+    // A file of another kind ("ana-ruiz.yml") is there too, only not read (its own problem says so).
+    if (ext.test(rel) || !present.has(idFromPath(rel))) present.set(idFromPath(rel), file);
     if (!ext.test(rel)) {
       problems.push({
         file,
@@ -383,7 +398,10 @@ function duplicates<T>(
  * `{ id, role }`), and the same topic twice in its topics (by topicKey: "libraries" and "Libraries" are one topic, as on
  * the site). The second mention is reported, naming the first.
  */
-function repeatedInArticle(articles: Entry<Partial<ArticleData> | Partial<VersionData>>[]): Problem[] {
+function repeatedInArticle(
+  articles: Entry<Partial<ArticleData> | Partial<VersionData>>[],
+  labels: Map<string, TopicLabel>,
+): Problem[] {
   const problems: Problem[] = [];
   for (const a of articles) {
     const firstPerson = new Map<string, number>();
@@ -398,31 +416,84 @@ function repeatedInArticle(articles: Entry<Partial<ArticleData> | Partial<Versio
         fix: `keep one entry for ${id}; to give a role, write it on that one: \`{ id: ${id}, role: ... }\``,
       });
     });
-    const firstTopic = new Map<string, [number, string]>();
-    (a.data.topics ?? []).forEach((t, i) => {
-      const key = topicKey(t);
-      const first = firstTopic.get(key);
-      if (first === undefined) return void firstTopic.set(key, [i, t]);
-      problems.push({
-        file: a.file,
-        field: `topics.${i}`,
-        message: `"${t}" is the same topic as "${first[1]}" (topics.${first[0]}): topics that differ only in letter case or spacing are one topic`,
-        fix: `remove "${t}" and keep the spelling the site should show`,
-      });
-    });
+    const topics = (a.data.topics ?? []).map((t, i) => ({ t, i }));
+    const groups = [...Map.groupBy(topics, ({ t }) => topicKey(t)).values()].filter((m) => m.length > 1);
+    if (groups.length === 0) continue;
+    const written = writtenTopics(a.path, topics.length);
+    for (const mentions of groups) {
+      // The mention kept is the one written as the site shows the topic (topicLabels, the
+      // spelling the topic-spelling notes name), else the first.
+      const label = labels.get(topicKey(mentions[0]!.t))?.label;
+      const kept = mentions.find(({ t }) => t.replace(/\s+/g, ' ').trim() === label) ?? mentions[0]!;
+      // Shown as written, spaces and all (the schema trims them, so "libraries" and " libraries"
+      // would read the same).
+      const keptText = written?.[kept.i] ?? kept.t;
+      for (const { t, i } of mentions) {
+        if (i === kept.i) continue;
+        const text = written?.[i] ?? t;
+        const differs =
+          text === keptText
+            ? 'written the same way twice'
+            : text.toLocaleLowerCase('und') === keptText.toLocaleLowerCase('und')
+              ? 'differing only in letter case'
+              : text.replace(/\s+/g, ' ').trim() === keptText.replace(/\s+/g, ' ').trim()
+                ? 'differing only in spacing'
+                : 'differing only in letter case and spacing';
+        problems.push({
+          file: a.file,
+          field: `topics.${i}`,
+          message: `${shownText(text)} is the same topic as ${shownText(keptText)} (topics.${kept.i}), ${differs}: topics that differ only in letter case or spacing are one topic`,
+          fix:
+            label !== undefined && kept.t.replace(/\s+/g, ' ').trim() === label
+              ? `remove ${shownText(text)} and keep ${shownText(keptText)}, the spelling the site shows`
+              : `remove ${shownText(text)} and keep ${shownText(keptText)}`,
+        });
+      }
+    }
   }
   return problems;
 }
 
-/** References from articles to people and sources that do not exist, with the nearest existing id; `root` is the content folder. */
+/**
+ * The topics of a Markdown entry as its front matter writes them, before the schema trims them;
+ * undefined when the file no longer reads as a list of `count` topics (the caller shows the
+ * checked values then).
+ */
+function writtenTopics(file: string, count: number): string[] | undefined {
+  try {
+    const parts = splitFrontmatter(readFileSync(file, 'utf8'));
+    const topics = parts && (parseYaml(parts.yaml) as { topics?: unknown } | null)?.topics;
+    return Array.isArray(topics) && topics.length === count && topics.every((t) => typeof t === 'string')
+      ? topics
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * References from articles to people and sources that do not exist, with the nearest existing id;
+ * `root` is the content folder. `people` and `sources` are the valid ids; `present` maps the id
+ * of every file in people/ and sources/, valid or not, to its shown path: a reference to a file
+ * there that is not valid says so (the file's own problems say why), not that the file is missing.
+ */
 function referenceProblems(
   root: string,
   articles: Entry<Partial<ArticleData>>[],
   people: Set<string>,
   sources: Set<string>,
+  present: { people: Map<string, string>; sources: Map<string, string> },
 ): Problem[] {
   const problems: Problem[] = [];
   const unknown = (file: string, field: string, id: string, folder: 'people' | 'sources', known: Set<string>) => {
+    const invalidFile = present[folder].get(id);
+    if (invalidFile !== undefined)
+      return void problems.push({
+        file,
+        field,
+        message: `"${id}" is ${invalidFile}, which is not valid (its own problems are listed under that file)`,
+        fix: `correct ${invalidFile}; this reference is then right as it is`,
+      });
     const guess = didYouMean(id, known);
     const newFile = displayPath(path.join(root, folder, `${id}.yaml`));
     problems.push({
@@ -573,12 +644,15 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
     problems,
     invalidArticles,
   );
+  const present = { people: new Map<string, string>(), sources: new Map<string, string>() };
   const people = await readCollection(
     path.join(root, 'people'),
     DATA_FILE,
     '.yaml',
     yamlParser(personSchema),
     problems,
+    [],
+    present.people,
   );
   const sources = await readCollection(
     path.join(root, 'sources'),
@@ -586,6 +660,8 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
     '.yaml',
     yamlParser(sourceSchema),
     problems,
+    [],
+    present.sources,
   );
   // Addresses are made from file names (lower case, hyphens for spaces and punctuation), so
   // "Big News.md" and "big-news.md" in one folder would be one page.
@@ -605,9 +681,17 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
       (e) => e.data.url!,
     ),
   );
-  problems.push(...repeatedInArticle(allArticles));
+  // The spelling the site shows each topic in, as the topic-spelling notes name it (from the valid articles).
+  const labels = topicLabels(articles.map((a) => a.data.topics));
+  problems.push(...repeatedInArticle(allArticles, labels));
   problems.push(
-    ...referenceProblems(root, allArticles, new Set(people.map((p) => p.id)), new Set(sources.map((s) => s.id))),
+    ...referenceProblems(
+      root,
+      allArticles,
+      new Set(people.map((p) => p.id)),
+      new Set(sources.map((s) => s.id)),
+      present,
+    ),
   );
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
@@ -616,7 +700,7 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
   const versionsDir = path.join(root, 'versions');
   const versions = await readCollection(versionsDir, /\.md$/i, '.md', parseVersion, problems, invalidVersions);
   const allVersions: Entry<Partial<VersionData>>[] = [...versions, ...invalidVersions];
-  problems.push(...repeatedInArticle(allVersions));
+  problems.push(...repeatedInArticle(allVersions, labels));
   problems.push(...versionProblems(versionsDir, allArticles, allVersions));
   problems.push(...(await missingFiles(root, allVersions)));
   const drafts = articles.filter((a) => a.data.draft).length;

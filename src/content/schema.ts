@@ -291,8 +291,11 @@ export const personSchema = z
     sortName: text.optional(),
     /** Every other form the name appears in, so searches and the importer find the person. */
     aliases: z.array(text).default([]),
-    /** One or two sentences on who they are. */
-    description: text,
+    /**
+     * One or two sentences on who they are, shown on their page; optional, as for many people named
+     * in the news there is nothing to say beyond the articles that name them.
+     */
+    description: text.optional(),
     /** Pages about them elsewhere. */
     links: z.array(z.object({ label: text, url: webUrl }).strict()).default([]),
   })

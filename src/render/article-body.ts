@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { markdownOptions, mayUseGfm, plainMarkdownOptions } from './pipeline.ts';
+import { markdownBase, markdownOptions, mayUseGfm, plainMarkdownOptions } from './pipeline.ts';
 import { cacheDir } from '../build/cache-dir.ts';
 import { readArticleBody } from '../content/files.ts';
 
@@ -32,9 +32,14 @@ function renderedDir(): string {
   return rendered.dir;
 }
 
-/** Where the HTML of a Markdown body is cached. */
+/**
+ * Where the HTML of a Markdown body is cached: by the hash of the body and the base path its
+ * root-relative links are given, so a build under another base path never takes the HTML of one
+ * for itself (ARCHIVE_CACHE_DIR names one folder whatever the base path).
+ */
 function cachedPath(body: string): string {
-  return path.join(renderedDir(), `${createHash('sha256').update(body).digest('hex')}.html`);
+  const hash = createHash('sha256').update(`${markdownBase}\0`).update(body).digest('hex');
+  return path.join(renderedDir(), `${hash}.html`);
 }
 
 /** Renders a body through the site's pipeline and caches the HTML (written whole, then renamed). */

@@ -42,8 +42,14 @@ export function markdownOptionsFor(base: string) {
   };
 }
 
+/**
+ * The base path the Markdown options below are for, read once when this module loads: in a build,
+ * after src/build/site-address.ts has settled it from ARCHIVE_BASE, --base or the site address.
+ */
+export const markdownBase = archiveBase();
+
 /** Options for `unified()` from @astrojs/markdown-remark; the tests render with the same ones. */
-export const markdownOptions = markdownOptionsFor(archiveBase());
+export const markdownOptions = markdownOptionsFor(markdownBase);
 
 /**
  * The same options without the GFM extensions, for a body that cannot hold a table, a

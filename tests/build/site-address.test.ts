@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,7 +12,9 @@ import { vnuErrors } from '../helpers/vnu.ts';
 
 // A published citation points at the archive, not at the build machine: the site address given
 // by ARCHIVE_SITE or by `astro build --site` is the one every citation, canonical link, feed,
-// sitemap and robots.txt names, under the --base path; a build given neither says so, once. The
+// sitemap and robots.txt names, under the --base path, which links in article bodies carry too; a
+// path in the site address is that base path; a build given neither says so, once; a site address
+// that is not one, or a path that disagrees with the base, stops the build saying what to give. The
 // seed archive (with captures added) builds without any other warning, its pages listed one to a
 // line, and a capture page shows the capture's text exactly.
 
@@ -40,19 +42,46 @@ const CAPTURES: Record<string, [string, string?]> = {
   ],
 };
 
+/** A link and an image written root-relative in the article's body, which the page must serve under the base path. */
+const BODY_LINKS = '\n\nSee [all the people](/people/) and ![a chart](/media/body-chart.png).\n';
+
 /** A project config with `site` written in it, as a user would: the project's own, plus the address (Astro takes `--config` relative to the project). */
 const SITE_CONFIG = path.join(OUT, 'astro.config.ts');
 
-/** The three ways a build is given its address, and none, each built under /archive/. */
+const BASE = ['--base', '/archive/'];
+/**
+ * The three ways a build is given its address, and none, each built under /archive/: given as
+ * --base, or as the path of the site address (with or without a trailing slash, with --base or
+ * ARCHIVE_BASE saying the same, or alone).
+ */
 const BUILDS = {
-  env: { env: { ARCHIVE_SITE: 'https://env.example.org' }, args: [], site: 'https://env.example.org' },
-  flag: { env: { ARCHIVE_SITE: '' }, args: ['--site', 'https://flag.example.org'], site: 'https://flag.example.org' },
+  env: { env: { ARCHIVE_SITE: 'https://env.example.org' }, args: BASE, site: 'https://env.example.org' },
+  flag: {
+    env: { ARCHIVE_SITE: '' },
+    args: ['--site', 'https://flag.example.org', ...BASE],
+    site: 'https://flag.example.org',
+  },
   config: {
     env: { ARCHIVE_SITE: '' },
-    args: ['--config', path.relative(process.cwd(), SITE_CONFIG)],
+    args: ['--config', path.relative(process.cwd(), SITE_CONFIG), ...BASE],
     site: 'https://config.example.org',
   },
-  neither: { env: { ARCHIVE_SITE: '' }, args: [], site: 'http://127.0.0.1:4321' },
+  neither: { env: { ARCHIVE_SITE: '' }, args: BASE, site: 'http://127.0.0.1:4321' },
+  envPath: {
+    env: { ARCHIVE_SITE: 'https://envpath.example.org/archive/' },
+    args: [],
+    site: 'https://envpath.example.org',
+  },
+  flagPath: {
+    env: { ARCHIVE_SITE: '' },
+    args: ['--site', 'https://flagpath.example.org/archive'],
+    site: 'https://flagpath.example.org',
+  },
+  pathAndBase: {
+    env: { ARCHIVE_SITE: 'https://both.example.org/archive', ARCHIVE_BASE: '/archive/' },
+    args: [],
+    site: 'https://both.example.org',
+  },
 } as const;
 type Kind = keyof typeof BUILDS;
 
@@ -66,6 +95,9 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(CONTENT, 'captures', rel)), { recursive: true });
     await writeFile(path.join(CONTENT, 'captures', rel), text);
   }
+  // A person needs only a name.
+  await writeFile(path.join(CONTENT, 'people', 'ana-ruiz.yaml'), 'name: Ana Ruiz\n');
+  await appendFile(path.join(CONTENT, 'articles', `${ARTICLE.replace(/^articles\/|\/$/g, '')}.md`), BODY_LINKS);
   const project = path.relative(OUT, path.resolve('astro.config.ts')).split(path.sep).join('/');
   await writeFile(
     SITE_CONFIG,
@@ -73,11 +105,8 @@ beforeAll(async () => {
   );
   // One after another: each build uses both cores.
   for (const [kind, b] of Object.entries(BUILDS) as [Kind, (typeof BUILDS)[Kind]][])
-    results.set(
-      kind,
-      await astroBuild(CONTENT, dist(kind), { ...b.env, ARCHIVE_BASE: '' }, [...b.args, '--base', '/archive/']),
-    );
-}, 320_000);
+    results.set(kind, await astroBuild(CONTENT, dist(kind), { ARCHIVE_BASE: '', ...b.env }, [...b.args]));
+}, 600_000);
 
 afterAll(async () => {
   await rm(OUT, { recursive: true, force: true });
@@ -159,6 +188,26 @@ describe.each(Object.keys(BUILDS) as Kind[])('a build for /archive/ (site addres
     expect(urls.robots).toEqual([`${expected}sitemap-index.xml`]);
   });
 
+  test("serves the links and images in an article's body, and every link of the page, under the base path", async () => {
+    const html = fromHtml(await readFile(path.join(dist(kind), ARTICLE, 'index.html'), 'utf8'));
+    const [body] = elements(html, (e) => e.tagName === 'a' && toString(e) === 'all the people');
+    expect(body?.properties.href).toBe('/archive/people/');
+    const [image] = elements(html, (e) => e.tagName === 'img' && e.properties.alt === 'a chart');
+    expect(image?.properties.src).toBe('/archive/media/body-chart.png');
+    const local = elements(html, (e) => ['a', 'link'].includes(e.tagName))
+      .map((e) => String(e.properties.href ?? ''))
+      .filter((href) => href.startsWith('/'));
+    expect(local.length).toBeGreaterThan(10);
+    for (const href of local) expect(href.startsWith('/archive/'), href).toBe(true);
+  });
+
+  if (kind === 'envPath' || kind === 'flagPath')
+    test('says once which base path it took from the site address, and warns of nothing', () => {
+      const output = results.get(kind)!.output;
+      expect(output.split('\n').filter((l) => l.includes('has the path /archive/'))).toHaveLength(1);
+      expect(output.split('\n').filter((l) => /\[WARN\]/.test(l))).toEqual([]);
+    });
+
   if (kind === 'neither')
     test('says once, loudly, what it publishes and how to give the address', () => {
       const output = results.get(kind)!.output;
@@ -202,10 +251,79 @@ describe('the build log and the capture pages (the build given --site)', () => {
     expect(vnuErrors(pages)).toEqual([]);
   }, 120_000);
 
+  test('the page of a person without a description: their name and no empty paragraph, valid HTML', async () => {
+    const page = path.join(dist('flag'), 'people', 'ana-ruiz', 'index.html');
+    const html = fromHtml(await readFile(page, 'utf8'));
+    expect(elements(html, (e) => e.tagName === 'h1').map((e) => toString(e))).toEqual(['Ana Ruiz']);
+    expect(elements(html, (e) => e.tagName === 'p' && toString(e).trim() === '')).toEqual([]);
+    const [meta] = elements(html, (e) => e.tagName === 'meta' && e.properties.name === 'description');
+    expect(String(meta?.properties.content)).toContain('Ana Ruiz');
+    expect(vnuErrors([page])).toEqual([]);
+  }, 120_000);
+
   test('the seed capture too', async () => {
     const rel = '2018/09/immigration-judges-sessions.txt';
     const html = fromHtml(await readFile(path.join(dist('flag'), 'capture', rel, 'index.html'), 'utf8'));
     const [pre] = elements(html, (e) => e.tagName === 'pre');
     expect(toString(pre!)).toBe(await readFile(path.join(CONTENT, 'captures', rel), 'utf8'));
   });
+});
+
+describe('a site address the build cannot use stops it, naming the setting, the value and the fix', () => {
+  const refused = (name: string, env: Record<string, string>, args: string[]) =>
+    astroBuild(CONTENT, path.join(OUT, `refused-${name}`), { ARCHIVE_SITE: '', ARCHIVE_BASE: '', ...env }, args);
+
+  test.each([
+    ['ARCHIVE_SITE', { ARCHIVE_SITE: 'example.org' }, [], 'ARCHIVE_SITE=https://example.org'],
+    [
+      'ARCHIVE_SITE',
+      { ARCHIVE_SITE: 'archive.example.org/news/' },
+      [],
+      'ARCHIVE_SITE=https://archive.example.org/news/',
+    ],
+    ['--site', {}, ['--site', 'example.org'], '--site https://example.org'],
+    ['--site', {}, ['--site=www.example.org:8080'], '--site https://www.example.org:8080'],
+  ] as const)(
+    '%s given as %j %j',
+    async (name, env, args, fix) => {
+      const { code, output } = await refused(`${name}-${JSON.stringify(env).length}-${args.length}`, env, [...args]);
+      expect(code).not.toBe(0);
+      const value = (env as Record<string, string>).ARCHIVE_SITE ?? args.at(-1)!.replace('--site=', '');
+      expect(output).toContain(`${name} is "${value}", which is not a web address`);
+      expect(output).toContain(fix);
+      expect(output).not.toMatch(/^! Invalid URL/m);
+    },
+    120_000,
+  );
+
+  test.each([
+    [{ ARCHIVE_SITE: 'https://x.example.org/sub/', ARCHIVE_BASE: '/archive/' }, []],
+    [{}, ['--site', 'https://x.example.org/sub', '--base', '/archive']],
+  ])(
+    'a site address with the path /sub/ and the base path /archive/ (%j %j)',
+    async (env, args) => {
+      const { code, output } = await refused(`disagree-${args.length}`, env, args);
+      expect(code).not.toBe(0);
+      expect(output).toContain('has the path /sub/, but the base path is /archive/');
+      expect(output).toContain('--site https://x.example.org --base /sub/');
+      expect(output).toContain('--site https://x.example.org --base /archive/');
+    },
+    120_000,
+  );
+});
+
+describe('the rendered bodies a build keeps', () => {
+  test("are not taken by a build under another base path sharing the cache: the body's links follow the base", async () => {
+    // The build given --site and --base /archive/ rendered the article's body into its cache.
+    const root = await astroBuild(
+      CONTENT,
+      path.join(OUT, 'root'),
+      { ARCHIVE_SITE: 'https://root.example.org', ARCHIVE_BASE: '', ARCHIVE_CACHE_DIR: `${dist('flag')}-cache` },
+      [],
+    );
+    expect(root.code, root.output).toBe(0);
+    const html = fromHtml(await readFile(path.join(OUT, 'root', ARTICLE, 'index.html'), 'utf8'));
+    const [link] = elements(html, (e) => e.tagName === 'a' && toString(e) === 'all the people');
+    expect(link?.properties.href).toBe('/people/');
+  }, 180_000);
 });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { topicKey, topicLabels, topicSpellingNotes } from '../../src/content/topics.ts';
+import YAML from 'yaml';
 
 // What `npm run check` says about what the importer already knows: one original address written
 // several ways, one person or topic twice in an article, where a YAML error is, how to complete a
@@ -16,7 +18,7 @@ const BASE = {
 };
 
 /** Writes the files into a fresh content folder, checks it, and gives one line per problem, paths relative to the folder. */
-async function check(files: Record<string, string>): Promise<string[]> {
+async function check(files: Record<string, string | Buffer>): Promise<string[]> {
   const root = await mkdtemp(path.join(tmpdir(), 'archive-check-rules-'));
   try {
     for (const [rel, text] of Object.entries({ ...BASE, ...files })) {
@@ -111,20 +113,91 @@ describe('the same person or topic twice in one article', () => {
     );
   });
 
+  // The mention kept is the one written as the site shows the topic (topicLabels: the spelling
+  // most articles use, ties to the first in code-point order); the others are reported.
   test.each([
-    ['letter case', 'topics: [libraries, Libraries]', 'Libraries', 'libraries'],
+    ['letter case', 'topics: [libraries, Libraries]', 0, 'libraries', 1, 'Libraries', 'letter case'],
     [
       'spacing and case',
       'topics: [immigration courts, "Immigration  Courts"]',
-      'Immigration  Courts',
+      0,
       'immigration courts',
+      1,
+      'Immigration  Courts',
+      'letter case and spacing',
     ],
-    ['non-ASCII case', 'topics: [Émigrés, émigrés]', 'émigrés', 'Émigrés'],
-  ])('a topic repeated in another %s is reported', async (_how, line, second, first) => {
+    ['non-ASCII case', 'topics: [Émigrés, émigrés]', 1, 'émigrés', 0, 'Émigrés', 'letter case'],
+  ])('a topic repeated in another %s is reported', async (_how, line, at, repeat, keptAt, kept, differs) => {
     const lines = await check({ 'articles/2018/09/a.md': article(fields('https://thehill.com/a', line)) });
     expect(lines).toEqual([
-      `articles/2018/09/a.md: topics.1: "${second}" is the same topic as "${first}" (topics.0): topics that differ only in letter case or spacing are one topic. Fix: remove "${second}" and keep the spelling the site should show`,
+      `articles/2018/09/a.md: topics.${at}: "${repeat}" is the same topic as "${kept}" (topics.${keptAt}), differing only in ${differs}: topics that differ only in letter case or spacing are one topic. Fix: remove "${repeat}" and keep "${kept}", the spelling the site shows`,
     ]);
+  });
+
+  test.each([
+    ['a leading space', '[libraries, " libraries"]', '" libraries"'],
+    ['a trailing tab', '[libraries, "libraries\\t"]', '"libraries\\t"'],
+    ['a no-break space', '[libraries, "libraries\\u00A0"]', '"libraries\\u00A0"'],
+    ['a doubled space', '[new york, "new  york"]', '"new  york"'],
+  ])('a topic repeated with %s shows the difference, quoted', async (_how, list, shownRepeat) => {
+    const lines = await check({ 'articles/2018/09/a.md': article(fields('https://thehill.com/a', `topics: ${list}`)) });
+    expect(lines).toHaveLength(1);
+    const first = list.slice(1).split(',')[0]!;
+    expect(lines[0]).toContain(
+      `topics.1: ${shownRepeat} is the same topic as "${first}" (topics.0), differing only in spacing`,
+    );
+    expect(lines[0]).toContain(`Fix: remove ${shownRepeat} and keep "${first}"`);
+  });
+
+  test('a topic written the same way twice says so', async () => {
+    const lines = await check({
+      'articles/2018/09/a.md': article(fields('https://thehill.com/a', 'topics: [courts, Law, courts]')),
+    });
+    expect(lines).toEqual([
+      expect.stringContaining(
+        'topics.2: "courts" is the same topic as "courts" (topics.0), written the same way twice',
+      ),
+    ]);
+  });
+
+  // The oracle: the topic-spelling notes (the build's own account of which spelling the pages
+  // show). Doing what the fix says leaves no problem and no note about the file.
+  test.each([
+    ['alone', { 'a.md': '[libraries, Libraries]' }],
+    [
+      'with two articles using the lower case',
+      { 'a.md': '[Libraries, libraries]', 'b.md': '[libraries]', 'c.md': '[libraries]' },
+    ],
+    ['with one article using the capital', { 'a.md': '[libraries, " libraries", Libraries]', 'b.md': '[Libraries]' }],
+    ['with spacing and case', { 'a.md': '["Big  Tech", big tech, BIG TECH]', 'b.md': '[big tech]' }],
+  ])('the fix keeps the spelling the site shows (%s)', async (_how, lists) => {
+    const files = (topics: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(topics).map(([name, list], i) => [
+          `articles/2018/09/${name}`,
+          article(fields(`https://thehill.com/${i}`, `topics: ${list}`)),
+        ]),
+      );
+    const lines = await check(files(lists));
+    expect(lines.length).toBeGreaterThan(0);
+    const kept = new Set(lines.map((l) => l.match(/ and keep ("(?:[^"\\]|\\.)*")/)![1]!));
+    expect(kept.size).toBe(1);
+    const keep = JSON.parse([...kept][0]!) as string;
+    const label = topicLabels(Object.values(lists).map((l) => YAML.parse(l) as string[])).get(topicKey(keep))!.label;
+    expect(lines.every((l) => l.includes('the spelling the site shows'))).toBe(true);
+    // The note's spelling, by its own words.
+    const note = topicSpellingNotes(
+      Object.entries(lists).map(([file, l]) => ({ file, topics: YAML.parse(l) as string[] })),
+    ).find((n) => n.includes('a.md'));
+    expect(note).toContain(`use "${label}"`);
+    expect(keep.replace(/\s+/g, ' ').trim()).toBe(label);
+    // Applying the fix to a.md: one mention left, written as kept.
+    const fixed = { ...lists, 'a.md': JSON.stringify([keep]) };
+    expect(await check(files(fixed))).toEqual([]);
+    const notes = topicSpellingNotes(
+      Object.entries(fixed).map(([file, l]) => ({ file, topics: YAML.parse(l) as string[] })),
+    );
+    expect(notes.filter((n) => n.includes('a.md'))).toEqual([]);
   });
 
   test('in an earlier version too', async () => {
@@ -268,5 +341,91 @@ describe('a capture named by many files', () => {
     const out = await check(files);
     expect(out).toHaveLength(1);
     expect(out[0]).toContain('is also used by 49 other files (');
+  });
+});
+
+describe('a reference to a people or sources file that is there but not valid', () => {
+  // Each file exists; the reference must point at the file's own problem, never say it is missing.
+  test.each([
+    [
+      'a people file without a name',
+      'people/ana-ruiz.yaml',
+      'description: A mayor.\n',
+      'people: [ana-ruiz]',
+      'people.0',
+    ],
+    [
+      'a people file with broken YAML',
+      'people/ana-ruiz.yaml',
+      'name: "Ana\n',
+      'people: [{ id: ana-ruiz, role: Mayor }]',
+      'people.0.id',
+    ],
+    [
+      'a people file with an unknown field',
+      'people/ana-ruiz.yaml',
+      'name: Ana Ruiz\nrole: Mayor\n',
+      'people: [ana-ruiz]',
+      'people.0',
+    ],
+    [
+      'a people file that is not UTF-8',
+      'people/ana-ruiz.yaml',
+      Buffer.from('name: Ana Ru\xEDz\n', 'latin1'),
+      'people: [ana-ruiz]',
+      'people.0',
+    ],
+    ['a people file written as JSON', 'people/ana-ruiz.json', '{"name": "Ana Ruiz"}', 'people: [ana-ruiz]', 'people.0'],
+    [
+      'a sources file without a homepage',
+      'sources/daily-planet.yaml',
+      'name: Daily Planet\n',
+      'source: daily-planet',
+      'source',
+    ],
+  ])('%s', async (_kind, rel, text, line, field) => {
+    const lines = await check({
+      [rel]: text,
+      'articles/2018/09/a.md': article(
+        fields('https://thehill.com/a', line)
+          .map((l) => (l.startsWith('source:') && line.startsWith('source:') ? line : l))
+          .filter((l, i, all) => all.indexOf(l) === i),
+      ),
+    });
+    const own = lines.filter((l) => l.startsWith(`${rel}:`));
+    expect(own.length, lines.join('\n')).toBeGreaterThan(0);
+    const refs = lines.filter((l) => l.startsWith('articles/2018/09/a.md:'));
+    expect(refs, lines.join('\n')).toEqual([
+      `articles/2018/09/a.md: ${field}: "${path.parse(rel).name}" is ${rel}, which is not valid (its own problems are listed under that file). Fix: correct ${rel}; this reference is then right as it is`,
+    ]);
+    for (const l of refs) expect(l).not.toMatch(/is not in (people|sources)\/|or add /);
+  });
+
+  test('a file that is not there is still said to be missing', async () => {
+    const lines = await check({
+      'articles/2018/09/a.md': article(fields('https://thehill.com/a', 'people: [ana-ruiz]')),
+    });
+    expect(lines).toEqual([expect.stringContaining('people.0: "ana-ruiz" is not in people/')]);
+  });
+});
+
+describe('a person needs only a name', () => {
+  test('a people file without a description passes', async () => {
+    const lines = await check({
+      'people/ana-ruiz.yaml': 'name: Ana Ruiz\n',
+      'articles/2018/09/a.md': article(fields('https://thehill.com/a', 'people: [ana-ruiz]')),
+    });
+    expect(lines).toEqual([]);
+  });
+
+  test('an empty description is still a problem, with the fix to remove it', async () => {
+    const lines = await check({
+      'people/ana-ruiz.yaml': 'name: Ana Ruiz\ndescription: ""\n',
+      'articles/2018/09/a.md': article(fields('https://thehill.com/a', 'people: [ana-ruiz]')),
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^people\/ana-ruiz\.yaml: description: .*or remove the field/),
+      expect.stringContaining('people.0: "ana-ruiz" is people/ana-ruiz.yaml, which is not valid'),
+    ]);
   });
 });
