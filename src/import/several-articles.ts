@@ -33,6 +33,9 @@ const MIN_STORY_PROSE = 300;
 /** Containers whose headings belong to the site or to other stories' teasers, never to a story on the page. */
 const FURNITURE = 'nav, footer, aside, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 
+/** A comment section or one comment, by its class or id. */
+const COMMENTS = '[class*="comment" i], [id*="comment" i]';
+
 /** Text with spaces collapsed. */
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -102,8 +105,14 @@ function bylinedHead(h: Element): boolean {
   for (let n = start.nextElementSibling; n && seen < 3; n = n.nextElementSibling) {
     if (/^(?:SCRIPT|STYLE|META|LINK|TEMPLATE)$/.test(n.tagName) || !text(n)) continue;
     seen++;
+    // Readers' comments name their authors too.
+    if (n.matches(COMMENTS)) return false;
     if (isByline(n)) return true;
-    if (text(n).length < 160 && [...n.querySelectorAll('*')].some(isByline)) return true;
+    // Inside a short box, only a byline by its markup or its "By": "author" classes name commenters.
+    const strict = (el: Element) =>
+      el.matches('[class*="byline" i], [rel="author"], [itemprop="author"]') ||
+      (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
+    if (text(n).length < 160 && [...n.querySelectorAll('*')].some(strict)) return true;
     if (n.tagName === 'P' && text(n).length >= 160) return false;
     if (/^H[1-6]$/.test(n.tagName)) return false;
   }
@@ -188,7 +197,8 @@ function headlineElements(doc: Document): Element[] {
   // A story set in a <div> or <section> whose headline is an <h2>: known by its own byline
   // printed under it (a long read's sections and a sidebar box have none).
   if (!live)
-    for (const h of doc.querySelectorAll('h2')) if (!h.closest(FURNITURE) && text(h) && bylinedHead(h)) found.add(h);
+    for (const h of doc.querySelectorAll('h2'))
+      if (!h.closest(FURNITURE) && !h.closest(COMMENTS) && text(h) && bylinedHead(h)) found.add(h);
   const containers = live ? [] : doc.querySelectorAll(ADDRESS_ATTRIBUTES.map((a) => `[${a}]`).join(', '));
   for (const c of containers) {
     if (c.closest(FURNITURE)) continue;

@@ -110,6 +110,8 @@ describe('several stories without <article> elements', () => {
       `<main><h1>${BRIDGE}</h1><section><h2>For: fix it now</h2><p>By Ann Lee</p>${paras('For', 3)}</section><section><h2>Against: wait</h2><p>By Ben Ode</p>${paras('Against', 3)}</section></main>`,
       // A comment section: the heading is followed by comments, not by a byline.
       `<article><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}</article><section><h2>Comments</h2><div class="comment"><span class="author">Sam</span>${paras('Comment', 2)}</div></section>`,
+      // Short comments, each with its author marked up as such, under a "Comments (3)" heading.
+      `<article><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}</article><section class="comments"><h2>Comments (3)</h2>${[1, 2, 3].map((n) => `<div class="comment"><p class="comment-author">reader${n}</p><p>Comment ${n}: the bridge has been closed for far too long, and nobody at the council seems to care about it.</p></div>`).join('')}</section>`,
     ];
     for (const body of pages) {
       const parsed = parsePage(page(title, body));
