@@ -1,6 +1,7 @@
 import { CaptureError } from './capture.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { isSectionPage } from './article-address.ts';
+import { isDateLine } from './dates.ts';
 import { addressKey, canonicalUrl } from './metadata.ts';
 
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
@@ -91,12 +92,13 @@ const isByline = (el: Element) =>
   el.matches(BYLINE) || (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
 
 /**
- * True when a byline is printed right under the headline: in one of the three elements that
- * follow it (or follow the <header>/<hgroup> it is the only heading of), before any paragraph of
- * prose. Each such element is judged with what it holds only when it is short (a byline box with
- * a name and a date), so a comment's author under a "Comments" heading is not one.
+ * True when a byline (or, with `orDate`, a date) is printed right under the headline: in one of
+ * the three elements that follow it (or follow the <header>/<hgroup> it is the only heading of),
+ * before any paragraph of prose. Each such element is judged with what it holds only when it is
+ * short (a byline box with a name and a date), so a comment's author under a "Comments" heading
+ * is not one. Dates count only for <h1>s: a live blog's <h2> entries each print a time.
  */
-function bylinedHead(h: Element): boolean {
+function bylinedHead(h: Element, orDate = false): boolean {
   let start: Element = h;
   const parent = h.parentElement;
   if (parent && /^(?:HEADER|HGROUP)$/.test(parent.tagName) && parent.querySelectorAll('h1, h2').length === 1)
@@ -113,11 +115,17 @@ function bylinedHead(h: Element): boolean {
       el.matches('[class*="byline" i], [rel="author"], [itemprop="author"]') ||
       (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
     if (text(n).length < 160 && [...n.querySelectorAll('*')].some(strict)) return true;
+    if (orDate && text(n).length < 160 && [n, ...n.querySelectorAll('*')].some(isDate)) return true;
     if (n.tagName === 'P' && text(n).length >= 160) return false;
     if (/^H[1-6]$/.test(n.tagName)) return false;
   }
   return false;
 }
+
+/** True for an element that is a printed date: a <time>, a date by its markup, or a line that is only a date. */
+const isDate = (el: Element) =>
+  el.matches('time, [itemprop="datePublished"], [class*="date" i], [class*="published" i]') ||
+  (text(el).length < 80 && isDateLine(text(el)));
 
 /** True when the nodes (outside `skip`) hold a byline (marked up, or a "By …" line) and a date. */
 function signedAndDated(nodes: Element[], skip: Element[]): boolean {
@@ -264,7 +272,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
       title: text(h),
       nodes,
       addresses,
-      signed: signedAndDated(nodes, nested) || bylinedHead(h),
+      signed: signedAndDated(nodes, nested) || bylinedHead(h, h.tagName === 'H1'),
       described: !!described,
     });
   });

@@ -91,6 +91,11 @@ describe('several stories without <article> elements', () => {
     const second = parsePage(page(head, headers));
     expect(second.notes[0]).toContain(`kept only “${LIBRARY}”`);
     expect(second.document.body.textContent).not.toContain('Bridge paragraph');
+    // Unsigned wire stories: an <h1> with its date under it.
+    const dated = [BRIDGE, LIBRARY]
+      .map((t, i) => `<div><h1>${t}</h1><p>March ${i + 1}, 2024</p>${paras(i ? 'Library' : 'Bridge', 4)}</div>`)
+      .join('');
+    expect(parsePage(page(head, dated)).notes[0]).toContain(`kept only “${LIBRARY}”`);
     // Neither named: refused.
     expect(() => parsePage(page('<title>City Times</title>', headers))).toThrow(/names none of them/);
   });
