@@ -255,8 +255,9 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
           for (const c of run) if (all || !left.has(c)) dropped.add(c);
           if (!all) {
             // What is left of the run: its first nodes lost their leading breaks.
-            const index = parent.children.indexOf(run[0]!);
-            if (index >= 0) parent.children.splice(index, run.length, ...(wrapper.children as typeof parent.children));
+            const kids = parent.children as Root['children'];
+            const index = kids.indexOf(run[0]!);
+            if (index >= 0) kids.splice(index, run.length, ...wrapper.children);
           }
         }
         if (text.length >= FIRST_PARAGRAPH && !dropped.has(run[0]!)) head = false;
