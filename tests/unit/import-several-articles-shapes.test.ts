@@ -12,9 +12,9 @@ import { chooseArticleAddress } from '../../src/import/article-address.ts';
 // Several stories on one page in the shapes that carry no <article> element or address of their
 // own: <div>s and <section>s, <h2> headlines, headlines one after another in one container, each
 // story known by the byline printed under its headline; and a page whose only address is a
-// section's index page. Pages: tests/fixtures/several-stories/.
+// section's index page. Pages: tests/fixtures/import-cases/stories-without-article-elements/.
 
-const DIR = path.resolve('tests/fixtures/several-stories');
+const DIR = path.resolve('tests/fixtures/import-cases/stories-without-article-elements');
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 const BRIDGE = 'Bridge repairs delayed until summer';
 const LIBRARY = 'Library opens new wing downtown';

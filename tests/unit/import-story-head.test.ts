@@ -10,9 +10,9 @@ import { parseHtmlFragment, treeToMarkdown } from '../../src/import/markdown.ts'
 // The story's head (headline, byline, date) printed as lines of one block above the first
 // paragraph, as pages laid out before CSS print it, is not body text: the headline is the title,
 // the byline and date go to the front matter when the page's tags do not give them. A link bar of
-// the site's sections and page tools under the story stays out. Page: tests/fixtures/story-head/.
+// the site's sections and page tools under the story stays out. Page: tests/fixtures/import-cases/story-head-in-layout-table/.
 
-const PAGE = path.resolve('tests/fixtures/story-head/table-2000.html');
+const PAGE = path.resolve('tests/fixtures/import-cases/story-head-in-layout-table/table-2000.html');
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 
 const scratch: string[] = [];
