@@ -55,6 +55,8 @@ interface Story {
   signed: boolean;
   /** A JSON-LD article object on the page has the story's headline. */
   described: boolean;
+  /** Known only by the byline under its <h2>: no address or JSON-LD object of its own. */
+  signedOnly?: boolean;
 }
 
 /** The schema.org types of article objects in JSON-LD that describe a story. */
@@ -288,6 +290,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
   const own = stories.filter(
     (s) => s.signed || addressed(s) || (listed && s.described) || (loaded && s.headline.tagName === 'H1'),
   );
+  for (const s of own) if (s.headline.tagName === 'H2' && !addressed(s) && !s.described) s.signedOnly = true;
   // The same headline twice (a story's headline repeated in a sticky bar) is one story.
   const titles = new Set(own.map((s) => squeeze(s.title)));
   return titles.size < 2 ? [] : own;
@@ -433,6 +436,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
     );
   }
   const others = stories.filter((s) => s !== named);
+  // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
+  // debate) are parts of that article, not stories of their own.
+  const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline))) return [];
   for (const s of others)
     for (const n of s.nodes) {
       const inside = named.nodes.filter((k) => n !== k && n.contains(k));

@@ -111,6 +111,8 @@ describe('several stories without <article> elements', () => {
       `<h1>${BRIDGE}: live</h1><div class="live-blog">${[1, 2, 3].map((n) => `<div class="entry"><h2>Update ${n}</h2><p>By Ann Lee</p>${paras('Update', 3)}</div>`).join('')}</div>`,
       // The same without any class: the page's headline, named by the <title>, heads the entries.
       `<h1>${BRIDGE}</h1><div>${[1, 2].map((n) => `<div><h2>Update ${n}</h2><p>By Ann Lee</p>${paras('Update', 3)}</div>`).join('')}</div>`,
+      // A round-up: the story's own introduction, then signed contributions, in one <article>.
+      `<article><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Intro', 3)}${['Film', 'Music'].map((t) => `<h2>${t}</h2><p>By Ben Ode</p>${paras(t, 3)}`).join('')}</article>`,
       // Two signed views under one headline the metadata names.
       `<main><h1>${BRIDGE}</h1><section><h2>For: fix it now</h2><p>By Ann Lee</p>${paras('For', 3)}</section><section><h2>Against: wait</h2><p>By Ben Ode</p>${paras('Against', 3)}</section></main>`,
       // A comment section: the heading is followed by comments, not by a byline.
