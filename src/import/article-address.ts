@@ -5,8 +5,9 @@ import { addressKey } from './metadata.ts';
 // are wrong in a way that matters to an archive: a JSON-LD `url` naming the section's index page
 // ("/international/"), or the site's home page, would give every article of the section the same
 // address, and the second one imported would be refused as a duplicate. So the site's root, a
-// step of the page's breadcrumb trail before its last, and a folder above another address the
-// page gives are never this article's address. A page its navigation links to is a section page
+// step of the page's breadcrumb trail before its last, a folder above another address the
+// page gives, and a one-segment address named for a section ("/news/", "/sport") are never this
+// article's address. A page its navigation links to is a section page
 // when it has the shape of one (a single path segment without digits, "/international/") or when
 // the page gives a deeper address its navigation does not link to: navigation also links to the
 // page itself (a "current page" tab, a language menu), so a link alone proves nothing. Of the
@@ -93,6 +94,35 @@ export function sectionAddresses(doc: Document, jsonLd: Record<string, unknown>[
   return sections;
 }
 
+/**
+ * Names news sites give their sections, in the languages the importer reads: a one-segment
+ * address made of one of them ("/news/", "/sport", "/lokales/") is a section page whatever the
+ * navigation says. Drawn from the section menus of English, French, German, Spanish, Italian,
+ * Dutch and Portuguese news sites; an article's own slug is never a single such word.
+ */
+const SECTION_WORDS = new Set(
+  [
+    'news latest local national world international us uk europe politics business economy money markets tech technology science health sport sports culture arts entertainment lifestyle life opinion opinions comment editorial editorials environment climate education travel food weather obituaries obits crime metro city region regional features video videos photos multimedia',
+    'actualites actualite infos info monde international politique economie societe sport sports culture sciences planete regions faits-divers',
+    'nachrichten news aktuell politik wirtschaft sport kultur wissen panorama lokales region regionales gesellschaft meinung ausland inland',
+    'noticias actualidad internacional nacional politica economia deportes cultura sociedad opinion local',
+    'notizie cronaca politica economia esteri sport cultura spettacoli',
+    'nieuws binnenland buitenland politiek economie sport cultuur regio',
+    'noticias ultimas politica economia esporte esportes cultura mundo brasil',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * True for a one-segment address whose segment is a section's name ("https://citytimes.example/news/"):
+ * a section's index page, never one article's address (see SECTION_WORDS).
+ */
+export function isSectionPage(url: string): boolean {
+  const path = segments(url);
+  return path.length === 1 && SECTION_WORDS.has(decodeURIComponent(path[0]!).toLowerCase()) && !new URL(url).search;
+}
+
 /** A single path segment without digits ("/international/", "/business"): the shape of a section's address. */
 function sectionShaped(url: string): boolean {
   const path = segments(url);
@@ -116,7 +146,9 @@ export function chooseArticleAddress(candidates: AddressCandidate[], sections: S
         ? "a step of the page's breadcrumb trail"
         : above(c)
           ? `a folder above ${above(c)!.url}`
-          : undefined;
+          : isSectionPage(c.url)
+            ? 'a section page (its path is a section name)'
+            : undefined;
   const left = candidates.filter((c) => !certain(c));
   // A deeper address the page gives that its navigation does not link to.
   const deeperUnlinked = (c: AddressCandidate) =>

@@ -14,7 +14,14 @@ import { decodePage } from './charset.ts';
 import { mergeEntry, sameValue, type EntryText, type FieldNote } from './merge.ts';
 import { partialCapture, readAccess } from './access.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';
-import { addExtractorFacts, canonicalUrl, dekIsStandfirst, readMetadata, type PageMetadata } from './metadata.ts';
+import {
+  addExtractorFacts,
+  addHeadLineFacts,
+  canonicalUrl,
+  dekIsStandfirst,
+  readMetadata,
+  type PageMetadata,
+} from './metadata.ts';
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
 import { readTextCapture } from './text-capture.ts';
@@ -196,6 +203,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     );
   }
   const body = treeToMarkdown(parseHtmlFragment(extracted.html), ctx, base);
+  addHeadLineFacts(meta, body.report.removed);
   // A description that repeats the first paragraph is the lede, not a separate standfirst: the
   // paragraph stays in the text, and the article gets no dek rather than the same words twice.
   const lede = body.text.split('\n').find((line) => line.trim());

@@ -1,5 +1,6 @@
 import type { Article, NewsArticle, Organization } from 'schema-dts';
 import { normaliseDate } from './dates.ts';
+import { ROLE_TAIL } from './clean/rules.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
 import { chooseArticleAddress, sectionAddresses, type AddressCandidate } from './article-address.ts';
@@ -11,6 +12,30 @@ export { addressKey, canonicalUrl } from '../content/addresses.ts';
 // Facts about an article from everything a news page offers, best source first: JSON-LD
 // (NewsArticle/Article), OpenGraph, Highwire citation_* tags, Dublin Core, <time>, the byline.
 // Nothing is guessed: a fact the page does not state stays empty, and the report says so.
+
+/**
+ * Adds the byline and date the story prints in its head above the first paragraph (lines the
+ * body cleaning took out: `removed` entries marked `head`, see cleanTree), where the page's tags
+ * and the extractor said nothing: old pages print them only there ("By Bob Smith, Gazette staff
+ * writer", "March 14, 2000").
+ */
+export function addHeadLineFacts(meta: PageMetadata, removed: { rule: string; text: string; head?: true }[]): void {
+  const head = removed.filter((r) => r.head);
+  const byline = head.find((r) => r.rule === 'byline-line');
+  if (!meta.authors && byline) {
+    const authors = cleanAuthors([byline.text.replace(ROLE_TAIL, '')], { outlet: meta.siteName?.value });
+    if (authors.length) meta.authors = { value: authors, from: 'byline printed above the first paragraph' };
+  }
+  if (!meta.published)
+    for (const r of head) {
+      if (r.rule !== 'date-line' && r.rule !== 'publication-line') continue;
+      const value = normaliseDate(r.text);
+      if (value) {
+        meta.published = { value, from: 'date printed above the first paragraph' };
+        break;
+      }
+    }
+}
 
 /** A fact and where in the page it was found. */
 export interface Found<T> {

@@ -1,5 +1,7 @@
 import { CaptureError } from './capture.ts';
 import { parseJsonLd } from './json-ld.ts';
+import { isSectionPage } from './article-address.ts';
+import { isDateLine } from './dates.ts';
 import { addressKey, canonicalUrl } from './metadata.ts';
 
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
@@ -32,6 +34,9 @@ const MIN_STORY_PROSE = 300;
 /** Containers whose headings belong to the site or to other stories' teasers, never to a story on the page. */
 const FURNITURE = 'nav, footer, aside, [role="navigation"], [role="complementary"], [role="contentinfo"]';
 
+/** A comment section or one comment, by its class or id. */
+const COMMENTS = '[class*="comment" i], [id*="comment" i]';
+
 /** Text with spaces collapsed. */
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -50,6 +55,8 @@ interface Story {
   signed: boolean;
   /** A JSON-LD article object on the page has the story's headline. */
   described: boolean;
+  /** Known only by the byline under its <h2>: no address or JSON-LD object of its own. */
+  signedOnly?: boolean;
 }
 
 /** The schema.org types of article objects in JSON-LD that describe a story. */
@@ -79,15 +86,54 @@ function jsonLdArticles(doc: Document, base: string | undefined): { headline: st
 /** A line that is a byline: "By" (in the languages the importer reads) and a capitalised name. */
 const BY = /^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu;
 
+/** The selector of marked-up bylines. */
+const BYLINE = '[class*="byline" i], [rel="author"], [itemprop="author"], [class*="author" i]';
+
+/** True for an element that is a byline: marked up as one, or a short "By …" line. */
+const isByline = (el: Element) =>
+  el.matches(BYLINE) || (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
+
+/**
+ * True when a byline (or, with `orDate`, a date) is printed right under the headline: in one of
+ * the three elements that follow it (or follow the <header>/<hgroup> it is the only heading of),
+ * before any paragraph of prose. Each such element is judged with what it holds only when it is
+ * short (a byline box with a name and a date), so a comment's author under a "Comments" heading
+ * is not one. Dates count only for <h1>s: a live blog's <h2> entries each print a time.
+ */
+function bylinedHead(h: Element, orDate = false): boolean {
+  let start: Element = h;
+  const parent = h.parentElement;
+  if (parent && /^(?:HEADER|HGROUP)$/.test(parent.tagName) && parent.querySelectorAll('h1, h2').length === 1)
+    start = parent;
+  let seen = 0;
+  for (let n = start.nextElementSibling; n && seen < 3; n = n.nextElementSibling) {
+    if (/^(?:SCRIPT|STYLE|META|LINK|TEMPLATE)$/.test(n.tagName) || !text(n)) continue;
+    seen++;
+    // Readers' comments name their authors too.
+    if (n.matches(COMMENTS)) return false;
+    if (isByline(n)) return true;
+    // Inside a short box, only a byline by its markup or its "By": "author" classes name commenters.
+    const strict = (el: Element) =>
+      el.matches('[class*="byline" i], [rel="author"], [itemprop="author"]') ||
+      (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
+    if (text(n).length < 160 && [...n.querySelectorAll('*')].some(strict)) return true;
+    if (orDate && text(n).length < 160 && [n, ...n.querySelectorAll('*')].some(isDate)) return true;
+    if (n.tagName === 'P' && text(n).length >= 160) return false;
+    if (/^H[1-6]$/.test(n.tagName)) return false;
+  }
+  return false;
+}
+
+/** True for an element that is a printed date: a <time>, a date by its markup, or a line that is only a date. */
+const isDate = (el: Element) =>
+  el.matches('time, [itemprop="datePublished"], [class*="date" i], [class*="published" i]') ||
+  (text(el).length < 80 && isDateLine(text(el)));
+
 /** True when the nodes (outside `skip`) hold a byline (marked up, or a "By …" line) and a date. */
 function signedAndDated(nodes: Element[], skip: Element[]): boolean {
   const mine = (el: Element) => !skip.some((s) => s.contains(el));
   const all = nodes.flatMap((n) => [n, ...n.querySelectorAll('*')]).filter(mine);
-  const byline = all.some(
-    (el) =>
-      el.matches('[class*="byline" i], [rel="author"], [itemprop="author"], [class*="author" i]') ||
-      (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el))),
-  );
+  const byline = all.some(isByline);
   const date = all.some((el) =>
     el.matches('time, [itemprop="datePublished"], [class*="date" i], [class*="dateline" i], [class*="published" i]'),
   );
@@ -126,9 +172,17 @@ function proseIn(nodes: Element[], skip: Element[]): number {
   return chars;
 }
 
-/** True for a live blog (JSON-LD or microdata LiveBlogPosting): its entries are parts of one article. */
+/** Class names and ids of live blogs' containers ("live-blog", "liveblog", "live-updates", "live-coverage"). */
+const LIVE_CLASS = /\blive[-_]?(?:blog|updates?|coverage|feed|ticker|news)\b|\bliveblog|\bticker\b|\bliveticker/i;
+
+/**
+ * True for a live blog (JSON-LD or microdata LiveBlogPosting, or a container class named for
+ * one): its entries are parts of one article.
+ */
 function isLiveBlog(doc: Document): boolean {
   if (doc.querySelector('[itemtype*="LiveBlogPosting" i]')) return true;
+  for (const el of doc.querySelectorAll('[class], [id]'))
+    if (LIVE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
   return [...doc.querySelectorAll('script[type="application/ld+json" i]')].some((s) =>
     /"(?:LiveBlogPosting|liveBlogUpdate)"/.test(s.textContent ?? ''),
   );
@@ -136,8 +190,9 @@ function isLiveBlog(doc: Document): boolean {
 
 /**
  * Headline elements of stories: every <h1> outside the site's furniture that is not only a link
- * home (a logo), and the first <h1>/<h2> of each container with an address attribute (a story
- * an infinite-scroll loader added), except in a live blog, whose entries carry permalinks.
+ * home (a logo), every <h2> with a byline printed under it, and the first <h1>/<h2> of each
+ * container with an address attribute (a story an infinite-scroll loader added); in a live
+ * blog, whose entries carry permalinks and bylines, only the <h1>s.
  */
 function headlineElements(doc: Document): Element[] {
   const found = new Set<Element>();
@@ -148,7 +203,13 @@ function headlineElements(doc: Document): Element[] {
       continue;
     found.add(h);
   }
-  const containers = isLiveBlog(doc) ? [] : doc.querySelectorAll(ADDRESS_ATTRIBUTES.map((a) => `[${a}]`).join(', '));
+  const live = isLiveBlog(doc);
+  // A story set in a <div> or <section> whose headline is an <h2>: known by its own byline
+  // printed under it (a long read's sections and a sidebar box have none).
+  if (!live)
+    for (const h of doc.querySelectorAll('h2'))
+      if (!h.closest(FURNITURE) && !h.closest(COMMENTS) && text(h) && bylinedHead(h)) found.add(h);
+  const containers = live ? [] : doc.querySelectorAll(ADDRESS_ATTRIBUTES.map((a) => `[${a}]`).join(', '));
   for (const c of containers) {
     if (c.closest(FURNITURE)) continue;
     const h = c.querySelector('h1, h2');
@@ -213,7 +274,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
       title: text(h),
       nodes,
       addresses,
-      signed: signedAndDated(nodes, nested),
+      signed: signedAndDated(nodes, nested) || bylinedHead(h, h.tagName === 'H1'),
       described: !!described,
     });
   });
@@ -229,22 +290,33 @@ function findStories(doc: Document, base: string | undefined): Story[] {
   const own = stories.filter(
     (s) => s.signed || addressed(s) || (listed && s.described) || (loaded && s.headline.tagName === 'H1'),
   );
+  for (const s of own) if (s.headline.tagName === 'H2' && !addressed(s) && !s.described) s.signedOnly = true;
   // The same headline twice (a story's headline repeated in a sticky bar) is one story.
   const titles = new Set(own.map((s) => squeeze(s.title)));
   return titles.size < 2 ? [] : own;
 }
 
 /** What the page's head says about the article it is: addresses and titles, each with its source. */
-function pageNames(doc: Document): { addresses: [string, string][]; titles: [string, string][]; base?: string } {
+function pageNames(doc: Document): {
+  addresses: [string, string][];
+  titles: [string, string][];
+  /** Addresses in the head that are the site's root or a section page, as the report says them. */
+  sectionPages: string[];
+  base?: string;
+} {
   const addresses: [string, string][] = [];
   const titles: [string, string][] = [];
+  const sectionPages: string[] = [];
   const head = doc.head ?? doc;
   const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
   const og = head.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined;
   const base = canonicalUrl(canonical) ?? canonicalUrl(og);
   const add = (raw: string | undefined, from: string) => {
     const key = addressKey(canonicalUrl(raw, base));
-    if (key && new URL(key).pathname.length > 1) addresses.push([key, from]);
+    // A section's index page names no story (see isSectionPage).
+    if (key && new URL(key).pathname.length > 1 && !isSectionPage(key)) addresses.push([key, from]);
+    else if (key)
+      sectionPages.push(`${from} ${key} is ${isSectionPage(key) ? 'a section page' : "the site's home page"}`);
   };
   add(canonical, 'canonical URL');
   add(og, 'og:url');
@@ -276,7 +348,7 @@ function pageNames(doc: Document): { addresses: [string, string][]; titles: [str
     }
   const title = doc.title?.trim();
   if (title) titles.push([title, '<title>']);
-  return { addresses, titles, ...(base && { base }) };
+  return { addresses, titles, sectionPages, ...(base && { base }) };
 }
 
 /** True when a metadata title names this headline: the same words, or the <title> holding them. */
@@ -285,6 +357,27 @@ function titleNames(title: string, from: string, headline: string): boolean {
   const h = squeeze(headline);
   if (!t || !h) return false;
   return t === h || (from === '<title>' && h.length >= 12 && t.includes(h));
+}
+
+/**
+ * True when an <h1> outside every story comes before them and the head's metadata names it
+ * (og:title, JSON-LD headline, or a <title> that starts with it): the stories are parts of the
+ * article that headline heads.
+ */
+function namedPageHeadline(doc: Document, stories: Story[], names: ReturnType<typeof pageNames>): boolean {
+  const first = stories[0]!.nodes[0]!;
+  return headlineElements(doc).some(
+    (h) =>
+      h.tagName === 'H1' &&
+      !stories.some((s) => s.nodes.some((n) => n.contains(h))) &&
+      // Before the first story in document order.
+      !!(h.compareDocumentPosition(first) & 4) &&
+      names.titles.some(([t, from]) =>
+        from === '<title>'
+          ? squeeze(t).startsWith(squeeze(text(h))) && text(h).length >= 12
+          : titleNames(t, from, text(h)),
+      ),
+  );
 }
 
 /** Removes everything inside `container` except `keep` and its ancestors. */
@@ -313,6 +406,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   const byTitle = stories.filter((s) => names.titles.some(([t, from]) => titleNames(t, from, s.title)));
   const givenKey = addressKey(canonicalUrl(given, names.base));
   const byGiven = givenKey ? stories.filter((s) => s.addresses.has(givenKey)) : [];
+  if (byAddress.length === 0 && byTitle.length === 0 && byGiven.length === 0 && namedPageHeadline(doc, stories, names))
+    // Bylined parts under the page's own headline, which the metadata names: a debate with two
+    // signed views, a live blog without markup. One article.
+    return [];
   let named: Story | undefined;
   let how = '';
   if (byGiven.length === 1) {
@@ -330,6 +427,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
     const says = [
       ...names.addresses.map(([a, from]) => `${from} ${a}`),
       ...names.titles.map(([t, from]) => `${from} “${t}”`),
+      ...names.sectionPages,
     ].join('; ');
     throw new SeveralArticlesError(
       `holds ${stories.length} articles (${listed(stories)}) and its metadata ${
@@ -338,6 +436,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
     );
   }
   const others = stories.filter((s) => s !== named);
+  // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
+  // debate) are parts of that article, not stories of their own.
+  const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline))) return [];
   for (const s of others)
     for (const n of s.nodes) {
       const inside = named.nodes.filter((k) => n !== k && n.contains(k));

@@ -150,6 +150,13 @@ const CASES: [rule: string, before: string, after: string][] = [
     'The board will meet again on Nov. 16, the chair said.',
   ],
   [
+    'link-bar',
+    '<p>' +
+      KEEP.slice(3, -4) +
+      '</p><p><a href="/">Home</a> | <a href="/news/">News</a> | <a href="/sports/">Sports</a> | <a href="/email.html">E-mail this story</a></p>',
+    'The board will meet again on Nov. 16, the chair said.',
+  ],
+  [
     'breadcrumb-list',
     '<ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li><li><a href="/local/harbor">Harbor</a></li></ul>' +
       KEEP,
@@ -198,6 +205,8 @@ describe('each cleaning rule', () => {
 describe('what the rules leave alone', () => {
   test.each([
     ['a sentence starting with "By"', '<p>By Tuesday, the board had voted to approve the plan.</p>'],
+    ['a sentence starting with "By", a comma and a job', '<p>By Monday, staff writers had left the newsroom.</p>'],
+    ['results set apart by bars', '<p>Lions 3 | Tigers 2 | Bears 1 | Wolves 0</p>'],
     ['a sentence that mentions advertisements', '<p>Advertisement revenue fell by a third, the company said.</p>'],
     [
       'a quote about newsletters inside a long paragraph',

@@ -1,13 +1,78 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { BLOCK_RULES, INLINE_RULES, type BlockInfo, type RuleContext } from './rules.ts';
+import { BLOCK_RULES, INLINE_RULES, ROLE_TAIL, type BlockInfo, type RuleContext } from './rules.ts';
 
 // Applies the cleaning rules to an article body (a hast tree) and reports what was removed.
 
 /** What cleaning removed, and the image credits it found. */
 export interface CleanReport {
-  removed: { rule: string; text: string }[];
+  /** Each removal; `head` marks one from the story's head printed above its first paragraph. */
+  removed: { rule: string; text: string; head?: true }[];
   credits: string[];
+}
+
+/**
+ * Rules that judge one line of the story's head as pages print it above the first paragraph
+ * (headline, standfirst, byline, date, each on its own line in one block: "<b>Headline</b><br>By
+ * Jane Doe<br>March 14, 2000", the shape of pages laid out before CSS).
+ */
+const HEAD_LINE_RULES = new Set([
+  'duplicated-headline',
+  'duplicated-dek',
+  'byline-line',
+  'date-line',
+  'publication-line',
+  'meta-line',
+  'site-name',
+]);
+
+/** True for a line naming a writer's job and nothing else ("Gazette Staff Writer", "Korrespondentin"). */
+const isRoleLine = (text: string) =>
+  text.split(/\s+/).length <= 6 && !/[.!?,;:]$/.test(text) && ROLE_TAIL.test(`, ${text}`);
+
+/** Characters of kept text that make a block the story's first paragraph: the head ends there. */
+const FIRST_PARAGRAPH = 80;
+
+/** The lines of some nodes as <br> separates them: each line's text and its [start, end) in toString offsets. */
+function brLines(nodes: Root['children'][number][]): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let offset = 0;
+  let start = 0;
+  let line = '';
+  const walk = (node: Root['children'][number]) => {
+    if (node.type === 'text') {
+      line += node.value;
+      offset += node.value.length;
+    } else if (node.type === 'element' && node.tagName === 'br') breakLine();
+    else if (node.type === 'element') {
+      // A block nested in an inline element (<font><p>…</p></font>) is a line of its own.
+      const block = BLOCKS.has(node.tagName);
+      if (block) breakLine();
+      for (const c of node.children) walk(c);
+      if (block) breakLine();
+    }
+  };
+  const breakLine = () => {
+    out.push({ text: line, start, end: offset });
+    line = '';
+    start = offset;
+  };
+  for (const n of nodes) walk(n);
+  out.push({ text: line, start, end: offset });
+  return out.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text);
+}
+
+/** Removes the <br>s and blank text before the first text left under a node; true when text is left. */
+function trimLeadingBreaks(node: Element): boolean {
+  while (node.children.length) {
+    const c = node.children[0]!;
+    if (c.type === 'text' && !c.value.trim()) node.children.shift();
+    else if (c.type === 'element' && c.tagName === 'br') node.children.shift();
+    else if (c.type === 'element' && c.tagName !== 'img' && !trimLeadingBreaks(c) && toString(c) === '')
+      node.children.shift();
+    else return true;
+  }
+  return false;
 }
 
 /** Blocks a rule may remove whole (containers are only removed once empty). */
@@ -133,6 +198,35 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
   // Captions already seen: the same caption under a later image is removed.
   const captions = new Set<string>();
   let afterImage = false;
+  // Above the first paragraph: a block of <br>-separated lines there is the story's head.
+  let head = true;
+  /**
+   * Cuts the leading lines of a block at the story's head that a head-line rule matches (see
+   * HEAD_LINE_RULES); returns true when every line went, so the block goes too.
+   */
+  const cutHeadLines = (block: Element): boolean => {
+    const lines = brLines([block]);
+    if (lines.length < 2) return false;
+    const cut: [number, number][] = [];
+    let after = '';
+    for (const line of lines) {
+      const rule =
+        BLOCK_RULES.find((r) => HEAD_LINE_RULES.has(r.name) && r.matches(line.text, ctx, blockInfo([block], 'p')))
+          ?.name ??
+        // The writer's job on the line under the byline ("Gazette Staff Writer"): part of the byline.
+        (after === 'byline-line' && isRoleLine(line.text) ? 'byline-line' : undefined);
+      if (!rule) break;
+      after = rule;
+      report.removed.push({ rule, text: line.text, head: true });
+      cut.push([line.start, line.end]);
+    }
+    if (cut.length === 0) return false;
+    if (cut.length === lines.length) return true;
+    // Only the head lines go; the story's first paragraph stays.
+    cutRanges(block, cut);
+    trimLeadingBreaks(block);
+    return false;
+  };
   const visit = (parent: Root | Element, inFigure = false): void => {
     // A loose run is judged as a paragraph would be, by the rules not tied to particular elements.
     const dropped = new Set<Root['children'][number]>();
@@ -147,8 +241,29 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
             (r) => !r.only && !r.withRest && !r.withFollowingList && r.matches(text, ctx, blockInfo(run, 'p')),
           )
         : undefined;
-      if (!rule) continue;
-      report.removed.push({ rule: rule.name, text });
+      if (!rule) {
+        if (head && run.some((c) => c.type === 'element' && (c.tagName === 'br' || brLines([c]).length > 1))) {
+          // The story's head printed as lines between blocks: judged line by line.
+          const wrapper: Element = {
+            type: 'element',
+            tagName: 'span',
+            properties: {},
+            children: [...run] as ElementContent[],
+          };
+          const all = cutHeadLines(wrapper);
+          const left = new Set<Root['children'][number]>(wrapper.children);
+          for (const c of run) if (all || !left.has(c)) dropped.add(c);
+          if (!all) {
+            // What is left of the run: its first nodes lost their leading breaks.
+            const kids = parent.children as Root['children'];
+            const index = kids.indexOf(run[0]!);
+            if (index >= 0) kids.splice(index, run.length, ...wrapper.children);
+          }
+        }
+        if (text.length >= FIRST_PARAGRAPH && !dropped.has(run[0]!)) head = false;
+        continue;
+      }
+      report.removed.push({ rule: rule.name, text, ...(head && { head: true as const }) });
       if (rule.credit) report.credits.push(rule.credit(text));
       for (const c of run) dropped.add(c);
     }
@@ -201,12 +316,29 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
               )
             : undefined;
         if (rule) {
-          report.removed.push({ rule: rule.name, text });
+          report.removed.push(
+            head
+              ? // Its lines kept apart ("By Helen Park | Record Staff Writer"), so the byline reads as one.
+                {
+                  rule: rule.name,
+                  text: brLines([child])
+                    .map((l) => l.text)
+                    .join(' | '),
+                  head: true,
+                }
+              : { rule: rule.name, text },
+          );
           if (rule.credit) report.credits.push(rule.credit(text));
           if (rule.withFollowingList) dropNextList = true;
           if (rule.withRest && /^h[1-6]$/.test(child.tagName)) dropRest = rule.name;
           continue;
         }
+        if (head && cutHeadLines(child)) {
+          // Every line was the head: the block goes, or (a table cell) is emptied.
+          if (LEAF_REMOVABLE.has(child.tagName)) continue;
+          child.children = [];
+        }
+        if (head && toString(child).replace(/\s+/g, ' ').trim().length >= FIRST_PARAGRAPH) head = false;
         for (const inline of INLINE_RULES) {
           const full = toString(child);
           const ranges = inline.ranges(full);

@@ -69,18 +69,26 @@ const BYLINE_JOIN =
   /^(?:and|&|et|y|und|e|en|og|och|van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|zu|bin|al)$/;
 
 /**
+ * A byline's ", role" tail naming the writer's job ("By Bob Smith, Gazette staff writer", "Par
+ * Anne Roy, envoyée spéciale", "Von Eva Ruf, Korrespondentin"): the job words of the languages
+ * the importer reads, with up to a few words of the outlet's name or beat around them.
+ */
+export const ROLE_TAIL =
+  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista)\b[\p{L}.'’&\s-]{0,40}$/iu;
+
+/**
  * True for a line that is only a byline: a byline word, then names (capitalised words, with
- * "and"-words and particles between them), then optionally a date or a "| role" tail.
+ * "and"-words and particles between them), then optionally a date, a "| role" or a ", role" tail
+ * (see ROLE_TAIL).
  */
 export function isBylineLine(text: string): boolean {
   const start = BYLINE_START.exec(text);
   if (!start) return false;
-  const names = text
-    .slice(start[0].length)
-    .split(/\s[|–—·•]\s|\s-\s/)[0]!
-    .replace(GLUED_DATE, '')
-    .replace(/[,;]/g, ' ')
-    .trim();
+  const first = text.slice(start[0].length).split(/\s[|–—·•]\s|\s-\s/)[0]!;
+  const lead = first.replace(ROLE_TAIL, '');
+  // A role tail follows a full name (two words or more) and ends no sentence ("By Monday, staff left.").
+  if (lead !== first && (/[.!?]$/.test(text.trim()) || lead.trim().split(/\s+/).length < 2)) return false;
+  const names = lead.replace(GLUED_DATE, '').replace(/[,;]/g, ' ').trim();
   const words = names.split(/\s+/).filter(Boolean);
   return (
     words.length >= 1 &&
@@ -283,6 +291,15 @@ const CHROME_PHRASES = [
   'toggle navigation',
   'back to top',
   'print(?: this)?(?: page| article| story)?',
+  'print(?:er|able)?[- ]friendly(?: version| page| format)?',
+  'e-?mail (?:this|to a friend)(?: page| article| story)?',
+  'send (?:this )?(?:page |article |story )?to a friend',
+  'top of (?:the )?page',
+  'artikel (?:drucken|versenden|empfehlen)',
+  'imprimer(?: cet article)?',
+  'envoyer (?:à un ami|cet article)',
+  'imprimir(?: (?:esta noticia|este artículo))?',
+  'enviar (?:a un amigo|por (?:e-?mail|correo))',
   'save(?: article| for later)?',
   '(?:text|font) size',
   'a a a',
@@ -787,6 +804,23 @@ export const BLOCK_RULES: BlockRule[] = [
         );
       }
       return false;
+    },
+  },
+  {
+    name: 'link-bar',
+    description:
+      'a bar of links to the site\'s sections and page tools, separated by "|", "•" or "·" ("Home | News | Sports | E-mail this story"), as pages laid out with tables print under the story',
+    matches: (text, _ctx, info) => {
+      const t = text.trim().replace(/\s+/g, ' ');
+      if (t.length > 200) return false;
+      const items = t.split(/\s*[|•·]\s*|\s+\/\s+|\s*::\s*|\]\s*\[/).map((i) => i.replace(/^\[|\]$/g, '').trim());
+      return (
+        items.filter(Boolean).length >= 3 &&
+        items.every((i) => i && i.length <= 30 && i.split(' ').length <= 4 && !/[.!?,;:]$/.test(i)) &&
+        // Links, or (a page saved without its address loses relative links) a bar that starts at
+        // the home page or offers a page tool.
+        ((!!info && info.linkShare >= 0.7) || HOME_CRUMB.test(items[0]!) || items.some((i) => CHROME_LINE.test(i)))
+      );
     },
   },
   {

@@ -1,0 +1,147 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { importAll } from '../../src/import/run.ts';
+import { splitFrontmatter } from '../../src/content/files.ts';
+import { parseYaml } from '../../src/content/yaml.ts';
+import { formatSummary } from '../../src/import/report.ts';
+import { parsePage } from '../../src/import/extract.ts';
+import { chooseArticleAddress } from '../../src/import/article-address.ts';
+
+// Several stories on one page in the shapes that carry no <article> element or address of their
+// own: <div>s and <section>s, <h2> headlines, headlines one after another in one container, each
+// story known by the byline printed under its headline; and a page whose only address is a
+// section's index page. Pages: tests/fixtures/import-cases/stories-without-article-elements/.
+
+const DIR = path.resolve('tests/fixtures/import-cases/stories-without-article-elements');
+const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
+const BRIDGE = 'Bridge repairs delayed until summer';
+const LIBRARY = 'Library opens new wing downtown';
+
+const scratch: string[] = [];
+afterAll(async () => {
+  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
+});
+
+async function importPage(name: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'archive-shapes-'));
+  scratch.push(dir);
+  const root = path.join(dir, 'content');
+  for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
+  const run = await importAll([path.join(DIR, name)], root, options);
+  const outcome = run.outcomes[0]!;
+  const parts = outcome.article ? splitFrontmatter(await readFile(outcome.article, 'utf8'))! : undefined;
+  return {
+    run,
+    outcome,
+    data: parts ? (parseYaml(parts.yaml) as Record<string, unknown>) : undefined,
+    body: parts?.body ?? '',
+    report: formatSummary(run, { dryRun: false }),
+  };
+}
+
+/** A paragraph of prose long enough to count, numbered and tagged with its story's word. */
+const para = (word: string, n: number) =>
+  `<p>${word} paragraph ${n}: residents said the change would affect their daily lives, and officials promised a review of the plan by next spring.</p>`;
+const paras = (word: string, count: number) => Array.from({ length: count }, (_, i) => para(word, i + 1)).join('');
+const page = (head: string, body: string) =>
+  `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
+
+describe('several stories without <article> elements', () => {
+  test('two <div> stories, each an <h1> with its byline: only the one the title names', async () => {
+    const { outcome, data, body, report } = await importPage('two-divs.html');
+    expect(outcome.status).toBe('imported');
+    expect(data!.title).toBe(BRIDGE);
+    expect(body).toContain('Bridge story paragraph 5');
+    expect(body).not.toMatch(/Library/);
+    expect(report).toContain(`page holds 2 articles; kept only “${BRIDGE}”`);
+  });
+
+  test('two <section>s in <main>, the second headed by an <h2>', async () => {
+    const { data, body, report } = await importPage('two-in-one.html');
+    expect(data!.title).toBe(BRIDGE);
+    expect(body).toContain('Bridge story paragraph 4');
+    expect(body).not.toMatch(/Library/);
+    expect(report).toContain(`left out “${LIBRARY}”`);
+  });
+
+  test('metadata naming neither story, the canonical a section page: not imported, and the reason names the section page', async () => {
+    const { outcome, run } = await importPage('two-neither.html');
+    expect(outcome.status).toBe('failed');
+    expect(outcome.reason).toContain(`holds 2 articles (“${BRIDGE}”, “${LIBRARY}”)`);
+    expect(outcome.reason).toContain('names none of them');
+    expect(outcome.reason).toContain('https://citytimes.example/news is a section page');
+    expect(run.outcomes.every((o) => !o.article)).toBe(true);
+  });
+
+  test('more shapes: <h2> headlines one after another in one container, bylines in a box, og:title naming the second', () => {
+    const head = `<title>City Times</title><meta property="og:title" content="${LIBRARY}">`;
+    const flat = `<main><h2>${BRIDGE}</h2><div class="meta"><span>By Ann Lee</span> <span>1 Feb 2024</span></div>${paras('Bridge', 4)}<h2>${LIBRARY}</h2><p>By Ben Ode</p>${paras('Library', 4)}</main>`;
+    const doc = parsePage(page(head, flat)).document;
+    expect(doc.body.textContent).toContain('Library paragraph 4');
+    expect(doc.body.textContent).not.toContain('Bridge paragraph');
+    // <header> around the headline, the byline after it; French "Par".
+    const headers = [BRIDGE, LIBRARY]
+      .map(
+        (t, i) =>
+          `<div class="post"><header><h2>${t}</h2></header><p class="signature">Par Anne Lebrun</p>${paras(i ? 'Library' : 'Bridge', 4)}</div>`,
+      )
+      .join('');
+    const second = parsePage(page(head, headers));
+    expect(second.notes[0]).toContain(`kept only “${LIBRARY}”`);
+    expect(second.document.body.textContent).not.toContain('Bridge paragraph');
+    // Unsigned wire stories: an <h1> with its date under it.
+    const dated = [BRIDGE, LIBRARY]
+      .map((t, i) => `<div><h1>${t}</h1><p>March ${i + 1}, 2024</p>${paras(i ? 'Library' : 'Bridge', 4)}</div>`)
+      .join('');
+    expect(parsePage(page(head, dated)).notes[0]).toContain(`kept only “${LIBRARY}”`);
+    // Neither named: refused.
+    expect(() => parsePage(page('<title>City Times</title>', headers))).toThrow(/names none of them/);
+  });
+
+  test('one story stays one: a long read with <h2> sections, a sidebar box, live blogs, a debate of two signed views', () => {
+    const title = `<title>${BRIDGE} | City Times</title>`;
+    const pages = [
+      // A long read: bylined under its <h1>, then <h2> sections with prose, none signed.
+      `<article><h1>${BRIDGE}</h1><p class="byline">By Ann Lee</p><time>1 Feb 2024</time>${[1, 2, 3].map((n) => `<section><h2>Part ${n}</h2>${paras('Bridge', 3)}</section>`).join('')}</article>`,
+      // A sidebar box with an <h2> and prose of its own inside the story.
+      `<div class="story"><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}<div class="sidebar"><h2>How the bridge was built</h2>${paras('Sidebar', 3)}</div>${paras('Bridge', 2)}</div>`,
+      // A live blog without schema.org markup: entries with <h2>s and bylines under them.
+      `<h1>${BRIDGE}: live</h1><div class="live-blog">${[1, 2, 3].map((n) => `<div class="entry"><h2>Update ${n}</h2><p>By Ann Lee</p>${paras('Update', 3)}</div>`).join('')}</div>`,
+      // The same without any class: the page's headline, named by the <title>, heads the entries.
+      `<h1>${BRIDGE}</h1><div>${[1, 2].map((n) => `<div><h2>Update ${n}</h2><p>By Ann Lee</p>${paras('Update', 3)}</div>`).join('')}</div>`,
+      // A round-up: the story's own introduction, then signed contributions, in one <article>.
+      `<article><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Intro', 3)}${['Film', 'Music'].map((t) => `<h2>${t}</h2><p>By Ben Ode</p>${paras(t, 3)}`).join('')}</article>`,
+      // Two signed views under one headline the metadata names.
+      `<main><h1>${BRIDGE}</h1><section><h2>For: fix it now</h2><p>By Ann Lee</p>${paras('For', 3)}</section><section><h2>Against: wait</h2><p>By Ben Ode</p>${paras('Against', 3)}</section></main>`,
+      // A comment section: the heading is followed by comments, not by a byline.
+      `<article><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}</article><section><h2>Comments</h2><div class="comment"><span class="author">Sam</span>${paras('Comment', 2)}</div></section>`,
+      // Short comments, each with its author marked up as such, under a "Comments (3)" heading.
+      `<article><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}</article><section class="comments"><h2>Comments (3)</h2>${[1, 2, 3].map((n) => `<div class="comment"><p class="comment-author">reader${n}</p><p>Comment ${n}: the bridge has been closed for far too long, and nobody at the council seems to care about it.</p></div>`).join('')}</section>`,
+    ];
+    for (const body of pages) {
+      const parsed = parsePage(page(title, body));
+      expect(parsed.notes, body.slice(0, 80)).toEqual([]);
+    }
+  });
+});
+
+describe('a section page is never the article address', () => {
+  const none = { breadcrumbs: new Set<string>(), navigation: new Set<string>() };
+  test('a one-segment address named for a section is set aside, in several languages', () => {
+    for (const url of [
+      'https://citytimes.example/news/',
+      'https://zeitung.example/lokales',
+      'https://diario.example/deportes/',
+    ]) {
+      const choice = chooseArticleAddress([{ url, from: 'link rel=canonical' }], none);
+      expect(choice.chosen, url).toBeUndefined();
+      expect(choice.notes.join(' ')).toContain('is a section page');
+    }
+  });
+  test("a one-segment article slug is the article's address", () => {
+    const url = 'https://blog.example/bridge-repairs-delayed/';
+    expect(chooseArticleAddress([{ url, from: 'link rel=canonical' }], none).chosen?.url).toBe(url);
+  });
+});
