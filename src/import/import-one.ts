@@ -749,6 +749,7 @@ async function write(
     url: frontmatter.url as string | undefined,
     published: frontmatter.published as string | undefined,
     source: frontmatter.source ? (source ?? { id: String(frontmatter.source), name: '', homepage: '' }) : undefined,
+    written: frontmatter,
   });
   if (!capture.html && frontmatter.draft) outcome.complete = draftOptions(frontmatter);
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
@@ -769,6 +770,19 @@ async function write(
     ]);
   // A file rewritten in place is copied aside first; the previous latest version is safe in
   // versions/ before the article file is rewritten.
+  // The same capture extracted again to what the file already holds changes nothing: it is not
+  // counted as replaced, and nothing is written.
+  if (target.kind === 'replace' && target.old.text === fileText && keep !== undefined) {
+    const { written: _, preview: __, merge: ___, ...rest } = outcome;
+    return {
+      ...rest,
+      written: [],
+      status: 'skipped',
+      article: articleFile,
+      entry: file,
+      reason: `already archived as ${path.relative(process.cwd(), file)}; extracted again, it gives what the file already holds: nothing written`,
+    };
+  }
   if (target.kind === 'replace' && target.old.text === fileText) outcome.unchanged = true;
   // A file rewritten twice in one run keeps its first copy: the file as it was before the run.
   if (target.kind === 'replace' && target.old.text !== fileText) {
@@ -868,14 +882,21 @@ function inBody(url: string, markdown: string): boolean {
 /** The facts the page did not state, as the report lists them. */
 function missingFacts(
   meta: PageMetadata,
-  got: { url?: string | undefined; published?: string | undefined; source?: KnownSource | undefined },
+  got: {
+    url?: string | undefined;
+    published?: string | undefined;
+    source?: KnownSource | undefined;
+    /** The front matter written: a value the file keeps (an editor's byline) is not missing. */
+    written?: Record<string, unknown>;
+  },
 ): string[] {
   const missing: string[] = [];
+  const kept = (field: string) => !sameValue(got.written?.[field], undefined);
   if (!got.published) missing.push('published date (saved as a draft)');
   if (!got.url) missing.push('original URL (saved as a draft)');
   if (!got.source) missing.push('source (saved as a draft)');
-  if (!meta.authors) missing.push('authors');
-  if (!meta.dek) missing.push('dek');
-  if (!meta.language) missing.push('language (the site assumes en)');
+  if (!meta.authors && !kept('authors')) missing.push('authors');
+  if (!meta.dek && !kept('dek')) missing.push('dek');
+  if (!meta.language && !kept('language')) missing.push('language (the site assumes en)');
   return missing;
 }

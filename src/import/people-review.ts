@@ -61,10 +61,24 @@ export async function proposeFromArticles(
     const parts = bytes && splitFrontmatter(Buffer.from(bytes).toString('utf8'));
     if (!parts) continue;
     const rel = path.relative(path.join(root, 'articles'), file).split(path.sep).join('/');
-    for (const name of findPeople(parts.body, index.peopleIndex).unknown)
+    for (const name of findPeople(proseOf(parts.body), index.peopleIndex).unknown)
       byName.set(name, (byName.get(name) ?? new Set()).add(rel));
   }
   return byName;
+}
+
+/**
+ * The words of a Markdown body as a reader sees them, for finding names as the importer does in
+ * the text it converts: links keep their text ("Mitch [McConnell](…)" is "Mitch McConnell"),
+ * images, HTML tags, emphasis marks and backslash escapes go.
+ */
+export function proseOf(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/(^|[^\p{L}\p{N}])[_*]+|[_*]+(?=[^\p{L}\p{N}]|$)/gmu, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
 }
 
 /** What writeReview did. */

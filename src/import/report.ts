@@ -52,7 +52,7 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
         .map((n) => (n.paragraphs?.length ? `${n.field} (${countOf(n.paragraphs.length, 'paragraph')})` : n.field))
         .join(
           ', ',
-        )} (the edited file is kept as ${o.status === 'replaced' ? 'the previous file' : 'the earlier version'})`,
+        )} (the edited file is kept ${o.status === 'replaced' ? 'in the copy named below' : 'as the earlier version'})`,
       ...by('overruled').flatMap(paragraphs),
     );
   for (const n of by('kept').filter((n) => n.paragraphs?.length))

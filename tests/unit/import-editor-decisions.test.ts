@@ -111,7 +111,7 @@ describe('a completed draft stays published', () => {
       body,
     );
     const run = await importAll([saved], root, { ...options, force: true });
-    expect(run.counts).toMatchObject({ replaced: 1 });
+    expect(run.counts.failed).toBe(0);
     expect((await readEntry(file)).data).toMatchObject({
       url: 'https://news.example/night-bus',
       published: '2026-11-03',
@@ -294,5 +294,38 @@ describe('applying a people review again', () => {
     expect(await readFile(reviewFile, 'utf8')).toMatch(/^added \| Rosa Delgado \| in: /m);
     expect((await readEntry(file)).data.people).toEqual([]);
     expect((await checkContent(root)).problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('what the report says', () => {
+  test('a page without an address is not called "same original URL"; a value the file keeps is not "left empty"', async () => {
+    const { root, inbox } = await scratchArchive('archive-report-');
+    const note = path.join(inbox, 'note.txt');
+    await writeFile(note, ['Council keeps the night bus', '', ...P].join('\n\n'));
+    await importAll([note], root, options);
+    const again = await importAll([note], root, options);
+    expect(again.counts).toMatchObject({ skipped: 1 });
+    expect(again.outcomes[0]!.reason).not.toContain('same original URL');
+    // The ferry page states no dek; the editor writes one, and --force keeps it.
+    const ferryArchive = await editedFerry();
+    const { data, body } = await readEntry(ferryArchive.file);
+    await writeEntry(ferryArchive.file, { ...data, dek: 'Fewer boats from April.' }, body);
+    const run = await importAll([ferryArchive.v1], ferryArchive.root, { ...options, force: true });
+    const file = ferryArchive.file;
+    expect((await readEntry(file)).data.dek).toBe('Fewer boats from April.');
+    expect(run.outcomes[0]!.missing).not.toContain('dek');
+  }, 60_000);
+
+  test('--add-people proposes the names the import printed, also where the text links them', async () => {
+    const { root, inbox } = await scratchArchive('archive-links-');
+    const page = path.join(inbox, 'hill.html');
+    await cp(path.resolve('tests/fixtures/extraction/hill-hovercards.html'), page);
+    const run = await importAll([page], root, options);
+    const printed = [...run.proposed.keys()];
+    expect(printed).toEqual(expect.arrayContaining(['Charles Schumer', 'Mitch McConnell']));
+    const reviewFile = path.join(path.dirname(root), 'review.txt');
+    await importAll([], root, { ...options, addPeople: true, reviewFile });
+    const review = await readFile(reviewFile, 'utf8');
+    for (const name of printed) expect(review).toContain(`| ${name} |`);
   }, 60_000);
 });
