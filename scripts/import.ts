@@ -69,7 +69,10 @@ if (values['apply-people']) {
     console.error(err.message);
     process.exit(2);
   });
-  for (const p of done.added) console.log(`${dryRun ? 'would add' : 'added'} people/${p.id}.yaml (${p.name})`);
+  for (const p of done.added)
+    console.log(
+      `${dryRun ? 'would add' : 'added'} people/${p.id}.yaml (${p.name}${p.aliases ? `; the articles' spelling kept as an alias: ${p.aliases.join(', ')}` : ''})`,
+    );
   for (const [i, rel] of done.tagged.entries())
     console.log(
       `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${path.relative(process.cwd(), done.backups[i])})` : ''}`,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { splitFrontmatter } from '../content/files.ts';
+import { distance } from 'fastest-levenshtein';
 import { isSeq } from 'yaml';
 import { parseYamlDocument } from '../content/yaml.ts';
 import { slugify } from '../content/slug.ts';
@@ -195,9 +196,27 @@ export function parseReview(text: string, file: string): ReviewLine[] {
   return out;
 }
 
+/**
+ * True when `found` (a name as an article writes it) is `corrected` (the name as the editor
+ * spelled it on a review line) written another way, so the article's spelling becomes an alias
+ * and is not proposed again: the same names once middle initials are set aside ("Sean Musgrave",
+ * "Sean R. Musgrave"), or at most two letters apart with the same initials ("Shaun Musgrave",
+ * "Sean Musgrave"; not "John Musgrave", nor "Dean Musgrave"). Case is ignored.
+ */
+export function sameNameRespelled(found: string, corrected: string): boolean {
+  const words = (n: string) => n.toLowerCase().split(/\s+/).filter(Boolean);
+  const [a, b] = [words(found), words(corrected)];
+  if (a.join(' ') === b.join(' ') || a.length < 2 || b.length < 2) return false;
+  const full = (w: string[]) => w.filter((x) => !/^\p{L}\.?$/u.test(x)).join(' ');
+  if (full(a) === full(b)) return true;
+  const initials = (w: string[]) => `${w[0]![0]}${w.at(-1)![0]}`;
+  return initials(a) === initials(b) && distance(full(a), full(b)) <= 2;
+}
+
 /** What applying a review file did. */
 export interface ApplyResult {
-  added: { id: string; name: string }[];
+  /** People added; `aliases`: the spellings the articles use that the review line corrected (see spellingsOf). */
+  added: { id: string; name: string; aliases?: string[] }[];
   /** Articles tagged (paths under articles/), in order. */
   tagged: string[];
   /** For each article tagged, the copy of it as it was before (under .import-backups/; none in a dry run). */
@@ -256,6 +275,16 @@ export async function applyReview(
     }
     let id = index.peopleIndex.resolve(line.name);
     if (!id) {
+      const others = lines.filter((l) => l !== line && (l.keep || l.applied)).map((l) => l.name);
+      const aliases = [
+        ...new Set(
+          articles.flatMap((a) =>
+            findPeople(proseOf(a.parts.body), index.peopleIndex).unknown.filter(
+              (found) => !others.includes(found) && sameNameRespelled(found, line.name),
+            ),
+          ),
+        ),
+      ];
       const base = slugify(line.name) || 'person';
       id = base;
       for (let n = 2; index.hasId('people', id) || existsSync(path.join(root, 'people', `${id}.yaml`)); n++)
@@ -264,12 +293,12 @@ export async function applyReview(
         path.join(root, 'people', `${id}.yaml`),
         yamlText({
           name: line.name,
-          aliases: [],
+          aliases,
           description: line.who ?? (await firstNamedIn(articles[0]!.parts.yaml)),
         }),
       );
-      index.addPeople([{ id, name: line.name, aliases: [] }]);
-      result.added.push({ id, name: line.name });
+      index.addPeople([{ id, name: line.name, aliases }]);
+      result.added.push({ id, name: line.name, ...(aliases.length && { aliases }) });
     }
     for (const { rel, file: article, text, parts } of articles) {
       const doc = parseYamlDocument(parts.yaml);

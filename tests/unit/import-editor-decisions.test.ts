@@ -8,7 +8,7 @@ import { splitFrontmatter } from '../../src/content/files.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { formatDrafts, listDrafts } from '../../src/import/drafts.ts';
-import { applyReview } from '../../src/import/people-review.ts';
+import { applyReview, sameNameRespelled } from '../../src/import/people-review.ts';
 import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
 import { scratchArchive } from '../helpers/scratch-archive.ts';
@@ -328,4 +328,46 @@ describe('what the report says', () => {
     const review = await readFile(reviewFile, 'utf8');
     for (const name of printed) expect(review).toContain(`| ${name} |`);
   }, 60_000);
+});
+
+describe('a spelling corrected in the review file', () => {
+  test('the articles’ spelling becomes an alias and is not proposed again; another person of the same surname is no alias', async () => {
+    const { root, inbox } = await scratchArchive('archive-spelling-');
+    const saved = path.join(inbox, 'court.html');
+    await writeFile(
+      saved,
+      newsPage({
+        title: 'Three men appear in court',
+        paragraphs: [
+          'On Friday, John Musgrave, 54, Sean Musgrave, 30, both of Wordsworth Avenue, and a third man denied the charge at the crown court in the city centre.',
+          ...P.slice(1),
+        ],
+        url: 'https://coast.example/news/court',
+        published: '2019-09-27',
+        site: 'Coastal Courier',
+      }),
+    );
+    const reviewFile = path.join(path.dirname(root), 'review.txt');
+    await importAll([saved], root, { ...options, addPeople: true, reviewFile });
+    const review = await readFile(reviewFile, 'utf8');
+    expect(review).toMatch(/^drop \| Sean Musgrave \|/m);
+    await writeFile(reviewFile, review.replace('drop | Sean Musgrave', 'keep | Sean R. Musgrave'));
+    const applied = await applyReview(reviewFile, root);
+    expect(applied.added).toEqual([{ id: 'sean-r-musgrave', name: 'Sean R. Musgrave', aliases: ['Sean Musgrave'] }]);
+    const again = await importAll([], root, { ...options, addPeople: true, reviewFile });
+    expect([...again.proposed.keys()]).not.toContain('Sean Musgrave');
+    expect((await checkContent(root)).problems).toEqual([]);
+  }, 60_000);
+
+  test.each([
+    ['Sean Musgrave', 'Sean R. Musgrave', true],
+    ['Shaun Musgrave', 'Sean Musgrave', true],
+    ['Sean Musgrove', 'Sean Musgrave', true],
+    ['John Musgrave', 'Sean R. Musgrave', false],
+    ['Dean Musgrave', 'Sean Musgrave', false],
+    ['Sean Musgrave', 'Sean Musgrave', false],
+    ['Musgrave', 'Sean Musgrave', false],
+  ])('%s is %s respelled: %s', (found, corrected, expected) => {
+    expect(sameNameRespelled(found, corrected)).toBe(expected);
+  });
 });
