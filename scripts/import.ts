@@ -69,7 +69,14 @@ if (values['apply-people']) {
     console.error(err.message);
     process.exit(2);
   });
-  for (const p of done.added) console.log(`${dryRun ? 'would add' : 'added'} people/${p.id}.yaml (${p.name})`);
+  for (const p of done.added)
+    console.log(
+      `${dryRun ? 'would add' : 'added'} people/${p.id}.yaml (${p.name}${p.aliases ? `; the articles' spelling kept as an alias: ${p.aliases.join(', ')}` : ''})`,
+    );
+  for (const [i, rel] of done.tagged.entries())
+    console.log(
+      `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${path.relative(process.cwd(), done.backups[i])})` : ''}`,
+    );
   for (const problem of done.problems) console.log(`not tagged: ${problem}`);
   console.log(
     `${done.added.length} people ${dryRun ? 'would be ' : ''}added, ${done.tagged.length} article tags ${dryRun ? 'would be ' : ''}added${dryRun ? ' (dry run: nothing written)' : '.'}`,

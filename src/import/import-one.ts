@@ -122,6 +122,8 @@ export interface Outcome {
   backup?: string;
   /** For a file merged with the capture: true when the merge left it as it was. */
   unchanged?: boolean;
+  /** What the user should look at: a capture that could not change what the editor decided (see write). */
+  warnings?: string[];
   /** For a plain-text capture saved as a draft: the options that would complete it. */
   complete?: string[];
 }
@@ -340,11 +342,22 @@ export async function importCapture(
     const facts: CaptureFacts = { capture, conversion, url, captured, warc: origin.warc };
     // The same capture bytes are the same capture whatever address it gives (a plain-text copy
     // gives none until --url is used).
-    const article = index.articleAt(url) ?? index.articleAt(canonical) ?? index.byCapture.get(capture.sha256);
-    if (article) return await addVersion(facts, article, root, index, opts, outcome);
+    const byAddress = index.articleAt(url) ?? index.articleAt(canonical);
+    const article = byAddress ?? index.byCapture.get(capture.sha256);
+    if (article) return await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress));
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
     const shown = path.relative(process.cwd(), duplicate);
+    const versions = await readVersions(root, duplicate, index.files);
+    // Another file with the same text at another address adds nothing, and --force does not make
+    // it replace the kept capture (a kept capture is never overwritten by other bytes).
+    if (!versions.some((v) => v.captureSha256 === capture.sha256))
+      return {
+        ...outcome,
+        status: 'skipped',
+        article: duplicate,
+        reason: `already archived as ${shown} (same text); this capture is another file, of another address, and adds nothing`,
+      };
     if (!opts.force)
       return {
         ...outcome,
@@ -354,7 +367,6 @@ export async function importCapture(
       };
     // --force with the same text under another address: the article is rewritten in place, only
     // when it holds this one capture (an article with versions keeps them all).
-    const versions = await readVersions(root, duplicate, index.files);
     if (versions.length > 1 || bodyHash(versions[0]!.body) !== bodyHash(body.markdown))
       return {
         ...outcome,
@@ -416,6 +428,7 @@ async function addVersion(
   index: ExistingEntries,
   opts: ImportOptions,
   outcome: Outcome,
+  byAddress = true,
 ): Promise<Outcome> {
   const versions = await readVersions(root, articleFile, index.files);
   const { meta, body } = facts.conversion;
@@ -447,13 +460,22 @@ async function addVersion(
     const others = versions.filter((v) => v !== same);
     return write(again, { kind: 'replace', articleFile, old: same, others }, root, index, opts, outcome);
   }
-  if (same && (same.hash === key || same === sameBytes))
+  if (same && (same.hash === key || same === sameBytes)) {
+    const matched = [
+      ...(byAddress ? ['same original URL'] : []),
+      same.hash === key ? 'same text' : 'same captured bytes',
+    ].join(', ');
+    // --force is offered only for the very capture kept; another file with the same text adds nothing.
+    const otherFile = same.captureSha256 !== facts.capture.sha256;
     return {
       ...outcome,
       status: 'skipped',
       article: articleFile,
-      reason: `already archived as ${shown(same)} (same original URL, ${same.hash === key ? 'same text' : 'same captured bytes'}); --force extracts it again, keeping every hand edit`,
+      reason: otherFile
+        ? `already archived as ${shown(same)} (${matched}, captured the same day${same.capture ? ` as captures/${same.capture}` : ''}, which is another file): nothing to add`
+        : `already archived as ${shown(same)} (${matched}); --force extracts it again, keeping every hand edit`,
     };
+  }
   if (sameId)
     throw new CaptureError(
       `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
@@ -641,7 +663,13 @@ async function write(
   // version's capture is there. A name held by a file with other bytes is never reused.
   const old = target.kind === 'replace' ? target.old : undefined;
   const shared = old && target.kind === 'replace' && target.others.some((v) => v.capture === old.capture);
-  const keep = old?.capture && old.capture.endsWith(capture.ext) && !shared ? old.capture : undefined;
+  // A kept capture is never overwritten by other bytes: another capture of the same moment (a page
+  // saved again the same day) is a new capture, kept beside it, and the old one stays as it is.
+  const held = old?.capture ? await index.files.bytes(path.join(root, 'captures', old.capture)) : null;
+  const otherBytes =
+    old !== undefined &&
+    (held !== null ? !Buffer.from(held).equals(capture.bytes) : old.captureSha256 !== capture.sha256);
+  const keep = old?.capture && old.capture.endsWith(capture.ext) && !shared && !otherBytes ? old.capture : undefined;
   const captureRel =
     keep ??
     (await freeCapture(
@@ -649,8 +677,12 @@ async function write(
       index,
       target.kind === 'new' ? articleId(root, articleFile) : `${articleId(root, articleFile)}.${id}`,
       capture,
-      target.kind === 'replace' ? target.others : [],
+      target.kind === 'replace' ? [...target.others, ...(otherBytes ? [target.old] : [])] : [],
     ));
+  if (otherBytes && old?.capture && held !== null)
+    (outcome.warnings ??= []).push(
+      `captures/${old.capture} is another file than this capture: it stays as it is (no version names it now), and this capture is kept as captures/${captureRel}`,
+    );
   const fresh = ordered({ ...made.fields, capture: captureRel });
   let frontmatter: Record<string, unknown>;
   let text = body.markdown;
@@ -671,7 +703,9 @@ async function write(
       await extractStored(previous, root, index),
       freshEntry,
       fields,
-      target.kind === 'latest' ? 'fresh' : 'file',
+      // A newer capture, or another capture of the same moment, is the original's word; the same
+      // capture again changes only what the importer reads differently today.
+      target.kind === 'latest' || otherBytes ? 'fresh' : 'file',
       EDITOR_FIELDS,
     );
     const data = merged.data;
@@ -683,7 +717,19 @@ async function write(
     const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
     const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
     data.editorsNote = partial ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
-    if (partial) data.draft = true;
+    // Whether the article is published is the editor's decision (completing a draft, by hand or
+    // with --url/--source/--published, is one): a capture never turns a published article back
+    // into a draft, whatever it lacks; the report warns instead. A file that lacks a fact only a
+    // draft may lack stays a draft.
+    const lacks = (['url', 'source', 'published'] as const).filter((k) => sameValue(data[k], undefined));
+    const published = isArticle && previous.data.draft !== true && lacks.length === 0;
+    if (published && (data.draft === true || partial)) {
+      (outcome.warnings ??= []).push(
+        `${partial ? 'the capture holds only a teaser (a partial capture)' : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
+      );
+      merged.notes = merged.notes.filter((n) => n.field !== 'draft');
+      data.draft = previous.data.draft;
+    } else if (partial || (isArticle && lacks.length > 0)) data.draft = true;
     if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
     frontmatter = ordered(data);
     // Fields the schema does not know stay as the editor wrote them (the check reports them).
@@ -711,6 +757,7 @@ async function write(
     url: frontmatter.url as string | undefined,
     published: frontmatter.published as string | undefined,
     source: frontmatter.source ? (source ?? { id: String(frontmatter.source), name: '', homepage: '' }) : undefined,
+    written: frontmatter,
   });
   if (!capture.html && frontmatter.draft) outcome.complete = draftOptions(frontmatter);
   if (partial) outcome.missing.unshift(`the full text: partial capture, ${partial} (saved as a draft)`);
@@ -731,6 +778,19 @@ async function write(
     ]);
   // A file rewritten in place is copied aside first; the previous latest version is safe in
   // versions/ before the article file is rewritten.
+  // The same capture extracted again to what the file already holds changes nothing: it is not
+  // counted as replaced, and nothing is written.
+  if (target.kind === 'replace' && target.old.text === fileText && keep !== undefined) {
+    const { written: _, preview: __, merge: ___, ...rest } = outcome;
+    return {
+      ...rest,
+      written: [],
+      status: 'skipped',
+      article: articleFile,
+      entry: file,
+      reason: `already archived as ${path.relative(process.cwd(), file)}; extracted again, it gives what the file already holds: nothing written`,
+    };
+  }
   if (target.kind === 'replace' && target.old.text === fileText) outcome.unchanged = true;
   // A file rewritten twice in one run keeps its first copy: the file as it was before the run.
   if (target.kind === 'replace' && target.old.text !== fileText) {
@@ -767,6 +827,11 @@ async function write(
     index.addArticle(articleFile, url, text, capture.sha256);
   } else index.addVersion(articleFile, url, text, capture.sha256);
   return outcome;
+}
+
+/** The facts only a draft may lack that a capture's front matter lacks. */
+function missingOf(fields: Record<string, unknown>): string[] {
+  return (['url', 'source', 'published'] as const).filter((k) => sameValue(fields[k], undefined));
 }
 
 /** The command-line options that would complete a plain-text draft: those for the facts it lacks. */
@@ -825,14 +890,21 @@ function inBody(url: string, markdown: string): boolean {
 /** The facts the page did not state, as the report lists them. */
 function missingFacts(
   meta: PageMetadata,
-  got: { url?: string | undefined; published?: string | undefined; source?: KnownSource | undefined },
+  got: {
+    url?: string | undefined;
+    published?: string | undefined;
+    source?: KnownSource | undefined;
+    /** The front matter written: a value the file keeps (an editor's byline) is not missing. */
+    written?: Record<string, unknown>;
+  },
 ): string[] {
   const missing: string[] = [];
+  const kept = (field: string) => !sameValue(got.written?.[field], undefined);
   if (!got.published) missing.push('published date (saved as a draft)');
   if (!got.url) missing.push('original URL (saved as a draft)');
   if (!got.source) missing.push('source (saved as a draft)');
-  if (!meta.authors) missing.push('authors');
-  if (!meta.dek) missing.push('dek');
-  if (!meta.language) missing.push('language (the site assumes en)');
+  if (!meta.authors && !kept('authors')) missing.push('authors');
+  if (!meta.dek && !kept('dek')) missing.push('dek');
+  if (!meta.language && !kept('language')) missing.push('language (the site assumes en)');
   return missing;
 }

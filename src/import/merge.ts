@@ -1,4 +1,4 @@
-import { applyPatch, structuredPatch } from 'diff';
+import { diffArrays } from 'diff';
 import { isDeepStrictEqual } from 'node:util';
 import { bodyHash } from './existing-entries.ts';
 
@@ -27,6 +27,8 @@ export interface FieldNote {
   field: string;
   /** kept: the file's value stays; updated: the capture's value replaces the importer's earlier one; overruled: the capture's value replaces an edit (the edit stays in the previous file). */
   action: 'kept' | 'updated' | 'overruled' | 'merged';
+  /** For the body: the paragraphs both the editor and the original changed, as the original had them before (shortened), whose edit went with `action`. */
+  paragraphs?: string[];
 }
 
 /**
@@ -100,27 +102,142 @@ export function mergeEntry(
   }
   for (const [field, value] of Object.entries(file.data)) if (!fields.includes(field)) data[field] = value;
   const body = mergeBody(file.body, base?.body, fresh.body, rule);
-  if (body.action) notes.push({ field: 'body', action: body.action });
+  if (body.action)
+    notes.push({ field: 'body', action: body.action, ...(body.paragraphs && { paragraphs: body.paragraphs }) });
   return { data, body: body.text, notes };
 }
 
-/** The body's part of mergeEntry: the same rules, and edits carried onto a changed text when they apply cleanly. */
+/**
+ * The body's part of mergeEntry: the same rules, applied paragraph by paragraph (a paragraph being
+ * a block between blank lines) when both the editor and the original changed the text. Each
+ * change either side made to paragraphs the other left alone is applied; where both changed the
+ * same paragraphs differently, `rule` picks the side, and the result names those paragraphs.
+ */
 function mergeBody(
   file: string,
   base: string | undefined,
   fresh: string,
   rule: MergeRule,
-): { text: string; action?: FieldNote['action'] } {
+): { text: string; action?: FieldNote['action']; paragraphs?: string[] } {
   const key = (t: string) => bodyHash(t);
   if (key(file) === key(fresh)) return { text: fresh };
   if (base !== undefined && key(file) === key(base)) return { text: fresh, action: 'updated' };
   if (base !== undefined && key(fresh) === key(base)) return { text: file, action: 'kept' };
-  if (rule === 'file') return { text: file, action: 'kept' };
-  if (base !== undefined) {
-    // Both changed: the editor's changes to the text the file was made from, applied to the new
-    // text, when every changed paragraph is still there to change (the diff package's patch).
-    const patched = applyPatch(fresh, structuredPatch('file', 'file', base, file, '', '', { context: 1 }));
-    if (patched !== false) return { text: patched, action: 'merged' };
+  if (base === undefined)
+    return rule === 'file' ? { text: file, action: 'kept' } : { text: fresh, action: 'overruled' };
+  const merged = mergeParagraphs(base, file, fresh, rule);
+  const text = merged.paragraphs.join('\n\n') + (/\n$/.test(fresh) ? '\n' : '');
+  if (merged.conflicts.length === 0) return { text, action: 'merged' };
+  return { text, action: rule === 'file' ? 'kept' : 'overruled', paragraphs: merged.conflicts };
+}
+
+/** A text's paragraphs: the blocks between blank lines. */
+const paragraphsOf = (text: string) =>
+  text
+    .replace(/^\s*\n/, '')
+    .trimEnd()
+    .split(/\n(?:[ \t]*\n)+/);
+
+/** Paragraphs compared as bodyHash compares texts: every run of whitespace is one space. */
+const sameParagraph = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+/** One change of a text against the base: base paragraphs [start, end) become `lines`. */
+interface Hunk {
+  start: number;
+  end: number;
+  lines: string[];
+}
+
+/** The changes that turn `base` into `other`, paragraph by paragraph (the diff package's array diff). */
+function hunksOf(base: string[], other: string[]): Hunk[] {
+  const hunks: Hunk[] = [];
+  let at = 0;
+  let open: Hunk | undefined;
+  for (const change of diffArrays(base, other, { comparator: sameParagraph })) {
+    if (!change.added && !change.removed) {
+      at += change.count;
+      open = undefined;
+      continue;
+    }
+    if (!open) hunks.push((open = { start: at, end: at, lines: [] }));
+    if (change.removed) {
+      at += change.count;
+      open.end = at;
+    } else open.lines.push(...change.value);
   }
-  return { text: fresh, action: 'overruled' };
+  // Paragraphs edited one for one (as many after as before) are one change each: an edit is then
+  // merged on its own even when the paragraph next to it was edited too.
+  return hunks.flatMap((h) =>
+    h.lines.length === h.end - h.start && h.lines.length > 1
+      ? h.lines.map((line, n) => ({ start: h.start + n, end: h.start + n + 1, lines: [line] }))
+      : [h],
+  );
+}
+
+/**
+ * A three-way merge of paragraphs (as diff3 merges lines): the changes base→file and base→fresh
+ * are grouped where they touch the same base paragraphs (or insert at the same place); a group
+ * changed by one side takes that side's text, one changed alike by both takes it once, and one
+ * changed differently by both is a conflict settled by `rule` (file: the editor's text; fresh:
+ * the original's). Returns the merged paragraphs and, for each conflict, the base paragraph it
+ * concerns (its first 80 characters; the file's text for an insertion).
+ */
+export function mergeParagraphs(
+  baseText: string,
+  fileText: string,
+  freshText: string,
+  rule: MergeRule,
+): { paragraphs: string[]; conflicts: string[] } {
+  const base = paragraphsOf(baseText);
+  const mine = hunksOf(base, paragraphsOf(fileText));
+  const theirs = hunksOf(base, paragraphsOf(freshText));
+  const out: string[] = [];
+  const conflicts: string[] = [];
+  /** The text of base [start, end) with the given hunks (all inside it) applied. */
+  const apply = (hunks: Hunk[], start: number, end: number) => {
+    const text: string[] = [];
+    let at = start;
+    for (const h of hunks) {
+      text.push(...base.slice(at, h.start), ...h.lines);
+      at = h.end;
+    }
+    return [...text, ...base.slice(at, end)];
+  };
+  let done = 0;
+  let [i, j] = [0, 0];
+  while (i < mine.length || j < theirs.length) {
+    const first = j >= theirs.length || (i < mine.length && mine[i]!.start <= theirs[j]!.start) ? mine[i]! : theirs[j]!;
+    let [start, end] = [first.start, first.end];
+    const [a, b]: [Hunk[], Hunk[]] = [[], []];
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [list, into, next] of [
+        [mine, a, () => i++],
+        [theirs, b, () => j++],
+      ] as const) {
+        const k = list === mine ? i : j;
+        const h = list[k];
+        if (h && (h.start < end || h.start === start)) {
+          into.push(h);
+          next();
+          end = Math.max(end, h.end);
+          grew = true;
+        }
+      }
+    }
+    out.push(...base.slice(done, start));
+    const ours = apply(a, start, end);
+    const others = apply(b, start, end);
+    if (!b.length) out.push(...ours);
+    else if (!a.length || (ours.length === others.length && ours.every((p, n) => sameParagraph(p, others[n]!))))
+      out.push(...others);
+    else {
+      out.push(...(rule === 'file' ? ours : others));
+      const named = start < end ? base.slice(start, end) : a.flatMap((h) => h.lines);
+      conflicts.push(...named.map((p) => (p.length > 80 ? `${p.slice(0, 79).trimEnd()}…` : p)));
+    }
+    done = end;
+  }
+  out.push(...base.slice(done));
+  return { paragraphs: out.filter((p) => p.trim()), conflicts };
 }

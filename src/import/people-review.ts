@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { splitFrontmatter } from '../content/files.ts';
+import { distance } from 'fastest-levenshtein';
+import { isSeq } from 'yaml';
 import { parseYamlDocument } from '../content/yaml.ts';
 import { slugify } from '../content/slug.ts';
 import { ExistingEntries } from './existing-entries.ts';
 import { findPeople } from './people.ts';
-import { ArchiveFiles, writeAtomic, yamlText } from './write.ts';
+import { ArchiveFiles, BACKUP_FOLDER, backupStamp, writeAtomic, yamlText } from './write.ts';
 
 // New people go through a person: `--add-people` writes the names the importer found, with the
 // articles that name them, to a review file; the user marks each line keep or drop (and may fix
@@ -15,6 +17,10 @@ import { ArchiveFiles, writeAtomic, yamlText } from './write.ts';
 /** One line of the review file. */
 export interface ReviewLine {
   keep: boolean;
+  /** Marked `added`: --apply-people applied this line already, and applying again leaves it alone. */
+  applied?: boolean;
+  /** Its index among the file's lines (0-based), as read by parseReview. */
+  index?: number;
   name: string;
   /** Article files, relative to the content folder's articles/. */
   articles: string[];
@@ -29,6 +35,8 @@ const HEADER = `# People named in imported articles who are not in people/ yet.
 # person's description, end the line with  | who: one sentence on who they are  (without it, the
 # description names the article the person was found in, which stays true).
 # Running --add-people again adds new names to this file and keeps every line and mark in it.
+# --apply-people marks each line it applied "added"; applying the file again leaves those alone,
+# so a tag you remove by hand stays removed.
 `;
 
 /** The header line that records the content folder a review file was made for. */
@@ -54,10 +62,24 @@ export async function proposeFromArticles(
     const parts = bytes && splitFrontmatter(Buffer.from(bytes).toString('utf8'));
     if (!parts) continue;
     const rel = path.relative(path.join(root, 'articles'), file).split(path.sep).join('/');
-    for (const name of findPeople(parts.body, index.peopleIndex).unknown)
+    for (const name of findPeople(proseOf(parts.body), index.peopleIndex).unknown)
       byName.set(name, (byName.get(name) ?? new Set()).add(rel));
   }
   return byName;
+}
+
+/**
+ * The words of a Markdown body as a reader sees them, for finding names as the importer does in
+ * the text it converts: links keep their text ("Mitch [McConnell](…)" is "Mitch McConnell"),
+ * images, HTML tags, emphasis marks and backslash escapes go.
+ */
+export function proseOf(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/(^|[^\p{L}\p{N}])[_*]+|[_*]+(?=[^\p{L}\p{N}]|$)/gmu, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
 }
 
 /** What writeReview did. */
@@ -74,7 +96,7 @@ export interface ReviewWritten {
 
 /** A review line as written. */
 const lineText = (l: ReviewLine) =>
-  `${l.keep ? 'keep' : 'drop'} | ${l.name} | in: ${l.articles.join(', ')}${l.who ? ` | who: ${l.who}` : ''}`;
+  `${l.applied ? 'added' : l.keep ? 'keep' : 'drop'} | ${l.name} | in: ${l.articles.join(', ')}${l.who ? ` | who: ${l.who}` : ''}`;
 
 /** A description that does not go out of date: the article a person was found in, by headline and date. */
 async function firstNamedIn(yaml: string): Promise<string> {
@@ -154,13 +176,15 @@ export function parseReview(text: string, file: string): ReviewLine[] {
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(keep|drop)\s*\|\s*([^|]+?)\s*\|\s*in:\s*([^|]+?)\s*(?:\|\s*who:\s*(.*\S)\s*)?$/i.exec(line);
+    const m = /^(keep|drop|added)\s*\|\s*([^|]+?)\s*\|\s*in:\s*([^|]+?)\s*(?:\|\s*who:\s*(.*\S)\s*)?$/i.exec(line);
     if (!m)
       throw new Error(
-        `${file}, line ${i + 1}: "${line.slice(0, 60)}" is not "keep | Name | in: article.md" (optionally "| who: …"); start the line with keep or drop and leave the rest as written`,
+        `${file}, line ${i + 1}: "${line.slice(0, 60)}" is not "keep | Name | in: article.md" (optionally "| who: …"); start the line with keep or drop (added: applied already) and leave the rest as written`,
       );
     out.push({
       keep: m[1]!.toLowerCase() === 'keep',
+      ...(m[1]!.toLowerCase() === 'added' && { applied: true }),
+      index: i,
       name: m[2]!.replace(/\s+/g, ' '),
       articles: m[3]!
         .split(',')
@@ -172,10 +196,31 @@ export function parseReview(text: string, file: string): ReviewLine[] {
   return out;
 }
 
+/**
+ * True when `found` (a name as an article writes it) is `corrected` (the name as the editor
+ * spelled it on a review line) written another way, so the article's spelling becomes an alias
+ * and is not proposed again: the same names once middle initials are set aside ("Sean Musgrave",
+ * "Sean R. Musgrave"), or at most two letters apart with the same initials ("Shaun Musgrave",
+ * "Sean Musgrave"; not "John Musgrave", nor "Dean Musgrave"). Case is ignored.
+ */
+export function sameNameRespelled(found: string, corrected: string): boolean {
+  const words = (n: string) => n.toLowerCase().split(/\s+/).filter(Boolean);
+  const [a, b] = [words(found), words(corrected)];
+  if (a.join(' ') === b.join(' ') || a.length < 2 || b.length < 2) return false;
+  const full = (w: string[]) => w.filter((x) => !/^\p{L}\.?$/u.test(x)).join(' ');
+  if (full(a) === full(b)) return true;
+  const initials = (w: string[]) => `${w[0]![0]}${w.at(-1)![0]}`;
+  return initials(a) === initials(b) && distance(full(a), full(b)) <= 2;
+}
+
 /** What applying a review file did. */
 export interface ApplyResult {
-  added: { id: string; name: string }[];
+  /** People added; `aliases`: the spellings the articles use that the review line corrected (see spellingsOf). */
+  added: { id: string; name: string; aliases?: string[] }[];
+  /** Articles tagged (paths under articles/), in order. */
   tagged: string[];
+  /** For each article tagged, the copy of it as it was before (under .import-backups/; none in a dry run). */
+  backups: string[];
   problems: string[];
 }
 
@@ -183,14 +228,22 @@ export interface ApplyResult {
  * Applies a review file to a content folder: for each line marked keep whose listed articles
  * include at least one in the folder, adds people/<id>.yaml (never overwriting: an existing
  * person with the same name is reused, another id gets -2, -3...) and adds the id to `people` in
- * each of those articles (each once). Lines marked drop change nothing. A listed article that is
- * missing or unreadable is reported in `problems`, and a kept name none of whose articles is
- * there adds no person; the rest is still applied. With `dryRun`, the result says what would be
- * done and nothing is written.
+ * each of those articles (each once), changing only that field (the front matter keeps its
+ * comments, order and list style). Each article rewritten is first copied to
+ * `<root>/.import-backups/<time>/articles/…` (see BACKUP_FOLDER), and the result names the copies.
+ * Each line applied is then marked `added` in the review file, so applying it again changes
+ * nothing, and a tag the editor removed by hand stays removed. Lines marked drop change nothing.
+ * A listed article that is missing or unreadable is reported in `problems`, and a kept name none
+ * of whose articles is there adds no person; the rest is still applied. With `dryRun`, the
+ * result says what would be done and nothing is written.
  * @throws Error naming the file when it cannot be read, a line is malformed (see parseReview), or
  *   it was made for another content folder than `root` (the message gives the --content to use).
  */
-export async function applyReview(file: string, root: string, { dryRun = false } = {}): Promise<ApplyResult> {
+export async function applyReview(
+  file: string,
+  root: string,
+  { dryRun = false, stamp = backupStamp() } = {},
+): Promise<ApplyResult> {
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     throw new Error(
       `${file}: cannot read the review file (${err.code ?? err.message}); give the path --add-people printed`,
@@ -203,14 +256,16 @@ export async function applyReview(file: string, root: string, { dryRun = false }
     );
   const lines = parseReview(text, file);
   const index = await ExistingEntries.load(root);
-  const result: ApplyResult = { added: [], tagged: [], problems: [] };
+  const result: ApplyResult = { added: [], tagged: [], backups: [], problems: [] };
   const write = (target: string, data: string) => (dryRun ? Promise.resolve() : writeAtomic(target, data));
+  const applied: number[] = [];
   for (const line of lines.filter((l) => l.keep)) {
-    const articles: { rel: string; file: string; parts: { yaml: string; body: string } }[] = [];
+    const articles: { rel: string; file: string; text: string; parts: { yaml: string; body: string } }[] = [];
     for (const rel of new Set(line.articles)) {
       const article = path.join(root, 'articles', rel);
-      const parts = existsSync(article) ? splitFrontmatter(await readFile(article, 'utf8')) : null;
-      if (parts) articles.push({ rel, file: article, parts });
+      const text = existsSync(article) ? await readFile(article, 'utf8') : null;
+      const parts = text === null ? null : splitFrontmatter(text);
+      if (text !== null && parts) articles.push({ rel, file: article, text, parts });
       else
         result.problems.push(`${file}: ${rel} (for ${line.name}) is not an article in ${path.join(root, 'articles')}`);
     }
@@ -220,6 +275,16 @@ export async function applyReview(file: string, root: string, { dryRun = false }
     }
     let id = index.peopleIndex.resolve(line.name);
     if (!id) {
+      const others = lines.filter((l) => l !== line && (l.keep || l.applied)).map((l) => l.name);
+      const aliases = [
+        ...new Set(
+          articles.flatMap((a) =>
+            findPeople(proseOf(a.parts.body), index.peopleIndex).unknown.filter(
+              (found) => !others.includes(found) && sameNameRespelled(found, line.name),
+            ),
+          ),
+        ),
+      ];
       const base = slugify(line.name) || 'person';
       id = base;
       for (let n = 2; index.hasId('people', id) || existsSync(path.join(root, 'people', `${id}.yaml`)); n++)
@@ -228,24 +293,39 @@ export async function applyReview(file: string, root: string, { dryRun = false }
         path.join(root, 'people', `${id}.yaml`),
         yamlText({
           name: line.name,
-          aliases: [],
+          aliases,
           description: line.who ?? (await firstNamedIn(articles[0]!.parts.yaml)),
         }),
       );
-      index.addPeople([{ id, name: line.name, aliases: [] }]);
-      result.added.push({ id, name: line.name });
+      index.addPeople([{ id, name: line.name, aliases }]);
+      result.added.push({ id, name: line.name, ...(aliases.length && { aliases }) });
     }
-    for (const { rel, file: article, parts } of articles) {
+    for (const { rel, file: article, text, parts } of articles) {
       const doc = parseYamlDocument(parts.yaml);
       const people = doc.get('people');
-      const ids = Array.isArray((people as { toJSON?: () => unknown } | undefined)?.toJSON?.())
-        ? ((people as { toJSON: () => unknown[] }).toJSON() as unknown[])
-        : [];
+      const ids = isSeq(people) ? (people.toJSON() as unknown[]) : [];
       if (ids.some((p) => p === id || (typeof p === 'object' && p && (p as { id?: string }).id === id))) continue;
-      doc.set('people', [...ids, id]);
-      await write(article, `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${parts.body}`);
+      // A list the editor wrote keeps its style (a flow list stays one); an empty one becomes a block list.
+      if (isSeq(people) && people.items.length > 0) people.add(doc.createNode(id));
+      else doc.set('people', [id]);
+      const copy = path.join(root, BACKUP_FOLDER, stamp, 'articles', ...rel.split('/'));
+      if (!dryRun) {
+        if (!existsSync(copy)) await writeAtomic(copy, text);
+        result.backups.push(copy);
+      }
+      await write(
+        article,
+        `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd()}\n---\n${parts.body}`,
+      );
       result.tagged.push(rel);
     }
+    if (line.index !== undefined) applied.push(line.index);
+  }
+  // What was applied is recorded in the review file itself: those lines are marked "added".
+  if (applied.length && !dryRun) {
+    const raw = text.split(/(?<=\n)/);
+    for (const i of applied) raw[i] = raw[i]!.replace(/^(\s*)keep\b/i, '$1added');
+    await writeAtomic(file, raw.join(''));
   }
   return result;
 }

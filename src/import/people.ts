@@ -171,6 +171,10 @@ export const TITLE_WORDS: Record<string, string[]> = {
     'richterin',
     'sprecher',
     'sprecherin',
+    'vorsitzende',
+    'vorsitzender',
+    'geschäftsführer',
+    'geschäftsführerin',
     'ex-kanzler',
     'ex-präsident',
   ],
@@ -383,6 +387,19 @@ function onlyInOrganisationNames(name: string, text: string): boolean {
   );
 }
 
+/**
+ * Articles before a name that make it a place's or a thing's (French, Spanish, Italian,
+ * Portuguese and English): "la Côte de Beaune", "del Campo de Cartagena", "the Rio Grande".
+ */
+const ARTICLE_BEFORE =
+  /(?:^|[^\p{L}])(?:the|la|le|les|l['’]|el|los|las|del|du|des|al|au|aux|il|lo|gli|della|dello|do|da|dos|das)\s*$/iu;
+
+/** True when every mention of the name in the text comes right after an article: a place, not a person. */
+function onlyAfterArticle(name: string, text: string): boolean {
+  const at = [...text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'gu'))];
+  return at.length > 0 && at.every((m) => ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)));
+}
+
 /** Words in the title lists that qualify a title rather than being one ("the", "former", "deputy"). */
 const QUALIFIER = new Set([
   ...EN_QUALIFIERS,
@@ -482,7 +499,8 @@ export function candidateNames(text: string): string[] {
         !/\p{Ll}\p{Lu}/u.test(n.replace(/\b(?:Mc|Mac|O['’]|De|Di|La|Le)(?=\p{Lu})/gu, '')) &&
         !ORG_END.test(n.split(/\s+/).at(-1)!) &&
         !endsInPluralNoun(n) &&
-        !onlyInOrganisationNames(n, prose),
+        !onlyInOrganisationNames(n, prose) &&
+        !onlyAfterArticle(n, prose),
     );
   return [...new Set(cleaned)];
 }

@@ -44,10 +44,20 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
   if (by('merged').length) lines.push(`  the hand edits of the text applied to the new text`);
   if (by('updated').length)
     lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(by('updated'))}`);
+  // The paragraphs both changed are named, so the editor can look at each one again.
+  const paragraphs = (n: { paragraphs?: string[] }) => (n.paragraphs ?? []).map((p) => `    the paragraph "${p}"`);
   if (by('overruled').length)
     lines.push(
-      `  changed by the original, replacing a hand edit: ${fields(by('overruled'))} (the edited file is kept as the earlier version)`,
+      `  changed by the original, replacing a hand edit: ${by('overruled')
+        .map((n) => (n.paragraphs?.length ? `${n.field} (${countOf(n.paragraphs.length, 'paragraph')})` : n.field))
+        .join(
+          ', ',
+        )} (the edited file is kept ${o.status === 'replaced' ? 'in the copy named below' : 'as the earlier version'})`,
+      ...by('overruled').flatMap(paragraphs),
     );
+  for (const n of by('kept').filter((n) => n.paragraphs?.length))
+    lines.push(`  the original changed these edited paragraphs too; the edit is kept:`, ...paragraphs(n));
+  for (const w of o.warnings ?? []) lines.push(`  warning: ${w}`);
   if (o.backup) lines.push(`  previous file ${dryRun ? 'would be ' : ''}kept as ${rel(o.backup)}`);
   if (o.unchanged) lines.push('  file unchanged: the merge gives what it already holds');
   return lines;

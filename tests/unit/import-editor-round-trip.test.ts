@@ -257,7 +257,12 @@ describe('a partial capture', () => {
     );
     for (let i = 0; i < 2; i++) {
       const run = await importAll([stub], root, { ...options, force: true });
-      expect(run.counts).toMatchObject({ replaced: 1 });
+      expect(run.counts.failed).toBe(0);
+      // Once the merge gives what the file holds, nothing is rewritten, and nothing counted as replaced.
+      if (i > 0) {
+        expect(run.counts).toMatchObject({ replaced: 0, skipped: 1 });
+        expect(run.outcomes[0]!.reason).toContain('gives what the file already holds: nothing written');
+      }
       const after = await readEntry(file);
       expect(after.data.editorsNote).toBe(`${teaser} ${mine}`);
       expect(after.data.draft).toBe(true);

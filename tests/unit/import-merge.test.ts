@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mergeEntry, type EntryText } from '../../src/import/merge.ts';
+import { mergeEntry, mergeParagraphs, type EntryText } from '../../src/import/merge.ts';
 
 // The three-way merge of a re-import: base (the importer's reading of the capture the file was
 // made from), the file (with the editor's changes), and the fresh capture.
@@ -125,5 +125,44 @@ describe('where a capture came from', () => {
   test('another capture never inherits it', () => {
     const other: EntryText = { data: { ...base.data, captureSha256: 'b'.repeat(64) }, body: base.body };
     expect(mergeEntry(fromWarc, fromWarc, other, fields, 'fresh', ARTICLE).data.warc).toBeUndefined();
+  });
+});
+
+describe('the text, paragraph by paragraph', () => {
+  const text = (...paragraphs: string[]) => paragraphs.join('\n\n') + '\n';
+  const [A, B, C, D] = ['Alpha said one.', 'Bravo said two.', 'Charlie said three.', 'Delta said four.'];
+  const original = text(A, B, C, D);
+  const body = (file: string, fresh: string, rule: 'file' | 'fresh' = 'fresh') =>
+    mergeEntry({ data: {}, body: file }, { data: {}, body: original }, { data: {}, body: fresh }, [], rule);
+
+  test('edits of neighbouring paragraphs each go their own way: the one the original changed too goes with the original', () => {
+    const merged = body(
+      text(A, 'Bravo said two [sic].', 'Charlie said three!', 'Delta said 4.'),
+      text(A, 'Bravo said 2.', C, D),
+    );
+    expect(merged.body).toBe(text(A, 'Bravo said 2.', 'Charlie said three!', 'Delta said 4.'));
+    expect(merged.notes).toEqual([{ field: 'body', action: 'overruled', paragraphs: [B] }]);
+  });
+
+  test('the same conflict in a capture of the same moment keeps the edit, and still takes the rest of the capture', () => {
+    const merged = body(text(A, 'Bravo said two [sic].', C, D), text(A, 'Bravo said 2.', C, 'Delta said 4.'), 'file');
+    expect(merged.body).toBe(text(A, 'Bravo said two [sic].', C, 'Delta said 4.'));
+    expect(merged.notes).toEqual([{ field: 'body', action: 'kept', paragraphs: [B] }]);
+  });
+
+  test('a paragraph the original added, one the editor removed, and one both changed alike', () => {
+    const merged = body(text(A, 'Bravo said 2.', C), text('Lede added.', A, 'Bravo said 2.', C, D, 'Update added.'));
+    expect(merged.body).toBe(text('Lede added.', A, 'Bravo said 2.', C, 'Update added.'));
+    expect(merged.notes).toEqual([{ field: 'body', action: 'merged' }]);
+  });
+
+  test('whitespace alone is no change, and a paragraph the editor split is one change', () => {
+    const merged = mergeParagraphs(
+      original,
+      text(A, 'Bravo said', 'two.', C, D),
+      text(A, B, C, 'Delta  said four.'),
+      'fresh',
+    );
+    expect(merged).toEqual({ paragraphs: [A, 'Bravo said', 'two.', C, D], conflicts: [] });
   });
 });

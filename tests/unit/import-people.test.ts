@@ -127,3 +127,19 @@ test('well-known names the NLP pass does not know are proposed: before a reporti
   expect(candidateNames(text)).not.toEqual(expect.arrayContaining(['White House']));
   expect(candidateNames(text)).not.toContain('Labour Party');
 });
+
+test('places named after an article are not proposed; a German title does not stay on the name', () => {
+  const texts = [
+    'Les vendanges ont commencé lundi dans plusieurs villages de la Côte de Beaune, trois semaines plus tôt. Pierre Vautrin a dit que tout allait bien.',
+    'El plan lleva el agua tratada hasta las comunidades de regantes del Campo de Cartagena. Luis de Guindos dijo que no.',
+    'Sie werde Investoren abschrecken und den Bau insgesamt verlangsamen, sagte der Vorsitzende Thomas Brandl.',
+  ];
+  const found = texts.flatMap(candidateNames);
+  expect(found).toEqual(expect.arrayContaining(['Pierre Vautrin', 'Luis de Guindos', 'Thomas Brandl']));
+  for (const place of ['Côte de Beaune', 'Campo de Cartagena', 'Vorsitzende Thomas Brandl'])
+    expect(found).not.toContain(place);
+  // A person named once after an article and once without one is still proposed.
+  expect(candidateNames('The plan of the Charles de Gaulle era ended. Charles de Gaulle said no.')).toContain(
+    'Charles de Gaulle',
+  );
+});

@@ -62,7 +62,7 @@ describe('the seed capture', () => {
 });
 
 describe('duplicates', () => {
-  test('the same URL or the same text is skipped, and replaced with --force', async () => {
+  test('the same URL or the same text is skipped, and --force extracts it again (an unchanged file is not counted as replaced)', async () => {
     const { root, inbox } = await scratchArchive('archive-import-');
     const page = newsPage({
       title: 'Bridge reopens',
@@ -82,7 +82,10 @@ describe('duplicates', () => {
     const again = await importAll([path.join(inbox, 'a.html')], root, options);
     expect(again.outcomes[0]!.reason).toMatch(/same original URL/);
     const forced = await importAll([path.join(inbox, 'a.html')], root, { ...options, force: true });
-    expect(forced.counts).toMatchObject({ replaced: 1 });
+    expect(forced.counts).toMatchObject({ replaced: 0, skipped: 1 });
+    expect(forced.outcomes[0]!.reason).toMatch(
+      /bridge-reopens\.md; extracted again, it gives what the file already holds/,
+    );
     expect((await listFiles(path.join(root, 'articles'))).filter((f) => f.endsWith('.md'))).toEqual([
       '2020/05/bridge-reopens.md',
     ]);

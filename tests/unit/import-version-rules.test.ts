@@ -169,10 +169,14 @@ describe('versions: revert, headline, --force', () => {
     expect(summary.counts, formatSummary(summary, { dryRun: false })).toMatchObject({ replaced: 1 });
     const after = await snapshot(root);
     const changed = [...after.keys()].filter((rel) => after.get(rel) !== before.get(rel)).sort();
+    // The kept capture is never overwritten by other bytes: the new capture is kept beside it.
     expect(changed.filter((rel) => !rel.startsWith('.import-backups/'))).toEqual([
-      'captures/2026/10/council-approves-mill-bridge-repairs.html',
+      'captures/2026/10/council-approves-mill-bridge-repairs.20261101090000.html',
       `${VERSIONS}/20261101090000.md`,
     ]);
+    expect(after.get('captures/2026/10/council-approves-mill-bridge-repairs.html')).toBe(
+      before.get('captures/2026/10/council-approves-mill-bridge-repairs.html'),
+    );
     // The rewritten version file is kept as it was.
     const backups = changed.filter((rel) => rel.startsWith('.import-backups/'));
     expect(backups).toEqual([
