@@ -33,7 +33,7 @@ const HEADER = `# People named in imported articles who are not in people/ yet.
 # needed), then run:  npm run import -- --apply-people <this file> --content <the folder below>
 # Only lines marked keep are added, each tagged in the articles listed after "in:". To give the
 # person's description, end the line with  | who: one sentence on who they are  (without it, the
-# description names the article the person was found in, which stays true).
+# person has no description: the person page lists the articles naming them).
 # Running --add-people again adds new names to this file and keeps every line and mark in it.
 # --apply-people marks each line it applied "added"; applying the file again leaves those alone,
 # so a tag you remove by hand stays removed.
@@ -97,19 +97,6 @@ export interface ReviewWritten {
 /** A review line as written. */
 const lineText = (l: ReviewLine) =>
   `${l.applied ? 'added' : l.keep ? 'keep' : 'drop'} | ${l.name} | in: ${l.articles.join(', ')}${l.who ? ` | who: ${l.who}` : ''}`;
-
-/** A description that does not go out of date: the article a person was found in, by headline and date. */
-async function firstNamedIn(yaml: string): Promise<string> {
-  let data: Record<string, unknown> = {};
-  try {
-    data = (parseYamlDocument(yaml).toJSON() as Record<string, unknown> | null) ?? {};
-  } catch {
-    // an unreadable front matter: the article is named without its headline
-  }
-  const title = typeof data.title === 'string' ? data.title : 'an archived article';
-  const date = typeof data.published === 'string' ? ` (${data.published.slice(0, 10)})` : '';
-  return `Named in “${title}”${date}.`;
-}
 
 /**
  * Writes the proposals to a review file, never losing what is in it already: an existing review
@@ -294,7 +281,7 @@ export async function applyReview(
         yamlText({
           name: line.name,
           aliases,
-          description: line.who ?? (await firstNamedIn(articles[0]!.parts.yaml)),
+          ...(line.who && { description: line.who }),
         }),
       );
       index.addPeople([{ id, name: line.name, aliases }]);
