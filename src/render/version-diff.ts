@@ -41,9 +41,58 @@ export function wordChanges(before: string, after: string): WordChange[] {
  */
 export const MAX_BLOCK_EDIT = 2_000;
 
-/** wordChanges of one block, or undefined when more than MAX_BLOCK_EDIT tokens changed (see there). */
+/**
+ * wordChanges of one block, or undefined when more than MAX_BLOCK_EDIT tokens changed (see there),
+ * with changes that only whitespace separates read as one (see joinChanges).
+ */
 function blockWordChanges(before: string, after: string): WordChange[] | undefined {
-  return diffWordsWithSpace(before, after, { maxEditLength: MAX_BLOCK_EDIT });
+  const parts = diffWordsWithSpace(before, after, { maxEditLength: MAX_BLOCK_EDIT });
+  return parts && joinChanges(parts);
+}
+
+/**
+ * Changes that only whitespace separates, joined into one deletion followed by one insertion:
+ * a rewritten sentence shares its single spaces with the old one, so a word diff alternates
+ * "deleted: Heavy inserted: Ferries deleted: winds inserted: resumed…", which neither eye nor
+ * screen reader can follow. The whitespace goes into both sides, so joining the parts that are not
+ * removed still gives the new text and those not added the old one. `parts` as `diff` gives them.
+ */
+export function joinChanges(parts: WordChange[]): WordChange[] {
+  const out: WordChange[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (!parts[i]!.added && !parts[i]!.removed) {
+      out.push(parts[i++]!);
+      continue;
+    }
+    // A run of changes, with the whitespace-only unchanged parts between them.
+    let end = i;
+    let j = i;
+    while (j < parts.length) {
+      const part = parts[j]!;
+      if (part.added || part.removed) end = ++j;
+      else if (/^\s+$/.test(part.value) && j + 1 < parts.length) j++;
+      else break;
+    }
+    const run = parts.slice(i, end);
+    i = end;
+    // Only deletions, or only insertions: nothing alternates, so the run stays as it is.
+    if (!run.some((p) => p.removed) || !run.some((p) => p.added)) {
+      out.push(...run);
+      continue;
+    }
+    let removed = '';
+    let added = '';
+    for (const part of run) {
+      if (!part.added) removed += part.value;
+      if (!part.removed) added += part.value;
+    }
+    out.push(
+      { value: removed, removed: true, added: false, count: 1 },
+      { value: added, removed: false, added: true, count: 1 },
+    );
+  }
+  return out;
 }
 
 /** The number of words in a text: runs of characters holding a letter or digit. */

@@ -100,6 +100,26 @@ describe('diffBodies', () => {
     expect(html).toMatch(/<del><span class="visually-hidden" lang="en">deleted: <\/span><img [^>]*><\/del>/);
   });
 
+  test('a rewritten sentence reads as one deletion and one insertion, not word against word', async () => {
+    const html = diffBodies(
+      await render('Heavy winds knocked out power to the harbour on Monday.'),
+      await render('Ferries resumed sailing from the harbour on Monday.'),
+    );
+    const { document } = parseHTML(`<!doctype html><html><body><div id="r">${html}</div></body></html>`);
+    const marks = [...document.querySelectorAll('#r del, #r ins')].map(
+      (m) =>
+        `${m.tagName.toLowerCase()}: ${[...m.childNodes]
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent)
+          .join('')
+          .trim()}`,
+    );
+    // The words the two sentences share ("the harbour on Monday.") stay unmarked between them.
+    expect(marks).toEqual(['del: Heavy winds knocked out power to', 'ins: Ferries resumed sailing from']);
+    expect(textWithout(html, ['ins'])).toBe('Heavy winds knocked out power to the harbour on Monday.');
+    expect(textWithout(html, ['del'])).toBe('Ferries resumed sailing from the harbour on Monday.');
+  });
+
   test('identical bodies have no marks', async () => {
     const html = diffBodies(await render(OLD), await render(OLD));
     expect(html).not.toMatch(/<(del|ins)\b/);
