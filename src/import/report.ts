@@ -139,6 +139,9 @@ export function formatSummary(
         : `To review them: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
     );
     if (review?.instead) lines.push(`  (${review.instead}: left alone)`);
+    for (const name of review?.refused ?? [])
+      lines.push(`  not written (a name is one line, without "|"): ${JSON.stringify(name)}`);
+    for (const problem of review?.unreadable ?? []) lines.push(`  kept as written: ${problem}`);
   }
   return lines.join('\n');
 }
