@@ -446,6 +446,9 @@ async function addVersion(
   const sameBytes = [sameId, before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
   const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
   const same = sameId ?? sameBytes;
+  // The same text as a stored version: as its file has it, or as its kept capture says (the file
+  // may hold hand edits, which are not the original's words).
+  const sameText = async (v: StoredVersion) => v.hash === key || (await capturedTextKey(v, root, index)) === key;
   // Facts given on the command line that the stored version lacks (a plain-text draft completed
   // with --url, --source, --published): the same capture again fills them in, like --force.
   const completes =
@@ -454,6 +457,15 @@ async function addVersion(
     (['url', 'source', 'published'] as const).some(
       (k) => opts.given[k] && !same.data[k] && (same.latest || k === 'published'),
     );
+  // Another file with the text already archived for that moment (a page saved again the same
+  // day) adds nothing, with or without --force: --force extracts again only the capture kept.
+  if (same && same.captureSha256 !== facts.capture.sha256 && !completes && (await sameText(same)))
+    return {
+      ...outcome,
+      status: 'skipped',
+      article: articleFile,
+      reason: `already archived as ${shown(same)} (${byAddress ? 'same original URL, ' : ''}same text, captured the same day${same.capture ? ` as captures/${same.capture}` : ''}, which is another file): nothing to add`,
+    };
   if (same && (opts.force || completes)) {
     // The same capture again: rewrite that version at its own moment, in its own files.
     const again = same === sameId ? facts : { ...facts, captured: same.captured };
@@ -484,7 +496,7 @@ async function addVersion(
   // Only the capture before it makes this one a duplicate. One with the text of the capture after
   // it is kept: it shows that text earlier, and the archive's history must not depend on the
   // order captures are imported in (a revert imported first, then what came between).
-  if (before?.hash === key)
+  if (before && (await sameText(before)))
     return {
       ...outcome,
       status: 'skipped',
@@ -618,6 +630,19 @@ async function extractStored(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The text key (see sameTextKey) of what a stored version's kept capture says, read again as
+ * extractStored reads it; undefined when the capture is not kept or cannot be read.
+ */
+async function capturedTextKey(
+  version: StoredVersion,
+  root: string,
+  index: ExistingEntries,
+): Promise<string | undefined> {
+  const stored = await extractStored(version, root, index);
+  return stored && sameTextKey(stored.data, stored.body);
 }
 
 /** The fields a merge settles: the schema's, in its order. */
