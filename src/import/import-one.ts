@@ -344,7 +344,12 @@ export async function importCapture(
     // gives none until --url is used).
     const byAddress = index.articleAt(url) ?? index.articleAt(canonical);
     const article = byAddress ?? index.byCapture.get(capture.sha256);
-    if (article) return await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress));
+    if (article)
+      return await draftAddingNothing(
+        await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress)),
+        capture,
+        root,
+      );
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
     const shown = path.relative(process.cwd(), duplicate);
@@ -391,6 +396,26 @@ export async function importCapture(
       ...(err instanceof NotArticleError && { notArticle: true }),
     };
   }
+}
+
+/**
+ * A skipped capture that is the kept capture of a draft (the command --drafts printed to complete
+ * it) when that capture is already archived in another article: the reason names the draft, which
+ * adds nothing (see Draft.archivedAs).
+ */
+async function draftAddingNothing(done: Outcome, capture: Capture, root: string): Promise<Outcome> {
+  const captures = path.resolve(root, 'captures');
+  if (done.status !== 'skipped' || !path.resolve(capture.path).startsWith(captures + path.sep)) return done;
+  const { listDrafts } = await import('./drafts.ts');
+  const draft = (await listDrafts(root)).find(
+    (d) => d.capture && path.resolve(d.capture) === path.resolve(capture.path) && d.file !== done.article,
+  );
+  if (!draft || !done.article) return done;
+  const rel = (p: string) => path.relative(process.cwd(), p);
+  return {
+    ...done,
+    reason: `${done.reason}; the draft ${rel(draft.file)} made from this capture adds nothing: move any edit you made to it into ${rel(done.article)}, then delete it and ${rel(capture.path)}`,
+  };
 }
 
 /** What is known of a capture once converted. */
