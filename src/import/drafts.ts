@@ -68,7 +68,7 @@ export async function listDrafts(root: string): Promise<Draft[]> {
     const capture = typeof data.capture === 'string' ? path.join(root, 'captures', data.capture) : undefined;
     drafts.push({
       file,
-      title: typeof data.title === 'string' ? data.title : rel,
+      title: typeof data.title === 'string' ? data.title : path.relative(path.join(root, 'articles'), file),
       lacks: (['url', 'source', 'published'] as const).filter((k) => !data[k]),
       partial: typeof data.editorsNote === 'string' && data.editorsNote.startsWith(PARTIAL_NOTE),
       ...(capture && !data.warc && { capture }),
