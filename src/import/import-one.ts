@@ -858,6 +858,10 @@ async function write(
     target.kind === 'new' ? 'imported' : target.kind === 'latest' || target.kind === 'older' ? 'versioned' : 'replaced';
   if (target.kind === 'latest' || target.kind === 'older') {
     const neighbour = target.neighbour;
+    // What changed between the two captures: each capture's own text (the neighbour's as its kept
+    // capture says, else its file), never the hand edits of either file.
+    const said = await extractStored(neighbour, root, index);
+    const [theirs, theirTitle] = said ? [said.body, said.data.title] : [neighbour.body, neighbour.title];
     outcome.version = {
       article: articleFile,
       id,
@@ -866,9 +870,9 @@ async function write(
       file,
       comparedWith: neighbour.captured,
       ...(compareDates(neighbour.captured, captured) < 0
-        ? changeSize(neighbour.body, text)
-        : flip(changeSize(text, neighbour.body))),
-      titleChanged: (neighbour.title ?? '').trim() !== String(frontmatter.title).trim(),
+        ? changeSize(theirs, body.markdown)
+        : flip(changeSize(body.markdown, theirs))),
+      titleChanged: String(theirTitle ?? '').trim() !== String(made.fields.title).trim(),
     };
   }
   for (const [f, data] of files) await index.files.write(f, data);

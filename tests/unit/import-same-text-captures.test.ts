@@ -84,3 +84,42 @@ describe('two saved copies of one page with the same text', () => {
     expect(await kept(root)).toHaveLength(1);
   });
 });
+
+describe('the report compares what the captures said, not the hand edits', () => {
+  const later = (p: string[]) =>
+    newsPage({ title: 'Water rates to rise', paragraphs: p, url: URL_, published: '2026-03-03', site: 'Example News' });
+  const original = paragraphsFor(41);
+  const revised = original.map((p, i) => (i === 3 ? p.replace('next meeting', 'following meeting') : p));
+
+  test.each([
+    ['an older capture imported after the newer one was edited', [revised, original] as const],
+    ['a newer capture after the older one was edited', [original, revised] as const],
+  ])('%s', async (_, [firstText, secondText]) => {
+    const { root, inbox } = await scratchArchive('archive-same-text-');
+    const first = path.join(inbox, 'first.html');
+    const second = path.join(inbox, 'second.html');
+    await writeFile(first, later(firstText));
+    await writeFile(second, later(secondText));
+    const [d1, d2] =
+      firstText === revised
+        ? ['2026-11-20T10:00:00Z', '2026-11-01T10:00:00Z']
+        : ['2026-11-01T10:00:00Z', '2026-11-20T10:00:00Z'];
+    await utimes(first, new Date(d1), new Date(d1));
+    await utimes(second, new Date(d2), new Date(d2));
+    const made = await importAll([first], root, options);
+    const file = made.outcomes[0]!.article!;
+    const text = await readFile(file, 'utf8');
+    // The editor corrects the first paragraph: ten words replaced.
+    await writeFile(
+      file,
+      text.replace(
+        /after a hearing that lasted most of the afternoon and drew dozens of residents/,
+        'after a long hearing',
+      ),
+    );
+    const run = await importAll([second], root, options);
+    const report = formatSummary(run, { dryRun: false });
+    expect(run.counts.versioned, report).toBe(1);
+    expect(run.outcomes[0]!.version, report).toMatchObject({ added: 1, removed: 1, titleChanged: false });
+  });
+});
