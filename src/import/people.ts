@@ -545,11 +545,17 @@ export function candidateNames(text: string): string[] {
 /**
  * The part of a found name before any line break or sentence end: a name is never more than
  * one sentence's words ("Thomas Brandl.\n\nDer Mieterverein" -> "Thomas Brandl."). A full stop
- * after an initial or a short abbreviation ("Donald J. Trump", "St. John") is not a sentence end.
+ * after an initial, a short abbreviation or a title ("Donald J. Trump", "St. John", "Sen. Mitch
+ * McConnell") is not a sentence end.
  */
 function withinSentence(name: string): string {
-  return name.split(/[\r\n]|(?<=\p{L}\p{Ll}{2,}\.)\s/u)[0]!;
+  const line = name.split(/[\r\n]/)[0]!;
+  const end = [...line.matchAll(/(\p{L}\p{Ll}{2,})\.(?=\s)/gu)].find((m) => !TITLE_SET.has(`${m[1]!.toLowerCase()}.`));
+  return end ? line.slice(0, end.index + end[0].length) : line;
 }
+
+/** Title words written with a full stop ("Mrs.", "Sen.", "Prof."), which end no sentence. */
+const TITLE_SET = new Set(Object.values(TITLE_WORDS).flat());
 
 /** "President Obama", "Mr. Sessions", "Kanzlerin Merkel": a title and one capitalised word. */
 const TITLED_SURNAME = new RegExp(

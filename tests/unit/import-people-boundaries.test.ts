@@ -27,6 +27,14 @@ describe('names never span a sentence end, a paragraph break or a line break', (
   });
 
   test.each([
+    ['Mrs. Jane Whitfield said on Monday that the plan was dead.', 'Jane Whitfield'],
+    ['Sen. Mitch McConnell told reporters on Tuesday that he disagreed.', 'Mitch McConnell'],
+    ['Prof. Anna Berger erklärte, das Programm sei zu klein.', 'Anna Berger'],
+  ])('a full stop after a title ends no sentence: %j', (text, name) => {
+    expect(candidateNames(text)).toContain(name);
+  });
+
+  test.each([
     'Der Mieterverein sagte, die Quote sei zu niedrig.',
     'Die Grünen sagte die Sprecherin nichts.',
     'Van Oord Dredging said the work would start in May.',
