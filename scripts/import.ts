@@ -77,7 +77,7 @@ if (values['apply-people']) {
     console.log(
       `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${path.relative(process.cwd(), done.backups[i])})` : ''}`,
     );
-  for (const problem of done.problems) console.log(`not tagged: ${problem}`);
+  for (const problem of done.problems) console.log(`not applied: ${problem}`);
   console.log(
     `${done.added.length} people ${dryRun ? 'would be ' : ''}added, ${done.tagged.length} article tags ${dryRun ? 'would be ' : ''}added${dryRun ? ' (dry run: nothing written)' : '.'}`,
   );

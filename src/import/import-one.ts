@@ -344,7 +344,12 @@ export async function importCapture(
     // gives none until --url is used).
     const byAddress = index.articleAt(url) ?? index.articleAt(canonical);
     const article = byAddress ?? index.byCapture.get(capture.sha256);
-    if (article) return await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress));
+    if (article)
+      return await draftAddingNothing(
+        await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress)),
+        capture,
+        root,
+      );
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
     const shown = path.relative(process.cwd(), duplicate);
@@ -391,6 +396,26 @@ export async function importCapture(
       ...(err instanceof NotArticleError && { notArticle: true }),
     };
   }
+}
+
+/**
+ * A skipped capture that is the kept capture of a draft (the command --drafts printed to complete
+ * it) when that capture is already archived in another article: the reason names the draft, which
+ * adds nothing (see Draft.archivedAs).
+ */
+async function draftAddingNothing(done: Outcome, capture: Capture, root: string): Promise<Outcome> {
+  const captures = path.resolve(root, 'captures');
+  if (done.status !== 'skipped' || !path.resolve(capture.path).startsWith(captures + path.sep)) return done;
+  const { listDrafts } = await import('./drafts.ts');
+  const draft = (await listDrafts(root)).find(
+    (d) => d.capture && path.resolve(d.capture) === path.resolve(capture.path) && d.file !== done.article,
+  );
+  if (!draft || !done.article) return done;
+  const rel = (p: string) => path.relative(process.cwd(), p);
+  return {
+    ...done,
+    reason: `${done.reason}; the draft ${rel(draft.file)} made from this capture adds nothing: move any edit you made to it into ${rel(done.article)}, then delete it and ${rel(capture.path)}`,
+  };
 }
 
 /** What is known of a capture once converted. */
@@ -446,6 +471,9 @@ async function addVersion(
   const sameBytes = [sameId, before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
   const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
   const same = sameId ?? sameBytes;
+  // The same text as a stored version: as its file has it, or as its kept capture says (the file
+  // may hold hand edits, which are not the original's words).
+  const sameText = async (v: StoredVersion) => v.hash === key || (await capturedTextKey(v, root, index)) === key;
   // Facts given on the command line that the stored version lacks (a plain-text draft completed
   // with --url, --source, --published): the same capture again fills them in, like --force.
   const completes =
@@ -454,6 +482,15 @@ async function addVersion(
     (['url', 'source', 'published'] as const).some(
       (k) => opts.given[k] && !same.data[k] && (same.latest || k === 'published'),
     );
+  // Another file with the text already archived for that moment (a page saved again the same
+  // day) adds nothing, with or without --force: --force extracts again only the capture kept.
+  if (same && same.captureSha256 !== facts.capture.sha256 && !completes && (await sameText(same)))
+    return {
+      ...outcome,
+      status: 'skipped',
+      article: articleFile,
+      reason: `already archived as ${shown(same)} (${byAddress ? 'same original URL, ' : ''}same text, captured the same day${same.capture ? ` as captures/${same.capture}` : ''}, which is another file): nothing to add`,
+    };
   if (same && (opts.force || completes)) {
     // The same capture again: rewrite that version at its own moment, in its own files.
     const again = same === sameId ? facts : { ...facts, captured: same.captured };
@@ -484,7 +521,7 @@ async function addVersion(
   // Only the capture before it makes this one a duplicate. One with the text of the capture after
   // it is kept: it shows that text earlier, and the archive's history must not depend on the
   // order captures are imported in (a revert imported first, then what came between).
-  if (before?.hash === key)
+  if (before && (await sameText(before)))
     return {
       ...outcome,
       status: 'skipped',
@@ -618,6 +655,19 @@ async function extractStored(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The text key (see sameTextKey) of what a stored version's kept capture says, read again as
+ * extractStored reads it; undefined when the capture is not kept or cannot be read.
+ */
+async function capturedTextKey(
+  version: StoredVersion,
+  root: string,
+  index: ExistingEntries,
+): Promise<string | undefined> {
+  const stored = await extractStored(version, root, index);
+  return stored && sameTextKey(stored.data, stored.body);
 }
 
 /** The fields a merge settles: the schema's, in its order. */
@@ -808,6 +858,10 @@ async function write(
     target.kind === 'new' ? 'imported' : target.kind === 'latest' || target.kind === 'older' ? 'versioned' : 'replaced';
   if (target.kind === 'latest' || target.kind === 'older') {
     const neighbour = target.neighbour;
+    // What changed between the two captures: each capture's own text (the neighbour's as its kept
+    // capture says, else its file), never the hand edits of either file.
+    const said = await extractStored(neighbour, root, index);
+    const [theirs, theirTitle] = said ? [said.body, said.data.title] : [neighbour.body, neighbour.title];
     outcome.version = {
       article: articleFile,
       id,
@@ -816,9 +870,9 @@ async function write(
       file,
       comparedWith: neighbour.captured,
       ...(compareDates(neighbour.captured, captured) < 0
-        ? changeSize(neighbour.body, text)
-        : flip(changeSize(text, neighbour.body))),
-      titleChanged: (neighbour.title ?? '').trim() !== String(frontmatter.title).trim(),
+        ? changeSize(theirs, body.markdown)
+        : flip(changeSize(body.markdown, theirs))),
+      titleChanged: String(theirTitle ?? '').trim() !== String(made.fields.title).trim(),
     };
   }
   for (const [f, data] of files) await index.files.write(f, data);

@@ -45,6 +45,64 @@ const CAPTURE_FIELDS = new Set(['captured', 'capture', 'captureSha256', 'warc'])
 /** Facts about the article that a capture's silence never takes away. */
 const STABLE_FACTS = new Set(['source', 'url', 'published', 'publishedInferred', 'language', 'image']);
 
+/**
+ * Lists merged element by element, and what names an element: a person by id (a plain id or
+ * `{id, role}`), a topic or an author by its text.
+ */
+const LIST_FIELDS = new Set(['topics', 'people', 'authors']);
+
+/** Objects merged key by key (while they describe the same picture: see mergeImage). */
+const OBJECT_FIELDS = new Set(['image']);
+
+/** The key of a list element: a person's id, or the element itself. */
+const elementKey = (x: unknown): string =>
+  typeof x === 'object' && x !== null && 'id' in x ? String((x as { id: unknown }).id) : JSON.stringify(x);
+
+const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : empty(v) ? [] : undefined);
+
+/**
+ * A three-way merge of a list by element (as a set, keeping order): the file's list (the editor's
+ * order, additions, removals and element edits such as a person's role) without the elements the
+ * original removed (in base, not in fresh; an element the editor changed stays), then the elements
+ * the original added (in fresh, not in base), in its order. Undefined when a value is not a list.
+ */
+export function mergeList(file: unknown, base: unknown, fresh: unknown): unknown[] | undefined {
+  const [f, b, n] = [asList(file), asList(base), asList(fresh)];
+  if (!f || !b || !n) return undefined;
+  const inBase = new Map(b.map((x) => [elementKey(x), x]));
+  const inFresh = new Set(n.map(elementKey));
+  const inFile = new Set(f.map(elementKey));
+  const kept = f.filter((x) => {
+    const k = elementKey(x);
+    return !inBase.has(k) || inFresh.has(k) || !isDeepStrictEqual(inBase.get(k), x);
+  });
+  return [...kept, ...n.filter((x) => !inBase.has(elementKey(x)) && !inFile.has(elementKey(x)))];
+}
+
+type Picture = Record<string, unknown>;
+const asObject = (v: unknown): Picture | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Picture) : undefined;
+
+/**
+ * A three-way merge of an object key by key (an article's lead image: original, alt, caption,
+ * credit), each key by the field rules: the editor's change kept, the original's applied, both:
+ * `rule`. Only while the three describe the same picture (the same `original`, or the editor
+ * changed it and the original did not): a new picture brings its own alt text and caption, so
+ * then undefined (the whole field is merged as one value).
+ */
+function mergeObject(file: unknown, base: unknown, fresh: unknown, rule: MergeRule): Picture | undefined {
+  const [f, b, n] = [asObject(file), asObject(base), asObject(fresh)];
+  if (!f || !b || !n) return undefined;
+  if (!same(n.original, b.original)) return undefined;
+  const out: Picture = {};
+  for (const key of new Set([...Object.keys(f), ...Object.keys(b), ...Object.keys(n)])) {
+    const [fv, bv, nv] = [f[key], b[key], n[key]];
+    const value = same(fv, nv) ? nv : same(fv, bv) ? nv : same(nv, bv) ? fv : rule === 'file' ? fv : nv;
+    if (!empty(value)) out[key] = value;
+  }
+  return out;
+}
+
 /** Empty: no value, an empty text or an empty list. */
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -93,6 +151,12 @@ export function mergeEntry(
       if (empty(n) && STABLE_FACTS.has(field)) pick(f);
       else pick(n, 'updated');
     } else if (base && same(n, b)) pick(f, 'kept');
+    // Both changed a list or the picture: element by element, key by key. People are read from
+    // the text, so a capture naming nobody removes the people it no longer names; topics and
+    // authors a capture does not state are silence.
+    else if (base && (!empty(n) || field === 'people') && LIST_FIELDS.has(field) && mergeList(f, b, n))
+      pick(mergeList(f, b, n), 'merged');
+    else if (base && OBJECT_FIELDS.has(field) && mergeObject(f, b, n, rule)) pick(mergeObject(f, b, n, rule), 'merged');
     // An edit the capture says nothing about is kept (draft excepted: a capture with every fact
     // is not a draft).
     else if (empty(n) && field !== 'draft') pick(f, 'kept');

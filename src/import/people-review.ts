@@ -19,7 +19,7 @@ export interface ReviewLine {
   keep: boolean;
   /** Marked `added`: --apply-people applied this line already, and applying again leaves it alone. */
   applied?: boolean;
-  /** Its index among the file's lines (0-based), as read by parseReview. */
+  /** Its index among the file's lines (0-based), as read by parseReviewLines. */
   index?: number;
   name: string;
   /** Article files, relative to the content folder's articles/. */
@@ -92,6 +92,10 @@ export interface ReviewWritten {
   kept: number;
   /** Set when the file asked for was left alone: why. */
   instead?: string;
+  /** Names not written because they hold a line break or a "|" (a review line is one line, its fields split at "|"). */
+  refused?: string[];
+  /** Lines of the existing file that are not review lines (see parseReviewLines): kept as they are, and reported. */
+  unreadable?: string[];
 }
 
 /** A review line as written. */
@@ -116,26 +120,38 @@ export async function writeReview(
   let target = file;
   let instead: string | undefined;
   let existing: ReviewLine[] = [];
+  let rawLines: string[] = [];
+  let unreadable: { index: number; problem: string }[] = [];
   for (let n = 2; ; n++) {
     const bytes = await files.bytes(target);
     if (bytes === null) break;
     const text = Buffer.from(bytes).toString('utf8');
     const madeFor = reviewContentFolder(text);
-    try {
-      existing = parseReview(text, target);
-      if (!madeFor || path.resolve(madeFor) === path.resolve(root)) break;
-      instead ??= `${file} was made for the content folder ${madeFor}`;
-    } catch {
-      instead ??= `${file} cannot be read as a review file`;
+    const read = parseReviewLines(text, target);
+    // A file with no review line at all and lines of something else is not a review file.
+    const foreign = !madeFor && read.lines.length === 0 && read.problems.length > 0;
+    if (!foreign && (!madeFor || path.resolve(madeFor) === path.resolve(root))) {
+      existing = read.lines;
+      unreadable = read.problems;
+      rawLines = text.split(/\r?\n/);
+      break;
     }
-    existing = [];
+    instead ??= foreign
+      ? `${file} cannot be read as a review file`
+      : `${file} was made for the content folder ${madeFor}`;
     const ext = path.extname(file);
     target = `${file.slice(0, file.length - ext.length)}-${n}${ext}`;
   }
   const known = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
   let added = 0;
   const fresh: ReviewLine[] = [];
-  for (const [name, articles] of [...proposals].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))) {
+  const refused: string[] = [];
+  for (const [found, articles] of [...proposals].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))) {
+    if (/[\r\n|]/.test(found)) {
+      refused.push(found);
+      continue;
+    }
+    const name = found.trim().replace(/\s+/g, ' ');
     const line = known.get(name.toLowerCase());
     if (line) line.articles = [...new Set([...line.articles, ...articles])];
     else {
@@ -143,9 +159,21 @@ export async function writeReview(
       added++;
     }
   }
-  const lines = [...existing, ...fresh].map(lineText);
+  // The file's lines stay in their order; those that are not review lines stay as written.
+  const before = [
+    ...existing.map((l) => ({ index: l.index!, text: lineText(l) })),
+    ...unreadable.map((u) => ({ index: u.index, text: rawLines[u.index]!.trim() })),
+  ].sort((a, b) => a.index - b.index);
+  const lines = [...before.map((l) => l.text), ...fresh.map(lineText)];
   await files.write(target, `${HEADER}# content folder: ${path.resolve(root)}\n${lines.join('\n')}\n`);
-  return { file: target, added, kept: existing.length, ...(instead && { instead }) };
+  return {
+    file: target,
+    added,
+    kept: existing.length,
+    ...(instead && { instead }),
+    ...(refused.length && { refused }),
+    ...(unreadable.length && { unreadable: unreadable.map((u) => u.problem) }),
+  };
 }
 
 /** The content folder a review file's text was made for, or undefined for a file without one. */
@@ -154,20 +182,28 @@ export function reviewContentFolder(text: string): string | undefined {
 }
 
 /**
- * Reads a review file's text; comment and blank lines are skipped.
- * @throws Error naming the file, the line and the fix for a line that is not
- *   "keep | Name | in: a.md, b.md" or "drop | …".
+ * Reads a review file's text; comment and blank lines are skipped. A line that is not
+ * "keep | Name | in: a.md, b.md" (or drop, added; optionally "| who: …") is not read: `problems`
+ * names the file, the line and the fix, each with the line's index (0-based), and every other
+ * line is still read.
  */
-export function parseReview(text: string, file: string): ReviewLine[] {
+export function parseReviewLines(
+  text: string,
+  file: string,
+): { lines: ReviewLine[]; problems: { index: number; problem: string }[] } {
   const out: ReviewLine[] = [];
+  const problems: { index: number; problem: string }[] = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const m = /^(keep|drop|added)\s*\|\s*([^|]+?)\s*\|\s*in:\s*([^|]+?)\s*(?:\|\s*who:\s*(.*\S)\s*)?$/i.exec(line);
-    if (!m)
-      throw new Error(
-        `${file}, line ${i + 1}: "${line.slice(0, 60)}" is not "keep | Name | in: article.md" (optionally "| who: …"); start the line with keep or drop (added: applied already) and leave the rest as written`,
-      );
+    if (!m) {
+      problems.push({
+        index: i,
+        problem: `${file}, line ${i + 1}: "${line.slice(0, 60)}" is not "keep | Name | in: article.md" (optionally "| who: …"), so it was not read; write the name and its articles on one line starting with keep or drop (added: applied already)`,
+      });
+      continue;
+    }
     out.push({
       keep: m[1]!.toLowerCase() === 'keep',
       ...(m[1]!.toLowerCase() === 'added' && { applied: true }),
@@ -180,7 +216,7 @@ export function parseReview(text: string, file: string): ReviewLine[] {
       ...(m[4] && { who: m[4] }),
     });
   }
-  return out;
+  return { lines: out, problems };
 }
 
 /**
@@ -223,8 +259,10 @@ export interface ApplyResult {
  * A listed article that is missing or unreadable is reported in `problems`, and a kept name none
  * of whose articles is there adds no person; the rest is still applied. With `dryRun`, the
  * result says what would be done and nothing is written.
- * @throws Error naming the file when it cannot be read, a line is malformed (see parseReview), or
- *   it was made for another content folder than `root` (the message gives the --content to use).
+ * A line that is not a review line is reported in `problems` (see parseReviewLines) and the other
+ * lines are applied.
+ * @throws Error naming the file when it cannot be read, or it was made for another content folder
+ *   than `root` (the message gives the --content to use).
  */
 export async function applyReview(
   file: string,
@@ -241,9 +279,10 @@ export async function applyReview(
     throw new Error(
       `${file} was made for the content folder ${madeFor}, not ${path.resolve(root)}: run again with --content ${madeFor}`,
     );
-  const lines = parseReview(text, file);
+  const read = parseReviewLines(text, file);
+  const lines = read.lines;
   const index = await ExistingEntries.load(root);
-  const result: ApplyResult = { added: [], tagged: [], backups: [], problems: [] };
+  const result: ApplyResult = { added: [], tagged: [], backups: [], problems: read.problems.map((p) => p.problem) };
   const write = (target: string, data: string) => (dryRun ? Promise.resolve() : writeAtomic(target, data));
   const applied: number[] = [];
   for (const line of lines.filter((l) => l.keep)) {

@@ -287,6 +287,30 @@ export function stripTitles(name: string): string {
 const ORG_WORD =
   /^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club)\b/i;
 
+/** A word that, right after a name, makes it part of an organisation's name (ORG_WORD, or a trade: "Van Oord Dredging"). */
+const orgWord = (w: string) => ORG_WORD.test(w) || new RegExp(`^(?:${TRADE})$`, 'i').test(w);
+
+/**
+ * Trades a company is named after ("Van Oord Dredging", "Maersk Shipping", "Rio Tinto Mining"):
+ * as a name's last word, or right after a name, they make it a company's.
+ */
+const TRADE =
+  'dredging|shipping|mining|engineering|construction|logistics|consulting|publishing|trading|banking|insurance|marketing|broadcasting|manufacturing|pharmaceuticals|chemicals|foods|farms|transport|haulage|motors';
+
+/**
+ * German compound nouns that name an organisation by their ending ("Mieterverein",
+ * "Mieterbund", "Bauernverband", "Handelskammer", "Verkehrsgesellschaft", "Landgericht").
+ */
+const GERMAN_ORG_COMPOUND =
+  /^\p{L}*(?:verein|bund|verband|gewerkschaft|gesellschaft|kammer|genossenschaft|partei|gericht|behörde|fraktion)$/iu;
+
+/**
+ * Political parties and groups named by a plural or an adjective, not by a person's name ("Die
+ * Grünen", "Die Linke", "the Greens", "Senate Republicans").
+ */
+const PARTY_WORD =
+  /^(?:grünen|grüne|linke|greens|democrats|republicans|conservatives|liberals|tories|socialists|verts|socialistes|républicains)$/iu;
+
 /** Words of a name, lower-cased, without accents or punctuation: "Jefferson (Jeff) Sessions" -> ["jefferson","jeff","sessions"]. */
 export function nameTokens(name: string): string[] {
   return name
@@ -356,6 +380,17 @@ const CREDITS =
 const ORG_END =
   /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club|farms)$/i;
 
+/** True when a name's last word makes it an organisation's name (see ORG_END, TRADE, GERMAN_ORG_COMPOUND, PARTY_WORD). */
+function endsAsOrganisation(name: string): boolean {
+  const last = name.split(/\s+/).at(-1)!;
+  return (
+    ORG_END.test(last) ||
+    new RegExp(`^(?:${TRADE})$`, 'i').test(last) ||
+    GERMAN_ORG_COMPOUND.test(last) ||
+    PARTY_WORD.test(last)
+  );
+}
+
 /**
  * True when the last word of a capitalised phrase is a plural common noun ("Harbour Link
  * Ferries", "Kestrel Motors", "Blue Water Airlines"): a company or a group, not a person. The
@@ -382,7 +417,7 @@ function onlyInOrganisationNames(name: string, text: string): boolean {
       m[1]!
         .trim()
         .split(/\s+/)
-        .some((w) => /^\p{Lu}/u.test(w) && (ORG_WORD.test(w) || endsInPluralNoun(w))),
+        .some((w) => /^\p{Lu}/u.test(w) && (orgWord(w) || endsInPluralNoun(w))),
     )
   );
 }
@@ -436,7 +471,7 @@ const OFFICE_ALTERNATION = [...new Set(Object.values(TITLE_WORDS).flat())]
 
 /** Two to four capitalised words (initials and particles allowed) right after a title: "Chancellor Olaf Scholz". */
 const AFTER_TITLE = new RegExp(
-  `(?<![\\p{L}.])(?:${OFFICE_ALTERNATION})(?:-elect|-designate)?\\s+((?:\\p{Lu}[\\p{L}'’-]*\\.?)(?:\\s+(?:(?:van|von|der|de|del|da|di|le|la|du|dos|bin)\\s+)?\\p{Lu}[\\p{L}'’-]*\\.?){1,3})`,
+  `(?<![\\p{L}.])(?:${OFFICE_ALTERNATION})(?:-elect|-designate)?\\s+((?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)(?:[^\\S\\r\\n]+(?:(?:van|von|der|de|del|da|di|le|la|du|dos|bin)[^\\S\\r\\n]+)?(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})`,
   'gu',
 );
 
@@ -446,20 +481,20 @@ const REPORTING =
 
 /** Two or three capitalised words right before a reporting verb or a possessive: "Xi Jinping spoke", "Elon Musk's". */
 const BEFORE_VERB = new RegExp(
-  `(?<![\\p{L}.’'-])(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})(?=${REPORTING})`,
+  `(?<![\\p{L}.’'-])(\\p{Lu}[\\p{Ll}'’-]+(?:[^\\S\\r\\n]+\\p{Lu}[\\p{Ll}'’-]+){1,2})(?=${REPORTING})`,
   'gu',
 );
 
 /** Two or three capitalised words right after a reporting verb, then a comma or full stop: "said Helen Marsh, the …". */
 const AFTER_VERB =
-  /\b(?:said|says|told|added|wrote|asked|according to|sagte|erklärte|a déclaré|a dit|dijo|afirmó|ha detto|disse|zei)\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?=[,.;:]|\s+(?:on|in|at|who|when)\b)/gu;
+  /\b(?:said|says|told|added|wrote|asked|according to|sagte|erklärte|a déclaré|a dit|dijo|afirmó|ha detto|disse|zei)\s+(\p{Lu}[\p{Ll}'’-]+(?:[^\S\r\n]+\p{Lu}[\p{Ll}'’-]+){1,2})(?=[,.;:]|\s+(?:on|in|at|who|when)\b)/gu;
 
 /** Text before a match that makes it the tail of a longer proper name ("… Health and Human Rights said"). */
 const LONGER_NAME = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|for|and|&|de|du|des|der|für|und))\s+$/u;
 
 /** First words of places and organisations that stand before "said" as often as people do. */
 const PLACE_START =
-  /^(?:the|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)\b/i;
+  /^(?:the|der|die|das|den|dem|het|een|ein|eine|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)\b/i;
 
 /**
  * Names the NLP pass (compromise) finds, names written after a title ("Chancellor Olaf
@@ -482,6 +517,7 @@ export function candidateNames(text: string): string[] {
       .map((m) => m[1]!),
   ];
   const cleaned = names
+    .map(withinSentence)
     .map((n) =>
       stripTitles(
         n
@@ -497,13 +533,29 @@ export function candidateNames(text: string): string[] {
           .split(/\s+/)
           .every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:van|von|der|de|del|da|di|le|la|du|dos|bin)$/.test(w)) &&
         !/\p{Ll}\p{Lu}/u.test(n.replace(/\b(?:Mc|Mac|O['’]|De|Di|La|Le)(?=\p{Lu})/gu, '')) &&
-        !ORG_END.test(n.split(/\s+/).at(-1)!) &&
+        !endsAsOrganisation(n) &&
+        !PLACE_START.test(n) &&
         !endsInPluralNoun(n) &&
         !onlyInOrganisationNames(n, prose) &&
         !onlyAfterArticle(n, prose),
     );
   return [...new Set(cleaned)];
 }
+
+/**
+ * The part of a found name before any line break or sentence end: a name is never more than
+ * one sentence's words ("Thomas Brandl.\n\nDer Mieterverein" -> "Thomas Brandl."). A full stop
+ * after an initial, a short abbreviation or a title ("Donald J. Trump", "St. John", "Sen. Mitch
+ * McConnell") is not a sentence end.
+ */
+function withinSentence(name: string): string {
+  const line = name.split(/[\r\n]/)[0]!;
+  const end = [...line.matchAll(/(\p{L}\p{Ll}{2,})\.(?=\s)/gu)].find((m) => !TITLE_SET.has(`${m[1]!.toLowerCase()}.`));
+  return end ? line.slice(0, end.index + end[0].length) : line;
+}
+
+/** Title words written with a full stop ("Mrs.", "Sen.", "Prof."), which end no sentence. */
+const TITLE_SET = new Set(Object.values(TITLE_WORDS).flat());
 
 /** "President Obama", "Mr. Sessions", "Kanzlerin Merkel": a title and one capitalised word. */
 const TITLED_SURNAME = new RegExp(

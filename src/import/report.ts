@@ -41,7 +41,10 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
   if (by('kept').length) lines.push(`  kept as edited in the file: ${fields(by('kept'))}`);
   for (const n of by('kept').filter((n) => n.capture !== undefined && !['null', '[]', '""'].includes(n.capture)))
     lines.push(`    ${n.field}: the capture gives ${n.capture}`);
-  if (by('merged').length) lines.push(`  the hand edits of the text applied to the new text`);
+  const mergedFields = by('merged').filter((n) => n.field !== 'body');
+  if (mergedFields.length)
+    lines.push(`  the hand edits and the original's changes both kept, item by item: ${fields(mergedFields)}`);
+  if (by('merged').some((n) => n.field === 'body')) lines.push(`  the hand edits of the text applied to the new text`);
   if (by('updated').length)
     lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(by('updated'))}`);
   // The paragraphs both changed are named, so the editor can look at each one again.
@@ -139,6 +142,9 @@ export function formatSummary(
         : `To review them: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
     );
     if (review?.instead) lines.push(`  (${review.instead}: left alone)`);
+    for (const name of review?.refused ?? [])
+      lines.push(`  not written (a name is one line, without "|"): ${JSON.stringify(name)}`);
+    for (const problem of review?.unreadable ?? []) lines.push(`  kept as written: ${problem}`);
   }
   return lines.join('\n');
 }
