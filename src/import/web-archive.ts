@@ -358,9 +358,25 @@ async function readRecord(
     return;
   }
   const headers = record.httpHeaders!.headers;
-  // A first segment read after some of its continuations gets what is left of maxBytes.
-  const held = segmentNumber ? (opts.segments.groups.get(record.warcHeader('WARC-Record-ID') ?? '')?.held ?? 0) : 0;
-  const raw = await readRaw(record, Math.max(0, opts.maxBytes - held), damaged);
+  const recordId = record.warcHeader('WARC-Record-ID') ?? '';
+  const firstSegment = segmentNumber?.trim() === '1' && recordId !== '';
+  const group = firstSegment ? segmentGroup(opts.segments, recordId) : undefined;
+  if (group?.first && !group.first.skipped) {
+    // A second copy of a first segment: only its length and digest are kept, to compare.
+    const copy = await readHashed(record, 0, damaged);
+    group.firstCopies.push({
+      where: opts.where,
+      uri,
+      blockLength: Number(record.warcHeader('Content-Length')),
+      sha256: copy.sha256,
+      httpHead: record.httpHeaders!.toString(),
+    });
+    return;
+  }
+  // A first segment read after some of its continuations gets what is left of maxBytes; the
+  // digest of its HTTP body tells, with its headers, whether a second copy agrees.
+  const read = group ? await readHashed(record, Math.max(0, opts.maxBytes - group.held), damaged) : undefined;
+  const raw = read ? read.bytes : await readRaw(record, opts.maxBytes, damaged);
   const page: ArchivedPage = {
     where: opts.where,
     warc: {
@@ -382,15 +398,13 @@ async function readRecord(
   if (segmentNumber) {
     // WARC 1.1 section 5.8: a record too long for one file is split; the first segment is a
     // response with WARC-Segment-Number 1, the rest are continuation records naming it.
-    const id = page.warc.recordId;
-    if (segmentNumber.trim() !== '1' || !id) {
+    if (!group) {
       page.problem = `the record says it is segment ${segmentNumber} of a segmented record but is not a continuation record; its first segment is missing, so the page is not whole`;
       await handlers.page(page);
       return;
     }
-    const group = segmentGroup(opts.segments, id);
     if (group.first) {
-      page.problem = `the file holds segment 1 of the segmented record ${id} twice (two records with this WARC-Record-ID); only the first copy is read`;
+      page.problem = `the ${opts.where.includes(': ') ? 'package' : 'file'} holds segment 1 of the segmented record ${recordId} twice, once as a record that is not an HTML page (status 200): which is the record cannot be told`;
       await handlers.page(page);
       return;
     }
@@ -399,6 +413,8 @@ async function readRecord(
       facts,
       raw,
       blockLength: Number(record.warcHeader('Content-Length')),
+      sha256: read!.sha256,
+      httpHead: record.httpHeaders!.toString(),
       order: opts.segments.read++,
     };
     return;
@@ -440,7 +456,19 @@ interface SegmentGroup {
   /** The first segment: a capture waiting for its continuations, or `skipped` for a record that is not imported. */
   first?:
     | { skipped: true }
-    | { skipped?: false; facts: CaptureFacts; raw: Buffer | null; blockLength: number; order: number };
+    | {
+        skipped?: false;
+        facts: CaptureFacts;
+        raw: Buffer | null;
+        blockLength: number;
+        /** SHA-256 (hex) of the HTTP body as stored in this segment. */
+        sha256: string;
+        /** The status line and HTTP headers as parsed (warcio's serialization), to compare copies. */
+        httpHead: string;
+        order: number;
+      };
+  /** Further records with the first segment's WARC-Record-ID and WARC-Segment-Number 1, after `first`. */
+  firstCopies: { where: string; uri: string | undefined; blockLength: number; sha256: string; httpHead: string }[];
   continuations: Continuation[];
   /** Bytes held for the capture so far (its first segment's payload and the continuations' blocks). */
   held: number;
@@ -466,7 +494,7 @@ const newSegments = (): Segments => ({ groups: new Map(), read: 0 });
 /** The group of the segmented record whose first segment has WARC-Record-ID `origin`, made when new. */
 function segmentGroup(segments: Segments, origin: string): SegmentGroup {
   let group = segments.groups.get(origin);
-  if (!group) segments.groups.set(origin, (group = { continuations: [], held: 0 }));
+  if (!group) segments.groups.set(origin, (group = { firstCopies: [], continuations: [], held: 0 }));
   return group;
 }
 
@@ -512,8 +540,9 @@ function segmentList(numbers: number[]): string {
  * A capture is handed over whole, checked against WARC-Segment-Total-Length, or with `problem`
  * saying what is really missing or wrong: a segment the archive does not hold, the last segment
  * (the one with WARC-Segment-Total-Length), segments past the last, a segment held twice with
- * different bytes, lengths that do not add up. Every continuation record is reported through
- * `skipped`: as `continuation` when its first segment is in the archive, else as `other`.
+ * different bytes (the first segment too), lengths that do not add up. Every continuation record
+ * is reported through `skipped`: as `continuation` when its first segment is in the archive, else
+ * as `other`; so is every second copy of a first segment, as `other`.
  */
 async function joinSegments(segments: Segments, handlers: ArchiveHandlers, maxBytes: number): Promise<void> {
   for (const [origin, group] of segments.groups) {
@@ -535,6 +564,43 @@ async function joinSegments(segments: Segments, handlers: ArchiveHandlers, maxBy
     // Each segment number once: a second copy is reported, and refused when its bytes differ.
     const bySegment = new Map<number, Continuation>();
     const problems: string[] = [];
+    /** Reports a second copy of segment `numberText` and notes it (same bytes) or refuses the page (different bytes). */
+    const secondCopy = (
+      kind: 'continuation' | 'other',
+      numberText: string,
+      copy: { blockLength: number; sha256: string; httpHead?: string },
+      c: { where: string; uri: string | undefined; blockLength: number; sha256: string; httpHead?: string },
+    ) => {
+      const sameBody = copy.sha256 === c.sha256 && copy.blockLength === c.blockLength;
+      const agree = sameBody && copy.httpHead === c.httpHead;
+      handlers.skipped({
+        kind,
+        where: c.where,
+        uri: c.uri,
+        detail: `a second copy of segment ${numberText} of ${origin}, ${agree ? 'the same bytes as the first copy (only one is joined)' : 'with bytes different from the first copy'}`,
+      });
+      const lengths =
+        copy.blockLength === c.blockLength
+          ? `both ${c.blockLength.toLocaleString('en')}`
+          : `${copy.blockLength.toLocaleString('en')} and ${c.blockLength.toLocaleString('en')}`;
+      // A first segment's digests are of its HTTP body; its headers are compared as parsed.
+      const digested = copy.httpHead === undefined ? 'SHA-256' : 'SHA-256 of the HTTP body';
+      if (!agree)
+        problems.push(
+          `the ${holder} holds segment ${numberText} twice with different bytes (${lengths} bytes, ` +
+            (sameBody
+              ? `different HTTP headers, the same body, SHA-256 ${c.sha256.slice(0, 12)}…`
+              : `${digested} ${copy.sha256.slice(0, 12)}… and ${c.sha256.slice(0, 12)}…`) +
+            `), so which is the page's cannot be told`,
+        );
+      else
+        first.facts.page.notes.push(
+          `the ${holder} holds segment ${numberText} of the segmented record twice, with the same bytes; one copy was joined`,
+        );
+    };
+    // A second record with the first segment's WARC-Record-ID is a copy of it (WARC 1.1 section
+    // 5.2: a record ID is unique), counted as an other record since it is not a continuation.
+    for (const c of group.firstCopies) secondCopy('other', '1', first, c);
     for (const c of [...group.continuations].sort((a, b) => a.order - b.order)) {
       const copy = bySegment.get(c.number);
       if (!copy) {
@@ -547,21 +613,7 @@ async function joinSegments(segments: Segments, handlers: ArchiveHandlers, maxBy
         });
         continue;
       }
-      const agree = copy.sha256 === c.sha256 && copy.blockLength === c.blockLength;
-      handlers.skipped({
-        kind: 'continuation',
-        where: c.where,
-        uri: c.uri,
-        detail: `a second copy of segment ${c.numberText} of ${origin}, ${agree ? 'the same bytes as the first copy (only one is joined)' : 'with bytes different from the first copy'}`,
-      });
-      if (!agree)
-        problems.push(
-          `the ${holder} holds segment ${c.numberText} twice with different bytes (${copy.blockLength === c.blockLength ? `both ${c.blockLength.toLocaleString('en')}` : `${copy.blockLength.toLocaleString('en')} and ${c.blockLength.toLocaleString('en')}`} bytes, SHA-256 ${copy.sha256.slice(0, 12)}… and ${c.sha256.slice(0, 12)}…), so which is the page's cannot be told`,
-        );
-      else
-        first.facts.page.notes.push(
-          `the ${holder} holds segment ${c.numberText} of the segmented record twice, with the same bytes; one copy was joined`,
-        );
+      secondCopy('continuation', c.numberText, copy, c);
     }
     const unnumbered = [...bySegment.values()].filter((c) => !(c.number >= 2));
     if (unnumbered.length)
@@ -868,8 +920,9 @@ async function readRaw(
 }
 
 /**
- * A continuation record's block (the next bytes of the segmented record's): its length, SHA-256
- * (hex) and the bytes, or null for the bytes when over maxBytes.
+ * A continuation record's block (the next bytes of the segmented record's), or a first segment's
+ * HTTP body (after its HTTP headers): its length, SHA-256 (hex) and the bytes, or null for the
+ * bytes when over maxBytes.
  */
 async function readHashed(
   record: WARCRecord,

@@ -5,6 +5,7 @@
 // archive's address of it and its capture date as the access date, each in the style's own words
 // for a web page read in an archive (see apa, mla and chicago).
 
+import { createHash } from 'node:crypto';
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
 import {
   authorName,
@@ -372,19 +373,57 @@ function bibName(n: CslName): string {
     .join(', ');
 }
 
+/** Latin letters NFKD leaves whole, as ASCII (ß -> ss, ł -> l, ø -> o). */
+const ASCII_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** Text as lower-case ASCII letters and digits: accents dropped, other scripts and signs left out. */
+function asciiKeyPart(text: string): string {
+  return [...text.normalize('NFKD').toLowerCase()]
+    .map((c) => ASCII_LETTERS[c] ?? c)
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
+}
+
 /**
- * A BibTeX (biblatex-compatible) entry. Every field compiles in LaTeX whatever the text holds:
+ * The BibTeX key of an entry: "smith2024council-3f9a1c". The first author's family name (a
+ * literal name as a whole; the newspaper's name for an unsigned article, or when the name has no
+ * Latin letters), the publication year and the first title word with Latin letters or digits,
+ * in lower-case ASCII (accents dropped, ß as ss, ł as l), as Google Scholar and most reference
+ * managers make keys; then a hyphen and the first 6 hex digits of the SHA-256 of `id` (the
+ * article's id, or "id@version" for a version's page; CiteThis), so that two articles by one
+ * author in one year whose titles start alike get different keys, and a reader who gathers
+ * several downloads into one .bib never sees BibTeX's "Repeated entry". The key depends only on
+ * these facts: the same article keeps it across builds, however the archive grows. Only ASCII
+ * letters, digits and "-" are used, which BibTeX, biber, natbib and LaTeX's \cite all accept.
+ * Two entries of an archive share a key only if author, year and title word agree and the
+ * 24-bit digests of their ids collide (about one chance in 16 million per such pair).
+ */
+export function bibtexKey(f: CitationFacts, id: string): string {
+  const first = f.authors[0] ? authorName(f.authors[0], f.language) : undefined;
+  const name = asciiKeyPart(first ? (first.family ?? first.literal ?? '') : '') || asciiKeyPart(f.newspaper);
+  const word = f.title.split(/\s+/).map(asciiKeyPart).find(Boolean) ?? '';
+  const digest = createHash('sha256').update(id).digest('hex').slice(0, 6);
+  return `${name}${yearOf(f.published)}${word}-${digest}`;
+}
+
+/**
+ * A BibTeX (biblatex-compatible) entry, its key made by bibtexKey from the facts and `id`. Every field compiles in LaTeX whatever the text holds:
  * typeset fields are escaped (bibEscape; the title in a second pair of braces, so styles keep its
  * capitals), the `url` field is left verbatim (bibUrl), and the archived copy's address in the
  * note is escaped text.
  */
-export function bibtex(f: CitationFacts): string {
-  const first = f.authors[0] ? authorName(f.authors[0], f.language) : undefined;
-  const family = first ? (first.family ?? first.literal ?? '') : f.newspaper;
-  const key = `${family}${yearOf(f.published)}${f.title.split(/\s+/)[0] ?? ''}`
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .toLowerCase();
+export function bibtex(f: CitationFacts, id: string): string {
+  const key = bibtexKey(f, id);
   const note = f.inferredLatest
     ? `Publication date inferred (between ${day(f.published)} and ${day(f.inferredLatest)}). Archived copy: ${f.archiveUrl}`
     : `Archived copy: ${f.archiveUrl}`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -61,6 +62,25 @@ describe('version pages', () => {
     const bibtex = decodeURIComponent(bib.slice(bib.indexOf(',') + 1));
     expect(bibtex).toContain('urldate = {2024-06-01}');
     expect(bibtex).toContain(`Archived copy: ${SITE}${versionPath('20240601')}`);
+  });
+
+  test('the article page and each version page give BibTeX keys of their own, from their ids', async () => {
+    // A reader who gathers the downloads of several versions into one .bib gets no "Repeated
+    // entry": the key ends with the first 6 hex digits of the SHA-256 of the page's id.
+    const sha6 = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 6);
+    const pages: [string, string][] = [
+      [ARTICLE, article.id],
+      ...IDS.map((id): [string, string] => [versionPath(id), `${article.id}@${id}`]),
+    ];
+    const keys: string[] = [];
+    for (const [address, id] of pages) {
+      const doc = await page(DIST_ROOT, address);
+      const bib = doc.querySelector('a[download$=".bib"]')!.getAttribute('href')!;
+      const key = /^@article\{([^,]+),/.exec(decodeURIComponent(bib.slice(bib.indexOf(',') + 1)))![1]!;
+      expect(key, address).toMatch(new RegExp(`^[a-z0-9]+-${sha6(id)}$`));
+      keys.push(key);
+    }
+    expect(new Set(keys).size).toBe(pages.length);
   });
 
   test('the visible citations name the archived copy and its capture day, on version and article pages', async () => {

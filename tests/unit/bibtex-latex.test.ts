@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -158,13 +159,13 @@ const URLS = [
 ];
 
 test('braces, backslashes and spaces in an address are percent-encoded, the rest left as it is', () => {
-  const bib = bibtex(facts('T', [], 'https://planet.example.org/{id}/a\\b c?x=%7E~_#f'));
+  const bib = bibtex(facts('T', [], 'https://planet.example.org/{id}/a\\b c?x=%7E~_#f'), 'test/article');
   expect(bib).toContain('url = {https://planet.example.org/%7Bid%7D/a%5Cb%20c?x=%7E~_#f}');
 });
 
 test('the case entry compiles in the case’s own document', () => {
   return checkContent(path.join(CASE, 'content')).then(({ entries }) => {
-    const bib = bibtex(caseCitationFacts(entries.articles[0]!));
+    const bib = bibtex(caseCitationFacts(entries.articles[0]!), 'test/article');
     const tex = readFileSync(path.join(CASE, 'latex-test.tex'), 'utf8').replace('lee2024qa', keyOf(bib));
     const result = compile(bib, tex);
     expect(result.ok, result.log).toBe(true);
@@ -177,13 +178,13 @@ test('the case entry compiles in the case’s own document', () => {
 describe('every special character in titles, names and addresses', () => {
   for (const [i, title] of TITLES.entries())
     test(`title ${i + 1} compiles with plain.bst: ${title}`, () => {
-      const bib = bibtex(facts(title, NAMES.slice(0, 3), URLS[0]!));
+      const bib = bibtex(facts(title, NAMES.slice(0, 3), URLS[0]!), 'test/article');
       const result = compile(bib, document(keyOf(bib), 'plain'));
       expect(result.ok, `${bib}\n${result.log}`).toBe(true);
     }, 120_000);
 
   test('names with accents, particles and suffixes compile in a style that abbreviates given names', () => {
-    const bib = bibtex(facts(TITLES[0]!, NAMES, URLS[0]!));
+    const bib = bibtex(facts(TITLES[0]!, NAMES, URLS[0]!), 'test/article');
     const result = compile(bib, document(keyOf(bib), 'abbrv'));
     expect(result.ok, `${bib}\n${result.log}`).toBe(true);
     // abbrv.bst: "F.~von Last"; an accented initial stays one letter, written as LaTeX's accent.
@@ -197,14 +198,14 @@ describe('every special character in titles, names and addresses', () => {
 
   for (const [name, label] of LABEL_NAMES)
     test(`alpha.bst makes a label of ${JSON.stringify(name)}: ${label}`, () => {
-      const bib = bibtex(facts(TITLES[0]!, [name], URLS[0]!));
+      const bib = bibtex(facts(TITLES[0]!, [name], URLS[0]!), 'test/article');
       const result = compile(bib, document(keyOf(bib), 'alpha'));
       expect(result.ok, `${bib}\n${result.log}`).toBe(true);
       expect(result.bbl, bib).toContain(`\\bibitem[${label}]`);
     }, 120_000);
 
   test('all of these names in one entry compile in alpha.bst, plain.bst and abbrv.bst', () => {
-    const bib = bibtex(facts(TITLES[0]!, [...LABEL_NAMES.map(([n]) => n), ...NAMES], URLS[0]!));
+    const bib = bibtex(facts(TITLES[0]!, [...LABEL_NAMES.map(([n]) => n), ...NAMES], URLS[0]!), 'test/article');
     for (const style of ['alpha', 'plain', 'abbrv']) {
       const result = compile(bib, document(keyOf(bib), style));
       expect(result.ok, `${style}\n${bib}\n${result.log}`).toBe(true);
@@ -212,7 +213,10 @@ describe('every special character in titles, names and addresses', () => {
   }, 120_000);
 
   test('a byline joined with "and" stays one author: no empty name in the list', () => {
-    const bib = bibtex(facts(TITLES[0]!, ['Ernst and Young', 'John and Jane Doe', 'Ann Lee'], URLS[0]!));
+    const bib = bibtex(
+      facts(TITLES[0]!, ['Ernst and Young', 'John and Jane Doe', 'Ann Lee'], URLS[0]!),
+      'test/article',
+    );
     const result = compile(bib, document(keyOf(bib), 'plain'));
     expect(result.ok, `${bib}\n${result.log}`).toBe(true);
     // plain.bst: "First von Last" joined by ", " and ", and ", a literal name as written.
@@ -221,7 +225,7 @@ describe('every special character in titles, names and addresses', () => {
 
   for (const url of URLS)
     test(`the link in the PDF is the original address: ${url}`, () => {
-      const bib = bibtex(facts(TITLES[1]!, NAMES.slice(0, 2), url));
+      const bib = bibtex(facts(TITLES[1]!, NAMES.slice(0, 2), url), 'test/article');
       const tex = document(keyOf(bib), 'plainnat', [
         '\\pdfcompresslevel=0',
         '\\pdfobjcompresslevel=0',
@@ -232,4 +236,76 @@ describe('every special character in titles, names and addresses', () => {
       expect(result.ok, `${bib}\n${result.log}`).toBe(true);
       expect(pdfLinks(result.pdf)).toContain(url);
     }, 120_000);
+});
+
+// Keys across the archive: a reader gathers several downloads into one .bib, so two articles by
+// one author in one year whose titles start alike, or two versions of one article, must not share
+// a key (BibTeX keeps the first entry and reports "Repeated entry"). Expected keys are made here
+// from the rule (family name, year, first title word, the first 6 hex digits of the SHA-256 of
+// the article's id), with Node's crypto.
+describe('keys are unique across the archive, stable, and ASCII', () => {
+  const sha6 = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 6);
+  const smith = (title: string) => facts(title, ['Jane Smith'], URLS[0]!);
+  /** Articles (and a version of one) whose keys would collide without the id's part. */
+  const colliding: [CitationFacts, string][] = [
+    [smith('Council votes to close the harbour'), '2024/03/council-votes'],
+    [smith('Council approves the budget'), '2024/05/council-budget'],
+    [smith('Council approves the budget'), '2024/05/council-budget@20240601'],
+    [{ ...smith('Council, again'), authors: [{ name: 'Jane Smith', organization: false }] }, '2024/07/council-again'],
+  ];
+
+  test('colliding articles’ downloads in one .bib: every entry kept, no "Repeated entry"', () => {
+    const bibs = colliding.map(([f, id]) => bibtex(f, id));
+    const keys = bibs.map(keyOf);
+    const tex = document(keys.join(','), 'plain');
+    const result = compile(bibs.join('\n'), tex);
+    expect(result.log).not.toMatch(/Repeated entry/);
+    expect(result.ok, `${bibs.join('\n')}\n${result.log}`).toBe(true);
+    expect(result.bbl.match(/\\bibitem/g)).toHaveLength(colliding.length);
+    for (const key of keys) expect(result.bbl).toContain(`\\bibitem{${key}}`);
+    expect(keys).toEqual(colliding.map(([, id]) => `smith2024council-${sha6(id)}`));
+  }, 120_000);
+
+  test('the same article keeps its key, whatever else of the archive changes', () => {
+    const [f, id] = colliding[0]!;
+    const key = keyOf(bibtex(f, id));
+    expect(keyOf(bibtex({ ...f }, id))).toBe(key);
+    // A later capture, a moved site, another archive name: the key stays.
+    expect(
+      keyOf(
+        bibtex({ ...f, captured: '2025-01-01', archiveUrl: 'https://elsewhere.example/a/', archiveName: 'Other' }, id),
+      ),
+    ).toBe(key);
+    expect(key).toBe('smith2024council-' + sha6('2024/03/council-votes'));
+  });
+
+  test('names and titles in other scripts or with accents give distinctive ASCII keys that BibTeX reads', () => {
+    const cases: [CitationFacts, string, RegExp][] = [
+      [{ ...facts('市议会投票关闭港口', ['李娜'], URLS[0]!) }, '2024/03/市议会', /^dailyplanetcoop2024-[0-9a-f]{6}$/],
+      [
+        {
+          ...facts('Совет голосует', [{ name: 'Новая газета', organization: true }], URLS[0]!),
+          newspaper: 'Новая газета',
+        },
+        '2024/03/совет',
+        /^2024-[0-9a-f]{6}$/,
+      ],
+      [facts('« Żółć » and the council', ['Łukasz Żółć'], URLS[0]!), '2024/03/zolc', /^zolc2024zolc-[0-9a-f]{6}$/],
+      [
+        facts('Straße wird gesperrt', ['Ægir Þórsson'], URLS[0]!),
+        '2024/03/strasse',
+        /^thorsson2024strasse-[0-9a-f]{6}$/,
+      ],
+    ];
+    const bibs = cases.map(([f, id]) => bibtex(f, id));
+    for (const [i, [, id, form]] of cases.entries()) {
+      expect(keyOf(bibs[i]!)).toMatch(form);
+      expect(keyOf(bibs[i]!).endsWith(sha6(id))).toBe(true);
+    }
+    // BibTeX reads every key (pdfLaTeX without support for Chinese or Cyrillic cannot print the
+    // names and titles themselves, see the README, so only BibTeX's part is checked).
+    const result = compile(bibs.join('\n'), document(bibs.map(keyOf).join(','), 'plain'));
+    expect(result.log).not.toMatch(/Repeated entry|I was expecting|Illegal|error message/);
+    for (const bib of bibs) expect(result.bbl).toContain(`\\bibitem{${keyOf(bib)}}`);
+  }, 120_000);
 });

@@ -32,7 +32,7 @@ describe('particles stay with the family name', () => {
     expect(plain(chicago(facts('particle')))).toMatch(/^van der Berg, Anne\. “Dyke repairs begin\.”/);
   });
   test('BibTeX and CSL-JSON', () => {
-    expect(bibtex(facts('particle'))).toContain('author = {van der Berg, Anne}');
+    expect(bibtex(facts('particle'), 'test/article')).toContain('author = {van der Berg, Anne}');
     expect(cslAuthors('particle')).toEqual([{ given: 'Anne', 'non-dropping-particle': 'van der', family: 'Berg' }]);
   });
 });
@@ -44,7 +44,7 @@ describe('suffixes follow the name', () => {
     expect(plain(chicago(facts('suffix')))).toMatch(/^Hale, Robert, Jr\. “Mayor/);
   });
   test('BibTeX "Last, Jr, First" and CSL-JSON', () => {
-    expect(bibtex(facts('suffix'))).toContain('author = {Hale, Jr., Robert}');
+    expect(bibtex(facts('suffix'), 'test/article')).toContain('author = {Hale, Jr., Robert}');
     expect(cslAuthors('suffix')).toEqual([{ given: 'Robert', suffix: 'Jr.', family: 'Hale' }]);
   });
 });
@@ -56,7 +56,7 @@ describe('organizations are one literal name', () => {
     expect(plain(chicago(facts('org')))).toMatch(/^Associated Press\. “Port strike ends\.”/);
   });
   test('BibTeX protects the name with braces that are not escaped; CSL-JSON uses literal', () => {
-    const bib = bibtex(facts('org'));
+    const bib = bibtex(facts('org'), 'test/article');
     expect(bib).toContain('author = {{Associated Press}}');
     expect(bib).not.toContain('\\{');
     expect(cslAuthors('org')).toEqual([{ literal: 'Associated Press' }]);
@@ -64,7 +64,7 @@ describe('organizations are one literal name', () => {
   test('a one-word author is literal too, with the period APA wants', () => {
     const f = { ...facts('org'), authors: [{ name: 'Reuters', organization: false }] };
     expect(plain(apa(f))).toMatch(/^Reuters\. \(2022, June 2\)\./);
-    expect(bibtex(f)).toContain('author = {{Reuters}}');
+    expect(bibtex(f, 'test/article')).toContain('author = {{Reuters}}');
   });
   test('JSON-LD calls it an Organization', () => {
     const ld = newsArticleJsonLd(facts('org'), { language: 'en', sourceUrl: 'https://planet.example.org/' });
@@ -80,7 +80,9 @@ describe('names in other scripts and orders are not reordered', () => {
     // Latin letters with accents as LaTeX accents (pdfLaTeX has no ễ in UTF-8), other scripts as
     // written; in a literal name the accents sit between the braced runs of text, as BibTeX's
     // special characters, so a style cutting the name for a label never cuts an accent in half.
-    expect(bibtex(facts('nonlatin'))).toContain('author = {{李娜} and {Nguy}{\\~{\\^{e}}}{n V}{\\u{a}}{n An}}');
+    expect(bibtex(facts('nonlatin'), 'test/article')).toContain(
+      'author = {{李娜} and {Nguy}{\\~{\\^{e}}}{n V}{\\u{a}}{n An}}',
+    );
     expect(cslAuthors('nonlatin')).toEqual([{ literal: '李娜' }, { literal: 'Nguyễn Văn An' }]);
   });
 });

@@ -107,12 +107,12 @@ describe('the archived copy', () => {
 
 describe('downloads', () => {
   test('BibTeX names authors family-first, escapes TeX, and notes an inferred date', () => {
-    const bib = bibtex({ ...BASE, title: 'Costs rise 5% & more' });
-    expect(bib).toMatch(/^@article\{carney2019costs,\n/);
+    const bib = bibtex({ ...BASE, title: 'Costs rise 5% & more' }, 'test/article');
+    expect(bib).toMatch(/^@article\{carney2019costs-[0-9a-f]{6},\n/);
     expect(bib).toContain('author = {Carney, Jordain and Bolton, Alex}');
     expect(bib).toContain('title = {{Costs rise 5\\% \\& more}}');
     expect(bib).toContain('date = {2019-03-14}');
-    const inferred = bibtex(INFERRED);
+    const inferred = bibtex(INFERRED, 'test/article');
     expect(inferred).not.toContain('author =');
     expect(inferred).toContain('date = {2018-09-10/2018-09-11}');
     expect(inferred).toContain('Publication date inferred');

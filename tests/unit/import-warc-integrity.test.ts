@@ -364,15 +364,73 @@ describe('segmented records (WARC 1.1 continuation records)', () => {
     }
   });
 
-  test('a first segment held twice: the first copy is joined, the second is refused with the reason', async () => {
+  test('a first segment held twice is a duplicate like any segment: joined once when the copies agree, refused naming both digests when they differ', async () => {
     const body = pageBytes(30);
-    const [a, b, c] = segmented('https://news.example/story-30', http(body), [400, 1500]);
-    const { run, entries, report } = await importWarc([a!, b!, a!, c!]);
-    expect(run.counts).toMatchObject({ imported: 1, failed: 1 });
-    expect(entries[0]!.kept.equals(body)).toBe(true);
-    expect(report).toMatch(
-      /failed .*story-30 .*: the file holds segment 1 of the segmented record <urn:uuid:[^>]+> twice/,
+    const [a, b, c] = segmented('https://news.example/story-30', http(body), [400, 1500], sha1b32(body));
+    for (const gzipEach of [false, true])
+      for (const records of [
+        [a!, b!, a!, c!],
+        [a!, a!, b!, c!],
+        [c!, b!, a!, a!],
+      ]) {
+        const { run, entries, report } = await importWarc(records, 'crawl.warc', gzipEach);
+        expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
+        expect(entries[0]!.kept.equals(body)).toBe(true);
+        expect(report).toMatch(
+          /1 other record, not imported\n {2}https:\/\/news\.example\/story-30: a second copy of segment 1 of <urn:uuid:[^>]+>, the same bytes as the first copy/,
+        );
+        expect(report).toContain(
+          'holds segment 1 of the segmented record twice, with the same bytes; one copy was joined',
+        );
+        expect(report).toMatch(/\n1 capture: 1 imported, .* 0 failed/);
+      }
+    // The second copy differs in one byte of its body (the same length), or in an HTTP header.
+    const blockOf = (r: Buffer) => r.subarray(r.indexOf('\r\n\r\n') + 4, r.length - 4);
+    const withBlock = (block: Buffer) => {
+      const head = a!.subarray(0, a!.indexOf('\r\n\r\n') + 4);
+      return Buffer.concat([head, block, Buffer.from('\r\n\r\n')]);
+    };
+    const bodyChanged = Buffer.from(blockOf(a!));
+    const at = bodyChanged.indexOf('\r\n\r\n') + 4 + 100;
+    bodyChanged[at] = bodyChanged[at] === 0x41 ? 0x42 : 0x41;
+    const headerChanged = Buffer.from(
+      blockOf(a!).toString('latin1').replace('charset=utf-8', 'charset=UTF-8'),
+      'latin1',
     );
+    /** The HTTP body part of a first segment's block, after its HTTP headers. */
+    const bodyOf = (block: Buffer) => block.subarray(block.indexOf('\r\n\r\n') + 4);
+    for (const [records, firstCopy, secondCopy] of [
+      [[a!, b!, withBlock(bodyChanged), c!], blockOf(a!), bodyChanged],
+      [[withBlock(bodyChanged), c!, a!, b!], bodyChanged, blockOf(a!)],
+    ] as const) {
+      const { run, entries, report } = await importWarc([...records]);
+      expect(entries).toEqual([]);
+      expect(run.counts).toMatchObject({ imported: 0, failed: 1 });
+      // Both digests, computed here over the records' bytes as written, in file order.
+      expect(report).toMatch(
+        /failed .*story-30 .*: .*holds segment 1 twice with different bytes \(both [\d,]+ bytes, SHA-256 of the HTTP body \w+… and \w+…\).*not imported/,
+      );
+      expect(report).toContain(
+        `${sha256(bodyOf(firstCopy)).slice(0, 12)}… and ${sha256(bodyOf(secondCopy)).slice(0, 12)}…`,
+      );
+      expect(report).toMatch(
+        /story-30: a second copy of segment 1 of <urn:uuid:[^>]+>, with bytes different from the first copy/,
+      );
+    }
+    const { run, report } = await importWarc([a!, withBlock(headerChanged), b!, c!]);
+    expect(run.counts).toMatchObject({ imported: 0, failed: 1 });
+    expect(report).toMatch(
+      /failed .*story-30 .*: .*holds segment 1 twice with different bytes \(both [\d,]+ bytes, different HTTP headers, the same body, SHA-256 \w+…\).*not imported/,
+    );
+  });
+
+  test('the reported case of a first segment held twice with the same bytes: one capture, imported, exit status 0', async () => {
+    const { root } = await scratchArchive('archive-warc-integrity-');
+    const run = await importAll([path.join(CASES, 'duplicate-first-segment/dupfirst.warc')], root, options);
+    const report = formatSummary(run, { dryRun: false });
+    expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
+    expect(report).toMatch(/\n1 capture: 1 imported, .* 0 failed/);
+    expect(report).toContain('a second copy of segment 1 of <urn:uuid:0ab4efce-d80b-4004-9e19-743d41709c59>');
   });
 
   test('the continuations of a segmented record that is not a page are counted with it, wherever it lies', async () => {
