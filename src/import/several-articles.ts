@@ -380,6 +380,14 @@ function namedPageHeadline(doc: Document, stories: Story[], names: ReturnType<ty
   );
 }
 
+/** True when a story prints a date of its own (a <time>, a date by its markup, a date line) outside `outer`'s other nodes. */
+function datedPart(part: Story, outer: Story): boolean {
+  const skip = outer.nodes.filter((n) => !part.nodes.some((p) => n.contains(p) || p.contains(n)));
+  return part.nodes
+    .flatMap((n) => [n, ...n.querySelectorAll('*')])
+    .some((el) => !skip.some((k) => k.contains(el)) && isDate(el));
+}
+
 /** Removes everything inside `container` except `keep` and its ancestors. */
 function pruneAround(container: Element, keep: Element): void {
   for (let el: Element = keep; el !== container && el.parentElement; el = el.parentElement)
@@ -440,6 +448,22 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   // debate) are parts of that article, not stories of their own.
   const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
   if (article && others.every((s) => s.signedOnly && article.contains(s.headline))) return [];
+  // The same without an <article>: signed parts after the named <h1> inside the element that holds
+  // it (a <div> or <main> around the introduction and the contributions), none with a date line
+  // of its own. Stories set side by side each print their own date, or sit in a container of
+  // their own beside the <h1>'s.
+  const holder = named.headline.tagName === 'H1' ? named.headline.parentElement : null;
+  if (
+    holder &&
+    others.every(
+      (s) =>
+        s.signedOnly &&
+        holder.contains(s.headline) &&
+        !!(named!.headline.compareDocumentPosition(s.headline) & 4) &&
+        !datedPart(s, named!),
+    )
+  )
+    return [];
   for (const s of others)
     for (const n of s.nodes) {
       const inside = named.nodes.filter((k) => n !== k && n.contains(k));

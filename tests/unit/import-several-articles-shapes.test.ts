@@ -75,6 +75,27 @@ describe('several stories without <article> elements', () => {
     expect(run.outcomes.every((o) => !o.article)).toBe(true);
   });
 
+  test('a round-up without an <article>: signed contributions in <div>s or <section>s under the named <h1> are one article', async () => {
+    for (const name of ['roundup-divs.html', 'roundup-main.html']) {
+      const { outcome, data, body, report } = await importPage(name);
+      expect(outcome.status, name).toBe('imported');
+      expect(data!.title).toBe('What should the next mayor do? Our writers respond');
+      expect(body).toContain('RoundIntro paragraph 2');
+      for (const n of [0, 1, 2]) expect(body, name).toContain(`Contrib${n} paragraph 3`);
+      for (const h of ['Build more homes', 'Fix the trains first', 'Listen to the young']) expect(body).toContain(h);
+      expect(data!.authors).toEqual(expect.arrayContaining(['Ava Stone', 'Ben Cole', 'Cara Diaz']));
+      expect(report).not.toMatch(/page holds/);
+    }
+  });
+
+  test('stories after the named <h1> that print their own date stay separate stories', () => {
+    const head = `<title>${BRIDGE} | City Times</title>`;
+    const body = `<div class="page"><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}<div><h2>${LIBRARY}</h2><p>By Ben Ode</p><p>March 2, 2024</p>${paras('Library', 3)}</div></div>`;
+    const parsed = parsePage(page(head, body));
+    expect(parsed.notes[0]).toContain(`kept only “${BRIDGE}”`);
+    expect(parsed.document.body.textContent).not.toContain('Library paragraph');
+  });
+
   test('more shapes: <h2> headlines one after another in one container, bylines in a box, og:title naming the second', () => {
     const head = `<title>City Times</title><meta property="og:title" content="${LIBRARY}">`;
     const flat = `<main><h2>${BRIDGE}</h2><div class="meta"><span>By Ann Lee</span> <span>1 Feb 2024</span></div>${paras('Bridge', 4)}<h2>${LIBRARY}</h2><p>By Ben Ode</p>${paras('Library', 4)}</main>`;
@@ -140,6 +161,51 @@ describe('a section page is never the article address', () => {
       expect(choice.notes.join(' ')).toContain('is a section page');
     }
   });
+  test('a section under a language prefix, a category, tag, topic or author page is set aside too', () => {
+    for (const url of [
+      'https://harborpost.example/en/news/',
+      'https://harborpost.example/en/',
+      'https://journal.example/fr/actualites/',
+      'https://harborpost.example/category/local/',
+      'https://harborpost.example/tag/harbor-wall/',
+      'https://harborpost.example/tag/harbor-wall/page/2/',
+      'https://harborpost.example/topics/climate/',
+      'https://harborpost.example/section/sport/',
+      'https://zeitung.example/thema/verkehr/',
+    ]) {
+      const choice = chooseArticleAddress([{ url, from: 'link rel=canonical' }], none);
+      expect(choice.chosen, url).toBeUndefined();
+      expect(choice.notes.join(' ')).toContain('is a section page');
+    }
+    for (const url of [
+      'https://harborpost.example/en/council-approves-harbor-wall',
+      'https://harborpost.example/en/news/2024/03/harbor-wall',
+      'https://harborpost.example/news/12345',
+      'https://harborpost.example/local/harbor-wall',
+    ])
+      expect(chooseArticleAddress([{ url, from: 'link rel=canonical' }], none).chosen?.url, url).toBe(url);
+  });
+
+  test('two stories whose canonical is the same language-prefixed section page: --force replaces neither with the other', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'archive-shapes-'));
+    scratch.push(dir);
+    const root = path.join(dir, 'content');
+    for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
+    const first = await importAll([path.join(DIR, 'language-section-canonical-1.html')], root, options);
+    const second = await importAll([path.join(DIR, 'language-section-canonical-2.html')], root, {
+      ...options,
+      force: true,
+    });
+    expect(first.outcomes[0]!.status).toBe('imported');
+    expect(second.outcomes[0]!.status).toBe('imported');
+    expect(second.outcomes[0]!.article).not.toBe(first.outcomes[0]!.article);
+    const a = splitFrontmatter(await readFile(first.outcomes[0]!.article!, 'utf8'))!;
+    const b = splitFrontmatter(await readFile(second.outcomes[0]!.article!, 'utf8'))!;
+    expect((parseYaml(a.yaml) as Record<string, unknown>).title).toBe('Council approves harbor wall');
+    expect((parseYaml(b.yaml) as Record<string, unknown>).title).toBe('Ferry fares rise again');
+    expect((parseYaml(a.yaml) as Record<string, unknown>).url).toBeUndefined();
+  });
+
   test("a one-segment article slug is the article's address", () => {
     const url = 'https://blog.example/bridge-repairs-delayed/';
     expect(chooseArticleAddress([{ url, from: 'link rel=canonical' }], none).chosen?.url).toBe(url);
