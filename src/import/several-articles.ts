@@ -124,6 +124,26 @@ function bylinedHead(h: Element, orDate = false): boolean {
   return false;
 }
 
+/** The least prose a story known only by the date under its <h2> holds: a few paragraphs, not a dated note. */
+const MIN_DATED_STORY_PROSE = 600;
+
+/**
+ * True when a calendar date (a line that is only a date with its day or month, not a time alone)
+ * is printed right under an <h2>, in one of the two elements that follow it, before any prose:
+ * wire stories set one after another print their date there. A live blog's entries print times;
+ * its pages are left out before this is asked.
+ */
+function datedHead(h: Element): boolean {
+  let seen = 0;
+  for (let n = h.nextElementSibling; n && seen < 2; n = n.nextElementSibling) {
+    if (/^(?:SCRIPT|STYLE|META|LINK|TEMPLATE)$/.test(n.tagName) || !text(n)) continue;
+    seen++;
+    if (n.matches(COMMENTS) || /^H[1-6]$/.test(n.tagName)) return false;
+    if (text(n).length < 80 && [n, ...n.querySelectorAll('*')].some((el) => isDateLine(text(el)))) return true;
+  }
+  return false;
+}
+
 /** True for an element that is a printed date: a <time>, a date by its markup, or a line that is only a date. */
 const isDate = (el: Element) =>
   el.matches('time, [itemprop="datePublished"], [class*="date" i], [class*="published" i]') ||
@@ -208,7 +228,7 @@ function headlineElements(doc: Document): Element[] {
   // printed under it (a long read's sections and a sidebar box have none).
   if (!live)
     for (const h of doc.querySelectorAll('h2'))
-      if (!h.closest(FURNITURE) && !h.closest(COMMENTS) && text(h) && bylinedHead(h)) found.add(h);
+      if (!h.closest(FURNITURE) && !h.closest(COMMENTS) && text(h) && (bylinedHead(h) || datedHead(h))) found.add(h);
   const containers = live ? [] : doc.querySelectorAll(ADDRESS_ATTRIBUTES.map((a) => `[${a}]`).join(', '));
   for (const c of containers) {
     if (c.closest(FURNITURE)) continue;
@@ -274,7 +294,11 @@ function findStories(doc: Document, base: string | undefined): Story[] {
       title: text(h),
       nodes,
       addresses,
-      signed: signedAndDated(nodes, nested) || bylinedHead(h, h.tagName === 'H1'),
+      signed:
+        signedAndDated(nodes, nested) ||
+        bylinedHead(h, h.tagName === 'H1') ||
+        // An unsigned wire story under an <h2>: its own date, and prose enough to be a story.
+        (h.tagName === 'H2' && datedHead(h) && proseIn(nodes, nested) >= MIN_DATED_STORY_PROSE),
       described: !!described,
     });
   });

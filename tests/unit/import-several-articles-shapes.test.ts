@@ -96,6 +96,34 @@ describe('several stories without <article> elements', () => {
     expect(parsed.document.body.textContent).not.toContain('Library paragraph');
   });
 
+  test('unsigned stories one after another under <h2>s, each with its own date: only the one the title names', async () => {
+    for (const [name, kept, left] of [
+      ['flat-h2-dated-en.html', 'Ferry fares rise', 'School'],
+      ['flat-h2-time-element-en.html', 'Ferry fares rise', 'School'],
+      ['flat-h2-dated-es.html', 'Suben las tarifas del ferry', 'Escuela'],
+    ]) {
+      const { outcome, data, body, report } = await importPage(name!);
+      expect(outcome.status, name).toBe('imported');
+      expect(data!.title).toBe(kept);
+      expect(body, name).not.toContain(`${left} p`);
+      expect(report).toContain(`page holds 2 articles; kept only “${kept}”`);
+    }
+  });
+
+  test('dated <h2> parts stay one article: short dated notes, a live blog, a page with one dated <h2>', () => {
+    const title = `<title>${BRIDGE} | City Times</title>`;
+    const short = (w: string) => `<p>${w}: the works went on through the night.</p>`.repeat(3);
+    const pages = [
+      // A diary of short dated notes under one headline.
+      `<main><h1>${BRIDGE}</h1>${paras('Intro', 2)}${[1, 2, 3].map((n) => `<h2>Day ${n}</h2><p>March ${n}, 2024</p>${short(`Day ${n}`)}`).join('')}</main>`,
+      // A live blog by its class: entries with dates and times.
+      `<h1>${BRIDGE}: live</h1><div class="live-blog">${[1, 2].map((n) => `<h2>Update ${n}</h2><p>March ${n}, 2024 10:15</p>${paras('Update', 4)}</div>`).join('')}</div>`,
+      // Entries with times only.
+      `<div>${[1, 2].map((n) => `<h2>Update ${n}</h2><p>10:1${n}</p>${paras('Update', 4)}`).join('')}</div>`,
+    ];
+    for (const body of pages) expect(parsePage(page(title, body)).notes, body.slice(0, 80)).toEqual([]);
+  });
+
   test('more shapes: <h2> headlines one after another in one container, bylines in a box, og:title naming the second', () => {
     const head = `<title>City Times</title><meta property="og:title" content="${LIBRARY}">`;
     const flat = `<main><h2>${BRIDGE}</h2><div class="meta"><span>By Ann Lee</span> <span>1 Feb 2024</span></div>${paras('Bridge', 4)}<h2>${LIBRARY}</h2><p>By Ben Ode</p>${paras('Library', 4)}</main>`;
