@@ -55,6 +55,8 @@ interface Story {
   signed: boolean;
   /** A JSON-LD article object on the page has the story's headline. */
   described: boolean;
+  /** Every address the story's own links point to (a permalink, a share link), for --url. */
+  links: Set<string>;
   /** Known only by the byline under its <h2>: no address or JSON-LD object of its own. */
   signedOnly?: boolean;
 }
@@ -289,11 +291,19 @@ function findStories(doc: Document, base: string | undefined): Story[] {
     // A JSON-LD article object with this headline gives the story its address.
     const described = items.find((item) => squeeze(item.headline) === squeeze(text(h)));
     if (described?.url) addresses.add(described.url);
+    const links = new Set<string>();
+    for (const n of nodes)
+      for (const a of [...(n.matches('a[href]') ? [n] : []), ...n.querySelectorAll('a[href]')]) {
+        if (nested.some((o) => o.contains(a))) continue;
+        const key = addressKey(canonicalUrl(a.getAttribute('href') ?? undefined, base));
+        if (key) links.add(key);
+      }
     stories.push({
       headline: h,
       title: text(h),
       nodes,
       addresses,
+      links,
       signed:
         signedAndDated(nodes, nested) ||
         bylinedHead(h, h.tagName === 'H1') ||
@@ -437,7 +447,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   const byAddress = stories.filter((s) => names.addresses.some(([a]) => s.addresses.has(a)));
   const byTitle = stories.filter((s) => names.titles.some(([t, from]) => titleNames(t, from, s.title)));
   const givenKey = addressKey(canonicalUrl(given, names.base));
-  const byGiven = givenKey ? stories.filter((s) => s.addresses.has(givenKey)) : [];
+  // The story that gives the address as its own, else the one story that links to it (a
+  // permalink printed inside it).
+  let byGiven = givenKey ? stories.filter((s) => s.addresses.has(givenKey)) : [];
+  if (givenKey && byGiven.length === 0) byGiven = stories.filter((s) => s.links.has(givenKey));
   if (byAddress.length === 0 && byTitle.length === 0 && byGiven.length === 0 && namedPageHeadline(doc, stories, names))
     // Bylined parts under the page's own headline, which the metadata names: a debate with two
     // signed views, a live blog without markup. One article.
@@ -461,10 +474,25 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
       ...names.titles.map(([t, from]) => `${from} “${t}”`),
       ...names.sectionPages,
     ].join('; ');
+    // --url can only pick a story that gives or links to an address no other story does.
+    const unique = (s: Story) =>
+      [...s.addresses, ...s.links].filter((a) =>
+        stories.every((o) => o === s || (!o.addresses.has(a) && !o.links.has(a))),
+      );
+    const choosable = stories.filter((s) => unique(s).length > 0);
+    const advice = choosable.length
+      ? `save each story from its own address and import that, or give the address of the one to keep with --url (${choosable
+          .map((s) => `${unique(s)[0]} for “${s.title}”`)
+          .join(', ')})`
+      : 'save each story from its own address and import that (no story on the page gives an address of its own, so --url cannot choose one)';
     throw new SeveralArticlesError(
       `holds ${stories.length} articles (${listed(stories)}) and its metadata ${
         byAddress.length + byTitle.length ? 'names more than one of them' : 'names none of them'
-      }${says ? ` (${says})` : ''}: not imported, so that no story is archived under another's headline; save each story from its own address and import that, or give the address of the one to keep with --url`,
+      }${says ? ` (${says})` : ''}${
+        givenKey && byGiven.length === 0 ? `; the address given with --url, ${givenKey}, is none of theirs` : ''
+      }${
+        byGiven.length > 1 ? `; the address given with --url, ${givenKey}, is linked from more than one of them` : ''
+      }: not imported, so that no story is archived under another's headline; ${advice}`,
     );
   }
   const others = stories.filter((s) => s !== named);
@@ -500,10 +528,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   ];
   // Chosen by --url, a story the head's metadata does not describe (its titles name another) takes
   // no fact from it: headline, byline and date are read from the story itself.
-  if (byGiven.length === 1 && !byTitle.includes(named) && byTitle.length > 0) {
+  if (byGiven.length === 1 && !byTitle.includes(named)) {
     for (const el of (doc.head ?? doc).querySelectorAll(HEAD_FACTS)) el.remove();
     notes.push(
-      `the page's own metadata describes ${listed(byTitle)}, so headline, byline and date are read from the story kept`,
+      `the page's own metadata ${byTitle.length ? `describes ${listed(byTitle)}` : 'names none of its stories'}, so headline, byline and date are read from the story kept`,
     );
   }
   return notes;

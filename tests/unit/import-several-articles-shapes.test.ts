@@ -24,12 +24,12 @@ afterAll(async () => {
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
 
-async function importPage(name: string) {
+async function importPage(name: string, given: { url?: string } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'archive-shapes-'));
   scratch.push(dir);
   const root = path.join(dir, 'content');
   for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
-  const run = await importAll([path.join(DIR, name)], root, options);
+  const run = await importAll([path.join(DIR, name)], root, { ...options, given });
   const outcome = run.outcomes[0]!;
   const parts = outcome.article ? splitFrontmatter(await readFile(outcome.article, 'utf8'))! : undefined;
   return {
@@ -122,6 +122,34 @@ describe('several stories without <article> elements', () => {
       `<div>${[1, 2].map((n) => `<h2>Update ${n}</h2><p>10:1${n}</p>${paras('Update', 4)}`).join('')}</div>`,
     ];
     for (const body of pages) expect(parsePage(page(title, body)).notes, body.slice(0, 80)).toEqual([]);
+  });
+
+  test('--url picks the story that prints a permalink to it, and is only suggested when it can pick one', async () => {
+    const refused = await importPage('permalink-inside-story.html');
+    expect(refused.outcome.status).toBe('failed');
+    expect(refused.outcome.reason).toContain(
+      'give the address of the one to keep with --url (https://harborpost.example/2024/03/ferry-fares for “Ferry fares rise”)',
+    );
+    const { outcome, data, body, report } = await importPage('permalink-inside-story.html', {
+      url: 'https://harborpost.example/2024/03/ferry-fares/',
+    });
+    expect(outcome.status).toBe('imported');
+    expect(data!.title).toBe('Ferry fares rise');
+    expect(data!.url).toBe('https://harborpost.example/2024/03/ferry-fares/');
+    expect(data!.authors).toEqual(['Kim Ali']);
+    expect(body).toContain('Ferry paragraph 5');
+    expect(body).not.toContain('School paragraph');
+    expect(report).toContain('the one the address given with --url names');
+    // No story gives or links to an address of its own: --url is not offered, and one given says it matched none.
+    const neither = await importPage('two-neither.html');
+    expect(neither.outcome.reason).toContain('save each story from its own address and import that');
+    expect(neither.outcome.reason).toContain('--url cannot choose one');
+    expect(neither.outcome.reason).not.toContain('give the address of the one to keep');
+    const given = await importPage('two-neither.html', { url: 'https://citytimes.example/news/bridge-repairs' });
+    expect(given.outcome.status).toBe('failed');
+    expect(given.outcome.reason).toContain(
+      'the address given with --url, https://citytimes.example/news/bridge-repairs, is none of theirs',
+    );
   });
 
   test('more shapes: <h2> headlines one after another in one container, bylines in a box, og:title naming the second', () => {
