@@ -88,6 +88,20 @@ describe('several stories without <article> elements', () => {
     }
   });
 
+  test("a round-up's contributors' bylines stay in the text alike, the first one too", async () => {
+    for (const [name, bylines] of [
+      ['roundup-divs.html', ['By Ava Stone', 'By Ben Cole', 'By Cara Diaz']],
+      ['roundup-main.html', ['By Ava Stone', 'By Ben Cole', 'By Cara Diaz']],
+      ['roundup-h3-roles.html', ['By Ava Stone, architect', 'By Ben Cole, engineer', 'By Cara Diaz, student']],
+    ] as const) {
+      const { data, body } = await importPage(name);
+      for (const b of bylines) expect(body, name).toContain(`\n${b}\n`);
+      expect(data!.authors).toEqual(expect.arrayContaining(['Ava Stone', 'Ben Cole', 'Cara Diaz']));
+    }
+    // The byline under the page's own headline is the article's, and leaves the text.
+    expect((await importPage('roundup-main.html')).body).not.toContain('Opinion Staff');
+  });
+
   test('stories after the named <h1> that print their own date stay separate stories', () => {
     const head = `<title>${BRIDGE} | City Times</title>`;
     const body = `<div class="page"><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}<div><h2>${LIBRARY}</h2><p>By Ben Ode</p><p>March 2, 2024</p>${paras('Library', 3)}</div></div>`;
