@@ -88,6 +88,37 @@ describe("the story's head printed in the body", () => {
     expect(removed.every((r) => r.head)).toBe(true);
   });
 
+  test('a labelled date line in the head ("Published:", "Updated:", a weekday) fills the front matter; an ambiguous one is reported', async () => {
+    const DIR = path.dirname(PAGE);
+    const cases: [string, Record<string, string | undefined>][] = [
+      ['head-date-published-label.html', { published: '1998-06-01' }],
+      ['head-date-published-weekday.html', { published: '1998-06-02' }],
+      ['head-date-updated-label.html', { updated: '1998-06-01' }],
+    ];
+    for (const [name, want] of cases) {
+      const { data, body } = await importHtml(await readFile(path.join(DIR, name), 'utf8'));
+      for (const [field, value] of Object.entries(want)) expect(data[field], `${name} ${field}`).toBe(value);
+      expect(body, name).not.toMatch(/^(?:Published|Updated)/m);
+    }
+    // "06/01/98", "Posted: 06/01/1998 10:15 PM EDT": June 1 or January 6; the report says the date was seen.
+    for (const [name, line] of [
+      ['head-date-numeric-2digit.html', '06/01/98'],
+      ['head-date-posted-time-zone.html', 'Posted: 06/01/1998 10:15 PM EDT'],
+    ]) {
+      const { data, outcome } = await importHtml(await readFile(path.join(DIR, name!), 'utf8'));
+      expect(data.published, name).toBeUndefined();
+      expect(outcome.notes?.join(' '), name).toContain(
+        `a date is printed above the first paragraph (“${line}”) but not read`,
+      );
+    }
+    // One number above 12 settles the order.
+    const page = (await readFile(path.join(DIR, 'head-date-numeric-2digit.html'), 'utf8')).replace(
+      '06/01/98',
+      '06/13/98',
+    );
+    expect((await importHtml(page)).data.published).toBe('1998-06-13');
+  });
+
   test('lines below the first paragraph, and head-like lines that are prose, stay', () => {
     const letter = `<p>${PARA}</p><p>March 14, 2000<br>Dear editor, the budget leaves out the east ward again.</p>`;
     expect(clean(letter).markdown).toContain('March 14, 2000');
