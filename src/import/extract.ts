@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { keepNamedArticle } from './several-articles.ts';
 import { markBlocks, restoreDroppedProse } from './dropped-prose.ts';
 import { quotePostCards } from './embedded-posts.ts';
-import { removeLayoutChrome } from './layout-tables.ts';
+import { fontsToSpans, removeLayoutChrome } from './layout-tables.ts';
 
 // Finding the article in a saved page with Mozilla's Readability, on linkedom (fast and light
 // enough for folders of thousands of pages; Readability runs on it unchanged). The page is parsed
@@ -154,6 +154,7 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   removeLayoutChrome(document);
   quotePostCards(document);
   revealImages(document);
+  fontsToSpans(document);
   keepPartBylines(document);
   const before = markBlocks(document);
   if (url && !document.querySelector('base'))

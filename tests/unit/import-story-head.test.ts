@@ -119,6 +119,18 @@ describe("the story's head printed in the body", () => {
     expect((await importHtml(page)).data.published).toBe('1998-06-13');
   });
 
+  test('paragraphs set apart by <br><br> in <font>s: the head lines come off, not glued to the first paragraph', async () => {
+    const DIR = path.dirname(PAGE);
+    for (const name of ['br-paragraphs-weekday.html', 'br-paragraphs-plain.html', 'br-paragraphs-byline-date.html']) {
+      const { data, body } = await importHtml(await readFile(path.join(DIR, name), 'utf8'));
+      expect(body.split('\n')[0], name).toMatch(/^The county commission voted 4-1/);
+      expect(body, name).toMatch(/\n\nBy 9 a\.m\., more than two hundred/);
+      expect(body, name).not.toMatch(/1998|John Smith/);
+      expect(data.published, name).toBe('1998-06-01');
+      expect(data.authors, name).toEqual(['John Smith']);
+    }
+  });
+
   test('lines below the first paragraph, and head-like lines that are prose, stay', () => {
     const letter = `<p>${PARA}</p><p>March 14, 2000<br>Dear editor, the budget leaves out the east ward again.</p>`;
     expect(clean(letter).markdown).toContain('March 14, 2000');
