@@ -151,7 +151,23 @@ describe('a link bar under the story', () => {
     ],
     ['page tools', '<p><a href="/print/1">Printer-friendly version</a> | <a href="/email/1">E-mail this story</a></p>'],
     ['a bar whose relative links were lost with the address', '<p>Home • News • Sports • E-mail this story</p>'],
+    [
+      'French page tools',
+      '<p><a href="/imprimer">Version imprimable</a> | <a href="/envoyer">Envoyer cet article</a></p>',
+    ],
+    [
+      'Spanish page tools',
+      '<p><a href="/imprimir">Versión para imprimir</a> | <a href="/enviar">Enviar por e-mail</a></p>',
+    ],
+    ['German page tools', '<p><a href="/druck">Druckversion</a> | <a href="/mail">Artikel versenden</a></p>'],
+    ['Italian page tools', '<p><a href="/stampa">Versione stampabile</a> | <a href="/invia">Invia ad un amico</a></p>'],
+    ['Portuguese page tools', '<p>Versão para impressão | Enviar por e-mail</p>'],
   ])('%s goes', (_name, bar) => {
     expect(clean(`<p>${PARA}</p>${bar}`).markdown).toBe(PARA);
+  });
+
+  test('a sentence naming a page tool is prose and stays', () => {
+    const prose = '<p>La version imprimable du rapport, publiée mardi, compte 300 pages.</p>';
+    expect(clean(`<p>${PARA}</p>${prose}`).markdown).toContain('La version imprimable du rapport');
   });
 });
