@@ -1,7 +1,7 @@
 import { CaptureError } from './capture.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { isSectionPage } from './article-address.ts';
-import { isDateLine } from './dates.ts';
+import { isDateLine, normaliseDate } from './dates.ts';
 import { addressKey, canonicalUrl } from './metadata.ts';
 
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
@@ -414,12 +414,30 @@ function namedPageHeadline(doc: Document, stories: Story[], names: ReturnType<ty
   );
 }
 
-/** True when a story prints a date of its own (a <time>, a date by its markup, a date line) outside `outer`'s other nodes. */
+/** The calendar dates printed in these elements (lines that are only a date, not a time alone), as YYYY-MM-DD where they can be read. */
+function printedDates(elements: Element[]): Set<string> {
+  const out = new Set<string>();
+  for (const el of elements) {
+    const t = text(el);
+    if (t.length >= 80 || !isDateLine(t)) continue;
+    const day = normaliseDate(el.getAttribute('datetime') ?? t) ?? normaliseDate(t);
+    out.add(day ? day.slice(0, 10) : t.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * True when a story prints a calendar date of its own (a line that is only a date with its day
+ * or month, not a time alone: a live blog's entries print times) that the story `outer` does not
+ * print outside it: a long read's part that repeats the article's date is still a part.
+ */
 function datedPart(part: Story, outer: Story): boolean {
-  const skip = outer.nodes.filter((n) => !part.nodes.some((p) => n.contains(p) || p.contains(n)));
-  return part.nodes
-    .flatMap((n) => [n, ...n.querySelectorAll('*')])
-    .some((el) => !skip.some((k) => k.contains(el)) && isDate(el));
+  const inPart = (el: Element) => part.nodes.some((p) => p.contains(el));
+  const own = printedDates(part.nodes.flatMap((n) => [n, ...n.querySelectorAll('*')]));
+  const outerDates = printedDates(
+    outer.nodes.flatMap((n) => [n, ...n.querySelectorAll('*')]).filter((el) => !inPart(el)),
+  );
+  return [...own].some((d) => !outerDates.has(d));
 }
 
 /** Removes everything inside `container` except `keep` and its ancestors. */
@@ -499,7 +517,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
   // debate) are parts of that article, not stories of their own.
   const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
-  if (article && others.every((s) => s.signedOnly && article.contains(s.headline))) return [];
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named!))) return [];
   // The same without an <article>: signed parts after the named <h1> inside the element that holds
   // it (a <div> or <main> around the introduction and the contributions), none with a date line
   // of its own. Stories set side by side each print their own date, or sit in a container of

@@ -110,6 +110,19 @@ describe('several stories without <article> elements', () => {
     expect(parsed.document.body.textContent).not.toContain('Library paragraph');
   });
 
+  test('inside one <article>: a signed <h2> story with its own date is a story; a part repeating the article date is a part', async () => {
+    const story = await importPage('dated-story-inside-article.html');
+    expect(story.data!.title).toBe('Ferry fares rise');
+    expect(story.body).toContain('Ferry paragraph 5');
+    expect(story.body).not.toContain('School paragraph');
+    expect(story.report).toContain('left out “School roof to be replaced”');
+    const longRead = await importPage('longread-part-repeats-date.html');
+    expect(longRead.data!.title).toBe('The long road home');
+    for (const part of ['Leaving paragraph 4', 'Journey paragraph 4', 'Arrival paragraph 4'])
+      expect(longRead.body).toContain(part);
+    expect(longRead.report).not.toMatch(/page holds/);
+  });
+
   test('unsigned stories one after another under <h2>s, each with its own date: only the one the title names', async () => {
     for (const [name, kept, left] of [
       ['flat-h2-dated-en.html', 'Ferry fares rise', 'School'],
