@@ -33,6 +33,17 @@ async function importHtml(html: string) {
   return { outcome, data: parseYaml(parts.yaml) as Record<string, unknown>, body: parts.body.trim() };
 }
 
+/** Imports a saved page as it is on disk (its own charset), into a fresh archive. */
+async function importFixture(file: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'archive-head-'));
+  scratch.push(dir);
+  const root = path.join(dir, 'content');
+  for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
+  const run = await importAll([file], root, options);
+  const parts = splitFrontmatter(await readFile(run.outcomes[0]!.article!, 'utf8'))!;
+  return { data: parseYaml(parts.yaml) as Record<string, unknown>, body: parts.body.trim() };
+}
+
 const ctx = { title: 'Council passes budget', siteName: 'Valley Gazette' };
 const clean = (html: string) => {
   const { markdown, report } = treeToMarkdown(parseHtmlFragment(html), ctx, 'https://gazette.example/2000/03/x.html');
@@ -128,6 +139,21 @@ describe("the story's head printed in the body", () => {
       expect(body, name).not.toMatch(/1998|John Smith/);
       expect(data.published, name).toBe('1998-06-01');
       expect(data.authors, name).toEqual(['John Smith']);
+    }
+  });
+
+  test('a desk line under the byline ("Redacción", "Redaktion") and a page-tools bar over the headline go with the head', async () => {
+    const DIR = path.dirname(PAGE);
+    for (const [name, first, published, author] of [
+      ['head-staff-line-es.html', 'El pleno del ayuntamiento', '2001-04-12', 'Juan Pérez'],
+      ['head-staff-line-de.html', 'Der Stadtrat hat am Montagabend', '2002-03-12', 'Claudia Berger'],
+      ['head-tools-bar-above.html', 'The county commission voted', '1998-06-01', 'John Smith'],
+    ] as const) {
+      const { data, body } = await importFixture(path.join(DIR, name));
+      expect(body.startsWith(first), `${name}: ${body.slice(0, 80)}`).toBe(true);
+      expect(body, name).not.toMatch(/Redacci|Redaktion|Printer-friendly/);
+      expect(data.published, name).toBe(published);
+      expect(data.authors, name).toEqual([author]);
     }
   });
 

@@ -24,6 +24,9 @@ const HEAD_LINE_RULES = new Set([
   'publication-line',
   'meta-line',
   'site-name',
+  // A bar of page tools over the headline ("Printer-friendly version | E-mail this story").
+  'site-chrome',
+  'link-bar',
 ]);
 
 /** True for a line naming a writer's job and nothing else ("Gazette Staff Writer", "Korrespondentin"). */

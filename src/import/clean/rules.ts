@@ -74,7 +74,7 @@ const BYLINE_JOIN =
  * the importer reads, with up to a few words of the outlet's name or beat around them.
  */
 export const ROLE_TAIL =
-  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista)\b[\p{L}.'’&\s-]{0,40}$/iu;
+  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista|redaktion|redacci[óo]n|r[ée]daction|redazione|reda[çc][ãa]o|redactie|newsroom)\b[\p{L}.'’&\s-]{0,40}$/iu;
 
 /**
  * True for a line that is only a byline: a byline word, then names (capitalised words, with
