@@ -115,12 +115,42 @@ const SECTION_WORDS = new Set(
 );
 
 /**
- * True for a one-segment address whose segment is a section's name ("https://citytimes.example/news/"):
- * a section's index page, never one article's address (see SECTION_WORDS).
+ * First path segments of the index pages that gather articles by category, tag, topic or author
+ * ("/category/local/", "/tag/harbor-wall/", "/topics/climate", "/section/sport/"), in the
+ * languages the importer reads: WordPress's category and tag bases and the taxonomy paths of the
+ * common news systems. An article's own address never starts with one and stops one or two
+ * segments later.
+ */
+const TAXONOMY_WORDS = new Set(
+  'category categories tag tags topic topics section sections subject subjects author authors theme themes rubrique rubriques categorie mot-cle thema themen kategorie schlagwort rubrik categoria categorias etiqueta etiquetas tema temas seccion sezione argomento argomenti onderwerp onderwerpen rubriek trefwoord assunto assuntos'.split(
+    ' ',
+  ),
+);
+
+/** A language code as sites put it before the rest of the path ("/en/", "/pt-br/"). */
+const LANGUAGE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
+
+/**
+ * True for a section's or a taxonomy's index page, never one article's address: a one-segment
+ * address whose segment is a section's name ("https://citytimes.example/news/", see
+ * SECTION_WORDS); the same under a language prefix ("/en/news/"), or the language's home page
+ * alone ("/en/"); a category, tag, topic or author page ("/category/local/", "/tag/x/",
+ * "/topics/x/", "/section/x/", see TAXONOMY_WORDS) one or two segments deep.
  */
 export function isSectionPage(url: string): boolean {
-  const path = segments(url);
-  return path.length === 1 && SECTION_WORDS.has(decodeURIComponent(path[0]!).toLowerCase()) && !new URL(url).search;
+  if (new URL(url).search) return false;
+  let path = segments(url).map((s) => decodeURIComponent(s).toLowerCase());
+  // A later page of the same index ("/tag/x/page/2/").
+  if (path.length >= 2 && path.at(-2) === 'page' && /^\d+$/.test(path.at(-1)!)) path = path.slice(0, -2);
+  if (path.length >= 1 && LANGUAGE_SEGMENT.test(path[0]!) && !SECTION_WORDS.has(path[0]!)) {
+    path = path.slice(1);
+    if (path.length === 0) return true;
+  } else if (path.length >= 2 && SECTION_WORDS.has(path[0]!) && LANGUAGE_SEGMENT.test(path[0]!)) {
+    // "/us/politics": a country edition's section.
+    if (SECTION_WORDS.has(path[1]!) && path.length === 2) return true;
+  }
+  if (path.length === 1 && SECTION_WORDS.has(path[0]!)) return true;
+  return path.length >= 2 && path.length <= 3 && TAXONOMY_WORDS.has(path[0]!);
 }
 
 /** A single path segment without digits ("/international/", "/business"): the shape of a section's address. */
@@ -147,7 +177,7 @@ export function chooseArticleAddress(candidates: AddressCandidate[], sections: S
         : above(c)
           ? `a folder above ${above(c)!.url}`
           : isSectionPage(c.url)
-            ? 'a section page (its path is a section name)'
+            ? 'a section page (its path names a section, category or tag)'
             : undefined;
   const left = candidates.filter((c) => !certain(c));
   // A deeper address the page gives that its navigation does not link to.

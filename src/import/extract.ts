@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { keepNamedArticle } from './several-articles.ts';
 import { markBlocks, restoreDroppedProse } from './dropped-prose.ts';
 import { quotePostCards } from './embedded-posts.ts';
-import { removeLayoutChrome } from './layout-tables.ts';
+import { fontsToSpans, removeLayoutChrome } from './layout-tables.ts';
 
 // Finding the article in a saved page with Mozilla's Readability, on linkedom (fast and light
 // enough for folders of thousands of pages; Readability runs on it unchanged). The page is parsed
@@ -122,6 +122,26 @@ export interface Extracted {
   notes: string[];
 }
 
+/** What Readability takes for a byline element (Readability.js `_checkByline`): rel/itemprop author, or a class or id naming one. */
+const READABILITY_BYLINE =
+  '[rel="author"], [itemprop*="author" i], [class*="byline" i], [class*="author" i], [class*="dateline" i], [id*="byline" i], [id*="author" i]';
+
+/**
+ * Takes the byline markup off the bylines of a story's parts (a round-up's contributions, each a
+ * subheading and a "By …" line under it) when there are two or more, so that the extractor,
+ * which removes the first byline it meets as the article's, leaves them all in the text alike.
+ * A byline under the page's <h1> is the article's and keeps its markup.
+ */
+function keepPartBylines(document: Document): void {
+  const parts = [...document.querySelectorAll(READABILITY_BYLINE)].filter((el) => {
+    let prev = el.previousElementSibling;
+    while (prev && !(prev.textContent ?? '').trim()) prev = prev.previousElementSibling;
+    return !!prev && /^H[2-6]$/.test(prev.tagName) && (el.textContent ?? '').trim().length < 100;
+  });
+  if (parts.length < 2) return;
+  for (const el of parts) for (const attr of ['class', 'id', 'rel', 'itemprop']) el.removeAttribute(attr);
+}
+
 /**
  * Extracts the article from a parsed page. Changes the document (run metadata reading first).
  * `url` is the page's address, so relative links and images resolve against it.
@@ -134,6 +154,8 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   removeLayoutChrome(document);
   quotePostCards(document);
   revealImages(document);
+  fontsToSpans(document);
+  keepPartBylines(document);
   const before = markBlocks(document);
   if (url && !document.querySelector('base'))
     document.head?.insertAdjacentHTML('afterbegin', `<base href="${url.replace(/"/g, '&quot;')}">`);

@@ -205,7 +205,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     );
   }
   const body = treeToMarkdown(parseHtmlFragment(extracted.html), ctx, base);
-  addHeadLineFacts(meta, body.report.removed);
+  const headNotes = addHeadLineFacts(meta, body.report.removed);
   // A description that repeats the first paragraph is the lede, not a separate standfirst: the
   // paragraph stays in the text, and the article gets no dek rather than the same words twice.
   const lede = body.text.split('\n').find((line) => line.trim());
@@ -214,7 +214,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     meta,
     body,
     partial: partialCapture(access, body.report, body.text.length),
-    note: found.join('; ') || undefined,
+    note: [...found, ...headNotes].join('; ') || undefined,
   };
 }
 

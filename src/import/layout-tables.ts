@@ -104,3 +104,20 @@ export function removeLayoutChrome(doc: Document): string[] {
   }
   return removed;
 }
+
+/**
+ * Turns every <font> into a <span> with the same attributes and children, before extraction.
+ * Readability does the same, but only after it has turned runs of `<br><br>` into paragraphs; a
+ * <font> is not phrasing content to it then, so the break between a page's head lines and a
+ * first paragraph set in its own <font> ("By John Smith<br>June 1, 1998</font><br><br><font>The
+ * county …") was dropped and the date glued to the paragraph. As a <span>, the paragraph after
+ * the break becomes a paragraph of its own.
+ */
+export function fontsToSpans(doc: Document): void {
+  for (const font of [...doc.querySelectorAll('font')]) {
+    const span = doc.createElement('span');
+    for (const { name, value } of [...font.attributes]) span.setAttribute(name, value);
+    span.append(...font.childNodes);
+    font.replaceWith(span);
+  }
+}

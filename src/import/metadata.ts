@@ -13,28 +13,91 @@ export { addressKey, canonicalUrl } from '../content/addresses.ts';
 // (NewsArticle/Article), OpenGraph, Highwire citation_* tags, Dublin Core, <time>, the byline.
 // Nothing is guessed: a fact the page does not state stays empty, and the report says so.
 
+/** Head lines that may carry the story's date (the rules in src/import/clean/rules.ts that cut them). */
+const DATE_LINE_RULES = new Set(['date-line', 'publication-line', 'byline-line', 'meta-line']);
+
+/**
+ * A label before a printed date: "Published:", "Updated", "Posted on", "Last modified", and their
+ * French, German, Spanish, Italian, Dutch and Portuguese equivalents. Group 1 is the label.
+ */
+const DATE_LABEL =
+  /^(published|updated|posted|last (?:modified|updated)|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b\s*:?\s*(?:on\s+|le\s+|am\s+|el\s+)?/iu;
+
+/** Time-zone abbreviations and a clock time that may follow a printed date ("10:15 PM EDT"). */
+const TRAILING_TIME = /[\s,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?\s*$/i;
+
+/**
+ * Reads a numeric date "06/01/98", "13.06.1998": returns YYYY-MM-DD when the day and month
+ * cannot be mixed up (one number above 12, or both the same), "ambiguous" when they can, and
+ * null for anything else. A two-digit year is taken in the century that puts it in the past.
+ */
+function numericDate(text: string): string | 'ambiguous' | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  let year = Number(m[3]);
+  if (m[3]!.length === 2) year += year > new Date().getUTCFullYear() % 100 ? 1900 : 2000;
+  if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
+  if (a !== b && a <= 12 && b <= 12) return 'ambiguous';
+  const [month, day] = a > 12 ? [b, a] : [a, b];
+  return normaliseDate(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+/**
+ * The date a head line prints, and whether it is an update: the line's parts (split at "|",
+ * "·", "—") are read with their label ("Published:", "Updated") and a clock time after the date
+ * taken off. `ambiguous` holds a numeric date whose day and month order cannot be told.
+ */
+function headLineDate(line: string): { value?: string; updated?: boolean; ambiguous?: string } {
+  let ambiguous: string | undefined;
+  for (const raw of line.split(/\s*[|·•—–]\s*/)) {
+    const label = DATE_LABEL.exec(raw.trim());
+    const part = raw.trim().slice(label?.[0].length ?? 0);
+    const updated =
+      !!label &&
+      /updated|modified|mis à jour|aktualisiert|actualizado|atualizado|aggiornato|bijgewerkt/i.test(label[1]!);
+    for (const text of [part, part.replace(TRAILING_TIME, '')]) {
+      const value = normaliseDate(text) ?? numericDate(text);
+      if (value === 'ambiguous') ambiguous ??= raw.trim();
+      else if (value) return { value, updated };
+    }
+  }
+  return ambiguous ? { ambiguous } : {};
+}
+
 /**
  * Adds the byline and date the story prints in its head above the first paragraph (lines the
  * body cleaning took out: `removed` entries marked `head`, see cleanTree), where the page's tags
  * and the extractor said nothing: old pages print them only there ("By Bob Smith, Gazette staff
- * writer", "March 14, 2000").
+ * writer", "March 14, 2000", "Published: June 1, 1998", "By John Smith | June 1, 1998"). A date
+ * labelled "Updated" fills the modified date. Returns notes for the report: a date line that
+ * was seen but could not be read ("06/01/98", whose day and month order the page does not
+ * tell), so the date left empty is not a silent loss.
  */
-export function addHeadLineFacts(meta: PageMetadata, removed: { rule: string; text: string; head?: true }[]): void {
+export function addHeadLineFacts(meta: PageMetadata, removed: { rule: string; text: string; head?: true }[]): string[] {
   const head = removed.filter((r) => r.head);
   const byline = head.find((r) => r.rule === 'byline-line');
   if (!meta.authors && byline) {
     const authors = cleanAuthors([byline.text.replace(ROLE_TAIL, '')], { outlet: meta.siteName?.value });
     if (authors.length) meta.authors = { value: authors, from: 'byline printed above the first paragraph' };
   }
-  if (!meta.published)
-    for (const r of head) {
-      if (r.rule !== 'date-line' && r.rule !== 'publication-line') continue;
-      const value = normaliseDate(r.text);
-      if (value) {
-        meta.published = { value, from: 'date printed above the first paragraph' };
-        break;
-      }
-    }
+  const notes: string[] = [];
+  if (meta.published) return notes;
+  const unread: string[] = [];
+  for (const r of head) {
+    if (!DATE_LINE_RULES.has(r.rule)) continue;
+    const { value, updated, ambiguous } = headLineDate(r.text);
+    if (value && updated) meta.modified ??= { value, from: 'update date printed above the first paragraph' };
+    else if (value) {
+      meta.published = { value, from: 'date printed above the first paragraph' };
+      return notes;
+    } else if (ambiguous) unread.push(ambiguous);
+  }
+  if (unread.length)
+    notes.push(
+      `a date is printed above the first paragraph (“${unread[0]}”) but not read: its day and month could be either way round; give the date with --published`,
+    );
+  return notes;
 }
 
 /** A fact and where in the page it was found. */

@@ -1,7 +1,7 @@
 import { CaptureError } from './capture.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { isSectionPage } from './article-address.ts';
-import { isDateLine } from './dates.ts';
+import { isDateLine, normaliseDate } from './dates.ts';
 import { addressKey, canonicalUrl } from './metadata.ts';
 
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
@@ -55,6 +55,8 @@ interface Story {
   signed: boolean;
   /** A JSON-LD article object on the page has the story's headline. */
   described: boolean;
+  /** Every address the story's own links point to (a permalink, a share link), for --url. */
+  links: Set<string>;
   /** Known only by the byline under its <h2>: no address or JSON-LD object of its own. */
   signedOnly?: boolean;
 }
@@ -120,6 +122,26 @@ function bylinedHead(h: Element, orDate = false): boolean {
     if (orDate && text(n).length < 160 && [n, ...n.querySelectorAll('*')].some(isDate)) return true;
     if (n.tagName === 'P' && text(n).length >= 160) return false;
     if (/^H[1-6]$/.test(n.tagName)) return false;
+  }
+  return false;
+}
+
+/** The least prose a story known only by the date under its <h2> holds: a few paragraphs, not a dated note. */
+const MIN_DATED_STORY_PROSE = 600;
+
+/**
+ * True when a calendar date (a line that is only a date with its day or month, not a time alone)
+ * is printed right under an <h2>, in one of the two elements that follow it, before any prose:
+ * wire stories set one after another print their date there. A live blog's entries print times;
+ * its pages are left out before this is asked.
+ */
+function datedHead(h: Element): boolean {
+  let seen = 0;
+  for (let n = h.nextElementSibling; n && seen < 2; n = n.nextElementSibling) {
+    if (/^(?:SCRIPT|STYLE|META|LINK|TEMPLATE)$/.test(n.tagName) || !text(n)) continue;
+    seen++;
+    if (n.matches(COMMENTS) || /^H[1-6]$/.test(n.tagName)) return false;
+    if (text(n).length < 80 && [n, ...n.querySelectorAll('*')].some((el) => isDateLine(text(el)))) return true;
   }
   return false;
 }
@@ -208,7 +230,7 @@ function headlineElements(doc: Document): Element[] {
   // printed under it (a long read's sections and a sidebar box have none).
   if (!live)
     for (const h of doc.querySelectorAll('h2'))
-      if (!h.closest(FURNITURE) && !h.closest(COMMENTS) && text(h) && bylinedHead(h)) found.add(h);
+      if (!h.closest(FURNITURE) && !h.closest(COMMENTS) && text(h) && (bylinedHead(h) || datedHead(h))) found.add(h);
   const containers = live ? [] : doc.querySelectorAll(ADDRESS_ATTRIBUTES.map((a) => `[${a}]`).join(', '));
   for (const c of containers) {
     if (c.closest(FURNITURE)) continue;
@@ -269,12 +291,24 @@ function findStories(doc: Document, base: string | undefined): Story[] {
     // A JSON-LD article object with this headline gives the story its address.
     const described = items.find((item) => squeeze(item.headline) === squeeze(text(h)));
     if (described?.url) addresses.add(described.url);
+    const links = new Set<string>();
+    for (const n of nodes)
+      for (const a of [...(n.matches('a[href]') ? [n] : []), ...n.querySelectorAll('a[href]')]) {
+        if (nested.some((o) => o.contains(a))) continue;
+        const key = addressKey(canonicalUrl(a.getAttribute('href') ?? undefined, base));
+        if (key) links.add(key);
+      }
     stories.push({
       headline: h,
       title: text(h),
       nodes,
       addresses,
-      signed: signedAndDated(nodes, nested) || bylinedHead(h, h.tagName === 'H1'),
+      links,
+      signed:
+        signedAndDated(nodes, nested) ||
+        bylinedHead(h, h.tagName === 'H1') ||
+        // An unsigned wire story under an <h2>: its own date, and prose enough to be a story.
+        (h.tagName === 'H2' && datedHead(h) && proseIn(nodes, nested) >= MIN_DATED_STORY_PROSE),
       described: !!described,
     });
   });
@@ -380,6 +414,32 @@ function namedPageHeadline(doc: Document, stories: Story[], names: ReturnType<ty
   );
 }
 
+/** The calendar dates printed in these elements (lines that are only a date, not a time alone), as YYYY-MM-DD where they can be read. */
+function printedDates(elements: Element[]): Set<string> {
+  const out = new Set<string>();
+  for (const el of elements) {
+    const t = text(el);
+    if (t.length >= 80 || !isDateLine(t)) continue;
+    const day = normaliseDate(el.getAttribute('datetime') ?? t) ?? normaliseDate(t);
+    out.add(day ? day.slice(0, 10) : t.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * True when a story prints a calendar date of its own (a line that is only a date with its day
+ * or month, not a time alone: a live blog's entries print times) that the story `outer` does not
+ * print outside it: a long read's part that repeats the article's date is still a part.
+ */
+function datedPart(part: Story, outer: Story): boolean {
+  const inPart = (el: Element) => part.nodes.some((p) => p.contains(el));
+  const own = printedDates(part.nodes.flatMap((n) => [n, ...n.querySelectorAll('*')]));
+  const outerDates = printedDates(
+    outer.nodes.flatMap((n) => [n, ...n.querySelectorAll('*')]).filter((el) => !inPart(el)),
+  );
+  return [...own].some((d) => !outerDates.has(d));
+}
+
 /** Removes everything inside `container` except `keep` and its ancestors. */
 function pruneAround(container: Element, keep: Element): void {
   for (let el: Element = keep; el !== container && el.parentElement; el = el.parentElement)
@@ -405,7 +465,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   const byAddress = stories.filter((s) => names.addresses.some(([a]) => s.addresses.has(a)));
   const byTitle = stories.filter((s) => names.titles.some(([t, from]) => titleNames(t, from, s.title)));
   const givenKey = addressKey(canonicalUrl(given, names.base));
-  const byGiven = givenKey ? stories.filter((s) => s.addresses.has(givenKey)) : [];
+  // The story that gives the address as its own, else the one story that links to it (a
+  // permalink printed inside it).
+  let byGiven = givenKey ? stories.filter((s) => s.addresses.has(givenKey)) : [];
+  if (givenKey && byGiven.length === 0) byGiven = stories.filter((s) => s.links.has(givenKey));
   if (byAddress.length === 0 && byTitle.length === 0 && byGiven.length === 0 && namedPageHeadline(doc, stories, names))
     // Bylined parts under the page's own headline, which the metadata names: a debate with two
     // signed views, a live blog without markup. One article.
@@ -429,17 +492,48 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
       ...names.titles.map(([t, from]) => `${from} “${t}”`),
       ...names.sectionPages,
     ].join('; ');
+    // --url can only pick a story that gives or links to an address no other story does.
+    const unique = (s: Story) =>
+      [...s.addresses, ...s.links].filter((a) =>
+        stories.every((o) => o === s || (!o.addresses.has(a) && !o.links.has(a))),
+      );
+    const choosable = stories.filter((s) => unique(s).length > 0);
+    const advice = choosable.length
+      ? `save each story from its own address and import that, or give the address of the one to keep with --url (${choosable
+          .map((s) => `${unique(s)[0]} for “${s.title}”`)
+          .join(', ')})`
+      : 'save each story from its own address and import that (no story on the page gives an address of its own, so --url cannot choose one)';
     throw new SeveralArticlesError(
       `holds ${stories.length} articles (${listed(stories)}) and its metadata ${
         byAddress.length + byTitle.length ? 'names more than one of them' : 'names none of them'
-      }${says ? ` (${says})` : ''}: not imported, so that no story is archived under another's headline; save each story from its own address and import that, or give the address of the one to keep with --url`,
+      }${says ? ` (${says})` : ''}${
+        givenKey && byGiven.length === 0 ? `; the address given with --url, ${givenKey}, is none of theirs` : ''
+      }${
+        byGiven.length > 1 ? `; the address given with --url, ${givenKey}, is linked from more than one of them` : ''
+      }: not imported, so that no story is archived under another's headline; ${advice}`,
     );
   }
   const others = stories.filter((s) => s !== named);
   // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
   // debate) are parts of that article, not stories of their own.
   const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
-  if (article && others.every((s) => s.signedOnly && article.contains(s.headline))) return [];
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named!))) return [];
+  // The same without an <article>: signed parts after the named <h1> inside the element that holds
+  // it (a <div> or <main> around the introduction and the contributions), none with a date line
+  // of its own. Stories set side by side each print their own date, or sit in a container of
+  // their own beside the <h1>'s.
+  const holder = named.headline.tagName === 'H1' ? named.headline.parentElement : null;
+  if (
+    holder &&
+    others.every(
+      (s) =>
+        s.signedOnly &&
+        holder.contains(s.headline) &&
+        !!(named!.headline.compareDocumentPosition(s.headline) & 4) &&
+        !datedPart(s, named!),
+    )
+  )
+    return [];
   for (const s of others)
     for (const n of s.nodes) {
       const inside = named.nodes.filter((k) => n !== k && n.contains(k));
@@ -452,10 +546,10 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   ];
   // Chosen by --url, a story the head's metadata does not describe (its titles name another) takes
   // no fact from it: headline, byline and date are read from the story itself.
-  if (byGiven.length === 1 && !byTitle.includes(named) && byTitle.length > 0) {
+  if (byGiven.length === 1 && !byTitle.includes(named)) {
     for (const el of (doc.head ?? doc).querySelectorAll(HEAD_FACTS)) el.remove();
     notes.push(
-      `the page's own metadata describes ${listed(byTitle)}, so headline, byline and date are read from the story kept`,
+      `the page's own metadata ${byTitle.length ? `describes ${listed(byTitle)}` : 'names none of its stories'}, so headline, byline and date are read from the story kept`,
     );
   }
   return notes;

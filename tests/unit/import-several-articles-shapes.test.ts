@@ -24,12 +24,12 @@ afterAll(async () => {
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
 
-async function importPage(name: string) {
+async function importPage(name: string, given: { url?: string } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'archive-shapes-'));
   scratch.push(dir);
   const root = path.join(dir, 'content');
   for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
-  const run = await importAll([path.join(DIR, name)], root, options);
+  const run = await importAll([path.join(DIR, name)], root, { ...options, given });
   const outcome = run.outcomes[0]!;
   const parts = outcome.article ? splitFrontmatter(await readFile(outcome.article, 'utf8'))! : undefined;
   return {
@@ -73,6 +73,110 @@ describe('several stories without <article> elements', () => {
     expect(outcome.reason).toContain('names none of them');
     expect(outcome.reason).toContain('https://citytimes.example/news is a section page');
     expect(run.outcomes.every((o) => !o.article)).toBe(true);
+  });
+
+  test('a round-up without an <article>: signed contributions in <div>s or <section>s under the named <h1> are one article', async () => {
+    for (const name of ['roundup-divs.html', 'roundup-main.html']) {
+      const { outcome, data, body, report } = await importPage(name);
+      expect(outcome.status, name).toBe('imported');
+      expect(data!.title).toBe('What should the next mayor do? Our writers respond');
+      expect(body).toContain('RoundIntro paragraph 2');
+      for (const n of [0, 1, 2]) expect(body, name).toContain(`Contrib${n} paragraph 3`);
+      for (const h of ['Build more homes', 'Fix the trains first', 'Listen to the young']) expect(body).toContain(h);
+      expect(data!.authors).toEqual(expect.arrayContaining(['Ava Stone', 'Ben Cole', 'Cara Diaz']));
+      expect(report).not.toMatch(/page holds/);
+    }
+  });
+
+  test("a round-up's contributors' bylines stay in the text alike, the first one too", async () => {
+    for (const [name, bylines] of [
+      ['roundup-divs.html', ['By Ava Stone', 'By Ben Cole', 'By Cara Diaz']],
+      ['roundup-main.html', ['By Ava Stone', 'By Ben Cole', 'By Cara Diaz']],
+      ['roundup-h3-roles.html', ['By Ava Stone, architect', 'By Ben Cole, engineer', 'By Cara Diaz, student']],
+    ] as const) {
+      const { data, body } = await importPage(name);
+      for (const b of bylines) expect(body, name).toContain(`\n${b}\n`);
+      expect(data!.authors).toEqual(expect.arrayContaining(['Ava Stone', 'Ben Cole', 'Cara Diaz']));
+    }
+    // The byline under the page's own headline is the article's, and leaves the text.
+    expect((await importPage('roundup-main.html')).body).not.toContain('Opinion Staff');
+  });
+
+  test('stories after the named <h1> that print their own date stay separate stories', () => {
+    const head = `<title>${BRIDGE} | City Times</title>`;
+    const body = `<div class="page"><h1>${BRIDGE}</h1><p>By Ann Lee</p>${paras('Bridge', 3)}<div><h2>${LIBRARY}</h2><p>By Ben Ode</p><p>March 2, 2024</p>${paras('Library', 3)}</div></div>`;
+    const parsed = parsePage(page(head, body));
+    expect(parsed.notes[0]).toContain(`kept only “${BRIDGE}”`);
+    expect(parsed.document.body.textContent).not.toContain('Library paragraph');
+  });
+
+  test('inside one <article>: a signed <h2> story with its own date is a story; a part repeating the article date is a part', async () => {
+    const story = await importPage('dated-story-inside-article.html');
+    expect(story.data!.title).toBe('Ferry fares rise');
+    expect(story.body).toContain('Ferry paragraph 5');
+    expect(story.body).not.toContain('School paragraph');
+    expect(story.report).toContain('left out “School roof to be replaced”');
+    const longRead = await importPage('longread-part-repeats-date.html');
+    expect(longRead.data!.title).toBe('The long road home');
+    for (const part of ['Leaving paragraph 4', 'Journey paragraph 4', 'Arrival paragraph 4'])
+      expect(longRead.body).toContain(part);
+    expect(longRead.report).not.toMatch(/page holds/);
+  });
+
+  test('unsigned stories one after another under <h2>s, each with its own date: only the one the title names', async () => {
+    for (const [name, kept, left] of [
+      ['flat-h2-dated-en.html', 'Ferry fares rise', 'School'],
+      ['flat-h2-time-element-en.html', 'Ferry fares rise', 'School'],
+      ['flat-h2-dated-es.html', 'Suben las tarifas del ferry', 'Escuela'],
+    ]) {
+      const { outcome, data, body, report } = await importPage(name!);
+      expect(outcome.status, name).toBe('imported');
+      expect(data!.title).toBe(kept);
+      expect(body, name).not.toContain(`${left} p`);
+      expect(report).toContain(`page holds 2 articles; kept only “${kept}”`);
+    }
+  });
+
+  test('dated <h2> parts stay one article: short dated notes, a live blog, a page with one dated <h2>', () => {
+    const title = `<title>${BRIDGE} | City Times</title>`;
+    const short = (w: string) => `<p>${w}: the works went on through the night.</p>`.repeat(3);
+    const pages = [
+      // A diary of short dated notes under one headline.
+      `<main><h1>${BRIDGE}</h1>${paras('Intro', 2)}${[1, 2, 3].map((n) => `<h2>Day ${n}</h2><p>March ${n}, 2024</p>${short(`Day ${n}`)}`).join('')}</main>`,
+      // A live blog by its class: entries with dates and times.
+      `<h1>${BRIDGE}: live</h1><div class="live-blog">${[1, 2].map((n) => `<h2>Update ${n}</h2><p>March ${n}, 2024 10:15</p>${paras('Update', 4)}</div>`).join('')}</div>`,
+      // Entries with times only.
+      `<div>${[1, 2].map((n) => `<h2>Update ${n}</h2><p>10:1${n}</p>${paras('Update', 4)}`).join('')}</div>`,
+    ];
+    for (const body of pages) expect(parsePage(page(title, body)).notes, body.slice(0, 80)).toEqual([]);
+  });
+
+  test('--url picks the story that prints a permalink to it, and is only suggested when it can pick one', async () => {
+    const refused = await importPage('permalink-inside-story.html');
+    expect(refused.outcome.status).toBe('failed');
+    expect(refused.outcome.reason).toContain(
+      'give the address of the one to keep with --url (https://harborpost.example/2024/03/ferry-fares for “Ferry fares rise”)',
+    );
+    const { outcome, data, body, report } = await importPage('permalink-inside-story.html', {
+      url: 'https://harborpost.example/2024/03/ferry-fares/',
+    });
+    expect(outcome.status).toBe('imported');
+    expect(data!.title).toBe('Ferry fares rise');
+    expect(data!.url).toBe('https://harborpost.example/2024/03/ferry-fares/');
+    expect(data!.authors).toEqual(['Kim Ali']);
+    expect(body).toContain('Ferry paragraph 5');
+    expect(body).not.toContain('School paragraph');
+    expect(report).toContain('the one the address given with --url names');
+    // No story gives or links to an address of its own: --url is not offered, and one given says it matched none.
+    const neither = await importPage('two-neither.html');
+    expect(neither.outcome.reason).toContain('save each story from its own address and import that');
+    expect(neither.outcome.reason).toContain('--url cannot choose one');
+    expect(neither.outcome.reason).not.toContain('give the address of the one to keep');
+    const given = await importPage('two-neither.html', { url: 'https://citytimes.example/news/bridge-repairs' });
+    expect(given.outcome.status).toBe('failed');
+    expect(given.outcome.reason).toContain(
+      'the address given with --url, https://citytimes.example/news/bridge-repairs, is none of theirs',
+    );
   });
 
   test('more shapes: <h2> headlines one after another in one container, bylines in a box, og:title naming the second', () => {
@@ -140,6 +244,51 @@ describe('a section page is never the article address', () => {
       expect(choice.notes.join(' ')).toContain('is a section page');
     }
   });
+  test('a section under a language prefix, a category, tag, topic or author page is set aside too', () => {
+    for (const url of [
+      'https://harborpost.example/en/news/',
+      'https://harborpost.example/en/',
+      'https://journal.example/fr/actualites/',
+      'https://harborpost.example/category/local/',
+      'https://harborpost.example/tag/harbor-wall/',
+      'https://harborpost.example/tag/harbor-wall/page/2/',
+      'https://harborpost.example/topics/climate/',
+      'https://harborpost.example/section/sport/',
+      'https://zeitung.example/thema/verkehr/',
+    ]) {
+      const choice = chooseArticleAddress([{ url, from: 'link rel=canonical' }], none);
+      expect(choice.chosen, url).toBeUndefined();
+      expect(choice.notes.join(' ')).toContain('is a section page');
+    }
+    for (const url of [
+      'https://harborpost.example/en/council-approves-harbor-wall',
+      'https://harborpost.example/en/news/2024/03/harbor-wall',
+      'https://harborpost.example/news/12345',
+      'https://harborpost.example/local/harbor-wall',
+    ])
+      expect(chooseArticleAddress([{ url, from: 'link rel=canonical' }], none).chosen?.url, url).toBe(url);
+  });
+
+  test('two stories whose canonical is the same language-prefixed section page: --force replaces neither with the other', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'archive-shapes-'));
+    scratch.push(dir);
+    const root = path.join(dir, 'content');
+    for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
+    const first = await importAll([path.join(DIR, 'language-section-canonical-1.html')], root, options);
+    const second = await importAll([path.join(DIR, 'language-section-canonical-2.html')], root, {
+      ...options,
+      force: true,
+    });
+    expect(first.outcomes[0]!.status).toBe('imported');
+    expect(second.outcomes[0]!.status).toBe('imported');
+    expect(second.outcomes[0]!.article).not.toBe(first.outcomes[0]!.article);
+    const a = splitFrontmatter(await readFile(first.outcomes[0]!.article!, 'utf8'))!;
+    const b = splitFrontmatter(await readFile(second.outcomes[0]!.article!, 'utf8'))!;
+    expect((parseYaml(a.yaml) as Record<string, unknown>).title).toBe('Council approves harbor wall');
+    expect((parseYaml(b.yaml) as Record<string, unknown>).title).toBe('Ferry fares rise again');
+    expect((parseYaml(a.yaml) as Record<string, unknown>).url).toBeUndefined();
+  });
+
   test("a one-segment article slug is the article's address", () => {
     const url = 'https://blog.example/bridge-repairs-delayed/';
     expect(chooseArticleAddress([{ url, from: 'link rel=canonical' }], none).chosen?.url).toBe(url);

@@ -33,6 +33,17 @@ async function importHtml(html: string) {
   return { outcome, data: parseYaml(parts.yaml) as Record<string, unknown>, body: parts.body.trim() };
 }
 
+/** Imports a saved page as it is on disk (its own charset), into a fresh archive. */
+async function importFixture(file: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'archive-head-'));
+  scratch.push(dir);
+  const root = path.join(dir, 'content');
+  for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
+  const run = await importAll([file], root, options);
+  const parts = splitFrontmatter(await readFile(run.outcomes[0]!.article!, 'utf8'))!;
+  return { data: parseYaml(parts.yaml) as Record<string, unknown>, body: parts.body.trim() };
+}
+
 const ctx = { title: 'Council passes budget', siteName: 'Valley Gazette' };
 const clean = (html: string) => {
   const { markdown, report } = treeToMarkdown(parseHtmlFragment(html), ctx, 'https://gazette.example/2000/03/x.html');
@@ -88,6 +99,64 @@ describe("the story's head printed in the body", () => {
     expect(removed.every((r) => r.head)).toBe(true);
   });
 
+  test('a labelled date line in the head ("Published:", "Updated:", a weekday) fills the front matter; an ambiguous one is reported', async () => {
+    const DIR = path.dirname(PAGE);
+    const cases: [string, Record<string, string | undefined>][] = [
+      ['head-date-published-label.html', { published: '1998-06-01' }],
+      ['head-date-published-weekday.html', { published: '1998-06-02' }],
+      ['head-date-updated-label.html', { updated: '1998-06-01' }],
+    ];
+    for (const [name, want] of cases) {
+      const { data, body } = await importHtml(await readFile(path.join(DIR, name), 'utf8'));
+      for (const [field, value] of Object.entries(want)) expect(data[field], `${name} ${field}`).toBe(value);
+      expect(body, name).not.toMatch(/^(?:Published|Updated)/m);
+    }
+    // "06/01/98", "Posted: 06/01/1998 10:15 PM EDT": June 1 or January 6; the report says the date was seen.
+    for (const [name, line] of [
+      ['head-date-numeric-2digit.html', '06/01/98'],
+      ['head-date-posted-time-zone.html', 'Posted: 06/01/1998 10:15 PM EDT'],
+    ]) {
+      const { data, outcome } = await importHtml(await readFile(path.join(DIR, name!), 'utf8'));
+      expect(data.published, name).toBeUndefined();
+      expect(outcome.notes?.join(' '), name).toContain(
+        `a date is printed above the first paragraph (“${line}”) but not read`,
+      );
+    }
+    // One number above 12 settles the order.
+    const page = (await readFile(path.join(DIR, 'head-date-numeric-2digit.html'), 'utf8')).replace(
+      '06/01/98',
+      '06/13/98',
+    );
+    expect((await importHtml(page)).data.published).toBe('1998-06-13');
+  });
+
+  test('paragraphs set apart by <br><br> in <font>s: the head lines come off, not glued to the first paragraph', async () => {
+    const DIR = path.dirname(PAGE);
+    for (const name of ['br-paragraphs-weekday.html', 'br-paragraphs-plain.html', 'br-paragraphs-byline-date.html']) {
+      const { data, body } = await importHtml(await readFile(path.join(DIR, name), 'utf8'));
+      expect(body.split('\n')[0], name).toMatch(/^The county commission voted 4-1/);
+      expect(body, name).toMatch(/\n\nBy 9 a\.m\., more than two hundred/);
+      expect(body, name).not.toMatch(/1998|John Smith/);
+      expect(data.published, name).toBe('1998-06-01');
+      expect(data.authors, name).toEqual(['John Smith']);
+    }
+  });
+
+  test('a desk line under the byline ("Redacción", "Redaktion") and a page-tools bar over the headline go with the head', async () => {
+    const DIR = path.dirname(PAGE);
+    for (const [name, first, published, author] of [
+      ['head-staff-line-es.html', 'El pleno del ayuntamiento', '2001-04-12', 'Juan Pérez'],
+      ['head-staff-line-de.html', 'Der Stadtrat hat am Montagabend', '2002-03-12', 'Claudia Berger'],
+      ['head-tools-bar-above.html', 'The county commission voted', '1998-06-01', 'John Smith'],
+    ] as const) {
+      const { data, body } = await importFixture(path.join(DIR, name));
+      expect(body.startsWith(first), `${name}: ${body.slice(0, 80)}`).toBe(true);
+      expect(body, name).not.toMatch(/Redacci|Redaktion|Printer-friendly/);
+      expect(data.published, name).toBe(published);
+      expect(data.authors, name).toEqual([author]);
+    }
+  });
+
   test('lines below the first paragraph, and head-like lines that are prose, stay', () => {
     const letter = `<p>${PARA}</p><p>March 14, 2000<br>Dear editor, the budget leaves out the east ward again.</p>`;
     expect(clean(letter).markdown).toContain('March 14, 2000');
@@ -108,7 +177,23 @@ describe('a link bar under the story', () => {
     ],
     ['page tools', '<p><a href="/print/1">Printer-friendly version</a> | <a href="/email/1">E-mail this story</a></p>'],
     ['a bar whose relative links were lost with the address', '<p>Home • News • Sports • E-mail this story</p>'],
+    [
+      'French page tools',
+      '<p><a href="/imprimer">Version imprimable</a> | <a href="/envoyer">Envoyer cet article</a></p>',
+    ],
+    [
+      'Spanish page tools',
+      '<p><a href="/imprimir">Versión para imprimir</a> | <a href="/enviar">Enviar por e-mail</a></p>',
+    ],
+    ['German page tools', '<p><a href="/druck">Druckversion</a> | <a href="/mail">Artikel versenden</a></p>'],
+    ['Italian page tools', '<p><a href="/stampa">Versione stampabile</a> | <a href="/invia">Invia ad un amico</a></p>'],
+    ['Portuguese page tools', '<p>Versão para impressão | Enviar por e-mail</p>'],
   ])('%s goes', (_name, bar) => {
     expect(clean(`<p>${PARA}</p>${bar}`).markdown).toBe(PARA);
+  });
+
+  test('a sentence naming a page tool is prose and stays', () => {
+    const prose = '<p>La version imprimable du rapport, publiée mardi, compte 300 pages.</p>';
+    expect(clean(`<p>${PARA}</p>${prose}`).markdown).toContain('La version imprimable du rapport');
   });
 });

@@ -24,6 +24,9 @@ const HEAD_LINE_RULES = new Set([
   'publication-line',
   'meta-line',
   'site-name',
+  // A bar of page tools over the headline ("Printer-friendly version | E-mail this story").
+  'site-chrome',
+  'link-bar',
 ]);
 
 /** True for a line naming a writer's job and nothing else ("Gazette Staff Writer", "Korrespondentin"). */
@@ -268,6 +271,9 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       for (const c of run) dropped.add(c);
     }
     const kept: (typeof parent.children)[number][] = [];
+    // The tag of the last element kept: a byline right under a subheading, below the story's head,
+    // signs a part of the story (a round-up's contribution) and is part of its text.
+    let previousTag = '';
     let dropNextList = false;
     let dropRest: string | undefined;
     for (const child of parent.children) {
@@ -312,6 +318,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
                 (r) =>
                   (LEAF_REMOVABLE.has(child.tagName) || r.inCaptions) &&
                   (!r.only || r.only.includes(child.tagName)) &&
+                  !(r.name === 'byline-line' && !head && /^h[2-6]$/.test(previousTag)) &&
                   r.matches(text, ctx, info),
               )
             : undefined;
@@ -360,7 +367,10 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
         if (key) captions.add(key);
       } else visit(child, inFigure || child.tagName === 'figure');
       const emptied = child.children.length === 0 && !['img', 'br', 'hr', 'td', 'th'].includes(child.tagName);
-      if (!emptied) kept.push(child as ElementContent);
+      if (!emptied) {
+        kept.push(child as ElementContent);
+        previousTag = child.tagName;
+      }
     }
     parent.children = kept as typeof parent.children;
   };

@@ -74,7 +74,7 @@ const BYLINE_JOIN =
  * the importer reads, with up to a few words of the outlet's name or beat around them.
  */
 export const ROLE_TAIL =
-  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista)\b[\p{L}.'’&\s-]{0,40}$/iu;
+  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista|redaktion|redacci[óo]n|r[ée]daction|redazione|reda[çc][ãa]o|redactie|newsroom)\b[\p{L}.'’&\s-]{0,40}$/iu;
 
 /**
  * True for a line that is only a byline: a byline word, then names (capitalised words, with
@@ -300,6 +300,19 @@ const CHROME_PHRASES = [
   'envoyer (?:à un ami|cet article)',
   'imprimir(?: (?:esta noticia|este artículo))?',
   'enviar (?:a un amigo|por (?:e-?mail|correo))',
+  'version (?:imprimable|à imprimer|pour impression)',
+  'envoyer (?:par (?:e-?mail|courriel)|à un(?:e)? ami(?:e)?)',
+  'druck(?:version|ansicht|fassung)',
+  'per e-?mail (?:versenden|empfehlen)',
+  'versión (?:para imprimir|imprimible|de impresión)',
+  'enviar (?:esta noticia|este artículo|noticia)',
+  'versione (?:stampabile|per la stampa)',
+  "stampa (?:l[’']articolo|questo articolo)",
+  "invia (?:ad un amico|l[’']articolo|per e-?mail)",
+  'versão (?:para impressão|impressa)',
+  'enviar por e-?mail',
+  'printversie',
+  'artikel (?:afdrukken|mailen|doorsturen)',
   'save(?: article| for later)?',
   '(?:text|font) size',
   'a a a',
