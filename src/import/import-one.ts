@@ -753,9 +753,10 @@ async function write(
       await extractStored(previous, root, index),
       freshEntry,
       fields,
-      // A newer capture, or another capture of the same moment, is the original's word; the same
-      // capture again changes only what the importer reads differently today.
-      target.kind === 'latest' || otherBytes ? 'fresh' : 'file',
+      // Where both changed a value: a newer capture is the original's word, and the edited file
+      // stays as the earlier version. A rewrite in place (the same capture again, or another save
+      // of the same moment with --force) leaves no version holding the edit, so the edit stays.
+      target.kind === 'latest' ? 'fresh' : 'file',
       EDITOR_FIELDS,
     );
     const data = merged.data;

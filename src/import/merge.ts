@@ -29,6 +29,8 @@ export interface FieldNote {
   action: 'kept' | 'updated' | 'overruled' | 'merged';
   /** For the body: the paragraphs both the editor and the original changed, as the original had them before (shortened), whose edit went with `action`. */
   paragraphs?: string[];
+  /** For a list or the picture: the items (a list element as the base had it, or a key such as `alt`) both the editor and the original changed, whose edit went with `action`. */
+  items?: string[];
 }
 
 /**
@@ -67,6 +69,21 @@ const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : em
  * the original added (in fresh, not in base), in its order. Undefined when a value is not a list.
  */
 export function mergeList(file: unknown, base: unknown, fresh: unknown): unknown[] | undefined {
+  return mergeListItems(file, base, fresh, 'file')?.list;
+}
+
+/**
+ * mergeList, with conflicts: an element of base that both sides replaced by something else (a
+ * byline the editor corrected and the original renamed) is a conflict, settled by `rule` (file:
+ * the editor's replacement stays and the original's is left out; fresh: the other way round).
+ * Returns the merged list and the conflicting base elements (as text), or undefined as mergeList.
+ */
+export function mergeListItems(
+  file: unknown,
+  base: unknown,
+  fresh: unknown,
+  rule: MergeRule,
+): { list: unknown[]; conflicts: string[] } | undefined {
   const [f, b, n] = [asList(file), asList(base), asList(fresh)];
   if (!f || !b || !n) return undefined;
   const inBase = new Map(b.map((x) => [elementKey(x), x]));
@@ -76,7 +93,29 @@ export function mergeList(file: unknown, base: unknown, fresh: unknown): unknown
     const k = elementKey(x);
     return !inBase.has(k) || inFresh.has(k) || !isDeepStrictEqual(inBase.get(k), x);
   });
-  return [...kept, ...n.filter((x) => !inBase.has(elementKey(x)) && !inFile.has(elementKey(x)))];
+  let list = [...kept, ...n.filter((x) => !inBase.has(elementKey(x)) && !inFile.has(elementKey(x)))];
+  // Conflicts: base elements both sides removed, each putting other elements in their place.
+  const baseKeys = b.map(elementKey);
+  const equal = (x: string, y: string) => x === y;
+  const mine = hunksOf(baseKeys, f.map(elementKey), equal);
+  const theirs = hunksOf(baseKeys, n.map(elementKey), equal);
+  const conflicts: string[] = [];
+  const dropped = new Set<string>();
+  for (const [i, k] of baseKeys.entries()) {
+    if (inFile.has(k) || inFresh.has(k)) continue;
+    const at = (hunks: Hunk[]) => hunks.find((h) => h.start <= i && i < h.end && h.lines.length > 0);
+    const [a, c] = [at(mine), at(theirs)];
+    if (!a || !c) continue;
+    const ours = a.lines.filter((x) => !inBase.has(x));
+    const others = c.lines.filter((x) => !inBase.has(x));
+    if (!ours.length || !others.length || isDeepStrictEqual([...ours].sort(), [...others].sort())) continue;
+    const item = b[i];
+    conflicts.push(typeof item === 'string' ? item : k);
+    for (const x of rule === 'file' ? others.filter((y) => !inFile.has(y)) : ours.filter((y) => !inFresh.has(y)))
+      dropped.add(x);
+  }
+  if (dropped.size) list = list.filter((x) => !dropped.has(elementKey(x)));
+  return { list, conflicts };
 }
 
 type Picture = Record<string, unknown>;
@@ -90,17 +129,25 @@ const asObject = (v: unknown): Picture | undefined =>
  * changed it and the original did not): a new picture brings its own alt text and caption, so
  * then undefined (the whole field is merged as one value).
  */
-function mergeObject(file: unknown, base: unknown, fresh: unknown, rule: MergeRule): Picture | undefined {
+function mergeObject(
+  file: unknown,
+  base: unknown,
+  fresh: unknown,
+  rule: MergeRule,
+): { value: Picture; conflicts: string[] } | undefined {
   const [f, b, n] = [asObject(file), asObject(base), asObject(fresh)];
   if (!f || !b || !n) return undefined;
   if (!same(n.original, b.original)) return undefined;
   const out: Picture = {};
+  const conflicts: string[] = [];
   for (const key of new Set([...Object.keys(f), ...Object.keys(b), ...Object.keys(n)])) {
     const [fv, bv, nv] = [f[key], b[key], n[key]];
-    const value = same(fv, nv) ? nv : same(fv, bv) ? nv : same(nv, bv) ? fv : rule === 'file' ? fv : nv;
+    const both = !same(fv, nv) && !same(fv, bv) && !same(nv, bv);
+    if (both) conflicts.push(key);
+    const value = !both ? (same(fv, bv) ? nv : same(nv, bv) ? fv : nv) : rule === 'file' ? fv : nv;
     if (!empty(value)) out[key] = value;
   }
-  return out;
+  return { value: out, conflicts };
 }
 
 /** Empty: no value, an empty text or an empty list. */
@@ -140,6 +187,16 @@ export function mergeEntry(
       data[field] = value;
       if (action) notes.push({ field, action });
     };
+    // A list or the picture merged item by item; the items both sides changed go with `rule`.
+    const pickItems = (merged: { value: unknown; conflicts: string[] }) => {
+      data[field] = merged.value;
+      if (merged.conflicts.length === 0) notes.push({ field, action: 'merged' });
+      else notes.push({ field, action: rule === 'file' ? 'kept' : 'overruled', items: merged.conflicts });
+    };
+    const list = () => {
+      const m = mergeListItems(f, b, n, rule);
+      return m && { value: m.list, conflicts: m.conflicts };
+    };
     if (same(f, n)) pick(n);
     // Where the capture came from belongs to its bytes: the same bytes imported again from a
     // saved copy keep their WARC provenance, another capture never inherits it.
@@ -154,9 +211,8 @@ export function mergeEntry(
     // Both changed a list or the picture: element by element, key by key. People are read from
     // the text, so a capture naming nobody removes the people it no longer names; topics and
     // authors a capture does not state are silence.
-    else if (base && (!empty(n) || field === 'people') && LIST_FIELDS.has(field) && mergeList(f, b, n))
-      pick(mergeList(f, b, n), 'merged');
-    else if (base && OBJECT_FIELDS.has(field) && mergeObject(f, b, n, rule)) pick(mergeObject(f, b, n, rule), 'merged');
+    else if (base && (!empty(n) || field === 'people') && LIST_FIELDS.has(field) && list()) pickItems(list()!);
+    else if (base && OBJECT_FIELDS.has(field) && mergeObject(f, b, n, rule)) pickItems(mergeObject(f, b, n, rule)!);
     // An edit the capture says nothing about is kept (draft excepted: a capture with every fact
     // is not a draft).
     else if (empty(n) && field !== 'draft') pick(f, 'kept');
@@ -213,11 +269,15 @@ interface Hunk {
 }
 
 /** The changes that turn `base` into `other`, paragraph by paragraph (the diff package's array diff). */
-function hunksOf(base: string[], other: string[]): Hunk[] {
+function hunksOf(
+  base: string[],
+  other: string[],
+  comparator: (a: string, b: string) => boolean = sameParagraph,
+): Hunk[] {
   const hunks: Hunk[] = [];
   let at = 0;
   let open: Hunk | undefined;
-  for (const change of diffArrays(base, other, { comparator: sameParagraph })) {
+  for (const change of diffArrays(base, other, { comparator })) {
     if (!change.added && !change.removed) {
       at += change.count;
       open = undefined;

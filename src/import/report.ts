@@ -52,7 +52,13 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
   if (by('overruled').length)
     lines.push(
       `  changed by the original, replacing a hand edit: ${by('overruled')
-        .map((n) => (n.paragraphs?.length ? `${n.field} (${countOf(n.paragraphs.length, 'paragraph')})` : n.field))
+        .map((n) =>
+          n.paragraphs?.length
+            ? `${n.field} (${countOf(n.paragraphs.length, 'paragraph')})`
+            : n.items?.length
+              ? `${n.field} (${n.items.join(', ')})`
+              : n.field,
+        )
         .join(
           ', ',
         )} (the edited file is kept ${o.status === 'replaced' ? 'in the copy named below' : 'as the earlier version'})`,
@@ -60,6 +66,11 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
     );
   for (const n of by('kept').filter((n) => n.paragraphs?.length))
     lines.push(`  the original changed these edited paragraphs too; the edit is kept:`, ...paragraphs(n));
+  const items = by('kept').filter((n) => n.items?.length);
+  if (items.length)
+    lines.push(
+      `  the original changed these edited items too; the edit is kept: ${items.map((n) => `${n.field} (${n.items!.join(', ')})`).join(', ')}`,
+    );
   for (const w of o.warnings ?? []) lines.push(`  warning: ${w}`);
   if (o.backup) lines.push(`  previous file ${dryRun ? 'would be ' : ''}kept as ${rel(o.backup)}`);
   if (o.unchanged) lines.push('  file unchanged: the merge gives what it already holds');

@@ -85,3 +85,30 @@ test('a different picture brings its own alt text, caption and credit (rule fres
   const fresh = entry({ image: other });
   expect(mergeEntry(file, base, fresh, FIELDS, 'fresh', ARTICLE).data.image).toEqual(other);
 });
+
+describe('a key or an item both the editor and the original changed is a conflict', () => {
+  const file = entry({
+    image: { ...IMAGE, alt: 'EDITOR ALT the white ferry', credit: 'Photograph: J. Orr' },
+    authors: ['Hannah Lowe (corrected)'],
+  });
+  const fresh = entry({
+    image: { ...IMAGE, alt: 'The ferry at the quay', credit: 'Photograph: James Orr/Courier' },
+    authors: ['H. Lowe'],
+  });
+
+  test("rule file (a rewrite in place): the editor's alt, credit and byline stay, and the notes name them", () => {
+    const m = mergeEntry(file, base, fresh, FIELDS, 'file', ARTICLE);
+    expect(m.data.image).toEqual({ ...IMAGE, alt: 'EDITOR ALT the white ferry', credit: 'Photograph: J. Orr' });
+    expect(m.data.authors).toEqual(['Hannah Lowe (corrected)']);
+    expect(m.notes).toContainEqual({ field: 'image', action: 'kept', items: ['alt', 'credit'] });
+    expect(m.notes).toContainEqual({ field: 'authors', action: 'kept', items: ['Hannah Lowe'] });
+  });
+
+  test("rule fresh (a newer capture): the original's values, and the notes name what they replaced", () => {
+    const m = mergeEntry(file, base, fresh, FIELDS, 'fresh', ARTICLE);
+    expect(m.data.image).toEqual({ ...IMAGE, alt: 'The ferry at the quay', credit: 'Photograph: James Orr/Courier' });
+    expect(m.data.authors).toEqual(['H. Lowe']);
+    expect(m.notes).toContainEqual({ field: 'image', action: 'overruled', items: ['alt', 'credit'] });
+    expect(m.notes).toContainEqual({ field: 'authors', action: 'overruled', items: ['Hannah Lowe'] });
+  });
+});
