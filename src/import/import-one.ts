@@ -474,6 +474,19 @@ async function addVersion(
   // The same text as a stored version: as its file has it, or as its kept capture says (the file
   // may hold hand edits, which are not the original's words).
   const sameText = async (v: StoredVersion) => v.hash === key || (await capturedTextKey(v, root, index)) === key;
+  // Bytes already kept as a capture of this article that no version names (a save of the same
+  // moment that --force replaced with another) are that capture: never stored twice, and the order
+  // of the files on the command line never decides which save the article shows.
+  if (!versions.some((v) => v.captureSha256 === facts.capture.sha256)) {
+    const kept = await keptCapture(root, index, articleId(root, articleFile), facts.capture);
+    if (kept)
+      return {
+        ...outcome,
+        status: 'skipped',
+        article: articleFile,
+        reason: `already kept as captures/${kept} (the same bytes; another capture of the same moment replaced it in ${shown(sameId ?? versions[0]!)}): nothing to add`,
+      };
+  }
   // Facts given on the command line that the stored version lacks (a plain-text draft completed
   // with --url, --source, --published): the same capture again fills them in, like --force.
   const completes =
@@ -916,6 +929,35 @@ async function freeCapture(
     const held = await index.files.bytes(path.join(root, 'captures', rel));
     if (held === null || Buffer.from(held).equals(capture.bytes)) return rel;
   }
+}
+
+/**
+ * The kept capture file of an article (captures/<article id><ext>, captures/<article id>.<version
+ * id><ext>, or either with a -<n> suffix, unless that names another article's first capture)
+ * holding the same bytes as `capture` (compared by SHA-256), as a path under captures/; undefined
+ * when there is none.
+ */
+async function keptCapture(
+  root: string,
+  index: ExistingEntries,
+  id: string,
+  capture: Capture,
+): Promise<string | undefined> {
+  const folder = path.join(root, 'captures', ...path.posix.dirname(id).split('/'));
+  const stem = path.posix.basename(id);
+  for (const name of await index.files.names(folder)) {
+    const rest =
+      name.startsWith(stem) && name.endsWith(capture.ext)
+        ? name.slice(stem.length, -capture.ext.length || undefined)
+        : undefined;
+    if (rest === undefined || !/^(?:\.[\w-]+?)?(?:-\d+)?$/.test(rest)) continue;
+    // <slug>-2<ext> is also the first capture of the article <slug>-2, when there is one.
+    if (rest.startsWith('-') && index.files.exists(path.join(root, 'articles', `${id}${rest}.md`))) continue;
+    const bytes = await index.files.bytes(path.join(folder, name));
+    if (bytes && createHash('sha256').update(bytes).digest('hex') === capture.sha256)
+      return path.posix.join(path.posix.dirname(id), name).replace(/^\.\//, '');
+  }
+  return undefined;
 }
 
 /** A change measured from the later version back, turned round. */

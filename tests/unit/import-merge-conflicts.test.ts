@@ -89,3 +89,47 @@ describe('an edit the original changed too', () => {
     expect(earlier).toContain(EDITOR_PARAGRAPH);
   }, 60_000);
 });
+
+describe('two saves of one page on the same day', () => {
+  /** Every file under captures/, by path. */
+  async function captureFiles(root: string) {
+    return (await readdir(path.join(root, 'captures'), { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+  }
+
+  test('after --force with the second save, the first is recognised by its bytes, whatever the order and with or without --force', async () => {
+    const { root, inbox } = await scratchArchive('archive-two-saves-');
+    const html = await readFile(PAGE, 'utf8');
+    const a = path.join(inbox, 'a.html');
+    const b = path.join(inbox, 'b.html');
+    await writeFile(a, html);
+    await writeFile(b, html.replace(PARAGRAPH, 'halving a service that many thousands'));
+    for (const [f, at] of [
+      [a, '2026-12-05T09:00:00Z'],
+      [b, '2026-12-05T17:00:00Z'],
+    ] as const)
+      await utimes(f, new Date(at), new Date(at));
+    const file = (await importAll([a], root, options)).outcomes[0]!.article!;
+    expect((await importAll([b], root, { ...options, force: true })).counts).toMatchObject({ replaced: 1 });
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('many thousands');
+    const files = await captureFiles(root);
+    expect(files).toHaveLength(2);
+    for (const [inputs, force] of [
+      [[a, b], false],
+      [[b, a], false],
+      [[a, b], true],
+      [[b, a], true],
+    ] as const) {
+      const run = await importAll([...inputs], root, { ...options, force });
+      expect(run.counts, `${inputs.map((i) => path.basename(i))} force=${force}`).toMatchObject({ failed: 0 });
+      expect(await readFile(file, 'utf8')).toContain('many thousands');
+      expect(await captureFiles(root)).toEqual(files);
+    }
+    const again = await importAll([a], root, options);
+    expect(again.counts).toMatchObject({ skipped: 1 });
+    expect(again.outcomes[0]!.reason).toMatch(/already kept as captures\//);
+  }, 60_000);
+});
