@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
 import { isPublic } from '../content/schema.ts';
+import { versionsByArticle } from '../content/versions.ts';
 
 // The archive as the pages see it: public articles newest first, people, sources, and every
 // grouping, loaded once per build and shared by all pages.
@@ -28,13 +30,63 @@ function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
   return people.map((p) => ('collection' in p ? { id: p.id } : { id: p.id.id, role: p.role }));
 }
 
+/**
+ * What belongs only to articles the site does not show (see isPublic): the capture files (of the
+ * article file or of its earlier versions in content/versions/) and media files named by non-public
+ * articles and by no public one, and the ids of the people and sources named by non-public articles
+ * and by no public one. None of them gets a page or a copied file; a file or person that no article
+ * names at all is not withheld.
+ */
+export interface Withheld {
+  /** Paths under the content folder's captures/. */
+  captures: Set<string>;
+  /** Paths under the content folder's media/. */
+  media: Set<string>;
+  /** Person ids. */
+  people: Set<string>;
+  /** Source ids. */
+  sources: Set<string>;
+}
+
+/** The things named by public and by non-public articles; those named only by the second are withheld. */
+function withheldOf(all: ArticleEntry[], versions: CollectionEntry<'versions'>[]): Withheld {
+  const shown = new Set(all.filter(isPublicEntry).map((a) => a.id));
+  const named = { true: new Set<string>(), false: new Set<string>() };
+  const add = (isShown: boolean, key: string | undefined) => key !== undefined && named[`${isShown}`].add(key);
+  // One file however its path is written ("2018/09/./a.html" is "2018/09/a.html"), as listFiles gives it.
+  const file = (folder: string, p: string | undefined) => p && `${folder}:${path.posix.normalize(p)}`;
+  for (const a of all) {
+    const isShown = shown.has(a.id);
+    add(isShown, file('capture', a.data.capture));
+    add(isShown, file('media', a.data.image?.src));
+    for (const m of mentions(a.data.people)) add(isShown, `person:${m.id}`);
+    add(isShown, a.data.source && `source:${a.data.source.id}`);
+  }
+  for (const [articleId, list] of versionsByArticle(versions))
+    for (const v of list) add(shown.has(articleId), file('capture', v.data.capture));
+  const withheld: Withheld = { captures: new Set(), media: new Set(), people: new Set(), sources: new Set() };
+  const sets = { capture: withheld.captures, media: withheld.media, person: withheld.people, source: withheld.sources };
+  for (const key of named.false) {
+    if (named.true.has(key)) continue;
+    const at = key.indexOf(':');
+    sets[key.slice(0, at) as keyof typeof sets].add(key.slice(at + 1));
+  }
+  return withheld;
+}
+
 /** Loads and groups everything once. */
 async function load() {
-  const entries = (await getCollection('articles')).filter(isPublicEntry);
+  const all = await getCollection('articles');
+  const withheld = withheldOf(all, await getCollection('versions'));
+  const entries = all.filter(isPublicEntry);
   const articles: Article[] = entries.map((a) => ({ ...a, people: mentions(a.data.people) })).sort(newestFirst);
-  const people = new Map((await getCollection('people')).map((p) => [p.id, p]));
-  const sources = new Map((await getCollection('sources')).map((s) => [s.id, s]));
-  return { articles, people, sources, ...groupArticles(articles) };
+  const people = new Map(
+    (await getCollection('people')).filter((p) => !withheld.people.has(p.id)).map((p) => [p.id, p]),
+  );
+  const sources = new Map(
+    (await getCollection('sources')).filter((s) => !withheld.sources.has(s.id)).map((s) => [s.id, s]),
+  );
+  return { articles, people, sources, withheld, ...groupArticles(articles) };
 }
 
 /** The whole archive, grouped. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { copiedCaptureName } from './captures.ts';
 import { contentDir } from '../content/folder.ts';
 import { listFiles } from '../content/files.ts';
+import { loadArchive } from './collections.ts';
 
 // Files copied from the content folder into the site as they are: verbatim captures and article media.
 
@@ -12,9 +13,13 @@ const FOLDERS = {
   media: (file: string) => file,
 } as const;
 
-/** Static paths for every file in a copied folder (for a `[...file].ts` route). */
+/**
+ * Static paths for every file in a copied folder (for a `[...file].ts` route), but those that
+ * belong only to articles the site does not show (Archive.withheld, src/site/collections.ts).
+ */
 export async function copiedFilePaths(folder: keyof typeof FOLDERS) {
-  const files = await listFiles(path.join(contentDir(), folder));
+  const withheld = (await loadArchive()).withheld[folder];
+  const files = (await listFiles(path.join(contentDir(), folder))).filter((file) => !withheld.has(file));
   return files.map((file) => ({ params: { file: FOLDERS[folder](file) }, props: { file } }));
 }
 
