@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { pageImporter } from '../helpers/import-page.ts';
 import { importAll } from '../../src/import/run.ts';
 import { splitFrontmatter } from '../../src/content/files.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
-import { formatSummary } from '../../src/import/report.ts';
 import { parsePage } from '../../src/import/extract.ts';
 import { chooseArticleAddress } from '../../src/import/article-address.ts';
 
@@ -15,31 +15,16 @@ import { chooseArticleAddress } from '../../src/import/article-address.ts';
 // section's index page. Pages: tests/fixtures/import-cases/stories-without-article-elements/.
 
 const DIR = path.resolve('tests/fixtures/import-cases/stories-without-article-elements');
-const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
+const importPage = pageImporter(DIR);
 const BRIDGE = 'Bridge repairs delayed until summer';
 const LIBRARY = 'Library opens new wing downtown';
 
+// For the one test that imports two pages into one content folder.
+const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 const scratch: string[] = [];
 afterAll(async () => {
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
-
-async function importPage(name: string, given: { url?: string } = {}) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'archive-shapes-'));
-  scratch.push(dir);
-  const root = path.join(dir, 'content');
-  for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
-  const run = await importAll([path.join(DIR, name)], root, { ...options, given });
-  const outcome = run.outcomes[0]!;
-  const parts = outcome.article ? splitFrontmatter(await readFile(outcome.article, 'utf8'))! : undefined;
-  return {
-    run,
-    outcome,
-    data: parts ? (parseYaml(parts.yaml) as Record<string, unknown>) : undefined,
-    body: parts?.body ?? '',
-    report: formatSummary(run, { dryRun: false }),
-  };
-}
 
 /** A paragraph of prose long enough to count, numbered and tagged with its story's word. */
 const para = (word: string, n: number) =>

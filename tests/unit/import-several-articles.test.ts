@@ -1,11 +1,6 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { importAll } from '../../src/import/run.ts';
-import { splitFrontmatter } from '../../src/content/files.ts';
-import { parseYaml } from '../../src/content/yaml.ts';
-import { formatSummary } from '../../src/import/report.ts';
+import { describe, expect, test } from 'vitest';
+import { pageImporter } from '../helpers/import-page.ts';
 import { parsePage } from '../../src/import/extract.ts';
 
 // A page saved after infinite scroll loaded the next story holds two stories. Only the one the
@@ -13,29 +8,7 @@ import { parsePage } from '../../src/import/extract.ts';
 // under another's headline. Pages: tests/fixtures/import-cases/second-story-on-page/.
 
 const CASES = path.resolve('tests/fixtures/import-cases/second-story-on-page');
-const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
-
-const scratch: string[] = [];
-afterAll(async () => {
-  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
-});
-
-async function importPage(name: string, given: { url?: string } = {}) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'archive-several-'));
-  scratch.push(dir);
-  const root = path.join(dir, 'content');
-  for (const sub of ['articles', 'people', 'sources']) await mkdir(path.join(root, sub), { recursive: true });
-  const run = await importAll([path.join(CASES, name)], root, { ...options, given });
-  const outcome = run.outcomes[0]!;
-  const parts = outcome.article ? splitFrontmatter(await readFile(outcome.article, 'utf8'))! : undefined;
-  return {
-    run,
-    outcome,
-    data: parts ? (parseYaml(parts.yaml) as Record<string, unknown>) : undefined,
-    body: parts?.body ?? '',
-    report: formatSummary(run, { dryRun: false }),
-  };
-}
+const importPage = pageImporter(CASES);
 
 const FERRY = 'Ferry pier to close for repairs';
 const TERNS = 'Rare terns return to the river spit';
