@@ -3,6 +3,7 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { CheckResult } from '../content/check.ts';
 import { isPublic } from '../content/schema.ts';
+import { namedOnlyWhenHidden } from '../content/withheld.ts';
 import { planArchiveParts, type SearchPart } from './parts.ts';
 import { datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
@@ -70,9 +71,23 @@ function present(meta: Record<string, string | undefined>): Record<string, strin
   return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
+/**
+ * The people the site gives a page: all but those named only by articles it does not show
+ * (namedOnlyWhenHidden, the rule the pages follow), so no person record points at a page that was
+ * not built.
+ */
+function shownPeople(entries: CheckResult['entries']): CheckResult['entries']['people'] {
+  const withheld = namedOnlyWhenHidden(
+    entries.articles.flatMap((a) =>
+      a.data.people.map((p) => [isPublic(a.data), typeof p === 'string' ? p : p.id] as const),
+    ),
+  );
+  return entries.people.filter((p) => !withheld.has(p.id));
+}
+
 /** The search parts of checked content, each at most `size` records (see planArchiveParts). */
 export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
-  return planArchiveParts(checked.entries.articles, checked.entries.people.length, size);
+  return planArchiveParts(checked.entries.articles, shownPeople(checked.entries).length, size);
 }
 
 /**
@@ -144,7 +159,7 @@ export async function* searchRecords(
       sort: { [SORT_KEY]: day },
     });
   }
-  const byId = entries.people.toSorted((a, b) => a.id.localeCompare(b.id));
+  const byId = shownPeople(entries).toSorted((a, b) => a.id.localeCompare(b.id));
   for (const { id, data: p } of byId.slice(part.peopleFrom, part.peopleFrom + part.people))
     yield wellFormed({
       url: `/people/${id}/`,

@@ -3,6 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
 import { isPublic } from '../content/schema.ts';
 import { versionsByArticle } from '../content/versions.ts';
+import { namedOnlyWhenHidden } from '../content/withheld.ts';
 
 // The archive as the pages see it: public articles newest first, people, sources, and every
 // grouping, loaded once per build and shared by all pages.
@@ -48,11 +49,11 @@ export interface Withheld {
   sources: Set<string>;
 }
 
-/** The things named by public and by non-public articles; those named only by the second are withheld. */
+/** The things named by public and by non-public articles; those named only by the second are withheld (namedOnlyWhenHidden). */
 function withheldOf(all: ArticleEntry[], versions: CollectionEntry<'versions'>[]): Withheld {
   const shown = new Set(all.filter(isPublicEntry).map((a) => a.id));
-  const named = { true: new Set<string>(), false: new Set<string>() };
-  const add = (isShown: boolean, key: string | undefined) => key !== undefined && named[`${isShown}`].add(key);
+  const named: [boolean, string][] = [];
+  const add = (isShown: boolean, key: string | undefined) => key !== undefined && named.push([isShown, key]);
   // One file however its path is written ("2018/09/./a.html" is "2018/09/a.html"), as listFiles gives it.
   const file = (folder: string, p: string | undefined) => p && `${folder}:${path.posix.normalize(p)}`;
   for (const a of all) {
@@ -66,8 +67,7 @@ function withheldOf(all: ArticleEntry[], versions: CollectionEntry<'versions'>[]
     for (const v of list) add(shown.has(articleId), file('capture', v.data.capture));
   const withheld: Withheld = { captures: new Set(), media: new Set(), people: new Set(), sources: new Set() };
   const sets = { capture: withheld.captures, media: withheld.media, person: withheld.people, source: withheld.sources };
-  for (const key of named.false) {
-    if (named.true.has(key)) continue;
+  for (const key of namedOnlyWhenHidden(named)) {
     const at = key.indexOf(':');
     sets[key.slice(0, at) as keyof typeof sets].add(key.slice(at + 1));
   }

@@ -144,3 +144,30 @@ test('text the search service cannot take (a lone surrogate) is replaced, not pa
   );
   expect(record!.meta.title).toBe('broken \uFFFD name');
 });
+
+test('a person named only by an article the site does not show has no record; one named by no article keeps theirs', async () => {
+  // The pages follow the same rule (tests/build/drafts.test.ts): a record for a withheld person
+  // would be a search result pointing at a page that was not built.
+  const withDraftOnly = {
+    ...entries,
+    articles: entries.articles.map((a) =>
+      a.id === '2018/09/b' ? { ...a, data: { ...a.data, people: ['draft-only'] } } : a,
+    ),
+    people: [
+      ...entries.people,
+      { id: 'draft-only', file: 'd.yaml', path: '', data: { name: 'Dora Draft', aliases: [], links: [] } },
+      { id: 'unnamed', file: 'u.yaml', path: '', data: { name: 'Una Named', aliases: [], links: [] } },
+    ],
+  } as unknown as CheckResult['entries'];
+  const all = await Array.fromAsync(
+    searchRecords(
+      { entries: withDraftOnly },
+      async (path) => bodies[path]!,
+      planFor({ entries: withDraftOnly }, 100)[0]!,
+    ),
+  );
+  expect(all.filter((r) => r.url.startsWith('/people/')).map((r) => r.url)).toEqual([
+    '/people/js/',
+    '/people/unnamed/',
+  ]);
+});
