@@ -649,6 +649,21 @@ async function extractStored(
   root: string,
   index: ExistingEntries,
 ): Promise<EntryText | undefined> {
+  // One conversion per stored version and import: a newer capture asks for its neighbour's text
+  // up to three times (same-text check, merge base, change size), and the kept bytes do not change.
+  let done = storedTexts.get(version);
+  if (!done) storedTexts.set(version, (done = extractStoredOnce(version, root, index)));
+  // A copy each time: the callers merge into what they get.
+  return structuredClone(await done);
+}
+
+const storedTexts = new WeakMap<StoredVersion, Promise<EntryText | undefined>>();
+
+async function extractStoredOnce(
+  version: StoredVersion,
+  root: string,
+  index: ExistingEntries,
+): Promise<EntryText | undefined> {
   if (!version.capture) return undefined;
   const type = captureType(version.capture);
   const file = path.join(root, 'captures', version.capture);
@@ -661,7 +676,8 @@ async function extractStored(
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const capture: Capture = { path: file, bytes, sha256, ext: type.ext, html: type.html, text, charset };
     const url = typeof version.data.url === 'string' ? version.data.url : undefined;
-    const conversion = convertCapture(capture, { url }, true);
+    // Converted as a new capture is (the characters no page can carry left out), so the two compare alike.
+    const conversion = withoutControlCharactersNoted(convertCapture(capture, { url }, true));
     const warc = version.data.warc as WarcProvenance | undefined;
     const { fields } = extraction({ capture, conversion, url, captured: version.captured, warc }, root, index, {});
     return { data: fields, body: conversion.body.markdown };
