@@ -279,16 +279,21 @@ export function stripTitles(name: string): string {
   return stripped || name.trim();
 }
 
+/** Ensembles, companies' plural and trade-like words and clubs: as a name's last word or right after a name, an organisation's (ORG_WORD, ORG_END). */
+const GROUP_WORDS = String.raw`quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club`;
+
 /**
  * Words that, right after a name, make it part of an organisation's or a place's name ("the
  * François-Xavier Bagnoud Center for Health", "Robert Wood Johnson Foundation", "Lyndon B.
  * Johnson Space Center").
  */
-const ORG_WORD =
-  /^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club)\b/i;
+const ORG_WORD = new RegExp(
+  String.raw`^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio|${GROUP_WORDS})\b`,
+  'i',
+);
 
 /** A word that, right after a name, makes it part of an organisation's name (ORG_WORD, or a trade: "Van Oord Dredging"). */
-const orgWord = (w: string) => ORG_WORD.test(w) || new RegExp(`^(?:${TRADE})$`, 'i').test(w);
+const orgWord = (w: string) => ORG_WORD.test(w) || TRADE_WORD.test(w);
 
 /**
  * Trades a company is named after ("Van Oord Dredging", "Maersk Shipping", "Rio Tinto Mining"):
@@ -296,6 +301,7 @@ const orgWord = (w: string) => ORG_WORD.test(w) || new RegExp(`^(?:${TRADE})$`, 
  */
 const TRADE =
   'dredging|shipping|mining|engineering|construction|logistics|consulting|publishing|trading|banking|insurance|marketing|broadcasting|manufacturing|pharmaceuticals|chemicals|foods|farms|transport|haulage|motors';
+const TRADE_WORD = new RegExp(`^(?:${TRADE})$`, 'i');
 
 /**
  * German compound nouns that name an organisation by their ending ("Mieterverein",
@@ -377,18 +383,15 @@ const CREDITS =
   /(?:\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|credits?|fotos?|bild|crédits?|créditos?)(?:\s+(?:by|de|von|di|door))?\s*:\s*|\((?:photo|foto|image|picture)s?\s+(?:by|de|von|di)\s+)[^.\n)]*|[\p{L}.'’ -]{2,60}\/\s*(?:getty images|ap(?: photo)?|afp|reuters|epa|shutterstock|pa(?: media)?|dpa|anp|efe|ansa)\b/giu;
 
 /** Last words that make a capitalised phrase an organisation, never a person ("… Center", "… Foundation"). */
-const ORG_END =
-  /^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club|farms)$/i;
+const ORG_END = new RegExp(
+  String.raw`^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|${GROUP_WORDS}|farms)$`,
+  'i',
+);
 
 /** True when a name's last word makes it an organisation's name (see ORG_END, TRADE, GERMAN_ORG_COMPOUND, PARTY_WORD). */
 function endsAsOrganisation(name: string): boolean {
   const last = name.split(/\s+/).at(-1)!;
-  return (
-    ORG_END.test(last) ||
-    new RegExp(`^(?:${TRADE})$`, 'i').test(last) ||
-    GERMAN_ORG_COMPOUND.test(last) ||
-    PARTY_WORD.test(last)
-  );
+  return ORG_END.test(last) || TRADE_WORD.test(last) || GERMAN_ORG_COMPOUND.test(last) || PARTY_WORD.test(last);
 }
 
 /**
