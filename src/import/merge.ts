@@ -137,14 +137,14 @@ function mergeObject(
 ): { value: Picture; conflicts: string[] } | undefined {
   const [f, b, n] = [asObject(file), asObject(base), asObject(fresh)];
   if (!f || !b || !n) return undefined;
-  if (!same(n.original, b.original)) return undefined;
+  if (!sameValue(n.original, b.original)) return undefined;
   const out: Picture = {};
   const conflicts: string[] = [];
   for (const key of new Set([...Object.keys(f), ...Object.keys(b), ...Object.keys(n)])) {
     const [fv, bv, nv] = [f[key], b[key], n[key]];
-    const both = !same(fv, nv) && !same(fv, bv) && !same(nv, bv);
+    const both = !sameValue(fv, nv) && !sameValue(fv, bv) && !sameValue(nv, bv);
     if (both) conflicts.push(key);
-    const value = !both ? (same(fv, bv) ? nv : same(nv, bv) ? fv : nv) : rule === 'file' ? fv : nv;
+    const value = !both ? (sameValue(fv, bv) ? nv : sameValue(nv, bv) ? fv : nv) : rule === 'file' ? fv : nv;
     if (!empty(value)) out[key] = value;
   }
   return { value: out, conflicts };
@@ -155,7 +155,6 @@ const empty = (v: unknown) => v === undefined || v === null || v === '' || (Arra
 
 /** Same value, as YAML would write it (no value, an empty text and an empty list are one). */
 export const sameValue = (a: unknown, b: unknown) => (empty(a) && empty(b)) || isDeepStrictEqual(a, b);
-const same = sameValue;
 
 /**
  * Merges a fresh extraction into a file already in the archive.
@@ -197,17 +196,17 @@ export function mergeEntry(
       const m = mergeListItems(f, b, n, rule);
       return m && { value: m.list, conflicts: m.conflicts };
     };
-    if (same(f, n)) pick(n);
+    if (sameValue(f, n)) pick(n);
     // Where the capture came from belongs to its bytes: the same bytes imported again from a
     // saved copy keep their WARC provenance, another capture never inherits it.
     else if (CAPTURE_FIELDS.has(field)) pick(empty(n) && sameCapture ? f : n);
     // A field the editor left as the importer made it follows the capture: a newer capture
     // without a dek has no dek. The article's stable facts are the exception: a capture that
     // does not state the date or address does not make the article lose them.
-    else if (base && same(f, b)) {
+    else if (base && sameValue(f, b)) {
       if (empty(n) && STABLE_FACTS.has(field)) pick(f);
       else pick(n, 'updated');
-    } else if (base && same(n, b)) pick(f, 'kept');
+    } else if (base && sameValue(n, b)) pick(f, 'kept');
     // Both changed a list or the picture: element by element, key by key. People are read from
     // the text, so a capture naming nobody removes the people it no longer names; topics and
     // authors a capture does not state are silence.
