@@ -269,6 +269,16 @@ export function authorName(author: Author, language?: string): CslName {
   return cslName(author.name, author.organization, language);
 }
 
+/**
+ * A byline as a citation writes it in running text ("Given Family Suffix"): without honorifics or
+ * degrees ("Sir Harold Evans" -> "Harold Evans"), or whole when cslName keeps it as one literal
+ * name (an organization, "Mr and Mrs Smith", "Mr. T"). Citations, Highwire and Dublin Core tags
+ * all name authors this way.
+ */
+export function citedName(author: Author, language?: string): string {
+  return authorName(author, language).literal ?? withoutHonorifics(author.name, language);
+}
+
 /** The family name with its non-dropping particle: "van der Berg"; a literal name whole. */
 export function familyWithParticle(n: CslName): string {
   if (n.literal !== undefined) return n.literal;

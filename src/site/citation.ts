@@ -11,7 +11,7 @@ import {
   authorName,
   familyWithParticle,
   givenWithParticle,
-  withoutHonorifics,
+  citedName,
   type Author,
   type CslName,
 } from '../content/names.ts';
@@ -70,14 +70,6 @@ function inverted(n: CslName, given: (g: string) => string = (g) => g): string {
   if (n.literal !== undefined) return n.literal;
   const first = givenWithParticle(n);
   return [familyWithParticle(n), first && given(first), n.suffix].filter(Boolean).join(', ');
-}
-
-/**
- * "Given Family Suffix" as written in running text ("Robert Hale Jr."), without honorifics or
- * degrees ("Sir Harold Evans" -> "Harold Evans"); a literal name as written.
- */
-function direct(n: CslName, asPrinted: string, language?: string): string {
-  return n.literal ?? withoutHonorifics(asPrinted, language);
 }
 
 /** "Jordain Alex" -> "J. A."; hyphenated given names keep the hyphen ("Jean-Paul" -> "J.-P."). */
@@ -166,7 +158,7 @@ export function mla(f: CitationFacts): Run[] {
       : f.authors.length === 1
         ? `${period(lead)} `
         : f.authors.length === 2
-          ? `${lead}, and ${period(direct(authorName(f.authors[1]!, f.language), f.authors[1]!.name, f.language))} `
+          ? `${lead}, and ${period(citedName(f.authors[1]!, f.language))} `
           : `${lead}, et al. `;
   return [
     { text: `${names}“${period(f.title)}” ` },
@@ -187,9 +179,7 @@ const bare = (url: string) => url.replace(/^https?:\/\//, '');
  * version consulted). Shape: runs of text, the newspaper's name italic.
  */
 export function chicago(f: CitationFacts): Run[] {
-  const names = f.authors.map((a, i) =>
-    i === 0 ? inverted(authorName(a, f.language)) : direct(authorName(a, f.language), a.name, f.language),
-  );
+  const names = f.authors.map((a, i) => (i === 0 ? inverted(authorName(a, f.language)) : citedName(a, f.language)));
   if (names.length === 0)
     return [
       { text: f.newspaper, italic: true },

@@ -1,7 +1,7 @@
 import type { NewsArticle, Organization, Person, WithContext } from 'schema-dts';
 import type { CitationFacts } from './citation';
 import { isoDateTime, isoDay, type ArchiveDate } from '../content/dates.ts';
-import { withoutHonorifics, type Author } from '../content/names.ts';
+import { citedName, type Author } from '../content/names.ts';
 
 // Machine-readable descriptions of an article page: schema.org NewsArticle (JSON-LD), and the
 // meta tags reference managers read (Highwire citation_*, Dublin Core).
@@ -54,7 +54,7 @@ export function jsonForScript(value: unknown): string {
  */
 export function citationMeta(f: CitationFacts, language: string): [string, string][] {
   const ymd = isoDay(f.published);
-  const name = (a: Author) => (a.organization ? a.name : withoutHonorifics(a.name, language));
+  const name = (a: Author) => citedName(a, language);
   return [
     ['citation_title', f.title],
     ...f.authors.map((a) => ['citation_author', name(a)] as [string, string]),

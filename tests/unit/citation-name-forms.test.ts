@@ -79,6 +79,11 @@ describe('the imported byline "Dr. Priya Raman and Sir Harold Evans"', () => {
     expect(meta.filter(([k]) => k === 'citation_author').map(([, v]) => v)).toEqual(['Priya Raman', 'Harold Evans']);
     expect(meta.filter(([k]) => k === 'DC.creator').map(([, v]) => v)).toEqual(['Priya Raman', 'Harold Evans']);
   });
+  test('the tags name a byline kept whole as the citations do', () => {
+    // "Mr and Mrs Smith" is one literal name in every style; the tags once read "and Mrs Smith".
+    const meta = citationMeta(bylines(['Mr and Mrs Smith', 'Mr. T']), 'en');
+    expect(meta.filter(([k]) => k === 'citation_author').map(([, v]) => v)).toEqual(['Mr and Mrs Smith', 'Mr. T']);
+  });
   test('the people index files them by family name, without the title', () => {
     expect(sortKey('Dr. Priya Raman')).toBe('Raman, Priya');
     expect(sortKey('Sir Harold Evans')).toBe('Evans, Harold');
