@@ -77,6 +77,15 @@ function present(meta: Record<string, string | undefined>): Record<string, strin
  * not built.
  */
 function shownPeople(entries: CheckResult['entries']): CheckResult['entries']['people'] {
+  // Once per checked content, not once per search part.
+  let shown = shownPeopleOf.get(entries);
+  if (!shown) shownPeopleOf.set(entries, (shown = peopleNotWithheld(entries)));
+  return shown;
+}
+
+const shownPeopleOf = new WeakMap<CheckResult['entries'], CheckResult['entries']['people']>();
+
+function peopleNotWithheld(entries: CheckResult['entries']): CheckResult['entries']['people'] {
   const withheld = namedOnlyWhenHidden(
     entries.articles.flatMap((a) =>
       a.data.people.map((p) => [isPublic(a.data), typeof p === 'string' ? p : p.id] as const),
