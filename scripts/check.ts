@@ -3,12 +3,15 @@ import { contentDir } from '../src/content/folder.ts';
 import { displayPath, formatCounts, formatProblem, formatReport } from '../src/content/problems.ts';
 import { checkContent } from '../src/content/check.ts';
 import { topicSpellingNotes } from '../src/content/topics.ts';
+import { isPublic } from '../src/content/schema.ts';
 
 const root = contentDir();
 const { problems, notes, counts, entries } = await checkContent(root);
 for (const note of notes) console.log(`note: ${formatProblem(note)}`);
 // Notes are not problems: they say what the build will merge, and never fail the check.
-for (const note of topicSpellingNotes(entries.articles.map((a) => ({ file: a.file, topics: a.data.topics }))))
+for (const note of topicSpellingNotes(
+  entries.articles.filter((a) => isPublic(a.data)).map((a) => ({ file: a.file, topics: a.data.topics })),
+))
   console.log(`note: ${note}`);
 if (problems.length > 0) {
   console.error(formatReport(problems));

@@ -3,6 +3,7 @@ import { checkContent, type CheckResult } from '../content/check.ts';
 import { contentDir } from '../content/folder.ts';
 import { formatCounts, formatProblem, formatReport } from '../content/problems.ts';
 import { topicSpellingNotes } from '../content/topics.ts';
+import { isPublic } from '../content/schema.ts';
 
 // The build's first job: check the whole content folder before Astro loads any collection, and
 // fail the build with every problem listed at once (Astro itself stops at the first bad entry).
@@ -33,7 +34,10 @@ export async function checkBeforeBuild(
     process.exit(1);
   }
   logger.info(`${formatCounts(counts)}: no problems`);
-  const articles = checked.entries.articles.map((a) => ({ file: a.file, topics: a.data.topics }));
+  // Drafts have no say in a topic's spelling, as on the pages.
+  const articles = checked.entries.articles
+    .filter((a) => isPublic(a.data))
+    .map((a) => ({ file: a.file, topics: a.data.topics }));
   for (const note of topicSpellingNotes(articles)) logger.info(`note: ${note}`);
   return checked;
 }

@@ -12,7 +12,7 @@ import { addressKey } from './addresses.ts';
 import { displayPath, groupProblems, type Problem } from './problems.ts';
 import { topicKey, topicLabels, type TopicLabel } from './topics.ts';
 import { formatMonth, yearMonth } from './dates.ts';
-import { articleFields, articleRuleProblems, articleSchema, personSchema, sourceSchema } from './schema.ts';
+import { articleFields, articleRuleProblems, articleSchema, isPublic, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
 import { versionProblems, type VersionData } from './versions.ts';
 import { controlCharacterNotes, withoutControlCharacters } from './control-characters.ts';
@@ -681,8 +681,9 @@ async function checkAll(root: string): Promise<Omit<CheckResult, 'notes'>> {
       (e) => e.data.url!,
     ),
   );
-  // The spelling the site shows each topic in, as the topic-spelling notes name it (from the valid articles).
-  const labels = topicLabels(articles.map((a) => a.data.topics));
+  // The spelling the site shows each topic in, as the topic-spelling notes name it (from the valid
+  // articles the site shows: drafts have no say, as on the pages and in search).
+  const labels = topicLabels(articles.filter((a) => isPublic(a.data)).map((a) => a.data.topics));
   problems.push(...repeatedInArticle(allArticles, labels));
   problems.push(
     ...referenceProblems(
