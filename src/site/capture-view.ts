@@ -38,22 +38,16 @@ export function viewCapture(file: string, bytes: Uint8Array): CaptureView {
 }
 
 /**
- * A capture's text as the HTML content of a `<pre>`, so that the element's text starts and goes on
- * as the capture does: `&`, `<` and `>` escaped; a text that starts with a line feed gets one more
- * in front, since the parser drops the first line feed after `<pre>` (HTML Standard, "in body"
- * insertion mode, start tag "pre"). What HTML cannot hold as text is shown so as to stay valid:
- * line breaks are line feeds (a parser turns CR LF and CR into LF anyway), control characters
- * other than tab, line feed and form feed are their Unicode Control Pictures ("\u000B" as "␋",
- * DEL as "␡"), C1 controls and noncharacters U+FFFD. The download link gives the exact bytes.
- * Written into the element with `set:html` and nothing around it: any white space in the
- * template would become part of the text.
+ * A capture's text (as viewCapture gives it, control characters already made visible) as the
+ * HTML content of a `<pre>`, so that the element's text starts and goes on as the capture does:
+ * `&`, `<` and `>` escaped; line breaks as line feeds (a parser turns CR LF and CR into LF
+ * anyway); a text that starts with a line feed gets one more in front, since the parser drops the
+ * first line feed after `<pre>` (HTML Standard, "in body" insertion mode, start tag "pre"). The
+ * download link gives the exact bytes. Written into the element with `set:html` and nothing
+ * around it: any white space in the template would become part of the text.
  */
 export function preContent(text: string): string {
-  const shown = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000E-\u001F]/g, (c) => String.fromCodePoint(0x2400 + c.codePointAt(0)!))
-    .replace(/\u007F/g, '\u2421')
-    .replace(/[\u0080-\u009F]|\p{Noncharacter_Code_Point}/gu, '\uFFFD');
+  const shown = text.replace(/\r\n?/g, '\n');
   const escaped = shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return shown.startsWith('\n') ? `\n${escaped}` : escaped;
 }
