@@ -23,16 +23,6 @@ export const DELETED_LABEL = 'deleted: ';
 export const INSERTED_LABEL = 'inserted: ';
 
 /**
- * The word-level differences between two texts (diffWordsWithSpace of the `diff` library: words,
- * punctuation marks and runs of whitespace are tokens; plain diffWords does not compare
- * whitespace and can lose a space between the parts). Joining the values of the parts that are
- * not `removed` gives `after` exactly; joining those not `added` gives `before`.
- */
-export function wordChanges(before: string, after: string): WordChange[] {
-  return diffWordsWithSpace(before, after);
-}
-
-/**
  * The most tokens (words, punctuation, runs of whitespace) one block's word comparison may find
  * changed before the block counts as replaced whole. Myers' algorithm costs about (n + m) × d for
  * texts of n and m tokens and d changes, so two wholly different texts of 16,000 words each took
@@ -42,8 +32,12 @@ export function wordChanges(before: string, after: string): WordChange[] {
 export const MAX_BLOCK_EDIT = 2_000;
 
 /**
- * wordChanges of one block, or undefined when more than MAX_BLOCK_EDIT tokens changed (see there),
- * with changes that only whitespace separates read as one (see joinChanges).
+ * The word-level differences between two versions of one block (diffWordsWithSpace of the `diff`
+ * library: words, punctuation marks and runs of whitespace are tokens; plain diffWords does not
+ * compare whitespace and can lose a space between the parts), with changes that only whitespace
+ * separates read as one (see joinChanges); undefined when more than MAX_BLOCK_EDIT tokens changed.
+ * Joining the values of the parts that are not `removed` gives `after` exactly; joining those not
+ * `added` gives `before`.
  */
 function blockWordChanges(before: string, after: string): WordChange[] | undefined {
   const parts = diffWordsWithSpace(before, after, { maxEditLength: MAX_BLOCK_EDIT });
