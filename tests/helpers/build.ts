@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 // Runs `astro build` the way a user does, with the environment a user would set.
 
-/** Result of one build: exit code and everything it printed. */
+/** Result of one build: exit code and everything it printed, without terminal colour codes. */
 export interface BuildResult {
   code: number;
   output: string;
@@ -47,6 +48,8 @@ export function astroBuild(
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    // Astro colours its log when CI or FORCE_COLOR is set (as CI machines do): tests read the
+    // words, so the colour codes go.
+    child.on('close', (code) => resolve({ code: code ?? 1, output: stripVTControlCharacters(output) }));
   });
 }
