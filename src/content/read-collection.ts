@@ -17,7 +17,7 @@ import { fixFor, schemaProblems } from './schema-problems.ts';
 // what a read finds is all in what it returns.
 
 /** What reading one file gives: its data when valid, its valid fields when not, its body, its problems and notes. */
-export interface Parsed<T> {
+interface Parsed<T> {
   data?: T | undefined;
   /** The fields that passed their own check, when the file as a whole did not (for the checks that follow). */
   partial?: Partial<T> | undefined;
@@ -43,7 +43,7 @@ export interface Entry<T> {
 }
 
 /** What reading a collection folder found. */
-export interface CollectionRead<T> {
+interface CollectionRead<T> {
   /** The files that passed their schema, in file name order. */
   entries: Entry<T>[];
   /** The files that failed it, with the fields that passed (for the checks that follow). */
