@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { YAML_OPTIONS } from './yaml.ts';
@@ -61,7 +61,8 @@ export class YamlCache {
   /** Writes the entries used in this run (so the file never grows past the content). */
   async save(): Promise<void> {
     const entries = [...this.now].map(([k, json]) => `${JSON.stringify(k)}:${json}`).join(',');
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    // A name of its own: two checks of one process may save the same cache at once.
+    const tmp = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
     await mkdir(path.dirname(this.file), { recursive: true });
     await writeFile(tmp, `{"version":${JSON.stringify(VERSION)},"entries":{${entries}}}`);
     await rename(tmp, this.file);

@@ -419,7 +419,7 @@ async function draftAddingNothing(done: Outcome, capture: Capture, root: string)
 }
 
 /** What is known of a capture once converted. */
-interface CaptureFacts {
+export interface CaptureFacts {
   capture: Capture;
   conversion: Conversion;
   url: string | undefined;
@@ -558,7 +558,7 @@ async function addVersion(
 const titleOf = (meta: PageMetadata, capture: Capture) => meta.title?.value ?? path.basename(capture.path);
 
 /** Where a capture goes. */
-type Target =
+export type Target =
   /** A new article. */
   | { kind: 'new' }
   /**
@@ -583,7 +583,7 @@ function ordered(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** A capture's front matter as the importer makes it, before it is placed in the archive. */
-interface Extraction {
+export interface Extraction {
   /** Every front matter field but `capture` (set once the capture's name is known). */
   fields: Record<string, unknown>;
   source: KnownSource | undefined;
@@ -592,8 +592,12 @@ interface Extraction {
   unknown: string[];
 }
 
-/** The front matter fields the importer makes of a converted capture (see write). */
-function extraction(
+/**
+ * The front matter fields the importer makes of a converted capture (see planWrite), with its
+ * source (see chooseSource) and the names not in people/. Reads the archive only through `index`.
+ * @throws {CaptureError} for a --source (`given.source`) that is not in sources/.
+ */
+export function extraction(
   facts: Omit<CaptureFacts, 'captured'> & { captured: string },
   root: string,
   index: ExistingEntries,
@@ -706,13 +710,9 @@ const MERGED_FIELDS = FIELD_ORDER;
 const EDITOR_FIELDS = [...ARTICLE_FIELDS, 'editorsNote'];
 
 /**
- * Builds the front matter, validates it, and writes the capture, a new source and the article or
- * version file where the target says (see Target), each through `index.files` (atomically; kept
- * in memory by a dry run, so the rest of a dry run sees them). A file already in the archive is
- * merged with the capture, never replaced (see mergeEntry): the same capture again keeps every
- * field the editor changed; a newer capture takes what the original changed and keeps the rest,
- * the previous file moving unchanged to versions/. A rewritten file is first copied to
- * `.import-backups/` (see BACKUP_FOLDER), and the outcome names the copy.
+ * Places a capture where the target says: plans it (see planWrite), then performs the plan (see
+ * applyPlan). A dry run takes the same plan as the real run; only its files stay in memory.
+ * @throws {CaptureError} for a --source that is not in sources/ (see chooseSource).
  */
 async function write(
   facts: CaptureFacts,
@@ -722,46 +722,67 @@ async function write(
   opts: ImportOptions,
   outcome: Outcome,
 ): Promise<Outcome> {
+  const made = extraction(facts, root, index, opts.given);
+  return applyPlan(await planWrite(facts, target, made, root, index, opts, outcome), index);
+}
+
+/**
+ * What placing one capture in the archive comes to, decided before anything is written: the files
+ * to write in order, the report, and what the run's view of the archive learns afterwards.
+ */
+export interface WritePlan {
+  /** The capture's report: status, the files `written`, the merge, warnings, the backup copy, `preview` in a dry run. */
+  outcome: Outcome;
+  /**
+   * The files to write, in this order, each with its whole content: the capture (captures/), a
+   * new source (sources/), the copy of a file rewritten in place (.import-backups/), the previous
+   * latest version moved to versions/, then the article or version file. Empty when nothing is
+   * written (a capture extracted again to what its file holds, a front matter the schema refuses).
+   */
+  files: [string, string | Uint8Array][];
+  /** What the run's view of the archive (ExistingEntries) records once the files are written. */
+  record?: {
+    /** An article added (or rewritten), or a version added to an article. */
+    as: 'article' | 'version';
+    articleFile: string;
+    url: string | undefined;
+    /** The Markdown body written. */
+    body: string;
+    /** SHA-256 of the capture's bytes. */
+    sha256: string;
+    /** A source new to the archive, which the run knows from then on. */
+    source?: KnownSource | undefined;
+  };
+}
+
+/**
+ * Plans placing a capture where the target says (see Target), without writing anything: builds
+ * the front matter from the extraction (`made`, see extraction), validates it, chooses the names
+ * (a free article file, a free capture name, the backup copy), and lists the files with their
+ * content. It reads the archive only through `index` (`index.files`, so a dry run's earlier
+ * writes count), and changes neither. A file already in the archive is merged with the capture,
+ * never replaced (see mergeEntry): the same capture again keeps every field the editor changed; a
+ * newer capture takes what the original changed and keeps the rest, the previous file moving
+ * unchanged to versions/. A rewritten file is first copied to `.import-backups/` (see
+ * BACKUP_FOLDER), and the outcome names the copy. `reported` is the capture's report so far (its
+ * file, record, notes), which the plan's outcome extends; a front matter the schema refuses gives
+ * a failed outcome and no files.
+ */
+export async function planWrite(
+  facts: CaptureFacts,
+  target: Target,
+  made: Extraction,
+  root: string,
+  index: ExistingEntries,
+  opts: ImportOptions,
+  reported: Outcome,
+): Promise<WritePlan> {
+  const outcome: Outcome = { ...reported, ...(reported.warnings && { warnings: [...reported.warnings] }) };
   const { capture, url, captured } = facts;
   const { meta, body, partial } = facts.conversion;
-  const made = extraction(facts, root, index, opts.given);
   const { source, newSource } = made;
-  const published = made.fields.published as string | undefined;
-  const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
-  const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
-  const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
-  // An archived article keeps its file, whatever its new headline: its address is public, and its
-  // versions folder is named after it.
-  const articleFile =
-    target.kind === 'new'
-      ? freePath(index, path.join(root, 'articles', folder), slug, '.md', () => false)
-      : target.articleFile;
-  const id = versionId(captured);
-  // The first capture of an article is captures/<article id><ext>; a capture added as a version
-  // is captures/<article id>.<version id><ext>; a replaced one keeps its place unless another
-  // version's capture is there. A name held by a file with other bytes is never reused.
-  const old = target.kind === 'replace' ? target.old : undefined;
-  const shared = old && target.kind === 'replace' && target.others.some((v) => v.capture === old.capture);
-  // A kept capture is never overwritten by other bytes: another capture of the same moment (a page
-  // saved again the same day) is a new capture, kept beside it, and the old one stays as it is.
-  const held = old?.capture ? await index.files.bytes(path.join(root, 'captures', old.capture)) : null;
-  const otherBytes =
-    old !== undefined &&
-    (held !== null ? !Buffer.from(held).equals(capture.bytes) : old.captureSha256 !== capture.sha256);
-  const keep = old?.capture && old.capture.endsWith(capture.ext) && !shared && !otherBytes ? old.capture : undefined;
-  const captureRel =
-    keep ??
-    (await freeCapture(
-      root,
-      index,
-      target.kind === 'new' ? articleId(root, articleFile) : `${articleId(root, articleFile)}.${id}`,
-      capture,
-      target.kind === 'replace' ? [...target.others, ...(otherBytes ? [target.old] : [])] : [],
-    ));
-  if (otherBytes && old?.capture && held !== null)
-    (outcome.warnings ??= []).push(
-      `captures/${old.capture} is another file than this capture: it stays as it is (no version names it now), and this capture is kept as captures/${captureRel}`,
-    );
+  const { articleFile, id, captureRel, keep, warning } = await placement(facts, target, made, root, index);
+  if (warning) (outcome.warnings ??= []).push(warning);
   const fresh = ordered({ ...made.fields, capture: captureRel });
   let frontmatter: Record<string, unknown>;
   let text = body.markdown;
@@ -770,58 +791,11 @@ async function write(
   // The file this capture rewrites or supersedes, merged with the capture.
   const previous = target.kind === 'replace' ? target.old : target.kind === 'latest' ? target.previous : undefined;
   if (previous) {
-    const isArticle = target.kind === 'latest' || previous.latest;
-    const fields = isArticle ? MERGED_FIELDS : [...VERSION_FIELDS];
-    const freshEntry = {
-      data: isArticle ? fresh : Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])),
-      body: body.markdown,
-    };
-    const merged = mergeEntry(
-      // The blank line after the front matter is the file's layout, not its text.
-      { data: previous.data, body: previous.body.replace(/^(?:[ \t]*\r?\n)+/, '') },
-      await extractStored(previous, root, index),
-      freshEntry,
-      fields,
-      // Where both changed a value: a newer capture is the original's word, and the edited file
-      // stays as the earlier version. A rewrite in place (the same capture again, or another save
-      // of the same moment with --force) leaves no version holding the edit, so the edit stays.
-      target.kind === 'latest' ? 'fresh' : 'file',
-      EDITOR_FIELDS,
-    );
-    const data = merged.data;
-    // A newer capture is a capture of the article the file already names: its source and address
-    // stay the article's (another form of the address, http or a trailing slash, is the same one).
-    if (target.kind === 'latest')
-      for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
-    // The partial-capture note is the importer's, about one capture: it goes with that capture.
-    const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
-    const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
-    data.editorsNote = partial ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
-    // Whether the article is published is the editor's decision (completing a draft, by hand or
-    // with --url/--source/--published, is one): a capture never turns a published article back
-    // into a draft, whatever it lacks; the report warns instead. A file that lacks a fact only a
-    // draft may lack stays a draft.
-    const lacks = (['url', 'source', 'published'] as const).filter((k) => sameValue(data[k], undefined));
-    const published = isArticle && previous.data.draft !== true && lacks.length === 0;
-    if (published && (data.draft === true || partial)) {
-      (outcome.warnings ??= []).push(
-        `${partial ? 'the capture holds only a teaser (a partial capture)' : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
-      );
-      merged.notes = merged.notes.filter((n) => n.field !== 'draft');
-      data.draft = previous.data.draft;
-    } else if (partial || (isArticle && lacks.length > 0)) data.draft = true;
-    if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
-    frontmatter = ordered(data);
-    // Fields the schema does not know stay as the editor wrote them (the check reports them).
-    for (const [k, v] of Object.entries(data)) if (!(k in frontmatter) && v !== undefined) frontmatter[k] = v;
+    const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index);
+    frontmatter = merged.frontmatter;
     text = merged.body;
-    const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
-    outcome.merge = merged.notes
-      .filter((n) => n.action !== 'updated' || n.field === 'body' || !sameValue(previous.data[n.field], data[n.field]))
-      .map((n) => ({
-        ...n,
-        ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
-      }));
+    outcome.merge = merged.notes;
+    if (merged.warnings.length) (outcome.warnings ??= []).push(...merged.warnings);
     file = target.kind === 'latest' ? articleFile : previous.file;
     if (target.kind === 'latest')
       moves.push([path.join(versionsFolder(root, articleFile), `${previous.id}.md`), previous.text]);
@@ -844,9 +818,14 @@ async function write(
   outcome.proposed = made.unknown;
   const checked = (file === articleFile ? articleCheck : versionSchema).safeParse(frontmatter);
   if (!checked.success)
-    throw new CaptureError(
-      `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    return {
+      outcome: {
+        ...outcome,
+        status: 'failed',
+        reason: `gives frontmatter the archive rejects: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      },
+      files: [],
+    };
   // A file rewritten in place, or an article file taking a newer capture, keeps its front
   // matter's layout and comments: only changed fields are rewritten.
   const fileText = articleText(frontmatter, text, previous && splitFrontmatter(previous.text)?.yaml);
@@ -863,12 +842,15 @@ async function write(
   if (target.kind === 'replace' && target.old.text === fileText && keep !== undefined) {
     const { written: _, preview: __, merge: ___, ...rest } = outcome;
     return {
-      ...rest,
-      written: [],
-      status: 'skipped',
-      article: articleFile,
-      entry: file,
-      reason: `already archived as ${path.relative(process.cwd(), file)}; extracted again, it gives what the file already holds: nothing written`,
+      outcome: {
+        ...rest,
+        written: [],
+        status: 'skipped',
+        article: articleFile,
+        entry: file,
+        reason: `already archived as ${path.relative(process.cwd(), file)}; extracted again, it gives what the file already holds: nothing written`,
+      },
+      files: [],
     };
   }
   if (target.kind === 'replace' && target.old.text === fileText) outcome.unchanged = true;
@@ -905,12 +887,168 @@ async function write(
       titleChanged: String(theirTitle ?? '').trim() !== String(made.fields.title).trim(),
     };
   }
-  for (const [f, data] of files) await index.files.write(f, data);
-  if (addsArticle) {
-    if (newSource && source && !index.hasId('sources', source.id)) index.sources.push(source);
-    index.addArticle(articleFile, url, text, capture.sha256);
-  } else index.addVersion(articleFile, url, text, capture.sha256);
-  return outcome;
+  return {
+    outcome,
+    files,
+    record: {
+      as: addsArticle ? 'article' : 'version',
+      articleFile,
+      url,
+      body: text,
+      sha256: capture.sha256,
+      source: addsArticle && newSource ? source : undefined,
+    },
+  };
+}
+
+/**
+ * Where a capture goes in the archive: its article file (a free name under articles/<year>/<month>/
+ * for a new article), its version id, and its name under captures/ (see freeCapture), with a
+ * warning when a kept capture of the same moment holds other bytes. Reads the archive only.
+ */
+async function placement(
+  facts: CaptureFacts,
+  target: Target,
+  made: Extraction,
+  root: string,
+  index: ExistingEntries,
+): Promise<{
+  articleFile: string;
+  id: string;
+  captureRel: string;
+  keep: string | undefined;
+  warning?: string | undefined;
+}> {
+  const { capture, captured } = facts;
+  const { meta } = facts.conversion;
+  const published = made.fields.published as string | undefined;
+  const folder = published ? path.join(published.slice(0, 4), published.slice(5, 7)) : 'undated';
+  const fullSlug = slugify(meta.title?.value ?? path.basename(capture.path)) || 'article';
+  const slug = fullSlug.length > 80 ? fullSlug.slice(0, 81).replace(/-[^-]*$/, '') : fullSlug;
+  // An archived article keeps its file, whatever its new headline: its address is public, and its
+  // versions folder is named after it.
+  const articleFile =
+    target.kind === 'new'
+      ? freePath(index, path.join(root, 'articles', folder), slug, '.md', () => false)
+      : target.articleFile;
+  const id = versionId(captured);
+  // The first capture of an article is captures/<article id><ext>; a capture added as a version
+  // is captures/<article id>.<version id><ext>; a replaced one keeps its place unless another
+  // version's capture is there. A name held by a file with other bytes is never reused.
+  const old = target.kind === 'replace' ? target.old : undefined;
+  const shared = old && target.kind === 'replace' && target.others.some((v) => v.capture === old.capture);
+  // A kept capture is never overwritten by other bytes: another capture of the same moment (a page
+  // saved again the same day) is a new capture, kept beside it, and the old one stays as it is.
+  const held = old?.capture ? await index.files.bytes(path.join(root, 'captures', old.capture)) : null;
+  const otherBytes =
+    old !== undefined &&
+    (held !== null ? !Buffer.from(held).equals(capture.bytes) : old.captureSha256 !== capture.sha256);
+  const keep = old?.capture && old.capture.endsWith(capture.ext) && !shared && !otherBytes ? old.capture : undefined;
+  const captureRel =
+    keep ??
+    (await freeCapture(
+      root,
+      index,
+      target.kind === 'new' ? articleId(root, articleFile) : `${articleId(root, articleFile)}.${id}`,
+      capture,
+      target.kind === 'replace' ? [...target.others, ...(otherBytes ? [target.old] : [])] : [],
+    ));
+  const warning =
+    otherBytes && old?.capture && held !== null
+      ? `captures/${old.capture} is another file than this capture: it stays as it is (no version names it now), and this capture is kept as captures/${captureRel}`
+      : undefined;
+  return { articleFile, id, captureRel, keep, warning };
+}
+
+/**
+ * The front matter, body and merge notes of a file already in the archive merged with a capture
+ * (see mergeEntry): `newer` for a newer capture superseding the file (the original's changes win
+ * where both changed a value), else a rewrite in place (the editor's edits stay). The base is
+ * what the importer makes today of the file's kept capture (see extractStored). `warnings` are
+ * for the report (a capture that cannot change what the editor decided).
+ */
+async function mergedWithFile(
+  previous: StoredVersion,
+  newer: boolean,
+  fresh: Record<string, unknown>,
+  facts: CaptureFacts,
+  root: string,
+  index: ExistingEntries,
+): Promise<{
+  frontmatter: Record<string, unknown>;
+  body: string;
+  notes: NonNullable<Outcome['merge']>;
+  warnings: string[];
+}> {
+  const { body, partial } = facts.conversion;
+  const isArticle = newer || previous.latest;
+  const fields = isArticle ? MERGED_FIELDS : [...VERSION_FIELDS];
+  const freshEntry = {
+    data: isArticle ? fresh : Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])),
+    body: body.markdown,
+  };
+  const merged = mergeEntry(
+    // The blank line after the front matter is the file's layout, not its text.
+    { data: previous.data, body: previous.body.replace(/^(?:[ \t]*\r?\n)+/, '') },
+    await extractStored(previous, root, index),
+    freshEntry,
+    fields,
+    // Where both changed a value: a newer capture is the original's word, and the edited file
+    // stays as the earlier version. A rewrite in place (the same capture again, or another save
+    // of the same moment with --force) leaves no version holding the edit, so the edit stays.
+    newer ? 'fresh' : 'file',
+    EDITOR_FIELDS,
+  );
+  const data = merged.data;
+  // A newer capture is a capture of the article the file already names: its source and address
+  // stay the article's (another form of the address, http or a trailing slash, is the same one).
+  if (newer) for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
+  // The partial-capture note is the importer's, about one capture: it goes with that capture.
+  const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
+  const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
+  data.editorsNote = partial ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
+  // Whether the article is published is the editor's decision (completing a draft, by hand or
+  // with --url/--source/--published, is one): a capture never turns a published article back
+  // into a draft, whatever it lacks; the report warns instead. A file that lacks a fact only a
+  // draft may lack stays a draft.
+  const lacks = (['url', 'source', 'published'] as const).filter((k) => sameValue(data[k], undefined));
+  const published = isArticle && previous.data.draft !== true && lacks.length === 0;
+  const warnings: string[] = [];
+  if (published && (data.draft === true || partial)) {
+    warnings.push(
+      `${partial ? 'the capture holds only a teaser (a partial capture)' : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
+    );
+    merged.notes = merged.notes.filter((n) => n.field !== 'draft');
+    data.draft = previous.data.draft;
+  } else if (partial || (isArticle && lacks.length > 0)) data.draft = true;
+  if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
+  const frontmatter = ordered(data);
+  // Fields the schema does not know stay as the editor wrote them (the check reports them).
+  for (const [k, v] of Object.entries(data)) if (!(k in frontmatter) && v !== undefined) frontmatter[k] = v;
+  const shown = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
+  const notes = merged.notes
+    .filter((n) => n.action !== 'updated' || n.field === 'body' || !sameValue(previous.data[n.field], data[n.field]))
+    .map((n) => ({
+      ...n,
+      ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
+    }));
+  return { frontmatter, body: merged.body, notes, warnings };
+}
+
+/**
+ * Performs a plan (see planWrite): writes its files in order through `index.files` (atomically
+ * to the disk; kept in memory by a dry run, so the rest of the run sees them), then records the
+ * article or version, and a new source, in `index`. Returns the plan's outcome.
+ * @throws {NodeJS.ErrnoException} when a file cannot be written (see writeAtomic).
+ */
+export async function applyPlan(plan: WritePlan, index: ExistingEntries): Promise<Outcome> {
+  for (const [f, data] of plan.files) await index.files.write(f, data);
+  const added = plan.record;
+  if (added?.as === 'article') {
+    if (added.source && !index.hasId('sources', added.source.id)) index.sources.push(added.source);
+    index.addArticle(added.articleFile, added.url, added.body, added.sha256);
+  } else if (added) index.addVersion(added.articleFile, added.url, added.body, added.sha256);
+  return plan.outcome;
 }
 
 /** The facts only a draft may lack that a capture's front matter lacks. */

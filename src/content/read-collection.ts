@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { isHiddenFile, listFiles, readAllUtf8, splitFrontmatter } from './files.ts';
+import { rememberFrontMatter } from './front-matter-memo.ts';
+import type { YamlCache } from './yaml-cache.ts';
+import { parsedYaml } from './yaml-problems.ts';
+import { displayPath, type Problem } from './problems.ts';
+import { articleFields, articleRuleProblems, articleSchema, type personSchema, type sourceSchema } from './schema.ts';
+import { idFromPath, slugify, unnamedParts } from './slug.ts';
+import type { VersionData } from './versions.ts';
+import { controlCharacterNotes, withoutControlCharacters } from './control-characters.ts';
+import { fixFor, schemaProblems } from './schema-problems.ts';
+
+// One collection folder read and validated file by file, for the checker (src/content/check.ts):
+// each file's entry, or its problems and the fields that passed. Nothing is kept between calls:
+// what a read finds is all in what it returns.
+
+/** What reading one file gives: its data when valid, its valid fields when not, its body, its problems and notes. */
+interface Parsed<T> {
+  data?: T | undefined;
+  /** The fields that passed their own check, when the file as a whole did not (for the checks that follow). */
+  partial?: Partial<T> | undefined;
+  body?: string;
+  problems: Problem[];
+  /** What the editor should know that does not fail the check (CheckResult.notes). */
+  notes?: Problem[];
+}
+
+/** Reads one file's text (`file` is its path as shown); `cache` is the front matter cache of the check, if any. */
+export type EntryParser<T> = (file: string, text: string, cache: YamlCache | undefined) => Parsed<T>;
+
+/** One collection folder's entries, read and validated; the caller checks cross-references. */
+export interface Entry<T> {
+  id: string;
+  /** Path as shown to the user. */
+  file: string;
+  /** Absolute path, for tools that read the file again (bodies are not kept in memory). */
+  path: string;
+  data: T;
+  /** Hash of the file's text (front matter and body): what later steps compare between builds. */
+  digest: string;
+}
+
+/** What reading a collection folder found. */
+interface CollectionRead<T> {
+  /** The files that passed their schema, in file name order. */
+  entries: Entry<T>[];
+  /** The files that failed it, with the fields that passed (for the checks that follow). */
+  invalid: Entry<Partial<T>>[];
+  /** The id and shown path of every file of the collection, valid or not. */
+  present: Map<string, string>;
+  problems: Problem[];
+  notes: Problem[];
+}
+
+/**
+ * Reads every file of a collection folder (a missing folder has none), reporting files of the
+ * wrong kind (`ext`, named `expected` in messages: ".md"), files that are not UTF-8 and names
+ * that give no address. Files that fail their schema are returned in `invalid` with the fields
+ * that passed, so the checks that follow (references, folders) report their problems in the same
+ * run.
+ * @throws {NodeJS.ErrnoException} when the folder or a file cannot be read at all (EACCES).
+ */
+export async function readCollection<T>(
+  dir: string,
+  ext: RegExp,
+  expected: string,
+  parseOne: EntryParser<T>,
+  cache?: YamlCache,
+): Promise<CollectionRead<T>> {
+  const read: CollectionRead<T> = { entries: [], invalid: [], present: new Map(), problems: [], notes: [] };
+  const { entries, invalid, present, problems } = read;
+  const all = (await listFiles(dir)).filter((rel) => !isHiddenFile(rel));
+  const texts = readAllUtf8(all.filter((rel) => ext.test(rel)).map((rel) => path.join(dir, rel)));
+  for (const rel of all) {
+    const abs = path.join(dir, rel);
+    const file = displayPath(abs);
+    // A file of another kind ("ana-ruiz.yml") is there too, only not read (its own problem says so).
+    if (ext.test(rel) || !present.has(idFromPath(rel))) present.set(idFromPath(rel), file);
+    if (!ext.test(rel)) {
+      problems.push({
+        file,
+        field: 'file',
+        message: `is not read: only ${expected} files belong here`,
+        fix: `rename it to ${expected} or move it out of ${displayPath(dir)}`,
+      });
+      continue;
+    }
+    const text = (await texts.next()).value![1];
+    if (text === null) {
+      problems.push({
+        file,
+        field: 'file',
+        message: 'is not UTF-8 text',
+        fix: 'save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
+      });
+      continue;
+    }
+    const id = idFromPath(rel);
+    const parsed = parseOne(file, text, cache);
+    problems.push(...parsed.problems);
+    read.notes.push(...(parsed.notes ?? []));
+    // Every part of the path must give part of the address: "🎉.md" would otherwise be served at
+    // its folder's address, and "x/🎉/y.md" at "x/y".
+    const unnamed = unnamedParts(rel);
+    if (unnamed.length > 0) {
+      const title = (parsed.data ?? parsed.partial) as { title?: unknown } | undefined;
+      const name = typeof title?.title === 'string' ? slugify(title.title).split('-').slice(0, 6).join('-') : '';
+      const folder = path.posix.dirname(rel);
+      const suggestion = `${folder === '.' ? '' : `${folder}/`}${name || 'a-short-name'}${expected}`;
+      problems.push({
+        file,
+        field: 'file',
+        message: `has a name that gives no address: "${unnamed.join('/')}" has no letters or digits to make one from`,
+        fix: `rename it with letters or digits, e.g. ${suggestion}`,
+      });
+      continue;
+    }
+    const digest = createHash('sha256').update(text).digest('base64url');
+    if (parsed.data !== undefined) entries.push({ id, file, path: abs, data: parsed.data, digest });
+    else if (parsed.partial !== undefined) invalid.push({ id, file, path: abs, data: parsed.partial, digest });
+  }
+  return read;
+}
+
+const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
+const articleCheck = articleSchema({ person: plainRef, source: plainRef });
+const articleFieldCheck = articleFields({ person: plainRef, source: plainRef });
+const ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
+/** An article's validated frontmatter (references as plain ids). */
+export type ArticleData = z.output<typeof articleCheck>;
+/** A person's validated data. */
+export type PersonData = z.output<typeof personSchema>;
+/** A source's validated data. */
+export type SourceData = z.output<typeof sourceSchema>;
+
+/** Reads and validates one article file's text. */
+export function parseArticle(file: string, text: string, cache: YamlCache | undefined): Parsed<ArticleData> {
+  return parseMarkdownEntry(file, text, true, cache) as Parsed<ArticleData>;
+}
+
+/**
+ * Reads and validates one version file's text: the article fields, without the rules that make
+ * source, url and published required (a version takes them from its article file).
+ */
+export function parseVersion(file: string, text: string, cache: YamlCache | undefined): Parsed<VersionData> {
+  return parseMarkdownEntry(file, text, false, cache) as Parsed<VersionData>;
+}
+
+/** Reads and validates a Markdown entry; `rules` adds the article rules across fields. */
+function parseMarkdownEntry(
+  file: string,
+  text: string,
+  rules: boolean,
+  cache: YamlCache | undefined,
+): Parsed<ArticleData | VersionData> {
+  const parts = splitFrontmatter(text);
+  if (!parts)
+    return {
+      problems: [
+        {
+          file,
+          field: 'frontmatter',
+          message: 'is missing (the file must start with a line of three dashes)',
+          fix: 'start the file with ---, the fields, then --- (see README.md)',
+        },
+      ],
+    };
+  const { data: raw, problem } = parsedYaml(file, parts.yaml, 2, cache);
+  if (problem) return { problems: [problem] };
+  // Checked and published without the characters no page or feed can carry; the editor is told.
+  const bodyStartLine = text.slice(0, text.length - parts.body.length).split('\n').length;
+  const notes = controlCharacterNotes(file, raw, parts.body, bodyStartLine);
+  const data = withoutControlCharacters(raw);
+  // Handed to the articles loader, keyed by the text it was parsed from (src/content/front-matter-memo.ts).
+  rememberFrontMatter(parts.yaml, data);
+  const result = (rules ? articleCheck : articleFieldCheck).safeParse(data);
+  const problems = result.success ? [] : schemaProblems(file, result.error, data, ARTICLE_FIELDS);
+  const partial = result.success ? undefined : validFields(data);
+  if (partial && rules) {
+    // The rules across fields, on the fields that are valid: reported in the same run.
+    const reported = new Set(problems.map((p) => p.field.split('.')[0]));
+    for (const [field, message, fix] of articleRuleProblems(partial))
+      if (!reported.has(field[0]!))
+        problems.push({ file, field: field.join('.'), message, fix: fix ?? fixFor(field.join('.')) });
+  }
+  if (parts.body.trim() === '')
+    problems.push({
+      file,
+      field: 'body',
+      message: 'is empty: the article has no text',
+      fix: 'paste the article text below the closing ---',
+    });
+  return { data: result.success ? result.data : undefined, partial, body: parts.body, problems, notes };
+}
+
+/** The fields of an article's front matter that pass their own check, each checked alone. */
+function validFields(data: unknown): Partial<ArticleData> {
+  const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const shape = articleFieldCheck.shape as Record<string, z.ZodType>;
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const r = schema.safeParse(raw[key]);
+    if (r.success && r.data !== undefined) valid[key] = r.data;
+  }
+  return valid as Partial<ArticleData>;
+}
+
+/** The reader of one YAML data file (a person, a source), validated with `schema`. */
+export function yamlParser<S extends z.ZodType>(schema: S): EntryParser<z.output<S>> {
+  return (file, text, cache) => {
+    const { data: raw, problem } = parsedYaml(file, text, 1, cache);
+    if (problem) return { problems: [problem] };
+    const notes = controlCharacterNotes(file, raw);
+    const data = withoutControlCharacters(raw);
+    const result = schema.safeParse(data);
+    const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+    return result.success
+      ? { data: result.data as z.output<S>, problems: [], notes }
+      : { problems: schemaProblems(file, result.error, data, known), notes };
+  };
+}
