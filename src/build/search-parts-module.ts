@@ -1,4 +1,3 @@
-import type { ViteUserConfig } from 'astro';
 import { pagePartsOfPlan, type SearchPart } from '../search/parts.ts';
 
 // The search index's plan, handed to the pages once: the integration plans the parts from the
@@ -15,7 +14,11 @@ const RESOLVED = `\0${SEARCH_PARTS_MODULE}`;
  * search page loads (SearchPagesParts, src/search/parts.ts) for the plan `plan()` gives. The plan
  * is asked for when a page first imports the module, and once.
  */
-export function searchPartsModule(plan: () => SearchPart[]): NonNullable<ViteUserConfig['plugins']>[number] {
+export function searchPartsModule(plan: () => SearchPart[]): {
+  name: string;
+  resolveId(id: string): string | undefined;
+  load(id: string): string | undefined;
+} {
   let code: string | undefined;
   return {
     name: 'archive-search-parts',

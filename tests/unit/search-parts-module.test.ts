@@ -26,10 +26,7 @@ test('in a single index, every language loads it', () => {
 test("the virtual module exports the pages' parts of the plan, planned once", async () => {
   const plan = planSearchParts(articles(30, 'en'), 4, 10);
   let asked = 0;
-  const plugin = searchPartsModule(() => (asked++, plan)) as {
-    resolveId(id: string): string | undefined;
-    load(id: string): string | undefined;
-  };
+  const plugin = searchPartsModule(() => (asked++, plan));
   const id = plugin.resolveId('virtual:archive/search-parts')!;
   expect(plugin.resolveId('./other.ts')).toBeUndefined();
   const code = plugin.load(id)!;
