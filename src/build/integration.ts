@@ -11,6 +11,7 @@ import { tunePagefind } from './pagefind-settings.ts';
 import { canonicalElsewhere } from './sitemap-filter.ts';
 import { renderBodiesAhead, type BodiesAhead } from './render-ahead.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { searchPartsModule } from './search-parts-module.ts';
 
 // The archive's part of `astro build`, one module per job, called in this order:
 // 1. check-content: before Astro loads any collection, check the whole content folder (with the
@@ -20,6 +21,7 @@ import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 // 3. pagefind-settings: the settings Pagefind reads from the environment;
 // 4. render-ahead: article bodies rendered on the second core, in the order the index reads them;
 // 5. search-index: the Pagefind index, built while Astro syncs and renders, moved into dist/ at the end.
+// The index's plan is made once, here, and handed to the search pages (search-parts-module).
 
 /** The archive's integration, and the sitemap's filter it fills from the checked content. */
 export interface ArchiveIntegration extends AstroIntegration {
@@ -45,19 +47,25 @@ export default function archive(): ArchiveIntegration {
     name: 'archive',
     inSitemap: (page) => !notInSitemap.has(new URL(page).pathname),
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
         const checked: CheckResult = await checkBeforeBuild(
           command,
           logger,
           frontMatterCacheFile(command, config.cacheDir),
         );
-        if (command !== 'build') return;
+        if (command !== 'build') {
+          // No index is written in dev; the search page still shows the parts a build would have
+          // (planned when it is first asked for, so content with problems stops only that page).
+          updateConfig({ vite: { plugins: [searchPartsModule(() => planFor(checked, partSize()))] } });
+          return;
+        }
         notInSitemap = canonicalElsewhere(checked, config.base);
         const outDir = fileURLToPath(config.outDir);
         old = await moveOldOutputAside(outDir, (m) => logger.warn(m));
         tunePagefind();
         const parts = planFor(checked, partSize());
+        updateConfig({ vite: { plugins: [searchPartsModule(() => parts)] } });
         const paths = new Map(checked.entries.articles.map((a) => [a.id, a.path]));
         const versions = versionsByArticle(checked.entries.versions);
         // An article's record holds passages of its earlier versions, so their bodies are read too.

@@ -10,10 +10,11 @@
 // EARLIER_VERSIONS, says which version each earlier passage is from (the earliest that has it), so
 // the result links to the version page where the words are; one value per article, as above.
 //
+// The two hidden filters are named in src/search/contract.ts; EARLIER_VERSIONS holds
+// "<word position>:<version id>" pairs separated by spaces, each pair where a run of passages of
+// one version starts ("48:20240601 75:20240602093000"; see versionAt).
+//
 // No Node APIs: the search page's browser code uses this module too.
-
-/** The hidden filter holding the number of words of the latest version's text (one value). */
-export const LATEST_WORDS = 'latestWords';
 
 /** Where Pagefind's browser code splits content into words (whitespace, except U+FEFF). */
 export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
@@ -27,13 +28,6 @@ export function pagefindWordCount(text: string): number {
 function key(text: string): string {
   return text.toLowerCase().split(WORD_SEPARATORS).filter(Boolean).join(' ');
 }
-
-/**
- * The hidden filter saying which version each earlier passage is from: one value per article,
- * "<word position>:<version id>" pairs separated by spaces, each pair where a run of passages of
- * one version starts ("48:20240601 75:20240602093000"). See versionAt.
- */
-export const EARLIER_VERSIONS = 'earlierVersions';
 
 /** A passage of an earlier version: its text and the id of the version it is from (src/content/versions.ts). */
 export interface EarlierPassage {

@@ -2,13 +2,20 @@ import type { Archive } from '../site/collections';
 import { personName, sourceName } from '../site/collections';
 import { groupArticles } from '../site/grouping';
 import { primaryLanguage } from '../site/text-direction';
-import { FILTER_KEYS, orderedValues } from './browser/search-state';
+import { FILTER_KEYS, type FilterKey } from './contract';
 
 // The search page's filters, listed at build time from the archive's groupings (the same
 // values Pagefind indexes), so the page does not shift when search loads.
 
 /** Values listed per filter; the rest are still searchable through the address. */
 export const MAX_LISTED = 100;
+
+/** Values of one filter in the order shown: most articles first (ties A to Z); years newest first. */
+export function orderedValues(key: FilterKey, counts: Record<string, number>): string[] {
+  const values = Object.keys(counts);
+  if (key === 'year') return values.sort().reverse();
+  return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+}
 
 /** Languages of the archive's articles (primary subtags), English first: one search page each. */
 export function searchLanguages(archive: Archive): string[] {
@@ -22,7 +29,7 @@ export function searchFacets(archive: Archive, lang: string) {
   const g = archive.articles.every(inLang)
     ? archive
     : groupArticles(archive.articles.filter(inLang), archive.topicLabels);
-  const counts: Record<(typeof FILTER_KEYS)[number], Record<string, number>> = {
+  const counts: Record<FilterKey, Record<string, number>> = {
     person: {},
     source: {},
     topic: {},

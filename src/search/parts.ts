@@ -8,9 +8,9 @@ import { primaryLanguage } from '../site/text-direction.ts';
 // search page merges them (Pagefind's mergeIndex). Each part holds whole months of one language,
 // packed oldest first, so adding or editing an article changes one part and leaves the others,
 // and their cached index files, as they were. An archive that fits in one part has one index.
-// The plan is a pure function of the public articles and the people, and both the build
-// (which writes the parts, from the checked content) and the search page (which loads them, from
-// the collections) compute it with planArchiveParts, so they always agree.
+// The plan is a pure function of the public articles and the people. The build computes it once,
+// from the checked content, writes the parts by it and hands what each search page loads to the
+// pages (src/build/search-parts-module.ts), so the index and the pages always agree.
 
 /** Records per part unless ARCHIVE_SEARCH_PART_SIZE says otherwise. */
 export const DEFAULT_PART_SIZE = 2000;
@@ -116,7 +116,7 @@ export function planSearchParts(articles: PlannedArticle[], people: number, size
   return parts;
 }
 
-/** An article entry as the checker or the collection gives it: what the plan reads of it. */
+/** An article entry as the checker gives it: what the plan reads of it. */
 export interface ArticleToPlan {
   id: string;
   data: {
@@ -131,8 +131,7 @@ export interface ArticleToPlan {
 /**
  * The parts of an archive: its public articles (drafts and articles the site leaves out are
  * skipped here) by publication day and primary language, and `people` person pages (a count), in
- * parts of at most `size` records. The build and the search page both call this, each with its own copy of
- * the entries.
+ * parts of at most `size` records.
  */
 export function planArchiveParts(articles: readonly ArticleToPlan[], people: number, size: number): SearchPart[] {
   const planned = articles
@@ -149,6 +148,30 @@ export interface PageParts {
   byDate: number[];
   /** Part numbers holding only undated records (person pages), listed after the dated ones. */
   undated: number[];
+}
+
+/**
+ * What the search pages load: for each language with parts of its own (and English), its
+ * PageParts; `other` for any other language (the single index, or nothing).
+ */
+export interface SearchPagesParts {
+  byLanguage: Record<string, PageParts>;
+  other: PageParts;
+}
+
+/** What every search page loads under a plan (see partsForLanguage), as the build hands it to pages. */
+export function pagePartsOfPlan(parts: SearchPart[]): SearchPagesParts {
+  const languages = new Set(['en', ...parts.map((p) => p.language).filter(Boolean)]);
+  return {
+    byLanguage: Object.fromEntries([...languages].map((l) => [l, partsForLanguage(parts, l)])),
+    // A language no part is in: only a part of every language ('', the single index) is its.
+    other: partsForLanguage(parts, ''),
+  };
+}
+
+/** The parts the search page in `language` loads. */
+export function pagePartsFor(pages: SearchPagesParts, language: string): PageParts {
+  return pages.byLanguage[language] ?? pages.other;
 }
 
 /** The parts a search page in `language` needs. */

@@ -9,14 +9,15 @@ import { datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
-import { SORT_KEY } from './browser/search-state.ts';
 import {
   EARLIER_VERSIONS,
-  earlierPassagesOf,
   LATEST_WORDS,
-  recordContent,
-  type EarlierPassage,
-} from './earlier-versions.ts';
+  PART_FILTER,
+  SORT_KEY,
+  type MetaField,
+  type SearchRecord,
+} from './contract.ts';
+import { earlierPassagesOf, recordContent, type EarlierPassage } from './earlier-versions.ts';
 import { compareCaptures, versionsByArticle } from '../content/versions.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
@@ -30,16 +31,6 @@ import { compareCaptures, versionsByArticle } from '../content/versions.ts';
 // roles and other names) goes into metadata fields, which Pagefind also searches and weights
 // (ranking.metaWeights on the search page) but never shows as an excerpt. So a search for an
 // alias finds the article, while the excerpt stays a passage of the article.
-
-/** A Pagefind custom record. */
-export interface SearchRecord {
-  url: string;
-  content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort?: Record<string, string>;
-}
 
 /**
  * The text a reader sees in sanitized HTML, as the browser's innerText would give it (block
@@ -61,14 +52,17 @@ export function visibleText(html: string): string {
 /** A record with every string made well-formed: Pagefind's service stops on a lone UTF-16 surrogate. */
 function wellFormed(r: SearchRecord): SearchRecord {
   const fix = (v: string) => v.toWellFormed();
-  const map = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fix(v)]));
-  const filters = Object.fromEntries(Object.entries(r.filters).map(([k, v]) => [k, v.map(fix)]));
+  const map = <K extends string>(o: Partial<Record<K, string>>) =>
+    Object.fromEntries(Object.entries<string | undefined>(o).map(([k, v]) => [k, v && fix(v)])) as Partial<
+      Record<K, string>
+    >;
+  const filters = Object.fromEntries(Object.entries<string[] | undefined>(r.filters).map(([k, v]) => [k, v?.map(fix)]));
   return { ...r, content: fix(r.content), meta: map(r.meta), filters, ...(r.sort && { sort: map(r.sort) }) };
 }
 
 /** Metadata with empty fields left out (Pagefind would index an empty field for nothing). */
-function present(meta: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(meta).filter((e): e is [string, string] => Boolean(e[1])));
+function present(meta: Partial<Record<MetaField, string>>): Partial<Record<MetaField, string>> {
+  return Object.fromEntries(Object.entries(meta).filter((e) => Boolean(e[1])));
 }
 
 /**
@@ -117,7 +111,7 @@ export async function* searchRecords(
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
   const labels = topicLabels(entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.topics));
-  const partFilter = parts > 1 ? { part: [String(part.n)] } : {};
+  const partFilter = parts > 1 ? { [PART_FILTER]: [String(part.n)] } : {};
   // Earlier versions, oldest first: their passages the latest text lacks still find the article.
   const versions = versionsByArticle(
     (entries.versions ?? []).toSorted((x, y) => compareCaptures(x.data.captured, y.data.captured)),

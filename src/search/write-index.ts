@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchPart } from './parts.ts';
-import type { SearchRecord } from './records.ts';
+import type { SearchRecord } from './contract.ts';
 import { buildSearchIndex } from './write-part.ts';
 
 // Writes the search index part by part (see src/search/parts.ts), one Pagefind process after

@@ -1,5 +1,5 @@
 import * as pagefind from 'pagefind';
-import type { SearchRecord } from './records.ts';
+import type { SearchRecord } from './contract.ts';
 import { watchIndexer, type IndexerWatch } from './pagefind-process.ts';
 
 // Pagefind's Node API over custom records: createIndex, add every record, write, close.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../src/search/write-part.ts';
-import type { SearchRecord } from '../../src/search/records.ts';
+import type { SearchRecord } from '../../src/search/contract.ts';
 
 // If Pagefind's indexer process dies (the kernel kills it when memory runs out), the build must
 // fail with a clear message, not finish without a search index; other processes of the build

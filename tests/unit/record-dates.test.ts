@@ -11,7 +11,8 @@ import {
   yearMonth,
 } from '../../src/content/dates.ts';
 import { calendar, groupArticles, newestFirst } from '../../src/site/grouping.ts';
-import { planFor, searchRecords, type SearchRecord } from '../../src/search/records.ts';
+import type { SearchRecord } from '../../src/search/contract.ts';
+import { planFor, searchRecords } from '../../src/search/records.ts';
 import { citationMeta, newsArticleJsonLd } from '../../src/site/structured-data.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { caseCitationFacts } from '../helpers/citation.ts';

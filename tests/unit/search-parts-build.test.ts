@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { buildSearchParts } from '../../src/search/write-index.ts';
 import { planSearchParts, type SearchPart } from '../../src/search/parts.ts';
-import type { SearchRecord } from '../../src/search/records.ts';
+import type { SearchRecord } from '../../src/search/contract.ts';
 
 // The search index written part by part, and a part whose records did not change reused from the
 // build cache instead of being indexed again.

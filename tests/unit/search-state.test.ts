@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import type { FilterKey } from '../../src/search/contract.ts';
 import {
   countSearches,
   hasQuery,
@@ -43,7 +44,7 @@ test('an empty form is not a search; a filter alone is', () => {
 test('a filter with ticked values is counted without them, the others with every filter (disjunctive facets)', () => {
   const state = stateFromParams(new URLSearchParams('q=judges&person=A&year=2018&sort=newest'));
   const searches = countSearches(state);
-  const find = (key: string) => searches.find((s) => s.counts.includes(key))!.options;
+  const find = (key: FilterKey) => searches.find((s) => s.counts.includes(key))!.options;
   // Untouched filters share one search with every ticked value.
   expect(find('source')).toEqual({ filters: { person: { any: ['A'] }, year: { any: ['2018'] } } });
   expect(find('topic')).toBe(find('source'));

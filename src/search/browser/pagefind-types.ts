@@ -4,6 +4,8 @@
 // source (pagefind_web_js/types/index.d.ts) and are not published. The names and shapes here
 // follow those, narrowed where this site is stricter (its filters are always `{ any: [...] }`).
 
+import type { MetaField } from '../contract.ts';
+
 /** Counts per value, per filter: { person: { "Jeff Sessions": 3 } }. */
 export type PagefindFilterCounts = Record<string, Record<string, number>>;
 
@@ -36,8 +38,8 @@ export interface PagefindSearchFragment {
   content: string;
   /** About `excerptLength` words around the best match, matched words in <mark>. */
   excerpt: string;
-  /** Metadata the page gave with data-pagefind-meta; a key the page did not give is absent. */
-  meta: Record<string, string | undefined>;
+  /** Metadata the record gave (this site's fields: src/search/contract.ts); a field it did not give is absent. */
+  meta: Partial<Record<MetaField, string>>;
   /** Filter values the page is tagged with. */
   filters: Record<string, string[]>;
   /** Number of words on the page. */

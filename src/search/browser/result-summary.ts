@@ -1,0 +1,60 @@
+import { EARLIER_VERSIONS, LATEST_WORDS, MATCHED_IN } from '../contract.ts';
+import { excerptIn, onlyInEarlier, versionAt, type ExcerptRun } from '../earlier-versions.ts';
+import type { LoadedResult } from './search-engine.ts';
+
+// What one result shows, decided from its data alone (no page code): the results view
+// (results-view.ts) turns it into a list item.
+
+/** One result as the reader sees it. */
+export interface ResultSummary {
+  /** The source's name above the headline; "Person" for a person page. */
+  kicker: string;
+  title: string;
+  url: string;
+  /** The date line as the article page prints it, and its day (YYYY-MM-DD) when known. */
+  date?: { text: string; day?: string };
+  /**
+   * Set when the words are only in passages of earlier versions (after the latest text's words:
+   * src/search/earlier-versions.ts): the version page whose passage has them (the earliest version
+   * that had it), or else the article's list of versions.
+   */
+  earlierVersion?: string;
+  /** The passage: text runs with the matched ones marked, or Pagefind's excerpt (text and <mark> only). */
+  excerpt: { runs: ExcerptRun[] } | { pagefind: string };
+  /** "Found by the headline.": what a match was on, when the passage shows no highlighted word. */
+  matchNote?: string;
+}
+
+/** The summary of a loaded result. */
+export function resultSummary({ result, data }: LoadedResult): ResultSummary {
+  const person = !data.meta.source;
+  const boundary = data.filters?.[LATEST_WORDS]?.[0];
+  const latestWords = boundary === undefined ? undefined : Number(boundary);
+  const locations = data.locations ?? [];
+  const earlier = onlyInEarlier(locations, latestWords);
+  let earlierVersion: string | undefined;
+  if (earlier) {
+    const version = versionAt(Math.min(...locations), data.filters?.[EARLIER_VERSIONS]?.[0]);
+    earlierVersion = version ? `${data.url}versions/${version}/` : `${data.url}#versions`;
+  }
+  const excerpt = earlier
+    ? { runs: excerptIn(data.content, locations, latestWords!) }
+    : latestWords !== undefined && locations.some((l) => l >= latestWords)
+      ? { runs: excerptIn(data.content, locations, 0, latestWords) }
+      : { pagefind: data.excerpt };
+  const marked = 'runs' in excerpt ? excerpt.runs.some((r) => r.mark) : /<mark\b/i.test(excerpt.pagefind);
+  // Matched on a name or the headline only: say so, since the passage shows no highlighted word.
+  const where = (result.matchedMetaFields ?? []).map((f) =>
+    person && (f === 'title' || f === 'aliases') ? 'name' : MATCHED_IN[f as keyof typeof MATCHED_IN],
+  );
+  const found = [...new Set(where.filter(Boolean))];
+  return {
+    kicker: data.meta.source ?? 'Person',
+    title: data.meta.title ?? data.url,
+    url: data.url,
+    ...(data.meta.date && { date: { text: data.meta.date, ...(data.meta.day && { day: data.meta.day }) } }),
+    ...(earlierVersion && { earlierVersion }),
+    excerpt,
+    ...(!marked && found.length > 0 && { matchNote: `Found by ${found.join(' and ')}.` }),
+  };
+}

@@ -1,0 +1,107 @@
+import type { ExcerptRun } from '../earlier-versions.ts';
+import type { ResultSummary } from './result-summary.ts';
+
+// The search page's results: the list, the "Show more" button and the status line, in the
+// results region. Page code only: what to show comes from the engine and result-summary.ts.
+
+/** Creates an element with text. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** Pagefind's excerpt with its <mark> highlights, built from text only (never as HTML). */
+function pagefindExcerpt(excerpt: string): HTMLParagraphElement {
+  const p = el('p', '', 'excerpt');
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === 'MARK') p.append(el('mark', node.textContent ?? ''));
+    else p.append(node.textContent ?? '');
+  }
+  return p;
+}
+
+/** An excerpt made of text runs, the matched ones in <mark>. */
+function runsExcerpt(runs: ExcerptRun[]): HTMLParagraphElement {
+  const p = el('p', '', 'excerpt');
+  for (const run of runs) p.append(run.mark ? el('mark', run.text) : run.text);
+  return p;
+}
+
+/** One result as a list item. */
+function resultItem(summary: ResultSummary): HTMLLIElement {
+  const li = el('li');
+  li.append(el('p', summary.kicker, 'kicker'));
+  const heading = el('h2');
+  const link = el('a', summary.title);
+  link.href = summary.url;
+  heading.append(link);
+  li.append(heading);
+  if (summary.date) {
+    const line = el('p', '', 'meta');
+    const time = el('time', summary.date.text);
+    if (summary.date.day) time.dateTime = summary.date.day;
+    line.append(time);
+    li.append(line);
+  }
+  if (summary.earlierVersion) {
+    const note = el('p', 'Found in ', 'muted earlier-version');
+    const to = el('a', 'an earlier version');
+    to.href = summary.earlierVersion;
+    note.append(to, ':');
+    li.append(note);
+  }
+  li.append('runs' in summary.excerpt ? runsExcerpt(summary.excerpt.runs) : pagefindExcerpt(summary.excerpt.pagefind));
+  if (summary.matchNote) li.append(el('p', summary.matchNote, 'muted match-note'));
+  return li;
+}
+
+/** The elements of the results region (src/layouts/SearchLayout.astro). */
+export interface ResultsElements {
+  /** The region: busy while its results or their count may still change. */
+  region: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+/** What the controller does to the results region. */
+export interface ResultsView {
+  /** Empties the list (the next results are appended to it as they load). */
+  clear(): void;
+  /** Replaces the list with these results (or appends them), and shows "Show more" while `left` > 0. */
+  show(summaries: ResultSummary[], left: number, append?: boolean): void;
+  /** Says how many results a search gave, or anything else, in the status line. */
+  say(text: string): void;
+  /** Marks the results and their count as not final (aria-busy; the stylesheet shows it too), or final. */
+  pending(busy: boolean): void;
+}
+
+/** The results view over its elements. */
+export function resultsView({ region, status, list, more }: ResultsElements): ResultsView {
+  return {
+    clear() {
+      list.replaceChildren();
+    },
+    show(summaries, left, append = false) {
+      const items = summaries.map(resultItem);
+      if (append) list.append(...items);
+      else list.replaceChildren(...items);
+      more.hidden = left === 0;
+    },
+    say(text) {
+      status.textContent = text;
+    },
+    pending(busy) {
+      region.setAttribute('aria-busy', String(busy));
+    },
+  };
+}
+
+/** The status line for a search's results: "3 results for “judges”.", "No results.". */
+export function resultCountText(n: number, q: string): string {
+  const what = q ? ` for “${q}”` : '';
+  return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
+}

@@ -1,0 +1,250 @@
+import type { PageParts } from '../parts.ts';
+import { PART_FILTER } from '../contract.ts';
+import type {
+  Pagefind,
+  PagefindFilterCounts,
+  PagefindSearchFragment,
+  PagefindSearchOptions,
+  PagefindSearchResult,
+  PagefindSearchResults,
+} from './pagefind-types.ts';
+import { countSearches, folded, searchOptions, typedName, type SearchState } from './search-state.ts';
+
+// The search page's engine: what a search finds, in what order, and what each filter value would
+// give, asked of Pagefind's JS API. No page code: it takes a Pagefind (or anything answering the
+// same calls) and the index parts the page loads, and returns results and counts, so it is
+// unit-tested against a fake Pagefind (tests/unit/search-engine.test.ts). The page's controller
+// (search-page.ts) decides when to ask and what to show.
+
+/**
+ * Where the words typed really occur. When a word has no match in an index, Pagefind searches
+ * for the longest start of it that has one instead ("Ashdown" finds "as"), so a search can return
+ * articles that do not contain the word at all. A word is kept to the parts of the index where
+ * it does occur: where a search for the word alone in quotes (Pagefind's exact search, which
+ * never shortens it) finds something, or where the best match of the plain search really has a
+ * word beginning with it (a word still being typed). `null` means everywhere; an empty list,
+ * nowhere (part numbers as the hidden `part` filter names them).
+ */
+export type Scope = string[] | null;
+
+/** A result to show, with its data loaded. */
+export interface LoadedResult {
+  result: PagefindSearchResult;
+  data: PagefindSearchFragment;
+}
+
+/**
+ * A search's results handed out a page at a time (see SearchEngine.queue). In relevance order
+ * without filters, a person page comes where Pagefind ranks it only when the words typed are its
+ * name (every word begins a word of its name or other names, typedName); a person page found by
+ * its description waits until every article has been handed out.
+ */
+export interface ResultQueue {
+  /** The next results, at most `size`, with their data (loaded for these only). */
+  next(size: number): Promise<LoadedResult[]>;
+  /** How many results are still to come. */
+  readonly left: number;
+}
+
+/** Searches of one page's index (see searchEngine). */
+export interface SearchEngine {
+  /**
+   * True when the index is in one part: then the words are checked (scopeOf) before the results
+   * are asked for. An index in several parts is checked by part, which needs the part filter's
+   * data of every part, so its results are shown first and kept to the scope right after.
+   */
+  readonly scopeFirst: boolean;
+  /** Where every word of the query occurs (see Scope); a quoted phrase is searched exactly and needs no check. */
+  scopeOf(q: string): Promise<Scope>;
+  /**
+   * Every result of the state within the scope, in the order chosen; null when Pagefind dropped
+   * the search. By date, person pages (no date) come after the dated results.
+   */
+  resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null>;
+  /** The count of every filter value for the state within the scope (disjunctive: see countSearches). */
+  countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts>;
+  /** The results of the state as they are to be shown (see ResultQueue). */
+  queue(results: PagefindSearchResult[], state: SearchState): ResultQueue;
+}
+
+/** Pagefind answers kept per page (the index does not change while the page is open). */
+const KEPT_ANSWERS = 200;
+
+/** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
+function normalWord(word: string): string {
+  return folded(word).replace(/\p{P}/gu, '');
+}
+
+/** Search options kept within a scope. */
+function within(options: PagefindSearchOptions, scope: Scope): PagefindSearchOptions {
+  return scope === null ? options : { ...options, filters: { ...options.filters, [PART_FILTER]: { any: scope } } };
+}
+
+/** Search options kept to one part. */
+function inPart(options: PagefindSearchOptions, part: number): PagefindSearchOptions {
+  return { ...options, filters: { ...options.filters, [PART_FILTER]: { any: [String(part)] } } };
+}
+
+/** Search options without an order. */
+function unordered(options: PagefindSearchOptions): PagefindSearchOptions {
+  const { sort: _, ...rest } = options;
+  return rest;
+}
+
+/**
+ * The engine for a page that has loaded `pagefind` with the index parts `parts` (src/search/parts.ts,
+ * partsForLanguage). Answers, word scopes and the filters' data are kept for the engine's life.
+ */
+export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine {
+  /** The parts this page searches, as the hidden `part` filter names them; none for a single index. */
+  const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
+  const answers = new Map<string, Promise<PagefindSearchResults | null>>();
+  const wordScopes = new Map<string, Promise<Scope>>();
+  let filterData: Promise<unknown> | undefined;
+
+  /** Pagefind's search, asked once per term and options (the last KEPT_ANSWERS are kept). */
+  function search(term: string | null, options: PagefindSearchOptions): Promise<PagefindSearchResults | null> {
+    const key = JSON.stringify([term, options]);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = pagefind.search(term, options);
+      answers.set(key, answer);
+      if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
+    }
+    return answer;
+  }
+
+  /** True when the best match for `word` within `filters` really has a word beginning with it. */
+  async function bestMatchHas(word: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<boolean> {
+    const best = (await search(word, { filters }))?.results[0];
+    if (!best) return false;
+    const { content, meta } = await best.data();
+    const key = normalWord(word);
+    return `${content} ${Object.values(meta).join(' ')}`.split(/\s+/).some((w) => normalWord(w).startsWith(key));
+  }
+
+  /**
+   * The parts where one typed word occurs (see Scope). One exact and one plain search over every
+   * part give, through the `part` filter's counts, the parts with an exact match and the parts with
+   * any; only a part with a plain match and no exact one (a word being typed, or a shortened one)
+   * needs a look at its best match. A part where the word does not occur at all is left out too:
+   * there Pagefind would drop the word from a query of several words rather than find nothing.
+   */
+  function wordScope(word: string): Promise<Scope> {
+    const key = normalWord(word);
+    let known = wordScopes.get(key);
+    if (!known) {
+      known = (async () => {
+        const filters = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
+        const exact = await search(`"${word}"`, { filters });
+        // Asked as the main search of a one-word query is, so that answer is reused.
+        let plain = await search(word, { filters: {} });
+        if (allParts.length === 0)
+          return exact?.results.length || (plain?.results.length && (await bestMatchHas(word, {}))) ? null : [];
+        // Counts by part come with the part filter's data, which an empty exact search may not load.
+        if (!plain?.filters[PART_FILTER]) plain = await pagefind.search(word, { filters });
+        const exactIn = exact?.filters[PART_FILTER] ?? {};
+        const plainIn = plain?.filters[PART_FILTER] ?? {};
+        const found = await Promise.all(
+          allParts.map(
+            async (p) =>
+              Boolean(exactIn[p]) ||
+              (Boolean(plainIn[p]) && (await bestMatchHas(word, { [PART_FILTER]: { any: [p] } }))),
+          ),
+        );
+        const keep = allParts.filter((_, i) => found[i]);
+        return keep.length === allParts.length ? null : keep;
+      })();
+      wordScopes.set(key, known);
+    }
+    return known;
+  }
+
+  async function scopeOf(q: string): Promise<Scope> {
+    if (/^\s*".+"\s*$/.test(q)) return null;
+    const scopes = await Promise.all(
+      q
+        .split(/\s+/)
+        .filter((w) => normalWord(w))
+        .map(wordScope),
+    );
+    return scopes.reduce<Scope>((a, b) => (a === null ? b : b === null ? a : a.filter((p) => b.includes(p))), null);
+  }
+
+  /**
+   * Results in date order when the index has several parts. Pagefind orders each part by date but
+   * interleaves merged parts by position, so each part (a run of months) is searched on its own,
+   * newest or oldest part first, and the lists are joined; undated parts (people) come last,
+   * searched without an order.
+   */
+  async function byDateAcrossParts(state: SearchState, scope: Scope): Promise<PagefindSearchResult[]> {
+    const options = searchOptions(state);
+    const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
+    const inScope = (n: number) => scope === null || scope.includes(String(n));
+    const lists = await Promise.all([
+      ...dated.filter(inScope).map((n) => search(state.q || null, inPart(options, n))),
+      ...parts.undated.filter(inScope).map((n) => search(state.q || null, inPart(unordered(options), n))),
+    ]);
+    return lists.flatMap((a) => a?.results ?? []);
+  }
+
+  async function resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null> {
+    if (scope?.length === 0) return [];
+    if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(state, scope);
+    const options = within(searchOptions(state), scope);
+    const response = await search(state.q || null, options);
+    if (!response) return null;
+    // Any filter leaves person pages out (they have no person, source, topic or year).
+    if (state.sort === 'relevance' || Object.keys(state.filters).length > 0) return response.results;
+    // A search in date order leaves person pages out (they have no sort key): the same search
+    // without an order finds them, and they go after the dated results.
+    const all = await search(state.q || null, unordered(options));
+    const dated = new Set(response.results.map((r) => r.id));
+    return [...response.results, ...(all?.results ?? []).filter((r) => !dated.has(r.id))];
+  }
+
+  async function countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts> {
+    if (scope?.length === 0) return {};
+    // Pagefind counts only the filters whose data it has loaded, so all of it is loaded first,
+    // once, when counts are first asked for (after the first results are shown: they do not need
+    // it). Answers kept from before lack their counts.
+    await (filterData ??= pagefind.filters().then(() => answers.clear()));
+    const counts: PagefindFilterCounts = {};
+    for (const { counts: keys, options } of countSearches(state)) {
+      const response = await search(state.q || null, within(options, scope));
+      for (const key of keys) counts[key] = response?.filters[key] ?? {};
+    }
+    return counts;
+  }
+
+  function queue(results: PagefindSearchResult[], state: SearchState): ResultQueue {
+    let pending = [...results];
+    /** Person pages found only by their description: handed out after every article. */
+    let later: PagefindSearchResult[] = [];
+    /** The words whose person pages are being placed; '' once they are not (or never were). */
+    let placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? state.q : '';
+    return {
+      get left() {
+        return pending.length + later.length;
+      },
+      async next(size) {
+        const out: LoadedResult[] = [];
+        while (out.length < size && pending.length + later.length > 0) {
+          if (pending.length === 0) [pending, later, placingFor] = [later, [], ''];
+          const batch = pending.splice(0, size - out.length);
+          const data = await Promise.all(batch.map((r) => r.data()));
+          batch.forEach((result, i) => {
+            const { meta } = data[i]!;
+            const person = !meta.source;
+            if (!placingFor || !person || typedName(placingFor, `${meta.title ?? ''} ${meta.aliases ?? ''}`))
+              out.push({ result, data: data[i]! });
+            else later.push(result);
+          });
+        }
+        return out;
+      },
+    };
+  }
+
+  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, queue };
+}

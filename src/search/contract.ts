@@ -1,0 +1,87 @@
+// The search record contract: the names of a record's metadata fields, filters and sort key, with
+// what the search page makes of them (weights, labels, orders). The code that writes records
+// (records.ts), lists the filters (facets.ts, the search layout) and the search page's browser
+// code (browser/) all take them from here. Plain data and types, no imports: server and browser
+// code both load this module.
+
+/** Metadata fields of a record: Pagefind searches them (weighted below) but never shows them as an excerpt. */
+export type MetaField =
+  'title' | 'date' | 'day' | 'source' | 'byline' | 'people' | 'topics' | 'organizations' | 'aliases';
+
+/**
+ * How much a match in each metadata field of a record counts (Pagefind's ranking.metaWeights,
+ * added to the body's BM25 score). The headline and the names a person goes by count most; the
+ * date line and the source least, since a reader rarely searches for them.
+ */
+export const META_WEIGHTS: Record<MetaField, number> = {
+  title: 5,
+  people: 3,
+  aliases: 3,
+  byline: 2,
+  topics: 2,
+  organizations: 1.5,
+  source: 1,
+  date: 0.5,
+  day: 0.5,
+};
+
+/**
+ * What a match outside the excerpt was on, in the reader's words ("Found by the headline."); a
+ * field without a phrase is not named. A person page's title and aliases are its name.
+ */
+export const MATCHED_IN: Partial<Record<MetaField, string>> = {
+  title: 'the headline',
+  people: 'a person it names',
+  byline: 'the byline',
+  topics: 'its topics',
+  organizations: 'an organization it names',
+  source: 'its source',
+  date: 'its date',
+};
+
+/** Filters offered on the search page, in the order shown. */
+export const FILTER_KEYS = ['person', 'source', 'topic', 'year'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Filter names as the search page shows them. */
+export const FILTER_LABELS: Record<FilterKey, string> = {
+  person: 'Person',
+  source: 'Source',
+  topic: 'Topic',
+  year: 'Year',
+};
+
+/** The hidden filter giving a record's index part, when the index has several (src/search/parts.ts). */
+export const PART_FILTER = 'part';
+
+/** The hidden filter holding the number of words of the latest version's text (src/search/earlier-versions.ts). */
+export const LATEST_WORDS = 'latestWords';
+
+/**
+ * The hidden filter saying which version each earlier passage is from: one value per article,
+ * "<word position>:<version id>" pairs separated by spaces (src/search/earlier-versions.ts, versionAt).
+ */
+export const EARLIER_VERSIONS = 'earlierVersions';
+
+/** Filters no reader sees: the search page reads them from results (hidden, not metadata, so never searched). */
+export type HiddenFilter = typeof PART_FILTER | typeof LATEST_WORDS | typeof EARLIER_VERSIONS;
+
+/**
+ * The records' sort key: the day an article was published. Person pages have none, so Pagefind
+ * leaves them out of a search in date order; the search page adds them after the dated results.
+ */
+export const SORT_KEY = 'date';
+
+/** Result orders a reader can choose, with their labels, the default first. */
+export const SORTS = { relevance: 'Most relevant first', newest: 'Newest first', oldest: 'Oldest first' } as const;
+export type SortOrder = keyof typeof SORTS;
+
+/** A Pagefind custom record, as this site writes them. URLs are site paths without the base. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Partial<Record<MetaField, string>>;
+  filters: Partial<Record<FilterKey | HiddenFilter, string[]>>;
+  sort?: Partial<Record<typeof SORT_KEY, string>>;
+}
