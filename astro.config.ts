@@ -3,7 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import archive from './src/build/integration.ts';
 import { archiveBase, markdownOptions } from './src/render/pipeline.ts';
-import { cacheDir } from './src/build/cache-dir.ts';
+import { cacheDir } from './src/render/cache-dir.ts';
 import { cspConfig } from './src/site/csp.ts';
 import headersFile from './src/build/headers-file.ts';
 import siteAddress, { givenSiteProblem } from './src/build/site-address.ts';
@@ -47,6 +47,6 @@ export default defineConfig({
   // Astro's console log with one line per built page (src/build/build-log.ts explains).
   logger: { entrypoint: new URL('./src/build/build-log.ts', import.meta.url) },
   // Rebuilds copy unchanged pages from the build cache: each page's getStaticPaths gives a cache
-  // key covering what it shows (src/build/page-keys.ts); Astro adds the page's own code.
+  // key covering what it shows (src/site/page-keys.ts); Astro adds the page's own code.
   experimental: { incrementalBuild: true },
 });

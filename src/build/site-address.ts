@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { normalizeBase } from '../site/base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // The archive's public address (Astro's `site`), which every citation, canonical link, feed,
 // sitemap and robots.txt names. It is given the Astro way: ARCHIVE_SITE (read in astro.config.ts),

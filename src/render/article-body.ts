@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { markdownBase, markdownOptions, mayUseGfm, plainMarkdownOptions } from './pipeline.ts';
-import { cacheDir } from '../build/cache-dir.ts';
+import { cacheDir } from './cache-dir.ts';
 import { readArticleBody } from '../content/files.ts';
 
 // Article bodies rendered when their page is built, not kept in Astro's content store: a store

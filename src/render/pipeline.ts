@@ -7,7 +7,7 @@ import rehypeInPageAnchors from './rehype-in-page-anchors.ts';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import remarkNewsGfm from './remark-news-gfm.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import { normalizeBase } from '../site/base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // How every article body is rendered. Raw HTML is parsed first so the sanitizer sees it;
 // everything after the sanitizer is trusted code. Verbatim text: no typographic rewriting of

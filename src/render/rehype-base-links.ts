@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { normalizeBase } from '../site/base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // Links from one archived article to another are written root-relative, as the archive serves
 // them at its root (`[earlier](/articles/2022/04/first/)`). A site built under a sub-path

@@ -1,12 +1,3 @@
-// The site's base path (Astro's `base`, set from ARCHIVE_BASE) in the one form every address is
-// built from: a leading and a trailing slash, "/" for the root. Used by the pages, the Markdown
-// pipeline, the build and the browser's search page alike, so none of them writes it differently.
+// The base-path rule (src/text/base-path.ts) where the search page's browser code imports it.
 
-/**
- * `base` with exactly one leading and one trailing slash: "" or undefined -> "/",
- * "archive" and "/archive" -> "/archive/", "/a/b//" -> "/a/b/".
- */
-export function normalizeBase(base: string | undefined): string {
-  const inner = (base ?? '').replace(/^\/+|\/+$/g, '');
-  return inner === '' ? '/' : `/${inner}/`;
-}
+export { normalizeBase } from '../text/base-path.ts';

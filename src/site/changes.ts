@@ -4,7 +4,7 @@ import { headlineChanged } from './versions';
 import { compareCaptures } from '../content/versions';
 import { renderArticleBody } from '../render/article-body';
 import { changeSize, type ChangeSize } from '../render/version-diff';
-import { visibleText } from '../search/records';
+import { visibleText } from './visible-text';
 
 // A change is one version of an article compared with the one before it. The Changes page and
 // its feed list each changed article's latest change; the compare pages show every change.

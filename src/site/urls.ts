@@ -1,6 +1,6 @@
 import { copiedCaptureName } from './captures.ts';
 import { topicSlug } from '../content/topics.ts';
-import { normalizeBase } from './base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { readArticleBody } from '../../src/content/files.ts';
 import { archiveBase, markdownOptionsFor } from '../../src/render/pipeline.ts';
-import { normalizeBase } from '../../src/site/base-path.ts';
+import { normalizeBase } from '../../src/text/base-path.ts';
 
 // Links inside article bodies: in-page anchors reach their targets although the sanitizer
 // prefixes ids (case in-page-anchors), and links between archived articles carry the site's

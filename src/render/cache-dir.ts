@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../content/folder.ts';
-import { archiveBase } from '../render/pipeline.ts';
+import { archiveBase } from './pipeline.ts';
 
 // Where builds keep what they can reuse: Astro's content store and the rendered article bodies.
 // One folder per content folder, base path (bodies' root-relative links carry it) and version of
