@@ -1,7 +1,9 @@
+import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../content/check.ts';
 import { versionsByArticle } from '../content/versions.ts';
+import { markdownOptionsFor } from '../render/pipeline.ts';
 import { partSize } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';
 import { checkBeforeBuild } from './check-content.ts';
@@ -15,6 +17,8 @@ import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 // The archive's part of `astro build`, one module per job, called in this order:
 // 1. check-content: before Astro loads any collection, check the whole content folder (with the
 //    front matter kept by the last build, front-matter-cache) and stop on any problem;
+// then, once Astro has resolved its configuration (`astro:config:done`: the base path is final,
+// whether from ARCHIVE_BASE, `--base` or the site address), each given what it needs of it:
 // 2. old-output: move the previous output aside, for Astro not to empty it and for the index to
 //    take its unchanged parts from;
 // 3. pagefind-settings: the settings Pagefind reads from the environment;
@@ -31,7 +35,8 @@ export interface ArchiveIntegration extends AstroIntegration {
 }
 
 /**
- * Astro integration for content checking, the search index and the sitemap's filter. The content
+ * Astro integration for content checking, the search index and the sitemap's filter, and the
+ * Markdown pipeline Astro itself renders with (the site's, for the settled base path). The content
  * check runs for `astro build` and `astro dev` only: `astro preview` serves a finished build, which
  * may be of another content folder than ARCHIVE_CONTENT_DIR says now, and `astro sync` (run by
  * `astro check`) type-checks code.
@@ -41,31 +46,37 @@ export default function archive(): ArchiveIntegration {
   let old: OldOutput | undefined;
   let bodies: BodiesAhead | undefined;
   let index: SearchIndexJob | undefined;
+  let checked: CheckResult | undefined;
   return {
     name: 'archive',
     inSitemap: (page) => !notInSitemap.has(new URL(page).pathname),
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
+        // Runs after src/build/site-address.ts has settled the base path. Nothing in the site
+        // renders Markdown through Astro (bodies are rendered per page, src/render/article-body.ts),
+        // but anything that does gets the site's pipeline and sanitizer.
+        updateConfig({ markdown: { processor: unified(markdownOptionsFor(config.base)) } });
         if (command !== 'build' && command !== 'dev') return;
-        const checked: CheckResult = await checkBeforeBuild(
-          command,
-          logger,
-          frontMatterCacheFile(command, config.cacheDir),
-        );
-        if (command !== 'build') return;
-        notInSitemap = canonicalElsewhere(checked, config.base);
+        const result = await checkBeforeBuild(command, logger, frontMatterCacheFile(command, config.cacheDir));
+        if (command === 'build') checked = result;
+      },
+      'astro:config:done': async ({ config, logger }) => {
+        if (!checked) return;
+        const content = checked;
+        checked = undefined;
+        notInSitemap = canonicalElsewhere(content, config.base);
         const outDir = fileURLToPath(config.outDir);
         old = await moveOldOutputAside(outDir, (m) => logger.warn(m));
         tunePagefind();
-        const parts = planFor(checked, partSize());
-        const paths = new Map(checked.entries.articles.map((a) => [a.id, a.path]));
-        const versions = versionsByArticle(checked.entries.versions);
+        const parts = planFor(content, partSize());
+        const paths = new Map(content.entries.articles.map((a) => [a.id, a.path]));
+        const versions = versionsByArticle(content.entries.versions);
         // An article's record holds passages of its earlier versions, so their bodies are read too.
         const order = parts.flatMap((p) =>
           p.articles.flatMap((id) => [paths.get(id)!, ...(versions.get(id) ?? []).map((v) => v.path)]),
         );
-        bodies = renderBodiesAhead(order, (m) => logger.warn(m));
-        index = await startSearchIndex(checked, parts, bodies.html, {
+        bodies = renderBodiesAhead(order, config.base, (m) => logger.warn(m));
+        index = await startSearchIndex(content, parts, bodies.html, {
           root: fileURLToPath(config.root),
           outDir,
           cacheDir: fileURLToPath(config.cacheDir),

@@ -3,6 +3,7 @@ import type { Version } from './versions';
 import { headlineChanged } from './versions';
 import { compareCaptures } from '../content/versions';
 import { renderArticleBody } from '../render/article-body';
+import { basePath } from './urls';
 import { changeSize, type ChangeSize } from '../render/version-diff';
 import { visibleText } from './visible-text';
 
@@ -21,7 +22,7 @@ export interface Change {
 
 /** The text a reader sees of a version: its standfirst and its body (as the search records take it). */
 export async function versionText(v: Version): Promise<string> {
-  return [v.data.dek, visibleText(await renderArticleBody(v.filePath))].filter(Boolean).join('\n\n');
+  return [v.data.dek, visibleText(await renderArticleBody(v.filePath, basePath))].filter(Boolean).join('\n\n');
 }
 
 /** The change into `versions[index]` (index 1 or more) of an article's versions, oldest first. */

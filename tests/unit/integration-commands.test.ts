@@ -23,7 +23,7 @@ async function setup(command: string) {
   const { calls, logger } = recordingLogger();
   const hook = archive().hooks['astro:config:setup'] as (options: unknown) => Promise<void>;
   const config = { cacheDir: pathToFileURL(path.join(tmpdir(), 'integration-commands-cache/')), base: '/' };
-  await hook({ command, config, logger });
+  await hook({ command, config, logger, updateConfig: () => config });
   return calls;
 }
 
