@@ -82,10 +82,10 @@ const settingsSchema = z.object({
 });
 
 /** The settings, read and checked: each under its variable's name, its default filled in. */
-export type Settings = z.output<typeof settingsSchema>;
+type Settings = z.output<typeof settingsSchema>;
 
 /** The name of a setting: its environment variable. */
-export type SettingName = keyof Settings;
+type SettingName = keyof Settings;
 
 /** A setting that cannot be used; the message has a line per bad variable, each naming the fix. */
 export class SettingsError extends Error {
