@@ -1,11 +1,11 @@
 // `npm run check`: validates the content folder without building pages; exits 1 on any problem.
-import { contentDir } from '../src/content/folder.ts';
+import { setting } from '../src/content/settings.ts';
 import { displayPath, formatCounts, formatProblem, formatReport } from '../src/content/problems.ts';
 import { checkContent } from '../src/content/check.ts';
 import { topicSpellingNotes } from '../src/content/topics.ts';
 import { isPublic } from '../src/content/schema.ts';
 
-const root = contentDir();
+const root = setting('ARCHIVE_CONTENT_DIR');
 const { problems, notes, counts, entries } = await checkContent(root);
 for (const note of notes) console.log(`note: ${formatProblem(note)}`);
 // Notes are not problems: they say what the build will merge, and never fail the check.

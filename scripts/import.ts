@@ -2,7 +2,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
-import { contentDir } from '../src/content/folder.ts';
+import { setting } from '../src/content/settings.ts';
 
 // The importer and its libraries are loaded once the options are known to be good, so that a
 // usage message or an option error comes at once.
@@ -60,7 +60,7 @@ const { values, positionals } = argsOrExit(
   USAGE,
 );
 
-const root = values.content ? path.resolve(values.content) : contentDir();
+const root = values.content ? path.resolve(values.content) : setting('ARCHIVE_CONTENT_DIR');
 
 if (values['apply-people']) {
   const { applyReview } = await import('../src/import/people-review.ts');

@@ -1,5 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { contentDir } from './content/folder.ts';
+import { setting } from './content/settings.ts';
 import { articlesLoader, dataLoader } from './content/loaders.ts';
 import { articleSchema, personSchema, sourceSchema } from './content/schema.ts';
 import { versionSchema } from './content/versions.ts';
@@ -8,7 +8,7 @@ import { versionSchema } from './content/versions.ts';
 // file paths, never from a `slug` field, so a file cannot claim another file's address. Every
 // file is read as `npm run check` reads it (src/content/loaders.ts).
 
-const root = contentDir();
+const root = setting('ARCHIVE_CONTENT_DIR');
 
 /** Archived articles: content/articles/YYYY/MM/<slug>.md (front matter here, bodies rendered per page) */
 const articles = defineCollection({

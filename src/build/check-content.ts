@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { checkContent, type CheckResult } from '../content/check.ts';
-import { contentDir } from '../content/folder.ts';
+import { setting } from '../content/settings.ts';
 import { formatCounts, formatProblem, formatReport } from '../content/problems.ts';
 import { topicSpellingNotes } from '../content/topics.ts';
 import { isPublic } from '../content/schema.ts';
@@ -21,7 +21,7 @@ export async function checkBeforeBuild(
   logger: AstroIntegrationLogger,
   yamlCache: string | undefined,
 ): Promise<CheckResult> {
-  const checked = await checkContent(contentDir(), yamlCache ? { yamlCache } : {});
+  const checked = await checkContent(setting('ARCHIVE_CONTENT_DIR'), yamlCache ? { yamlCache } : {});
   const { problems, counts } = checked;
   for (const note of checked.notes) logger.warn(`note: ${formatProblem(note)}`);
   if (problems.length > 0) {

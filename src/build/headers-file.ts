@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cspHeader } from '../site/csp.ts';
-import { normalizeBase } from '../site/base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // dist/_headers for hosts that read one (Netlify, Cloudflare Pages): the page policy as a real
 // header (which can also forbid framing), and a few other protective headers.

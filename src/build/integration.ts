@@ -1,8 +1,10 @@
+import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../content/check.ts';
 import { versionsByArticle } from '../content/versions.ts';
-import { partSize } from '../search/parts.ts';
+import { markdownOptionsFor } from '../render/pipeline.ts';
+import { partSize, type SearchPart } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';
 import { checkBeforeBuild } from './check-content.ts';
 import { frontMatterCacheFile } from './front-matter-cache.ts';
@@ -16,6 +18,8 @@ import { searchPartsModule } from './search-parts-module.ts';
 // The archive's part of `astro build`, one module per job, called in this order:
 // 1. check-content: before Astro loads any collection, check the whole content folder (with the
 //    front matter kept by the last build, front-matter-cache) and stop on any problem;
+// then, once Astro has resolved its configuration (`astro:config:done`: the base path is final,
+// whether from ARCHIVE_BASE, `--base` or the site address), each given what it needs of it:
 // 2. old-output: move the previous output aside, for Astro not to empty it and for the index to
 //    take its unchanged parts from;
 // 3. pagefind-settings: the settings Pagefind reads from the environment;
@@ -33,7 +37,8 @@ export interface ArchiveIntegration extends AstroIntegration {
 }
 
 /**
- * Astro integration for content checking, the search index and the sitemap's filter. The content
+ * Astro integration for content checking, the search index and the sitemap's filter, and the
+ * Markdown pipeline Astro itself renders with (the site's, for the settled base path). The content
  * check runs for `astro build` and `astro dev` only: `astro preview` serves a finished build, which
  * may be of another content folder than ARCHIVE_CONTENT_DIR says now, and `astro sync` (run by
  * `astro check`) type-checks code.
@@ -43,37 +48,48 @@ export default function archive(): ArchiveIntegration {
   let old: OldOutput | undefined;
   let bodies: BodiesAhead | undefined;
   let index: SearchIndexJob | undefined;
+  let checked: CheckResult | undefined;
+  let parts: SearchPart[] | undefined;
   return {
     name: 'archive',
     inSitemap: (page) => !notInSitemap.has(new URL(page).pathname),
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
+        // Runs after src/build/site-address.ts has settled the base path. Nothing in the site
+        // renders Markdown through Astro (bodies are rendered per page, src/render/article-body.ts),
+        // but anything that does gets the site's pipeline and sanitizer.
+        updateConfig({ markdown: { processor: unified(markdownOptionsFor(config.base)) } });
         if (command !== 'build' && command !== 'dev') return;
-        const checked: CheckResult = await checkBeforeBuild(
-          command,
-          logger,
-          frontMatterCacheFile(command, config.cacheDir),
-        );
+        const result = await checkBeforeBuild(command, logger, frontMatterCacheFile(command, config.cacheDir));
         if (command !== 'build') {
           // No index is written in dev; the search page still shows the parts a build would have
           // (planned when it is first asked for, so content with problems stops only that page).
-          updateConfig({ vite: { plugins: [searchPartsModule(() => planFor(checked, partSize()))] } });
+          updateConfig({ vite: { plugins: [searchPartsModule(() => planFor(result, partSize()))] } });
           return;
         }
-        notInSitemap = canonicalElsewhere(checked, config.base);
+        // Vite plugins are added here, before the configuration is final; the plan does not
+        // depend on the base path.
+        const plan = planFor(result, partSize());
+        updateConfig({ vite: { plugins: [searchPartsModule(() => plan)] } });
+        checked = result;
+        parts = plan;
+      },
+      'astro:config:done': async ({ config, logger }) => {
+        if (!checked || !parts) return;
+        const content = checked;
+        checked = undefined;
+        notInSitemap = canonicalElsewhere(content, config.base);
         const outDir = fileURLToPath(config.outDir);
         old = await moveOldOutputAside(outDir, (m) => logger.warn(m));
         tunePagefind();
-        const parts = planFor(checked, partSize());
-        updateConfig({ vite: { plugins: [searchPartsModule(() => parts)] } });
-        const paths = new Map(checked.entries.articles.map((a) => [a.id, a.path]));
-        const versions = versionsByArticle(checked.entries.versions);
+        const paths = new Map(content.entries.articles.map((a) => [a.id, a.path]));
+        const versions = versionsByArticle(content.entries.versions);
         // An article's record holds passages of its earlier versions, so their bodies are read too.
         const order = parts.flatMap((p) =>
           p.articles.flatMap((id) => [paths.get(id)!, ...(versions.get(id) ?? []).map((v) => v.path)]),
         );
-        bodies = renderBodiesAhead(order, (m) => logger.warn(m));
-        index = await startSearchIndex(checked, parts, bodies.html, {
+        bodies = renderBodiesAhead(order, config.base, (m) => logger.warn(m));
+        index = await startSearchIndex(content, parts, bodies.html, {
           root: fileURLToPath(config.root),
           outDir,
           cacheDir: fileURLToPath(config.cacheDir),

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { renderArticleBody } from '../render/article-body.ts';
+import type { RenderAheadData } from '../render/render-ahead-worker.ts';
 
 // Article bodies rendered on a thread of their own (the second core), in the order the search
 // index reads them, while Astro works on the main thread. The search records wait for each body
@@ -27,13 +28,15 @@ export interface BodiesAhead {
 
 /**
  * Starts rendering the bodies of `files` (paths relative to the project, as the collection
- * records them) into the cache, in that order. A body the thread cannot hold in its heap is left
+ * records them) into the cache, in that order, for a site under `base` (Astro's resolved base
+ * path; the bodies' root-relative links are given it, and `html` gives the same bodies). A body the thread cannot hold in its heap is left
  * to the main thread and a new thread goes on with the rest; any other failure of the thread is
  * reported through `warn`, and the bodies it has not reached are rendered where they are asked for.
  * `heapMb` limits the thread's heap (old and young generations, in MB).
  */
 export function renderBodiesAhead(
   files: string[],
+  base: string,
   warn: (message: string) => void,
   heapMb: { old: number; young: number } = { old: 128, young: 16 },
 ): BodiesAhead {
@@ -60,7 +63,7 @@ export function renderBodiesAhead(
     // Bodies longer than AHEAD_MAX_BYTES are passed over without trying; a shorter one may still
     // not fit (a body's syntax trees grow with its markup, not only its length).
     const thread = new Worker(WORKER, {
-      workerData: files.slice(next),
+      workerData: { files: files.slice(next), base } satisfies RenderAheadData,
       resourceLimits: { maxOldGenerationSizeMb: heapMb.old, maxYoungGenerationSizeMb: heapMb.young },
     });
     thread.unref(); // a failed build does not wait for it
@@ -80,7 +83,7 @@ export function renderBodiesAhead(
     async html(file) {
       if (running && !done.has(file) && !passed.has(file))
         await new Promise<void>((wake) => waiting.set(file, [...(waiting.get(file) ?? []), wake]));
-      return renderArticleBody(file);
+      return renderArticleBody(file, base);
     },
     // Stopped mid-file, it leaves at most a temporary file; the cache only ever gets whole files.
     stop: async () => ((stopped = true), void (await worker.terminate())),

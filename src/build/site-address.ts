@@ -1,14 +1,16 @@
 import type { AstroIntegration } from 'astro';
-import { normalizeBase } from '../site/base-path.ts';
+import { siteAddressProblem } from '../content/settings.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // The archive's public address (Astro's `site`), which every citation, canonical link, feed,
-// sitemap and robots.txt names. It is given the Astro way: ARCHIVE_SITE (read in astro.config.ts),
+// sitemap and robots.txt names. It is given the Astro way: ARCHIVE_SITE (src/content/settings.ts),
 // `site` in astro.config.ts, or `astro build --site https://…` (the flag wins). With none of them,
 // the build still works, for this machine: the pages name LOCAL_SITE, and the build says so.
 // An address with a path (https://example.org/archive/) is a site served under that path: Astro
 // itself uses only the origin of `site` and takes the path from `base`, so the path becomes the
-// base path here (ARCHIVE_BASE or --base may say the same, not something else). The base path is
-// then handed to the Markdown pipeline (ARCHIVE_BASE), so links inside article bodies carry it too.
+// base path here (ARCHIVE_BASE or --base may say the same, not something else). Whatever gave it,
+// the pages and the build then take the base path from Astro's resolved configuration, so links
+// inside article bodies carry it too (src/build/integration.ts, src/render/article-body.ts).
 
 /** The address `astro preview` serves a build at on this machine, used when no site address is given. */
 export const LOCAL_SITE = 'http://127.0.0.1:4321';
@@ -31,46 +33,19 @@ export function noSiteNotice(base: string): string {
 }
 
 /**
- * Why a site address given as `value` (by `name`: "ARCHIVE_SITE" or "--site") cannot be used, or
- * undefined when it can: it must be a whole http(s) address with its scheme, as Astro's `site`
- * (https://docs.astro.build/en/reference/configuration-reference/#site). The message names the
- * setting, the value and the fix.
+ * Why a site address given by the `--site` flag in `argv` (`--site X` or `--site=X`) cannot be
+ * used, as siteAddressProblem describes it, or undefined when it can or none is given. Astro's own
+ * check of `site` says only "Invalid URL", naming neither the setting nor the value; ARCHIVE_SITE
+ * is checked with the other settings (src/content/settings.ts).
  */
-export function siteAddressProblem(value: string, name: string): string | undefined {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    // handled below
-  }
-  if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '') return undefined;
-  const hostLike = /^[\w.-]+\.[\w-]+(:\d+)?(\/.*)?$/.test(value);
-  const fix = hostLike ? `https://${value}` : 'https://archive.example.org';
-  const setting = name === '--site' ? `--site ${fix}` : `${name}=${fix}`;
-  return (
-    `${name} is ${JSON.stringify(value)}, which is not a web address: the site address must be whole, ` +
-    `with https:// or http:// in front. Give, for example, ${setting}`
-  );
-}
-
-/**
- * The first unusable site address among those given before Astro reads its configuration:
- * ARCHIVE_SITE in `env` and the `--site` flag in `argv` (`--site X` or `--site=X`), as
- * siteAddressProblem describes it; undefined when all are usable. Astro's own check of `site`
- * says only "Invalid URL", naming neither the setting nor the value.
- */
-export function givenSiteProblem(
-  env: Record<string, string | undefined> = process.env,
-  argv: readonly string[] = process.argv,
-): string | undefined {
-  const given: [string, string][] = [];
-  if (env.ARCHIVE_SITE) given.push([env.ARCHIVE_SITE, 'ARCHIVE_SITE']);
+export function siteFlagProblem(argv: readonly string[] = process.argv): string | undefined {
+  const given: string[] = [];
   argv.forEach((arg, i) => {
-    if (arg === '--site' && argv[i + 1] !== undefined) given.push([argv[i + 1]!, '--site']);
-    else if (arg.startsWith('--site=')) given.push([arg.slice('--site='.length), '--site']);
+    if (arg === '--site' && argv[i + 1] !== undefined) given.push(argv[i + 1]!);
+    else if (arg.startsWith('--site=')) given.push(arg.slice('--site='.length));
   });
-  for (const [value, name] of given) {
-    const problem = siteAddressProblem(value, name);
+  for (const value of given) {
+    const problem = siteAddressProblem(value, '--site');
     if (problem) return problem;
   }
   return undefined;
@@ -109,10 +84,9 @@ export function siteAndBase(site: string, base: string): { site: string; base: s
  * Astro integration that settles the site address and base path: a site address's path becomes
  * the base path (siteAndBase, which throws when the two disagree); with no site address, it fills
  * in LOCAL_SITE and then, for `astro build` (not `astro dev`, which only serves this machine),
- * logs noSiteNotice once as a warning. The base path is put in ARCHIVE_BASE for the Markdown
- * pipeline and the body cache (src/render/), which read it when the pages are rendered. Runs at
- * `astro:config:setup`, after the flags and astro.config.ts are merged, first of the integrations
- * (the archive's and @astrojs/sitemap read the settled address and base).
+ * logs noSiteNotice once as a warning. Runs at `astro:config:setup`, after the flags and
+ * astro.config.ts are merged, first of the integrations (the archive's and @astrojs/sitemap read
+ * the settled address and base from the configuration).
  */
 export default function siteAddress(): AstroIntegration {
   return {
@@ -123,10 +97,8 @@ export default function siteAddress(): AstroIntegration {
           const settled = siteAndBase(config.site, config.base);
           if (settled.site !== config.site) updateConfig({ site: settled.site, base: settled.base });
           if (settled.note) logger.info(settled.note);
-          process.env.ARCHIVE_BASE = settled.base;
           return;
         }
-        process.env.ARCHIVE_BASE = normalizeBase(config.base);
         updateConfig({ site: LOCAL_SITE });
         if (command === 'build') logger.warn(noSiteNotice(config.base));
       },

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../content/check.ts';
 import { versionId, versionsByArticle } from '../content/versions.ts';
-import { normalizeBase } from '../site/base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // The sitemap lists the addresses search engines should index: a page whose canonical address is
 // another page is left out (Google, "Build and submit a sitemap": list canonical URLs only).

@@ -47,7 +47,7 @@ async function sync(
     // A name that gives no address is reported by the checker, never served at its folder's address.
     if (text === null || unnamedParts(rel).length > 0) continue;
     const id = idFromPath(rel);
-    // Of the whole file: page cache keys use it for an article's body too (src/build/page-keys.ts).
+    // Of the whole file: page cache keys use it for an article's body too (src/site/page-keys.ts).
     const digest = generateDigest(text);
     if (store.get(id)?.digest === digest && store.get(id)?.filePath === filePath) {
       seen.add(id);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { countOf } from '../site/plural.ts';
+import { countOf } from '../text/plural.ts';
 
 // Problems found in the content folder, worded for the person who has to fix the file.
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { decodePage } from './charset.ts';
+import { decodePage } from '../content/charset.ts';
 
 // Reading one capture file: its exact bytes (kept verbatim), and its text when it is something
 // the importer can read. Anything else is refused with a one-line reason.

@@ -10,7 +10,7 @@ import { isoDay } from '../content/dates.ts';
 import { splitFrontmatter } from '../content/files.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, captureType, readCapture, type Capture } from './capture.ts';
-import { decodePage } from './charset.ts';
+import { decodePage } from '../content/charset.ts';
 import { mergeEntry, sameValue, type EntryText, type FieldNote } from './merge.ts';
 import { partialCapture, readAccess } from './access.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { compareDates } from '../content/dates.ts';
-import { countOf } from '../site/plural.ts';
+import { countOf } from '../text/plural.ts';
 import type { Outcome } from './import-one.ts';
 import { LISTED, type Summary } from './run.ts';
 import { RECORD_KINDS, type RecordKind } from './web-archive.ts';

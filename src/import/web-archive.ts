@@ -6,8 +6,8 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
-import { countOf } from '../site/plural.ts';
-import { headerCharset } from './charset.ts';
+import { countOf } from '../text/plural.ts';
+import { headerCharset } from '../content/charset.ts';
 
 // Reading web archives: WARC files (ISO 28500, plain or gzipped record by record) and WACZ
 // packages (a zip holding WARCs under archive/, the Webrecorder Web Archive Collection Zipped

@@ -5,7 +5,7 @@ import { loadArchive, sourceName } from '../site/collections';
 import { loadVersions } from '../site/versions';
 import { latestChanges } from '../site/changes';
 import { captureText, rfc822 } from '../content/dates';
-import { countOf } from '../site/plural';
+import { countOf } from '../text/plural';
 import { urls } from '../site/urls';
 import { feedText, xmlText } from '../site/xml';
 

@@ -7,20 +7,11 @@ import rehypeInPageAnchors from './rehype-in-page-anchors.ts';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import remarkNewsGfm from './remark-news-gfm.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import { normalizeBase } from '../site/base-path.ts';
 
 // How every article body is rendered. Raw HTML is parsed first so the sanitizer sees it;
 // everything after the sanitizer is trusted code. Verbatim text: no typographic rewriting of
 // the original's quotes (smartypants off). Tables, strikethrough and footnotes only, of GFM (see
 // remark-news-gfm.ts).
-
-/**
- * The base path the site is built for (ARCHIVE_BASE, default "/"), in normalizeBase's form: the
- * same setting astro.config.ts gives Astro, which root-relative links in bodies are given.
- */
-export function archiveBase(env: Record<string, string | undefined> = process.env): string {
-  return normalizeBase(env.ARCHIVE_BASE);
-}
 
 /** Options for `unified()` from @astrojs/markdown-remark for a site built under `base`. */
 export function markdownOptionsFor(base: string) {
@@ -43,21 +34,20 @@ export function markdownOptionsFor(base: string) {
 }
 
 /**
- * The base path the Markdown options below are for, read once when this module loads: in a build,
- * after src/build/site-address.ts has settled it from ARCHIVE_BASE, --base or the site address.
- */
-export const markdownBase = archiveBase();
-
-/** Options for `unified()` from @astrojs/markdown-remark; the tests render with the same ones. */
-export const markdownOptions = markdownOptionsFor(markdownBase);
-
-/**
  * The same options without the GFM extensions, for a body that cannot hold a table, a
  * strikethrough or a footnote: they need a `|`, a `~` or a `[^`. The HTML is the same (checked on every body of a
  * 10,000-article corpus and every hostile payload, tests/unit/sanitize.test.ts), and the table
  * scanner is a large share of the render time (see docs/performance.md, "Figures behind the code").
  */
-export const plainMarkdownOptions = { ...markdownOptions, remarkPlugins: [] };
+export function plainMarkdownOptionsFor(base: string) {
+  return { ...markdownOptionsFor(base), remarkPlugins: [] };
+}
+
+/** The options for a site at the root ("/"), with which the tests render. */
+export const markdownOptions = markdownOptionsFor('/');
+
+/** The plain options (plainMarkdownOptionsFor) for a site at the root. */
+export const plainMarkdownOptions = plainMarkdownOptionsFor('/');
 
 /** Whether a body may use tables, strikethrough or footnotes, so needs `markdownOptions` rather than the plain ones. */
 export function mayUseGfm(markdown: string): boolean {

@@ -1,10 +1,10 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { normalizeBase } from '../site/base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // Links from one archived article to another are written root-relative, as the archive serves
 // them at its root (`[earlier](/articles/2022/04/first/)`). A site built under a sub-path
-// (ARCHIVE_BASE, e.g. /archive/ for a GitHub Pages project site) serves them there, so such
+// (Astro's `base`, e.g. /archive/ for a GitHub Pages project site) serves them there, so such
 // links get the base in front. Protocol-relative addresses ("//host/x") are another site's and
 // are left alone; so are links that already start with the base.
 

@@ -1,5 +1,6 @@
 import { isoDay, type ArchiveDate } from '../content/dates.ts';
 import { isPublic } from '../content/schema.ts';
+import { setting } from '../content/settings.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 
 // How the search index is split. Pagefind's indexer holds a whole index in memory while writing
@@ -11,9 +12,6 @@ import { primaryLanguage } from '../site/text-direction.ts';
 // The plan is a pure function of the public articles and the people. The build computes it once,
 // from the checked content, writes the parts by it and hands what each search page loads to the
 // pages (src/build/search-parts-module.ts), so the index and the pages always agree.
-
-/** Records per part unless ARCHIVE_SEARCH_PART_SIZE says otherwise. */
-export const DEFAULT_PART_SIZE = 2000;
 
 /** One article as the plan sees it. */
 export interface PlannedArticle {
@@ -45,16 +43,11 @@ export interface SearchPart {
 }
 
 /**
- * The part size for this build, in records: ARCHIVE_SEARCH_PART_SIZE, or DEFAULT_PART_SIZE.
- * @throws Error naming the variable when it is not a whole number of at least 1.
+ * The part size for this build, in records: ARCHIVE_SEARCH_PART_SIZE (src/content/settings.ts).
+ * @throws SettingsError naming the variable when it is not a whole number of at least 1.
  */
 export function partSize(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.ARCHIVE_SEARCH_PART_SIZE;
-  if (raw === undefined || raw === '') return DEFAULT_PART_SIZE;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`ARCHIVE_SEARCH_PART_SIZE=${raw} is not a whole number of records; use e.g. 2000.`);
-  return n;
+  return setting('ARCHIVE_SEARCH_PART_SIZE', env);
 }
 
 /** Consecutive runs of `items` with the same key (items already sorted by that key). */

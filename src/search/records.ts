@@ -1,6 +1,3 @@
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
 import type { CheckResult } from '../content/check.ts';
 import { isPublic } from '../content/schema.ts';
 import { namedOnlyWhenHidden } from '../content/withheld.ts';
@@ -8,6 +5,7 @@ import { planArchiveParts, type SearchPart } from './parts.ts';
 import { datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
+import { visibleText } from '../site/visible-text.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
 import {
   EARLIER_VERSIONS,
@@ -31,23 +29,6 @@ import { compareCaptures, versionsByArticle } from '../content/versions.ts';
 // roles and other names) goes into metadata fields, which Pagefind also searches and weights
 // (ranking.metaWeights on the search page) but never shows as an excerpt. So a search for an
 // alias finds the article, while the excerpt stays a passage of the article.
-
-/**
- * The text a reader sees in sanitized HTML, as the browser's innerText would give it (block
- * elements on their own lines, character references decoded, link targets and markup gone),
- * through hast-util-from-html and hast-util-to-text, with every <details> block open.
- */
-export function visibleText(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
-  // A closed <details> hides its content from innerText, but the reader can open it.
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'details') node.properties.open = true;
-  });
-  return toText(tree)
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
 
 /** A record with every string made well-formed: Pagefind's service stops on a lone UTF-16 surrogate. */
 function wellFormed(r: SearchRecord): SearchRecord {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodePage } from '../import/charset.ts';
+import { decodePage } from '../content/charset.ts';
 import { controlCharactersShown } from '../content/control-characters.ts';
 
 // What a capture page shows of a capture's bytes (see src/site/captures.ts).
@@ -26,7 +26,7 @@ export interface CaptureView {
 /**
  * Reads a capture's bytes for its page: their hash and size, and their text decoded as a browser
  * would (byte-order mark, then the page's declared charset for HTML, then UTF-8, else
- * windows-1252; src/import/charset.ts). Binary files get no text.
+ * windows-1252; src/content/charset.ts). Binary files get no text.
  */
 export function viewCapture(file: string, bytes: Uint8Array): CaptureView {
   const sha256 = createHash('sha256').update(bytes).digest('hex');

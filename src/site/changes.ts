@@ -3,8 +3,9 @@ import type { Version } from './versions';
 import { headlineChanged } from './versions';
 import { compareCaptures } from '../content/versions';
 import { renderArticleBody } from '../render/article-body';
+import { basePath } from './urls';
 import { changeSize, type ChangeSize } from '../render/version-diff';
-import { visibleText } from '../search/records';
+import { visibleText } from './visible-text';
 
 // A change is one version of an article compared with the one before it. The Changes page and
 // its feed list each changed article's latest change; the compare pages show every change.
@@ -21,7 +22,7 @@ export interface Change {
 
 /** The text a reader sees of a version: its standfirst and its body (as the search records take it). */
 export async function versionText(v: Version): Promise<string> {
-  return [v.data.dek, visibleText(await renderArticleBody(v.filePath))].filter(Boolean).join('\n\n');
+  return [v.data.dek, visibleText(await renderArticleBody(v.filePath, basePath))].filter(Boolean).join('\n\n');
 }
 
 /** The change into `versions[index]` (index 1 or more) of an article's versions, oldest first. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { copiedCaptureName } from './captures.ts';
-import { contentDir } from '../content/folder.ts';
+import { setting } from '../content/settings.ts';
 import { listFiles } from '../content/files.ts';
 import { loadArchive } from './collections.ts';
 
@@ -19,11 +19,13 @@ const FOLDERS = {
  */
 export async function copiedFilePaths(folder: keyof typeof FOLDERS) {
   const withheld = (await loadArchive()).withheld[folder];
-  const files = (await listFiles(path.join(contentDir(), folder))).filter((file) => !withheld.has(file));
+  const files = (await listFiles(path.join(setting('ARCHIVE_CONTENT_DIR'), folder))).filter(
+    (file) => !withheld.has(file),
+  );
   return files.map((file) => ({ params: { file: FOLDERS[folder](file) }, props: { file } }));
 }
 
 /** The file's bytes, unchanged. */
 export async function copiedFile(folder: keyof typeof FOLDERS, file: string): Promise<Response> {
-  return new Response(await readFile(path.join(contentDir(), folder, file)));
+  return new Response(await readFile(path.join(setting('ARCHIVE_CONTENT_DIR'), folder, file)));
 }

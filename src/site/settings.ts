@@ -1,14 +1,15 @@
-// Site-wide settings a reader sees.
+import { setting } from '../content/settings.ts';
 
-/** Name of the archive, in the header, titles and feed. */
-export const SITE_TITLE = process.env.ARCHIVE_TITLE || 'News Archive';
+// Site-wide settings a reader sees: those a user sets are read in src/content/settings.ts.
 
-/** One line on what the archive holds. */
-export const SITE_DESCRIPTION =
-  process.env.ARCHIVE_DESCRIPTION || 'Copies of news articles worth keeping, searchable and permanent.';
+/** Name of the archive, in the header, titles and feed (ARCHIVE_TITLE). */
+export const SITE_TITLE = setting('ARCHIVE_TITLE');
 
-/** Articles per page on the home page and listing pages. */
-export const PAGE_SIZE = Number(process.env.ARCHIVE_PAGE_SIZE) || 20;
+/** One line on what the archive holds (ARCHIVE_DESCRIPTION). */
+export const SITE_DESCRIPTION = setting('ARCHIVE_DESCRIPTION');
+
+/** Articles per page on the home page and listing pages (ARCHIVE_PAGE_SIZE). */
+export const PAGE_SIZE = setting('ARCHIVE_PAGE_SIZE');
 
 /** Articles in the RSS feed. */
 export const FEED_SIZE = 50;

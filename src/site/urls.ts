@@ -1,14 +1,18 @@
 import { copiedCaptureName } from './captures.ts';
 import { topicSlug } from '../content/topics.ts';
-import { normalizeBase } from './base-path.ts';
+import { normalizeBase } from '../text/base-path.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 
-const base = normalizeBase(import.meta.env.BASE_URL);
+/**
+ * The site's base path, from Astro's resolved configuration (`base`, from ARCHIVE_BASE, `--base`
+ * or the site address's path), in normalizeBase's form: "/" or "/archive/".
+ */
+export const basePath = normalizeBase(import.meta.env.BASE_URL);
 
 /** An address inside the site, with the base path in front: path "people/" -> "/archive/people/". */
 export function sitePath(path = ''): string {
-  return base + path.replace(/^\//, '');
+  return basePath + path.replace(/^\//, '');
 }
 
 /** Addresses of each kind of page. */

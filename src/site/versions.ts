@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadArchive, type Article } from './collections';
-import { versionedKey } from '../build/version-keys';
+import { versionedKey } from './version-keys';
 import type { ArchiveDate } from '../content/dates';
 import { compareCaptures, VERSION_FIELDS, versionId, versionsByArticle } from '../content/versions';
 import type { Author } from '../content/names';

@@ -29,14 +29,14 @@ afterAll(async () => {
 
 test('rendering ahead fills the cache the pages read, with the pipeline’s HTML', async () => {
   const files = Object.keys(bodies).map((name) => path.join(dir, name));
-  expect(await renderAhead(files)).toBe(3);
+  expect(await renderAhead(files, '/')).toBe(3);
   expect(await readdir(path.join(dir, 'cache', 'rendered'))).toHaveLength(3);
-  expect(await renderAhead(files)).toBe(0);
+  expect(await renderAhead(files, '/')).toBe(0);
   const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
   for (const [name, body] of Object.entries(bodies))
-    expect(await renderArticleBody(path.join(dir, name))).toBe((await processor.render(body)).code);
-  expect(await renderArticleBody(path.join(dir, 'table.md'))).toContain('<table>');
-  expect(await renderArticleBody(path.join(dir, 'hostile.md'))).not.toMatch(/onerror|script/);
+    expect(await renderArticleBody(path.join(dir, name), '/')).toBe((await processor.render(body)).code);
+  expect(await renderArticleBody(path.join(dir, 'table.md'), '/')).toContain('<table>');
+  expect(await renderArticleBody(path.join(dir, 'hostile.md'), '/')).not.toMatch(/onerror|script/);
 });
 
 test('a body longer than the limit is left to its page, and said so; the next ones are rendered', async () => {
@@ -48,15 +48,15 @@ test('a body longer than the limit is left to its page, and said so; the next on
     await writeFile(files[0]!, `---\ntitle: t\n---\n${'A long paragraph. '.repeat(10)}`);
     await writeFile(files[1]!, '---\ntitle: t\n---\nA short one.');
     const said: [string, boolean][] = [];
-    expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(1);
+    expect(await renderAhead(files, '/', (file, inCache) => said.push([file, inCache]), 100)).toBe(1);
     expect(said).toEqual([
       [files[0], false],
       [files[1], true],
     ]);
     // Once in the cache (rendered with its page), it counts as there whatever its length.
-    await renderArticleBody(files[0]!);
+    await renderArticleBody(files[0]!, '/');
     said.length = 0;
-    expect(await renderAhead(files, (file, inCache) => said.push([file, inCache]), 100)).toBe(0);
+    expect(await renderAhead(files, '/', (file, inCache) => said.push([file, inCache]), 100)).toBe(0);
     expect(said.map(([, inCache]) => inCache)).toEqual([true, true]);
   } finally {
     vi.stubEnv('ARCHIVE_CACHE_DIR', path.join(dir, 'cache'));

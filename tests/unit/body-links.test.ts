@@ -2,8 +2,9 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { readArticleBody } from '../../src/content/files.ts';
-import { archiveBase, markdownOptionsFor } from '../../src/render/pipeline.ts';
-import { normalizeBase } from '../../src/site/base-path.ts';
+import { setting } from '../../src/content/settings.ts';
+import { markdownOptionsFor } from '../../src/render/pipeline.ts';
+import { normalizeBase } from '../../src/text/base-path.ts';
 
 // Links inside article bodies: in-page anchors reach their targets although the sanitizer
 // prefixes ids (case in-page-anchors), and links between archived articles carry the site's
@@ -94,6 +95,6 @@ test('every way of writing the base path gives one form, so links and pages agre
     ['/a/b//', '/a/b/'],
   ] as const) {
     expect(normalizeBase(given)).toBe(want);
-    expect(archiveBase({ ARCHIVE_BASE: given })).toBe(want);
+    expect(setting('ARCHIVE_BASE', { ARCHIVE_BASE: given })).toBe(want);
   }
 });

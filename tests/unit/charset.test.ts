@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodePage } from '../../src/import/charset.ts';
+import { decodePage } from '../../src/content/charset.ts';
 
 // How the importer reads a saved page's bytes. The expected text is written out by hand: in
 // windows-1252 the bytes 0x93 0x94 are curly quotes and 0xE9 is "é"; in windows-1251 0xC4 0xE0 is

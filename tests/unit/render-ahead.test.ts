@@ -27,7 +27,7 @@ test('a body that runs the thread out of memory is rendered on the main thread; 
   const files = bodies.map((_, i) => path.join(dir, `body-${i}.md`));
   for (const [i, body] of bodies.entries()) await writeFile(files[i]!, `---\ntitle: t\n---\n${body}\n`);
   const warnings: string[] = [];
-  const ahead = renderBodiesAhead(files, (m) => warnings.push(m), { old: 48, young: 8 });
+  const ahead = renderBodiesAhead(files, '/', (m) => warnings.push(m), { old: 48, young: 8 });
   try {
     const html = await Promise.all(files.map((f) => ahead.html(f)));
     expect(warnings).toEqual([]);

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { planFor, searchRecords, visibleText } from '../../src/search/records.ts';
+import { planFor, searchRecords } from '../../src/search/records.ts';
+import { visibleText } from '../../src/site/visible-text.ts';
 import type { CheckResult } from '../../src/content/check.ts';
 
 // The search index's records, built from checked content: a record holds the words a reader sees

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { givenSiteProblem, siteAddressProblem, siteAndBase } from '../../src/build/site-address.ts';
+import { siteAndBase, siteFlagProblem } from '../../src/build/site-address.ts';
+import { setting, siteAddressProblem } from '../../src/content/settings.ts';
 
 // The rules behind the build's site address: what counts as one, what a path in it means, and
 // when the path and the base path cannot both be meant. Expected answers are written out by hand.
@@ -49,15 +50,13 @@ describe('a site address that is not one', () => {
     expect(siteAddressProblem(value, 'ARCHIVE_SITE')).toBeUndefined();
   });
 
-  test('the environment and the flag are both looked at, in both forms of the flag', () => {
-    expect(givenSiteProblem({ ARCHIVE_SITE: 'example.org' }, [])).toContain('ARCHIVE_SITE is "example.org"');
-    expect(givenSiteProblem({}, ['node', 'astro', 'build', '--site', 'example.org'])).toContain(
-      '--site is "example.org"',
-    );
-    expect(givenSiteProblem({}, ['node', 'astro', 'build', '--site=example.org'])).toContain('--site is "example.org"');
-    expect(
-      givenSiteProblem({ ARCHIVE_SITE: 'https://ok.example.org' }, ['--site', 'https://ok.example.org']),
-    ).toBeUndefined();
-    expect(givenSiteProblem({ ARCHIVE_SITE: '' }, ['build'])).toBeUndefined();
+  test('the flag is looked at in both its forms; ARCHIVE_SITE with the other settings', () => {
+    expect(siteFlagProblem(['node', 'astro', 'build', '--site', 'example.org'])).toContain('--site is "example.org"');
+    expect(siteFlagProblem(['node', 'astro', 'build', '--site=example.org'])).toContain('--site is "example.org"');
+    expect(siteFlagProblem(['--site', 'https://ok.example.org'])).toBeUndefined();
+    expect(siteFlagProblem(['build'])).toBeUndefined();
+    expect(() => setting('ARCHIVE_SITE', { ARCHIVE_SITE: 'example.org' })).toThrow('ARCHIVE_SITE is "example.org"');
+    expect(setting('ARCHIVE_SITE', { ARCHIVE_SITE: 'https://ok.example.org' })).toBe('https://ok.example.org');
+    expect(setting('ARCHIVE_SITE', { ARCHIVE_SITE: '' })).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { normalizeBase } from '../../site/base-path.ts';
+import { normalizeBase } from '../../text/base-path.ts';
 import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Archive, Article } from '../site/collections';
-import type { Version } from '../site/versions';
+import type { Archive, Article } from './collections';
+import type { Version } from './versions';
 import { articleKey } from './page-keys';
 
-// Cache keys (src/build/page-keys.ts) of the pages that show an article's versions: the article
+// Cache keys (src/site/page-keys.ts) of the pages that show an article's versions: the article
 // page (its list of versions), each version's page and each compare page. Every one of them
 // prints the list of versions (capture dates, changed headlines), so each key covers every
 // version file of the article, front matter and body, besides what the article page's key covers.

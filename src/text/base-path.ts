@@ -1,4 +1,4 @@
-// The site's base path (Astro's `base`, set from ARCHIVE_BASE) in the one form every address is
+// The site's base path (Astro's resolved `base`) in the one form every address is
 // built from: a leading and a trailing slash, "/" for the root. Used by the pages, the Markdown
 // pipeline, the build and the browser's search page alike, so none of them writes it differently.
 
