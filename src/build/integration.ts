@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../content/check.ts';
-import { versionsByArticle } from '../content/versions.ts';
+import { versionsByArticle } from '../content/version-entries.ts';
 import { partSize } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';
 import { checkBeforeBuild } from './check-content.ts';

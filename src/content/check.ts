@@ -14,7 +14,7 @@ import { topicKey, topicLabels, type TopicLabel } from './topics.ts';
 import { formatMonth, yearMonth } from './dates.ts';
 import { articleFields, articleRuleProblems, articleSchema, isPublic, personSchema, sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
-import { versionProblems, type VersionData } from './versions.ts';
+import { versionProblems, type VersionData } from './version-entries.ts';
 import { controlCharacterNotes, withoutControlCharacters } from './control-characters.ts';
 
 // The whole content folder checked in one pass, before any page is built: schema, encoding,
@@ -35,7 +35,7 @@ export interface CheckResult {
     articles: Entry<ArticleData>[];
     people: Entry<PersonData>[];
     sources: Entry<SourceData>[];
-    /** Earlier versions of articles, content/versions/<article id>/<version id>.md (src/content/versions.ts). */
+    /** Earlier versions of articles, content/versions/<article id>/<version id>.md (src/content/version-entries.ts). */
     versions: Entry<VersionData>[];
   };
 }
@@ -273,7 +273,8 @@ async function readCollection<T>(
 const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
 const articleCheck = articleSchema({ person: plainRef, source: plainRef });
 const articleFieldCheck = articleFields({ person: plainRef, source: plainRef });
-const ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
+/** Every field an article's front matter may have: what an unknown field's "did you mean" is chosen from. */
+const KNOWN_ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
 /** An article's validated frontmatter (references as plain ids). */
 export type ArticleData = z.output<typeof articleCheck>;
 /** A person's validated data. */
@@ -316,7 +317,7 @@ function parseMarkdownEntry(file: string, text: string, rules: boolean): Parsed<
   const data = withoutControlCharacters(raw);
   rememberFrontMatter(parts.yaml, data);
   const result = (rules ? articleCheck : articleFieldCheck).safeParse(data);
-  const problems = result.success ? [] : schemaProblems(file, result.error, data, ARTICLE_FIELDS);
+  const problems = result.success ? [] : schemaProblems(file, result.error, data, KNOWN_ARTICLE_FIELDS);
   const partial = result.success ? undefined : validFields(data);
   if (partial && rules) {
     // The rules across fields, on the fields that are valid: reported in the same run.

@@ -103,7 +103,7 @@ function day(year: number, month: number, date: number): string | null {
  * 8601 (also with a space, "+0500", "+05" or "UTC"), "31 December 2022", "December 31, 2022",
  * "31. Dezember 2022", "31 de diciembre de 2022", and RFC 2822 dates, in the languages above.
  */
-export function normaliseDate(raw: string | undefined | null): string | null {
+export function isoDateFromPage(raw: string | undefined | null): string | null {
   const text = (raw ?? '')
     .trim()
     .replace(/^(\d{4})\/(\d{2})\/(\d{2})\b/, '$1-$2-$3')

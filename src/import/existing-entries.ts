@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.ts';
 import path from 'node:path';
 import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
 import { parseYaml } from '../content/yaml.ts';
@@ -25,7 +25,7 @@ export interface KnownSource {
  * sameTextKey).
  */
 export function bodyHash(markdown: string): string {
-  return createHash('sha256').update(markdown.replace(/\s+/g, ' ').trim()).digest('hex');
+  return sha256Hex(markdown.replace(/\s+/g, ' ').trim());
 }
 
 /** Host of a URL without "www.", or undefined. */

@@ -5,7 +5,7 @@
 // archive's address of it and its capture date as the access date, each in the style's own words
 // for a web page read in an archive (see apa, mla and chicago).
 
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.ts';
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
 import {
   authorName,
@@ -402,7 +402,7 @@ export function bibtexKey(f: CitationFacts, id: string): string {
   const first = f.authors[0] ? authorName(f.authors[0], f.language) : undefined;
   const name = asciiKeyPart(first ? (first.family ?? first.literal ?? '') : '') || asciiKeyPart(f.newspaper);
   const word = f.title.split(/\s+/).map(asciiKeyPart).find(Boolean) ?? '';
-  const digest = createHash('sha256').update(id).digest('hex').slice(0, 6);
+  const digest = sha256Hex(id).slice(0, 6);
   return `${name}${yearOf(f.published)}${word}-${digest}`;
 }
 

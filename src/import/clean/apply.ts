@@ -49,7 +49,7 @@ function brLines(nodes: Root['children'][number][]): { text: string; start: numb
     } else if (node.type === 'element' && node.tagName === 'br') breakLine();
     else if (node.type === 'element') {
       // A block nested in an inline element (<font><p>…</p></font>) is a line of its own.
-      const block = BLOCKS.has(node.tagName);
+      const block = TEXT_BLOCKS.has(node.tagName);
       if (block) breakLine();
       for (const c of node.children) walk(c);
       if (block) breakLine();
@@ -97,11 +97,23 @@ const LEAF_REMOVABLE = new Set([
   'dd',
 ]);
 /** Every block-level element: text is judged block by block. */
-const BLOCKS = new Set([...LEAF_REMOVABLE, 'figcaption', 'td', 'blockquote', 'ul', 'ol', 'figure', 'table', 'pre']);
+const TEXT_BLOCKS = new Set([
+  ...LEAF_REMOVABLE,
+  'figcaption',
+  'td',
+  'blockquote',
+  'ul',
+  'ol',
+  'figure',
+  'table',
+  'pre',
+]);
 
 /** True when an element holds no block-level element (its text reads as one block). */
 function isLeafBlock(node: Element): boolean {
-  return BLOCKS.has(node.tagName) && !node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
+  return (
+    TEXT_BLOCKS.has(node.tagName) && !node.children.some((c) => c.type === 'element' && TEXT_BLOCKS.has(c.tagName))
+  );
 }
 
 /** Cuts [start, end) character ranges out of the text under a node; returns the emptied elements. */
@@ -179,8 +191,8 @@ function isImageOnly(node: Element): boolean {
   return blockInfo([node], node.tagName).hasImage && toString(node).trim() === '';
 }
 
-/** True for an element that is a block (see BLOCKS). */
-const isBlock = (node: Root['children'][number]) => node.type === 'element' && BLOCKS.has(node.tagName);
+/** True for an element that is a block (see TEXT_BLOCKS). */
+const isBlock = (node: Root['children'][number]) => node.type === 'element' && TEXT_BLOCKS.has(node.tagName);
 
 /**
  * The loose runs of a container that also holds blocks: each stretch of text and inline elements

@@ -1,6 +1,9 @@
 import { isDateLine } from '../dates.ts';
 import { GLUED_DATE } from '../names.ts';
 import { isMetaLine } from './meta-line.ts';
+import { BYLINE_CONJUNCTIONS, BYLINE_LEAD_WORDS } from '../../text/byline-words.ts';
+import { NAME_PARTICLES } from '../../text/name-particles.ts';
+import { wordAlternation } from '../../text/word-pattern.ts';
 
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
 // with what it removes; tests/unit/import-clean.test.ts shows a real-looking before and after
@@ -63,10 +66,12 @@ const SHARE_WORD =
   "(?:(?:share|teilen|partager|compartir|condividi|partilhar|delen)(?: (?:on|via|auf|sur|en|su|em|op) \\w+)?|instagram|youtube|tiktok|threads|bluesky|mastodon|e-mail|drucken|imprimir|stampa|imprimer|afdrukken|kopieren|copier|copiar|copia|kopiëren|opens? in (?:a )?new (?:window|tab)|share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
 
 /** Words a byline starts with, in the languages the importer reads. */
-const BYLINE_START = /^(?:by|par|por|von|di|door|av|af|texto?|text|written by)\s+(?=\p{Lu})/iu;
+const BYLINE_START = new RegExp(
+  `^(?:${wordAlternation(BYLINE_LEAD_WORDS)}|texto?|text|written by)\\s+(?=\\p{Lu})`,
+  'iu',
+);
 /** Words that may stand between the names of a byline. */
-const BYLINE_JOIN =
-  /^(?:and|&|et|y|und|e|en|og|och|van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|zu|bin|al)$/;
+const BYLINE_JOIN = new RegExp(`^(?:${wordAlternation([...BYLINE_CONJUNCTIONS, ...NAME_PARTICLES])})$`);
 
 /**
  * A byline's ", role" tail naming the writer's job ("By Bob Smith, Gazette staff writer", "Par

@@ -1,9 +1,9 @@
 import type { PagefindFilterCounts, Pagefind, PagefindSearchResult, PagefindSearchOptions } from './pagefind-types.ts';
 import { normalizeBase } from '../../site/base-path.ts';
+import { lowerWithoutMarks } from '../../text/fold.ts';
 import {
   countSearches,
   FILTER_KEYS,
-  folded,
   hasQuery,
   META_WEIGHTS,
   paramsFromState,
@@ -248,7 +248,7 @@ const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map
 
 /** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
 function normalWord(word: string): string {
-  return folded(word).replace(/\p{P}/gu, '');
+  return lowerWithoutMarks(word).replace(/\p{P}/gu, '');
 }
 
 const wordScopes = new Map<string, Promise<Scope>>();
