@@ -1,6 +1,7 @@
 import { parse as parseCslName, type CslName } from '@citation-js/name';
 import { lowerWithoutAccents } from '../text/fold.ts';
 import { BYLINE_ORGANIZATION_WORDS } from '../text/organization-words.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Names of authors and people, in the parts citation styles and indexes need. Personal names are
 // parsed by @citation-js/name into CSL name parts (family, given, particles, suffix), so
@@ -205,7 +206,7 @@ const isJoined = (name: string) => /(^|\s)(and|&)(\s|$)/i.test(name);
  * dropping particle, which they are not.
  */
 export function cslName(name: string, organization = false, language?: string): CslName {
-  const written = name.trim().replace(/\s+/g, ' ');
+  const written = singleSpaced(name);
   if (organization || keepAsWritten(written) || isJoined(written)) return { literal: written };
   const { name: text, whole } = honorificsRemoved(written, language);
   if (whole || !text.includes(' ')) return { literal: text };

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { BLOCK_RULES } from './clean/rules.ts';
 import { lowerLettersAndDigits } from '../text/fold.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Prose the extractor dropped from the middle of the article. Readability removes a block whose
 // text is mostly link (a paragraph the site marked up as one link, a linked card), and its
@@ -25,7 +26,7 @@ const FURNITURE =
 const NOT_RESTORED = `${FURNITURE}, aside, figure, figcaption, table, [role="complementary"]`;
 
 /** Text with spaces collapsed. */
-const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Element) => singleSpaced(el.textContent ?? '');
 
 /** True when an element holds text of its own: a non-empty text node, or an inline child with text. */
 function holdsOwnText(el: Element): boolean {

@@ -1,4 +1,5 @@
 import { isProse } from './dropped-prose.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Social-media posts embedded in an article as linked cards: `<a class="tweet" href=".../status/…">`
 // holding the author, the post's text and its date in <div>s (Substack's and many CMSs' way of
@@ -51,7 +52,7 @@ function spacedText(el: Element): string {
     }
   };
   walk(el);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return singleSpaced(parts.join(''));
 }
 
 /** The lines of a card: the text of each innermost block, in order (the card's own text when it has no blocks). */

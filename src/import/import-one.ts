@@ -40,6 +40,7 @@ import {
 import type { WarcProvenance } from './web-archive.ts';
 import { lowerLettersAndDigits } from '../text/fold.ts';
 import { sha256Hex } from '../text/hash.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // One capture in, one archived article out (or a clear reason why not).
 
@@ -232,7 +233,7 @@ function textTree(text: string): Root {
     type: 'root',
     children: text
       .split(/\n\s*\n|\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .map((p) => singleSpaced(p))
       .filter(Boolean)
       .map((p) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: p }] })),
   };

@@ -9,6 +9,7 @@ import { lowerLettersAndDigits } from '../text/fold.ts';
 import { startsAsByline } from '../text/byline-words.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
 import { wordAlternation } from '../text/word-pattern.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 /** The address rule is the checker's too (src/content/addresses.ts). */
 export { addressKey, canonicalUrl } from '../content/addresses.ts';
@@ -324,7 +325,7 @@ function pageByline(doc: Document): string[] {
   const found: { distance: number; order: number; names: string[] }[] = [];
   let order = 0;
   for (const el of doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')) {
-    const name = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const name = singleSpaced(el.textContent ?? '');
     if (name && !inFurniture(el)) found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [name] });
   }
   for (const el of doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class~="by"], [id*="byline" i]')) {
@@ -357,7 +358,7 @@ function date(candidates: [string | undefined, string][]): Found<string> | undef
  * extractor reads it) is the better headline.
  */
 function headlineH1(doc: Document, h1: Element | null, pageTitle: string): string | undefined {
-  const text = h1?.textContent?.replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(h1?.textContent ?? '');
   if (!h1 || !text) return undefined;
   if (!pageTitle || lowerLettersAndDigits(pageTitle).includes(lowerLettersAndDigits(text))) return text;
   const alone = doc.querySelectorAll('h1').length === 1 && text.split(' ').length >= 4;
@@ -424,7 +425,7 @@ function copyrightHolder(doc: Document): string | undefined {
   for (const el of doc.querySelectorAll('footer, [role="contentinfo"], small, p')) {
     const m =
       /(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?)?\s*(\p{Lu}[\p{L}\p{N}.&' -]{1,50}?)(?:[.,]|\s+[Aa]ll [Rr]ights|$)/u.exec(
-        (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        singleSpaced(el.textContent ?? ''),
       );
     if (m && (el.textContent ?? '').length < 300) return m[1]!.trim();
   }
@@ -542,7 +543,7 @@ export function readMetadata(doc: Document): PageMetadata {
     if (cut && cut.toLowerCase() === siteName.value.toLowerCase())
       title.value = title.value.slice(0, -cut.length).replace(/\s+[|–—-]\s+$/, '');
   }
-  if (title) title.value = confirmedByH1(title.value, h1?.textContent?.replace(/\s+/g, ' ').trim());
+  if (title) title.value = confirmedByH1(title.value, singleSpaced(h1?.textContent ?? ''));
   const outlet = siteName?.value;
   const ldAccess = [
     ld.isAccessibleForFree,
@@ -632,7 +633,7 @@ function leadImage(
   const address = url ?? (figure?.url ? { value: figure.url, from: 'lead <figure>' } : undefined);
   if (!address) return undefined;
   const object = ld && typeof ld === 'object' ? ld : undefined;
-  const text = (v: unknown) => (typeof v === 'string' && v.replace(/\s+/g, ' ').trim()) || undefined;
+  const text = (v: unknown) => (typeof v === 'string' && singleSpaced(v)) || undefined;
   const credit =
     text(object?.creditText) ??
     text(names(object?.copyrightHolder)[0]) ??
@@ -689,7 +690,7 @@ function leadFigure(doc: Document, h1: Element | null): Partial<LeadImage> | und
   } catch {
     url = undefined;
   }
-  const clean = (t: string | null | undefined) => t?.replace(/\s+/g, ' ').trim() || undefined;
+  const clean = (t: string | null | undefined) => singleSpaced(t ?? '') || undefined;
   const figcaption = figure.querySelector('figcaption');
   let caption: string | undefined;
   let credit: string | undefined;

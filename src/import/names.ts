@@ -2,6 +2,7 @@ import { lowerLettersAndDigits, lowerWithoutAccents } from '../text/fold.ts';
 import { BYLINE_LEAD_WORDS } from '../text/byline-words.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
 import { wordAlternation } from '../text/word-pattern.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Names as pages print them: bylines and publication names. A byline field on a real page holds
 // more than names: "By", a date or time glued on, a job title, "(with …)", the outlet itself.
@@ -94,7 +95,7 @@ function isOutlet(name: string, outlet: string | undefined): boolean {
 export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?: string | undefined } = {}): string[] {
   const out: string[] = [];
   for (const raw of list) {
-    let text = raw.replace(/\s+/g, ' ').trim();
+    let text = singleSpaced(raw);
     if (!text || /^https?:\/\//i.test(text)) continue;
     if (opts.citation) text = personName(text);
     text = text.replace(BY_PREFIX, '');
@@ -149,7 +150,7 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
  * A name with a separator but no tagline after it (under three words) is kept whole.
  */
 export function siteNameOf(name: string | undefined): string | undefined {
-  const text = name?.replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(name ?? '');
   if (!text) return undefined;
   const m = /^(.{2,60}?)\s+[|–—:-]\s+(.+)$/.exec(text);
   if (m && m[2]!.split(' ').length >= 3) return m[1]!.trim();

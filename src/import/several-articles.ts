@@ -5,6 +5,7 @@ import { isDateLine, isoDateFromPage } from './dates.ts';
 import { addressKey, canonicalUrl } from './metadata.ts';
 import { lowerLettersAndDigits } from '../text/fold.ts';
 import { startsAsByline } from '../text/byline-words.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
 // under the first one as the reader scrolls, and a page saved then holds both, each with its own
@@ -40,7 +41,7 @@ const FURNITURE = 'nav, footer, aside, [role="navigation"], [role="complementary
 const COMMENTS = '[class*="comment" i], [id*="comment" i]';
 
 /** Text with spaces collapsed. */
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Element | null | undefined) => singleSpaced(el?.textContent ?? '');
 
 /** One story found on the page: its headline element and the nodes that hold it. */
 interface Story {

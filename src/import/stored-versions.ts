@@ -5,6 +5,7 @@ import { versionId } from '../content/version-entries.ts';
 import { bodyHash } from './existing-entries.ts';
 import { sha256Hex } from '../text/hash.ts';
 import { ArchiveFiles } from './write.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // The versions of an article as the importer sees them: the article file (the latest capture)
 // and content/versions/<article id>/<version id>.md (the earlier ones), read from disk when a
@@ -41,7 +42,7 @@ export interface StoredVersion {
  * article, the capture moment) is not. Returns a SHA-256 in hex.
  */
 export function sameTextKey(fields: { title?: unknown; dek?: unknown; authors?: unknown }, body: string): string {
-  const line = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
+  const line = (v: unknown) => (typeof v === 'string' ? singleSpaced(v) : '');
   const authors = Array.isArray(fields.authors) ? fields.authors.map(line) : [];
   return sha256Hex(JSON.stringify([line(fields.title), line(fields.dek), authors, bodyHash(body)]));
 }

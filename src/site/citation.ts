@@ -5,6 +5,7 @@
 // archive's address of it and its capture date as the access date, each in the style's own words
 // for a web page read in an archive (see apa, mla and chicago).
 
+import { lowerWithoutAccents } from '../text/fold.ts';
 import { sha256Hex } from '../text/hash.ts';
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
 import {
@@ -378,7 +379,7 @@ const ASCII_LETTERS: Record<string, string> = {
 
 /** Text as lower-case ASCII letters and digits: accents dropped, other scripts and signs left out. */
 function asciiKeyPart(text: string): string {
-  return [...text.normalize('NFKD').toLowerCase()]
+  return [...lowerWithoutAccents(text)]
     .map((c) => ASCII_LETTERS[c] ?? c)
     .join('')
     .replace(/[^a-z0-9]/g, '');

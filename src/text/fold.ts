@@ -3,7 +3,7 @@
 // A–Z index and import-time name matching are built on (changing it would move pages);
 // lowerWithoutMarks drops every combining mark, so a reader who types a word without its
 // accents, vowel signs or points still finds it. lowerLettersAndDigits keeps only letters and
-// digits, for "the same words". tests/unit/text-fold.test.ts pins each on tricky inputs.
+// digits, for "the same words". tests/unit/text-rules.test.ts pins each on tricky inputs.
 
 /**
  * Text lower-cased, in Unicode compatibility decomposition (NFKD, UAX #15: "ﬁ" -> "fi",

@@ -3,6 +3,7 @@ import { lowerLettersAndDigits, lowerWithoutAccents, lowerWithoutMarks } from '.
 import { indexLetter } from '../../src/content/names.ts';
 import { slugify } from '../../src/content/slug.ts';
 import { jsonDigest, sha256Base64url, sha256Hex } from '../../src/text/hash.ts';
+import { singleSpaced } from '../../src/text/white-space.ts';
 
 // Expected outputs written by hand from the Unicode data (decompositions and General_Category),
 // spelled as code points where the characters look alike. Where the two foldings differ, the row
@@ -101,5 +102,17 @@ describe('hashes', () => {
   test('a JSON-able value is keyed by its JSON text', () => {
     expect(jsonDigest(['a', 1])).toBe(sha256Base64url('["a",1]'));
     expect(jsonDigest({ a: 1, b: 2 })).not.toBe(jsonDigest({ a: 1, b: 3 }));
+  });
+});
+
+describe('singleSpaced', () => {
+  test.each([
+    ['  Jane\n\tDoe ', 'Jane Doe'],
+    ['a\u00a0\u202fb', 'a b'],
+    ['a\r\n\r\nb', 'a b'],
+    ['\u3000全角\u3000', '全角'],
+    ['', ''],
+  ])('%j -> %j', (input, want) => {
+    expect(singleSpaced(input)).toBe(want);
   });
 });
