@@ -308,7 +308,7 @@ function bylineText(el: Element): string {
     .trim();
 }
 
-/** Two to four capitalised words and nothing else: a name as a byline element prints it. */
+/** Two to four capitalised words (name particles between them allowed) and nothing else: a name as a byline element prints it. */
 const NAME_ONLY = new RegExp(
   `^\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${wordAlternation(NAME_PARTICLES)})){1,3}$`,
   'u',

@@ -35,7 +35,7 @@ function key(text: string): string {
  */
 export const EARLIER_VERSIONS = 'earlierVersions';
 
-/** A passage of an earlier version: its text and the id of the version it is from (src/content/versions.ts). */
+/** A passage of an earlier version: its text and the id of the version it is from (src/content/version-entries.ts). */
 export interface EarlierPassage {
   text: string;
   version: string;
