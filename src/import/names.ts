@@ -1,5 +1,6 @@
 import { lowerLettersAndDigits, lowerWithoutAccents } from '../text/fold.ts';
 import { BYLINE_LEAD_WORDS } from '../text/byline-words.ts';
+import { MONTH_NAMES } from '../text/month-names.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
 import { wordAlternation } from '../text/word-pattern.ts';
 import { singleSpaced } from '../text/white-space.ts';
@@ -14,9 +15,8 @@ const BY_PREFIX = new RegExp(
   'i',
 );
 
-/** Month names (en, fr, de, es, it, pt, nl) and their short forms, to find a date glued to a byline. */
-const MONTH =
-  '(?:jan(?:uary|vier|uar|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|fevereiro|m[aä]r(?:ch|s|z|zo|ço|t)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun[ei]?|juin|giugno|junho|jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|ao[uû]t|agosto|sep(?:t(?:ember|embre)?)?|settembre|setembro|oct(?:ober|obre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|dicembre|enero|ene|febrero|gennaio|febbraio|aprile|septiembre|octubre|noviembre|diciembre)\\.?';
+/** A month's name or short form (MONTH_NAMES: en, fr, de, es, it, pt, nl), to find a date glued to a byline. */
+const MONTH = `(?:${wordAlternation(MONTH_NAMES.flat())})\\.?`;
 
 /** Where a date, time or "Updated" note starts inside a byline. */
 export const GLUED_DATE = new RegExp(
