@@ -2,7 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { setting } from './content/settings.ts';
 import { articlesLoader, dataLoader } from './content/loaders.ts';
 import { articleSchema, personSchema, sourceSchema } from './content/schema.ts';
-import { versionSchema } from './content/versions.ts';
+import { versionSchema } from './content/version-entries.ts';
 
 // Collections read from the content folder (ARCHIVE_CONTENT_DIR or ./content). Ids come from
 // file paths, never from a `slug` field, so a file cannot claim another file's address. Every
@@ -18,7 +18,7 @@ const articles = defineCollection({
 
 /**
  * Earlier versions of articles: content/versions/<article id>/<version id>.md, read like articles
- * (front matter here, bodies rendered per page); see src/content/versions.ts.
+ * (front matter here, bodies rendered per page); see src/content/version-entries.ts.
  */
 const versions = defineCollection({
   loader: articlesLoader(`${root}/versions`),

@@ -2,7 +2,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../content/check.ts';
-import { versionsByArticle } from '../content/versions.ts';
+import { versionsByArticle } from '../content/version-entries.ts';
 import { markdownOptionsFor } from '../render/pipeline.ts';
 import { partSize, type SearchPart } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';

@@ -3,7 +3,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from '../content/check.ts';
 import { listFiles } from '../content/files.ts';
-import { versionsByArticle } from '../content/versions.ts';
+import { versionsByArticle } from '../content/version-entries.ts';
 import type { SearchPart } from '../search/parts.ts';
 import { searchRecords } from '../search/records.ts';
 import { buildSearchParts, type PartsReport } from '../search/write-index.ts';

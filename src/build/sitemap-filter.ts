@@ -1,5 +1,5 @@
 import type { CheckResult } from '../content/check.ts';
-import { versionId, versionsByArticle } from '../content/versions.ts';
+import { versionId, versionsByArticle } from '../content/version-entries.ts';
 import { normalizeBase } from '../text/base-path.ts';
 
 // The sitemap lists the addresses search engines should index: a page whose canonical address is

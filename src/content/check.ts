@@ -6,7 +6,7 @@ import { addressKey } from './addresses.ts';
 import { displayPath, type Problem } from './problems.ts';
 import { topicLabels } from './topics.ts';
 import { isPublic, personSchema, sourceSchema } from './schema.ts';
-import { versionProblems, type VersionData } from './versions.ts';
+import { versionProblems, type VersionData } from './version-entries.ts';
 import {
   parseArticle,
   parseVersion,
@@ -42,7 +42,7 @@ export interface CheckResult {
     articles: Entry<ArticleData>[];
     people: Entry<PersonData>[];
     sources: Entry<SourceData>[];
-    /** Earlier versions of articles, content/versions/<article id>/<version id>.md (src/content/versions.ts). */
+    /** Earlier versions of articles, content/versions/<article id>/<version id>.md (src/content/version-entries.ts). */
     versions: Entry<VersionData>[];
   };
 }

@@ -7,7 +7,7 @@ import { splitFrontmatter } from './files.ts';
 import { displayPath, groupProblems, type Problem } from './problems.ts';
 import { topicKey, type TopicLabel } from './topics.ts';
 import { formatMonth, yearMonth } from './dates.ts';
-import type { VersionData } from './versions.ts';
+import type { VersionData } from './version-entries.ts';
 import type { ArticleData, Entry } from './read-collection.ts';
 import { didYouMean, shownText } from './schema-problems.ts';
 

@@ -77,7 +77,7 @@ export function dateFix(text: string): string | undefined {
  * moment with "Z".
  * @throws {RangeError} for an invalid Date, or text that dateProblem refuses (with its message).
  */
-export function normalizeDate(value: string | Date): ArchiveDate {
+export function storedDate(value: string | Date): ArchiveDate {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new RangeError('not a valid date');
     const iso = value.toISOString();
@@ -161,8 +161,8 @@ export function compareDates(a: ArchiveDate | Date, b: ArchiveDate | Date): numb
  * a time ("2019-12-31T21:15-05:00").
  */
 export function isoDateTime(value: ArchiveDate | Date): string {
-  if (value instanceof Date) return normalizeDate(value);
-  return hasTime(value) ? normalizeDate(value) : isoDay(value);
+  if (value instanceof Date) return storedDate(value);
+  return hasTime(value) ? storedDate(value) : isoDay(value);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

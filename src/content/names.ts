@@ -1,4 +1,7 @@
 import { parse as parseCslName, type CslName } from '@citation-js/name';
+import { lowerWithoutAccents } from '../text/fold.ts';
+import { BYLINE_ORGANIZATION_WORDS } from '../text/organization-words.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Names of authors and people, in the parts citation styles and indexes need. Personal names are
 // parsed by @citation-js/name into CSL name parts (family, given, particles, suffix), so
@@ -17,51 +20,8 @@ export interface Author {
 }
 
 // Words that mark a byline as an organization's rather than a person's, when the front matter
-// does not say (`{ name, organization: true }` always wins). Taken from the bylines of news
-// agencies and desks ("Associated Press", "BBC News", "Staff and agencies", "Editorial Board").
-const ORGANIZATION_WORDS = new Set(
-  [
-    'press',
-    'presse',
-    'news',
-    'newswire',
-    'wire',
-    'wires',
-    'staff',
-    'agency',
-    'agencies',
-    'service',
-    'services',
-    'bureau',
-    'desk',
-    'board',
-    'team',
-    'reporters',
-    'correspondents',
-    'newsroom',
-    'editors',
-    'editorial',
-    'media',
-    'network',
-    'group',
-    'inc',
-    'inc.',
-    'ltd',
-    'ltd.',
-    'llc',
-    'institute',
-    'association',
-    'council',
-    'committee',
-    'foundation',
-    'corporation',
-    'company',
-    'office',
-    'department',
-    'ministry',
-    'university',
-  ].map((w) => w.toLowerCase()),
-);
+// does not say (`{ name, organization: true }` always wins).
+const ORGANIZATION_WORDS = new Set(BYLINE_ORGANIZATION_WORDS);
 
 /** True when a byline reads as an organization's name ("Associated Press", "Reuters staff"). */
 export function looksLikeOrganization(name: string): boolean {
@@ -246,7 +206,7 @@ const isJoined = (name: string) => /(^|\s)(and|&)(\s|$)/i.test(name);
  * dropping particle, which they are not.
  */
 export function cslName(name: string, organization = false, language?: string): CslName {
-  const written = name.trim().replace(/\s+/g, ' ');
+  const written = singleSpaced(name);
   if (organization || keepAsWritten(written) || isJoined(written)) return { literal: written };
   const { name: text, whole } = honorificsRemoved(written, language);
   if (whole || !text.includes(' ')) return { literal: text };
@@ -305,11 +265,12 @@ export function sortKey(name: string): string {
 
 /**
  * The letter an A–Z index files a sort key under: its first letter, upper-case, without accents
- * ("Ørsted" and "Østergaard" under "Ø" stay; "Álvarez" goes under "A"). A key that starts with no
- * letter (a digit, a symbol) is filed under "#".
+ * ("Ørsted" and "Østergaard" under "Ø" stay; "Álvarez" goes under "A"), folded as slugs are
+ * (lowerWithoutAccents: a ligature "ﬁ" under "F", a full-width "Ｚ" under "Z"). A key that starts
+ * with no letter (a digit, a symbol) is filed under "#".
  */
 export function indexLetter(key: string): string {
-  const first = [...key.normalize('NFD').replace(/\p{Mn}/gu, '')].find((c) => /[\p{L}\p{N}]/u.test(c));
+  const first = [...lowerWithoutAccents(key)].find((c) => /[\p{L}\p{N}]/u.test(c));
   if (!first || !/\p{L}/u.test(first)) return '#';
   return first.toLocaleUpperCase('en');
 }

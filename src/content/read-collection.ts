@@ -8,7 +8,7 @@ import { parsedYaml } from './yaml-problems.ts';
 import { displayPath, type Problem } from './problems.ts';
 import { articleFields, articleRuleProblems, articleSchema, type personSchema, type sourceSchema } from './schema.ts';
 import { idFromPath, slugify, unnamedParts } from './slug.ts';
-import type { VersionData } from './versions.ts';
+import type { VersionData } from './version-entries.ts';
 import { controlCharacterNotes, withoutControlCharacters } from './control-characters.ts';
 import { fixFor, schemaProblems } from './schema-problems.ts';
 
@@ -127,7 +127,8 @@ export async function readCollection<T>(
 const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
 const articleCheck = articleSchema({ person: plainRef, source: plainRef });
 const articleFieldCheck = articleFields({ person: plainRef, source: plainRef });
-const ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
+/** Every field an article's front matter may have: what an unknown field's "did you mean" is chosen from. */
+const KNOWN_ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
 /** An article's validated frontmatter (references as plain ids). */
 export type ArticleData = z.output<typeof articleCheck>;
 /** A person's validated data. */
@@ -176,7 +177,7 @@ function parseMarkdownEntry(
   // Handed to the articles loader, keyed by the text it was parsed from (src/content/front-matter-memo.ts).
   rememberFrontMatter(parts.yaml, data);
   const result = (rules ? articleCheck : articleFieldCheck).safeParse(data);
-  const problems = result.success ? [] : schemaProblems(file, result.error, data, ARTICLE_FIELDS);
+  const problems = result.success ? [] : schemaProblems(file, result.error, data, KNOWN_ARTICLE_FIELDS);
   const partial = result.success ? undefined : validFields(data);
   if (partial && rules) {
     // The rules across fields, on the fields that are valid: reported in the same run.

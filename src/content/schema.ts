@@ -1,14 +1,6 @@
 import { z } from 'astro/zod';
 import { looksLikeOrganization, type Author } from './names.ts';
-import {
-  compareDates,
-  dateFix,
-  dateProblem,
-  isoDay,
-  normalizeDate,
-  parseArchiveDate,
-  type ArchiveDate,
-} from './dates.ts';
+import { compareDates, dateFix, dateProblem, isoDay, storedDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
 
 // The shape of every archive entry. The same schemas serve the Astro content collections
 // (with real references) and the standalone checker (with plain ids), so both say the same.
@@ -20,12 +12,12 @@ import {
  */
 export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx): ArchiveDate => {
   if (value instanceof Date) {
-    if (!Number.isNaN(value.getTime())) return normalizeDate(value);
+    if (!Number.isNaN(value.getTime())) return storedDate(value);
     ctx.addIssue({ code: 'custom', message: 'is not a valid date' });
     return z.NEVER;
   }
   const problem = dateProblem(value);
-  if (problem === null) return normalizeDate(value);
+  if (problem === null) return storedDate(value);
   // The checker's report takes a fix from the issue's params (src/content/check.ts).
   const fix = dateFix(value);
   ctx.addIssue({ code: 'custom', message: problem, ...(fix && { params: { fix } }) });
@@ -211,7 +203,7 @@ export function isInFuture(d: ArchiveDate, today: Date): boolean {
  * offset, is never refused. For an inferred date, `published` is the earliest possible one.
  */
 export function capturedBeforePublished(captured: ArchiveDate, published: ArchiveDate): boolean {
-  const dayOnly = (d: ArchiveDate) => normalizeDate(d).length === 10;
+  const dayOnly = (d: ArchiveDate) => storedDate(d).length === 10;
   const capturedLatest = parseArchiveDate(captured).getTime() + (dayOnly(captured) ? DAY_MS + 12 * 3_600_000 : 0);
   const publishedEarliest = parseArchiveDate(published).getTime() - (dayOnly(published) ? 14 * 3_600_000 : 0);
   return capturedLatest < publishedEarliest;

@@ -1,12 +1,11 @@
+import { lowerWithoutAccents } from '../text/fold.ts';
+
 // Ids and URL slugs. Entry ids come from file paths only (never from frontmatter), so a
 // content file cannot place a page outside its own folder.
 
 /** Lower-case, ASCII-folded, hyphen-joined form of a name, for URLs: "Jeff Sessions" -> "jeff-sessions". */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return lowerWithoutAccents(text)
     .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }

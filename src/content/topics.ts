@@ -1,4 +1,5 @@
 import { slugify } from './slug.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // One identity rule for topics, used by the topic pages, the search filters, their counts and the
 // checker: topics whose names differ only in letter case (or in spacing) are one topic; names that
@@ -9,7 +10,7 @@ import { slugify } from './slug.ts';
  * trimmed. "Immigration Courts" and "immigration  courts" share a key; "C" and "C++" do not.
  */
 export function topicKey(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+  return singleSpaced(name.normalize('NFC').toLocaleLowerCase('und'));
 }
 
 /** A short, stable hash of a text (FNV-1a, base 36), to tell apart keys that slug alike. */
@@ -50,7 +51,7 @@ export interface TopicLabel {
 export function topicLabels(topicLists: Iterable<readonly string[]>): Map<string, TopicLabel> {
   const byKey = new Map<string, TopicLabel>();
   for (const list of topicLists)
-    for (const name of new Set(list.map((t) => t.replace(/\s+/g, ' ').trim()))) {
+    for (const name of new Set(list.map((t) => singleSpaced(t)))) {
       const key = topicKey(name);
       const entry = byKey.get(key) ?? { label: name, spellings: new Map<string, number>() };
       entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
@@ -83,7 +84,7 @@ export function topicSpellingNotes(articles: readonly { file: string; topics: re
     if (spellings.size < 2) continue;
     for (const spelling of [...spellings.keys()].filter((s) => s !== label).sort()) {
       const files = articles
-        .filter((a) => a.topics.some((t) => t.replace(/\s+/g, ' ').trim() === spelling && topicKey(t) === key))
+        .filter((a) => a.topics.some((t) => singleSpaced(t) === spelling && topicKey(t) === key))
         .map((a) => a.file)
         .sort();
       notes.push(

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { YAML_OPTIONS } from './yaml.ts';
+import { sha256Base64url } from '../text/hash.ts';
 
 // Parsed YAML kept between builds. The checker parses the front matter of every content file on
 // every build (see docs/performance.md, "Figures behind the code"); a file whose YAML text is unchanged takes
@@ -11,7 +12,7 @@ import { YAML_OPTIONS } from './yaml.ts';
 /** Changes with the parse options (src/content/yaml.ts); bump the number when the parser changes. */
 const VERSION = `yaml-2 ${JSON.stringify(YAML_OPTIONS)} 1`;
 
-const key = (yaml: string) => createHash('sha256').update(yaml).digest('base64url');
+const key = (yaml: string) => sha256Base64url(yaml);
 
 /** JSON text of a value, or undefined when JSON would change it. */
 function exactJson(value: unknown): string | undefined {

@@ -1,5 +1,6 @@
 import type { CleanReport } from './clean/apply.ts';
 import type { PageMetadata } from './metadata.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Subscriber-only articles. Publishers mark paywalled text for search engines with schema.org's
 // `isAccessibleForFree: false` and a `hasPart` naming the locked part by CSS selector (Google's
@@ -22,7 +23,7 @@ export function readAccess(doc: Document, meta: PageMetadata): Access {
   for (const selector of declared.lockedSelectors) {
     try {
       for (const el of doc.querySelectorAll(selector))
-        lockedText = (lockedText ?? 0) + (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+        lockedText = (lockedText ?? 0) + singleSpaced(el.textContent ?? '').length;
     } catch {
       // A selector linkedom cannot read says nothing about the page.
     }

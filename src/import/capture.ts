@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.ts';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { decodePage } from '../content/charset.ts';
@@ -92,7 +92,7 @@ export async function readCapture(file: string, maxBytes: number): Promise<Captu
   return {
     path: file,
     bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     ext: type.ext,
     html: type.html,
     text,
@@ -114,7 +114,7 @@ export function captureFromPayload(label: string, bytes: Buffer, transportCharse
   return {
     path: label,
     bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     ext: '.html',
     html: true,
     text,

@@ -1,31 +1,13 @@
 import { dateProblem } from '../content/dates.ts';
+import { MONTH_NAMES } from '../text/month-names.ts';
 
 // Dates as pages print them, normalised to what the archive stores. A date is only kept when it
 // is unambiguous: a time without a time zone keeps only its day, and unknown formats are dropped.
 
-/**
- * Month names as news pages print them, by month number (index + 1): English, French, German,
- * Spanish, Italian, Portuguese and Dutch, full and short forms (CLDR month names).
- */
-const MONTHS: string[][] = [
-  ['january', 'jan', 'janvier', 'janv', 'januar', 'jän', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari'],
-  ['february', 'feb', 'février', 'févr', 'fevrier', 'februar', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari'],
-  ['march', 'mar', 'mars', 'märz', 'marz', 'mär', 'marzo', 'março', 'marco', 'maart', 'mrt'],
-  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
-  ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei'],
-  ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho'],
-  ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre', 'set', 'setembro'],
-  ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
-  ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
-  ['december', 'dec', 'décembre', 'déc', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro'],
-];
-
-/** Month number (1-12) from a month name or its short form in one of the languages above; 0 when unknown. */
+/** Month number (1-12) from a month name or its short form (MONTH_NAMES); 0 when unknown. */
 function monthNumber(name: string): number {
   const n = name.toLowerCase().replace(/\.$/, '');
-  return MONTHS.findIndex((forms) => forms.includes(n)) + 1;
+  return MONTH_NAMES.findIndex((forms) => forms.includes(n)) + 1;
 }
 
 /** Weekday names and short forms in the same languages, lower-case. */
@@ -101,9 +83,9 @@ function day(year: number, month: number, date: number): string | null {
  * A date-time keeps the offset the page gave ("2022-12-31T20:05:00-05:00"), so the calendar
  * day stays the one the original printed; a time without a zone keeps only its day. Reads ISO
  * 8601 (also with a space, "+0500", "+05" or "UTC"), "31 December 2022", "December 31, 2022",
- * "31. Dezember 2022", "31 de diciembre de 2022", and RFC 2822 dates, in the languages above.
+ * "31. Dezember 2022", "31 de diciembre de 2022", and RFC 2822 dates, in the languages of MONTH_NAMES.
  */
-export function normaliseDate(raw: string | undefined | null): string | null {
+export function isoDateFromPage(raw: string | undefined | null): string | null {
   const text = (raw ?? '')
     .trim()
     .replace(/^(\d{4})\/(\d{2})\/(\d{2})\b/, '$1-$2-$3')

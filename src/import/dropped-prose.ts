@@ -1,5 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { BLOCK_RULES } from './clean/rules.ts';
+import { lowerLettersAndDigits } from '../text/fold.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Prose the extractor dropped from the middle of the article. Readability removes a block whose
 // text is mostly link (a paragraph the site marked up as one link, a linked card), and its
@@ -24,7 +26,7 @@ const FURNITURE =
 const NOT_RESTORED = `${FURNITURE}, aside, figure, figcaption, table, [role="complementary"]`;
 
 /** Text with spaces collapsed. */
-const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Element) => singleSpaced(el.textContent ?? '');
 
 /** True when an element holds text of its own: a non-empty text node, or an inline child with text. */
 function holdsOwnText(el: Element): boolean {
@@ -84,9 +86,6 @@ export interface Restored {
   leftOut: string[];
 }
 
-/** Lower-case letters and digits only, for finding a block's text in the extracted article. */
-const squeeze = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** True when the page hides an element (or one of its ancestors) from every reader. */
 function hidden(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
@@ -122,19 +121,21 @@ export function restoreDroppedProse(before: Element, html: string): Restored {
   const restored: string[] = [];
   const leftOut: string[] = [];
   if (kept.size >= 2) {
-    const out = squeeze(document.body.textContent ?? '');
+    const out = lowerLettersAndDigits(document.body.textContent ?? '');
     const original = numbered(before);
     const ids = [...kept.keys()].sort((a, b) => a - b);
     const first = ids[0]!;
     const last = ids.at(-1)!;
-    const present = (el: Element) => kept.has(Number(el.getAttribute(MARK))) || out.includes(squeeze(text(el)));
+    const present = (el: Element) =>
+      kept.has(Number(el.getAttribute(MARK))) || out.includes(lowerLettersAndDigits(text(el)));
     const keptOriginals = [...original.values()].filter((el) => text(el) && present(el));
     const done = new Set<Element>();
     for (let id = first + 1; id < last; id++) {
       const block = original.get(id);
       if (!block || kept.has(id) || [...done].some((u) => u.contains(block))) continue;
       const line = text(block);
-      if (!isProse(line) || out.includes(squeeze(line)) || hidden(block) || block.closest(FURNITURE)) continue;
+      if (!isProse(line) || out.includes(lowerLettersAndDigits(line)) || hidden(block) || block.closest(FURNITURE))
+        continue;
       if (BLOCK_RULES.some((r) => r.matches(line, {}))) continue;
       // The unit: the largest container of the block that holds no kept block.
       let unit = block;

@@ -1,4 +1,5 @@
 import { isProse } from './dropped-prose.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Social-media posts embedded in an article as linked cards: `<a class="tweet" href=".../status/…">`
 // holding the author, the post's text and its date in <div>s (Substack's and many CMSs' way of
@@ -34,7 +35,8 @@ export function isPostAddress(href: string): boolean {
   return POST_ADDRESS.some((re) => re.test(href.trim()));
 }
 
-const BLOCKS = 'div, p, blockquote, h1, h2, h3, h4, h5, h6, section, header, footer, ul, ol, li, figure';
+/** A CSS selector of the block elements whose innermost ones are a card's lines. */
+const CARD_BLOCKS = 'div, p, blockquote, h1, h2, h3, h4, h5, h6, section, header, footer, ul, ol, li, figure';
 
 /** An element's text with its inline parts spaced ("Dev Patel" + "@DevPatel" as "Dev Patel @DevPatel"). */
 function spacedText(el: Element): string {
@@ -50,12 +52,12 @@ function spacedText(el: Element): string {
     }
   };
   walk(el);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return singleSpaced(parts.join(''));
 }
 
 /** The lines of a card: the text of each innermost block, in order (the card's own text when it has no blocks). */
 function cardLines(card: Element): string[] {
-  const leaves = [...card.querySelectorAll(BLOCKS)].filter((b) => !b.querySelector(BLOCKS));
+  const leaves = [...card.querySelectorAll(CARD_BLOCKS)].filter((b) => !b.querySelector(CARD_BLOCKS));
   const lines = (leaves.length ? leaves : [card]).map(spacedText).filter(Boolean);
   return lines;
 }
@@ -69,7 +71,7 @@ export function quotePostCards(doc: Document): number {
   let turned = 0;
   for (const card of [...doc.querySelectorAll('a[href]')]) {
     const href = card.getAttribute('href') ?? '';
-    if (!isPostAddress(href) || !card.querySelector(BLOCKS) || card.closest('blockquote')) continue;
+    if (!isPostAddress(href) || !card.querySelector(CARD_BLOCKS) || card.closest('blockquote')) continue;
     const lines = cardLines(card);
     if (lines.length === 0) continue;
     const quote = doc.createElement('blockquote');

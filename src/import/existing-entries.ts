@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.ts';
 import path from 'node:path';
 import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
 import { parseYaml } from '../content/yaml.ts';
@@ -6,6 +6,7 @@ import { idFromPath } from '../content/slug.ts';
 import { PeopleIndex, type KnownPerson } from './people.ts';
 import { addressKey } from '../content/addresses.ts';
 import { ArchiveFiles } from './write.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // What the archive already holds, as the importer needs it: original URLs and body hashes (to
 // spot duplicates), people (to tag), sources (to match by web address). Kept up to date during a
@@ -25,7 +26,7 @@ export interface KnownSource {
  * sameTextKey).
  */
 export function bodyHash(markdown: string): string {
-  return createHash('sha256').update(markdown.replace(/\s+/g, ' ').trim()).digest('hex');
+  return sha256Hex(singleSpaced(markdown));
 }
 
 /** Host of a URL without "www.", or undefined. */

@@ -4,6 +4,7 @@ import { keepNamedArticle } from './several-articles.ts';
 import { markBlocks, restoreDroppedProse } from './dropped-prose.ts';
 import { quotePostCards } from './embedded-posts.ts';
 import { fontsToSpans, removeLayoutChrome } from './layout-tables.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Finding the article in a saved page with Mozilla's Readability, on linkedom (fast and light
 // enough for folders of thousands of pages; Readability runs on it unchanged). The page is parsed
@@ -207,7 +208,7 @@ export function measureArticle(html: string): ArticleMeasure {
   const walk = (node: Node, block: Element, inLink: boolean): void => {
     for (const child of node.childNodes) {
       if (child.nodeType === 3) {
-        const n = (child.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+        const n = singleSpaced(child.textContent ?? '').length;
         const b = blocks.get(block) ?? { text: 0, links: 0 };
         b.text += n;
         if (inLink) b.links += n;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -28,10 +27,20 @@ import { readTextCapture } from './text-capture.ts';
 import { withoutControlCharactersNoted } from './control-characters.ts';
 import { articleText, BACKUP_FOLDER, backupStamp, yamlText } from './write.ts';
 import { compareDates } from '../content/dates.ts';
-import { ARTICLE_FIELDS, VERSION_FIELDS, versionId, versionSchema } from '../content/versions.ts';
+import { ARTICLE_LEVEL_FIELDS, VERSION_FIELDS, versionId, versionSchema } from '../content/version-entries.ts';
 import { changeSize } from '../render/version-diff.ts';
-import { articleId, readVersions, sameTextKey, versionsFolder, VersionError, type StoredVersion } from './versions.ts';
+import {
+  articleId,
+  readVersions,
+  sameTextKey,
+  versionsFolder,
+  VersionError,
+  type StoredVersion,
+} from './stored-versions.ts';
 import type { WarcProvenance } from './web-archive.ts';
+import { lowerLettersAndDigits } from '../text/fold.ts';
+import { sha256Hex } from '../text/hash.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // One capture in, one archived article out (or a clear reason why not).
 
@@ -209,7 +218,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   // A description that repeats the first paragraph is the lede, not a separate standfirst: the
   // paragraph stays in the text, and the article gets no dek rather than the same words twice.
   const lede = body.text.split('\n').find((line) => line.trim());
-  if (meta.dek && lede && squash(lede) === squash(meta.dek.value)) meta.dek = undefined;
+  if (meta.dek && lede && lowerLettersAndDigits(lede) === lowerLettersAndDigits(meta.dek.value)) meta.dek = undefined;
   return {
     meta,
     body,
@@ -218,16 +227,13 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   };
 }
 
-/** Text compared without case, spacing or punctuation. */
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** Plain article text (paragraphs separated by line breaks) as a tree of paragraphs. */
 function textTree(text: string): Root {
   return {
     type: 'root',
     children: text
       .split(/\n\s*\n|\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .map((p) => singleSpaced(p))
       .filter(Boolean)
       .map((p) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: p }] })),
   };
@@ -677,7 +683,7 @@ async function extractStoredOnce(
     const bytes = Buffer.from(stored);
     const content = type.gzip ? gunzipSync(bytes) : bytes;
     const { text, charset } = decodePage(content, type.html);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     const capture: Capture = { path: file, bytes, sha256, ext: type.ext, html: type.html, text, charset };
     const url = typeof version.data.url === 'string' ? version.data.url : undefined;
     // Converted as a new capture is (the characters no page can carry left out), so the two compare alike.
@@ -707,7 +713,7 @@ async function capturedTextKey(
 const MERGED_FIELDS = FIELD_ORDER;
 
 /** Fields of the article rather than one capture, which an unknown base never takes from a capture. */
-const EDITOR_FIELDS = [...ARTICLE_FIELDS, 'editorsNote'];
+const EDITOR_FIELDS = [...ARTICLE_LEVEL_FIELDS, 'editorsNote'];
 
 /**
  * Places a capture where the target says: plans it (see planWrite), then performs the plan (see
@@ -1108,7 +1114,7 @@ async function keptCapture(
     // <slug>-2<ext> is also the first capture of the article <slug>-2, when there is one.
     if (rest.startsWith('-') && index.files.exists(path.join(root, 'articles', `${id}${rest}.md`))) continue;
     const bytes = await index.files.bytes(path.join(folder, name));
-    if (bytes && createHash('sha256').update(bytes).digest('hex') === capture.sha256)
+    if (bytes && sha256Hex(bytes) === capture.sha256)
       return path.posix.join(path.posix.dirname(id), name).replace(/^\.\//, '');
   }
   return undefined;

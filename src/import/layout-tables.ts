@@ -1,3 +1,5 @@
+import { singleSpaced } from '../text/white-space.ts';
+
 // Pages from before CSS layout (the late 1990s and 2000s) set the whole page in a <table>: a cell
 // for the logo and the menu (often with the day's date under it), a cell for the story, a cell
 // for the weather and the classifieds. Readability scores the cells' row as the article's
@@ -17,7 +19,7 @@
 const BLOCK_CONTENT = 'p, div, h1, h2, h3, h4, h5, h6, ul, ol, dl, form, table, blockquote, br';
 
 /** Text with spaces collapsed. */
-const text = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Node | null) => singleSpaced(node?.textContent ?? '');
 
 /** The rows of this table, not of tables nested in it. */
 function ownRows(table: Element): Element[] {

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import { isDeepStrictEqual } from 'node:util';
 import { bodyHash } from './existing-entries.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // A re-import never drops what an editor wrote. When a capture rewrites a Markdown file that is
 // already in the archive (the same capture again with --force, a draft completed with --url,
@@ -258,7 +259,7 @@ const paragraphsOf = (text: string) =>
     .split(/\n(?:[ \t]*\n)+/);
 
 /** Paragraphs compared as bodyHash compares texts: every run of whitespace is one space. */
-const sameParagraph = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+const sameParagraph = (a: string, b: string) => singleSpaced(a) === singleSpaced(b);
 
 /** One change of a text against the base: base paragraphs [start, end) become `lines`. */
 interface Hunk {

@@ -1,10 +1,15 @@
 import type { Article, NewsArticle, Organization } from 'schema-dts';
-import { normaliseDate } from './dates.ts';
+import { isoDateFromPage } from './dates.ts';
 import { ROLE_TAIL } from './clean/rules.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
 import { chooseArticleAddress, sectionAddresses, type AddressCandidate } from './article-address.ts';
 import { addressKey, canonicalUrl } from '../content/addresses.ts';
+import { lowerLettersAndDigits } from '../text/fold.ts';
+import { startsAsByline } from '../text/byline-words.ts';
+import { NAME_PARTICLES } from '../text/name-particles.ts';
+import { wordAlternation } from '../text/word-pattern.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 /** The address rule is the checker's too (src/content/addresses.ts). */
 export { addressKey, canonicalUrl } from '../content/addresses.ts';
@@ -40,7 +45,7 @@ function numericDate(text: string): string | 'ambiguous' | null {
   if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
   if (a !== b && a <= 12 && b <= 12) return 'ambiguous';
   const [month, day] = a > 12 ? [b, a] : [a, b];
-  return normaliseDate(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  return isoDateFromPage(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
 /**
@@ -57,7 +62,7 @@ function headLineDate(line: string): { value?: string; updated?: boolean; ambigu
       !!label &&
       /updated|modified|mis à jour|aktualisiert|actualizado|atualizado|aggiornato|bijgewerkt/i.test(label[1]!);
     for (const text of [part, part.replace(TRAILING_TIME, '')]) {
-      const value = normaliseDate(text) ?? numericDate(text);
+      const value = isoDateFromPage(text) ?? numericDate(text);
       if (value === 'ambiguous') ambiguous ??= raw.trim();
       else if (value) return { value, updated };
     }
@@ -192,13 +197,15 @@ function jsonLdArticle(objects: Json[], doc: Document, m: (k: string) => string 
   );
   const titles = [m('og:title'), doc.querySelector('h1')?.textContent ?? undefined]
     .filter((t): t is string => !!t)
-    .map(squeeze);
-  const byTitle = articles.find((o) => typeof o.headline === 'string' && titles.includes(squeeze(o.headline)));
+    .map(lowerLettersAndDigits);
+  const byTitle = articles.find(
+    (o) => typeof o.headline === 'string' && titles.includes(lowerLettersAndDigits(o.headline)),
+  );
   return byAddress ?? byTitle ?? articles[0];
 }
 
-/** Names of the publishing organisation in JSON-LD objects that describe the site, not the article. */
-function jsonLdOrganisation(objects: Json[]): string | undefined {
+/** Names of the publishing organization in JSON-LD objects that describe the site, not the article. */
+function jsonLdOrganization(objects: Json[]): string | undefined {
   const org = objects.find((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION_TYPES.has(t)));
   const site = objects.find((o) => [o['@type']].flat().includes('WebSite'));
   return [org?.name, site?.name].find((n): n is string => typeof n === 'string' && n.trim() !== '');
@@ -301,8 +308,11 @@ function bylineText(el: Element): string {
     .trim();
 }
 
-/** Two to four capitalised words and nothing else: a name as a byline element prints it. */
-const NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|der|de|del|da|di|du|le|la)){1,3}$/u;
+/** Two to four capitalised words (name particles between them allowed) and nothing else: a name as a byline element prints it. */
+const NAME_ONLY = new RegExp(
+  `^\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${wordAlternation(NAME_PARTICLES)})){1,3}$`,
+  'u',
+);
 
 /**
  * The byline printed on the page: rel=author links, microdata author names, and byline elements
@@ -315,14 +325,14 @@ function pageByline(doc: Document): string[] {
   const found: { distance: number; order: number; names: string[] }[] = [];
   let order = 0;
   for (const el of doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')) {
-    const name = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const name = singleSpaced(el.textContent ?? '');
     if (name && !inFurniture(el)) found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [name] });
   }
   for (const el of doc.querySelectorAll('[class*="byline" i], [class*="author" i], [class~="by"], [id*="byline" i]')) {
     if (inFurniture(el)) continue;
     const text = bylineText(el);
     if (text.length >= 160) continue;
-    const by = /^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu.test(text);
+    const by = startsAsByline(text);
     if (by || (/byline/i.test(`${el.getAttribute('class')} ${el.id}`) && NAME_ONLY.test(text)))
       found.push({ distance: distanceFromHeadline(h1, el), order: order++, names: [text] });
   }
@@ -338,11 +348,8 @@ function locale(v: string | undefined): string | undefined {
 
 /** The first date the page gives under one of these sources, normalised. */
 function date(candidates: [string | undefined, string][]): Found<string> | undefined {
-  return first(...candidates.map(([v, from]) => [normaliseDate(v), from] as [string | null, string]));
+  return first(...candidates.map(([v, from]) => [isoDateFromPage(v), from] as [string | null, string]));
 }
-
-/** Lower-case letters and digits only, for comparing headlines. */
-const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * The <h1>'s text when it is the headline: when the page has no <title>, when the <title>
@@ -351,9 +358,9 @@ const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu,
  * extractor reads it) is the better headline.
  */
 function headlineH1(doc: Document, h1: Element | null, pageTitle: string): string | undefined {
-  const text = h1?.textContent?.replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(h1?.textContent ?? '');
   if (!h1 || !text) return undefined;
-  if (!pageTitle || squeeze(pageTitle).includes(squeeze(text))) return text;
+  if (!pageTitle || lowerLettersAndDigits(pageTitle).includes(lowerLettersAndDigits(text))) return text;
   const alone = doc.querySelectorAll('h1').length === 1 && text.split(' ').length >= 4;
   return alone && !h1.closest('a') && !h1.querySelector('a') ? text : undefined;
 }
@@ -367,9 +374,11 @@ function printedTitlePart(doc: Document, pageTitle: string): string | undefined 
   const parts = pageTitle.split(/\s+(?:[|–—-]{1,2}|::?)\s+|:\s+/);
   if (parts.length < 2) return undefined;
   const printed = new Set(
-    [...doc.querySelectorAll('h1, h2, h3, b, strong, font, big')].map((el) => squeeze(el.textContent ?? '')),
+    [...doc.querySelectorAll('h1, h2, h3, b, strong, font, big')].map((el) =>
+      lowerLettersAndDigits(el.textContent ?? ''),
+    ),
   );
-  return parts.find((p) => p.split(/\s+/).length >= 3 && printed.has(squeeze(p)));
+  return parts.find((p) => p.split(/\s+/).length >= 3 && printed.has(lowerLettersAndDigits(p)));
 }
 
 /**
@@ -379,11 +388,11 @@ function printedTitlePart(doc: Document, pageTitle: string): string | undefined 
  * page does not print it at all.
  */
 export function dekIsStandfirst(doc: Document, dek: string): boolean | undefined {
-  const want = squeeze(dek);
+  const want = lowerLettersAndDigits(dek);
   if (!want) return undefined;
   const h1 = doc.querySelector('h1');
   for (const el of doc.querySelectorAll('p, h2, h3, h4, div, span')) {
-    if (squeeze(el.textContent ?? '') !== want || el.querySelector('p, h2, h3, h4, div')) continue;
+    if (lowerLettersAndDigits(el.textContent ?? '') !== want || el.querySelector('p, h2, h3, h4, div')) continue;
     if (/^H[2-4]$/.test(el.tagName)) return true;
     return !!h1 && (!!el.parentElement?.contains(h1) || !!el.closest('header')?.contains(h1));
   }
@@ -416,7 +425,7 @@ function copyrightHolder(doc: Document): string | undefined {
   for (const el of doc.querySelectorAll('footer, [role="contentinfo"], small, p')) {
     const m =
       /(?:©|\([cC]\)|\b[Cc]opyright\b|\bCOPYRIGHT\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?)?\s*(\p{Lu}[\p{L}\p{N}.&' -]{1,50}?)(?:[.,]|\s+[Aa]ll [Rr]ights|$)/u.exec(
-        (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        singleSpaced(el.textContent ?? ''),
       );
     if (m && (el.textContent ?? '').length < 300) return m[1]!.trim();
   }
@@ -451,7 +460,7 @@ function printedDate(doc: Document, h1: Element | null): string | undefined {
       )
     )
       continue;
-    const value = normaliseDate(text);
+    const value = isoDateFromPage(text);
     if (!value) continue;
     const distance = distanceFromHeadline(h1, el);
     if (!best || distance < best.distance) best = { distance, value };
@@ -522,7 +531,7 @@ export function readMetadata(doc: Document): PageMetadata {
   const siteName = first(
     [siteNameOf(names(ld.publisher)[0]), 'JSON-LD publisher'],
     [siteNameOf(m('og:site_name')), 'og:site_name'],
-    [siteNameOf(jsonLdOrganisation(objects)), 'JSON-LD organization'],
+    [siteNameOf(jsonLdOrganization(objects)), 'JSON-LD organization'],
     [siteNameOf(m('application-name')), 'application-name'],
     [m('citation_journal_title') ?? m('citation_publisher'), 'citation_journal_title'],
     [m('dc.publisher') ?? m('dcterms.publisher'), 'Dublin Core publisher'],
@@ -534,7 +543,7 @@ export function readMetadata(doc: Document): PageMetadata {
     if (cut && cut.toLowerCase() === siteName.value.toLowerCase())
       title.value = title.value.slice(0, -cut.length).replace(/\s+[|–—-]\s+$/, '');
   }
-  if (title) title.value = confirmedByH1(title.value, h1?.textContent?.replace(/\s+/g, ' ').trim());
+  if (title) title.value = confirmedByH1(title.value, singleSpaced(h1?.textContent ?? ''));
   const outlet = siteName?.value;
   const ldAccess = [
     ld.isAccessibleForFree,
@@ -624,7 +633,7 @@ function leadImage(
   const address = url ?? (figure?.url ? { value: figure.url, from: 'lead <figure>' } : undefined);
   if (!address) return undefined;
   const object = ld && typeof ld === 'object' ? ld : undefined;
-  const text = (v: unknown) => (typeof v === 'string' && v.replace(/\s+/g, ' ').trim()) || undefined;
+  const text = (v: unknown) => (typeof v === 'string' && singleSpaced(v)) || undefined;
   const credit =
     text(object?.creditText) ??
     text(names(object?.copyrightHolder)[0]) ??
@@ -681,7 +690,7 @@ function leadFigure(doc: Document, h1: Element | null): Partial<LeadImage> | und
   } catch {
     url = undefined;
   }
-  const clean = (t: string | null | undefined) => t?.replace(/\s+/g, ' ').trim() || undefined;
+  const clean = (t: string | null | undefined) => singleSpaced(t ?? '') || undefined;
   const figcaption = figure.querySelector('figcaption');
   let caption: string | undefined;
   let credit: string | undefined;

@@ -1,14 +1,22 @@
+import { lowerLettersAndDigits, lowerWithoutAccents } from '../text/fold.ts';
+import { BYLINE_LEAD_WORDS } from '../text/byline-words.ts';
+import { MONTH_NAMES } from '../text/month-names.ts';
+import { NAME_PARTICLES } from '../text/name-particles.ts';
+import { wordAlternation } from '../text/word-pattern.ts';
+import { singleSpaced } from '../text/white-space.ts';
+
 // Names as pages print them: bylines and publication names. A byline field on a real page holds
 // more than names: "By", a date or time glued on, a job title, "(with …)", the outlet itself.
 // Each is taken off here, so the archive stores names only.
 
 /** Words that start the byline and are not part of a name ("By", "Par", "Von", "Text:"...). */
-const BY_PREFIX =
-  /^\s*(?:(?:written|words|reporting|text|story|interview) by|by|par|por|von|di|da|door|av|af|texte?|texto|auteur|autor|autore|redactie|text und fotos?)\s*:?\s+/i;
+const BY_PREFIX = new RegExp(
+  `^\\s*(?:(?:written|words|reporting|text|story|interview) by|${wordAlternation(BYLINE_LEAD_WORDS)}|da|texte?|texto|auteur|autor|autore|redactie|text und fotos?)\\s*:?\\s+`,
+  'i',
+);
 
-/** Month names (en, fr, de, es, it, pt, nl) and their short forms, to find a date glued to a byline. */
-const MONTH =
-  '(?:jan(?:uary|vier|uar|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|fevereiro|m[aä]r(?:ch|s|z|zo|ço|t)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun[ei]?|juin|giugno|junho|jul[iy]?|juillet|julio|luglio|julho|aug(?:ust|ustus)?|ao[uû]t|agosto|sep(?:t(?:ember|embre)?)?|settembre|setembro|oct(?:ober|obre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|dicembre|enero|ene|febrero|gennaio|febbraio|aprile|septiembre|octubre|noviembre|diciembre)\\.?';
+/** A month's name or short form (MONTH_NAMES: en, fr, de, es, it, pt, nl), to find a date glued to a byline. */
+const MONTH = `(?:${wordAlternation(MONTH_NAMES.flat())})\\.?`;
 
 /** Where a date, time or "Updated" note starts inside a byline. */
 export const GLUED_DATE = new RegExp(
@@ -21,7 +29,7 @@ const JOB_WORD =
   /^(?:senior|junior|chief|deputy|managing|executive|associate|assistant|contributing|special|staff|political|foreign|business|economics|health|science|sports?|technology|tech|legal|investigative|data|digital|national|international|local|metro|city|state|white|house|washington|bureau|desk|editor(?:-at-large)?|editors|writer|writers|reporter|reporters|correspondent|correspondents|columnist|contributor|analyst|producer|photographer|photojournalist|journalist|journalists|technologist|critic|commentator|author|host|anchor|intern|fellow|director|head|lead|staff|team|chef|rédacteur|rédactrice|journaliste|correspondant|correspondante|envoyé|envoyée|spéciale?|redakteur|redakteurin|korrespondent|korrespondentin|redaktion|periodista|corresponsal|redactor|redactora|giornalista|inviato|inviata|corrispondente|jornalista|repórter|correspondente|verslaggever|correspondent|redacteur|in|for|at|of|en|à|in|aus|de|da|del|di)$/i;
 
 /** Words that cannot begin a job title but may be part of a name (particles): a name ends at the first job word after them. */
-const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|dos|das|du|le|la|al|el|bin|ibn|ter|ten|zu|y|e)$/i;
+const PARTICLE = new RegExp(`^(?:${wordAlternation(NAME_PARTICLES)})$`, 'i');
 
 /** Wire agencies, which a byline names as authors in one word ("Jane Doe, Reuters"). */
 const AGENCY =
@@ -69,20 +77,12 @@ function personName(name: string): string {
   return m ? `${m[2]} ${m[1]}` : name.trim();
 }
 
-/** Letters only, lower-cased, without accents: for comparing a byline with the outlet's name. */
-function folded(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 /** True when a byline names the outlet itself ("BBC News" on bbc.co.uk), not a person or agency. */
 function isOutlet(name: string, outlet: string | undefined): boolean {
   if (!outlet) return false;
-  const a = folded(name);
-  const b = folded(outlet);
+  // Letters and digits only, lower-cased, without accents.
+  const a = lowerLettersAndDigits(lowerWithoutAccents(name));
+  const b = lowerLettersAndDigits(lowerWithoutAccents(outlet));
   return a.length > 1 && b.length > 1 && (a === b || a.startsWith(b) || b.startsWith(a));
 }
 
@@ -95,7 +95,7 @@ function isOutlet(name: string, outlet: string | undefined): boolean {
 export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?: string | undefined } = {}): string[] {
   const out: string[] = [];
   for (const raw of list) {
-    let text = raw.replace(/\s+/g, ' ').trim();
+    let text = singleSpaced(raw);
     if (!text || /^https?:\/\//i.test(text)) continue;
     if (opts.citation) text = personName(text);
     text = text.replace(BY_PREFIX, '');
@@ -150,7 +150,7 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
  * A name with a separator but no tagline after it (under three words) is kept whole.
  */
 export function siteNameOf(name: string | undefined): string | undefined {
-  const text = name?.replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(name ?? '');
   if (!text) return undefined;
   const m = /^(.{2,60}?)\s+[|–—:-]\s+(.+)$/.exec(text);
   if (m && m[2]!.split(' ').length >= 3) return m[1]!.trim();

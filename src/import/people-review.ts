@@ -9,6 +9,7 @@ import { slugify } from '../content/slug.ts';
 import { ExistingEntries } from './existing-entries.ts';
 import { findPeople } from './people.ts';
 import { ArchiveFiles, BACKUP_FOLDER, backupStamp, writeAtomic, yamlText } from './write.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // New people go through a person: `--add-people` writes the names the importer found, with the
 // articles that name them, to a review file; the user marks each line keep or drop (and may fix
@@ -151,7 +152,7 @@ export async function writeReview(
       refused.push(found);
       continue;
     }
-    const name = found.trim().replace(/\s+/g, ' ');
+    const name = singleSpaced(found);
     const line = known.get(name.toLowerCase());
     if (line) line.articles = [...new Set([...line.articles, ...articles])];
     else {

@@ -1,4 +1,16 @@
 import nlp from 'compromise';
+import { lowerWithoutAccents } from '../text/fold.ts';
+import {
+  GERMAN_ORGANIZATION_ENDINGS,
+  GROUP_WORDS,
+  INSTITUTION_WORDS,
+  NAMED_AFTER_WORDS,
+  PARTY_WORDS,
+  PUBLIC_BODY_WORDS,
+  TRADE_WORDS,
+} from '../text/organization-words.ts';
+import { escapeRegExp, wordAlternation } from '../text/word-pattern.ts';
+import { NAME_PARTICLES } from '../text/name-particles.ts';
 
 // Who an article names. Known people are found by every name they go by (their aliases) in the
 // cleaned text; names of people not yet in the archive come from an NLP pass (compromise) and
@@ -264,10 +276,9 @@ export const TITLE_WORDS: Record<string, string[]> = {
 const OFFICE =
   /^(?:president|sen\.?|senator|rep\.?|gov\.?|governor|mayor|chancellor|secretary|minister|prime minister|speaker|judge|justice|pope|king|queen|bundeskanzler(?:in)?|kanzler(?:in)?|président(?:e)?|presidente|premier)(?:-elect|-designate)?$/i;
 
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TITLE_ALTERNATION = [...new Set(Object.values(TITLE_WORDS).flat())]
   .sort((a, b) => b.length - a.length)
-  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${escapeRe(w.slice(1))}`)
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${escapeRegExp(w.slice(1))}`)
   .join('|');
 
 /** Titles before a name, any number of them, in any of the languages above. */
@@ -279,50 +290,31 @@ export function stripTitles(name: string): string {
   return stripped || name.trim();
 }
 
-/** Ensembles, companies' plural and trade-like words and clubs: as a name's last word or right after a name, an organisation's (ORG_WORD, ORG_END). */
-const GROUP_WORDS = String.raw`quartet|quintet|sextet|trio|duo|band|orchestra|ensemble|choir|chorus|singers|players|philharmonic|symphony|ferries|ferry|lines|airlines|airways|airline|railways|railway|rail|motors|partners|holdings|industries|systems|technologies|studios|records|productions|brothers|bros\.?|sons|associates|markets|stores|services|communications|networks|energy|bakery|brewery|restaurant|hotel|festival|collective|cooperative|co-op|team|fc|club`;
-
 /**
- * Words that, right after a name, make it part of an organisation's or a place's name ("the
+ * Words that, right after a name, make it part of an organization's or a place's name ("the
  * François-Xavier Bagnoud Center for Health", "Robert Wood Johnson Foundation", "Lyndon B.
  * Johnson Space Center").
  */
 const ORG_WORD = new RegExp(
-  String.raw`^(?:center|centre|foundation|institute|institution|university|college|school|academy|hospital|clinic|medical|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|trust|prize|award|awards|fellowship|lecture|memorial|stadium|arena|field|park|airport|station|bridge|street|st\.?|avenue|ave\.?|road|boulevard|square|building|tower|hall|library|museum|gallery|theater|theatre|society|association|council|committee|commission|agency|act|law|rule|doctrine|plan|space|cancer|research|laboratory|laboratories|lab|program|programme|project|initiative|high|elementary|middle|stiftung|institut|universität|fondation|fondazione|fundación|fundação|universidad|université|università|centro|zentrum|prijs|preis|prix|premio|${GROUP_WORDS})\b`,
+  `^(?:${wordAlternation([...INSTITUTION_WORDS, ...GROUP_WORDS, ...NAMED_AFTER_WORDS])})\\b`,
   'i',
 );
 
-/** A word that, right after a name, makes it part of an organisation's name (ORG_WORD, or a trade: "Van Oord Dredging"). */
+/** A word that, right after a name, makes it part of an organization's name (ORG_WORD, or a trade: "Van Oord Dredging"). */
 const orgWord = (w: string) => ORG_WORD.test(w) || TRADE_WORD.test(w);
 
-/**
- * Trades a company is named after ("Van Oord Dredging", "Maersk Shipping", "Rio Tinto Mining"):
- * as a name's last word, or right after a name, they make it a company's.
- */
-const TRADE =
-  'dredging|shipping|mining|engineering|construction|logistics|consulting|publishing|trading|banking|insurance|marketing|broadcasting|manufacturing|pharmaceuticals|chemicals|foods|farms|transport|haulage|motors';
-const TRADE_WORD = new RegExp(`^(?:${TRADE})$`, 'i');
+/** A trade a company is named after (TRADE_WORDS): "Van Oord Dredging". */
+const TRADE_WORD = new RegExp(`^(?:${wordAlternation(TRADE_WORDS)})$`, 'i');
 
-/**
- * German compound nouns that name an organisation by their ending ("Mieterverein",
- * "Mieterbund", "Bauernverband", "Handelskammer", "Verkehrsgesellschaft", "Landgericht").
- */
-const GERMAN_ORG_COMPOUND =
-  /^\p{L}*(?:verein|bund|verband|gewerkschaft|gesellschaft|kammer|genossenschaft|partei|gericht|behörde|fraktion)$/iu;
+/** A German compound noun that names an organization by its ending ("Mieterverein"). */
+const GERMAN_ORG_COMPOUND = new RegExp(`^\\p{L}*(?:${wordAlternation(GERMAN_ORGANIZATION_ENDINGS)})$`, 'iu');
 
-/**
- * Political parties and groups named by a plural or an adjective, not by a person's name ("Die
- * Grünen", "Die Linke", "the Greens", "Senate Republicans").
- */
-const PARTY_WORD =
-  /^(?:grünen|grüne|linke|greens|democrats|republicans|conservatives|liberals|tories|socialists|verts|socialistes|républicains)$/iu;
+/** A party or group named by a plural or an adjective ("Die Grünen", "the Greens"). */
+const PARTY_WORD = new RegExp(`^(?:${wordAlternation(PARTY_WORDS)})$`, 'iu');
 
 /** Words of a name, lower-cased, without accents or punctuation: "Jefferson (Jeff) Sessions" -> ["jefferson","jeff","sessions"]. */
 export function nameTokens(name: string): string[] {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return lowerWithoutAccents(name)
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
@@ -382,14 +374,14 @@ export class PeopleIndex {
 const CREDITS =
   /(?:\b(?:photo(?:graph)?s?|pictures?|images?|video|illustrations?|graphics?|credits?|fotos?|bild|crédits?|créditos?)(?:\s+(?:by|de|von|di|door))?\s*:\s*|\((?:photo|foto|image|picture)s?\s+(?:by|de|von|di)\s+)[^.\n)]*|[\p{L}.'’ -]{2,60}\/\s*(?:getty images|ap(?: photo)?|afp|reuters|epa|shutterstock|pa(?: media)?|dpa|anp|efe|ansa)\b/giu;
 
-/** Last words that make a capitalised phrase an organisation, never a person ("… Center", "… Foundation"). */
+/** Last words that make a capitalised phrase an organization, never a person ("… Center", "… Foundation"). */
 const ORG_END = new RegExp(
-  String.raw`^(?:center|centre|foundation|institute|university|college|school|hospital|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|fund|prize|awards?|stadium|arena|airport|museum|library|society|association|committee|commission|agency|laboratory|party|government|ministry|department|police|army|navy|court|parliament|congress|senate|council|office|bank|times|post|news|journal|tribune|press|media|union|league|club|partei|regierung|ministerium|parti|gouvernement|ministère|partido|gobierno|ministerio|governo|ministero|stiftung|institut|universität|fondation|fundación|università|zentrum|${GROUP_WORDS}|farms)$`,
+  `^(?:${wordAlternation([...INSTITUTION_WORDS, ...GROUP_WORDS, ...PUBLIC_BODY_WORDS])})$`,
   'i',
 );
 
-/** True when a name's last word makes it an organisation's name (see ORG_END, TRADE, GERMAN_ORG_COMPOUND, PARTY_WORD). */
-function endsAsOrganisation(name: string): boolean {
+/** True when a name's last word makes it an organization's name (see ORG_END, TRADE, GERMAN_ORG_COMPOUND, PARTY_WORD). */
+function endsAsOrganization(name: string): boolean {
   const last = name.split(/\s+/).at(-1)!;
   return ORG_END.test(last) || TRADE_WORD.test(last) || GERMAN_ORG_COMPOUND.test(last) || PARTY_WORD.test(last);
 }
@@ -411,9 +403,9 @@ function endsInPluralNoun(name: string): boolean {
   return words.length === 1 || !tagsOf(words[0]!).has('FirstName');
 }
 
-/** True when every mention of the name in the text runs on (within four capitalised words) into an organisation or place name. */
-function onlyInOrganisationNames(name: string, text: string): boolean {
-  const at = [...text.matchAll(new RegExp(`${escapeRe(name)}(?:['’]s)?((?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,4})`, 'gu'))];
+/** True when every mention of the name in the text runs on (within four capitalised words) into an organization or place name. */
+function onlyInOrganizationNames(name: string, text: string): boolean {
+  const at = [...text.matchAll(new RegExp(`${escapeRegExp(name)}(?:['’]s)?((?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,4})`, 'gu'))];
   return (
     at.length > 0 &&
     at.every((m) =>
@@ -434,7 +426,7 @@ const ARTICLE_BEFORE =
 
 /** True when every mention of the name in the text comes right after an article: a place, not a person. */
 function onlyAfterArticle(name: string, text: string): boolean {
-  const at = [...text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'gu'))];
+  const at = [...text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'gu'))];
   return at.length > 0 && at.every((m) => ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)));
 }
 
@@ -469,12 +461,16 @@ const QUALIFIER = new Set([
 const OFFICE_ALTERNATION = [...new Set(Object.values(TITLE_WORDS).flat())]
   .filter((w) => !QUALIFIER.has(w))
   .sort((a, b) => b.length - a.length)
-  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${escapeRe(w.slice(1))}`)
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${escapeRegExp(w.slice(1))}`)
   .join('|');
+
+/** Name particles as a pattern ("von der Leyen"). */
+const PARTICLES = wordAlternation(NAME_PARTICLES);
+const PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
 
 /** Two to four capitalised words (initials and particles allowed) right after a title: "Chancellor Olaf Scholz". */
 const AFTER_TITLE = new RegExp(
-  `(?<![\\p{L}.])(?:${OFFICE_ALTERNATION})(?:-elect|-designate)?\\s+((?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)(?:[^\\S\\r\\n]+(?:(?:van|von|der|de|del|da|di|le|la|du|dos|bin)[^\\S\\r\\n]+)?(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})`,
+  `(?<![\\p{L}.])(?:${OFFICE_ALTERNATION})(?:-elect|-designate)?\\s+((?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)(?:[^\\S\\r\\n]+(?:(?:${PARTICLES})[^\\S\\r\\n]+)?(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})`,
   'gu',
 );
 
@@ -495,7 +491,7 @@ const AFTER_VERB =
 /** Text before a match that makes it the tail of a longer proper name ("… Health and Human Rights said"). */
 const LONGER_NAME = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|for|and|&|de|du|des|der|für|und))\s+$/u;
 
-/** First words of places and organisations that stand before "said" as often as people do. */
+/** First words of places and organizations that stand before "said" as often as people do. */
 const PLACE_START =
   /^(?:the|der|die|das|den|dem|het|een|ein|eine|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)\b/i;
 
@@ -504,7 +500,7 @@ const PLACE_START =
  * Scholz"), and two or three capitalised words next to a reporting verb or before a possessive
  * ("Xi Jinping said", "said Helen Marsh,", "Elon Musk's"), which the NLP pass misses for names
  * it does not know: trimmed, titles removed, at
- * least two words, never a name that only occurs as part of an organisation's name, never a
+ * least two words, never a name that only occurs as part of an organization's name, never a
  * name from a photo credit.
  */
 export function candidateNames(text: string): string[] {
@@ -532,14 +528,12 @@ export function candidateNames(text: string): string[] {
     .filter(
       (n) =>
         n.split(/\s+/).length >= 2 &&
-        n
-          .split(/\s+/)
-          .every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:van|von|der|de|del|da|di|le|la|du|dos|bin)$/.test(w)) &&
+        n.split(/\s+/).every((w) => /^[\p{Lu}(]/u.test(w) || PARTICLE.test(w)) &&
         !/\p{Ll}\p{Lu}/u.test(n.replace(/\b(?:Mc|Mac|O['’]|De|Di|La|Le)(?=\p{Lu})/gu, '')) &&
-        !endsAsOrganisation(n) &&
+        !endsAsOrganization(n) &&
         !PLACE_START.test(n) &&
         !endsInPluralNoun(n) &&
-        !onlyInOrganisationNames(n, prose) &&
+        !onlyInOrganizationNames(n, prose) &&
         !onlyAfterArticle(n, prose),
     );
   return [...new Set(cleaned)];

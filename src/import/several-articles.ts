@@ -1,8 +1,11 @@
 import { CaptureError } from './capture.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { isSectionPage } from './article-address.ts';
-import { isDateLine, normaliseDate } from './dates.ts';
+import { isDateLine, isoDateFromPage } from './dates.ts';
 import { addressKey, canonicalUrl } from './metadata.ts';
+import { lowerLettersAndDigits } from '../text/fold.ts';
+import { startsAsByline } from '../text/byline-words.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // A saved page can hold more than one story: sites with "infinite scroll" load the next story
 // under the first one as the reader scrolls, and a page saved then holds both, each with its own
@@ -38,10 +41,7 @@ const FURNITURE = 'nav, footer, aside, [role="navigation"], [role="complementary
 const COMMENTS = '[class*="comment" i], [id*="comment" i]';
 
 /** Text with spaces collapsed. */
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Lower-case letters and digits only, for comparing headlines. */
-const squeeze = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const text = (el: Element | null | undefined) => singleSpaced(el?.textContent ?? '');
 
 /** One story found on the page: its headline element and the nodes that hold it. */
 interface Story {
@@ -85,15 +85,13 @@ function jsonLdArticles(doc: Document, base: string | undefined): { headline: st
   return out;
 }
 
-/** A line that is a byline: "By" (in the languages the importer reads) and a capitalised name. */
-const BY = /^(?:by|par|por|von|di|door|av|af)\s+\p{Lu}/iu;
-
 /** The selector of marked-up bylines. */
 const BYLINE = '[class*="byline" i], [rel="author"], [itemprop="author"], [class*="author" i]';
 
 /** True for an element that is a byline: marked up as one, or a short "By …" line. */
 const isByline = (el: Element) =>
-  el.matches(BYLINE) || (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
+  el.matches(BYLINE) ||
+  (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && startsAsByline(text(el)));
 
 /**
  * True when a byline (or, with `orDate`, a date) is printed right under the headline: in one of
@@ -117,7 +115,7 @@ function bylinedHead(h: Element, orDate = false): boolean {
     // Inside a short box, only a byline by its markup or its "By": "author" classes name commenters.
     const strict = (el: Element) =>
       el.matches('[class*="byline" i], [rel="author"], [itemprop="author"]') ||
-      (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && BY.test(text(el)));
+      (/^(?:P|DIV|SPAN|ADDRESS)$/.test(el.tagName) && text(el).length < 120 && startsAsByline(text(el)));
     if (text(n).length < 160 && [...n.querySelectorAll('*')].some(strict)) return true;
     if (orDate && text(n).length < 160 && [n, ...n.querySelectorAll('*')].some(isDate)) return true;
     if (n.tagName === 'P' && text(n).length >= 160) return false;
@@ -289,7 +287,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
       if (key) addresses.add(key);
     }
     // A JSON-LD article object with this headline gives the story its address.
-    const described = items.find((item) => squeeze(item.headline) === squeeze(text(h)));
+    const described = items.find((item) => lowerLettersAndDigits(item.headline) === lowerLettersAndDigits(text(h)));
     if (described?.url) addresses.add(described.url);
     const links = new Set<string>();
     for (const n of nodes)
@@ -326,7 +324,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
   );
   for (const s of own) if (s.headline.tagName === 'H2' && !addressed(s) && !s.described) s.signedOnly = true;
   // The same headline twice (a story's headline repeated in a sticky bar) is one story.
-  const titles = new Set(own.map((s) => squeeze(s.title)));
+  const titles = new Set(own.map((s) => lowerLettersAndDigits(s.title)));
   return titles.size < 2 ? [] : own;
 }
 
@@ -375,7 +373,7 @@ function pageNames(doc: Document): {
               (url as Record<string, unknown> | undefined)?.url);
         described.push([obj.headline, typeof raw === 'string' ? raw : undefined]);
       }
-  if (new Set(described.map(([h]) => squeeze(h))).size === 1)
+  if (new Set(described.map(([h]) => lowerLettersAndDigits(h))).size === 1)
     for (const [headline, raw] of described) {
       titles.push([headline, 'JSON-LD headline']);
       add(raw, 'JSON-LD url');
@@ -387,8 +385,8 @@ function pageNames(doc: Document): {
 
 /** True when a metadata title names this headline: the same words, or the <title> holding them. */
 function titleNames(title: string, from: string, headline: string): boolean {
-  const t = squeeze(title);
-  const h = squeeze(headline);
+  const t = lowerLettersAndDigits(title);
+  const h = lowerLettersAndDigits(headline);
   if (!t || !h) return false;
   return t === h || (from === '<title>' && h.length >= 12 && t.includes(h));
 }
@@ -408,7 +406,7 @@ function namedPageHeadline(doc: Document, stories: Story[], names: ReturnType<ty
       !!(h.compareDocumentPosition(first) & 4) &&
       names.titles.some(([t, from]) =>
         from === '<title>'
-          ? squeeze(t).startsWith(squeeze(text(h))) && text(h).length >= 12
+          ? lowerLettersAndDigits(t).startsWith(lowerLettersAndDigits(text(h))) && text(h).length >= 12
           : titleNames(t, from, text(h)),
       ),
   );
@@ -420,7 +418,7 @@ function printedDates(elements: Element[]): Set<string> {
   for (const el of elements) {
     const t = text(el);
     if (t.length >= 80 || !isDateLine(t)) continue;
-    const day = normaliseDate(el.getAttribute('datetime') ?? t) ?? normaliseDate(t);
+    const day = isoDateFromPage(el.getAttribute('datetime') ?? t) ?? isoDateFromPage(t);
     out.add(day ? day.slice(0, 10) : t.toLowerCase());
   }
   return out;

@@ -8,6 +8,7 @@ import { AsyncIterReader, LimitReader, WARCParser, type WARCRecord } from 'warci
 import yauzl from 'yauzl';
 import { countOf } from '../text/plural.ts';
 import { headerCharset } from '../content/charset.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // Reading web archives: WARC files (ISO 28500, plain or gzipped record by record) and WACZ
 // packages (a zip holding WARCs under archive/, the Webrecorder Web Archive Collection Zipped
@@ -323,7 +324,7 @@ function noRecords(where: string, size: number): never {
  * ISO 28500 starts every record): a page or other file saved under a .warc name.
  */
 function notWarc(opts: StreamOptions, firstLine: string): WebArchiveError {
-  const shown = firstLine.replace(/\s+/g, ' ').trim().slice(0, 40);
+  const shown = singleSpaced(firstLine).slice(0, 40);
   const html = /^(?:\uFEFF)?\s*<(?:!doctype html|html|head|body|!--)/i.test(firstLine);
   return new WebArchiveError(
     `${opts.where}: is not a WARC file: it starts with "${shown}", not "WARC/"` +

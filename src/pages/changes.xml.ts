@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { FEED_SIZE, SITE_TITLE } from '../site/settings';
 import { loadArchive, sourceName } from '../site/collections';
-import { loadVersions } from '../site/versions';
+import { loadVersions } from '../site/version-pages';
 import { latestChanges } from '../site/changes';
 import { captureText, rfc822 } from '../content/dates';
 import { countOf } from '../text/plural';

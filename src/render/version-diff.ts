@@ -154,7 +154,7 @@ const CONTAINERS = new Set([
   'details',
 ]);
 /** Block-level elements: an element with any of these among its children is a container. */
-const BLOCKS = new Set([
+const ALIGNED_BLOCKS = new Set([
   ...CONTAINERS,
   'p',
   'h1',
@@ -196,7 +196,7 @@ function mark(kind: 'del' | 'ins', children: ElementContent[]): Element {
 
 /** Whether an element holds blocks (so is aligned child by child). */
 function holdsBlocks(node: Element): boolean {
-  return node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
+  return node.children.some((c) => c.type === 'element' && ALIGNED_BLOCKS.has(c.tagName));
 }
 
 /** The items a list of children is aligned by: elements, and text that is not only whitespace. */

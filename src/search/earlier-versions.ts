@@ -29,7 +29,7 @@ function key(text: string): string {
   return text.toLowerCase().split(WORD_SEPARATORS).filter(Boolean).join(' ');
 }
 
-/** A passage of an earlier version: its text and the id of the version it is from (src/content/versions.ts). */
+/** A passage of an earlier version: its text and the id of the version it is from (src/content/version-entries.ts). */
 export interface EarlierPassage {
   text: string;
   version: string;

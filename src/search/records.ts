@@ -16,7 +16,7 @@ import {
   type SearchRecord,
 } from './contract.ts';
 import { earlierPassagesOf, recordContent, type EarlierPassage } from './earlier-versions.ts';
-import { compareCaptures, versionsByArticle } from '../content/versions.ts';
+import { compareCaptures, versionsByArticle } from '../content/version-entries.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per public

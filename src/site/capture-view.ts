@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.ts';
 import { decodePage } from '../content/charset.ts';
 import { controlCharactersShown } from '../content/control-characters.ts';
 
@@ -29,7 +29,7 @@ export interface CaptureView {
  * windows-1252; src/content/charset.ts). Binary files get no text.
  */
 export function viewCapture(file: string, bytes: Uint8Array): CaptureView {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const { text, charset } = decodePage(bytes, /\.(x?html?|shtml|xht|svg|xml)$/i.test(file));
   // Shown as it is, control characters included: as their visible symbols (a page cannot carry them).
   return isText(bytes, text)

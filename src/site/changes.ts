@@ -1,7 +1,7 @@
 import type { Article } from './collections';
-import type { Version } from './versions';
-import { headlineChanged } from './versions';
-import { compareCaptures } from '../content/versions';
+import type { Version } from './version-pages';
+import { headlineChanged } from './version-pages';
+import { compareCaptures } from '../content/version-entries';
 import { renderArticleBody } from '../render/article-body';
 import { basePath } from './urls';
 import { changeSize, type ChangeSize } from '../render/version-diff';

@@ -5,7 +5,8 @@
 // archive's address of it and its capture date as the access date, each in the style's own words
 // for a web page read in an archive (see apa, mla and chicago).
 
-import { createHash } from 'node:crypto';
+import { lowerWithoutAccents } from '../text/fold.ts';
+import { sha256Hex } from '../text/hash.ts';
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
 import {
   authorName,
@@ -378,7 +379,7 @@ const ASCII_LETTERS: Record<string, string> = {
 
 /** Text as lower-case ASCII letters and digits: accents dropped, other scripts and signs left out. */
 function asciiKeyPart(text: string): string {
-  return [...text.normalize('NFKD').toLowerCase()]
+  return [...lowerWithoutAccents(text)]
     .map((c) => ASCII_LETTERS[c] ?? c)
     .join('')
     .replace(/[^a-z0-9]/g, '');
@@ -402,7 +403,7 @@ export function bibtexKey(f: CitationFacts, id: string): string {
   const first = f.authors[0] ? authorName(f.authors[0], f.language) : undefined;
   const name = asciiKeyPart(first ? (first.family ?? first.literal ?? '') : '') || asciiKeyPart(f.newspaper);
   const word = f.title.split(/\s+/).map(asciiKeyPart).find(Boolean) ?? '';
-  const digest = createHash('sha256').update(id).digest('hex').slice(0, 6);
+  const digest = sha256Hex(id).slice(0, 6);
   return `${name}${yearOf(f.published)}${word}-${digest}`;
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
 import { isPublic } from '../content/schema.ts';
-import { versionsByArticle } from '../content/versions.ts';
+import { versionsByArticle } from '../content/version-entries.ts';
 import { namedOnlyWhenHidden } from '../content/withheld.ts';
 
 // The archive as the pages see it: public articles newest first, people, sources, and every

@@ -1,23 +1,18 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Archive, Article } from './collections';
+import { jsonDigest, sha256Hex } from '../text/hash.ts';
 
 // Cache keys for Astro's incremental build (experimental.incrementalBuild in astro.config.ts):
 // a page whose key and code are unchanged since the last build is copied from the build cache
 // instead of being rendered again. A key covers everything the page shows that does not come
 // from its code: the entries it lists, the names it prints, and for an article its body file.
 
-/** A short hash of any JSON-able value. */
-function hash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
-}
-
 const articleHashes = new WeakMap<Article, string>();
 
 /** An article's front matter as a hash (each article hashed once per build). */
 function articleHash(article: Article): string {
   let h = articleHashes.get(article);
-  if (h === undefined) articleHashes.set(article, (h = hash([article.id, article.data])));
+  if (h === undefined) articleHashes.set(article, (h = jsonDigest([article.id, article.data])));
   return h;
 }
 
@@ -29,7 +24,7 @@ function namesHash(archive: Archive): string {
   if (h === undefined) {
     const people = [...archive.people.values()].map((p) => [p.id, p.data]);
     const sources = [...archive.sources.values()].map((s) => [s.id, s.data]);
-    nameHashes.set(archive, (h = hash([people, sources])));
+    nameHashes.set(archive, (h = jsonDigest([people, sources])));
   }
   return h;
 }
@@ -37,12 +32,12 @@ function namesHash(archive: Archive): string {
 /** The key of an article page: its front matter, its body, and the people and source it names. */
 export function articleKey(article: Article, archive: Archive): string {
   // The articles loader's digest covers the whole file, body included (src/content/loaders.ts).
-  const body = article.digest ?? createHash('sha256').update(readFileSync(article.filePath!)).digest('hex');
+  const body = article.digest ?? sha256Hex(readFileSync(article.filePath!));
   const people = article.people.map((m) => archive.people.get(m.id)?.data);
-  return hash([articleHash(article), body, people, archive.sources.get(article.data.source.id)?.data]);
+  return jsonDigest([articleHash(article), body, people, archive.sources.get(article.data.source.id)?.data]);
 }
 
 /** The key of a page listing `articles`, plus anything else it shows (`extra`). */
 export function listKey(archive: Archive, articles: Article[], ...extra: unknown[]): string {
-  return hash([namesHash(archive), articles.map(articleHash), extra]);
+  return jsonDigest([namesHash(archive), articles.map(articleHash), extra]);
 }

@@ -36,7 +36,7 @@ export const urls = {
   /** A capture's page: its text, legible and inert on any host, with its hash and a download. */
   capturePage: (file: string) => sitePath(`capture/${file}/`),
   feed: () => sitePath('rss.xml'),
-  /** One version of an article, by its version id (src/content/versions.ts). */
+  /** One version of an article, by its version id (src/content/version-entries.ts). */
   version: (id: string, version: string) => sitePath(`articles/${id}/versions/${version}/`),
   /** A version compared with the one before it. */
   versionChanges: (id: string, version: string) => sitePath(`articles/${id}/versions/${version}/changes/`),

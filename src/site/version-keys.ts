@@ -1,22 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { Archive, Article } from './collections';
-import type { Version } from './versions';
+import type { Version } from './version-pages';
 import { articleKey } from './page-keys';
+import { jsonDigest } from '../text/hash.ts';
 
 // Cache keys (src/site/page-keys.ts) of the pages that show an article's versions: the article
 // page (its list of versions), each version's page and each compare page. Every one of them
 // prints the list of versions (capture dates, changed headlines), so each key covers every
 // version file of the article, front matter and body, besides what the article page's key covers.
 
-/** A short hash of any JSON-able value. */
-function hash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
-}
-
 /**
  * The key of a page about `article` and its `versions` (oldest first, the article file last),
  * for the page given by `extra` (e.g. the version id and the kind of page).
  */
 export function versionedKey(article: Article, archive: Archive, versions: Version[], ...extra: unknown[]): string {
-  return hash([articleKey(article, archive), versions.map((v) => [v.id, v.digest]), extra]);
+  return jsonDigest([articleKey(article, archive), versions.map((v) => [v.id, v.digest]), extra]);
 }

@@ -200,7 +200,7 @@ describe("an editor's round trip", () => {
     expect((after.warc as { targetUri: string }).targetUri).toBe(other);
   }, 60_000);
 
-  test('a review made over archived articles proposes no organisation, keeps earlier marks and applies without losing edits', async () => {
+  test('a review made over archived articles proposes no organization, keeps earlier marks and applies without losing edits', async () => {
     const { root, ferry, water } = await editedArchive();
     const reviewFile = path.join(path.dirname(root), 'review.txt');
     // No captures: the review is made from the articles already archived.
@@ -209,7 +209,7 @@ describe("an editor's round trip", () => {
     let review = await readFile(reviewFile, 'utf8');
     expect(review).toMatch(/^drop \| Rosa Delgado \| in: 2026\/02\/ferry-adds-evening-sailing\.md$/m);
     expect(review).toMatch(/^drop \| Denise Howard \| in: 2026\/03\/water-rates-to-rise\.md$/m);
-    for (const organisation of ['Harbour Link', 'Lisa Tran']) expect(review).not.toContain(organisation);
+    for (const organization of ['Harbour Link', 'Lisa Tran']) expect(review).not.toContain(organization);
     await writeFile(reviewFile, review.replace('drop | Rosa Delgado', 'keep | Rosa Delgado'));
     // Another review run over the same archive keeps the mark not yet applied.
     const again = await importAll([], root, { ...options, addPeople: true, reviewFile });

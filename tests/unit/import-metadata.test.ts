@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { normaliseDate } from '../../src/import/dates.ts';
+import { isoDateFromPage } from '../../src/import/dates.ts';
 import { canonicalUrl, readMetadata } from '../../src/import/metadata.ts';
 
 // Each source of article facts a news page offers, and the order they are trusted in.
@@ -136,7 +136,7 @@ describe('dates as pages print them', () => {
     ['yesterday', null],
     ['', null],
   ])('%s -> %s', (raw, want) => {
-    expect(normaliseDate(raw)).toBe(want);
+    expect(isoDateFromPage(raw)).toBe(want);
   });
 });
 
@@ -215,7 +215,7 @@ describe('publication dates in the tags real pages use', () => {
     ['2022-12-31 20:05:00 -0500', '2022-12-31T20:05:00-05:00'],
     ['2022-12-31T20:05:00 UTC', '2022-12-31T20:05:00Z'],
   ])('%s -> %s', (raw, want) => {
-    expect(normaliseDate(raw)).toBe(want);
+    expect(isoDateFromPage(raw)).toBe(want);
   });
 });
 

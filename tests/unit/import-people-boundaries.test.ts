@@ -40,7 +40,7 @@ describe('names never span a sentence end, a paragraph break or a line break', (
     'Van Oord Dredging said the work would start in May.',
     'De Beers said prices would fall.',
     'Der Mieterbund erklärte, man sei zufrieden.',
-  ])('an organisation is not a person: %j', (text) => {
+  ])('an organization is not a person: %j', (text) => {
     expect(candidateNames(text)).toEqual([]);
   });
 });

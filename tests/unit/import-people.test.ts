@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { candidateNames, findPeople, PeopleIndex, stripTitles, TITLE_WORDS } from '../../src/import/people.ts';
 
-// Who an article names: titles are not names, organisations named after people are not people,
+// Who an article names: titles are not names, organizations named after people are not people,
 // photo credits are not mentions, and "President Obama" is the Obama the archive knows.
 
 const index = new PeopleIndex([
@@ -37,7 +37,7 @@ describe('titles and honorifics are taken off before matching', () => {
 });
 
 describe('what is not a person', () => {
-  test('a name that only occurs inside an organisation’s name', () => {
+  test('a name that only occurs inside an organization’s name', () => {
     const text =
       'Researchers at the François-Xavier Bagnoud Center for Health and Human Rights said the figures were too low. The Robert Wood Johnson Foundation agreed.';
     expect(candidateNames(text)).toEqual([]);

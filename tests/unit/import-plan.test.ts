@@ -19,7 +19,7 @@ import {
   type Target,
   type WritePlan,
 } from '../../src/import/import-one.ts';
-import { readVersions } from '../../src/import/versions.ts';
+import { readVersions } from '../../src/import/stored-versions.ts';
 import { ArchiveFiles } from '../../src/import/write.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { listFiles, splitFrontmatter } from '../../src/content/files.ts';
-import { versionId } from '../../src/content/versions.ts';
+import { versionId } from '../../src/content/version-entries.ts';
 import { importAll } from '../../src/import/run.ts';
 import { changeSize } from '../../src/render/version-diff.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/content/problems.ts';
 import { checkContent } from '../../src/content/check.ts';
-import { versionId } from '../../src/content/versions.ts';
+import { versionId } from '../../src/content/version-entries.ts';
 
 // Version files (content/versions/<article id>/<version id>.md) as the checker sees them: every
 // kind of mistake named with its file, field and fix, in one run, without stopping at the first.

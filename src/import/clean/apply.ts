@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { BLOCK_RULES, INLINE_RULES, ROLE_TAIL, type BlockInfo, type RuleContext } from './rules.ts';
+import { singleSpaced } from '../../text/white-space.ts';
 
 // Applies the cleaning rules to an article body (a hast tree) and reports what was removed.
 
@@ -49,7 +50,7 @@ function brLines(nodes: Root['children'][number][]): { text: string; start: numb
     } else if (node.type === 'element' && node.tagName === 'br') breakLine();
     else if (node.type === 'element') {
       // A block nested in an inline element (<font><p>…</p></font>) is a line of its own.
-      const block = BLOCKS.has(node.tagName);
+      const block = TEXT_BLOCKS.has(node.tagName);
       if (block) breakLine();
       for (const c of node.children) walk(c);
       if (block) breakLine();
@@ -62,7 +63,7 @@ function brLines(nodes: Root['children'][number][]): { text: string; start: numb
   };
   for (const n of nodes) walk(n);
   out.push({ text: line, start, end: offset });
-  return out.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text);
+  return out.map((l) => ({ ...l, text: singleSpaced(l.text) })).filter((l) => l.text);
 }
 
 /** Removes the <br>s and blank text before the first text left under a node; true when text is left. */
@@ -97,11 +98,23 @@ const LEAF_REMOVABLE = new Set([
   'dd',
 ]);
 /** Every block-level element: text is judged block by block. */
-const BLOCKS = new Set([...LEAF_REMOVABLE, 'figcaption', 'td', 'blockquote', 'ul', 'ol', 'figure', 'table', 'pre']);
+const TEXT_BLOCKS = new Set([
+  ...LEAF_REMOVABLE,
+  'figcaption',
+  'td',
+  'blockquote',
+  'ul',
+  'ol',
+  'figure',
+  'table',
+  'pre',
+]);
 
 /** True when an element holds no block-level element (its text reads as one block). */
 function isLeafBlock(node: Element): boolean {
-  return BLOCKS.has(node.tagName) && !node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName));
+  return (
+    TEXT_BLOCKS.has(node.tagName) && !node.children.some((c) => c.type === 'element' && TEXT_BLOCKS.has(c.tagName))
+  );
 }
 
 /** Cuts [start, end) character ranges out of the text under a node; returns the emptied elements. */
@@ -163,14 +176,14 @@ function blockInfo(nodes: Root['children'][number][], tag: string): BlockInfo {
     const items = nodes.flatMap((n) =>
       n.type === 'element' ? n.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li') : [],
     );
-    info.items = items.map((li) => toString(li).replace(/\s+/g, ' ').trim());
+    info.items = items.map((li) => singleSpaced(toString(li)));
   }
   return info;
 }
 
 /** True for a block that is nothing but a short link (a teaser headline in a run under "Related"). */
 function isLinkOnly(node: Element): boolean {
-  const text = toString(node).replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(toString(node));
   return text.length > 0 && text.length <= 200 && blockInfo([node], node.tagName).linkShare >= 0.9;
 }
 
@@ -179,8 +192,8 @@ function isImageOnly(node: Element): boolean {
   return blockInfo([node], node.tagName).hasImage && toString(node).trim() === '';
 }
 
-/** True for an element that is a block (see BLOCKS). */
-const isBlock = (node: Root['children'][number]) => node.type === 'element' && BLOCKS.has(node.tagName);
+/** True for an element that is a block (see TEXT_BLOCKS). */
+const isBlock = (node: Root['children'][number]) => node.type === 'element' && TEXT_BLOCKS.has(node.tagName);
 
 /**
  * The loose runs of a container that also holds blocks: each stretch of text and inline elements
@@ -279,8 +292,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
     for (const child of parent.children) {
       if (dropped.has(child)) continue;
       if (dropRest) {
-        if (child.type === 'element')
-          report.removed.push({ rule: dropRest, text: toString(child).replace(/\s+/g, ' ').trim() });
+        if (child.type === 'element') report.removed.push({ rule: dropRest, text: singleSpaced(toString(child)) });
         continue;
       }
       if (child.type !== 'element') {
@@ -289,12 +301,12 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       }
       if (dropNextList && (child.tagName === 'ul' || child.tagName === 'ol' || isLinkOnly(child))) {
         // The list under a "Related" heading, or a run of linked headlines standing for one.
-        report.removed.push({ rule: 'related-links-section', text: toString(child).replace(/\s+/g, ' ').trim() });
+        report.removed.push({ rule: 'related-links-section', text: singleSpaced(toString(child)) });
         dropNextList = child.tagName !== 'ul' && child.tagName !== 'ol';
         continue;
       }
       dropNextList = false;
-      const text = () => toString(child).replace(/\s+/g, ' ').trim();
+      const text = () => singleSpaced(toString(child));
       if (!isLeafBlock(child)) {
         // A card (a link around an image and a headline) or a breadcrumb list is judged whole.
         const whole = BLOCK_RULES.find(
@@ -310,7 +322,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       if (child.tagName === 'img' || child.tagName === 'picture') afterImage = true;
       else if (isBlock(child)) afterImage = isImageOnly(child);
       if (isLeafBlock(child)) {
-        const text = toString(child).replace(/\s+/g, ' ').trim();
+        const text = singleSpaced(toString(child));
         const info = blockInfo([child], child.tagName);
         const rule =
           LEAF_REMOVABLE.has(child.tagName) || child.tagName === 'figcaption'
@@ -345,7 +357,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
           if (LEAF_REMOVABLE.has(child.tagName)) continue;
           child.children = [];
         }
-        if (head && toString(child).replace(/\s+/g, ' ').trim().length >= FIRST_PARAGRAPH) head = false;
+        if (head && singleSpaced(toString(child)).length >= FIRST_PARAGRAPH) head = false;
         for (const inline of INLINE_RULES) {
           const full = toString(child);
           const ranges = inline.ranges(full);
@@ -358,10 +370,10 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
         }
         // Judged after the cuts, so a caption glued to its credit matches its bare repeats.
         // Only a caption of some words: a short credit under each image ("Photo: AP") stays with it.
-        const caption = toString(child).replace(/\s+/g, ' ').trim();
+        const caption = singleSpaced(toString(child));
         const key = captionLike && caption.split(' ').length >= 5 ? caption.toLowerCase() : '';
         if (key && captions.has(key)) {
-          report.removed.push({ rule: 'repeated-caption', text: toString(child).replace(/\s+/g, ' ').trim() });
+          report.removed.push({ rule: 'repeated-caption', text: singleSpaced(toString(child)) });
           continue;
         }
         if (key) captions.add(key);

@@ -1,4 +1,7 @@
 import { dateWordKind } from '../dates.ts';
+import { BYLINE_CONJUNCTIONS, BYLINE_LEAD_WORDS } from '../../text/byline-words.ts';
+import { NAME_PARTICLES } from '../../text/name-particles.ts';
+import { wordAlternation } from '../../text/word-pattern.ts';
 
 // Lines that only state facts about the page, not the story: when it was published or updated
 // ("Updated 10:32 AM EDT, Thu June 6, 2024", "Publié le 04/03/2024 à 14h30, mis à jour à 15h12",
@@ -147,6 +150,15 @@ const ZONES = new Set(
   ),
 );
 
+/** A byline's lead word as printed at the start of a name: "By", "by", "BY", "Par", "von". */
+const BYLINE_LEAD = [...BYLINE_LEAD_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`), 'BY'].join('|');
+
+/** A part that is only a byline: an optional lead word, then capitalised words joined by conjunctions and particles. */
+const BYLINE_ONLY = new RegExp(
+  `^(?:(?:${BYLINE_LEAD})\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${wordAlternation([...BYLINE_CONJUNCTIONS, ...NAME_PARTICLES])})){0,5}$`,
+  'u',
+);
+
 /**
  * True for a line that only gives the page's dates, reading time or counts (see the top of this
  * file), also when a name stands in one of its parts ("Jane Doe | June 6, 2024 | 4 min read",
@@ -157,7 +169,10 @@ export function isMetaLine(text: string): boolean {
   if (isFactsOnly(text)) return true;
   // "Posted by Jane Doe on June 6, 2024": the name is a part of its own.
   const split = text.replace(
-    /(?<=^|\s)(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|BY)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?=\s+(?:on|am|le|el|il|op|em)\s|\s*[,|·•]|\s+\d)/u,
+    new RegExp(
+      `(?<=^|\\s)(?:${BYLINE_LEAD})\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}\\p{Lu}[\\p{L}.'’-]*(?=\\s+(?:on|am|le|el|il|op|em)\\s|\\s*[,|·•]|\\s+\\d)`,
+      'u',
+    ),
     (m) => ` | ${m} | `,
   );
   const parts = split
@@ -166,16 +181,7 @@ export function isMetaLine(text: string): boolean {
     .filter(Boolean);
   if (parts.length < 2 || text.length > 160) return false;
   const facts = parts.filter(isFactsOnly).length;
-  return (
-    facts > 0 &&
-    parts.every(
-      (p) =>
-        isFactsOnly(p) ||
-        /^(?:(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor|BY)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|et|und|y|e|en|de|van|von|der|da|di|du|la|le)){0,5}$/u.test(
-          p,
-        ),
-    )
-  );
+  return facts > 0 && parts.every((p) => isFactsOnly(p) || BYLINE_ONLY.test(p));
 }
 
 /** True for a line of page facts alone (dates, times, reading time, counts), with their labels. */

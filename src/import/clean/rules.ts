@@ -1,6 +1,10 @@
 import { isDateLine } from '../dates.ts';
 import { GLUED_DATE } from '../names.ts';
 import { isMetaLine } from './meta-line.ts';
+import { BYLINE_CONJUNCTIONS, BYLINE_LEAD_WORDS } from '../../text/byline-words.ts';
+import { NAME_PARTICLES } from '../../text/name-particles.ts';
+import { wordAlternation } from '../../text/word-pattern.ts';
+import { singleSpaced } from '../../text/white-space.ts';
 
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
 // with what it removes; tests/unit/import-clean.test.ts shows a real-looking before and after
@@ -57,16 +61,18 @@ export interface InlineRule {
 }
 
 /** Text compared case-insensitively with spaces collapsed. */
-const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (text: string) => singleSpaced(text).toLowerCase();
 
 const SHARE_WORD =
   "(?:(?:share|teilen|partager|compartir|condividi|partilhar|delen)(?: (?:on|via|auf|sur|en|su|em|op) \\w+)?|instagram|youtube|tiktok|threads|bluesky|mastodon|e-mail|drucken|imprimir|stampa|imprimer|afdrukken|kopieren|copier|copiar|copia|kopiëren|opens? in (?:a )?new (?:window|tab)|share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
 
 /** Words a byline starts with, in the languages the importer reads. */
-const BYLINE_START = /^(?:by|par|por|von|di|door|av|af|texto?|text|written by)\s+(?=\p{Lu})/iu;
+const BYLINE_START = new RegExp(
+  `^(?:${wordAlternation(BYLINE_LEAD_WORDS)}|texto?|text|written by)\\s+(?=\\p{Lu})`,
+  'iu',
+);
 /** Words that may stand between the names of a byline. */
-const BYLINE_JOIN =
-  /^(?:and|&|et|y|und|e|en|og|och|van|von|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|zu|bin|al)$/;
+const BYLINE_JOIN = new RegExp(`^(?:${wordAlternation([...BYLINE_CONJUNCTIONS, ...NAME_PARTICLES])})$`);
 
 /**
  * A byline's ", role" tail naming the writer's job ("By Bob Smith, Gazette staff writer", "Par
@@ -620,7 +626,7 @@ export const BLOCK_RULES: BlockRule[] = [
         // A label run into the name, as pages render two elements: "CreditKevin Frayer/Getty Images"
         /^(?:Credits?|CREDITS?)(?=\p{Lu})\S/u.test(text.trim()) ||
         /^[^.!?]{0,80}\/\s*(?:getty images|ap|afp|reuters|epa|ap photo|shutterstock)\s*$/i.test(text.trim())),
-    credit: (text) => text.replace(/\s+/g, ' ').trim(),
+    credit: (text) => singleSpaced(text),
   },
   {
     name: 'newsletter-prompt',
@@ -783,7 +789,7 @@ export const BLOCK_RULES: BlockRule[] = [
     description:
       'the site\'s own controls and furniture: skip links, sign-in and account links, breadcrumb trails ("Home › News › Politics"), and a print logo giving the site\'s name and web address',
     matches: (text, ctx, info) => {
-      const t = text.trim().replace(/\s+/g, ' ');
+      const t = singleSpaced(text);
       if (t.length > 200) return false;
       if (CHROME_LINE.test(t)) return true;
       // Breadcrumbs: "Home › News › Politics", "Accueil > International"
@@ -824,7 +830,7 @@ export const BLOCK_RULES: BlockRule[] = [
     description:
       'a bar of links to the site\'s sections and page tools, separated by "|", "•" or "·" ("Home | News | Sports | E-mail this story"), as pages laid out with tables print under the story',
     matches: (text, _ctx, info) => {
-      const t = text.trim().replace(/\s+/g, ' ');
+      const t = singleSpaced(text);
       if (t.length > 200) return false;
       const items = t.split(/\s*[|•·]\s*|\s+\/\s+|\s*::\s*|\]\s*\[/).map((i) => i.replace(/^\[|\]$/g, '').trim());
       return (
@@ -993,7 +999,7 @@ export const INLINE_RULES: InlineRule[] = [
     description:
       'an image credit run into the end of its caption with no space ("…after treatmentCredit: EPA"); kept as the image credit',
     ranges: gluedCreditRanges,
-    credit: (text) => text.replace(/\s+/g, ' ').trim(),
+    credit: (text) => singleSpaced(text),
   },
   {
     name: 'gallery-counter-prefix',

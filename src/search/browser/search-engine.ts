@@ -8,7 +8,8 @@ import type {
   PagefindSearchResult,
   PagefindSearchResults,
 } from './pagefind-types.ts';
-import { countSearches, folded, searchOptions, typedName, type SearchState } from './search-state.ts';
+import { countSearches, searchOptions, typedName, type SearchState } from './search-state.ts';
+import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's engine: what a search finds, in what order, and what each filter value would
 // give, asked of Pagefind's JS API. No page code: it takes a Pagefind (or anything answering the
@@ -72,7 +73,7 @@ const KEPT_ANSWERS = 200;
 
 /** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
 function normalWord(word: string): string {
-  return folded(word).replace(/\p{P}/gu, '');
+  return lowerWithoutMarks(word).replace(/\p{P}/gu, '');
 }
 
 /** Search options kept within a scope. */

@@ -1,5 +1,6 @@
 import type { PagefindSearchOptions } from './pagefind-types.ts';
 import { FILTER_KEYS, SORT_KEY, SORTS, type FilterKey, type SortOrder } from '../contract.ts';
+import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's state, kept in the address: ?q=judges&person=Jeff%20Sessions&sort=newest.
 // Pure functions, so the round trip between URL and search is unit-tested.
@@ -75,14 +76,9 @@ function omit<T>(o: Record<string, T>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 }
 
-/** Text as search compares it: lower case, without diacritics. */
-export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
-/** Words of a text as search compares names: folded, split at anything but letters and digits. */
+/** Words of a text as search compares names: without marks, split at anything but letters and digits. */
 function nameWords(text: string): string[] {
-  return folded(text)
+  return lowerWithoutMarks(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }

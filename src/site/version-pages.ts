@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadArchive, type Article } from './collections';
 import { versionedKey } from './version-keys';
 import type { ArchiveDate } from '../content/dates';
-import { compareCaptures, VERSION_FIELDS, versionId, versionsByArticle } from '../content/versions';
+import { compareCaptures, VERSION_FIELDS, versionId, versionsByArticle } from '../content/version-entries';
 import type { Author } from '../content/names';
 
 // The versions of each article as the pages see them: the earlier captures of content/versions/
@@ -29,7 +29,7 @@ export interface VersionFacts {
 export interface Version {
   /** The article's id. */
   articleId: string;
-  /** The version id: the capture moment (src/content/versions.ts). */
+  /** The version id: the capture moment (src/content/version-entries.ts). */
   id: string;
   /** Position among the article's versions, 0 for the first capture. */
   index: number;

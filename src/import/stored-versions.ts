@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { parseYaml } from '../content/yaml.ts';
 import { splitFrontmatter } from '../content/files.ts';
-import { versionId } from '../content/versions.ts';
+import { versionId } from '../content/version-entries.ts';
 import { bodyHash } from './existing-entries.ts';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/hash.ts';
 import { ArchiveFiles } from './write.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // The versions of an article as the importer sees them: the article file (the latest capture)
 // and content/versions/<article id>/<version id>.md (the earlier ones), read from disk when a
@@ -41,11 +42,9 @@ export interface StoredVersion {
  * article, the capture moment) is not. Returns a SHA-256 in hex.
  */
 export function sameTextKey(fields: { title?: unknown; dek?: unknown; authors?: unknown }, body: string): string {
-  const line = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
+  const line = (v: unknown) => (typeof v === 'string' ? singleSpaced(v) : '');
   const authors = Array.isArray(fields.authors) ? fields.authors.map(line) : [];
-  return createHash('sha256')
-    .update(JSON.stringify([line(fields.title), line(fields.dek), authors, bodyHash(body)]))
-    .digest('hex');
+  return sha256Hex(JSON.stringify([line(fields.title), line(fields.dek), authors, bodyHash(body)]));
 }
 
 /** Raised when an article file or a version file cannot be read as a version; the message names the file and the fix. */

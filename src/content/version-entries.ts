@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { ArticleData, Entry } from './check.ts';
-import { normalizeDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
+import { storedDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
 import { displayPath, groupProblems, NAMED, type Problem } from './problems.ts';
 import {
   articleFields,
@@ -25,7 +25,7 @@ import {
  * not a checked date (src/content/dates.ts).
  */
 export function versionId(captured: ArchiveDate): string {
-  const date = normalizeDate(captured);
+  const date = storedDate(captured);
   if (date.length === 10) return date.replace(/-/g, '');
   return parseArchiveDate(date).toISOString().slice(0, 19).replace(/[-:T]/g, '');
 }
@@ -56,8 +56,8 @@ export const VERSION_FIELDS = [
   'editorsNote',
 ] as const;
 
-/** The front matter fields that belong to the article, whichever capture is the latest. */
-export const ARTICLE_FIELDS = [
+/** The front matter fields that belong to the article, whichever capture is the latest (all versions share them). */
+export const ARTICLE_LEVEL_FIELDS = [
   'source',
   'url',
   'people',
