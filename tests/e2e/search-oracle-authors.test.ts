@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -320,7 +321,7 @@ describe('author listings of the byline archive', () => {
     for (const [base] of BASES) {
       const dist = dists[base]!;
       const index = await builtPage(dist, '/authors/');
-      const entries = [...index.querySelectorAll('main li a')].map((a) => ({
+      const entries = [...index.querySelectorAll('main .columns li a')].map((a) => ({
         name: a.textContent!.trim(),
         href: a.getAttribute('href')!,
       }));
@@ -359,6 +360,7 @@ describe('author listings of the byline archive', () => {
   });
 
   test('the new pages are valid HTML (Nu HTML Checker)', () => {
+    for (const d of Object.values(dists)) expect(existsSync(path.join(d, 'authors', 'index.html'))).toBe(true);
     const files = Object.values(dists).flatMap((d) => [
       path.join(d, 'authors'),
       path.join(d, 'people'),
