@@ -40,12 +40,13 @@ export const MATCHED_IN: Partial<Record<MetaField, string>> = {
 };
 
 /** Filters offered on the search page, in the order shown. */
-export const FILTER_KEYS = ['person', 'source', 'topic', 'year'] as const;
+export const FILTER_KEYS = ['person', 'author', 'source', 'topic', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Filter names as the search page shows them. */
 export const FILTER_LABELS: Record<FilterKey, string> = {
   person: 'Person',
+  author: 'Author',
   source: 'Source',
   topic: 'Topic',
   year: 'Year',

@@ -1,6 +1,7 @@
 import type { Archive } from '../site/collections';
 import { personName, sourceName } from '../site/collections';
 import { groupArticles } from '../site/grouping';
+import { articleAuthors } from '../content/authors';
 import { primaryLanguage } from '../site/text-direction';
 import { FILTER_KEYS, type FilterKey } from './contract';
 
@@ -31,11 +32,15 @@ export function searchFacets(archive: Archive, lang: string) {
     : groupArticles(archive.articles.filter(inLang), archive.topicLabels);
   const counts: Record<FilterKey, Record<string, number>> = {
     person: {},
+    author: {},
     source: {},
     topic: {},
     year: {},
   };
   for (const [id, list] of g.byPerson) counts.person[personName(archive, id)] = list.length;
+  for (const a of archive.articles.filter(inLang))
+    for (const name of new Set(articleAuthors(a.data.authors, archive.authorOf).map((au) => au.name)))
+      counts.author[name] = (counts.author[name] ?? 0) + 1;
   for (const [id, list] of g.bySource) counts.source[sourceName(archive, id)] = list.length;
   for (const group of g.byTopic.values()) counts.topic[group.name] = group.articles.length;
   for (const [month, list] of g.byMonth)

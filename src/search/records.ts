@@ -7,6 +7,7 @@ import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { visibleText } from '../site/visible-text.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
+import { articleAuthors, bylineAuthors } from '../content/authors.ts';
 import {
   EARLIER_VERSIONS,
   LATEST_WORDS,
@@ -92,6 +93,11 @@ export async function* searchRecords(
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
   const labels = topicLabels(entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.topics));
+  // The author filter names whom each byline names, by the pages' rule (src/content/authors.ts).
+  const authorOf = bylineAuthors(
+    entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.authors),
+    shownPeople(entries),
+  );
   const partFilter = parts > 1 ? { [PART_FILTER]: [String(part.n)] } : {};
   // Earlier versions, oldest first: their passages the latest text lacks still find the article.
   const versions = versionsByArticle(
@@ -130,6 +136,7 @@ export async function* searchRecords(
       filters: {
         // Each value once: Pagefind counts a record once per value it holds.
         person: [...new Set(mentions.map((p) => p.name))],
+        author: [...new Set(articleAuthors(a.authors, authorOf).map((au) => au.name))],
         source: [source],
         topic: topics,
         year: [yearOf(a.published!)],

@@ -4,6 +4,7 @@ import { groupArticles, newestFirst, type PersonMention } from './grouping.ts';
 import { isPublic } from '../content/schema.ts';
 import { versionsByArticle } from '../content/version-entries.ts';
 import { namedOnlyWhenHidden } from '../content/withheld.ts';
+import { articleAuthors, bylineAuthors, type BylineAuthor } from '../content/authors.ts';
 
 // The archive as the pages see it: public articles newest first, people, sources, and every
 // grouping, loaded once per build and shared by all pages.
@@ -86,7 +87,37 @@ async function load() {
   const sources = new Map(
     (await getCollection('sources')).filter((s) => !withheld.sources.has(s.id)).map((s) => [s.id, s]),
   );
-  return { articles, people, sources, withheld, ...groupArticles(articles) };
+  const authorOf = bylineAuthors(
+    articles.map((a) => a.data.authors),
+    people.values(),
+  );
+  return {
+    articles,
+    people,
+    sources,
+    withheld,
+    authorOf,
+    byAuthor: byAuthor(articles, authorOf),
+    ...groupArticles(articles),
+  };
+}
+
+/** An author (src/content/authors.ts) with the articles they signed, newest first. */
+export interface AuthorGroup {
+  author: BylineAuthor;
+  articles: Article[];
+}
+
+/** Articles by author key (BylineAuthor.key), in one pass over articles sorted newest first. */
+function byAuthor(articles: Article[], authorOf: (a: Article['data']['authors'][number]) => BylineAuthor) {
+  const groups = new Map<string, AuthorGroup>();
+  for (const article of articles)
+    for (const author of articleAuthors(article.data.authors, authorOf)) {
+      const group = groups.get(author.key) ?? { author, articles: [] };
+      group.articles.push(article);
+      groups.set(author.key, group);
+    }
+  return groups;
 }
 
 /** The whole archive, grouped. */

@@ -22,6 +22,13 @@ export const urls = {
   article: (id: string) => sitePath(`articles/${id}/`),
   people: () => sitePath('people/'),
   person: (id: string) => sitePath(`people/${id}/`),
+  /** Every byline, A to Z. */
+  authors: () => sitePath('authors/'),
+  /** An author's articles: a person's on their page, any other byline's at /authors/<slug>/ (page 2 on: page/N/). */
+  author: (a: { person?: string | undefined; slug: string }, page = 1) =>
+    a.person
+      ? sitePath(`people/${a.person}/#articles-by`)
+      : sitePath(`authors/${a.slug}/${page > 1 ? `page/${page}/` : ''}`),
   topics: () => sitePath('topics/'),
   topic: (name: string) => sitePath(`topics/${topicSlug(name)}/`),
   sources: () => sitePath('sources/'),

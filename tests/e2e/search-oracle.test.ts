@@ -34,9 +34,10 @@ import {
 //   record (Pagefind matches stems by prefix: "marks" finds "market"). A phrase in double quotes
 //   counts as its words; the test checks that every record having all of a phrase's words has
 //   them next to each other, so this gives the same set as adjacency.
-// - Filters (person = canonical name of a listed person, source = source name, topic = topic
-//   label, year = year of `published` in its own offset): values of one filter are alternatives,
-//   different filters all apply. Topics that differ only in case are one topic, named by their
+// - Filters (person = canonical name of a listed person, author = a byline as printed (no byline
+//   here is a person's name), source = source name, topic = topic label, year = year of
+//   `published` in its own offset): values of one filter are alternatives, different filters all
+//   apply. Topics that differ only in case are one topic, named by their
 //   most used spelling; person pages have no filter values, so any filter leaves them out.
 // - Counts. The count beside value V of filter G is the number of records matching the words,
 //   the other filters and G = V (disjunctive facet counts: what ticking that box gives).
@@ -49,8 +50,8 @@ import {
 // term begins with: "ashdown" finds "as" in a part that has no "ashdown"), and a phrase whose words
 // some record has apart.
 
-type Group = 'person' | 'source' | 'topic' | 'year';
-const GROUPS: Group[] = ['person', 'source', 'topic', 'year'];
+type Group = 'person' | 'author' | 'source' | 'topic' | 'year';
+const GROUPS: Group[] = ['person', 'author', 'source', 'topic', 'year'];
 type Lang = 'en' | 'fr';
 type Sort = 'relevance' | 'newest' | 'oldest';
 const SORTS: Sort[] = ['relevance', 'newest', 'oldest'];
@@ -218,6 +219,8 @@ function oracleRecords(archive: OracleArchive): Rec[] {
       fields: texts.map(words),
       filters: {
         person: listed.map((p) => p.name),
+        // No byline of this fixture is a person's name: each is an author as printed.
+        author: [...new Set(a.authors)],
         source: [a.source.name],
         topic: [...new Set(a.topics.map(label))],
         year: [a.day.slice(0, 4)],
@@ -229,7 +232,7 @@ function oracleRecords(archive: OracleArchive): Rec[] {
       path: `people/${p.id}/`,
       lang: 'en',
       fields: [p.name, ...p.aliases, p.description].map(words),
-      filters: { person: [], source: [], topic: [], year: [] },
+      filters: { person: [], author: [], source: [], topic: [], year: [] },
     });
   return records;
 }

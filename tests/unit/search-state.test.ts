@@ -47,11 +47,12 @@ test('a filter with ticked values is counted without them, the others with every
   const find = (key: FilterKey) => searches.find((s) => s.counts.includes(key))!.options;
   // Untouched filters share one search with every ticked value.
   expect(find('source')).toEqual({ filters: { person: { any: ['A'] }, year: { any: ['2018'] } } });
+  expect(find('author')).toBe(find('source'));
   expect(find('topic')).toBe(find('source'));
   // A ticked filter is counted as if none of its own values were ticked.
   expect(find('person')).toEqual({ filters: { year: { any: ['2018'] } } });
   expect(find('year')).toEqual({ filters: { person: { any: ['A'] } } });
-  expect(searches.flatMap((s) => s.counts).sort()).toEqual(['person', 'source', 'topic', 'year']);
+  expect(searches.flatMap((s) => s.counts).sort()).toEqual(['author', 'person', 'source', 'topic', 'year']);
 });
 
 test('the words typed are a name when each begins a word of the name or its other names', () => {

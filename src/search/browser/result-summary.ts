@@ -13,6 +13,8 @@ export interface ResultSummary {
   url: string;
   /** The date line as the article page prints it, and its day (YYYY-MM-DD) when known. */
   date?: { text: string; day?: string };
+  /** The byline as printed ("Tom Whitaker, Ana Ruiz"), when the article has one. */
+  byline?: string;
   /**
    * Set when the words are only in passages of earlier versions (after the latest text's words:
    * src/search/earlier-versions.ts): the version page whose passage has them (the earliest version
@@ -53,6 +55,7 @@ export function resultSummary({ result, data }: LoadedResult): ResultSummary {
     title: data.meta.title ?? data.url,
     url: data.url,
     ...(data.meta.date && { date: { text: data.meta.date, ...(data.meta.day && { day: data.meta.day }) } }),
+    ...(data.meta.byline && { byline: data.meta.byline }),
     ...(earlierVersion && { earlierVersion }),
     excerpt,
     ...(!marked && found.length > 0 && { matchNote: `Found by ${found.join(' and ')}.` }),

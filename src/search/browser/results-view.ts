@@ -44,6 +44,8 @@ function resultItem(summary: ResultSummary): HTMLLIElement {
     const time = el('time', summary.date.text);
     if (summary.date.day) time.dateTime = summary.date.day;
     line.append(time);
+    // The byline, as article lists give it (src/components/ArticleList.astro).
+    if (summary.byline) line.append(' · ', el('span', `By ${summary.byline}`, 'byline'));
     li.append(line);
   }
   if (summary.earlierVersion) {
