@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Archive, Article } from '../site/collections';
+import type { Archive, Article } from '../site/collections.ts';
 
 // Cache keys for Astro's incremental build (experimental.incrementalBuild in astro.config.ts):
 // a page whose key and code are unchanged since the last build is copied from the build cache

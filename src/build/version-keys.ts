@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Archive, Article } from '../site/collections';
-import type { Version } from '../site/versions';
-import { articleKey } from './page-keys';
+import type { Archive, Article } from '../site/collections.ts';
+import type { Version } from '../site/versions.ts';
+import { articleKey } from './page-keys.ts';
 
 // Cache keys (src/build/page-keys.ts) of the pages that show an article's versions: the article
 // page (its list of versions), each version's page and each compare page. Every one of them

@@ -1,8 +1,8 @@
-import type { Archive } from '../site/collections';
-import { personName, sourceName } from '../site/collections';
-import { groupArticles } from '../site/grouping';
-import { primaryLanguage } from '../site/text-direction';
-import { FILTER_KEYS, orderedValues } from './browser/search-state';
+import type { Archive } from '../site/collections.ts';
+import { personName, sourceName } from '../site/collections.ts';
+import { groupArticles } from '../site/grouping.ts';
+import { primaryLanguage } from '../site/text-direction.ts';
+import { FILTER_KEYS, orderedValues } from './browser/search-state.ts';
 
 // The search page's filters, listed at build time from the archive's groupings (the same
 // values Pagefind indexes), so the page does not shift when search loads.

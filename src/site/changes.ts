@@ -1,10 +1,10 @@
-import type { Article } from './collections';
-import type { Version } from './versions';
-import { headlineChanged } from './versions';
-import { compareCaptures } from '../content/versions';
-import { renderArticleBody } from '../render/article-body';
-import { changeSize, type ChangeSize } from '../render/version-diff';
-import { visibleText } from '../search/records';
+import type { Article } from './collections.ts';
+import type { Version } from './versions.ts';
+import { headlineChanged } from './versions.ts';
+import { compareCaptures } from '../content/versions.ts';
+import { renderArticleBody } from '../render/article-body.ts';
+import { changeSize, type ChangeSize } from '../render/version-diff.ts';
+import { visibleText } from '../search/records.ts';
 
 // A change is one version of an article compared with the one before it. The Changes page and
 // its feed list each changed article's latest change; the compare pages show every change.
