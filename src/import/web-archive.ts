@@ -896,7 +896,6 @@ function limitReader(record: WARCRecord): LimitReader | undefined {
 
 /** Reads past a record's content, checking it is all there. */
 async function drain(record: WARCRecord, damaged: (detail: string) => WebArchiveError): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for await (const _chunk of record.reader);
   const missing = limitReader(record)?.limit ?? 0;
   if (missing > 0) throw damaged(`the record is ${missing.toLocaleString('en')} bytes short of its Content-Length`);

@@ -37,7 +37,6 @@ function printed(events: AstroLoggerMessage[]): string[] {
   for (const e of events) log.write(e);
   log.flush?.();
   vi.restoreAllMocks();
-  // eslint-disable-next-line no-control-regex
   return out
     .replace(/\u001b\[[0-9;]*m/g, '')
     .replace(/^\d\d:\d\d:\d\d /gm, '')
