@@ -283,7 +283,7 @@ export type SourceData = z.output<typeof sourceSchema>;
 
 /** Reads and validates one article file's text. */
 function parseArticle(file: string, text: string): Parsed<ArticleData> {
-  return parseMarkdownEntry(file, text, true) as Parsed<ArticleData>;
+  return parseMarkdownEntry(file, text, true);
 }
 
 /**
@@ -291,7 +291,7 @@ function parseArticle(file: string, text: string): Parsed<ArticleData> {
  * source, url and published required (a version takes them from its article file).
  */
 function parseVersion(file: string, text: string): Parsed<VersionData> {
-  return parseMarkdownEntry(file, text, false) as Parsed<VersionData>;
+  return parseMarkdownEntry(file, text, false);
 }
 
 /** Reads and validates a Markdown entry; `rules` adds the article rules across fields. */
@@ -322,7 +322,7 @@ function parseMarkdownEntry(file: string, text: string, rules: boolean): Parsed<
     // The rules across fields, on the fields that are valid: reported in the same run.
     const reported = new Set(problems.map((p) => p.field.split('.')[0]));
     for (const [field, message, fix] of articleRuleProblems(partial))
-      if (!reported.has(field[0]!))
+      if (!reported.has(field[0]))
         problems.push({ file, field: field.join('.'), message, fix: fix ?? fixFor(field.join('.')) });
   }
   if (parts.body.trim() === '')
@@ -344,7 +344,7 @@ function validFields(data: unknown): Partial<ArticleData> {
     const r = schema.safeParse(raw[key]);
     if (r.success && r.data !== undefined) valid[key] = r.data;
   }
-  return valid as Partial<ArticleData>;
+  return valid;
 }
 
 /** Reads and validates one YAML data file with the given schema. */
@@ -357,7 +357,7 @@ function yamlParser<S extends z.ZodType>(schema: S) {
     const result = schema.safeParse(data);
     const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
     return result.success
-      ? { data: result.data as z.output<S>, problems: [] }
+      ? { data: result.data, problems: [] }
       : { problems: schemaProblems(file, result.error, data, known) };
   };
 }

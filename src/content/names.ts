@@ -261,7 +261,7 @@ export function cslName(name: string, organization = false, language?: string): 
   for (const [key, value] of Object.entries(parts) as [string, string][])
     if (key === 'given') out[key] = [title, value.trim()].filter(Boolean).join(' ');
     else if (key !== 'dropping-particle' && value.trim()) out[key] = value.trim();
-  return out as CslName;
+  return out;
 }
 
 /** A byline's CSL name parts (see cslName); `language` is the article's BCP 47 tag. */

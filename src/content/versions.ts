@@ -136,7 +136,7 @@ export function versionProblems(
         field: 'file',
         message: `is in versions/${folder}/, but there is no article ${articleId} (${shown(articlesDir, `${folder}.md`)})${near ? `; did you mean ${guess}?` : ''}`,
         fix: near
-          ? `move it to ${shown(versionsDir, guess!)}/`
+          ? `move it to ${shown(versionsDir, guess)}/`
           : "move it to the folder named after its article (the article's path under articles/ without .md)",
       });
     }

@@ -18,7 +18,7 @@ import { ngramScore, scorePage, type Expected, type PageScore } from './score.ts
  */
 export function readabilityText(html: string): string {
   const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as globalThis.Document).parse();
+  const article = new Readability(document).parse();
   return article?.content ? toText(parseHtmlFragment(article.content)) : '';
 }
 

@@ -58,7 +58,7 @@ const OBJECT_FIELDS = new Set(['image']);
 
 /** The key of a list element: a person's id, or the element itself. */
 const elementKey = (x: unknown): string =>
-  typeof x === 'object' && x !== null && 'id' in x ? String((x as { id: unknown }).id) : JSON.stringify(x);
+  typeof x === 'object' && x !== null && 'id' in x ? String(x.id) : JSON.stringify(x);
 
 const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : empty(v) ? [] : undefined);
 

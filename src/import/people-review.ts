@@ -329,7 +329,7 @@ export async function applyReview(
     for (const { rel, file: article, text, parts } of articles) {
       const doc = parseYamlDocument(parts.yaml);
       const people = doc.get('people');
-      const ids = isSeq(people) ? (people.toJSON() as unknown[]) : [];
+      const ids = isSeq(people) ? people.toJSON() : [];
       if (ids.some((p) => p === id || (typeof p === 'object' && p && (p as { id?: string }).id === id))) continue;
       // A list the editor wrote keeps its style (a flow list stays one); an empty one becomes a block list.
       if (isSeq(people) && people.items.length > 0) people.add(doc.createNode(id));

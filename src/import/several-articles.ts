@@ -267,7 +267,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
     if (proseIn([c], []) < MIN_STORY_PROSE) {
       nodes = [];
       for (let n: Element | null = c; n; n = n.nextElementSibling) {
-        if (n !== c && containers.some((o) => o === n || n!.contains(o))) break;
+        if (n !== c && containers.some((o) => o === n || n.contains(o))) break;
         nodes.push(n);
       }
     }
@@ -276,7 +276,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
     const linked = h.querySelector('a[href]')?.getAttribute('href');
     const ancestors: Element[] = [];
     for (let a = c.parentElement; a && a !== doc.body; a = a.parentElement)
-      if (ADDRESS_ATTRIBUTES.some((attr) => a!.hasAttribute(attr))) ancestors.push(a);
+      if (ADDRESS_ATTRIBUTES.some((attr) => a.hasAttribute(attr))) ancestors.push(a);
     const addresses = addressesOf(nodes, base);
     // Ancestors' own attributes only (not everything inside them).
     for (const a of ancestors)
@@ -517,7 +517,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
   // debate) are parts of that article, not stories of their own.
   const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
-  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named!))) return [];
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named))) return [];
   // The same without an <article>: signed parts after the named <h1> inside the element that holds
   // it (a <div> or <main> around the introduction and the contributions), none with a date line
   // of its own. Stories set side by side each print their own date, or sit in a container of
@@ -529,8 +529,8 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
       (s) =>
         s.signedOnly &&
         holder.contains(s.headline) &&
-        !!(named!.headline.compareDocumentPosition(s.headline) & 4) &&
-        !datedPart(s, named!),
+        !!(named.headline.compareDocumentPosition(s.headline) & 4) &&
+        !datedPart(s, named),
     )
   )
     return [];

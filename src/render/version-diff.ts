@@ -208,7 +208,7 @@ function items(children: ElementContent[]): ElementContent[] {
 function withoutIds<T extends ElementContent>(node: T): T {
   if (node.type !== 'element') return node;
   const { id: _id, name: _name, ...properties } = node.properties;
-  return { ...node, properties, children: node.children.map(withoutIds) } as T;
+  return { ...node, properties, children: node.children.map(withoutIds) };
 }
 
 /** A whole node marked as deleted or inserted, keeping the elements a parent requires (li in ul, tr in tbody). */
@@ -337,7 +337,7 @@ export function diffBodies(beforeHtml: string, afterHtml: string): string {
     type: 'root',
     children: diffChildren(before.children as ElementContent[], after.children as ElementContent[]),
   };
-  return toHtml(sanitizer.runSync(tree) as Root);
+  return toHtml(sanitizer.runSync(tree));
 }
 
 /** What the compare page's field list says before the old and the new value. */
@@ -361,5 +361,5 @@ export function fieldChange(before: string, after: string): string {
     type: 'root',
     children: [side(BEFORE_LABEL, before, 'del'), text('\n'), side(AFTER_LABEL, after, 'ins')],
   };
-  return toHtml(sanitizer.runSync(tree) as Root);
+  return toHtml(sanitizer.runSync(tree));
 }

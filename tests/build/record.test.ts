@@ -69,7 +69,7 @@ describe('dates: the calendar day the original printed, everywhere', () => {
     const doc = await at(NYE);
     expect(doc.querySelector('.dateline time')?.getAttribute('datetime')).toBe('2019-12-31');
     expect(texts(doc, '.dateline')[0]).toBe('31 December 2019');
-    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(ld.datePublished).toBe('2019-12-31T21:15-05:00');
     expect(texts(doc, '.citation')[0]).toContain('Lee, S. (2019, December 31).');
     expect(doc.querySelector('meta[name="citation_publication_date"]')?.getAttribute('content')).toBe('2019/12/31');
@@ -82,7 +82,7 @@ describe('dates: the calendar day the original printed, everywhere', () => {
     expect(texts(await at('dates/2018/09/'), '.article-list h2 a')).toContain('Storm closes ferry terminal');
     const home = await at('');
     const nye = [...home.querySelectorAll('.article-list li')].find((li) =>
-      li.textContent!.includes('Council passes budget'),
+      li.textContent.includes('Council passes budget'),
     )!;
     expect(nye.querySelector('time')?.textContent).toBe('31 December 2019');
     const sitemap = await readFile(path.join(DIST, 'sitemap-0.xml'), 'utf8');
@@ -193,7 +193,7 @@ describe('small text', () => {
     const people = texts(doc, '.article-facts dd').find((t) => t.startsWith('Jeff Sessions'))!;
     expect(people).toMatch(/^Jeff Sessions, Attorney General \(also named: Sessions\)$/);
     // The commas of inline lists come from CSS after each item: no item may end in a space.
-    for (const li of doc.querySelectorAll('.inline-list li')) expect(li.textContent).toBe(li.textContent!.trim());
+    for (const li of doc.querySelectorAll('.inline-list li')) expect(li.textContent).toBe(li.textContent.trim());
     expect(texts(doc, '.article-facts dd').join(' ')).not.toMatch(/\s,/);
   });
 

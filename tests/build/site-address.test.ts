@@ -158,10 +158,7 @@ async function published(kind: Kind): Promise<{ urls: Record<string, string[]>; 
         .map((l) => l.replace('Sitemap:', '').trim()),
     },
     texts: {
-      citations: elements(
-        html,
-        (e) => (e.properties.className as string[] | undefined)?.includes('citation') ?? false,
-      ).map((e) => toString(e)),
+      citations: elements(html, (e) => e.properties.className?.includes('citation') ?? false).map((e) => toString(e)),
       downloads: elements(html, (e) => String(e.properties.href ?? '').startsWith('data:')).map((e) =>
         decodeURIComponent(String(e.properties.href).replace(/^data:[^,]*,/, '')),
       ),

@@ -23,7 +23,7 @@ const versionPath = (id: string) => `${ARTICLE}versions/${id}/`;
 describe('version pages', () => {
   test('the article page says how often it changed and lists every version', async () => {
     const doc = await page(DIST_ROOT, ARTICLE);
-    expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain('Changed 2 times since first captured on 1 June 2024');
+    expect(doc.body.textContent.replace(/\s+/g, ' ')).toContain('Changed 2 times since first captured on 1 June 2024');
     const links = [...doc.querySelectorAll('#versions li > a:first-child')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(IDS.map(versionPath));
     expect(texts(doc, '#versions a[href$="/changes/"]')).toHaveLength(2);
@@ -137,7 +137,7 @@ describe('compare pages', () => {
     expect(dels).toEqual([`deleted: ${removedSentence}`]);
     expect(doc.querySelector('.diff-body del')!.parentElement!.tagName).toBe('P');
     expect(doc.querySelectorAll('.diff-body ins')).toHaveLength(0);
-    expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain('0 words added, 9 words removed');
+    expect(doc.body.textContent.replace(/\s+/g, ' ')).toContain('0 words added, 9 words removed');
   });
 
   test('an edited paragraph is marked word by word, and the new standfirst and byline are listed', async () => {

@@ -45,7 +45,7 @@ describe('the compare page', () => {
             tag: m.tagName.toLowerCase(),
             line: getComputedStyle(m).textDecorationLine,
             // What a screen reader reads: the accessible text includes the visually hidden label.
-            text: m.textContent!.replace(/\s+/g, ' ').trim(),
+            text: m.textContent.replace(/\s+/g, ' ').trim(),
             labelHidden: (() => {
               const r = m.querySelector('.visually-hidden')!.getBoundingClientRect();
               return r.width <= 1 && r.height <= 1;
