@@ -60,11 +60,11 @@ export default function buildLog(options?: NodeHandlerConfig): AstroLoggerDestin
     },
     flush() {
       closeLine();
-      node.flush?.();
+      return node.flush?.();
     },
     close() {
       closeLine();
-      node.close?.();
+      return node.close?.();
     },
   };
 }

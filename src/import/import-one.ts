@@ -836,7 +836,10 @@ async function write(
   outcome.missing = missingFacts(meta, {
     url: frontmatter.url as string | undefined,
     published: frontmatter.published as string | undefined,
-    source: frontmatter.source ? (source ?? { id: String(frontmatter.source), name: '', homepage: '' }) : undefined,
+    source:
+      typeof frontmatter.source === 'string' && frontmatter.source
+        ? (source ?? { id: frontmatter.source, name: '', homepage: '' })
+        : undefined,
     written: frontmatter,
   });
   if (!capture.html && frontmatter.draft) outcome.complete = draftOptions(frontmatter);
@@ -902,7 +905,7 @@ async function write(
       ...(compareDates(neighbour.captured, captured) < 0
         ? changeSize(theirs, body.markdown)
         : flip(changeSize(body.markdown, theirs))),
-      titleChanged: String(theirTitle ?? '').trim() !== String(made.fields.title).trim(),
+      titleChanged: (typeof theirTitle === 'string' ? theirTitle : '').trim() !== String(made.fields.title).trim(),
     };
   }
   for (const [f, data] of files) await index.files.write(f, data);

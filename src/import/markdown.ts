@@ -56,7 +56,8 @@ const DECORATIVE_FILE =
 
 /** True for an image that only decorates: a tiny size, or a name and alt text that say it is a rule or spacer. */
 function isDecorative(img: Element): boolean {
-  const size = (v: unknown) => (v === undefined || v === null || v === '' ? Infinity : Number.parseInt(String(v), 10));
+  const size = (v: Element['properties'][string]) =>
+    v === undefined || v === null || v === '' ? Infinity : Number.parseInt(String(v), 10);
   if (size(img.properties.width) <= 3 || size(img.properties.height) <= 3) return true;
   const alt = String(img.properties.alt ?? '').trim();
   return DECORATIVE_FILE.test(String(img.properties.src ?? '')) && DECORATIVE_ALT.test(alt);

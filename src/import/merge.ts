@@ -330,7 +330,8 @@ export function mergeParagraphs(
   let [i, j] = [0, 0];
   while (i < mine.length || j < theirs.length) {
     const first = j >= theirs.length || (i < mine.length && mine[i]!.start <= theirs[j]!.start) ? mine[i]! : theirs[j]!;
-    let [start, end] = [first.start, first.end];
+    const start = first.start;
+    let end = first.end;
     const [a, b]: [Hunk[], Hunk[]] = [[], []];
     for (let grew = true; grew;) {
       grew = false;
