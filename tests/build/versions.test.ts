@@ -54,10 +54,14 @@ describe('version pages', () => {
   test('a version page cites that version: its address and its capture date', async () => {
     const doc = await page(DIST_ROOT, versionPath('20240601'));
     const csl = doc.querySelector('a[download$=".json"]')!.getAttribute('href')!;
-    const [item] = JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1)));
-    expect(item.title).toBe(versions[0]!.data.title);
-    expect(item.accessed).toEqual({ 'date-parts': [[2024, 6, 1]] });
-    expect(item.archive_location).toBe(`${SITE}${versionPath('20240601')}`);
+    const [item] = JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1))) as {
+      title: string;
+      accessed: unknown;
+      archive_location: string;
+    }[];
+    expect(item?.title).toBe(versions[0]!.data.title);
+    expect(item?.accessed).toEqual({ 'date-parts': [[2024, 6, 1]] });
+    expect(item?.archive_location).toBe(`${SITE}${versionPath('20240601')}`);
     const bib = doc.querySelector('a[download$=".bib"]')!.getAttribute('href')!;
     const bibtex = decodeURIComponent(bib.slice(bib.indexOf(',') + 1));
     expect(bibtex).toContain('urldate = {2024-06-01}');
@@ -98,9 +102,10 @@ describe('version pages', () => {
       expect(mla).toContain(`archive.example.org${copy}. Accessed ${mlaDay}.`);
       expect(chicago).toContain(`Accessed ${chicagoDay}. ${SITE}${copy}.`);
       const csl = doc.querySelector('a[download$=".json"]')!.getAttribute('href')!;
-      expect(JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1)))[0].archive_location).toBe(
-        `${SITE}${copy}`,
-      );
+      expect(
+        (JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1))) as { archive_location: string }[])[0]
+          ?.archive_location,
+      ).toBe(`${SITE}${copy}`);
     }
   });
 });
@@ -167,7 +172,9 @@ describe('the Changes page and its feed', () => {
 
   test('the feed is RSS with absolute links to the compare pages', async () => {
     const xml = await readFile(path.join(DIST_ROOT, 'changes.xml'), 'utf8');
-    const feed = new XMLParser().parse(xml);
+    const feed = new XMLParser().parse(xml) as {
+      rss: { channel: { item: { link: string; title: string; pubDate: string } } };
+    };
     const item = feed.rss.channel.item;
     expect(item.link).toBe(`${SITE}${versionPath('20250115')}changes/`);
     expect(item.title).toBe(`Headline changed: ${article.data.title}`);
