@@ -63,7 +63,7 @@ function fixFor(field: string): string {
  * The nearest of `known` to `value` by edit distance (Levenshtein), when it is close enough to be
  * a likely typo: at most a third of the value's length, and at most 3 edits.
  */
-export function didYouMean(value: string, known: Iterable<string>): string | undefined {
+function didYouMean(value: string, known: Iterable<string>): string | undefined {
   const list = [...known];
   if (list.length === 0) return undefined;
   const best = closest(value, list);
@@ -88,7 +88,7 @@ function shown(value: unknown): string {
  * A text quoted JSON-style for messages, so spacing shows: `" libraries"`, `"a\tb"`; spaces other
  * than U+0020 and invisible characters (no-break space, zero-width space, BOM) as `\uXXXX`.
  */
-export function shownText(text: string): string {
+function shownText(text: string): string {
   return JSON.stringify(text).replace(
     /[\u0085\u00A0\u1680\u180E\u2000-\u200F\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/g,
     (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
@@ -277,9 +277,9 @@ const ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
 /** An article's validated frontmatter (references as plain ids). */
 export type ArticleData = z.output<typeof articleCheck>;
 /** A person's validated data. */
-export type PersonData = z.output<typeof personSchema>;
+type PersonData = z.output<typeof personSchema>;
 /** A source's validated data. */
-export type SourceData = z.output<typeof sourceSchema>;
+type SourceData = z.output<typeof sourceSchema>;
 
 /** Reads and validates one article file's text. */
 function parseArticle(file: string, text: string): Parsed<ArticleData> {

@@ -21,7 +21,7 @@ const HAS_UNPUBLISHABLE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}|\p{Nonchar
 const SEPARATOR = /[\x0B\x0C\x1C-\x1F\x85]/;
 
 /** Whether a text holds a character no page or feed may carry. */
-export function hasControlCharacters(text: string): boolean {
+function hasControlCharacters(text: string): boolean {
   return HAS_UNPUBLISHABLE.test(text);
 }
 

@@ -224,7 +224,7 @@ function honorificsRemoved(name: string, language = 'en'): { name: string; whole
  * taken as Monsieur and Maître only when `language` (BCP 47) is French; elsewhere they are
  * initials ("M. Scott Peck").
  */
-export function withoutHonorifics(name: string, language?: string): string {
+function withoutHonorifics(name: string, language?: string): string {
   return honorificsRemoved(name, language).name;
 }
 
@@ -245,7 +245,7 @@ const isJoined = (name: string) => /(^|\s)(and|&)(\s|$)/i.test(name);
  * Rogers Nelson", "Colonel Tom Parker") are given names: the parser files them as a
  * dropping particle, which they are not.
  */
-export function cslName(name: string, organization = false, language?: string): CslName {
+function cslName(name: string, organization = false, language?: string): CslName {
   const written = name.trim().replace(/\s+/g, ' ');
   if (organization || keepAsWritten(written) || isJoined(written)) return { literal: written };
   const { name: text, whole } = honorificsRemoved(written, language);

@@ -73,7 +73,7 @@ export async function proposeFromArticles(
  * the text it converts: links keep their text ("Mitch [McConnell](…)" is "Mitch McConnell"),
  * images, HTML tags, emphasis marks and backslash escapes go.
  */
-export function proseOf(markdown: string): string {
+function proseOf(markdown: string): string {
   return markdown
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -177,7 +177,7 @@ export async function writeReview(
 }
 
 /** The content folder a review file's text was made for, or undefined for a file without one. */
-export function reviewContentFolder(text: string): string | undefined {
+function reviewContentFolder(text: string): string | undefined {
   return CONTENT_LINE.exec(text)?.[1];
 }
 

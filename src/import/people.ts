@@ -318,7 +318,7 @@ const PARTY_WORD =
   /^(?:grünen|grüne|linke|greens|democrats|republicans|conservatives|liberals|tories|socialists|verts|socialistes|républicains)$/iu;
 
 /** Words of a name, lower-cased, without accents or punctuation: "Jefferson (Jeff) Sessions" -> ["jefferson","jeff","sessions"]. */
-export function nameTokens(name: string): string[] {
+function nameTokens(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -14,7 +14,7 @@ import { addressKey, canonicalUrl } from './metadata.ts';
 // two that disagree, the import stops and says so.
 
 /** Raised for a page holding several stories when its metadata does not say which one it is. */
-export class SeveralArticlesError extends CaptureError {}
+class SeveralArticlesError extends CaptureError {}
 
 /** Attributes infinite-scroll loaders and share widgets put on a story's container to give its address. */
 const ADDRESS_ATTRIBUTES = [

@@ -816,7 +816,7 @@ function digestValues(text: string): Buffer[] {
  * Returns the bytes the digest vouches for, or why it cannot: `unknown` for an algorithm or form
  * it cannot read, else `actual`, the body's own digest in the record's form.
  */
-export function checkPayloadDigest(
+function checkPayloadDigest(
   declared: string,
   body: Buffer,
 ): { matches: true; bytes: Buffer } | { matches: false; unknown?: true; actual?: string } {
@@ -942,7 +942,7 @@ async function readHashed(
 }
 
 /** WARC-Date to the second in UTC ("2026-11-27T10:15:00Z"), or "" when it is not a date. */
-export function warcDate(value: string | null | undefined): string {
+function warcDate(value: string | null | undefined): string {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(value?.trim() ?? '');
   if (!m) {
     const t = Date.parse(value ?? '');
@@ -967,7 +967,7 @@ function codings(value: string | null | undefined): string[] {
  * headers) is kept as recorded, with a note. Over `maxBytes` once decoded, or in an unknown
  * coding, it comes back with `problem` set.
  */
-export async function decodePayload(
+async function decodePayload(
   raw: Buffer,
   headers: { get(name: string): string | null | undefined },
   maxBytes: number,

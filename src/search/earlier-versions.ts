@@ -16,7 +16,7 @@
 export const LATEST_WORDS = 'latestWords';
 
 /** Where Pagefind's browser code splits content into words (whitespace, except U+FEFF). */
-export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 
 /** The number of words in `text` as Pagefind numbers them (positions 0 to n-1). */
 export function pagefindWordCount(text: string): number {

@@ -8,7 +8,7 @@ import { FILTER_KEYS, orderedValues } from './browser/search-state.ts';
 // values Pagefind indexes), so the page does not shift when search loads.
 
 /** Values listed per filter; the rest are still searchable through the address. */
-export const MAX_LISTED = 100;
+const MAX_LISTED = 100;
 
 /** Languages of the archive's articles (primary subtags), English first: one search page each. */
 export function searchLanguages(archive: Archive): string[] {

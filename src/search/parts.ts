@@ -13,7 +13,7 @@ import { primaryLanguage } from '../site/text-direction.ts';
 // the collections) compute it with planArchiveParts, so they always agree.
 
 /** Records per part unless ARCHIVE_SEARCH_PART_SIZE says otherwise. */
-export const DEFAULT_PART_SIZE = 2000;
+const DEFAULT_PART_SIZE = 2000;
 
 /** One article as the plan sees it. */
 export interface PlannedArticle {

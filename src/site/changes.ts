@@ -20,7 +20,7 @@ export interface Change {
 }
 
 /** The text a reader sees of a version: its standfirst and its body (as the search records take it). */
-export async function versionText(v: Version): Promise<string> {
+async function versionText(v: Version): Promise<string> {
   return [v.data.dek, visibleText(await renderArticleBody(v.filePath))].filter(Boolean).join('\n\n');
 }
 

@@ -11,7 +11,7 @@ import type { Author } from '../content/names.ts';
 // article's.
 
 /** The fields that belong to one capture; the rest of an article's front matter is the article's. */
-export interface VersionFacts {
+interface VersionFacts {
   title: string;
   dek?: string | undefined;
   authors: Author[];

@@ -8,7 +8,7 @@
 export type PagefindFilterCounts = Record<string, Record<string, number>>;
 
 /** Options for pagefind.options() and mergeIndex(). */
-export interface PagefindIndexOptions {
+interface PagefindIndexOptions {
   /** Where the index's files are, when not next to pagefind.js. */
   basePath?: string;
   /** Prefixed to every result URL. */
@@ -29,7 +29,7 @@ export interface PagefindIndexOptions {
 }
 
 /** The data of one result, loaded on demand (Pagefind's "fragment"). */
-export interface PagefindSearchFragment {
+interface PagefindSearchFragment {
   /** The page's URL, with the baseUrl. */
   url: string;
   /** The page's indexed text. */
@@ -61,7 +61,7 @@ export interface PagefindSearchResult {
 }
 
 /** A search's answer. */
-export interface PagefindSearchResults {
+interface PagefindSearchResults {
   results: PagefindSearchResult[];
   /** How many results there would be without the filters. */
   unfilteredResultCount: number;
