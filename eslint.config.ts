@@ -7,7 +7,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // ESLint's and typescript-eslint's recommended rules with type information, as withastro/starlight
-// sets them up, over the TypeScript code and the Astro components' scripts.
+// sets them up, over the TypeScript code and the Astro components' frontmatter and templates. A
+// component's client <script> is not linted (the plugin's processor yields none of them here); the
+// one there is imports src/search/browser/search-page.ts, which is.
 export default defineConfig(
   globalIgnores(['dist/', '.astro/', 'content/', 'tests/.tmp/', 'tests/.scratch/', '.bench/', 'tests/fixtures/cases/']),
 
