@@ -21,7 +21,7 @@ async function childrenOf(pid: number): Promise<number[]> {
 }
 
 /** Total RSS of a process and all its descendants. */
-export async function treeRss(pid: number): Promise<number> {
+async function treeRss(pid: number): Promise<number> {
   const kids = await childrenOf(pid);
   const sizes = await Promise.all([rssOf(pid), ...kids.map(treeRss)]);
   return sizes.reduce((a, b) => a + b, 0);

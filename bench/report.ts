@@ -5,7 +5,7 @@ import type { BenchResult } from './run-bench.ts';
 
 const MB = 1_000_000;
 /** The archive size the targets are set for. */
-export const TARGET_ARTICLES = 10_000;
+const TARGET_ARTICLES = 10_000;
 const s = (x: number) => `${x.toFixed(1)} s`;
 
 /** A target: the figure must be at most `max` (in the figure's own unit); `text` as printed. */
@@ -79,7 +79,7 @@ function rows(r: BenchResult): Row[] {
  * TARGET_ARTICLES, "met at 1,000 articles" (a figure that grows with the archive may still miss
  * at 10,000; a miss on a smaller archive is a miss). Empty for a row without a target.
  */
-export function verdict(value: number, target: Target | undefined, articles: number): string {
+function verdict(value: number, target: Target | undefined, articles: number): string {
   if (!target) return '';
   const met = value <= target.max;
   if (!met) return 'missed';

@@ -21,7 +21,7 @@ export interface CrawlOptions {
 }
 
 /** What the generated WARC holds. */
-export interface CrawlSummary {
+interface CrawlSummary {
   file: string;
   bytes: number;
   records: number;
@@ -136,7 +136,7 @@ const at = (start: number, seconds: number) => `${new Date(start + seconds * 100
  * the share `twice` of the pages captured again a week later, each with one paragraph rewritten
  * and every other one with a new headline. Returns what it holds.
  */
-export async function writeCrawl(file: string, opts: CrawlOptions): Promise<CrawlSummary> {
+async function writeCrawl(file: string, opts: CrawlOptions): Promise<CrawlSummary> {
   await mkdir(path.dirname(file), { recursive: true });
   const rng = generator(opts.seed);
   const out = createWriteStream(file);

@@ -15,7 +15,6 @@ const LINE_END = /^ \((?:\+[\d.]+\s*m?s|cached|restored)\)/;
 
 /** The text of a message without terminal colour codes. */
 function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
@@ -61,11 +60,11 @@ export default function buildLog(options?: NodeHandlerConfig): AstroLoggerDestin
     },
     flush() {
       closeLine();
-      node.flush?.();
+      return node.flush?.();
     },
     close() {
       closeLine();
-      node.close?.();
+      return node.close?.();
     },
   };
 }

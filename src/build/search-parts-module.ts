@@ -6,7 +6,7 @@ import { pagePartsOfPlan, type SearchPart } from '../search/parts.ts';
 // virtual-modules.d.ts), rather than planning again from their own copy of the content.
 
 /** The module's name, as pages import it. */
-export const SEARCH_PARTS_MODULE = 'virtual:archive/search-parts';
+const SEARCH_PARTS_MODULE = 'virtual:archive/search-parts';
 const RESOLVED = `\0${SEARCH_PARTS_MODULE}`;
 
 /**

@@ -13,13 +13,13 @@ import { normalizeBase } from '../text/base-path.ts';
 // inside article bodies carry it too (src/build/integration.ts, src/render/article-body.ts).
 
 /** The address `astro preview` serves a build at on this machine, used when no site address is given. */
-export const LOCAL_SITE = 'http://127.0.0.1:4321';
+const LOCAL_SITE = 'http://127.0.0.1:4321';
 
 /**
  * The notice of a build without a site address: what its outputs will name, and the three ways
  * to give the real address. `base` is the build's base path ("/" or "/archive/").
  */
-export function noSiteNotice(base: string): string {
+function noSiteNotice(base: string): string {
   const published = new URL(base, LOCAL_SITE).href;
   return [
     `No site address was given, so this build names ${published} (this machine) as the archive's address:`,

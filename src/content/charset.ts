@@ -19,7 +19,7 @@ const UNDECLARED = '';
  * ("iso-8859-1" and "ascii" are windows-1252; a <meta> naming UTF-16 means UTF-8, since a page
  * that can declare it in ASCII is not UTF-16; "x-user-defined" in a <meta> is windows-1252).
  */
-export function declaredCharset(
+function declaredCharset(
   bytes: Uint8Array,
   { html = true, transportCharset }: { html?: boolean; transportCharset?: string | undefined } = {},
 ): string | null {

@@ -19,7 +19,7 @@ import {
 } from './read-collection.ts';
 import { duplicates, folderProblems, missingFiles, referenceProblems, repeatedInArticle } from './cross-checks.ts';
 
-export type { ArticleData, Entry, PersonData, SourceData } from './read-collection.ts';
+export type { ArticleData, Entry } from './read-collection.ts';
 
 // The whole content folder checked in one pass, before any page is built: schema, encoding,
 // references, duplicates. Every problem is collected, so one run shows them all. The parts:

@@ -21,7 +21,7 @@ const HAS_UNPUBLISHABLE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}|\p{Nonchar
 const SEPARATOR = /[\x0B\x0C\x1C-\x1F\x85]/;
 
 /** Whether a text holds a character no page or feed may carry. */
-export function hasControlCharacters(text: string): boolean {
+function hasControlCharacters(text: string): boolean {
   return HAS_UNPUBLISHABLE.test(text);
 }
 
@@ -63,14 +63,14 @@ export function controlCharactersShown(text: string): string {
 export function withoutControlCharacters<T>(value: T): T {
   if (typeof value === 'string') return withoutControlCharactersIn(value) as T;
   if (Array.isArray(value)) {
-    const items = value.map((v) => withoutControlCharacters(v));
+    const items = value.map((v: unknown) => withoutControlCharacters(v));
     return (items.some((v, i) => v !== value[i]) ? items : value) as T;
   }
   if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
+    const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return value;
     let changed = false;
-    const entries = Object.entries(value).map(([k, v]) => {
+    const entries = Object.entries(value).map(([k, v]: [string, unknown]) => {
       const [k2, v2] = [withoutControlCharactersIn(k), withoutControlCharacters(v)];
       if (k2 !== k || v2 !== v) changed = true;
       return [k2, v2];

@@ -77,7 +77,7 @@ export function readArticleBody(file: string): string {
  * @param ahead how many files are read at once (a count of files, at least 1).
  * @throws {NodeJS.ErrnoException} when a file cannot be read, as that file's turn comes.
  */
-export async function* readAllUtf8(files: string[], ahead = 32): AsyncGenerator<[string, string | null]> {
+export async function* readAllUtf8(files: string[], ahead = 32): AsyncGenerator<[string, string | null], void> {
   const pending: Promise<string | null>[] = [];
   let next = 0;
   const fill = () => {

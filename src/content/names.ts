@@ -184,7 +184,7 @@ function honorificsRemoved(name: string, language = 'en'): { name: string; whole
  * taken as Monsieur and Maître only when `language` (BCP 47) is French; elsewhere they are
  * initials ("M. Scott Peck").
  */
-export function withoutHonorifics(name: string, language?: string): string {
+function withoutHonorifics(name: string, language?: string): string {
   return honorificsRemoved(name, language).name;
 }
 
@@ -205,7 +205,7 @@ const isJoined = (name: string) => /(^|\s)(and|&)(\s|$)/i.test(name);
  * Rogers Nelson", "Colonel Tom Parker") are given names: the parser files them as a
  * dropping particle, which they are not.
  */
-export function cslName(name: string, organization = false, language?: string): CslName {
+function cslName(name: string, organization = false, language?: string): CslName {
   const written = singleSpaced(name);
   if (organization || keepAsWritten(written) || isJoined(written)) return { literal: written };
   const { name: text, whole } = honorificsRemoved(written, language);
@@ -221,7 +221,7 @@ export function cslName(name: string, organization = false, language?: string): 
   for (const [key, value] of Object.entries(parts) as [string, string][])
     if (key === 'given') out[key] = [title, value.trim()].filter(Boolean).join(' ');
     else if (key !== 'dropping-particle' && value.trim()) out[key] = value.trim();
-  return out as CslName;
+  return out;
 }
 
 /** A byline's CSL name parts (see cslName); `language` is the article's BCP 47 tag. */

@@ -138,7 +138,7 @@ export type SourceData = z.output<typeof sourceSchema>;
 
 /** Reads and validates one article file's text. */
 export function parseArticle(file: string, text: string, cache: YamlCache | undefined): Parsed<ArticleData> {
-  return parseMarkdownEntry(file, text, true, cache) as Parsed<ArticleData>;
+  return parseMarkdownEntry(file, text, true, cache);
 }
 
 /**
@@ -146,7 +146,7 @@ export function parseArticle(file: string, text: string, cache: YamlCache | unde
  * source, url and published required (a version takes them from its article file).
  */
 export function parseVersion(file: string, text: string, cache: YamlCache | undefined): Parsed<VersionData> {
-  return parseMarkdownEntry(file, text, false, cache) as Parsed<VersionData>;
+  return parseMarkdownEntry(file, text, false, cache);
 }
 
 /** Reads and validates a Markdown entry; `rules` adds the article rules across fields. */
@@ -183,7 +183,7 @@ function parseMarkdownEntry(
     // The rules across fields, on the fields that are valid: reported in the same run.
     const reported = new Set(problems.map((p) => p.field.split('.')[0]));
     for (const [field, message, fix] of articleRuleProblems(partial))
-      if (!reported.has(field[0]!))
+      if (!reported.has(field[0]))
         problems.push({ file, field: field.join('.'), message, fix: fix ?? fixFor(field.join('.')) });
   }
   if (parts.body.trim() === '')
@@ -205,7 +205,7 @@ function validFields(data: unknown): Partial<ArticleData> {
     const r = schema.safeParse(raw[key]);
     if (r.success && r.data !== undefined) valid[key] = r.data;
   }
-  return valid as Partial<ArticleData>;
+  return valid;
 }
 
 /** The reader of one YAML data file (a person, a source), validated with `schema`. */
@@ -218,7 +218,7 @@ export function yamlParser<S extends z.ZodType>(schema: S): EntryParser<z.output
     const result = schema.safeParse(data);
     const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
     return result.success
-      ? { data: result.data as z.output<S>, problems: [], notes }
+      ? { data: result.data, problems: [], notes }
       : { problems: schemaProblems(file, result.error, data, known), notes };
   };
 }

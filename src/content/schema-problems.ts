@@ -108,7 +108,7 @@ export function schemaProblems(file: string, error: z.ZodError, data: unknown, k
         },
       ];
     // A rule across fields (schema.ts, articleRuleProblems) brings its own fix.
-    const ruleFix = issue.code === 'custom' ? issue.params?.fix : undefined;
+    const ruleFix: unknown = issue.code === 'custom' ? issue.params?.fix : undefined;
     return [{ file, field, message: issue.message, fix: typeof ruleFix === 'string' ? ruleFix : fixFor(field) }];
   });
 }

@@ -10,7 +10,7 @@ import { compareDates, dateFix, dateProblem, isoDay, storedDate, parseArchiveDat
  * rejected. The output is the checked text (src/content/dates.ts), so the offset the original printed
  * is kept and its calendar day is the one shown everywhere.
  */
-export const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx): ArchiveDate => {
+const archiveDate = z.union([z.date(), z.string()]).transform((value, ctx): ArchiveDate => {
   if (value instanceof Date) {
     if (!Number.isNaN(value.getTime())) return storedDate(value);
     ctx.addIssue({ code: 'custom', message: 'is not a valid date' });

@@ -81,12 +81,6 @@ export const versionSchema = articleFields({ person: plainRef, source: plainRef 
 /** A version file's validated front matter. */
 export type VersionData = z.output<typeof versionSchema>;
 
-/** The article id and version id of a version file, from its path inside content/versions/. */
-export function versionPath(rel: string): { articleId: string; versionId: string } {
-  const posix = rel.split(path.sep).join('/');
-  return { articleId: path.posix.dirname(posix), versionId: path.posix.basename(posix).replace(/\.md$/i, '') };
-}
-
 /** Version entries grouped by the id of their article (a version's id is `<article id>/<version id>`). */
 export function versionsByArticle<V extends { id: string }>(versions: readonly V[]): Map<string, V[]> {
   return Map.groupBy(versions, (v) => v.id.split('/').slice(0, -1).join('/'));
@@ -136,7 +130,7 @@ export function versionProblems(
         field: 'file',
         message: `is in versions/${folder}/, but there is no article ${articleId} (${shown(articlesDir, `${folder}.md`)})${near ? `; did you mean ${guess}?` : ''}`,
         fix: near
-          ? `move it to ${shown(versionsDir, guess!)}/`
+          ? `move it to ${shown(versionsDir, guess)}/`
           : "move it to the folder named after its article (the article's path under articles/ without .md)",
       });
     }

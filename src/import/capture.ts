@@ -7,7 +7,7 @@ import { decodePage } from '../content/charset.ts';
 // the importer can read. Anything else is refused with a one-line reason.
 
 /** Extensions the importer accepts, and whether each holds HTML. */
-export const CAPTURE_TYPES = [
+const CAPTURE_TYPES = [
   { ext: '.html.gz', html: true, gzip: true },
   { ext: '.htm.gz', html: true, gzip: true },
   { ext: '.html', html: true, gzip: false },

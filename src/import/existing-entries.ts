@@ -106,7 +106,11 @@ export class ExistingEntries {
     for (const rel of await listFiles(path.join(root, 'sources'))) {
       const data = await readYaml(path.join(root, 'sources', rel));
       if (data && typeof data.name === 'string')
-        index.sources.push({ id: idFromPath(rel), name: data.name, homepage: String(data.homepage ?? '') });
+        index.sources.push({
+          id: idFromPath(rel),
+          name: data.name,
+          homepage: typeof data.homepage === 'string' ? data.homepage : '',
+        });
     }
     index.peopleIndex = new PeopleIndex(index.people);
     return index;

@@ -106,7 +106,7 @@ export interface ParsedPage {
  * @throws {SeveralArticlesError} for a page holding several stories none of which its metadata names.
  */
 export function parsePage(pageHtml: string, url?: string): ParsedPage {
-  const document = parseHTML(pageHtml).document as unknown as Document;
+  const document = parseHTML(pageHtml).document;
   return { document, notes: keepNamedArticle(document, url) };
 }
 
@@ -163,7 +163,7 @@ export function extractArticle(page: ParsedPage, url?: string): Extracted {
   // Readability's own threshold (500 characters) is kept: below it Readability tries again with
   // looser rules and returns its best attempt, while a lower threshold made it accept a page's
   // print footer over the article on real pages.
-  const article = new Readability(document as unknown as globalThis.Document, { keepClasses: false }).parse();
+  const article = new Readability(document, { keepClasses: false }).parse();
   const notes: string[] = [];
   let html = article?.content ?? null;
   let textLength = article?.length ?? 0;

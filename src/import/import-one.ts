@@ -76,7 +76,7 @@ export interface CaptureOrigin {
 }
 
 /** A version added to an article that was already archived. */
-export interface AddedVersion {
+interface AddedVersion {
   /** The article file. */
   article: string;
   /** The new version's id and `captured`. */
@@ -144,13 +144,13 @@ export const PARTIAL_NOTE =
   'Partial capture: only the part of this article shown to non-subscribers was saved. The original continues behind the publisher’s paywall; do not cite this copy as the complete article.';
 
 /** Raised for a page that is not an article (an error page, an index page, a page without text). */
-export class NotArticleError extends CaptureError {}
+class NotArticleError extends CaptureError {}
 
 /** Titles of error pages ("404 Not Found", "Page not found", "Error 500"). */
 const ERROR_TITLE = /\b(?:page not found|not found|page unavailable|server error|error \d{3})\b|^(?:error|\d{3})\b/i;
 
 /** The least prose (characters in paragraphs of 80 or more, mostly not links) an article holds. */
-export const MIN_PROSE = 200;
+const MIN_PROSE = 200;
 
 /** What a capture converts to: metadata, Markdown body, and whether only part of the article was captured. */
 export interface Conversion {
@@ -816,7 +816,10 @@ export async function planWrite(
   outcome.missing = missingFacts(meta, {
     url: frontmatter.url as string | undefined,
     published: frontmatter.published as string | undefined,
-    source: frontmatter.source ? (source ?? { id: String(frontmatter.source), name: '', homepage: '' }) : undefined,
+    source:
+      typeof frontmatter.source === 'string' && frontmatter.source
+        ? (source ?? { id: frontmatter.source, name: '', homepage: '' })
+        : undefined,
     written: frontmatter,
   });
   if (!capture.html && frontmatter.draft) outcome.complete = draftOptions(frontmatter);
@@ -890,7 +893,7 @@ export async function planWrite(
       ...(compareDates(neighbour.captured, captured) < 0
         ? changeSize(theirs, body.markdown)
         : flip(changeSize(body.markdown, theirs))),
-      titleChanged: String(theirTitle ?? '').trim() !== String(made.fields.title).trim(),
+      titleChanged: (typeof theirTitle === 'string' ? theirTitle : '').trim() !== String(made.fields.title).trim(),
     };
   }
   return {

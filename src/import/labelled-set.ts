@@ -16,9 +16,9 @@ import { ngramScore, scorePage, type Expected, type PageScore } from './score.ts
  * The article text Readability alone extracts from a page (default options, same DOM library),
  * with block boundaries kept as line breaks; empty when it finds no article.
  */
-export function readabilityText(html: string): string {
+function readabilityText(html: string): string {
   const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as globalThis.Document).parse();
+  const article = new Readability(document).parse();
   return article?.content ? toText(parseHtmlFragment(article.content)) : '';
 }
 

@@ -1,7 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
-import type { Root as MdRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
@@ -57,7 +56,8 @@ const DECORATIVE_FILE =
 
 /** True for an image that only decorates: a tiny size, or a name and alt text that say it is a rule or spacer. */
 function isDecorative(img: Element): boolean {
-  const size = (v: unknown) => (v === undefined || v === null || v === '' ? Infinity : Number.parseInt(String(v), 10));
+  const size = (v: Element['properties'][string]) =>
+    v === undefined || v === null || v === '' ? Infinity : Number.parseInt(String(v), 10);
   if (size(img.properties.width) <= 3 || size(img.properties.height) <= 3) return true;
   const alt = String(img.properties.alt ?? '').trim();
   return DECORATIVE_FILE.test(String(img.properties.src ?? '')) && DECORATIVE_ALT.test(alt);
@@ -128,7 +128,7 @@ function validStructure(tree: Root): { rule: string; text: string }[] {
       }
       out.push(child);
     }
-    parent.children = out as typeof parent.children;
+    parent.children = out;
   };
   fix(tree, false);
   return removed;
@@ -225,12 +225,12 @@ function absoluteUrls(tree: Root, base: string | undefined): void {
 /** Converts an article's hast tree (already parsed) to Markdown, cleaning it on the way. */
 export function treeToMarkdown(tree: Root, ctx: RuleContext, baseUrl?: string): Converted {
   absoluteUrls(tree, baseUrl);
-  const safe = unified().use(rehypeSanitize, importSchema).runSync(tree) as Root;
+  const safe = unified().use(rehypeSanitize, importSchema).runSync(tree);
   trimText(safe);
   const report = cleanTree(safe, ctx);
   report.removed.push(...validStructure(safe));
   liftTableCaptions(safe);
-  const mdast = toMarkdown.runSync(safe) as MdRoot;
+  const mdast = toMarkdown.runSync(safe);
   const markdown = toMarkdown.stringify(mdast).trim() + '\n';
   const text = toText(safe)
     .replace(/[ \t]+/g, ' ')

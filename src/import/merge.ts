@@ -59,7 +59,7 @@ const OBJECT_FIELDS = new Set(['image']);
 
 /** The key of a list element: a person's id, or the element itself. */
 const elementKey = (x: unknown): string =>
-  typeof x === 'object' && x !== null && 'id' in x ? String((x as { id: unknown }).id) : JSON.stringify(x);
+  typeof x === 'object' && x !== null && 'id' in x ? String(x.id) : JSON.stringify(x);
 
 const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : empty(v) ? [] : undefined);
 
@@ -67,19 +67,13 @@ const asList = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : em
  * A three-way merge of a list by element (as a set, keeping order): the file's list (the editor's
  * order, additions, removals and element edits such as a person's role) without the elements the
  * original removed (in base, not in fresh; an element the editor changed stays), then the elements
- * the original added (in fresh, not in base), in its order. Undefined when a value is not a list.
+ * the original added (in fresh, not in base), in its order. An element of base that both sides
+ * replaced by something else (a byline the editor corrected and the original renamed) is a
+ * conflict, settled by `rule` (file: the editor's replacement stays and the original's is left
+ * out; fresh: the other way round). Returns the merged list and the conflicting base elements (as
+ * text), or undefined when a value is not a list.
  */
-export function mergeList(file: unknown, base: unknown, fresh: unknown): unknown[] | undefined {
-  return mergeListItems(file, base, fresh, 'file')?.list;
-}
-
-/**
- * mergeList, with conflicts: an element of base that both sides replaced by something else (a
- * byline the editor corrected and the original renamed) is a conflict, settled by `rule` (file:
- * the editor's replacement stays and the original's is left out; fresh: the other way round).
- * Returns the merged list and the conflicting base elements (as text), or undefined as mergeList.
- */
-export function mergeListItems(
+function mergeListItems(
   file: unknown,
   base: unknown,
   fresh: unknown,
@@ -331,7 +325,8 @@ export function mergeParagraphs(
   let [i, j] = [0, 0];
   while (i < mine.length || j < theirs.length) {
     const first = j >= theirs.length || (i < mine.length && mine[i]!.start <= theirs[j]!.start) ? mine[i]! : theirs[j]!;
-    let [start, end] = [first.start, first.end];
+    const start = first.start;
+    let end = first.end;
     const [a, b]: [Hunk[], Hunk[]] = [[], []];
     for (let grew = true; grew;) {
       grew = false;

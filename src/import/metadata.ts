@@ -106,7 +106,7 @@ export function addHeadLineFacts(meta: PageMetadata, removed: { rule: string; te
 }
 
 /** A fact and where in the page it was found. */
-export interface Found<T> {
+interface Found<T> {
   value: T;
   from: string;
 }
@@ -609,7 +609,7 @@ export function readMetadata(doc: Document): PageMetadata {
 }
 
 /** What the page says about its lead image: address, alt text, caption, credit. */
-export interface LeadImage {
+interface LeadImage {
   url: string;
   alt?: string;
   caption?: string;

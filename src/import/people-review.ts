@@ -74,7 +74,7 @@ export async function proposeFromArticles(
  * the text it converts: links keep their text ("Mitch [McConnell](…)" is "Mitch McConnell"),
  * images, HTML tags, emphasis marks and backslash escapes go.
  */
-export function proseOf(markdown: string): string {
+function proseOf(markdown: string): string {
   return markdown
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -178,7 +178,7 @@ export async function writeReview(
 }
 
 /** The content folder a review file's text was made for, or undefined for a file without one. */
-export function reviewContentFolder(text: string): string | undefined {
+function reviewContentFolder(text: string): string | undefined {
   return CONTENT_LINE.exec(text)?.[1];
 }
 
@@ -330,7 +330,7 @@ export async function applyReview(
     for (const { rel, file: article, text, parts } of articles) {
       const doc = parseYamlDocument(parts.yaml);
       const people = doc.get('people');
-      const ids = isSeq(people) ? (people.toJSON() as unknown[]) : [];
+      const ids = isSeq(people) ? people.toJSON() : [];
       if (ids.some((p) => p === id || (typeof p === 'object' && p && (p as { id?: string }).id === id))) continue;
       // A list the editor wrote keeps its style (a flow list stays one); an empty one becomes a block list.
       if (isSeq(people) && people.items.length > 0) people.add(doc.createNode(id));

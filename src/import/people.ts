@@ -313,7 +313,7 @@ const GERMAN_ORG_COMPOUND = new RegExp(`^\\p{L}*(?:${wordAlternation(GERMAN_ORGA
 const PARTY_WORD = new RegExp(`^(?:${wordAlternation(PARTY_WORDS)})$`, 'iu');
 
 /** Words of a name, lower-cased, without accents or punctuation: "Jefferson (Jeff) Sessions" -> ["jefferson","jeff","sessions"]. */
-export function nameTokens(name: string): string[] {
+function nameTokens(name: string): string[] {
   return lowerWithoutAccents(name)
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)

@@ -127,7 +127,7 @@ export function formatSummary(
       lines.push(`${countOf(n, one, many)}${n === 1 ? fate[0] : fate[1]}`);
       // Crawler bookkeeping (requests, metadata, warcinfo) is only counted.
       if (kind === 'capture' || kind === 'request' || kind === 'metadata' || kind === 'warcinfo') continue;
-      for (const r of records.listed[kind as Exclude<typeof kind, 'capture'>] ?? [])
+      for (const r of records.listed[kind] ?? [])
         lines.push(`  ${r.uri ?? '(no address)'}${r.detail ? `: ${r.detail}` : ''}`);
       if (n > LISTED) lines.push(`  … and ${(n - LISTED).toLocaleString('en')} more`);
     }

@@ -24,7 +24,7 @@ import {
  * in a stable order (each input in turn, a folder's files by name); other files given by name are
  * listed as not captures.
  */
-export async function findCaptures(inputs: string[]): Promise<{ captures: string[]; notCaptures: string[] }> {
+async function findCaptures(inputs: string[]): Promise<{ captures: string[]; notCaptures: string[] }> {
   const captures: string[] = [];
   const notCaptures: string[] = [];
   const readable = (name: string) => captureType(name) || archiveType(name);
@@ -41,10 +41,10 @@ export async function findCaptures(inputs: string[]): Promise<{ captures: string
 }
 
 /** A record of a web archive that was not imported as an article, as the report lists it. */
-export type ListedRecord = SkippedRecord | { kind: 'not-article'; where: string; uri: string; detail: string };
+type ListedRecord = SkippedRecord | { kind: 'not-article'; where: string; uri: string; detail: string };
 
 /** What the web archives of a run held, by kind of record. */
-export interface RecordTally {
+interface RecordTally {
   /** Records of each kind; `not-article` counts HTML pages that are not articles (index pages, error pages). */
   counts: Partial<Record<RecordKind | 'not-article', number>>;
   /** The first LISTED records of each kind not imported. */
@@ -54,7 +54,7 @@ export interface RecordTally {
 }
 
 /** The review file --add-people writes when --review is not given, in the content folder. */
-export const REVIEW_FILE = 'people-review.txt';
+const REVIEW_FILE = 'people-review.txt';
 
 /** How many records of each kind the report lists by name (the rest are counted). */
 export const LISTED = 20;

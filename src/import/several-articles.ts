@@ -17,7 +17,7 @@ import { singleSpaced } from '../text/white-space.ts';
 // two that disagree, the import stops and says so.
 
 /** Raised for a page holding several stories when its metadata does not say which one it is. */
-export class SeveralArticlesError extends CaptureError {}
+class SeveralArticlesError extends CaptureError {}
 
 /** Attributes infinite-scroll loaders and share widgets put on a story's container to give its address. */
 const ADDRESS_ATTRIBUTES = [
@@ -265,7 +265,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
     if (proseIn([c], []) < MIN_STORY_PROSE) {
       nodes = [];
       for (let n: Element | null = c; n; n = n.nextElementSibling) {
-        if (n !== c && containers.some((o) => o === n || n!.contains(o))) break;
+        if (n !== c && containers.some((o) => o === n || n.contains(o))) break;
         nodes.push(n);
       }
     }
@@ -274,7 +274,7 @@ function findStories(doc: Document, base: string | undefined): Story[] {
     const linked = h.querySelector('a[href]')?.getAttribute('href');
     const ancestors: Element[] = [];
     for (let a = c.parentElement; a && a !== doc.body; a = a.parentElement)
-      if (ADDRESS_ATTRIBUTES.some((attr) => a!.hasAttribute(attr))) ancestors.push(a);
+      if (ADDRESS_ATTRIBUTES.some((attr) => a.hasAttribute(attr))) ancestors.push(a);
     const addresses = addressesOf(nodes, base);
     // Ancestors' own attributes only (not everything inside them).
     for (const a of ancestors)
@@ -515,7 +515,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
   // debate) are parts of that article, not stories of their own.
   const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
-  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named!))) return [];
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named))) return [];
   // The same without an <article>: signed parts after the named <h1> inside the element that holds
   // it (a <div> or <main> around the introduction and the contributions), none with a date line
   // of its own. Stories set side by side each print their own date, or sit in a container of
@@ -527,8 +527,8 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
       (s) =>
         s.signedOnly &&
         holder.contains(s.headline) &&
-        !!(named!.headline.compareDocumentPosition(s.headline) & 4) &&
-        !datedPart(s, named!),
+        !!(named.headline.compareDocumentPosition(s.headline) & 4) &&
+        !datedPart(s, named),
     )
   )
     return [];

@@ -63,7 +63,7 @@ export function versionsFolder(root: string, articleFile: string): string {
 /** Reads one version file; throws VersionError naming the file when it has no readable front matter or `captured`. */
 async function readVersion(file: string, latest: boolean, files: ArchiveFiles): Promise<StoredVersion> {
   const bytes = await files.bytes(file);
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

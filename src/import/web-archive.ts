@@ -817,7 +817,7 @@ function digestValues(text: string): Buffer[] {
  * Returns the bytes the digest vouches for, or why it cannot: `unknown` for an algorithm or form
  * it cannot read, else `actual`, the body's own digest in the record's form.
  */
-export function checkPayloadDigest(
+function checkPayloadDigest(
   declared: string,
   body: Buffer,
 ): { matches: true; bytes: Buffer } | { matches: false; unknown?: true; actual?: string } {
@@ -897,7 +897,6 @@ function limitReader(record: WARCRecord): LimitReader | undefined {
 
 /** Reads past a record's content, checking it is all there. */
 async function drain(record: WARCRecord, damaged: (detail: string) => WebArchiveError): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for await (const _chunk of record.reader);
   const missing = limitReader(record)?.limit ?? 0;
   if (missing > 0) throw damaged(`the record is ${missing.toLocaleString('en')} bytes short of its Content-Length`);
@@ -944,7 +943,7 @@ async function readHashed(
 }
 
 /** WARC-Date to the second in UTC ("2026-11-27T10:15:00Z"), or "" when it is not a date. */
-export function warcDate(value: string | null | undefined): string {
+function warcDate(value: string | null | undefined): string {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(value?.trim() ?? '');
   if (!m) {
     const t = Date.parse(value ?? '');
@@ -969,7 +968,7 @@ function codings(value: string | null | undefined): string[] {
  * headers) is kept as recorded, with a note. Over `maxBytes` once decoded, or in an unknown
  * coding, it comes back with `problem` set.
  */
-export async function decodePayload(
+async function decodePayload(
   raw: Buffer,
   headers: { get(name: string): string | null | undefined },
   maxBytes: number,

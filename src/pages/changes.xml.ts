@@ -1,13 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { FEED_SIZE, SITE_TITLE } from '../site/settings';
-import { loadArchive, sourceName } from '../site/collections';
-import { loadVersions } from '../site/version-pages';
-import { latestChanges } from '../site/changes';
-import { captureText, rfc822 } from '../content/dates';
-import { countOf } from '../text/plural';
-import { urls } from '../site/urls';
-import { feedText, xmlText } from '../site/xml';
+import { FEED_SIZE, SITE_TITLE } from '../site/settings.ts';
+import { loadArchive, sourceName } from '../site/collections.ts';
+import { loadVersions } from '../site/version-pages.ts';
+import { latestChanges } from '../site/changes.ts';
+import { captureText, rfc822 } from '../content/dates.ts';
+import { countOf } from '../text/plural.ts';
+import { urls } from '../site/urls.ts';
+import { feedText, xmlText } from '../site/xml.ts';
 
 // The Changes page as an RSS 2.0 feed: one item per changed article, its latest change, newest
 // capture first, linking to the compare page. <pubDate> is the moment of the newer capture. Text

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { sitePath } from '../site/urls';
+import { sitePath } from '../site/urls.ts';
 
 /** robots.txt naming the sitemap at its full address. */
 export function GET(context: APIContext) {

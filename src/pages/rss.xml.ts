@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../site/settings';
-import { loadArchive, sourceName } from '../site/collections';
-import { rfc822 } from '../content/dates';
-import { urls } from '../site/urls';
-import { feedText, xmlText } from '../site/xml';
+import { FEED_SIZE, SITE_DESCRIPTION, SITE_TITLE } from '../site/settings.ts';
+import { loadArchive, sourceName } from '../site/collections.ts';
+import { rfc822 } from '../content/dates.ts';
+import { urls } from '../site/urls.ts';
+import { feedText, xmlText } from '../site/xml.ts';
 
 // The newest articles as an RSS 2.0 feed (https://www.rssboard.org/rss-specification). RSS's own
 // <author> must be an e-mail address, so bylines go in Dublin Core's <dc:creator>, one element per

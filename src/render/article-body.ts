@@ -97,7 +97,7 @@ export async function renderArticleBody(file: string, base: string): Promise<str
  * body of dense markup may still not fit, and the thread then starts again after it. A 5 MB
  * article ran the thread out of memory (docs/performance.md, "Figures behind the code").
  */
-export const AHEAD_MAX_BYTES = 1_000_000;
+const AHEAD_MAX_BYTES = 1_000_000;
 
 /**
  * Renders into the cache every body of `files` not already there, for a site under `base` (as

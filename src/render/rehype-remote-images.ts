@@ -9,7 +9,7 @@ import { SKIP, visit } from 'unist-util-visit';
 const HERE = 'https://archive.invalid/';
 
 /** True when a browser would fetch this address from another origin. */
-export function isRemote(address: string): boolean {
+function isRemote(address: string): boolean {
   try {
     return new URL(address, HERE).origin !== new URL(HERE).origin;
   } catch {

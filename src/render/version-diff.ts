@@ -16,11 +16,11 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 // first (diffArrays on their HTML), and words are compared only within a block that changed.
 
 /** Text of a passage changed between two versions, as `diff` gives it. */
-export type WordChange = ChangeObject<string>;
+type WordChange = ChangeObject<string>;
 
 /** What the visually hidden labels say, before each deletion and insertion. */
-export const DELETED_LABEL = 'deleted: ';
-export const INSERTED_LABEL = 'inserted: ';
+const DELETED_LABEL = 'deleted: ';
+const INSERTED_LABEL = 'inserted: ';
 
 /**
  * The most tokens (words, punctuation, runs of whitespace) one block's word comparison may find
@@ -29,7 +29,7 @@ export const INSERTED_LABEL = 'inserted: ';
  * minutes and over a gigabyte; bounded, a block costs at most (n + m) × this. Past it the words
  * are so different that "all of the old, then all of the new" is also the clearer reading.
  */
-export const MAX_BLOCK_EDIT = 2_000;
+const MAX_BLOCK_EDIT = 2_000;
 
 /**
  * The word-level differences between two versions of one block (diffWordsWithSpace of the `diff`
@@ -51,7 +51,7 @@ function blockWordChanges(before: string, after: string): WordChange[] | undefin
  * screen reader can follow. The whitespace goes into both sides, so joining the parts that are not
  * removed still gives the new text and those not added the old one. `parts` as `diff` gives them.
  */
-export function joinChanges(parts: WordChange[]): WordChange[] {
+function joinChanges(parts: WordChange[]): WordChange[] {
   const out: WordChange[] = [];
   let i = 0;
   while (i < parts.length) {
@@ -208,7 +208,7 @@ function items(children: ElementContent[]): ElementContent[] {
 function withoutIds<T extends ElementContent>(node: T): T {
   if (node.type !== 'element') return node;
   const { id: _id, name: _name, ...properties } = node.properties;
-  return { ...node, properties, children: node.children.map(withoutIds) } as T;
+  return { ...node, properties, children: node.children.map(withoutIds) };
 }
 
 /** A whole node marked as deleted or inserted, keeping the elements a parent requires (li in ul, tr in tbody). */
@@ -337,12 +337,12 @@ export function diffBodies(beforeHtml: string, afterHtml: string): string {
     type: 'root',
     children: diffChildren(before.children as ElementContent[], after.children as ElementContent[]),
   };
-  return toHtml(sanitizer.runSync(tree) as Root);
+  return toHtml(sanitizer.runSync(tree));
 }
 
 /** What the compare page's field list says before the old and the new value. */
-export const BEFORE_LABEL = 'Before: ';
-export const AFTER_LABEL = 'After: ';
+const BEFORE_LABEL = 'Before: ';
+const AFTER_LABEL = 'After: ';
 
 /**
  * A changed field of the compare page's list (headline, standfirst, byline, date, editor's note)
@@ -361,5 +361,5 @@ export function fieldChange(before: string, after: string): string {
     type: 'root',
     children: [side(BEFORE_LABEL, before, 'del'), text('\n'), side(AFTER_LABEL, after, 'ins')],
   };
-  return toHtml(sanitizer.runSync(tree) as Root);
+  return toHtml(sanitizer.runSync(tree));
 }

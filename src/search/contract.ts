@@ -65,7 +65,7 @@ export const LATEST_WORDS = 'latestWords';
 export const EARLIER_VERSIONS = 'earlierVersions';
 
 /** Filters no reader sees: the search page reads them from results (hidden, not metadata, so never searched). */
-export type HiddenFilter = typeof PART_FILTER | typeof LATEST_WORDS | typeof EARLIER_VERSIONS;
+type HiddenFilter = typeof PART_FILTER | typeof LATEST_WORDS | typeof EARLIER_VERSIONS;
 
 /**
  * The records' sort key: the day an article was published. Person pages have none, so Pagefind

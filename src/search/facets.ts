@@ -1,18 +1,18 @@
-import type { Archive } from '../site/collections';
-import { personName, sourceName } from '../site/collections';
-import { groupArticles } from '../site/grouping';
-import { articleAuthors } from '../content/authors';
-import { primaryLanguage } from '../site/text-direction';
-import { FILTER_KEYS, type FilterKey } from './contract';
+import type { Archive } from '../site/collections.ts';
+import { personName, sourceName } from '../site/collections.ts';
+import { groupArticles } from '../site/grouping.ts';
+import { articleAuthors } from '../content/authors.ts';
+import { primaryLanguage } from '../site/text-direction.ts';
+import { FILTER_KEYS, type FilterKey } from './contract.ts';
 
 // The search page's filters, listed at build time from the archive's groupings (the same
 // values Pagefind indexes), so the page does not shift when search loads.
 
 /** Values listed per filter; the rest are still searchable through the address. */
-export const MAX_LISTED = 100;
+const MAX_LISTED = 100;
 
 /** Values of one filter in the order shown: most articles first (ties A to Z); years newest first. */
-export function orderedValues(key: FilterKey, counts: Record<string, number>): string[] {
+function orderedValues(key: FilterKey, counts: Record<string, number>): string[] {
   const values = Object.keys(counts);
   if (key === 'year') return values.sort().reverse();
   return values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));

@@ -66,10 +66,16 @@ function pack(articles: PlannedArticle[], size: number): PlannedArticle[][] {
   const groups: PlannedArticle[][] = [];
   let current: PlannedArticle[] = [];
   for (const month of runs(articles, (a) => a.day.slice(0, 7))) {
-    if (current.length > 0 && current.length + month.length > size) (groups.push(current), (current = []));
+    if (current.length > 0 && current.length + month.length > size) {
+      groups.push(current);
+      current = [];
+    }
     for (let i = 0; i < month.length; i += size) {
       const piece = month.slice(i, i + size);
-      if (current.length + piece.length > size) (groups.push(current), (current = []));
+      if (current.length + piece.length > size) {
+        groups.push(current);
+        current = [];
+      }
       current.push(...piece);
     }
   }

@@ -16,7 +16,10 @@ import { buildSearchIndex } from './write-part.ts';
 /** Pagefind's version: a new version must not reuse another's index files. */
 const pagefindVersion = (() => {
   const main = fileURLToPath(import.meta.resolve('pagefind'));
-  return JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')).version as string;
+  const pkg = JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 })();
 
 /**

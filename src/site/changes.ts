@@ -1,11 +1,11 @@
-import type { Article } from './collections';
-import type { Version } from './version-pages';
-import { headlineChanged } from './version-pages';
-import { compareCaptures } from '../content/version-entries';
-import { renderArticleBody } from '../render/article-body';
-import { basePath } from './urls';
-import { changeSize, type ChangeSize } from '../render/version-diff';
-import { visibleText } from './visible-text';
+import type { Article } from './collections.ts';
+import type { Version } from './version-pages.ts';
+import { headlineChanged } from './version-pages.ts';
+import { compareCaptures } from '../content/version-entries.ts';
+import { renderArticleBody } from '../render/article-body.ts';
+import { basePath } from './urls.ts';
+import { changeSize, type ChangeSize } from '../render/version-diff.ts';
+import { visibleText } from './visible-text.ts';
 
 // A change is one version of an article compared with the one before it. The Changes page and
 // its feed list each changed article's latest change; the compare pages show every change.
@@ -21,7 +21,7 @@ export interface Change {
 }
 
 /** The text a reader sees of a version: its standfirst and its body (as the search records take it). */
-export async function versionText(v: Version): Promise<string> {
+async function versionText(v: Version): Promise<string> {
   return [v.data.dek, visibleText(await renderArticleBody(v.filePath, basePath))].filter(Boolean).join('\n\n');
 }
 

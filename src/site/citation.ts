@@ -399,7 +399,7 @@ function asciiKeyPart(text: string): string {
  * Two entries of an archive share a key only if author, year and title word agree and the
  * 24-bit digests of their ids collide (about one chance in 16 million per such pair).
  */
-export function bibtexKey(f: CitationFacts, id: string): string {
+function bibtexKey(f: CitationFacts, id: string): string {
   const first = f.authors[0] ? authorName(f.authors[0], f.language) : undefined;
   const name = asciiKeyPart(first ? (first.family ?? first.literal ?? '') : '') || asciiKeyPart(f.newspaper);
   const word = f.title.split(/\s+/).map(asciiKeyPart).find(Boolean) ?? '';

@@ -1,8 +1,8 @@
-import { SITE_TITLE } from './settings';
-import type { Archive, Article } from './collections';
-import { sourceName } from './collections';
-import type { CitationFacts } from './citation';
-import { urls } from './urls';
+import { SITE_TITLE } from './settings.ts';
+import type { Archive, Article } from './collections.ts';
+import { sourceName } from './collections.ts';
+import type { CitationFacts } from './citation.ts';
+import { urls } from './urls.ts';
 
 // The facts a citation of an archived article needs, from its entry.
 

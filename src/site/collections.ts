@@ -10,7 +10,7 @@ import { articleAuthors, bylineAuthors, type BylineAuthor } from '../content/aut
 // grouping, loaded once per build and shared by all pages.
 
 /** An article entry as the collection gives it. */
-export type ArticleEntry = CollectionEntry<'articles'>;
+type ArticleEntry = CollectionEntry<'articles'>;
 /** A person entry. */
 export type PersonEntry = CollectionEntry<'people'>;
 /** A source entry. */
@@ -39,7 +39,7 @@ function mentions(people: ArticleEntry['data']['people']): PersonMention[] {
  * and by no public one. None of them gets a page or a copied file; a file or person that no article
  * names at all is not withheld.
  */
-export interface Withheld {
+interface Withheld {
   /** Paths under the content folder's captures/. */
   captures: Set<string>;
   /** Paths under the content folder's media/. */

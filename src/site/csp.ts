@@ -3,7 +3,7 @@
 // Scripts and styles come only from the site's own files; nothing inline needs allowing broadly.
 
 /** Directives besides script-src and style-src (Astro adds those, with any hashes). */
-export const CSP_DIRECTIVES = [
+const CSP_DIRECTIVES = [
   "default-src 'self'",
   "img-src 'self'",
   "font-src 'self'",
@@ -17,10 +17,10 @@ export const CSP_DIRECTIVES = [
 ] as const;
 
 /** script-src: the site's own files, and WebAssembly compilation for Pagefind's search. */
-export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
+const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 
 /** style-src: the site's own stylesheet only. */
-export const STYLE_SOURCES = ["'self'"];
+const STYLE_SOURCES = ["'self'"];
 
 /** Astro's `security.csp` setting. */
 export const cspConfig = {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Archive, Article } from './collections';
+import type { Archive, Article } from './collections.ts';
 import { jsonDigest, sha256Hex } from '../text/hash.ts';
 
 // Cache keys for Astro's incremental build (experimental.incrementalBuild in astro.config.ts):

@@ -1,5 +1,5 @@
 import type { NewsArticle, Organization, Person, WithContext } from 'schema-dts';
-import type { CitationFacts } from './citation';
+import type { CitationFacts } from './citation.ts';
 import { isoDateTime, isoDay, type ArchiveDate } from '../content/dates.ts';
 import { citedName, type Author } from '../content/names.ts';
 

@@ -1,6 +1,6 @@
-import type { Archive, Article } from './collections';
-import type { Version } from './version-pages';
-import { articleKey } from './page-keys';
+import type { Archive, Article } from './collections.ts';
+import type { Version } from './version-pages.ts';
+import { articleKey } from './page-keys.ts';
 import { jsonDigest } from '../text/hash.ts';
 
 // Cache keys (src/site/page-keys.ts) of the pages that show an article's versions: the article

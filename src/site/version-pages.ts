@@ -1,9 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadArchive, type Article } from './collections';
-import { versionedKey } from './version-keys';
-import type { ArchiveDate } from '../content/dates';
-import { compareCaptures, VERSION_FIELDS, versionId, versionsByArticle } from '../content/version-entries';
-import type { Author } from '../content/names';
+import { loadArchive, type Article } from './collections.ts';
+import { versionedKey } from './version-keys.ts';
+import type { ArchiveDate } from '../content/dates.ts';
+import { compareCaptures, VERSION_FIELDS, versionId, versionsByArticle } from '../content/version-entries.ts';
+import type { Author } from '../content/names.ts';
 
 // The versions of each article as the pages see them: the earlier captures of content/versions/
 // and the article file itself (the latest), oldest first. A version has its own headline, dek,
@@ -11,7 +11,7 @@ import type { Author } from '../content/names';
 // article's.
 
 /** The fields that belong to one capture; the rest of an article's front matter is the article's. */
-export interface VersionFacts {
+interface VersionFacts {
   title: string;
   dek?: string | undefined;
   authors: Author[];

@@ -88,7 +88,7 @@ for (const { outDir: dist, env } of FIXTURE_BUILDS) {
       const index = await page(dist, '/authors/');
       const entries = [...index.querySelectorAll('main .columns li')].flatMap((li) => {
         const a = li.querySelector('a');
-        return a ? [{ name: a.textContent!.trim(), href: a.getAttribute('href')!, text: li.textContent! }] : [];
+        return a ? [{ name: a.textContent.trim(), href: a.getAttribute('href')!, text: li.textContent }] : [];
       });
       expect(entries.map((e) => e.name).toSorted()).toEqual(authors.map((a) => a.name).toSorted());
       for (const author of authors) {

@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroBuild } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
 
+/** A sitemap index and a sitemap as fast-xml-parser reads them (one entry is not a list). */
+type SitemapIndex = { sitemapindex: { sitemap: { loc: string } | { loc: string }[] } };
+type Sitemap = { urlset: { url: { loc: string } | { loc: string }[] } };
+
 // An article withdrawn with `draft: true` leaves nothing on the site: no capture page or copied
 // capture (of the article file or of an earlier version), no media used by it alone, no version
 // pages, no page for a person, topic or source named only in it, nothing in feeds or the sitemap.
@@ -116,10 +120,10 @@ beforeAll(async () => {
   expect(build.code, build.output).toBe(0);
   output = await listAll(dist);
   const xml = new XMLParser();
-  const index = xml.parse(await readFile(path.join(dist, 'sitemap-index.xml'), 'utf8'));
+  const index = xml.parse(await readFile(path.join(dist, 'sitemap-index.xml'), 'utf8')) as SitemapIndex;
   const maps = [index.sitemapindex.sitemap].flat().map((s: { loc: string }) => new URL(s.loc).pathname);
   for (const map of maps) {
-    const doc = xml.parse(await readFile(path.join(dist, map), 'utf8'));
+    const doc = xml.parse(await readFile(path.join(dist, map), 'utf8')) as Sitemap;
     sitemap.push(...[doc.urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname));
   }
 }, 240_000);

@@ -139,7 +139,7 @@ beforeAll(async () => {
 
 test('a crawl imported from a WARC has its versions and a compare page marking what changed', async () => {
   const articlePage = await builtPage(DIST, `/articles/${crawlId}/`);
-  expect(articlePage.body.textContent!.replace(/\s+/g, ' ')).toMatch(
+  expect(articlePage.body.textContent.replace(/\s+/g, ' ')).toMatch(
     /Changed 1 time since first captured on 1 November 2026/,
   );
   const compare = await builtPage(DIST, `/articles/${crawlId}/versions/20261108090000/changes/`);
@@ -193,7 +193,7 @@ test('the article page and each version page show where their capture came from:
     const digest = /payloadDigest: (.+)/.exec(text)![1]!.trim();
     const captured = /captured: (.+)/.exec(text)![1]!.trim();
     const doc = await builtPage(DIST, url!);
-    const facts = doc.querySelector('.article-facts')!.textContent!.replace(/\s+/g, ' ');
+    const facts = doc.querySelector('.article-facts')!.textContent.replace(/\s+/g, ' ');
     expect(facts, url).toContain(`WARC record ${recordId}`);
     expect(facts, url).toContain(`Payload digest ${digest}`);
     expect(facts, url).toMatch(/Web archive \S+\.warc(?:\.gz)?/);
@@ -205,7 +205,7 @@ test('the article page and each version page show where their capture came from:
 test('a payload that did not match its WARC-Payload-Digest is shown as not verified, with no digest given as its own', async () => {
   const doc = await builtPage(DIST, `/articles/${caseIds[2]}/`);
   const facts = doc.querySelector('.article-facts')!;
-  expect(facts.textContent!.replace(/\s+/g, ' ')).toContain(
+  expect(facts.textContent.replace(/\s+/g, ' ')).toContain(
     `Payload digest Not verified: the record's WARC-Payload-Digest ${MISMATCH_DIGEST} does not match`,
   );
   expect([...facts.querySelectorAll('code')].map((c) => c.textContent)).not.toContain(MISMATCH_DIGEST);

@@ -69,7 +69,9 @@ describe('dates: the calendar day the original printed, everywhere', () => {
     const doc = await at(NYE);
     expect(doc.querySelector('.dateline time')?.getAttribute('datetime')).toBe('2019-12-31');
     expect(texts(doc, '.dateline')[0]).toBe('31 December 2019');
-    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent) as {
+      datePublished: string;
+    };
     expect(ld.datePublished).toBe('2019-12-31T21:15-05:00');
     expect(texts(doc, '.citation')[0]).toContain('Lee, S. (2019, December 31).');
     expect(doc.querySelector('meta[name="citation_publication_date"]')?.getAttribute('content')).toBe('2019/12/31');
@@ -82,7 +84,7 @@ describe('dates: the calendar day the original printed, everywhere', () => {
     expect(texts(await at('dates/2018/09/'), '.article-list h2 a')).toContain('Storm closes ferry terminal');
     const home = await at('');
     const nye = [...home.querySelectorAll('.article-list li')].find((li) =>
-      li.textContent!.includes('Council passes budget'),
+      li.textContent.includes('Council passes budget'),
     )!;
     expect(nye.querySelector('time')?.textContent).toBe('31 December 2019');
     const sitemap = await readFile(path.join(DIST, 'sitemap-0.xml'), 'utf8');
@@ -98,6 +100,25 @@ describe('dates: the calendar day the original printed, everywhere', () => {
   });
 });
 
+/** The feed as fast-xml-parser reads it, `item` and `dc:creator` always lists. */
+interface Feed {
+  rss: {
+    '@_version': string;
+    channel: Record<string, unknown> & {
+      link: string;
+      item: {
+        title?: string;
+        description?: string;
+        link: string;
+        guid: { '#text': string };
+        pubDate: string;
+        author?: string;
+        'dc:creator'?: string[];
+      }[];
+    };
+  };
+}
+
 describe('the feed', () => {
   test('is well-formed RSS 2.0 with the required channel elements, absolute links and RFC 822 dates', async () => {
     const xml = await readFile(path.join(DIST, 'rss.xml'), 'utf8');
@@ -105,7 +126,7 @@ describe('the feed', () => {
     const feed = new XMLParser({
       ignoreAttributes: false,
       isArray: (name) => ['item', 'dc:creator'].includes(name),
-    }).parse(xml);
+    }).parse(xml) as Feed;
     expect(feed.rss['@_version']).toBe('2.0');
     const channel = feed.rss.channel;
     for (const field of ['title', 'link', 'description']) expect(channel[field]).toBeTruthy();
@@ -121,17 +142,17 @@ describe('the feed', () => {
       // RSS's <author> must be an e-mail address; bylines belong in dc:creator.
       expect(item.author).toBeUndefined();
     }
-    const nye = channel.item.find((i: { title: string }) => i.title === 'Council passes budget in late-night vote');
-    expect(nye.pubDate).toBe('Tue, 31 Dec 2019 21:15:00 -0500');
+    const nye = channel.item.find((i) => i.title === 'Council passes budget in late-night vote');
+    expect(nye?.pubDate).toBe('Tue, 31 Dec 2019 21:15:00 -0500');
   });
 
   test('bylines are dc:creator elements, one per author', async () => {
     const xml = await readFile(path.join(DIST, 'rss.xml'), 'utf8');
     expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
     expect(xml).not.toContain('<author>');
-    const feed = new XMLParser({ isArray: (name) => ['item', 'dc:creator'].includes(name) }).parse(xml);
-    const item = feed.rss.channel.item.find((i: { title: string }) => i.title === 'Rents rise fastest in the north');
-    expect(item['dc:creator']).toEqual(['Sam Lee', 'Ana Ruiz']);
+    const feed = new XMLParser({ isArray: (name) => ['item', 'dc:creator'].includes(name) }).parse(xml) as Feed;
+    const item = feed.rss.channel.item.find((i) => i.title === 'Rents rise fastest in the north');
+    expect(item?.['dc:creator']).toEqual(['Sam Lee', 'Ana Ruiz']);
   });
 });
 
@@ -193,7 +214,7 @@ describe('small text', () => {
     const people = texts(doc, '.article-facts dd').find((t) => t.startsWith('Jeff Sessions'))!;
     expect(people).toMatch(/^Jeff Sessions, Attorney General \(also named: Sessions\)$/);
     // The commas of inline lists come from CSS after each item: no item may end in a space.
-    for (const li of doc.querySelectorAll('.inline-list li')) expect(li.textContent).toBe(li.textContent!.trim());
+    for (const li of doc.querySelectorAll('.inline-list li')) expect(li.textContent).toBe(li.textContent.trim());
     expect(texts(doc, '.article-facts dd').join(' ')).not.toMatch(/\s,/);
   });
 

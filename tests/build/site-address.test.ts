@@ -135,10 +135,15 @@ async function published(kind: Kind): Promise<{ urls: Record<string, string[]>; 
   const out = dist(kind);
   const html = fromHtml(await readFile(path.join(out, ARTICLE, 'index.html'), 'utf8'));
   const xml = new XMLParser({ ignoreAttributes: false });
-  const rss = xml.parse(await readFile(path.join(out, 'rss.xml'), 'utf8'));
-  const changes = xml.parse(await readFile(path.join(out, 'changes.xml'), 'utf8'));
-  const sitemapIndex = xml.parse(await readFile(path.join(out, 'sitemap-index.xml'), 'utf8'));
-  const sitemap = xml.parse(await readFile(path.join(out, 'sitemap-0.xml'), 'utf8'));
+  type Feed = { rss: { channel: { link: string; item: { link: string } | { link: string }[] } } };
+  const rss = xml.parse(await readFile(path.join(out, 'rss.xml'), 'utf8')) as Feed;
+  const changes = xml.parse(await readFile(path.join(out, 'changes.xml'), 'utf8')) as Feed;
+  const sitemapIndex = xml.parse(await readFile(path.join(out, 'sitemap-index.xml'), 'utf8')) as {
+    sitemapindex: { sitemap: { loc: string } | { loc: string }[] };
+  };
+  const sitemap = xml.parse(await readFile(path.join(out, 'sitemap-0.xml'), 'utf8')) as {
+    urlset: { url: { loc: string } | { loc: string }[] };
+  };
   const robots = await readFile(path.join(out, 'robots.txt'), 'utf8');
   const items = [rss.rss.channel.item].flat() as { link: string }[];
   return {
@@ -158,10 +163,7 @@ async function published(kind: Kind): Promise<{ urls: Record<string, string[]>; 
         .map((l) => l.replace('Sitemap:', '').trim()),
     },
     texts: {
-      citations: elements(
-        html,
-        (e) => (e.properties.className as string[] | undefined)?.includes('citation') ?? false,
-      ).map((e) => toString(e)),
+      citations: elements(html, (e) => e.properties.className?.includes('citation') ?? false).map((e) => toString(e)),
       downloads: elements(html, (e) => String(e.properties.href ?? '').startsWith('data:')).map((e) =>
         decodeURIComponent(String(e.properties.href).replace(/^data:[^,]*,/, '')),
       ),

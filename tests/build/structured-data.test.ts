@@ -19,8 +19,8 @@ function metas(doc: Document, key: string): string[] {
 describe('structured data', () => {
   test('JSON-LD parses and describes a NewsArticle based on the original', async () => {
     const doc = await page(DIST_ROOT, SIGNED);
-    const blocks = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) =>
-      JSON.parse(s.textContent ?? ''),
+    const blocks = [...doc.querySelectorAll('script[type="application/ld+json"]')].map(
+      (s) => JSON.parse(s.textContent ?? '') as unknown,
     );
     expect(blocks).toHaveLength(1);
     expect(blocks[0]).toMatchObject({
@@ -76,7 +76,7 @@ describe('citations', () => {
     // The key ends with the first 6 hex digits of the SHA-256 of the article's id.
     const idPart = createHash('sha256').update('2018/09/immigration-judges-sessions').digest('hex').slice(0, 6);
     expect(decode(bibLink!.getAttribute('href')!)).toMatch(new RegExp(`^@article\\{thehill2018immigration-${idPart},`));
-    const csl = JSON.parse(decode(cslLink!.getAttribute('href')!));
+    const csl = JSON.parse(decode(cslLink!.getAttribute('href')!)) as unknown[];
     expect(csl[0]).toMatchObject({
       type: 'article-newspaper',
       'container-title': 'The Hill',

@@ -23,7 +23,7 @@ const versionPath = (id: string) => `${ARTICLE}versions/${id}/`;
 describe('version pages', () => {
   test('the article page says how often it changed and lists every version', async () => {
     const doc = await page(DIST_ROOT, ARTICLE);
-    expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain('Changed 2 times since first captured on 1 June 2024');
+    expect(doc.body.textContent.replace(/\s+/g, ' ')).toContain('Changed 2 times since first captured on 1 June 2024');
     const links = [...doc.querySelectorAll('#versions li > a:first-child')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(IDS.map(versionPath));
     expect(texts(doc, '#versions a[href$="/changes/"]')).toHaveLength(2);
@@ -54,10 +54,14 @@ describe('version pages', () => {
   test('a version page cites that version: its address and its capture date', async () => {
     const doc = await page(DIST_ROOT, versionPath('20240601'));
     const csl = doc.querySelector('a[download$=".json"]')!.getAttribute('href')!;
-    const [item] = JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1)));
-    expect(item.title).toBe(versions[0]!.data.title);
-    expect(item.accessed).toEqual({ 'date-parts': [[2024, 6, 1]] });
-    expect(item.archive_location).toBe(`${SITE}${versionPath('20240601')}`);
+    const [item] = JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1))) as {
+      title: string;
+      accessed: unknown;
+      archive_location: string;
+    }[];
+    expect(item?.title).toBe(versions[0]!.data.title);
+    expect(item?.accessed).toEqual({ 'date-parts': [[2024, 6, 1]] });
+    expect(item?.archive_location).toBe(`${SITE}${versionPath('20240601')}`);
     const bib = doc.querySelector('a[download$=".bib"]')!.getAttribute('href')!;
     const bibtex = decodeURIComponent(bib.slice(bib.indexOf(',') + 1));
     expect(bibtex).toContain('urldate = {2024-06-01}');
@@ -98,9 +102,10 @@ describe('version pages', () => {
       expect(mla).toContain(`archive.example.org${copy}. Accessed ${mlaDay}.`);
       expect(chicago).toContain(`Accessed ${chicagoDay}. ${SITE}${copy}.`);
       const csl = doc.querySelector('a[download$=".json"]')!.getAttribute('href')!;
-      expect(JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1)))[0].archive_location).toBe(
-        `${SITE}${copy}`,
-      );
+      expect(
+        (JSON.parse(decodeURIComponent(csl.slice(csl.indexOf(',') + 1))) as { archive_location: string }[])[0]
+          ?.archive_location,
+      ).toBe(`${SITE}${copy}`);
     }
   });
 });
@@ -137,7 +142,7 @@ describe('compare pages', () => {
     expect(dels).toEqual([`deleted: ${removedSentence}`]);
     expect(doc.querySelector('.diff-body del')!.parentElement!.tagName).toBe('P');
     expect(doc.querySelectorAll('.diff-body ins')).toHaveLength(0);
-    expect(doc.body.textContent!.replace(/\s+/g, ' ')).toContain('0 words added, 9 words removed');
+    expect(doc.body.textContent.replace(/\s+/g, ' ')).toContain('0 words added, 9 words removed');
   });
 
   test('an edited paragraph is marked word by word, and the new standfirst and byline are listed', async () => {
@@ -167,7 +172,9 @@ describe('the Changes page and its feed', () => {
 
   test('the feed is RSS with absolute links to the compare pages', async () => {
     const xml = await readFile(path.join(DIST_ROOT, 'changes.xml'), 'utf8');
-    const feed = new XMLParser().parse(xml);
+    const feed = new XMLParser().parse(xml) as {
+      rss: { channel: { item: { link: string; title: string; pubDate: string } } };
+    };
     const item = feed.rss.channel.item;
     expect(item.link).toBe(`${SITE}${versionPath('20250115')}changes/`);
     expect(item.title).toBe(`Headline changed: ${article.data.title}`);

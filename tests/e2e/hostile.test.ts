@@ -34,7 +34,7 @@ test('no hostile payload does anything in a browser, whether written by hand or 
   const written = articleFiles.filter((f) => /\/hostile-\d+\.md$/.test(f)).length;
   const saved = (await listFiles(HOSTILE_PAGES)).length;
   const imported = articleFiles.filter((f) => f.startsWith('2021/03/')).length;
-  const byPlace = Object.entries(Object.groupBy(PAYLOADS, (p) => p.place)).map(([k, v]) => `${v!.length} ${k}`);
+  const byPlace = Object.entries(Object.groupBy(PAYLOADS, (p) => p.place)).map(([k, v]) => `${v.length} ${k}`);
   console.log(
     `Hostile payloads: ${PAYLOADS.length} (${byPlace.join(', ')}), in ${written} articles written by hand and ${imported} imported from ${saved} saved pages; ` +
       `${pages.length + 4} pages opened. Script executions ${seen.scripts.length}, dialogs ${seen.dialogs.length}, console reports ${seen.console.length}, ` +

@@ -120,7 +120,7 @@ function expected(query: Query, all: Rec[]) {
   const found = all.filter((r) => r.lang === lang && stems.every((s) => r.words.some((w) => w.startsWith(s))));
   const passes = (r: Rec, except?: Group) =>
     GROUPS.every(
-      (g) => g === except || !query.filters?.[g]?.length || query.filters[g]!.some((v) => r.filters[g].includes(v)),
+      (g) => g === except || !query.filters?.[g]?.length || query.filters[g].some((v) => r.filters[g].includes(v)),
     );
   return {
     paths: found.filter((r) => passes(r)).map((r) => r.path),
@@ -322,7 +322,7 @@ describe('author listings of the byline archive', () => {
       const dist = dists[base]!;
       const index = await builtPage(dist, '/authors/');
       const entries = [...index.querySelectorAll('main .columns li a')].map((a) => ({
-        name: a.textContent!.trim(),
+        name: a.textContent.trim(),
         href: a.getAttribute('href')!,
       }));
       expect(entries.map((e) => e.name).toSorted(), base).toEqual(authors.map((a) => a.name).toSorted());
@@ -338,7 +338,7 @@ describe('author listings of the byline archive', () => {
   test('a person page lists the articles by them apart from those naming them', async () => {
     const { articles } = await contentBylines(content);
     const doc = await builtPage(dists['/']!, '/people/tom-whitaker/');
-    const headings = [...doc.querySelectorAll('main h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+    const headings = [...doc.querySelectorAll('main h2')].map((h) => h.textContent.replace(/\s+/g, ' ').trim());
     expect(headings).toEqual(['2 articles by Tom Whitaker', '3 articles naming Tom Whitaker']);
     const naming = articles.filter((a) => a.named.includes('Tom Whitaker')).map((a) => a.path);
     const all = [...doc.querySelectorAll('.article-list li h3 a')].map((a) => a.getAttribute('href')!.slice(1));

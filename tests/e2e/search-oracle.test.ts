@@ -261,9 +261,7 @@ function matchesWords(rec: Rec, query: string[][]): boolean {
 
 /** True when the record passes every filter, leaving out one group if asked. */
 function passes(rec: Rec, filters: Query['filters'] = {}, except?: Group): boolean {
-  return GROUPS.every(
-    (g) => g === except || !filters[g]?.length || filters[g]!.some((v) => rec.filters[g].includes(v)),
-  );
+  return GROUPS.every((g) => g === except || !filters[g]?.length || filters[g].some((v) => rec.filters[g].includes(v)));
 }
 
 /** Vocabularies already worked out, by the records they were made from. */

@@ -52,7 +52,7 @@ async function shownCounts(page: Page): Promise<Record<string, number>> {
     Object.fromEntries(
       boxes.map((b) => {
         const box = b as HTMLInputElement;
-        const count = box.parentElement!.querySelector('.count')!.textContent!;
+        const count = box.parentElement!.querySelector('.count')!.textContent;
         return [`${box.name}=${box.value}`, Number(/\d+/.exec(count)![0])];
       }),
     ),
@@ -242,7 +242,7 @@ for (const [label, dir, base] of [
         sets[sort] = await page
           .locator('#search-results h2 a')
           .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-        if (sort !== 'relevance') expect(sets[sort]!.at(-1)).toBe(`${base}people/jeff-sessions/`);
+        if (sort !== 'relevance') expect(sets[sort].at(-1)).toBe(`${base}people/jeff-sessions/`);
       }
       expect(sets.newest!.toSorted()).toEqual(sets.relevance!.toSorted());
       expect(sets.oldest!.toSorted()).toEqual(sets.relevance!.toSorted());

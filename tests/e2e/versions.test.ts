@@ -45,7 +45,7 @@ describe('the compare page', () => {
             tag: m.tagName.toLowerCase(),
             line: getComputedStyle(m).textDecorationLine,
             // What a screen reader reads: the accessible text includes the visually hidden label.
-            text: m.textContent!.replace(/\s+/g, ' ').trim(),
+            text: m.textContent.replace(/\s+/g, ' ').trim(),
             labelHidden: (() => {
               const r = m.querySelector('.visually-hidden')!.getBoundingClientRect();
               return r.width <= 1 && r.height <= 1;
@@ -92,7 +92,7 @@ describe('the compare page', () => {
 /** The hidden word count of the versioned article's record is not found by a search for it. */
 async function boundaryNotSearchable(page: Page, base: string): Promise<void> {
   // A script as text: vitest would rewrite an import() written in a function for Node.
-  const found = (await page.evaluate(`(async () => {
+  const found = await page.evaluate<{ boundary: string; found: string[] }>(`(async () => {
     const pagefind = await import(${JSON.stringify(`${base}pagefind/pagefind.js`)});
     await pagefind.init();
     const hit = (await pagefind.search(${JSON.stringify(removedWord)})).results[0];
@@ -100,7 +100,7 @@ async function boundaryNotSearchable(page: Page, base: string): Promise<void> {
     const byNumber = await pagefind.search(boundary);
     const urls = await Promise.all(byNumber.results.map(async (r) => (await r.data()).url));
     return { boundary, found: urls.filter((u) => u.includes(${JSON.stringify(article.id)})) };
-  })()`)) as { boundary: string; found: string[] };
+  })()`);
   expect(Number(found.boundary)).toBeGreaterThan(10);
   expect(found.found).toEqual([]);
 }

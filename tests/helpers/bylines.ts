@@ -13,7 +13,7 @@ import { page } from './dist.ts';
 // (the first in code-point order on a tie).
 
 /** A public article's facts the lists show. */
-export interface ListedArticle {
+interface ListedArticle {
   /** Site path without the base: "articles/2023/05/x/". */
   path: string;
   published: string;
@@ -77,7 +77,7 @@ export async function contentBylines(content: string) {
     articles.push({
       path: `articles/${file.replace(/\.md$/, '')}/`,
       published: String(data.published),
-      language: String(data.language ?? 'en'),
+      language: typeof data.language === 'string' ? data.language : 'en',
       bylines: ((data.authors as (string | { name: string; organization?: boolean })[] | undefined) ?? []).map((a) =>
         typeof a === 'string' ? { name: a, organization: false } : { name: a.name, organization: !!a.organization },
       ),

@@ -65,5 +65,5 @@ export async function visit(page: Page, url: string, seen: Incidents): Promise<v
 
 /** Number of incidents of every kind. */
 export function total(seen: Incidents): number {
-  return Object.values(seen).reduce((n, list) => n + list.length, 0);
+  return (Object.values(seen) as string[][]).reduce((n, list) => n + list.length, 0);
 }

@@ -24,7 +24,7 @@ export interface RecordSpec {
 }
 
 /** A record serialized by warcio (gzipped as its own member when `gzip`). */
-export async function warcRecord(spec: RecordSpec, gzip: boolean): Promise<Uint8Array> {
+async function warcRecord(spec: RecordSpec, gzip: boolean): Promise<Uint8Array> {
   const body = typeof spec.body === 'string' ? encoder.encode(spec.body) : spec.body;
   const record = WARCRecord.create(
     {

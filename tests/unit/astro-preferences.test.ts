@@ -12,6 +12,5 @@ test("Astro's update check is off for this project", () => {
     { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
   );
   expect(run.status, run.stderr).toBe(0);
-  // eslint-disable-next-line no-control-regex
   expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/checkUpdates\.enabled is set to\s+false/);
 }, 60_000);

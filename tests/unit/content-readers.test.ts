@@ -42,7 +42,7 @@ async function load(loader: ReturnType<typeof dataLoader>): Promise<Map<string, 
       keys: () => [...stored.keys()],
       delete: (id: string) => stored.delete(id),
     },
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
     generateDigest: (text: string) => text,
   } as unknown as LoaderContext;
   await loader.load(context);

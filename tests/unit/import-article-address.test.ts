@@ -31,7 +31,7 @@ function page(head: string, headline: string, text: string): string {
 const ld = (fields: Record<string, unknown>) =>
   `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', datePublished: '2024-05-13T08:00:00Z', author: { '@type': 'Person', name: 'Ruth Dale' }, ...fields })}</script>`;
 
-const meta = (html: string) => readMetadata(parseHTML(html).document as unknown as Document);
+const meta = (html: string) => readMetadata(parseHTML(html).document);
 
 describe("the article's own address", () => {
   test('two articles whose JSON-LD url is their section page are two articles, each at its own address', async () => {

@@ -200,7 +200,7 @@ describe('a description that repeats the first paragraph', () => {
 <p>Board members said they needed more time to study the effect on traffic and air quality in the neighborhoods along Front Street, and asked staff for an independent study.</p>
 <p>The board scheduled a new hearing for November and asked for an estimate of the cost of shore power for the ships.</p></div></article></body></html>`;
 
-  test('as the story’s lede stays in the text, and is not also the dek', async () => {
+  test('as the story’s lede stays in the text, and is not also the dek', () => {
     const capture = { path: 'x.html', bytes: Buffer.from(''), sha256: '', ext: '.html', html: true, charset: 'utf-8' };
     const lede = convertCapture({ ...capture, text: page(false) });
     expect(lede.body.text).toMatch(/^The harbor board postponed its vote/);

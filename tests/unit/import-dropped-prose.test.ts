@@ -119,7 +119,7 @@ describe('prose dropped between kept paragraphs', () => {
   /** Marks a page's blocks, then "extracts" it by removing the elements matching `drop`; returns what comes back. */
   function roundTrip(body: string, drop: string) {
     const { document } = parseHTML(`<!doctype html><html><body>${body}</body></html>`);
-    const before = markBlocks(document as unknown as Document);
+    const before = markBlocks(document);
     for (const el of document.querySelectorAll(drop)) el.remove();
     return restoreDroppedProse(before, document.body.innerHTML);
   }
@@ -128,7 +128,7 @@ describe('prose dropped between kept paragraphs', () => {
     const page = `<div class="p">${prose(1)}</div><div class="p" id="gone"><a href="/x">${prose(2)}</a></div><div class="p">${prose(3)}</div>`;
     const { html, restored } = roundTrip(page, '#gone');
     expect(restored).toEqual([prose(2)]);
-    const text = parseHTML(`<div>${html}</div>`).document.querySelector('div')!.textContent!;
+    const text = parseHTML(`<div>${html}</div>`).document.querySelector('div')!.textContent;
     expect(text.indexOf(prose(2))).toBeGreaterThan(text.indexOf(prose(1)));
     expect(text.indexOf(prose(2))).toBeLessThan(text.indexOf(prose(3)));
     expect(html).not.toContain('data-archive-block');

@@ -160,7 +160,7 @@ describe("an editor's round trip", () => {
       // --add-people over captures already archived reviews their articles.
       if (extra.addPeople && !extra.force) {
         expect(run.counts.skipped).toBe(2);
-        expect(await readFile(extra.reviewFile!, 'utf8')).toMatch(/^drop \| Rosa Delgado \|/m);
+        expect(await readFile(extra.reviewFile, 'utf8')).toMatch(/^drop \| Rosa Delgado \|/m);
       }
     }
     expect((await checkContent(root)).problems).toEqual([]);

@@ -20,7 +20,7 @@ const PROSE =
 /** The lead image readMetadata finds in a page made of these head and body tags. */
 function leadImage(head: string, body: string) {
   const { document } = parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
-  return readMetadata(document as unknown as Document).image?.value;
+  return readMetadata(document).image?.value;
 }
 
 test('the reported case: alt text, caption and credit are kept in the image field though the file is not', async () => {

@@ -124,7 +124,9 @@ describe('two saves of one page on the same day', () => {
       [[b, a], true],
     ] as const) {
       const run = await importAll([...inputs], root, { ...options, force });
-      expect(run.counts, `${inputs.map((i) => path.basename(i))} force=${force}`).toMatchObject({ failed: 0 });
+      expect(run.counts, `${inputs.map((i) => path.basename(i)).join(',')} force=${force}`).toMatchObject({
+        failed: 0,
+      });
       expect(await readFile(file, 'utf8')).toContain('many thousands');
       expect(await captureFiles(root)).toEqual(files);
     }

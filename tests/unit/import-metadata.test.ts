@@ -8,7 +8,7 @@ import { canonicalUrl, readMetadata } from '../../src/import/metadata.ts';
 /** Metadata of a page made of these head and body tags. */
 function meta(head: string, body = '') {
   const { document } = parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
-  return readMetadata(document as unknown as Document);
+  return readMetadata(document);
 }
 
 const jsonLd = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;

@@ -264,7 +264,7 @@ describe('the plan for one capture, without the disk', () => {
 
   test('a dry run plans the same files and report as the real run, with the text to show', async () => {
     const cases: [string, () => Promise<[ExistingEntries, CaptureFacts, Target]>][] = [
-      ['new', async () => [emptyArchive(), factsOf(page(), FIRST), { kind: 'new' }]],
+      ['new', () => Promise.resolve([emptyArchive(), factsOf(page(), FIRST), { kind: 'new' }])],
       [
         'newer',
         async () => {

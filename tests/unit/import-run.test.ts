@@ -21,7 +21,7 @@ const SEED_URL =
 const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
 
 /** The body of a Markdown article file. */
-async function body(file: string): Promise<string> {
+function body(file: string): string {
   return readArticleBody(file).trim();
 }
 
@@ -34,9 +34,7 @@ describe('the seed capture', () => {
     });
     expect(run.counts).toEqual({ imported: 1, versioned: 0, replaced: 0, skipped: 0, failed: 0 });
     const written = run.outcomes[0]!.article!;
-    expect(await body(written)).toBe(
-      await body(path.resolve('content/articles/2018/09/immigration-judges-sessions.md')),
-    );
+    expect(body(written)).toBe(body(path.resolve('content/articles/2018/09/immigration-judges-sessions.md')));
     const text = await readFile(written, 'utf8');
     expect(text).toMatch(/people:\n {2}- jeff-sessions\n {2}- dana-marks\n {2}- ashley-tabaddor\n {2}- donald-trump\n/);
     expect(text).toContain('credit: © Getty');

@@ -122,7 +122,7 @@ describe('versions from saved pages', () => {
       published: '2025-06-02',
       captured: '2025-06-01',
       capture: '2025/06/ferry-service-resumes.20250601.html',
-      captureSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      captureSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
       authors: ['Pat Reporter'],
     });
     expect(existsSync(path.join(root, 'captures/2025/06/ferry-service-resumes.20250601.html'))).toBe(true);

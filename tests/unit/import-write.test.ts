@@ -36,8 +36,9 @@ test('a write that fails leaves the old file whole and no temporary file behind'
   const folder = path.join(dir, 'failing');
   const file = path.join(folder, 'article.md');
   await writeAtomic(file, 'the whole old article');
-  vi.spyOn(fs, 'fsync').mockImplementation(((_fd: number, done: (err: Error) => void) =>
-    done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))) as never);
+  vi.spyOn(fs, 'fsync').mockImplementation((_fd: number, done: (err: Error) => void) =>
+    done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+  );
   await expect(writeAtomic(file, 'half of a new article')).rejects.toThrow(/ENOSPC/);
   expect(await readFile(file, 'utf8')).toBe('the whole old article');
   expect(await readdir(folder)).toEqual(['article.md']);

@@ -57,7 +57,7 @@ describe('the calendar day is the one the original printed', () => {
 
   test('search: the year filter and sort key', async () => {
     const records: SearchRecord[] = [];
-    for await (const r of searchRecords(checked, async () => 'Body.', planFor(checked, 100)[0]!))
+    for await (const r of searchRecords(checked, () => Promise.resolve('Body.'), planFor(checked, 100)[0]!))
       if (r.url.startsWith('/articles/')) records.push(r);
     const nyeRecord = records.find((r) => r.url === '/articles/2019/12/new-years-eve-vote/')!;
     expect(nyeRecord.filters['year']).toEqual(['2019']);

@@ -81,7 +81,7 @@ const bodies: Record<string, string> = {
   '/c/c.md': '<p>Another body.</p>',
 };
 const records = async () =>
-  Array.fromAsync(searchRecords({ entries }, async (path) => bodies[path]!, planFor({ entries }, 100)[0]!));
+  Array.fromAsync(searchRecords({ entries }, (path) => Promise.resolve(bodies[path]!), planFor({ entries }, 100)[0]!));
 
 test("an article's content is its own text; names, aliases, byline and topics are metadata, not excerpt text", async () => {
   const [article, other, person, ...rest] = await records();
@@ -141,7 +141,7 @@ test('text the search service cannot take (a lone surrogate) is replaced, not pa
     ],
   } as unknown as CheckResult['entries'];
   const [record] = await Array.fromAsync(
-    searchRecords({ entries: broken }, async () => '', planFor({ entries: broken }, 100)[0]!),
+    searchRecords({ entries: broken }, () => Promise.resolve(''), planFor({ entries: broken }, 100)[0]!),
   );
   expect(record!.meta.title).toBe('broken \uFFFD name');
 });
@@ -163,7 +163,7 @@ test('a person named only by an article the site does not show has no record; on
   const all = await Array.fromAsync(
     searchRecords(
       { entries: withDraftOnly },
-      async (path) => bodies[path]!,
+      (path) => Promise.resolve(bodies[path]!),
       planFor({ entries: withDraftOnly }, 100)[0]!,
     ),
   );

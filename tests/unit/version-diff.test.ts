@@ -19,7 +19,7 @@ function textWithout(html: string, drop: string[]): string {
   const { document } = parseHTML(`<!doctype html><html><body><div id="r">${html}</div></body></html>`);
   const root = document.getElementById('r')!;
   for (const node of root.querySelectorAll(['.visually-hidden', ...drop].join(','))) node.remove();
-  return root.textContent!.replace(/\s+/g, ' ').trim();
+  return root.textContent.replace(/\s+/g, ' ').trim();
 }
 
 const OLD = `The council voted on Tuesday to close the old harbour bridge.
@@ -65,7 +65,7 @@ describe('diffBodies', () => {
     expect(dels.some((d) => d?.includes('"a disgrace"'))).toBe(true);
     expect(dels.some((d) => d?.includes('zeppelins'))).toBe(true);
     // The edited sentence is still one paragraph, its changes inside it.
-    const edited = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes('Officials said'));
+    const edited = [...document.querySelectorAll('p')].find((p) => p.textContent.includes('Officials said'));
     expect(edited?.querySelector('del')).not.toBeNull();
     // List items stay in their list, the new one marked as inserted.
     const items = document.querySelectorAll('ul > li');
@@ -159,10 +159,10 @@ describe('versions whose text was rewritten whole', () => {
     const read = (drop: string) => {
       const copy = root.cloneNode(true) as Element;
       for (const e of copy.querySelectorAll(`${drop}, .visually-hidden`)) e.remove();
-      return copy.textContent!.replace(/\s+/g, ' ').trim();
+      return copy.textContent.replace(/\s+/g, ' ').trim();
     };
     const plain = (html: string) =>
-      parseHTML(`<div>${html}</div>`).document.querySelector('div')!.textContent!.replace(/\s+/g, ' ').trim();
+      parseHTML(`<div>${html}</div>`).document.querySelector('div')!.textContent.replace(/\s+/g, ' ').trim();
     expect(read('ins')).toBe(plain(oldHtml));
     expect(read('del')).toBe(plain(newHtml));
   }, 60_000); // heavy: renders and compares 32,000 words

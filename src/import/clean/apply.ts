@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { BLOCK_RULES, INLINE_RULES, ROLE_TAIL, type BlockInfo, type RuleContext } from './rules.ts';
 import { singleSpaced } from '../../text/white-space.ts';
@@ -123,7 +123,7 @@ function cutRanges(node: Element, ranges: [number, number][]): void {
   const walk = (parent: Element) => {
     for (const child of [...parent.children]) {
       if (child.type === 'text') {
-        const text = child as Text;
+        const text = child;
         const start = offset;
         offset += text.value.length;
         let value = '';
@@ -380,11 +380,11 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       } else visit(child, inFigure || child.tagName === 'figure');
       const emptied = child.children.length === 0 && !['img', 'br', 'hr', 'td', 'th'].includes(child.tagName);
       if (!emptied) {
-        kept.push(child as ElementContent);
+        kept.push(child);
         previousTag = child.tagName;
       }
     }
-    parent.children = kept as typeof parent.children;
+    parent.children = kept;
   };
   visit(tree);
   return report;

@@ -87,7 +87,7 @@ export const ROLE_TAIL =
  * "and"-words and particles between them), then optionally a date, a "| role" or a ", role" tail
  * (see ROLE_TAIL).
  */
-export function isBylineLine(text: string): boolean {
+function isBylineLine(text: string): boolean {
   const start = BYLINE_START.exec(text);
   if (!start) return false;
   const first = text.slice(start[0].length).split(/\s[|–—·•]\s|\s-\s/)[0]!;
@@ -905,7 +905,7 @@ export const BLOCK_RULES: BlockRule[] = [
  * The card starts where the shown surname runs into the person's full name (which ends with
  * that same surname) and ends at "MORE"; the sentence keeps the shown name.
  */
-export function gluedCardRanges(text: string): [number, number][] {
+function gluedCardRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   const more = /(?<=\s)MORE(?=[\s.,;:!?)]|$)/g;
   let from = 0;
@@ -964,7 +964,7 @@ const CREDIT_LABEL = [
  * "…the harbourJohn Smith/Getty Images", "…on Friday. CreditKevin Frayer/Getty Images"). A credit
  * after a space with its own label ("… Photo: Jane Roe") is left alone.
  */
-export function gluedCreditRanges(text: string): [number, number][] {
+function gluedCreditRanges(text: string): [number, number][] {
   const t = text.replace(/\s+$/, '');
   const m =
     /(?<=\s)(?:Credits?|CREDITS?)(?=\p{Lu})[^.!?:]{1,80}$/u.exec(t) ??
@@ -984,7 +984,7 @@ export function gluedCreditRanges(text: string): [number, number][] {
  * A gallery counter at the start of a caption ("Image 1 of 9 Protesters gather…", "Bild 2 von 9: …",
  * "3/12 · …"): cut, the caption kept.
  */
-export function galleryCounterRanges(text: string): [number, number][] {
+function galleryCounterRanges(text: string): [number, number][] {
   const m =
     /^\s*(?:(?:image|photo|picture|slide|foto|bild|imagen|diapositiva|immagine|imagem|afbeelding)\s*\d{1,3}\s*(?:of|von|aus|sur|de|di|van|\/)\s*\d{1,3}|\d{1,3}\s*(?:of|\/)\s*\d{1,3}(?=\s*[:|·•–—-]))\s*[:|·•–—-]?\s*(?=\p{Lu}|\p{N}|["“«„])/iu.exec(
       text,

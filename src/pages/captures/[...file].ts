@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { copiedFile, copiedFilePaths } from '../../site/copied-files';
+import { copiedFile, copiedFilePaths } from '../../site/copied-files.ts';
 
 // The verbatim captures, so every article links to its untouched original.
 

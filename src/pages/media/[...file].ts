@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { copiedFile, copiedFilePaths } from '../../site/copied-files';
+import { copiedFile, copiedFilePaths } from '../../site/copied-files.ts';
 
 // Images and other media that articles reference by `image.src`.
 

@@ -26,7 +26,7 @@ import { lowerWithoutMarks } from '../../text/fold.ts';
  * word beginning with it (a word still being typed). `null` means everywhere; an empty list,
  * nowhere (part numbers as the hidden `part` filter names them).
  */
-export type Scope = string[] | null;
+type Scope = string[] | null;
 
 /** A result to show, with its data loaded. */
 export interface LoadedResult {

@@ -67,7 +67,7 @@ let shown: { queue: ResultQueue; signal: AbortSignal } | undefined;
 /** Reads the form into a state. */
 function readForm(): SearchState {
   const params = new URLSearchParams();
-  for (const [key, value] of new FormData(form)) params.append(key, String(value));
+  for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
   return stateFromParams(params);
 }
 

@@ -12,11 +12,6 @@ export interface SearchState {
   filters: Partial<Record<FilterKey, string[]>>;
 }
 
-/** True for the name of a filter the reader can tick (a form field's name, say). */
-export function isFilterKey(name: string): name is FilterKey {
-  return (FILTER_KEYS as readonly string[]).includes(name);
-}
-
 /** Reads the state from a query string. */
 export function stateFromParams(params: URLSearchParams): SearchState {
   const sort = params.get('sort') ?? 'relevance';
