@@ -6,7 +6,7 @@ import { topicKey, topicLabels, topicSlug } from './topics.ts';
 //
 // A personal byline that is the name or the only matching other name of a person of the archive
 // is that person: their articles are listed on the person's page ("Articles by …"). Any other
-// byline, organisations' included ("Reuters", "Staff reporter"), is an author of its own, with a
+// byline, organizations' included ("Reuters", "Staff reporter"), is an author of its own, with a
 // listing at /authors/<slug>/. Bylines are one author when they differ only in letter case or
 // spacing (the rule of topics, src/content/topics.ts), shown in the spelling most articles use.
 
@@ -18,7 +18,7 @@ export interface BylineAuthor {
   name: string;
   /** The person's id, when the byline names a person of the archive. */
   person?: string;
-  /** True for an organisation's byline (src/content/names.ts, looksLikeOrganization). */
+  /** True for an organization's byline (src/content/names.ts, looksLikeOrganization). */
   organization: boolean;
   /** The address slug of the author's own listing (unused for a person, listed on their page). */
   slug: string;
@@ -41,7 +41,7 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
  * A function giving the author each byline names. `bylines` are the `authors` lists of the
  * articles the site shows (for the spellings kept); `people` the people the site gives a page. A
  * personal byline names a person when its key (topicKey: NFC, case-folded, spaces squeezed) is
- * that person's name, or else when it is the other name of exactly one person; an organisation's
+ * that person's name, or else when it is the other name of exactly one person; an organization's
  * byline never names a person. Results are cached per byline.
  */
 export function bylineAuthors(

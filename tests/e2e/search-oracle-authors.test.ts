@@ -312,7 +312,7 @@ describe('the author filter against the oracle, at / (one index) and under /arch
 });
 
 describe('author listings of the byline archive', () => {
-  test('every byline has a listing of exactly its articles: people on their page, organisations included', async () => {
+  test('every byline has a listing of exactly its articles: people on their page, organizations included', async () => {
     const { authors } = await contentBylines(content);
     // The archive has each kind the rule tells apart.
     expect(authors.find((a) => a.name === 'Reuters')?.articles.size).toBeGreaterThan(5);

@@ -7,7 +7,7 @@ import { page } from './dist.ts';
 // The bylines of a content folder and what the built site must list for them, worked out from the
 // files alone (front matter read with the yaml package), sharing no code with the site. The rule
 // the site states (README, "Bylines and authors"): a personal byline is a person of the archive
-// when it is that person's name, or the other name of that person alone; an organisation's byline
+// when it is that person's name, or the other name of that person alone; an organization's byline
 // (`{ name, organization: true }`) never is. Every other byline is an author of its own, bylines
 // differing only in letter case or spacing being one, listed under the spelling most articles use
 // (the first in code-point order on a tie).

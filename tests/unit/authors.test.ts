@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { articleAuthors, bylineAuthors } from '../../src/content/authors.ts';
 
 // Whom a byline names (src/content/authors.ts): a person of the archive by name or by an other
-// name only they have, else an author of its own; organisations never a person.
+// name only they have, else an author of its own; organizations never a person.
 
 const people = [
   { id: 'tom-whitaker', data: { name: 'Tom Whitaker', aliases: ['T. Whitaker'] } },
@@ -28,7 +28,7 @@ test('a byline that is a person’s name or their own other name is that person,
   expect(authorOf(person('t.  whitaker'))).toMatchObject({ person: 'tom-whitaker', name: 'Tom Whitaker' });
 });
 
-test('an other name two people share, or an organisation’s byline, is an author of its own', () => {
+test('an other name two people share, or an organization’s byline, is an author of its own', () => {
   expect(authorOf(person('J. Byrne'))).toMatchObject({ key: 'byline:j. byrne', name: 'J. Byrne' });
   expect(authorOf(person('J. Byrne')).person).toBeUndefined();
   expect(authorOf(org('Jane Press'))).toMatchObject({ name: 'Jane Press', organization: true });
