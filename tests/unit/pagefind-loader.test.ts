@@ -36,7 +36,9 @@ function io(opts: { unreachable?: string[]; noScript?: string[]; failingMerge?: 
     importPagefind: async (dir) => {
       log.push(`import ${dir}`);
       if ((opts.noScript ?? []).includes(dir)) throw new TypeError(`Failed to fetch ${dir}pagefind.js`);
-      if (!modules.has(dir)) modules.set(dir, fakeModule(new Set(opts.failingMerge), log));
+      // Merging a folder that does not answer fails as merging one whose files fail does.
+      const failing = new Set([...(opts.failingMerge ?? []), ...(opts.unreachable ?? [])]);
+      if (!modules.has(dir)) modules.set(dir, fakeModule(failing, log));
       return modules.get(dir)!;
     },
   };
@@ -53,10 +55,11 @@ describe('loadIndex', () => {
     expect(modules.get(DIRS[0]!)!.indexes).toEqual(DIRS.slice(1));
   });
 
-  test('a part whose folder does not answer is left out', async () => {
-    const { io: net, modules } = io({ unreachable: [DIRS[1]!] });
+  test('a part whose folder does not answer is left out: Pagefind starts again without it', async () => {
+    const { io: net, log, modules } = io({ unreachable: [DIRS[1]!] });
     const { missing } = await loadIndex(DIRS, {}, net);
     expect(missing).toEqual([DIRS[1]]);
+    expect(log).toContain('destroy');
     expect(modules.get(DIRS[0]!)!.indexes).toEqual([DIRS[2]]);
   });
 

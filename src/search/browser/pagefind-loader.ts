@@ -4,10 +4,10 @@ import type { Pagefind, PagefindIndexOptions } from './pagefind-types.ts';
 // loaded (a host that dropped its folder, an upload cut short) leaves the others searchable.
 // Pagefind itself gives up on all of them: a merged index whose files fail stays among the
 // indexes every search asks (and each search then fails), and merging waits for ever on a
-// primary index that failed. So each part's entry file is asked for first (a HEAD request, no
-// body), the primary index is the first part that answered, and if merging a part still fails,
-// Pagefind is started again without it. No page code: the fetching and importing are handed in,
-// so the rules are unit-tested with fakes (tests/unit/pagefind-loader.test.ts).
+// primary index that failed. So the primary's entry file is asked for first (a HEAD request, no
+// body, while its script loads), the primary is the first part that answers, and if merging a
+// part fails, Pagefind is started again without it. No page code: the fetching and importing are
+// handed in, so the rules are unit-tested with fakes (tests/unit/pagefind-loader.test.ts).
 
 /** How the loader reaches the network: in the page, fetch and import(). */
 export interface LoaderIo {
@@ -31,16 +31,16 @@ export interface LoadedIndex {
  */
 export async function loadIndex(dirs: string[], settings: PagefindIndexOptions, io: LoaderIo): Promise<LoadedIndex> {
   if (dirs.length === 1) return { pagefind: await started(await io.importPagefind(dirs[0]!), settings), missing: [] };
-  // The primary's script is fetched while the parts are checked.
+  // The first part's script is fetched while its folder is checked.
   const firstImport = io.importPagefind(dirs[0]!);
   firstImport.catch(() => {});
-  const answered = await Promise.all(dirs.map((d) => io.reachable(d).catch(() => false)));
-  let usable = dirs.filter((_, i) => answered[i]);
+  let usable = [...dirs];
   for (;;) {
     const primaryDir = usable[0];
     if (primaryDir === undefined) throw new Error('no part of the search index could be loaded');
     let pagefind: Pagefind;
     try {
+      if (!(await io.reachable(primaryDir))) throw new Error(`${primaryDir} does not answer`);
       pagefind = await (primaryDir === dirs[0] ? firstImport : io.importPagefind(primaryDir));
     } catch {
       usable = usable.slice(1);
@@ -51,7 +51,7 @@ export async function loadIndex(dirs: string[], settings: PagefindIndexOptions, 
     const outcomes = await Promise.allSettled(merged.map((dir) => pagefind.mergeIndex(dir, settings)));
     const failed = new Set(merged.filter((_, i) => outcomes[i]!.status === 'rejected'));
     if (failed.size === 0) return { pagefind, missing: dirs.filter((d) => !usable.includes(d)) };
-    // A failed part stays in Pagefind's list of indexes: start again without it.
+    // A part that failed stays in Pagefind's list of indexes: start again without it.
     await pagefind.destroy().catch(() => {});
     usable = usable.filter((d) => !failed.has(d));
   }
