@@ -78,7 +78,7 @@ export interface ResultsView {
   show(summaries: ResultSummary[], left: number, append?: boolean): void;
   /**
    * Appends the results "Show more" brought, moves the keyboard focus to the first of them (the
-   * button it was on may go) and says what was added ("Results 6 to 15 of 23 added.").
+   * button it was on may go) and says what was added ("Results 6 to 15 of 23 added.", "Result 6 of 6 added.").
    */
   showMore(summaries: ResultSummary[], left: number): void;
   /** Says how many results a search gave, or anything else, in the status line. */
@@ -106,7 +106,8 @@ export function resultsView({ region, status, added, list, more }: ResultsElemen
       const first = list.children[from - 1]?.querySelector<HTMLAnchorElement>('h2 a');
       first?.focus();
       const to = list.children.length;
-      if (summaries.length > 0) added.textContent = `Results ${from} to ${to} of ${to + left} added.`;
+      const range = from === to ? `Result ${to}` : `Results ${from} to ${to}`;
+      if (summaries.length > 0) added.textContent = `${range} of ${to + left} added.`;
     },
     say(text) {
       status.textContent = text;
