@@ -201,7 +201,11 @@ async function start(): Promise<void> {
     parts.dirs.map((dir) => `${base}pagefind/${dir}`),
     settings,
     {
-      reachable: async (dir) => (await fetch(`${dir}pagefind-entry.json`, { method: 'HEAD' })).ok,
+      // A host that does not answer HEAD (405, 501) is taken at its word that the file may be there.
+      reachable: async (dir) => {
+        const { ok, status } = await fetch(`${dir}pagefind-entry.json`, { method: 'HEAD' });
+        return ok || status === 405 || status === 501;
+      },
       importPagefind: async (dir) => (await import(/* @vite-ignore */ `${dir}pagefind.js`)) as Pagefind,
     },
   );
