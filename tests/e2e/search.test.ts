@@ -106,12 +106,11 @@ for (const [label, dir, base] of [
     test('the search page loads every part of the index (one at the root, several at /archive/)', async () => {
       const fresh = await tabs.newPage();
       const entries: string[] = [];
-      // Loaded with GET (the page asks for the first part's entry with HEAD first: src/search/browser/pagefind-loader.ts).
-      fresh.on(
-        'request',
-        (r) =>
-          r.method() === 'GET' && r.url().includes('pagefind-entry.json') && entries.push(new URL(r.url()).pathname),
-      );
+      // Pagefind asks for each part's entry with a cache-busting ?ts= (the page checks the first part's without).
+      fresh.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.endsWith('pagefind-entry.json') && url.searchParams.has('ts')) entries.push(url.pathname);
+      });
       await openSearch(fresh, site.origin, base, '?q=judges');
       await fresh.locator('#search-results li').first().waitFor();
       const { dirs } = JSON.parse((await fresh.locator('#search-form').getAttribute('data-parts'))!) as {

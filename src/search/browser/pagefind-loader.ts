@@ -4,8 +4,8 @@ import type { Pagefind, PagefindIndexOptions } from './pagefind-types.ts';
 // loaded (a host that dropped its folder, an upload cut short) leaves the others searchable.
 // Pagefind itself gives up on all of them: a merged index whose files fail stays among the
 // indexes every search asks (and each search then fails), and merging waits for ever on a
-// primary index that failed. So the primary's entry file is asked for first (a HEAD request, no
-// body, while its script loads), the primary is the first part that answers, and if merging a
+// primary index that failed. So the primary's entry file (a few hundred bytes) is asked for
+// first, while its script loads: the primary is the first part that answers; and if merging a
 // part fails, Pagefind is started again without it. No page code: the fetching and importing are
 // handed in, so the rules are unit-tested with fakes (tests/unit/pagefind-loader.test.ts).
 

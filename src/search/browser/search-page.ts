@@ -201,10 +201,11 @@ async function start(): Promise<void> {
     parts.dirs.map((dir) => `${base}pagefind/${dir}`),
     settings,
     {
-      // A host that does not answer HEAD (405, 501) is taken at its word that the file may be there.
+      // A GET of the small entry file (some hosts and servers answer HEAD badly, or not at all).
       reachable: async (dir) => {
-        const { ok, status } = await fetch(`${dir}pagefind-entry.json`, { method: 'HEAD' });
-        return ok || status === 405 || status === 501;
+        const response = await fetch(`${dir}pagefind-entry.json`);
+        await response.arrayBuffer();
+        return response.ok;
       },
       importPagefind: async (dir) => (await import(/* @vite-ignore */ `${dir}pagefind.js`)) as Pagefind,
     },
