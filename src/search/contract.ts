@@ -86,3 +86,6 @@ export interface SearchRecord {
   filters: Partial<Record<FilterKey | HiddenFilter, string[]>>;
   sort?: Partial<Record<typeof SORT_KEY, string>>;
 }
+
+/** Values a long filter group shows before "Show all" (the search layout and src/search/browser/filters-view.ts). */
+export const FILTER_TOP_VALUES = 8;

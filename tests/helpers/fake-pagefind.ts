@@ -113,6 +113,7 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
     searches,
     options: () => Promise.resolve(),
     init: () => Promise.resolve(),
+    destroy: () => Promise.resolve(),
     mergeIndex: () => Promise.resolve(),
     filters() {
       for (const r of records) for (const key of Object.keys(r.filters)) loaded.add(key);

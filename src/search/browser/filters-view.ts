@@ -1,10 +1,14 @@
-import { FILTER_KEYS, type FilterKey } from '../contract.ts';
+import { FILTER_KEYS, FILTER_TOP_VALUES, type FilterKey } from '../contract.ts';
 import type { PagefindFilterCounts } from './pagefind-types.ts';
-import type { SearchState } from './search-state.ts';
+import { folded, type SearchState } from './search-state.ts';
 
 // The search page's filters: one <details> group per filter, listed with their counts at build
 // time (src/layouts/SearchLayout.astro), the boxes belonging to the search form through its id.
-// Page code only: the counts come from the engine.
+// A group shows its values with results first, most results first (ties A to Z; years newest
+// first), the values without any greyed and last; a long group shows its first FILTER_TOP_VALUES
+// values with results and a "Show all" button, and a box that keeps the values whose name holds
+// what is typed in it. Ticked values are always shown. Page code only: the counts come from the
+// engine.
 
 /** What the controller does to the filters. */
 export interface FiltersView {
@@ -17,63 +21,190 @@ export interface FiltersView {
   complete(state: SearchState, totals: PagefindFilterCounts): void;
   /** Ticks exactly the values of the state. */
   tick(state: SearchState): void;
-  /** Shows how many results each value would give (a value not counted: 0), and marks the counts final. */
+  /**
+   * Shows how many results each value would give (a value not counted: 0), adds the values the
+   * page did not list, orders every group by its counts, and marks the counts final.
+   */
   showCounts(counts: PagefindFilterCounts): void;
   /** Marks the counts on screen as not final while the search's own are coming (aria-busy; the stylesheet shows it). */
   pending(): void;
   /** Folds the groups away on a narrow screen, except those with a ticked value. */
   fold(narrow: boolean): void;
+  /** Calls `listener` the first time the reader asks for more of a group than it lists (its find box, "Show all"). */
+  onWantAll(listener: () => void): void;
+}
+
+/** One value of a group as the view keeps it. */
+interface Value {
+  value: string;
+  label: HTMLLabelElement;
+  box: HTMLInputElement;
+  count: number;
+}
+
+/**
+ * The order of a group's values: those with results first, then most results first, ties A to
+ * Z; years newest first instead (a scale read in time order), as src/search/facets.ts lists them.
+ */
+export function valueOrder(
+  key: FilterKey,
+): (a: { value: string; count: number }, b: { value: string; count: number }) => number {
+  const live = (a: { count: number }, b: { count: number }) => Number(b.count > 0) - Number(a.count > 0);
+  if (key === 'year') return (a, b) => live(a, b) || b.value.localeCompare(a.value);
+  return (a, b) => live(a, b) || b.count - a.count || a.value.localeCompare(b.value);
 }
 
 /** The filters view over the filters' region (#search-filters), whose boxes belong to the form `formId`. */
 export function filtersView(region: HTMLElement, formId: string): FiltersView {
-  const boxes = () => region.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
-  const countOf = (box: HTMLInputElement) => box.parentElement!.querySelector<HTMLElement>('.count');
+  const wantAll: (() => void)[] = [];
+  let askedForAll = false;
+
+  /** One group: its elements and what the reader has asked of it. */
+  const groups = FILTER_KEYS.flatMap((key) => {
+    const element = region.querySelector<HTMLDetailsElement>(`[data-filter="${key}"]`);
+    const list = element?.querySelector<HTMLElement>('.filter-values');
+    if (!element || !list) return [];
+    const values = new Map<string, Value>();
+    for (const box of list.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      const label = box.closest('label')!;
+      const count = Number(/\d+/.exec(label.querySelector('.count')?.textContent ?? '')?.[0] ?? 0);
+      values.set(box.value, { value: box.value, label, box, count });
+    }
+    return [
+      {
+        key,
+        element,
+        list,
+        values,
+        find: element.querySelector<HTMLInputElement>('.filter-find'),
+        all: element.querySelector<HTMLButtonElement>('.filter-all'),
+        note: element.querySelector<HTMLElement>('.filter-note'),
+        /** "And 40 more": the values the page does not list, until they are known. */
+        more: element.querySelector<HTMLElement>('.filter-more'),
+        listed: values.size,
+        expanded: false,
+      },
+    ];
+  });
+  type Group = (typeof groups)[number];
 
   /** A checkbox for one filter value, as the server renders it. */
-  function option(key: FilterKey, value: string, count: number): HTMLLabelElement {
+  function add(group: Group, value: string, count: number): Value {
     const label = document.createElement('label');
-    const check = document.createElement('input');
-    Object.assign(check, { type: 'checkbox', name: key, value });
-    check.setAttribute('form', formId);
+    const box = document.createElement('input');
+    Object.assign(box, { type: 'checkbox', name: group.key, value });
+    box.setAttribute('form', formId);
     const shown = document.createElement('span');
     shown.className = 'count';
     shown.textContent = `(${count})`;
-    label.append(check, ` ${value} `, shown);
-    return label;
+    label.append(box, ` ${value} `, shown);
+    label.hidden = true;
+    group.list.append(label);
+    const entry = { value, label, box, count };
+    group.values.set(value, entry);
+    return entry;
+  }
+
+  /** Moves `node` before `before` in `parent`, keeping focus on it (moveBefore keeps it where supported). */
+  function move(parent: HTMLElement, node: HTMLElement, before: ChildNode | null): void {
+    const move = (parent as HTMLElement & { moveBefore?: (n: Node, b: Node | null) => void }).moveBefore;
+    if (move) return move.call(parent, node, before);
+    const focused = node.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    parent.insertBefore(node, before);
+    focused?.focus();
+  }
+
+  /** Orders a group's values and shows those the reader is to see (see the module comment). */
+  function arrange(group: Group): void {
+    const typed = folded(group.find?.value.trim() ?? '');
+    const sorted = [...group.values.values()].sort(valueOrder(group.key));
+    const matching = typed ? sorted.filter((v) => folded(v.value).includes(typed)) : sorted;
+    const live = matching.filter((v) => v.count > 0);
+    const shown = new Set(
+      typed || group.expanded ? matching : live.slice(0, group.all || group.find ? FILTER_TOP_VALUES : undefined),
+    );
+    for (const v of sorted) if (v.box.checked) shown.add(v);
+    let next = group.list.firstChild;
+    for (const v of sorted) {
+      if (v.label !== next) move(group.list, v.label, next);
+      next = v.label.nextSibling;
+      v.label.hidden = !shown.has(v);
+      v.label.classList.toggle('none', v.count === 0);
+    }
+    const total = group.values.size;
+    if (group.more) group.more.hidden = total > group.listed;
+    if (group.all) {
+      group.all.hidden = !group.expanded && (typed !== '' || shown.size >= total);
+      group.all.textContent = group.expanded ? 'Show fewer' : `Show all ${total}`;
+      group.all.setAttribute('aria-expanded', String(group.expanded));
+    }
+    if (group.note)
+      group.note.textContent = !typed
+        ? ''
+        : matching.length === 0
+          ? `None matches “${group.find!.value.trim()}”.`
+          : `${matching.length} of ${total} match.`;
+  }
+
+  /** Tells the listeners, once, that the reader wants every value. */
+  function askForAll(): void {
+    if (askedForAll) return;
+    askedForAll = true;
+    for (const listener of wantAll) listener();
+  }
+
+  for (const group of groups) {
+    group.find?.addEventListener('input', () => arrange(group));
+    group.find?.addEventListener('focus', askForAll);
+    group.all?.addEventListener('click', () => {
+      group.expanded = !group.expanded;
+      askForAll();
+      arrange(group);
+    });
+    // Typing in the find box is not a change of the search.
+    group.find?.addEventListener('change', (e) => e.stopPropagation());
+    arrange(group);
   }
 
   return {
     listedCounts() {
       const counts: PagefindFilterCounts = {};
-      for (const box of boxes()) {
-        const n = Number(/\d+/.exec(countOf(box)?.textContent ?? '')?.[0] ?? 0);
-        (counts[box.name] ??= {})[box.value] = n;
-      }
+      for (const group of groups)
+        counts[group.key] = Object.fromEntries([...group.values.values()].map((v) => [v.value, v.count]));
       return counts;
     },
     complete(state, totals) {
-      for (const key of FILTER_KEYS) {
-        const box = region.querySelector<HTMLElement>(`[data-filter="${key}"] .filter-values`);
-        if (!box) continue;
-        const listed = new Set([...box.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value));
-        for (const value of state.filters[key] ?? [])
-          if (!listed.has(value)) box.append(option(key, value, totals[key]?.[value] ?? 0));
+      for (const group of groups) {
+        for (const value of state.filters[group.key] ?? [])
+          if (!group.values.has(value)) add(group, value, totals[group.key]?.[value] ?? 0);
+        arrange(group);
       }
     },
     tick(state) {
-      for (const box of boxes()) box.checked = state.filters[box.name as FilterKey]?.includes(box.value) ?? false;
+      for (const group of groups) {
+        for (const v of group.values.values()) v.box.checked = state.filters[group.key]?.includes(v.value) ?? false;
+        arrange(group);
+      }
     },
     showCounts(counts) {
-      for (const box of boxes()) countOf(box)!.textContent = `(${counts[box.name]?.[box.value] ?? 0})`;
+      for (const group of groups) {
+        for (const value of Object.keys(counts[group.key] ?? {})) if (!group.values.has(value)) add(group, value, 0);
+        for (const v of group.values.values()) {
+          v.count = counts[group.key]?.[v.value] ?? 0;
+          v.label.querySelector('.count')!.textContent = `(${v.count})`;
+        }
+        arrange(group);
+      }
       region.setAttribute('aria-busy', 'false');
     },
     pending() {
       region.setAttribute('aria-busy', 'true');
     },
     fold(narrow) {
-      for (const group of region.querySelectorAll<HTMLDetailsElement>('details.filter'))
-        group.open = !narrow || group.querySelector('input:checked') !== null;
+      for (const group of groups) group.element.open = !narrow || group.element.querySelector('input:checked') !== null;
+    },
+    onWantAll(listener) {
+      wantAll.push(listener);
     },
   };
 }

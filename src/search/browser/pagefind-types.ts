@@ -85,6 +85,8 @@ export interface PagefindSearchOptions {
 export interface Pagefind {
   options(options: PagefindIndexOptions): Promise<void>;
   init(): Promise<void>;
+  /** Stops this Pagefind and forgets its options and indexes (options and init start it again). */
+  destroy(): Promise<void>;
   /** Adds another index (a directory holding pagefind.js) to searches. */
   mergeIndex(indexPath: string, options?: PagefindIndexOptions): Promise<void>;
   filters(): Promise<PagefindFilterCounts>;

@@ -1,3 +1,4 @@
+import { FILTER_KEYS, FILTER_LABELS } from '../contract.ts';
 import type { ExcerptRun } from '../earlier-versions.ts';
 import type { ResultSummary } from './result-summary.ts';
 
@@ -65,6 +66,8 @@ export interface ResultsElements {
   /** The region: busy while its results or their count may still change. */
   region: HTMLElement;
   status: HTMLElement;
+  /** A polite live region saying what "Show more" added. */
+  added: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
 }
@@ -75,6 +78,11 @@ export interface ResultsView {
   clear(): void;
   /** Replaces the list with these results (or appends them), and shows "Show more" while `left` > 0. */
   show(summaries: ResultSummary[], left: number, append?: boolean): void;
+  /**
+   * Appends the results "Show more" brought, moves the keyboard focus to the first of them (the
+   * button it was on may go) and says what was added ("Results 6 to 15 of 23 added.", "Result 6 of 6 added.").
+   */
+  showMore(summaries: ResultSummary[], left: number): void;
   /** Says how many results a search gave, or anything else, in the status line. */
   say(text: string): void;
   /** Marks the results and their count as not final (aria-busy; the stylesheet shows it too), or final. */
@@ -82,16 +90,26 @@ export interface ResultsView {
 }
 
 /** The results view over its elements. */
-export function resultsView({ region, status, list, more }: ResultsElements): ResultsView {
+export function resultsView({ region, status, added, list, more }: ResultsElements): ResultsView {
   return {
     clear() {
       list.replaceChildren();
+      added.textContent = '';
     },
     show(summaries, left, append = false) {
       const items = summaries.map(resultItem);
       if (append) list.append(...items);
       else list.replaceChildren(...items);
       more.hidden = left === 0;
+    },
+    showMore(summaries, left) {
+      const from = list.children.length + 1;
+      this.show(summaries, left, true);
+      const first = list.children[from - 1]?.querySelector<HTMLAnchorElement>('h2 a');
+      first?.focus();
+      const to = list.children.length;
+      const range = from === to ? `Result ${to}` : `Results ${from} to ${to}`;
+      if (summaries.length > 0) added.textContent = `${range} of ${to + left} added.`;
     },
     say(text) {
       status.textContent = text;
@@ -102,8 +120,15 @@ export function resultsView({ region, status, list, more }: ResultsElements): Re
   };
 }
 
-/** The status line for a search's results: "3 results for “judges”.", "No results.". */
-export function resultCountText(n: number, q: string): string {
-  const what = q ? ` for “${q}”` : '';
-  return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
+/**
+ * The status line for a search's results, naming the words and the ticked filters: "3 results
+ * for “judges”.", "1 result for “ferry”, person: Colin Baptiste.", "2 results for year: 2019 or
+ * 2020.", "No results.".
+ */
+export function resultCountText(n: number, q: string, filters: Partial<Record<string, string[]>> = {}): string {
+  const ticked = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
+    (k) => `${FILTER_LABELS[k].toLowerCase()}: ${filters[k]!.join(' or ')}`,
+  );
+  const what = [q && `“${q}”`, ...ticked].filter(Boolean).join(', ');
+  return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what ? ` for ${what}` : ''}.`;
 }

@@ -64,6 +64,8 @@ export interface SearchEngine {
   resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null>;
   /** The count of every filter value for the state within the scope (disjunctive: see countSearches). */
   countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts>;
+  /** Every filter value of the index with its number of records (loads the filters' data, as countsFor does). */
+  totals(): Promise<PagefindFilterCounts>;
   /** The results of the state as they are to be shown (see ResultQueue). */
   queue(results: PagefindSearchResult[], state: SearchState): ResultQueue;
 }
@@ -101,7 +103,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
   const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
   const answers = new Map<string, Promise<PagefindSearchResults | null>>();
   const wordScopes = new Map<string, Promise<Scope>>();
-  let filterData: Promise<unknown> | undefined;
+  let filterData: Promise<PagefindFilterCounts> | undefined;
 
   /** Pagefind's search, asked once per term and options (the last KEPT_ANSWERS are kept). */
   function search(term: string | null, options: PagefindSearchOptions): Promise<PagefindSearchResults | null> {
@@ -209,13 +211,21 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
     // Pagefind counts only the filters whose data it has loaded, so all of it is loaded first,
     // once, when counts are first asked for (after the first results are shown: they do not need
     // it). Answers kept from before lack their counts.
-    await (filterData ??= pagefind.filters().then(() => answers.clear()));
+    await totals();
     const counts: PagefindFilterCounts = {};
     for (const { counts: keys, options } of countSearches(state)) {
       const response = await search(state.q || null, within(options, scope));
       for (const key of keys) counts[key] = response?.filters[key] ?? {};
     }
     return counts;
+  }
+
+  /** Loads the filters' data once (answers kept from before lack their counts) and gives every value's total. */
+  function totals(): Promise<PagefindFilterCounts> {
+    return (filterData ??= pagefind.filters().then((all) => {
+      answers.clear();
+      return all;
+    }));
   }
 
   function queue(results: PagefindSearchResult[], state: SearchState): ResultQueue {
@@ -247,5 +257,5 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
     };
   }
 
-  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, queue };
+  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, totals, queue };
 }

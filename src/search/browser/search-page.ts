@@ -2,6 +2,7 @@ import { normalizeBase } from '../../text/base-path.ts';
 import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
+import { loadIndex } from './pagefind-loader.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
@@ -30,6 +31,7 @@ const filters = filtersView(filterRegion, form.id);
 const results = resultsView({
   region: document.querySelector<HTMLElement>('#search-results-section')!,
   status: document.querySelector<HTMLElement>('#search-status')!,
+  added: document.querySelector<HTMLElement>('#search-added')!,
   list: document.querySelector<HTMLOListElement>('#search-results')!,
   more: document.querySelector<HTMLButtonElement>('#search-more')!,
 });
@@ -38,6 +40,9 @@ const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
 /** Filter groups fold away on narrow screens, so the results come first there. */
 const narrow = window.matchMedia('(max-width: 40rem)');
+
+/** Said after every search's count when part of the index could not be loaded ('' when all of it was). */
+let partial = '';
 
 /** A change to the page, made once the answers it shows have come. */
 type Step = () => void;
@@ -103,7 +108,7 @@ async function* showing(
   const first = await queue.next(FIRST);
   yield () => {
     results.show(first.map(resultSummary), queue.left, true);
-    results.say(resultCountText(found.length, state.q));
+    results.say(resultCountText(found.length, state.q, state.filters) + partial);
   };
 }
 
@@ -148,8 +153,11 @@ type HistoryStep = 'push' | 'replace' | 'none';
 /** The query string of the search last run, to tell a new address from a jump within the page. */
 let addressed = location.search;
 
+/** The counts of every value with no search: those the page lists, then every value once the reader asks for all. */
+let totals: PagefindFilterCounts = {};
+
 /** Runs the search in the form, shows results and counts, and records it in the address. */
-function run(engine: SearchEngine, totals: PagefindFilterCounts, record: HistoryStep): Promise<void> {
+function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   current.abort();
   current = new AbortController();
   const state = readForm();
@@ -180,21 +188,43 @@ function showMore(): void {
     signal,
     (async function* () {
       const next = await queue.next(MORE);
-      yield () => results.show(next.map(resultSummary), queue.left, true);
+      yield () => results.showMore(next.map(resultSummary), queue.left);
     })(),
   );
 }
 
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
-  const [primary, ...merged] = parts.dirs.map((dir) => `${base}pagefind/${dir}`);
-  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
   const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
-  await pagefind.options(settings);
-  await pagefind.init();
-  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, settings)));
+  // A part that cannot be loaded is left out; the others are searched (pagefind-loader.ts).
+  const { pagefind, missing } = await loadIndex(
+    parts.dirs.map((dir) => `${base}pagefind/${dir}`),
+    settings,
+    {
+      // A GET of the small entry file (some hosts and servers answer HEAD badly, or not at all).
+      reachable: async (dir) => {
+        const response = await fetch(`${dir}pagefind-entry.json`);
+        await response.arrayBuffer();
+        return response.ok;
+      },
+      importPagefind: async (dir) => (await import(/* @vite-ignore */ `${dir}pagefind.js`)) as Pagefind,
+    },
+  );
+  if (missing.length > 0) {
+    partial = ' Part of the archive could not be searched, so results from it are missing.';
+    const note = document.querySelector<HTMLElement>('#search-partial')!;
+    note.textContent = `Part of the archive could not be loaded (${missing.length} of ${parts.dirs.length} parts of its search index), so searches here leave it out. Reloading the page may bring it back.`;
+    note.hidden = false;
+  }
   const engine = searchEngine(pagefind, parts);
-  const totals = filters.listedCounts();
+  totals = filters.listedCounts();
+  // Values beyond those the page lists are fetched when the reader asks for them.
+  filters.onWantAll(() => {
+    void engine.totals().then((all) => {
+      totals = all;
+      if (!hasQuery(readForm())) filters.showCounts(all);
+    });
+  });
   const initial = stateFromParams(new URLSearchParams(location.search));
   filters.complete(initial, totals);
   writeForm(initial);
@@ -204,24 +234,24 @@ async function start(): Promise<void> {
   // Every keystroke searches at once (the address follows, without a history entry each); an
   // answer that arrives after a newer query is dropped. Ticking a filter, changing the order and
   // submitting are steps the Back button undoes.
-  input.addEventListener('input', () => void run(engine, totals, 'replace'));
+  input.addEventListener('input', () => void run(engine, 'replace'));
   // The filters follow the results on the page and belong to the form through its id.
   for (const target of [form, filterRegion])
-    target.addEventListener('change', (e) => e.target !== input && void run(engine, totals, 'push'));
+    target.addEventListener('change', (e) => e.target !== input && void run(engine, 'push'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void run(engine, totals, 'push');
+    void run(engine, 'push');
   });
   moreButton.addEventListener('click', showMore);
   // Back and Forward between searches; a jump within the page (the skip link) changes only the hash.
   window.addEventListener('popstate', () => {
     if (location.search === addressed) return;
     writeForm(stateFromParams(new URLSearchParams(location.search)));
-    void run(engine, totals, 'none');
+    void run(engine, 'none');
   });
   if (!hasQuery(initial)) input.focus();
   form.dataset.ready = 'true';
-  await run(engine, totals, 'none');
+  await run(engine, 'none');
 }
 
 start().catch((err: unknown) => {
