@@ -5,7 +5,7 @@ import type { CheckResult } from '../content/check.ts';
 import { isPublic } from '../content/schema.ts';
 import { namedOnlyWhenHidden } from '../content/withheld.ts';
 import { planArchiveParts, type SearchPart } from './parts.ts';
-import { datelineText, isoDay, yearOf } from '../content/dates.ts';
+import { dateSortKey, datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { articleTopics, topicLabels } from '../content/topics.ts';
@@ -159,7 +159,7 @@ export async function* searchRecords(
         // Which version each earlier passage is from, for the result to link to it.
         ...(earlierVersions !== undefined && { [EARLIER_VERSIONS]: [earlierVersions] }),
       },
-      sort: { [SORT_KEY]: day },
+      sort: { [SORT_KEY]: dateSortKey(a.published!) },
     });
   }
   const byId = shownPeople(entries).toSorted((a, b) => a.id.localeCompare(b.id));
