@@ -124,14 +124,20 @@ export async function* searchRecords(
     const day = isoDay(a.published!);
     const source = sources.get(a.source!) ?? a.source!;
     const topics = articleTopics(a.topics, labels);
+    const byline = bylineText(a.authors);
     const latest = [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n');
+    // An earlier version's headline, standfirst, text and byline: what it printed that the latest
+    // (its text, headline and byline) no longer does is searchable as earlier passages.
     const earlier: EarlierPassage[] = [];
     for (const v of versions.get(id) ?? [])
       earlier.push({
-        text: [v.data.dek, visibleText(await bodyHtml(v.path))].filter(Boolean).join('\n\n'),
+        text: [v.data.title, v.data.dek, visibleText(await bodyHtml(v.path)), bylineText(v.data.authors)]
+          .filter(Boolean)
+          .join('\n\n'),
         version: v.id.split('/').at(-1)!,
       });
-    const { content, latestWords, earlierVersions } = recordContent(latest, earlierPassagesOf(latest, earlier));
+    const printed = [a.title, latest, byline].filter(Boolean).join('\n\n');
+    const { content, latestWords, earlierVersions } = recordContent(latest, earlierPassagesOf(printed, earlier));
     yield wellFormed({
       url: `/articles/${id}/`,
       content,
@@ -141,7 +147,7 @@ export async function* searchRecords(
         date: datelineText(a.published!, a.publishedInferred),
         day,
         source,
-        byline: bylineText(a.authors),
+        byline,
         people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
         topics: topics.join(', '),
         organizations: a.organizations.join(', '),

@@ -62,7 +62,7 @@ async function drive(signal: AbortSignal, steps: AsyncGenerator<Step>): Promise<
 let current = new AbortController();
 
 /** The results on screen, and the search they belong to ("Show more" takes the next ones from it). */
-let shown: { queue: ResultQueue; signal: AbortSignal } | undefined;
+let shown: { queue: ResultQueue; signal: AbortSignal; query: string } | undefined;
 
 /** Reads the form into a state. */
 function readForm(): SearchState {
@@ -97,12 +97,16 @@ async function* showing(
 ): AsyncGenerator<Step> {
   const queue = engine.queue(found, state);
   yield () => {
-    shown = { queue, signal };
+    shown = { queue, signal, query: state.q };
     results.clear();
   };
   const first = await queue.next(FIRST);
   yield () => {
-    results.show(first.map(resultSummary), queue.left, true);
+    results.show(
+      first.map((r) => resultSummary(r, state.q)),
+      queue.left,
+      true,
+    );
     results.say(resultCountText(found.length, state.q));
   };
 }
@@ -175,12 +179,17 @@ function run(engine: SearchEngine, totals: PagefindFilterCounts, record: History
 /** Shows the next results of the list on screen, unless a newer search has started meanwhile. */
 function showMore(): void {
   if (!shown) return;
-  const { queue, signal } = shown;
+  const { queue, signal, query } = shown;
   void drive(
     signal,
     (async function* () {
       const next = await queue.next(MORE);
-      yield () => results.show(next.map(resultSummary), queue.left, true);
+      yield () =>
+        results.show(
+          next.map((r) => resultSummary(r, query)),
+          queue.left,
+          true,
+        );
     })(),
   );
 }
