@@ -2,6 +2,8 @@ import { normalizeBase } from '../../site/base-path.ts';
 import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
+import { languagesView } from './languages-view.ts';
+import { elsewhereText, otherLanguages, type OtherLanguage } from './other-languages.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
@@ -36,6 +38,47 @@ const results = resultsView({
 const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/search/parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
+/** Pagefind's options for every index the page loads. */
+const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
+/** The page's language, in English (the page's own words are English). */
+const language = form.dataset.language ?? 'English';
+/** The line naming the other languages with matches. */
+const elsewhereLine = languagesView(document.querySelector<HTMLElement>('#search-languages')!);
+
+/**
+ * Puts the document's language to `lang` while `start` runs, synchronously. Pagefind (1.6,
+ * pagefind.js `init_pagefind` and `createInstance`) takes the language whose index and word rules
+ * it loads from `<html lang>` when it is started, overriding any option; nothing is drawn between.
+ */
+function inLanguage<T>(lang: string, start: () => T): T {
+  const html = document.documentElement;
+  const was = html.getAttribute('lang');
+  html.setAttribute('lang', lang);
+  try {
+    return start();
+  } finally {
+    if (was === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', was);
+  }
+}
+
+/**
+ * Loads another language's Pagefind: its index parts, in a module of its own (the address's
+ * query makes it another module, with its own worker and WebAssembly, so its words are read by
+ * that language's rules; merged into this page's, they would be read by this page's).
+ */
+async function loadLanguage(other: OtherLanguage): Promise<Pagefind> {
+  const [primary, ...merged] = other.parts.dirs.map((dir) => `${base}pagefind/${dir}`);
+  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js?language=${other.lang}`)) as Pagefind;
+  await pagefind.options(settings);
+  await inLanguage(other.lang, () => pagefind.init());
+  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, settings)));
+  return pagefind;
+}
+
+/** The archive's other languages, searched when the reader searches (src/search/browser/other-languages.ts). */
+const others = otherLanguages(JSON.parse(form.dataset.languages ?? '[]') as OtherLanguage[], loadLanguage);
+
 /** Filter groups fold away on narrow screens, so the results come first there. */
 const narrow = window.matchMedia('(max-width: 40rem)');
 
@@ -107,7 +150,9 @@ async function* showing(
       queue.left,
       true,
     );
-    results.say(resultCountText(found.length, state.q));
+    // Never "No results" before the other languages have answered.
+    const waiting = found.length === 0 && state.q && !others.none;
+    results.say(waiting ? `Looking in the other languages for “${state.q}”…` : resultCountText(found.length, state.q));
   };
 }
 
@@ -122,6 +167,9 @@ async function* searchSteps(
   record: HistoryStep,
   signal: AbortSignal,
 ): AsyncGenerator<Step> {
+  // The other languages are asked at once, alongside this page's own search.
+  const elsewhere = others.matches(state);
+  yield () => elsewhereLine.show([]);
   // Where the words occur (see Scope in search-engine.ts): an index in one part is checked before
   // its results are shown, one in several parts right after.
   let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
@@ -133,17 +181,29 @@ async function* searchSteps(
   await afterPaint();
   if (record === 'replace') await pause(SETTLE_MS);
   yield CHECKPOINT;
+  let total = found.length;
   if (state.q && !engine.scopeFirst) {
     scope = await engine.scopeOf(state.q);
     if (scope !== null) {
       const kept = await engine.resultsFor(state, scope);
       if (!kept) return;
+      total = kept.length;
       yield* showing(engine, state, kept, signal);
     }
+  }
+  // With nothing here, the status waits for the other languages' answer and names them.
+  if (total === 0 && state.q && !others.none) {
+    const matches = await elsewhere;
+    yield () => {
+      elsewhereLine.show(matches);
+      results.say(matches.length > 0 ? elsewhereText(language, state.q, matches) : resultCountText(0, state.q));
+    };
   }
   yield () => results.pending(false);
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
+  const matches = await elsewhere;
+  yield () => elsewhereLine.show(matches);
 }
 
 /** How a search is recorded in the browser's history. */
@@ -164,6 +224,7 @@ function run(engine: SearchEngine, totals: PagefindFilterCounts, record: History
   addressed = location.search;
   if (!hasQuery(state)) {
     shown = undefined;
+    elsewhereLine.show([]);
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
@@ -198,7 +259,6 @@ function showMore(): void {
 async function start(): Promise<void> {
   const [primary, ...merged] = parts.dirs.map((dir) => `${base}pagefind/${dir}`);
   const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
-  const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
   await pagefind.options(settings);
   await pagefind.init();
   await Promise.all(merged.map((path) => pagefind.mergeIndex(path, settings)));
