@@ -4,6 +4,7 @@ import type { CheckResult } from '../../src/content/check.ts';
 import { newestFirst } from '../../src/site/grouping.ts';
 import { SORT_KEY } from '../../src/search/contract.ts';
 import { planFor, searchRecords } from '../../src/search/records.ts';
+import { planArchiveParts } from '../../src/search/parts.ts';
 
 // One order everywhere: by the calendar day as printed, then by the moment within the day. An
 // article without a time of day counts as the start of its day (last of its day, newest first).
@@ -80,4 +81,17 @@ test('search records carry that order as their sort key, and the home page order
     .toSorted(newestFirst)
     .map((a) => a.data.title);
   expect(home).toEqual(NEWEST_FIRST);
+});
+
+test('a day cut between two index parts is cut in time order, so joining the parts keeps it', () => {
+  const articles = DAY.map(([slug, published]) => ({
+    id: `2023/03/${slug}`,
+    data: { published, source: 'hill', url: `https://x.example/${slug}`, language: 'en', draft: false },
+  }));
+  const parts = planArchiveParts(articles, 0, 2);
+  // Oldest first: 07:05 and 11:40 in the first part, 18:15 and 23:50 in the second.
+  expect(parts.map((p) => p.articles)).toEqual([
+    ['2023/03/early', '2023/03/noon'],
+    ['2023/03/evening', '2023/03/late'],
+  ]);
 });
