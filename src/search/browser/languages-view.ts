@@ -8,12 +8,20 @@ import type { LanguageMatches } from './other-languages.ts';
 export interface LanguagesView {
   /** Shows these languages' matches ("In other languages: German (1 result) · French (2 results)"), or hides the line. */
   show(matches: LanguageMatches[]): void;
+  /** Empties and hides the line, marked as not final (aria-busy) until the next show. */
+  pending(): void;
 }
 
 /** The view over its element (src/layouts/SearchLayout.astro, #search-languages). */
 export function languagesView(element: HTMLElement): LanguagesView {
   return {
+    pending() {
+      element.replaceChildren();
+      element.hidden = true;
+      element.setAttribute('aria-busy', 'true');
+    },
     show(matches) {
+      element.setAttribute('aria-busy', 'false');
       element.replaceChildren();
       element.hidden = matches.length === 0;
       if (matches.length === 0) return;

@@ -169,7 +169,7 @@ async function* searchSteps(
 ): AsyncGenerator<Step> {
   // The other languages are asked at once, alongside this page's own search.
   const elsewhere = others.matches(state);
-  yield () => elsewhereLine.show([]);
+  yield () => (others.none ? elsewhereLine.show([]) : elsewhereLine.pending());
   // Where the words occur (see Scope in search-engine.ts): an index in one part is checked before
   // its results are shown, one in several parts right after.
   let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
