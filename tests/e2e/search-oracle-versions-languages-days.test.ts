@@ -125,7 +125,12 @@ async function read(page: Page, base: string): Promise<Shown> {
   );
   await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
   await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
-  await page.locator('#search-languages:not([aria-busy="true"])').waitFor({ state: 'attached' });
+  // The line naming other languages says when it is final (a page without it has nothing to wait for).
+  await page.waitForFunction(
+    () => document.querySelector('#search-languages')?.getAttribute('aria-busy') !== 'true',
+    undefined,
+    POLL,
+  );
   while (await page.locator('#search-more:not([hidden])').count()) {
     const n = await page.locator('#search-results > li').count();
     await page.locator('#search-more').click();

@@ -167,8 +167,6 @@ async function* searchSteps(
   record: HistoryStep,
   signal: AbortSignal,
 ): AsyncGenerator<Step> {
-  // The other languages are asked at once, alongside this page's own search.
-  const elsewhere = others.matches(state);
   yield () => (others.none ? elsewhereLine.show([]) : elsewhereLine.pending());
   // Where the words occur (see Scope in search-engine.ts): an index in one part is checked before
   // its results are shown, one in several parts right after.
@@ -181,6 +179,8 @@ async function* searchSteps(
   await afterPaint();
   if (record === 'replace') await pause(SETTLE_MS);
   yield CHECKPOINT;
+  // The other languages are asked once the reader has paused typing, alongside this page's checks.
+  const elsewhere = others.matches(state);
   let total = found.length;
   if (state.q && !engine.scopeFirst) {
     scope = await engine.scopeOf(state.q);
