@@ -2,8 +2,7 @@ import { normalizeBase } from '../../site/base-path.ts';
 import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
-import { languagesView } from './languages-view.ts';
-import { elsewhereText, otherLanguages, type OtherLanguage } from './other-languages.ts';
+import type { OtherLanguage } from './other-languages.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
@@ -42,42 +41,25 @@ const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undate
 const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
 /** The page's language, in English (the page's own words are English). */
 const language = form.dataset.language ?? 'English';
-/** The line naming the other languages with matches. */
-const elsewhereLine = languagesView(document.querySelector<HTMLElement>('#search-languages')!);
-
+/** The archive's other languages, which the page names when a search finds something there. */
+const otherList = JSON.parse(form.dataset.languages ?? '[]') as OtherLanguage[];
 /**
- * Puts the document's language to `lang` while `start` runs, synchronously. Pagefind (1.6,
- * pagefind.js `init_pagefind` and `createInstance`) takes the language whose index and word rules
- * it loads from `<html lang>` when it is started, overriding any option; nothing is drawn between.
+ * Their searches (src/search/browser/other-languages.ts), the line that names them and the
+ * status for a search that finds nothing here but something there. The code is loaded only for
+ * an archive of several languages, so one of one language loads nothing more.
  */
-function inLanguage<T>(lang: string, start: () => T): T {
-  const html = document.documentElement;
-  const was = html.getAttribute('lang');
-  html.setAttribute('lang', lang);
-  try {
-    return start();
-  } finally {
-    if (was === null) html.removeAttribute('lang');
-    else html.setAttribute('lang', was);
-  }
-}
-
-/**
- * Loads another language's Pagefind: its index parts, in a module of its own (the address's
- * query makes it another module, with its own worker and WebAssembly, so its words are read by
- * that language's rules; merged into this page's, they would be read by this page's).
- */
-async function loadLanguage(other: OtherLanguage): Promise<Pagefind> {
-  const [primary, ...merged] = other.parts.dirs.map((dir) => `${base}pagefind/${dir}`);
-  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js?language=${other.lang}`)) as Pagefind;
-  await pagefind.options(settings);
-  await inLanguage(other.lang, () => pagefind.init());
-  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, settings)));
-  return pagefind;
-}
-
-/** The archive's other languages, searched when the reader searches (src/search/browser/other-languages.ts). */
-const others = otherLanguages(JSON.parse(form.dataset.languages ?? '[]') as OtherLanguage[], loadLanguage);
+const others =
+  otherList.length === 0
+    ? undefined
+    : Promise.all([import('./other-languages.ts'), import('./languages-view.ts'), import('./load-language.ts')]).then(
+        ([{ otherLanguages, elsewhereText }, { languagesView }, { loadLanguage }]) => ({
+          searches: otherLanguages(otherList, (other) => loadLanguage(other, base, settings)),
+          line: languagesView(document.querySelector<HTMLElement>('#search-languages')!),
+          elsewhereText,
+        }),
+        // Without that code the page still searches its own language.
+        (err: unknown) => void console.error(err),
+      );
 
 /** Filter groups fold away on narrow screens, so the results come first there. */
 const narrow = window.matchMedia('(max-width: 40rem)');
@@ -151,7 +133,7 @@ async function* showing(
       true,
     );
     // Never "No results" before the other languages have answered.
-    const waiting = found.length === 0 && state.q && !others.none;
+    const waiting = found.length === 0 && state.q && others !== undefined;
     results.say(waiting ? `Looking in the other languages for “${state.q}”…` : resultCountText(found.length, state.q));
   };
 }
@@ -167,7 +149,8 @@ async function* searchSteps(
   record: HistoryStep,
   signal: AbortSignal,
 ): AsyncGenerator<Step> {
-  yield () => (others.none ? elsewhereLine.show([]) : elsewhereLine.pending());
+  const elsewhere = others && (await others);
+  if (elsewhere) yield () => elsewhere.line.pending();
   // Where the words occur (see Scope in search-engine.ts): an index in one part is checked before
   // its results are shown, one in several parts right after.
   let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
@@ -180,7 +163,7 @@ async function* searchSteps(
   if (record === 'replace') await pause(SETTLE_MS);
   yield CHECKPOINT;
   // The other languages are asked once the reader has paused typing, alongside this page's checks.
-  const elsewhere = others.matches(state);
+  const matches = elsewhere?.searches.matches(state);
   let total = found.length;
   if (state.q && !engine.scopeFirst) {
     scope = await engine.scopeOf(state.q);
@@ -192,18 +175,20 @@ async function* searchSteps(
     }
   }
   // With nothing here, the status waits for the other languages' answer and names them.
-  if (total === 0 && state.q && !others.none) {
-    const matches = await elsewhere;
+  if (total === 0 && state.q && elsewhere && matches) {
+    const there = await matches;
     yield () => {
-      elsewhereLine.show(matches);
-      results.say(matches.length > 0 ? elsewhereText(language, state.q, matches) : resultCountText(0, state.q));
+      elsewhere.line.show(there);
+      results.say(there.length > 0 ? elsewhere.elsewhereText(language, state.q, there) : resultCountText(0, state.q));
     };
   }
   yield () => results.pending(false);
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
-  const matches = await elsewhere;
-  yield () => elsewhereLine.show(matches);
+  if (elsewhere && matches) {
+    const there = await matches;
+    yield () => elsewhere.line.show(there);
+  }
 }
 
 /** How a search is recorded in the browser's history. */
@@ -224,7 +209,7 @@ function run(engine: SearchEngine, totals: PagefindFilterCounts, record: History
   addressed = location.search;
   if (!hasQuery(state)) {
     shown = undefined;
-    elsewhereLine.show([]);
+    void others?.then((o) => o?.line.show([]));
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
