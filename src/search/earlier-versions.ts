@@ -167,7 +167,7 @@ export function termsNotIn(text: string, query: string): string[][] {
 
 /**
  * Where a result's words are only in earlier passages: the first matched location among the
- * earlier passages of a word (or phrase) of `query` that the latest text and `printed` (the
+ * earlier passages where a word (or phrase) of `query` begins that the latest text and `printed` (the
  * record's metadata: headline, byline, names) do not hold; undefined when every word is in the
  * latest, or the record has no earlier passages. Without a query (or one with no words) this is
  * the first location when every location is an earlier one (onlyInEarlier).
@@ -186,10 +186,11 @@ export function earlierMatch(
   const words = content.split(WORD_SEPARATORS);
   const missing = termsNotIn(`${words.slice(0, latestWords).join(' ')}\n${printed}`, query);
   if (missing.length === 0) return undefined;
-  const lacking = new Set(missing.flat());
-  return (
-    inEarlier.find((l) => termWords(words[l] ?? '').some((w) => [...lacking].some((q) => stands(w, q)))) ?? inEarlier[0]
-  );
+  // Where the first of those words or phrases begins among the matched earlier words.
+  const word = (at: number) => termWords(words[at] ?? '').join('');
+  const starts = missing.map((term) => inEarlier.find((l) => term.every((q, k) => stands(word(l + k), q))));
+  const found = starts.filter((l) => l !== undefined);
+  return found.length > 0 ? Math.min(...found) : inEarlier[0];
 }
 
 /** A passage of an excerpt: text, highlighted or not. */

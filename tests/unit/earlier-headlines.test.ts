@@ -123,13 +123,15 @@ test('a phrase only an earlier version had is labelled, in straight or typograph
   const r = await record();
   // Every word of the phrase is in the latest text too, but not together: the locations Pagefind
   // gives may hold those words' places in the latest text as well.
-  const at = positions(r.content, 'utility');
+  const at = positions(r.content, 'utility', 'to');
   const phrase = positions(r.content, 'according').flatMap((l) => [l, l + 1, l + 2, l + 3]);
   for (const q of ['"according to the utility"', '“according to the utility”', '„according to the utility“']) {
     const summary = resultSummary(loaded(r, [...at, ...phrase]), q);
     expect(summary.earlierVersion, q).toBe(`/articles/${ARTICLE}/versions/20250903140000/`);
     const runs = 'runs' in summary.excerpt ? summary.excerpt.runs : [];
     expect(runs.map((x) => x.text).join(''), q).toContain('according to the utility');
+    // The passage is the one with the phrase, not the old headline whose "to" Pagefind also matched.
+    expect(runs.map((x) => x.text).join(''), q).not.toContain('fund lead pipe');
   }
   // "the utility serves" is in the latest text: nothing to label.
   const latest = resultSummary(loaded(r, positions(r.content, 'utility', 'serves')), '"the utility serves"');

@@ -44,7 +44,8 @@ export function resultSummary({ result, data }: LoadedResult, query = ''): Resul
     earlierVersion = version ? `${data.url}versions/${version}/` : `${data.url}#versions`;
   }
   const excerpt = earlier
-    ? { runs: excerptIn(data.content, locations, latestWords!) }
+    ? // From a third of an excerpt before those words (as excerptIn centres a match).
+      { runs: excerptIn(data.content, locations, Math.max(latestWords!, at - 10)) }
     : latestWords !== undefined && locations.some((l) => l >= latestWords)
       ? { runs: excerptIn(data.content, locations, 0, latestWords) }
       : { pagefind: data.excerpt };
