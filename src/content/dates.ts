@@ -145,14 +145,31 @@ export function dateParts(value: ArchiveDate | Date): [number, number, number] {
 
 /**
  * Orders two dates: by calendar day first (so lists agree with the dates they print), then, on
- * the same day, by the moment. Negative when `a` comes first (is older).
+ * the same day, by the moment. A date without a time of day counts as the start of its day: it
+ * comes before that day's dates with a time (last of its day when newest come first), whatever
+ * their offsets. Negative when `a` comes first (is older).
  */
 export function compareDates(a: ArchiveDate | Date, b: ArchiveDate | Date): number {
   const da = isoDay(a);
   const db = isoDay(b);
   if (da !== db) return da < db ? -1 : 1;
-  if (typeof a === 'string' && typeof b === 'string' && !hasTime(a) && !hasTime(b)) return 0;
+  const ta = hasTime(storedDate(a));
+  const tb = hasTime(storedDate(b));
+  if (!ta || !tb) return Number(ta) - Number(tb);
   return parseArchiveDate(a).getTime() - parseArchiveDate(b).getTime();
+}
+
+/**
+ * A text that orders dates as compareDates does when texts are compared character by character
+ * (and by Pagefind's sort, which compares runs of digits as numbers: every run here has a fixed
+ * width): the calendar day ("2019-12-31"), followed for a date with a time of day by its moment
+ * in UTC ("2019-12-31 2020-01-01T02:15:00.000Z"). The search records' sort key.
+ * @throws {RangeError} as normalizeDate does.
+ */
+export function dateSortKey(value: ArchiveDate | Date): string {
+  const text = storedDate(value);
+  const day = isoDay(text);
+  return hasTime(text) ? `${day} ${parseArchiveDate(text).toISOString()}` : day;
 }
 
 /**

@@ -68,8 +68,10 @@ export const EARLIER_VERSIONS = 'earlierVersions';
 type HiddenFilter = typeof PART_FILTER | typeof LATEST_WORDS | typeof EARLIER_VERSIONS;
 
 /**
- * The records' sort key: the day an article was published. Person pages have none, so Pagefind
- * leaves them out of a search in date order; the search page adds them after the dated results.
+ * The records' sort key: when an article was published, as its calendar day and then its moment
+ * within the day (dateSortKey, src/content/dates.ts: the order of the home page and every list).
+ * Person pages have none, so Pagefind leaves them out of a search in date order; the search page
+ * adds them after the dated results.
  */
 export const SORT_KEY = 'date';
 

@@ -109,6 +109,90 @@ export function versionAt(location: number, earlierVersions: string | undefined)
   return found;
 }
 
+/** Text as search compares words: lower case, without diacritics. */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/** The words of a text as termsNotIn compares them: folded, split at anything but letters and digits. */
+function termWords(text: string): string[] {
+  return folded(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Quotation marks that open or close a phrase: straight, and the typographic pairs readers' keyboards type. */
+const QUOTES = /["\u201C\u201D\u201E\u00AB\u00BB]/;
+
+/**
+ * The terms of a query: each phrase in quotation marks as one term of several words, each other
+ * word as a term of one (words folded and split at anything but letters and digits).
+ */
+export function queryTerms(query: string): string[][] {
+  const terms: string[][] = [];
+  query.split(QUOTES).forEach((piece, i) => {
+    const words = termWords(piece);
+    // Odd pieces lie between quotation marks.
+    if (i % 2 === 1 && words.length > 0) terms.push(words);
+    else terms.push(...words.map((w) => [w]));
+  });
+  return terms;
+}
+
+/**
+ * True when a word of the text stands for a word of the query. Pagefind matches the query word's
+ * stem as the start of an indexed word's stem; without its stemmer this takes a text word that
+ * begins with the query word ("lead" finds "leaders"), or a query word that begins with a text
+ * word at most two letters shorter ("pipes" finds "pipe", "rates" finds "rate").
+ */
+function stands(textWord: string, queryWord: string): boolean {
+  return (
+    textWord.startsWith(queryWord) ||
+    (queryWord.startsWith(textWord) && textWord.length >= Math.max(3, queryWord.length - 2))
+  );
+}
+
+/**
+ * The terms of `query` (see queryTerms) that `text` does not hold: a word no text word stands
+ * for (see stands), a phrase whose words no run of text words stands for in order. Used with the
+ * latest text and metadata of a record, to tell the words a result was found by only in an
+ * earlier version.
+ */
+export function termsNotIn(text: string, query: string): string[][] {
+  const words = termWords(text);
+  return queryTerms(query).filter(
+    (term) => !words.some((_, i) => term.every((q, k) => i + k < words.length && stands(words[i + k]!, q))),
+  );
+}
+
+/**
+ * Where a result's words are only in earlier passages: the first matched location among the
+ * earlier passages where a word (or phrase) of `query` begins that the latest text and `printed` (the
+ * record's metadata: headline, byline, names) do not hold; undefined when every word is in the
+ * latest, or the record has no earlier passages. Without a query (or one with no words) this is
+ * the first location when every location is an earlier one (onlyInEarlier).
+ */
+export function earlierMatch(
+  content: string,
+  locations: number[],
+  latestWords: number | undefined,
+  query = '',
+  printed = '',
+): number | undefined {
+  if (latestWords === undefined) return undefined;
+  const inEarlier = locations.filter((l) => l >= latestWords).sort((a, b) => a - b);
+  if (inEarlier.length === 0) return undefined;
+  if (queryTerms(query).length === 0) return onlyInEarlier(locations, latestWords) ? inEarlier[0] : undefined;
+  const words = content.split(WORD_SEPARATORS);
+  const missing = termsNotIn(`${words.slice(0, latestWords).join(' ')}\n${printed}`, query);
+  if (missing.length === 0) return undefined;
+  // Where the first of those words or phrases begins among the matched earlier words.
+  const word = (at: number) => termWords(words[at] ?? '').join('');
+  const starts = missing.map((term) => inEarlier.find((l) => term.every((q, k) => stands(word(l + k), q))));
+  const found = starts.filter((l) => l !== undefined);
+  return found.length > 0 ? Math.min(...found) : inEarlier[0];
+}
+
 /** A passage of an excerpt: text, highlighted or not. */
 export interface ExcerptRun {
   text: string;

@@ -1,4 +1,4 @@
-import { isoDay, type ArchiveDate } from '../content/dates.ts';
+import { dateSortKey, isoDay, type ArchiveDate } from '../content/dates.ts';
 import { isPublic } from '../content/schema.ts';
 import { setting } from '../content/settings.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
@@ -18,6 +18,12 @@ export interface PlannedArticle {
   id: string;
   /** Publication day, YYYY-MM-DD. */
   day: string;
+  /**
+   * The records' sort key of its publication (dateSortKey, src/content/dates.ts: the day, then the
+   * moment within it), so that a day cut between two parts is cut in the order search shows; the
+   * day when not given.
+   */
+  at?: string;
   /** Pagefind language code. */
   language: string;
 }
@@ -88,7 +94,10 @@ function pack(articles: PlannedArticle[], size: number): PlannedArticle[][] {
  * (articles and person pages count one record each).
  */
 export function planSearchParts(articles: PlannedArticle[], people: number, size: number): SearchPart[] {
-  const byDay = [...articles].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
+  const when = (a: PlannedArticle) => a.at ?? a.day;
+  const byDay = [...articles].sort((a, b) =>
+    when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a.id.localeCompare(b.id),
+  );
   const part = (n: number, fields: Omit<SearchPart, 'n' | 'dir'>, single = false): SearchPart => ({
     n,
     dir: single ? '' : `part-${n}/`,
@@ -135,7 +144,12 @@ export interface ArticleToPlan {
 export function planArchiveParts(articles: readonly ArticleToPlan[], people: number, size: number): SearchPart[] {
   const planned = articles
     .filter((a) => isPublic(a.data))
-    .map(({ id, data }) => ({ id, day: isoDay(data.published!), language: primaryLanguage(data.language) }));
+    .map(({ id, data }) => ({
+      id,
+      day: isoDay(data.published!),
+      at: dateSortKey(data.published!),
+      language: primaryLanguage(data.language),
+    }));
   return planSearchParts(planned, people, size);
 }
 

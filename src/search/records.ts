@@ -2,7 +2,7 @@ import type { CheckResult } from '../content/check.ts';
 import { isPublic } from '../content/schema.ts';
 import { namedOnlyWhenHidden } from '../content/withheld.ts';
 import { planArchiveParts, type SearchPart } from './parts.ts';
-import { datelineText, isoDay, yearOf } from '../content/dates.ts';
+import { dateSortKey, datelineText, isoDay, yearOf } from '../content/dates.ts';
 import { bylineText } from '../content/names.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
 import { visibleText } from '../site/visible-text.ts';
@@ -111,14 +111,20 @@ export async function* searchRecords(
     const day = isoDay(a.published!);
     const source = sources.get(a.source!) ?? a.source!;
     const topics = articleTopics(a.topics, labels);
+    const byline = bylineText(a.authors);
     const latest = [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n');
+    // An earlier version's headline, standfirst, text and byline: what it printed that the latest
+    // (its text, headline and byline) no longer does is searchable as earlier passages.
     const earlier: EarlierPassage[] = [];
     for (const v of versions.get(id) ?? [])
       earlier.push({
-        text: [v.data.dek, visibleText(await bodyHtml(v.path))].filter(Boolean).join('\n\n'),
+        text: [v.data.title, v.data.dek, visibleText(await bodyHtml(v.path)), bylineText(v.data.authors)]
+          .filter(Boolean)
+          .join('\n\n'),
         version: v.id.split('/').at(-1)!,
       });
-    const { content, latestWords, earlierVersions } = recordContent(latest, earlierPassagesOf(latest, earlier));
+    const printed = [a.title, latest, byline].filter(Boolean).join('\n\n');
+    const { content, latestWords, earlierVersions } = recordContent(latest, earlierPassagesOf(printed, earlier));
     yield wellFormed({
       url: `/articles/${id}/`,
       content,
@@ -128,7 +134,7 @@ export async function* searchRecords(
         date: datelineText(a.published!, a.publishedInferred),
         day,
         source,
-        byline: bylineText(a.authors),
+        byline,
         people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
         topics: topics.join(', '),
         organizations: a.organizations.join(', '),
@@ -147,7 +153,7 @@ export async function* searchRecords(
         // Which version each earlier passage is from, for the result to link to it.
         ...(earlierVersions !== undefined && { [EARLIER_VERSIONS]: [earlierVersions] }),
       },
-      sort: { [SORT_KEY]: day },
+      sort: { [SORT_KEY]: dateSortKey(a.published!) },
     });
   }
   const byId = shownPeople(entries).toSorted((a, b) => a.id.localeCompare(b.id));

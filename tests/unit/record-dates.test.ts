@@ -61,7 +61,8 @@ describe('the calendar day is the one the original printed', () => {
       if (r.url.startsWith('/articles/')) records.push(r);
     const nyeRecord = records.find((r) => r.url === '/articles/2019/12/new-years-eve-vote/')!;
     expect(nyeRecord.filters['year']).toEqual(['2019']);
-    expect(new Set(Object.values(nyeRecord.sort ?? {}))).toEqual(new Set(['2019-12-31']));
+    // The sort key starts with the printed day (the moment within the day follows it).
+    expect(Object.values(nyeRecord.sort ?? {}).map((key) => key.slice(0, 10))).toEqual(['2019-12-31']);
     expect(nyeRecord.meta['date']).toBe('31 December 2019');
   });
 

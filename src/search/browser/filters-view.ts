@@ -1,6 +1,7 @@
 import { FILTER_KEYS, FILTER_TOP_VALUES, type FilterKey } from '../contract.ts';
 import type { PagefindFilterCounts } from './pagefind-types.ts';
-import { folded, type SearchState } from './search-state.ts';
+import type { SearchState } from './search-state.ts';
+import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's filters: one <details> group per filter, listed with their counts at build
 // time (src/layouts/SearchLayout.astro), the boxes belonging to the search form through its id.
@@ -116,9 +117,9 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
 
   /** Orders a group's values and shows those the reader is to see (see the module comment). */
   function arrange(group: Group): void {
-    const typed = folded(group.find?.value.trim() ?? '');
+    const typed = lowerWithoutMarks(group.find?.value.trim() ?? '');
     const sorted = [...group.values.values()].sort(valueOrder(group.key));
-    const matching = typed ? sorted.filter((v) => folded(v.value).includes(typed)) : sorted;
+    const matching = typed ? sorted.filter((v) => lowerWithoutMarks(v.value).includes(typed)) : sorted;
     const live = matching.filter((v) => v.count > 0);
     const shown = new Set(
       typed || group.expanded ? matching : live.slice(0, group.all || group.find ? FILTER_TOP_VALUES : undefined),

@@ -10,7 +10,7 @@ import type { MetaField } from '../contract.ts';
 export type PagefindFilterCounts = Record<string, Record<string, number>>;
 
 /** Options for pagefind.options() and mergeIndex(). */
-interface PagefindIndexOptions {
+export interface PagefindIndexOptions {
   /** Where the index's files are, when not next to pagefind.js. */
   basePath?: string;
   /** Prefixed to every result URL. */

@@ -1,5 +1,5 @@
 import { EARLIER_VERSIONS, LATEST_WORDS, MATCHED_IN } from '../contract.ts';
-import { excerptIn, onlyInEarlier, versionAt, type ExcerptRun } from '../earlier-versions.ts';
+import { earlierMatch, excerptIn, versionAt, type ExcerptRun } from '../earlier-versions.ts';
 import type { LoadedResult } from './search-engine.ts';
 
 // What one result shows, decided from its data alone (no page code): the results view
@@ -27,20 +27,27 @@ export interface ResultSummary {
   matchNote?: string;
 }
 
-/** The summary of a loaded result. */
-export function resultSummary({ result, data }: LoadedResult): ResultSummary {
+/**
+ * The summary of a loaded result, found by the words `query` (the search box's text). A result is
+ * found in an earlier version when a word or phrase of the query is only in the passages of
+ * earlier versions, not in the latest text or the record's metadata (earlierMatch).
+ */
+export function resultSummary({ result, data }: LoadedResult, query = ''): ResultSummary {
   const person = !data.meta.source;
   const boundary = data.filters?.[LATEST_WORDS]?.[0];
   const latestWords = boundary === undefined ? undefined : Number(boundary);
   const locations = data.locations ?? [];
-  const earlier = onlyInEarlier(locations, latestWords);
+  const printed = Object.values(data.meta).join('\n');
+  const at = earlierMatch(data.content, locations, latestWords, query, printed);
+  const earlier = at !== undefined;
   let earlierVersion: string | undefined;
   if (earlier) {
-    const version = versionAt(Math.min(...locations), data.filters?.[EARLIER_VERSIONS]?.[0]);
+    const version = versionAt(at, data.filters?.[EARLIER_VERSIONS]?.[0]);
     earlierVersion = version ? `${data.url}versions/${version}/` : `${data.url}#versions`;
   }
   const excerpt = earlier
-    ? { runs: excerptIn(data.content, locations, latestWords!) }
+    ? // From a third of an excerpt before those words (as excerptIn centres a match).
+      { runs: excerptIn(data.content, locations, Math.max(latestWords!, at - 10)) }
     : latestWords !== undefined && locations.some((l) => l >= latestWords)
       ? { runs: excerptIn(data.content, locations, 0, latestWords) }
       : { pagefind: data.excerpt };

@@ -3,6 +3,7 @@ import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
 import { loadIndex } from './pagefind-loader.ts';
+import type { OtherLanguage } from './other-languages.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
@@ -38,6 +39,30 @@ const results = resultsView({
 const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/search/parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
+/** Pagefind's options for every index the page loads. */
+const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
+/** The page's language, in English (the page's own words are English). */
+const language = form.dataset.language ?? 'English';
+/** The archive's other languages, which the page names when a search finds something there. */
+const otherList = JSON.parse(form.dataset.languages ?? '[]') as OtherLanguage[];
+/**
+ * Their searches (src/search/browser/other-languages.ts), the line that names them and the
+ * status for a search that finds nothing here but something there. The code is loaded only for
+ * an archive of several languages, so one of one language loads nothing more.
+ */
+const others =
+  otherList.length === 0
+    ? undefined
+    : Promise.all([import('./other-languages.ts'), import('./languages-view.ts'), import('./load-language.ts')]).then(
+        ([{ otherLanguages, elsewhereText }, { languagesView }, { loadLanguage }]) => ({
+          searches: otherLanguages(otherList, (other) => loadLanguage(other, base, settings)),
+          line: languagesView(document.querySelector<HTMLElement>('#search-languages')!),
+          elsewhereText,
+        }),
+        // Without that code the page still searches its own language.
+        (err: unknown) => void console.error(err),
+      );
+
 /** Filter groups fold away on narrow screens, so the results come first there. */
 const narrow = window.matchMedia('(max-width: 40rem)');
 
@@ -67,7 +92,7 @@ async function drive(signal: AbortSignal, steps: AsyncGenerator<Step>): Promise<
 let current = new AbortController();
 
 /** The results on screen, and the search they belong to ("Show more" takes the next ones from it). */
-let shown: { queue: ResultQueue; signal: AbortSignal } | undefined;
+let shown: { queue: ResultQueue; signal: AbortSignal; query: string } | undefined;
 
 /** Reads the form into a state. */
 function readForm(): SearchState {
@@ -102,13 +127,23 @@ async function* showing(
 ): AsyncGenerator<Step> {
   const queue = engine.queue(found, state);
   yield () => {
-    shown = { queue, signal };
+    shown = { queue, signal, query: state.q };
     results.clear();
   };
   const first = await queue.next(FIRST);
   yield () => {
-    results.show(first.map(resultSummary), queue.left, true);
-    results.say(resultCountText(found.length, state.q, state.filters) + partial);
+    results.show(
+      first.map((r) => resultSummary(r, state.q)),
+      queue.left,
+      true,
+    );
+    // Never "No results" before the other languages have answered.
+    const waiting = found.length === 0 && state.q && others !== undefined;
+    results.say(
+      waiting
+        ? `Looking in the other languages for “${state.q}”…`
+        : resultCountText(found.length, state.q, state.filters) + partial,
+    );
   };
 }
 
@@ -123,6 +158,8 @@ async function* searchSteps(
   record: HistoryStep,
   signal: AbortSignal,
 ): AsyncGenerator<Step> {
+  const elsewhere = others && (await others);
+  if (elsewhere) yield () => elsewhere.line.pending();
   // Where the words occur (see Scope in search-engine.ts): an index in one part is checked before
   // its results are shown, one in several parts right after.
   let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
@@ -134,17 +171,37 @@ async function* searchSteps(
   await afterPaint();
   if (record === 'replace') await pause(SETTLE_MS);
   yield CHECKPOINT;
+  // The other languages are asked once the reader has paused typing, alongside this page's checks.
+  const matches = elsewhere?.searches.matches(state);
+  let total = found.length;
   if (state.q && !engine.scopeFirst) {
     scope = await engine.scopeOf(state.q);
     if (scope !== null) {
       const kept = await engine.resultsFor(state, scope);
       if (!kept) return;
+      total = kept.length;
       yield* showing(engine, state, kept, signal);
     }
+  }
+  // With nothing here, the status waits for the other languages' answer and names them.
+  if (total === 0 && state.q && elsewhere && matches) {
+    const there = await matches;
+    yield () => {
+      elsewhere.line.show(there);
+      results.say(
+        there.length > 0
+          ? elsewhere.elsewhereText(language, state.q, there)
+          : resultCountText(0, state.q, state.filters) + partial,
+      );
+    };
   }
   yield () => results.pending(false);
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
+  if (elsewhere && matches) {
+    const there = await matches;
+    yield () => elsewhere.line.show(there);
+  }
 }
 
 /** How a search is recorded in the browser's history. */
@@ -168,6 +225,7 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   addressed = location.search;
   if (!hasQuery(state)) {
     shown = undefined;
+    void others?.then((o) => o?.line.show([]));
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
@@ -183,19 +241,22 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
 /** Shows the next results of the list on screen, unless a newer search has started meanwhile. */
 function showMore(): void {
   if (!shown) return;
-  const { queue, signal } = shown;
+  const { queue, signal, query } = shown;
   void drive(
     signal,
     (async function* () {
       const next = await queue.next(MORE);
-      yield () => results.showMore(next.map(resultSummary), queue.left);
+      yield () =>
+        results.showMore(
+          next.map((r) => resultSummary(r, query)),
+          queue.left,
+        );
     })(),
   );
 }
 
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
-  const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
   // A part that cannot be loaded is left out; the others are searched (pagefind-loader.ts).
   const { pagefind, missing } = await loadIndex(
     parts.dirs.map((dir) => `${base}pagefind/${dir}`),
