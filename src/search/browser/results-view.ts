@@ -102,6 +102,7 @@ export function resultsView({ region, status, list, more }: ResultsElements): Re
 
 /** The status line for a search's results: "3 results for “judges”.", "No results.". */
 export function resultCountText(n: number, q: string): string {
-  const what = q ? ` for “${q}”` : '';
+  // A phrase typed in quotes is shown in its own quotes.
+  const what = !q ? '' : /^\s*["“”„«»‘‚‹「『].*["“”«»’‘›」』]\s*$/u.test(q) ? ` for ${q}` : ` for “${q}”`;
   return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what}.`;
 }

@@ -2,9 +2,11 @@ import { normalizeBase } from '../../site/base-path.ts';
 import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
+import { hintsView } from './hints-view.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
+import { parsedQuery } from './query.ts';
 import { searchEngine, type ResultQueue, type SearchEngine } from './search-engine.ts';
 import { hasQuery, paramsFromState, stateFromParams, type SearchState } from './search-state.ts';
 
@@ -20,6 +22,8 @@ const FIRST = 5;
 const MORE = 10;
 /** Milliseconds of no typing before the counts and the parts check of a typed search run. */
 const SETTLE_MS = 150;
+/** Words in an excerpt. */
+const EXCERPT_WORDS = 30;
 const base = normalizeBase(import.meta.env.BASE_URL);
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -34,6 +38,11 @@ const results = resultsView({
   more: document.querySelector<HTMLButtonElement>('#search-more')!,
 });
 const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
+/** What to try when a search finds nothing; its links keep the filters and order of the form. */
+const hints = hintsView(
+  document.querySelector<HTMLElement>('#search-hints')!,
+  (q) => `?${paramsFromState({ ...readForm(), q })}`,
+);
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/search/parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
 /** Filter groups fold away on narrow screens, so the results come first there. */
@@ -99,6 +108,7 @@ async function* showing(
   yield () => {
     shown = { queue, signal };
     results.clear();
+    hints.clear();
   };
   const first = await queue.next(FIRST);
   yield () => {
@@ -123,6 +133,7 @@ async function* searchSteps(
   let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
   const found = await engine.resultsFor(state, scope);
   if (!found) return;
+  let count = found.length;
   yield* showing(engine, state, found, signal);
   // Checked before they were shown, these results and their count are final.
   if (engine.scopeFirst) yield () => results.pending(false);
@@ -134,10 +145,18 @@ async function* searchSteps(
     if (scope !== null) {
       const kept = await engine.resultsFor(state, scope);
       if (!kept) return;
+      count = kept.length;
       yield* showing(engine, state, kept, signal);
     }
   }
   yield () => results.pending(false);
+  // What to try instead, when nothing was found or words were typed with a minus (query.ts).
+  const { excluded, words } = parsedQuery(state.q, document.documentElement.lang);
+  if (state.q && (count === 0 || excluded.length > 0)) {
+    const tries = count === 0 ? await engine.hintsFor(state) : [];
+    const searched = words.map((w) => w.typed).join(' ');
+    yield () => hints.show(count, tries, excluded, searched);
+  }
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
 }
@@ -160,6 +179,7 @@ function run(engine: SearchEngine, totals: PagefindFilterCounts, record: History
   addressed = location.search;
   if (!hasQuery(state)) {
     shown = undefined;
+    hints.clear();
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
@@ -189,11 +209,14 @@ function showMore(): void {
 async function start(): Promise<void> {
   const [primary, ...merged] = parts.dirs.map((dir) => `${base}pagefind/${dir}`);
   const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
-  const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
+  const settings = { baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } };
   await pagefind.options(settings);
   await pagefind.init();
   await Promise.all(merged.map((path) => pagefind.mergeIndex(path, settings)));
-  const engine = searchEngine(pagefind, parts);
+  const engine = searchEngine(pagefind, parts, {
+    language: document.documentElement.lang,
+    excerptLength: EXCERPT_WORDS,
+  });
   const totals = filters.listedCounts();
   const initial = stateFromParams(new URLSearchParams(location.search));
   filters.complete(initial, totals);
