@@ -121,8 +121,6 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   const answers = new Map<string, Promise<PagefindSearchResults | null>>();
   const wordScopes = new Map<string, Promise<Scope>>();
   let filterData: Promise<unknown> | undefined;
-  /** Filters that search every part (the exact searches of single words are asked with them). */
-  const everywhere = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
 
   /** The query typed as Pagefind is asked for it (query.ts). */
   const parsed = (q: string): ParsedQuery => parsedQuery(q, language);
@@ -166,7 +164,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     let known = wordScopes.get(key);
     if (!known) {
       known = (async () => {
-        const filters = everywhere;
+        const filters = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
         const exact = await search(`"${word}"`, { filters });
         // Asked as the main search of a one-word query is, so that answer is reused.
         let plain = await search(word, { filters: {} });
@@ -228,10 +226,9 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const plain = query.words.filter((w) => !w.figure);
     const counted = plain.some((w) => !w.stop) ? plain.filter((w) => !w.stop) : plain;
     if (counted.length === 0) return results;
+    // Asked without filters: the same ids, and no filter's data to load before the first results.
     const whole = await Promise.all(
-      counted.map(
-        async (w) => new Set((await search(`"${w.searched}"`, { filters: everywhere }))?.results.map((r) => r.id)),
-      ),
+      counted.map(async (w) => new Set((await search(`"${w.searched}"`, { filters: {} }))?.results.map((r) => r.id))),
     );
     const score = (r: PagefindSearchResult) => whole.filter((ids) => ids.has(r.id)).length;
     return results
@@ -310,7 +307,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
 
   /** True when the index has the words `words` next to each other (in any part, under any filter). */
   async function indexHas(words: string): Promise<boolean> {
-    return Boolean((await search(`"${words}"`, { filters: everywhere }))?.results.length);
+    return Boolean((await search(`"${words}"`, { filters: {} }))?.results.length);
   }
 
   async function hintsFor(state: SearchState): Promise<Hint[]> {
