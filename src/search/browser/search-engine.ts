@@ -333,7 +333,8 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     for (const [i, w] of typed.entries()) {
       if (!letters(w) || w.length < 4 || w.length > 24) continue;
       for (let k = 2; k <= w.length - 2; k++)
-        if (await indexHas(`${w.slice(0, k)} ${w.slice(k)}`))
+        // The first half first: its words share the typed word's start, so Pagefind loads no other part of its index.
+        if ((await indexHas(w.slice(0, k))) && (await indexHas(`${w.slice(0, k)} ${w.slice(k)}`)))
           await offer('spelling', asTyped([...typed.slice(0, i), w.slice(0, k), w.slice(k), ...typed.slice(i + 1)]));
     }
     if (query.phrase) await offer('unquoted', typed.join(' '));
