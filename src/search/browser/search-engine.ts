@@ -217,8 +217,8 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   /**
    * Results with the words typed ranked above those with only longer words they begin ("war"
    * before "Warren"): a stable sort by the number of typed words a result has whole, as Pagefind's
-   * exact search finds them (the same answers that scope the words), so results that have as many
-   * keep Pagefind's order. Stop words do not count when other words were typed; figures always
+   * exact search of each word finds them (in an index of one part, the answers that scope the
+   * words), so results that have as many keep Pagefind's order. Stop words do not count when other words were typed; figures always
    * match whole (their tokens end where the figure does).
    */
   async function wholeWordsFirst(results: PagefindSearchResult[], query: ParsedQuery): Promise<PagefindSearchResult[]> {
