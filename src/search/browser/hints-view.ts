@@ -2,7 +2,8 @@ import type { Hint } from './search-engine.ts';
 
 // What a reader can try when a search finds nothing, and what the search box understands, below
 // the status line (the #search-hints element of src/layouts/SearchLayout.astro). Page code only:
-// the hints come from the engine (search-engine.ts, hintsFor), the words from query.ts.
+// the hints come from the engine (search-engine.ts, hintsFor), the words from query.ts. The
+// controller loads this module only when a search needs it, and empties the element itself.
 
 /** What the box understands, in one line. */
 export const BOX_HELP =
@@ -15,8 +16,6 @@ function results(n: number): string {
 
 /** What the controller does to the hints. */
 export interface HintsView {
-  /** Takes every hint off the page. */
-  clear(): void;
   /**
    * Shows what to try after a search: `hints` (see Hint) and the help line when it found nothing,
    * and, whenever words were typed with a minus, that they were left out (`excluded`, the words
@@ -41,10 +40,6 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
       return [...(i > 0 ? [', '] : []), a, ` (${results(h.count)})`];
     });
   return {
-    clear() {
-      region.replaceChildren();
-      region.hidden = true;
-    },
     show(found, hints, excluded, searched) {
       region.replaceChildren();
       if (excluded.length > 0) {

@@ -2,7 +2,6 @@ import { normalizeBase } from '../../site/base-path.ts';
 import { META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
-import { hintsView } from './hints-view.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
@@ -38,11 +37,14 @@ const results = resultsView({
   more: document.querySelector<HTMLButtonElement>('#search-more')!,
 });
 const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
-/** What to try when a search finds nothing; its links keep the filters and order of the form. */
-const hints = hintsView(
-  document.querySelector<HTMLElement>('#search-hints')!,
-  (q) => `?${paramsFromState({ ...readForm(), q })}`,
-);
+/** What to try when a search finds nothing (hints-view.ts, loaded when first needed). */
+const hintsRegion = document.querySelector<HTMLElement>('#search-hints')!;
+
+/** Takes the hints off the page. */
+function clearHints(): void {
+  hintsRegion.replaceChildren();
+  hintsRegion.hidden = true;
+}
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/search/parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
 /** Filter groups fold away on narrow screens, so the results come first there. */
@@ -108,7 +110,7 @@ async function* showing(
   yield () => {
     shown = { queue, signal };
     results.clear();
-    hints.clear();
+    clearHints();
   };
   const first = await queue.next(FIRST);
   yield () => {
@@ -155,7 +157,10 @@ async function* searchSteps(
   if (state.q && (count === 0 || excluded.length > 0)) {
     const tries = count === 0 ? await engine.hintsFor(state) : [];
     const searched = words.map((w) => w.typed).join(' ');
-    yield () => hints.show(count, tries, excluded, searched);
+    const { hintsView } = await import('./hints-view.ts');
+    // Its links keep the filters and the order of the search.
+    const view = hintsView(hintsRegion, (q) => `?${paramsFromState({ ...state, q })}`);
+    yield () => view.show(count, tries, excluded, searched);
   }
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
@@ -179,7 +184,7 @@ function run(engine: SearchEngine, totals: PagefindFilterCounts, record: History
   addressed = location.search;
   if (!hasQuery(state)) {
     shown = undefined;
-    hints.clear();
+    clearHints();
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
