@@ -57,7 +57,6 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
         if (of('fewer').length > 0) line('Fewer words: ', ...links(of('fewer')), '.');
         line(BOX_HELP);
       }
-      region.hidden = region.childElementCount === 0;
     },
   };
 }

@@ -40,10 +40,9 @@ const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
 /** What to try when a search finds nothing (hints-view.ts, loaded when first needed). */
 const hintsRegion = document.querySelector<HTMLElement>('#search-hints')!;
 
-/** Takes the hints off the page. */
+/** Takes the hints off the page (an empty live region, so hints are announced when they come). */
 function clearHints(): void {
   hintsRegion.replaceChildren();
-  hintsRegion.hidden = true;
 }
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/search/parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
