@@ -194,6 +194,14 @@ describe('person pages', () => {
     expect(queue.left).toBe(0);
   });
 
+  test('a person page whose name is typed with a minus word stays where Pagefind ranks it', async () => {
+    const engine = searchEngine(single(), ONE);
+    const found = (await engine.resultsFor(state('Tabaddor -judges'), null))!;
+    expect(found[0]!.id).toBe('/people/ashley-tabaddor/');
+    const first = await engine.queue(found, state('Tabaddor -judges')).next(5);
+    expect(first[0]!.data.url).toBe('/people/ashley-tabaddor/');
+  });
+
   test('a person page whose name is typed stays where Pagefind ranks it', async () => {
     const engine = searchEngine(single(), ONE);
     const found = (await engine.resultsFor(state('Tabaddor'), null))!;

@@ -275,8 +275,10 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     /** Person pages found only by their description: handed out after every article. */
     let later: PagefindSearchResult[] = [];
     /** The words whose person pages are being placed; '' once they are not (or never were). */
-    let placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? state.q : '';
     const query = parsed(state.q);
+    /** The words searched (a word with a minus is not one). */
+    const searched = query.words.map((w) => w.typed).join(' ');
+    let placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? searched : '';
     return {
       get left() {
         return pending.length + later.length;
