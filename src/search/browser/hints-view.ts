@@ -46,8 +46,8 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
         const left = excluded.map((w) => `“${w}”`).join(' and ');
         line(
           searched
-            ? `Leaving words out is not supported: these are the results for “${searched}”, and some may contain ${left}.`
-            : `Leaving words out is not supported: ${left} was not searched for.`,
+            ? `Leaving words out is not supported: the search is for “${searched}” only, so results may contain ${left}.`
+            : `Leaving words out is not supported: ${left} ${excluded.length > 1 ? 'were' : 'was'} not searched for.`,
         );
       }
       if (found === 0) {
