@@ -6,7 +6,7 @@
 
 /** Metadata fields of a record: Pagefind searches them (weighted below) but never shows them as an excerpt. */
 export type MetaField =
-  'title' | 'date' | 'day' | 'source' | 'byline' | 'people' | 'topics' | 'organizations' | 'aliases';
+  'title' | 'date' | 'day' | 'source' | 'byline' | 'people' | 'topics' | 'organizations' | 'aliases' | 'figures';
 
 /**
  * How much a match in each metadata field of a record counts (Pagefind's ranking.metaWeights,
@@ -23,6 +23,9 @@ export const META_WEIGHTS: Record<MetaField, number> = {
   source: 1,
   date: 0.5,
   day: 0.5,
+  // The hidden tokens of the figures the headline and text print (src/search/figures.ts): a
+  // figure typed as printed matches here, and counts as a match in the text would.
+  figures: 1,
 };
 
 /**

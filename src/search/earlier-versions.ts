@@ -17,7 +17,7 @@
 // No Node APIs: the search page's browser code uses this module too.
 
 /** Where Pagefind's browser code splits content into words (whitespace, except U+FEFF). */
-const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 
 /** The number of words in `text` as Pagefind numbers them (positions 0 to n-1). */
 export function pagefindWordCount(text: string): number {

@@ -18,6 +18,7 @@ import {
 } from './contract.ts';
 import { earlierPassagesOf, recordContent, type EarlierPassage } from './earlier-versions.ts';
 import { compareCaptures, versionsByArticle } from '../content/version-entries.ts';
+import { figureTokens } from './figures.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per public
@@ -138,6 +139,8 @@ export async function* searchRecords(
         people: mentions.map((p) => [p.name, p.role, ...p.aliases].filter(Boolean).join(', ')).join('; '),
         topics: topics.join(', '),
         organizations: a.organizations.join(', '),
+        // Hidden: a token per figure printed, so a figure typed as printed finds it (figures.ts).
+        figures: figureTokens(`${a.title}\n${content}`).join(' '),
       }),
       filters: {
         // Each value once: Pagefind counts a record once per value it holds.
@@ -163,7 +166,11 @@ export async function* searchRecords(
       // The page's own words: its description, or its name when it has none (Pagefind needs text).
       content: p.description || p.name,
       language: 'en',
-      meta: present({ title: p.name, aliases: p.aliases.join('; ') }),
+      meta: present({
+        title: p.name,
+        aliases: p.aliases.join('; '),
+        figures: figureTokens(p.description ?? '').join(' '),
+      }),
       filters: { ...partFilter },
     });
 }

@@ -10,8 +10,14 @@ import type {
 // An in-memory stand-in for Pagefind's browser API (pagefind.js), for the calls the search
 // page's engine makes: search, filters and a result's data. It shares no code with the site and
 // behaves as Pagefind 1.6 does where the engine depends on it:
-// - words are lower-cased, stripped of diacritics and punctuation, and a query word matches every
-//   word of a record (content and metadata) that it begins;
+// - a record's text (content and metadata) is split at whitespace; each word is lower-cased,
+//   stripped of diacritics and kept as its letters and digits only, joined ("$1.8" is 18, "9/11"
+//   911), and a word with punctuation inside is also indexed as its parts of two characters or
+//   more split at ASCII punctuation ("9/11" also as 11, "year-end" as year and end), at the same
+//   position (pagefind/src/fossick/mod.rs and splitting.rs);
+// - a query drops Unicode punctuation of the dash, bracket, quotation and "other" classes (so "$"
+//   stays, and typographic quotes go) and is split at spaces; each query word matches every word of
+//   a record that it begins;
 // - a query word that begins no word of an index part is shortened, letter by letter, until it
 //   begins some word of that part ("ashdownish" finds "as"), and dropped when no start of it does
 //   (then a query of several words is searched without it); a phrase in double quotes is never
@@ -40,13 +46,32 @@ export interface FakePagefind extends Pagefind {
   searches: [string | null, PagefindSearchOptions][];
 }
 
-/** Lower case, no diacritics, split at anything but letters and digits. */
-function words(text: string): string[] {
+/** Lower case, no diacritics. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words Pagefind indexes at each position of a text (see the header). */
+function positions(text: string): string[][] {
   return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((chunk) => {
+      const joined = fold(chunk).replace(/[^\p{L}\p{N}]/gu, '');
+      const parts = /[^\p{L}\p{N}]/u.test(chunk)
+        ? fold(chunk)
+            .split(/[!-/:-@[-`{-~]+/)
+            .filter((p) => p.length > 1 && p !== joined)
+        : [];
+      return [joined, ...parts].filter(Boolean);
+    })
+    .filter((at) => at.length > 0);
+}
+
+/** The words of a query as Pagefind searches them (see the header). */
+function words(term: string): string[] {
+  return fold(term.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, ''))
+    .split(/\s+/)
     .filter(Boolean);
 }
 
@@ -54,7 +79,9 @@ function words(text: string): string[] {
 export function fakePagefind(records: FakeRecord[]): FakePagefind {
   const loaded = new Set<string>();
   const searches: FakePagefind['searches'] = [];
-  const textOf = (r: FakeRecord) => words(`${r.content} ${Object.values(r.meta).join(' ')}`);
+  /** A record's words by position: its content's, then each metadata field's (a phrase never spans two). */
+  const positionsOf = (r: FakeRecord) => [r.content, ...Object.values(r.meta)].map(positions);
+  const textOf = (r: FakeRecord) => positionsOf(r).flat(2);
   const parts = [...new Set(records.map((r) => r.part))].sort((a, b) => a - b);
 
   /** The word a query word is searched as in one part: itself, a start of it, or null (dropped). */
@@ -67,11 +94,12 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
 
   /** Score of a record for the query words (matches counted), or 0 when it does not match. */
   function score(r: FakeRecord, term: string): number {
-    const text = textOf(r);
+    /** Every position of the record, with the words indexed there. */
+    const text = positionsOf(r).flat();
     if (/^\s*".+"\s*$/.test(term)) {
       const phrase = words(term);
-      const at = text.findIndex((_, i) => phrase.every((p, j) => text[i + j] === p));
-      return at >= 0 ? 1 : 0;
+      const found = positionsOf(r).some((at) => at.some((_, i) => phrase.every((p, j) => at[i + j]?.includes(p))));
+      return found ? 1 : 0;
     }
     const searched = words(term)
       .map((w) => asSearched(w, r.part))
@@ -79,7 +107,8 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
     if (searched.length === 0) return 0;
     let total = 0;
     for (const w of searched) {
-      const hits = text.filter((t) => t.startsWith(w)).length;
+      // One hit per position, whichever of its words matched.
+      const hits = text.filter((at) => at.some((t) => t.startsWith(w))).length;
       if (hits === 0) return 0;
       total += hits;
     }

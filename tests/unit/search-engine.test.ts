@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { searchEngine } from '../../src/search/browser/search-engine.ts';
 import type { PagefindSearchResult } from '../../src/search/browser/pagefind-types.ts';
 import type { SearchState } from '../../src/search/browser/search-state.ts';
+import { figureTokens } from '../../src/search/figures.ts';
 import { fakePagefind, type FakeRecord } from '../helpers/fake-pagefind.ts';
 
 // The search page's engine against a fake Pagefind (tests/helpers/fake-pagefind.ts): which words
@@ -193,6 +194,14 @@ describe('person pages', () => {
     expect(queue.left).toBe(0);
   });
 
+  test('a person page whose name is typed with a minus word stays where Pagefind ranks it', async () => {
+    const engine = searchEngine(single(), ONE);
+    const found = (await engine.resultsFor(state('Tabaddor -judges'), null))!;
+    expect(found[0]!.id).toBe('/people/ashley-tabaddor/');
+    const first = await engine.queue(found, state('Tabaddor -judges')).next(5);
+    expect(first[0]!.data.url).toBe('/people/ashley-tabaddor/');
+  });
+
   test('a person page whose name is typed stays where Pagefind ranks it', async () => {
     const engine = searchEngine(single(), ONE);
     const found = (await engine.resultsFor(state('Tabaddor'), null))!;
@@ -215,5 +224,205 @@ describe('counts', () => {
     expect(counts.source).toEqual({ 'The Hill': 1, 'Harbor Gazette': 0 });
     expect(counts.topic).toEqual({ immigration: 1, harbors: 0, courts: 0 });
     expect(counts.year).toEqual({ '2018': 1, '2020': 0, '2015': 0 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What readers type: figures as printed, phrases in any quotes, the word itself before longer
+// words, a minus, and what to try when nothing is found.
+
+/** An article whose record carries the tokens of the figures it prints, as records.ts writes them. */
+function printed(slug: string, date: string, content: string, part = 0, parted = false): FakeRecord {
+  const r = article(slug, date, content, { source: 'Daily Planet' }, part, parted);
+  const tokens = figureTokens(`${slug}\n${content}`).join(' ');
+  return tokens ? { ...r, meta: { ...r.meta, figures: tokens } } : r;
+}
+
+// The figures case (search/figures-and-currency), with a third article of other decimals.
+const figures = (parted = false) =>
+  fakePagefind([
+    printed(
+      'bus-fares',
+      '2019-05-14',
+      'The transport authority froze bus fares at 18 pence a stop and said 911 new shelters would be built by the end of the decade. Route 35 will run every five minutes.',
+      0,
+      parted,
+    ),
+    printed(
+      'memorial-budget',
+      '2021-09-09',
+      'Twenty years after the 9/11 attacks, the memorial museum says its running costs have reached $1.8 billion over two decades. Admission will rise by $5 next year, and the museum expects 3.5% more visitors. About 10,000 people attended.',
+      parted ? 1 : 0,
+      parted,
+    ),
+    printed(
+      'rates',
+      '2022-03-01',
+      'Rates rose to 1.85 from 35 and 180 pence; the fund holds $50 and £5, and 100,000 savers.',
+      parted ? 1 : 0,
+      parted,
+    ),
+  ]);
+const TWO = { dirs: ['part-0/', 'part-1/'], byDate: [0, 1], undated: [] };
+
+/** The urls a query finds, through the engine's own steps (scope, then results). */
+async function found(engine: ReturnType<typeof searchEngine>, q: string, more: Partial<SearchState> = {}) {
+  return urls(await engine.resultsFor(state(q, more), await engine.scopeOf(q)));
+}
+
+describe('figures as printed', () => {
+  for (const [name, engine] of [
+    ['one index', () => searchEngine(figures(), ONE)],
+    ['in parts', () => searchEngine(figures(true), TWO)],
+  ] as const)
+    test(`a figure finds the articles that print it, and no article that only has its digits (${name})`, async () => {
+      const e = engine();
+      // Pagefind alone: "1.8" is 18, which "18 pence" has.
+      expect(urls((await figures().search('1.8'))!.results)).toContain('/articles/bus-fares/');
+      expect(await found(e, '$1.8 billion')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '$5')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '£5')).toEqual(['/articles/rates/']);
+      expect(await found(e, '1.8')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '9/11')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '3.5%')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '3.5')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '10,000')).toEqual(['/articles/memorial-budget/']);
+      expect(await found(e, '1.85')).toEqual(['/articles/rates/']);
+      expect(await found(e, '$1.9')).toEqual([]);
+      // In a phrase, a figure is the digits Pagefind indexes, next to the other words.
+      expect(await found(e, '"$1.8 billion"')).toEqual(['/articles/memorial-budget/']);
+      // In date order too.
+      expect(await found(e, '1.8', { sort: 'newest' })).toEqual(['/articles/memorial-budget/']);
+    });
+
+  test('the excerpt marks the figure as printed', async () => {
+    const e = searchEngine(figures(), ONE);
+    const results = (await e.resultsFor(state('$1.8 billion'), null))!;
+    const [first] = await e.queue(results, state('$1.8 billion')).next(1);
+    expect(first!.data.excerpt).toContain('<mark>$1.8</mark>');
+    expect(first!.data.excerpt).not.toContain('<mark>$5</mark>');
+  });
+});
+
+describe('phrases in any quotes', () => {
+  const phrases = () =>
+    fakePagefind([
+      article('master-resigns', '2024-07-01', 'The harbour master resigned on Monday.', { source: 'Planet' }),
+      article('master-plan', '2024-07-03', 'The master plan moves the terminal to the harbour.', { source: 'Planet' }),
+    ]);
+  for (const q of [
+    '“harbour master”',
+    '„harbour master“',
+    '«harbour master»',
+    '» harbour master «',
+    '‘harbour master’',
+  ])
+    test(`${q} is a phrase, as "harbour master" is`, async () => {
+      const e = searchEngine(phrases(), ONE);
+      expect(await found(e, '"harbour master"')).toEqual(['/articles/master-resigns/']);
+      expect(await found(e, q)).toEqual(['/articles/master-resigns/']);
+    });
+});
+
+describe('the word itself before longer words that begin with it', () => {
+  const war = () =>
+    fakePagefind([
+      article(
+        'warren-street',
+        '2022-02-20',
+        'Warren Street will close for warm-weather resurfacing. Warren Street shops got a warning letter.',
+        { source: 'Planet' },
+      ),
+      article('wardens', '2022-02-18', 'Two wardens will patrol; the wardens start in March. Warm coats for wardens.', {
+        source: 'Planet',
+      }),
+      article('war-north', '2022-02-24', 'Fighting spread overnight. The war is the first in the region.', {
+        source: 'Planet',
+      }),
+      article('wars-past', '2022-02-10', 'Two wars and a warden.', { source: 'Planet' }),
+    ]);
+
+  test('"war" lists the articles with the word war first, the others in Pagefind\'s order after', async () => {
+    const pagefind = war();
+    const alone = urls((await pagefind.search('war'))!.results)!;
+    expect(alone.indexOf('/articles/war-north/')).toBeGreaterThan(0);
+    const e = searchEngine(pagefind, ONE);
+    // wars-past has "wars", the word as the fake's exact search (no stemmer) does not find it.
+    const ranked = await found(e, 'war');
+    expect(ranked![0]).toBe('/articles/war-north/');
+    // The rest keep Pagefind's order (a stable sort).
+    expect(ranked!.slice(1)).toEqual(alone.filter((u) => u !== '/articles/war-north/'));
+  });
+
+  test('the order by date is left alone, and a stop word does not count among several words', async () => {
+    const e = searchEngine(war(), ONE);
+    expect(await found(e, 'war', { sort: 'newest' })).toEqual([
+      '/articles/war-north/',
+      '/articles/warren-street/',
+      '/articles/wardens/',
+      '/articles/wars-past/',
+    ]);
+    // "the" is whole in every article; "war" still decides.
+    expect((await found(e, 'the war'))![0]).toBe('/articles/war-north/');
+  });
+
+  test('in a query of several words, the excerpt does not mark stop words', async () => {
+    const e = searchEngine(war(), ONE);
+    const q = 'the war in the region';
+    const results = (await e.resultsFor(state(q), null))!;
+    const data = {
+      ...(await results[0]!.data()),
+      // As Pagefind gives them: "The", "war", "the", "in", "the", "region." (words 3 to 10 but "is" and "first").
+      locations: [3, 4, 6, 8, 9, 10],
+    };
+    const shown = await e.queue([{ ...results[0]!, data: () => Promise.resolve(data) }], state(q)).next(1);
+    expect(shown[0]!.data.excerpt).toBe(
+      'Fighting spread overnight. The <mark>war</mark> is the first in the <mark>region.</mark>',
+    );
+  });
+});
+
+describe('a minus and no results', () => {
+  const archive = () =>
+    fakePagefind([
+      article('sessions-trump', '2018-01-01', 'Sessions met Trump.', { source: 'Hill' }),
+      article('sessions-court', '2018-02-01', 'Sessions spoke to the court.', { source: 'Hill' }),
+      article('heatwave', '2019-07-25', 'The heatwave broke records across the county.', { source: 'Hill' }),
+      article('heat-pumps', '2020-01-01', 'Heat pumps sold out.', { source: 'Hill' }),
+      article('tidal', '2020-02-01', 'A tidal wave hit the pier.', { source: 'Gazette' }),
+    ]);
+
+  test('a word typed with a minus is left out, not searched for', async () => {
+    const e = searchEngine(archive(), ONE);
+    // Pagefind alone drops the minus and looks for both words.
+    expect(urls((await archive().search('Sessions -Trump'))!.results)).toEqual(['/articles/sessions-trump/']);
+    expect((await found(e, 'Sessions -Trump'))?.toSorted()).toEqual([
+      '/articles/sessions-court/',
+      '/articles/sessions-trump/',
+    ]);
+    expect(await found(e, '-Trump')).toEqual([]);
+  });
+
+  test('no results: the joined or split spelling the index has, and each word alone, with their counts', async () => {
+    const e = searchEngine(archive(), ONE);
+    expect(await found(e, 'heat wave')).toEqual([]);
+    expect(await e.hintsFor(state('heat wave'))).toEqual([
+      { kind: 'spelling', q: 'heatwave', count: 1 },
+      { kind: 'fewer', q: 'heat', count: 2 },
+      { kind: 'fewer', q: 'wave', count: 1 },
+    ]);
+    expect(await found(e, 'tidalwave')).toEqual([]);
+    expect(await e.hintsFor(state('tidalwave'))).toEqual([{ kind: 'spelling', q: 'tidal wave', count: 1 }]);
+    // A phrase: its words anywhere, and each word alone.
+    expect(await found(e, '“pumps heat”')).toEqual([]);
+    expect(await e.hintsFor(state('“pumps heat”'))).toEqual([
+      { kind: 'unquoted', q: 'pumps heat', count: 1 },
+      { kind: 'fewer', q: 'pumps', count: 1 },
+      { kind: 'fewer', q: 'heat', count: 2 },
+    ]);
+    // With the filters ticked: only what finds something with them.
+    expect(await e.hintsFor(state('heat wave', { filters: { source: ['Gazette'] } }))).toEqual([
+      { kind: 'fewer', q: 'wave', count: 1 },
+    ]);
   });
 });

@@ -123,12 +123,13 @@ export function resultsView({ region, status, added, list, more }: ResultsElemen
 /**
  * The status line for a search's results, naming the words and the ticked filters: "3 results
  * for “judges”.", "1 result for “ferry”, person: Colin Baptiste.", "2 results for year: 2019 or
- * 2020.", "No results.".
+ * 2020.", "No results."; a phrase typed in quotes is shown in its own quotes.
  */
 export function resultCountText(n: number, q: string, filters: Partial<Record<string, string[]>> = {}): string {
   const ticked = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
     (k) => `${FILTER_LABELS[k].toLowerCase()}: ${filters[k]!.join(' or ')}`,
   );
-  const what = [q && `“${q}”`, ...ticked].filter(Boolean).join(', ');
+  const words = !q ? '' : /^\s*["“”„«»‘‚‹「『].*["“”«»’‘›」』]\s*$/u.test(q) ? q.trim() : `“${q}”`;
+  const what = [words, ...ticked].filter(Boolean).join(', ');
   return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what ? ` for ${what}` : ''}.`;
 }

@@ -8,8 +8,9 @@ import type {
   PagefindSearchResult,
   PagefindSearchResults,
 } from './pagefind-types.ts';
+import { remarked } from './marks.ts';
+import { normalWord, parsedQuery, type ParsedQuery } from './query.ts';
 import { countSearches, searchOptions, typedName, type SearchState } from './search-state.ts';
-import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's engine: what a search finds, in what order, and what each filter value would
 // give, asked of Pagefind's JS API. No page code: it takes a Pagefind (or anything answering the
@@ -27,6 +28,18 @@ import { lowerWithoutMarks } from '../../text/fold.ts';
  * nowhere (part numbers as the hidden `part` filter names them).
  */
 type Scope = string[] | null;
+
+/**
+ * Something else a reader can search for when a search finds nothing: a query (`q`, typed words)
+ * and how many results it gives with the same filters. `spelling`: typed words joined ("heat wave"
+ * to "heatwave") or a word split in two, as the index has them; `unquoted`: a phrase's words
+ * anywhere; `fewer`: one word of several, alone.
+ */
+export interface Hint {
+  kind: 'spelling' | 'unquoted' | 'fewer';
+  q: string;
+  count: number;
+}
 
 /** A result to show, with its data loaded. */
 export interface LoadedResult {
@@ -66,17 +79,22 @@ export interface SearchEngine {
   countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts>;
   /** Every filter value of the index with its number of records (loads the filters' data, as countsFor does). */
   totals(): Promise<PagefindFilterCounts>;
-  /** The results of the state as they are to be shown (see ResultQueue). */
+  /** The results of the state as they are to be shown (see ResultQueue), their matches marked as typed (marks.ts). */
   queue(results: PagefindSearchResult[], state: SearchState): ResultQueue;
+  /** What else to try for a state's words (see Hint): spellings first, then fewer words; none that find nothing. */
+  hintsFor(state: SearchState): Promise<Hint[]>;
+}
+
+/** Options of an engine. */
+export interface EngineOptions {
+  /** The language of the page (a BCP 47 tag), for its stop words; English by default. */
+  language?: string;
+  /** Words in an excerpt, as Pagefind was given (its excerptLength); 30 by default. */
+  excerptLength?: number;
 }
 
 /** Pagefind answers kept per page (the index does not change while the page is open). */
 const KEPT_ANSWERS = 200;
-
-/** A word as Pagefind compares it: lower case, no diacritics, no punctuation. */
-function normalWord(word: string): string {
-  return lowerWithoutMarks(word).replace(/\p{P}/gu, '');
-}
 
 /** Search options kept within a scope. */
 function within(options: PagefindSearchOptions, scope: Scope): PagefindSearchOptions {
@@ -98,12 +116,22 @@ function unordered(options: PagefindSearchOptions): PagefindSearchOptions {
  * The engine for a page that has loaded `pagefind` with the index parts `parts` (src/search/parts.ts,
  * partsForLanguage). Answers, word scopes and the filters' data are kept for the engine's life.
  */
-export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine {
+export function searchEngine(pagefind: Pagefind, parts: PageParts, options: EngineOptions = {}): SearchEngine {
+  const { language = 'en', excerptLength = 30 } = options;
   /** The parts this page searches, as the hidden `part` filter names them; none for a single index. */
   const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
   const answers = new Map<string, Promise<PagefindSearchResults | null>>();
   const wordScopes = new Map<string, Promise<Scope>>();
   let filterData: Promise<PagefindFilterCounts> | undefined;
+
+  /** The query typed as Pagefind is asked for it (query.ts). */
+  const parsed = (q: string): ParsedQuery => parsedQuery(q, language);
+
+  /** Pagefind's term for a state: null for filters alone; undefined when words were typed but none can be searched. */
+  function termOf(state: SearchState): string | null | undefined {
+    if (!state.q) return null;
+    return parsed(state.q).term ?? undefined;
+  }
 
   /** Pagefind's search, asked once per term and options (the last KEPT_ANSWERS are kept). */
   function search(term: string | null, options: PagefindSearchOptions): Promise<PagefindSearchResults | null> {
@@ -164,13 +192,10 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
   }
 
   async function scopeOf(q: string): Promise<Scope> {
-    if (/^\s*".+"\s*$/.test(q)) return null;
-    const scopes = await Promise.all(
-      q
-        .split(/\s+/)
-        .filter((w) => normalWord(w))
-        .map(wordScope),
-    );
+    const query = parsed(q);
+    if (query.phrase) return null;
+    if (query.term === null) return [];
+    const scopes = await Promise.all(query.words.map((w) => wordScope(w.searched)));
     return scopes.reduce<Scope>((a, b) => (a === null ? b : b === null ? a : a.filter((p) => b.includes(p))), null);
   }
 
@@ -185,36 +210,63 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
     const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
     const inScope = (n: number) => scope === null || scope.includes(String(n));
     const lists = await Promise.all([
-      ...dated.filter(inScope).map((n) => search(state.q || null, inPart(options, n))),
-      ...parts.undated.filter(inScope).map((n) => search(state.q || null, inPart(unordered(options), n))),
+      ...dated.filter(inScope).map((n) => search(termOf(state)!, inPart(options, n))),
+      ...parts.undated.filter(inScope).map((n) => search(termOf(state)!, inPart(unordered(options), n))),
     ]);
     return lists.flatMap((a) => a?.results ?? []);
   }
 
+  /**
+   * Results with the words typed ranked above those with only longer words they begin ("war"
+   * before "Warren"): a stable sort by the number of typed words a result has whole, as Pagefind's
+   * exact search of each word finds them (in an index of one part, the answers that scope the
+   * words), so results that have as many keep Pagefind's order. Stop words do not count when other words were typed; figures always
+   * match whole (their tokens end where the figure does).
+   */
+  async function wholeWordsFirst(results: PagefindSearchResult[], query: ParsedQuery): Promise<PagefindSearchResult[]> {
+    if (query.phrase || results.length < 2) return results;
+    const plain = query.words.filter((w) => !w.figure);
+    const counted = plain.some((w) => !w.stop) ? plain.filter((w) => !w.stop) : plain;
+    if (counted.length === 0) return results;
+    // Asked without filters: the same ids, and no filter's data to load before the first results.
+    const whole = await Promise.all(
+      counted.map(async (w) => new Set((await search(`"${w.searched}"`, { filters: {} }))?.results.map((r) => r.id))),
+    );
+    const score = (r: PagefindSearchResult) => whole.filter((ids) => ids.has(r.id)).length;
+    return results
+      .map((r, i) => ({ r, i, n: score(r) }))
+      .sort((a, b) => b.n - a.n || a.i - b.i)
+      .map(({ r }) => r);
+  }
+
   async function resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null> {
-    if (scope?.length === 0) return [];
+    const term = termOf(state);
+    if (scope?.length === 0 || term === undefined) return [];
     if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(state, scope);
     const options = within(searchOptions(state), scope);
-    const response = await search(state.q || null, options);
+    const response = await search(term, options);
     if (!response) return null;
+    if (state.sort === 'relevance')
+      return term === null ? response.results : wholeWordsFirst(response.results, parsed(state.q));
     // Any filter leaves person pages out (they have no person, source, topic or year).
-    if (state.sort === 'relevance' || Object.keys(state.filters).length > 0) return response.results;
+    if (Object.keys(state.filters).length > 0) return response.results;
     // A search in date order leaves person pages out (they have no sort key): the same search
     // without an order finds them, and they go after the dated results.
-    const all = await search(state.q || null, unordered(options));
+    const all = await search(term, unordered(options));
     const dated = new Set(response.results.map((r) => r.id));
     return [...response.results, ...(all?.results ?? []).filter((r) => !dated.has(r.id))];
   }
 
   async function countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts> {
-    if (scope?.length === 0) return {};
+    const term = termOf(state);
+    if (scope?.length === 0 || term === undefined) return {};
     // Pagefind counts only the filters whose data it has loaded, so all of it is loaded first,
     // once, when counts are first asked for (after the first results are shown: they do not need
     // it). Answers kept from before lack their counts.
     await totals();
     const counts: PagefindFilterCounts = {};
     for (const { counts: keys, options } of countSearches(state)) {
-      const response = await search(state.q || null, within(options, scope));
+      const response = await search(term, within(options, scope));
       for (const key of keys) counts[key] = response?.filters[key] ?? {};
     }
     return counts;
@@ -233,7 +285,10 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
     /** Person pages found only by their description: handed out after every article. */
     let later: PagefindSearchResult[] = [];
     /** The words whose person pages are being placed; '' once they are not (or never were). */
-    let placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? state.q : '';
+    const query = parsed(state.q);
+    /** The words searched (a word with a minus is not one). */
+    const searched = query.words.map((w) => w.typed).join(' ');
+    let placingFor = state.sort === 'relevance' && Object.keys(state.filters).length === 0 ? searched : '';
     return {
       get left() {
         return pending.length + later.length;
@@ -243,7 +298,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
         while (out.length < size && pending.length + later.length > 0) {
           if (pending.length === 0) [pending, later, placingFor] = [later, [], ''];
           const batch = pending.splice(0, size - out.length);
-          const data = await Promise.all(batch.map((r) => r.data()));
+          const data = await Promise.all(batch.map(async (r) => remarked(await r.data(), query, excerptLength)));
           batch.forEach((result, i) => {
             const { meta } = data[i]!;
             const person = !meta.source;
@@ -257,5 +312,48 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts): SearchEngine
     };
   }
 
-  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, totals, queue };
+  /** How many results the state's filters give with the words `q`. */
+  async function countOf(state: SearchState, q: string): Promise<number> {
+    return (await resultsFor({ ...state, q }, await scopeOf(q)))?.length ?? 0;
+  }
+
+  /** True when the index has the words `words` next to each other (in any part, under any filter). */
+  async function indexHas(words: string): Promise<boolean> {
+    return Boolean((await search(`"${words}"`, { filters: {} }))?.results.length);
+  }
+
+  async function hintsFor(state: SearchState): Promise<Hint[]> {
+    const query = parsed(state.q);
+    const typed = query.words.map((w) => w.typed);
+    const hints: Hint[] = [];
+    const tried = new Set([state.q]);
+    const offer = async (kind: Hint['kind'], q: string) => {
+      if (tried.has(q)) return;
+      tried.add(q);
+      const count = await countOf(state, q);
+      if (count > 0) hints.push({ kind, q, count });
+    };
+    const asTyped = (words: string[]) => (query.phrase ? `"${words.join(' ')}"` : words.join(' '));
+    const letters = (w: string) => /^\p{L}+$/u.test(w);
+    // Two words the index has as one ("heat wave": heatwave).
+    for (let i = 0; i + 1 < typed.length; i++) {
+      const [a, b] = [typed[i]!, typed[i + 1]!];
+      if (letters(a) && letters(b) && (await indexHas(a + b)))
+        await offer('spelling', asTyped([...typed.slice(0, i), a + b, ...typed.slice(i + 2)]));
+    }
+    // One word the index has as two ("heatwave": heat wave), split where both halves have two letters or more.
+    for (const [i, w] of typed.entries()) {
+      if (!letters(w) || w.length < 4 || w.length > 24) continue;
+      for (let k = 2; k <= w.length - 2; k++)
+        // The first half first: its words share the typed word's start, so Pagefind loads no other part of its index.
+        if ((await indexHas(w.slice(0, k))) && (await indexHas(`${w.slice(0, k)} ${w.slice(k)}`)))
+          await offer('spelling', asTyped([...typed.slice(0, i), w.slice(0, k), w.slice(k), ...typed.slice(i + 1)]));
+    }
+    if (query.phrase) await offer('unquoted', typed.join(' '));
+    // Fewer words: each word that is not a stop word, alone.
+    if (typed.length > 1) for (const w of query.words) if (!w.stop) await offer('fewer', w.typed);
+    return hints;
+  }
+
+  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
 }

@@ -7,6 +7,7 @@ import type { OtherLanguage } from './other-languages.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
 import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
+import { parsedQuery } from './query.ts';
 import { searchEngine, type ResultQueue, type SearchEngine } from './search-engine.ts';
 import { hasQuery, paramsFromState, stateFromParams, type SearchState } from './search-state.ts';
 
@@ -22,6 +23,8 @@ const FIRST = 5;
 const MORE = 10;
 /** Milliseconds of no typing before the counts and the parts check of a typed search run. */
 const SETTLE_MS = 150;
+/** Words in an excerpt. */
+const EXCERPT_WORDS = 30;
 const base = normalizeBase(import.meta.env.BASE_URL);
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -37,10 +40,17 @@ const results = resultsView({
   more: document.querySelector<HTMLButtonElement>('#search-more')!,
 });
 const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
+/** What to try when a search finds nothing (hints-view.ts, loaded when first needed). */
+const hintsRegion = document.querySelector<HTMLElement>('#search-hints')!;
+
+/** Takes the hints off the page (an empty live region, so hints are announced when they come). */
+function clearHints(): void {
+  hintsRegion.replaceChildren();
+}
 /** The index parts this page loads, its article parts oldest first, its undated parts (src/search/parts.ts). */
 const parts = JSON.parse(form.dataset.parts ?? '{"dirs":[""],"byDate":[],"undated":[]}') as PageParts;
 /** Pagefind's options for every index the page loads. */
-const settings = { baseUrl: base, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
+const settings = { baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } };
 /** The page's language, in English (the page's own words are English). */
 const language = form.dataset.language ?? 'English';
 /** The archive's other languages, which the page names when a search finds something there. */
@@ -129,6 +139,7 @@ async function* showing(
   yield () => {
     shown = { queue, signal, query: state.q };
     results.clear();
+    clearHints();
   };
   const first = await queue.next(FIRST);
   yield () => {
@@ -165,6 +176,7 @@ async function* searchSteps(
   let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
   const found = await engine.resultsFor(state, scope);
   if (!found) return;
+  let count = found.length;
   yield* showing(engine, state, found, signal);
   // Checked before they were shown, these results and their count are final.
   if (engine.scopeFirst) yield () => results.pending(false);
@@ -173,18 +185,17 @@ async function* searchSteps(
   yield CHECKPOINT;
   // The other languages are asked once the reader has paused typing, alongside this page's checks.
   const matches = elsewhere?.searches.matches(state);
-  let total = found.length;
   if (state.q && !engine.scopeFirst) {
     scope = await engine.scopeOf(state.q);
     if (scope !== null) {
       const kept = await engine.resultsFor(state, scope);
       if (!kept) return;
-      total = kept.length;
+      count = kept.length;
       yield* showing(engine, state, kept, signal);
     }
   }
   // With nothing here, the status waits for the other languages' answer and names them.
-  if (total === 0 && state.q && elsewhere && matches) {
+  if (count === 0 && state.q && elsewhere && matches) {
     const there = await matches;
     yield () => {
       elsewhere.line.show(there);
@@ -196,6 +207,16 @@ async function* searchSteps(
     };
   }
   yield () => results.pending(false);
+  // What to try instead, when nothing was found or words were typed with a minus (query.ts).
+  const { excluded, words } = parsedQuery(state.q, document.documentElement.lang);
+  if (state.q && (count === 0 || excluded.length > 0)) {
+    const tries = count === 0 ? await engine.hintsFor(state) : [];
+    const searched = words.map((w) => w.typed).join(' ');
+    const { hintsView } = await import('./hints-view.ts');
+    // Its links keep the filters and the order of the search.
+    const view = hintsView(hintsRegion, (q) => `?${paramsFromState({ ...state, q })}`);
+    yield () => view.show(count, tries, excluded, searched);
+  }
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
   if (elsewhere && matches) {
@@ -226,6 +247,7 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   if (!hasQuery(state)) {
     shown = undefined;
     void others?.then((o) => o?.line.show([]));
+    clearHints();
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
@@ -277,7 +299,10 @@ async function start(): Promise<void> {
     note.textContent = `Part of the archive could not be loaded (${missing.length} of ${parts.dirs.length} parts of its search index), so searches here leave it out. Reloading the page may bring it back.`;
     note.hidden = false;
   }
-  const engine = searchEngine(pagefind, parts);
+  const engine = searchEngine(pagefind, parts, {
+    language: document.documentElement.lang,
+    excerptLength: EXCERPT_WORDS,
+  });
   totals = filters.listedCounts();
   // Values beyond those the page lists are fetched when the reader asks for them.
   filters.onWantAll(() => {

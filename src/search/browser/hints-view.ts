@@ -1,0 +1,62 @@
+import type { Hint } from './search-engine.ts';
+
+// What a reader can try when a search finds nothing, and what the search box understands, below
+// the status line (the #search-hints element of src/layouts/SearchLayout.astro). Page code only:
+// the hints come from the engine (search-engine.ts, hintsFor), the words from query.ts. The
+// controller loads this module only when a search needs it, and empties the element itself.
+
+/** What the box understands, in one line. */
+export const BOX_HELP =
+  'Put a phrase in quotes to find its words together, as in “harbour master”. Figures are found as printed: $1.8 billion, 3.5%, 9/11. Leaving words out with a minus sign (-word) is not supported.';
+
+/** "2 results", "1 result". */
+function results(n: number): string {
+  return `${n} result${n === 1 ? '' : 's'}`;
+}
+
+/** What the controller does to the hints. */
+export interface HintsView {
+  /**
+   * Shows what to try after a search: `hints` (see Hint) and the help line when it found nothing,
+   * and, whenever words were typed with a minus, that they were left out (`excluded`, the words
+   * without the minus; `searched`, the words searched instead).
+   */
+  show(found: number, hints: Hint[], excluded: string[], searched: string): void;
+}
+
+/** The hints view over its element; `address` gives the link to a search for other words. */
+export function hintsView(region: HTMLElement, address: (q: string) => string): HintsView {
+  const line = (...parts: (string | Node)[]) => {
+    const p = document.createElement('p');
+    p.append(...parts);
+    region.append(p);
+  };
+  /** Links to the hints' searches, each with its count, separated by commas. */
+  const links = (hints: Hint[]) =>
+    hints.flatMap((h, i) => {
+      const a = document.createElement('a');
+      a.href = address(h.q);
+      a.textContent = h.q;
+      return [...(i > 0 ? [', '] : []), a, ` (${results(h.count)})`];
+    });
+  return {
+    show(found, hints, excluded, searched) {
+      region.replaceChildren();
+      if (excluded.length > 0) {
+        const left = excluded.map((w) => `“${w}”`).join(' and ');
+        line(
+          searched
+            ? `Leaving words out is not supported: the search is for “${searched}” only, so results may contain ${left}.`
+            : `Leaving words out is not supported: ${left} ${excluded.length > 1 ? 'were' : 'was'} not searched for.`,
+        );
+      }
+      if (found === 0) {
+        const of = (kind: Hint['kind']) => hints.filter((h) => h.kind === kind);
+        if (of('spelling').length > 0) line('The archive spells it: ', ...links(of('spelling')), '.');
+        if (of('unquoted').length > 0) line('The words anywhere, not together: ', ...links(of('unquoted')), '.');
+        if (of('fewer').length > 0) line('Fewer words: ', ...links(of('fewer')), '.');
+        line(BOX_HELP);
+      }
+    },
+  };
+}
