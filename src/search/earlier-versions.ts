@@ -128,7 +128,7 @@ const QUOTES = /["\u201C\u201D\u201E\u00AB\u00BB]/;
  * The terms of a query: each phrase in quotation marks as one term of several words, each other
  * word as a term of one (words folded and split at anything but letters and digits).
  */
-export function queryTerms(query: string): string[][] {
+function queryTerms(query: string): string[][] {
   const terms: string[][] = [];
   query.split(QUOTES).forEach((piece, i) => {
     const words = termWords(piece);
@@ -158,7 +158,7 @@ function stands(textWord: string, queryWord: string): boolean {
  * latest text and metadata of a record, to tell the words a result was found by only in an
  * earlier version.
  */
-export function termsNotIn(text: string, query: string): string[][] {
+function termsNotIn(text: string, query: string): string[][] {
   const words = termWords(text);
   return queryTerms(query).filter(
     (term) => !words.some((_, i) => term.every((q, k) => i + k < words.length && stands(words[i + k]!, q))),

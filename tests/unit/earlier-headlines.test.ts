@@ -79,7 +79,7 @@ function loaded(r: SearchRecord, locations: number[], matchedMetaFields: string[
     content: r.content,
     excerpt: '(Pagefind’s excerpt of the latest text)',
     meta: r.meta,
-    filters: r.filters as Record<string, string[]>,
+    filters: r.filters,
     word_count: r.content.split(/\s+/).length,
     locations,
   };

@@ -6,7 +6,7 @@ import type { Hint } from './search-engine.ts';
 // controller loads this module only when a search needs it, and empties the element itself.
 
 /** What the box understands, in one line. */
-export const BOX_HELP =
+const BOX_HELP =
   'Put a phrase in quotes to find its words together, as in “harbour master”. Figures are found as printed: $1.8 billion, 3.5%, 9/11. Leaving words out with a minus sign (-word) is not supported.';
 
 /** "2 results", "1 result". */

@@ -16,7 +16,7 @@ import { lowerWithoutMarks } from '../../text/fold.ts';
 //   asked; the page says so.
 
 /** One word of a query as typed and as Pagefind is asked for it. */
-export interface QueryWord {
+interface QueryWord {
   /** The word as typed, without the quotes around it. */
   typed: string;
   /** The word Pagefind is asked for. */
