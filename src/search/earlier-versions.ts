@@ -1,3 +1,5 @@
+import { lowerWithoutMarks } from '../text/fold.ts';
+
 // Words that appeared only in an earlier version of an article still find it. An article keeps
 // one search record (so filter counts stay counts of articles): its content is the latest
 // version's text, followed by the passages of earlier versions that the latest text no longer
@@ -109,14 +111,9 @@ export function versionAt(location: number, earlierVersions: string | undefined)
   return found;
 }
 
-/** Text as search compares words: lower case, without diacritics. */
-function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
 /** The words of a text as termsNotIn compares them: folded, split at anything but letters and digits. */
 function termWords(text: string): string[] {
-  return folded(text)
+  return lowerWithoutMarks(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
