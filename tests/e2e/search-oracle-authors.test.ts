@@ -1,17 +1,28 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import snowball from 'snowball-stemmers';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildAtBases } from '../helpers/build.ts';
 import { contentBylines, listedAt } from '../helpers/bylines.ts';
 import { page as builtPage } from '../helpers/dist.ts';
+import { words } from '../helpers/oracle-words.ts';
 import { TMP } from '../helpers/paths.ts';
-import { goToSearch, POLL } from '../helpers/search-page.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import {
+  closeTabs,
+  FILTER_GROUPS,
+  openEveryResult,
+  searchAddress,
+  servedTabs,
+  shownSearch,
+  type FilterGroup,
+  type SearchQuery,
+  type SiteTab,
+} from '../helpers/search-page.ts';
+import { serve } from '../helpers/serve.ts';
 import { vnuErrors } from '../helpers/vnu.ts';
 import { BYLINE_PEOPLE, bylineArticles, writeBylineArchive } from '../fixtures/bylines-archive.ts';
 
@@ -33,15 +44,10 @@ import { BYLINE_PEOPLE, bylineArticles, writeBylineArchive } from '../fixtures/b
 //   filter are alternatives, filters all apply; person pages have no filter values.
 // - Counts: beside value V of filter G, the records matching the words, the other filters and G = V.
 
-type Group = 'person' | 'author' | 'source' | 'topic' | 'year';
-const GROUPS: Group[] = ['person', 'author', 'source', 'topic', 'year'];
+type Group = FilterGroup;
+const GROUPS = FILTER_GROUPS;
 type Lang = 'en' | 'fr';
-
-interface Query {
-  lang?: Lang;
-  q: string;
-  filters?: Partial<Record<Group, string[]>>;
-}
+type Query = SearchQuery<Lang>;
 
 const QUERIES: Query[] = [
   { q: '', filters: { author: ['Reuters'] } },
@@ -58,16 +64,6 @@ const QUERIES: Query[] = [
 ];
 
 const stemmers = { en: snowball.newStemmer('english'), fr: snowball.newStemmer('french') };
-
-/** Words of a text under the oracle's rules. */
-function words(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 interface Rec {
   path: string;
@@ -131,67 +127,17 @@ function expected(query: Query, all: Rec[]) {
 // ---------------------------------------------------------------------------------------------
 // The page side.
 
-const STATUS = /\b(No|\d+) results?\b/;
-
-function searchUrl(origin: string, base: string, query: Query): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  for (const g of GROUPS) for (const v of query.filters?.[g] ?? []) params.append(g, v);
-  const lang = query.lang ?? 'en';
-  return `${origin}${base}search/${lang === 'en' ? '' : `${lang}/`}?${params}`;
-}
-
-function snapshot(page: Page) {
-  return page.evaluate(() => {
-    const more = document.querySelector<HTMLElement>('#search-more');
-    return {
-      status: document.querySelector('#search-status')?.textContent ?? '',
-      hrefs: [...document.querySelectorAll<HTMLAnchorElement>('#search-results li h2 a')].map((a) => a.href),
-      bylines: [...document.querySelectorAll('#search-results li')].map(
-        (li) => li.querySelector('.byline')?.textContent ?? '',
-      ),
-      more: !!more && !more.hidden && getComputedStyle(more).display !== 'none',
-      boxes: [...document.querySelectorAll<HTMLInputElement>('#search-filters input[type="checkbox"]')].map((box) => {
-        const text = (box.closest('label') ?? box.parentElement)?.querySelector('.count')?.textContent ?? '';
-        const n = /\((\d+)\)/.exec(text);
-        return { group: box.name, value: box.value, count: n ? Number(n[1]) : null };
-      }),
-    };
-  });
-}
-
 /** Opens a search and reads it once final, every "Show more" pressed. */
 async function open(page: Page, url: string, base: string) {
-  await goToSearch(page, url);
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
-    STATUS.source,
-    POLL,
-  );
-  await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
-  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
-  let shown = await snapshot(page);
-  for (let i = 0; i < 50 && shown.more; i++) {
-    await page.locator('#search-more').click();
-    await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll('#search-results li h2 a').length > n ||
-        !!document.querySelector<HTMLElement>('#search-more')?.hidden,
-      shown.hrefs.length,
-      POLL,
-    );
-    await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
-    shown = await snapshot(page);
-  }
-  const paths = shown.hrefs.map((h) => decodeURI(new URL(h).pathname).slice(base.length));
-  return { ...shown, paths };
+  await openEveryResult(page, url);
+  return shownSearch(page, base);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const BASES = [
-  ['/', 'root', ''],
-  ['/archive/', 'archive', '4'],
+  { base: '/', name: 'root', partSize: '' },
+  { base: '/archive/', name: 'archive', partSize: '4' },
 ] as const;
 
 let tmp: string;
@@ -206,21 +152,7 @@ beforeAll(async () => {
   content = path.join(tmp, 'content');
   await writeBylineArchive(content);
   records = await oracleRecords(content);
-  await Promise.all(
-    BASES.map(async ([base, name, partSize]) => {
-      const out = path.join(tmp, name);
-      const result = await astroBuild(content, out, {
-        ARCHIVE_BASE: base,
-        ARCHIVE_SITE: 'https://archive.example.org',
-        ARCHIVE_PAGE_SIZE: '5',
-        ARCHIVE_SEARCH_PART_SIZE: partSize,
-      });
-      if (result.code !== 0) throw new Error(`byline archive build (base ${base}) failed:\n${result.output}`);
-      const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
-      if (partSize && parts.length < 2) throw new Error(`the index was not split into parts (base ${base})`);
-      dists[base] = out;
-    }),
-  );
+  Object.assign(dists, await buildAtBases(content, tmp, BASES, { ARCHIVE_PAGE_SIZE: '5' }));
   browser = await launchChromium();
 }, 300_000);
 
@@ -240,22 +172,18 @@ test('the queries are answered without doubt and find something', () => {
 });
 
 describe('the author filter against the oracle, at / (one index) and under /archive/ (parts)', () => {
-  const sites: { base: string; site: Served; page: Page }[] = [];
+  let sites: SiteTab[] = [];
   beforeAll(async () => {
-    for (const [base] of BASES)
-      sites.push({ base, site: await serve(dists[base]!, base), page: await browser.newPage() });
+    sites = await servedTabs(browser, dists);
   });
   afterAll(async () => {
-    for (const { site, page } of sites) {
-      await page.close();
-      await site.close();
-    }
+    await closeTabs(sites);
   });
 
   test('the author filter lists every author of the page’s language once, labelled "Author"', async () => {
     for (const { base, site, page } of sites)
       for (const lang of ['en', 'fr'] as const) {
-        const shown = await open(page, searchUrl(site.origin, base, { lang, q: 'zzzz' }), base);
+        const shown = await open(page, searchAddress(site.origin, base, { lang, q: 'zzzz' }), base);
         const want = [...new Set(records.filter((r) => r.lang === lang).flatMap((r) => r.filters.author))].sort();
         expect(
           shown.boxes
@@ -280,7 +208,7 @@ describe('the author filter against the oracle, at / (one index) and under /arch
         const want = expected(query, records);
         const problems: string[] = [];
         for (const { base, site, page } of sites) {
-          const shown = await open(page, searchUrl(site.origin, base, query), base);
+          const shown = await open(page, searchAddress(site.origin, base, query), base);
           const got = new Set(shown.paths);
           const missing = want.paths.filter((p) => !got.has(p));
           const unexpected = [...got].filter((p) => !want.paths.includes(p));
@@ -300,7 +228,7 @@ describe('the author filter against the oracle, at / (one index) and under /arch
 
   test('a result gives its byline as printed', async () => {
     const { base, site, page } = sites[0]!;
-    const shown = await open(page, searchUrl(site.origin, base, { q: 'quayrail' }), base);
+    const shown = await open(page, searchAddress(site.origin, base, { q: 'quayrail' }), base);
     const { articles } = await contentBylines(content);
     const want = shown.paths.map((p) => {
       const names = articles.find((a) => a.path === p)!.bylines.map((b) => b.name);
@@ -318,7 +246,7 @@ describe('author listings of the byline archive', () => {
     expect(authors.find((a) => a.name === 'Reuters')?.articles.size).toBeGreaterThan(5);
     expect(authors.find((a) => a.name === 'Tom Whitaker')?.person).toBe('tom-whitaker');
     expect(authors.find((a) => a.name === 'J. Byrne')?.person).toBeUndefined();
-    for (const [base] of BASES) {
+    for (const { base } of BASES) {
       const dist = dists[base]!;
       const index = await builtPage(dist, '/authors/');
       const entries = [...index.querySelectorAll('main .columns li a')].map((a) => ({

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildAtBases } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
-import { goToSearch, POLL } from '../helpers/search-page.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { closeTabs, openEveryResult, servedTabs, sitePath, type SiteTab } from '../helpers/search-page.ts';
 import { QUERY_ARTICLES, writeSearchQueryArchive } from '../fixtures/search-query-archive.ts';
 
 // What readers type, checked in Chromium against answers worked out from the fixture's text
@@ -86,19 +85,8 @@ interface Shown {
   links: { text: string; href: string }[];
 }
 
+/** Reads what the page shows (once its search is final and every result listed). */
 async function read(page: Page, base: string): Promise<Shown> {
-  await page.waitForFunction(
-    () => /\b(No|\d+) results?\b/.test(document.querySelector('#search-status')?.textContent ?? ''),
-    undefined,
-    POLL,
-  );
-  await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
-  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
-  for (let i = 0; i < 20 && (await page.locator('#search-more:not([hidden])').count()); i++) {
-    const n = await page.locator('#search-results li').count();
-    await page.locator('#search-more').click();
-    await page.waitForFunction((k) => document.querySelectorAll('#search-results li').length > k, n, POLL);
-  }
   const shown = await page.evaluate(() => ({
     status: document.querySelector('#search-status')?.textContent ?? '',
     hrefs: [...document.querySelectorAll<HTMLAnchorElement>('#search-results li h2 a')].map((a) => a.href),
@@ -113,47 +101,30 @@ async function read(page: Page, base: string): Promise<Shown> {
       href: a.href,
     })),
   }));
-  const paths = shown.hrefs.map((h) => decodeURI(new URL(h).pathname).slice(base.length));
+  const paths = shown.hrefs.map((h) => sitePath(h, base));
   return { status: shown.status, paths, marks: shown.marks, hints: shown.hints, links: shown.links };
 }
 
 const BASES = [
-  ['/', 'root', ''],
-  ['/archive/', 'archive', '3'],
+  { base: '/', name: 'root', partSize: '' },
+  { base: '/archive/', name: 'archive', partSize: '3' },
 ] as const;
 
 let tmp: string;
 let browser: Browser;
-const sites: { base: string; dist: string; site: Served; page: Page }[] = [];
+let sites: SiteTab[] = [];
 
 beforeAll(async () => {
   await mkdir(TMP, { recursive: true });
   tmp = await mkdtemp(path.join(TMP, 'search-query-'));
   await writeSearchQueryArchive(path.join(tmp, 'content'));
-  const dists = await Promise.all(
-    BASES.map(async ([base, name, partSize]) => {
-      const out = path.join(tmp, name);
-      const result = await astroBuild(path.join(tmp, 'content'), out, {
-        ARCHIVE_BASE: base,
-        ARCHIVE_SITE: 'https://archive.example.org',
-        ARCHIVE_SEARCH_PART_SIZE: partSize,
-      });
-      if (result.code !== 0) throw new Error(`build (base ${base}) failed:\n${result.output}`);
-      const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
-      if (partSize && parts.length < 2) throw new Error(`the index was not split into parts (base ${base})`);
-      return out;
-    }),
-  );
+  const dists = await buildAtBases(path.join(tmp, 'content'), tmp, BASES);
   browser = await launchChromium();
-  for (const [i, [base]] of BASES.entries())
-    sites.push({ base, dist: dists[i]!, site: await serve(dists[i]!, base), page: await browser.newPage() });
+  sites = await servedTabs(browser, dists);
 }, 300_000);
 
 afterAll(async () => {
-  for (const { site, page } of sites) {
-    await page.close();
-    await site.close();
-  }
+  await closeTabs(sites);
   await browser?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
@@ -162,7 +133,7 @@ afterAll(async () => {
 async function everywhere(q: string): Promise<{ base: string; shown: Shown }[]> {
   const out = [];
   for (const { base, site, page } of sites) {
-    await goToSearch(page, `${site.origin}${base}search/?q=${encodeURIComponent(q)}`);
+    await openEveryResult(page, `${site.origin}${base}search/?q=${encodeURIComponent(q)}`);
     out.push({ base, shown: await read(page, base) });
   }
   return out;

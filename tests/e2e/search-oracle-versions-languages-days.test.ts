@@ -3,10 +3,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildAtBases } from '../helpers/build.ts';
+import { words } from '../helpers/oracle-words.ts';
 import { DIST_ROOT, TMP } from '../helpers/paths.ts';
-import { goToSearch, POLL } from '../helpers/search-page.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import { closeTabs, openEveryResult, servedTabs, sitePath, type SiteTab } from '../helpers/search-page.ts';
+import { serve } from '../helpers/serve.ts';
 import {
   LANGUAGE_ARTICLES,
   SAME_DAY_ARTICLES,
@@ -42,16 +43,6 @@ type Lang = keyof typeof LANGUAGE_NAMES;
 
 // ---------------------------------------------------------------------------------------------
 // The expected side.
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 /** A query's terms: phrases in quotation marks (straight or typographic) and single words. */
 function terms(q: string): string[][] {
@@ -117,25 +108,8 @@ interface Shown {
   languages: { text: string; href: string }[];
 }
 
+/** Reads what the page shows (once its search is final and every result listed). */
 async function read(page: Page, base: string): Promise<Shown> {
-  await page.waitForFunction(
-    () => /\b(No|\d+) results?\b/.test(document.querySelector('#search-status')?.textContent ?? ''),
-    undefined,
-    POLL,
-  );
-  await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
-  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
-  // The line naming other languages says when it is final (a page without it has nothing to wait for).
-  await page.waitForFunction(
-    () => document.querySelector('#search-languages')?.getAttribute('aria-busy') !== 'true',
-    undefined,
-    POLL,
-  );
-  while (await page.locator('#search-more:not([hidden])').count()) {
-    const n = await page.locator('#search-results > li').count();
-    await page.locator('#search-more').click();
-    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n, POLL);
-  }
   const shown = await page.evaluate(() => ({
     status: document.querySelector('#search-status')?.textContent ?? '',
     items: [...document.querySelectorAll('#search-results > li')].map((li) => ({
@@ -148,10 +122,7 @@ async function read(page: Page, base: string): Promise<Shown> {
       href: a.href,
     })),
   }));
-  const local = (href: string) => {
-    const p = decodeURI(new URL(href).pathname);
-    return p.startsWith(base) ? p.slice(base.length) : `(outside ${base}) ${p}`;
-  };
+  const local = (href: string) => sitePath(href, base);
   return {
     status: shown.status,
     paths: shown.items.map((i) => local(i.href)),
@@ -173,36 +144,20 @@ function searchUrl(origin: string, base: string, lang: Lang, params: Record<stri
 let tmp: string;
 let content: string;
 let browser: Browser;
-const sites: { base: string; site: Served; page: Page }[] = [];
+let sites: SiteTab[] = [];
 
 beforeAll(async () => {
   await mkdir(TMP, { recursive: true });
   tmp = await mkdtemp(path.join(TMP, 'search-oracle-vld-'));
   content = path.join(tmp, 'content');
   await writeVersionsLanguagesDaysArchive(content);
-  await Promise.all(
-    BUILDS.map(async ({ base, name, partSize }) => {
-      const out = path.join(tmp, name);
-      const result = await astroBuild(content, out, {
-        ARCHIVE_BASE: base,
-        ARCHIVE_SITE: 'https://archive.example.org',
-        ARCHIVE_SEARCH_PART_SIZE: partSize,
-      });
-      if (result.code !== 0) throw new Error(`build (base ${base}) failed:\n${result.output}`);
-      const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
-      if (parts.length > 1 !== (partSize !== '')) throw new Error(`base ${base}: index parts ${parts.join(', ')}`);
-    }),
-  );
+  const dists = await buildAtBases(content, tmp, BUILDS);
   browser = await launchChromium();
-  for (const { base, name } of BUILDS)
-    sites.push({ base, site: await serve(path.join(tmp, name), base), page: await browser.newPage() });
+  sites = await servedTabs(browser, dists);
 }, 400_000);
 
 afterAll(async () => {
-  for (const { site, page } of sites) {
-    await page.close();
-    await site.close();
-  }
+  await closeTabs(sites);
   await browser?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
@@ -255,7 +210,7 @@ describe('earlier headlines and phrases', () => {
       const a = await imported();
       const earlier = terms(q).some((t) => !has(a.latest, t));
       for (const { base, site, page } of sites) {
-        await goToSearch(page, searchUrl(site.origin, base, 'en', { q }));
+        await openEveryResult(page, searchUrl(site.origin, base, 'en', { q }));
         const shown = await read(page, base);
         expect(shown.paths, `${base}: ${q}`).toEqual([a.path]);
         expect(shown.earlier, `${base}: ${q}`).toEqual([earlier ? a.versionPath : null]);
@@ -277,7 +232,7 @@ describe('every language', () => {
       for (const { base, site, page } of sites)
         for (const lang of LANGS) {
           const at = `${base}search/${lang === 'en' ? '' : `${lang}/`}?q=${q}`;
-          await goToSearch(page, searchUrl(site.origin, base, lang, { q }));
+          await openEveryResult(page, searchUrl(site.origin, base, lang, { q }));
           const shown = await read(page, base);
           expect(shown.paths.toSorted(), at).toEqual(foundIn(lang, q).toSorted());
           const elsewhere = LANGS.filter((l) => l !== lang && foundIn(l, q).length > 0);
@@ -301,7 +256,7 @@ describe('every language', () => {
     const asked: string[] = [];
     page.on('request', (r) => asked.push(r.url()));
     try {
-      await goToSearch(page, `${site.origin}/search/?q=keyword1`);
+      await openEveryResult(page, `${site.origin}/search/?q=keyword1`);
       const shown = await read(page, '/');
       expect(shown.paths.length).toBeGreaterThan(0);
       expect(shown.languages).toEqual([]);
@@ -328,7 +283,7 @@ describe('order within a day', () => {
           ['newest', newest],
           ['oldest', newest.toReversed()],
         ] as const) {
-          await goToSearch(page, searchUrl(site.origin, base, 'en', { ...params, sort }));
+          await openEveryResult(page, searchUrl(site.origin, base, 'en', { ...params, sort }));
           expect((await read(page, base)).paths, `${base} sort=${sort}`).toEqual(want);
         }
         await page.goto(`${site.origin}${base}`);

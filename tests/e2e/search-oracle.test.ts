@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildAtBases } from '../helpers/build.ts';
+import { fold, words } from '../helpers/oracle-words.ts';
 import { TMP } from '../helpers/paths.ts';
-import { goToSearch, POLL } from '../helpers/search-page.ts';
-import { serve, type Served } from '../helpers/serve.ts';
+import {
+  closeTabs,
+  finalSearch,
+  goToSearch,
+  POLL,
+  searchAddress,
+  servedTabs,
+  showEveryResult,
+  shownSearch,
+  STATUS,
+  type ShownSearch as Shown,
+  type SiteTab,
+} from '../helpers/search-page.ts';
 import {
   CASE_TOPIC,
   oracleArchive,
@@ -159,18 +171,6 @@ const UNMODELLED = [
     ' ',
   ),
 ];
-
-/** Lowercase, diacritics removed. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Words of a text under the oracle's rules. */
-function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 /** A date as an article page prints it: "31 December 2019". */
 function printedDate(day: string): string {
@@ -341,81 +341,11 @@ function expected(query: Query, all: Rec[]) {
 // ---------------------------------------------------------------------------------------------
 // The page side: what a reader sees in Chromium.
 
-/** What the search page shows once a search has run and every result is listed. */
-interface Shown {
-  status: string;
-  paths: string[];
-  boxes: { group: string; value: string; count: number | null }[];
-}
-
-/** Address of a search on a language's page. */
-function searchUrl(origin: string, base: string, query: Query, sort: Sort): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  for (const g of GROUPS) for (const v of query.filters?.[g] ?? []) params.append(g, v);
-  params.set('sort', sort);
-  const lang = query.lang ?? 'en';
-  return `${origin}${base}search/${lang === 'en' ? '' : `${lang}/`}?${params}`;
-}
-
-const STATUS = /\b(No|\d+) results?\b/;
-
-/** The page as the reader sees it now: status, result links, "Show more" and the filter boxes. */
-function snapshot(page: Page) {
-  return page.evaluate(() => {
-    const more = document.querySelector<HTMLElement>('#search-more');
-    return {
-      status: document.querySelector('#search-status')?.textContent ?? '',
-      hrefs: [...document.querySelectorAll<HTMLAnchorElement>('#search-results li h2 a')].map((a) => a.href),
-      more: !!more && !more.hidden && getComputedStyle(more).display !== 'none',
-      boxes: [...document.querySelectorAll<HTMLInputElement>('#search-filters input[type="checkbox"]')].map((box) => {
-        const text = (box.closest('label') ?? box.parentElement)?.querySelector('.count')?.textContent ?? '';
-        const n = /\((\d+)\)/.exec(text);
-        return { group: box.name, value: box.value, count: n ? Number(n[1]) : null };
-      }),
-    };
-  });
-}
-
-/** The page once it has stopped changing (two looks 30 ms apart agree). */
-async function settled(page: Page) {
-  let last = await snapshot(page);
-  for (let i = 0; i < 100; i++) {
-    await page.waitForTimeout(30);
-    const now = await snapshot(page);
-    if (JSON.stringify(now) === JSON.stringify(last)) return now;
-    last = now;
-  }
-  return last;
-}
-
-/** Once a search has run: presses "Show more" until it goes, then reads results, status and filters. */
+/** Once a search has run: waits until it is final, presses "Show more" until it goes, then reads the page. */
 async function read(page: Page, base: string): Promise<Shown> {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('#search-status')?.textContent ?? ''),
-    STATUS.source,
-    POLL,
-  );
-  // The results region and the filters say they are busy (aria-busy) until they are final.
-  await page.locator('#search-results-section:not([aria-busy="true"])').waitFor();
-  await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
-  let shown = await snapshot(page);
-  for (let i = 0; i < 50 && shown.more; i++) {
-    await page.locator('#search-more').click();
-    await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll('#search-results li h2 a').length > n ||
-        !!document.querySelector<HTMLElement>('#search-more')?.hidden,
-      shown.hrefs.length,
-      POLL,
-    );
-    shown = await settled(page);
-  }
-  const paths = shown.hrefs.map((h) => {
-    const p = decodeURI(new URL(h).pathname);
-    return p.startsWith(base) ? p.slice(base.length) : `(outside ${base}) ${p}`;
-  });
-  return { status: shown.status, paths, boxes: shown.boxes };
+  await finalSearch(page);
+  await showEveryResult(page);
+  return shownSearch(page, base);
 }
 
 /**
@@ -485,8 +415,8 @@ const archive = oracleArchive();
 const records = oracleRecords(archive);
 const days = new Map(records.map((r) => [r.path, r.day]));
 const BASES = [
-  ['/', 'root'],
-  ['/archive/', 'archive'],
+  { base: '/', name: 'root', partSize: '25' },
+  { base: '/archive/', name: 'archive', partSize: '25' },
 ] as const;
 
 let tmp: string;
@@ -499,21 +429,9 @@ beforeAll(async () => {
   await mkdir(TMP, { recursive: true });
   tmp = await mkdtemp(path.join(TMP, 'search-oracle-'));
   await writeSearchOracleArchive(path.join(tmp, 'content'));
-  // Both at once: each base path has its own output folder and, beside it, build cache (tests/helpers/build.ts).
-  await Promise.all(
-    BASES.map(async ([base, name]) => {
-      const out = path.join(tmp, name);
-      const result = await astroBuild(path.join(tmp, 'content'), out, {
-        ARCHIVE_BASE: base,
-        ARCHIVE_SITE: 'https://archive.example.org',
-        ARCHIVE_SEARCH_PART_SIZE: '25',
-      });
-      if (result.code !== 0) throw new Error(`search oracle build (base ${base}) failed:\n${result.output}`);
-      const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
-      if (parts.length < 2) throw new Error(`the index was not split into parts (base ${base}): ${parts.join(', ')}`);
-      dists[base] = out;
-    }),
-  );
+  // Both at once: each base path has its own output folder and, beside it, build cache
+  // (tests/helpers/build.ts); the index in parts at both.
+  Object.assign(dists, await buildAtBases(path.join(tmp, 'content'), tmp, BASES));
   browser = await launchChromium();
 }, 300_000);
 
@@ -534,22 +452,18 @@ test('the fixture is as large and varied as the oracle needs', () => {
 });
 
 describe('the search page against the oracle, at / and under /archive/', () => {
-  const sites: { base: string; site: Served; page: Page }[] = [];
+  let sites: SiteTab[] = [];
   beforeAll(async () => {
-    for (const [base] of BASES)
-      sites.push({ base, site: await serve(dists[base]!, base), page: await browser.newPage() });
+    sites = await servedTabs(browser, dists);
   });
   afterAll(async () => {
-    for (const { site, page } of sites) {
-      await page.close();
-      await site.close();
-    }
+    await closeTabs(sites);
   });
 
   test('each filter lists every value once, topics that differ only in case as one', async () => {
     for (const { base, site, page } of sites)
       for (const lang of ['en', 'fr'] as const) {
-        const shown = await open(page, searchUrl(site.origin, base, { lang, q: 'zzzz' }, 'relevance'), base);
+        const shown = await open(page, searchAddress(site.origin, base, { lang, q: 'zzzz' }, 'relevance'), base);
         const recs = records.filter((r) => r.lang === lang);
         for (const g of GROUPS) {
           const want = [...new Set(recs.flatMap((r) => r.filters[g]))].sort();
@@ -580,7 +494,7 @@ describe('the search page against the oracle, at / and under /archive/', () => {
             for (const [k, sort] of orders.entries()) {
               const shown =
                 k === 0
-                  ? await open(page, searchUrl(site.origin, base, query, sort), base)
+                  ? await open(page, searchAddress(site.origin, base, query, sort), base)
                   : await reorder(page, sort, base);
               out.push(...problems(sort, shown, want, days).map((p) => `${base}: ${p}`));
             }

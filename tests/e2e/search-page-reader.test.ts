@@ -5,9 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildAtBases } from '../helpers/build.ts';
 import { TMP } from '../helpers/paths.ts';
-import { POLL } from '../helpers/search-page.ts';
+import { followSkipLink, POLL } from '../helpers/search-page.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { MANY_ARTICLES, MANY_PEOPLE, writeManyPeopleArchive } from '../fixtures/many-people-archive.ts';
 
@@ -18,8 +18,8 @@ import { MANY_ARTICLES, MANY_PEOPLE, writeManyPeopleArchive } from '../fixtures/
 // articles an index part holds from the part's own files, sharing no code with the search page.
 
 const BASES = [
-  ['/', 'root', ''],
-  ['/archive/', 'archive', '40'],
+  { base: '/', name: 'root', partSize: '' },
+  { base: '/archive/', name: 'archive', partSize: '40' },
 ] as const;
 
 let tmp: string;
@@ -31,20 +31,9 @@ beforeAll(async () => {
   await mkdir(TMP, { recursive: true });
   tmp = await mkdtemp(path.join(TMP, 'search-reader-'));
   await writeManyPeopleArchive(path.join(tmp, 'content'));
-  await Promise.all(
-    BASES.map(async ([base, name, partSize]) => {
-      const out = path.join(tmp, name);
-      const result = await astroBuild(path.join(tmp, 'content'), out, {
-        ARCHIVE_BASE: base,
-        ARCHIVE_SITE: 'https://archive.example.org',
-        ARCHIVE_SEARCH_PART_SIZE: partSize,
-      });
-      if (result.code !== 0) throw new Error(`build (base ${base}) failed:\n${result.output}`);
-      dists[base] = out;
-    }),
-  );
+  Object.assign(dists, await buildAtBases(path.join(tmp, 'content'), tmp, BASES));
   browser = await launchChromium();
-  for (const [base] of BASES) sites[base] = await serve(dists[base]!, base);
+  for (const { base } of BASES) sites[base] = await serve(dists[base]!, base);
 }, 300_000);
 
 afterAll(async () => {
@@ -95,7 +84,7 @@ async function openSearch(page: Page, address: string): Promise<void> {
 }
 
 describe('filters that scale', () => {
-  for (const [base] of BASES)
+  for (const { base } of BASES)
     test(`a long group shows its values with results, most first, then "Show all" and a find box (${base})`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await openSearch(page, `${sites[base]!.origin}${base}search/?q=ferry`);
@@ -149,7 +138,7 @@ describe('filters that scale', () => {
 });
 
 describe('without JavaScript', () => {
-  for (const [base] of BASES)
+  for (const { base } of BASES)
     test(`the search page says search needs JavaScript and offers the browse pages (${base})`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
@@ -228,16 +217,9 @@ describe('keyboard and screen readers', () => {
   test('a skip link takes the keyboard from the search box to the filters', async () => {
     const page = await browser.newPage();
     await openSearch(page, `${sites['/']!.origin}/search/?q=ferry`);
-    await page.locator('#search-q').focus();
-    let presses = 0;
-    while (presses < 8 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Skip to filters') {
-      await page.keyboard.press('Tab');
-      presses++;
-    }
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to filters');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('#search-filters') !== null)).toBe(true);
+    const { reached, inside } = await followSkipLink(page, 'Skip to filters', 8, '#search-filters');
+    expect(reached).toBe('Skip to filters');
+    expect(inside).toBe(true);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { DIST_ARCHIVE, DIST_ROOT } from '../helpers/paths.ts';
-import { goToSearch, POLL } from '../helpers/search-page.ts';
+import { followSkipLink, goToSearch, POLL } from '../helpers/search-page.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
 // A reader searching in a real browser: by keyword, by person, by a person's other names, with
@@ -346,16 +346,9 @@ describe('search on a phone, from the keyboard and without JavaScript', () => {
     const page = await tabs.newPage();
     await openSearch(page, site.origin, '/', '?q=report');
     await page.locator('#search-results li').first().waitFor();
-    await page.locator('#search-q').focus();
-    let presses = 0;
-    while (presses < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains('skip-results')))) {
-      await page.keyboard.press('Tab');
-      presses++;
-    }
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to results');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
+    const { reached, inside } = await followSkipLink(page, 'Skip to results', 5, '#search-results');
+    expect(reached).toBe('Skip to results');
+    expect(inside).toBe(true);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -52,4 +53,45 @@ export function astroBuild(
     // words, so the colour codes go.
     child.on('close', (code) => resolve({ code: code ?? 1, output: stripVTControlCharacters(output) }));
   });
+}
+
+/** One build of a test archive: its base path, its output folder's name, its search index part size. */
+export interface BaseBuild {
+  base: string;
+  name: string;
+  /** ARCHIVE_SEARCH_PART_SIZE: records per index part, or '' for the whole index in one part. */
+  partSize: string;
+}
+
+/**
+ * Builds `content` once for each of `builds`, all at once, into `<dir>/<name>` (site
+ * https://archive.example.org, plus `env`), and checks that each search index is split as asked:
+ * into two parts or more with a part size, into one part at most without.
+ * @returns each build's output folder, by base path.
+ * @throws Error naming the base path when a build fails (with what it printed) or its index is
+ *   not split as asked.
+ */
+export async function buildAtBases(
+  content: string,
+  dir: string,
+  builds: readonly BaseBuild[],
+  env: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const outs = await Promise.all(
+    builds.map(async ({ base, name, partSize }) => {
+      const out = path.join(dir, name);
+      const result = await astroBuild(content, out, {
+        ARCHIVE_BASE: base,
+        ARCHIVE_SITE: 'https://archive.example.org',
+        ARCHIVE_SEARCH_PART_SIZE: partSize,
+        ...env,
+      });
+      if (result.code !== 0) throw new Error(`build of ${content} (base ${base}) failed:\n${result.output}`);
+      const parts = (await readdir(path.join(out, 'pagefind'))).filter((d) => d.startsWith('part-'));
+      if (parts.length > 1 !== (partSize !== ''))
+        throw new Error(`base ${base}, part size "${partSize}": index parts ${parts.join(', ') || 'none'}`);
+      return [base, out] as const;
+    }),
+  );
+  return Object.fromEntries(outs);
 }
