@@ -73,10 +73,7 @@ export const asText = (paragraphs: string[]) => paragraphs.join('\n\n');
 export const asHtml = (paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('\n');
 
 /** Seconds for the compare page's diff and for the Changes page's count on a pair, with their work. */
-export function timeDiff(
-  before: string[],
-  after: string[],
-): { bodySeconds: number; countSeconds: number; work: DiffWork } {
+function timeDiff(before: string[], after: string[]): { bodySeconds: number; countSeconds: number; work: DiffWork } {
   const work = newDiffWork();
   const [b, a] = [asHtml(before), asHtml(after)];
   let t = performance.now();
@@ -92,7 +89,7 @@ export function timeDiff(
 export const LARGE_DIFF_BUDGET_SECONDS = 5;
 
 /** One kind of 1 MB pair, measured: median seconds over the runs, and the work counted. */
-export interface LargeDiffFigure {
+interface LargeDiffFigure {
   kind: string;
   bodySeconds: number;
   countSeconds: number;
