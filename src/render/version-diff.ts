@@ -222,6 +222,79 @@ function myers<T>(
   }
 }
 
+/** How many blocks ahead a removed block looks for the added block that is its edit. */
+const PAIR_WINDOW = 4;
+
+/**
+ * A removed run of blocks and the added run that replaced it, paired: each removed block with the
+ * first of the next PAIR_WINDOW added blocks that `fits` it (the same kind) and shares at least
+ * half its words (an edit of it, not another block), the added blocks it skips standing alone;
+ * failing that, as before, in order. Each pair is [removed, added], either side undefined for a
+ * block deleted or inserted whole. Cost: linear (counted in `work`).
+ */
+function pairBlocks<T>(
+  removed: T[],
+  added: T[],
+  textOf: (x: T) => string,
+  fits: (r: T, a: T) => boolean,
+  work: DiffWork,
+): [T | undefined, T | undefined][] {
+  const out: [T | undefined, T | undefined][] = [];
+  const wordsOf = new Map<T, string[]>();
+  const wordList = (x: T) => {
+    let w = wordsOf.get(x);
+    if (!w) wordsOf.set(x, (w = textOf(x).match(/[\p{L}\p{N}]+/gu) ?? []));
+    return w;
+  };
+  const similar = (r: T, a: T) => {
+    const [wr, wa] = [wordList(r), wordList(a)];
+    work.units += wr.length + wa.length;
+    const counts = new Map<string, number>();
+    for (const w of wr) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let common = 0;
+    for (const w of wa) {
+      const c = counts.get(w);
+      if (c) {
+        common++;
+        counts.set(w, c - 1);
+      }
+    }
+    return common * 2 >= Math.max(wr.length, wa.length);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < removed.length || j < added.length) {
+    const r = removed[i];
+    if (r && j < added.length) {
+      let match = -1;
+      for (let k = j; k < Math.min(added.length, j + PAIR_WINDOW); k++)
+        if (fits(r, added[k]!) && similar(r, added[k]!)) {
+          match = k;
+          break;
+        }
+      if (match >= 0) {
+        while (j < match) out.push([undefined, added[j++]]);
+        out.push([r, added[j++]]);
+        i++;
+        continue;
+      }
+    }
+    const a = added[j];
+    if (r && a && fits(r, a) && removed.length - i === added.length - j) {
+      out.push([r, a]);
+      i++;
+      j++;
+    } else if (r && (!a || removed.length - i >= added.length - j)) {
+      out.push([r, undefined]);
+      i++;
+    } else {
+      out.push([undefined, a]);
+      j++;
+    }
+  }
+  return out;
+}
+
 /** Tokens of a text as a word comparison takes them: words, single other marks, runs of whitespace. */
 function tokens(text: string): string[] {
   return text.match(/\s+|[\p{L}\p{N}\p{M}_'’-]+|[^\s\p{L}\p{N}\p{M}_'’-]/gu) ?? [];
@@ -259,8 +332,10 @@ function blockWordChanges(before: string, after: string, work: DiffWork): WordCh
       const s = stretches[k]!;
       const next = stretches[k + 1];
       if (s.removed && next?.added) {
-        // Sentences replaced by others: their words compared, as one passage.
-        words(tokens(s.value.join('')), tokens(next.value.join('')));
+        // Sentences replaced by others: each edited one compared with its edit, word by word.
+        for (const [r, a] of pairBlocks(s.value, next.value, same, () => true, work))
+          if (r !== undefined && a !== undefined) words(tokens(r), tokens(a));
+          else emit(r ?? a!, r === undefined, a === undefined);
         k++;
       } else emit(s.value.join(''), s.added, s.removed);
     }
@@ -342,8 +417,7 @@ export function changeSize(before: string, after: string, work: DiffWork = newDi
     const next = changes[k + 1];
     const added = change.added ? change.value : next?.added ? next.value : [];
     if (change.removed && next?.added) k++;
-    for (let i = 0; i < Math.max(removed.length, added.length); i++) {
-      const [r = '', a = ''] = [removed[i], added[i]];
+    for (const [r = '', a = ''] of pairBlocks(removed, added, same, () => true, work)) {
       if (!r || !a) {
         size.removed += wordCount(r);
         size.added += wordCount(a);
@@ -469,31 +543,15 @@ function changedBlock(before: ElementContent, after: ElementContent, work: DiffW
 }
 
 /**
- * Pairs the blocks of a removed run with those of the added run that replaced them, in order,
- * when they are the same kind of element (a paragraph edited in place); the rest are wholly
- * deleted or inserted.
+ * The blocks of a removed run and of the added run that replaced them: a block paired with its
+ * edit (pairBlocks: the same kind of element, sharing half its words) is compared inside; the
+ * rest are wholly deleted or inserted.
  */
 function replaceRun(removed: ElementContent[], added: ElementContent[], work: DiffWork): ElementContent[] {
-  const out: ElementContent[] = [];
   const tag = (n: ElementContent) => (n.type === 'element' ? n.tagName : n.type);
-  let i = 0;
-  let j = 0;
-  while (i < removed.length || j < added.length) {
-    const r = removed[i];
-    const a = added[j];
-    if (r && a && tag(r) === tag(a)) {
-      out.push(...changedBlock(r, a, work));
-      i++;
-      j++;
-    } else if (r && (!a || removed.length - i > added.length - j)) {
-      out.push(marked(r, 'del'));
-      i++;
-    } else {
-      out.push(marked(a!, 'ins'));
-      j++;
-    }
-  }
-  return out;
+  return pairBlocks(removed, added, blockText, (r, a) => tag(r) === tag(a), work).flatMap(([r, a]) =>
+    r && a ? changedBlock(r, a, work) : r ? [marked(r, 'del')] : [marked(a!, 'ins')],
+  );
 }
 
 /** The children of two versions of a container (or of the bodies), aligned block by block. */
