@@ -38,11 +38,12 @@ const MAX_EDIT = 100;
 const SENTENCE_SPLIT = 1_000;
 
 /**
- * What comparing two texts cost, counted rather than timed: `units` adds, for each comparison,
- * the most steps Myers' algorithm may take at the MAX_EDIT cap ((n + m) × (MAX_EDIT + 1), for n
- * and m items after the common start and end are set aside) and one step per item for that
- * linear trimming; `capped` counts the stretches that changed beyond the cap and are shown
- * (or counted) whole. Pass one object to several calls to add up their cost.
+ * What comparing two texts cost, counted rather than timed: `units` adds, for each run of
+ * Myers' algorithm, the most steps it may take at the MAX_EDIT cap ((n + m) × (MAX_EDIT + 1) for
+ * stretches of n and m items), and one step per item of every linear pass (setting aside the
+ * common start and end, finding anchors, pairing blocks by their words); `capped` counts the
+ * stretches that changed beyond the cap and are shown (or counted) whole. Pass one object to
+ * several calls to add up their cost.
  */
 export interface DiffWork {
   units: number;
