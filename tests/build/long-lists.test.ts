@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   LONG_LIST,
+  REWRITTEN,
   longListArticleFile,
   longListArticles,
   writeLongListArchive,
@@ -140,8 +141,27 @@ for (const { base, outDir } of builds) {
   });
 }
 
-test('the list pages of both builds are valid HTML (Nu HTML Checker)', () => {
-  const folders = builds.flatMap((b) => LISTS.map((l) => path.join(b.outDir, l.first)));
+const COMPARE = `articles/${REWRITTEN.id}/versions/${REWRITTEN.latest}/changes/`;
+
+test('a compare page says when a passage changed too much to compare word by word, and keeps every word', async () => {
+  for (const { outDir } of builds) {
+    const doc = await page(outDir, `/${COMPARE}`);
+    const note = doc.querySelector('.diff-capped')?.textContent.replace(/\s+/g, ' ').trim();
+    expect(note).toBe(
+      '1 passage changed too much to be compared word by word: it is shown with its old text deleted whole and its new text inserted whole.',
+    );
+    const words = (selector: string) =>
+      [...doc.querySelectorAll(selector)].flatMap((e) => e.textContent.match(/\b(marquee|carousel)\d+\b/g) ?? []);
+    expect(words('.diff-body del')).toEqual(Array.from({ length: 300 }, (_, i) => `marquee${i}`));
+    expect(words('.diff-body ins')).toEqual(Array.from({ length: 300 }, (_, i) => `carousel${i}`));
+  }
+});
+
+test('the list pages and the compare page of both builds are valid HTML (Nu HTML Checker)', () => {
+  const folders = builds.flatMap((b) => [
+    ...LISTS.map((l) => path.join(b.outDir, l.first)),
+    path.join(b.outDir, COMPARE),
+  ]);
   expect(vnuErrors([...new Set(folders)])).toEqual([]);
 }, 120_000);
 
