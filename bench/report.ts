@@ -1,4 +1,5 @@
 import type { BenchResult } from './run-bench.ts';
+import { LARGE_DIFF_BUDGET_SECONDS } from './version-pair.ts';
 
 // The benchmark's table, with the targets for 10,000 articles on a 2-core machine beside each
 // figure, and whether each was met (docs/performance.md gives the targets' reasons).
@@ -70,6 +71,20 @@ function rows(r: BenchResult): Row[] {
         r.search.p95Ms,
         { max: 100, text: '≤ 100 ms' },
       ],
+    );
+  if (r.largeDiff)
+    out.push(
+      [
+        'version diff of a 1 MB pair, slowest kind (compare page + Changes count)',
+        s(r.largeDiff.slowestSeconds),
+        r.largeDiff.slowestSeconds,
+        { max: LARGE_DIFF_BUDGET_SECONDS, text: `≤ ${LARGE_DIFF_BUDGET_SECONDS} s` },
+      ],
+      ...r.largeDiff.figures.map((f): Row => [
+        `  ${f.kind}: ${(f.workUnits / 1e6).toFixed(0)} M steps at most, ${f.capped} passages capped`,
+        `${s(f.bodySeconds)} + ${s(f.countSeconds)}`,
+        f.bodySeconds + f.countSeconds,
+      ]),
     );
   return out;
 }

@@ -6,6 +6,7 @@ import { parseYaml } from '../src/content/yaml.ts';
 import { writeCorpus } from './corpus.ts';
 import { measure, type Measured } from './process-tree.ts';
 import { measureSearch } from './search-timing.ts';
+import { measureLargeDiffs, type LargeDiffs } from './version-pair.ts';
 import { articlePageWeight, folderBytes } from './site-size.ts';
 
 // The archive benchmark: a synthetic corpus built cold, rebuilt after one edit and one addition,
@@ -77,6 +78,9 @@ export async function runBench(
   await rm(added);
   const weight = await articlePageWeight(paths.dist);
   const search = opts.search ? await measureSearch(paths.dist, await queries(paths.corpus, 25)) : undefined;
+  // The compare page's and the Changes page's diff on generated 1 MB pairs (bench/version-pair.ts);
+  // optional in the result, as results written before it lack it.
+  const largeDiff: { largeDiff?: LargeDiffs } = { largeDiff: measureLargeDiffs() };
   return {
     articles: opts.articles,
     cold: {
@@ -95,6 +99,7 @@ export async function runBench(
       articlePages: weight.pages,
     },
     search,
+    ...largeDiff,
   };
 }
 

@@ -141,3 +141,14 @@ export function personName(archive: Archive, id: string): string {
 export function sourceName(archive: Archive, id: string): string {
   return archive.sources.get(id)?.data.name ?? id;
 }
+
+/**
+ * A person's two lists, newest first: `naming`, the articles naming them, and `signed`, those
+ * whose byline is theirs (src/content/authors.ts); either may be empty.
+ */
+export function personArticles(archive: Archive, id: string): { naming: Article[]; signed: Article[] } {
+  return {
+    naming: archive.byPerson.get(id) ?? [],
+    signed: archive.byAuthor.get(`person:${id}`)?.articles ?? [],
+  };
+}

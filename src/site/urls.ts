@@ -15,24 +15,27 @@ export function sitePath(path = ''): string {
   return basePath + path.replace(/^\//, '');
 }
 
-/** Addresses of each kind of page. */
+/** Page `page` of a list whose first page is at `path`: "people/x/" page 3 -> "people/x/page/3/". */
+function pagePath(path: string, page: number): string {
+  return sitePath(page > 1 ? `${path}page/${page}/` : path);
+}
+
+/** Addresses of each kind of page; a list's page 2 on is at its address's page/N/ (src/site/paging.ts). */
 export const urls = {
   home: () => sitePath(),
   latest: (page: number) => sitePath(`page/${page}/`),
   article: (id: string) => sitePath(`articles/${id}/`),
   people: () => sitePath('people/'),
-  person: (id: string) => sitePath(`people/${id}/`),
+  person: (id: string, page = 1) => pagePath(`people/${id}/`, page),
   /** Every byline, A to Z. */
   authors: () => sitePath('authors/'),
   /** An author's articles: a person's on their page, any other byline's at /authors/<slug>/ (page 2 on: page/N/). */
   author: (a: { person?: string | undefined; slug: string }, page = 1) =>
-    a.person
-      ? sitePath(`people/${a.person}/#articles-by`)
-      : sitePath(`authors/${a.slug}/${page > 1 ? `page/${page}/` : ''}`),
+    a.person ? sitePath(`people/${a.person}/#articles-by`) : pagePath(`authors/${a.slug}/`, page),
   topics: () => sitePath('topics/'),
-  topic: (name: string) => sitePath(`topics/${topicSlug(name)}/`),
+  topic: (name: string, page = 1) => pagePath(`topics/${topicSlug(name)}/`, page),
   sources: () => sitePath('sources/'),
-  source: (id: string) => sitePath(`sources/${id}/`),
+  source: (id: string, page = 1) => pagePath(`sources/${id}/`, page),
   dates: () => sitePath('dates/'),
   year: (year: string) => sitePath(`dates/${year}/`),
   month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
