@@ -74,6 +74,19 @@ test('typing alone adds one history step, not one per key', async () => {
   await page.close();
 });
 
+test('a key that leaves the words as they were does not let the next keys overwrite the search', async () => {
+  const page = await ctx.tab();
+  await open(page, '/search/?q=harbour');
+  await page.locator('#search-q').press('End');
+  // A space at the end searches the same words: the address stays, and no entry is added.
+  await page.locator('#search-q').pressSequentially(' ');
+  await page.locator('#search-q').pressSequentially('war');
+  await addressIs(page, '?q=harbour+war');
+  await page.goBack();
+  await addressIs(page, '?q=harbour');
+  await page.close();
+});
+
 test('coming back to a search shows as many results as were shown', async () => {
   const page = await ctx.tab();
   await open(page, '/search/?topic=fixtures');

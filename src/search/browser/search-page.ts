@@ -299,7 +299,9 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   // Typing: the first key after a deliberate step adds an entry, the next ones replace it.
   if (record === 'type' && typing) history.replaceState(null, '', address);
   else if ((record === 'type' || record === 'push') && !here) history.pushState(null, '', address);
-  typing = record === 'type';
+  // A key that leaves the address as it was (a space at the end) adds no entry, and so leaves the
+  // entry before to the next keys only when it is one that typing added.
+  typing = record === 'type' && (typing || !here);
   addressed = location.search;
   document.title = searchTitle(state, pageTitle);
   if (!hasQuery(state)) {
