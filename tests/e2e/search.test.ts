@@ -352,9 +352,10 @@ describe('search on a phone, from the keyboard and without JavaScript', () => {
     await page.close();
   });
 
-  test('every page has a search box in its header that works without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+  test("every page's header search box leads to the search, and is not offered without JavaScript", async () => {
+    const page = await browser.newPage();
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const still = await noScript.newPage();
     for (const [dir, base] of [
       [DIST_ROOT, '/'],
       [DIST_ARCHIVE, '/archive/'],
@@ -365,9 +366,13 @@ describe('search on a phone, from the keyboard and without JavaScript', () => {
         await page.locator('header [role="search"] input[name="q"]').fill('judges');
         await page.locator('header [role="search"] button').click();
         await page.waitForURL(`${served.origin}${base}search/?q=judges`);
+        // Without JavaScript the search page cannot search: no box leads there.
+        await still.goto(`${served.origin}${base}${path}`);
+        await expect(still.locator('header [role="search"]').isVisible()).resolves.toBe(false);
       }
       await served.close();
     }
-    await context.close();
+    await page.close();
+    await noScript.close();
   });
 });

@@ -55,6 +55,26 @@ export function valueOrder(
   return (a, b) => live(a, b) || b.count - a.count || a.value.localeCompare(b.value);
 }
 
+/**
+ * What a group's find box says: "1 of 16 matches.", "3 of 16 match.", "No value matches “zed”."
+ * for `matching` values of `total` holding `typed`; nothing while the box is empty.
+ */
+export function findNoteText(matching: number, total: number, typed: string): string {
+  if (!typed) return '';
+  if (matching === 0) return `No value matches “${typed}”.`;
+  return `${matching} of ${total} ${matching === 1 ? 'matches' : 'match'}.`;
+}
+
+/**
+ * The "Show all" button's words for a group of `total` values of which `live` give results: the
+ * values it shows, and how many of them give results when not all do ("Show all 16 (4 with
+ * results)"), as the values without are listed too, greyed.
+ */
+export function showAllText(total: number, live: number): string {
+  if (live >= total) return `Show all ${total}`;
+  return `Show all ${total} (${live === 0 ? 'none' : live} with results)`;
+}
+
 /** The filters view over the filters' region (#search-filters), whose boxes belong to the form `formId`. */
 export function filtersView(region: HTMLElement, formId: string): FiltersView {
   const wantAll: (() => void)[] = [];
@@ -136,15 +156,18 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
     if (group.more) group.more.hidden = total > group.listed;
     if (group.all) {
       group.all.hidden = !group.expanded && (typed !== '' || shown.size >= total);
-      group.all.textContent = group.expanded ? 'Show fewer' : `Show all ${total}`;
+      group.all.textContent = group.expanded
+        ? 'Show fewer'
+        : showAllText(total, sorted.filter((v) => v.count > 0).length);
       group.all.setAttribute('aria-expanded', String(group.expanded));
     }
-    if (group.note)
-      group.note.textContent = !typed
-        ? ''
-        : matching.length === 0
-          ? `None matches “${group.find!.value.trim()}”.`
-          : `${matching.length} of ${total} match.`;
+    if (group.note) group.note.textContent = findNoteText(matching.length, total, group.find!.value.trim());
+    // A group none of whose values gives a result leaves the page (and the keyboard's way), unless
+    // a value of it is ticked or the reader is in it.
+    group.element.hidden =
+      sorted.length > 0 &&
+      !sorted.some((v) => v.count > 0 || v.box.checked) &&
+      !group.element.contains(document.activeElement);
   }
 
   /** Tells the listeners, once, that the reader wants every value. */

@@ -7,11 +7,18 @@ import type { Hint } from './search-engine.ts';
 
 /** What the box understands, in one line. */
 const BOX_HELP =
-  'Put a phrase in quotes to find its words together, as in “harbour master”. Figures are found as printed: $1.8 billion, 3.5%, 9/11. Leaving words out with a minus sign (-word) is not supported.';
+  'Put a phrase in quotes to find its words together, as in “harbour master”. Figures are found as printed: $1.8 billion, 3.5%, 9/11.';
 
 /** "2 results", "1 result". */
 function results(n: number): string {
   return `${n} result${n === 1 ? '' : 's'}`;
+}
+
+/** The same search with fewer of its filters ticked: what the link says, where it goes, what it finds. */
+export interface Widening {
+  label: string;
+  href: string;
+  count: number;
 }
 
 /** What the controller does to the hints. */
@@ -19,9 +26,10 @@ export interface HintsView {
   /**
    * Shows what to try after a search: `hints` (see Hint) and the help line when it found nothing,
    * and, whenever words were typed with a minus, that they were left out (`excluded`, the words
-   * without the minus; `searched`, the words searched instead).
+   * without the minus; `searched`, the words searched instead). When the filters left nothing,
+   * `widenings` are the searches without some of them that find something.
    */
-  show(found: number, hints: Hint[], excluded: string[], searched: string): void;
+  show(found: number, hints: Hint[], excluded: string[], searched: string, widenings?: Widening[]): void;
 }
 
 /** The hints view over its element; `address` gives the link to a search for other words. */
@@ -40,7 +48,7 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
       return [...(i > 0 ? [', '] : []), a, ` (${results(h.count)})`];
     });
   return {
-    show(found, hints, excluded, searched) {
+    show(found, hints, excluded, searched, widenings = []) {
       region.replaceChildren();
       if (excluded.length > 0) {
         const left = excluded.map((w) => `“${w}”`).join(' and ');
@@ -55,6 +63,17 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
         if (of('spelling').length > 0) line('The archive spells it: ', ...links(of('spelling')), '.');
         if (of('unquoted').length > 0) line('The words anywhere, not together: ', ...links(of('unquoted')), '.');
         if (of('fewer').length > 0) line('Fewer words: ', ...links(of('fewer')), '.');
+        if (widenings.length > 0)
+          line(
+            'Fewer filters: ',
+            ...widenings.flatMap((w, i) => {
+              const a = document.createElement('a');
+              a.href = w.href;
+              a.textContent = w.label;
+              return [...(i > 0 ? [', '] : []), a, ` (${results(w.count)})`];
+            }),
+            '.',
+          );
         line(BOX_HELP);
       }
     },

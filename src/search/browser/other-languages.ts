@@ -1,7 +1,7 @@
 import type { PageParts } from '../parts.ts';
 import type { Pagefind } from './pagefind-types.ts';
 import { searchEngine, type SearchEngine } from './search-engine.ts';
-import { paramsFromState, type SearchState } from './search-state.ts';
+import { paramsFromState, quotedQuery, type SearchState } from './search-state.ts';
 
 // What a search finds in the archive's other languages. Pagefind keeps one index per language,
 // with that language's word rules (its stemmer and word segmentation, built into the language's
@@ -92,5 +92,5 @@ export function otherLanguages(
 export function elsewhereText(here: string, q: string, matches: LanguageMatches[]): string {
   const n = matches.reduce((sum, m) => sum + m.count, 0);
   const where = matches.length === 1 ? matches[0]!.name : 'other languages';
-  return `0 results in ${here} for “${q}”; ${n} in ${where}.`;
+  return `0 results in ${here} for ${quotedQuery(q)}; ${n} in ${where}.`;
 }

@@ -1,6 +1,7 @@
 import { FILTER_KEYS, FILTER_LABELS } from '../contract.ts';
 import type { ExcerptRun } from '../earlier-versions.ts';
 import type { ResultSummary } from './result-summary.ts';
+import { quotedQuery } from './search-state.ts';
 
 // The search page's results: the list, the "Show more" button and the status line, in the
 // results region. Page code only: what to show comes from the engine and result-summary.ts.
@@ -129,7 +130,7 @@ export function resultCountText(n: number, q: string, filters: Partial<Record<st
   const ticked = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
     (k) => `${FILTER_LABELS[k].toLowerCase()}: ${filters[k]!.join(' or ')}`,
   );
-  const words = !q ? '' : /^\s*["“”„«»‘‚‹「『].*["“”«»’‘›」』]\s*$/u.test(q) ? q.trim() : `“${q}”`;
+  const words = q ? quotedQuery(q) : '';
   const what = [words, ...ticked].filter(Boolean).join(', ');
   return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what ? ` for ${what}` : ''}.`;
 }

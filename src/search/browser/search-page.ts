@@ -1,7 +1,8 @@
 import { normalizeBase } from '../../text/base-path.ts';
-import { META_WEIGHTS } from '../contract.ts';
+import { FILTER_KEYS, FILTER_LABELS, META_WEIGHTS } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
+import type { Widening } from './hints-view.ts';
 import { loadIndex } from './pagefind-loader.ts';
 import type { OtherLanguage } from './other-languages.ts';
 import type { Pagefind, PagefindFilterCounts, PagefindSearchResult } from './pagefind-types.ts';
@@ -9,11 +10,13 @@ import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
 import { parsedQuery } from './query.ts';
 import { searchEngine, type ResultQueue, type SearchEngine } from './search-engine.ts';
-import { hasQuery, paramsFromState, stateFromParams, type SearchState } from './search-state.ts';
+import { hasQuery, paramsFromState, searchTitle, stateFromParams, type SearchState } from './search-state.ts';
 
 // The search page's controller: a form that works with the keyboard, filters with counts, results
 // with highlighted excerpts, and the whole state mirrored in the address bar (each deliberate
-// step, a submitted query, a ticked filter or a new order, is a history entry; typing is not).
+// step, a submitted query, a ticked filter or a new order, is one history entry; typing after it
+// adds one entry, which later keys and the submit of the same words replace). How many results
+// were shown is kept in the entry (history.state), so coming back shows as many.
 // It wires the engine (search-engine.ts: what a search finds and counts) to the views
 // (results-view.ts, filters-view.ts), and drops the work of a search superseded by a newer one
 // in one place (drive).
@@ -134,6 +137,7 @@ async function* showing(
   state: SearchState,
   found: PagefindSearchResult[],
   signal: AbortSignal,
+  first = FIRST,
 ): AsyncGenerator<Step> {
   const queue = engine.queue(found, state);
   yield () => {
@@ -141,10 +145,10 @@ async function* showing(
     results.clear();
     clearHints();
   };
-  const first = await queue.next(FIRST);
+  const listed = await queue.next(first);
   yield () => {
     results.show(
-      first.map((r) => resultSummary(r, state.q)),
+      listed.map((r) => resultSummary(r, state.q)),
       queue.left,
       true,
     );
@@ -159,6 +163,27 @@ async function* showing(
 }
 
 /**
+ * The searches with fewer filters that find something, for a state whose ticked filters leave
+ * nothing: without each ticked filter in turn, and (with words and several filters) without any.
+ */
+async function wideningsOf(engine: SearchEngine, state: SearchState): Promise<Widening[]> {
+  const ticked = FILTER_KEYS.filter((k) => (state.filters[k]?.length ?? 0) > 0);
+  const options = ticked.map((key) => ({
+    label: `without ${FILTER_LABELS[key].toLowerCase()}: ${state.filters[key]!.join(' or ')}`,
+    state: { ...state, filters: Object.fromEntries(Object.entries(state.filters).filter(([k]) => k !== key)) },
+  }));
+  if (state.q && ticked.length > 1) options.push({ label: 'without any filter', state: { ...state, filters: {} } });
+  const scope = state.q ? await engine.scopeOf(state.q) : null;
+  const widenings: Widening[] = [];
+  for (const option of options) {
+    if (!hasQuery(option.state)) continue;
+    const count = (await engine.resultsFor(option.state, scope))?.length ?? 0;
+    if (count > 0) widenings.push({ label: option.label, href: `?${paramsFromState(option.state)}`, count });
+  }
+  return widenings;
+}
+
+/**
  * The changes a search makes: its results, then (once they are on screen and the reader has
  * paused typing, so a word being typed does not wait for the work of the one before) the check
  * of an index in parts and the counts, whose data the first search of a visit still has to fetch.
@@ -168,6 +193,7 @@ async function* searchSteps(
   state: SearchState,
   record: HistoryStep,
   signal: AbortSignal,
+  first: number,
 ): AsyncGenerator<Step> {
   const elsewhere = others && (await others);
   if (elsewhere) yield () => elsewhere.line.pending();
@@ -177,11 +203,11 @@ async function* searchSteps(
   const found = await engine.resultsFor(state, scope);
   if (!found) return;
   let count = found.length;
-  yield* showing(engine, state, found, signal);
+  yield* showing(engine, state, found, signal, first);
   // Checked before they were shown, these results and their count are final.
   if (engine.scopeFirst) yield () => results.pending(false);
   await afterPaint();
-  if (record === 'replace') await pause(SETTLE_MS);
+  if (record === 'type') await pause(SETTLE_MS);
   yield CHECKPOINT;
   // The other languages are asked once the reader has paused typing, alongside this page's checks.
   const matches = elsewhere?.searches.matches(state);
@@ -191,7 +217,7 @@ async function* searchSteps(
       const kept = await engine.resultsFor(state, scope);
       if (!kept) return;
       count = kept.length;
-      yield* showing(engine, state, kept, signal);
+      yield* showing(engine, state, kept, signal, first);
     }
   }
   // With nothing here, the status waits for the other languages' answer and names them.
@@ -209,13 +235,14 @@ async function* searchSteps(
   yield () => results.pending(false);
   // What to try instead, when nothing was found or words were typed with a minus (query.ts).
   const { excluded, words } = parsedQuery(state.q, document.documentElement.lang);
-  if (state.q && (count === 0 || excluded.length > 0)) {
-    const tries = count === 0 ? await engine.hintsFor(state) : [];
+  if (count === 0 || excluded.length > 0) {
+    const tries = count === 0 && state.q ? await engine.hintsFor(state) : [];
+    const widenings = count === 0 ? await wideningsOf(engine, state) : [];
     const searched = words.map((w) => w.typed).join(' ');
     const { hintsView } = await import('./hints-view.ts');
     // Its links keep the filters and the order of the search.
     const view = hintsView(hintsRegion, (q) => `?${paramsFromState({ ...state, q })}`);
-    yield () => view.show(count, tries, excluded, searched);
+    yield () => view.show(count, tries, excluded, searched, widenings);
   }
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
@@ -225,8 +252,35 @@ async function* searchSteps(
   }
 }
 
-/** How a search is recorded in the browser's history. */
-type HistoryStep = 'push' | 'replace' | 'none';
+/**
+ * How a search is recorded in the browser's history: 'push', a deliberate step (a submit, a
+ * filter, an order); 'type', a key typed in the box; 'none', the address's own search (on load,
+ * Back and Forward).
+ */
+type HistoryStep = 'push' | 'type' | 'none';
+
+/**
+ * What the page keeps in its history entries (history.state): how many results were shown, so
+ * coming back to the entry (Back from an article, Forward) shows as many.
+ */
+interface EntryState {
+  shown: number;
+}
+
+/** How many results the current history entry showed (FIRST when it has not said). */
+function shownInEntry(): number {
+  const kept = (history.state as Partial<EntryState> | null)?.shown;
+  return typeof kept === 'number' && Number.isInteger(kept) && kept > FIRST ? kept : FIRST;
+}
+
+/**
+ * True while the current history entry holds typing: the entry the first key after a deliberate
+ * step added, which later keys replace, and which a submit of the same words keeps as it is.
+ */
+let typing = false;
+
+/** The page's own title, which the title of each search begins with the search's name. */
+const pageTitle = document.title;
 
 /** The query string of the search last run, to tell a new address from a jump within the page. */
 let addressed = location.search;
@@ -241,9 +295,15 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   const state = readForm();
   const query = paramsFromState(state).toString();
   const address = query ? `?${query}` : location.pathname;
-  if (record === 'replace') history.replaceState(null, '', address);
-  if (record === 'push' && location.search.replace(/^\?/, '') !== query) history.pushState(null, '', address);
+  const here = location.search.replace(/^\?/, '') === query;
+  // Typing: the first key after a deliberate step adds an entry, the next ones replace it.
+  if (record === 'type' && typing) history.replaceState(null, '', address);
+  else if ((record === 'type' || record === 'push') && !here) history.pushState(null, '', address);
+  // A key that leaves the address as it was (a space at the end) adds no entry, and so leaves the
+  // entry before to the next keys only when it is one that typing added.
+  typing = record === 'type' && (typing || !here);
   addressed = location.search;
+  document.title = searchTitle(state, pageTitle);
   if (!hasQuery(state)) {
     shown = undefined;
     void others?.then((o) => o?.line.show([]));
@@ -257,7 +317,9 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   // Until the search's own figures come, the ones on screen are marked as not final.
   filters.pending();
   results.pending(true);
-  return drive(current.signal, searchSteps(engine, state, record, current.signal));
+  // A new search shows its first results; the address's own, as many as its entry showed.
+  const first = record === 'none' ? shownInEntry() : FIRST;
+  return drive(current.signal, searchSteps(engine, state, record, current.signal, first));
 }
 
 /** Shows the next results of the list on screen, unless a newer search has started meanwhile. */
@@ -268,13 +330,21 @@ function showMore(): void {
     signal,
     (async function* () {
       const next = await queue.next(MORE);
-      yield () =>
+      yield () => {
         results.showMore(
           next.map((r) => resultSummary(r, query)),
           queue.left,
         );
+        const entry: EntryState = { shown: listedCount() };
+        history.replaceState(entry, '', location.href);
+      };
     })(),
   );
+}
+
+/** How many results the list on screen holds. */
+function listedCount(): number {
+  return document.querySelectorAll('#search-results > li').length;
 }
 
 /** Wires the page up once Pagefind has loaded. */
@@ -317,10 +387,11 @@ async function start(): Promise<void> {
   const fold = () => filters.fold(narrow.matches);
   fold();
   narrow.addEventListener('change', fold);
-  // Every keystroke searches at once (the address follows, without a history entry each); an
-  // answer that arrives after a newer query is dropped. Ticking a filter, changing the order and
+  // Every keystroke searches at once (the address follows: the first key after a deliberate step
+  // adds one history entry, the next ones replace it); an answer that arrives after a newer query
+  // is dropped. Ticking a filter, changing the order and
   // submitting are steps the Back button undoes.
-  input.addEventListener('input', () => void run(engine, 'replace'));
+  input.addEventListener('input', () => void run(engine, 'type'));
   // The filters follow the results on the page and belong to the form through its id.
   for (const target of [form, filterRegion])
     target.addEventListener('change', (e) => e.target !== input && void run(engine, 'push'));

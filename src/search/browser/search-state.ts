@@ -21,10 +21,40 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     if (values.length > 0) filters[key] = values;
   }
   return {
-    q: (params.get('q') ?? '').trim(),
+    q: withoutControls(params.get('q') ?? '').trim(),
     sort: sort in SORTS ? (sort as SearchState['sort']) : 'relevance',
     filters,
   };
+}
+
+/**
+ * The text with each run of control characters (Unicode's Cc: U+0000-U+001F, U+007F-U+009F, as an
+ * address may carry them: %00, %0A) made one space, as the page shows them: the query searched is
+ * the one shown.
+ */
+function withoutControls(text: string): string {
+  return text.replace(/\p{Cc}+/gu, ' ');
+}
+
+/** Quotes in which a query is already wholly typed (straight, typographic, guillemets, corner brackets). */
+const QUOTED = /^\s*["“”„«»‘‚‹「『].*["“”«»’‘›」』]\s*$/u;
+
+/**
+ * The query as the page's lines name it: as typed when it is wholly in quotes of its own ("tolls
+ * rise", «ministre»), else in typographic double quotes (“tolls rise”). Every line naming a query
+ * (the result count, the other-languages line, the title) quotes it so.
+ */
+export function quotedQuery(q: string): string {
+  return QUOTED.test(q) ? q.trim() : `“${q}”`;
+}
+
+/**
+ * The title of the page for a search: its words (quotedQuery), else its ticked values, before
+ * `pageTitle` ("“harbour” – Search · News Archive"); `pageTitle` alone when nothing is asked.
+ */
+export function searchTitle(state: SearchState, pageTitle: string): string {
+  const name = state.q ? quotedQuery(state.q) : Object.values(state.filters).flat().join(', ');
+  return name ? `${name} – ${pageTitle}` : pageTitle;
 }
 
 /** Writes the state as a query string, leaving out defaults so shared links stay short. */
