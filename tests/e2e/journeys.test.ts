@@ -55,7 +55,7 @@ test('home -> article -> person -> filtered search -> back', async () => {
     await page.locator('#search-q').fill('judges');
     await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
     await expect.poll(() => page.locator('#search-results h2').allTextContents()).toEqual([SEED_TITLE]);
-    // Back undoes the filter first (typing made no history entries), then leaves the search.
+    // Back undoes the filter first (typing on a page with no search yet replaced its entry), then leaves the search.
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('?q=judges');
     await expect(page.locator('h1').textContent()).resolves.toBe('Search the archive');

@@ -74,6 +74,17 @@ test('typing alone adds one history step, not one per key', async () => {
   await page.close();
 });
 
+test('typing on a search page that shows no search yet adds no step: Back leaves the page', async () => {
+  const page = await ctx.tab();
+  await page.goto(`${ctx.site.origin}/`);
+  await open(page, '/search/');
+  await typeWords(page, 'judges');
+  await addressIs(page, '?q=judges');
+  await page.goBack();
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+  await page.close();
+});
+
 test('a key that leaves the words as they were does not let the next keys overwrite the search', async () => {
   const page = await ctx.tab();
   await open(page, '/search/?q=harbour');

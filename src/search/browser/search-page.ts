@@ -296,12 +296,14 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   const query = paramsFromState(state).toString();
   const address = query ? `?${query}` : location.pathname;
   const here = location.search.replace(/^\?/, '') === query;
-  // Typing: the first key after a deliberate step adds an entry, the next ones replace it.
-  if (record === 'type' && typing) history.replaceState(null, '', address);
+  // Typing: the first key after a deliberate step adds an entry, the next ones replace it. On a
+  // page that shows no search yet there is nothing to come back to: typing replaces that entry.
+  const blank = !hasQuery(stateFromParams(new URLSearchParams(location.search)));
+  if (record === 'type' && (typing || blank)) history.replaceState(null, '', address);
   else if ((record === 'type' || record === 'push') && !here) history.pushState(null, '', address);
   // A key that leaves the address as it was (a space at the end) adds no entry, and so leaves the
   // entry before to the next keys only when it is one that typing added.
-  typing = record === 'type' && (typing || !here);
+  typing = record === 'type' && (typing || blank || !here);
   addressed = location.search;
   document.title = searchTitle(state, pageTitle);
   if (!hasQuery(state)) {
