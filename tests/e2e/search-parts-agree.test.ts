@@ -271,8 +271,8 @@ describe('many parts give what one index gives', () => {
   /** The queries whose result lists differ between the layouts, each with where (see difference). */
   const differing = (sort: (typeof SORTS)[number], asSets = false) =>
     queries.flatMap((query, i) => {
-      const [one, many] = [answers.single[i]!.results[sort], answers.parts[i]!.results[sort]].map((list) =>
-        asSets ? (list?.toSorted() ?? null) : list,
+      const [one = null, many = null] = [answers.single[i]!.results[sort], answers.parts[i]!.results[sort]].map(
+        (list) => (asSets ? (list?.toSorted() ?? null) : list),
       );
       return JSON.stringify(one) === JSON.stringify(many) ? [] : [`${JSON.stringify(query)}: ${difference(one, many)}`];
     });

@@ -24,7 +24,8 @@ import type {
 //   shortened and needs its words next to each other;
 // - each index part (a record's `part`) ranks and orders on its own: in date order each part's
 //   results are in date order, but the parts' lists are interleaved by position, and records
-//   without the sort key are left out (the same for the person pages' sort key `person`);
+//   without the sort key are left out (the same for the person pages' sort key `person`); a sort
+//   key no record of the index has is no order at all (the results come as without one);
 // - filter counts come only for filters whose data is loaded: by filters(), or by a search
 //   filtering on them.
 
@@ -160,7 +161,7 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
       const [key, direction] = Object.entries(options.sort ?? {})[0] ?? [];
       const keyOf = (r: FakeRecord) => (key === 'date' ? r.date : key === 'person' ? r.person : undefined);
       let ordered: (readonly [FakeRecord, number])[];
-      if (direction) {
+      if (direction && records.some((r) => keyOf(r) !== undefined)) {
         // Each part in the key's order; the parts' lists interleaved by position.
         const lists = parts.map((p) =>
           scored

@@ -201,6 +201,20 @@ describe('person pages', () => {
     ]);
   });
 
+  test('by date, an index without person pages lists each result once', async () => {
+    const engine = searchEngine(
+      fakePagefind([
+        article('report-one', '2019-01-10', 'A report.', { source: 'Ledger' }),
+        article('report-two', '2020-01-10', 'Another report.', { source: 'Ledger' }),
+      ]),
+      ONE,
+    );
+    expect(urls(await engine.resultsFor(state('report', { sort: 'newest' }), null))).toEqual([
+      '/articles/report-two/',
+      '/articles/report-one/',
+    ]);
+  });
+
   test('a person page found by its description waits until every article is shown', async () => {
     const engine = searchEngine(single(), ONE);
     const found = (await engine.resultsFor(state('judges'), null))!;

@@ -254,9 +254,11 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     // Any filter leaves person pages out (they have no person, source, topic or year).
     if (Object.keys(state.filters).length > 0) return response.results;
     // A search in date order leaves person pages out (they have no date): the same search in the
-    // people's order finds them alone, and they go after the dated results.
+    // people's order finds them, and they go after the dated results. (In an index without
+    // people, Pagefind knows no such order and answers in its own: the dated ones again.)
     const people = await search(term, peopleInOrder(options));
-    return [...response.results, ...(people?.results ?? [])];
+    const dated = new Set(response.results.map((r) => r.id));
+    return [...response.results, ...(people?.results ?? []).filter((r) => !dated.has(r.id))];
   }
 
   async function countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts> {
