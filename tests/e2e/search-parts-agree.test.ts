@@ -19,8 +19,8 @@ import { serve, type Served } from '../helpers/serve.ts';
 // corpus, bench/corpus.ts) is built twice, once with one search index and once in many parts, and
 // for every query below the search page's engine (src/search/browser/search-engine.ts, run in
 // Chromium against each build's own index files, as the page runs it) must give both builds the
-// same results in the same order, in every order the page offers, and the same count for every
-// filter value.
+// same results, in the same order newest or oldest first, and the same count for every filter
+// value. By relevance the order still differs (an expected failure, below).
 //
 // Size: SEARCH_AGREE_ARTICLES articles (2,000 by default, with a person for every five) in parts of
 // SEARCH_AGREE_PART_SIZE records (250 by default: nine parts of articles and two of people). The
@@ -262,7 +262,7 @@ describe('many parts give what one index gives', () => {
     }
   }, 1_200_000);
 
-  test('most queries find something, in more than one part', () => {
+  test('most queries find something, and some find hundreds', () => {
     const found = answers.single.map((a) => a.results.relevance?.length ?? 0);
     expect(found.filter((n) => n > 0).length).toBeGreaterThanOrEqual(40);
     expect(found.filter((n) => n > 100).length).toBeGreaterThanOrEqual(5);
