@@ -74,9 +74,19 @@ type HiddenFilter = typeof PART_FILTER | typeof LATEST_WORDS | typeof EARLIER_VE
  * The records' sort key: when an article was published, as its calendar day and then its moment
  * within the day (dateSortKey, src/content/dates.ts: the order of the home page and every list).
  * Person pages have none, so Pagefind leaves them out of a search in date order; the search page
- * adds them after the dated results.
+ * adds them after the dated results (in PERSON_SORT_KEY order).
  */
 export const SORT_KEY = 'date';
+
+/**
+ * The person pages' sort key: a person's place among the people ordered by id, zero-padded
+ * (PERSON_PLACE_DIGITS). In a search in date order the person pages come after the dated results,
+ * in this order; any order Pagefind ranks them in would depend on how the index is split (each
+ * part ranks with its own statistics), this one does not.
+ */
+export const PERSON_SORT_KEY = 'person';
+/** Digits of a person's place (PERSON_SORT_KEY): the same width for all, so text and number order agree. */
+export const PERSON_PLACE_DIGITS = 8;
 
 /** Result orders a reader can choose, with their labels, the default first. */
 export const SORTS = { relevance: 'Most relevant first', newest: 'Newest first', oldest: 'Oldest first' } as const;
@@ -89,7 +99,7 @@ export interface SearchRecord {
   language: string;
   meta: Partial<Record<MetaField, string>>;
   filters: Partial<Record<FilterKey | HiddenFilter, string[]>>;
-  sort?: Partial<Record<typeof SORT_KEY, string>>;
+  sort?: Partial<Record<typeof SORT_KEY | typeof PERSON_SORT_KEY, string>>;
 }
 
 /** Values a long filter group shows before "Show all" (the search layout and src/search/browser/filters-view.ts). */

@@ -12,6 +12,8 @@ import {
   EARLIER_VERSIONS,
   LATEST_WORDS,
   PART_FILTER,
+  PERSON_PLACE_DIGITS,
+  PERSON_SORT_KEY,
   SORT_KEY,
   type MetaField,
   type SearchRecord,
@@ -81,8 +83,9 @@ export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): Se
  * sanitized HTML of an article file's body (the page's own rendering, see article-body.ts); bodies
  * are read as each record is made, so an archive of any size never has them all in memory. When
  * the index has several parts, every record carries its part number as a hidden `part` filter
- * (the search page orders results by date part by part). Person records have no sort key: the
- * search page adds them after the dated results of a search in date order.
+ * (the search page orders results by date part by part). Person records have no date: the
+ * search page adds them after the dated results of a search in date order, in the order of their
+ * own sort key (PERSON_SORT_KEY: their place among the people by id, the order the parts hold them in).
  */
 export async function* searchRecords(
   { entries }: Pick<CheckResult, 'entries'>,
@@ -160,7 +163,7 @@ export async function* searchRecords(
     });
   }
   const byId = shownPeople(entries).toSorted((a, b) => a.id.localeCompare(b.id));
-  for (const { id, data: p } of byId.slice(part.peopleFrom, part.peopleFrom + part.people))
+  for (const [i, { id, data: p }] of byId.slice(part.peopleFrom, part.peopleFrom + part.people).entries())
     yield wellFormed({
       url: `/people/${id}/`,
       // The page's own words: its description, or its name when it has none (Pagefind needs text).
@@ -172,5 +175,6 @@ export async function* searchRecords(
         figures: figureTokens(p.description ?? '').join(' '),
       }),
       filters: { ...partFilter },
+      sort: { [PERSON_SORT_KEY]: String(part.peopleFrom + i).padStart(PERSON_PLACE_DIGITS, '0') },
     });
 }

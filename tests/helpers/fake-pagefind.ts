@@ -24,7 +24,8 @@ import type {
 //   shortened and needs its words next to each other;
 // - each index part (a record's `part`) ranks and orders on its own: in date order each part's
 //   results are in date order, but the parts' lists are interleaved by position, and records
-//   without the sort key are left out;
+//   without the sort key are left out (the same for the person pages' sort key `person`); a sort
+//   key no record of the index has is no order at all (the results come as without one);
 // - filter counts come only for filters whose data is loaded: by filters(), or by a search
 //   filtering on them.
 
@@ -38,6 +39,8 @@ export interface FakeRecord {
   filters: Record<string, string[]>;
   /** Sort key `date` (YYYY-MM-DD); person pages have none. */
   date?: string;
+  /** Sort key `person` (a person page's place among the people); articles have none. */
+  person?: string;
 }
 
 /** The fake, with what was asked of it. */
@@ -155,14 +158,15 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
         Object.entries(options.filters ?? {}).every(([key, { any }]) => any.some((v) => r.filters[key]?.includes(v))),
       );
       const scored = filtered.map((r) => [r, term === null ? 1 : score(r, term)] as const).filter(([, s]) => s > 0);
-      const direction = options.sort?.date;
+      const [key, direction] = Object.entries(options.sort ?? {})[0] ?? [];
+      const keyOf = (r: FakeRecord) => (key === 'date' ? r.date : key === 'person' ? r.person : undefined);
       let ordered: (readonly [FakeRecord, number])[];
-      if (direction) {
-        // Each part in date order; the parts' lists interleaved by position.
+      if (direction && records.some((r) => keyOf(r) !== undefined)) {
+        // Each part in the key's order; the parts' lists interleaved by position.
         const lists = parts.map((p) =>
           scored
-            .filter(([r]) => r.part === p && r.date)
-            .sort(([a], [b]) => (direction === 'asc' ? 1 : -1) * a.date!.localeCompare(b.date!)),
+            .filter(([r]) => r.part === p && keyOf(r) !== undefined)
+            .sort(([a], [b]) => (direction === 'asc' ? 1 : -1) * keyOf(a)!.localeCompare(keyOf(b)!)),
         );
         ordered = [];
         for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (l[i]) ordered.push(l[i]!);

@@ -42,6 +42,8 @@ function person(slug: string, name: string, description: string, part = 0, parte
     content: description,
     meta: { title: name },
     filters: parted ? { part: [String(part)] } : {},
+    // The people's order is by id, as the records' (src/search/records.ts).
+    person: slug,
   };
 }
 
@@ -172,12 +174,44 @@ describe('an index in parts', () => {
 });
 
 describe('person pages', () => {
+  test("by date, person pages come after the dated results in the people's order, in one index and in parts", async () => {
+    // Ranked by Pagefind, zed-ward (the word three times) would come first; each part ranks on its own.
+    const people = (parted: boolean, parts: [number, number]) => [
+      article('report-one', '2019-01-10', 'A report.', { source: 'Ledger' }, 2, parted),
+      person('abe-ard', 'Abe Ard', 'A report.', parts[0], parted),
+      person('kim-lo', 'Kim Lo', 'A report and a report.', parts[0], parted),
+      person('zed-ward', 'Zed Ward', 'Report, report and report.', parts[1], parted),
+    ];
+    const want = ['/articles/report-one/', '/people/abe-ard/', '/people/kim-lo/', '/people/zed-ward/'];
+    const one = searchEngine(fakePagefind(people(false, [0, 0])), { dirs: [''], byDate: [0], undated: [] });
+    const split = { dirs: ['part-2/', 'part-0/', 'part-1/'], byDate: [2], undated: [0, 1] };
+    const many = searchEngine(fakePagefind(people(true, [0, 1])), split);
+    for (const sort of ['newest', 'oldest'] as const) {
+      expect(urls(await one.resultsFor(state('report', { sort }), null))).toEqual(want);
+      expect(urls(await many.resultsFor(state('report', { sort }), null))).toEqual(want);
+    }
+  });
+
   test('in one index by date, the undated person pages come after the dated results', async () => {
     const engine = searchEngine(single(), ONE);
     expect(urls(await engine.resultsFor(state('judges', { sort: 'newest' }), null))).toEqual([
       '/articles/judges-hit-back/',
       '/articles/lantern-case/',
       '/people/ashley-tabaddor/',
+    ]);
+  });
+
+  test('by date, an index without person pages lists each result once', async () => {
+    const engine = searchEngine(
+      fakePagefind([
+        article('report-one', '2019-01-10', 'A report.', { source: 'Ledger' }),
+        article('report-two', '2020-01-10', 'Another report.', { source: 'Ledger' }),
+      ]),
+      ONE,
+    );
+    expect(urls(await engine.resultsFor(state('report', { sort: 'newest' }), null))).toEqual([
+      '/articles/report-two/',
+      '/articles/report-one/',
     ]);
   });
 

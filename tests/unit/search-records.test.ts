@@ -120,10 +120,10 @@ test('results show the date as the article page prints it', async () => {
   expect(other!.meta.day).toBe('2018-09-12');
 });
 
-test('articles carry their day as the sort key; person pages, which have no date, carry none', async () => {
+test('articles carry their day as the sort key; person pages, which have no date, carry their place among the people', async () => {
   const all = await records();
   const person = all.find((r) => r.url.startsWith('/people/'))!;
-  expect(person.sort).toBeUndefined();
+  expect(person.sort).toEqual({ person: '00000000' });
   for (const r of all.filter((x) => x !== person)) expect(r.sort).toEqual({ date: r.meta.day });
 });
 

@@ -1,5 +1,5 @@
 import type { PageParts } from '../parts.ts';
-import { PART_FILTER } from '../contract.ts';
+import { PART_FILTER, PERSON_SORT_KEY } from '../contract.ts';
 import type {
   Pagefind,
   PagefindFilterCounts,
@@ -106,10 +106,12 @@ function inPart(options: PagefindSearchOptions, part: number): PagefindSearchOpt
   return { ...options, filters: { ...options.filters, [PART_FILTER]: { any: [String(part)] } } };
 }
 
-/** Search options without an order. */
-function unordered(options: PagefindSearchOptions): PagefindSearchOptions {
-  const { sort: _, ...rest } = options;
-  return rest;
+/**
+ * Search options for the person pages of a search in date order: only they have the person sort
+ * key, so they alone are found, in one order whatever the index's layout (PERSON_SORT_KEY).
+ */
+function peopleInOrder(options: PagefindSearchOptions): PagefindSearchOptions {
+  return { ...options, sort: { [PERSON_SORT_KEY]: 'asc' } };
 }
 
 /**
@@ -202,8 +204,8 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   /**
    * Results in date order when the index has several parts. Pagefind orders each part by date but
    * interleaves merged parts by position, so each part (a run of months) is searched on its own,
-   * newest or oldest part first, and the lists are joined; undated parts (people) come last,
-   * searched without an order.
+   * newest or oldest part first, and the lists are joined; undated parts (people) come last, in
+   * the people's order (peopleInOrder), which the parts hold them in one after another.
    */
   async function byDateAcrossParts(state: SearchState, scope: Scope): Promise<PagefindSearchResult[]> {
     const options = searchOptions(state);
@@ -211,7 +213,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const inScope = (n: number) => scope === null || scope.includes(String(n));
     const lists = await Promise.all([
       ...dated.filter(inScope).map((n) => search(termOf(state)!, inPart(options, n))),
-      ...parts.undated.filter(inScope).map((n) => search(termOf(state)!, inPart(unordered(options), n))),
+      ...parts.undated.filter(inScope).map((n) => search(termOf(state)!, inPart(peopleInOrder(options), n))),
     ]);
     return lists.flatMap((a) => a?.results ?? []);
   }
@@ -242,7 +244,8 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   async function resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null> {
     const term = termOf(state);
     if (scope?.length === 0 || term === undefined) return [];
-    if (state.sort !== 'relevance' && parts.byDate.length > 1) return byDateAcrossParts(state, scope);
+    // Several parts, even with one of articles: merged parts are ordered by position, not by key.
+    if (state.sort !== 'relevance' && parts.dirs.length > 1) return byDateAcrossParts(state, scope);
     const options = within(searchOptions(state), scope);
     const response = await search(term, options);
     if (!response) return null;
@@ -250,11 +253,12 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
       return term === null ? response.results : wholeWordsFirst(response.results, parsed(state.q));
     // Any filter leaves person pages out (they have no person, source, topic or year).
     if (Object.keys(state.filters).length > 0) return response.results;
-    // A search in date order leaves person pages out (they have no sort key): the same search
-    // without an order finds them, and they go after the dated results.
-    const all = await search(term, unordered(options));
+    // A search in date order leaves person pages out (they have no date): the same search in the
+    // people's order finds them, and they go after the dated results. (In an index without
+    // people, Pagefind knows no such order and answers in its own: the dated ones again.)
+    const people = await search(term, peopleInOrder(options));
     const dated = new Set(response.results.map((r) => r.id));
-    return [...response.results, ...(all?.results ?? []).filter((r) => !dated.has(r.id))];
+    return [...response.results, ...(people?.results ?? []).filter((r) => !dated.has(r.id))];
   }
 
   async function countsFor(state: SearchState, scope: Scope): Promise<PagefindFilterCounts> {
