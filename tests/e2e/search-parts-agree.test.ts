@@ -23,10 +23,10 @@ import { serve, type Served } from '../helpers/serve.ts';
 // value. By relevance the order still differs (an expected failure, below).
 //
 // Size: SEARCH_AGREE_ARTICLES articles (2,000 by default, with a person for every five) in parts of
-// SEARCH_AGREE_PART_SIZE records (250 by default: nine parts of articles and two of people). The
-// test command runs the default; the same check on a larger archive is
-// `SEARCH_AGREE_ARTICLES=5000 npx vitest run tests/e2e/search-parts-agree.test.ts`
-// (docs/performance.md gives what it was run with).
+// SEARCH_AGREE_PART_SIZE records (250 by default: nine parts of articles and two of people). It
+// runs on its own, `npm run check:search-parts` (the test command leaves it out: minutes of work);
+// another size is `SEARCH_AGREE_ARTICLES=1000 SEARCH_AGREE_PART_SIZE=125 npm run check:search-parts`
+// (docs/performance.md gives what it was run with, and what it found).
 
 const ARTICLES = Number(process.env.SEARCH_AGREE_ARTICLES || 2000);
 const PART_SIZE = process.env.SEARCH_AGREE_PART_SIZE || '250';
