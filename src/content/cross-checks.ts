@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +9,8 @@ import { formatMonth, yearMonth } from './dates.ts';
 import type { VersionData } from './version-entries.ts';
 import type { ArticleData, Entry } from './read-collection.ts';
 import { didYouMean, shownText } from './schema-problems.ts';
+import { sha256Hex } from '../text/hash.ts';
+import { singleSpaced } from '../text/white-space.ts';
 
 // The checks across files, once every collection is read (src/content/read-collection.ts): ids,
 // addresses and URLs used twice, repeats inside one article, references to people and sources,
@@ -78,7 +79,7 @@ export function repeatedInArticle(
       // The mention kept is the one written as the site shows the topic (topicLabels, the
       // spelling the topic-spelling notes name), else the first.
       const label = labels.get(topicKey(mentions[0]!.t))?.label;
-      const kept = mentions.find(({ t }) => t.replace(/\s+/g, ' ').trim() === label) ?? mentions[0]!;
+      const kept = mentions.find(({ t }) => singleSpaced(t) === label) ?? mentions[0]!;
       // Shown as written, spaces and all (the schema trims them, so "libraries" and " libraries"
       // would read the same).
       const keptText = written?.[kept.i] ?? kept.t;
@@ -90,7 +91,7 @@ export function repeatedInArticle(
             ? 'written the same way twice'
             : text.toLocaleLowerCase('und') === keptText.toLocaleLowerCase('und')
               ? 'differing only in letter case'
-              : text.replace(/\s+/g, ' ').trim() === keptText.replace(/\s+/g, ' ').trim()
+              : singleSpaced(text) === singleSpaced(keptText)
                 ? 'differing only in spacing'
                 : 'differing only in letter case and spacing';
         problems.push({
@@ -98,7 +99,7 @@ export function repeatedInArticle(
           field: `topics.${i}`,
           message: `${shownText(text)} is the same topic as ${shownText(keptText)} (topics.${kept.i}), ${differs}: topics that differ only in letter case or spacing are one topic`,
           fix:
-            label !== undefined && kept.t.replace(/\s+/g, ' ').trim() === label
+            label !== undefined && singleSpaced(kept.t) === label
               ? `remove ${shownText(text)} and keep ${shownText(keptText)}, the spelling the site shows`
               : `remove ${shownText(text)} and keep ${shownText(keptText)}`,
         });
@@ -228,9 +229,7 @@ export async function missingFiles(root: string, articles: Entry<Partial<Article
     if (!check(a.file, 'capture', 'captures', capture, 'put the verbatim capture there or correct the path')) continue;
     const given = a.data.captureSha256;
     if (!given || !capture) continue;
-    const actual = createHash('sha256')
-      .update(await readFile(path.join(root, 'captures', capture)))
-      .digest('hex');
+    const actual = sha256Hex(await readFile(path.join(root, 'captures', capture)));
     if (actual !== given)
       problems.push({
         file: a.file,

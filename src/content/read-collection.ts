@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isHiddenFile, listFiles, readAllUtf8, splitFrontmatter } from './files.ts';
@@ -11,6 +10,7 @@ import { idFromPath, slugify, unnamedParts } from './slug.ts';
 import type { VersionData } from './version-entries.ts';
 import { controlCharacterNotes, withoutControlCharacters } from './control-characters.ts';
 import { fixFor, schemaProblems } from './schema-problems.ts';
+import { sha256Base64url } from '../text/hash.ts';
 
 // One collection folder read and validated file by file, for the checker (src/content/check.ts):
 // each file's entry, or its problems and the fields that passed. Nothing is kept between calls:
@@ -117,7 +117,7 @@ export async function readCollection<T>(
       });
       continue;
     }
-    const digest = createHash('sha256').update(text).digest('base64url');
+    const digest = sha256Base64url(text);
     if (parsed.data !== undefined) entries.push({ id, file, path: abs, data: parsed.data, digest });
     else if (parsed.partial !== undefined) invalid.push({ id, file, path: abs, data: parsed.partial, digest });
   }
