@@ -1,0 +1,185 @@
+// The attribution rules: the words around a quotation that name who said it, per language. A
+// rule matches the attribution as news copy prints it, in the notions of Pareti's PARC corpus
+// (cue: the reporting verb or construction; source: the speaker mention; content: the quotation):
+// the source after the quotation ("…," said X / "…," X said / "…," according to X), before it
+// (X said: "…" / X told reporters that "…" / According to X, "…"), with a title, an appositive
+// or a "for the company" between the source and the cue. English rules follow the conventions of
+// news attribution (AP Stylebook, "said"); French and German have their own few; other languages
+// have none, so their quotations keep no speaker rather than get one by English rules.
+
+import { NAME_PARTICLES } from './name-particles.ts';
+
+/** What an attribution rule found: the speaker mention and the cue. */
+export interface Attribution {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** name: a proper name (with any title); pronoun: he, she, they; nominal: a noun phrase ("a spokesman", "police", "the White House"). */
+  readonly kind: 'name' | 'pronoun' | 'nominal';
+  readonly cue: string;
+}
+
+const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,}|(?:(?:al|el|bin|ibn|d|O)['’-])?\p{Lu}[\p{L}\p{M}'’\-]*\.?)`;
+const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
+/** Capitalized words that start a clause but never a name. */
+const NOT_NAME_START =
+  'The|A|An|This|That|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its|Our|But|And|Or|So|Yet|In|On|At|As|If|When|While|After|Before|According|Asked|Said|Told|Speaking|Then|Now|Still|Later|However|Meanwhile|Also';
+/** A proper name: capitalized words with particles between, a generational suffix after. */
+export const NAME_PATTERN = String.raw`(?!(?:${NOT_NAME_START})\b)${NAME_WORD}(?:[^\S\n]+(?:${PARTICLE}[^\S\n]+)*${NAME_WORD}){0,6}(?:,?[^\S\n]+(?:Jr\.|Sr\.|II|III|IV)(?!\p{L}))?`;
+
+/** Capitalize-either-way alternation of lower-case words ("police" -> "[Pp]olice"). */
+function eitherCase(words: string): string {
+  return words
+    .split(' ')
+    .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+}
+
+/** Groups that speak as one, printed without a determiner ("Police said"). */
+const GROUPS = eitherCase(
+  'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans',
+);
+const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:[\p{Ll}][\p{Ll}\-’']*\s+){0,4}?[\p{Ll}][\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
+const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
+const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${ORGANIZATION})|(?<name>${NAME_PATTERN}))`;
+
+/** Reporting verbs of English news copy, past and present. */
+const CUES_EN = [
+  'said says say told tells added adds wrote writes stated states explained explains argued argues asked asks',
+  'noted notes continued continues insisted insists warned warns claimed claims declared declares replied replies',
+  'recalled recalls tweeted tweets posted posts acknowledged acknowledges admitted admits announced announces',
+  'complained complains conceded concedes contended contends cautioned cautions emphasized emphasised emphasizes',
+  'stressed stresses suggested suggests testified testifies urged urges observed observes remarked remarks',
+  'responded responds shouted shouts predicted predicts promised promises reported reports commented comments',
+  'concluded concludes confirmed confirms countered counters agreed agrees boasted boasts joked jokes mused muses',
+  'called calls described describes texted emailed answered answers quipped vowed vows pleaded pledged charged',
+  'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
+  'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
+  'objected wondered wonders hinted signaled signalled pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+]
+  .join(' ')
+  .split(' ')
+  .join('|');
+const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
+/** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
+const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly))*`;
+/** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
+const APPOSITIVE = String.raw`(?:,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
+/** A qualifier of the speaker: "of the ACLU", "for the company". */
+const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
+/** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
+const CLAUSE_START = String.raw`(?:^|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
+/** What may follow the cue up to the quotation: "told reporters:", "added that", "called it", never a sentence's end. */
+const TAIL = String.raw`[^.!?“”"«»„\n]{0,160}`;
+const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
+
+const EN = {
+  after: [
+    new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}`, 'du'),
+    new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
+  ],
+  before: [
+    new RegExp(`${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}\\s*,?\\s*$`, 'du'),
+    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'du'),
+  ],
+};
+
+const PRONOUN_FR = String.raw`(?<pronoun>il|elle|ils|elles)`;
+const CUES_FR =
+  'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit';
+const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+[\\p{Ll}\\-]+(?:\\s+[\\p{Ll}\\-]+){0,2})|(?<name>${NAME_PATTERN}))`;
+const FR = {
+  after: [
+    new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>${CUES_FR})\\s+${SPEAKER_FR}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>a-t-|${CUES_FR.replace(/a /g, '')}-t?-?)${PRONOUN_FR}(?!\\p{L})`, 'du'),
+  ],
+  before: [
+    new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'du'),
+    new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'du'),
+  ],
+};
+
+const CUES_DE =
+  'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte\\s+hinzu|ergänzte|schrieb|schreibt|warnte|kritisierte|so';
+const SPEAKER_DE = `(?:(?<pronoun>er|sie)(?!\\p{L})|(?<name>${NAME_PATTERN}))`;
+const DE = {
+  after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
+  before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'du')],
+};
+
+/** The rules for a language, or null when it has none here. */
+function rulesFor(language: string): typeof EN | null {
+  const lang = language.toLowerCase().split('-')[0];
+  return lang === 'en' ? EN : lang === 'fr' ? FR : lang === 'de' ? DE : null;
+}
+
+/** Whether findQuotes knows attribution rules for the language (English, French, German). */
+export function hasAttributionRules(language: string): boolean {
+  return rulesFor(language) !== null;
+}
+
+/**
+ * The attribution written right after a quotation: `after` is the text from just past the
+ * closing mark to the end of its paragraph, `offset` its index in the text. Null when no rule of
+ * the language matches there.
+ */
+export function attributionAfter(after: string, offset: number, language: string): Attribution | null {
+  const rules = rulesFor(language);
+  if (!rules) return null;
+  for (const rule of rules.after) {
+    const m = rule.exec(after);
+    if (m) return attributionOf(m, offset, after);
+  }
+  return null;
+}
+
+/**
+ * The attribution written before a quotation, in its clause: `before` is the text from the
+ * clause's start (the sentence's, or the end of the quotation before) to the opening mark.
+ */
+export function attributionBefore(before: string, offset: number, language: string): Attribution | null {
+  const rules = rulesFor(language);
+  if (!rules) return null;
+  for (const rule of rules.before) {
+    const m = rule.exec(before);
+    if (m) return attributionOf(m, offset, before);
+  }
+  return null;
+}
+
+const MONTHS_DAYS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)$/;
+
+function attributionOf(m: RegExpExecArray, offset: number, source: string): Attribution | null {
+  const g = m.indices!.groups!;
+  const kind = g['pronoun'] ? 'pronoun' : g['nominal'] ? 'nominal' : 'name';
+  const [start, groupEnd] = g[kind]!;
+  let text = source.slice(start, groupEnd);
+  if (kind === 'name') {
+    // "said Jane Doe Monday": a day or month after the name is not part of it.
+    const words = text.split(/\s+/);
+    while (words.length > 1 && MONTHS_DAYS.test(words.at(-1)!.replace(/[.,]$/, ''))) words.pop();
+    text = words.join(' ');
+    if (!source.startsWith(text, start)) return null;
+  }
+  if (kind === 'nominal') {
+    // "a spokesman for the company": the mention is the noun phrase before its qualifier.
+    const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
+    if (cut && !/^[Tt]he\s+\p{Lu}/u.test(text)) text = text.slice(0, cut.index);
+  }
+  text = text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
+  const end = start + text.length;
+  let cue = m.groups!['cue']!.replace(/\s+/g, ' ');
+  if (cue.endsWith('-')) cue = cue.replace(/-t?-?$/, '');
+  const rest = source.slice(g['cue']![1]);
+  const setting =
+    /^\s+((?:in|on)\s+(?:a|an|his|her|their|its)?\s*(?:written\s+|joint\s+)?(?:statement|post|tweet|email|e-mail|letter|interview|video|podcast|op-ed)|on\s+(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|LinkedIn|TikTok|Truth Social|social media))\b/u.exec(
+      rest,
+    );
+  if (setting) cue = `${cue} ${setting[1]!.replace(/\s+/g, ' ')}`;
+  return { start: offset + start, end: offset + end, text, kind, cue };
+}
