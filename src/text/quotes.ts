@@ -2,6 +2,7 @@ import { attributionAfter, attributionBefore, hasAttributionRules, type Attribut
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { PeopleIndex } from './quote-people.ts';
+import { comparableQuoteText } from './quote-text.ts';
 
 /**
  * Direct quotations in a news text and who said them.
@@ -244,14 +245,9 @@ function resolveSpeakers(
   return out;
 }
 
-/** `text` with runs of white space as one space, for comparing passages an editor copied. */
-function squeezed(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * The quotations with the editor's corrections applied, in order: a correction's `text` picks the
- * quotation whose words contain it (white space compared loosely); `remove` drops it, `person`
+ * quotation whose words contain it (white space and Markdown markup compared loosely, comparableQuoteText); `remove` drops it, `person`
  * attributes it to that person (ignored unless one of the article's people: the checker reports
  * it). A `person` correction whose words no quotation holds adds a quotation spanning their first
  * occurrence in the text, with no speaker.
@@ -264,9 +260,9 @@ function applyCorrections(
 ): FoundQuote[] {
   let quotes = found;
   for (const c of corrections) {
-    const wanted = squeezed(c.text);
+    const wanted = comparableQuoteText(c.text);
     if (!wanted) continue;
-    const hits = quotes.filter((q) => squeezed(q.quote.text).includes(wanted));
+    const hits = quotes.filter((q) => comparableQuoteText(q.quote.text).includes(wanted));
     if (c.remove) {
       quotes = quotes.filter((q) => !hits.includes(q));
       continue;
