@@ -43,7 +43,11 @@ const DETERMINERS = eitherCase('a an the one another two three several some many
 const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:[\p{Ll}][\p{Ll}\-’']*\s+){0,4}?[\p{Ll}][\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${ORGANIZATION})|(?<name>${NAME_PATTERN}))`;
+/** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)\p{Ll}[\p{Ll}’'\-]*\s+){0,3}`;
+/** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
+const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${DESCRIPTORS}${NAME_PATTERN}))`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -66,7 +70,7 @@ const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
 /** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
 const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly))*`;
 /** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
-const APPOSITIVE = String.raw`(?:,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
+const APPOSITIVE = String.raw`(?<appositive>,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
@@ -84,6 +88,9 @@ const EN = {
   before: [
     new RegExp(`${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}\\s*,?\\s*$`, 'du'),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'du'),
+    // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
+    // few words right before the quotation.
+    new RegExp(`(?<=\\p{Ll}\\s)(?<name>${NAME_PATTERN})${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`, 'du'),
   ],
 };
 
@@ -166,12 +173,34 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
     text = words.join(' ');
     if (!source.startsWith(text, start)) return null;
   }
+  const appositive = g['appositive'] ? source.slice(g['appositive'][0], g['appositive'][1]) : '';
+  const named = appositive ? APPOSITIVE_NAME.exec(appositive) : null;
+  if (kind === 'nominal' && named) {
+    // "The hospital’s chief executive, Tom Baker, said": the name in the appositive is the speaker.
+    const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
+    return attribution(at, named[1]!, 'name', m, offset, source);
+  }
   if (kind === 'nominal') {
     // "a spokesman for the company": the mention is the noun phrase before its qualifier.
     const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
     if (cut && !/^[Tt]he\s+\p{Lu}/u.test(text)) text = text.slice(0, cut.index);
   }
   text = text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
+  return attribution(start, text, kind, m, offset, source);
+}
+
+/** An appositive that is a name and nothing else: ", Tom Baker,". */
+const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),$`, 'u');
+
+function attribution(
+  start: number,
+  text: string,
+  kind: Attribution['kind'],
+  m: RegExpExecArray,
+  offset: number,
+  source: string,
+): Attribution {
+  const g = m.indices!.groups!;
   const end = start + text.length;
   let cue = m.groups!['cue']!.replace(/\s+/g, ' ');
   if (cue.endsWith('-')) cue = cue.replace(/-t?-?$/, '');

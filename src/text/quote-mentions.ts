@@ -5,6 +5,7 @@
 // appositive, he/she in a sentence naming only them). A simplified form of the salience-based
 // pronoun resolution of Lappin and Leass (1994), with ties left unresolved for precision.
 
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { BYLINE_ORGANIZATION_WORDS, INSTITUTION_WORDS } from './organization-words.ts';
 import { NAME_PATTERN } from './quote-attribution.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
@@ -33,6 +34,15 @@ const GENDERED: Readonly<Record<string, Gender>> = Object.fromEntries([
     .split(' ')
     .map((w) => [w, 'm'] as const),
 ]);
+
+const FEMALE = new Set(FEMALE_FIRST_NAMES);
+const MALE = new Set(MALE_FIRST_NAMES);
+
+/** The gender a given name says (compromise's lexicon, src/text/first-names.ts), or null. */
+function firstNameGender(word: string): Gender | null {
+  const w = nameWord(word);
+  return FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : null;
+}
 
 const ORGANIZATION_WORDS = new Set([
   ...BYLINE_ORGANIZATION_WORDS,
@@ -75,6 +85,9 @@ export class Mentions {
     this.paragraphOf = (at) => paraStarts.findLastIndex((s) => s <= at);
     for (const [id, p] of people.byId) {
       for (const w of (p.role ?? '').toLowerCase().split(/\W+/)) if (GENDERED[w]) this.noteGender(id, GENDERED[w]);
+      const given = p.name.split(/\s+/);
+      const g = given.length >= 2 ? firstNameGender(given[0]!) : null;
+      if (g) this.noteGender(id, g);
     }
     const sentenceSet = new Set(sentences);
     for (const m of text.matchAll(NAME_RUN)) this.addRun(m[0], m.index, sentenceSet);
@@ -112,6 +125,8 @@ export class Mentions {
     const entity = person ?? `name:${nameWord(core.at(-1)!)}`;
     this.list.push({ at, entity, name: person ? this.people.byId.get(person)!.name : core.join(' '), person, subject });
     if (gender) this.noteGender(entity, gender);
+    const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
+    if (given) this.noteGender(entity, given);
     // ", a spokeswoman for …": a gendered noun in the appositive right after the name.
     const appositive = /^,\s+([^,;.“”"]{1,80})/.exec(this.text.slice(at + run.length));
     for (const w of appositive?.[1]!.toLowerCase().split(/\W+/) ?? [])
@@ -148,8 +163,8 @@ export class Mentions {
    * The mention a pronoun at `at` refers to ("he" -> m, "she" -> f), or null when none or more
    * than one person could be meant. The candidate is the most recent subject mention within the
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
-   * must be the only subject of that gender (or unknown gender) from its sentence on; one of
-   * unknown gender must be the only person mentioned at all in that stretch.
+   * must be the only person of that gender (or unknown gender) mentioned from its sentence on; one
+   * of unknown gender must be the only person mentioned at all in that stretch.
    */
   resolvePronoun(pronoun: string, at: number): Mention | null {
     const g: Gender | null = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
@@ -164,9 +179,7 @@ export class Mentions {
     if (!candidate) return null;
     const known = this.gender.get(candidate.entity) === g;
     const from = this.sentenceOf(candidate.at);
-    const others = known
-      ? window.filter((m) => m.at >= from && m.subject && m.entity !== candidate.entity && fits(m))
-      : window.filter((m) => m.entity !== candidate.entity && fits(m));
+    const others = window.filter((m) => (!known || m.at >= from) && m.entity !== candidate.entity && fits(m));
     return others.length === 0 ? candidate : null;
   }
 }

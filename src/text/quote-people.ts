@@ -81,10 +81,10 @@ export class PeopleIndex {
    * Sessions") does not match. Two people fitting equally well: null.
    */
   resolveName(mention: string): string | null {
-    const words = mention
-      .split(/[\s\u00a0]+/)
-      .map(nameWord)
-      .filter(Boolean);
+    // "union president Ana Ruiz": lower-case words before the name describe the person.
+    const written = mention.split(/[\s\u00a0]+/).filter(Boolean);
+    while (written.length > 1 && /^\p{Ll}/u.test(written[0]!)) written.shift();
+    const words = written.map(nameWord).filter(Boolean);
     while (words.length > 1 && /^(jr|sr|ii|iii|iv)$/.test(words.at(-1)!)) words.pop();
     if (words.length === 0) return null;
     // The name proper: the words after the last title ("Homeland Security Secretary | Kirstjen Nielsen").

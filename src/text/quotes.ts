@@ -155,7 +155,7 @@ function keepsQuote(inner: string, after: string, q: MarkedQuote, attributed: bo
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
   if (attributed || q.continues || !q.closed) return true;
   const title = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && w.length <= 3));
-  if (title && !ended) return false;
+  if (title && !/[.!?]$/.test(inner)) return false;
   if (q.open === paraStart) return true;
   return ended ? words.length >= 2 : words.length >= 5;
 }
@@ -168,28 +168,32 @@ function keepsQuote(inner: string, after: string, q: MarkedQuote, attributed: bo
  * last speaker.
  */
 function shareAttributions(parts: Part[], paragraphs: readonly Paragraph[]): void {
-  // Quotations over paragraphs: runs of parts where each after the first continues the one before.
+  // Quotations over paragraphs: runs of parts where each after the first continues the one before;
+  // an attribution any part of a run has is the run's (often it follows the last part).
   for (let i = 0; i < parts.length; i++) {
     let j = i;
     while (j + 1 < parts.length && parts[j + 1]!.marked.continues && !parts[j]!.marked.closed) j++;
-    if (j > i) {
-      const run = parts.slice(i, j + 1);
-      const shared = run.find((p) => p.own)?.own ?? null;
-      for (const p of run) p.attribution ??= shared;
-      i = j;
-    }
+    const run = parts.slice(i, j + 1);
+    const shared = run.find((p) => p.own)?.own ?? null;
+    for (const p of run) p.attribution ??= shared;
+    i = j;
   }
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (part.attribution) continue;
+    const previous = parts[i - 1];
     const p = part.marked.paragraph;
+    if (part.marked.continues && previous && !previous.marked.closed) {
+      part.attribution = previous.attribution;
+      continue;
+    }
     const before = parts.slice(0, i).findLast((x) => x.marked.paragraph === p && x.attribution);
     if (before) {
       part.attribution = before.attribution;
       continue;
     }
     const inParagraph = parts.filter((x) => x.marked.paragraph === p);
-    const opens = inParagraph[0] === part && !part.marked.continues && part.marked.open === paragraphs[p]!.start;
+    const opens = inParagraph[0] === part && part.marked.open === paragraphs[p]!.start;
     if (opens && inParagraph.every((x) => !x.own)) {
       const last = parts.slice(0, i).findLast((x) => x.marked.paragraph === p - 1);
       if (last?.attribution) for (const x of inParagraph) x.attribution ??= last.attribution;
