@@ -96,6 +96,9 @@ const NESTED: Readonly<Record<string, string>> = {
   '„': '“”',
 };
 
+/** Every character that may open or close a quotation in some language. */
+const ANY_MARK = /[“”"«»„‘’'‚‹›]/g;
+
 /** Single marks used for top-level quotations (British style) when the text has no double ones. */
 const SINGLE: MarkSet = { openers: "‘'", closers: { '‘': "’'", "'": "'’" } };
 
@@ -124,8 +127,11 @@ export function markedQuotes(text: string, language: string, paragraphs: readonl
       }
     }
     carried = null;
-    for (let i = para.start + (continues ? 1 : 0); i < para.end; i++) {
-      const ch = text[i]!;
+    // Only the marks are looked at: the scan jumps from one to the next.
+    ANY_MARK.lastIndex = para.start + (continues ? 1 : 0);
+    for (let m = ANY_MARK.exec(text); m !== null && m.index < para.end; m = ANY_MARK.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
       const before = i > para.start ? text[i - 1]! : ' ';
       const after = i + 1 < para.end ? text[i + 1]! : ' ';
       const top = stack.at(-1);

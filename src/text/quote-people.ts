@@ -81,6 +81,15 @@ export class PeopleIndex {
    * Sessions") does not match. Two people fitting equally well: null.
    */
   resolveName(mention: string): string | null {
+    let id = this.resolved.get(mention);
+    if (id === undefined) this.resolved.set(mention, (id = this.resolveNameOnce(mention)));
+    return id;
+  }
+
+  /** The names already resolved in this text (a text names the same people many times). */
+  private readonly resolved = new Map<string, string | null>();
+
+  private resolveNameOnce(mention: string): string | null {
     // "union president Ana Ruiz": lower-case words before the name describe the person.
     const written = mention.split(/[\s\u00a0]+/).filter(Boolean);
     while (written.length > 1 && /^\p{Ll}/u.test(written[0]!)) written.shift();
