@@ -5,7 +5,7 @@
 // evaluations (Pareti 2016; Muzny et al. 2017: a quotation matches when the spans overlap).
 
 /** One labelled quotation, as the set's .json gives it. */
-export interface LabelledQuote {
+interface LabelledQuote {
   quote: string;
   speaker: string | null;
   refersTo: string | null;
@@ -223,12 +223,12 @@ function emptyCounts(): Counts {
 }
 
 /** A ratio with two decimals, or "–" when there is nothing to divide. */
-export function ratio(n: number, d: number): string {
+function ratio(n: number, d: number): string {
   return d === 0 ? '–' : (n / d).toFixed(2);
 }
 
 /** The kinds in the order the labelled set's brief lists them. */
-export const KINDS = [
+const KINDS = [
   'marks-mixed',
   'marks-straight',
   'nested',

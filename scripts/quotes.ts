@@ -14,7 +14,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitFrontmatter } from '../src/content/files.ts';
 import { parseYaml } from '../src/content/yaml.ts';
-import { findQuotes, type FoundQuote, type QuoteCorrection, type QuotePerson } from '../src/text/quotes.ts';
+import {
+  findQuotes,
+  type FoundQuote,
+  type QuoteCorrection,
+  type QuotePerson,
+  type TextSpan,
+} from '../src/text/quotes.ts';
 
 const USAGE = 'usage: npm run quotes -- [--format text|jsonl] [--people DIR] FILE...';
 
@@ -161,17 +167,17 @@ for (const file of args.positionals) {
   }
   const quotes = findQuotes(input.text, input);
   if (format === 'jsonl')
-    for (const q of quotes)
-      console.log(
-        JSON.stringify({
-          file,
-          quote: q.quote,
-          speaker: q.speaker,
-          refersTo: q.refersTo,
-          person: q.person,
-          cue: q.cue,
-        }),
-      );
+    for (const q of quotes) {
+      const line: {
+        file: string;
+        quote: TextSpan;
+        speaker: TextSpan | null;
+        refersTo: string | null;
+        person: string | null;
+        cue: string | null;
+      } = { file, quote: q.quote, speaker: q.speaker, refersTo: q.refersTo, person: q.person, cue: q.cue };
+      console.log(JSON.stringify(line));
+    }
   else {
     console.log(`${file}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`);
     for (const q of quotes) console.log(textLine(q));

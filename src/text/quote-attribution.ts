@@ -25,7 +25,7 @@ const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
 const NOT_NAME_START =
   'The|A|An|This|That|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its|Our|But|And|Or|So|Yet|In|On|At|As|If|When|While|After|Before|According|Asked|Said|Told|Speaking|Then|Now|Still|Later|However|Meanwhile|Also';
 /** A proper name: capitalized words with particles between, a generational suffix after. */
-export const NAME_PATTERN = String.raw`(?!(?:${NOT_NAME_START})\b)${NAME_WORD}(?:[^\S\n]+(?:${PARTICLE}[^\S\n]+)*${NAME_WORD}){0,6}(?:,?[^\S\n]+(?:Jr\.|Sr\.|II|III|IV)(?!\p{L}))?`;
+const NAME_PATTERN = String.raw`(?!(?:${NOT_NAME_START})\b)${NAME_WORD}(?:[^\S\n]+(?:${PARTICLE}[^\S\n]+)*${NAME_WORD}){0,6}(?:,?[^\S\n]+(?:Jr\.|Sr\.|II|III|IV)(?!\p{L}))?`;
 
 /** Capitalize-either-way alternation of lower-case words ("police" -> "[Pp]olice"). */
 function eitherCase(words: string): string {
