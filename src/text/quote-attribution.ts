@@ -40,11 +40,11 @@ const GROUPS = eitherCase(
   'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans',
 );
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:[\p{Ll}][\p{Ll}\-’']*\s+){0,4}?[\p{Ll}][\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:\p{L}[\p{Ll}\-’']*\s+){0,4}\p{Ll}[\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
-const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)\p{Ll}[\p{Ll}’'\-]*\s+){0,3}`;
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*`;
 const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${DESCRIPTORS}${NAME_PATTERN}))`;
@@ -68,7 +68,10 @@ const CUES_EN = [
   .join('|');
 const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
 /** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
-const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly))*`;
+const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
+/** Participles that report what the sentence's subject said: "…, saying the country “…”". */
+const PARTICIPLES =
+  'saying|adding|telling|noting|writing|arguing|warning|insisting|calling|describing|explaining|declaring|stressing|acknowledging|promising|vowing';
 /** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
 const APPOSITIVE = String.raw`(?<appositive>,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
@@ -86,11 +89,20 @@ const EN = {
     new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
   ],
   before: [
-    new RegExp(`${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}\\s*,?\\s*$`, 'du'),
-    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'du'),
+    new RegExp(`${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
+    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
     // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
     // few words right before the quotation.
-    new RegExp(`(?<=\\p{Ll}\\s)(?<name>${NAME_PATTERN})${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`, 'du'),
+    new RegExp(
+      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?<name>${NAME_PATTERN})${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
+      'dgu',
+    ),
+    // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
+    // sentence, and a participle of saying.
+    new RegExp(
+      `^(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      'dgu',
+    ),
   ],
 };
 
@@ -105,8 +117,8 @@ const FR = {
     new RegExp(`${LEAD}(?<cue>a-t-|${CUES_FR.replace(/a /g, '')}-t?-?)${PRONOUN_FR}(?!\\p{L})`, 'du'),
   ],
   before: [
-    new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'du'),
-    new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'du'),
+    new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
+    new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'dgu'),
   ],
 };
 
@@ -115,7 +127,7 @@ const CUES_DE =
 const SPEAKER_DE = `(?:(?<pronoun>er|sie)(?!\\p{L})|(?<name>${NAME_PATTERN}))`;
 const DE = {
   after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
-  before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'du')],
+  before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu')],
 };
 
 /** The rules for a language, or null when it has none here. */
@@ -152,8 +164,16 @@ export function attributionBefore(before: string, offset: number, language: stri
   const rules = rulesFor(language);
   if (!rules) return null;
   for (const rule of rules.before) {
-    const m = rule.exec(before);
-    if (m) return attributionOf(m, offset, before);
+    // The speaker nearest the quotation: ", Doe said, and Roe replied “…”" is Roe's.
+    let last: RegExpExecArray | null = null;
+    rule.lastIndex = 0;
+    for (let m = rule.exec(before); m !== null; m = rule.exec(before)) {
+      last = m;
+      // On after this speaker mention, so a later match is another mention, not a part of this one.
+      const g = m.indices!.groups!;
+      rule.lastIndex = (g['name'] ?? g['nominal'] ?? g['pronoun'] ?? [m.index, m.index + 1])[1];
+    }
+    if (last) return attributionOf(last, offset, before);
   }
   return null;
 }

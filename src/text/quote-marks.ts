@@ -99,21 +99,26 @@ const NESTED: Readonly<Record<string, string>> = {
 /** Every character that may open or close a quotation in some language. */
 const ANY_MARK = /[“”"«»„‘’'‚‹›]/g;
 
-/** Single marks used for top-level quotations (British style) when the text has no double ones. */
+/** Single marks used for top-level quotations (British style) when the text opens more than twice as many quotations with them as with double ones. */
 const SINGLE: MarkSet = { openers: "‘'", closers: { '‘': "’'", "'": "'’" } };
 
 /**
  * Every quotation of `text` marked with quotation marks, in reading order, one entry per
  * paragraph a quotation spans. A mark that could close (", ’) closes only where a closing mark
  * can stand (after a non-space); one that could open opens only before a non-space. Single marks
- * (‘ ’ and ') are top-level quotations only in a text without double marks (British style), where
+ * (‘ ’ and ') are top-level quotations only in a text that opens more than twice as many quotations with them as
+ * with double marks (British style), where
  * an apostrophe inside a word (it’s, don’t) or after a plural's s before a lower-case word (the
  * judges’ call) closes nothing. A quotation left open at a paragraph's end that the next
  * paragraph does not open again ends there.
  */
 export function markedQuotes(text: string, language: string, paragraphs: readonly Paragraph[]): MarkedQuote[] {
   let marks = markSet(language);
-  if (!/[“"«„»”]/.test(text)) marks = SINGLE;
+  // British style: single marks open most quotations (double ones, then, are nested; nested single
+  // ones in a text of double quotations are fewer than twice the double ones).
+  const singles = text.match(/(?<![\p{L}\p{N}])[‘'](?=\p{L})/gu)?.length ?? 0;
+  const doubles = text.match(/[“«„]|(?<![\p{L}\p{N}])"(?=\S)/gu)?.length ?? 0;
+  if (singles > 2 * doubles) marks = SINGLE;
   const found: MarkedQuote[] = [];
   let carried: string | null = null;
   paragraphs.forEach((para, p) => {

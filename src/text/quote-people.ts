@@ -92,7 +92,7 @@ export class PeopleIndex {
   private resolveNameOnce(mention: string): string | null {
     // "union president Ana Ruiz": lower-case words before the name describe the person.
     const written = mention.split(/[\s\u00a0]+/).filter(Boolean);
-    while (written.length > 1 && /^\p{Ll}/u.test(written[0]!)) written.shift();
+    while (written.length > 1 && !/^\p{Lu}/u.test(written[0]!)) written.shift();
     const words = written.map(nameWord).filter(Boolean);
     while (words.length > 1 && /^(jr|sr|ii|iii|iv)$/.test(words.at(-1)!)) words.pop();
     if (words.length === 0) return null;

@@ -126,7 +126,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     if (!keepsQuote(inner, after, q, own !== null, para.start)) return;
     parts.push({ marked: q, own, attribution: own });
   });
-  shareAttributions(parts, paragraphs);
+  shareAttributions(text, parts, paragraphs);
   const people = new PeopleIndex(options.people);
   const resolved = resolveSpeakers(text, parts, people, language, paragraphs);
   const found = parts.map((part): FoundQuote => {
@@ -165,9 +165,9 @@ function keepsQuote(inner: string, after: string, q: MarkedQuote, attributed: bo
  * paragraphs share the one any of them has; a part with none takes the one of the part before it
  * in its paragraph (the second half of a split quote, or a quotation after "…," X said.); a
  * paragraph that opens with a quotation and attributes none continues the previous paragraph's
- * last speaker.
+ * last speaker. Neither when a sentence between starts with another name ("Roe disagreed.").
  */
-function shareAttributions(parts: Part[], paragraphs: readonly Paragraph[]): void {
+function shareAttributions(text: string, parts: Part[], paragraphs: readonly Paragraph[]): void {
   // Quotations over paragraphs: runs of parts where each after the first continues the one before;
   // an attribution any part of a run has is the run's (often it follows the last part).
   for (let i = 0; i < parts.length; i++) {
@@ -189,16 +189,37 @@ function shareAttributions(parts: Part[], paragraphs: readonly Paragraph[]): voi
     }
     const before = parts.slice(0, i).findLast((x) => x.marked.paragraph === p && x.attribution);
     if (before) {
-      part.attribution = before.attribution;
+      if (!newSubjectBetween(text, before.marked.close, part.marked.open, before.attribution!))
+        part.attribution = before.attribution;
       continue;
     }
     const inParagraph = parts.filter((x) => x.marked.paragraph === p);
     const opens = inParagraph[0] === part && part.marked.open === paragraphs[p]!.start;
     if (opens && inParagraph.every((x) => !x.own)) {
       const last = parts.slice(0, i).findLast((x) => x.marked.paragraph === p - 1);
-      if (last?.attribution) for (const x of inParagraph) x.attribution ??= last.attribution;
+      const rest = last && paragraphs[p - 1]!.end;
+      if (last?.attribution && !newSubjectBetween(text, last.marked.close, rest!, last.attribution))
+        for (const x of inParagraph) x.attribution ??= last.attribution;
     }
   }
+}
+
+/** Capitalized words that start a sentence without naming a new speaker. */
+const NOT_SUBJECTS = new Set(
+  'The A An It Its This That These Those There Here But And Or So Yet In On At As If When While After Before Then Now Still Later However Meanwhile Also He She They We I You His Her Their Our My'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a sentence between `from` and `to` starts with a capitalized word other than the
+ * speaker's own (a new subject, likely someone else speaking next).
+ */
+function newSubjectBetween(text: string, from: number, to: number, speaker: Attribution): boolean {
+  const own = new Set(speaker.text.split(/\s+/));
+  for (const m of text.slice(from, to).matchAll(/[.!?][”"’)]*\s+(\p{Lu}[\p{L}’'-]*)/gu))
+    if (!NOT_SUBJECTS.has(m[1]!) && !own.has(m[1]!)) return true;
+  return false;
 }
 
 /** Each attribution's person and refersTo, resolved in reading order so pronouns see the speakers before them. */

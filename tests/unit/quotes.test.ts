@@ -205,6 +205,61 @@ describe('quotes over paragraphs and inside sentences', () => {
   });
 });
 
+describe('the speaker nearest the quotation, and no sharing across a new subject', () => {
+  test('before: the last speaker and cue before the quotation, not the first', () => {
+    expect(found('“We disagree,” Doe said, and Roe replied: “We do not.”', [DOE, ROE])).toEqual([
+      ['We disagree,', 'Doe', 'jane-doe'],
+      ['We do not.', 'Roe', 'richard-roe'],
+    ]);
+  });
+
+  test('before: a name inside a longer name is not another speaker', () => {
+    const psaki = { id: 'jen-psaki', name: 'Jen Psaki' };
+    expect(
+      found('Asked about the timeline, White House press secretary Jen Psaki said: "We\'re going to keep pushing."', [
+        psaki,
+      ]),
+    ).toEqual([["We're going to keep pushing.", 'Jen Psaki', 'jen-psaki']]);
+  });
+
+  test('split: a sentence starting with another name between the parts stops the sharing', () => {
+    expect(found('“We will win,” Doe said. Roe disagreed sharply. “We will lose this one.”', [DOE, ROE])).toEqual([
+      ['We will win,', 'Doe', 'jane-doe'],
+      ['We will lose this one.', null, null],
+    ]);
+  });
+
+  test('apostrophe: single-quote style with double quotes nested', () => {
+    const text =
+      '‘He told me “no”, and left,’ said Jane Doe. ‘It’s over,’ she added.\n\n‘We’ll see,’ said Richard Roe.';
+    expect(found(text, [DOE, ROE])).toEqual([
+      ['He told me “no”, and left,', 'Jane Doe', 'jane-doe'],
+      ['It’s over,', 'she', 'jane-doe'],
+      ['We’ll see,', 'Richard Roe', 'richard-roe'],
+    ]);
+  });
+
+  test('partial: a participle of saying after the sentence’s subject', () => {
+    const biden = { id: 'joe-biden', name: 'Joe Biden' };
+    const text =
+      'President Joe Biden on Tuesday urged Congress to act quickly, saying the country "cannot afford to wait."';
+    expect(found(text, [biden]).map((q) => q[2])).toEqual(['joe-biden']);
+  });
+
+  test('nominal and name speakers with capitalized or numeric words in them', () => {
+    expect(
+      found(
+        '“It hurts,” said 42-year-old teacher Jane Doe.\n\n“It’s a mess,” said one Democratic aide, who asked not to be named.\n\nA Downing Street spokesman said: “The PM has full confidence.”',
+        [DOE],
+      ),
+    ).toEqual([
+      ['It hurts,', '42-year-old teacher Jane Doe', 'jane-doe'],
+      ['It’s a mess,', 'one Democratic aide', null],
+      ['The PM has full confidence.', 'A Downing Street spokesman', null],
+    ]);
+  });
+});
+
 describe('resolution against the article’s people', () => {
   test('a name not among the people is kept as written with no person, even with the same surname', () => {
     expect(found('“We disagree,” said John Sessions, a lawyer.', [SESSIONS])).toEqual([
