@@ -23,6 +23,9 @@ const TITLE_WORDS = new Set(
   ).split(' '),
 );
 
+/** A generational suffix after a name, as nameWord gives it. */
+const SUFFIX = /^(jr|sr|ii|iii|iv)$/;
+
 /** Titles that say the person's gender (for pronouns), lower-case without the full stop. */
 const MALE_TITLES = new Set('mr sir lord king prince father brother'.split(' '));
 const FEMALE_TITLES = new Set('mrs ms miss dame lady queen princess sister'.split(' '));
@@ -47,7 +50,8 @@ export function titleGender(word: string): 'm' | 'f' | null {
 
 /** The article's people prepared for matching mentions: each name and alias as its words. */
 export class PeopleIndex {
-  private readonly forms: { id: string; words: string[] }[] = [];
+  /** Each name and alias as its words, without (words) and with (suffixed) a generational suffix. */
+  private readonly forms: { id: string; words: string[]; suffixed: string[] }[] = [];
   private readonly roles: { id: string; head: string; full: string }[] = [];
   readonly byId = new Map<string, QuotePerson>();
 
@@ -60,8 +64,9 @@ export class PeopleIndex {
           .map(nameWord)
           .filter(Boolean);
         // "Jeff Sessions III": the surname is the word before a generational suffix.
-        while (words.length > 1 && /^(jr|sr|ii|iii|iv)$/.test(words.at(-1)!)) words.pop();
-        if (words.length > 0) this.forms.push({ id: p.id, words });
+        const suffixed = [...words];
+        while (words.length > 1 && SUFFIX.test(words.at(-1)!)) words.pop();
+        if (words.length > 0) this.forms.push({ id: p.id, words, suffixed });
       }
       if (p.role) {
         const full = lowerWithoutAccents(p.role).replace(/\s+/g, ' ').trim();
@@ -94,8 +99,16 @@ export class PeopleIndex {
     const written = mention.split(/[\s\u00a0]+/).filter(Boolean);
     while (written.length > 1 && !/^\p{Lu}/u.test(written[0]!)) written.shift();
     const words = written.map(nameWord).filter(Boolean);
-    while (words.length > 1 && /^(jr|sr|ii|iii|iv)$/.test(words.at(-1)!)) words.pop();
     if (words.length === 0) return null;
+    // "Donald Trump Jr." is not Donald Trump: a mention with a suffix is only ever one with it.
+    if (words.length > 1 && SUFFIX.test(words.at(-1)!)) {
+      const ids = this.idsWhere(
+        (f) =>
+          f.suffixed.length <= words.length &&
+          f.suffixed.every((w, i) => w === words[words.length - f.suffixed.length + i]),
+      );
+      return ids.size === 1 ? [...ids][0]! : null;
+    }
     // The name proper: the words after the last title ("Homeland Security Secretary | Kirstjen Nielsen").
     let t = words.length - 2;
     while (t >= 0 && !TITLE_WORDS.has(words[t]!)) t--;
@@ -125,7 +138,7 @@ export class PeopleIndex {
     return ids.size === 1 ? [...ids][0]! : null;
   }
 
-  private idsWhere(test: (f: { id: string; words: string[] }) => boolean): Set<string> {
+  private idsWhere(test: (f: { id: string; words: string[]; suffixed: string[] }) => boolean): Set<string> {
     return new Set(this.forms.filter(test).map((f) => f.id));
   }
 }

@@ -279,6 +279,17 @@ describe('resolution against the article’s people', () => {
     expect(found('“We disagree,” Doe said.', [DOE, ann])).toEqual([['We disagree,', 'Doe', null]]);
   });
 
+  test('a generational suffix names another person: Donald Trump Jr. is not Donald Trump', () => {
+    const trump = { id: 'donald-trump', name: 'Donald Trump', aliases: ['Trump'] };
+    expect(found('“We disagree,” said Donald Trump Jr.', [trump])).toEqual([
+      ['We disagree,', 'Donald Trump Jr.', null],
+    ]);
+    const junior = { id: 'donald-trump-jr', name: 'Donald Trump Jr.' };
+    expect(found('“We disagree,” said Donald Trump Jr.', [trump, junior]).map((q) => q[2])).toEqual([
+      'donald-trump-jr',
+    ]);
+  });
+
   test('aliases resolve', () => {
     const p = { id: 'jeff-sessions', name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions'] };
     expect(found('“We disagree,” Jefferson Beauregard Sessions said.', [p]).map((q) => q[2])).toEqual([
