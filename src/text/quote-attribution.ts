@@ -173,10 +173,15 @@ export function attributionBefore(before: string, offset: number, language: stri
       const g = m.indices!.groups!;
       rule.lastIndex = (g['name'] ?? g['nominal'] ?? g['pronoun'] ?? [m.index, m.index + 1])[1];
     }
-    if (last) return attributionOf(last, offset, before);
+    // "Reed disagreed with critics who called the plan “…”": the quotation is the critics'.
+    if (last && !OTHER_SPEAKER.test(before.slice(last.indices!.groups!['cue']![1])))
+      return attributionOf(last, offset, before);
   }
   return null;
 }
+
+/** Words between a cue and the quotation that give the quotation to someone else: "who called", "which said". */
+const OTHER_SPEAKER = new RegExp(`\\b(?:who|which|whom|whose)\\s+(?:\\p{Ll}+\\s+)?(?:${CUES_EN})(?!\\p{L})`, 'u');
 
 const MONTHS_DAYS =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)$/;

@@ -222,6 +222,11 @@ describe('the speaker nearest the quotation, and no sharing across a new subject
     ).toEqual([["We're going to keep pushing.", 'Jen Psaki', 'jen-psaki']]);
   });
 
+  test('partial: words that give the quotation to someone else between the cue and the quotation', () => {
+    const text = 'Reed disagreed with critics who called the plan “a giveaway.”';
+    expect(found(text, [{ id: 'tom-reed', name: 'Tom Reed' }])).toEqual([['a giveaway.', null, null]]);
+  });
+
   test('split: a sentence starting with another name between the parts stops the sharing', () => {
     expect(found('“We will win,” Doe said. Roe disagreed sharply. “We will lose this one.”', [DOE, ROE])).toEqual([
       ['We will win,', 'Doe', 'jane-doe'],
