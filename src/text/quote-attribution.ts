@@ -40,7 +40,9 @@ const GROUPS = eitherCase(
   'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans',
 );
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:\p{L}[\p{Ll}\-’']*\s+){0,4}\p{Ll}[\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
+/** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
+const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */

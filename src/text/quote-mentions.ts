@@ -88,13 +88,17 @@ export class Mentions {
   /** The entities of the unresolved names met so far. */
   private readonly unresolved = new Set<string>();
 
-  constructor(text: string, paragraphs: readonly Paragraph[], people: PeopleIndex) {
+  /**
+   * Reads the mentions of `text` before `until` (the last pronoun to resolve: nothing after it
+   * matters), with the gender evidence the text gives.
+   */
+  constructor(text: string, paragraphs: readonly Paragraph[], people: PeopleIndex, until = text.length) {
     this.text = text;
     this.people = people;
-    const sentences = paragraphs.flatMap((p) => sentenceStarts(text, p));
-    this.sentenceOf = (at) => lastAtOrBefore(sentences, at);
+    const sentences = paragraphs.filter((p) => p.start < until).flatMap((p) => sentenceStarts(text, p));
+    this.sentenceOf = (at) => sentences[Math.max(0, indexAtOrBefore(sentences, at))]!;
     const paraStarts = paragraphs.map((p) => p.start);
-    this.paragraphOf = (at) => paraStarts.findLastIndex((s) => s <= at);
+    this.paragraphOf = (at) => indexAtOrBefore(paraStarts, at);
     for (const [id, p] of people.byId) {
       for (const w of (p.role ?? '').toLowerCase().split(/\W+/)) if (GENDERED[w]) this.noteGender(id, GENDERED[w]);
       const given = p.name.split(/\s+/);
@@ -103,6 +107,7 @@ export class Mentions {
     }
     const sentenceSet = new Set(sentences);
     for (const m of text.matchAll(NAME_RUN)) {
+      if (m.index >= until) break;
       let [run, at] = [m[0], m.index];
       const first = /^\S+/.exec(run)![0];
       if (NOT_NAME_START.has(first)) {
@@ -206,11 +211,13 @@ export class Mentions {
   }
 }
 
-function lastAtOrBefore(sorted: number[], at: number): number {
-  let found = sorted[0] ?? 0;
-  for (const s of sorted) {
-    if (s > at) break;
-    found = s;
+/** The index of the last element of an ascending list that is at most `at`; -1 when none is. */
+function indexAtOrBefore(sorted: readonly number[], at: number): number {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return found;
+  return hi;
 }

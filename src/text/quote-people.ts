@@ -32,10 +32,20 @@ const FEMALE_TITLES = new Set('mrs ms miss dame lady queen princess sister'.spli
 
 /** A word of a mention or a name as compared: folded, without a full stop or possessive at its end. */
 export function nameWord(word: string): string {
-  return lowerWithoutAccents(word)
-    .replace(/['’]s$/, '')
-    .replace(/[.,]$/, '');
+  let folded = NAME_WORDS.get(word);
+  if (folded === undefined) {
+    folded = lowerWithoutAccents(word)
+      .replace(/['’]s$/, '')
+      .replace(/[.,]$/, '');
+    // Names repeat across a text and an archive; the cache is bounded so a large build stays small.
+    if (NAME_WORDS.size > 50_000) NAME_WORDS.clear();
+    NAME_WORDS.set(word, folded);
+  }
+  return folded;
 }
+
+/** nameWord's results: Unicode decomposition is the costly part of reading a name. */
+const NAME_WORDS = new Map<string, string>();
 
 /** Whether a word of a mention is a title or office that may stand before a name. */
 export function isTitleWord(word: string): boolean {

@@ -235,8 +235,11 @@ function resolveSpeakers(
   const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
     (a, b) => a.start - b.start,
   );
+  const pronouns = attributions.filter((a) => a.kind === 'pronoun');
   const mentions =
-    english && attributions.some((a) => a.kind !== 'name') ? new Mentions(text, paragraphs, people) : null;
+    english && attributions.some((a) => a.kind !== 'name')
+      ? new Mentions(text, paragraphs, people, (pronouns.at(-1)?.start ?? 0) + 1)
+      : null;
   for (const a of attributions)
     if (a.kind === 'name') {
       const person = people.resolveName(a.text);

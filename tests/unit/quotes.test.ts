@@ -144,6 +144,13 @@ describe('where the speaker is', () => {
     ]);
   });
 
+  test('nominal: an auxiliary after a capitalized role is not part of it', () => {
+    const sunak = { id: 'rishi-sunak', name: 'Rishi Sunak', role: 'Prime Minister' };
+    expect(found('The Prime Minister has insisted the government will "get on with the job."', [sunak])).toEqual([
+      ['get on with the job.', 'The Prime Minister', 'rishi-sunak'],
+    ]);
+  });
+
   test('nominal: a role of the article’s people resolves to that person', () => {
     expect(found('“The bridge will open in May,” the mayor said.', [DOE, ROE])).toEqual([
       ['The bridge will open in May,', 'the mayor', 'jane-doe'],
