@@ -91,7 +91,10 @@ const EN = {
     new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
   ],
   before: [
-    new RegExp(`${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
+      'dgu',
+    ),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
     // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
     // few words right before the quotation.

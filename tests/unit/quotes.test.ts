@@ -205,6 +205,18 @@ describe('quotes over paragraphs and inside sentences', () => {
     ]);
   });
 
+  test('according-to: before the quotation, and with words between', () => {
+    expect(
+      found(
+        'According to Doe, the plan was “a mistake from the start.”\n\nThe plan, according to Doe, was “never costed.”',
+        [DOE],
+      ),
+    ).toEqual([
+      ['a mistake from the start.', 'Doe', 'jane-doe'],
+      ['never costed.', 'Doe', 'jane-doe'],
+    ]);
+  });
+
   test('scare quotes and titles of works are nobody’s quotes', () => {
     const text =
       'He was involved in the White House’s controversial “zero tolerance” policy.\n\nShe read “The Art of the Deal” twice.';
