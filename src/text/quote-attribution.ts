@@ -42,7 +42,7 @@ const GROUPS = eitherCase(
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
 /** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
 const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|(?:${GROUPS})(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
@@ -87,7 +87,11 @@ const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
 const EN = {
   after: [
     new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
-    new RegExp(`${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}`, 'du'),
+    // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
+    new RegExp(
+      `${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
+      'du',
+    ),
     new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
   ],
   before: [
@@ -208,19 +212,23 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   if (kind === 'nominal' && named) {
     // "The hospital’s chief executive, Tom Baker, said": the name in the appositive is the speaker.
     const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
-    return attribution(at, named[1]!, 'name', m, offset, source);
+    return attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source);
   }
   if (kind === 'nominal') {
     // "a spokesman for the company": the mention is the noun phrase before its qualifier.
     const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
     if (cut && !/^[Tt]he\s+\p{Lu}/u.test(text)) text = text.slice(0, cut.index);
   }
-  text = text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
-  return attribution(start, text, kind, m, offset, source);
+  return attribution(start, withoutFullStop(text), kind, m, offset, source);
 }
 
-/** An appositive that is a name and nothing else: ", Tom Baker,". */
-const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),$`, 'u');
+/** A mention without the sentence's full stop or comma after it ("Tom Baker." -> "Tom Baker"; "Jr." and "J." keep theirs). */
+function withoutFullStop(text: string): string {
+  return text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
+}
+
+/** An appositive that is a name and nothing else: ", Tom Baker," (or ", Tom Baker" ending an inverted attribution). */
+const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),?$`, 'u');
 
 function attribution(
   start: number,

@@ -102,6 +102,12 @@ describe('where the speaker is', () => {
     ]);
   });
 
+  test('after: an inverted nominal speaker with a name in apposition is that name', () => {
+    expect(
+      found('“We are thrilled,” said the company’s CEO, Tom Baker.', [{ id: 'tom-baker', name: 'Tom Baker' }]),
+    ).toEqual([['We are thrilled,', 'Tom Baker', 'tom-baker']]);
+  });
+
   test('title: a full title before the name', () => {
     expect(
       found('“We will enforce the law as written,” Attorney General Jeff Sessions said.', [
