@@ -118,12 +118,21 @@ const EN = {
 const PRONOUN_FR = String.raw`(?<pronoun>il|elle|ils|elles)`;
 const CUES_FR =
   'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit';
+/** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
+const PARTICIPLES_FR = CUES_FR.split('|')
+  .filter((c) => c.startsWith('a '))
+  .map((c) => c.slice(2))
+  .join('|');
+const PRESENT_FR = CUES_FR.split('|')
+  .filter((c) => !c.startsWith('a '))
+  .join('|');
 const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+[\\p{Ll}\\-]+(?:\\s+[\\p{Ll}\\-]+){0,2})|(?<name>${NAME_PATTERN}))`;
 const FR = {
   after: [
     new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),
     new RegExp(`${LEAD}(?<cue>${CUES_FR})\\s+${SPEAKER_FR}`, 'du'),
-    new RegExp(`${LEAD}(?<cue>a-t-|${CUES_FR.replace(/a /g, '')}-t?-?)${PRONOUN_FR}(?!\\p{L})`, 'du'),
+    new RegExp(`${LEAD}a-t-${PRONOUN_FR}\\s+(?<cue>${PARTICIPLES_FR})(?!\\p{L})`, 'du'),
+    new RegExp(`${LEAD}(?<cue>${PRESENT_FR})-t?-?${PRONOUN_FR}(?!\\p{L})`, 'du'),
   ],
   before: [
     new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
@@ -241,7 +250,6 @@ function attribution(
   const g = m.indices!.groups!;
   const end = start + text.length;
   let cue = m.groups!['cue']!.replace(/\s+/g, ' ');
-  if (cue.endsWith('-')) cue = cue.replace(/-t?-?$/, '');
   const rest = source.slice(g['cue']![1]);
   const setting =
     /^\s+((?:in|on)\s+(?:a|an|his|her|their|its)?\s*(?:written\s+|joint\s+)?(?:statement|post|tweet|email|e-mail|letter|interview|video|podcast|op-ed)|on\s+(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|LinkedIn|TikTok|Truth Social|social media))\b/u.exec(

@@ -66,6 +66,17 @@ describe('marks as printed', () => {
     ]);
   });
 
+  test('guillemets: French pronoun speakers (a-t-il déclaré, déclare-t-elle) are kept, resolved to no one', () => {
+    const quotes = findQuotes('« Nous irons jusqu’au bout », a-t-il déclaré.\n\n« C’est fini », déclare-t-elle.', {
+      language: 'fr',
+      people: [{ id: 'jean-dupont', name: 'Jean Dupont' }],
+    });
+    expect(quotes.map((q) => [q.quote.text, q.speaker?.text, q.person, q.cue])).toEqual([
+      ['Nous irons jusqu’au bout', 'il', null, 'déclaré'],
+      ['C’est fini', 'elle', null, 'déclare'],
+    ]);
+  });
+
   test('low-high: German „ “, attributed by German rules only', () => {
     const anna = { id: 'anna-schmidt', name: 'Anna Schmidt' };
     expect(found('„Wir geben nicht auf“, sagte Anna Schmidt.', [anna], 'de')).toEqual([
