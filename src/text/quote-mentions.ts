@@ -190,8 +190,9 @@ export class Mentions {
    * The mention a pronoun at `at` refers to ("he" -> m, "she" -> f), or null when none or more
    * than one person could be meant. The candidate is the most recent subject mention within the
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
-   * must be the only person of that gender (or unknown gender) mentioned from its sentence on; one
-   * of unknown gender must be the only person mentioned at all in that stretch.
+   * must be, from its sentence on, the only person known to have that gender and the only subject
+   * who could be meant; one of unknown gender must be the only person mentioned at all in that
+   * stretch.
    */
   resolvePronoun(pronoun: string, at: number): Mention | null {
     const g: Gender | null = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
@@ -206,7 +207,15 @@ export class Mentions {
     if (!candidate) return null;
     const known = this.gender.get(candidate.entity) === g;
     const from = this.sentenceOf(candidate.at);
-    const others = window.filter((m) => (!known || m.at >= from) && m.entity !== candidate.entity && fits(m));
+    // Against a candidate of known gender, another person counts when they too are a subject the
+    // pronoun could mean, or are known to have that gender (a name of unknown gender in an object,
+    // often a place or a body, does not make the pronoun ambiguous).
+    const others = known
+      ? window.filter(
+          (m) =>
+            m.at >= from && m.entity !== candidate.entity && (m.subject ? fits(m) : this.gender.get(m.entity) === g),
+        )
+      : window.filter((m) => m.entity !== candidate.entity && fits(m));
     return others.length === 0 ? candidate : null;
   }
 }

@@ -117,7 +117,13 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     );
     const after = q.closed ? text.slice(q.close, para.end) : '';
     const tryAfter = () => (q.closed ? attributionAfter(after, q.close, language) : null);
-    const tryBefore = () => attributionBefore(text.slice(clauseStart, q.open), clauseStart, language);
+    const tryBefore = () => {
+      const a = attributionBefore(text.slice(clauseStart, q.open), clauseStart, language);
+      // One or two words far from their speaker ("According to the report, the rating fell to
+      // “poor”") are the writer's word in marks more often than the speaker's.
+      const short = !/[.!?,;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
+      return a && short && text.slice(a.end, q.open).trim().split(/\s+/).length > 4 ? null : a;
+    };
     const own = !rules
       ? null
       : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)

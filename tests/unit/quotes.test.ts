@@ -145,6 +145,13 @@ describe('where the speaker is', () => {
     expect(found(male, [DOE, ROE])).toEqual([['We will rebuild the bridge by spring,', 'he', 'richard-roe']]);
   });
 
+  test('pronoun: a name of unknown gender in an object does not make a known-gender subject ambiguous', () => {
+    const text = 'Jane Doe met with Governor Okonkwo on Monday.\n\n“We will rebuild the bridge by spring,” she said.';
+    expect(found(text, [DOE])).toEqual([['We will rebuild the bridge by spring,', 'she', 'jane-doe']]);
+    const subjects = 'Jane Doe and Jordan Okonkwo met on Monday.\n\n“We will rebuild the bridge by spring,” she said.';
+    expect(found(subjects, [DOE])).toEqual([['We will rebuild the bridge by spring,', 'she', null]]);
+  });
+
   test('pronoun: refersTo names the person the pronoun resolves to', () => {
     const text = 'Jane Doe spoke first.\n\n“We will rebuild,” she said.';
     const [q] = findQuotes(text, { language: 'en', people: [DOE] });
@@ -232,6 +239,11 @@ describe('quotes over paragraphs and inside sentences', () => {
       ['a mistake from the start.', 'Doe', 'jane-doe'],
       ['never costed.', 'Doe', 'jane-doe'],
     ]);
+  });
+
+  test('a word in marks far from the speaker before it is nobody’s quote', () => {
+    const text = 'According to the city engineer’s report, the bridge’s rating fell to “poor” in March.';
+    expect(found(text, [DOE])).toEqual([]);
   });
 
   test('scare quotes and titles of works are nobody’s quotes', () => {
