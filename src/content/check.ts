@@ -18,6 +18,7 @@ import {
   type SourceData,
 } from './read-collection.ts';
 import { duplicates, folderProblems, missingFiles, referenceProblems, repeatedInArticle } from './cross-checks.ts';
+import { quoteCorrectionProblems } from './quote-checks.ts';
 
 export type { ArticleData, Entry } from './read-collection.ts';
 
@@ -139,6 +140,7 @@ async function checkAll(root: string, cache: YamlCache | undefined): Promise<Che
       present,
     ),
   );
+  problems.push(...quoteCorrectionProblems(root, allArticles, new Set(people.map((p) => p.id))));
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
   // Earlier versions of articles: read like articles, then checked against them.

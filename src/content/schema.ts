@@ -66,6 +66,28 @@ const warcProvenance = z
   })
   .strict();
 
+/**
+ * One editor's correction of a quotation: `{ text, person }` attributes the quotation holding
+ * `text` to that person (or adds it, when no quotation holds it), `{ text, remove: true }` takes
+ * it off every page.
+ */
+const quoteCorrection = z
+  .object({
+    /** A passage of the quotation, copied from the body. */
+    text,
+    /** The id of one of the article's people. */
+    person: text.optional(),
+    /** True to publish the quotation as no one's. */
+    remove: z.literal(true, { error: 'must be true (or left out)' }).optional(),
+  })
+  .strict()
+  .refine((q) => (q.person === undefined) !== (q.remove === undefined), {
+    error: 'needs either person (who said it) or remove: true (no one said it), and not both',
+    params: {
+      fix: 'write `person: <id>` to attribute the quotation, or `remove: true` to publish it as no one’s',
+    },
+  });
+
 /** The article fields, each checked on its own, around the reference type in use (Astro reference or plain id). */
 export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { person: P; source: S }) {
   return z
@@ -142,6 +164,13 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
       draft: z.boolean().default(false),
       /** A note from the archive's editor, shown above the article. */
       editorsNote: text.optional(),
+      /**
+       * The editor's corrections of the quotations the build finds in the body (src/text/quotes.ts,
+       * docs/quotes.md): each picks a quotation by a passage of its words and attributes it to one
+       * of the article's people, or removes it. The checker finds the passage in the body and the
+       * person among the article's people (src/content/quote-checks.ts).
+       */
+      quotes: z.array(quoteCorrection).optional(),
     })
     .strict();
 }

@@ -1,5 +1,17 @@
+import { attributionAfter, attributionBefore, hasAttributionRules, type Attribution } from './quote-attribution.ts';
+import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
+import { Mentions, sentenceStarts } from './quote-mentions.ts';
+import { PeopleIndex } from './quote-people.ts';
+import { comparableQuoteText } from './quote-text.ts';
+
 /**
  * Direct quotations in a news text and who said them.
+ *
+ * How: the quotations are found by their marks (quote-marks.ts), their speakers by the language's
+ * attribution rules (quote-attribution.ts), the speakers resolved to the article's people by name,
+ * title, alias and role (quote-people.ts) or, for he/she, through the people the text mentions
+ * (quote-mentions.ts); editors' corrections come last. docs/quotes.md explains the rules and
+ * their limits.
  *
  * The contract every caller relies on (the build's quote pages, the search records, the `quotes`
  * command and the labelled-set benchmark): `findQuotes(text, options)` takes the article's plain
@@ -64,35 +76,252 @@ export interface QuoteOptions {
   readonly corrections?: readonly QuoteCorrection[];
 }
 
-const SAID =
-  /^[\s,]*(?:(said|told|added|wrote)\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)|([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+(said|told|added|wrote))/;
+/** A quotation part on its way to a FoundQuote. */
+interface Part {
+  readonly marked: MarkedQuote;
+  /** The attribution written beside this part itself. */
+  own: Attribution | null;
+  /** The attribution it has, its own or one it shares (a split quote's, the previous paragraph's). */
+  attribution: Attribution | null;
+}
+
+/** Words that may follow a quotation without making it a modifier of the next word ("“a disaster” and left"). */
+const FUNCTION_WORDS = new Set(
+  'and or but nor to of in on at for with by as than that which who whom whose is was are were be been said says told added wrote according from into about after before because while when if so then'.split(
+    ' ',
+  ),
+);
 
 /**
  * Every direct quotation in `text` with its speaker (see the module comment for the contract).
- * Offsets index `text`. Throws nothing; a text without quotes gives [].
+ * Offsets index `text`. Throws nothing; a text without quotes gives []. A quotation whose speaker
+ * no rule finds keeps speaker null when it reads as speech (a sentence, or five words or more);
+ * a few words in quotation marks with no speaker (scare quotes, "zero tolerance") and titles of
+ * works are left out. `person` is only ever the id of one of `options.people`.
  */
 export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
-  const found: FoundQuote[] = [];
-  for (const m of text.matchAll(/[“"]([^“”"\n]{2,}?)[”"]/g)) {
-    const start = m.index + 1;
-    const inner = m[1]!;
-    if (!/\s/.test(inner.trim())) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
-    const said = SAID.exec(after);
-    const name = said ? (said[2] ?? said[3])! : null;
-    const speakerStart = name ? m.index + m[0].length + after.indexOf(name) : -1;
-    const person = name
-      ? (options.people.find((p) =>
-          [p.name, ...(p.aliases ?? [])].some((n) => n === name || n.split(' ').at(-1) === name),
-        )?.id ?? null)
-      : null;
-    found.push({
-      quote: { start, end: start + inner.length, text: inner },
-      speaker: name ? { start: speakerStart, end: speakerStart + name.length, text: name } : null,
-      refersTo: null,
-      person,
-      cue: said ? (said[1] ?? said[4])! : null,
-    });
+  const { language } = options;
+  const paragraphs = paragraphsOf(text);
+  const starts = paragraphs.map((p) => sentenceStarts(text, p));
+  const marked = markedQuotes(text, language, paragraphs);
+  const parts: Part[] = [];
+  const rules = hasAttributionRules(language);
+  marked.forEach((q, i) => {
+    const para = paragraphs[q.paragraph]!;
+    const inner = text.slice(q.start, q.end);
+    const previous = marked[i - 1];
+    const clauseStart = Math.max(
+      para.start,
+      previous?.paragraph === q.paragraph ? previous.close : para.start,
+      starts[q.paragraph]!.findLast((s) => s <= q.open) ?? para.start,
+    );
+    const after = q.closed ? text.slice(q.close, para.end) : '';
+    const tryAfter = () => (q.closed ? attributionAfter(after, q.close, language) : null);
+    const tryBefore = () => {
+      const a = attributionBefore(text.slice(clauseStart, q.open), clauseStart, language);
+      // One or two words far from their speaker ("According to the report, the rating fell to
+      // “poor”") are the writer's word in marks more often than the speaker's.
+      const short = !/[.!?,;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
+      return a && short && text.slice(a.end, q.open).trim().split(/\s+/).length > 4 ? null : a;
+    };
+    const own = !rules
+      ? null
+      : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)
+        ? (tryAfter() ?? tryBefore())
+        : (tryBefore() ?? tryAfter());
+    if (!keepsQuote(inner, after, q, own !== null, para.start)) return;
+    parts.push({ marked: q, own, attribution: own });
+  });
+  shareAttributions(text, parts, paragraphs);
+  const people = new PeopleIndex(options.people);
+  const resolved = resolveSpeakers(text, parts, people, language, paragraphs);
+  const found = parts.map((part): FoundQuote => {
+    const a = part.attribution;
+    const r = a ? resolved.get(a)! : { person: null, refersTo: null };
+    return {
+      quote: { start: part.marked.start, end: part.marked.end, text: text.slice(part.marked.start, part.marked.end) },
+      speaker: a ? { start: a.start, end: a.end, text: a.text } : null,
+      refersTo: r.refersTo,
+      person: r.person,
+      cue: a?.cue ?? null,
+    };
+  });
+  return applyCorrections(text, found, options.corrections ?? [], people);
+}
+
+/**
+ * Whether marked words are a quotation of someone: not a modifier in quotation marks (the “zero
+ * tolerance” policy), nor, without a speaker, a few words or a title of a work (“The Art of the
+ * Deal”); a continued or paragraph-opening part is always kept.
+ */
+function keepsQuote(inner: string, after: string, q: MarkedQuote, attributed: boolean, paraStart: number): boolean {
+  const words = inner.split(/\s+/);
+  const ended = /[.!?,;:…—–-]$/.test(inner);
+  const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
+  if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
+  if (attributed || q.continues || !q.closed) return true;
+  const title = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && w.length <= 3));
+  if (title && !/[.!?]$/.test(inner)) return false;
+  if (q.open === paraStart) return true;
+  return ended ? words.length >= 2 : words.length >= 5;
+}
+
+/**
+ * Attributions shared by the parts that go without one: the parts of a quotation running over
+ * paragraphs share the one any of them has; a part with none takes the one of the part before it
+ * in its paragraph (the second half of a split quote, or a quotation after "…," X said.); a
+ * paragraph that opens with a quotation and attributes none continues the previous paragraph's
+ * last speaker. Neither when a sentence between starts with another name ("Roe disagreed.").
+ */
+function shareAttributions(text: string, parts: Part[], paragraphs: readonly Paragraph[]): void {
+  // Quotations over paragraphs: runs of parts where each after the first continues the one before;
+  // an attribution any part of a run has is the run's (often it follows the last part).
+  for (let i = 0; i < parts.length; i++) {
+    let j = i;
+    while (j + 1 < parts.length && parts[j + 1]!.marked.continues && !parts[j]!.marked.closed) j++;
+    const run = parts.slice(i, j + 1);
+    const shared = run.find((p) => p.own)?.own ?? null;
+    for (const p of run) p.attribution ??= shared;
+    i = j;
   }
-  return found;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.attribution) continue;
+    const previous = parts[i - 1];
+    const p = part.marked.paragraph;
+    if (part.marked.continues && previous && !previous.marked.closed) {
+      part.attribution = previous.attribution;
+      continue;
+    }
+    const before = parts.slice(0, i).findLast((x) => x.marked.paragraph === p && x.attribution);
+    if (before) {
+      if (!newSubjectBetween(text, before.marked.close, part.marked.open, before.attribution!))
+        part.attribution = before.attribution;
+      continue;
+    }
+    const inParagraph = parts.filter((x) => x.marked.paragraph === p);
+    const opens = inParagraph[0] === part && part.marked.open === paragraphs[p]!.start;
+    if (opens && inParagraph.every((x) => !x.own)) {
+      const last = parts.slice(0, i).findLast((x) => x.marked.paragraph === p - 1);
+      const rest = last && paragraphs[p - 1]!.end;
+      if (last?.attribution && !newSubjectBetween(text, last.marked.close, rest!, last.attribution))
+        for (const x of inParagraph) x.attribution ??= last.attribution;
+    }
+  }
+}
+
+/** Capitalized words that start a sentence without naming a new speaker. */
+const NOT_SUBJECTS = new Set(
+  'The A An It Its This That These Those There Here But And Or So Yet In On At As If When While After Before Then Now Still Later However Meanwhile Also He She They We I You His Her Their Our My'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a sentence between `from` and `to` starts with a capitalized word other than the
+ * speaker's own (a new subject, likely someone else speaking next).
+ */
+function newSubjectBetween(text: string, from: number, to: number, speaker: Attribution): boolean {
+  const own = new Set(speaker.text.split(/\s+/));
+  for (const m of text.slice(from, to).matchAll(/[.!?][”"’)]*\s+(\p{Lu}[\p{L}’'-]*)/gu))
+    if (!NOT_SUBJECTS.has(m[1]!) && !own.has(m[1]!)) return true;
+  return false;
+}
+
+/** Each attribution's person and refersTo, resolved in reading order so pronouns see the speakers before them. */
+function resolveSpeakers(
+  text: string,
+  parts: readonly Part[],
+  people: PeopleIndex,
+  language: string,
+  paragraphs: readonly Paragraph[],
+): Map<Attribution, { person: string | null; refersTo: string | null }> {
+  const out = new Map<Attribution, { person: string | null; refersTo: string | null }>();
+  const english = language.toLowerCase().split('-')[0] === 'en';
+  const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
+    (a, b) => a.start - b.start,
+  );
+  const pronouns = attributions.filter((a) => a.kind === 'pronoun');
+  const mentions =
+    english && attributions.some((a) => a.kind !== 'name')
+      ? new Mentions(text, paragraphs, people, (pronouns.at(-1)?.start ?? 0) + 1)
+      : null;
+  for (const a of attributions)
+    if (a.kind === 'name') {
+      const person = people.resolveName(a.text);
+      out.set(a, { person, refersTo: null });
+      const name = person ? people.byId.get(person)!.name : a.text;
+      mentions?.add({
+        at: a.start,
+        entity: person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`,
+        name,
+        person,
+        subject: true,
+      });
+    }
+  for (const a of attributions) {
+    if (a.kind === 'name') continue;
+    if (!mentions) {
+      out.set(a, { person: null, refersTo: null });
+      continue;
+    }
+    if (a.kind === 'pronoun') {
+      const m = mentions.resolvePronoun(a.text, a.start);
+      out.set(a, { person: m?.person ?? null, refersTo: m?.name ?? null });
+      if (m) mentions.add({ ...m, at: a.start, subject: true });
+    } else {
+      const person = people.resolveRole(a.text);
+      out.set(a, { person, refersTo: person ? people.byId.get(person)!.name : null });
+      if (person)
+        mentions.add({ at: a.start, entity: person, name: people.byId.get(person)!.name, person, subject: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * The quotations with the editor's corrections applied, in order: a correction's `text` picks the
+ * quotation whose words contain it (white space and Markdown markup compared loosely, comparableQuoteText); `remove` drops it, `person`
+ * attributes it to that person (ignored unless one of the article's people: the checker reports
+ * it). A `person` correction whose words no quotation holds adds a quotation spanning their first
+ * occurrence in the text, with no speaker.
+ */
+function applyCorrections(
+  text: string,
+  found: FoundQuote[],
+  corrections: readonly QuoteCorrection[],
+  people: PeopleIndex,
+): FoundQuote[] {
+  let quotes = found;
+  for (const c of corrections) {
+    const wanted = comparableQuoteText(c.text);
+    if (!wanted) continue;
+    const hits = quotes.filter((q) => comparableQuoteText(q.quote.text).includes(wanted));
+    if (c.remove) {
+      quotes = quotes.filter((q) => !hits.includes(q));
+      continue;
+    }
+    if (!c.person || !people.byId.has(c.person)) continue;
+    const person = c.person;
+    if (hits.length > 0) {
+      quotes = quotes.map((q) => (hits.includes(q) ? { ...q, person } : q));
+      continue;
+    }
+    const span = passageIn(text, wanted);
+    if (span)
+      quotes = [...quotes, { quote: span, speaker: null, refersTo: null, person, cue: null }].sort(
+        (a, b) => a.quote.start - b.quote.start,
+      );
+  }
+  return quotes;
+}
+
+/** The first place `words` (single-spaced) occur in `text`, whatever white space the text has between them. */
+function passageIn(text: string, words: string): TextSpan | null {
+  const pattern = words
+    .split(' ')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  const m = new RegExp(pattern).exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : null;
 }

@@ -1,0 +1,189 @@
+// `npm run quotes -- [--format text|jsonl] [--people DIR] FILE...`: the direct quotations of
+// articles and who said them, as the build finds them (src/text/quotes.ts), for editors to review
+// and for measuring the extraction. README, "Quotes", documents it.
+//
+// A .md file is an archive article: its front matter gives the language, the people (names and
+// aliases read from people/<id>.yaml of the content folder the file is in, or of --people DIR)
+// and the editor's `quotes:` corrections; quotations are found in the body after the front
+// matter, as written (Markdown markup is text here), and offsets index that body. A .txt file is
+// plain English text; its people are every person of --people DIR, if given. A file that cannot
+// be read is reported on stderr with its name and the others still run; the exit code is then 1.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { splitFrontmatter } from '../src/content/files.ts';
+import { parseYaml } from '../src/content/yaml.ts';
+import {
+  findQuotes,
+  type FoundQuote,
+  type QuoteCorrection,
+  type QuotePerson,
+  type TextSpan,
+} from '../src/text/quotes.ts';
+
+const USAGE = 'usage: npm run quotes -- [--format text|jsonl] [--people DIR] FILE...';
+
+/** A problem with one input file, reported with its name. */
+class InputError extends Error {}
+
+/** A person file's name and aliases; throws InputError naming the file when it cannot be read. */
+function readPerson(file: string, id: string): QuotePerson {
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(`${file}: cannot read person "${id}": ${(err as Error).message}`);
+  }
+  const d = data as { name?: unknown; aliases?: unknown } | null;
+  if (typeof d?.name !== 'string') throw new InputError(`${file}: person "${id}" has no name`);
+  const aliases = Array.isArray(d.aliases) ? d.aliases.filter((a): a is string => typeof a === 'string') : [];
+  return { id, name: d.name, aliases };
+}
+
+/** The content folder an article file is in: the folder above its articles/ folder, or null. */
+function contentFolderOf(file: string): string | null {
+  let dir = path.dirname(path.resolve(file));
+  while (dir !== path.dirname(dir)) {
+    if (path.basename(dir) === 'articles') return path.dirname(dir);
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+/** What findQuotes needs for one file, and the text its offsets index. */
+interface Input {
+  text: string;
+  language: string;
+  people: QuotePerson[];
+  corrections: QuoteCorrection[];
+}
+
+/** Reads one file (.md article or .txt); throws InputError naming the file for anything unreadable. */
+function readInput(file: string, peopleDir: string | undefined): Input {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.md' && ext !== '.txt')
+    throw new InputError(`${file}: not a .md article or a .txt text (the two kinds this command reads)`);
+  let raw: string;
+  try {
+    if (!statSync(file).isFile()) throw new InputError(`${file}: is not a file`);
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new InputError(
+      e.code === 'ENOENT'
+        ? `${file}: no such file`
+        : e instanceof TypeError
+          ? `${file}: is not UTF-8 text`
+          : `${file}: ${e.message}`,
+    );
+  }
+  raw = raw.replace(/^\uFEFF/, '');
+  if (ext === '.txt') {
+    const people = peopleDir ? allPeople(peopleDir) : [];
+    return { text: raw, language: 'en', people, corrections: [] };
+  }
+  const parts = splitFrontmatter(raw);
+  if (!parts) throw new InputError(`${file}: has no front matter (an archive article starts with --- and its fields)`);
+  let fm: Record<string, unknown>;
+  try {
+    fm = (parseYaml(parts.yaml) ?? {}) as Record<string, unknown>;
+  } catch (err) {
+    throw new InputError(`${file}: front matter is not valid YAML: ${(err as Error).message}`);
+  }
+  const folder = peopleDir ?? path.join(contentFolderOf(file) ?? path.dirname(file), 'people');
+  const people: QuotePerson[] = [];
+  for (const entry of Array.isArray(fm['people']) ? fm['people'] : []) {
+    const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id;
+    const role = typeof entry === 'object' ? (entry as { role?: unknown } | null)?.role : undefined;
+    if (typeof id !== 'string') continue;
+    const personFile = path.join(folder, `${id}.yaml`);
+    if (!existsSync(personFile)) {
+      console.error(`${file}: person "${id}" has no file ${personFile}; their quotes are not attributed to them`);
+      continue;
+    }
+    people.push({ ...readPerson(personFile, id), ...(typeof role === 'string' && { role }) });
+  }
+  const corrections = (Array.isArray(fm['quotes']) ? fm['quotes'] : []).filter(
+    (c): c is QuoteCorrection => typeof (c as { text?: unknown } | null)?.text === 'string',
+  );
+  const language = typeof fm['language'] === 'string' ? fm['language'] : 'en';
+  return { text: parts.body, language, people, corrections };
+}
+
+/** Every person of a people folder. */
+function allPeople(dir: string): QuotePerson[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n));
+  } catch {
+    throw new InputError(`${dir}: --people must name a folder of people/<id>.yaml files`);
+  }
+  return names.map((n) => readPerson(path.join(dir, n), n.replace(/\.ya?ml$/i, '')));
+}
+
+/** One quotation as a line of the text format. */
+function textLine(q: FoundQuote): string {
+  const who = q.speaker
+    ? `${q.speaker.text}${q.refersTo ? ` (= ${q.refersTo})` : ''}${q.person ? ` [${q.person}]` : ''}`
+    : q.person
+      ? `[${q.person}]`
+      : '(no speaker)';
+  return `  ${q.quote.start}-${q.quote.end} “${q.quote.text}” — ${who}${q.cue ? `, ${q.cue}` : ''}`;
+}
+
+let args: ReturnType<
+  typeof parseArgs<{ options: { format: { type: 'string' }; people: { type: 'string' } }; allowPositionals: true }>
+>;
+try {
+  args = parseArgs({
+    options: { format: { type: 'string' }, people: { type: 'string' } },
+    allowPositionals: true,
+  });
+} catch (err) {
+  console.error(`${(err as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const format = args.values.format ?? 'text';
+if (format !== 'text' && format !== 'jsonl') {
+  console.error(`--format: "${format}" is not a format; write --format text or --format jsonl\n${USAGE}`);
+  process.exit(2);
+}
+if (args.positionals.length === 0) {
+  console.error(`no files given\n${USAGE}`);
+  process.exit(2);
+}
+let failed = 0;
+for (const file of args.positionals) {
+  let input: Input;
+  try {
+    input = readInput(file, args.values.people);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    console.error(err.message);
+    failed++;
+    continue;
+  }
+  const quotes = findQuotes(input.text, input);
+  if (format === 'jsonl')
+    for (const q of quotes) {
+      const line: {
+        file: string;
+        quote: TextSpan;
+        speaker: TextSpan | null;
+        refersTo: string | null;
+        person: string | null;
+        cue: string | null;
+      } = { file, quote: q.quote, speaker: q.speaker, refersTo: q.refersTo, person: q.person, cue: q.cue };
+      console.log(JSON.stringify(line));
+    }
+  else {
+    console.log(`${file}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`);
+    for (const q of quotes) console.log(textLine(q));
+  }
+}
+if (failed > 0) {
+  console.error(`${failed} of ${args.positionals.length} files could not be read`);
+  process.exit(1);
+}

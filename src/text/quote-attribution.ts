@@ -1,0 +1,260 @@
+// The attribution rules: the words around a quotation that name who said it, per language. A
+// rule matches the attribution as news copy prints it, in the notions of Pareti's PARC corpus
+// (cue: the reporting verb or construction; source: the speaker mention; content: the quotation):
+// the source after the quotation ("…," said X / "…," X said / "…," according to X), before it
+// (X said: "…" / X told reporters that "…" / According to X, "…"), with a title, an appositive
+// or a "for the company" between the source and the cue. English rules follow the conventions of
+// news attribution (AP Stylebook, "said"); French and German have their own few; other languages
+// have none, so their quotations keep no speaker rather than get one by English rules.
+
+import { NAME_PARTICLES } from './name-particles.ts';
+
+/** What an attribution rule found: the speaker mention and the cue. */
+export interface Attribution {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** name: a proper name (with any title); pronoun: he, she, they; nominal: a noun phrase ("a spokesman", "police", "the White House"). */
+  readonly kind: 'name' | 'pronoun' | 'nominal';
+  readonly cue: string;
+}
+
+const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,}|(?:(?:al|el|bin|ibn|d|O)['’-])?\p{Lu}[\p{L}\p{M}'’\-]*\.?)`;
+const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`;
+/** Capitalized words that start a clause but never a name. */
+const NOT_NAME_START =
+  'The|A|An|This|That|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its|Our|But|And|Or|So|Yet|In|On|At|As|If|When|While|After|Before|According|Asked|Said|Told|Speaking|Then|Now|Still|Later|However|Meanwhile|Also';
+/** A proper name: capitalized words with particles between, a generational suffix after. */
+const NAME_PATTERN = String.raw`(?!(?:${NOT_NAME_START})\b)${NAME_WORD}(?:[^\S\n]+(?:${PARTICLE}[^\S\n]+)*${NAME_WORD}){0,6}(?:,?[^\S\n]+(?:Jr\.|Sr\.|II|III|IV)(?!\p{L}))?`;
+
+/** Capitalize-either-way alternation of lower-case words ("police" -> "[Pp]olice"). */
+function eitherCase(words: string): string {
+  return words
+    .split(' ')
+    .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+}
+
+/** Groups that speak as one, printed without a determiner ("Police said"). */
+const GROUPS = eitherCase(
+  'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans',
+);
+const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
+/** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
+const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
+const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
+const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
+/** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
+/** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
+const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${DESCRIPTORS}${NAME_PATTERN}))`;
+
+/** Reporting verbs of English news copy, past and present. */
+const CUES_EN = [
+  'said says say told tells added adds wrote writes stated states explained explains argued argues asked asks',
+  'noted notes continued continues insisted insists warned warns claimed claims declared declares replied replies',
+  'recalled recalls tweeted tweets posted posts acknowledged acknowledges admitted admits announced announces',
+  'complained complains conceded concedes contended contends cautioned cautions emphasized emphasised emphasizes',
+  'stressed stresses suggested suggests testified testifies urged urges observed observes remarked remarks',
+  'responded responds shouted shouts predicted predicts promised promises reported reports commented comments',
+  'concluded concludes confirmed confirms countered counters agreed agrees boasted boasts joked jokes mused muses',
+  'called calls described describes texted emailed answered answers quipped vowed vows pleaded pledged charged',
+  'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
+  'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
+  'objected wondered wonders hinted signaled signalled pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+]
+  .join(' ')
+  .split(' ')
+  .join('|');
+const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
+/** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
+const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
+/** Participles that report what the sentence's subject said: "…, saying the country “…”". */
+const PARTICIPLES =
+  'saying|adding|telling|noting|writing|arguing|warning|insisting|calling|describing|explaining|declaring|stressing|acknowledging|promising|vowing';
+/** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
+const APPOSITIVE = String.raw`(?<appositive>,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
+/** A qualifier of the speaker: "of the ACLU", "for the company". */
+const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
+/** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
+const CLAUSE_START = String.raw`(?:^|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
+/** What may follow the cue up to the quotation: "told reporters:", "added that", "called it", never a sentence's end. */
+const TAIL = String.raw`[^.!?“”"«»„\n]{0,160}`;
+const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
+
+const EN = {
+  after: [
+    new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
+    // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
+    new RegExp(
+      `${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
+      'du',
+    ),
+    new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
+  ],
+  before: [
+    new RegExp(
+      `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
+      'dgu',
+    ),
+    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
+    // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
+    // few words right before the quotation.
+    new RegExp(
+      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?<name>${NAME_PATTERN})${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
+      'dgu',
+    ),
+    // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
+    // sentence, and a participle of saying.
+    new RegExp(
+      `^(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      'dgu',
+    ),
+  ],
+};
+
+const PRONOUN_FR = String.raw`(?<pronoun>il|elle|ils|elles)`;
+const CUES_FR =
+  'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit';
+/** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
+const PARTICIPLES_FR = CUES_FR.split('|')
+  .filter((c) => c.startsWith('a '))
+  .map((c) => c.slice(2))
+  .join('|');
+const PRESENT_FR = CUES_FR.split('|')
+  .filter((c) => !c.startsWith('a '))
+  .join('|');
+const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+[\\p{Ll}\\-]+(?:\\s+[\\p{Ll}\\-]+){0,2})|(?<name>${NAME_PATTERN}))`;
+const FR = {
+  after: [
+    new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>${CUES_FR})\\s+${SPEAKER_FR}`, 'du'),
+    new RegExp(`${LEAD}a-t-${PRONOUN_FR}\\s+(?<cue>${PARTICIPLES_FR})(?!\\p{L})`, 'du'),
+    new RegExp(`${LEAD}(?<cue>${PRESENT_FR})-t?-?${PRONOUN_FR}(?!\\p{L})`, 'du'),
+  ],
+  before: [
+    new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
+    new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'dgu'),
+  ],
+};
+
+const CUES_DE =
+  'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte\\s+hinzu|ergänzte|schrieb|schreibt|warnte|kritisierte|so';
+const SPEAKER_DE = `(?:(?<pronoun>er|sie)(?!\\p{L})|(?<name>${NAME_PATTERN}))`;
+const DE = {
+  after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
+  before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu')],
+};
+
+/** The rules for a language, or null when it has none here. */
+function rulesFor(language: string): typeof EN | null {
+  const lang = language.toLowerCase().split('-')[0];
+  return lang === 'en' ? EN : lang === 'fr' ? FR : lang === 'de' ? DE : null;
+}
+
+/** Whether findQuotes knows attribution rules for the language (English, French, German). */
+export function hasAttributionRules(language: string): boolean {
+  return rulesFor(language) !== null;
+}
+
+/**
+ * The attribution written right after a quotation: `after` is the text from just past the
+ * closing mark to the end of its paragraph, `offset` its index in the text. Null when no rule of
+ * the language matches there.
+ */
+export function attributionAfter(after: string, offset: number, language: string): Attribution | null {
+  const rules = rulesFor(language);
+  if (!rules) return null;
+  for (const rule of rules.after) {
+    const m = rule.exec(after);
+    if (m) return attributionOf(m, offset, after);
+  }
+  return null;
+}
+
+/**
+ * The attribution written before a quotation, in its clause: `before` is the text from the
+ * clause's start (the sentence's, or the end of the quotation before) to the opening mark.
+ */
+export function attributionBefore(before: string, offset: number, language: string): Attribution | null {
+  const rules = rulesFor(language);
+  if (!rules) return null;
+  for (const rule of rules.before) {
+    // The speaker nearest the quotation: ", Doe said, and Roe replied “…”" is Roe's.
+    let last: RegExpExecArray | null = null;
+    rule.lastIndex = 0;
+    for (let m = rule.exec(before); m !== null; m = rule.exec(before)) {
+      last = m;
+      // On after this speaker mention, so a later match is another mention, not a part of this one.
+      const g = m.indices!.groups!;
+      rule.lastIndex = (g['name'] ?? g['nominal'] ?? g['pronoun'] ?? [m.index, m.index + 1])[1];
+    }
+    // "Reed disagreed with critics who called the plan “…”": the quotation is the critics'.
+    if (last && !OTHER_SPEAKER.test(before.slice(last.indices!.groups!['cue']![1])))
+      return attributionOf(last, offset, before);
+  }
+  return null;
+}
+
+/** Words between a cue and the quotation that give the quotation to someone else: "who called", "which said". */
+const OTHER_SPEAKER = new RegExp(`\\b(?:who|which|whom|whose)\\s+(?:\\p{Ll}+\\s+)?(?:${CUES_EN})(?!\\p{L})`, 'u');
+
+const MONTHS_DAYS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)$/;
+
+function attributionOf(m: RegExpExecArray, offset: number, source: string): Attribution | null {
+  const g = m.indices!.groups!;
+  const kind = g['pronoun'] ? 'pronoun' : g['nominal'] ? 'nominal' : 'name';
+  const [start, groupEnd] = g[kind]!;
+  let text = source.slice(start, groupEnd);
+  if (kind === 'name') {
+    // "said Jane Doe Monday": a day or month after the name is not part of it.
+    const words = text.split(/\s+/);
+    while (words.length > 1 && MONTHS_DAYS.test(words.at(-1)!.replace(/[.,]$/, ''))) words.pop();
+    text = words.join(' ');
+    if (!source.startsWith(text, start)) return null;
+  }
+  const appositive = g['appositive'] ? source.slice(g['appositive'][0], g['appositive'][1]) : '';
+  const named = appositive ? APPOSITIVE_NAME.exec(appositive) : null;
+  if (kind === 'nominal' && named) {
+    // "The hospital’s chief executive, Tom Baker, said": the name in the appositive is the speaker.
+    const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
+    return attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source);
+  }
+  if (kind === 'nominal') {
+    // "a spokesman for the company": the mention is the noun phrase before its qualifier.
+    const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
+    if (cut && !/^[Tt]he\s+\p{Lu}/u.test(text)) text = text.slice(0, cut.index);
+  }
+  return attribution(start, withoutFullStop(text), kind, m, offset, source);
+}
+
+/** A mention without the sentence's full stop or comma after it ("Tom Baker." -> "Tom Baker"; "Jr." and "J." keep theirs). */
+function withoutFullStop(text: string): string {
+  return text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
+}
+
+/** An appositive that is a name and nothing else: ", Tom Baker," (or ", Tom Baker" ending an inverted attribution). */
+const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),?$`, 'u');
+
+function attribution(
+  start: number,
+  text: string,
+  kind: Attribution['kind'],
+  m: RegExpExecArray,
+  offset: number,
+  source: string,
+): Attribution {
+  const g = m.indices!.groups!;
+  const end = start + text.length;
+  let cue = m.groups!['cue']!.replace(/\s+/g, ' ');
+  const rest = source.slice(g['cue']![1]);
+  const setting =
+    /^\s+((?:in|on)\s+(?:a|an|his|her|their|its)?\s*(?:written\s+|joint\s+)?(?:statement|post|tweet|email|e-mail|letter|interview|video|podcast|op-ed)|on\s+(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|LinkedIn|TikTok|Truth Social|social media))\b/u.exec(
+      rest,
+    );
+  if (setting) cue = `${cue} ${setting[1]!.replace(/\s+/g, ' ')}`;
+  return { start: offset + start, end: offset + end, text, kind, cue };
+}

@@ -1,0 +1,232 @@
+// Who a pronoun speaker ("he said", "she added") refers to: the most recent person in subject
+// position whose gender the text does not contradict, and only when no other person could be
+// meant. The mentions are the names of the text (resolved against the article's people or not),
+// their gender the evidence the text gives (a courtesy title, a gendered noun in their role or
+// appositive, he/she in a sentence naming only them). A simplified form of the salience-based
+// pronoun resolution of Lappin and Leass (1994), with ties left unresolved for precision.
+
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
+import { BYLINE_ORGANIZATION_WORDS, INSTITUTION_WORDS } from './organization-words.ts';
+import { NAME_PARTICLES } from './name-particles.ts';
+import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
+import type { Paragraph } from './quote-marks.ts';
+
+type Gender = 'm' | 'f';
+
+/** A mention of a person in the text. */
+export interface Mention {
+  /** Index in the text. */
+  readonly at: number;
+  /** The person id when the mention resolves to one of the article's people, else "name:" and its last word. */
+  readonly entity: string;
+  /** The name as written, without titles (refersTo for an unresolved person). */
+  readonly name: string;
+  readonly person: string | null;
+  /** Whether the mention is the subject of its clause (a sentence's first words, or a quotation's speaker). */
+  readonly subject: boolean;
+}
+
+const GENDERED: Readonly<Record<string, Gender>> = Object.fromEntries([
+  ...'spokeswoman chairwoman congresswoman businesswoman councilwoman woman mother wife daughter sister grandmother aunt niece actress queen princess girl widow girlfriend sportswoman'
+    .split(' ')
+    .map((w) => [w, 'f'] as const),
+  ...'spokesman chairman congressman businessman councilman man father husband son brother grandfather uncle nephew actor king prince boy widower boyfriend sportsman'
+    .split(' ')
+    .map((w) => [w, 'm'] as const),
+]);
+
+const FEMALE = new Set(FEMALE_FIRST_NAMES);
+const MALE = new Set(MALE_FIRST_NAMES);
+
+/** The gender a given name says (compromise's lexicon, src/text/first-names.ts), or null. */
+function firstNameGender(word: string): Gender | null {
+  const w = nameWord(word);
+  return FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : null;
+}
+
+const ORGANIZATION_WORDS = new Set([
+  ...BYLINE_ORGANIZATION_WORDS,
+  ...INSTITUTION_WORDS,
+  ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united'.split(
+    ' ',
+  ),
+]);
+
+/** Runs of capitalized words (particles between), the candidates for names; cheaper than NAME_PATTERN's look-ahead at every capital. */
+const NAME_RUN = new RegExp(
+  String.raw`\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[^\S\n]+(?:(?:${NAME_PARTICLES.join('|')})[^\S\n]+)*\p{Lu}[\p{L}\p{M}'’\-]*\.?)*`,
+  'gu',
+);
+/** Capitalized words that start a sentence or clause but never a name. */
+const NOT_NAME_START = new Set(
+  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also'.split(
+    ' ',
+  ),
+);
+const ABBREVIATIONS =
+  /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
+
+/** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
+export function sentenceStarts(text: string, para: Paragraph): number[] {
+  const starts = [para.start];
+  const body = text.slice(para.start, para.end);
+  for (const m of body.matchAll(/[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu)) {
+    if (m[0][0] === '.' && ABBREVIATIONS.test(body.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    starts.push(para.start + m.index + m[0].length);
+  }
+  return starts;
+}
+
+/** The people a text mentions, and what it says of their gender. */
+export class Mentions {
+  readonly list: Mention[] = [];
+  private readonly gender = new Map<string, Gender | 'both'>();
+  private readonly paragraphOf: (at: number) => number;
+  private readonly sentenceOf: (at: number) => number;
+  private readonly text: string;
+  private readonly people: PeopleIndex;
+  /** The entities of the unresolved names met so far. */
+  private readonly unresolved = new Set<string>();
+
+  /**
+   * Reads the mentions of `text` before `until` (the last pronoun to resolve: nothing after it
+   * matters), with the gender evidence the text gives.
+   */
+  constructor(text: string, paragraphs: readonly Paragraph[], people: PeopleIndex, until = text.length) {
+    this.text = text;
+    this.people = people;
+    const sentences = paragraphs.filter((p) => p.start < until).flatMap((p) => sentenceStarts(text, p));
+    this.sentenceOf = (at) => sentences[Math.max(0, indexAtOrBefore(sentences, at))]!;
+    const paraStarts = paragraphs.map((p) => p.start);
+    this.paragraphOf = (at) => indexAtOrBefore(paraStarts, at);
+    for (const [id, p] of people.byId) {
+      for (const w of (p.role ?? '').toLowerCase().split(/\W+/)) if (GENDERED[w]) this.noteGender(id, GENDERED[w]);
+      const given = p.name.split(/\s+/);
+      const g = given.length >= 2 ? firstNameGender(given[0]!) : null;
+      if (g) this.noteGender(id, g);
+    }
+    const sentenceSet = new Set(sentences);
+    for (const m of text.matchAll(NAME_RUN)) {
+      if (m.index >= until) break;
+      let [run, at] = [m[0], m.index];
+      const first = /^\S+/.exec(run)![0];
+      if (NOT_NAME_START.has(first)) {
+        const rest = /^\S+\s+/.exec(run);
+        if (!rest) continue;
+        [run, at] = [run.slice(rest[0].length), at + rest[0].length];
+      }
+      this.addRun(run, at, sentenceSet);
+    }
+    this.list.sort((a, b) => a.at - b.at);
+    this.pronounEvidence(sentences);
+  }
+
+  private addRun(run: string, at: number, sentenceSet: Set<number>): void {
+    const words = run.split(/\s+/);
+    // A sentence's first word is capitalized whatever it is: "Immigration judges" names no one.
+    const subject =
+      sentenceSet.has(at) ||
+      /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at));
+    const person = this.people.resolveName(run);
+    let t = words.length - 2;
+    while (t >= 0 && !isTitleWord(words[t]!)) t--;
+    const core = words.slice(t + 1);
+    const gender =
+      t >= 0
+        ? words
+            .slice(0, t + 1)
+            .map(titleGender)
+            .find(Boolean)
+        : null;
+    if (person === null) {
+      if (core.some((w) => ORGANIZATION_WORDS.has(nameWord(w)))) return;
+      // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
+      const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
+      if (core.length < 2 && t < 0 && !known) return;
+      if (core.length > 4) return;
+      // "in San Francisco", "to Washington": after a preposition, a place.
+      if (/\b(?:in|at|from|to|near|across|into|of|for|by|on)\s+$/.test(this.text.slice(Math.max(0, at - 8), at)))
+        return;
+    }
+    const entity = person ?? `name:${nameWord(core.at(-1)!)}`;
+    if (person === null) this.unresolved.add(entity);
+    this.list.push({ at, entity, name: person ? this.people.byId.get(person)!.name : core.join(' '), person, subject });
+    if (gender) this.noteGender(entity, gender);
+    const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
+    if (given) this.noteGender(entity, given);
+    // ", a spokeswoman for …": a gendered noun in the appositive right after the name.
+    const appositive = /^,\s+([^,;.“”"]{1,80})/.exec(this.text.slice(at + run.length));
+    for (const w of appositive?.[1]!.toLowerCase().split(/\W+/) ?? [])
+      if (GENDERED[w]) this.noteGender(entity, GENDERED[w]);
+  }
+
+  /** he/his/him or she/her in a sentence that names only one person say that person's gender. */
+  private pronounEvidence(sentences: number[]): void {
+    const bySentence = Map.groupBy(this.list, (m) => this.sentenceOf(m.at));
+    for (const [s, mentions] of bySentence) {
+      if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
+      const end = sentences.find((x) => x > s) ?? this.text.length;
+      const after = this.text.slice(mentions[0]!.at, end);
+      const he = /\b(?:he|his|him)\b/i.test(after);
+      const she = /\b(?:she|her|hers)\b/i.test(after);
+      if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');
+    }
+  }
+
+  private noteGender(entity: string, g: Gender): void {
+    const was = this.gender.get(entity);
+    this.gender.set(entity, was === undefined || was === g ? g : 'both');
+  }
+
+  /** Records a mention found another way (a quotation's speaker, a resolved pronoun or role). */
+  add(mention: Mention): void {
+    const i = this.list.findIndex((m) => m.at > mention.at);
+    const same = this.list.findIndex((m) => m.at === mention.at);
+    if (same >= 0) this.list[same] = { ...this.list[same]!, subject: true };
+    else this.list.splice(i < 0 ? this.list.length : i, 0, mention);
+  }
+
+  /**
+   * The mention a pronoun at `at` refers to ("he" -> m, "she" -> f), or null when none or more
+   * than one person could be meant. The candidate is the most recent subject mention within the
+   * paragraph and the two before whose gender is not known to differ. A candidate of known gender
+   * must be, from its sentence on, the only person known to have that gender and the only subject
+   * who could be meant; one of unknown gender must be the only person mentioned at all in that
+   * stretch.
+   */
+  resolvePronoun(pronoun: string, at: number): Mention | null {
+    const g: Gender | null = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+    if (!g) return null;
+    const firstPara = this.paragraphOf(at) - 2;
+    const window = this.list.filter((m) => m.at < at && this.paragraphOf(m.at) >= firstPara);
+    const fits = (m: Mention) => {
+      const known = this.gender.get(m.entity);
+      return known === undefined || known === g;
+    };
+    const candidate = window.findLast((m) => m.subject && fits(m));
+    if (!candidate) return null;
+    const known = this.gender.get(candidate.entity) === g;
+    const from = this.sentenceOf(candidate.at);
+    // Against a candidate of known gender, another person counts when they too are a subject the
+    // pronoun could mean, or are known to have that gender (a name of unknown gender in an object,
+    // often a place or a body, does not make the pronoun ambiguous).
+    const others = known
+      ? window.filter(
+          (m) =>
+            m.at >= from && m.entity !== candidate.entity && (m.subject ? fits(m) : this.gender.get(m.entity) === g),
+        )
+      : window.filter((m) => m.entity !== candidate.entity && fits(m));
+    return others.length === 0 ? candidate : null;
+  }
+}
+
+/** The index of the last element of an ascending list that is at most `at`; -1 when none is. */
+function indexAtOrBefore(sorted: readonly number[], at: number): number {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
+}

@@ -1,0 +1,154 @@
+// Speaker mentions resolved to the article's people: names and aliases, surnames alone or after
+// a courtesy title or office ("Mr. Sessions", "Judge Marks", "Attorney General Jeff Sessions"),
+// and roles ("the attorney general" for a person whose role in the article is "Attorney General").
+// A mention resolves only when exactly one person fits; anything else stays unresolved.
+
+import { lowerWithoutAccents } from './fold.ts';
+import type { QuotePerson } from './quotes.ts';
+
+/**
+ * Courtesy titles, honorifics and offices that stand before a name in news copy (AP Stylebook
+ * "titles"; the abbreviated forms with and without their full stop), lower-case.
+ */
+const TITLE_WORDS = new Set(
+  (
+    'mr mrs ms miss mx dr prof professor doctor sir dame lord lady sen senator rep representative gov governor ' +
+    'judge justice president vice secretary minister chancellor mayor attorney general lt gen col maj sgt capt ' +
+    'cmdr adm rev father sister brother rabbi imam bishop cardinal pope sheriff chief officer detective det ' +
+    'commissioner director chairman chairwoman chair coach ambassador speaker leader premier prince princess ' +
+    'king queen deputy superintendent supt inspector constable pm mp mep cllr councillor councilman ' +
+    'councilwoman alderman colonel major captain sergeant lieutenant commander admiral corporal private ' +
+    'pastor reverend dean state foreign defense defence interior treasury homeland security press former ' +
+    'acting interim democratic republican u.s. us federal district chief executive ceo founder spokesman spokeswoman'
+  ).split(' '),
+);
+
+/** A generational suffix after a name, as nameWord gives it. */
+const SUFFIX = /^(jr|sr|ii|iii|iv)$/;
+
+/** Titles that say the person's gender (for pronouns), lower-case without the full stop. */
+const MALE_TITLES = new Set('mr sir lord king prince father brother'.split(' '));
+const FEMALE_TITLES = new Set('mrs ms miss dame lady queen princess sister'.split(' '));
+
+/** A word of a mention or a name as compared: folded, without a full stop or possessive at its end. */
+export function nameWord(word: string): string {
+  let folded = NAME_WORDS.get(word);
+  if (folded === undefined) {
+    folded = lowerWithoutAccents(word)
+      .replace(/['’]s$/, '')
+      .replace(/[.,]$/, '');
+    // Names repeat across a text and an archive; the cache is bounded so a large build stays small.
+    if (NAME_WORDS.size > 50_000) NAME_WORDS.clear();
+    NAME_WORDS.set(word, folded);
+  }
+  return folded;
+}
+
+/** nameWord's results: Unicode decomposition is the costly part of reading a name. */
+const NAME_WORDS = new Map<string, string>();
+
+/** Whether a word of a mention is a title or office that may stand before a name. */
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(nameWord(word));
+}
+
+/** "m" or "f" when a title says the gender, else null. */
+export function titleGender(word: string): 'm' | 'f' | null {
+  const w = nameWord(word);
+  return MALE_TITLES.has(w) ? 'm' : FEMALE_TITLES.has(w) ? 'f' : null;
+}
+
+/** The article's people prepared for matching mentions: each name and alias as its words. */
+export class PeopleIndex {
+  /** Each name and alias as its words, without (words) and with (suffixed) a generational suffix. */
+  private readonly forms: { id: string; words: string[]; suffixed: string[] }[] = [];
+  private readonly roles: { id: string; head: string; full: string }[] = [];
+  readonly byId = new Map<string, QuotePerson>();
+
+  constructor(people: readonly QuotePerson[]) {
+    for (const p of people) {
+      this.byId.set(p.id, p);
+      for (const n of [p.name, ...(p.aliases ?? [])]) {
+        const words = n
+          .split(/[\s\u00a0]+/)
+          .map(nameWord)
+          .filter(Boolean);
+        // "Jeff Sessions III": the surname is the word before a generational suffix.
+        const suffixed = [...words];
+        while (words.length > 1 && SUFFIX.test(words.at(-1)!)) words.pop();
+        if (words.length > 0) this.forms.push({ id: p.id, words, suffixed });
+      }
+      if (p.role) {
+        const full = lowerWithoutAccents(p.role).replace(/\s+/g, ' ').trim();
+        // "spokeswoman for the National Association ...": the office is the words before its first
+        // qualifier.
+        const head = full.split(/,|\s(?:for|of|at|in|on|to|with|from|and)\s/)[0]!.trim();
+        this.roles.push({ id: p.id, head, full });
+      }
+    }
+  }
+
+  /**
+   * The id of the one person a name mention ("Sen. Jane Doe", "Mr Sessions", "Doe") names, or
+   * null. A mention matches a person when its last words are one of their names or aliases, or its
+   * first and last words are a name's first and last (a middle initial between), or it is one
+   * surname alone or after a title ("Judge Marks"): a given name that is not theirs ("John
+   * Sessions") does not match. Two people fitting equally well: null.
+   */
+  resolveName(mention: string): string | null {
+    let id = this.resolved.get(mention);
+    if (id === undefined) this.resolved.set(mention, (id = this.resolveNameOnce(mention)));
+    return id;
+  }
+
+  /** The names already resolved in this text (a text names the same people many times). */
+  private readonly resolved = new Map<string, string | null>();
+
+  private resolveNameOnce(mention: string): string | null {
+    // "union president Ana Ruiz": lower-case words before the name describe the person.
+    const written = mention.split(/[\s\u00a0]+/).filter(Boolean);
+    while (written.length > 1 && !/^\p{Lu}/u.test(written[0]!)) written.shift();
+    const words = written.map(nameWord).filter(Boolean);
+    if (words.length === 0) return null;
+    // "Donald Trump Jr." is not Donald Trump: a mention with a suffix is only ever one with it.
+    if (words.length > 1 && SUFFIX.test(words.at(-1)!)) {
+      const ids = this.idsWhere(
+        (f) =>
+          f.suffixed.length <= words.length &&
+          f.suffixed.every((w, i) => w === words[words.length - f.suffixed.length + i]),
+      );
+      return ids.size === 1 ? [...ids][0]! : null;
+    }
+    // The name proper: the words after the last title ("Homeland Security Secretary | Kirstjen Nielsen").
+    let t = words.length - 2;
+    while (t >= 0 && !TITLE_WORDS.has(words[t]!)) t--;
+    const core = words.slice(t + 1);
+    const exact = this.idsWhere((f) => f.words.length === core.length && f.words.every((w, i) => w === core[i]));
+    if (exact.size > 0) return exact.size === 1 ? [...exact][0]! : null;
+    const ids =
+      core.length >= 2
+        ? // First and last words with anything between (a middle name or initial).
+          this.idsWhere((f) => f.words.length >= 2 && f.words[0] === core[0] && f.words.at(-1) === core.at(-1))
+        : // A surname alone or after titles only.
+          this.idsWhere((f) => f.words.length >= 2 && f.words.at(-1) === core[0]);
+    return ids.size === 1 ? [...ids][0]! : null;
+  }
+
+  /**
+   * The id of the one person whose role in the article the nominal mention names ("the attorney
+   * general", "the mayor" for "mayor of Springfield"), or null.
+   */
+  resolveRole(mention: string): string | null {
+    const m = lowerWithoutAccents(mention)
+      .replace(/^(the|a|an|its|his|her|their)\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!m) return null;
+    const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
+    return ids.size === 1 ? [...ids][0]! : null;
+  }
+
+  private idsWhere(test: (f: { id: string; words: string[]; suffixed: string[] }) => boolean): Set<string> {
+    return new Set(this.forms.filter(test).map((f) => f.id));
+  }
+}

@@ -1,0 +1,21 @@
+// Passages of a quotation compared as an editor copies them: from the page (plain text) or from the
+// Markdown file (with its emphasis, links and escapes), with any white space.
+
+/**
+ * `text` as passages of quotations are compared: Markdown's inline markup taken out (links and
+ * images keep their text, emphasis and code marks, backslash escapes and HTML tags go, as do the
+ * line-start marks of headings, block quotes and lists), every run of white space one space, none
+ * at the ends. Plain text without markup comes back only single-spaced ("_" and "*" between
+ * letters, as in snake_case, stay).
+ */
+export function comparableQuoteText(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/^[^\S\n]*(?:#{1,6}[^\S\n]+|>[^\S\n]?|[-*+][^\S\n]+|\d+\.[^\S\n]+)/gm, '')
+    .replace(/(?<![\p{L}\p{N}\\])[*_~`]+|(?<!\\)[*_~`]+(?![\p{L}\p{N}])/gu, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!"'~|<>])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
