@@ -82,7 +82,7 @@ export function expectedBins(articles: OracleArticle[]): ExpectedBin[] {
   };
   const bins: ExpectedBin[] = [];
   for (let start = lo - (lo % size); start <= hi; start += size) {
-    const ids = articles.filter((a, i) => months[i]! >= start && months[i]! < start + size).map((a) => a.id);
+    const ids = articles.filter((_, i) => months[i]! >= start && months[i]! < start + size).map((a) => a.id);
     bins.push({ title: `${label(start)}: ${ids.length} ${ids.length === 1 ? 'article' : 'articles'}`, ids });
   }
   return bins;
