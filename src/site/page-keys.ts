@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Archive, Article } from './collections.ts';
+import { binPage, type Coverage } from './coverage.ts';
 import { jsonDigest, sha256Hex } from '../text/hash.ts';
 
 // Cache keys for Astro's incremental build (experimental.incrementalBuild in astro.config.ts):
@@ -40,4 +41,22 @@ export function articleKey(article: Article, archive: Archive): string {
 /** The key of a page listing `articles`, plus anything else it shows (`extra`). */
 export function listKey(archive: Archive, articles: Article[], ...extra: unknown[]): string {
   return jsonDigest([namesHash(archive), articles.map(articleHash), extra]);
+}
+
+/**
+ * What a list page adds to its key for coverage over time (src/components/CoverageChart.astro):
+ * the ids its items carry where a bin begins (`anchors`, from listAnchors, for the items
+ * `shown`), and on the page with the chart (`withChart`) every bin's count and the page its bar
+ * links to. A changed date or an added article thus re-renders the chart's page and the pages
+ * whose anchors moved, and nothing else.
+ */
+export function coverageKey(
+  coverage: Coverage,
+  anchors: Map<string, string>,
+  shown: { id: string }[],
+  pageSize: number,
+  withChart: boolean,
+): unknown[] {
+  const chart = withChart ? coverage.bins.map((b) => [b.key, b.count, binPage(b, pageSize)]) : [];
+  return [coverage.unit, shown.map((a) => anchors.get(a.id) ?? ''), chart];
 }
