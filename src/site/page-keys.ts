@@ -41,3 +41,20 @@ export function articleKey(article: Article, archive: Archive): string {
 export function listKey(archive: Archive, articles: Article[], ...extra: unknown[]): string {
   return jsonDigest([namesHash(archive), articles.map(articleHash), extra]);
 }
+
+/**
+ * What an article page's related list (src/site/related-archive.ts) prints, as a key: each item's
+ * address, headline, language, date and source name, in order. It goes into the article page's
+ * key, so an edit elsewhere re-renders exactly the pages whose lists it changed.
+ */
+export function relatedKey(archive: Archive, related: { earlier: Article[]; later: Article[] }): string {
+  const item = (a: Article) => [
+    a.id,
+    a.data.title,
+    a.data.language,
+    a.data.published,
+    a.data.publishedInferred,
+    archive.sources.get(a.data.source.id)?.data.name,
+  ];
+  return jsonDigest([related.earlier.map(item), related.later.map(item)]);
+}
