@@ -131,7 +131,7 @@ export function distinctiveTerms(articles: readonly RelatedInput[]): Distinctive
   const runs = new Map<string, Map<string, number[]>>();
   const idsOf = (run: string, language: string): number[] => {
     let known = runs.get(language);
-    if (known === undefined) runs.set(language, (known = new Map()));
+    if (known === undefined) runs.set(language, (known = new Map<string, number[]>()));
     let ids = known.get(run);
     if (ids === undefined) {
       ids = relatedWords(run, language).map((w) => {
