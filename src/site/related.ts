@@ -39,11 +39,11 @@ import { isReportWord } from '../text/report-words.ts';
 /** How many related articles each side (earlier, later) shows at most. */
 export const MAX_PER_SIDE = 5;
 /** The lowest score a related article needs (see the formula above). */
-export const MIN_SCORE = 2.5;
+const MIN_SCORE = 2.5;
 /** How many distinctive terms stand for an article's words. */
-export const TERMS_PER_ARTICLE = 12;
+const TERMS_PER_ARTICLE = 12;
 /** How much of an article's text (UTF-16 code units) is read for its words: the lede and what follows. */
-export const TEXT_READ = 3000;
+const TEXT_READ = 3000;
 /** How many times a headline word counts against one in the body. */
 const HEADLINE_WEIGHT = 3;
 /** Weight of one shared distinctive term's idf, against 1 for a person or topic. */
@@ -51,9 +51,9 @@ const TERM_WEIGHT = 0.5;
 /** Added for the same source, once the two share a person, topic or term. */
 const SAME_SOURCE = 0.5;
 /** A feature named by more than this share of the articles is skipped... */
-export const COMMON_SHARE = 0.05;
+const COMMON_SHARE = 0.05;
 /** ...unless it is named by at most this many (small archives). */
-export const COMMON_FLOOR = 5;
+const COMMON_FLOOR = 5;
 /** The most candidates scored for one article. */
 const MAX_CANDIDATES = 1000;
 
@@ -99,7 +99,7 @@ export function relatedWords(text: string, language: string): string[] {
 const NOT_WORD_RUN = /[^\p{L}\p{N}\p{M}]+/u;
 
 /** The highest df a feature may have in a collection of `n` articles before it counts as too common. */
-export function commonLimit(n: number): number {
+function commonLimit(n: number): number {
   return Math.max(COMMON_FLOOR, Math.floor(COMMON_SHARE * n));
 }
 
@@ -109,7 +109,7 @@ function idf(n: number, df: number): number {
 }
 
 /** A distinctive term of an article: its key ("language word") and its idf in that language. */
-export interface DistinctiveTerm {
+interface DistinctiveTerm {
   key: string;
   idf: number;
 }
@@ -119,7 +119,7 @@ export interface DistinctiveTerm {
  * the word). Words too common (commonLimit of the articles in that language) or only in this
  * article are left out.
  */
-export function distinctiveTerms(articles: readonly RelatedInput[]): DistinctiveTerm[][] {
+function distinctiveTerms(articles: readonly RelatedInput[]): DistinctiveTerm[][] {
   // Each article's words as ids into one vocabulary ("language word") with their counts, in
   // typed arrays: the texts are read once, one at a time, and not kept. Each run of letters,
   // digits and marks is folded once per language (relatedWords on the run gives what it gives
