@@ -31,7 +31,8 @@ import { isReportWord } from '../text/report-words.ts';
 // bounds the work per article; a word only one article has relates nothing and is not chosen.
 // Candidates come only from the inverted lists of the article's features, rarest first, at most
 // MAX_CANDIDATES of them. A candidate scoring under MIN_SCORE is left out (one person or topic
-// alone is enough when at most about one article in twelve names it), so an article with
+// alone is enough when it is not skipped as too common: idf ≥ 2.5 up to one article in eleven,
+// and in a small archive the floor of COMMON_FLOOR articles decides), so an article with
 // nothing strong in common with any other gets an empty list, never padding. Each side keeps its
 // MAX_PER_SIDE best, by score, then the newer first (the archive's order, which breaks ties by
 // id), so the same content always gives the same lists.
