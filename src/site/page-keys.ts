@@ -60,3 +60,20 @@ export function coverageKey(
   const chart = withChart ? coverage.bins.map((b) => [b.key, b.count, binPage(b, pageSize)]) : [];
   return [coverage.unit, shown.map((a) => anchors.get(a.id) ?? ''), chart];
 }
+
+/**
+ * What an article page's related list (src/site/related-archive.ts) prints, as a key: each item's
+ * address, headline, language, date and source name, in order. It goes into the article page's
+ * key, so an edit elsewhere re-renders exactly the pages whose lists it changed.
+ */
+export function relatedKey(archive: Archive, related: { earlier: Article[]; later: Article[] }): string {
+  const item = (a: Article) => [
+    a.id,
+    a.data.title,
+    a.data.language,
+    a.data.published,
+    a.data.publishedInferred,
+    archive.sources.get(a.data.source.id)?.data.name,
+  ];
+  return jsonDigest([related.earlier.map(item), related.later.map(item)]);
+}

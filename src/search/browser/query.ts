@@ -1,5 +1,5 @@
 import { typedFigureToken } from '../figures.ts';
-import { isStopWord } from '../stop-words.ts';
+import { isStopWord } from '../../text/stop-words.ts';
 import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // What the words typed in the search box ask Pagefind. Pagefind's own query syntax is small: a
@@ -23,7 +23,7 @@ interface QueryWord {
   searched: string;
   /** True for a figure searched by its token. */
   figure: boolean;
-  /** True for a stop word of the page's language (src/search/stop-words.ts). */
+  /** True for a stop word of the page's language (src/text/stop-words.ts). */
   stop: boolean;
 }
 
