@@ -1,0 +1,105 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleQuotes, bodyText, quotePeople } from '../../src/render/article-quotes.ts';
+import { markdownOptions } from '../../src/render/pipeline.ts';
+
+// The text quotes are found in (block by block, from the HTML the page shows), the paragraph
+// anchors they link to, and the cache of quotes keyed by everything they depend on.
+
+let render: (md: string) => Promise<string>;
+const cache = mkdtempSync(path.join(tmpdir(), 'article-quotes-'));
+const before = process.env.ARCHIVE_CACHE_DIR;
+beforeAll(async () => {
+  process.env.ARCHIVE_CACHE_DIR = cache;
+  const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+  render = async (md) => (await processor.render(md)).code;
+});
+afterAll(() => {
+  if (before === undefined) delete process.env.ARCHIVE_CACHE_DIR;
+  else process.env.ARCHIVE_CACHE_DIR = before;
+  rmSync(cache, { recursive: true, force: true });
+});
+
+describe('paragraph anchors', () => {
+  test('every paragraph, list item and block quotation holding text gets an anchor in reading order', async () => {
+    const html = await render('One.\n\n- two\n- three\n\n> four\n>\n> five\n\n## Heading\n\nSix.');
+    const ids = [...html.matchAll(/<(p|li|blockquote) id="([^"]+)"/g)].map((m) => `${m[1]}#${m[2]}`);
+    expect(ids).toEqual([
+      'p#user-content-paragraph-1',
+      'li#user-content-paragraph-2',
+      'li#user-content-paragraph-3',
+      'p#user-content-paragraph-4',
+      'p#user-content-paragraph-5',
+      'p#user-content-paragraph-6',
+    ]);
+  });
+
+  test("a body's own ids are kept, and one an anchor would take moves the anchor aside: ids stay distinct", async () => {
+    const html = await render('First.\n\n<p id="lede">Second.</p>\n\n<p>Third.</p>\n\n<p id="paragraph-1">Fourth.</p>');
+    expect(html).toContain('<p id="user-content-paragraph-1-1">First.</p>');
+    expect(html).toContain('<p id="user-content-lede">Second.</p>');
+    expect(html).toContain('<p id="user-content-paragraph-3">Third.</p>');
+    expect(html).toContain('<p id="user-content-paragraph-1">Fourth.</p>');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('bodyText', () => {
+  test('blocks joined by a blank line, white space squeezed, each with its anchor and offsets', async () => {
+    const html = await render(
+      'A *first*\nparagraph.\n\n- item one\n- item **two**\n\n> quoted\n\n| a | b |\n| - | - |\n| cell | x |\n\n## Not a block\n\nLast.',
+    );
+    const { text, blocks } = bodyText(html);
+    expect(text).toBe('A first paragraph.\n\nitem one\n\nitem two\n\nquoted\n\nLast.');
+    expect(blocks.map((b) => [text.slice(b.start, b.end), b.anchor])).toEqual([
+      ['A first paragraph.', 'user-content-paragraph-1'],
+      ['item one', 'user-content-paragraph-2'],
+      ['item two', 'user-content-paragraph-3'],
+      ['quoted', 'user-content-paragraph-4'],
+      ['Last.', 'user-content-paragraph-5'],
+    ]);
+  });
+
+  test('a loose list item is one block through its paragraph; character references are decoded', async () => {
+    const html = await render('- one &amp; two\n\n- three\n');
+    const { text, blocks } = bodyText(html);
+    expect(text).toBe('one & two\n\nthree');
+    expect(blocks.map((b) => b.anchor)).toEqual(['user-content-paragraph-1', 'user-content-paragraph-2']);
+  });
+});
+
+describe('articleQuotes', () => {
+  const body = 'The mayor spoke.\n\n“We will rebuild the pier this year,” Okafor said.';
+  const okafor = { id: 'maria-okafor', name: 'Maria Okafor', aliases: [], role: 'mayor' };
+
+  test('each quote carries the anchor of its paragraph', async () => {
+    const quotes = articleQuotes(await render(body), { language: 'en', people: [okafor] });
+    expect(quotes.map((q) => [q.quote.text, q.person, q.anchor])).toEqual([
+      ['We will rebuild the pier this year,', 'maria-okafor', 'user-content-paragraph-2'],
+    ]);
+  });
+
+  test('the cache is keyed by the people: a person added to the article is found on the next call', async () => {
+    const html = await render(body);
+    expect(articleQuotes(html, { language: 'en', people: [] })[0]!.person).toBeNull();
+    expect(articleQuotes(html, { language: 'en', people: [okafor] })[0]!.person).toBe('maria-okafor');
+    // …and by a person's names: renamed, the same speaker no longer resolves to them.
+    const renamed = { ...okafor, name: 'Maria Adebayo' };
+    expect(articleQuotes(html, { language: 'en', people: [renamed] })[0]!.person).toBeNull();
+    // A repeated call is read from the cache and gives the same.
+    const files = readdirSync(path.join(cache, 'quotes')).length;
+    expect(articleQuotes(html, { language: 'en', people: [okafor] })[0]!.person).toBe('maria-okafor');
+    expect(readdirSync(path.join(cache, 'quotes')).length).toBe(files);
+  });
+
+  test('quotePeople takes names and aliases from the people, roles from the article, and skips unknown ids', () => {
+    const people = new Map([['maria-okafor', { name: 'Maria Okafor', aliases: ['Mayor Okafor'] }]]);
+    expect(quotePeople([{ id: 'maria-okafor', role: 'mayor' }, { id: 'nobody' }], people)).toEqual([
+      { id: 'maria-okafor', name: 'Maria Okafor', aliases: ['Mayor Okafor'], role: 'mayor' },
+    ]);
+  });
+});
