@@ -14,7 +14,7 @@ const PAGES: [string, string][] = [
   ['person', '/people/jeff-sessions/'],
   ['person with quotes', '/people/benedikt-quarrington/'],
   ["a person's quotes", '/people/benedikt-quarrington/quotes/'],
-  ['article with quotes', '/articles/2014/03/quarrington-ferry-levy/'],
+  ['article with quotes', '/articles/2015/03/quarrington-ferry-levy/'],
   ['people index', '/people/'],
   ['topic', '/topics/housing/'],
   ['topics index', '/topics/'],
