@@ -1,12 +1,9 @@
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { cacheDir } from './cache-dir.ts';
-import { holdsTextBlock, TEXT_BLOCKS } from './rehype-paragraph-anchors.ts';
+import { TEXT_BLOCKS } from './rehype-paragraph-anchors.ts';
 import { setting } from '../content/settings.ts';
 import { findQuotes, type FoundQuote, type QuoteCorrection, type QuotePerson } from '../text/quotes.ts';
 
@@ -42,35 +39,91 @@ export interface BodyQuote extends FoundQuote {
   readonly anchor: string | null;
 }
 
-/** Text of one block: white space squeezed to single spaces (a blank line only ever separates blocks). */
-function blockText(node: Element): string {
-  return toText(node).replace(/\s+/g, ' ').trim();
+/** Character references the site's HTML writer uses (hexadecimal and decimal) and the few named ones it may. */
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos|nbsp));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text with its character references decoded (see REFERENCE). */
+function decoded(text: string): string {
+  return text.includes('&')
+    ? text.replace(REFERENCE, (_, hex?: string, dec?: string, name?: string) =>
+        name ? NAMED[name]! : String.fromCodePoint(Number.parseInt(hex ?? dec!, hex ? 16 : 10)),
+      )
+    : text;
+}
+
+/** An element whose text a reader does not see, skipped with everything inside it. */
+const UNSEEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'title']);
+/** Elements with no end tag. */
+const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'track', 'area', 'col', 'embed', 'meta', 'link']);
+/** Elements whose edges separate words (hast-util-to-text puts a line break or a tab there). */
+const BREAKS =
+  /^(?:br|hr|div|p|li|ul|ol|dl|dt|dd|blockquote|figure|figcaption|table|tr|td|th|h[1-6]|pre|section|article|aside|details|summary)$/;
+
+/** A text block still open while the HTML is read: its id, its text so far, and whether a block is inside it. */
+interface OpenBlock {
+  tag: string;
+  id: string | null;
+  text: string;
+  holdsBlock: boolean;
 }
 
 /**
  * The text of sanitized body HTML as findQuotes takes it: every paragraph, list item and block
- * quotation holding no other such block (TEXT_BLOCKS) is one block, in reading order; empty
- * blocks are left out; text outside them (headings, tables, captions) is not part of it.
+ * quotation holding no other such block (TEXT_BLOCKS) is one block, in reading order, its text as
+ * hast-util-to-text gives it (character references decoded, no markup, words apart where an
+ * element separates them) with white space squeezed; empty blocks are left out; text outside them
+ * (headings, tables, captions) is not part of it. The HTML is the site's own, written by its
+ * pipeline: well formed, every element closed, attributes quoted; it is read by a small scanner
+ * (parsing each body again into a syntax tree cost as much as rendering it; tested against
+ * hast-util-from-html and hast-util-to-text on the fixtures and every hostile payload).
  */
 export function bodyText(html: string): BodyText {
   const parts: string[] = [];
   const blocks: TextBlock[] = [];
   let at = 0;
-  const walk = (nodes: (RootContent | Root['children'][number])[]) => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      if (TEXT_BLOCKS.has(node.tagName) && !holdsTextBlock(node)) {
-        const text = blockText(node);
-        if (!text) continue;
-        if (parts.length > 0) at += 2;
-        const id = node.properties.id;
-        blocks.push({ start: at, end: at + text.length, anchor: typeof id === 'string' ? id : null });
-        parts.push(text);
-        at += text.length;
-      } else walk(node.children);
-    }
+  const open: OpenBlock[] = [];
+  let unseen = 0;
+  let unseenTag = '';
+  const add = (text: string) => {
+    const block = open.at(-1);
+    if (block && !block.holdsBlock) block.text += text;
   };
-  walk(fromHtml(html, { fragment: true }).children);
+  for (const m of html.matchAll(
+    /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s\S]*?-->|[^<]+|</g,
+  )) {
+    const [token, closing, rawTag, attributes] = m;
+    if (rawTag === undefined) {
+      if (unseen === 0 && !token.startsWith('<!--')) add(decoded(token));
+      continue;
+    }
+    const tag = rawTag.toLowerCase();
+    if (unseen > 0) {
+      if (tag === unseenTag) unseen += closing ? -1 : attributes!.endsWith('/') ? 0 : 1;
+      continue;
+    }
+    if (!closing && UNSEEN.has(tag)) {
+      unseen = 1;
+      unseenTag = tag;
+      continue;
+    }
+    if (BREAKS.test(tag)) add(' ');
+    if (!TEXT_BLOCKS.has(tag) || VOID.has(tag)) continue;
+    if (!closing) {
+      for (const b of open) b.holdsBlock = true;
+      const id = /\sid="([^"]*)"/.exec(attributes!);
+      open.push({ tag, id: id ? decoded(id[1]!) : null, text: '', holdsBlock: false });
+      continue;
+    }
+    const block = open.pop();
+    if (!block || block.holdsBlock) continue;
+    const text = block.text.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    if (parts.length > 0) at += 2;
+    blocks.push({ start: at, end: at + text.length, anchor: block.id });
+    parts.push(text);
+    at += text.length;
+  }
   return { text: parts.join('\n\n'), blocks };
 }
 

@@ -1,10 +1,16 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleQuotes, bodyText, quotePeople } from '../../src/render/article-quotes.ts';
 import { markdownOptions } from '../../src/render/pipeline.ts';
+import { readArticleBody } from '../../src/content/files.ts';
+import { PAYLOADS } from '../fixtures/hostile-payloads.ts';
+import { quoteArticles } from '../fixtures/quote-articles.ts';
 
 // The text quotes are found in (block by block, from the HTML the page shows), the paragraph
 // anchors they link to, and the cache of quotes keyed by everything they depend on.
@@ -69,6 +75,70 @@ describe('bodyText', () => {
     const { text, blocks } = bodyText(html);
     expect(text).toBe('one & two\n\nthree');
     expect(blocks.map((b) => b.anchor)).toEqual(['user-content-paragraph-1', 'user-content-paragraph-2']);
+  });
+});
+
+/**
+ * The oracle for bodyText: the HTML parsed by hast-util-from-html (parse5, as a browser parses)
+ * and each block's text by hast-util-to-text (innerText), blocks being p, li and blockquote
+ * elements holding none of those.
+ */
+function bodyTextByTree(html: string): { texts: string[]; anchors: (string | null)[] } {
+  const blocks = new Set(['p', 'li', 'blockquote']);
+  const holds = (n: Element): boolean =>
+    n.children.some((c) => c.type === 'element' && (blocks.has(c.tagName) || holds(c)));
+  const texts: string[] = [];
+  const anchors: (string | null)[] = [];
+  const walk = (nodes: (RootContent | Root['children'][number])[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      if (blocks.has(node.tagName) && !holds(node)) {
+        const text = toText(node).replace(/\s+/g, ' ').trim();
+        if (!text) continue;
+        texts.push(text);
+        anchors.push(typeof node.properties.id === 'string' ? node.properties.id : null);
+      } else walk(node.children);
+    }
+  };
+  walk(fromHtml(html, { fragment: true }).children);
+  return { texts, anchors };
+}
+
+describe('bodyText agrees with a browser-like parse', () => {
+  test('on the seed article, the quoting fixtures, every hostile payload and markup of every kind', async () => {
+    const bodies = [
+      readArticleBody(path.resolve('content/articles/2018/09/immigration-judges-sessions.md')),
+      'A *b* [c](https://x.example/) d.\n\n1. one\n2. two\n\n   > nested quote\n\n| a | b |\n| - | - |\n| c | d |\n\nA line<br>break and `code` and ~~gone~~ and a note[^1].\n\n[^1]: The note.',
+      ...quoteArticles().map((a) => a.body),
+      ...PAYLOADS.map(
+        (p) => `Before “a quote,” she said.\n\n${p.payload}\n\nAfter &amp; &#x201C;more&#x201D; &nbsp;text.`,
+      ),
+      '<p>Loose <span>inline <b>nested</b></span><br>text</p><div><p>in a div</p>tail</div><ul><li>item<ul><li>inner</li></ul></li></ul>',
+      '<details><summary>More</summary><p>hidden &lt;not a tag&gt;</p></details><figure><figcaption>cap</figcaption></figure>',
+    ];
+    let blocks = 0;
+    for (const body of bodies) {
+      const html = await render(body);
+      const { text, blocks: found } = bodyText(html);
+      const want = bodyTextByTree(html);
+      // hast-util-to-text drops format characters (U+202E and the like); bodyText keeps the text as written.
+      const visible = (t: string) =>
+        t
+          .replace(/\p{Cf}/gu, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+      expect(
+        found.map((b) => visible(text.slice(b.start, b.end))),
+        html,
+      ).toEqual(want.texts.map(visible));
+      expect(
+        found.map((b) => b.anchor),
+        html,
+      ).toEqual(want.anchors);
+      expect(found.every((b, i) => i === 0 || b.start === found[i - 1]!.end + 2)).toBe(true);
+      blocks += found.length;
+    }
+    expect(blocks).toBeGreaterThan(PAYLOADS.length);
   });
 });
 
