@@ -20,7 +20,7 @@ export const TEXT_BLOCKS = new Set(['p', 'li', 'blockquote']);
 const PARAGRAPH_ANCHOR = `${CLOBBER_PREFIX}paragraph-`;
 
 /** True when `node` holds a text block (TEXT_BLOCKS) among its descendants. */
-export function holdsTextBlock(node: Element): boolean {
+function holdsTextBlock(node: Element): boolean {
   return node.children.some((c) => c.type === 'element' && (TEXT_BLOCKS.has(c.tagName) || holdsTextBlock(c)));
 }
 
