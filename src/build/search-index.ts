@@ -12,8 +12,8 @@ import { buildSearchParts, type PartsReport } from '../search/write-index.ts';
 // syncs content and renders pages, written beside the output folder (which Astro empties first),
 // and moved into dist/pagefind/ with one rename once the pages are done.
 
-/** The folders of the project's code that turns content into search records. */
-const RECORD_CODE = ['src/content', 'src/render', 'src/search', 'src/site'];
+/** The folders of the project's code that turns content into search records (src/text: its rules, the quote rules among them). */
+const RECORD_CODE = ['src/content', 'src/render', 'src/search', 'src/site', 'src/text'];
 
 /** A hash of the code that turns content into search records: any change re-indexes every part. */
 async function recordCode(root: string): Promise<string> {
@@ -24,7 +24,11 @@ async function recordCode(root: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** What a part's search records are made from: the code, every name, the part, its articles' files. */
+/**
+ * What a part's search records are made from: the code, every name, the part, its articles' files;
+ * for a part with person records, every article's file (a person's record carries their quotes
+ * from any article).
+ */
 function* partInputs(
   code: string,
   checked: CheckResult,
@@ -41,6 +45,7 @@ function* partInputs(
     yield digests.get(id)!;
     for (const v of versions.get(id) ?? []) yield v.digest;
   }
+  if (part.people > 0) for (const a of articles) yield a.digest;
 }
 
 /** Where the index is built and what it may reuse. */
@@ -81,8 +86,9 @@ export async function startSearchIndex(
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-pagefind-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   const code = await recordCode(places.root);
+  // Parts with articles first: the person records carry the quotes found while making them.
   const report: Promise<PartsReport> = buildSearchParts(
-    parts,
+    [...parts.filter((p) => p.articles.length > 0), ...parts.filter((p) => p.articles.length === 0)],
     {
       recordsOf: (part) => searchRecords(checked, bodyHtml, part, parts.length),
       inputsOf: (part) => partInputs(code, checked, part, parts.length),

@@ -4,6 +4,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeBaseLinks from './rehype-base-links.ts';
 import rehypeControlCharacters from './rehype-control-characters.ts';
 import rehypeInPageAnchors from './rehype-in-page-anchors.ts';
+import rehypeParagraphAnchors from './rehype-paragraph-anchors.ts';
 import rehypeRemoteImages from './rehype-remote-images.ts';
 import remarkNewsGfm from './remark-news-gfm.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -28,6 +29,7 @@ export function markdownOptionsFor(base: string) {
       rehypeControlCharacters,
       rehypeRemoteImages,
       rehypeInPageAnchors,
+      rehypeParagraphAnchors,
       [rehypeBaseLinks, { base }],
     ] as RehypePlugins,
   };

@@ -6,7 +6,17 @@
 
 /** Metadata fields of a record: Pagefind searches them (weighted below) but never shows them as an excerpt. */
 export type MetaField =
-  'title' | 'date' | 'day' | 'source' | 'byline' | 'people' | 'topics' | 'organizations' | 'aliases' | 'figures';
+  | 'title'
+  | 'date'
+  | 'day'
+  | 'source'
+  | 'byline'
+  | 'people'
+  | 'topics'
+  | 'organizations'
+  | 'aliases'
+  | 'quotes'
+  | 'figures';
 
 /**
  * How much a match in each metadata field of a record counts (Pagefind's ranking.metaWeights,
@@ -17,6 +27,9 @@ export const META_WEIGHTS: Record<MetaField, number> = {
   title: 5,
   people: 3,
   aliases: 3,
+  // A person page's quotes (what they are quoted as saying in the archive's articles): words of
+  // theirs find their page, below their name.
+  quotes: 1,
   byline: 2,
   topics: 2,
   organizations: 1.5,
@@ -40,15 +53,18 @@ export const MATCHED_IN: Partial<Record<MetaField, string>> = {
   organizations: 'an organization it names',
   source: 'its source',
   date: 'its date',
+  quotes: 'what they are quoted as saying',
 };
 
 /** Filters offered on the search page, in the order shown. */
-export const FILTER_KEYS = ['person', 'author', 'source', 'topic', 'year'] as const;
+export const FILTER_KEYS = ['person', 'quoted', 'author', 'source', 'topic', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Filter names as the search page shows them. */
 export const FILTER_LABELS: Record<FilterKey, string> = {
   person: 'Person',
+  // Who is quoted in the article (src/search/records.ts): the people its quotes are given to.
+  quoted: 'Quoted',
   author: 'Author',
   source: 'Source',
   topic: 'Topic',

@@ -21,6 +21,7 @@ import {
 import { earlierPassagesOf, recordContent, type EarlierPassage } from './earlier-versions.ts';
 import { compareCaptures, versionsByArticle } from '../content/version-entries.ts';
 import { figureTokens } from './figures.ts';
+import { articleQuotes, quotePeople } from '../render/article-quotes.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per public
@@ -73,6 +74,68 @@ function peopleNotWithheld(entries: CheckResult['entries']): CheckResult['entrie
   return entries.people.filter((p) => !withheld.has(p.id));
 }
 
+/** The quotes of an article given to one of its people: the person's id and the quoted words. */
+type AttributedQuote = { person: string; text: string };
+
+/**
+ * The attributed quotes of each article whose record was made, by checked content: the person
+ * records carry their quotes (searchPersonQuotes) without finding them again.
+ */
+const quotesSeen = new WeakMap<CheckResult['entries'], Map<string, AttributedQuote[]>>();
+
+/** The map of quotesSeen for `entries`. */
+function seenQuotes(entries: CheckResult['entries']): Map<string, AttributedQuote[]> {
+  let seen = quotesSeen.get(entries);
+  if (!seen) quotesSeen.set(entries, (seen = new Map<string, AttributedQuote[]>()));
+  return seen;
+}
+
+type CheckedArticle = CheckResult['entries']['articles'][number];
+
+/**
+ * An article's quotes given to its people (src/render/article-quotes.ts, the pages' own rule
+ * and cache), from its body's sanitized HTML; remembered for the person records.
+ */
+function attributedQuotes(
+  article: CheckedArticle,
+  html: string,
+  people: ReadonlyMap<string, { name: string; aliases: string[] }>,
+  entries: CheckResult['entries'],
+): AttributedQuote[] {
+  const a = article.data;
+  const quotes = articleQuotes(html, {
+    language: a.language,
+    people: quotePeople(
+      a.people.map((p) => (typeof p === 'string' ? { id: p } : p)),
+      people,
+    ),
+    corrections: (a as { quotes?: { text: string; person?: string; remove?: boolean }[] }).quotes ?? [],
+  });
+  const attributed = quotes.flatMap((q) => (q.person === null ? [] : [{ person: q.person, text: q.quote.text }]));
+  seenQuotes(entries).set(article.id, attributed);
+  return attributed;
+}
+
+/**
+ * Each person's quotes across the public articles, by person id: what their search record
+ * carries. Articles whose record was made in this build are not read again; the others (in parts
+ * reused from an earlier build) are.
+ */
+async function searchPersonQuotes(
+  entries: CheckResult['entries'],
+  bodyHtml: (path: string) => Promise<string>,
+  people: ReadonlyMap<string, { name: string; aliases: string[] }>,
+): Promise<Map<string, string[]>> {
+  const seen = seenQuotes(entries);
+  const byPerson = new Map<string, string[]>();
+  for (const article of entries.articles) {
+    if (!isPublic(article.data)) continue;
+    const quotes = seen.get(article.id) ?? attributedQuotes(article, await bodyHtml(article.path), people, entries);
+    for (const q of quotes) byPerson.set(q.person, [...(byPerson.get(q.person) ?? []), q.text]);
+  }
+  return byPerson;
+}
+
 /** The search parts of checked content, each at most `size` records (see planArchiveParts). */
 export function planFor(checked: Pick<CheckResult, 'entries'>, size: number): SearchPart[] {
   return planArchiveParts(checked.entries.articles, shownPeople(checked.entries).length, size);
@@ -116,7 +179,9 @@ export async function* searchRecords(
     const source = sources.get(a.source!) ?? a.source!;
     const topics = articleTopics(a.topics, labels);
     const byline = bylineText(a.authors);
-    const latest = [a.dek, visibleText(await bodyHtml(path))].filter(Boolean).join('\n\n');
+    const html = await bodyHtml(path);
+    const latest = [a.dek, visibleText(html)].filter(Boolean).join('\n\n');
+    const quoted = attributedQuotes(articles.get(id)!, html, people, entries).map((q) => people.get(q.person)!.name);
     // An earlier version's headline, standfirst, text and byline: what it printed that the latest
     // (its text, headline and byline) no longer does is searchable as earlier passages.
     const earlier: EarlierPassage[] = [];
@@ -148,6 +213,8 @@ export async function* searchRecords(
       filters: {
         // Each value once: Pagefind counts a record once per value it holds.
         person: [...new Set(mentions.map((p) => p.name))],
+        // Who is quoted: the people of the article its quotes are given to.
+        quoted: [...new Set(quoted)],
         author: [...new Set(articleAuthors(a.authors, authorOf).map((au) => au.name))],
         source: [source],
         topic: topics,
@@ -163,6 +230,7 @@ export async function* searchRecords(
     });
   }
   const byId = shownPeople(entries).toSorted((a, b) => a.id.localeCompare(b.id));
+  const quotesBy = part.people > 0 ? await searchPersonQuotes(entries, bodyHtml, people) : new Map<string, string[]>();
   for (const [i, { id, data: p }] of byId.slice(part.peopleFrom, part.peopleFrom + part.people).entries())
     yield wellFormed({
       url: `/people/${id}/`,
@@ -172,6 +240,8 @@ export async function* searchRecords(
       meta: present({
         title: p.name,
         aliases: p.aliases.join('; '),
+        // What they are quoted as saying in the archive's articles: their words find their page.
+        quotes: (quotesBy.get(id) ?? []).join(' … '),
         figures: figureTokens(p.description ?? '').join(' '),
       }),
       filters: { ...partFilter },

@@ -27,6 +27,11 @@ export const urls = {
   article: (id: string) => sitePath(`articles/${id}/`),
   people: () => sitePath('people/'),
   person: (id: string, page = 1) => pagePath(`people/${id}/`, page),
+  /** A person's quotes, newest first (page 2 on: page/N/). */
+  personQuotes: (id: string, page = 1) => pagePath(`people/${id}/quotes/`, page),
+  /** A paragraph of an article, by its anchor (src/render/rehype-paragraph-anchors.ts); the article when it has none. */
+  paragraph: (id: string, anchor: string | null) =>
+    sitePath(`articles/${id}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`),
   /** Every byline, A to Z. */
   authors: () => sitePath('authors/'),
   /** An author's articles: a person's on their page, any other byline's at /authors/<slug>/ (page 2 on: page/N/). */

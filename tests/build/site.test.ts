@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { coverageArticles, generatedArticles } from '../fixtures/sites.ts';
+import { quoteArticles } from '../fixtures/quote-articles.ts';
 import { page, texts } from '../helpers/dist.ts';
 import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT } from '../helpers/paths.ts';
 
@@ -12,8 +13,8 @@ import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT } from '../helpers/paths.ts';
 const SEED = '/articles/2018/09/immigration-judges-sessions/';
 const SEED_TITLE = 'Immigration judges hit back at Sessions for suggesting they show too much sympathy';
 const generated = generatedArticles();
-/** Every public article of the fixture: the generated ones, the seed, the hostile body, the imported page and the coverage ones. */
-const PUBLIC_COUNT = generated.length + 3 + coverageArticles().articles.length;
+/** Every public article of the fixture: the generated ones, the seed, the hostile body, the imported page, the coverage ones and the quoting ones. */
+const PUBLIC_COUNT = generated.length + 3 + coverageArticles().articles.length + quoteArticles().length;
 const IMPORTED = '/articles/2021/10/harbor-board-delays-vote-on-cruise-terminal-expansion/';
 const IMPORTED_TITLE = 'Harbor board delays vote on cruise terminal expansion';
 

@@ -53,7 +53,10 @@ test('home -> article -> person -> filtered search -> back', async () => {
     await page.getByRole('link', { name: 'Search', exact: true }).click();
     await page.locator('#search-form[data-ready="true"]').waitFor();
     await page.locator('#search-q').fill('judges');
-    await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
+    await page
+      .getByRole('group', { name: 'Person' })
+      .getByRole('checkbox', { name: /Jeff Sessions/ })
+      .check();
     await expect.poll(() => page.locator('#search-results h2').allTextContents()).toEqual([SEED_TITLE]);
     // Back undoes the filter first (typing on a page with no search yet replaced its entry), then leaves the search.
     await page.goBack();

@@ -128,7 +128,10 @@ for (const [label, dir, base] of [
       await expect
         .poll(() => resultTitles(page))
         .toContain('Immigration judges hit back at Sessions for suggesting they show too much sympathy');
-      await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
+      await page
+        .getByRole('group', { name: 'Person' })
+        .getByRole('checkbox', { name: /Jeff Sessions/ })
+        .check();
       await expect.poll(() => page.url()).toContain('person=Jeff+Sessions');
       await expect
         .poll(() => resultTitles(page))
@@ -179,7 +182,12 @@ for (const [label, dir, base] of [
     test('a search address opens with that search done', async () => {
       await openSearch(page, site.origin, base, '?q=judges&person=Jeff%20Sessions', true);
       await expect(page.locator('#search-q').inputValue()).resolves.toBe('judges');
-      await expect(page.getByRole('checkbox', { name: /Jeff Sessions/ }).isChecked()).resolves.toBe(true);
+      await expect(
+        page
+          .getByRole('group', { name: 'Person' })
+          .getByRole('checkbox', { name: /Jeff Sessions/ })
+          .isChecked(),
+      ).resolves.toBe(true);
       await expect
         .poll(() => resultTitles(page))
         .toEqual(['Immigration judges hit back at Sessions for suggesting they show too much sympathy']);
@@ -275,12 +283,20 @@ for (const [label, dir, base] of [
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-q');
       await page.locator('#search-q').fill('judges');
       await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
-      await page.getByRole('checkbox', { name: /Jeff Sessions/ }).check();
+      await page
+        .getByRole('group', { name: 'Person' })
+        .getByRole('checkbox', { name: /Jeff Sessions/ })
+        .check();
       await expect.poll(() => page.url()).toContain('person=Jeff+Sessions');
       await page.goBack();
       await expect.poll(() => new URL(page.url()).pathname).toBe(`${base}search/`);
       await expect.poll(() => new URL(page.url()).search).toBe('?q=judges');
-      await expect(page.getByRole('checkbox', { name: /Jeff Sessions/ }).isChecked()).resolves.toBe(false);
+      await expect(
+        page
+          .getByRole('group', { name: 'Person' })
+          .getByRole('checkbox', { name: /Jeff Sessions/ })
+          .isChecked(),
+      ).resolves.toBe(false);
     });
 
     test('filters show counts, and sorting by date orders results newest first', async () => {

@@ -68,8 +68,9 @@ describe('kept', () => {
     expect(html).toContain(
       '<figure><img src="/media/p.jpg" alt="A photo"><figcaption>Caption <cite>Agency</cite></figcaption></figure>',
     );
-    expect(html).toMatch(/<blockquote>\s*<p>Quoted.<\/p>\s*<\/blockquote>/);
-    expect(html).toMatch(/<ul>\s*<li>one<\/li>/);
+    // Each paragraph and list item has its anchor (src/render/rehype-paragraph-anchors.ts).
+    expect(html).toMatch(/<blockquote>\s*<p id="user-content-paragraph-1">Quoted.<\/p>\s*<\/blockquote>/);
+    expect(html).toMatch(/<ul>\s*<li id="user-content-paragraph-2">one<\/li>/);
     expect(html).toContain('<a href="https://thehill.com/">The Hill</a>');
   });
 

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { cacheDir } from './cache-dir.ts';
+import { TEXT_BLOCKS } from './rehype-paragraph-anchors.ts';
+import { setting } from '../content/settings.ts';
+import { findQuotes, type FoundQuote, type QuoteCorrection, type QuotePerson } from '../text/quotes.ts';
+
+// The quotes of a rendered article body: the sanitized HTML the page shows is turned into plain
+// text block by block (paragraphs, list items, block quotations, as rehype-paragraph-anchors.ts
+// numbers them), joined with a blank line as findQuotes takes it, and each quote found is given
+// the anchor of the block it is in. Computed once per body and set of people: the result is
+// cached on disk beside the rendered bodies, keyed by the HTML (which the body decides), the
+// article's language, the people its speakers may resolve to (names, aliases, roles), the
+// editor's corrections and the quote rules' code, so an edit to any of them finds them again.
+// Whoever renders a body (the page, the search records, the render-ahead thread) renders the same
+// HTML, so every caller gets the same quotes.
+
+/** One block of a body's text: where it is in the text and the id of its element (its anchor). */
+interface TextBlock {
+  /** String indices into the text, `end` exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** The block element's id ("paragraph-3"), or null when it has none. */
+  readonly anchor: string | null;
+}
+
+/** A body's text as findQuotes takes it, with the blocks it is made of. */
+export interface BodyText {
+  /** Blocks' texts, white space squeezed, separated by a blank line ("\n\n"). */
+  readonly text: string;
+  readonly blocks: readonly TextBlock[];
+}
+
+/** A quote of a body: what findQuotes found, with the anchor of the paragraph it is in. */
+export interface BodyQuote extends FoundQuote {
+  /** The id of the block holding the quote's first word, or null when it has none. */
+  readonly anchor: string | null;
+}
+
+/** Character references the site's HTML writer uses (hexadecimal and decimal) and the few named ones it may. */
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos|nbsp));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text with its character references decoded (see REFERENCE). */
+function decoded(text: string): string {
+  return text.includes('&')
+    ? text.replace(REFERENCE, (_, hex?: string, dec?: string, name?: string) =>
+        name ? NAMED[name]! : String.fromCodePoint(Number.parseInt(hex ?? dec!, hex ? 16 : 10)),
+      )
+    : text;
+}
+
+/** An element whose text a reader does not see, skipped with everything inside it. */
+const UNSEEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'title']);
+/** Elements with no end tag. */
+const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'track', 'area', 'col', 'embed', 'meta', 'link']);
+/** Elements whose edges separate words (hast-util-to-text puts a line break or a tab there). */
+const BREAKS =
+  /^(?:br|hr|div|p|li|ul|ol|dl|dt|dd|blockquote|figure|figcaption|table|tr|td|th|h[1-6]|pre|section|article|aside|details|summary)$/;
+
+/** A text block still open while the HTML is read: its id, its text so far, and whether a block is inside it. */
+interface OpenBlock {
+  tag: string;
+  id: string | null;
+  text: string;
+  holdsBlock: boolean;
+}
+
+/**
+ * The text of sanitized body HTML as findQuotes takes it: every paragraph, list item and block
+ * quotation holding no other such block (TEXT_BLOCKS) is one block, in reading order, its text as
+ * hast-util-to-text gives it (character references decoded, no markup, words apart where an
+ * element separates them) with white space squeezed; empty blocks are left out; text outside them
+ * (headings, tables, captions) is not part of it. The HTML is the site's own, written by its
+ * pipeline: well formed, every element closed, attributes quoted; it is read by a small scanner
+ * (parsing each body again into a syntax tree cost as much as rendering it; tested against
+ * hast-util-from-html and hast-util-to-text on the fixtures and every hostile payload).
+ */
+export function bodyText(html: string): BodyText {
+  const parts: string[] = [];
+  const blocks: TextBlock[] = [];
+  let at = 0;
+  const open: OpenBlock[] = [];
+  let unseen = 0;
+  let unseenTag = '';
+  const add = (text: string) => {
+    const block = open.at(-1);
+    if (block && !block.holdsBlock) block.text += text;
+  };
+  for (const m of html.matchAll(
+    /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s\S]*?-->|[^<]+|</g,
+  )) {
+    const [token, closing, rawTag, attributes] = m;
+    if (rawTag === undefined) {
+      if (unseen === 0 && !token.startsWith('<!--')) add(decoded(token));
+      continue;
+    }
+    const tag = rawTag.toLowerCase();
+    if (unseen > 0) {
+      if (tag === unseenTag) unseen += closing ? -1 : attributes!.endsWith('/') ? 0 : 1;
+      continue;
+    }
+    if (!closing && UNSEEN.has(tag)) {
+      unseen = 1;
+      unseenTag = tag;
+      continue;
+    }
+    if (BREAKS.test(tag)) add(' ');
+    if (!TEXT_BLOCKS.has(tag) || VOID.has(tag)) continue;
+    if (!closing) {
+      for (const b of open) b.holdsBlock = true;
+      const id = /\sid="([^"]*)"/.exec(attributes!);
+      open.push({ tag, id: id ? decoded(id[1]!) : null, text: '', holdsBlock: false });
+      continue;
+    }
+    const block = open.pop();
+    if (!block || block.holdsBlock) continue;
+    const text = block.text.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    if (parts.length > 0) at += 2;
+    blocks.push({ start: at, end: at + text.length, anchor: block.id });
+    parts.push(text);
+    at += text.length;
+  }
+  return { text: parts.join('\n\n'), blocks };
+}
+
+/** What an article's quotes are found with, besides its body. */
+export interface ArticleQuoteOptions {
+  /** The article's language tag. */
+  readonly language: string;
+  /** The article's people (names, aliases, roles): the only persons a quote may be given to. */
+  readonly people: readonly QuotePerson[];
+  /** The editor's corrections from the article's front matter. */
+  readonly corrections?: readonly QuoteCorrection[];
+}
+
+let rules: string | undefined;
+/**
+ * A hash of the quote rules' code: src/text/quotes.ts and any src/text/quote-*.ts beside it, read
+ * from the working directory (as cacheDir reads src/render/); the rule function's own code when
+ * they cannot be read there.
+ */
+function rulesVersion(): string {
+  if (rules !== undefined) return rules;
+  const hash = createHash('sha256');
+  try {
+    for (const f of readdirSync('src/text')
+      .filter((f) => /^quotes?[-.]/.test(f))
+      .sort())
+      hash.update(f).update(readFileSync(path.join('src/text', f)));
+  } catch {
+    hash.update(findQuotes.toString());
+  }
+  return (rules = hash.digest('hex'));
+}
+
+let quotesFolder: { setting: string | undefined; dir: string } | undefined;
+/** The folder of cached quotes, created on first use (again if ARCHIVE_CACHE_DIR changes). */
+function quotesDir(): string {
+  const given = setting('ARCHIVE_CACHE_DIR');
+  if (quotesFolder?.setting !== given || quotesFolder === undefined) {
+    quotesFolder = { setting: given, dir: path.join(cacheDir(), 'quotes') };
+    mkdirSync(quotesFolder.dir, { recursive: true });
+  }
+  return quotesFolder.dir;
+}
+
+/** The quotes of a body's text, each with the anchor of its block. */
+function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions): BodyQuote[] {
+  const found = findQuotes(text, {
+    language: options.language,
+    people: options.people,
+    corrections: options.corrections ?? [],
+  });
+  // The rules promise a person of `people` or none; held to it here too, since pages rely on it.
+  const ids = new Set(options.people.map((p) => p.id));
+  return found.map((q) => {
+    const block = blocks.find((b) => q.quote.start >= b.start && q.quote.start <= b.end);
+    return { ...q, person: q.person !== null && ids.has(q.person) ? q.person : null, anchor: block?.anchor ?? null };
+  });
+}
+
+/**
+ * The quotes of an article whose body renders to the sanitized `html` (renderArticleBody), in
+ * reading order, by findQuotes's contract (src/text/quotes.ts), each with its paragraph's anchor.
+ * A quote's `person` is always one of `options.people` or null. Cached on disk (see the module
+ * comment); a cache that cannot be read is computed again.
+ * @throws {NodeJS.ErrnoException} when the cache cannot be written.
+ */
+export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQuote[] {
+  const key = createHash('sha256')
+    .update(rulesVersion())
+    .update(
+      JSON.stringify([
+        options.language,
+        options.people.map((p) => [p.id, p.name, p.aliases ?? [], p.role ?? null]),
+        options.corrections ?? [],
+      ]),
+    )
+    .update('\0')
+    .update(html)
+    .digest('hex');
+  const cached = path.join(quotesDir(), `${key}.json`);
+  try {
+    return JSON.parse(readFileSync(cached, 'utf8')) as BodyQuote[];
+  } catch {
+    // not computed yet
+  }
+  const quotes = quotesOfText(bodyText(html), options);
+  const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, JSON.stringify(quotes));
+  renameSync(tmp, cached);
+  return quotes;
+}
+
+/**
+ * The people an article's quotes may be given to, as findQuotes takes them: each of its people
+ * `mentions` (id and the role the article gives) found in `people` (by id: name and aliases), in
+ * the article's order; a mention of no known person is left out.
+ */
+export function quotePeople(
+  mentions: readonly { id: string; role?: string | undefined }[],
+  people: ReadonlyMap<string, { name: string; aliases?: readonly string[] }>,
+): QuotePerson[] {
+  return mentions.flatMap(({ id, role }) => {
+    const p = people.get(id);
+    return p ? [{ id, name: p.name, aliases: p.aliases ?? [], ...(role && { role }) }] : [];
+  });
+}

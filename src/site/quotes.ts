@@ -1,0 +1,83 @@
+import { articleQuotes, quotePeople, type BodyQuote } from '../render/article-quotes.ts';
+import { renderArticleBody } from '../render/article-body.ts';
+import type { QuoteCorrection } from '../text/quotes.ts';
+import type { Archive, Article } from './collections.ts';
+import { basePath } from './urls.ts';
+
+// Who said what, as the pages show it: each public article's quotes (src/render/article-quotes.ts,
+// from the body the page shows) and each person's quotes across the archive, newest first. A quote
+// is listed under a person only when findQuotes gave it to them, which it does only for the
+// article's own people: no person page shows a quote from an article not naming them.
+
+/** A quote with the article it is from. */
+export interface ArticleQuote {
+  readonly article: Article;
+  readonly quote: BodyQuote;
+}
+
+/**
+ * The editor's corrections of an article's quotes (its front matter's `quotes` list), or none.
+ * Read without relying on the field being in the schema yet.
+ */
+function quoteCorrections(article: Pick<Article, 'data'>): QuoteCorrection[] {
+  return (article.data as { quotes?: QuoteCorrection[] }).quotes ?? [];
+}
+
+/** The quotes of one public article, in reading order, with the names and roles of its people. */
+export async function quotesOfArticle(article: Article, archive: Archive): Promise<BodyQuote[]> {
+  const html = await renderArticleBody(article.filePath!, basePath);
+  return articleQuotes(html, {
+    language: article.data.language,
+    people: quotePeople(
+      article.people,
+      new Map(
+        article.people.flatMap((m) => (archive.people.has(m.id) ? [[m.id, archive.people.get(m.id)!.data]] : [])),
+      ),
+    ),
+    corrections: quoteCorrections(article),
+  });
+}
+
+/** Every quote of the archive: by article id (reading order) and by person id (newest article first). */
+export interface ArchiveQuotes {
+  readonly byArticle: ReadonlyMap<string, readonly BodyQuote[]>;
+  readonly byPerson: ReadonlyMap<string, readonly ArticleQuote[]>;
+  /** Every quote, newest article first, each article's in reading order. */
+  readonly all: readonly ArticleQuote[];
+}
+
+const found = new WeakMap<Archive, Promise<ArchiveQuotes>>();
+
+/** The quotes of every public article of `archive`, found once per archive (see ArchiveQuotes). */
+export function archiveQuotes(archive: Archive): Promise<ArchiveQuotes> {
+  let result = found.get(archive);
+  if (!result) found.set(archive, (result = collect(archive)));
+  return result;
+}
+
+async function collect(archive: Archive): Promise<ArchiveQuotes> {
+  const byArticle = new Map<string, BodyQuote[]>();
+  const byPerson = new Map<string, ArticleQuote[]>();
+  const all: ArticleQuote[] = [];
+  // archive.articles is newest first, so each person's list is too.
+  for (const article of archive.articles) {
+    const quotes = await quotesOfArticle(article, archive);
+    byArticle.set(article.id, quotes);
+    for (const quote of quotes) {
+      all.push({ article, quote });
+      if (quote.person === null) continue;
+      const list = byPerson.get(quote.person) ?? [];
+      list.push({ article, quote });
+      byPerson.set(quote.person, list);
+    }
+  }
+  return { byArticle, byPerson, all };
+}
+
+/** How many of a person's quotes their page shows; all are on their quotes pages. */
+const QUOTES_SHOWN = 5;
+
+/** The quotes a person's page shows of `quotes` (theirs, newest first): the first QUOTES_SHOWN. */
+export function quotesShown<T>(quotes: readonly T[]): T[] {
+  return quotes.slice(0, QUOTES_SHOWN);
+}
