@@ -195,18 +195,21 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   }
 
   /**
-   * What Pagefind matched for `term` within `filters`: each result's id, score and word positions,
-   * in its order. Two words matched alike matched the same words of the index.
+   * What Pagefind matched for `term` within `filters`: each result's id and word positions, by id.
+   * Two words matched alike matched the same words of the index. (Not the scores: Pagefind's
+   * score of a match depends on how much longer the index word is than the query word's stem.)
    */
   async function matchOf(term: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<string> {
     const results = (await search(term, { filters }))?.results ?? [];
-    return JSON.stringify(results.map((r) => [r.id, r.score, r.words]));
+    const byId = results.map((r) => ({ id: r.id, words: r.words })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return JSON.stringify(byId);
   }
 
   /**
    * True when `word` matches otherwise within `filters` than the same word with NO_SUCH_ENDING
    * appended: then some word there begins with its stem (see Scope). Compared by the positions
-   * matched too: a figure's token and the digits its figure is also indexed as are in the same records.
+   * matched too: a figure's token and the digits its figure is also indexed as are in the same
+   * records.
    */
   async function matchesWithin(word: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<boolean> {
     const [plain, padded] = await Promise.all([matchOf(word, filters), matchOf(word + NO_SUCH_ENDING, filters)]);
