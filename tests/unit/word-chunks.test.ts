@@ -59,6 +59,9 @@ describe('the chunks a typed word needs', () => {
     // "nationalizations" stems to "nation", which both sides of "nationwi | nationwo" begin with.
     expect(chunkProbes('nationalizations', [cuts])).toEqual([]);
     expect(chunkProbes('nationwide', [cuts])).toEqual(['nationwi', 'nationwo']);
+    // Nor a cut whose sides share only a short start of a long word (the chunk of "and" is large).
+    expect(chunkProbes('anderson', [{ ...cuts, cuts: [['and', 'ande']] }])).toEqual([]);
+    expect(chunkProbes('andes', [{ ...cuts, cuts: [['and', 'ande']] }])).toEqual(['and', 'ande']);
   });
 
   test('a word past an index’s first or last word loads the chunk at that end', () => {

@@ -13,12 +13,14 @@
 // first or last chunk when the word lies past the index's first or last word (Pagefind then loads
 // no chunk at all, though that chunk may hold words beginning with the stem). The stem
 // itself is Pagefind's (Snowball, inside its WebAssembly) and is not known here, so a cut is
-// taken as crossed when the words on both sides share with the typed word all but its last
-// STEM_SLACK letters, or a start of it, or the whole of it (a word being typed); at least
-// MIN_SHARED letters (src/search/word-cuts.ts). Words of fewer letters, stems shorter than that,
-// and stems that are not a start of the word as typed ("dying": "die") are left to Pagefind's own
-// loading, as is a chunk of one word whose range Pagefind wrote backwards (docs/performance.md,
-// "One index or many parts: the same answers").
+// taken as crossed when the words on both sides share with the typed word all of it but its last
+// STEM_SLACK letters at most, and at least MIN_SHARED letters (src/search/word-cuts.ts). A cut
+// whose sides share only a short start of a long word is not followed: "and | anders" for
+// "anderson" would load the chunk of "and", 28 kB in each part of a 10,000-article archive.
+// Words of fewer letters, stems more than STEM_SLACK letters shorter than the word
+// ("nationalizations": "nation") and stems that are not a start of the word as typed ("dying":
+// "die") are left to Pagefind's own loading, as is a chunk of one word whose range Pagefind wrote
+// backwards (docs/performance.md, "One index or many parts: the same answers").
 
 import { MIN_SHARED, parseWordCuts, sharedLength, type WordCuts } from '../word-cuts.ts';
 
@@ -38,9 +40,7 @@ export function chunkProbes(word: string, indexes: readonly WordCuts[]): string[
   /** True when the words beginning with the stem may reach words that all begin with `common`. */
   const reaches = (common: string) => {
     const shared = sharedLength(common, word);
-    return (
-      shared >= MIN_SHARED && (shared === common.length || shared === word.length || shared >= word.length - STEM_SLACK)
-    );
+    return shared >= MIN_SHARED && shared >= word.length - STEM_SLACK;
   };
   for (const { first, last, cuts } of indexes) {
     // An index's first and last words are its ends: a word past them loads no chunk at all.
