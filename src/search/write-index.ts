@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchPart } from './parts.ts';
 import type { SearchRecord } from './contract.ts';
+import { writeChunkTable } from './index-chunks.ts';
 import { buildSearchIndex } from './write-part.ts';
 
 // Writes the search index part by part (see src/search/parts.ts), one Pagefind process after
@@ -60,6 +61,9 @@ export interface PartSource {
   inputsOf(part: SearchPart): Iterable<string | Uint8Array>;
 }
 
+/** The version of the files written beside Pagefind's in each part (see the keys below). */
+const CHUNK_TABLE_VERSION = 'word-chunks 1';
+
 /** The part folders the last build put into the output, and their keys (kept in the cache). */
 const MANIFEST = 'in-output.json';
 
@@ -96,7 +100,9 @@ export async function buildSearchParts(
       .sort(),
   );
   const keys = parts.map((part) => {
-    const hash = createHash('sha256').update(pagefindVersion).update(settings);
+    // The chunk table beside each part (index-chunks.ts) is part of its files: a part kept from
+    // before the table existed is indexed again.
+    const hash = createHash('sha256').update(pagefindVersion).update(settings).update(CHUNK_TABLE_VERSION);
     for (const input of source.inputsOf(part)) hash.update(input);
     return hash.digest('hex').slice(0, 24);
   });
@@ -129,6 +135,7 @@ export async function buildSearchParts(
       const fresh = `${kept}.${process.pid}.tmp`;
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
+      writeChunkTable(fresh);
       await writeFile(path.join(fresh, '.complete'), String(records.length));
       await rm(kept, { recursive: true, force: true });
       await rename(fresh, kept);

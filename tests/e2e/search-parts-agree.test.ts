@@ -118,8 +118,11 @@ const ENGINE = '/__engine/';
 const START_MODULE = `
 import { searchEngine } from './search/browser/search-engine.ts';
 import { loadIndex } from './search/browser/pagefind-loader.ts';
+import { wordCutsOf } from './search/browser/word-chunks.ts';
 import { META_WEIGHTS } from './search/contract.ts';
 const parts = window.agreeParts;
+const wordCuts = await wordCutsOf(parts.dirs.map((d) => '/pagefind/' + d), 'en', async (url) => (await fetch(url)).json());
+if (wordCuts.length !== parts.dirs.length) throw new Error('a part without its word cuts');
 const settings = { baseUrl: '/', excerptLength: 30, ranking: { metaWeights: META_WEIGHTS } };
 const { pagefind, missing } = await loadIndex(parts.dirs.map((d) => '/pagefind/' + d), settings, {
   reachable: async (dir) => (await fetch(dir + 'pagefind-entry.json')).ok,
@@ -131,7 +134,7 @@ const urlOf = (r) => {
   if (!urls.has(r.id)) urls.set(r.id, r.data().then((d) => d.url));
   return urls.get(r.id);
 };
-window.agree = { engine: searchEngine(pagefind, parts, { language: 'en', excerptLength: 30 }), urlOf };
+window.agree = { engine: searchEngine(pagefind, parts, { language: 'en', excerptLength: 30, wordCuts }), urlOf };
 `;
 
 /**

@@ -8,20 +8,27 @@ import type {
 } from '../../src/search/browser/pagefind-types.ts';
 
 // An in-memory stand-in for Pagefind's browser API (pagefind.js), for the calls the search
-// page's engine makes: search, filters and a result's data. It shares no code with the site and
-// behaves as Pagefind 1.6 does where the engine depends on it:
+// page's engine makes: search, preload, filters and a result's data. It shares no code with the
+// site and behaves as Pagefind 1.6 does where the engine depends on it:
 // - a record's text (content and metadata) is split at whitespace; each word is lower-cased,
 //   stripped of diacritics and kept as its letters and digits only, joined ("$1.8" is 18, "9/11"
 //   911), and a word with punctuation inside is also indexed as its parts of two characters or
 //   more split at ASCII punctuation ("9/11" also as 11, "year-end" as year and end), at the same
-//   position (pagefind/src/fossick/mod.rs and splitting.rs);
+//   position (pagefind/src/fossick/mod.rs and splitting.rs); the index holds each word's stem
+//   (the `stem` option; the word itself by default);
 // - a query drops Unicode punctuation of the dash, bracket, quotation and "other" classes (so "$"
-//   stays, and typographic quotes go) and is split at spaces; each query word matches every word of
-//   a record that it begins;
-// - a query word that begins no word of an index part is shortened, letter by letter, until it
-//   begins some word of that part ("ashdownish" finds "as"), and dropped when no start of it does
-//   (then a query of several words is searched without it); a phrase in double quotes is never
-//   shortened and needs its words next to each other;
+//   stays, and typographic quotes go) and is split at spaces; a query word matches every word of
+//   the index that begins with its stem, among the words loaded (below); when none does, the one
+//   longest loaded word that the stem begins with ("ashdownish" finds "ashdown", or "as"); when
+//   there is none either, nothing, and a query of several words is searched without it
+//   (pagefind_web/src/search.rs, search_term and find_word_extensions); a phrase in double quotes
+//   is never shortened and needs its words next to each other;
+// - with the `chunkWords` option each index part's words (stems, sorted) are cut into chunks of
+//   that many words, their ranges shortened as Pagefind writes them (pagefind/src/index/mod.rs,
+//   chunk_index and get_prefixes), and a search or a preload loads, per query word, the first
+//   chunk whose range holds the word as typed, or failing that the first whose range holds it
+//   once both are cut to the shorter length (pagefind_web/src/lib.rs, request_indexes); loaded
+//   chunks stay loaded. Without it every word is loaded from the start;
 // - each index part (a record's `part`) ranks and orders on its own: in date order each part's
 //   results are in date order, but the parts' lists are interleaved by position, and records
 //   without the sort key are left out (the same for the person pages' sort key `person`); a sort
@@ -47,6 +54,20 @@ export interface FakeRecord {
 export interface FakePagefind extends Pagefind {
   /** Every search asked, as [term, options]. */
   searches: [string | null, PagefindSearchOptions][];
+  /** Every preload asked, as its term. */
+  preloads: string[];
+  /** The chunk ranges of a part's index, as its chunk table gives them (src/search/index-chunks.ts). */
+  chunkRanges(part: number): [string, string][];
+  /** How many chunks of a part have been loaded. */
+  loadedChunks(part: number): number;
+}
+
+/** How the fake indexes. */
+export interface FakeOptions {
+  /** The stem of an indexed or searched word (already folded); the word itself by default. */
+  stem?: (word: string) => string;
+  /** Words per chunk of each part's index; all words loaded from the start when not given. */
+  chunkWords?: number;
 }
 
 /** Lower case, no diacritics. */
@@ -79,43 +100,105 @@ function words(term: string): string[] {
 }
 
 /** A fake Pagefind over `records`. */
-export function fakePagefind(records: FakeRecord[]): FakePagefind {
+export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {}): FakePagefind {
+  const { stem = (w: string) => w, chunkWords } = fakeOptions;
   const loaded = new Set<string>();
   const searches: FakePagefind['searches'] = [];
+  const preloads: string[] = [];
   /** A record's words by position: its content's, then each metadata field's (a phrase never spans two). */
   const positionsOf = (r: FakeRecord) => [r.content, ...Object.values(r.meta)].map(positions);
-  const textOf = (r: FakeRecord) => positionsOf(r).flat(2);
+  /** A record's indexed words (stems) by position. */
+  const stemsOf = (r: FakeRecord) =>
+    positionsOf(r)
+      .flat()
+      .map((at) => at.map(stem));
   const parts = [...new Set(records.map((r) => r.part))].sort((a, b) => a - b);
 
-  /** The word a query word is searched as in one part: itself, a start of it, or null (dropped). */
-  function asSearched(word: string, part: number): string | null {
-    const known = records.filter((r) => r.part === part).flatMap(textOf);
-    for (let n = word.length; n > 0; n--)
-      if (known.some((w) => w.startsWith(word.slice(0, n)))) return word.slice(0, n);
-    return null;
+  /** Each part's chunks: its words, and its range as Pagefind writes it. */
+  const chunks = new Map<number, { words: string[]; from: string; to: string }[]>();
+  /** Each part's chunks loaded (indexes into its chunks). */
+  const loadedIn = new Map<number, Set<number>>();
+  for (const part of parts) {
+    const all = [...new Set(records.filter((r) => r.part === part).flatMap((r) => stemsOf(r).flat()))].sort();
+    const size = chunkWords ?? Math.max(1, all.length);
+    const list: { words: string[]; from: string; to: string }[] = [];
+    for (let i = 0; i < all.length; i += size) {
+      const words = all.slice(i, i + size);
+      list.push({ words, from: words[0]!, to: words.at(-1)! });
+    }
+    for (let i = 0; i + 1 < list.length; i++) {
+      const [a, b] = [list[i]!.to, list[i + 1]!.from];
+      let n = 0;
+      while (n < a.length && n < b.length && a[n] === b[n]) n++;
+      list[i]!.to = a.slice(0, n + 1);
+      list[i + 1]!.from = b.slice(0, n + 1);
+    }
+    chunks.set(part, list);
+    loadedIn.set(part, new Set(chunkWords === undefined ? list.map((_, i) => i) : []));
+  }
+
+  /** Loads, in every part, the chunk request_indexes picks for each word of `term`. */
+  function load(term: string): void {
+    for (const part of parts) {
+      const list = chunks.get(part)!;
+      for (const word of words(term)) {
+        let i = list.findIndex((c) => word >= c.from && word <= c.to);
+        if (i < 0)
+          i = list.findIndex((c) => {
+            const [f, t] = [Math.min(word.length, c.from.length), Math.min(word.length, c.to.length)];
+            return word.slice(0, f) >= c.from.slice(0, f) && word.slice(0, t) <= c.to.slice(0, t);
+          });
+        if (i >= 0) loadedIn.get(part)!.add(i);
+      }
+    }
+  }
+
+  /** The words of a part loaded so far. */
+  const loadedWords = (part: number) => [...loadedIn.get(part)!].flatMap((i) => chunks.get(part)![i]!.words);
+
+  /** The index words one query word matches in one part (search.rs, find_word_extensions). */
+  function matched(word: string, part: number): string[] {
+    const s = stem(word);
+    const known = loadedWords(part);
+    const extensions = known.filter((w) => w.startsWith(s));
+    if (extensions.length > 0) return extensions;
+    const prefix = known.filter((w) => s.startsWith(w)).sort((a, b) => b.length - a.length)[0];
+    return prefix === undefined ? [] : [prefix];
+  }
+
+  /**
+   * The positions of a record the query words match (in its words by position: content, then each
+   * metadata field), or null when it does not match. Its score is their number.
+   */
+  function match(r: FakeRecord, term: string): number[] | null {
+    if (/^\s*".+"\s*$/.test(term)) {
+      const phrase = words(term).map(stem);
+      const known = new Set(loadedWords(r.part));
+      if (!phrase.every((p) => known.has(p))) return null;
+      const found = positionsOf(r).some((field) =>
+        field.some((_, i) => phrase.every((p, j) => field[i + j]?.some((w) => stem(w) === p))),
+      );
+      return found ? [] : null;
+    }
+    const searched = words(term)
+      .map((w) => matched(w, r.part))
+      .filter((m) => m.length > 0);
+    if (searched.length === 0) return null;
+    const text = stemsOf(r);
+    const at: number[] = [];
+    for (const m of searched) {
+      // One hit per position, whichever of its words matched.
+      const hits = text.flatMap((words, i) => (words.some((t) => m.includes(t)) ? [i] : []));
+      if (hits.length === 0) return null;
+      at.push(...hits);
+    }
+    return at.sort((a, b) => a - b);
   }
 
   /** Score of a record for the query words (matches counted), or 0 when it does not match. */
   function score(r: FakeRecord, term: string): number {
-    /** Every position of the record, with the words indexed there. */
-    const text = positionsOf(r).flat();
-    if (/^\s*".+"\s*$/.test(term)) {
-      const phrase = words(term);
-      const found = positionsOf(r).some((at) => at.some((_, i) => phrase.every((p, j) => at[i + j]?.includes(p))));
-      return found ? 1 : 0;
-    }
-    const searched = words(term)
-      .map((w) => asSearched(w, r.part))
-      .filter((w): w is string => w !== null);
-    if (searched.length === 0) return 0;
-    let total = 0;
-    for (const w of searched) {
-      // One hit per position, whichever of its words matched.
-      const hits = text.filter((at) => at.some((t) => t.startsWith(w))).length;
-      if (hits === 0) return 0;
-      total += hits;
-    }
-    return total;
+    const at = match(r, term);
+    return at === null ? 0 : Math.max(1, at.length);
   }
 
   function counts(matching: FakeRecord[]): PagefindFilterCounts {
@@ -128,7 +211,7 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
     return out;
   }
 
-  function result(r: FakeRecord, s: number): PagefindSearchResult {
+  function result(r: FakeRecord, s: number, at: number[]): PagefindSearchResult {
     const fragment: PagefindSearchFragment = {
       url: r.url,
       content: r.content,
@@ -138,11 +221,19 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
       word_count: r.content.split(/\s+/).length,
       locations: [],
     };
-    return { id: r.url, score: s, words: [], data: () => Promise.resolve(structuredClone(fragment)) };
+    return { id: r.url, score: s, words: at, data: () => Promise.resolve(structuredClone(fragment)) };
   }
 
   return {
     searches,
+    preloads,
+    chunkRanges: (part) => chunks.get(part)!.map((c) => [c.from, c.to]),
+    loadedChunks: (part) => loadedIn.get(part)!.size,
+    preload(term) {
+      preloads.push(term);
+      load(term);
+      return Promise.resolve();
+    },
     options: () => Promise.resolve(),
     init: () => Promise.resolve(),
     destroy: () => Promise.resolve(),
@@ -153,6 +244,7 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
     },
     search(term, options = {}) {
       searches.push([term, structuredClone(options)]);
+      if (term !== null) load(term);
       for (const key of Object.keys(options.filters ?? {})) loaded.add(key);
       const filtered = records.filter((r) =>
         Object.entries(options.filters ?? {}).every(([key, { any }]) => any.some((v) => r.filters[key]?.includes(v))),
@@ -172,7 +264,7 @@ export function fakePagefind(records: FakeRecord[]): FakePagefind {
         for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (l[i]) ordered.push(l[i]!);
       } else ordered = scored.toSorted(([a, x], [b, y]) => y - x || a.url.localeCompare(b.url));
       const answer: PagefindSearchResults = {
-        results: ordered.map(([r, s]) => result(r, s)),
+        results: ordered.map(([r, s]) => result(r, s, term === null ? [] : (match(r, term) ?? []))),
         unfilteredResultCount: scored.length,
         filters: counts(ordered.map(([r]) => r)),
         totalFilters: {},

@@ -23,6 +23,7 @@ function fakeModule(failing: Set<string>, log: string[]): Pagefind & { indexes: 
     },
     filters: async () => ({}),
     search: async () => null,
+    preload: async () => {},
   };
   return module;
 }

@@ -90,6 +90,8 @@ export interface Pagefind {
   /** Adds another index (a directory holding pagefind.js) to searches. */
   mergeIndex(indexPath: string, options?: PagefindIndexOptions): Promise<void>;
   filters(): Promise<PagefindFilterCounts>;
+  /** Loads, in every index, the word chunks a search for `term` would load, and searches nothing. */
+  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   /** Null when a newer search has superseded this one (debounced searches only). */
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResults | null>;
 }

@@ -9,6 +9,8 @@ import type {
   PagefindSearchResults,
 } from './pagefind-types.ts';
 import { remarked } from './marks.ts';
+import { chunkProbes } from './word-chunks.ts';
+import type { WordCuts } from '../word-cuts.ts';
 import { normalWord, parsedQuery, type ParsedQuery } from './query.ts';
 import { countSearches, searchOptions, typedName, type SearchState } from './search-state.ts';
 
@@ -19,13 +21,16 @@ import { countSearches, searchOptions, typedName, type SearchState } from './sea
 // (search-page.ts) decides when to ask and what to show.
 
 /**
- * Where the words typed really occur. When a word has no match in an index, Pagefind searches
- * for the longest start of it that has one instead ("Ashdown" finds "as"), so a search can return
- * articles that do not contain the word at all. A word is kept to the parts of the index where
- * it does occur: where a search for the word alone in quotes (Pagefind's exact search, which
- * never shortens it) finds something, or where the best match of the plain search really has a
- * word beginning with it (a word still being typed). `null` means everywhere; an empty list,
- * nowhere (part numbers as the hidden `part` filter names them).
+ * Where the words typed really occur. When no word of an index begins with a word's stem,
+ * Pagefind searches for the longest word of the index that the stem begins with instead
+ * ("Ashleyish" finds "ashley", "Ashdown" finds "as"), so a search can return articles that do not
+ * contain the word at all. A word is kept to the parts of the index where it does occur: where a
+ * search for the word alone in quotes (Pagefind's exact search, which never shortens it) finds
+ * something, or where the plain search finds other records than the same word with letters no
+ * word has appended (NO_SUCH_ENDING): a part with no word beginning with the stem answers both
+ * with the same shorter word, a part with such words (a word still being typed, or another word of
+ * the same stem: "police" and "policy" both begin with "polic") answers the first with them.
+ * `null` means everywhere; an empty list, nowhere (part numbers as the hidden `part` filter names them).
  */
 type Scope = string[] | null;
 
@@ -91,7 +96,19 @@ export interface EngineOptions {
   language?: string;
   /** Words in an excerpt, as Pagefind was given (its excerptLength); 30 by default. */
   excerptLength?: number;
+  /**
+   * The word chunks of each index part loaded, for the page's language (src/search/index-chunks.ts;
+   * none when not known): with them every chunk a word's stem may reach is loaded before the word
+   * is searched (word-chunks.ts), so that what it finds does not depend on the index's layout.
+   */
+  wordCuts?: readonly WordCuts[];
 }
+
+/**
+ * Letters appended to a word to tell Pagefind's fallback to a shorter word from a real match (see
+ * Scope): no word ends with them, and no stemmer takes them for an ending.
+ */
+const NO_SUCH_ENDING = 'qxzjq';
 
 /** Pagefind answers kept per page (the index does not change while the page is open). */
 const KEPT_ANSWERS = 200;
@@ -119,12 +136,42 @@ function peopleInOrder(options: PagefindSearchOptions): PagefindSearchOptions {
  * partsForLanguage). Answers, word scopes and the filters' data are kept for the engine's life.
  */
 export function searchEngine(pagefind: Pagefind, parts: PageParts, options: EngineOptions = {}): SearchEngine {
-  const { language = 'en', excerptLength = 30 } = options;
+  const { language = 'en', excerptLength = 30, wordCuts = [] } = options;
   /** The parts this page searches, as the hidden `part` filter names them; none for a single index. */
   const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
   const answers = new Map<string, Promise<PagefindSearchResults | null>>();
   const wordScopes = new Map<string, Promise<Scope>>();
   let filterData: Promise<PagefindFilterCounts> | undefined;
+  /** The chunks each word searched needs, loaded once per word (see chunkProbes). */
+  const chunksLoaded = new Map<string, Promise<void>>();
+
+  /**
+   * Resolves once every chunk the words of `term` may need is loaded (word-chunks.ts). Pagefind
+   * splits a term at spaces and drops its punctuation, as normalWord does for each word.
+   */
+  function chunksFor(term: string): Promise<void> {
+    const words = term
+      .split(/\s+/)
+      .map(normalWord)
+      .filter((w) => w.length > 0);
+    return Promise.all(
+      words.map((word) => {
+        let loading = chunksLoaded.get(word);
+        if (!loading) {
+          const probes = chunkProbes(word, wordCuts);
+          loading = probes.length > 0 ? pagefind.preload(probes.join(' ')) : Promise.resolve();
+          chunksLoaded.set(word, loading);
+        }
+        return loading;
+      }),
+    ).then(() => {});
+  }
+
+  /** Pagefind's search, once the chunks its words need are loaded (chunksFor). */
+  async function searchLoaded(term: string | null, options: PagefindSearchOptions) {
+    if (term !== null) await chunksFor(term);
+    return pagefind.search(term, options);
+  }
 
   /** The query typed as Pagefind is asked for it (query.ts). */
   const parsed = (q: string): ParsedQuery => parsedQuery(q, language);
@@ -140,28 +187,45 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const key = JSON.stringify([term, options]);
     let answer = answers.get(key);
     if (!answer) {
-      answer = pagefind.search(term, options);
+      answer = searchLoaded(term, options);
       answers.set(key, answer);
       if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
     }
     return answer;
   }
 
-  /** True when the best match for `word` within `filters` really has a word beginning with it. */
-  async function bestMatchHas(word: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<boolean> {
-    const best = (await search(word, { filters }))?.results[0];
-    if (!best) return false;
-    const { content, meta } = await best.data();
-    const key = normalWord(word);
-    return `${content} ${Object.values(meta).join(' ')}`.split(/\s+/).some((w) => normalWord(w).startsWith(key));
+  /**
+   * What Pagefind matched for `term` within `filters`: each result's id, word positions and the
+   * metadata fields matched, by id. Two words matched alike matched the same words of the index.
+   * (Not the scores: Pagefind's score of a match depends on how much longer the index word is
+   * than the query word's stem. The fields, because a match in metadata has no word position.)
+   */
+  async function matchOf(term: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<string> {
+    const results = (await search(term, { filters }))?.results ?? [];
+    const byId = results
+      .map((r) => ({ id: r.id, words: r.words, fields: r.matchedMetaFields ?? [] }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    return JSON.stringify(byId);
+  }
+
+  /**
+   * True when `word` matches otherwise within `filters` than the same word with NO_SUCH_ENDING
+   * appended: then some word there begins with its stem (see Scope). Compared by the positions
+   * matched too: a figure's token and the digits its figure is also indexed as are in the same
+   * records.
+   */
+  async function matchesWithin(word: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<boolean> {
+    const [plain, padded] = await Promise.all([matchOf(word, filters), matchOf(word + NO_SUCH_ENDING, filters)]);
+    return plain !== padded;
   }
 
   /**
    * The parts where one typed word occurs (see Scope). One exact and one plain search over every
    * part give, through the `part` filter's counts, the parts with an exact match and the parts with
-   * any; only a part with a plain match and no exact one (a word being typed, or a shortened one)
-   * needs a look at its best match. A part where the word does not occur at all is left out too:
-   * there Pagefind would drop the word from a query of several words rather than find nothing.
+   * any; only a part with a plain match and no exact one (a word being typed, another word of the
+   * same stem, or a shorter word) needs the plain search compared with the padded word's. A part
+   * where the word does not occur at all is left out too: there Pagefind would drop the word from
+   * a query of several words rather than find nothing.
    */
   function wordScope(word: string): Promise<Scope> {
     const key = normalWord(word);
@@ -173,16 +237,19 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
         // Asked as the main search of a one-word query is, so that answer is reused.
         let plain = await search(word, { filters: {} });
         if (allParts.length === 0)
-          return exact?.results.length || (plain?.results.length && (await bestMatchHas(word, {}))) ? null : [];
+          return exact?.results.length || (plain?.results.length && (await matchesWithin(word, {}))) ? null : [];
         // Counts by part come with the part filter's data, which an empty exact search may not load.
-        if (!plain?.filters[PART_FILTER]) plain = await pagefind.search(word, { filters });
+        if (!plain?.filters[PART_FILTER]) plain = await searchLoaded(word, { filters });
+        const padded = await search(word + NO_SUCH_ENDING, { filters });
         const exactIn = exact?.filters[PART_FILTER] ?? {};
         const plainIn = plain?.filters[PART_FILTER] ?? {};
+        const paddedIn = padded?.filters[PART_FILTER] ?? {};
         const found = await Promise.all(
           allParts.map(
             async (p) =>
               Boolean(exactIn[p]) ||
-              (Boolean(plainIn[p]) && (await bestMatchHas(word, { [PART_FILTER]: { any: [p] } }))),
+              (Boolean(plainIn[p]) &&
+                (plainIn[p] !== paddedIn[p] || (await matchesWithin(word, { [PART_FILTER]: { any: [p] } })))),
           ),
         );
         const keep = allParts.filter((_, i) => found[i]);

@@ -10,6 +10,7 @@ import { resultSummary } from './result-summary.ts';
 import { resultCountText, resultsView } from './results-view.ts';
 import { parsedQuery } from './query.ts';
 import { searchEngine, type ResultQueue, type SearchEngine } from './search-engine.ts';
+import { wordCutsOf } from './word-chunks.ts';
 import { hasQuery, paramsFromState, searchTitle, stateFromParams, type SearchState } from './search-state.ts';
 
 // The search page's controller: a form that works with the keyboard, filters with counts, results
@@ -351,6 +352,12 @@ function listedCount(): number {
 
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
+  // Which word chunks each part has (word-chunks.ts), fetched while Pagefind loads.
+  const wordCuts = wordCutsOf(
+    parts.dirs.map((dir) => `${base}pagefind/${dir}`),
+    document.documentElement.lang,
+    async (url) => (await fetch(url)).json(),
+  );
   // A part that cannot be loaded is left out; the others are searched (pagefind-loader.ts).
   const { pagefind, missing } = await loadIndex(
     parts.dirs.map((dir) => `${base}pagefind/${dir}`),
@@ -374,6 +381,7 @@ async function start(): Promise<void> {
   const engine = searchEngine(pagefind, parts, {
     language: document.documentElement.lang,
     excerptLength: EXCERPT_WORDS,
+    wordCuts: await wordCuts,
   });
   totals = filters.listedCounts();
   // Values beyond those the page lists are fetched when the reader asks for them.

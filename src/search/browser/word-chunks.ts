@@ -1,0 +1,86 @@
+// Which of Pagefind's word chunks a query word needs, so that what a search finds does not depend
+// on where an index was cut into chunks or on what earlier searches loaded.
+//
+// Pagefind (pagefind_web/src/lib.rs, request_indexes, and search.rs, find_word_extensions) loads,
+// for each query word, the one chunk whose range holds the word as typed, and then matches every
+// word of the chunks loaded so far that begins with the word's stem. Its chunks are cut by size,
+// and a frequent word often ends one: "polic" (police) ends a chunk and "polici" (policy) begins
+// the next, so "police" finds the police articles alone in a fresh index and the policy articles
+// too once a search for "policy" has loaded the next chunk; an index in parts, cut elsewhere, finds
+// other sets again. The build writes each index's chunk ranges beside it (src/search/index-chunks.ts);
+// before a word is searched, the page loads every chunk next to a cut that the words beginning
+// with the word's stem may run across (`pagefind.preload` of words inside those chunks), and the
+// first or last chunk when the word lies past the index's first or last word (Pagefind then loads
+// no chunk at all, though that chunk may hold words beginning with the stem). The stem
+// itself is Pagefind's (Snowball, inside its WebAssembly) and is not known here, so a cut is
+// taken as crossed when the words on both sides share with the typed word all of it but its last
+// STEM_SLACK letters at most, and at least MIN_SHARED letters (src/search/word-cuts.ts). A cut
+// whose sides share only a short start of a long word is not followed: "and | anders" for
+// "anderson" would load the chunk of "and", 28 kB in each part of a 10,000-article archive.
+// Words of fewer letters, stems more than STEM_SLACK letters shorter than the word
+// ("nationalizations": "nation") and stems that are not a start of the word as typed ("dying":
+// "die") are left to Pagefind's own loading, as is a chunk of one word whose range Pagefind wrote
+// backwards (docs/performance.md, "One index or many parts: the same answers").
+
+import { MIN_SHARED, parseWordCuts, sharedLength, type WordCuts } from '../word-cuts.ts';
+
+/** Letters a stem may lack of the typed word (English "-ing", "-ness", "-ment"; French "-ement" is five, with its R2 rules). */
+export const STEM_SLACK = 4;
+
+/**
+ * Words to preload so that every chunk the words beginning with `word`'s stem may reach is
+ * loaded, in every index of `indexes` (each its WordCuts; the words are loaded in every index,
+ * where they fall in the chunks of the same stretch of words). `word` is a query word as Pagefind
+ * searches it (lower case, without punctuation: normalWord in query.ts). Sorted, without repeats;
+ * empty when no cut is near the word.
+ */
+export function chunkProbes(word: string, indexes: readonly WordCuts[]): string[] {
+  const probes = new Set<string>();
+  if (word.length < MIN_SHARED) return [];
+  /** True when the words beginning with the stem may reach words that all begin with `common`. */
+  const reaches = (common: string) => {
+    const shared = sharedLength(common, word);
+    return shared >= MIN_SHARED && shared >= word.length - STEM_SLACK;
+  };
+  for (const { first, last, cuts } of indexes) {
+    // An index's first and last words are its ends: a word past them loads no chunk at all.
+    if (reaches(first)) probes.add(first);
+    if (reaches(last)) probes.add(last);
+    for (const [before, after] of cuts)
+      if (reaches(before.slice(0, sharedLength(before, after)))) {
+        probes.add(before);
+        probes.add(after);
+      }
+  }
+  return [...probes].sort();
+}
+
+/** The file of word cuts the build writes beside each index (src/search/index-chunks.ts, CHUNK_TABLE_FILE). */
+export const WORD_CUTS_FILE = 'word-chunks.json';
+
+/**
+ * The word cuts of each index folder in `dirs` (URLs ending in "/") for a page in `language` (a
+ * BCP 47 tag): its file's entry for the language, or for its primary subtag, or the only one. An
+ * index whose file cannot be fetched or read is left out (its words are then loaded as Pagefind
+ * loads them). `fetchJson` fetches a URL and parses it as JSON.
+ */
+export async function wordCutsOf(
+  dirs: readonly string[],
+  language: string,
+  fetchJson: (url: string) => Promise<unknown>,
+): Promise<WordCuts[]> {
+  const primary = language.toLowerCase().split('-')[0]!;
+  const all = await Promise.all(
+    dirs.map(async (dir) => {
+      try {
+        const table = (await fetchJson(`${dir}${WORD_CUTS_FILE}`)) as Record<string, string>;
+        const keys = Object.keys(table);
+        const line = table[language.toLowerCase()] ?? table[primary] ?? (keys.length === 1 ? table[keys[0]!] : '');
+        return typeof line === 'string' ? parseWordCuts(line) : null;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return all.filter((c) => c !== null);
+}

@@ -1,0 +1,106 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { wordCutsLine } from './word-cuts.ts';
+
+// Which words each chunk of a written Pagefind index holds, as a small table the search page
+// reads (src/search/browser/word-chunks.ts). Pagefind splits an index's words (its stems, sorted)
+// into chunks and, for a query word, loads only the one chunk whose range holds the word as typed;
+// it then matches the words of the chunks loaded so far that begin with the word's stem. Where the
+// words beginning with a stem run over a chunk's end ("polic", then "polici" in the next chunk),
+// what a search finds depends on where the chunks were cut and on what earlier searches loaded,
+// so one index and an index in parts would answer differently. The table lets the page load
+// every chunk such a run reaches before it searches (in the compact form of src/search/word-cuts.ts).
+// The ranges are read from the index's
+// metadata file (Pagefind's pagefind_web/src/metadata.rs: a gzip of the signature
+// "pagefind_dcd" and CBOR: version, pages, chunks as [from, to, hash], ...).
+
+/** The table's file in an index folder. */
+export const CHUNK_TABLE_FILE = 'word-chunks.json';
+
+/** Per language (as pagefind-entry.json names them), its index's cuts as a line (wordCutsLine). */
+export type ChunkTable = Record<string, string>;
+
+/** Pagefind's signature before the CBOR of a file it compressed. */
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The CBOR item at `bytes[start]` (RFC 8949: the integer, string and array types Pagefind's
+ * metadata uses; maps and floats too), and where the next item starts.
+ * @throws Error on a type it does not read (tags, indefinite lengths other than arrays).
+ */
+function cborItem(bytes: Buffer, start: number): [unknown, number] {
+  let at = start;
+  const head = bytes[at++]!;
+  const major = head >> 5;
+  const info = head & 31;
+  if (major === 7) {
+    if (info === 26) return [bytes.readFloatBE(at), at + 4];
+    if (info === 27) return [bytes.readDoubleBE(at), at + 8];
+    return [info === 21 ? true : info === 20 ? false : null, at];
+  }
+  if (info === 31 && major === 4) {
+    const items: unknown[] = [];
+    while (bytes[at] !== 0xff) {
+      const [item, next] = cborItem(bytes, at);
+      items.push(item);
+      at = next;
+    }
+    return [items, at + 1];
+  }
+  let n: number;
+  if (info < 24) n = info;
+  else if (info === 24) n = bytes[at++]!;
+  else if (info === 25) [n, at] = [bytes.readUInt16BE(at), at + 2];
+  else if (info === 26) [n, at] = [bytes.readUInt32BE(at), at + 4];
+  else if (info === 27) [n, at] = [Number(bytes.readBigUInt64BE(at)), at + 8];
+  else throw new Error(`CBOR: length form ${info} is not read here`);
+  if (major === 0) return [n, at];
+  if (major === 1) return [-1 - n, at];
+  if (major === 2) return [bytes.subarray(at, at + n), at + n];
+  if (major === 3) return [bytes.toString('utf8', at, at + n), at + n];
+  if (major === 4 || major === 5) {
+    const items: unknown[] = [];
+    for (let i = 0; i < (major === 5 ? 2 * n : n); i++) {
+      const [item, next] = cborItem(bytes, at);
+      items.push(item);
+      at = next;
+    }
+    return [items, at];
+  }
+  throw new Error(`CBOR: major type ${major} is not read here`);
+}
+
+/**
+ * The chunk ranges of one language's index, from its metadata file (a .pf_meta as Pagefind wrote it).
+ * @throws Error when the file is not Pagefind's compressed CBOR or has no chunk list.
+ */
+function chunkRangesOfMeta(compressed: Buffer): [string, string][] {
+  const bytes = gunzipSync(compressed);
+  if (bytes.toString('utf8', 0, SIGNATURE.length) !== SIGNATURE)
+    throw new Error("not a Pagefind metadata file (no 'pagefind_dcd' signature)");
+  const [meta] = cborItem(bytes, SIGNATURE.length);
+  const chunks: unknown = Array.isArray(meta) ? (meta as unknown[])[2] : undefined;
+  if (!Array.isArray(chunks)) throw new Error('Pagefind metadata without a chunk list');
+  return chunks.map((c) => {
+    const [from, to] = c as unknown[];
+    if (typeof from !== 'string' || typeof to !== 'string') throw new Error('Pagefind chunk without its range');
+    return [from, to];
+  });
+}
+
+/**
+ * Writes the chunk table (CHUNK_TABLE_FILE) of the index Pagefind wrote into `dir`, every
+ * language of it, and returns it.
+ * @throws Error when pagefind-entry.json or a metadata file it names cannot be read or decoded.
+ */
+export function writeChunkTable(dir: string): ChunkTable {
+  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const table: ChunkTable = {};
+  for (const [language, { hash }] of Object.entries(entry.languages))
+    table[language] = wordCutsLine(chunkRangesOfMeta(readFileSync(path.join(dir, `pagefind.${hash}.pf_meta`))));
+  writeFileSync(path.join(dir, CHUNK_TABLE_FILE), JSON.stringify(table));
+  return table;
+}
