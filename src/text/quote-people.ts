@@ -91,7 +91,8 @@ export class PeopleIndex {
   /**
    * The id of the one person a name mention ("Sen. Jane Doe", "Mr Sessions", "Doe") names, or
    * null. A mention matches a person when its last words are one of their names or aliases, or its
-   * first and last words are a name's first and last (a middle initial between), or it is one
+   * first and last words are a name's first and last (a middle initial between), or its words,
+   * titles included, are exactly an alias ("Mrs. Dubuque"), or it is one
    * surname alone or after a title ("Judge Marks"): a given name that is not theirs ("John
    * Sessions") does not match. Two people fitting equally well: null.
    */
@@ -119,12 +120,23 @@ export class PeopleIndex {
       );
       return ids.size === 1 ? [...ids][0]! : null;
     }
+    // An alias written with its title ("Mrs. Dubuque") names its person, even when the surname
+    // alone would fit two.
+    const whole = this.idsWhere((f) => f.words.length === words.length && f.words.every((w, i) => w === words[i]));
+    if (whole.size === 1) return [...whole][0]!;
     // The name proper: the words after the last title ("Homeland Security Secretary | Kirstjen Nielsen").
     let t = words.length - 2;
     while (t >= 0 && !TITLE_WORDS.has(words[t]!)) t--;
     const core = words.slice(t + 1);
     const exact = this.idsWhere((f) => f.words.length === core.length && f.words.every((w, i) => w === core[i]));
     if (exact.size > 0) return exact.size === 1 ? [...exact][0]! : null;
+    // An office not in the title list before a full name ("Fraktionschefin Katrin Weber", "Band
+    // Director Ann Lee"): the longest run of last words, two or more, that is a name.
+    for (let from = 1; from <= core.length - 2; from++) {
+      const tail = core.slice(from);
+      const ids = this.idsWhere((f) => f.words.length === tail.length && f.words.every((w, i) => w === tail[i]));
+      if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
+    }
     const ids =
       core.length >= 2
         ? // First and last words with anything between (a middle name or initial).

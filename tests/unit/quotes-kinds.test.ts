@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { findQuotes, type QuotePerson } from '../../src/text/quotes.ts';
+
+// More kinds of attribution, each in sentences written for the test: the expected quote, speaker
+// mention and person are read off the sentence by hand.
+
+/** [quote, speaker as written, person] of every quote found. */
+function found(text: string, people: readonly QuotePerson[], language = 'en') {
+  return findQuotes(text, { language, people }).map((q) => [q.quote.text, q.speaker?.text ?? null, q.person]);
+}
+
+describe('names resolved to the article’s people', () => {
+  test('an alias written with its courtesy title picks that person among two of the same surname', () => {
+    const people: QuotePerson[] = [
+      { id: 'ida-bellamy', name: 'Ida Bellamy', aliases: ['Mrs. Bellamy'] },
+      { id: 'otto-bellamy', name: 'Otto Bellamy' },
+    ];
+    const text = 'The organ was restored in May.\n\n“We raised every penny at bake sales,” Mrs. Bellamy said.';
+    expect(found(text, people)).toEqual([['We raised every penny at bake sales,', 'Mrs. Bellamy', 'ida-bellamy']]);
+  });
+
+  test('a capitalized office before the full name (German nouns) leaves the name as the last words', () => {
+    const people: QuotePerson[] = [
+      { id: 'greta-hansen', name: 'Greta Hansen' },
+      { id: 'ole-hansen', name: 'Ole Hansen' },
+    ];
+    const text = '„Die Halle bleibt im Winter offen“, sagte Stadtkämmerin Greta Hansen am Montag.';
+    expect(found(text, people, 'de')).toEqual([
+      ['Die Halle bleibt im Winter offen', 'Stadtkämmerin Greta Hansen', 'greta-hansen'],
+    ]);
+  });
+});
+
+describe('pronoun speakers', () => {
+  test('a name before its verb is a subject even in mid-sentence, after a descriptor and an age', () => {
+    const people: QuotePerson[] = [
+      { id: 'petra-lind', name: 'Petra Lind', aliases: ['Lind'] },
+      { id: 'oskar-falk', name: 'Oskar Falk', aliases: ['Falk'] },
+    ];
+    const text =
+      '“We opened the gym at noon,” Lind said. She said volunteers brought cots.\n\n' +
+      'At the library on Elm Street, retiree Oskar Falk, 68, said he had left with only his cat.\n\n' +
+      '“I did not even take my glasses,” he said.';
+    expect(found(text, people)).toEqual([
+      ['We opened the gym at noon,', 'Lind', 'petra-lind'],
+      ['I did not even take my glasses,', 'he', 'oskar-falk'],
+    ]);
+  });
+});
