@@ -66,6 +66,10 @@ const NOT_NAME_START = new Set(
 const ABBREVIATIONS =
   /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
 
+/** What follows a name that is the subject of its clause: a verb, after an appositive or age in commas. */
+const VERB_AFTER_NAME =
+  /^(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
+
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
@@ -85,15 +89,42 @@ export class Mentions {
   private readonly sentenceOf: (at: number) => number;
   private readonly text: string;
   private readonly people: PeopleIndex;
+  private readonly quoted: readonly { start: number; end: number }[];
+  private readonly quotedStarts: number[];
+  /** The text with the quotations' words blanked out (same length). */
+  private readonly outside: string;
   /** The entities of the unresolved names met so far. */
   private readonly unresolved = new Set<string>();
 
   /**
    * Reads the mentions of `text` before `until` (the last pronoun to resolve: nothing after it
-   * matters), with the gender evidence the text gives.
+   * matters), with the gender evidence the text gives. `quoted` are the quotations' words
+   * ([start, end) in reading order): a name inside a quotation is spoken of, never the subject a
+   * later pronoun speaker refers to, and he/she inside one says nothing of the people named outside.
    */
-  constructor(text: string, paragraphs: readonly Paragraph[], people: PeopleIndex, until = text.length) {
+  constructor(
+    text: string,
+    paragraphs: readonly Paragraph[],
+    people: PeopleIndex,
+    until = text.length,
+    quoted: readonly { start: number; end: number }[] = [],
+  ) {
     this.text = text;
+    this.quotedStarts = quoted.map((q) => q.start);
+    this.quoted = quoted;
+    let outside = text;
+    if (quoted.length > 0) {
+      const pieces: string[] = [];
+      let at = 0;
+      for (const q of quoted) {
+        if (q.start < at) continue;
+        pieces.push(text.slice(at, q.start), ' '.repeat(q.end - q.start));
+        at = q.end;
+      }
+      pieces.push(text.slice(at));
+      outside = pieces.join('');
+    }
+    this.outside = outside;
     this.people = people;
     const sentences = paragraphs.filter((p) => p.start < until).flatMap((p) => sentenceStarts(text, p));
     this.sentenceOf = (at) => sentences[Math.max(0, indexAtOrBefore(sentences, at))]!;
@@ -124,9 +155,14 @@ export class Mentions {
   private addRun(run: string, at: number, sentenceSet: Set<number>): void {
     const words = run.split(/\s+/);
     // A sentence's first word is capitalized whatever it is: "Immigration judges" names no one.
+    // So is a name before its verb, an appositive or age between ("retiree Oskar Falk, 68, said").
+    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
+    const inQuote = q !== undefined && at < q.end;
     const subject =
-      sentenceSet.has(at) ||
-      /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at));
+      !inQuote &&
+      (sentenceSet.has(at) ||
+        /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
+        VERB_AFTER_NAME.test(this.text.slice(at + run.length, at + run.length + 90)));
     const person = this.people.resolveName(run);
     let t = words.length - 2;
     while (t >= 0 && !isTitleWord(words[t]!)) t--;
@@ -166,7 +202,7 @@ export class Mentions {
     for (const [s, mentions] of bySentence) {
       if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
       const end = sentences.find((x) => x > s) ?? this.text.length;
-      const after = this.text.slice(mentions[0]!.at, end);
+      const after = this.outside.slice(mentions[0]!.at, end);
       const he = /\b(?:he|his|him)\b/i.test(after);
       const she = /\b(?:she|her|hers)\b/i.test(after);
       if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');

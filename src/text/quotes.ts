@@ -244,7 +244,13 @@ function resolveSpeakers(
   const pronouns = attributions.filter((a) => a.kind === 'pronoun');
   const mentions =
     english && attributions.some((a) => a.kind !== 'name')
-      ? new Mentions(text, paragraphs, people, (pronouns.at(-1)?.start ?? 0) + 1)
+      ? new Mentions(
+          text,
+          paragraphs,
+          people,
+          (pronouns.at(-1)?.start ?? 0) + 1,
+          parts.map((p) => p.marked),
+        )
       : null;
   for (const a of attributions)
     if (a.kind === 'name') {

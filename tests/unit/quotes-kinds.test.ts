@@ -47,3 +47,17 @@ describe('pronoun speakers', () => {
     ]);
   });
 });
+
+describe('pronoun speakers and the words inside quotations', () => {
+  test('he/she inside a quotation says nothing of the gender of a name beside it', () => {
+    const people: QuotePerson[] = [
+      { id: 'kit-brand', name: 'Kit Brand', role: 'councillor' },
+      { id: 'sam-quist', name: 'Sam Quist', role: 'councillor' },
+    ];
+    const text =
+      'Councillor Kit Brand, the longest-serving member, said he would vote against the cuts.\n\n' +
+      'Ms. Quist pushed back. “Kit Brand knows she has the numbers wrong.”\n\n' +
+      '“I have read every page of that report,” he said.';
+    expect(found(text, people).at(-1)).toEqual(['I have read every page of that report,', 'he', 'kit-brand']);
+  });
+});
