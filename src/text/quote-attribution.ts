@@ -201,6 +201,10 @@ export function attributionBefore(before: string, offset: number, language: stri
 /** Words between a cue and the quotation that give the quotation to someone else: "who called", "which said". */
 const OTHER_SPEAKER = new RegExp(`\\b(?:who|which|whom|whose)\\s+(?:\\p{Ll}+\\s+)?(?:${CUES_EN})(?!\\p{L})`, 'u');
 
+/** Abbreviations that end with a full stop inside a name ("Dr.", "Sen.", "Jr."). */
+const ABBREVIATION =
+  /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Supt|Det|Insp|Mme|Mlle|Mgr|Pr|Hon|Atty|Ald|Cllr)\.$/;
+
 const MONTHS_DAYS =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)$/;
 
@@ -211,7 +215,11 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   let text = source.slice(start, groupEnd);
   if (kind === 'name') {
     // "said Jane Doe Monday": a day or month after the name is not part of it.
-    const words = text.split(/\s+/);
+    let words = text.split(/\s+/);
+    // "a déclaré Lucie Arnaud. Les habitants…": a full stop after a word that is no initial or
+    // abbreviation ends the sentence, and the name with it.
+    const stop = words.findIndex((w, i) => i < words.length - 1 && /\p{L}{2}\.$/u.test(w) && !ABBREVIATION.test(w));
+    if (stop >= 0) words = words.slice(0, stop + 1);
     while (words.length > 1 && MONTHS_DAYS.test(words.at(-1)!.replace(/[.,]$/, ''))) words.pop();
     text = words.join(' ');
     if (!source.startsWith(text, start)) return null;

@@ -223,7 +223,7 @@ export class Mentions {
   }
 
   /**
-   * The mention a pronoun at `at` refers to ("he" -> m, "she" -> f), or null when none or more
+   * The mention a pronoun at `at` refers to ("he", "il", "er" -> m; "she", "elle", "sie" -> f), or null when none or more
    * than one person could be meant. The candidate is the most recent subject mention within the
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
    * must be, from its sentence on, the only person known to have that gender and the only subject
@@ -231,7 +231,8 @@ export class Mentions {
    * stretch.
    */
   resolvePronoun(pronoun: string, at: number): Mention | null {
-    const g: Gender | null = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+    // "sie" is a speaker's pronoun only after a singular cue ("sagte sie"), where it is "she".
+    const g: Gender | null = /^(?:he|il|er)$/i.test(pronoun) ? 'm' : /^(?:she|elle|sie)$/i.test(pronoun) ? 'f' : null;
     if (!g) return null;
     const firstPara = this.paragraphOf(at) - 2;
     const window = this.list.filter((m) => m.at < at && this.paragraphOf(m.at) >= firstPara);

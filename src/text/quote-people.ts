@@ -12,7 +12,7 @@ import type { QuotePerson } from './quotes.ts';
  */
 const TITLE_WORDS = new Set(
   (
-    'mr mrs ms miss mx dr prof professor doctor sir dame lord lady sen senator rep representative gov governor ' +
+    'mr mrs ms miss mx mme mlle madame monsieur frau herr dr prof professor doctor sir dame lord lady sen senator rep representative gov governor ' +
     'judge justice president vice secretary minister chancellor mayor attorney general lt gen col maj sgt capt ' +
     'cmdr adm rev father sister brother rabbi imam bishop cardinal pope sheriff chief officer detective det ' +
     'commissioner director chairman chairwoman chair coach ambassador speaker leader premier prince princess ' +
@@ -27,8 +27,10 @@ const TITLE_WORDS = new Set(
 const SUFFIX = /^(jr|sr|ii|iii|iv)$/;
 
 /** Titles that say the person's gender (for pronouns), lower-case without the full stop. */
-const MALE_TITLES = new Set('mr sir lord king prince father brother'.split(' '));
-const FEMALE_TITLES = new Set('mrs ms miss dame lady queen princess sister'.split(' '));
+const MALE_TITLES = new Set('mr sir lord king prince father brother monsieur herr'.split(' '));
+const FEMALE_TITLES = new Set(
+  'mrs ms miss dame lady queen princess sister mme mlle madame mademoiselle frau'.split(' '),
+);
 
 /** A word of a mention or a name as compared: folded, without a full stop or possessive at its end. */
 export function nameWord(word: string): string {

@@ -103,7 +103,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
   const { language } = options;
   const paragraphs = paragraphsOf(text);
   const starts = paragraphs.map((p) => sentenceStarts(text, p));
-  const marked = markedQuotes(text, language, paragraphs);
+  const marked = withIncisesSplit(text, markedQuotes(text, language, paragraphs), language);
   const parts: Part[] = [];
   const rules = hasAttributionRules(language);
   marked.forEach((q, i) => {
@@ -147,6 +147,38 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     };
   });
   return applyCorrections(text, found, options.corrections ?? [], people);
+}
+
+/** Languages whose quotations carry their attribution inside the marks, between commas (French incises). */
+const INCISE_LANGUAGES = new Set(['fr']);
+
+/**
+ * The quotations with each incise split out: in French the attribution often stands inside the
+ * guillemets (« Nous avons tenu, a déclaré X. Les habitants… », « …, a-t-elle lancé en riant,
+ * mais… »; Lexique des règles typographiques, "incises"), which makes the words before and after
+ * it two parts of one split quotation. An incise is a comma, words an attribution rule of the
+ * language reads as the cue and speaker, and up to a few words more before a comma or full stop.
+ */
+function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language: string): MarkedQuote[] {
+  if (!INCISE_LANGUAGES.has(language.toLowerCase().split('-')[0]!)) return [...marked];
+  const out: MarkedQuote[] = [];
+  for (const q of marked) {
+    let rest = q;
+    for (const m of text.slice(q.start, q.end).matchAll(/,\s/g)) {
+      const comma = q.start + m.index;
+      if (comma < rest.start) continue;
+      const a = attributionAfter(text.slice(comma + 1, q.end), comma + 1, language);
+      if (!a) continue;
+      const close = /^[^,.;!?«»\n]{0,40}?[,.]\s+/u.exec(text.slice(a.end, q.end));
+      if (!close) continue;
+      const next = a.end + close[0].length;
+      if (next >= q.end) continue;
+      out.push({ ...rest, end: comma + 1, close: comma + 1, closed: true });
+      rest = { ...rest, start: next, open: next - 1, continues: false };
+    }
+    out.push(rest);
+  }
+  return out;
 }
 
 /**
@@ -237,13 +269,14 @@ function resolveSpeakers(
   paragraphs: readonly Paragraph[],
 ): Map<Attribution, { person: string | null; refersTo: string | null }> {
   const out = new Map<Attribution, { person: string | null; refersTo: string | null }>();
-  const english = language.toLowerCase().split('-')[0] === 'en';
+  // English, French and German speakers' pronouns say a gender (he/il/er, she/elle/sie).
+  const gendered = ['en', 'fr', 'de'].includes(language.toLowerCase().split('-')[0]!);
   const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
     (a, b) => a.start - b.start,
   );
   const pronouns = attributions.filter((a) => a.kind === 'pronoun');
   const mentions =
-    english && attributions.some((a) => a.kind !== 'name')
+    gendered && attributions.some((a) => a.kind !== 'name')
       ? new Mentions(
           text,
           paragraphs,

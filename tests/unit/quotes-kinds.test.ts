@@ -61,3 +61,25 @@ describe('pronoun speakers and the words inside quotations', () => {
     expect(found(text, people).at(-1)).toEqual(['I have read every page of that report,', 'he', 'kit-brand']);
   });
 });
+
+describe('French quotations', () => {
+  test('an incise inside the guillemets splits the quotation in two parts, both the speaker’s', () => {
+    const people: QuotePerson[] = [{ id: 'lucie-arnaud', name: 'Lucie Arnaud', role: 'maire' }];
+    const text =
+      'La médiathèque rouvre lundi.\n\n« Nous avons tenu les délais, a déclaré Lucie Arnaud. Les habitants pourront enfin revenir. »';
+    expect(found(text, people, 'fr')).toEqual([
+      ['Nous avons tenu les délais,', 'Lucie Arnaud', 'lucie-arnaud'],
+      ['Les habitants pourront enfin revenir.', 'Lucie Arnaud', 'lucie-arnaud'],
+    ]);
+  });
+
+  test('an inverted pronoun incise with words after it (a-t-elle glissé en riant)', () => {
+    const people: QuotePerson[] = [{ id: 'lucie-arnaud', name: 'Lucie Arnaud', role: 'maire' }];
+    const text =
+      'Lucie Arnaud a coupé le ruban.\n\n« Ce sera plus calme, a-t-elle lancé en riant, mais pas tout de suite. »';
+    expect(found(text, people, 'fr')).toEqual([
+      ['Ce sera plus calme,', 'elle', 'lucie-arnaud'],
+      ['mais pas tout de suite.', 'elle', 'lucie-arnaud'],
+    ]);
+  });
+});
