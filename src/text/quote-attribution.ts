@@ -49,7 +49,9 @@ const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${DESCRIPTORS}${NAME_PATTERN}))`;
+/** "Local vet", "Chief executive": a sentence's capitalized first word before a lower-case description. */
+const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*)?\s+(?=\p{Ll}))?`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -63,7 +65,8 @@ const CUES_EN = [
   'called calls described describes texted emailed answered answers quipped vowed vows pleaded pledged charged',
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
-  'objected wondered wonders hinted signaled signalled pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores',
+  'pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')
   .split(' ')
@@ -109,7 +112,7 @@ const EN = {
     // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
     // sentence, and a participle of saying.
     new RegExp(
-      `^(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
       'dgu',
     ),
   ],

@@ -121,8 +121,14 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       const a = attributionBefore(text.slice(clauseStart, q.open), clauseStart, language);
       // One or two words far from their speaker ("According to the report, the rating fell to
       // “poor”") are the writer's word in marks more often than the speaker's.
+      // The distance counts from the cue when it follows the speaker, so an appositive between
+      // them ("X, who …, said she was ‘gutted’") does not count.
       const short = !/[.!?,;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
-      return a && short && text.slice(a.end, q.open).trim().split(/\s+/).length > 4 ? null : a;
+      if (!a || !short) return a;
+      const between = text.slice(a.end, q.open);
+      const cue = between.lastIndexOf(a.cue);
+      const words = (cue >= 0 ? between.slice(cue + a.cue.length) : between).trim().split(/\s+/).filter(Boolean);
+      return words.length > 4 ? null : a;
     };
     const own = !rules
       ? null

@@ -83,3 +83,30 @@ describe('French quotations', () => {
     ]);
   });
 });
+
+describe('partial quotations after their speaker', () => {
+  const PIA: QuotePerson = { id: 'pia-moreau', name: 'Pia Moreau', aliases: ['Moreau'] };
+  const ABEL: QuotePerson = { id: 'abel-stone', name: 'Abel Stone', aliases: ['Stone'] };
+
+  test('a long appositive between the speaker and the cue does not make one quoted word the writer’s', () => {
+    const text =
+      'The bakery’s owner, Pia Moreau, who opened the shop with her sister in a former bank, said she was ‘heartbroken’ and would reopen.';
+    expect(found(text, [PIA])).toEqual([['heartbroken', 'Pia Moreau', 'pia-moreau']]);
+  });
+
+  test('a capitalized first word and a lower-case description before the name (Local vet Pia Moreau)', () => {
+    const text = 'Harbour Town vet Pia Moreau, who examined the goat, said it was “simply lonely” after the move.';
+    expect(found(text, [PIA])).toEqual([['simply lonely', 'Harbour Town vet Pia Moreau', 'pia-moreau']]);
+    const text2 = 'Finance director Abel Stone told investors on a call that the charge was “careful, not gloomy”.';
+    expect(found(text2, [ABEL])).toEqual([['careful, not gloomy', 'Finance director Abel Stone', 'abel-stone']]);
+  });
+
+  test('“…,” he said, adding that X was “…”: the participle’s quotation is the same speaker’s', () => {
+    const text =
+      'Stone spoke after the vote.\n\n“We are in good shape,” he said, adding that the pension fund was “not at risk”.';
+    expect(found(text, [ABEL])).toEqual([
+      ['We are in good shape,', 'he', 'abel-stone'],
+      ['not at risk', 'he', 'abel-stone'],
+    ]);
+  });
+});

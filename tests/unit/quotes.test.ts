@@ -267,7 +267,7 @@ describe('the speaker nearest the quotation, and no sharing across a new subject
       found('Asked about the timeline, White House press secretary Jen Psaki said: "We\'re going to keep pushing."', [
         psaki,
       ]),
-    ).toEqual([["We're going to keep pushing.", 'Jen Psaki', 'jen-psaki']]);
+    ).toEqual([["We're going to keep pushing.", 'White House press secretary Jen Psaki', 'jen-psaki']]);
   });
 
   test('partial: words that give the quotation to someone else between the cue and the quotation', () => {
