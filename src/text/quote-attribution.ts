@@ -129,7 +129,9 @@ const PARTICIPLES_FR = CUES_FR.split('|')
 const PRESENT_FR = CUES_FR.split('|')
   .filter((c) => !c.startsWith('a '))
   .join('|');
-const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+[\\p{Ll}\\-]+(?:\\s+[\\p{Ll}\\-]+){0,2})|(?<name>${NAME_PATTERN}))`;
+/** A word of a French nominal speaker: not a preposition or a gerund's "en" ("la réalisatrice en quittant la scène"). */
+const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis)(?!\p{L}))[\p{Ll}\-]+`;
+const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2})|(?<name>${NAME_PATTERN}))`;
 const FR = {
   after: [
     new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),

@@ -64,7 +64,7 @@ export function titleGender(word: string): 'm' | 'f' | null {
 export class PeopleIndex {
   /** Each name and alias as its words, without (words) and with (suffixed) a generational suffix. */
   private readonly forms: { id: string; words: string[]; suffixed: string[] }[] = [];
-  private readonly roles: { id: string; head: string; full: string }[] = [];
+  private readonly roles: { id: string; head: string; full: string; nouns: string[] }[] = [];
   readonly byId = new Map<string, QuotePerson>();
 
   constructor(people: readonly QuotePerson[]) {
@@ -85,7 +85,17 @@ export class PeopleIndex {
         // "spokeswoman for the National Association ...": the office is the words before its first
         // qualifier.
         const head = full.split(/,|\s(?:for|of|at|in|on|to|with|from|and)\s/)[0]!.trim();
-        this.roles.push({ id: p.id, head, full });
+        // Each part's head noun: the last word of its office ("state senator", "réalisatrice, lauréate
+        // du prix" -> senator; réalisatrice, lauréate); a part with a possessive in it ("the
+        // senator's husband") names someone else's relation, not an office.
+        const nouns = full
+          .split(/[,;(]/)
+          .map((part) =>
+            part.split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!.trim(),
+          )
+          .filter((h) => h && !/['’]s?\s/.test(h))
+          .map((h) => h.split(/\s+/).at(-1)!);
+        this.roles.push({ id: p.id, head, full, nouns });
       }
     }
   }
@@ -153,13 +163,17 @@ export class PeopleIndex {
    * general", "the mayor" for "mayor of Springfield"), or null.
    */
   resolveRole(mention: string): string | null {
-    const m = lowerWithoutAccents(mention)
-      .replace(/^(the|a|an|its|his|her|their)\s+/, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const folded = lowerWithoutAccents(mention).replace(/\s+/g, ' ').trim();
+    const m = folded.replace(/^(the|a|an|its|his|her|their|le|la|les|l['’]|un|une|der|die|das|ein|eine)\s*/, '').trim();
     if (!m) return null;
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
-    return ids.size === 1 ? [...ids][0]! : null;
+    if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
+    // A definite mention of the head noun of one person's role ("the senator" for a "state
+    // senator", "la jeune réalisatrice"); an indefinite one ("a senator") may be anyone.
+    if (!/^(the|le|la|les|l['’]|der|die|das)\s*/.test(folded) || m.split(' ').length > 3) return null;
+    const noun = m.split(' ').at(-1)!;
+    const byNoun = new Set(this.roles.filter((r) => r.nouns.includes(noun)).map((r) => r.id));
+    return byNoun.size === 1 ? [...byNoun][0]! : null;
   }
 
   private idsWhere(test: (f: { id: string; words: string[]; suffixed: string[] }) => boolean): Set<string> {

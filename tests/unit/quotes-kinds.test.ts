@@ -110,3 +110,32 @@ describe('partial quotations after their speaker', () => {
     ]);
   });
 });
+
+describe('nominal speakers and the roles of the article’s people', () => {
+  test('a definite nominal naming the head noun of one person’s role resolves to them', () => {
+    const people: QuotePerson[] = [
+      { id: 'vera-holm', name: 'Vera Holm', role: 'state senator' },
+      { id: 'ivo-holm', name: 'Ivo Holm', role: 'retired judge, the senator’s brother' },
+    ];
+    const text = 'The clinic will close in May.\n\n“This valley deserves better,” the senator said.';
+    expect(found(text, people)).toEqual([['This valley deserves better,', 'the senator', 'vera-holm']]);
+  });
+
+  test('an indefinite nominal stays no one’s, and two people of that role leave it unresolved', () => {
+    const people: QuotePerson[] = [
+      { id: 'vera-holm', name: 'Vera Holm', role: 'foreign minister of Arland' },
+      { id: 'ivo-lund', name: 'Ivo Lund', role: 'foreign minister of Brenn' },
+    ];
+    const text = '“The border stays open,” the minister said.\n\n“We will see,” a senator said.';
+    expect(found(text, people)).toEqual([
+      ['The border stays open,', 'the minister', null],
+      ['We will see,', 'a senator', null],
+    ]);
+  });
+
+  test('French: a nominal with an adjective stops before a preposition, and resolves by its role', () => {
+    const people: QuotePerson[] = [{ id: 'lea-roux', name: 'Léa Roux', role: 'réalisatrice, lauréate du prix' }];
+    const text = '« Je tremble encore », a confié la jeune réalisatrice en quittant la scène.';
+    expect(found(text, people, 'fr')).toEqual([['Je tremble encore', 'la jeune réalisatrice', 'lea-roux']]);
+  });
+});
