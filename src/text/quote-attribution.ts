@@ -118,9 +118,9 @@ const EN = {
   ],
 };
 
-const PRONOUN_FR = String.raw`(?<pronoun>il|elle|ils|elles)`;
+const PRONOUN_FR = String.raw`(?<pronoun>[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles)`;
 const CUES_FR =
-  'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit';
+  'a glissé|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge';
 /** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
 const PARTICIPLES_FR = CUES_FR.split('|')
   .filter((c) => c.startsWith('a '))
@@ -147,7 +147,7 @@ const FR = {
 
 const CUES_DE =
   'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte\\s+hinzu|ergänzte|schrieb|schreibt|warnte|kritisierte|so';
-const SPEAKER_DE = `(?:(?<pronoun>er|sie)(?!\\p{L})|(?<name>${NAME_PATTERN}))`;
+const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<name>${NAME_PATTERN}))`;
 const DE = {
   after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
   before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu')],

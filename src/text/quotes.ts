@@ -135,8 +135,9 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)
         ? (tryAfter() ?? tryBefore())
         : (tryBefore() ?? tryAfter());
-    if (!keepsQuote(inner, after, q, own !== null, para.start)) return;
-    parts.push({ marked: q, own, attribution: own });
+    const attribution = own ?? (rules ? introducedBefore(text, q, paragraphs, starts, language) : null);
+    if (!keepsQuote(inner, after, q, attribution !== null, para.start)) return;
+    parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
   const people = new PeopleIndex(options.people);
@@ -153,6 +154,25 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     };
   });
   return applyCorrections(text, found, options.corrections ?? [], people);
+}
+
+/**
+ * The attribution of a quotation opening its paragraph that the paragraph before introduces,
+ * ending with a colon ("He said:", "Er sagte:"): the last sentence of that paragraph read as the
+ * words before the quotation. Null when that paragraph ends otherwise or no rule reads it.
+ */
+function introducedBefore(
+  text: string,
+  q: MarkedQuote,
+  paragraphs: readonly Paragraph[],
+  starts: readonly number[][],
+  language: string,
+): Attribution | null {
+  const para = paragraphs[q.paragraph]!;
+  const previous = paragraphs[q.paragraph - 1];
+  if (q.open !== para.start || q.continues || !previous || text[previous.end - 1] !== ':') return null;
+  const from = starts[q.paragraph - 1]!.findLast((s) => s < previous.end) ?? previous.start;
+  return attributionBefore(text.slice(from, previous.end), from, language);
 }
 
 /** Languages whose quotations carry their attribution inside the marks, between commas (French incises). */

@@ -139,3 +139,31 @@ describe('nominal speakers and the roles of the article’s people', () => {
     expect(found(text, people, 'fr')).toEqual([['Je tremble encore', 'la jeune réalisatrice', 'lea-roux']]);
   });
 });
+
+describe('the speaker in the paragraph before', () => {
+  test('a paragraph ending “X said:” gives its speaker to the quotation opening the next paragraph', () => {
+    const people: QuotePerson[] = [{ id: 'ruth-amos', name: 'Ruth Amos', role: 'head teacher' }];
+    const text =
+      'Head teacher Ruth Amos, who has run the school for twelve years, addressed the parents. She said:\n\n' +
+      '“We will not close this school without a fight.”';
+    expect(found(text, people)).toEqual([['We will not close this school without a fight.', 'She', 'ruth-amos']]);
+  });
+
+  test('German: a capitalized pronoun before the cue (Er sagte:) and the quotation in the next paragraph', () => {
+    const people: QuotePerson[] = [{ id: 'karl-vogt', name: 'Karl Vogt' }];
+    const text = 'Karl Vogt, 70, schwimmt seit 1960 im Stadtbad. Er sagte:\n\n„Ich habe hier schwimmen gelernt.“';
+    expect(found(text, people, 'de')).toEqual([['Ich habe hier schwimmen gelernt.', 'Er', 'karl-vogt']]);
+  });
+});
+
+describe('French cues', () => {
+  test('a-t-elle glissé, a-t-il raconté: reporting verbs of French copy beyond déclarer and dire', () => {
+    const people: QuotePerson[] = [{ id: 'lucie-arnaud', name: 'Lucie Arnaud', role: 'maire' }];
+    const text =
+      'Lucie Arnaud a coupé le ruban.\n\n« Ce sera à Lille, évidemment, a-t-elle glissé en souriant. Mais pas cette année. »';
+    expect(found(text, people, 'fr')).toEqual([
+      ['Ce sera à Lille, évidemment,', 'elle', 'lucie-arnaud'],
+      ['Mais pas cette année.', 'elle', 'lucie-arnaud'],
+    ]);
+  });
+});
