@@ -7,6 +7,7 @@
 
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { BYLINE_ORGANIZATION_WORDS, INSTITUTION_WORDS } from './organization-words.ts';
+import { lowerWithoutAccents } from './fold.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
 import type { Paragraph } from './quote-marks.ts';
@@ -69,6 +70,10 @@ const ABBREVIATIONS =
 /** What follows a name that is the subject of its clause: a verb, after an appositive or age in commas. */
 const VERB_AFTER_NAME =
   /^(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
+
+/** A definite noun phrase: the determiner, perhaps an adjective, and the noun (group 1). */
+const ROLE_MENTION =
+  /(?<!\p{L})(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Dd]er|[Dd]ie)\s*(?:\p{Ll}[\p{L}\-]*\s+)?(\p{L}[\p{L}\-]{3,})/gu;
 
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
@@ -148,6 +153,7 @@ export class Mentions {
       }
       this.addRun(run, at, sentenceSet);
     }
+    this.addRoleMentions(until, sentenceSet);
     this.list.sort((a, b) => a.at - b.at);
     this.pronounEvidence(sentences);
   }
@@ -156,13 +162,7 @@ export class Mentions {
     const words = run.split(/\s+/);
     // A sentence's first word is capitalized whatever it is: "Immigration judges" names no one.
     // So is a name before its verb, an appositive or age between ("retiree Oskar Falk, 68, said").
-    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
-    const inQuote = q !== undefined && at < q.end;
-    const subject =
-      !inQuote &&
-      (sentenceSet.has(at) ||
-        /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
-        VERB_AFTER_NAME.test(this.text.slice(at + run.length, at + run.length + 90)));
+    const subject = this.isSubject(at, at + run.length, sentenceSet);
     const person = this.people.resolveName(run);
     let t = words.length - 2;
     while (t >= 0 && !isTitleWord(words[t]!)) t--;
@@ -194,6 +194,35 @@ export class Mentions {
     const appositive = /^,\s+([^,;.“”"]{1,80})/.exec(this.text.slice(at + run.length));
     for (const w of appositive?.[1]!.toLowerCase().split(/\W+/) ?? [])
       if (GENDERED[w]) this.noteGender(entity, GENDERED[w]);
+  }
+
+  /**
+   * Whether the mention [at, end) is its clause's subject: not inside a quotation, and at a
+   * sentence's start, after a comma or connective, or before its verb.
+   */
+  private isSubject(at: number, end: number, sentenceSet: Set<number>): boolean {
+    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
+    if (q !== undefined && at < q.end) return false;
+    return (
+      sentenceSet.has(at) ||
+      /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
+      VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
+    );
+  }
+
+  /**
+   * Definite mentions of one person's role ("the senator", "la lauréate", "die Kämmerin"): people
+   * a pronoun may refer to as much as a name is.
+   */
+  private addRoleMentions(until: number, sentenceSet: Set<number>): void {
+    const nouns = this.people.roleNouns();
+    if (nouns.size === 0) return;
+    for (const m of this.text.slice(0, until).matchAll(ROLE_MENTION)) {
+      const id = nouns.get(lowerWithoutAccents(m[1]!));
+      if (!id) continue;
+      const subject = this.isSubject(m.index, m.index + m[0].length, sentenceSet);
+      this.list.push({ at: m.index, entity: id, name: this.people.byId.get(id)!.name, person: id, subject });
+    }
   }
 
   /** he/his/him or she/her in a sentence that names only one person say that person's gender. */

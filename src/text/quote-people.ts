@@ -176,6 +176,21 @@ export class PeopleIndex {
     return byNoun.size === 1 ? [...byNoun][0]! : null;
   }
 
+  /** The head nouns of the people's roles that name exactly one person (folded), with that person's id. */
+  roleNouns(): Map<string, string> {
+    if (this.nouns === undefined) {
+      const owners = new Map<string, Set<string>>();
+      for (const r of this.roles)
+        for (const n of r.nouns) (owners.get(n) ?? owners.set(n, new Set()).get(n)!).add(r.id);
+      this.nouns = new Map(
+        [...owners].filter(([n, ids]) => ids.size === 1 && n.length >= 4).map(([n, ids]) => [n, [...ids][0]!]),
+      );
+    }
+    return this.nouns;
+  }
+
+  private nouns: Map<string, string> | undefined;
+
   private idsWhere(test: (f: { id: string; words: string[]; suffixed: string[] }) => boolean): Set<string> {
     return new Set(this.forms.filter(test).map((f) => f.id));
   }

@@ -167,3 +167,19 @@ describe('French cues', () => {
     ]);
   });
 });
+
+describe('pronoun speakers and people named by their role', () => {
+  test('a definite mention of one person’s role between the candidate and the pronoun makes it ambiguous', () => {
+    const people: QuotePerson[] = [
+      { id: 'lea-roux', name: 'Léa Roux', role: 'lauréate du grand prix' },
+      { id: 'anne-perrin', name: 'Anne Perrin', role: 'déléguée du festival' },
+    ];
+    const text =
+      '« Les salles étaient pleines », a déclaré Anne Perrin.\n\n' +
+      'Quant à la lauréate, elle prépare déjà un long métrage. « Il se passera à Lille », a-t-elle glissé.';
+    expect(found(text, people, 'fr')).toEqual([
+      ['Les salles étaient pleines', 'Anne Perrin', 'anne-perrin'],
+      ['Il se passera à Lille', 'elle', null],
+    ]);
+  });
+});
