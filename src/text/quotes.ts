@@ -136,7 +136,8 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
         ? (tryAfter() ?? tryBefore())
         : (tryBefore() ?? tryAfter());
     const attribution = own ?? (rules ? introducedBefore(text, q, paragraphs, starts, language) : null);
-    if (!keepsQuote(inner, after, q, attribution !== null, para.start)) return;
+    const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
+    if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
     parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
@@ -207,19 +208,32 @@ function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language
   return out;
 }
 
+/** A determiner right before the opening mark: the quoted words are a noun phrase's head. */
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+$/i;
+
 /**
  * Whether marked words are a quotation of someone: not a modifier in quotation marks (the “zero
  * tolerance” policy), nor, without a speaker, a few words or a title of a work (“The Art of the
  * Deal”); a continued or paragraph-opening part is always kept.
  */
-function keepsQuote(inner: string, after: string, q: MarkedQuote, attributed: boolean, paraStart: number): boolean {
+function keepsQuote(
+  inner: string,
+  after: string,
+  q: MarkedQuote,
+  attributed: boolean,
+  paraStart: number,
+  lead: string,
+): boolean {
   const words = inner.split(/\s+/);
   const ended = /[.!?,;:…—–-]$/.test(inner);
   const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
   if (attributed || q.continues || !q.closed) return true;
-  const title = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && w.length <= 3));
+  const title = words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
   if (title && !/[.!?]$/.test(inner)) return false;
+  // "what planners call the “builder’s remedy,” under which": a few words after a determiner, the
+  // comma inside the marks as US style sets it, name a thing.
+  if (words.length <= 4 && !/[.!?…]$/.test(inner) && DETERMINER_BEFORE.test(lead)) return false;
   if (q.open === paraStart) return true;
   return ended ? words.length >= 2 : words.length >= 5;
 }

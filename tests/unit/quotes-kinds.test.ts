@@ -183,3 +183,18 @@ describe('pronoun speakers and people named by their role', () => {
     ]);
   });
 });
+
+describe('words in quotation marks that are no one’s quotation', () => {
+  test('a short term after a determiner, its comma inside the marks (US style), is a name for a thing', () => {
+    const text =
+      'The county kept the money in what clerks called the “rainy-day pot,” which the auditor closed in March. ' +
+      'The “weekend effect,” as some hospital researchers call it, was small.';
+    expect(found(text, [])).toEqual([]);
+  });
+
+  test('a title of a work in title case with figures in it is no one’s quotation', () => {
+    const text =
+      'The report, titled “Heat Waves and Hospital Admissions in 12 Cities, 2001 to 2020,” appeared on Monday.';
+    expect(found(text, [])).toEqual([]);
+  });
+});
