@@ -73,7 +73,7 @@ const VERB_AFTER_NAME =
 
 /** A definite noun phrase: the determiner, perhaps an adjective, and the noun (group 1). */
 const ROLE_MENTION =
-  /(?<!\p{L})(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Dd]er|[Dd]ie)\s*(?:\p{Ll}[\p{L}\-]*\s+)?(\p{L}[\p{L}\-]{3,})/gu;
+  /(?<!\p{L})(?:(?:[Tt]he|[Ll]e|[Ll]a|[Dd]er|[Dd]ie)\s+|[Ll]['’])(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]{3,})/gu;
 
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {

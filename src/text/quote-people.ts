@@ -164,13 +164,15 @@ export class PeopleIndex {
    */
   resolveRole(mention: string): string | null {
     const folded = lowerWithoutAccents(mention).replace(/\s+/g, ' ').trim();
-    const m = folded.replace(/^(the|a|an|its|his|her|their|le|la|les|l['’]|un|une|der|die|das|ein|eine)\s*/, '').trim();
+    const m = folded
+      .replace(/^(?:(?:the|a|an|its|his|her|their|le|la|les|un|une|der|die|das|ein|eine)\s+|l['’])/, '')
+      .trim();
     if (!m) return null;
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
     if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
     // A definite mention of the head noun of one person's role ("the senator" for a "state
     // senator", "la jeune réalisatrice"); an indefinite one ("a senator") may be anyone.
-    if (!/^(the|le|la|les|l['’]|der|die|das)\s*/.test(folded) || m.split(' ').length > 3) return null;
+    if (!/^(?:(?:the|le|la|les|der|die|das)\s|l['’])/.test(folded) || m.split(' ').length > 3) return null;
     const noun = m.split(' ').at(-1)!;
     const byNoun = new Set(this.roles.filter((r) => r.nouns.includes(noun)).map((r) => r.id));
     return byNoun.size === 1 ? [...byNoun][0]! : null;
