@@ -72,6 +72,8 @@ const CUES_EN = [
   .split(' ')
   .join('|');
 const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
+/** A past tense that is no reporting verb but reports speech where nothing follows it ("fumed.", "laughed:"). */
+const MANNER = String.raw`\p{Ll}{2,}ed(?!\p{L})`;
 /** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
 const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
 /** Participles that report what the sentence's subject said: "…, saying the country “…”". */
@@ -96,6 +98,11 @@ const EN = {
       'du',
     ),
     new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
+    // "“…,” Dawn fumed.": a name or pronoun and a past tense of manner ending the clause.
+    new RegExp(
+      `${LEAD}(?:(?<pronoun>${PRONOUN_EN})|(?<name>${NAME_PATTERN}))\\s+(?<cue>${MANNER})(?=[.,;!?]|\\s*$)`,
+      'du',
+    ),
   ],
   before: [
     new RegExp(
@@ -103,6 +110,8 @@ const EN = {
       'dgu',
     ),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
+    // "Tracey laughed: “…”": the speaker's verb, then a colon right before the quotation.
+    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}):\\s*$`, 'dgu'),
     // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
     // few words right before the quotation.
     new RegExp(

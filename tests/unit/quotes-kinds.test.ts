@@ -198,3 +198,20 @@ describe('words in quotation marks that are no one’s quotation', () => {
     expect(found(text, [])).toEqual([]);
   });
 });
+
+describe('verbs of manner as cues', () => {
+  const JO: QuotePerson = { id: 'jo-marsh', name: 'Jo Marsh', aliases: ['Jo'] };
+
+  test('“…,” X fumed. — a past tense right after the speaker, ending the clause, is the cue', () => {
+    const text = '“The goat ate my roses again,” Jo Marsh fumed. “Every single one.”';
+    expect(found(text, [JO])).toEqual([
+      ['The goat ate my roses again,', 'Jo Marsh', 'jo-marsh'],
+      ['Every single one.', 'Jo Marsh', 'jo-marsh'],
+    ]);
+  });
+
+  test('X laughed: “…” — a colon after the speaker’s verb introduces the quotation', () => {
+    const text = 'Asked about the fence, Jo Marsh laughed: “A fence will not stop that goat.”';
+    expect(found(text, [JO])).toEqual([['A fence will not stop that goat.', 'Jo Marsh', 'jo-marsh']]);
+  });
+});
