@@ -215,3 +215,14 @@ describe('verbs of manner as cues', () => {
     expect(found(text, [JO])).toEqual([['A fence will not stop that goat.', 'Jo Marsh', 'jo-marsh']]);
   });
 });
+
+describe('French quotations over paragraphs', () => {
+  test('a paragraph continuing a quotation may open with » (guillemet de rappel)', () => {
+    const people: QuotePerson[] = [{ id: 'lucie-arnaud', name: 'Lucie Arnaud', role: 'maire' }];
+    const text = '« Nous avons tenu les délais.\n\n» Les habitants reviendront », a déclaré Lucie Arnaud.';
+    expect(found(text, people, 'fr')).toEqual([
+      ['Nous avons tenu les délais.', 'Lucie Arnaud', 'lucie-arnaud'],
+      ['Les habitants reviendront', 'Lucie Arnaud', 'lucie-arnaud'],
+    ]);
+  });
+});
