@@ -212,6 +212,23 @@ export function attributionBefore(before: string, offset: number, language: stri
   return null;
 }
 
+/** An English sentence whose subject is a name or he/she before its verb, holding no quotation. */
+const SUBJECT_SENTENCE_EN = new RegExp(
+  `^(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
+  'du',
+);
+
+/**
+ * The subject of the sentence before a quotation that stands alone in its sentence ("Mr Tully
+ * was unmoved. ‘…’"): a name or he/she before its verb, the verb as the cue. English only; null
+ * when the sentence starts otherwise or holds a quotation itself.
+ */
+export function subjectOfSentence(sentence: string, offset: number, language: string): Attribution | null {
+  if (rulesFor(language) !== EN) return null;
+  const m = SUBJECT_SENTENCE_EN.exec(sentence);
+  return m ? attributionOf(m, offset, sentence) : null;
+}
+
 /** Words between a cue and the quotation that give the quotation to someone else: "who called", "which said". */
 const OTHER_SPEAKER = new RegExp(`\\b(?:who|which|whom|whose)\\s+(?:\\p{Ll}+\\s+)?(?:${CUES_EN})(?!\\p{L})`, 'u');
 

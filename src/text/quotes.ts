@@ -1,4 +1,10 @@
-import { attributionAfter, attributionBefore, hasAttributionRules, type Attribution } from './quote-attribution.ts';
+import {
+  attributionAfter,
+  attributionBefore,
+  hasAttributionRules,
+  subjectOfSentence,
+  type Attribution,
+} from './quote-attribution.ts';
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { PeopleIndex } from './quote-people.ts';
@@ -106,6 +112,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
   const marked = withIncisesSplit(text, markedQuotes(text, language, paragraphs), language);
   const parts: Part[] = [];
   const rules = hasAttributionRules(language);
+  const people = new PeopleIndex(options.people);
   marked.forEach((q, i) => {
     const para = paragraphs[q.paragraph]!;
     const inner = text.slice(q.start, q.end);
@@ -135,13 +142,16 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)
         ? (tryAfter() ?? tryBefore())
         : (tryBefore() ?? tryAfter());
-    const attribution = own ?? (rules ? introducedBefore(text, q, paragraphs, starts, language) : null);
+    const attribution =
+      own ??
+      (rules
+        ? (introducedBefore(text, q, paragraphs, starts, language) ?? subjectBefore(text, q, starts, language, people))
+        : null);
     const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
     if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
     parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
-  const people = new PeopleIndex(options.people);
   const resolved = resolveSpeakers(text, parts, people, language, paragraphs);
   const found = parts.map((part): FoundQuote => {
     const a = part.attribution;
@@ -174,6 +184,25 @@ function introducedBefore(
   if (q.open !== para.start || q.continues || !previous || text[previous.end - 1] !== ':') return null;
   const from = starts[q.paragraph - 1]!.findLast((s) => s < previous.end) ?? previous.start;
   return attributionBefore(text.slice(from, previous.end), from, language);
+}
+
+/**
+ * The speaker of a quotation that opens a sentence inside its paragraph, taken from the sentence
+ * before when that sentence's subject is one of the article's people or he/she ("Mr Tully was
+ * unmoved. ‘…’"), and holds no quotation. Null otherwise.
+ */
+function subjectBefore(
+  text: string,
+  q: MarkedQuote,
+  starts: readonly number[][],
+  language: string,
+  people: PeopleIndex,
+): Attribution | null {
+  const inPara = starts[q.paragraph]!;
+  const at = inPara.indexOf(q.open);
+  if (at <= 0) return null;
+  const a = subjectOfSentence(text.slice(inPara[at - 1], q.open), inPara[at - 1]!, language);
+  return a && (a.kind === 'pronoun' || people.resolveName(a.text) !== null) ? a : null;
 }
 
 /** Languages whose quotations carry their attribution inside the marks, between commas (French incises). */

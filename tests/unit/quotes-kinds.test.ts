@@ -226,3 +226,25 @@ describe('French quotations over paragraphs', () => {
     ]);
   });
 });
+
+describe('the speaker as the subject of the sentence before', () => {
+  const JO: QuotePerson = { id: 'jo-marsh', name: 'Jo Marsh', aliases: ['Marsh'] };
+
+  test('“Mr Marsh was unmoved. ‘…’”: a quotation alone in its sentence after a sentence about the speaker', () => {
+    const text =
+      'The council offered a compromise.\n\nMr Marsh was unmoved. ‘A fence that stops at the hedge is no fence at all.’';
+    expect(found(text, [JO])).toEqual([
+      ['A fence that stops at the hedge is no fence at all.', 'Mr Marsh', 'jo-marsh'],
+    ]);
+  });
+
+  test('not when the sentence before is about something else, or names no one of the article', () => {
+    const text =
+      'The council offered a compromise. “A fence that stops at the hedge is no fence at all.”\n\n' +
+      'Residents were unmoved. “We have heard this before.”';
+    expect(found(text, [JO])).toEqual([
+      ['A fence that stops at the hedge is no fence at all.', null, null],
+      ['We have heard this before.', null, null],
+    ]);
+  });
+});

@@ -276,7 +276,12 @@ describe('the speaker nearest the quotation, and no sharing across a new subject
   });
 
   test('split: a sentence starting with another name between the parts stops the sharing', () => {
+    // The second quotation is not Doe's; it is the subject's of the sentence before it, Roe's.
     expect(found('“We will win,” Doe said. Roe disagreed sharply. “We will lose this one.”', [DOE, ROE])).toEqual([
+      ['We will win,', 'Doe', 'jane-doe'],
+      ['We will lose this one.', 'Roe', 'richard-roe'],
+    ]);
+    expect(found('“We will win,” Doe said. Roe disagreed sharply. “We will lose this one.”', [DOE])).toEqual([
       ['We will win,', 'Doe', 'jane-doe'],
       ['We will lose this one.', null, null],
     ]);
