@@ -88,8 +88,12 @@ export class PeopleIndex {
         // Each part's head noun: the last word of its office ("state senator", "réalisatrice, lauréate
         // du prix" -> senator; réalisatrice, lauréate); a part with a possessive in it ("the
         // senator's husband") names someone else's relation, not an office.
-        const nouns = full
+        // A later part written with a capital is an institution's name ("superintendent, Cobb Hollow
+        // School District"), not an office.
+        const nouns = p.role
           .split(/[,;(]/)
+          .filter((part, i) => i === 0 || !/^\s*\p{Lu}/u.test(part))
+          .map((part) => lowerWithoutAccents(part).replace(/\s+/g, ' ').trim())
           .map((part) =>
             part.split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!.trim(),
           )

@@ -248,3 +248,16 @@ describe('the speaker as the subject of the sentence before', () => {
     ]);
   });
 });
+
+describe('role mentions', () => {
+  test('an institution named in a role is not the person: “the district” is not its superintendent', () => {
+    const people: QuotePerson[] = [
+      { id: 'jordan-kerr', name: 'Jordan Kerr', role: 'superintendent, Elm Valley School District' },
+      { id: 'kit-ruiz', name: 'Kit Ruiz', role: 'bus driver' },
+    ];
+    const text =
+      'Kit Ruiz said the talks had stalled. He has driven for the district for 19 years.\n\n' +
+      '“Nobody wants a strike,” he said.';
+    expect(found(text, people)).toEqual([['Nobody wants a strike,', 'he', 'kit-ruiz']]);
+  });
+});
