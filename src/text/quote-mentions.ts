@@ -48,7 +48,7 @@ function firstNameGender(word: string): Gender | null {
 const ORGANIZATION_WORDS = new Set([
   ...BYLINE_ORGANIZATION_WORDS,
   ...INSTITUTION_WORDS,
-  ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united'.split(
+  ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united transit local teamsters district authority'.split(
     ' ',
   ),
 ]);
@@ -176,6 +176,8 @@ export class Mentions {
         : null;
     if (person === null) {
       if (core.some((w) => ORGANIZATION_WORDS.has(nameWord(w)))) return;
+      // "COBB HOLLOW, Pa.": words in capitals are a dateline or an acronym, not a person.
+      if (core.every((w) => !/\p{Ll}/u.test(w))) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
       if (core.length < 2 && t < 0 && !known) return;

@@ -261,3 +261,14 @@ describe('role mentions', () => {
     expect(found(text, people)).toEqual([['Nobody wants a strike,', 'he', 'kit-ruiz']]);
   });
 });
+
+describe('names that are no person', () => {
+  test('a dateline in capitals and a company named with Transit or Local do not make a pronoun ambiguous', () => {
+    const people: QuotePerson[] = [{ id: 'kit-ruiz', name: 'Kit Ruiz', role: 'union agent' }];
+    const text =
+      'ELM FORGE, Pa. (AP) — Drivers for Valley Student Transit voted to strike, said Teamsters Local 90.\n\n' +
+      'Kit Ruiz said talks broke down on Friday.\n\n' +
+      '“They offered forty cents,” he said.';
+    expect(found(text, people)).toEqual([['They offered forty cents,', 'he', 'kit-ruiz']]);
+  });
+});
