@@ -71,6 +71,14 @@ const ABBREVIATIONS =
 const VERB_AFTER_NAME =
   /^(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
 
+/**
+ * Whether an unresolved name's words may name a person: none is an organization's word, and
+ * they are not all capitals ("COBB HOLLOW, Pa.": a dateline or an acronym).
+ */
+function personLike(words: readonly string[]): boolean {
+  return !words.some((w) => ORGANIZATION_WORDS.has(nameWord(w))) && words.some((w) => /\p{Ll}/u.test(w));
+}
+
 /** A definite noun phrase: the determiner, perhaps an adjective, and the noun (group 1). */
 const ROLE_MENTION =
   /(?<!\p{L})(?:(?:[Tt]he|[Ll]e|[Ll]a|[Dd]er|[Dd]ie)\s+|[Ll]['’])(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]{3,})/gu;
@@ -175,9 +183,7 @@ export class Mentions {
             .find(Boolean)
         : null;
     if (person === null) {
-      if (core.some((w) => ORGANIZATION_WORDS.has(nameWord(w)))) return;
-      // "COBB HOLLOW, Pa.": words in capitals are a dateline or an acronym, not a person.
-      if (core.every((w) => !/\p{Ll}/u.test(w))) return;
+      if (!personLike(core)) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
       if (core.length < 2 && t < 0 && !known) return;
@@ -247,6 +253,8 @@ export class Mentions {
 
   /** Records a mention found another way (a quotation's speaker, a resolved pronoun or role). */
   add(mention: Mention): void {
+    // A speaker that is an organization ("Keystone Student Transit said") is no one a pronoun means.
+    if (mention.person === null && !personLike(mention.name.split(/\s+/))) return;
     const i = this.list.findIndex((m) => m.at > mention.at);
     const same = this.list.findIndex((m) => m.at === mention.at);
     if (same >= 0) this.list[same] = { ...this.list[same]!, subject: true };

@@ -271,4 +271,13 @@ describe('names that are no person', () => {
       '“They offered forty cents,” he said.';
     expect(found(text, people)).toEqual([['They offered forty cents,', 'he', 'kit-ruiz']]);
   });
+
+  test('an organization quoted as a speaker is no one a later pronoun could mean', () => {
+    const people: QuotePerson[] = [{ id: 'kit-ruiz', name: 'Kit Ruiz', role: 'union agent' }];
+    const text =
+      'Kit Ruiz said talks broke down on Friday.\n\n' +
+      '“We made a fair offer,” Valley Student Transit said in a statement.\n\n' +
+      'Ruiz disputed that. “They offered forty cents,” he said.';
+    expect(found(text, people).at(-1)).toEqual(['They offered forty cents,', 'he', 'kit-ruiz']);
+  });
 });
