@@ -140,7 +140,9 @@ const PRESENT_FR = CUES_FR.split('|')
   .join('|');
 /** A word of a French nominal speaker: not a preposition or a gerund's "en" ("la réalisatrice en quittant la scène"). */
 const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis)(?!\p{L}))[\p{Ll}\-]+`;
-const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2})|(?<name>${NAME_PATTERN}))`;
+/** "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur": an article and a description before the name. */
+const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+[\p{Ll}\-]+\s+|[Ll]['’][\p{Ll}\-]+\s+)?`;
+const SPEAKER_FR = `(?:(?<name>${DESCRIPTION_FR}(?!(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles|Selon)(?!\\p{L}))${NAME_PATTERN})|(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2}))`;
 const FR = {
   after: [
     new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),
@@ -149,7 +151,10 @@ const FR = {
     new RegExp(`${LEAD}(?<cue>${PRESENT_FR})-t?-?${PRONOUN_FR}(?!\\p{L})`, 'du'),
   ],
   before: [
-    new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+[^.!?«»“”"\\n]{0,160}$)`,
+      'dgu',
+    ),
     new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'dgu'),
   ],
 };

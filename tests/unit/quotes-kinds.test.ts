@@ -281,3 +281,22 @@ describe('names that are no person', () => {
     expect(found(text, people).at(-1)).toEqual(['They offered forty cents,', 'he', 'kit-ruiz']);
   });
 });
+
+describe('French partial quotations', () => {
+  const MARC: QuotePerson = { id: 'marc-olivier', name: 'Marc Olivier', role: 'cinéaste, président du jury' };
+  const IRIS: QuotePerson = { id: 'iris-leduc', name: 'Iris Leduc', role: 'comédienne' };
+
+  test('a description with its article before the name (la comédienne Iris Leduc a salué « … »)', () => {
+    const text = 'Membre du jury, la comédienne Iris Leduc a salué un film « d’une grande pudeur ».';
+    expect(found(text, [MARC, IRIS], 'fr')).toEqual([
+      ['d’une grande pudeur', 'la comédienne Iris Leduc', 'iris-leduc'],
+    ]);
+  });
+
+  test('selon X, with words of the sentence between the source and the quotation', () => {
+    const text = 'Selon le cinéaste Marc Olivier, le film s’est imposé « dès la première projection ».';
+    expect(found(text, [MARC, IRIS], 'fr')).toEqual([
+      ['dès la première projection', 'le cinéaste Marc Olivier', 'marc-olivier'],
+    ]);
+  });
+});
