@@ -219,7 +219,7 @@ export function attributionBefore(before: string, offset: number, language: stri
 
 /** An English sentence whose subject is a name or he/she before its verb, holding no quotation. */
 const SUBJECT_SENTENCE_EN = new RegExp(
-  `^(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
+  `^(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
   'du',
 );
 

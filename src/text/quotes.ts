@@ -145,7 +145,8 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     const attribution =
       own ??
       (rules
-        ? (introducedBefore(text, q, paragraphs, starts, language) ?? subjectBefore(text, q, starts, language, people))
+        ? (introducedBefore(text, q, paragraphs, starts, language) ??
+          subjectBefore(text, q, paragraphs, starts, language, people))
         : null);
     const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
     if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
@@ -187,21 +188,33 @@ function introducedBefore(
 }
 
 /**
- * The speaker of a quotation that opens a sentence inside its paragraph, taken from the sentence
- * before when that sentence's subject is one of the article's people or he/she ("Mr Tully was
- * unmoved. ‘…’"), and holds no quotation. Null otherwise.
+ * The speaker of a quotation that opens a sentence, taken from the sentence before (in its
+ * paragraph, or the last of the paragraph before when that one quotes no one) when that
+ * sentence's subject is one of the article's people or he/she ("Mr Tully was unmoved. ‘…’";
+ * "Mrs. Calloway said she expected … ¶ “…”"), and holds no quotation. Null otherwise.
  */
 function subjectBefore(
   text: string,
   q: MarkedQuote,
+  paragraphs: readonly Paragraph[],
   starts: readonly number[][],
   language: string,
   people: PeopleIndex,
 ): Attribution | null {
   const inPara = starts[q.paragraph]!;
   const at = inPara.indexOf(q.open);
-  if (at <= 0) return null;
-  const a = subjectOfSentence(text.slice(inPara[at - 1], q.open), inPara[at - 1]!, language);
+  let from: number;
+  let to = q.open;
+  if (at > 0) from = inPara[at - 1]!;
+  else {
+    // A paragraph opening with the quotation: the last sentence of the paragraph before, when
+    // that paragraph quotes no one (otherwise its speaker carries on, shareAttributions).
+    const previous = paragraphs[q.paragraph - 1];
+    if (at !== 0 || q.continues || !previous || /[“”"«»„‘]/.test(text.slice(previous.start, previous.end))) return null;
+    from = starts[q.paragraph - 1]!.at(-1)!;
+    to = previous.end;
+  }
+  const a = subjectOfSentence(text.slice(from, to), from, language);
   return a && (a.kind === 'pronoun' || people.resolveName(a.text) !== null) ? a : null;
 }
 

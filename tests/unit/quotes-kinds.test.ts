@@ -300,3 +300,16 @@ describe('French partial quotations', () => {
     ]);
   });
 });
+
+describe('a quotation paragraph after a paragraph about its speaker', () => {
+  test('the subject of the last sentence of the paragraph before speaks a quotation standing alone', () => {
+    const people: QuotePerson[] = [{ id: 'vera-holm', name: 'Vera Holm', aliases: ['Holm'], role: 'state senator' }];
+    const text =
+      'The hospital board meets in March.\n\n' +
+      'Ms. Holm said she expected the bill to reach a vote by spring.\n\n' +
+      '“I have been told this is a long shot. I have heard that before.”';
+    expect(found(text, people)).toEqual([
+      ['I have been told this is a long shot. I have heard that before.', 'Ms. Holm', 'vera-holm'],
+    ]);
+  });
+});
