@@ -60,7 +60,7 @@ const NAME_RUN = new RegExp(
 );
 /** Capitalized words that start a sentence or clause but never a name. */
 const NOT_NAME_START = new Set(
-  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also'.split(
+  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also Der Die Das Den Dem Des Ein Eine Einen Einem Einer Le La Les Un Une Du Au Aux'.split(
     ' ',
   ),
 );
@@ -102,6 +102,8 @@ export class Mentions {
   private readonly sentenceOf: (at: number) => number;
   private readonly text: string;
   private readonly people: PeopleIndex;
+  /** German capitalizes every noun: there a capitalized run is a name only with a given name or title. */
+  private readonly nounsCapitalized: boolean;
   private readonly quoted: readonly { start: number; end: number }[];
   private readonly quotedStarts: number[];
   /** The text with the quotations' words blanked out (same length). */
@@ -114,6 +116,7 @@ export class Mentions {
    * matters), with the gender evidence the text gives. `quoted` are the quotations' words
    * ([start, end) in reading order): a name inside a quotation is spoken of, never the subject a
    * later pronoun speaker refers to, and he/she inside one says nothing of the people named outside.
+   * `language` (BCP 47) tells whether nouns are capitalized (German).
    */
   constructor(
     text: string,
@@ -121,8 +124,10 @@ export class Mentions {
     people: PeopleIndex,
     until = text.length,
     quoted: readonly { start: number; end: number }[] = [],
+    language = 'en',
   ) {
     this.text = text;
+    this.nounsCapitalized = language.toLowerCase().split('-')[0] === 'de';
     this.quotedStarts = quoted.map((q) => q.start);
     this.quoted = quoted;
     let outside = text;
@@ -184,6 +189,7 @@ export class Mentions {
         : null;
     if (person === null) {
       if (!personLike(core)) return;
+      if (this.nounsCapitalized && t < 0 && firstNameGender(core[0]!) === null) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
       if (core.length < 2 && t < 0 && !known) return;

@@ -365,6 +365,7 @@ function resolveSpeakers(
           people,
           (pronouns.at(-1)?.start ?? 0) + 1,
           parts.map((p) => p.marked),
+          language,
         )
       : null;
   for (const a of attributions)

@@ -313,3 +313,15 @@ describe('a quotation paragraph after a paragraph about its speaker', () => {
     ]);
   });
 });
+
+describe('German nouns are capitalized', () => {
+  test('capitalized nouns are not people a pronoun could mean; only names with a given name or title are', () => {
+    const people: QuotePerson[] = [{ id: 'jorg-lenz', name: 'Jörg Lenz', role: 'Kämmerer' }];
+    const text =
+      'Die Sanierung würde rund 400.000 Euro im Jahr kosten. Kämmerer Jörg Lenz rechnete das am Dienstag vor.\n\n' +
+      '„Das entspricht dem, was wir für alle Jugendzentren ausgeben“, sagte er.';
+    expect(found(text, people, 'de')).toEqual([
+      ['Das entspricht dem, was wir für alle Jugendzentren ausgeben', 'er', 'jorg-lenz'],
+    ]);
+  });
+});
