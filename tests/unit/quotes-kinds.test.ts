@@ -325,3 +325,16 @@ describe('German nouns are capitalized', () => {
     ]);
   });
 });
+
+describe('pronouns before the cue in French and a German inverted sentence', () => {
+  test('Elle a ajouté : « … » is a pronoun speaker', () => {
+    const people: QuotePerson[] = [{ id: 'iris-leduc', name: 'Iris Leduc', role: 'comédienne' }];
+    const text = 'Iris Leduc a présidé le jury. Elle a ajouté : « Le cinéma est une affaire de regard. »';
+    expect(found(text, people, 'fr')).toEqual([['Le cinéma est une affaire de regard.', 'Elle', 'iris-leduc']]);
+  });
+
+  test('Auf Instagram schrieb der Verein: „…“ — a preposition’s phrase before the cue is no speaker', () => {
+    const text = 'Auf Instagram schrieb der Verein am Abend: „Wir bleiben dran, versprochen.“';
+    expect(found(text, [], 'de').map((q) => q[1])).not.toContain('Auf Instagram');
+  });
+});
