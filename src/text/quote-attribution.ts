@@ -166,7 +166,15 @@ const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|La
 const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))${NAME_PATTERN}))`;
 const DE = {
   after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
-  before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu')],
+  before: [
+    // "Auf Instagram schrieb der Verein: „…“", "Dazu sagte Karl Vogt: „…“": the verb second, the
+    // speaker after it, a colon before the quotation.
+    new RegExp(
+      `(?<cue>${CUES_DE})\\s+(?:(?<nominal>(?:der|die|das)\\s+\\p{Lu}[\\p{L}\\-]+)|(?<name>${NAME_PATTERN}))[^.!?„“”"»«:\\n]{0,60}:\\s*$`,
+      'dgu',
+    ),
+    new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu'),
+  ],
 };
 
 /** The rules for a language, or null when it has none here. */

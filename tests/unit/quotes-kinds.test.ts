@@ -338,3 +338,15 @@ describe('pronouns before the cue in French and a German inverted sentence', () 
     expect(found(text, [], 'de').map((q) => q[1])).not.toContain('Auf Instagram');
   });
 });
+
+describe('German inverted attribution before the quotation', () => {
+  test('…, schrieb der Verein: „…“ and Dazu sagte Karl Vogt: „…“ — the speaker after the cue', () => {
+    const people: QuotePerson[] = [{ id: 'karl-vogt', name: 'Karl Vogt' }];
+    expect(found('Auf Instagram schrieb der Verein am Abend: „Wir bleiben dran, versprochen.“', people, 'de')).toEqual([
+      ['Wir bleiben dran, versprochen.', 'der Verein', null],
+    ]);
+    expect(found('Dazu sagte Karl Vogt am Montag: „Das Bad bleibt.“', people, 'de')).toEqual([
+      ['Das Bad bleibt.', 'Karl Vogt', 'karl-vogt'],
+    ]);
+  });
+});
