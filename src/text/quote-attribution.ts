@@ -79,8 +79,10 @@ const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|furt
 /** Participles that report what the sentence's subject said: "…, saying the country “…”". */
 const PARTICIPLES =
   'saying|adding|telling|noting|writing|arguing|warning|insisting|calling|describing|explaining|declaring|stressing|acknowledging|promising|vowing';
+/** A character of an appositive: anything but a clause's punctuation or a mark; a comma between figures (6,000) too. */
+const APPOSITIVE_CHAR = String.raw`(?:[^,;“”"«»„\n]|,(?=\d{3}))`;
 /** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
-const APPOSITIVE = String.raw`(?<appositive>,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
+const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,60}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */

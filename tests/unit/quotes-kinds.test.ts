@@ -350,3 +350,12 @@ describe('German inverted attribution before the quotation', () => {
     ]);
   });
 });
+
+describe('appositives with figures', () => {
+  test('a thousands separator inside an appositive does not end it', () => {
+    const people: QuotePerson[] = [{ id: 'ana-ruiz', name: 'Ana Ruiz' }];
+    const text =
+      'Ana Ruiz, whose union represents about 6,000 drivers and 1,200 dock workers, said it would “fight every closure” in talks.';
+    expect(found(text, people)).toEqual([['fight every closure', 'Ana Ruiz', 'ana-ruiz']]);
+  });
+});
