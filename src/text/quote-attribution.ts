@@ -94,6 +94,11 @@ const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
 const EN = {
   after: [
     new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
+    // "“…,” read a statement from Acme Corp.": the statement is the cue, its author the source.
+    new RegExp(
+      `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${SPEAKER_EN}`,
+      'du',
+    ),
     // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
     new RegExp(
       `${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,

@@ -359,3 +359,15 @@ describe('appositives with figures', () => {
     expect(found(text, people)).toEqual([['fight every closure', 'Ana Ruiz', 'ana-ruiz']]);
   });
 });
+
+describe('statements that speak', () => {
+  test('“…,” read a statement from X: the source is the one the statement is from', () => {
+    const people: QuotePerson[] = [{ id: 'jo-marsh', name: 'Jo Marsh' }];
+    expect(found('“We are working around the clock,” read a statement from Acme Corp.', people)).toEqual([
+      ['We are working around the clock,', 'Acme Corp', null],
+    ]);
+    expect(found('“Service will resume Monday,” said a statement issued by Jo Marsh.', people)).toEqual([
+      ['Service will resume Monday,', 'Jo Marsh', 'jo-marsh'],
+    ]);
+  });
+});
