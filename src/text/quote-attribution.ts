@@ -42,13 +42,13 @@ const GROUPS = eitherCase(
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
 /** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
 const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
 const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
-const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*`;
+const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
 /** "Local vet", "Chief executive": a sentence's capitalized first word before a lower-case description. */
 const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*)?\s+(?=\p{Ll}))?`;
 const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
@@ -118,7 +118,10 @@ const EN = {
     ),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
     // "Tracey laughed: “…”": the speaker's verb, then a colon right before the quotation.
-    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}):\\s*$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has)\\s+[^.!?“”"«»„:\\n]{1,40}?):\\s*$`,
+      'dgu',
+    ),
     // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
     // few words right before the quotation.
     new RegExp(
@@ -284,6 +287,17 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
     const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
     return attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source);
   }
+  // "Marsh’s neighbour Tom Baker": the name after a possessive description is the speaker.
+  const named2 = kind === 'nominal' ? POSSESSIVE_THEN_NAME.exec(text) : null;
+  if (named2)
+    return attribution(
+      start + named2.index + named2[0].length - named2[1]!.length,
+      withoutFullStop(named2[1]!),
+      'name',
+      m,
+      offset,
+      source,
+    );
   if (kind === 'nominal') {
     // "a spokesman for the company": the mention is the noun phrase before its qualifier.
     const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
@@ -296,6 +310,9 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
 function withoutFullStop(text: string): string {
   return text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
 }
+
+/** A possessive description ending with a name: the name (group 1). */
+const POSSESSIVE_THEN_NAME = new RegExp(`['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`, 'u');
 
 /** An appositive that is a name and nothing else: ", Tom Baker," (or ", Tom Baker" ending an inverted attribution). */
 const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),?$`, 'u');

@@ -371,3 +371,26 @@ describe('statements that speak', () => {
     ]);
   });
 });
+
+describe('more speakers as news writes them', () => {
+  const JO: QuotePerson = { id: 'jo-marsh', name: 'Jo Marsh', aliases: ['Marsh'] };
+  const TOM: QuotePerson = { id: 'tom-baker', name: 'Tom Baker' };
+
+  test('“…,” the 45-year-old said: an age as the nominal speaker', () => {
+    expect(found('“We lost everything in an hour,” the 45-year-old said.', [JO])).toEqual([
+      ['We lost everything in an hour,', 'the 45-year-old', null],
+    ]);
+  });
+
+  test('“…,” said Marsh’s neighbour Tom Baker: the name after a possessive description is the speaker', () => {
+    expect(found('“It was chaos,” said Marsh’s neighbour Tom Baker.', [JO, TOM])).toEqual([
+      ['It was chaos,', 'Tom Baker', 'tom-baker'],
+    ]);
+  });
+
+  test('X, the mayor, was blunt: “…” — a predicate and a colon introduce the quotation', () => {
+    expect(found('Jo Marsh, the mayor, was blunt: “We lost everything in an hour.”', [JO])).toEqual([
+      ['We lost everything in an hour.', 'Jo Marsh', 'jo-marsh'],
+    ]);
+  });
+});
