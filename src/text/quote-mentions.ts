@@ -83,6 +83,10 @@ function personLike(words: readonly string[]): boolean {
 const ROLE_MENTION =
   /(?<!\p{L})(?:(?:[Tt]he|[Ll]e|[Ll]a|[Dd]er|[Dd]ie)\s+|[Ll]['’])(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]{3,})/gu;
 
+/** A name (its first words) followed by a verb of saying, an appositive or age between. */
+const REPORTS_AFTER_NAME =
+  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted)\b/u;
+
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
@@ -292,10 +296,17 @@ export class Mentions {
     // Against a candidate of known gender, another person counts when they too are a subject the
     // pronoun could mean, or are known to have that gender (a name of unknown gender in an object,
     // often a place or a body, does not make the pronoun ambiguous).
+    // An object in the candidate's own sentence of reported speech ("X said he had met with Mayor
+    // Y") is less salient than the one reporting and does not count (Lappin and Leass's subject
+    // emphasis); after a symmetric verb ("Doe met Smith") both stay candidates.
+    const own = this.sentenceOf(candidate.at);
+    const reports = candidate.subject && REPORTS_AFTER_NAME.test(this.text.slice(candidate.at, candidate.at + 120));
     const others = known
       ? window.filter(
           (m) =>
-            m.at >= from && m.entity !== candidate.entity && (m.subject ? fits(m) : this.gender.get(m.entity) === g),
+            m.at >= from &&
+            m.entity !== candidate.entity &&
+            (m.subject ? fits(m) : this.gender.get(m.entity) === g && (!reports || this.sentenceOf(m.at) !== own)),
         )
       : window.filter((m) => m.entity !== candidate.entity && fits(m));
     return others.length === 0 ? candidate : null;

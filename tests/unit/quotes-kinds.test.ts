@@ -394,3 +394,15 @@ describe('more speakers as news writes them', () => {
     ]);
   });
 });
+
+describe('the subject over an object in its own sentence', () => {
+  test('he after “X said he had met with Mayor Y” is X, the subject, not Y, the object', () => {
+    const people: QuotePerson[] = [
+      { id: 'dan-ost', name: 'Dan Ost', role: 'developer' },
+      { id: 'tom-reel', name: 'Tom Reel', role: 'mayor' },
+    ];
+    const text =
+      'Mr. Ost said he had met with Mayor Tom Reel twice this fall.\n\n“People picture a wall of glass,” he said.';
+    expect(found(text, people)).toEqual([['People picture a wall of glass,', 'he', 'dan-ost']]);
+  });
+});
