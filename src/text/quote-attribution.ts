@@ -65,7 +65,7 @@ const CUES_EN = [
   'called calls described describes texted emailed answered answers quipped vowed vows pleaded pledged charged',
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
-  'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores',
+  'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
   'pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')

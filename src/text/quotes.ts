@@ -130,7 +130,8 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       // “poor”") are the writer's word in marks more often than the speaker's.
       // The distance counts from the cue when it follows the speaker, so an appositive between
       // them ("X, who …, said she was ‘gutted’") does not count.
-      const short = !/[.!?,;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
+      // A comma inside the closing mark is US punctuation, not the quotation's (the “equipment fund,”).
+      const short = !/[.!?;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
       if (!a || !short) return a;
       const between = text.slice(a.end, q.open);
       const cue = between.lastIndexOf(a.cue);

@@ -406,3 +406,18 @@ describe('the subject over an object in its own sentence', () => {
     expect(found(text, people)).toEqual([['People picture a wall of glass,', 'he', 'dan-ost']]);
   });
 });
+
+describe('documents as sources', () => {
+  test('The report found that … “…”: a document’s finding is attributed to the document', () => {
+    const text = 'The report, published Tuesday, found that the agency had been “chronically underfunded.”';
+    expect(found(text, [])).toEqual([['chronically underfunded.', 'The report', null]]);
+  });
+});
+
+describe('a comma inside the closing mark', () => {
+  test('two words and a US-style comma far from the cue are the writer’s name for a thing', () => {
+    const text =
+      'Auditors found that the clerk had moved money through a second account, which the records show was labeled the “rainy fund,” and spent it.';
+    expect(found(text, [])).toEqual([]);
+  });
+});
