@@ -4,7 +4,9 @@
 // attributed to a person (what person pages show), per kind, pronoun resolution, and a table per
 // text. --write-doc puts the report into docs/quotes.md between its bench markers. With --corpus,
 // it also times findQuotes on a sample of a content folder's articles (`npm run bench:corpus`
-// writes one): milliseconds per article, three passes.
+// writes one): milliseconds per article, three passes. --only odd|even scores the odd- or
+// even-numbered texts alone (one half to study errors on, the other to check); --verbose lists each
+// text's errors.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { argsOrExit, numberOption, optionsOrExit } from './options.ts';
 import { reportMarkdown, scoreText, type LabelledText } from '../bench/quotes-score.ts';
 import { splitFrontmatter } from '../src/content/files.ts';
 import { parseYaml } from '../src/content/yaml.ts';
-import { findQuotes, type QuotePerson } from '../src/text/quotes.ts';
+import { findQuotes, type FoundQuote, type QuotePerson } from '../src/text/quotes.ts';
 
 const { values } = argsOrExit('npm run bench:quotes', {
   options: {
@@ -21,8 +23,14 @@ const { values } = argsOrExit('npm run bench:quotes', {
     'write-doc': { type: 'boolean', default: false },
     corpus: { type: 'string' },
     sample: { type: 'string', default: '1000' },
+    only: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   },
 });
+if (values.only !== undefined && values.only !== 'odd' && values.only !== 'even') {
+  console.error(`bench:quotes: --only takes odd or even (the texts' numbers), not "${values.only}"`);
+  process.exit(1);
+}
 const { sample } = optionsOrExit('npm run bench:quotes', () => ({
   sample: numberOption('sample', values.sample, { integer: true, min: 1, unit: 'articles', example: '1000' }),
 }));
@@ -64,11 +72,16 @@ function readSet(dir: string): LabelledText[] {
   return texts;
 }
 
-const texts = readSet(values.dir);
+const texts = readSet(values.dir).filter((t) => {
+  if (values.only === undefined) return true;
+  const n = Number.parseInt(t.name, 10);
+  return values.only === 'odd' ? n % 2 === 1 : n % 2 === 0;
+});
 const scores = texts.map((t) => {
   const found = findQuotes(t.text, { language: t.language, people: t.people });
   const score = scoreText(t, found);
   for (const u of score.unplaced) console.error(`bench:quotes: ${t.name}: labelled quote not in the text: "${u}"`);
+  if (values.verbose) console.log(mismatches(t, found));
   return score;
 });
 const report = reportMarkdown(scores);
@@ -86,6 +99,42 @@ if (values['write-doc']) {
 }
 
 if (values.corpus) timeCorpus(values.corpus, sample);
+
+/**
+ * The errors of one text, one line each (--verbose): labelled quotations found with another
+ * speaker or person (≠), not found (MISS), and found quotations overlapping no labelled one (FALSE).
+ * Matching here is the plain first-overlap one, enough to read the errors by.
+ */
+function mismatches(t: LabelledText, found: readonly FoundQuote[]): string {
+  const lines: string[] = [];
+  const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s).replace(/\n/g, ' ');
+  const used = new Set<FoundQuote>();
+  const seen = new Map<string, number>();
+  for (const l of t.quotes) {
+    const at = t.text.indexOf(l.quote, seen.get(l.quote) ?? 0);
+    if (at < 0) continue;
+    seen.set(l.quote, at + 1);
+    const f = found.find((x) => !used.has(x) && x.quote.start < at + l.quote.length && at < x.quote.end);
+    const kinds = l.kinds.join(',');
+    if (!f) {
+      lines.push(`  MISS [${kinds}] "${short(l.quote)}" — ${l.speaker ?? 'no speaker'} (${l.person ?? '-'})`);
+      continue;
+    }
+    used.add(f);
+    const span = f.quote.start === at && f.quote.end === at + l.quote.length ? '' : ` span "${short(f.quote.text)}"`;
+    const speakerOk =
+      (f.speaker?.text ?? null) === l.speaker ||
+      (!!f.speaker && !!l.speaker && (l.speaker.includes(f.speaker.text) || f.speaker.text.includes(l.speaker)));
+    if (f.person !== l.person || !speakerOk || span)
+      lines.push(
+        `  ≠ [${kinds}] "${short(l.quote)}" — want ${l.speaker ?? 'none'} (${l.person ?? '-'}), got ${f.speaker?.text ?? 'none'} (${f.person ?? '-'}) cue ${f.cue ?? '-'}${span}`,
+      );
+  }
+  for (const f of found)
+    if (!used.has(f))
+      lines.push(`  FALSE "${short(f.quote.text)}" — ${f.speaker?.text ?? 'none'} (${f.person ?? '-'})`);
+  return lines.length ? `${t.name}\n${lines.join('\n')}` : `${t.name}: no errors`;
+}
 
 /** Times findQuotes on the first `count` articles of a content folder, with their people. */
 function timeCorpus(root: string, count: number): void {

@@ -42,14 +42,16 @@ const GROUPS = eitherCase(
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
 /** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
 const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
 const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
-const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${DESCRIPTORS}${NAME_PATTERN}))`;
+const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
+/** "Local vet", "Chief executive": a sentence's capitalized first word before a lower-case description. */
+const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*)?\s+(?=\p{Ll}))?`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -63,19 +65,24 @@ const CUES_EN = [
   'called calls described describes texted emailed answered answers quipped vowed vows pleaded pledged charged',
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
-  'objected wondered wonders hinted signaled signalled pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
+  'pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')
   .split(' ')
   .join('|');
 const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
+/** A past tense that is no reporting verb but reports speech where nothing follows it ("fumed.", "laughed:"). */
+const MANNER = String.raw`\p{Ll}{2,}ed(?!\p{L})`;
 /** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
 const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
 /** Participles that report what the sentence's subject said: "…, saying the country “…”". */
 const PARTICIPLES =
   'saying|adding|telling|noting|writing|arguing|warning|insisting|calling|describing|explaining|declaring|stressing|acknowledging|promising|vowing';
+/** A character of an appositive: anything but a clause's punctuation or a mark; a comma between figures (6,000) too. */
+const APPOSITIVE_CHAR = String.raw`(?:[^,;“”"«»„\n]|,(?=\d{3}))`;
 /** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
-const APPOSITIVE = String.raw`(?<appositive>,\s+[^,;“”"«»„\n]{1,160}?(?:,\s+[^,;“”"«»„\n]{1,60}?){0,2},)?`;
+const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,60}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
@@ -87,12 +94,22 @@ const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
 const EN = {
   after: [
     new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
+    // "“…,” read a statement from Acme Corp.": the statement is the cue, its author the source.
+    new RegExp(
+      `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${SPEAKER_EN}`,
+      'du',
+    ),
     // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
     new RegExp(
       `${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
       'du',
     ),
     new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
+    // "“…,” Dawn fumed.": a name or pronoun and a past tense of manner ending the clause.
+    new RegExp(
+      `${LEAD}(?:(?<pronoun>${PRONOUN_EN})|(?<name>${NAME_PATTERN}))\\s+(?<cue>${MANNER})(?=[.,;!?]|\\s*$)`,
+      'du',
+    ),
   ],
   before: [
     new RegExp(
@@ -100,6 +117,11 @@ const EN = {
       'dgu',
     ),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
+    // "Tracey laughed: “…”": the speaker's verb, then a colon right before the quotation.
+    new RegExp(
+      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has)\\s+[^.!?“”"«»„:\\n]{1,40}?):\\s*$`,
+      'dgu',
+    ),
     // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
     // few words right before the quotation.
     new RegExp(
@@ -109,15 +131,15 @@ const EN = {
     // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
     // sentence, and a participle of saying.
     new RegExp(
-      `^(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
       'dgu',
     ),
   ],
 };
 
-const PRONOUN_FR = String.raw`(?<pronoun>il|elle|ils|elles)`;
+const PRONOUN_FR = String.raw`(?<pronoun>[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles)`;
 const CUES_FR =
-  'a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit';
+  'a glissé|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge';
 /** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
 const PARTICIPLES_FR = CUES_FR.split('|')
   .filter((c) => c.startsWith('a '))
@@ -126,7 +148,11 @@ const PARTICIPLES_FR = CUES_FR.split('|')
 const PRESENT_FR = CUES_FR.split('|')
   .filter((c) => !c.startsWith('a '))
   .join('|');
-const SPEAKER_FR = `(?:(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+[\\p{Ll}\\-]+(?:\\s+[\\p{Ll}\\-]+){0,2})|(?<name>${NAME_PATTERN}))`;
+/** A word of a French nominal speaker: not a preposition or a gerund's "en" ("la réalisatrice en quittant la scène"). */
+const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis)(?!\p{L}))[\p{Ll}\-]+`;
+/** "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur": an article and a description before the name. */
+const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+[\p{Ll}\-]+\s+|[Ll]['’][\p{Ll}\-]+\s+)?`;
+const SPEAKER_FR = `(?:(?<pronoun>[Ii]ls?|[Ee]lles?)(?!\\p{L})|(?<name>${DESCRIPTION_FR}(?!(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles|Selon)(?!\\p{L}))${NAME_PATTERN})|(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2}))`;
 const FR = {
   after: [
     new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),
@@ -135,17 +161,30 @@ const FR = {
     new RegExp(`${LEAD}(?<cue>${PRESENT_FR})-t?-?${PRONOUN_FR}(?!\\p{L})`, 'du'),
   ],
   before: [
-    new RegExp(`${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}\\s*,?\\s*$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+[^.!?«»“”"\\n]{0,160}$)`,
+      'dgu',
+    ),
     new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'dgu'),
   ],
 };
 
 const CUES_DE =
   'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte\\s+hinzu|ergänzte|schrieb|schreibt|warnte|kritisierte|so';
-const SPEAKER_DE = `(?:(?<pronoun>er|sie)(?!\\p{L})|(?<name>${NAME_PATTERN}))`;
+/** Prepositions that open a German sentence before an inverted verb ("Auf Instagram schrieb der Verein"). */
+const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|Laut|Aus|Über|Gegenüber|Vor|Seit';
+const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))${NAME_PATTERN}))`;
 const DE = {
   after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
-  before: [new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu')],
+  before: [
+    // "Auf Instagram schrieb der Verein: „…“", "Dazu sagte Karl Vogt: „…“": the verb second, the
+    // speaker after it, a colon before the quotation.
+    new RegExp(
+      `(?<cue>${CUES_DE})\\s+(?:(?<nominal>(?:der|die|das)\\s+\\p{Lu}[\\p{L}\\-]+)|(?<name>${NAME_PATTERN}))[^.!?„“”"»«:\\n]{0,60}:\\s*$`,
+      'dgu',
+    ),
+    new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu'),
+  ],
 };
 
 /** The rules for a language, or null when it has none here. */
@@ -198,8 +237,29 @@ export function attributionBefore(before: string, offset: number, language: stri
   return null;
 }
 
+/** An English sentence whose subject is a name or he/she before its verb, holding no quotation. */
+const SUBJECT_SENTENCE_EN = new RegExp(
+  `^(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
+  'du',
+);
+
+/**
+ * The subject of the sentence before a quotation that stands alone in its sentence ("Mr Tully
+ * was unmoved. ‘…’"): a name or he/she before its verb, the verb as the cue. English only; null
+ * when the sentence starts otherwise or holds a quotation itself.
+ */
+export function subjectOfSentence(sentence: string, offset: number, language: string): Attribution | null {
+  if (rulesFor(language) !== EN) return null;
+  const m = SUBJECT_SENTENCE_EN.exec(sentence);
+  return m ? attributionOf(m, offset, sentence) : null;
+}
+
 /** Words between a cue and the quotation that give the quotation to someone else: "who called", "which said". */
 const OTHER_SPEAKER = new RegExp(`\\b(?:who|which|whom|whose)\\s+(?:\\p{Ll}+\\s+)?(?:${CUES_EN})(?!\\p{L})`, 'u');
+
+/** Abbreviations that end with a full stop inside a name ("Dr.", "Sen.", "Jr."). */
+const ABBREVIATION =
+  /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Supt|Det|Insp|Mme|Mlle|Mgr|Pr|Hon|Atty|Ald|Cllr)\.$/;
 
 const MONTHS_DAYS =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight)$/;
@@ -211,7 +271,11 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   let text = source.slice(start, groupEnd);
   if (kind === 'name') {
     // "said Jane Doe Monday": a day or month after the name is not part of it.
-    const words = text.split(/\s+/);
+    let words = text.split(/\s+/);
+    // "a déclaré Lucie Arnaud. Les habitants…": a full stop after a word that is no initial or
+    // abbreviation ends the sentence, and the name with it.
+    const stop = words.findIndex((w, i) => i < words.length - 1 && /\p{L}{2}\.$/u.test(w) && !ABBREVIATION.test(w));
+    if (stop >= 0) words = words.slice(0, stop + 1);
     while (words.length > 1 && MONTHS_DAYS.test(words.at(-1)!.replace(/[.,]$/, ''))) words.pop();
     text = words.join(' ');
     if (!source.startsWith(text, start)) return null;
@@ -223,6 +287,17 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
     const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
     return attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source);
   }
+  // "Marsh’s neighbour Tom Baker": the name after a possessive description is the speaker.
+  const named2 = kind === 'nominal' ? POSSESSIVE_THEN_NAME.exec(text) : null;
+  if (named2)
+    return attribution(
+      start + named2.index + named2[0].length - named2[1]!.length,
+      withoutFullStop(named2[1]!),
+      'name',
+      m,
+      offset,
+      source,
+    );
   if (kind === 'nominal') {
     // "a spokesman for the company": the mention is the noun phrase before its qualifier.
     const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
@@ -235,6 +310,9 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
 function withoutFullStop(text: string): string {
   return text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
 }
+
+/** A possessive description ending with a name: the name (group 1). */
+const POSSESSIVE_THEN_NAME = new RegExp(`['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`, 'u');
 
 /** An appositive that is a name and nothing else: ", Tom Baker," (or ", Tom Baker" ending an inverted attribution). */
 const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),?$`, 'u');

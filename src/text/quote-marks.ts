@@ -126,7 +126,11 @@ export function markedQuotes(text: string, language: string, paragraphs: readonl
     let continues = false;
     if (carried !== null) {
       const first = text[para.start]!;
-      if (marks.openers.includes(first)) {
+      // French continues a quotation with » as often as with « (the guillemet de rappel).
+      if (carried === '«' && first === '»') {
+        stack.push({ mark: '«', at: para.start, closers: '»' });
+        continues = true;
+      } else if (marks.openers.includes(first)) {
         stack.push({ mark: first, at: para.start, closers: marks.closers[first] ?? '' });
         continues = true;
       }

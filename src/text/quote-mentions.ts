@@ -7,6 +7,7 @@
 
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { BYLINE_ORGANIZATION_WORDS, INSTITUTION_WORDS } from './organization-words.ts';
+import { lowerWithoutAccents } from './fold.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
 import type { Paragraph } from './quote-marks.ts';
@@ -47,7 +48,7 @@ function firstNameGender(word: string): Gender | null {
 const ORGANIZATION_WORDS = new Set([
   ...BYLINE_ORGANIZATION_WORDS,
   ...INSTITUTION_WORDS,
-  ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united'.split(
+  ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united transit local teamsters district authority'.split(
     ' ',
   ),
 ]);
@@ -59,12 +60,32 @@ const NAME_RUN = new RegExp(
 );
 /** Capitalized words that start a sentence or clause but never a name. */
 const NOT_NAME_START = new Set(
-  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also'.split(
+  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also Der Die Das Den Dem Des Ein Eine Einen Einem Einer Le La Les Un Une Du Au Aux'.split(
     ' ',
   ),
 );
 const ABBREVIATIONS =
   /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
+
+/** What follows a name that is the subject of its clause: a verb, after an appositive or age in commas. */
+const VERB_AFTER_NAME =
+  /^(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
+
+/**
+ * Whether an unresolved name's words may name a person: none is an organization's word, and
+ * they are not all capitals ("COBB HOLLOW, Pa.": a dateline or an acronym).
+ */
+function personLike(words: readonly string[]): boolean {
+  return !words.some((w) => ORGANIZATION_WORDS.has(nameWord(w))) && words.some((w) => /\p{Ll}/u.test(w));
+}
+
+/** A definite noun phrase: the determiner, perhaps an adjective, and the noun (group 1). */
+const ROLE_MENTION =
+  /(?<!\p{L})(?:(?:[Tt]he|[Ll]e|[Ll]a|[Dd]er|[Dd]ie)\s+|[Ll]['’])(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]{3,})/gu;
+
+/** A name (its first words) followed by a verb of saying, an appositive or age between. */
+const REPORTS_AFTER_NAME =
+  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted)\b/u;
 
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
@@ -85,15 +106,47 @@ export class Mentions {
   private readonly sentenceOf: (at: number) => number;
   private readonly text: string;
   private readonly people: PeopleIndex;
+  /** German capitalizes every noun: there a capitalized run is a name only with a given name or title. */
+  private readonly nounsCapitalized: boolean;
+  private readonly quoted: readonly { start: number; end: number }[];
+  private readonly quotedStarts: number[];
+  /** The text with the quotations' words blanked out (same length). */
+  private readonly outside: string;
   /** The entities of the unresolved names met so far. */
   private readonly unresolved = new Set<string>();
 
   /**
    * Reads the mentions of `text` before `until` (the last pronoun to resolve: nothing after it
-   * matters), with the gender evidence the text gives.
+   * matters), with the gender evidence the text gives. `quoted` are the quotations' words
+   * ([start, end) in reading order): a name inside a quotation is spoken of, never the subject a
+   * later pronoun speaker refers to, and he/she inside one says nothing of the people named outside.
+   * `language` (BCP 47) tells whether nouns are capitalized (German).
    */
-  constructor(text: string, paragraphs: readonly Paragraph[], people: PeopleIndex, until = text.length) {
+  constructor(
+    text: string,
+    paragraphs: readonly Paragraph[],
+    people: PeopleIndex,
+    until = text.length,
+    quoted: readonly { start: number; end: number }[] = [],
+    language = 'en',
+  ) {
     this.text = text;
+    this.nounsCapitalized = language.toLowerCase().split('-')[0] === 'de';
+    this.quotedStarts = quoted.map((q) => q.start);
+    this.quoted = quoted;
+    let outside = text;
+    if (quoted.length > 0) {
+      const pieces: string[] = [];
+      let at = 0;
+      for (const q of quoted) {
+        if (q.start < at) continue;
+        pieces.push(text.slice(at, q.start), ' '.repeat(q.end - q.start));
+        at = q.end;
+      }
+      pieces.push(text.slice(at));
+      outside = pieces.join('');
+    }
+    this.outside = outside;
     this.people = people;
     const sentences = paragraphs.filter((p) => p.start < until).flatMap((p) => sentenceStarts(text, p));
     this.sentenceOf = (at) => sentences[Math.max(0, indexAtOrBefore(sentences, at))]!;
@@ -117,6 +170,7 @@ export class Mentions {
       }
       this.addRun(run, at, sentenceSet);
     }
+    this.addRoleMentions(until, sentenceSet);
     this.list.sort((a, b) => a.at - b.at);
     this.pronounEvidence(sentences);
   }
@@ -124,9 +178,8 @@ export class Mentions {
   private addRun(run: string, at: number, sentenceSet: Set<number>): void {
     const words = run.split(/\s+/);
     // A sentence's first word is capitalized whatever it is: "Immigration judges" names no one.
-    const subject =
-      sentenceSet.has(at) ||
-      /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at));
+    // So is a name before its verb, an appositive or age between ("retiree Oskar Falk, 68, said").
+    const subject = this.isSubject(at, at + run.length, sentenceSet);
     const person = this.people.resolveName(run);
     let t = words.length - 2;
     while (t >= 0 && !isTitleWord(words[t]!)) t--;
@@ -139,7 +192,8 @@ export class Mentions {
             .find(Boolean)
         : null;
     if (person === null) {
-      if (core.some((w) => ORGANIZATION_WORDS.has(nameWord(w)))) return;
+      if (!personLike(core)) return;
+      if (this.nounsCapitalized && t < 0 && firstNameGender(core[0]!) === null) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
       if (core.length < 2 && t < 0 && !known) return;
@@ -160,13 +214,42 @@ export class Mentions {
       if (GENDERED[w]) this.noteGender(entity, GENDERED[w]);
   }
 
+  /**
+   * Whether the mention [at, end) is its clause's subject: not inside a quotation, and at a
+   * sentence's start, after a comma or connective, or before its verb.
+   */
+  private isSubject(at: number, end: number, sentenceSet: Set<number>): boolean {
+    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
+    if (q !== undefined && at < q.end) return false;
+    return (
+      sentenceSet.has(at) ||
+      /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
+      VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
+    );
+  }
+
+  /**
+   * Definite mentions of one person's role ("the senator", "la lauréate", "die Kämmerin"): people
+   * a pronoun may refer to as much as a name is.
+   */
+  private addRoleMentions(until: number, sentenceSet: Set<number>): void {
+    const nouns = this.people.roleNouns();
+    if (nouns.size === 0) return;
+    for (const m of this.text.slice(0, until).matchAll(ROLE_MENTION)) {
+      const id = nouns.get(lowerWithoutAccents(m[1]!));
+      if (!id) continue;
+      const subject = this.isSubject(m.index, m.index + m[0].length, sentenceSet);
+      this.list.push({ at: m.index, entity: id, name: this.people.byId.get(id)!.name, person: id, subject });
+    }
+  }
+
   /** he/his/him or she/her in a sentence that names only one person say that person's gender. */
   private pronounEvidence(sentences: number[]): void {
     const bySentence = Map.groupBy(this.list, (m) => this.sentenceOf(m.at));
     for (const [s, mentions] of bySentence) {
       if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
       const end = sentences.find((x) => x > s) ?? this.text.length;
-      const after = this.text.slice(mentions[0]!.at, end);
+      const after = this.outside.slice(mentions[0]!.at, end);
       const he = /\b(?:he|his|him)\b/i.test(after);
       const she = /\b(?:she|her|hers)\b/i.test(after);
       if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');
@@ -180,6 +263,8 @@ export class Mentions {
 
   /** Records a mention found another way (a quotation's speaker, a resolved pronoun or role). */
   add(mention: Mention): void {
+    // A speaker that is an organization ("Keystone Student Transit said") is no one a pronoun means.
+    if (mention.person === null && !personLike(mention.name.split(/\s+/))) return;
     const i = this.list.findIndex((m) => m.at > mention.at);
     const same = this.list.findIndex((m) => m.at === mention.at);
     if (same >= 0) this.list[same] = { ...this.list[same]!, subject: true };
@@ -187,7 +272,7 @@ export class Mentions {
   }
 
   /**
-   * The mention a pronoun at `at` refers to ("he" -> m, "she" -> f), or null when none or more
+   * The mention a pronoun at `at` refers to ("he", "il", "er" -> m; "she", "elle", "sie" -> f), or null when none or more
    * than one person could be meant. The candidate is the most recent subject mention within the
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
    * must be, from its sentence on, the only person known to have that gender and the only subject
@@ -195,7 +280,8 @@ export class Mentions {
    * stretch.
    */
   resolvePronoun(pronoun: string, at: number): Mention | null {
-    const g: Gender | null = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+    // "sie" is a speaker's pronoun only after a singular cue ("sagte sie"), where it is "she".
+    const g: Gender | null = /^(?:he|il|er)$/i.test(pronoun) ? 'm' : /^(?:she|elle|sie)$/i.test(pronoun) ? 'f' : null;
     if (!g) return null;
     const firstPara = this.paragraphOf(at) - 2;
     const window = this.list.filter((m) => m.at < at && this.paragraphOf(m.at) >= firstPara);
@@ -210,10 +296,17 @@ export class Mentions {
     // Against a candidate of known gender, another person counts when they too are a subject the
     // pronoun could mean, or are known to have that gender (a name of unknown gender in an object,
     // often a place or a body, does not make the pronoun ambiguous).
+    // An object in the candidate's own sentence of reported speech ("X said he had met with Mayor
+    // Y") is less salient than the one reporting and does not count (Lappin and Leass's subject
+    // emphasis); after a symmetric verb ("Doe met Smith") both stay candidates.
+    const own = this.sentenceOf(candidate.at);
+    const reports = candidate.subject && REPORTS_AFTER_NAME.test(this.text.slice(candidate.at, candidate.at + 120));
     const others = known
       ? window.filter(
           (m) =>
-            m.at >= from && m.entity !== candidate.entity && (m.subject ? fits(m) : this.gender.get(m.entity) === g),
+            m.at >= from &&
+            m.entity !== candidate.entity &&
+            (m.subject ? fits(m) : this.gender.get(m.entity) === g && (!reports || this.sentenceOf(m.at) !== own)),
         )
       : window.filter((m) => m.entity !== candidate.entity && fits(m));
     return others.length === 0 ? candidate : null;

@@ -12,7 +12,7 @@ import type { QuotePerson } from './quotes.ts';
  */
 const TITLE_WORDS = new Set(
   (
-    'mr mrs ms miss mx dr prof professor doctor sir dame lord lady sen senator rep representative gov governor ' +
+    'mr mrs ms miss mx mme mlle madame monsieur frau herr dr prof professor doctor sir dame lord lady sen senator rep representative gov governor ' +
     'judge justice president vice secretary minister chancellor mayor attorney general lt gen col maj sgt capt ' +
     'cmdr adm rev father sister brother rabbi imam bishop cardinal pope sheriff chief officer detective det ' +
     'commissioner director chairman chairwoman chair coach ambassador speaker leader premier prince princess ' +
@@ -27,8 +27,10 @@ const TITLE_WORDS = new Set(
 const SUFFIX = /^(jr|sr|ii|iii|iv)$/;
 
 /** Titles that say the person's gender (for pronouns), lower-case without the full stop. */
-const MALE_TITLES = new Set('mr sir lord king prince father brother'.split(' '));
-const FEMALE_TITLES = new Set('mrs ms miss dame lady queen princess sister'.split(' '));
+const MALE_TITLES = new Set('mr sir lord king prince father brother monsieur herr'.split(' '));
+const FEMALE_TITLES = new Set(
+  'mrs ms miss dame lady queen princess sister mme mlle madame mademoiselle frau'.split(' '),
+);
 
 /** A word of a mention or a name as compared: folded, without a full stop or possessive at its end. */
 export function nameWord(word: string): string {
@@ -62,7 +64,7 @@ export function titleGender(word: string): 'm' | 'f' | null {
 export class PeopleIndex {
   /** Each name and alias as its words, without (words) and with (suffixed) a generational suffix. */
   private readonly forms: { id: string; words: string[]; suffixed: string[] }[] = [];
-  private readonly roles: { id: string; head: string; full: string }[] = [];
+  private readonly roles: { id: string; head: string; full: string; nouns: string[] }[] = [];
   readonly byId = new Map<string, QuotePerson>();
 
   constructor(people: readonly QuotePerson[]) {
@@ -83,7 +85,21 @@ export class PeopleIndex {
         // "spokeswoman for the National Association ...": the office is the words before its first
         // qualifier.
         const head = full.split(/,|\s(?:for|of|at|in|on|to|with|from|and)\s/)[0]!.trim();
-        this.roles.push({ id: p.id, head, full });
+        // Each part's head noun: the last word of its office ("state senator", "réalisatrice, lauréate
+        // du prix" -> senator; réalisatrice, lauréate); a part with a possessive in it ("the
+        // senator's husband") names someone else's relation, not an office.
+        // A later part written with a capital is an institution's name ("superintendent, Cobb Hollow
+        // School District"), not an office.
+        const nouns = p.role
+          .split(/[,;(]/)
+          .filter((part, i) => i === 0 || !/^\s*\p{Lu}/u.test(part))
+          .map((part) => lowerWithoutAccents(part).replace(/\s+/g, ' ').trim())
+          .map((part) =>
+            part.split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!.trim(),
+          )
+          .filter((h) => h && !/['’]s?\s/.test(h))
+          .map((h) => h.split(/\s+/).at(-1)!);
+        this.roles.push({ id: p.id, head, full, nouns });
       }
     }
   }
@@ -91,7 +107,8 @@ export class PeopleIndex {
   /**
    * The id of the one person a name mention ("Sen. Jane Doe", "Mr Sessions", "Doe") names, or
    * null. A mention matches a person when its last words are one of their names or aliases, or its
-   * first and last words are a name's first and last (a middle initial between), or it is one
+   * first and last words are a name's first and last (a middle initial between), or its words,
+   * titles included, are exactly an alias ("Mrs. Dubuque"), or it is one
    * surname alone or after a title ("Judge Marks"): a given name that is not theirs ("John
    * Sessions") does not match. Two people fitting equally well: null.
    */
@@ -119,12 +136,23 @@ export class PeopleIndex {
       );
       return ids.size === 1 ? [...ids][0]! : null;
     }
+    // An alias written with its title ("Mrs. Dubuque") names its person, even when the surname
+    // alone would fit two.
+    const whole = this.idsWhere((f) => f.words.length === words.length && f.words.every((w, i) => w === words[i]));
+    if (whole.size === 1) return [...whole][0]!;
     // The name proper: the words after the last title ("Homeland Security Secretary | Kirstjen Nielsen").
     let t = words.length - 2;
     while (t >= 0 && !TITLE_WORDS.has(words[t]!)) t--;
     const core = words.slice(t + 1);
     const exact = this.idsWhere((f) => f.words.length === core.length && f.words.every((w, i) => w === core[i]));
     if (exact.size > 0) return exact.size === 1 ? [...exact][0]! : null;
+    // An office not in the title list before a full name ("Fraktionschefin Katrin Weber", "Band
+    // Director Ann Lee"): the longest run of last words, two or more, that is a name.
+    for (let from = 1; from <= core.length - 2; from++) {
+      const tail = core.slice(from);
+      const ids = this.idsWhere((f) => f.words.length === tail.length && f.words.every((w, i) => w === tail[i]));
+      if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
+    }
     const ids =
       core.length >= 2
         ? // First and last words with anything between (a middle name or initial).
@@ -139,14 +167,35 @@ export class PeopleIndex {
    * general", "the mayor" for "mayor of Springfield"), or null.
    */
   resolveRole(mention: string): string | null {
-    const m = lowerWithoutAccents(mention)
-      .replace(/^(the|a|an|its|his|her|their)\s+/, '')
-      .replace(/\s+/g, ' ')
+    const folded = lowerWithoutAccents(mention).replace(/\s+/g, ' ').trim();
+    const m = folded
+      .replace(/^(?:(?:the|a|an|its|his|her|their|le|la|les|un|une|der|die|das|ein|eine)\s+|l['’])/, '')
       .trim();
     if (!m) return null;
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
-    return ids.size === 1 ? [...ids][0]! : null;
+    if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
+    // A definite mention of the head noun of one person's role ("the senator" for a "state
+    // senator", "la jeune réalisatrice"); an indefinite one ("a senator") may be anyone.
+    if (!/^(?:(?:the|le|la|les|der|die|das)\s|l['’])/.test(folded) || m.split(' ').length > 3) return null;
+    const noun = m.split(' ').at(-1)!;
+    const byNoun = new Set(this.roles.filter((r) => r.nouns.includes(noun)).map((r) => r.id));
+    return byNoun.size === 1 ? [...byNoun][0]! : null;
   }
+
+  /** The head nouns of the people's roles that name exactly one person (folded), with that person's id. */
+  roleNouns(): Map<string, string> {
+    if (this.nouns === undefined) {
+      const owners = new Map<string, Set<string>>();
+      for (const r of this.roles)
+        for (const n of r.nouns) (owners.get(n) ?? owners.set(n, new Set()).get(n)!).add(r.id);
+      this.nouns = new Map(
+        [...owners].filter(([n, ids]) => ids.size === 1 && n.length >= 4).map(([n, ids]) => [n, [...ids][0]!]),
+      );
+    }
+    return this.nouns;
+  }
+
+  private nouns: Map<string, string> | undefined;
 
   private idsWhere(test: (f: { id: string; words: string[]; suffixed: string[] }) => boolean): Set<string> {
     return new Set(this.forms.filter(test).map((f) => f.id));

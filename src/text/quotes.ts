@@ -1,4 +1,10 @@
-import { attributionAfter, attributionBefore, hasAttributionRules, type Attribution } from './quote-attribution.ts';
+import {
+  attributionAfter,
+  attributionBefore,
+  hasAttributionRules,
+  subjectOfSentence,
+  type Attribution,
+} from './quote-attribution.ts';
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { PeopleIndex } from './quote-people.ts';
@@ -103,9 +109,10 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
   const { language } = options;
   const paragraphs = paragraphsOf(text);
   const starts = paragraphs.map((p) => sentenceStarts(text, p));
-  const marked = markedQuotes(text, language, paragraphs);
+  const marked = withIncisesSplit(text, markedQuotes(text, language, paragraphs), language);
   const parts: Part[] = [];
   const rules = hasAttributionRules(language);
+  const people = new PeopleIndex(options.people);
   marked.forEach((q, i) => {
     const para = paragraphs[q.paragraph]!;
     const inner = text.slice(q.start, q.end);
@@ -121,19 +128,32 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       const a = attributionBefore(text.slice(clauseStart, q.open), clauseStart, language);
       // One or two words far from their speaker ("According to the report, the rating fell to
       // “poor”") are the writer's word in marks more often than the speaker's.
-      const short = !/[.!?,;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
-      return a && short && text.slice(a.end, q.open).trim().split(/\s+/).length > 4 ? null : a;
+      // The distance counts from the cue when it follows the speaker, so an appositive between
+      // them ("X, who …, said she was ‘gutted’") does not count.
+      // A comma inside the closing mark is US punctuation, not the quotation's (the “equipment fund,”).
+      const short = !/[.!?;:…]$/.test(inner) && inner.split(/\s+/).length <= 2;
+      if (!a || !short) return a;
+      const between = text.slice(a.end, q.open);
+      const cue = between.lastIndexOf(a.cue);
+      const words = (cue >= 0 ? between.slice(cue + a.cue.length) : between).trim().split(/\s+/).filter(Boolean);
+      return words.length > 4 ? null : a;
     };
     const own = !rules
       ? null
       : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)
         ? (tryAfter() ?? tryBefore())
         : (tryBefore() ?? tryAfter());
-    if (!keepsQuote(inner, after, q, own !== null, para.start)) return;
-    parts.push({ marked: q, own, attribution: own });
+    const attribution =
+      own ??
+      (rules
+        ? (introducedBefore(text, q, paragraphs, starts, language) ??
+          subjectBefore(text, q, paragraphs, starts, language, people))
+        : null);
+    const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
+    if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
+    parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
-  const people = new PeopleIndex(options.people);
   const resolved = resolveSpeakers(text, parts, people, language, paragraphs);
   const found = parts.map((part): FoundQuote => {
     const a = part.attribution;
@@ -150,18 +170,113 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
 }
 
 /**
+ * The attribution of a quotation opening its paragraph that the paragraph before introduces,
+ * ending with a colon ("He said:", "Er sagte:"): the last sentence of that paragraph read as the
+ * words before the quotation. Null when that paragraph ends otherwise or no rule reads it.
+ */
+function introducedBefore(
+  text: string,
+  q: MarkedQuote,
+  paragraphs: readonly Paragraph[],
+  starts: readonly number[][],
+  language: string,
+): Attribution | null {
+  const para = paragraphs[q.paragraph]!;
+  const previous = paragraphs[q.paragraph - 1];
+  if (q.open !== para.start || q.continues || !previous || text[previous.end - 1] !== ':') return null;
+  const from = starts[q.paragraph - 1]!.findLast((s) => s < previous.end) ?? previous.start;
+  return attributionBefore(text.slice(from, previous.end), from, language);
+}
+
+/**
+ * The speaker of a quotation that opens a sentence, taken from the sentence before (in its
+ * paragraph, or the last of the paragraph before when that one quotes no one) when that
+ * sentence's subject is one of the article's people or he/she ("Mr Tully was unmoved. ‘…’";
+ * "Mrs. Calloway said she expected … ¶ “…”"), and holds no quotation. Null otherwise.
+ */
+function subjectBefore(
+  text: string,
+  q: MarkedQuote,
+  paragraphs: readonly Paragraph[],
+  starts: readonly number[][],
+  language: string,
+  people: PeopleIndex,
+): Attribution | null {
+  const inPara = starts[q.paragraph]!;
+  const at = inPara.indexOf(q.open);
+  let from: number;
+  let to = q.open;
+  if (at > 0) from = inPara[at - 1]!;
+  else {
+    // A paragraph opening with the quotation: the last sentence of the paragraph before, when
+    // that paragraph quotes no one (otherwise its speaker carries on, shareAttributions).
+    const previous = paragraphs[q.paragraph - 1];
+    if (at !== 0 || q.continues || !previous || /[“”"«»„‘]/.test(text.slice(previous.start, previous.end))) return null;
+    from = starts[q.paragraph - 1]!.at(-1)!;
+    to = previous.end;
+  }
+  const a = subjectOfSentence(text.slice(from, to), from, language);
+  return a && (a.kind === 'pronoun' || people.resolveName(a.text) !== null) ? a : null;
+}
+
+/** Languages whose quotations carry their attribution inside the marks, between commas (French incises). */
+const INCISE_LANGUAGES = new Set(['fr']);
+
+/**
+ * The quotations with each incise split out: in French the attribution often stands inside the
+ * guillemets (« Nous avons tenu, a déclaré X. Les habitants… », « …, a-t-elle lancé en riant,
+ * mais… »; Lexique des règles typographiques, "incises"), which makes the words before and after
+ * it two parts of one split quotation. An incise is a comma, words an attribution rule of the
+ * language reads as the cue and speaker, and up to a few words more before a comma or full stop.
+ */
+function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language: string): MarkedQuote[] {
+  if (!INCISE_LANGUAGES.has(language.toLowerCase().split('-')[0]!)) return [...marked];
+  const out: MarkedQuote[] = [];
+  for (const q of marked) {
+    let rest = q;
+    for (const m of text.slice(q.start, q.end).matchAll(/,\s/g)) {
+      const comma = q.start + m.index;
+      if (comma < rest.start) continue;
+      const a = attributionAfter(text.slice(comma + 1, q.end), comma + 1, language);
+      if (!a) continue;
+      const close = /^[^,.;!?«»\n]{0,40}?[,.]\s+/u.exec(text.slice(a.end, q.end));
+      if (!close) continue;
+      const next = a.end + close[0].length;
+      if (next >= q.end) continue;
+      out.push({ ...rest, end: comma + 1, close: comma + 1, closed: true });
+      rest = { ...rest, start: next, open: next - 1, continues: false };
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/** A determiner right before the opening mark: the quoted words are a noun phrase's head. */
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+$/i;
+
+/**
  * Whether marked words are a quotation of someone: not a modifier in quotation marks (the “zero
  * tolerance” policy), nor, without a speaker, a few words or a title of a work (“The Art of the
  * Deal”); a continued or paragraph-opening part is always kept.
  */
-function keepsQuote(inner: string, after: string, q: MarkedQuote, attributed: boolean, paraStart: number): boolean {
+function keepsQuote(
+  inner: string,
+  after: string,
+  q: MarkedQuote,
+  attributed: boolean,
+  paraStart: number,
+  lead: string,
+): boolean {
   const words = inner.split(/\s+/);
   const ended = /[.!?,;:…—–-]$/.test(inner);
   const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
   if (attributed || q.continues || !q.closed) return true;
-  const title = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && w.length <= 3));
+  const title = words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
   if (title && !/[.!?]$/.test(inner)) return false;
+  // "what planners call the “builder’s remedy,” under which": a few words after a determiner, the
+  // comma inside the marks as US style sets it, name a thing.
+  if (words.length <= 4 && !/[.!?…]$/.test(inner) && DETERMINER_BEFORE.test(lead)) return false;
   if (q.open === paraStart) return true;
   return ended ? words.length >= 2 : words.length >= 5;
 }
@@ -237,14 +352,22 @@ function resolveSpeakers(
   paragraphs: readonly Paragraph[],
 ): Map<Attribution, { person: string | null; refersTo: string | null }> {
   const out = new Map<Attribution, { person: string | null; refersTo: string | null }>();
-  const english = language.toLowerCase().split('-')[0] === 'en';
+  // English, French and German speakers' pronouns say a gender (he/il/er, she/elle/sie).
+  const gendered = ['en', 'fr', 'de'].includes(language.toLowerCase().split('-')[0]!);
   const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
     (a, b) => a.start - b.start,
   );
   const pronouns = attributions.filter((a) => a.kind === 'pronoun');
   const mentions =
-    english && attributions.some((a) => a.kind !== 'name')
-      ? new Mentions(text, paragraphs, people, (pronouns.at(-1)?.start ?? 0) + 1)
+    gendered && attributions.some((a) => a.kind !== 'name')
+      ? new Mentions(
+          text,
+          paragraphs,
+          people,
+          (pronouns.at(-1)?.start ?? 0) + 1,
+          parts.map((p) => p.marked),
+          language,
+        )
       : null;
   for (const a of attributions)
     if (a.kind === 'name') {

@@ -267,7 +267,7 @@ describe('the speaker nearest the quotation, and no sharing across a new subject
       found('Asked about the timeline, White House press secretary Jen Psaki said: "We\'re going to keep pushing."', [
         psaki,
       ]),
-    ).toEqual([["We're going to keep pushing.", 'Jen Psaki', 'jen-psaki']]);
+    ).toEqual([["We're going to keep pushing.", 'White House press secretary Jen Psaki', 'jen-psaki']]);
   });
 
   test('partial: words that give the quotation to someone else between the cue and the quotation', () => {
@@ -276,7 +276,12 @@ describe('the speaker nearest the quotation, and no sharing across a new subject
   });
 
   test('split: a sentence starting with another name between the parts stops the sharing', () => {
+    // The second quotation is not Doe's; it is the subject's of the sentence before it, Roe's.
     expect(found('“We will win,” Doe said. Roe disagreed sharply. “We will lose this one.”', [DOE, ROE])).toEqual([
+      ['We will win,', 'Doe', 'jane-doe'],
+      ['We will lose this one.', 'Roe', 'richard-roe'],
+    ]);
+    expect(found('“We will win,” Doe said. Roe disagreed sharply. “We will lose this one.”', [DOE])).toEqual([
       ['We will win,', 'Doe', 'jane-doe'],
       ['We will lose this one.', null, null],
     ]);
