@@ -4,7 +4,7 @@ import { listKey } from './page-keys.ts';
 import { urls } from './urls.ts';
 import type { Version } from './version-pages.ts';
 import { articleTopics } from '../content/topics.ts';
-import { csvText, LIST_SEPARATOR } from '../text/csv.ts';
+import { csvHeader, csvRows, csvText, LIST_SEPARATOR } from '../text/csv.ts';
 import { jsonDigest } from '../text/hash.ts';
 
 // The archive's data as files under data/ (README, "The data behind the pages"): every public
@@ -136,47 +136,69 @@ export function dataFilePath(name: string, format: DataFormat): string {
   return urls.dataFile(`${name}.${format}`);
 }
 
-/** The article records of `articles`, in their order, their versions from `versions` (loadVersions). */
-function articleRecords(
+/** An article's record, its versions from `versions` (loadVersions). */
+function articleRecord(
   archive: Archive,
-  articles: readonly Article[],
+  a: Article,
   versions: Map<string, Version[]>,
   site: URL | undefined,
-): ArticleRecord[] {
-  return articles.map((a) => {
-    const d = a.data;
-    const captures = versions.get(a.id) ?? [];
-    return {
-      id: a.id,
-      address: address(urls.article(a.id), site),
-      url: d.url,
-      headline: d.title,
-      dek: d.dek ?? null,
-      published: d.published,
-      published_latest: d.publishedInferred?.latest ?? null,
-      published_basis: d.publishedInferred?.basis ?? null,
-      updated: d.updated ?? null,
-      captured: d.captured,
-      source: { id: d.source.id, name: archive.sources.get(d.source.id)?.data.name ?? d.source.id },
-      bylines: d.authors.map((au) => au.name),
-      people: a.people.map((m) => ({
-        id: m.id,
-        name: archive.people.get(m.id)?.data.name ?? m.id,
-        role: m.role ?? null,
-      })),
-      organizations: d.organizations,
-      topics: articleTopics(d.topics, archive.topicLabels),
-      language: d.language,
-      capture: d.capture ?? null,
-      capture_address: d.capture ? address(urls.capture(d.capture), site) : null,
-      capture_sha256: d.captureSha256 ?? null,
-      versions: captures.map((v) => ({
-        id: v.id,
-        captured: v.data.captured,
-        address: address(captures.length > 1 ? urls.version(a.id, v.id) : urls.article(a.id), site),
-      })),
-    };
-  });
+): ArticleRecord {
+  const d = a.data;
+  const captures = versions.get(a.id) ?? [];
+  return {
+    id: a.id,
+    address: address(urls.article(a.id), site),
+    url: d.url,
+    headline: d.title,
+    dek: d.dek ?? null,
+    published: d.published,
+    published_latest: d.publishedInferred?.latest ?? null,
+    published_basis: d.publishedInferred?.basis ?? null,
+    updated: d.updated ?? null,
+    captured: d.captured,
+    source: { id: d.source.id, name: archive.sources.get(d.source.id)?.data.name ?? d.source.id },
+    bylines: d.authors.map((au) => au.name),
+    people: a.people.map((m) => ({
+      id: m.id,
+      name: archive.people.get(m.id)?.data.name ?? m.id,
+      role: m.role ?? null,
+    })),
+    organizations: d.organizations,
+    topics: articleTopics(d.topics, archive.topicLabels),
+    language: d.language,
+    capture: d.capture ?? null,
+    capture_address: d.capture ? address(urls.capture(d.capture), site) : null,
+    capture_sha256: d.captureSha256 ?? null,
+    versions: captures.map((v) => ({
+      id: v.id,
+      captured: v.data.captured,
+      address: address(captures.length > 1 ? urls.version(a.id, v.id) : urls.article(a.id), site),
+    })),
+  };
+}
+
+/**
+ * Each article's line in both forms, made once per build: every slice repeats lines of
+ * articles.jsonl and articles.csv, so an article's line is written once, not once per file
+ * (docs/performance.md, "The data files").
+ */
+const articleLines = new WeakMap<Article, Record<DataFormat, string>>();
+
+/** An article's line of `format`, ended by its line end (see articleLines). */
+function articleLine(
+  format: DataFormat,
+  archive: Archive,
+  a: Article,
+  versions: Map<string, Version[]>,
+  site: URL | undefined,
+): string {
+  let lines = articleLines.get(a);
+  if (!lines) {
+    const record = articleRecord(archive, a, versions, site);
+    lines = { jsonl: `${JSON.stringify(record)}\n`, csv: csvRows([articleCells(record)]) };
+    articleLines.set(a, lines);
+  }
+  return lines[format];
 }
 
 /** Records as JSON Lines: one JSON text a line, each line ended by LF (an empty file for none). */
@@ -326,7 +348,9 @@ function articleFiles(
     name,
     format,
     cacheKey: key,
-    text: () => written(format, articleRecords(archive, articles, versions, site), ARTICLE_COLUMNS, articleCells),
+    text: () =>
+      (format === 'csv' ? csvHeader(ARTICLE_COLUMNS) : '') +
+      articles.map((a) => articleLine(format, archive, a, versions, site)).join(''),
   }));
 }
 

@@ -18,25 +18,32 @@ const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** The separator of the values of a multi-valued cell ("a | b | c"), documented in the README. */
 export const LIST_SEPARATOR = ' | ';
 
+/** Cells as csv-stringify is to write them: one more apostrophe before apostrophes and a formula sign (see above). */
+function guarded(rows: readonly (readonly (string | null | undefined)[])[]): (string | null | undefined)[][] {
+  return rows.map((row) => row.map((cell) => (cell?.startsWith("'") && FORMULA_START.test(cell) ? `'${cell}` : cell)));
+}
+
 /**
- * The text of a CSV file: a byte order mark, a header row of `columns`, then one row per entry of
- * `rows` (each the cells in the order of `columns`; null and undefined cells are empty), every
- * line ended by CRLF. Cells are quoted and escaped as RFC 4180 says, and guarded against formula
- * injection (see above).
+ * CSV rows without a header: one line per entry of `rows` (the cells in order; null and
+ * undefined cells are empty), each ended by CRLF, quoted and escaped as RFC 4180 says and
+ * guarded against formula injection (see above). Rows made apart can be put one after another
+ * under one csvHeader.
  */
+export function csvRows(rows: readonly (readonly (string | null | undefined)[])[]): string {
+  return stringify(guarded(rows), {
+    record_delimiter: 'windows',
+    // Setting the record delimiter turns off quoting a lone LF or CR; RFC 4180 quotes any line break.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
+}
+
+/** The start of a CSV file: the byte order mark and the header row of `columns`, ended by CRLF. */
+export function csvHeader(columns: readonly string[]): string {
+  return `\uFEFF${csvRows([columns])}`;
+}
+
+/** The text of a CSV file: csvHeader of `columns`, then csvRows of `rows`. */
 export function csvText(columns: readonly string[], rows: readonly (readonly (string | null | undefined)[])[]): string {
-  return stringify(
-    rows.map((row) =>
-      row.map((cell) => (cell != null && /^'+/.test(cell) && FORMULA_START.test(cell) ? `'${cell}` : cell)),
-    ),
-    {
-      bom: true,
-      header: true,
-      columns: [...columns],
-      record_delimiter: 'windows',
-      // Setting the record delimiter turns off quoting a lone LF or CR; RFC 4180 quotes any line break.
-      quote_record_delimiter: true,
-      escape_formulas: true,
-    },
-  );
+  return csvHeader(columns) + csvRows(rows);
 }
