@@ -58,4 +58,6 @@ export const urls = {
   /** Articles by their latest change, and its feed. */
   changes: () => sitePath('changes/'),
   changesFeed: () => sitePath('changes.xml'),
+  /** A data file (src/site/data-files.ts): "articles.csv", "people/<id>.jsonl". */
+  dataFile: (file: string) => sitePath(`data/${file}`),
 };

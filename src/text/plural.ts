@@ -6,5 +6,10 @@ const numbers = new Intl.NumberFormat('en-GB');
 
 /** "1 article", "0 articles", "12,500 articles"; `many` defaults to `one` + "s". */
 export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${numbers.format(n)} ${rules.select(n) === 'one' ? one : many}`;
+  return `${numbers.format(n)} ${forCount(n, one, many)}`;
+}
+
+/** `one` or `many`, as the count `n` asks ("this" for 1, "these" for 0 or 2), by countOf's rule. */
+export function forCount(n: number, one: string, many: string): string {
+  return rules.select(n) === 'one' ? one : many;
 }

@@ -44,6 +44,10 @@ test('undoing an edit re-renders the pages that showed it and reuses the rest; t
   // Most pages come from the cache; the search index parts that did not change are reused.
   const restored = rebuild.output.match(/\(restored\)/g)?.length ?? 0;
   expect(restored).toBeGreaterThan(50);
+  // The data files holding the article's line are written again; a slice without it is restored.
+  expect(rebuild.output).toContain('/data/topics/housing.csv (restored)');
+  for (const file of ['articles.csv', 'articles.jsonl', 'people/jeff-sessions.jsonl', 'topics/immigration.csv'])
+    expect(rebuild.output).not.toContain(`/data/${file} (restored)`);
   expect(rebuild.output).toMatch(/search index: \d+ pages in \d+ parts \([1-9]\d* unchanged, reused\)/);
   expect(await readFile(person, 'utf8')).not.toContain(EDITED);
 

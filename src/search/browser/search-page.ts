@@ -44,6 +44,9 @@ const results = resultsView({
   more: document.querySelector<HTMLButtonElement>('#search-more')!,
 });
 const moreButton = document.querySelector<HTMLButtonElement>('#search-more')!;
+/** "Download results (CSV)" and its progress line (download-view.ts, loaded on the first click). */
+const downloadButton = document.querySelector<HTMLButtonElement>('#search-download')!;
+const downloadStatus = document.querySelector<HTMLElement>('#search-download-status')!;
 /** What to try when a search finds nothing (hints-view.ts, loaded when first needed). */
 const hintsRegion = document.querySelector<HTMLElement>('#search-hints')!;
 
@@ -105,8 +108,12 @@ async function drive(signal: AbortSignal, steps: AsyncGenerator<Step>): Promise<
 /** The search in progress: aborted when the next one starts. */
 let current = new AbortController();
 
-/** The results on screen, and the search they belong to ("Show more" takes the next ones from it). */
-let shown: { queue: ResultQueue; signal: AbortSignal; query: string } | undefined;
+/**
+ * The results on screen, and the search they belong to ("Show more" takes the next ones from it;
+ * the download, every one of them from a queue of its own).
+ */
+let shown:
+  { queue: ResultQueue; signal: AbortSignal; query: string; total: number; all: () => ResultQueue } | undefined;
 
 /** Reads the form into a state. */
 function readForm(): SearchState {
@@ -142,9 +149,10 @@ async function* showing(
 ): AsyncGenerator<Step> {
   const queue = engine.queue(found, state);
   yield () => {
-    shown = { queue, signal, query: state.q };
+    shown = { queue, signal, query: state.q, total: found.length, all: () => engine.queue(found, state) };
     results.clear();
     clearHints();
+    offerDownload(found.length > 0);
   };
   const listed = await queue.next(first);
   yield () => {
@@ -309,6 +317,7 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
   document.title = searchTitle(state, pageTitle);
   if (!hasQuery(state)) {
     shown = undefined;
+    offerDownload(false);
     void others?.then((o) => o?.line.show([]));
     clearHints();
     results.show([], 0);
@@ -342,6 +351,25 @@ function showMore(): void {
         history.replaceState(entry, '', location.href);
       };
     })(),
+  );
+}
+
+/** Shows or hides "Download results (CSV)", clearing what the last download said. */
+function offerDownload(offered: boolean): void {
+  downloadButton.hidden = !offered;
+  downloadStatus.textContent = '';
+}
+
+/** Downloads every result of the search on screen as CSV (download-view.ts). */
+function download(): void {
+  if (!shown) return;
+  const { all, total, query, signal } = shown;
+  void import('./download-view.ts').then(
+    ({ downloadResults }) => downloadResults({ queue: all(), total, query, signal }, downloadButton, downloadStatus),
+    (err: unknown) => {
+      downloadStatus.textContent = 'The download could not start. Reload the page and try again.';
+      console.error(err);
+    },
   );
 }
 
@@ -410,6 +438,7 @@ async function start(): Promise<void> {
     void run(engine, 'push');
   });
   moreButton.addEventListener('click', showMore);
+  downloadButton.addEventListener('click', download);
   // Back and Forward between searches; a jump within the page (the skip link) changes only the hash.
   window.addEventListener('popstate', () => {
     if (location.search === addressed) return;

@@ -1,0 +1,391 @@
+import type { Archive, Article, PersonEntry, SourceEntry } from './collections.ts';
+import { newestFirst } from './grouping.ts';
+import { listKey } from './page-keys.ts';
+import { urls } from './urls.ts';
+import type { Version } from './version-pages.ts';
+import { articleTopics } from '../content/topics.ts';
+import { csvHeader, csvRows, csvText, LIST_SEPARATOR } from '../text/csv.ts';
+import { jsonDigest } from '../text/hash.ts';
+
+// The archive's data as files under data/ (README, "The data behind the pages"): every public
+// article, person, source and topic as JSON Lines (https://jsonlines.org/: one JSON object a
+// line, the reference) and as CSV (src/text/csv.ts: the same fields, lists joined with
+// LIST_SEPARATOR, nested objects spread over several columns), and each person's, topic's and
+// source's own articles as a slice in the same two forms. The pages link the files and never hold
+// their rows. Written by one endpoint (src/pages/data/[...file].ts), each file keyed by what it holds.
+
+/** A person an article names, with the role it gives them. */
+interface NamedPerson {
+  id: string;
+  name: string;
+  role: string | null;
+}
+
+/** One capture of an article (the article file is the latest). */
+interface VersionRecord {
+  /** The version id: the capture moment (src/content/version-entries.ts). */
+  id: string;
+  captured: string;
+  /** The version's page, or for an article captured once, the article's page. */
+  address: string;
+}
+
+/** One article, as a line of articles.jsonl; the field names are the CSV's column names where one column holds them. */
+interface ArticleRecord {
+  id: string;
+  address: string;
+  url: string;
+  headline: string;
+  dek: string | null;
+  /** As the archive holds it: the date (YYYY-MM-DD) or date-time with its offset; for an inferred date, the earliest possible. */
+  published: string;
+  /** For an inferred date, the latest possible one (null when only the earliest is known, and for a printed date). */
+  published_latest: string | null;
+  /** For an inferred date, how it was worked out; null for a date the original printed. */
+  published_basis: string | null;
+  updated: string | null;
+  captured: string;
+  source: { id: string; name: string };
+  bylines: string[];
+  people: NamedPerson[];
+  organizations: string[];
+  topics: string[];
+  language: string;
+  capture: string | null;
+  capture_address: string | null;
+  capture_sha256: string | null;
+  versions: VersionRecord[];
+}
+
+/** The columns of articles.csv (and of every slice's CSV), in order. */
+const ARTICLE_COLUMNS = [
+  'id',
+  'address',
+  'url',
+  'headline',
+  'dek',
+  'published',
+  'published_latest',
+  'published_basis',
+  'updated',
+  'captured',
+  'source_id',
+  'source_name',
+  'bylines',
+  'people_ids',
+  'people_names',
+  'people_roles',
+  'organizations',
+  'topics',
+  'language',
+  'capture',
+  'capture_address',
+  'capture_sha256',
+  'version_ids',
+  'version_captured',
+  'version_addresses',
+] as const;
+
+/** A list as one cell. */
+const joined = (values: readonly string[]) => values.join(LIST_SEPARATOR);
+
+/** An article record's CSV cells, in the order of ARTICLE_COLUMNS. */
+function articleCells(r: ArticleRecord): (string | null)[] {
+  return [
+    r.id,
+    r.address,
+    r.url,
+    r.headline,
+    r.dek,
+    r.published,
+    r.published_latest,
+    r.published_basis,
+    r.updated,
+    r.captured,
+    r.source.id,
+    r.source.name,
+    joined(r.bylines),
+    joined(r.people.map((p) => p.id)),
+    joined(r.people.map((p) => p.name)),
+    joined(r.people.map((p) => p.role ?? '')),
+    joined(r.organizations),
+    joined(r.topics),
+    r.language,
+    r.capture,
+    r.capture_address,
+    r.capture_sha256,
+    joined(r.versions.map((v) => v.id)),
+    joined(r.versions.map((v) => v.captured)),
+    joined(r.versions.map((v) => v.address)),
+  ];
+}
+
+/**
+ * A site path as the data files give it: the full address under `site` (the site address the
+ * feeds and the sitemap name, src/build/site-address.ts), or the path itself when there is none.
+ */
+function address(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
+}
+
+/** The files of one slice or whole collection: data/<name>.jsonl and data/<name>.csv. */
+export type DataFormat = 'jsonl' | 'csv';
+
+/** Where a data file is, inside the site: "people/maria-okafor" -> "/data/people/maria-okafor.csv". */
+export function dataFilePath(name: string, format: DataFormat): string {
+  return urls.dataFile(`${name}.${format}`);
+}
+
+/** An article's record, its versions from `versions` (loadVersions). */
+function articleRecord(
+  archive: Archive,
+  a: Article,
+  versions: Map<string, Version[]>,
+  site: URL | undefined,
+): ArticleRecord {
+  const d = a.data;
+  const captures = versions.get(a.id) ?? [];
+  return {
+    id: a.id,
+    address: address(urls.article(a.id), site),
+    url: d.url,
+    headline: d.title,
+    dek: d.dek ?? null,
+    published: d.published,
+    published_latest: d.publishedInferred?.latest ?? null,
+    published_basis: d.publishedInferred?.basis ?? null,
+    updated: d.updated ?? null,
+    captured: d.captured,
+    source: { id: d.source.id, name: archive.sources.get(d.source.id)?.data.name ?? d.source.id },
+    bylines: d.authors.map((au) => au.name),
+    people: a.people.map((m) => ({
+      id: m.id,
+      name: archive.people.get(m.id)?.data.name ?? m.id,
+      role: m.role ?? null,
+    })),
+    organizations: d.organizations,
+    topics: articleTopics(d.topics, archive.topicLabels),
+    language: d.language,
+    capture: d.capture ?? null,
+    capture_address: d.capture ? address(urls.capture(d.capture), site) : null,
+    capture_sha256: d.captureSha256 ?? null,
+    versions: captures.map((v) => ({
+      id: v.id,
+      captured: v.data.captured,
+      address: address(captures.length > 1 ? urls.version(a.id, v.id) : urls.article(a.id), site),
+    })),
+  };
+}
+
+/**
+ * Each article's line in both forms, made once per build: every slice repeats lines of
+ * articles.jsonl and articles.csv, so an article's line is written once, not once per file
+ * (docs/performance.md, "The data files").
+ */
+const articleLines = new WeakMap<Article, Record<DataFormat, string>>();
+
+/** An article's line of `format`, ended by its line end (see articleLines). */
+function articleLine(
+  format: DataFormat,
+  archive: Archive,
+  a: Article,
+  versions: Map<string, Version[]>,
+  site: URL | undefined,
+): string {
+  let lines = articleLines.get(a);
+  if (!lines) {
+    const record = articleRecord(archive, a, versions, site);
+    lines = { jsonl: `${JSON.stringify(record)}\n`, csv: csvRows([articleCells(record)]) };
+    articleLines.set(a, lines);
+  }
+  return lines[format];
+}
+
+/** Records as JSON Lines: one JSON text a line, each line ended by LF (an empty file for none). */
+function jsonLines(records: readonly unknown[]): string {
+  return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+}
+
+/** The articles a person's slice holds: those naming them and those they signed, newest first, each once. */
+export function personSliceArticles(archive: Archive, id: string): Article[] {
+  const both = new Set(archive.byPerson.get(id) ?? []);
+  for (const a of archive.byAuthor.get(`person:${id}`)?.articles ?? []) both.add(a);
+  return [...both].sort(newestFirst);
+}
+
+/** A data file to write: its name under data/ (without the extension), form, and what makes its text. */
+export interface DataFile {
+  /** "articles", "people", "people/maria-okafor", "topics/housing"… */
+  name: string;
+  format: DataFormat;
+  /** The build cache's key: covers everything the file holds (src/site/page-keys.ts). */
+  cacheKey: string;
+  /** The file's text. */
+  text: () => string;
+}
+
+/** A person's, source's or topic's own summary line: its address, how many articles, and its slice's files. */
+function withSlice(name: string, path: string, count: number, site: URL | undefined) {
+  return {
+    address: address(path, site),
+    articles: count,
+    data_csv: address(dataFilePath(name, 'csv'), site),
+    data_jsonl: address(dataFilePath(name, 'jsonl'), site),
+  };
+}
+
+/** A line of people.jsonl. */
+function personRecord(archive: Archive, p: PersonEntry, site: URL | undefined) {
+  const d = p.data;
+  return {
+    id: p.id,
+    name: d.name,
+    sort_name: d.sortName ?? null,
+    description: d.description ?? null,
+    aliases: d.aliases,
+    links: d.links.map((l) => ({ label: l.label, url: l.url })),
+    ...withSlice(`people/${p.id}`, urls.person(p.id), personSliceArticles(archive, p.id).length, site),
+    naming: archive.byPerson.get(p.id)?.length ?? 0,
+    signed: archive.byAuthor.get(`person:${p.id}`)?.articles.length ?? 0,
+  };
+}
+
+/** A line of sources.jsonl. */
+function sourceRecord(archive: Archive, s: SourceEntry, site: URL | undefined) {
+  return {
+    id: s.id,
+    name: s.data.name,
+    homepage: s.data.homepage,
+    ...withSlice(`sources/${s.id}`, urls.source(s.id), archive.bySource.get(s.id)?.length ?? 0, site),
+  };
+}
+
+/** A line of topics.jsonl. */
+function topicRecord(topic: { name: string; slug: string; articles: Article[] }, site: URL | undefined) {
+  return {
+    id: topic.slug,
+    name: topic.name,
+    ...withSlice(`topics/${topic.slug}`, urls.topic(topic.name), topic.articles.length, site),
+  };
+}
+
+/** The columns of people.csv, sources.csv and topics.csv, and how each record fills them. */
+const SUMMARY_CSV = {
+  people: {
+    columns: [
+      'id',
+      'name',
+      'sort_name',
+      'description',
+      'aliases',
+      'link_labels',
+      'link_urls',
+      'address',
+      'articles',
+      'naming',
+      'signed',
+      'data_csv',
+      'data_jsonl',
+    ],
+    cells: (r: ReturnType<typeof personRecord>) => [
+      r.id,
+      r.name,
+      r.sort_name,
+      r.description,
+      joined(r.aliases),
+      joined(r.links.map((l) => l.label)),
+      joined(r.links.map((l) => l.url)),
+      r.address,
+      String(r.articles),
+      String(r.naming),
+      String(r.signed),
+      r.data_csv,
+      r.data_jsonl,
+    ],
+  },
+  sources: {
+    columns: ['id', 'name', 'homepage', 'address', 'articles', 'data_csv', 'data_jsonl'],
+    cells: (r: ReturnType<typeof sourceRecord>) => [
+      r.id,
+      r.name,
+      r.homepage,
+      r.address,
+      String(r.articles),
+      r.data_csv,
+      r.data_jsonl,
+    ],
+  },
+  topics: {
+    columns: ['id', 'name', 'address', 'articles', 'data_csv', 'data_jsonl'],
+    cells: (r: ReturnType<typeof topicRecord>) => [
+      r.id,
+      r.name,
+      r.address,
+      String(r.articles),
+      r.data_csv,
+      r.data_jsonl,
+    ],
+  },
+};
+
+/** Records in one of the two forms. */
+function written<R>(format: DataFormat, records: R[], columns: readonly string[], cells: (r: R) => (string | null)[]) {
+  return format === 'jsonl' ? jsonLines(records) : csvText(columns, records.map(cells));
+}
+
+/** The files of a list of articles (the whole archive's, or a slice). */
+function articleFiles(
+  archive: Archive,
+  name: string,
+  articles: Article[],
+  versions: Map<string, Version[]>,
+  site: URL | undefined,
+): DataFile[] {
+  // The versions' ids and file digests are in the key: a new capture adds a version to a line.
+  const captures = articles.map((a) => (versions.get(a.id) ?? []).map((v) => [v.id, v.digest]));
+  const key = listKey(archive, articles, name, captures, site?.href ?? '');
+  return (['jsonl', 'csv'] as const).map((format) => ({
+    name,
+    format,
+    cacheKey: key,
+    text: () =>
+      (format === 'csv' ? csvHeader(ARTICLE_COLUMNS) : '') +
+      articles.map((a) => articleLine(format, archive, a, versions, site)).join(''),
+  }));
+}
+
+/**
+ * Every data file of the archive: articles, people, sources and topics (each in both forms), then
+ * each person's, source's and topic's slice. `versions` is every article's versions
+ * (loadVersions), `site` the site address the files name (undefined: root-relative addresses).
+ * People, sources and topics are in id order; articles newest first, as the lists show them.
+ */
+export function dataFiles(archive: Archive, versions: Map<string, Version[]>, site: URL | undefined): DataFile[] {
+  const byId = <T extends { id: string }>(list: Iterable<T>) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  const people = byId(archive.people.values());
+  const sources = byId(archive.sources.values());
+  const topics = [...archive.byTopic.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  // People, sources and topics give their names, details and article counts.
+  const everyone = jsonDigest([listKey(archive, archive.articles), site?.href ?? '']);
+  const summary = <R>(
+    name: keyof typeof SUMMARY_CSV,
+    records: () => R[],
+    csv: { columns: readonly string[]; cells: (r: R) => (string | null)[] },
+  ): DataFile[] =>
+    (['jsonl', 'csv'] as const).map((format) => ({
+      name,
+      format,
+      cacheKey: everyone,
+      text: () => written(format, records(), csv.columns, csv.cells),
+    }));
+  const slice = (name: string, articles: Article[]) => articleFiles(archive, name, articles, versions, site);
+  return [
+    ...slice('articles', archive.articles),
+    ...summary('people', () => people.map((p) => personRecord(archive, p, site)), SUMMARY_CSV.people),
+    ...summary('sources', () => sources.map((s) => sourceRecord(archive, s, site)), SUMMARY_CSV.sources),
+    ...summary('topics', () => topics.map((t) => topicRecord(t, site)), SUMMARY_CSV.topics),
+    ...people.flatMap((p) => slice(`people/${p.id}`, personSliceArticles(archive, p.id))),
+    ...sources.flatMap((s) => slice(`sources/${s.id}`, archive.bySource.get(s.id) ?? [])),
+    ...topics.flatMap((t) => slice(`topics/${t.slug}`, t.articles)),
+  ];
+}
