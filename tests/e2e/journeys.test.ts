@@ -99,7 +99,12 @@ describe('keyboard only', () => {
       await expect.poll(() => page.locator('#search-results h2').count()).toBeGreaterThan(0);
       for (
         let i = 0;
-        i < 60 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement)?.value === 'Jeff Sessions'));
+        i < 80 &&
+        !(await page.evaluate(() => {
+          // Jeff Sessions is a value of Person and of Quoted: the Person box is the one.
+          const box = document.activeElement as HTMLInputElement | null;
+          return box?.name === 'person' && box.value === 'Jeff Sessions';
+        }));
         i++
       )
         await page.keyboard.press('Tab');
