@@ -34,7 +34,11 @@ import type {
 //   without the sort key are left out (the same for the person pages' sort key `person`); a sort
 //   key no record of the index has is no order at all (the results come as without one);
 // - filter counts come only for filters whose data is loaded: by filters(), or by a search
-//   filtering on them.
+//   filtering on them;
+// - a result of a search that is not a phrase lists the metadata fields holding a word it matched
+//   (`matchedMetaFields`), in no fixed order: Pagefind gives a hash map's keys (search.rs,
+//   search_term, meta_field_matches), whose order changes from one search to the next; the fake
+//   turns the list by one field at each search.
 
 /** One record of the fake index. */
 export interface FakeRecord {
@@ -211,7 +215,21 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
     return out;
   }
 
-  function result(r: FakeRecord, s: number, at: number[]): PagefindSearchResult {
+  /**
+   * The metadata fields of a record holding a word the query words match (none for a phrase), in
+   * the order of the search numbered `nth` (see the header).
+   */
+  function fieldsMatched(r: FakeRecord, term: string, nth: number): string[] {
+    if (/^\s*".+"\s*$/.test(term)) return [];
+    const searched = words(term).flatMap((w) => matched(w, r.part));
+    const fields = Object.entries(r.meta)
+      .filter(([, text]) => positions(text).some((at) => at.some((w) => searched.includes(stem(w)))))
+      .map(([key]) => key);
+    const turn = fields.length > 0 ? nth % fields.length : 0;
+    return [...fields.slice(turn), ...fields.slice(0, turn)];
+  }
+
+  function result(r: FakeRecord, s: number, at: number[], fields: string[]): PagefindSearchResult {
     const fragment: PagefindSearchFragment = {
       url: r.url,
       content: r.content,
@@ -221,7 +239,13 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
       word_count: r.content.split(/\s+/).length,
       locations: [],
     };
-    return { id: r.url, score: s, words: at, data: () => Promise.resolve(structuredClone(fragment)) };
+    return {
+      id: r.url,
+      score: s,
+      words: at,
+      ...(fields.length > 0 && { matchedMetaFields: fields }),
+      data: () => Promise.resolve(structuredClone(fragment)),
+    };
   }
 
   return {
@@ -264,7 +288,11 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
         for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (l[i]) ordered.push(l[i]!);
       } else ordered = scored.toSorted(([a, x], [b, y]) => y - x || a.url.localeCompare(b.url));
       const answer: PagefindSearchResults = {
-        results: ordered.map(([r, s]) => result(r, s, term === null ? [] : (match(r, term) ?? []))),
+        results: ordered.map(([r, s]) =>
+          term === null
+            ? result(r, s, [], [])
+            : result(r, s, match(r, term) ?? [], fieldsMatched(r, term, searches.length)),
+        ),
         unfilteredResultCount: scored.length,
         filters: counts(ordered.map(([r]) => r)),
         totalFilters: {},

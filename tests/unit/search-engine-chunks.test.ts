@@ -143,3 +143,88 @@ describe('a word finds the same whatever the word chunks loaded', () => {
     expect(pagefind.preloads).toHaveLength(1);
   });
 });
+
+// A word no record holds: Pagefind answers it with the longest loaded word it begins with, and the
+// engine tells that from a real match by comparing what the word and the word with letters no word
+// has appended match (search-engine.ts, Scope). Both match the same records, positions and metadata
+// fields, but Pagefind lists the fields in a hash map's order, which changes from search to search
+// (the fake turns it at each search): compared as lists, "judgesxyz" looked like a real match in a
+// person page whose aliases and quotes both have "judges".
+
+/** Records with words in several metadata fields, as person pages carry aliases and quotes. */
+const FIELDED: [slug: string, part: number, content: string, meta: Record<string, string>][] = [
+  ['a1', 1, 'immigration judges said the court was full', { title: 'judges hit back', people: 'Ashley Tabaddor' }],
+  ['a2', 2, 'the harbor board met at noon', { title: 'harbor board', people: 'Maria Okafor' }],
+  [
+    'p1',
+    3,
+    'Dana Marks, an immigration judge',
+    { title: 'Dana Marks', aliases: 'Judge Marks', quotes: 'judges are tired' },
+  ],
+];
+
+function fieldedRecords(parted: boolean): FakeRecord[] {
+  return FIELDED.map(([slug, part, content, meta]) => ({
+    url: `/records/${slug}/`,
+    part: parted ? part : 0,
+    content,
+    meta,
+    filters: { topic: ['any'], ...(parted && { part: [String(part)] }) },
+    date: '2020-01-01',
+  }));
+}
+
+/** The records a query word finds by the oracles' rule (its stem begins a word's stem), in content or metadata. */
+function fieldedExpected(word: string): string[] {
+  const s = stem(word);
+  const wordsOf = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean);
+  return FIELDED.filter(([, , content, meta]) =>
+    [content, ...Object.values(meta)].flatMap(wordsOf).some((w) => stem(w).startsWith(s)),
+  )
+    .map(([slug]) => `/records/${slug}/`)
+    .sort();
+}
+
+describe('a word in no record finds nothing, rather than records with a shorter word', () => {
+  test('the fake lists the metadata fields matched in another order at the next search, as Pagefind may', async () => {
+    const pagefind = fakePagefind(fieldedRecords(false), { stem });
+    const fields = async (q: string) =>
+      (await pagefind.search(q))!.results.find((r) => r.id === '/records/p1/')!.matchedMetaFields;
+    const [first, second] = [await fields('judgesxyz'), await fields('judgesxyz')];
+    expect(first?.toSorted()).toEqual(['aliases', 'quotes']);
+    expect(second).toEqual(first?.toReversed());
+  });
+
+  test('one index and parts, at every chunk size, whatever order the fields come in', async () => {
+    const words = [
+      'judgesxyz',
+      'judgesxyzqxzjq',
+      'tiredness',
+      'harborside',
+      'okaforianism',
+      'judg',
+      'judges',
+      'tired',
+      'harbor',
+    ];
+    expect(words.filter((w) => fieldedExpected(w).length === 0)).toEqual(words.slice(0, 5));
+    const wrong: string[] = [];
+    for (const chunkWords of [undefined, 2, 3, 4, 5, 6, 7, 8])
+      for (const parted of [false, true])
+        for (const word of words) {
+          const pagefind = fakePagefind(fieldedRecords(parted), { stem, ...(chunkWords && { chunkWords }) });
+          const partsOf = parted ? [1, 2, 3] : [0];
+          const engine = searchEngine(pagefind, parted ? PARTS : ONE, {
+            wordCuts: partsOf.map((p) => parseWordCuts(wordCutsLine(pagefind.chunkRanges(p)))!),
+          });
+          const where = `${parted ? 'parts' : 'one index'}, ${chunkWords ?? 'all'} words a chunk, "${word}"`;
+          const got = await answer(engine, word);
+          if (JSON.stringify(got) !== JSON.stringify(fieldedExpected(word))) wrong.push(`${where}: ${got?.join(' ')}`);
+        }
+    expect(wrong).toEqual([]);
+  });
+});

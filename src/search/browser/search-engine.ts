@@ -196,14 +196,21 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
 
   /**
    * What Pagefind matched for `term` within `filters`: each result's id, word positions and the
-   * metadata fields matched, by id. Two words matched alike matched the same words of the index.
-   * (Not the scores: Pagefind's score of a match depends on how much longer the index word is
-   * than the query word's stem. The fields, because a match in metadata has no word position.)
+   * metadata fields matched, by id, each as a set (sorted, without repeats). Two words matched
+   * alike matched the same words of the index. (Not the scores: Pagefind's score of a match
+   * depends on how much longer the index word is than the query word's stem. The fields, because
+   * a match in metadata has no word position; as a set, because Pagefind lists them in a hash
+   * map's order, which changes from one search to the next: pagefind_core_search, search_term,
+   * meta_field_matches.)
    */
   async function matchOf(term: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<string> {
     const results = (await search(term, { filters }))?.results ?? [];
     const byId = results
-      .map((r) => ({ id: r.id, words: r.words, fields: r.matchedMetaFields ?? [] }))
+      .map((r) => ({
+        id: r.id,
+        words: [...new Set(r.words)].sort((a, b) => a - b),
+        fields: [...new Set(r.matchedMetaFields)].sort(),
+      }))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     return JSON.stringify(byId);
   }
