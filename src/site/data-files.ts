@@ -1,6 +1,7 @@
 import type { Archive, Article, PersonEntry, SourceEntry } from './collections.ts';
 import { newestFirst } from './grouping.ts';
 import { listKey } from './page-keys.ts';
+import type { ArticleQuote } from './quotes.ts';
 import { urls } from './urls.ts';
 import type { Version } from './version-pages.ts';
 import { articleTopics } from '../content/topics.ts';
@@ -8,11 +9,13 @@ import { csvHeader, csvRows, csvText, LIST_SEPARATOR } from '../text/csv.ts';
 import { jsonDigest } from '../text/hash.ts';
 
 // The archive's data as files under data/ (README, "The data behind the pages"): every public
-// article, person, source and topic as JSON Lines (https://jsonlines.org/: one JSON object a
-// line, the reference) and as CSV (src/text/csv.ts: the same fields, lists joined with
+// article, person, source, topic and quote as JSON Lines (https://jsonlines.org/: one JSON object
+// a line, the reference) and as CSV (src/text/csv.ts: the same fields, lists joined with
 // LIST_SEPARATOR, nested objects spread over several columns), and each person's, topic's and
 // source's own articles as a slice in the same two forms. The pages link the files and never hold
-// their rows. Written by one endpoint (src/pages/data/[...file].ts), each file keyed by what it holds.
+// their rows. Written by one endpoint (src/pages/data/[...file].ts), each file keyed by what it
+// holds; the quotes' files by their own (src/pages/data/quotes.[format].ts), as only they need
+// every body's quotes.
 
 /** A person an article names, with the role it gives them. */
 interface NamedPerson {
@@ -130,6 +133,12 @@ function address(path: string, site: URL | undefined): string {
 
 /** The files of one slice or whole collection: data/<name>.jsonl and data/<name>.csv. */
 export type DataFormat = 'jsonl' | 'csv';
+
+/** Media types of the two forms: JSON Lines has none registered; CSV's is RFC 4180's, with the charset and header row. */
+export const DATA_MEDIA_TYPES: Record<DataFormat, string> = {
+  jsonl: 'application/jsonl; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+};
 
 /** Where a data file is, inside the site: "people/maria-okafor" -> "/data/people/maria-okafor.csv". */
 export function dataFilePath(name: string, format: DataFormat): string {
@@ -327,6 +336,62 @@ const SUMMARY_CSV = {
     ],
   },
 };
+
+/**
+ * A line of quotes.jsonl: `article` (its id), `url` (its page in the site, with the base path),
+ * `published` (its date as stored: a calendar day or a moment with offset), `person` (the id of
+ * the archive person the quote is given to, or null), `speaker` (as written, or null),
+ * `refersTo` (for a pronoun or nominal speaker, what it refers to, or null), `quote` (the quoted
+ * words), `anchor` (the id of the paragraph holding it, for `url#anchor`, or null).
+ */
+interface QuoteRecord {
+  article: string;
+  url: string;
+  published: string;
+  person: string | null;
+  speaker: string | null;
+  refersTo: string | null;
+  quote: string;
+  anchor: string | null;
+}
+
+/** The columns of quotes.csv, in order: the fields of quotes.jsonl, named in snake_case as the other CSV files' columns are. */
+const QUOTE_COLUMNS = ['article', 'url', 'published', 'person', 'speaker', 'refers_to', 'quote', 'anchor'] as const;
+
+/** A quote's line of quotes.jsonl. */
+function quoteRecord({ article, quote }: ArticleQuote): QuoteRecord {
+  return {
+    article: article.id,
+    url: urls.article(article.id),
+    published: article.data.published,
+    person: quote.person,
+    speaker: quote.speaker?.text ?? null,
+    refersTo: quote.refersTo,
+    quote: quote.quote.text,
+    anchor: quote.anchor,
+  };
+}
+
+/** A quote record's CSV cells, in the order of QUOTE_COLUMNS. */
+const quoteCells = (r: QuoteRecord) => [
+  r.article,
+  r.url,
+  r.published,
+  r.person,
+  r.speaker,
+  r.refersTo,
+  r.quote,
+  r.anchor,
+];
+
+/**
+ * The text of data/quotes.jsonl or data/quotes.csv: one line or row per quote of `quotes`
+ * (archiveQuotes' `all`: newest article first, each article's in reading order), the fields of
+ * QuoteRecord; the CSV has the same fields as QUOTE_COLUMNS, written by src/text/csv.ts.
+ */
+export function quotesFileText(quotes: readonly ArticleQuote[], format: DataFormat): string {
+  return written(format, quotes.map(quoteRecord), QUOTE_COLUMNS, quoteCells);
+}
 
 /** Records in one of the two forms. */
 function written<R>(format: DataFormat, records: R[], columns: readonly string[], cells: (r: R) => (string | null)[]) {

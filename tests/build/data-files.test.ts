@@ -4,16 +4,17 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { quoteArticles } from '../fixtures/quote-articles.ts';
 import { FORMULA_HEADLINE } from '../fixtures/sites.ts';
 import { page } from '../helpers/dist.ts';
 import { DIST_ARCHIVE, DIST_ROOT, FIXTURE_CONTENT } from '../helpers/paths.ts';
 
-// The data files under data/ (README, "The data behind the pages"), read the way a researcher
-// would: JSON Lines a line at a time with JSON.parse, CSV with csv-parse (not the library that
-// wrote it). The CSV must say exactly what the JSON Lines say, by the README's rules (lists joined
-// with " | ", nested objects spread over columns, an apostrophe before a cell a spreadsheet would
-// run as a formula); the JSON Lines must say what the content's front matter says, read here with
-// the YAML parser alone (none of the archive's loaders).
+// The data files under data/ (README, "The data behind the pages"; quotes.jsonl and quotes.csv
+// too), read the way a researcher would: JSON Lines a line at a time with JSON.parse, CSV with
+// csv-parse (not the library that wrote it). The CSV must say exactly what the JSON Lines say, by
+// the README's rules (lists joined with " | ", nested objects spread over columns, an apostrophe
+// before a cell a spreadsheet would run as a formula); the JSON Lines must say what the content's
+// front matter says, read here with the YAML parser alone (none of the archive's loaders).
 
 type Json = Record<string, unknown>;
 type Person = { id: string; name: string; role: string | null };
@@ -276,5 +277,58 @@ describe('people, sources and topics', () => {
       .filter(([, d]) => shown(d) && ((d.people ?? []) as unknown[]).includes('maria-okafor'))
       .map(([id]) => id);
     expect(lines.map((l) => l.id).sort()).toEqual(naming.sort());
+  });
+});
+
+/** How the README says each column of quotes.csv comes from a line of quotes.jsonl (the same fields, in snake_case). */
+const QUOTE_COLUMNS: Record<string, (r: Json) => string> = {
+  article: (r) => text(r.article),
+  url: (r) => text(r.url),
+  published: (r) => text(r.published),
+  person: (r) => text(r.person),
+  speaker: (r) => text(r.speaker),
+  refers_to: (r) => text(r.refersTo),
+  quote: (r) => text(r.quote),
+  anchor: (r) => text(r.anchor),
+};
+
+describe.each([
+  { dist: DIST_ROOT, base: '/' },
+  { dist: DIST_ARCHIVE, base: '/archive/' },
+])('quotes.jsonl and quotes.csv at $base', ({ dist, base }) => {
+  test('the CSV holds every field of every line of the JSON Lines, and no other', async () => {
+    const lines = await expectSameData(dist, 'quotes', QUOTE_COLUMNS);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual([
+        'article',
+        'url',
+        'published',
+        'person',
+        'speaker',
+        'refersTo',
+        'quote',
+        'anchor',
+      ]);
+      expect(line.url).toBe(`${base}articles/${line.article as string}/`);
+    }
+    // Some quote of the fixtures has no person, and some holds a comma the CSV has to quote.
+    expect(lines.some((l) => l.person === null)).toBe(true);
+    expect(lines.some((l) => (l.quote as string).includes(','))).toBe(true);
+  });
+
+  test('a quote starting like a formula is escaped in the CSV and kept verbatim in the JSON Lines', async () => {
+    const id = '2015/09/farrowby-breakwater-figures';
+    const fixture = quoteArticles().find((a) => a.id === id)!;
+    const said = fixture.quotes.map((q) => q.text);
+    expect(said.map((q) => q[0])).toEqual(['-', '@']);
+    const lines = (await jsonLines(path.join(dist, 'data/quotes.jsonl'))).filter((l) => l.article === id);
+    expect(lines.map((l) => l.quote)).toEqual(said);
+    const { rows } = await csvFile(path.join(dist, 'data/quotes.csv'));
+    const ofArticle = rows.filter((r) => r.article === id);
+    expect(ofArticle.map((r) => r.quote)).toEqual(said.map((q) => `'${q}`));
+    expect(ofArticle.map((r) => r.person)).toEqual(['odile-farrowby', 'odile-farrowby']);
+    // No cell of the file starts a formula.
+    for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

@@ -48,6 +48,8 @@ test('undoing an edit re-renders the pages that showed it and reuses the rest; t
   expect(rebuild.output).toContain('/data/topics/housing.csv (restored)');
   for (const file of ['articles.csv', 'articles.jsonl', 'people/jeff-sessions.jsonl', 'topics/immigration.csv'])
     expect(rebuild.output).not.toContain(`/data/${file} (restored)`);
+  // A headline is in no quote's line: the quotes' files are restored.
+  for (const file of ['quotes.csv', 'quotes.jsonl']) expect(rebuild.output).toContain(`/data/${file} (restored)`);
   expect(rebuild.output).toMatch(/search index: \d+ pages in \d+ parts \([1-9]\d* unchanged, reused\)/);
   expect(await readFile(person, 'utf8')).not.toContain(EDITED);
 

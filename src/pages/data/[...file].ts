@@ -1,15 +1,12 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../site/collections.ts';
-import { dataFiles, type DataFile } from '../../site/data-files.ts';
+import { DATA_MEDIA_TYPES, dataFiles, type DataFile } from '../../site/data-files.ts';
 import { loadVersions } from '../../site/version-pages.ts';
 
 // The archive's data files (src/site/data-files.ts): data/articles.jsonl and .csv, people, sources
 // and topics, and each person's, source's and topic's slice under data/people/, data/sources/,
-// data/topics/. Each file has its own cache key, so a rebuild writes again only those whose
-// contents changed.
-
-/** Media types: JSON Lines has none registered; CSV's is RFC 4180's, with the charset and header row. */
-const TYPES = { jsonl: 'application/jsonl; charset=utf-8', csv: 'text/csv; charset=utf-8; header=present' };
+// data/topics/ (the quotes' files come from quotes.[format].ts). Each file has its own cache key,
+// so a rebuild writes again only those whose contents changed.
 
 export async function getStaticPaths() {
   const archive = await loadArchive();
@@ -23,5 +20,5 @@ export async function getStaticPaths() {
 
 export function GET({ props }: APIContext) {
   const file = props.file as DataFile;
-  return new Response(file.text(), { headers: { 'Content-Type': TYPES[file.format] } });
+  return new Response(file.text(), { headers: { 'Content-Type': DATA_MEDIA_TYPES[file.format] } });
 }
