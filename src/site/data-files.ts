@@ -338,15 +338,16 @@ const SUMMARY_CSV = {
 };
 
 /**
- * A line of quotes.jsonl: `article` (its id), `url` (its page in the site, with the base path),
+ * A line of quotes.jsonl: `article` (its id), `address` (its page in the archive, full under the site
+ * address as the other files' addresses are),
  * `published` (its date as stored: a calendar day or a moment with offset), `person` (the id of
  * the archive person the quote is given to, or null), `speaker` (as written, or null),
  * `refersTo` (for a pronoun or nominal speaker, what it refers to, or null), `quote` (the quoted
- * words), `anchor` (the id of the paragraph holding it, for `url#anchor`, or null).
+ * words), `anchor` (the id of the paragraph holding it, for `address#anchor`, or null).
  */
 interface QuoteRecord {
   article: string;
-  url: string;
+  address: string;
   published: string;
   person: string | null;
   speaker: string | null;
@@ -356,13 +357,13 @@ interface QuoteRecord {
 }
 
 /** The columns of quotes.csv, in order: the fields of quotes.jsonl, named in snake_case as the other CSV files' columns are. */
-const QUOTE_COLUMNS = ['article', 'url', 'published', 'person', 'speaker', 'refers_to', 'quote', 'anchor'] as const;
+const QUOTE_COLUMNS = ['article', 'address', 'published', 'person', 'speaker', 'refers_to', 'quote', 'anchor'] as const;
 
 /** A quote's line of quotes.jsonl. */
-function quoteRecord({ article, quote }: ArticleQuote): QuoteRecord {
+function quoteRecord({ article, quote }: ArticleQuote, site: URL | undefined): QuoteRecord {
   return {
     article: article.id,
-    url: urls.article(article.id),
+    address: address(urls.article(article.id), site),
     published: article.data.published,
     person: quote.person,
     speaker: quote.speaker?.text ?? null,
@@ -375,7 +376,7 @@ function quoteRecord({ article, quote }: ArticleQuote): QuoteRecord {
 /** A quote record's CSV cells, in the order of QUOTE_COLUMNS. */
 const quoteCells = (r: QuoteRecord) => [
   r.article,
-  r.url,
+  r.address,
   r.published,
   r.person,
   r.speaker,
@@ -387,10 +388,16 @@ const quoteCells = (r: QuoteRecord) => [
 /**
  * The text of data/quotes.jsonl or data/quotes.csv: one line or row per quote of `quotes`
  * (archiveQuotes' `all`: newest article first, each article's in reading order), the fields of
- * QuoteRecord; the CSV has the same fields as QUOTE_COLUMNS, written by src/text/csv.ts.
+ * QuoteRecord; the CSV has the same fields as QUOTE_COLUMNS, written by src/text/csv.ts. Addresses
+ * are full under `site` (the site address), root-relative without one.
  */
-export function quotesFileText(quotes: readonly ArticleQuote[], format: DataFormat): string {
-  return written(format, quotes.map(quoteRecord), QUOTE_COLUMNS, quoteCells);
+export function quotesFileText(quotes: readonly ArticleQuote[], format: DataFormat, site: URL | undefined): string {
+  return written(
+    format,
+    quotes.map((q) => quoteRecord(q, site)),
+    QUOTE_COLUMNS,
+    quoteCells,
+  );
 }
 
 /** Records in one of the two forms. */

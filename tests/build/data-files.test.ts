@@ -283,7 +283,7 @@ describe('people, sources and topics', () => {
 /** How the README says each column of quotes.csv comes from a line of quotes.jsonl (the same fields, in snake_case). */
 const QUOTE_COLUMNS: Record<string, (r: Json) => string> = {
   article: (r) => text(r.article),
-  url: (r) => text(r.url),
+  address: (r) => text(r.address),
   published: (r) => text(r.published),
   person: (r) => text(r.person),
   speaker: (r) => text(r.speaker),
@@ -302,7 +302,7 @@ describe.each([
     for (const line of lines) {
       expect(Object.keys(line)).toEqual([
         'article',
-        'url',
+        'address',
         'published',
         'person',
         'speaker',
@@ -310,7 +310,7 @@ describe.each([
         'quote',
         'anchor',
       ]);
-      expect(line.url).toBe(`${base}articles/${line.article as string}/`);
+      expect(line.address).toBe(`https://archive.example.org${base}articles/${line.article as string}/`);
     }
     // Some quote of the fixtures has no person, and some holds a comma the CSV has to quote.
     expect(lines.some((l) => l.person === null)).toBe(true);

@@ -61,7 +61,7 @@ async function quotesPages(dist: string, base: string, id: string): Promise<List
 /** One line of data/quotes.jsonl. */
 interface QuoteLine {
   article: string;
-  url: string;
+  address: string;
   published: string;
   person: string | null;
   speaker: string | null;
@@ -129,7 +129,7 @@ describe.each([
     const people = await articlePeople();
     const lines = await jsonl(dist);
     for (const l of lines) {
-      expect(l.url).toBe(`${base}articles/${l.article}/`);
+      expect(l.address).toBe(`https://archive.example.org${base}articles/${l.article}/`);
       if (l.person !== null) expect([...people.get(`articles/${l.article}/`)!]).toContain(l.person);
       const doc = await page(dist, `/articles/${l.article}/`);
       expect(squeeze(doc.getElementById(l.anchor!)?.textContent ?? ''), `${l.article}#${l.anchor}`).toContain(

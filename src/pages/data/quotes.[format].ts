@@ -12,8 +12,9 @@ import { sha256Hex } from '../../text/hash.ts';
 
 export async function getStaticPaths() {
   const { all } = await archiveQuotes(await loadArchive());
+  const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
   return (['jsonl', 'csv'] as const).map((format) => {
-    const text = quotesFileText(all, format);
+    const text = quotesFileText(all, format, site);
     return { params: { format }, props: { format, text }, cacheKey: sha256Hex(text) };
   });
 }
