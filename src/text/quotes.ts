@@ -8,7 +8,7 @@ import {
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { PeopleIndex } from './quote-people.ts';
-import { comparableQuoteText } from './quote-text.ts';
+import { comparableQuoteText, occurrences } from './quote-text.ts';
 
 /**
  * Direct quotations in a news text and who said them.
@@ -448,11 +448,4 @@ function applyCorrections(
       ].sort((a, b) => a.quote.start - b.quote.start);
   }
   return quotes;
-}
-
-/** How many times `passage` occurs in `text`, overlapping occurrences counted. */
-export function occurrences(text: string, passage: string): number {
-  let n = 0;
-  for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1)) n++;
-  return n;
 }
