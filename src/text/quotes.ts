@@ -403,7 +403,7 @@ function resolveSpeakers(
 }
 
 /** The cue of a quotation whose attribution is the editor's correction, not the text's. */
-export const CORRECTION_CUE = 'editor’s correction';
+const CORRECTION_CUE = 'editor’s correction';
 
 /**
  * The quotations with the editor's corrections applied, in order. A correction applies only when
