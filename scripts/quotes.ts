@@ -8,11 +8,15 @@
 // matter, as written (Markdown markup is text here), and offsets index that body. A .txt file is
 // plain English text; its people are every person of --people DIR, if given. A file that cannot
 // be read is reported on stderr with its name and the others still run; the exit code is then 1.
+// An article's invalid corrections are reported as `npm run check` reports them (same function,
+// src/content/quote-checks.ts), its quotes printed as extracted without them, and the exit code is 1.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitFrontmatter } from '../src/content/files.ts';
+import { formatProblem } from '../src/content/problems.ts';
+import { articleQuoteCorrectionProblems } from '../src/content/quote-checks.ts';
 import { parseYaml } from '../src/content/yaml.ts';
 import {
   findQuotes,
@@ -23,6 +27,14 @@ import {
 } from '../src/text/quotes.ts';
 
 const USAGE = 'usage: npm run quotes -- [--format text|jsonl] [--people DIR] FILE...';
+const HELP = `${USAGE}
+
+Prints the direct quotations of archive articles (.md) and plain English texts (.txt) and who said
+them, as the build finds them. --format text (the default) prints one line per quotation,
+--format jsonl one JSON object per line; --people DIR reads people from DIR instead of the content
+folder's people/. An article's invalid \`quotes:\` corrections are reported on stderr as
+\`npm run check\` reports them, and its quotations printed without them. Exit code 1 when a file
+cannot be read or has invalid corrections, 2 for a usage error.`;
 
 /** A problem with one input file, reported with its name. */
 class InputError extends Error {}
@@ -57,6 +69,8 @@ interface Input {
   language: string;
   people: QuotePerson[];
   corrections: QuoteCorrection[];
+  /** The article's invalid corrections, as `npm run check` words them (left out of `corrections`). */
+  problems: string[];
 }
 
 /** Reads one file (.md article or .txt); throws InputError naming the file for anything unreadable. */
@@ -82,7 +96,7 @@ function readInput(file: string, peopleDir: string | undefined): Input {
   raw = raw.replace(/^\uFEFF/, '');
   if (ext === '.txt') {
     const people = peopleDir ? allPeople(peopleDir) : [];
-    return { text: raw, language: 'en', people, corrections: [] };
+    return { text: raw, language: 'en', people, corrections: [], problems: [] };
   }
   const parts = splitFrontmatter(raw);
   if (!parts) throw new InputError(`${file}: has no front matter (an archive article starts with --- and its fields)`);
@@ -105,11 +119,35 @@ function readInput(file: string, peopleDir: string | undefined): Input {
     }
     people.push({ ...readPerson(personFile, id), ...(typeof role === 'string' && { role }) });
   }
-  const corrections = (Array.isArray(fm['quotes']) ? fm['quotes'] : []).filter(
+  const written = (Array.isArray(fm['quotes']) ? fm['quotes'] : []).filter(
     (c): c is QuoteCorrection => typeof (c as { text?: unknown } | null)?.text === 'string',
   );
   const language = typeof fm['language'] === 'string' ? fm['language'] : 'en';
-  return { text: parts.body, language, people, corrections };
+  const found = articleQuoteCorrectionProblems({
+    root: path.dirname(folder),
+    file,
+    body: parts.body,
+    language,
+    named: peopleIds(fm['people']),
+    corrections: written,
+    people: new Set(
+      existsSync(folder)
+        ? readdirSync(folder)
+            .filter((n) => /\.ya?ml$/i.test(n))
+            .map((n) => n.replace(/\.ya?ml$/i, ''))
+        : [],
+    ),
+  });
+  const bad = new Set(found.map((p) => Number(/^quotes\.(\d+)\./.exec(p.field)?.[1])));
+  const corrections = written.filter((_, i) => !bad.has(i));
+  return { text: parts.body, language, people, corrections, problems: found.map(formatProblem) };
+}
+
+/** The ids of an article's `people:` entries (an id, or an object with one). */
+function peopleIds(entries: unknown): string[] {
+  return (Array.isArray(entries) ? entries : [])
+    .map((e) => (typeof e === 'string' ? e : (e as { id?: unknown } | null)?.id))
+    .filter((id): id is string => typeof id === 'string');
 }
 
 /** Every person of a people folder. */
@@ -134,16 +172,23 @@ function textLine(q: FoundQuote): string {
 }
 
 let args: ReturnType<
-  typeof parseArgs<{ options: { format: { type: 'string' }; people: { type: 'string' } }; allowPositionals: true }>
+  typeof parseArgs<{
+    options: { format: { type: 'string' }; people: { type: 'string' }; help: { type: 'boolean'; short: 'h' } };
+    allowPositionals: true;
+  }>
 >;
 try {
   args = parseArgs({
-    options: { format: { type: 'string' }, people: { type: 'string' } },
+    options: { format: { type: 'string' }, people: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
 } catch (err) {
   console.error(`${(err as Error).message}\n${USAGE}`);
   process.exit(2);
+}
+if (args.values.help) {
+  console.log(HELP);
+  process.exit(0);
 }
 const format = args.values.format ?? 'text';
 if (format !== 'text' && format !== 'jsonl') {
@@ -155,6 +200,7 @@ if (args.positionals.length === 0) {
   process.exit(2);
 }
 let failed = 0;
+let invalid = 0;
 for (const file of args.positionals) {
   let input: Input;
   try {
@@ -165,6 +211,8 @@ for (const file of args.positionals) {
     failed++;
     continue;
   }
+  for (const problem of input.problems) console.error(problem);
+  if (input.problems.length > 0) invalid++;
   const quotes = findQuotes(input.text, input);
   if (format === 'jsonl')
     for (const q of quotes) {
@@ -183,7 +231,9 @@ for (const file of args.positionals) {
     for (const q of quotes) console.log(textLine(q));
   }
 }
-if (failed > 0) {
-  console.error(`${failed} of ${args.positionals.length} files could not be read`);
-  process.exit(1);
-}
+if (failed > 0) console.error(`${failed} of ${args.positionals.length} files could not be read`);
+if (invalid > 0)
+  console.error(
+    `${invalid} of ${args.positionals.length} files have invalid corrections in their quotes field, printed without them (npm run check reports the same)`,
+  );
+if (failed > 0 || invalid > 0) process.exit(1);

@@ -4,67 +4,129 @@ import { splitFrontmatter } from './files.ts';
 import { displayPath, type Problem } from './problems.ts';
 import type { ArticleData, Entry } from './read-collection.ts';
 import { didYouMean, shownText } from './schema-problems.ts';
-import { comparableQuoteText } from '../text/quote-text.ts';
+import { comparableQuoteText, occurrences } from '../text/quote-text.ts';
+import { markedQuotes, paragraphsOf } from '../text/quote-marks.ts';
 
 // The editor's quotation corrections (front matter `quotes:`, docs/quotes.md) checked against the
-// article: each names one of the article's people, and its passage is in the body. The check reads
-// the body but does not run the extraction: a passage is in the body when its words are, compared
-// as comparableQuoteText compares them (Markdown markup and white space aside).
+// article: each names one of the article's people, and its passage is found exactly once in the
+// body and within quotation marks, as findQuotes (src/text/quotes.ts) applies it. The check reads
+// the body and its quotation marks (quote-marks.ts) but does not run the extraction: a passage is
+// in the body when its words are, compared as comparableQuoteText compares them (Markdown markup
+// and white space aside).
 
 /**
- * The problems of every article's `quotes:` corrections: a person who is not in people/ (with the
- * nearest id), a person not among the article's `people`, a passage not in the article's body.
- * `root` is the content folder; `people` the ids of its valid people files.
+ * The problems of every article's `quotes:` corrections (articleQuoteCorrectionProblems for
+ * each). `root` is the content folder; `people` the ids of its valid people files.
  */
 export function quoteCorrectionProblems(
   root: string,
   articles: Entry<Partial<ArticleData>>[],
   people: Set<string>,
 ): Problem[] {
-  const problems: Problem[] = [];
-  for (const a of articles) {
+  return articles.flatMap((a) => {
     const corrections = a.data.quotes ?? [];
-    if (corrections.length === 0) continue;
+    if (corrections.length === 0) return [];
     const named = (a.data.people ?? []).map((p) => (typeof p === 'string' ? p : p.id));
     const body = bodyText(a.path);
-    corrections.forEach((c, i) => {
-      if (c.person !== undefined) {
-        const field = `quotes.${i}.person`;
-        if (!people.has(c.person)) {
-          const guess = didYouMean(c.person, people);
-          problems.push({
-            file: a.file,
-            field,
-            message: `"${c.person}" is not in people/${guess ? `; did you mean \`${guess}\`?` : ''}`,
-            fix: guess
-              ? `write \`${guess}\`, or add ${displayPath(path.join(root, 'people', `${c.person}.yaml`))} and name them in people`
-              : `use the id of one of the article's people (${named.join(', ') || 'it names none yet'})`,
-          });
-        } else if (!named.includes(c.person))
-          problems.push({
-            file: a.file,
-            field,
-            message: `"${c.person}" is not one of this article's people, and a quotation is only attributed to someone the article names`,
-            fix: `add \`- id: ${c.person}\` to people, or attribute the quotation to one of ${named.join(', ') || 'the article’s people (it names none yet)'}`,
-          });
-      }
-      if (body !== null && !body.includes(comparableQuoteText(c.text)))
-        problems.push({
-          file: a.file,
-          field: `quotes.${i}.text`,
-          message: `${shownText(c.text)} is not in the article's body, so the correction applies to no quotation`,
-          fix: 'copy a passage of the quotation from the body as it is written (white space and emphasis may differ), or remove the correction',
-        });
+    if (body === null) return [];
+    return articleQuoteCorrectionProblems({
+      root,
+      file: a.file,
+      body,
+      language: a.data.language ?? 'en',
+      named,
+      corrections,
+      people,
     });
-  }
+  });
+}
+
+/** One article's corrections and what they are checked against. */
+export interface ArticleCorrections {
+  /** The content folder (for the path of a person file to add). */
+  readonly root: string;
+  /** The article's file as problems name it. */
+  readonly file: string;
+  /** The article's Markdown body, after the front matter. */
+  readonly body: string;
+  /** The article's language (BCP 47): it decides which marks are quotation marks. */
+  readonly language: string;
+  /** The ids of the article's `people`. */
+  readonly named: readonly string[];
+  readonly corrections: readonly { readonly text: string; readonly person?: string | undefined }[];
+  /** The ids of the content folder's people files. */
+  readonly people: ReadonlySet<string>;
+}
+
+/**
+ * The problems of one article's `quotes:` corrections, one per fault, in the corrections' order:
+ * a person who is not in people/ (with the nearest id), a person not among the article's
+ * `people`; a passage not in the body, found more than once in it (a correction applies to
+ * exactly one quotation), or outside quotation marks (narration is no one's quote). Used by
+ * `npm run check` and `npm run quotes`.
+ */
+export function articleQuoteCorrectionProblems(article: ArticleCorrections): Problem[] {
+  const { root, file, body, language, named, corrections, people } = article;
+  const problems: Problem[] = [];
+  const whole = comparableQuoteText(body);
+  const quoted = markedQuotes(body, language, paragraphsOf(body)).map((q) =>
+    comparableQuoteText(body.slice(q.start, q.end)),
+  );
+  corrections.forEach((c, i) => {
+    if (c.person !== undefined) {
+      const field = `quotes.${i}.person`;
+      if (!people.has(c.person)) {
+        const guess = didYouMean(c.person, people);
+        problems.push({
+          file,
+          field,
+          message: `"${c.person}" is not in people/${guess ? `; did you mean \`${guess}\`?` : ''}`,
+          fix: guess
+            ? `write \`${guess}\`, or add ${displayPath(path.join(root, 'people', `${c.person}.yaml`))} and name them in people`
+            : `use the id of one of the article's people (${named.join(', ') || 'it names none yet'})`,
+        });
+      } else if (!named.includes(c.person))
+        problems.push({
+          file,
+          field,
+          message: `"${c.person}" is not one of this article's people, and a quotation is only attributed to someone the article names`,
+          fix: `add \`- id: ${c.person}\` to people, or attribute the quotation to one of ${named.join(', ') || 'the article’s people (it names none yet)'}`,
+        });
+    }
+    const wanted = comparableQuoteText(c.text);
+    const field = `quotes.${i}.text`;
+    const found = occurrences(whole, wanted);
+    if (found === 0)
+      problems.push({
+        file,
+        field,
+        message: `${shownText(c.text)} is not in the article's body, so the correction applies to no quotation`,
+        fix: 'copy a passage of the quotation from the body as it is written (white space and emphasis may differ), or remove the correction',
+      });
+    else if (found > 1) {
+      const inQuotes = quoted.filter((q) => q.includes(wanted)).length;
+      problems.push({
+        file,
+        field,
+        message: `${shownText(c.text)} is found ${found} times in the article's body${inQuotes > 1 ? ` (in ${inQuotes} quotations)` : ''}, so the correction could mean any of them and applies to none`,
+        fix: 'quote more words so the passage is found once',
+      });
+    } else if (!quoted.some((q) => q.includes(wanted)))
+      problems.push({
+        file,
+        field,
+        message: `${shownText(c.text)} is not within quotation marks in the article's body: words outside them are the article's own, no one's quote, so the correction applies to nothing`,
+        fix: 'copy a passage from inside the quotation marks of the quotation you mean, or remove the correction',
+      });
+  });
   return problems;
 }
 
-/** The article's body as comparableQuoteText gives it, or null when the file cannot be read again. */
+/** The article's Markdown body, or null when the file cannot be read again. */
 function bodyText(file: string): string | null {
   try {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    return comparableQuoteText(splitFrontmatter(text)?.body ?? text);
+    return splitFrontmatter(text)?.body ?? text;
   } catch {
     return null;
   }

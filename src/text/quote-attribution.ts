@@ -328,7 +328,8 @@ function attribution(
   const g = m.indices!.groups!;
   const end = start + text.length;
   let cue = m.groups!['cue']!.replace(/\s+/g, ' ');
-  const rest = source.slice(g['cue']![1]);
+  // The setting follows the cue ("wrote on X"), or the speaker after it ("wrote Baker on X").
+  const rest = source.slice(g['cue']![1] <= start ? end : g['cue']![1]);
   const setting =
     /^\s+((?:in|on)\s+(?:a|an|his|her|their|its)?\s*(?:written\s+|joint\s+)?(?:statement|post|tweet|email|e-mail|letter|interview|video|podcast|op-ed)|on\s+(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|LinkedIn|TikTok|Truth Social|social media))\b/u.exec(
       rest,

@@ -92,7 +92,12 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
   const body = text.slice(para.start, para.end);
   for (const m of body.matchAll(/[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu)) {
-    if (m[0][0] === '.' && ABBREVIATIONS.test(body.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    const abbreviation = body.slice(Math.max(0, m.index - 6), m.index + 1);
+    // A capital letter and a full stop is an initial unless a word that never starts a name
+    // follows it ("wrote on X. According to Lopez", "Plan B. The council").
+    const next = /^\S+/.exec(body.slice(m.index + m[0].length))![0];
+    const letter = /(?:^|\s)\p{Lu}\.$/u.test(abbreviation) && NOT_NAME_START.has(next);
+    if (m[0][0] === '.' && !letter && ABBREVIATIONS.test(abbreviation)) continue;
     starts.push(para.start + m.index + m[0].length);
   }
   return starts;
@@ -102,6 +107,8 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
 export class Mentions {
   readonly list: Mention[] = [];
   private readonly gender = new Map<string, Gender | 'both'>();
+  /** The gender evidence beside a given name's (a title, a gendered noun, he/she): what the text itself says. */
+  private readonly saidGender = new Map<string, Gender | 'both'>();
   private readonly paragraphOf: (at: number) => number;
   private readonly sentenceOf: (at: number) => number;
   private readonly text: string;
@@ -156,7 +163,7 @@ export class Mentions {
       for (const w of (p.role ?? '').toLowerCase().split(/\W+/)) if (GENDERED[w]) this.noteGender(id, GENDERED[w]);
       const given = p.name.split(/\s+/);
       const g = given.length >= 2 ? firstNameGender(given[0]!) : null;
-      if (g) this.noteGender(id, g);
+      if (g) this.noteGender(id, g, false);
     }
     const sentenceSet = new Set(sentences);
     for (const m of text.matchAll(NAME_RUN)) {
@@ -207,7 +214,7 @@ export class Mentions {
     this.list.push({ at, entity, name: person ? this.people.byId.get(person)!.name : core.join(' '), person, subject });
     if (gender) this.noteGender(entity, gender);
     const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
-    if (given) this.noteGender(entity, given);
+    if (given) this.noteGender(entity, given, false);
     // ", a spokeswoman for …": a gendered noun in the appositive right after the name.
     const appositive = /^,\s+([^,;.“”"]{1,80})/.exec(this.text.slice(at + run.length));
     for (const w of appositive?.[1]!.toLowerCase().split(/\W+/) ?? [])
@@ -256,9 +263,12 @@ export class Mentions {
     }
   }
 
-  private noteGender(entity: string, g: Gender): void {
-    const was = this.gender.get(entity);
-    this.gender.set(entity, was === undefined || was === g ? g : 'both');
+  /** Notes gender evidence for `entity`; `said` is false for a given name's (a list's guess: Kim, Jean, Andrea are either). */
+  private noteGender(entity: string, g: Gender, said = true): void {
+    for (const map of said ? [this.gender, this.saidGender] : [this.gender]) {
+      const was = map.get(entity);
+      map.set(entity, was === undefined || was === g ? g : 'both');
+    }
   }
 
   /** Records a mention found another way (a quotation's speaker, a resolved pronoun or role). */
@@ -276,6 +286,7 @@ export class Mentions {
    * than one person could be meant. The candidate is the most recent subject mention within the
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
    * must be, from its sentence on, the only person known to have that gender and the only subject
+   * (no more recent subject may be passed over on a given name's gender alone)
    * who could be meant; one of unknown gender must be the only person mentioned at all in that
    * stretch.
    */
@@ -291,6 +302,14 @@ export class Mentions {
     };
     const candidate = window.findLast((m) => m.subject && fits(m));
     if (!candidate) return null;
+    // A more recent subject whose gender only the given-name list suggests ("Then Kim Lee took the
+    // floor") may be the one meant: the pronoun does not reach past it.
+    if (
+      window.some(
+        (m) => m.at > candidate.at && m.subject && m.entity !== candidate.entity && !this.saidGender.has(m.entity),
+      )
+    )
+      return null;
     const known = this.gender.get(candidate.entity) === g;
     const from = this.sentenceOf(candidate.at);
     // Against a candidate of known gender, another person counts when they too are a subject the

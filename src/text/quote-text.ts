@@ -19,3 +19,11 @@ export function comparableQuoteText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** How many times `passage` occurs in `text`, overlapping occurrences counted; 0 for an empty passage. */
+export function occurrences(text: string, passage: string): number {
+  if (!passage) return 0;
+  let n = 0;
+  for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1)) n++;
+  return n;
+}

@@ -8,7 +8,7 @@ import {
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { PeopleIndex } from './quote-people.ts';
-import { comparableQuoteText } from './quote-text.ts';
+import { comparableQuoteText, occurrences } from './quote-text.ts';
 
 /**
  * Direct quotations in a news text and who said them.
@@ -166,7 +166,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       cue: a?.cue ?? null,
     };
   });
-  return applyCorrections(text, found, options.corrections ?? [], people);
+  return applyCorrections(text, found, marked, options.corrections ?? [], people);
 }
 
 /**
@@ -402,49 +402,50 @@ function resolveSpeakers(
   return out;
 }
 
+/** The cue of a quotation whose attribution is the editor's correction, not the text's. */
+const CORRECTION_CUE = 'editor’s correction';
+
 /**
- * The quotations with the editor's corrections applied, in order: a correction's `text` picks the
- * quotation whose words contain it (white space and Markdown markup compared loosely, comparableQuoteText); `remove` drops it, `person`
- * attributes it to that person (ignored unless one of the article's people: the checker reports
- * it). A `person` correction whose words no quotation holds adds a quotation spanning their first
- * occurrence in the text, with no speaker.
+ * The quotations with the editor's corrections applied, in order. A correction applies only when
+ * its `text` occurs exactly once in the text and within quotation marks (white space and Markdown
+ * markup compared loosely, comparableQuoteText; letter case counts): a passage found twice could
+ * mean either place, and words outside marks are narration, no one's quote. Otherwise it is
+ * ignored (the checker, src/content/quote-checks.ts, reports it). `remove` drops the quotation
+ * holding the passage; `person` (ignored unless one of the article's people) makes it that
+ * person's as the editor's attribution: speaker and refersTo null, cue CORRECTION_CUE. Words in
+ * marks the extraction left out (taken for scare quotes) are added as that whole marked quotation.
+ * Pronouns after a corrected quotation were resolved from the text before this, so they follow
+ * what the text says.
  */
 function applyCorrections(
   text: string,
   found: FoundQuote[],
+  marked: readonly MarkedQuote[],
   corrections: readonly QuoteCorrection[],
   people: PeopleIndex,
 ): FoundQuote[] {
   let quotes = found;
+  const whole = corrections.length > 0 ? comparableQuoteText(text) : '';
   for (const c of corrections) {
     const wanted = comparableQuoteText(c.text);
-    if (!wanted) continue;
-    const hits = quotes.filter((q) => comparableQuoteText(q.quote.text).includes(wanted));
+    if (!wanted || occurrences(whole, wanted) !== 1) continue;
+    const hit = quotes.find((q) => comparableQuoteText(q.quote.text).includes(wanted));
     if (c.remove) {
-      quotes = quotes.filter((q) => !hits.includes(q));
+      if (hit) quotes = quotes.filter((q) => q !== hit);
       continue;
     }
     if (!c.person || !people.byId.has(c.person)) continue;
-    const person = c.person;
-    if (hits.length > 0) {
-      quotes = quotes.map((q) => (hits.includes(q) ? { ...q, person } : q));
+    const corrected = { speaker: null, refersTo: null, person: c.person, cue: CORRECTION_CUE };
+    if (hit) {
+      quotes = quotes.map((q) => (q === hit ? { ...q, ...corrected } : q));
       continue;
     }
-    const span = passageIn(text, wanted);
-    if (span)
-      quotes = [...quotes, { quote: span, speaker: null, refersTo: null, person, cue: null }].sort(
-        (a, b) => a.quote.start - b.quote.start,
-      );
+    const m = marked.find((q) => comparableQuoteText(text.slice(q.start, q.end)).includes(wanted));
+    if (m)
+      quotes = [
+        ...quotes,
+        { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, ...corrected },
+      ].sort((a, b) => a.quote.start - b.quote.start);
   }
   return quotes;
-}
-
-/** The first place `words` (single-spaced) occur in `text`, whatever white space the text has between them. */
-function passageIn(text: string, words: string): TextSpan | null {
-  const pattern = words
-    .split(' ')
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  const m = new RegExp(pattern).exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : null;
 }

@@ -74,6 +74,25 @@ describe('quotes: corrections in front matter', () => {
     ]);
   });
 
+  test('a passage found more than once, or outside quotation marks, is refused with the fix', async () => {
+    const lines = await check([
+      '  - text: the',
+      '    person: jeff-sessions',
+      '  - text: Sessions said',
+      '    person: jeff-sessions',
+      '  - text: grave mistake',
+      '    remove: true',
+    ]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^articles\/2018\/09\/a\.md: quotes\.0\.text: "the" is found 2 times in the article's body.*quote more words so the passage is found once/,
+      ),
+      expect.stringMatching(
+        /^articles\/2018\/09\/a\.md: quotes\.1\.text: "Sessions said" is not within quotation marks.*copy a passage from inside the quotation marks/,
+      ),
+    ]);
+  });
+
   test('a correction needs either person or remove: true', async () => {
     const lines = await check(['  - text: we do violence']);
     expect(lines).toEqual([expect.stringMatching(/quotes\.0: needs either person .* or remove: true/)]);

@@ -92,6 +92,36 @@ describe('npm run quotes', () => {
     expect(text.stdout).toContain('“We will rebuild,” — the mayor (= Jane Doe) [jane-doe], said');
   }, 60_000);
 
+  test('invalid corrections are reported as the checker reports them, the quotes printed without them, exit 1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quotes-command-'));
+    mkdirSync(path.join(dir, 'content', 'articles'), { recursive: true });
+    mkdirSync(path.join(dir, 'content', 'people'));
+    writeFileSync(path.join(dir, 'content', 'people', 'jane-doe.yaml'), 'name: Jane Doe\n');
+    const md = path.join(dir, 'content', 'articles', 'story.md');
+    writeFileSync(
+      md,
+      '---\ntitle: A story\npeople:\n  - jane-doe\nquotes:\n  - text: We will rebuild\n    person: jane-dough\n  - text: council met\n    person: jane-doe\n---\n\nThe council met.\n\n“We will rebuild,” a spokesman said.\n',
+    );
+    const result = run(['--format', 'jsonl', md]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^${md.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: quotes\\.0\\.person: "jane-dough" is not in people/; did you mean \`jane-doe\`\\?`,
+        'm',
+      ),
+    );
+    expect(result.stderr).toContain(`${md}: quotes.1.text: "council met" is not within quotation marks`);
+    expect(lines(result.stdout).map((q) => [q.quote.text, q.speaker?.text, q.person])).toEqual([
+      ['We will rebuild,', 'a spokesman', null],
+    ]);
+  }, 60_000);
+
+  test('--help prints the usage and exits 0', () => {
+    const result = run(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('usage: npm run quotes --');
+  }, 60_000);
+
   test('a bad format or no files is a usage error', () => {
     expect(run(['--format', 'xml', SEED]).stderr).toContain('--format: "xml" is not a format');
     expect(run([]).status).toBe(2);

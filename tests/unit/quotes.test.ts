@@ -398,7 +398,7 @@ describe('editors’ corrections, applied last', () => {
 
   test('person fixes an attribution, found by a passage of the quote', () => {
     expect(found(text, [DOE, ROE], 'en', [{ text: 'We will rebuild', person: 'richard-roe' }])).toEqual([
-      ['We will rebuild,', 'a spokesman', 'richard-roe'],
+      ['We will rebuild,', null, 'richard-roe'],
       ['Nothing will stop us,', 'Doe', 'jane-doe'],
     ]);
   });
@@ -409,15 +409,16 @@ describe('editors’ corrections, applied last', () => {
     ]);
   });
 
-  test('a correction for words no quote holds adds a quote spanning them', () => {
-    const quotes = findQuotes('Doe said the city would rebuild within a year.', {
+  test('a correction for words in marks no quote holds adds that quotation, not narration', () => {
+    const quotes = findQuotes('Doe called it “a rebuild” at once. Doe said the city would rebuild within a year.', {
       language: 'en',
       people: [DOE],
-      corrections: [{ text: 'the city would rebuild', person: 'jane-doe' }],
+      corrections: [
+        { text: 'a rebuild', person: 'jane-doe' },
+        { text: 'the city would rebuild', person: 'jane-doe' },
+      ],
     });
-    expect(quotes.map((q) => [q.quote.start, q.quote.text, q.person])).toEqual([
-      [9, 'the city would rebuild', 'jane-doe'],
-    ]);
+    expect(quotes.map((q) => [q.quote.start, q.quote.text, q.person])).toEqual([[15, 'a rebuild', 'jane-doe']]);
   });
 
   test('a correction naming someone outside the people is ignored (the checker reports it)', () => {
