@@ -1,12 +1,11 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { cacheDir } from './cache-dir.ts';
+import { cacheSubdir } from './cache-dir.ts';
 import { markdownOptionsFor, mayUseGfm, plainMarkdownOptionsFor } from './pipeline.ts';
 import { readArticleBody } from '../content/files.ts';
-import { setting } from '../content/settings.ts';
 import { normalizeBase } from '../text/base-path.ts';
 
 // Article bodies rendered when their page is built, not kept in Astro's content store: a store
@@ -23,19 +22,6 @@ import { normalizeBase } from '../text/base-path.ts';
 type Processor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
 /** The processors made so far, by base path and whether they have the GFM extensions. */
 const processors = new Map<string, Promise<Processor>>();
-let rendered: { setting: string | undefined; dir: string } | undefined;
-/**
- * The folder of rendered bodies, created on first use, and again if ARCHIVE_CACHE_DIR changes
- * in the process (tests that share a process each set their own).
- */
-function renderedDir(): string {
-  const given = setting('ARCHIVE_CACHE_DIR');
-  if (rendered?.setting !== given || rendered === undefined) {
-    rendered = { setting: given, dir: path.join(cacheDir(), 'rendered') };
-    mkdirSync(rendered.dir, { recursive: true });
-  }
-  return rendered.dir;
-}
 
 /**
  * Where the HTML of a Markdown body is cached: by the hash of the base path its root-relative
@@ -44,7 +30,7 @@ function renderedDir(): string {
  */
 function cachedPath(body: string, base: string): string {
   const hash = createHash('sha256').update(`${base}\0`).update(body).digest('hex');
-  return path.join(renderedDir(), `${hash}.html`);
+  return path.join(cacheSubdir('rendered'), `${hash}.html`);
 }
 
 /** The site's pipeline for a body, under `base` (in normalizeBase's form). */

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { cacheDir } from './cache-dir.ts';
+import { cacheSubdir } from './cache-dir.ts';
 import { TEXT_BLOCKS } from './rehype-paragraph-anchors.ts';
-import { setting } from '../content/settings.ts';
 import { findQuotes, type FoundQuote, type QuoteCorrection, type QuotePerson } from '../text/quotes.ts';
 
 // The quotes of a rendered article body: the sanitized HTML the page shows is turned into plain
@@ -157,17 +156,6 @@ function rulesVersion(): string {
   return (rules = hash.digest('hex'));
 }
 
-let quotesFolder: { setting: string | undefined; dir: string } | undefined;
-/** The folder of cached quotes, created on first use (again if ARCHIVE_CACHE_DIR changes). */
-function quotesDir(): string {
-  const given = setting('ARCHIVE_CACHE_DIR');
-  if (quotesFolder?.setting !== given || quotesFolder === undefined) {
-    quotesFolder = { setting: given, dir: path.join(cacheDir(), 'quotes') };
-    mkdirSync(quotesFolder.dir, { recursive: true });
-  }
-  return quotesFolder.dir;
-}
-
 /** The quotes of a body's text, each with the anchor of its block. */
 function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions): BodyQuote[] {
   const found = findQuotes(text, {
@@ -203,7 +191,7 @@ export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQ
     .update('\0')
     .update(html)
     .digest('hex');
-  const cached = path.join(quotesDir(), `${key}.json`);
+  const cached = path.join(cacheSubdir('quotes'), `${key}.json`);
   try {
     return JSON.parse(readFileSync(cached, 'utf8')) as BodyQuote[];
   } catch {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setting, type Env } from '../content/settings.ts';
 
@@ -26,4 +26,23 @@ export function cacheDir(env: Env = process.env): string {
     .digest('hex')
     .slice(0, 12);
   return path.resolve('node_modules/.astro', key);
+}
+
+/** The sub-folders made so far, by name: for which ARCHIVE_CACHE_DIR setting, and where. */
+const made = new Map<string, { setting: string | undefined; dir: string }>();
+
+/**
+ * The folder `name` inside the build cache (cacheDir), created on first use and again if
+ * ARCHIVE_CACHE_DIR changes in the process (tests sharing a process each set their own); callers
+ * then read and write it with synchronous calls, without checking it exists each time.
+ * @throws the file system's error if the folder cannot be created.
+ */
+export function cacheSubdir(name: string): string {
+  const given = setting('ARCHIVE_CACHE_DIR');
+  const known = made.get(name);
+  if (known && known.setting === given) return known.dir;
+  const dir = path.join(cacheDir(), name);
+  mkdirSync(dir, { recursive: true });
+  made.set(name, { setting: given, dir });
+  return dir;
 }
