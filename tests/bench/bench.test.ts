@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import type { BenchResult } from '../../bench/run-bench.ts';
@@ -11,6 +11,8 @@ import { TMP } from '../helpers/paths.ts';
 
 test('npm run bench at 30 articles prints the table and writes every figure as JSON', async () => {
   const dir = path.join(TMP, 'bench');
+  // From nothing, corpus included: no global setup empties the scratch folder before this file.
+  await rm(dir, { recursive: true, force: true });
   const run = spawnSync(process.execPath, ['scripts/bench.ts', '--articles', '30', '--people', '25', '--dir', dir], {
     encoding: 'utf8',
   });
