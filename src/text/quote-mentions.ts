@@ -25,6 +25,8 @@ export interface Mention {
   readonly person: string | null;
   /** Whether the mention is the subject of its clause (a sentence's first words, or a quotation's speaker). */
   readonly subject: boolean;
+  /** Whether the mention stands inside a quotation: a person spoken of, not one the narration is about. */
+  readonly quoted?: boolean;
 }
 
 const GENDERED: Readonly<Record<string, Gender>> = Object.fromEntries([
@@ -168,14 +170,17 @@ export class Mentions {
     const sentenceSet = new Set(sentences);
     for (const m of text.matchAll(NAME_RUN)) {
       if (m.index >= until) break;
-      let [run, at] = [m[0], m.index];
-      const first = /^\S+/.exec(run)![0];
-      if (NOT_NAME_START.has(first)) {
-        const rest = /^\S+\s+/.exec(run);
-        if (!rest) continue;
-        [run, at] = [run.slice(rest[0].length), at + rest[0].length];
+      // NAME_RUN lets a word end in a full stop ("Sen.", "J."), so a run may cross a sentence's
+      // end ("sided with the Senate. Boyle said"): each sentence's words are a run of their own.
+      for (let [run, at] of runsBySentence(m[0], m.index, sentenceSet)) {
+        const first = /^\S+/.exec(run)![0];
+        if (NOT_NAME_START.has(first)) {
+          const rest = /^\S+\s+/.exec(run);
+          if (!rest) continue;
+          [run, at] = [run.slice(rest[0].length), at + rest[0].length];
+        }
+        this.addRun(run, at, sentenceSet);
       }
-      this.addRun(run, at, sentenceSet);
     }
     this.addRoleMentions(until, sentenceSet);
     this.list.sort((a, b) => a.at - b.at);
@@ -211,7 +216,15 @@ export class Mentions {
     }
     const entity = person ?? `name:${nameWord(core.at(-1)!)}`;
     if (person === null) this.unresolved.add(entity);
-    this.list.push({ at, entity, name: person ? this.people.byId.get(person)!.name : core.join(' '), person, subject });
+    const quoted = this.isQuoted(at);
+    this.list.push({
+      at,
+      entity,
+      name: person ? this.people.byId.get(person)!.name : core.join(' '),
+      person,
+      subject,
+      quoted,
+    });
     if (gender) this.noteGender(entity, gender);
     const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
     if (given) this.noteGender(entity, given, false);
@@ -226,13 +239,18 @@ export class Mentions {
    * sentence's start, after a comma or connective, or before its verb.
    */
   private isSubject(at: number, end: number, sentenceSet: Set<number>): boolean {
-    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
-    if (q !== undefined && at < q.end) return false;
+    if (this.isQuoted(at)) return false;
     return (
       sentenceSet.has(at) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
       VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
     );
+  }
+
+  /** Whether `at` is inside one of the quotations. */
+  private isQuoted(at: number): boolean {
+    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
+    return q !== undefined && at < q.end;
   }
 
   /**
@@ -246,13 +264,21 @@ export class Mentions {
       const id = nouns.get(lowerWithoutAccents(m[1]!));
       if (!id) continue;
       const subject = this.isSubject(m.index, m.index + m[0].length, sentenceSet);
-      this.list.push({ at: m.index, entity: id, name: this.people.byId.get(id)!.name, person: id, subject });
+      const quoted = this.isQuoted(m.index);
+      this.list.push({ at: m.index, entity: id, name: this.people.byId.get(id)!.name, person: id, subject, quoted });
     }
   }
 
-  /** he/his/him or she/her in a sentence that names only one person say that person's gender. */
+  /**
+   * he/his/him or she/her in a sentence that names only one person say that person's gender. Only
+   * the narration counts: a name inside a quotation is someone the speaker addresses or speaks of
+   * (“Mr. Birch, that’s not what the data says,” she said), and the pronoun outside is the speaker.
+   */
   private pronounEvidence(sentences: number[]): void {
-    const bySentence = Map.groupBy(this.list, (m) => this.sentenceOf(m.at));
+    const bySentence = Map.groupBy(
+      this.list.filter((m) => !m.quoted),
+      (m) => this.sentenceOf(m.at),
+    );
     for (const [s, mentions] of bySentence) {
       if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
       const end = sentences.find((x) => x > s) ?? this.text.length;
@@ -290,12 +316,23 @@ export class Mentions {
    * who could be meant; one of unknown gender must be the only person mentioned at all in that
    * stretch.
    */
-  resolvePronoun(pronoun: string, at: number): Mention | null {
+  resolvePronoun(
+    pronoun: string,
+    at: number,
+    quotations: readonly { start: number; end: number }[] = [],
+  ): Mention | null {
     // "sie" is a speaker's pronoun only after a singular cue ("sagte sie"), where it is "she".
     const g: Gender | null = /^(?:he|il|er)$/i.test(pronoun) ? 'm' : /^(?:she|elle|sie)$/i.test(pronoun) ? 'f' : null;
     if (!g) return null;
     const firstPara = this.paragraphOf(at) - 2;
-    const window = this.list.filter((m) => m.at < at && this.paragraphOf(m.at) >= firstPara);
+    // A person the quotation itself names is spoken of, not speaking (“…When Dre talks, people
+    // listen,” he said); names inside other quotations are spoken of too, no rival to anyone.
+    const named = new Set(
+      this.list.filter((m) => quotations.some((q) => q.start <= m.at && m.at < q.end)).map((m) => m.entity),
+    );
+    const window = this.list.filter(
+      (m) => m.at < at && this.paragraphOf(m.at) >= firstPara && !m.quoted && !named.has(m.entity),
+    );
     const fits = (m: Mention) => {
       const known = this.gender.get(m.entity);
       return known === undefined || known === g;
@@ -330,6 +367,23 @@ export class Mentions {
       : window.filter((m) => m.entity !== candidate.entity && fits(m));
     return others.length === 0 ? candidate : null;
   }
+}
+
+/**
+ * A run of capitalized words [at, at + run.length) cut where a sentence starts inside it: [run, at]
+ * for each piece, in order.
+ */
+function runsBySentence(run: string, at: number, sentenceSet: ReadonlySet<number>): [string, number][] {
+  const pieces: [string, number][] = [];
+  let from = 0;
+  for (const w of run.matchAll(/\s+/g)) {
+    const next = w.index + w[0].length;
+    if (!sentenceSet.has(at + next)) continue;
+    pieces.push([run.slice(from, w.index), at + from]);
+    from = next;
+  }
+  pieces.push([run.slice(from), at + from]);
+  return pieces;
 }
 
 /** The index of the last element of an ascending list that is at most `at`; -1 when none is. */

@@ -154,7 +154,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
-  const resolved = resolveSpeakers(text, parts, people, language, paragraphs);
+  const resolved = resolveSpeakers(text, parts, people, language, paragraphs, marked);
   const found = parts.map((part): FoundQuote => {
     const a = part.attribution;
     const r = a ? resolved.get(a)! : { person: null, refersTo: null };
@@ -350,6 +350,7 @@ function resolveSpeakers(
   people: PeopleIndex,
   language: string,
   paragraphs: readonly Paragraph[],
+  marked: readonly MarkedQuote[],
 ): Map<Attribution, { person: string | null; refersTo: string | null }> {
   const out = new Map<Attribution, { person: string | null; refersTo: string | null }>();
   // English, French and German speakers' pronouns say a gender (he/il/er, she/elle/sie).
@@ -357,17 +358,16 @@ function resolveSpeakers(
   const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
     (a, b) => a.start - b.start,
   );
-  const pronouns = attributions.filter((a) => a.kind === 'pronoun');
+  // The quotations each pronoun speaker says: the people they name are not that speaker.
+  const said = Map.groupBy(
+    parts.filter((p) => p.attribution?.kind === 'pronoun'),
+    (p) => p.attribution!,
+  );
+  const until = Math.max(0, ...[...said].flatMap(([a, ps]) => [a.end, ...ps.map((p) => p.marked.end)]));
   const mentions =
     gendered && attributions.some((a) => a.kind !== 'name')
-      ? new Mentions(
-          text,
-          paragraphs,
-          people,
-          (pronouns.at(-1)?.start ?? 0) + 1,
-          parts.map((p) => p.marked),
-          language,
-        )
+      ? // Every quotation in marks is spoken words, also those left out as scare quotes or titles.
+        new Mentions(text, paragraphs, people, until + 1, marked, language)
       : null;
   for (const a of attributions)
     if (a.kind === 'name') {
@@ -389,7 +389,11 @@ function resolveSpeakers(
       continue;
     }
     if (a.kind === 'pronoun') {
-      const m = mentions.resolvePronoun(a.text, a.start);
+      const m = mentions.resolvePronoun(
+        a.text,
+        a.start,
+        (said.get(a) ?? []).map((p) => p.marked),
+      );
       out.set(a, { person: m?.person ?? null, refersTo: m?.name ?? null });
       if (m) mentions.add({ ...m, at: a.start, subject: true });
     } else {
