@@ -89,6 +89,10 @@ const ROLE_MENTION =
 const REPORTS_AFTER_NAME =
   /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted)\b/u;
 
+/** A day's or month's name as news copy prints it after a time ("8 a.m. Thursday", "p.m. Jan. 5"). */
+const DAY_OR_MONTH =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\b/;
+
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
@@ -100,6 +104,8 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
     const next = /^\S+/.exec(body.slice(m.index + m[0].length))![0];
     const letter = /(?:^|\s)\p{Lu}\.$/u.test(abbreviation) && NOT_NAME_START.has(next);
     if (m[0][0] === '.' && !letter && ABBREVIATIONS.test(abbreviation)) continue;
+    // "at 8 a.m. Thursday": a time's a.m. or p.m. before a day or month goes on with the sentence.
+    if (/[ap]\.m\.$/.test(abbreviation) && DAY_OR_MONTH.test(next)) continue;
     starts.push(para.start + m.index + m[0].length);
   }
   return starts;

@@ -56,3 +56,53 @@ describe('pronoun speakers: who the narration is about', () => {
     ]);
   });
 });
+
+describe('the clause before a quotation', () => {
+  test('an abbreviation’s full stop between the cue and the quotation ends no sentence (“wrote on X shortly after 8 p.m.:”)', () => {
+    const people: QuotePerson[] = [{ id: 'anjali-mehta', name: 'Anjali Mehta', role: 'chief technology officer' }];
+    const text =
+      'Skyloft CTO Anjali Mehta wrote on X shortly after 8 p.m.: “We let our customers down today.”\n\nThe zoo posted on Facebook at 8 a.m. Thursday: “Biscuit is home and eating well.”\n\nAnjali Mehta said Mrs. Doe had been “a great help.”';
+    expect(found(text, people)).toEqual([
+      ['We let our customers down today.', 'Skyloft CTO Anjali Mehta', 'anjali-mehta'],
+      ['Biscuit is home and eating well.', 'The zoo', null],
+      ['a great help.', 'Anjali Mehta', 'anjali-mehta'],
+    ]);
+  });
+
+  test('three capitalized words of a description open the sentence before the name (“Former Carver State star Lamar Oduya, who …, wrote”)', () => {
+    const people: QuotePerson[] = [{ id: 'lamar-oduya', name: 'Lamar Oduya', role: 'former player' }];
+    const text =
+      'Former Carver State star Lamar Oduya, who now plays professionally in Spain, wrote on X: “That is my school. Never in doubt.”';
+    expect(found(text, people)).toEqual([
+      ['That is my school. Never in doubt.', 'Former Carver State star Lamar Oduya', 'lamar-oduya'],
+    ]);
+  });
+
+  test('the speaker’s own relative clause keeps the quotation theirs (“according to Phil Oakes, who called the savings “…””)', () => {
+    const people: QuotePerson[] = [{ id: 'phil-oakes', name: 'Phil Oakes', role: 'business manager' }];
+    const text =
+      'The district expects to save about $310,000 a year, according to business manager Phil Oakes, who called the savings “real, but not the main point.”\n\nDemand has fallen for 10 quarters, according to the Freight Index Group, an industry data provider, which has described conditions as “a recession in everything but name.”\n\nReed disagreed with critics who called the plan “a giveaway to developers and nothing else.”';
+    expect(found(text, people)).toEqual([
+      ['real, but not the main point.', 'business manager Phil Oakes', 'phil-oakes'],
+      ['a recession in everything but name.', 'the Freight Index Group', null],
+      ['a giveaway to developers and nothing else.', null, null],
+    ]);
+  });
+
+  test('“The Rev.” before a name is a title, and the name resolves (“said the Rev. Oyelaran”)', () => {
+    const people: QuotePerson[] = [{ id: 'marcus-oyelaran', name: 'Marcus Oyelaran', role: 'minister' }];
+    const text =
+      '“Rosalind could be very stern,” said the Rev. Oyelaran.\n\nThe Rev. Marcus Oyelaran told mourners: “She was the conscience of this church.”';
+    expect(found(text, people)).toEqual([
+      ['Rosalind could be very stern,', 'the Rev. Oyelaran', 'marcus-oyelaran'],
+      ['She was the conscience of this church.', 'The Rev. Marcus Oyelaran', 'marcus-oyelaran'],
+    ]);
+  });
+
+  test('a sentence’s subject after an introductory phrase speaks the quotation that follows (“Asked what donors could do, she did not hesitate. ¶ “…”)', () => {
+    const people: QuotePerson[] = [{ id: 'rosa-achebe', name: 'Rosa Achebe', role: 'novelist' }];
+    const text =
+      'On why she keeps returning to the same landscape, Achebe was blunt.\n\n“People assume it is nostalgia. It is not.”';
+    expect(found(text, people)).toEqual([['People assume it is nostalgia. It is not.', 'Achebe', 'rosa-achebe']]);
+  });
+});
