@@ -106,3 +106,28 @@ describe('the clause before a quotation', () => {
     expect(found(text, people)).toEqual([['People assume it is nostalgia. It is not.', 'Achebe', 'rosa-achebe']]);
   });
 });
+
+describe('nominal speakers and the people’s roles', () => {
+  test('a possessive determiner makes a nominal definite, and a role may be written with one (“said her son” for “her son”)', () => {
+    const people: QuotePerson[] = [
+      { id: 'rosalind-achter', name: 'Rosalind Achter', role: 'founder of the pantry' },
+      { id: 'peter-achter', name: 'Peter Achter', role: 'her son' },
+      { id: 'ann-moss', name: 'Ann Moss', role: 'Rosalind Achter’s granddaughter' },
+    ];
+    const text =
+      '“She never turned anybody away,” said her son, who runs the pantry now.\n\n“She taught me to cook,” her granddaughter said.';
+    expect(found(text, people)).toEqual([
+      ['She never turned anybody away,', 'her son', 'peter-achter'],
+      ['She taught me to cook,', 'her granddaughter', 'ann-moss'],
+    ]);
+  });
+
+  test('a definite nominal whose words end one person’s office resolves, when its last noun alone fits two (“the majority leader”)', () => {
+    const people: QuotePerson[] = [
+      { id: 'doug-whitmore', name: 'Doug Whitmore', role: 'Senate majority leader, Republican from Harlan County' },
+      { id: 'terry-boyle', name: 'Terry Boyle', role: 'House Republican leader' },
+    ];
+    const text = 'Asked about the calls, the majority leader said: “My job is to say no sometimes.”';
+    expect(found(text, people)).toEqual([['My job is to say no sometimes.', 'the majority leader', 'doug-whitmore']]);
+  });
+});
