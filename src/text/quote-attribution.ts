@@ -37,12 +37,14 @@ function eitherCase(words: string): string {
 
 /** Groups that speak as one, printed without a determiner ("Police said"). */
 const GROUPS = eitherCase(
-  'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans',
+  'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans campaigners executives councillors councilors ministers unions nurses farmers voters fans commuters shoppers locals',
 );
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
 /** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
 const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
+/** A group with up to two lower-case words before it: "zoo officials", "federal prosecutors", "health campaigners". */
+const GROUP = String.raw`(?:(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:${GROUPS})(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|${GROUP})`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
@@ -75,7 +77,7 @@ const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
 /** A past tense that is no reporting verb but reports speech where nothing follows it ("fumed.", "laughed:"). */
 const MANNER = String.raw`\p{Ll}{2,}ed(?!\p{L})`;
 /** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
-const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
+const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
 /** Participles that report what the sentence's subject said: "…, saying the country “…”". */
 const PARTICIPLES =
   'saying|adding|telling|noting|writing|arguing|warning|insisting|calling|describing|explaining|declaring|stressing|acknowledging|promising|vowing';
@@ -123,15 +125,17 @@ const EN = {
       'dgu',
     ),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
-    // "Tracey laughed: “…”": the speaker's verb, then a colon right before the quotation.
+    // "Tracey laughed: “…”", "One showrunner put it bluntly: “…”", "the fire chief closed with a
+    // plea to residents:": the speaker's verb and its words, then a colon right before the quotation.
     new RegExp(
-      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has)\\s+[^.!?“”"«»„:\\n]{1,40}?):\\s*$`,
+      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has|put|gave|made|sent|took)\\s+[^.!?“”"«»„:\\n]{1,40}?|${MANNER}\\s+(?:with|to|on)\\s+[^.!?“”"«»„:\\n]{1,60}?):\\s*$`,
       'dgu',
     ),
-    // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
-    // few words right before the quotation.
+    // "a decision Mayor Jane Doe called “long overdue”", "figures that health campaigners
+    // described as ‘…’", "In its place he wrote: “…”": a name, a group or he/she inside the
+    // clause, the cue and a few words right before the quotation.
     new RegExp(
-      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?<name>${NAME_PATTERN})${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
+      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${GROUP})|(?<name>${NAME_PATTERN}))${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
       'dgu',
     ),
     // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the

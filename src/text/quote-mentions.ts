@@ -27,6 +27,8 @@ export interface Mention {
   readonly subject: boolean;
   /** Whether the mention stands inside a quotation: a person spoken of, not one the narration is about. */
   readonly quoted?: boolean;
+  /** Whether the mention is a possessive before a noun ("Kaminski's granddaughter"): the noun is the subject, not the name. */
+  readonly possessive?: boolean;
 }
 
 const GENDERED: Readonly<Record<string, Gender>> = Object.fromEntries([
@@ -92,6 +94,10 @@ const REPORTS_AFTER_NAME =
 /** A day's or month's name as news copy prints it after a time ("8 a.m. Thursday", "p.m. Jan. 5"). */
 const DAY_OR_MONTH =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\b/;
+
+/** Days and months that are no given name (April, May, June and August are). */
+const NOT_A_NAME_DATE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|July|September|October|November|December)$/;
 
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
@@ -197,7 +203,9 @@ export class Mentions {
     const words = run.split(/\s+/);
     // A sentence's first word is capitalized whatever it is: "Immigration judges" names no one.
     // So is a name before its verb, an appositive or age between ("retiree Oskar Falk, 68, said").
-    const subject = this.isSubject(at, at + run.length, sentenceSet);
+    // "Kaminski's granddaughter, Becca Kaminski, has worked": a possessive before a noun is no subject.
+    const possessive = /['’]s?$/.test(run) && /^\s+\p{Ll}/u.test(this.text.slice(at + run.length, at + run.length + 3));
+    const subject = !possessive && this.isSubject(at, at + run.length, sentenceSet);
     const person = this.people.resolveName(run);
     let t = words.length - 2;
     while (t >= 0 && !isTitleWord(words[t]!)) t--;
@@ -211,6 +219,8 @@ export class Mentions {
         : null;
     if (person === null) {
       if (!personLike(core)) return;
+      // "By Thursday morning", "Last November": a day's or month's name is no one.
+      if (core.some((w) => NOT_A_NAME_DATE.test(w))) return;
       if (this.nounsCapitalized && t < 0 && firstNameGender(core[0]!) === null) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
@@ -230,6 +240,7 @@ export class Mentions {
       person,
       subject,
       quoted,
+      possessive,
     });
     if (gender) this.noteGender(entity, gender);
     const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
@@ -368,6 +379,9 @@ export class Mentions {
           (m) =>
             m.at >= from &&
             m.entity !== candidate.entity &&
+            // A possessive in the candidate's own sentence ("Kaminski's granddaughter, Becca
+            // Kaminski,") is less salient than its subject.
+            !(m.possessive && this.sentenceOf(m.at) === own) &&
             (m.subject ? fits(m) : this.gender.get(m.entity) === g && (!reports || this.sentenceOf(m.at) !== own)),
         )
       : window.filter((m) => m.entity !== candidate.entity && fits(m));

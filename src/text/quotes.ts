@@ -147,7 +147,8 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       own ??
       (rules
         ? (introducedBefore(text, q, paragraphs, starts, language) ??
-          subjectBefore(text, q, paragraphs, starts, language, people))
+          subjectBefore(text, q, paragraphs, starts, language, people) ??
+          sameClauseSpeaker(text, q, parts.at(-1)))
         : null);
     const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
     if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
@@ -167,6 +168,19 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     };
   });
   return applyCorrections(text, found, marked, options.corrections ?? [], people);
+}
+
+/**
+ * The attribution of a partial quotation in the same sentence as the quotation before it, when
+ * that one's speaker stands before it and only a conjunction and a clause of the same speaker's
+ * reported speech come between ("X said the figures reflected ‘…’, and that staff were ‘…’";
+ * "insisting her pet was “…” and accusing Dawn of being “…”"). Null otherwise.
+ */
+function sameClauseSpeaker(text: string, q: MarkedQuote, previous: Part | undefined): Attribution | null {
+  const a = previous?.own;
+  if (!a || previous.marked.paragraph !== q.paragraph || a.end > previous.marked.open) return null;
+  const between = text.slice(previous.marked.close, q.open);
+  return /^[^.!?;:“”"«»„‘’\n]{0,80}$/.test(between) && /(?:^|[\s,])(?:and|but|or)\s/.test(between) ? a : null;
 }
 
 /**
@@ -251,6 +265,9 @@ function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language
   return out;
 }
 
+/** A verb of naming right before the opening mark: capitalized words after it are a name given. */
+const NAMING_BEFORE = /\b(?:call|calls|called|named|names|dubbed|dubs|nicknamed|titled|entitled|known\s+as)\s+$/i;
+
 /** A determiner right before the opening mark: the quoted words are a noun phrase's head. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+$/i;
 
@@ -271,8 +288,10 @@ function keepsQuote(
   const ended = /[.!?,;:…—–-]$/.test(inner);
   const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
-  if (attributed || q.continues || !q.closed) return true;
   const title = words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
+  // "a llama she calls “Sir Fluffington”": a name given to someone or something, even with a speaker.
+  if (title && !/[.!?]$/.test(inner) && NAMING_BEFORE.test(lead)) return false;
+  if (attributed || q.continues || !q.closed) return true;
   if (title && !/[.!?]$/.test(inner)) return false;
   // "what planners call the “builder’s remedy,” under which": a few words after a determiner, the
   // comma inside the marks as US style sets it, name a thing.

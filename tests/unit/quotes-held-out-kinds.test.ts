@@ -131,3 +131,55 @@ describe('nominal speakers and the people’s roles', () => {
     expect(found(text, people)).toEqual([['My job is to say no sometimes.', 'the majority leader', 'doug-whitmore']]);
   });
 });
+
+describe('groups, clauses and partial quotations', () => {
+  test('a group with words before it is a nominal speaker (“zoo officials said”, “that health campaigners last night described as”)', () => {
+    const text =
+      'Biscuit was found in "excellent shape, all things considered," zoo officials said.\n\nPatients are waiting twice as long, according to figures that health campaigners last night described as “a slow-motion emergency”.';
+    expect(found(text, [])).toEqual([
+      ['excellent shape, all things considered,', 'zoo officials', null],
+      ['a slow-motion emergency', 'health campaigners', null],
+    ]);
+  });
+
+  test('he/she inside the clause before the quotation is its speaker (“In its place he wrote:”), but a name given is no quotation', () => {
+    const people: QuotePerson[] = [{ id: 'julian-marchetti', name: 'Julian Marchetti', role: 'television chef' }];
+    const text =
+      'By Thursday morning, Julian Marchetti had deleted the post. In its place he wrote: “I was out of order.”\n\nHe bought a llama he calls “Sir Fluffington” last spring.';
+    expect(found(text, people)).toEqual([['I was out of order.', 'he', 'julian-marchetti']]);
+  });
+
+  test('a verb and its words before a colon introduce the quotation (“put it bluntly:”, “closed with a plea to residents:”)', () => {
+    const text =
+      'One showrunner, who asked not to be named, put it bluntly: “Nobody gets fired for rebooting something.”\n\nAt the evening briefing, the fire chief closed with a plea to residents of the canyon:\n\n“Listen to the deputies. They are not trying to inconvenience you.”';
+    expect(found(text, [])).toEqual([
+      ['Nobody gets fired for rebooting something.', 'One showrunner', null],
+      ['Listen to the deputies. They are not trying to inconvenience you.', 'the fire chief', null],
+    ]);
+  });
+
+  test('a second partial quotation joined by “and” in the sentence keeps the speaker of the first (“… ‘…’, and that staff were ‘working flat out’”)', () => {
+    const people: QuotePerson[] = [
+      { id: 'helen-marsh', name: 'Helen Marsh', role: 'chief executive' },
+      { id: 'dawn-mercer', name: 'Dawn Mercer', role: 'neighbour' },
+    ];
+    const text =
+      'Helen Marsh said the figures reflected ‘years of rising demand’, and that staff were ‘working flat out’.\n\nDawn Mercer hit back, insisting the hedge was ‘on her side’ and accusing the council of being ‘asleep’.';
+    expect(found(text, people)).toEqual([
+      ['years of rising demand', 'Helen Marsh', 'helen-marsh'],
+      ['working flat out', 'Helen Marsh', 'helen-marsh'],
+      ['on her side', 'Dawn Mercer', 'dawn-mercer'],
+      ['asleep', 'Dawn Mercer', 'dawn-mercer'],
+    ]);
+  });
+
+  test('a possessive before a noun is not the subject (“Kaminski’s granddaughter, Becca Kaminski, has worked …” then “…,” she said)', () => {
+    const people: QuotePerson[] = [
+      { id: 'dorothy-kaminski', name: 'Dorothy Kaminski', aliases: ['Kaminski'], role: 'diner owner' },
+      { id: 'becca-kaminski', name: 'Becca Kaminski', role: 'granddaughter' },
+    ];
+    const text =
+      'Dorothy Kaminski ran the diner for fifty years. She never took a day off.\n\nKaminski’s granddaughter, Becca Kaminski, has worked weekends at the diner since high school.\n\n“None of us were ready to take it on,” she said.';
+    expect(found(text, people)).toEqual([['None of us were ready to take it on,', 'she', 'becca-kaminski']]);
+  });
+});
