@@ -330,8 +330,8 @@ export class Mentions {
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
    * must be, from its sentence on, the only person known to have that gender and the only subject
    * (no more recent subject may be passed over on a given name's gender alone)
-   * who could be meant; one of unknown gender must be the only person mentioned at all in that
-   * stretch.
+   * who could be meant; one of unknown gender likewise, and no earlier subject in the stretch may
+   * be one the text says has that gender (a title, a gendered noun, he/she beside the name).
    */
   resolvePronoun(
     pronoun: string,
@@ -384,7 +384,14 @@ export class Mentions {
             !(m.possessive && this.sentenceOf(m.at) === own) &&
             (m.subject ? fits(m) : this.gender.get(m.entity) === g && (!reports || this.sentenceOf(m.at) !== own)),
         )
-      : window.filter((m) => m.entity !== candidate.entity && fits(m));
+      : // A candidate of unknown gender (a given name the list lacks): as for a known one, no one
+        // who fits named since its sentence, and before it no subject the text says has that gender.
+        window.filter(
+          (m) =>
+            m.entity !== candidate.entity &&
+            fits(m) &&
+            (m.at >= from || (m.subject && this.saidGender.get(m.entity) === g)),
+        );
     return others.length === 0 ? candidate : null;
   }
 }
