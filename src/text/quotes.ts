@@ -393,13 +393,13 @@ function resolveSpeakers(
       const person = people.resolveName(a.text);
       out.set(a, { person, refersTo: null });
       const name = person ? people.byId.get(person)!.name : a.text;
-      mentions?.add({
-        at: a.start,
-        entity: person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`,
-        name,
-        person,
-        subject: true,
-      });
+      const entity = person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`;
+      mentions?.add({ at: a.start, entity, name, person, subject: true });
+      // Each quotation the speaker says keeps them the one the text is about where it stands
+      // (a quotation over paragraphs, a paragraph continuing their words), as a new mention would.
+      for (const p of parts)
+        if (p.attribution === a && p.marked.start > a.end)
+          mentions?.add({ at: p.marked.start, entity, name, person, subject: true });
     }
   for (const a of attributions) {
     if (a.kind === 'name') continue;

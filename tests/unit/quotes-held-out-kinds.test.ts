@@ -81,6 +81,19 @@ describe('pronoun speakers whose given name says no gender', () => {
   });
 });
 
+describe('a speaker’s quotations keep them in view', () => {
+  test('a pronoun three paragraphs after the speaker was named reaches them through the quotation over paragraphs between', () => {
+    const people: QuotePerson[] = [{ id: 'rosa-achebe', name: 'Rosa Achebe', role: 'novelist' }];
+    const text =
+      'On why she keeps returning to the same landscape, Achebe was blunt.\n\n“People assume it is nostalgia. It is not.\n\n“When I tried to set a book in London, every line of dialogue sounded dubbed.”\n\nThat abandoned novel sits in a drawer. Would she ever publish it?\n\n“Absolutely not,” she said.';
+    expect(found(text, people)).toEqual([
+      ['People assume it is nostalgia. It is not.', 'Achebe', 'rosa-achebe'],
+      ['When I tried to set a book in London, every line of dialogue sounded dubbed.', 'Achebe', 'rosa-achebe'],
+      ['Absolutely not,', 'she', 'rosa-achebe'],
+    ]);
+  });
+});
+
 describe('the clause before a quotation', () => {
   test('an abbreviation’s full stop between the cue and the quotation ends no sentence (“wrote on X shortly after 8 p.m.:”)', () => {
     const people: QuotePerson[] = [{ id: 'anjali-mehta', name: 'Anjali Mehta', role: 'chief technology officer' }];
