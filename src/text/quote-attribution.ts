@@ -53,7 +53,9 @@ const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|wh
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
 /** "Local vet", "Chief executive", "Former Carver State star": a sentence's capitalized first words before a lower-case description. */
 const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*){0,2}\s+(?=\p{Ll}))?`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+/** "the deputy Borislav Vranješ", "the actor Tom Hanks": an article before a lower-case description and a name. */
+const THE_DESCRIPTION = String.raw`(?:[Tt]he\s+(?=(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}))?`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -68,7 +70,7 @@ const CUES_EN = [
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
   'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
-  'pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')
   .split(' ')

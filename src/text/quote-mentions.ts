@@ -73,7 +73,7 @@ const ABBREVIATIONS =
 
 /** What follows a name that is the subject of its clause: a verb, after an appositive or age in commas. */
 const VERB_AFTER_NAME =
-  /^(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
+  /^(?:,[^,.;:“”"\n]{1,60},){0,2}\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
 
 /**
  * Whether an unresolved name's words may name a person: none is an organization's word, and
@@ -259,6 +259,9 @@ export class Mentions {
     if (this.isQuoted(at)) return false;
     return (
       sentenceSet.has(at) ||
+      // "The deputy Borislav Vranješ, …, affirmed": an article and a description open the sentence.
+      (sentenceSet.has(this.sentenceOf(at)) &&
+        /^(?:The|A|An)\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u.test(this.text.slice(this.sentenceOf(at), at))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
       VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
     );

@@ -144,6 +144,21 @@ describe('the clause before a quotation', () => {
   });
 });
 
+describe('an article and a description before the name', () => {
+  test('“The deputy Borislav Vranješ, …, …, affirmed … “…”” is his, and he is the subject a later he means', () => {
+    const people: QuotePerson[] = [
+      { id: 'borislav-vranjes', name: 'Borislav Vranješ', role: 'opposition deputy' },
+      { id: 'milena-horvatic', name: 'Milena Horvatić', role: 'minister' },
+    ];
+    const text =
+      'Milena Horvatić welcomed the agreement.\n\nThe deputy Borislav Vranješ, of the National Renewal party, who is not related to the minister, affirmed to journalists that the government had “given away in four months what was built in forty years.”\n\n“The reduction of the fee will be paid by our citizens,” he said.';
+    expect(found(text, people)).toEqual([
+      ['given away in four months what was built in forty years.', 'The deputy Borislav Vranješ', 'borislav-vranjes'],
+      ['The reduction of the fee will be paid by our citizens,', 'he', 'borislav-vranjes'],
+    ]);
+  });
+});
+
 describe('nominal speakers and the people’s roles', () => {
   test('a possessive determiner makes a nominal definite, and a role may be written with one (“said her son” for “her son”)', () => {
     const people: QuotePerson[] = [
