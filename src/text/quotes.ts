@@ -266,7 +266,8 @@ function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language
 }
 
 /** A verb of naming right before the opening mark: capitalized words after it are a name given. */
-const NAMING_BEFORE = /\b(?:call|calls|called|named|names|dubbed|dubs|nicknamed|titled|entitled|known\s+as)\s+$/i;
+const NAMING_BEFORE =
+  /\b(?:call|calls|called|named|names|dubbed|dubs|nicknamed|titled|entitled|known\s+as)(?:\s+(?:him|her|it|them|me|us))?\s+$/i;
 
 /** A determiner right before the opening mark: the quoted words are a noun phrase's head. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+$/i;
@@ -288,9 +289,14 @@ function keepsQuote(
   const ended = /[.!?,;:…—–-]$/.test(inner);
   const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
-  const title = words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
-  // "a llama she calls “Sir Fluffington”": a name given to someone or something, even with a speaker.
-  if (title && !/[.!?]$/.test(inner) && NAMING_BEFORE.test(lead)) return false;
+  const capitalized = words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
+  const title = words.length >= 2 && capitalized;
+  // "a llama she calls “Sir Fluffington”", "everyone called “Skipper,”": a name given to someone
+  // or something, even with a speaker; "Dorothy "Dot" Kaminski": a nickname inside a name.
+  if (capitalized && words.length <= 4 && !/[.!?]$/.test(inner)) {
+    if (NAMING_BEFORE.test(lead)) return false;
+    if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(lead) && /^\s+\p{Lu}/u.test(after)) return false;
+  }
   if (attributed || q.continues || !q.closed) return true;
   if (title && !/[.!?]$/.test(inner)) return false;
   // "what planners call the “builder’s remedy,” under which": a few words after a determiner, the

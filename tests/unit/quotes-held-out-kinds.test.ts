@@ -144,6 +144,18 @@ describe('the clause before a quotation', () => {
   });
 });
 
+describe('names in marks', () => {
+  test('a nickname inside a name and a name given after “called” are no quotations, even with a speaker near', () => {
+    const people: QuotePerson[] = [
+      { id: 'dorothy-kaminski', name: 'Dorothy Kaminski', role: 'diner owner' },
+      { id: 'margaret-sorensen', name: 'Margaret Sorensen', role: 'cannery worker' },
+    ];
+    const text =
+      'Owner Dorothy "Dot" Kaminski, 79, said she made the decision in September.\n\nMargaret Sorensen said the foreman, a wiry Dutchman everyone called “Skipper,” handed her the can as a present.';
+    expect(found(text, people)).toEqual([]);
+  });
+});
+
 describe('an article and a description before the name', () => {
   test('“The deputy Borislav Vranješ, …, …, affirmed … “…”” is his, and he is the subject a later he means', () => {
     const people: QuotePerson[] = [
