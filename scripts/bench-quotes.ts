@@ -5,7 +5,8 @@
 // text. --write-doc puts the report into docs/quotes.md between its bench markers. With --corpus,
 // it also times findQuotes on a sample of a content folder's articles (`npm run bench:corpus`
 // writes one): milliseconds per article, three passes. --only odd|even scores the odd- or
-// even-numbered texts alone (one half to study errors on, the other to check); --verbose lists each
+// even-numbered texts alone (one half to study errors on, the other to check), --only 41-52 the
+// texts numbered in that range (texts added later as a held-out check); --verbose lists each
 // text's errors.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,8 +28,11 @@ const { values } = argsOrExit('npm run bench:quotes', {
     verbose: { type: 'boolean', default: false },
   },
 });
-if (values.only !== undefined && values.only !== 'odd' && values.only !== 'even') {
-  console.error(`bench:quotes: --only takes odd or even (the texts' numbers), not "${values.only}"`);
+const range = /^(\d+)-(\d+)$/.exec(values.only ?? '');
+if (values.only !== undefined && values.only !== 'odd' && values.only !== 'even' && !range) {
+  console.error(
+    `bench:quotes: --only takes odd, even or a range of the texts' numbers such as 41-52, not "${values.only}"`,
+  );
   process.exit(1);
 }
 const { sample } = optionsOrExit('npm run bench:quotes', () => ({
@@ -75,6 +79,7 @@ function readSet(dir: string): LabelledText[] {
 const texts = readSet(values.dir).filter((t) => {
   if (values.only === undefined) return true;
   const n = Number.parseInt(t.name, 10);
+  if (range) return n >= Number(range[1]) && n <= Number(range[2]);
   return values.only === 'odd' ? n % 2 === 1 : n % 2 === 0;
 });
 const scores = texts.map((t) => {

@@ -37,21 +37,25 @@ function eitherCase(words: string): string {
 
 /** Groups that speak as one, printed without a determiner ("Police said"). */
 const GROUPS = eitherCase(
-  'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans',
+  'police officials authorities prosecutors investigators witnesses critics residents experts analysts researchers scientists doctors lawyers economists organizers organisers protesters supporters opponents lawmakers legislators officers firefighters parents teachers students activists advocates observers diplomats sources aides employees workers villagers neighbors neighbours relatives organizers democrats republicans campaigners executives councillors councilors ministers unions nurses farmers voters fans commuters shoppers locals',
 );
 const DETERMINERS = eitherCase('a an the one another two three several some many his her their its');
 /** A word of a nominal speaker: not an auxiliary, an adverb of the cue or a preposition ("The Prime Minister has insisted"). */
 const NOMINAL_WORD = String.raw`(?!(?:has|have|had|is|was|were|are|will|would|could|should|also|later|then|once|for|of|at|from|with|in|on|to|by|and|or|who|which|that)(?!\p{L}))`;
-const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|(?:${GROUPS})(?!\p{L}))`;
+/** A group with up to two lower-case words before it: "zoo officials", "federal prosecutors", "health campaigners". */
+const GROUP = String.raw`(?:(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:${GROUPS})(?!\p{L}))`;
+const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|${GROUP})`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
 const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
-/** "Local vet", "Chief executive": a sentence's capitalized first word before a lower-case description. */
-const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*)?\s+(?=\p{Ll}))?`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+/** "Local vet", "Chief executive", "Former Carver State star": a sentence's capitalized first words before a lower-case description. */
+const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*){0,2}\s+(?=\p{Ll}))?`;
+/** "the deputy Borislav Vranješ", "the actor Tom Hanks": an article before a lower-case description and a name. */
+const THE_DESCRIPTION = String.raw`(?:[Tt]he\s+(?=(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}))?`;
+const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -66,7 +70,7 @@ const CUES_EN = [
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
   'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
-  'pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')
   .split(' ')
@@ -75,7 +79,7 @@ const CUE_EN = `(?:${CUES_EN})(?!\\p{L})`;
 /** A past tense that is no reporting verb but reports speech where nothing follows it ("fumed.", "laughed:"). */
 const MANNER = String.raw`\p{Ll}{2,}ed(?!\p{L})`;
 /** Words between a speaker and the cue: "has said", "later told", "angrily said", "on Monday said". */
-const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
+const ADVERBS = String.raw`(?:\s+(?:also|later|then|previously|earlier|once|further|recently|repeatedly|again|has|had|have|would|will|first|last|\p{Ll}+ly|(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)))*`;
 /** Participles that report what the sentence's subject said: "…, saying the country “…”". */
 const PARTICIPLES =
   'saying|adding|telling|noting|writing|arguing|warning|insisting|calling|describing|explaining|declaring|stressing|acknowledging|promising|vowing';
@@ -87,8 +91,14 @@ const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
 const CLAUSE_START = String.raw`(?:^|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
+/**
+ * A full stop that ends an abbreviation, not a sentence: after a single letter ("p.m.", "U.S.",
+ * "J.") or a courtesy title or short form, before more of the clause ("shortly after 8 p.m.:",
+ * "said Mrs. Achterberg had").
+ */
+const ABBREVIATION_STOP = String.raw`(?<=(?:^|[^\p{L}])(?:\p{L}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|Mt|No|Inc|Ltd|Co|Corp|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.(?=[^\S\n]*[\p{L}\d:,])`;
 /** What may follow the cue up to the quotation: "told reporters:", "added that", "called it", never a sentence's end. */
-const TAIL = String.raw`[^.!?“”"«»„\n]{0,160}`;
+const TAIL = String.raw`(?:[^.!?“”"«»„\n]|${ABBREVIATION_STOP}){0,160}`;
 const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
 
 const EN = {
@@ -117,15 +127,17 @@ const EN = {
       'dgu',
     ),
     new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
-    // "Tracey laughed: “…”": the speaker's verb, then a colon right before the quotation.
+    // "Tracey laughed: “…”", "One showrunner put it bluntly: “…”", "the fire chief closed with a
+    // plea to residents:": the speaker's verb and its words, then a colon right before the quotation.
     new RegExp(
-      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has)\\s+[^.!?“”"«»„:\\n]{1,40}?):\\s*$`,
+      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has|put|gave|made|sent|took)\\s+[^.!?“”"«»„:\\n]{1,40}?|${MANNER}\\s+(?:with|to|on)\\s+[^.!?“”"«»„:\\n]{1,60}?):\\s*$`,
       'dgu',
     ),
-    // "a decision Mayor Jane Doe called “long overdue”": a name inside the clause, the cue and a
-    // few words right before the quotation.
+    // "a decision Mayor Jane Doe called “long overdue”", "figures that health campaigners
+    // described as ‘…’", "In its place he wrote: “…”": a name, a group or he/she inside the
+    // clause, the cue and a few words right before the quotation.
     new RegExp(
-      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?<name>${NAME_PATTERN})${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
+      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${GROUP})|(?<name>${NAME_PATTERN}))${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
       'dgu',
     ),
     // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
@@ -230,16 +242,29 @@ export function attributionBefore(before: string, offset: number, language: stri
       const g = m.indices!.groups!;
       rule.lastIndex = (g['name'] ?? g['nominal'] ?? g['pronoun'] ?? [m.index, m.index + 1])[1];
     }
-    // "Reed disagreed with critics who called the plan “…”": the quotation is the critics'.
-    if (last && !OTHER_SPEAKER.test(before.slice(last.indices!.groups!['cue']![1])))
-      return attributionOf(last, offset, before);
+    // "Reed disagreed with critics who called the plan “…”": the quotation is the critics'. But
+    // the speaker's own relative clause keeps it theirs ("according to Phil Oakes, who called the
+    // savings “…”", "the Freight Index Group, an industry data provider, which has described …").
+    if (last) {
+      const g = last.indices!.groups!;
+      const other = OTHER_SPEAKER.exec(before.slice(g['cue']![1]));
+      const speakerEnd = (g['name'] ?? g['nominal'] ?? g['pronoun'])![1];
+      if (!other || OWN_RELATIVE.test(before.slice(speakerEnd, g['cue']![1] + other.index)))
+        return attributionOf(last, offset, before);
+    }
   }
   return null;
 }
 
+/**
+ * An introductory phrase before a sentence's subject, ending with a comma: "Asked what donors
+ * could do, she …", "On why she keeps returning, Achebe-Hart was blunt."
+ */
+const INTRODUCTORY = String.raw`(?:(?:Asked|On|At|In|After|When|Before|Later|Outside|Speaking|Inside|Back|Pressed)\b[^,“”"«»„‘\n]{1,100},\s+)?`;
+
 /** An English sentence whose subject is a name or he/she before its verb, holding no quotation. */
 const SUBJECT_SENTENCE_EN = new RegExp(
-  `^(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
+  `^${INTRODUCTORY}(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
   'du',
 );
 
@@ -253,6 +278,9 @@ export function subjectOfSentence(sentence: string, offset: number, language: st
   const m = SUBJECT_SENTENCE_EN.exec(sentence);
   return m ? attributionOf(m, offset, sentence) : null;
 }
+
+/** What stands between a speaker and its own relative clause: a comma, or an appositive in commas. */
+const OWN_RELATIVE = /^(?:,\s+[^,;:“”"«»„\n]{1,80})?,\s+$/;
 
 /** Words between a cue and the quotation that give the quotation to someone else: "who called", "which said". */
 const OTHER_SPEAKER = new RegExp(`\\b(?:who|which|whom|whose)\\s+(?:\\p{Ll}+\\s+)?(?:${CUES_EN})(?!\\p{L})`, 'u');
@@ -298,6 +326,9 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
       offset,
       source,
     );
+  // "The Rev. Marcus Oyelaran", "the Hon. Jane Doe": a title after "the" makes a name, no organization.
+  if (kind === 'nominal' && TITLE_AFTER_THE.test(text))
+    return attribution(start, withoutFullStop(text), 'name', m, offset, source);
   if (kind === 'nominal') {
     // "a spokesman for the company": the mention is the noun phrase before its qualifier.
     const cut = /\s(?:for|of|at|from|with|in|on)\s/.exec(text);
@@ -310,6 +341,10 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
 function withoutFullStop(text: string): string {
   return text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
 }
+
+/** "The Rev.", "the Hon.": titles printed after "the" before a name. */
+const TITLE_AFTER_THE =
+  /^[Tt]he\s+(?:(?:Right|Rt\.|Very|Most)\s+)?(?:Rev\.|Reverend|Hon\.|Honourable|Honorable)\s+\p{Lu}/u;
 
 /** A possessive description ending with a name: the name (group 1). */
 const POSSESSIVE_THEN_NAME = new RegExp(`['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`, 'u');

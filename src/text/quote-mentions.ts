@@ -25,6 +25,10 @@ export interface Mention {
   readonly person: string | null;
   /** Whether the mention is the subject of its clause (a sentence's first words, or a quotation's speaker). */
   readonly subject: boolean;
+  /** Whether the mention stands inside a quotation: a person spoken of, not one the narration is about. */
+  readonly quoted?: boolean;
+  /** Whether the mention is a possessive before a noun ("Kaminski's granddaughter"): the noun is the subject, not the name. */
+  readonly possessive?: boolean;
 }
 
 const GENDERED: Readonly<Record<string, Gender>> = Object.fromEntries([
@@ -69,7 +73,7 @@ const ABBREVIATIONS =
 
 /** What follows a name that is the subject of its clause: a verb, after an appositive or age in commas. */
 const VERB_AFTER_NAME =
-  /^(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
+  /^(?:,[^,.;:“”"\n]{1,60},){0,2}\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|recalled|warned|argued|insisted|noted|has|had|is|was|will|would|could|can|did|does|\p{Ll}+ed)\b/u;
 
 /**
  * Whether an unresolved name's words may name a person: none is an organization's word, and
@@ -87,6 +91,14 @@ const ROLE_MENTION =
 const REPORTS_AFTER_NAME =
   /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted)\b/u;
 
+/** A day's or month's name as news copy prints it after a time ("8 a.m. Thursday", "p.m. Jan. 5"). */
+const DAY_OR_MONTH =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\b/;
+
+/** Days and months that are no given name (April, May, June and August are). */
+const NOT_A_NAME_DATE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|July|September|October|November|December)$/;
+
 /** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
@@ -98,6 +110,8 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
     const next = /^\S+/.exec(body.slice(m.index + m[0].length))![0];
     const letter = /(?:^|\s)\p{Lu}\.$/u.test(abbreviation) && NOT_NAME_START.has(next);
     if (m[0][0] === '.' && !letter && ABBREVIATIONS.test(abbreviation)) continue;
+    // "at 8 a.m. Thursday": a time's a.m. or p.m. before a day or month goes on with the sentence.
+    if (/[ap]\.m\.$/.test(abbreviation) && DAY_OR_MONTH.test(next)) continue;
     starts.push(para.start + m.index + m[0].length);
   }
   return starts;
@@ -168,14 +182,17 @@ export class Mentions {
     const sentenceSet = new Set(sentences);
     for (const m of text.matchAll(NAME_RUN)) {
       if (m.index >= until) break;
-      let [run, at] = [m[0], m.index];
-      const first = /^\S+/.exec(run)![0];
-      if (NOT_NAME_START.has(first)) {
-        const rest = /^\S+\s+/.exec(run);
-        if (!rest) continue;
-        [run, at] = [run.slice(rest[0].length), at + rest[0].length];
+      // NAME_RUN lets a word end in a full stop ("Sen.", "J."), so a run may cross a sentence's
+      // end ("sided with the Senate. Boyle said"): each sentence's words are a run of their own.
+      for (let [run, at] of runsBySentence(m[0], m.index, sentenceSet)) {
+        const first = /^\S+/.exec(run)![0];
+        if (NOT_NAME_START.has(first)) {
+          const rest = /^\S+\s+/.exec(run);
+          if (!rest) continue;
+          [run, at] = [run.slice(rest[0].length), at + rest[0].length];
+        }
+        this.addRun(run, at, sentenceSet);
       }
-      this.addRun(run, at, sentenceSet);
     }
     this.addRoleMentions(until, sentenceSet);
     this.list.sort((a, b) => a.at - b.at);
@@ -186,7 +203,9 @@ export class Mentions {
     const words = run.split(/\s+/);
     // A sentence's first word is capitalized whatever it is: "Immigration judges" names no one.
     // So is a name before its verb, an appositive or age between ("retiree Oskar Falk, 68, said").
-    const subject = this.isSubject(at, at + run.length, sentenceSet);
+    // "Kaminski's granddaughter, Becca Kaminski, has worked": a possessive before a noun is no subject.
+    const possessive = /['’]s?$/.test(run) && /^\s+\p{Ll}/u.test(this.text.slice(at + run.length, at + run.length + 3));
+    const subject = !possessive && this.isSubject(at, at + run.length, sentenceSet);
     const person = this.people.resolveName(run);
     let t = words.length - 2;
     while (t >= 0 && !isTitleWord(words[t]!)) t--;
@@ -200,6 +219,8 @@ export class Mentions {
         : null;
     if (person === null) {
       if (!personLike(core)) return;
+      // "By Thursday morning", "Last November": a day's or month's name is no one.
+      if (core.some((w) => NOT_A_NAME_DATE.test(w))) return;
       if (this.nounsCapitalized && t < 0 && firstNameGender(core[0]!) === null) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
@@ -211,7 +232,16 @@ export class Mentions {
     }
     const entity = person ?? `name:${nameWord(core.at(-1)!)}`;
     if (person === null) this.unresolved.add(entity);
-    this.list.push({ at, entity, name: person ? this.people.byId.get(person)!.name : core.join(' '), person, subject });
+    const quoted = this.isQuoted(at);
+    this.list.push({
+      at,
+      entity,
+      name: person ? this.people.byId.get(person)!.name : core.join(' '),
+      person,
+      subject,
+      quoted,
+      possessive,
+    });
     if (gender) this.noteGender(entity, gender);
     const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
     if (given) this.noteGender(entity, given, false);
@@ -226,13 +256,21 @@ export class Mentions {
    * sentence's start, after a comma or connective, or before its verb.
    */
   private isSubject(at: number, end: number, sentenceSet: Set<number>): boolean {
-    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
-    if (q !== undefined && at < q.end) return false;
+    if (this.isQuoted(at)) return false;
     return (
       sentenceSet.has(at) ||
+      // "The deputy Borislav Vranješ, …, affirmed": an article and a description open the sentence.
+      (sentenceSet.has(this.sentenceOf(at)) &&
+        /^(?:The|A|An)\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u.test(this.text.slice(this.sentenceOf(at), at))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
       VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
     );
+  }
+
+  /** Whether `at` is inside one of the quotations. */
+  private isQuoted(at: number): boolean {
+    const q = this.quoted[indexAtOrBefore(this.quotedStarts, at)];
+    return q !== undefined && at < q.end;
   }
 
   /**
@@ -246,13 +284,21 @@ export class Mentions {
       const id = nouns.get(lowerWithoutAccents(m[1]!));
       if (!id) continue;
       const subject = this.isSubject(m.index, m.index + m[0].length, sentenceSet);
-      this.list.push({ at: m.index, entity: id, name: this.people.byId.get(id)!.name, person: id, subject });
+      const quoted = this.isQuoted(m.index);
+      this.list.push({ at: m.index, entity: id, name: this.people.byId.get(id)!.name, person: id, subject, quoted });
     }
   }
 
-  /** he/his/him or she/her in a sentence that names only one person say that person's gender. */
+  /**
+   * he/his/him or she/her in a sentence that names only one person say that person's gender. Only
+   * the narration counts: a name inside a quotation is someone the speaker addresses or speaks of
+   * (“Mr. Birch, that’s not what the data says,” she said), and the pronoun outside is the speaker.
+   */
   private pronounEvidence(sentences: number[]): void {
-    const bySentence = Map.groupBy(this.list, (m) => this.sentenceOf(m.at));
+    const bySentence = Map.groupBy(
+      this.list.filter((m) => !m.quoted),
+      (m) => this.sentenceOf(m.at),
+    );
     for (const [s, mentions] of bySentence) {
       if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
       const end = sentences.find((x) => x > s) ?? this.text.length;
@@ -287,15 +333,26 @@ export class Mentions {
    * paragraph and the two before whose gender is not known to differ. A candidate of known gender
    * must be, from its sentence on, the only person known to have that gender and the only subject
    * (no more recent subject may be passed over on a given name's gender alone)
-   * who could be meant; one of unknown gender must be the only person mentioned at all in that
-   * stretch.
+   * who could be meant; one of unknown gender likewise, and no earlier subject in the stretch may
+   * be one the text says has that gender (a title, a gendered noun, he/she beside the name).
    */
-  resolvePronoun(pronoun: string, at: number): Mention | null {
+  resolvePronoun(
+    pronoun: string,
+    at: number,
+    quotations: readonly { start: number; end: number }[] = [],
+  ): Mention | null {
     // "sie" is a speaker's pronoun only after a singular cue ("sagte sie"), where it is "she".
     const g: Gender | null = /^(?:he|il|er)$/i.test(pronoun) ? 'm' : /^(?:she|elle|sie)$/i.test(pronoun) ? 'f' : null;
     if (!g) return null;
     const firstPara = this.paragraphOf(at) - 2;
-    const window = this.list.filter((m) => m.at < at && this.paragraphOf(m.at) >= firstPara);
+    // A person the quotation itself names is spoken of, not speaking (“…When Dre talks, people
+    // listen,” he said); names inside other quotations are spoken of too, no rival to anyone.
+    const named = new Set(
+      this.list.filter((m) => quotations.some((q) => q.start <= m.at && m.at < q.end)).map((m) => m.entity),
+    );
+    const window = this.list.filter(
+      (m) => m.at < at && this.paragraphOf(m.at) >= firstPara && !m.quoted && !named.has(m.entity),
+    );
     const fits = (m: Mention) => {
       const known = this.gender.get(m.entity);
       return known === undefined || known === g;
@@ -325,11 +382,38 @@ export class Mentions {
           (m) =>
             m.at >= from &&
             m.entity !== candidate.entity &&
+            // A possessive in the candidate's own sentence ("Kaminski's granddaughter, Becca
+            // Kaminski,") is less salient than its subject.
+            !(m.possessive && this.sentenceOf(m.at) === own) &&
             (m.subject ? fits(m) : this.gender.get(m.entity) === g && (!reports || this.sentenceOf(m.at) !== own)),
         )
-      : window.filter((m) => m.entity !== candidate.entity && fits(m));
+      : // A candidate of unknown gender (a given name the list lacks): as for a known one, no one
+        // who fits named since its sentence, and before it no subject the text says has that gender.
+        window.filter(
+          (m) =>
+            m.entity !== candidate.entity &&
+            fits(m) &&
+            (m.at >= from || (m.subject && this.saidGender.get(m.entity) === g)),
+        );
     return others.length === 0 ? candidate : null;
   }
+}
+
+/**
+ * A run of capitalized words [at, at + run.length) cut where a sentence starts inside it: [run, at]
+ * for each piece, in order.
+ */
+function runsBySentence(run: string, at: number, sentenceSet: ReadonlySet<number>): [string, number][] {
+  const pieces: [string, number][] = [];
+  let from = 0;
+  for (const w of run.matchAll(/\s+/g)) {
+    const next = w.index + w[0].length;
+    if (!sentenceSet.has(at + next)) continue;
+    pieces.push([run.slice(from, w.index), at + from]);
+    from = next;
+  }
+  pieces.push([run.slice(from), at + from]);
+  return pieces;
 }
 
 /** The index of the last element of an ascending list that is at most `at`; -1 when none is. */

@@ -23,6 +23,14 @@ const TITLE_WORDS = new Set(
   ).split(' '),
 );
 
+/** A possessive determiner opening a role or a mention ("her son", "its founder"), folded. */
+const POSSESSIVE_DETERMINER = /^(?:his|her|its|their)\s+/;
+
+/** Whether the words of `phrase` end with the words of `tail` (both folded, single spaces). */
+function endsWithWords(phrase: string, tail: string): boolean {
+  return phrase === tail || phrase.endsWith(` ${tail}`);
+}
+
 /** A generational suffix after a name, as nameWord gives it. */
 const SUFFIX = /^(jr|sr|ii|iii|iv)$/;
 
@@ -64,7 +72,7 @@ export function titleGender(word: string): 'm' | 'f' | null {
 export class PeopleIndex {
   /** Each name and alias as its words, without (words) and with (suffixed) a generational suffix. */
   private readonly forms: { id: string; words: string[]; suffixed: string[] }[] = [];
-  private readonly roles: { id: string; head: string; full: string; nouns: string[] }[] = [];
+  private readonly roles: { id: string; head: string; full: string; nouns: string[]; parts: string[] }[] = [];
   readonly byId = new Map<string, QuotePerson>();
 
   constructor(people: readonly QuotePerson[]) {
@@ -81,7 +89,8 @@ export class PeopleIndex {
         if (words.length > 0) this.forms.push({ id: p.id, words, suffixed });
       }
       if (p.role) {
-        const full = lowerWithoutAccents(p.role).replace(/\s+/g, ' ').trim();
+        // "her son": a role may be written with its possessive, as the text would say it.
+        const full = lowerWithoutAccents(p.role).replace(/\s+/g, ' ').trim().replace(POSSESSIVE_DETERMINER, '');
         // "spokeswoman for the National Association ...": the office is the words before its first
         // qualifier.
         const head = full.split(/,|\s(?:for|of|at|in|on|to|with|from|and)\s/)[0]!.trim();
@@ -99,7 +108,15 @@ export class PeopleIndex {
           )
           .filter((h) => h && !/['’]s?\s/.test(h))
           .map((h) => h.split(/\s+/).at(-1)!);
-        this.roles.push({ id: p.id, head, full, nouns });
+        // Each part's office or relation as written, without a possessive before it ("senate
+        // majority leader", "cousin" of "Emeka Okafor's cousin"): what a definite mention's words
+        // may end.
+        const parts = full
+          .split(/[,;(]/)
+          .map((part) => part.split(/\s(?:for|of|at|in|on|to|with|from|and)\s/)[0]!.trim())
+          .map((part) => part.replace(/^.*['’]s?\s+/, '').replace(POSSESSIVE_DETERMINER, ''))
+          .filter(Boolean);
+        this.roles.push({ id: p.id, head, full, nouns, parts });
       }
     }
   }
@@ -175,8 +192,14 @@ export class PeopleIndex {
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
     if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
     // A definite mention of the head noun of one person's role ("the senator" for a "state
-    // senator", "la jeune réalisatrice"); an indefinite one ("a senator") may be anyone.
-    if (!/^(?:(?:the|le|la|les|der|die|das)\s|l['’])/.test(folded) || m.split(' ').length > 3) return null;
+    // senator", "la jeune réalisatrice"); an indefinite one ("a senator") may be anyone. A
+    // possessive determiner makes a mention definite too ("her son", "his cousin").
+    if (!/^(?:(?:the|le|la|les|der|die|das|his|her|its|their)\s|l['’])/.test(folded) || m.split(' ').length > 3)
+      return null;
+    // Its words ending one person's office or relation ("the majority leader" for a "Senate
+    // majority leader" beside a "House Republican leader").
+    const byWords = new Set(this.roles.filter((r) => r.parts.some((p) => endsWithWords(p, m))).map((r) => r.id));
+    if (byWords.size === 1) return [...byWords][0]!;
     const noun = m.split(' ').at(-1)!;
     const byNoun = new Set(this.roles.filter((r) => r.nouns.includes(noun)).map((r) => r.id));
     return byNoun.size === 1 ? [...byNoun][0]! : null;

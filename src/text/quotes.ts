@@ -147,14 +147,15 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       own ??
       (rules
         ? (introducedBefore(text, q, paragraphs, starts, language) ??
-          subjectBefore(text, q, paragraphs, starts, language, people))
+          subjectBefore(text, q, paragraphs, starts, language, people) ??
+          sameClauseSpeaker(text, q, parts.at(-1)))
         : null);
     const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
     if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
     parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
-  const resolved = resolveSpeakers(text, parts, people, language, paragraphs);
+  const resolved = resolveSpeakers(text, parts, people, language, paragraphs, marked);
   const found = parts.map((part): FoundQuote => {
     const a = part.attribution;
     const r = a ? resolved.get(a)! : { person: null, refersTo: null };
@@ -167,6 +168,19 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     };
   });
   return applyCorrections(text, found, marked, options.corrections ?? [], people);
+}
+
+/**
+ * The attribution of a partial quotation in the same sentence as the quotation before it, when
+ * that one's speaker stands before it and only a conjunction and a clause of the same speaker's
+ * reported speech come between ("X said the figures reflected ‘…’, and that staff were ‘…’";
+ * "insisting her pet was “…” and accusing Dawn of being “…”"). Null otherwise.
+ */
+function sameClauseSpeaker(text: string, q: MarkedQuote, previous: Part | undefined): Attribution | null {
+  const a = previous?.own;
+  if (!a || previous.marked.paragraph !== q.paragraph || a.end > previous.marked.open) return null;
+  const between = text.slice(previous.marked.close, q.open);
+  return /^[^.!?;:“”"«»„‘’\n]{0,80}$/.test(between) && /(?:^|[\s,])(?:and|but|or)\s/.test(between) ? a : null;
 }
 
 /**
@@ -251,6 +265,10 @@ function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language
   return out;
 }
 
+/** A verb of naming right before the opening mark: capitalized words after it are a name given. */
+const NAMING_BEFORE =
+  /\b(?:call|calls|called|named|names|dubbed|dubs|nicknamed|titled|entitled|known\s+as)(?:\s+(?:him|her|it|them|me|us))?\s+$/i;
+
 /** A determiner right before the opening mark: the quoted words are a noun phrase's head. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+$/i;
 
@@ -271,8 +289,15 @@ function keepsQuote(
   const ended = /[.!?,;:…—–-]$/.test(inner);
   const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
+  const capitalized = words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
+  const title = words.length >= 2 && capitalized;
+  // "a llama she calls “Sir Fluffington”", "everyone called “Skipper,”": a name given to someone
+  // or something, even with a speaker; "Dorothy "Dot" Kaminski": a nickname inside a name.
+  if (capitalized && words.length <= 4 && !/[.!?]$/.test(inner)) {
+    if (NAMING_BEFORE.test(lead)) return false;
+    if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(lead) && /^\s+\p{Lu}/u.test(after)) return false;
+  }
   if (attributed || q.continues || !q.closed) return true;
-  const title = words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
   if (title && !/[.!?]$/.test(inner)) return false;
   // "what planners call the “builder’s remedy,” under which": a few words after a determiner, the
   // comma inside the marks as US style sets it, name a thing.
@@ -350,6 +375,7 @@ function resolveSpeakers(
   people: PeopleIndex,
   language: string,
   paragraphs: readonly Paragraph[],
+  marked: readonly MarkedQuote[],
 ): Map<Attribution, { person: string | null; refersTo: string | null }> {
   const out = new Map<Attribution, { person: string | null; refersTo: string | null }>();
   // English, French and German speakers' pronouns say a gender (he/il/er, she/elle/sie).
@@ -357,30 +383,29 @@ function resolveSpeakers(
   const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
     (a, b) => a.start - b.start,
   );
-  const pronouns = attributions.filter((a) => a.kind === 'pronoun');
+  // The quotations each pronoun speaker says: the people they name are not that speaker.
+  const said = Map.groupBy(
+    parts.filter((p) => p.attribution?.kind === 'pronoun'),
+    (p) => p.attribution!,
+  );
+  const until = Math.max(0, ...[...said].flatMap(([a, ps]) => [a.end, ...ps.map((p) => p.marked.end)]));
   const mentions =
     gendered && attributions.some((a) => a.kind !== 'name')
-      ? new Mentions(
-          text,
-          paragraphs,
-          people,
-          (pronouns.at(-1)?.start ?? 0) + 1,
-          parts.map((p) => p.marked),
-          language,
-        )
+      ? // Every quotation in marks is spoken words, also those left out as scare quotes or titles.
+        new Mentions(text, paragraphs, people, until + 1, marked, language)
       : null;
   for (const a of attributions)
     if (a.kind === 'name') {
       const person = people.resolveName(a.text);
       out.set(a, { person, refersTo: null });
       const name = person ? people.byId.get(person)!.name : a.text;
-      mentions?.add({
-        at: a.start,
-        entity: person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`,
-        name,
-        person,
-        subject: true,
-      });
+      const entity = person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`;
+      mentions?.add({ at: a.start, entity, name, person, subject: true });
+      // Each quotation the speaker says keeps them the one the text is about where it stands
+      // (a quotation over paragraphs, a paragraph continuing their words), as a new mention would.
+      for (const p of parts)
+        if (p.attribution === a && p.marked.start > a.end)
+          mentions?.add({ at: p.marked.start, entity, name, person, subject: true });
     }
   for (const a of attributions) {
     if (a.kind === 'name') continue;
@@ -389,7 +414,11 @@ function resolveSpeakers(
       continue;
     }
     if (a.kind === 'pronoun') {
-      const m = mentions.resolvePronoun(a.text, a.start);
+      const m = mentions.resolvePronoun(
+        a.text,
+        a.start,
+        (said.get(a) ?? []).map((p) => p.marked),
+      );
       out.set(a, { person: m?.person ?? null, refersTo: m?.name ?? null });
       if (m) mentions.add({ ...m, at: a.start, subject: true });
     } else {

@@ -91,4 +91,19 @@ describe('scoring quotations against the labelled set', () => {
     expect(run.stdout).toContain('| person-page precision (quotes attributed to a person) |');
     expect(run.stdout).toContain('| 03-greve | quotidien régional, France | 2 |');
   }, 60_000);
+
+  test('--only with a range of numbers scores those texts alone; anything else is a usage error', () => {
+    const bench = (only: string) =>
+      spawnSync(process.execPath, ['scripts/bench-quotes.ts', '--dir', 'tests/fixtures/quotes-bench', '--only', only], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const range = bench('2-3');
+    expect(range.status, range.stderr).toBe(0);
+    expect(range.stdout).toMatch(/^2 texts,/);
+    expect(range.stdout).not.toContain('| 01-bridge-vote |');
+    const bad = bench('2-');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--only takes odd, even or a range');
+  }, 60_000);
 });
