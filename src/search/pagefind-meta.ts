@@ -87,7 +87,7 @@ const SORTS_AT = 4;
  * either key is its page order, which a search filtered to the part gives without the sort
  * (`byDateAcrossParts` in src/search/browser/search-engine.ts). That is 4.6 kB of the 25.8 kB
  * every search page loads for a part of 2,000 articles. The file is written under a new name
- * (Pagefind's form: the language, "_", seven hex digits of its hash), which pagefind-entry.json
+ * (Pagefind's form: the language, "_", ten hex digits of its hash), which pagefind-entry.json
  * is made to name. Returns how many metadata files were changed.
  * @throws Error when a sort lists the pages in another order or leaves some out (the records were
  *   not added in the order of their sort key), or when a file is not Pagefind's metadata.
@@ -114,7 +114,7 @@ export function leaveOutPageOrderSorts(dir: string): number {
       Buffer.from([0x80]),
       bytes.subarray(bounds[SORTS_AT + 1]),
     ]);
-    const hash = `${language}_${createHash('sha256').update(trimmed).digest('hex').slice(0, 7)}`;
+    const hash = `${language}_${createHash('sha256').update(trimmed).digest('hex').slice(0, 10)}`;
     writeFileSync(path.join(dir, `pagefind.${hash}.pf_meta`), gzipSync(trimmed));
     if (hash !== index.hash) rmSync(file);
     index.hash = hash;

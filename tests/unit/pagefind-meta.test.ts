@@ -47,7 +47,7 @@ describe('leaveOutPageOrderSorts', () => {
     const chunks = writeChunkTable(dir);
     expect(leaveOutPageOrderSorts(dir)).toBe(1);
     const after = metaOf(dir);
-    expect(after.hash).toMatch(/^en_[0-9a-f]{7}$/);
+    expect(after.hash).toMatch(/^en_[0-9a-f]{10}$/);
     expect(after.hash).not.toBe(before.hash);
     expect(existsSync(path.join(dir, `pagefind.${before.hash}.pf_meta`))).toBe(false);
     expect(after.meta.includes('date')).toBe(false);
