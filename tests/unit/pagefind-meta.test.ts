@@ -7,6 +7,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { writeChunkTable } from '../../src/search/index-chunks.ts';
 import { leaveOutPageOrderSorts } from '../../src/search/pagefind-meta.ts';
 import { buildSearchIndex } from '../../src/search/write-part.ts';
+import { buildSearchParts } from '../../src/search/write-index.ts';
+import { planSearchParts, type SearchPart } from '../../src/search/parts.ts';
 import type { SearchRecord } from '../../src/search/contract.ts';
 
 // The sorts left out of the metadata of an index part whose pages are in their sort order, read
@@ -64,4 +66,41 @@ describe('leaveOutPageOrderSorts', () => {
     await buildSearchIndex(records(12, true), dir);
     expect(() => leaveOutPageOrderSorts(dir)).toThrow(/the sort "date" is not the order the pages were added in/);
   }, 60_000);
+});
+
+describe('buildSearchParts', () => {
+  /** Articles a0… one a day in January 2020, planned in parts of `size` records. */
+  const planned = (size: number) =>
+    planSearchParts(
+      Array.from({ length: 12 }, (_, i) => ({
+        id: `a${i}`,
+        day: `2020-01-${String(i + 1).padStart(2, '0')}`,
+        language: 'en',
+      })),
+      0,
+      size,
+    );
+  const source = {
+    recordsOf: (part: SearchPart): SearchRecord[] =>
+      part.articles.map((id) => ({
+        url: `/articles/${id}/`,
+        content: `lantern ${id}`,
+        language: 'en',
+        meta: { title: id },
+        filters: part.dir ? { part: [String(part.n)] } : {},
+        sort: { date: `2020-01-${String(Number(id.slice(1)) + 1).padStart(2, '0')}` },
+      })),
+    inputsOf: (part: SearchPart) => [JSON.stringify(part)],
+  };
+
+  test('an index in parts is written without sorts; a single index keeps them', async () => {
+    const parts = planned(5);
+    expect(parts.length).toBeGreaterThan(1);
+    await buildSearchParts(parts, source, path.join(root, 'parts'), path.join(root, 'parts-cache'));
+    for (const part of parts) expect(metaOf(path.join(root, 'parts', part.dir)).meta.includes('date')).toBe(false);
+    const single = planned(100);
+    expect(single.map((p) => p.dir)).toEqual(['']);
+    await buildSearchParts(single, source, path.join(root, 'single'), path.join(root, 'single-cache'));
+    expect(metaOf(path.join(root, 'single')).meta.includes('date')).toBe(true);
+  }, 120_000);
 });
