@@ -125,7 +125,9 @@ function inPart(options: PagefindSearchOptions, part: number): PagefindSearchOpt
 
 /**
  * Search options for the person pages of a search in date order: only they have the person sort
- * key, so they alone are found, in one order whatever the index's layout (PERSON_SORT_KEY).
+ * key, so in a single index they alone are found, in one order whatever the index's layout
+ * (PERSON_SORT_KEY). A part of people carries no sort and is put in its page order, the same
+ * order (byDateAcrossParts).
  */
 function peopleInOrder(options: PagefindSearchOptions): PagefindSearchOptions {
   return { ...options, sort: { [PERSON_SORT_KEY]: 'asc' } };
