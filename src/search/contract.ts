@@ -98,7 +98,8 @@ export const SORT_KEY = 'date';
  * The person pages' sort key: a person's place among the people ordered by id, zero-padded
  * (PERSON_PLACE_DIGITS). In a search in date order the person pages come after the dated results,
  * in this order; any order Pagefind ranks them in would depend on how the index is split (each
- * part ranks with its own statistics), this one does not.
+ * part ranks with its own statistics), this one does not. (An index in parts adds its records in
+ * the order of both keys and drops the sorts from its metadata: src/search/pagefind-meta.ts.)
  */
 export const PERSON_SORT_KEY = 'person';
 /** Digits of a person's place (PERSON_SORT_KEY): the same width for all, so text and number order agree. */

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { cborItem, SIGNATURE } from './pagefind-meta.ts';
 import { wordCutsLine } from './word-cuts.ts';
 
 // Which words each chunk of a written Pagefind index holds, as a small table the search page
@@ -20,56 +21,6 @@ export const CHUNK_TABLE_FILE = 'word-chunks.json';
 
 /** Per language (as pagefind-entry.json names them), its index's cuts as a line (wordCutsLine). */
 export type ChunkTable = Record<string, string>;
-
-/** Pagefind's signature before the CBOR of a file it compressed. */
-const SIGNATURE = 'pagefind_dcd';
-
-/**
- * The CBOR item at `bytes[start]` (RFC 8949: the integer, string and array types Pagefind's
- * metadata uses; maps and floats too), and where the next item starts.
- * @throws Error on a type it does not read (tags, indefinite lengths other than arrays).
- */
-function cborItem(bytes: Buffer, start: number): [unknown, number] {
-  let at = start;
-  const head = bytes[at++]!;
-  const major = head >> 5;
-  const info = head & 31;
-  if (major === 7) {
-    if (info === 26) return [bytes.readFloatBE(at), at + 4];
-    if (info === 27) return [bytes.readDoubleBE(at), at + 8];
-    return [info === 21 ? true : info === 20 ? false : null, at];
-  }
-  if (info === 31 && major === 4) {
-    const items: unknown[] = [];
-    while (bytes[at] !== 0xff) {
-      const [item, next] = cborItem(bytes, at);
-      items.push(item);
-      at = next;
-    }
-    return [items, at + 1];
-  }
-  let n: number;
-  if (info < 24) n = info;
-  else if (info === 24) n = bytes[at++]!;
-  else if (info === 25) [n, at] = [bytes.readUInt16BE(at), at + 2];
-  else if (info === 26) [n, at] = [bytes.readUInt32BE(at), at + 4];
-  else if (info === 27) [n, at] = [Number(bytes.readBigUInt64BE(at)), at + 8];
-  else throw new Error(`CBOR: length form ${info} is not read here`);
-  if (major === 0) return [n, at];
-  if (major === 1) return [-1 - n, at];
-  if (major === 2) return [bytes.subarray(at, at + n), at + n];
-  if (major === 3) return [bytes.toString('utf8', at, at + n), at + n];
-  if (major === 4 || major === 5) {
-    const items: unknown[] = [];
-    for (let i = 0; i < (major === 5 ? 2 * n : n); i++) {
-      const [item, next] = cborItem(bytes, at);
-      items.push(item);
-      at = next;
-    }
-    return [items, at];
-  }
-  throw new Error(`CBOR: major type ${major} is not read here`);
-}
 
 /**
  * The chunk ranges of one language's index, from its metadata file (a .pf_meta as Pagefind wrote it).

@@ -193,7 +193,7 @@ export function partsForLanguage(parts: SearchPart[], language: string): PagePar
     (p) => p.language === '' || (p.language === language && (p.articles.length > 0 || p.people > 0)),
   );
   const withArticles = mine.filter((p) => p.articles.length > 0);
-  // Start with an article part: it carries the date sort, and the wasm for this language.
+  // Start with an article part: it carries the wasm for this language.
   const first = withArticles[0] ?? mine[0];
   const ordered = first ? [first, ...mine.filter((p) => p !== first)] : [];
   const undated = mine.filter((p) => p.articles.length === 0).map((p) => p.n);

@@ -3,9 +3,10 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SearchPart } from './parts.ts';
+import { partsForLanguage, type SearchPart } from './parts.ts';
 import type { SearchRecord } from './contract.ts';
 import { writeChunkTable } from './index-chunks.ts';
+import { leaveOutPageOrderSorts } from './pagefind-meta.ts';
 import { buildSearchIndex } from './write-part.ts';
 
 // Writes the search index part by part (see src/search/parts.ts), one Pagefind process after
@@ -61,8 +62,11 @@ export interface PartSource {
   inputsOf(part: SearchPart): Iterable<string | Uint8Array>;
 }
 
-/** The version of the files written beside Pagefind's in each part (see the keys below). */
-const CHUNK_TABLE_VERSION = 'word-chunks 1';
+/**
+ * The version of what the build does to each part after Pagefind (see the keys below): the chunk
+ * table written beside it, and the sorts left out of the metadata of an index in several parts.
+ */
+const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out';
 
 /** The part folders the last build put into the output, and their keys (kept in the cache). */
 const MANIFEST = 'in-output.json';
@@ -99,10 +103,18 @@ export async function buildSearchParts(
       .filter(([k]) => k.startsWith('PAGEFIND_'))
       .sort(),
   );
-  const keys = parts.map((part) => {
-    // The chunk table beside each part (index-chunks.ts) is part of its files: a part kept from
-    // before the table existed is indexed again.
-    const hash = createHash('sha256').update(pagefindVersion).update(settings).update(CHUNK_TABLE_VERSION);
+  // A part searched with others (its language's page loads several) is ordered by date part by
+  // part, in its page order: its sorts are left out (pagefind-meta.ts). A page that loads one
+  // index orders by Pagefind's sorts, which it keeps.
+  const pageOrdered = parts.map((part) => partsForLanguage(parts, part.language).dirs.length > 1);
+  const keys = parts.map((part, i) => {
+    // The chunk table beside each part (index-chunks.ts) and its trimmed metadata
+    // (pagefind-meta.ts) are part of its files: a part kept from before them is indexed again.
+    const hash = createHash('sha256')
+      .update(pagefindVersion)
+      .update(settings)
+      .update(CHUNK_TABLE_VERSION)
+      .update(pageOrdered[i] ? 'sorts left out' : 'sorts kept');
     for (const input of source.inputsOf(part)) hash.update(input);
     return hash.digest('hex').slice(0, 24);
   });
@@ -136,6 +148,7 @@ export async function buildSearchParts(
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
       writeChunkTable(fresh);
+      if (pageOrdered[i]) leaveOutPageOrderSorts(fresh);
       await writeFile(path.join(fresh, '.complete'), String(records.length));
       await rm(kept, { recursive: true, force: true });
       await rename(fresh, kept);

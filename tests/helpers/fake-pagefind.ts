@@ -33,6 +33,11 @@ import type {
 //   results are in date order, but the parts' lists are interleaved by position, and records
 //   without the sort key are left out (the same for the person pages' sort key `person`); a sort
 //   key no record of the index has is no order at all (the results come as without one);
+// - an index in several parts is as the build writes it: each part's metadata without its sorts
+//   (src/search/pagefind-meta.ts; the `sorts` option), so a sort is no order at all there, and
+//   the build's check holds: each part's records are in the order of each sort key (the fake
+//   throws otherwise); a search without words gives each part's records in the order they were
+//   given (Pagefind's page order), parts in order;
 // - filter counts come only for filters whose data is loaded: by filters(), or by a search
 //   filtering on them;
 // - a result of a search that is not a phrase lists the metadata fields holding a word it matched
@@ -72,6 +77,11 @@ export interface FakeOptions {
   stem?: (word: string) => string;
   /** Words per chunk of each part's index; all words loaded from the start when not given. */
   chunkWords?: number;
+  /**
+   * Whether the index keeps Pagefind's sorts in its metadata: by default only when no record has
+   * the hidden `part` filter (the build leaves them out of an index in parts).
+   */
+  sorts?: boolean;
 }
 
 /** Lower case, no diacritics. */
@@ -117,6 +127,17 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
       .flat()
       .map((at) => at.map(stem));
   const parts = [...new Set(records.map((r) => r.part))].sort((a, b) => a - b);
+  // As built: the records of an index in parts carry the hidden part filter.
+  const sorts = fakeOptions.sorts ?? !records.some((r) => r.filters.part);
+  if (!sorts)
+    for (const key of ['date', 'person'] as const)
+      for (const part of parts) {
+        const keys = records.filter((r) => r.part === part && r[key] !== undefined).map((r) => r[key]!);
+        if (keys.length > 0 && keys.length !== records.filter((r) => r.part === part).length)
+          throw new Error(`fake Pagefind: part ${part} has records without the sort key ${key}`);
+        if (keys.some((k, i) => i > 0 && keys[i - 1]!.localeCompare(k) > 0))
+          throw new Error(`fake Pagefind: part ${part}'s records are not in ${key} order`);
+      }
 
   /** Each part's chunks: its words, and its range as Pagefind writes it. */
   const chunks = new Map<number, { words: string[]; from: string; to: string }[]>();
@@ -277,7 +298,7 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
       const [key, direction] = Object.entries(options.sort ?? {})[0] ?? [];
       const keyOf = (r: FakeRecord) => (key === 'date' ? r.date : key === 'person' ? r.person : undefined);
       let ordered: (readonly [FakeRecord, number])[];
-      if (direction && records.some((r) => keyOf(r) !== undefined)) {
+      if (direction && sorts && records.some((r) => keyOf(r) !== undefined)) {
         // Each part in the key's order; the parts' lists interleaved by position.
         const lists = parts.map((p) =>
           scored
@@ -286,7 +307,10 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
         );
         ordered = [];
         for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (l[i]) ordered.push(l[i]!);
-      } else ordered = scored.toSorted(([a, x], [b, y]) => y - x || a.url.localeCompare(b.url));
+      } else if (term === null)
+        // Pagefind's page order: each part's records as given, parts in order.
+        ordered = scored.toSorted(([a], [b]) => a.part - b.part || records.indexOf(a) - records.indexOf(b));
+      else ordered = scored.toSorted(([a, x], [b, y]) => y - x || a.url.localeCompare(b.url));
       const answer: PagefindSearchResults = {
         results: ordered.map(([r, s]) =>
           term === null

@@ -125,7 +125,9 @@ function inPart(options: PagefindSearchOptions, part: number): PagefindSearchOpt
 
 /**
  * Search options for the person pages of a search in date order: only they have the person sort
- * key, so they alone are found, in one order whatever the index's layout (PERSON_SORT_KEY).
+ * key, so in a single index they alone are found, in one order whatever the index's layout
+ * (PERSON_SORT_KEY). A part of people carries no sort and is put in its page order, the same
+ * order (byDateAcrossParts).
  */
 function peopleInOrder(options: PagefindSearchOptions): PagefindSearchOptions {
   return { ...options, sort: { [PERSON_SORT_KEY]: 'asc' } };
@@ -275,21 +277,60 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     return scopes.reduce<Scope>((a, b) => (a === null ? b : b === null ? a : a.filter((p) => b.includes(p))), null);
   }
 
+  /** Each part's records in the order they were added to its index, by id (see pageOrderOf). */
+  const pageOrders = new Map<number, Promise<Map<string, number>>>();
+
   /**
-   * Results in date order when the index has several parts. Pagefind orders each part by date but
-   * interleaves merged parts by position, so each part (a run of months) is searched on its own,
-   * newest or oldest part first, and the lists are joined; undated parts (people) come last, in
-   * the people's order (peopleInOrder), which the parts hold them in one after another.
+   * The records of part `n` in its page order (the order they were added to its index: its
+   * articles by date, its people in their order, src/search/parts.ts), as each id's place. A
+   * search of the part without words gives its pages in that order: Pagefind scores them all
+   * alike and keeps them as its filter gives them, by page number (pagefind_web/src/search.rs,
+   * search_term). An index in parts carries no sorts (the build leaves them out:
+   * src/search/pagefind-meta.ts), so this is its date order.
+   */
+  function pageOrderOf(n: number): Promise<Map<string, number>> {
+    let order = pageOrders.get(n);
+    if (!order) {
+      order = pagefind
+        .search(null, { filters: { [PART_FILTER]: { any: [String(n)] } } })
+        .then((all) => new Map((all?.results ?? []).map((r, i) => [r.id, i])));
+      pageOrders.set(n, order);
+    }
+    return order;
+  }
+
+  /** The results of a search of part `n` alone, in its page order (pageOrderOf), or the reverse. */
+  async function inPageOrder(
+    n: number,
+    answer: PagefindSearchResults | null,
+    reverse: boolean,
+  ): Promise<PagefindSearchResult[]> {
+    const order = await pageOrderOf(n);
+    const at = (r: PagefindSearchResult) => order.get(r.id) ?? 0;
+    return (answer?.results ?? []).toSorted((a, b) => (reverse ? at(b) - at(a) : at(a) - at(b)));
+  }
+
+  /**
+   * Results in date order when the index has several parts. Pagefind interleaves merged parts by
+   * position, and a part's metadata carries no sort (pageOrderOf), so each part (a run of months)
+   * is searched on its own and put in its page order, newest or oldest part first, and the lists
+   * are joined; undated parts (people) come last, in the people's order, which the parts hold them
+   * in one after another.
    */
   async function byDateAcrossParts(state: SearchState, scope: Scope): Promise<PagefindSearchResult[]> {
     const options = searchOptions(state);
-    const dated = state.sort === 'newest' ? parts.byDate.toReversed() : parts.byDate;
+    const newest = state.sort === 'newest';
+    const dated = newest ? parts.byDate.toReversed() : parts.byDate;
     const inScope = (n: number) => scope === null || scope.includes(String(n));
     const lists = await Promise.all([
-      ...dated.filter(inScope).map((n) => search(termOf(state)!, inPart(options, n))),
-      ...parts.undated.filter(inScope).map((n) => search(termOf(state)!, inPart(peopleInOrder(options), n))),
+      ...dated
+        .filter(inScope)
+        .map(async (n) => inPageOrder(n, await search(termOf(state)!, inPart(options, n)), newest)),
+      ...parts.undated
+        .filter(inScope)
+        .map(async (n) => inPageOrder(n, await search(termOf(state)!, inPart(peopleInOrder(options), n)), false)),
     ]);
-    return lists.flatMap((a) => a?.results ?? []);
+    return lists.flat();
   }
 
   /**
