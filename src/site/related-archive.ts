@@ -104,7 +104,7 @@ function archiveTerms(articles: readonly Article[], languages: readonly string[]
   const terms = articles.map((article, i) => {
     const a = article.data;
     const language = languages[i]!;
-    const digest = article.digest;
+    const digest = article.digest === undefined ? undefined : String(article.digest);
     const lede = digest === undefined ? undefined : takeLede(article.filePath!, digest);
     const key = digest === undefined ? undefined : jsonDigest([digest, a.title, a.dek ?? '', language]);
     const hit = key === undefined ? undefined : cached.get(key);

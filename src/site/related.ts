@@ -69,7 +69,7 @@ export type RelatedInput = RelatedFeatures & RelatedWordsInput;
  * An article's words: its headline and text, counted by relatedCoverage, or their TermCounts
  * counted already (by a termCounter, or kept from an earlier build).
  */
-export type RelatedWordsInput =
+type RelatedWordsInput =
   | {
       /** Its headline. */
       title: string;
@@ -80,7 +80,7 @@ export type RelatedWordsInput =
   | { terms: TermCounts };
 
 /** What relatedness looks at in one article besides its words. */
-export interface RelatedFeatures {
+interface RelatedFeatures {
   /** The article's id. */
   id: string;
   /** Its language's primary subtag, lower case ("en", "fr"): words relate within one language only. */

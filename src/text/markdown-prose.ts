@@ -13,7 +13,7 @@ export const LEDE_CHARS = 3000;
  * (http and https), HTML tags and character references, each left as a space (a destination as
  * the closing bracket before it). The words left may keep Markdown marks, which a word split drops.
  */
-export function markdownProse(markdown: string): string {
+function markdownProse(markdown: string): string {
   return markdown
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/<[^>\n]*>/g, ' ')
