@@ -5,6 +5,8 @@ import { idFromPath, unnamedParts } from './slug.ts';
 import { takeFrontMatter } from './front-matter-memo.ts';
 import { parseYaml } from './yaml.ts';
 import { withoutControlCharacters } from './control-characters.ts';
+import { rememberLede } from './lede-memo.ts';
+import { markdownLede } from '../text/markdown-prose.ts';
 
 // The collections' loaders. Files are read as the checker reads them (the same listing, strict
 // UTF-8 and YAML settings), so the site and `npm run check` always agree on what a file says; the
@@ -14,12 +16,17 @@ import { withoutControlCharacters } from './control-characters.ts';
 // (src/render/article-body.ts), so Astro's content store stays small at any archive size.
 
 /** The data of one file's text, or undefined for a file that is not an entry (the checker says why). */
-type Reader = (text: string) => Record<string, unknown> | undefined;
+type Reader = (text: string, file: { filePath: string; digest: string }) => Record<string, unknown> | undefined;
 
-/** An article file's front matter (parsed by the checker in this process, or parsed now). */
-const readArticle: Reader = (text) => {
+/**
+ * An article file's front matter (parsed by the checker in this process, or parsed now). The
+ * opening of its body's prose is kept for the related lists (lede-memo.ts), which would otherwise
+ * read the file again.
+ */
+const readArticle: Reader = (text, { filePath, digest }) => {
   const parts = splitFrontmatter(text);
   if (!parts) return undefined;
+  rememberLede(filePath, digest, markdownLede(parts.body));
   return (takeFrontMatter(parts.yaml) ?? parseYaml(parts.yaml) ?? {}) as Record<string, unknown>;
 };
 
@@ -54,7 +61,7 @@ async function sync(
       continue;
     }
     // Without the characters no page or feed can carry (the checker notes them for the editor).
-    const raw = withoutControlCharacters(read(text));
+    const raw = withoutControlCharacters(read(text, { filePath, digest }));
     if (raw === undefined) continue;
     seen.add(id);
     store.set({ id, data: await parseData({ id, data: raw, filePath }), digest, filePath });

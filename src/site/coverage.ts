@@ -167,27 +167,98 @@ export function listAnchors(coverage: Coverage, list: readonly { id: string }[])
  * The chart's text alternative, one sentence: "12 articles naming Maria Okafor, by quarter from
  * January–March 2015 to April–June 2021; the most, 4 articles, in April–June 2020." `counted` is
  * what the chart counts, with the number ("12 articles naming Maria Okafor"). Ties for the most
- * name the earliest and say how many more share it.
+ * name the earliest and say how many more share it. When every bin with articles has the same
+ * count there is no "most" to name: "6 articles …, by month from … to …: 1 article in each month."
+ * ("… in each of 2 of the 3 months." when some are empty). One bin: "… in March 2019." (with
+ * "all" before the bin when there are several articles: "4 articles …, all in March 2019.").
  */
 export function coverageSummary(coverage: Coverage, counted: string): string {
   const { bins, unit } = coverage;
   if (bins.length === 0) return `${counted}.`;
-  if (bins.length === 1) return `${counted}, all in ${bins[0]!.label}.`;
+  if (bins.length === 1) return `${counted}, ${coverage.total > 1 ? 'all ' : ''}in ${bins[0]!.label}.`;
+  const span = `${counted}, by ${unit} from ${bins[0]!.label} to ${bins.at(-1)!.label}`;
+  const withArticles = bins.filter((b) => b.count > 0);
   const top = bins.filter((b) => b.count === coverage.most);
+  const each = countOf(coverage.most, 'article');
+  if (top.length === bins.length) return `${span}: ${each} in each ${unit}.`;
+  if (top.length === withArticles.length)
+    return `${span}: ${each} in each of ${top.length} of the ${bins.length} ${unit}s.`;
   const others = top.length > 1 ? ` and ${countOf(top.length - 1, `other ${unit}`)}` : '';
-  return (
-    `${counted}, by ${unit} from ${bins[0]!.label} to ${bins.at(-1)!.label}; ` +
-    `the most, ${countOf(coverage.most, 'article')}, in ${top[0]!.label}${others}.`
-  );
+  return `${span}; the most, ${each}, in ${top[0]!.label}${others}.`;
+}
+
+/** One label of a chart's axis: the bin it stands under (its index) and its text. */
+export interface AxisLabel {
+  index: number;
+  text: string;
+}
+
+/** Width of a bin on the chart's axis, in em of the chart's font (CoverageChart.astro draws it so). */
+export const BIN_EM = 1.75;
+/**
+ * A label's width in em per character, for the chart's sans-serif font: a digit is about 0.55 em
+ * and a lower-case letter 0.5 em in system-ui fonts, a space 0.25 em, so a label such as
+ * "May 2019" (about 4.2 em) is estimated long (4.5 em).
+ */
+const EM_PER_CHARACTER = 0.56;
+/** Space kept between two labels, in em. */
+const LABEL_GAP_EM = 0.5;
+
+/** The estimated width of a label's text in em (EM_PER_CHARACTER a character). */
+function labelWidth(text: string): number {
+  return [...text].length * EM_PER_CHARACTER;
 }
 
 /**
- * The anchors of the home page's list (the whole archive, newest first) for the whole archive's
- * chart on the date archive: a month's bar links to that month's page of the date archive, which
- * lists exactly its articles, so the home list carries anchors only for quarters and years.
+ * The labels under a chart drawn `slots` bins wide (at least its bin count), each left-aligned
+ * with its bin, BIN_EM a bin: the first bin always, then bins where a period begins, each period
+ * as short as fits its label: by month, every 1, 2, 3, 6 or 12 months from January
+ * ("Jan 2019", "Apr 2019": every third month at the usual width); by quarter, each year's first
+ * quarter, labelled with the year; by year, every 1, 2, 5 or 10 years from a year divisible by it.
+ * A label is left out when it would come nearer than LABEL_GAP_EM to the one before it or run
+ * past the chart's right edge (estimated by labelWidth), so labels never overlap, whatever the
+ * screen's width (the chart is drawn in em and scrolls sideways when wider than the screen).
  */
-export function archiveAnchors(coverage: Coverage, articles: readonly { id: string }[]): Map<string, string> {
-  return coverage.unit === 'month' ? new Map<string, string>() : listAnchors(coverage, articles);
+export function axisLabels(coverage: Coverage, slots: number = coverage.bins.length): AxisLabel[] {
+  const { bins, unit } = coverage;
+  const fits = (text: string, every: number) => labelWidth(text) + LABEL_GAP_EM <= every * BIN_EM;
+  const monthOf = (b: CoverageBin) => Number(b.month) - 1;
+  let text: (b: CoverageBin) => string = (b) => b.shortLabel;
+  let starts: (b: CoverageBin) => boolean;
+  if (unit === 'month') {
+    const every = [1, 2, 3, 6, 12].find((k) => bins.every((b) => monthOf(b) % k !== 0 || fits(b.shortLabel, k))) ?? 12;
+    starts = (b) => monthOf(b) % every === 0;
+  } else if (unit === 'quarter') {
+    text = (b) => b.year;
+    starts = (b) => monthOf(b) === 0;
+  } else {
+    const every = [1, 2, 5, 10].find((k) => bins.every((b) => fits(b.year, k))) ?? 10;
+    starts = (b) => Number(b.year) % every === 0;
+  }
+  const labels: AxisLabel[] = [];
+  let free = 0; // where the next label may begin, in em
+  bins.forEach((bin, i) => {
+    if (i > 0 && !starts(bin)) return;
+    const label = i === 0 && !starts(bin) ? bin.shortLabel : text(bin);
+    const at = i * BIN_EM;
+    const end = at + labelWidth(label);
+    if (at < free || (end > slots * BIN_EM && labels.length > 0)) return;
+    labels.push({ index: i, text: label });
+    free = end + LABEL_GAP_EM;
+  });
+  return labels;
+}
+
+/** The quarter (1 to 4) a bin's first month is in. */
+export function binQuarter(bin: CoverageBin): number {
+  return Math.floor((Number(bin.month) - 1) / 3) + 1;
+}
+
+/**
+ * The months ("01" to "12") of quarter `quarter` (1 to 4), as the date archive's months are keyed.
+ */
+export function quarterMonths(quarter: number): string[] {
+  return [0, 1, 2].map((k) => String((quarter - 1) * 3 + k + 1).padStart(2, '0'));
 }
 
 /**

@@ -1,34 +1,84 @@
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Archive, Article } from './collections.ts';
 import { readArticleBody } from '../content/files.ts';
+import { forgetLedes, takeLede } from '../content/lede-memo.ts';
 import { articleTopics, topicKey } from '../content/topics.ts';
+import { cacheSubdir } from '../render/cache-dir.ts';
+import { jsonDigest, sha256Hex } from '../text/hash.ts';
+import { markdownLede } from '../text/markdown-prose.ts';
 import { primaryLanguage } from './text-direction.ts';
-import { relatedCoverage, type RelatedInput } from './related.ts';
+import { relatedCoverage, termCounter, type RelatedInput, type TermCounts } from './related.ts';
 
-// The archive's related lists (src/site/related.ts), worked out once per archive load: every
-// public article's front matter and body, read from its file. Article pages show the lists
-// (src/components/RelatedCoverage.astro) and put them into their cache keys (page-keys.ts).
+// The archive's related lists (src/site/related.ts), worked out once per archive load from every
+// public article's front matter and words. An article's words (its TermCounts) are counted once
+// and kept in the build cache, by what they are counted from (the file's digest, its headline,
+// standfirst and language), so a rebuild counts only the articles added or changed; the opening
+// of those articles' bodies comes from the articles loader, which has just read them
+// (src/content/lede-memo.ts), and is read from the file only when the loader did not parse it.
+// Article pages show the lists (src/components/RelatedCoverage.astro) and put them into their
+// cache keys (page-keys.ts).
 
-/** An article's related articles, best first: `earlier` were published before it, `later` after. */
+/** An article's related articles: `earlier` were published before it, `later` after, each oldest first. */
 export interface RelatedArticles {
   earlier: Article[];
   later: Article[];
 }
 
-/**
- * A Markdown body with what is not prose taken out: link and image destinations, bare addresses,
- * HTML tags and character references. The words left may keep Markdown marks, which the word
- * split drops.
- */
-function proseOf(markdown: string): string {
-  return markdown
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/<[^>\n]*>/g, ' ')
-    .replace(/\bhttps?:\/\/\S+/g, ' ')
-    .replace(/&#?\w+;/g, ' ');
+/** The code the counts depend on, read from the working directory as cacheDir reads src/render/. */
+const RULES = [
+  'src/site/related.ts',
+  'src/site/related-archive.ts',
+  'src/text/fold.ts',
+  'src/text/markdown-prose.ts',
+  'src/text/report-words.ts',
+  'src/text/stop-words.ts',
+];
+
+let rules: string | undefined;
+/** A hash of the counting rules' code (RULES); of the counter's own code when they cannot be read. */
+function rulesVersion(): string {
+  if (rules !== undefined) return rules;
+  let code: string;
+  try {
+    code = RULES.map((f) => readFileSync(f, 'utf8')).join('\0');
+  } catch {
+    code = `${termCounter.toString()}\0${markdownLede.toString()}`;
+  }
+  return (rules = sha256Hex(code).slice(0, 16));
 }
 
-/** What relatedness reads of an article (its body from its file). */
-function relatedInput(article: Article, archive: Archive): RelatedInput {
+/** One article's counts as the cache file keeps them: its key, its words joined by spaces, their counts. */
+type CachedTerms = [key: string, words: string, counts: number[]];
+
+/** The cache file of the counts of the rules `version`. */
+function cacheFile(version: string): string {
+  return path.join(cacheSubdir('related'), `terms-${version}.json`);
+}
+
+/** The counts kept by the last build, by key; none when there is no cache file or it cannot be read. */
+function cachedTerms(version: string): Map<string, CachedTerms> {
+  try {
+    const entries = JSON.parse(readFileSync(cacheFile(version), 'utf8')) as CachedTerms[];
+    return new Map(entries.map((e) => [e[0], e]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Writes the counts of this build as the cache (whole, then renamed), and removes other rules' files. */
+function keepTerms(version: string, entries: CachedTerms[]): void {
+  const file = cacheFile(version);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(entries));
+  renameSync(tmp, file);
+  for (const f of readdirSync(path.dirname(file)))
+    if (/^terms-.*\.json$/.test(f) && f !== path.basename(file))
+      rmSync(path.join(path.dirname(file), f), { force: true });
+}
+
+/** What relatedness looks at in an article besides its words. */
+function relatedFeatures(article: Article, archive: Archive): Omit<RelatedInput, 'terms' | 'title' | 'text'> {
   const a = article.data;
   return {
     id: article.id,
@@ -36,26 +86,60 @@ function relatedInput(article: Article, archive: Archive): RelatedInput {
     source: a.source.id,
     people: article.people.map((m) => m.id),
     topics: articleTopics(a.topics, archive.topicLabels).map(topicKey),
-    title: a.title,
-    // Read when relatedCoverage asks, once, so the archive's bodies are never all in memory.
-    get text() {
-      return `${a.dek ?? ''}\n\n${proseOf(readArticleBody(article.filePath!))}`;
-    },
   };
+}
+
+/**
+ * Every article's words, counted (termCounter) from its headline and the standfirst and opening
+ * prose of its body, or taken from the cache; the cache is then rewritten with this build's
+ * counts when any was counted or dropped.
+ * @throws {NodeJS.ErrnoException} when an article's file cannot be read or the cache not written.
+ */
+function archiveTerms(articles: readonly Article[], languages: readonly string[]): TermCounts[] {
+  const version = rulesVersion();
+  const cached = cachedTerms(version);
+  const count = termCounter();
+  const kept: CachedTerms[] = [];
+  let counted = 0;
+  const terms = articles.map((article, i) => {
+    const a = article.data;
+    const language = languages[i]!;
+    const digest = article.digest === undefined ? undefined : String(article.digest);
+    const lede = digest === undefined ? undefined : takeLede(article.filePath!, digest);
+    const key = digest === undefined ? undefined : jsonDigest([digest, a.title, a.dek ?? '', language]);
+    const hit = key === undefined ? undefined : cached.get(key);
+    if (hit) {
+      kept.push(hit);
+      return { words: hit[1] === '' ? [] : hit[1].split(' '), counts: hit[2] };
+    }
+    counted++;
+    const opening = lede ?? markdownLede(readArticleBody(article.filePath!));
+    const found = count(a.title, `${a.dek ?? ''}\n\n${opening}`, language);
+    if (key !== undefined) kept.push([key, found.words.join(' '), found.counts]);
+    return found;
+  });
+  forgetLedes();
+  if (counted > 0 || kept.length !== cached.size) keepTerms(version, kept);
+  return terms;
 }
 
 const cache = new WeakMap<Archive, Map<string, RelatedArticles>>();
 
 /**
  * Every public article's related articles, by article id (see src/site/related.ts for how they are
- * chosen); computed on the first call for an archive and kept with it.
- * @throws {NodeJS.ErrnoException} when an article's file cannot be read.
+ * chosen and ordered); computed on the first call for an archive and kept with it.
+ * @throws {NodeJS.ErrnoException} when an article's file cannot be read or the cache not written.
  */
 export function relatedArticles(archive: Archive): Map<string, RelatedArticles> {
   let lists = cache.get(archive);
   if (lists === undefined) {
     const byId = new Map(archive.articles.map((a) => [a.id, a]));
-    const ids = relatedCoverage(archive.articles.map((a) => relatedInput(a, archive)));
+    const features = archive.articles.map((a) => relatedFeatures(a, archive));
+    const terms = archiveTerms(
+      archive.articles,
+      features.map((f) => f.language),
+    );
+    const ids = relatedCoverage(features.map((f, i) => ({ ...f, terms: terms[i]! })));
     lists = new Map(
       [...ids].map(([id, { earlier, later }]) => [
         id,

@@ -1,6 +1,7 @@
 import { lowerWithoutAccents } from '../text/fold.ts';
 import { isStopWord } from '../text/stop-words.ts';
 import { isReportWord } from '../text/report-words.ts';
+import { LEDE_CHARS } from '../text/markdown-prose.ts';
 
 // Related coverage: for each article, the archived articles most related to it, earlier and
 // later. Computed once per build over the whole archive (src/site/related-archive.ts gives it the
@@ -35,7 +36,10 @@ import { isReportWord } from '../text/report-words.ts';
 // and in a small archive the floor of COMMON_FLOOR articles decides), so an article with
 // nothing strong in common with any other gets an empty list, never padding. Each side keeps its
 // MAX_PER_SIDE best, by score, then the newer first (the archive's order, which breaks ties by
-// id), so the same content always gives the same lists.
+// id), so the same content always gives the same lists. They are then shown in date order,
+// oldest first, on both sides (the archive's order reversed): a reader finds the two lists and
+// the article as one timeline, the earlier side ending with the nearest before it and the later
+// side beginning with the nearest after it. By score they read as random in a dated list.
 
 /** How many related articles each side (earlier, later) shows at most. */
 export const MAX_PER_SIDE = 5;
@@ -44,7 +48,7 @@ const MIN_SCORE = 2.5;
 /** How many distinctive terms stand for an article's words. */
 const TERMS_PER_ARTICLE = 12;
 /** How much of an article's text (UTF-16 code units) is read for its words: the lede and what follows. */
-const TEXT_READ = 3000;
+const TEXT_READ = LEDE_CHARS;
 /** How many times a headline word counts against one in the body. */
 const HEADLINE_WEIGHT = 3;
 /** Weight of one shared distinctive term's idf, against 1 for a person or topic. */
@@ -58,8 +62,25 @@ const COMMON_FLOOR = 5;
 /** The most candidates scored for one article. */
 const MAX_CANDIDATES = 1000;
 
-/** What relatedness looks at in one article. */
-export interface RelatedInput {
+/** What relatedness looks at in one article: its features, and its words (RelatedWordsInput). */
+export type RelatedInput = RelatedFeatures & RelatedWordsInput;
+
+/**
+ * An article's words: its headline and text, counted by relatedCoverage, or their TermCounts
+ * counted already (by a termCounter, or kept from an earlier build).
+ */
+type RelatedWordsInput =
+  | {
+      /** Its headline. */
+      title: string;
+      /** Its other words: standfirst and body as plain text (Markdown syntax does no harm). */
+      text: string;
+      terms?: undefined;
+    }
+  | { terms: TermCounts };
+
+/** What relatedness looks at in one article besides its words. */
+interface RelatedFeatures {
   /** The article's id. */
   id: string;
   /** Its language's primary subtag, lower case ("en", "fr"): words relate within one language only. */
@@ -70,13 +91,12 @@ export interface RelatedInput {
   people: readonly string[];
   /** Its topics' keys (one per topic, as src/content/topics.ts topicKey gives them). */
   topics: readonly string[];
-  /** Its headline. */
-  title: string;
-  /** Its other words: standfirst and body as plain text (Markdown syntax does no harm). */
-  text: string;
 }
 
-/** An article's related articles, by id, best first; `earlier` were published before it, `later` after. */
+/**
+ * An article's related articles, by id: `earlier` were published before it, `later` after; each
+ * side holds its MAX_PER_SIDE best by score, in date order, oldest first.
+ */
 export interface RelatedLists {
   earlier: string[];
   later: string[];
@@ -96,8 +116,39 @@ export function relatedWords(text: string, language: string): string[] {
     );
 }
 
-/** What separates runs of letters, digits and combining marks: no word of relatedWords crosses it. */
-const NOT_WORD_RUN = /[^\p{L}\p{N}\p{M}]+/u;
+/** A character of a run: a letter, digit or combining mark (tested on characters beyond ASCII). */
+const RUN_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
+
+/**
+ * The runs of letters, digits and combining marks (Unicode categories L, N and M) of a text, in
+ * order: what `text.split(/[^\p{L}\p{N}\p{M}]+/u)` gives without its empty strings, found three
+ * times faster by looking at ASCII characters by their codes (no word of relatedWords crosses
+ * the edge of a run). A lone surrogate is not a run character, as in the expression.
+ */
+export function wordRuns(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let inRun: boolean;
+    let width = 1;
+    if (c < 0x80) inRun = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      inRun = RUN_CHARACTER.test(String.fromCodePoint(cp));
+    }
+    if (inRun) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      runs.push(text.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) runs.push(text.slice(start));
+  return runs;
+}
 
 /** The highest df a feature may have in a collection of `n` articles before it counts as too common. */
 function commonLimit(n: number): number {
@@ -116,48 +167,48 @@ interface DistinctiveTerm {
 }
 
 /**
- * Each article's distinctive terms, TERMS_PER_ARTICLE at most, best first (tf-idf weight, then
- * the word). Words too common (commonLimit of the articles in that language) or only in this
- * article are left out.
+ * An article's words as relatedness counts them: each word of relatedWords once, with its count,
+ * a headline word counted HEADLINE_WEIGHT times, a word of the text once (only the first
+ * TEXT_READ characters of the text are read). `words[k]` occurs `counts[k]` times; words in the
+ * order they first occur.
  */
-function distinctiveTerms(articles: readonly RelatedInput[]): DistinctiveTerm[][] {
-  // Each article's words as ids into one vocabulary ("language word") with their counts, in
-  // typed arrays: the texts are read once, one at a time, and not kept. Each run of letters,
-  // digits and marks is folded once per language (relatedWords on the run gives what it gives
-  // on the whole text) and remembered, as news copy repeats its words.
-  const vocabulary = new Map<string, number>();
-  const keys: string[] = [];
-  const df: number[] = [];
-  const perLanguage = new Map<string, number>();
+export interface TermCounts {
+  words: string[];
+  counts: number[];
+}
+
+/**
+ * A function giving an article's TermCounts from its headline, its text and its language's
+ * primary subtag. Each run of letters, digits and marks is folded once per language (relatedWords
+ * on the run gives what it gives on the whole text) and remembered for the counter's next calls,
+ * as news copy repeats its words: use one counter for a whole archive, then let it go.
+ */
+export function termCounter(): (title: string, text: string, language: string) => TermCounts {
+  // Words as ids into the counter's own vocabulary, counted in a typed array that is reset after
+  // each article (only the words it touched).
+  const vocabulary = new Map<string, Map<string, number>>();
+  const wordOf: string[] = [];
   const runs = new Map<string, Map<string, number[]>>();
-  const idsOf = (run: string, language: string): number[] => {
+  let tf = new Int32Array(1 << 16);
+  return (title, text, language) => {
     let known = runs.get(language);
     if (known === undefined) runs.set(language, (known = new Map<string, number[]>()));
-    let ids = known.get(run);
-    if (ids === undefined) {
-      ids = relatedWords(run, language).map((w) => {
-        const key = `${language} ${w}`;
-        let id = vocabulary.get(key);
-        if (id === undefined) {
-          vocabulary.set(key, (id = keys.length));
-          keys.push(key);
-          df.push(0);
-        }
-        return id;
-      });
-      known.set(run, ids);
-    }
-    return ids;
-  };
-  // One count per vocabulary word, reset after each article (only the words it touched).
-  let tf = new Int32Array(1 << 16);
-  const counted = articles.map((a) => {
-    perLanguage.set(a.language, (perLanguage.get(a.language) ?? 0) + 1);
+    let ids = vocabulary.get(language);
+    if (ids === undefined) vocabulary.set(language, (ids = new Map<string, number>()));
+    const idOf = (w: string) => {
+      let id = ids.get(w);
+      if (id === undefined) {
+        ids.set(w, (id = wordOf.length));
+        wordOf.push(w);
+      }
+      return id;
+    };
     const touched: number[] = [];
-    const add = (text: string, weight: number) => {
-      for (const run of text.split(NOT_WORD_RUN)) {
-        if (run === '') continue;
-        for (const id of idsOf(run, a.language)) {
+    const add = (part: string, weight: number) => {
+      for (const run of wordRuns(part)) {
+        let found = known.get(run);
+        if (found === undefined) known.set(run, (found = relatedWords(run, language).map(idOf)));
+        for (const id of found) {
           if (id >= tf.length) {
             const grown = new Int32Array(Math.max(tf.length * 2, id + 1));
             grown.set(tf);
@@ -168,15 +219,45 @@ function distinctiveTerms(articles: readonly RelatedInput[]): DistinctiveTerm[][
         }
       }
     };
-    add(a.title, HEADLINE_WEIGHT);
-    add(a.text.slice(0, TEXT_READ), 1);
-    const ids = Int32Array.from(touched);
-    const tfs = ids.map((id) => tf[id]!);
-    for (const id of touched) {
+    add(title, HEADLINE_WEIGHT);
+    add(text.slice(0, TEXT_READ), 1);
+    const counts = touched.map((id) => tf[id]!);
+    for (const id of touched) tf[id] = 0;
+    return { words: touched.map((id) => wordOf[id]!), counts };
+  };
+}
+
+/**
+ * Each article's distinctive terms, TERMS_PER_ARTICLE at most, best first (tf-idf weight, then
+ * the word). Words too common (commonLimit of the articles in that language) or only in this
+ * article are left out.
+ */
+function distinctiveTerms(articles: readonly RelatedInput[]): DistinctiveTerm[][] {
+  // Each article's words as ids into one vocabulary ("language word") with their counts, in
+  // typed arrays: the texts are read once, one at a time (when an article has no TermCounts
+  // given), and not kept.
+  const vocabulary = new Map<string, Map<string, number>>();
+  const keys: string[] = [];
+  const df: number[] = [];
+  const perLanguage = new Map<string, number>();
+  const count = termCounter();
+  const counted = articles.map((a) => {
+    perLanguage.set(a.language, (perLanguage.get(a.language) ?? 0) + 1);
+    const { words, counts } = a.terms === undefined ? count(a.title, a.text, a.language) : a.terms;
+    let inLanguage = vocabulary.get(a.language);
+    if (inLanguage === undefined) vocabulary.set(a.language, (inLanguage = new Map<string, number>()));
+    const ids = new Int32Array(words.length);
+    words.forEach((w, k) => {
+      let id = inLanguage.get(w);
+      if (id === undefined) {
+        inLanguage.set(w, (id = keys.length));
+        keys.push(`${a.language} ${w}`);
+        df.push(0);
+      }
       df[id]!++;
-      tf[id] = 0;
-    }
-    return { ids, tfs };
+      ids[k] = id;
+    });
+    return { ids, tfs: counts };
   });
   return articles.map((a, i) => {
     const n = perLanguage.get(a.language)!;
@@ -247,6 +328,13 @@ export function relatedCoverage(articles: readonly RelatedInput[]): Map<string, 
     else entry.weight = df > limit ? 0 : idf(n, df);
   }
 
+  // Sources as small numbers: compared for every candidate, which as strings cost most of the time.
+  const sourceIds = new Map<string, number>();
+  const sourceOf = Int32Array.from(articles, (a) => {
+    let id = sourceIds.get(a.source);
+    if (id === undefined) sourceIds.set(a.source, (id = sourceIds.size));
+    return id;
+  });
   const score = new Float64Array(n);
   const seen = new Uint8Array(n);
   const result = new Map<string, RelatedLists>();
@@ -270,10 +358,14 @@ export function relatedCoverage(articles: readonly RelatedInput[]): Map<string, 
     const earlier: number[] = [];
     const later: number[] = [];
     for (const j of touched) {
-      if (articles[j]!.source === a.source) score[j]! += SAME_SOURCE;
+      if (sourceOf[j] === sourceOf[i]) score[j]! += SAME_SOURCE;
       if (score[j]! >= MIN_SCORE) (j > i ? earlier : later).push(j);
     }
-    const best = (list: number[]) => topByScore(list, score).map((j) => articles[j]!.id);
+    // The best by score, shown in date order, oldest first (a higher index is older).
+    const best = (list: number[]) =>
+      topByScore(list, score)
+        .sort((x, y) => y - x)
+        .map((j) => articles[j]!.id);
     result.set(a.id, { earlier: best(earlier), later: best(later) });
     for (const j of touched) {
       score[j] = 0;

@@ -44,6 +44,8 @@ export const urls = {
   dates: () => sitePath('dates/'),
   year: (year: string) => sitePath(`dates/${year}/`),
   month: (year: string, month: string) => sitePath(`dates/${year}/${month}/`),
+  /** A quarter's articles, `quarter` from 1 to 4: /dates/2019/q1/. */
+  quarter: (year: string, quarter: number) => sitePath(`dates/${year}/q${quarter}/`),
   search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
   searchIn: (lang: string) => sitePath(`search/${lang}/`),
   /** A capture's exact bytes, copied as text (src/site/captures.ts). */

@@ -74,6 +74,30 @@ for (const { outDir: dist, env } of FIXTURE_BUILDS) {
       }
     });
 
+    test("the date archive's bars lead to date archive pages listing exactly the bar's articles, with no fragment", async () => {
+      const doc = await page(dist, '/dates/');
+      const bars = chartBars(doc);
+      const bins = expectedBins(articles);
+      expect(bars.length).toBe(bins.length);
+      for (const [i, bar] of bars.entries()) {
+        if (bins[i]!.ids.length === 0) continue;
+        // The page itself lists exactly the bin's articles: no anchor into a longer list.
+        expect(bar.href, bar.title).toMatch(new RegExp(`^${base}dates/\\d{4}/(\\d{2}/|q[1-4]/)?$`));
+        expect((await listedAt(dist, base, bar.href!)).toSorted(), bar.title).toEqual(bins[i]!.ids.toSorted());
+      }
+    });
+
+    test("every quarter of the date archive lists exactly its three months' articles", async () => {
+      const quarters = new Map<string, string[]>();
+      for (const a of articles) {
+        const key = `${a.day.slice(0, 4)}/q${Math.floor((Number(a.day.slice(5, 7)) - 1) / 3) + 1}`;
+        quarters.set(key, [...(quarters.get(key) ?? []), a.id]);
+      }
+      expect(quarters.size).toBeGreaterThan(3);
+      for (const [key, ids] of quarters)
+        expect((await listedAt(dist, base, `${base}dates/${key}/`)).toSorted(), key).toEqual(ids.toSorted());
+    });
+
     test('the fixture charts a month, a quarter and a year span, and bins running across two pages', async () => {
       const { person, source, articles: added } = coverageArticles();
       const doc = await page(dist, `/people/${person.id}/`);

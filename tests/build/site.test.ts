@@ -142,7 +142,8 @@ describe('browse pages', () => {
     const month = await page(DIST_ROOT, '/dates/2018/09/');
     expect(texts(month, '.article-list h2')).toEqual([SEED_TITLE]);
     const year = await page(DIST_ROOT, '/dates/2018/');
-    expect(texts(year, 'main li a')).toEqual(['September 2018']);
+    expect(texts(year, 'main h1 ~ ul > li > a')).toEqual(['September 2018']);
+    expect(texts(year, '.article-list h3')).toEqual([SEED_TITLE]);
   });
 });
 

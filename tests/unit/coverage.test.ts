@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  axisLabels,
   binAnchor,
   binPage,
   binTitle,
@@ -32,7 +33,7 @@ describe('the bin follows the span', () => {
     const c = coverageOf(list('2019-03-14'));
     expect(c.unit).toBe('month');
     expect(c.bins.map(binTitle)).toEqual(['March 2019: 1 article']);
-    expect(coverageSummary(c, '1 article naming X')).toBe('1 article naming X, all in March 2019.');
+    expect(coverageSummary(c, '1 article naming X')).toBe('1 article naming X, in March 2019.');
   });
 
   test('thirty years: one bar a year, 31 of them, the years between drawn as zero', () => {
@@ -109,10 +110,133 @@ test('months between are zero; each bin knows its newest article, its page and i
 });
 
 test('ties for the most name the first and count the others', () => {
-  const c = coverageOf(list('2020-01-01', '2020-03-01', '2020-05-01'));
-  expect(coverageSummary(c, '3 articles')).toBe(
-    '3 articles, by month from January 2020 to May 2020; the most, 1 article, in January 2020 and 2 other months.',
+  const c = coverageOf(list('2020-01-01', '2020-01-02', '2020-03-01', '2020-05-01', '2020-05-09'));
+  expect(coverageSummary(c, '5 articles')).toBe(
+    '5 articles, by month from January 2020 to May 2020; the most, 2 articles, in January 2020 and 1 other month.',
   );
+});
+
+describe('captions read right for one article, one bin, and bins all alike', () => {
+  test('one article in one month: no "all"', () => {
+    expect(coverageSummary(coverageOf(list('2019-03-14')), '1 article naming X')).toBe(
+      '1 article naming X, in March 2019.',
+    );
+  });
+
+  test('several articles in one bin: all in it', () => {
+    expect(coverageSummary(coverageOf(list('2019-03-14', '2019-03-01')), '2 articles naming X')).toBe(
+      '2 articles naming X, all in March 2019.',
+    );
+  });
+
+  test('every bin alike: no "most", one count for each', () => {
+    const c = coverageOf(list('2020-01-01', '2020-02-01', '2020-03-01'));
+    expect(coverageSummary(c, '3 articles')).toBe(
+      '3 articles, by month from January 2020 to March 2020: 1 article in each month.',
+    );
+    const q = coverageOf(
+      list('2013-01-01', '2013-01-02', '2014-02-01', '2016-04-01', '2016-05-02', '2016-07-01', '2016-07-03'),
+    );
+    expect(q.unit).toBe('quarter');
+    expect(
+      coverageSummary(q, '7 articles').endsWith('; the most, 2 articles, in January–March 2013 and 2 other quarters.'),
+    ).toBe(true);
+  });
+
+  test('every bin with articles alike, some empty: how many of the bins have them', () => {
+    const c = coverageOf(list('2020-01-01', '2020-03-01', '2020-05-01'));
+    expect(coverageSummary(c, '3 articles')).toBe(
+      '3 articles, by month from January 2020 to May 2020: 1 article in each of 3 of the 5 months.',
+    );
+    const y = coverageOf(list('1994-11-02', '2024-01-09'));
+    expect(coverageSummary(y, '2 articles')).toBe(
+      '2 articles, by year from 1994 to 2024: 1 article in each of 2 of the 31 years.',
+    );
+  });
+});
+
+describe('axis labels', () => {
+  // Widths estimated here apart from the code: 0.6 em a character (a system-ui digit is about
+  // 0.55 em, a lower-case letter 0.5 em), each bin 1.75 em (the chart's least bin width, which it
+  // has on a 390 px screen, where it scrolls).
+  const width = (text: string) => [...text].length * 0.6;
+  const BIN = 1.75;
+  /** Every day from `from` on, `step` days apart, `count` of them. */
+  const days = (from: string, step: number, count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      new Date(Date.parse(from) + i * step * 86_400_000).toISOString().slice(0, 10),
+    );
+
+  const spans = {
+    'one article': list('2019-03-14'),
+    'two months': list('2019-05-01', '2019-06-01'),
+    'thirteen months': list(...days('2019-01-01', 33, 13)),
+    'two years by month': list(...days('2018-01-01', 30, 24)),
+    'eight years by quarter': list(...days('2015-01-05', 91, 32)),
+    'thirty years by year': list(...days('1994-01-05', 365, 31)),
+    'a span starting mid-period': list(...days('2016-05-05', 91, 30)),
+  };
+
+  for (const [name, articles] of Object.entries(spans))
+    test(`${name}: the first bin labelled, labels in order, none overlapping or past the edge`, () => {
+      const c = coverageOf(articles);
+      const slots = Math.max(12, c.bins.length);
+      const labels = axisLabels(c, slots);
+      expect(labels[0]?.index).toBe(0);
+      for (const [i, l] of labels.entries()) {
+        expect(l.text.length).toBeGreaterThan(0);
+        if (i > 0)
+          expect(l.index * BIN, `${name}: ${l.text}`).toBeGreaterThan(
+            labels[i - 1]!.index * BIN + width(labels[i - 1]!.text),
+          );
+        if (i > 0) expect(l.index * BIN + width(l.text), `${name}: ${l.text}`).toBeLessThanOrEqual(slots * BIN);
+      }
+    });
+
+  test('enough labels to read the chart: every year by quarter, every other year by year, every quarter by month (none past the edge)', () => {
+    const byQuarter = coverageOf(spans['eight years by quarter']);
+    expect(byQuarter.unit).toBe('quarter');
+    expect(axisLabels(byQuarter).map((l) => l.text)).toEqual([
+      '2015',
+      '2016',
+      '2017',
+      '2018',
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+    ]);
+    const byYear = coverageOf(spans['thirty years by year']);
+    expect(byYear.unit).toBe('year');
+    expect(axisLabels(byYear).map((l) => l.text)).toEqual([
+      '1994',
+      '1996',
+      '1998',
+      '2000',
+      '2002',
+      '2004',
+      '2006',
+      '2008',
+      '2010',
+      '2012',
+      '2014',
+      '2016',
+      '2018',
+      '2020',
+      '2022',
+    ]);
+    const byMonth = coverageOf(spans['two years by month']);
+    expect(byMonth.unit).toBe('month');
+    expect(axisLabels(byMonth).map((l) => l.text)).toEqual([
+      'Jan 2018',
+      'Apr 2018',
+      'Jul 2018',
+      'Oct 2018',
+      'Jan 2019',
+      'Apr 2019',
+      'Jul 2019',
+    ]);
+  });
 });
 
 test('an empty list has no bins; a person named nowhere is charted by the articles they signed', () => {

@@ -44,11 +44,28 @@ describe('relatedCoverage', () => {
     const lists = relatedCoverage(archive).get('a010')!;
     expect(lists.later).toHaveLength(MAX_PER_SIDE);
     expect(lists.earlier).toHaveLength(MAX_PER_SIDE);
-    // a030 shares two people, more than any other: first, though it is the oldest.
-    expect(lists.earlier[0]).toBe('a030');
-    // Equal scores: the newer first, as the archive orders them.
-    expect(lists.earlier.slice(1)).toEqual(['a020', 'a021', 'a022', 'a023']);
-    expect(lists.later).toEqual(['a001', 'a002', 'a003', 'a004', 'a005']);
+    // a030 shares two people, more than any other: chosen, though it is the oldest. Of equal
+    // scores the newer are chosen, as the archive orders them (a020 to a023, not a024 to a026).
+    // Shown in date order, oldest first, on both sides.
+    expect(lists.earlier).toEqual(['a030', 'a023', 'a022', 'a021', 'a020']);
+    expect(lists.later).toEqual(['a005', 'a004', 'a003', 'a002', 'a001']);
+  });
+
+  test('each side shows its best by score in date order, oldest first, whatever their scores', () => {
+    // Newest first: a001 (shares two people and a topic with a010), a002 (one person), a010,
+    // a020 (two people and a topic), a021 (one topic). By score the newer of each side comes
+    // first; by date the older.
+    const archive = [
+      article(1, { people: ['ada', 'bob'], topics: ['ports'] }),
+      article(2, { people: ['ada'] }),
+      article(10, { people: ['ada', 'bob'], topics: ['ports'] }),
+      article(20, { people: ['ada', 'bob'], topics: ['ports'] }),
+      article(21, { topics: ['ports'] }),
+      ...filler(60),
+    ];
+    const lists = relatedCoverage(archive).get('a010')!;
+    expect(lists.earlier).toEqual(['a021', 'a020']);
+    expect(lists.later).toEqual(['a002', 'a001']);
   });
 
   test('the same content gives the same lists, whatever the order of features within an article', () => {
