@@ -215,7 +215,7 @@ export function rewriteMetadata(dir: string, { leaveOutSorts }: { leaveOutSorts:
       bytes.subarray(bounds[SORTS_AT + 1]),
     ]);
     const hash = `${language}_${createHash('sha256').update(rewritten).digest('hex').slice(0, 10)}`;
-    writeFileSync(path.join(dir, `pagefind.${hash}.pf_meta`), gzipSync(rewritten));
+    writeFileSync(path.join(dir, `pagefind.${hash}.pf_meta`), gzipSync(rewritten, { level: 9 }));
     if (hash !== index.hash) rmSync(file);
     index.hash = hash;
     changed++;
