@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { partsForLanguage, type SearchPart } from './parts.ts';
 import type { SearchRecord } from './contract.ts';
 import { writeChunkTable } from './index-chunks.ts';
-import { leaveOutPageOrderSorts } from './pagefind-meta.ts';
+import { rewriteMetadata } from './pagefind-meta.ts';
 import { buildSearchIndex } from './write-part.ts';
 
 // Writes the search index part by part (see src/search/parts.ts), one Pagefind process after
@@ -64,9 +64,10 @@ export interface PartSource {
 
 /**
  * The version of what the build does to each part after Pagefind (see the keys below): the chunk
- * table written beside it, and the sorts left out of the metadata of an index in several parts.
+ * table written beside it, its fragments renamed, and the sorts left out of the metadata of an
+ * index in several parts.
  */
-const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out';
+const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out, fragments renamed';
 
 /** The part folders the last build put into the output, and their keys (kept in the cache). */
 const MANIFEST = 'in-output.json';
@@ -108,7 +109,7 @@ export async function buildSearchParts(
   // index orders by Pagefind's sorts, which it keeps.
   const pageOrdered = parts.map((part) => partsForLanguage(parts, part.language).dirs.length > 1);
   const keys = parts.map((part, i) => {
-    // The chunk table beside each part (index-chunks.ts) and its trimmed metadata
+    // The chunk table beside each part (index-chunks.ts) and its rewritten metadata and fragments
     // (pagefind-meta.ts) are part of its files: a part kept from before them is indexed again.
     const hash = createHash('sha256')
       .update(pagefindVersion)
@@ -148,7 +149,7 @@ export async function buildSearchParts(
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
       writeChunkTable(fresh);
-      if (pageOrdered[i]) leaveOutPageOrderSorts(fresh);
+      rewriteMetadata(fresh, { leaveOutSorts: pageOrdered[i]! });
       await writeFile(path.join(fresh, '.complete'), String(records.length));
       await rm(kept, { recursive: true, force: true });
       await rename(fresh, kept);

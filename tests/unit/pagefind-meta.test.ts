@@ -1,18 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeChunkTable } from '../../src/search/index-chunks.ts';
-import { leaveOutPageOrderSorts } from '../../src/search/pagefind-meta.ts';
+import { cborItem, rewriteMetadata, SIGNATURE } from '../../src/search/pagefind-meta.ts';
 import { buildSearchIndex } from '../../src/search/write-part.ts';
 import { buildSearchParts } from '../../src/search/write-index.ts';
 import { planSearchParts, type SearchPart } from '../../src/search/parts.ts';
 import type { SearchRecord } from '../../src/search/contract.ts';
 
-// The sorts left out of the metadata of an index part whose pages are in their sort order, read
-// back as Pagefind's own files: the entry names the new file, and the chunk list is untouched.
+// The sorts left out of the metadata of an index part whose pages are in their sort order, and
+// its pages' fragments renamed, read back as Pagefind's own files: the entry names the new file,
+// the chunk list is untouched, and each page's name leads to that page's own fragment.
 
 const root = await mkdtemp(path.join(tmpdir(), 'pagefind-meta-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -39,7 +40,26 @@ function metaOf(dir: string): { meta: Buffer; hash: string } {
   return { meta: gunzipSync(readFileSync(path.join(dir, `pagefind.${hash}.pf_meta`))), hash };
 }
 
-describe('leaveOutPageOrderSorts', () => {
+/** The pages of an index's metadata as [fragment name, word count] (read with the module's CBOR reader). */
+function pagesOf(dir: string): [string, number][] {
+  const [meta] = cborItem(metaOf(dir).meta, SIGNATURE.length);
+  return ((meta as unknown[])[1] as unknown[][]).map((page) => [page[0] as string, page[1] as number]);
+}
+
+/** The URL a fragment file holds (Pagefind's: gzip of the signature and the fragment's JSON). */
+function fragmentUrl(dir: string, name: string): string {
+  const bytes = gunzipSync(readFileSync(path.join(dir, 'fragment', `${name}.pf_fragment`)));
+  return (JSON.parse(bytes.toString('utf8', SIGNATURE.length)) as { url: string }).url;
+}
+
+/** The fragment files of an index, by name without the extension, sorted. */
+function fragmentFiles(dir: string): string[] {
+  return readdirSync(path.join(dir, 'fragment'))
+    .map((file) => file.replace(/\.pf_fragment$/, ''))
+    .sort();
+}
+
+describe('rewriteMetadata', () => {
   test('an index whose pages are in date order loses its sort, under a new name the entry gives', async () => {
     const dir = path.join(root, 'in-order');
     await buildSearchIndex(records(12), dir);
@@ -47,24 +67,62 @@ describe('leaveOutPageOrderSorts', () => {
     // The sort key's name is in the metadata before, and not after.
     expect(before.meta.includes('date')).toBe(true);
     const chunks = writeChunkTable(dir);
-    expect(leaveOutPageOrderSorts(dir)).toBe(1);
+    expect(rewriteMetadata(dir, { leaveOutSorts: true })).toBe(1);
     const after = metaOf(dir);
     expect(after.hash).toMatch(/^en_[0-9a-f]{10}$/);
     expect(after.hash).not.toBe(before.hash);
     expect(existsSync(path.join(dir, `pagefind.${before.hash}.pf_meta`))).toBe(false);
     expect(after.meta.includes('date')).toBe(false);
-    expect(after.meta.length).toBeLessThan(before.meta.length);
+    expect((cborItem(after.meta, SIGNATURE.length)[0] as unknown[])[4]).toEqual([]);
     // Everything else as it was: the chunk table read again from the new file is the same.
     expect(writeChunkTable(dir)).toEqual(chunks);
     expect(after.meta.subarray(0, 12).toString()).toBe('pagefind_dcd');
     // Nothing left to leave out.
-    expect(leaveOutPageOrderSorts(dir)).toBe(0);
+    expect(rewriteMetadata(dir, { leaveOutSorts: true })).toBe(0);
   }, 60_000);
+
+  test('each page names its own fragment under a short name, and no other fragment file is left', async () => {
+    const dir = path.join(root, 'fragments');
+    await buildSearchIndex(records(40), dir);
+    const before = pagesOf(dir);
+    expect(rewriteMetadata(dir, { leaveOutSorts: false })).toBe(1);
+    const after = pagesOf(dir);
+    // The word counts as they were; the names: one digest, then the page number.
+    expect(after.map(([, words]) => words)).toEqual(before.map(([, words]) => words));
+    const digest = after[0]![0].split('_')[0]!;
+    expect(digest).toMatch(/^[0-9a-f]{10}$/);
+    expect(after.map(([name]) => name)).toEqual(after.map((_, i) => `${digest}_${i}`));
+    // Page i is the record added i-th (the order Pagefind numbers pages in): its fragment holds its URL.
+    expect(after.map(([name]) => fragmentUrl(dir, name))).toEqual(after.map((_, i) => `/articles/a${i}/`));
+    expect(fragmentFiles(dir)).toEqual(after.map(([name]) => name).sort());
+    // The sort is kept when asked to, and a second pass changes nothing.
+    expect(metaOf(dir).meta.includes('date')).toBe(true);
+    expect(rewriteMetadata(dir, { leaveOutSorts: false })).toBe(0);
+    expect(pagesOf(dir)).toEqual(after);
+  }, 60_000);
+
+  test('fragment names are the same for the same pages and all new when any page changes', async () => {
+    const names = async (name: string, edited: boolean) => {
+      const dir = path.join(root, name);
+      const all = records(12);
+      if (edited) all[7] = { ...all[7]!, content: `${all[7]!.content} corrected` };
+      await buildSearchIndex(all, dir);
+      rewriteMetadata(dir, { leaveOutSorts: true });
+      return pagesOf(dir).map(([page]) => page);
+    };
+    const first = await names('same-1', false);
+    expect(await names('same-2', false)).toEqual(first);
+    // One article edited: no name is given again, to its fragment or any other of the index.
+    const edited = await names('edited', true);
+    expect(edited.filter((name) => first.includes(name))).toEqual([]);
+  }, 120_000);
 
   test('an index whose pages are not in their sort order is refused', async () => {
     const dir = path.join(root, 'reversed');
     await buildSearchIndex(records(12, true), dir);
-    expect(() => leaveOutPageOrderSorts(dir)).toThrow(/the sort "date" is not the order the pages were added in/);
+    expect(() => rewriteMetadata(dir, { leaveOutSorts: true })).toThrow(
+      /the sort "date" is not the order the pages were added in/,
+    );
   }, 60_000);
 });
 
@@ -93,14 +151,29 @@ describe('buildSearchParts', () => {
     inputsOf: (part: SearchPart) => [JSON.stringify(part)],
   };
 
-  test('an index in parts is written without sorts; a single index keeps them', async () => {
+  test('an index in parts is written without sorts; a single index keeps them; both with fragments renamed', async () => {
     const parts = planned(5);
     expect(parts.length).toBeGreaterThan(1);
     await buildSearchParts(parts, source, path.join(root, 'parts'), path.join(root, 'parts-cache'));
-    for (const part of parts) expect(metaOf(path.join(root, 'parts', part.dir)).meta.includes('date')).toBe(false);
+    for (const part of parts) {
+      const dir = path.join(root, 'parts', part.dir);
+      expect(metaOf(dir).meta.includes('date')).toBe(false);
+      expect(fragmentFiles(dir)).toEqual(
+        pagesOf(dir)
+          .map(([name]) => name)
+          .sort(),
+      );
+      expect(pagesOf(dir)[0]![0]).toMatch(/^[0-9a-f]{10}_0$/);
+    }
     const single = planned(100);
     expect(single.map((p) => p.dir)).toEqual(['']);
     await buildSearchParts(single, source, path.join(root, 'single'), path.join(root, 'single-cache'));
     expect(metaOf(path.join(root, 'single')).meta.includes('date')).toBe(true);
+    expect(fragmentFiles(path.join(root, 'single'))).toEqual(
+      pagesOf(path.join(root, 'single'))
+        .map(([name]) => name)
+        .sort(),
+    );
+    expect(pagesOf(path.join(root, 'single'))[0]![0]).toMatch(/^[0-9a-f]{10}_0$/);
   }, 120_000);
 });

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, expect, test } from 'vitest';
+import { cborItem, SIGNATURE } from '../../src/search/pagefind-meta.ts';
 import { buildSearchParts } from '../../src/search/write-index.ts';
 import { planSearchParts, type SearchPart } from '../../src/search/parts.ts';
 import type { SearchRecord } from '../../src/search/contract.ts';
@@ -32,6 +34,19 @@ function source(edited?: string) {
     }));
   return { recordsOf, inputsOf: (part: SearchPart) => [JSON.stringify(recordsOf(part))] };
 }
+
+/** The fragment names a part's metadata gives its pages, in page order. */
+function fragmentNames(dir: string): string[] {
+  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const meta = gunzipSync(readFileSync(path.join(dir, `pagefind.${entry.languages.en!.hash}.pf_meta`)));
+  return ((cborItem(meta, SIGNATURE.length)[0] as unknown[])[1] as string[][]).map((page) => page[0]!);
+}
+
+/** The fragment files of a part, by name without the extension. */
+const fragmentFiles = (dir: string) =>
+  readdirSync(path.join(dir, 'fragment')).map((f) => f.replace(/\.pf_fragment$/, ''));
 
 test('every part is written in its own folder, and unchanged parts are reused on the next build', async () => {
   expect(parts.map((p) => p.dir)).toEqual(['part-0/', 'part-1/', 'part-2/']);
@@ -78,4 +93,12 @@ test('unchanged parts are moved over from the previous output; a part changed si
   });
   expect(third.indexed).toBe(0);
   expect((await readdir(path.join(root, 'next'))).toSorted()).toEqual(['part-0', 'part-1', 'part-2']);
+  // Moved or linked, every part's fragments are the ones its metadata names, and the part
+  // changed since the first build names none of its fragments as that build did.
+  for (const dir of ['next/part-0', 'next/part-1', 'next/part-2', 'third/part-0', 'third/part-2'].map((d) =>
+    path.join(root, d),
+  ))
+    expect(fragmentFiles(dir).toSorted()).toEqual(fragmentNames(dir).toSorted());
+  const before = fragmentNames(path.join(output, 'pagefind', 'part-2'));
+  expect(fragmentNames(path.join(root, 'next', 'part-2')).filter((name) => before.includes(name))).toEqual([]);
 }, 60_000);
