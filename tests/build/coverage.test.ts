@@ -74,16 +74,24 @@ for (const { outDir: dist, env } of FIXTURE_BUILDS) {
       }
     });
 
-    test("the date archive's bars lead to date archive pages listing exactly the bar's articles, with no fragment", async () => {
+    test("the date archive's bars lead to date archive pages listing exactly the bar's articles (a year's through its months), with no fragment", async () => {
       const doc = await page(dist, '/dates/');
       const bars = chartBars(doc);
       const bins = expectedBins(articles);
       expect(bars.length).toBe(bins.length);
       for (const [i, bar] of bars.entries()) {
         if (bins[i]!.ids.length === 0) continue;
-        // The page itself lists exactly the bin's articles: no anchor into a longer list.
+        // A month's or a quarter's page lists exactly the bin's articles (no anchor into a longer
+        // list); a year's page lists its months, which together list exactly the year's articles.
         expect(bar.href, bar.title).toMatch(new RegExp(`^${base}dates/\\d{4}/(\\d{2}/|q[1-4]/)?$`));
-        expect((await listedAt(dist, base, bar.href!)).toSorted(), bar.title).toEqual(bins[i]!.ids.toSorted());
+        const year = /dates\/\d{4}\/$/.test(bar.href!);
+        const months = year
+          ? [...(await page(dist, `/${bar.href!.slice(base.length)}`)).querySelectorAll('main h1 ~ ul > li > a')].map(
+              (a) => a.getAttribute('href')!,
+            )
+          : [bar.href!];
+        const listed = (await Promise.all(months.map((m) => listedAt(dist, base, m)))).flat();
+        expect(listed.toSorted(), bar.title).toEqual(bins[i]!.ids.toSorted());
       }
     });
 
