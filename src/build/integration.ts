@@ -110,8 +110,13 @@ export default function archive(): ArchiveIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const data = takeDataFiles();
         if (data && dataCache) {
+          const [start, cpu] = [performance.now(), process.cpuUsage()];
           const { written, reused } = writeDataFiles(data, fileURLToPath(dir), dataCache.folder, dataCache.stamp);
-          logger.info(`data files: ${written.length} written, ${reused} unchanged (from the cache)`);
+          const used = process.cpuUsage(cpu);
+          const seconds = (ms: number) => (ms / 1000).toFixed(1);
+          logger.info(
+            `data files: ${written.length} written, ${reused} unchanged (from the cache) in ${seconds(performance.now() - start)} s (${seconds((used.user + used.system) / 1000)} s CPU)`,
+          );
           for (const name of written) logger.debug(`data file written: ${name}`);
         }
         if (!bodies || !index || !old) return;
