@@ -19,10 +19,11 @@ import type { DataFile } from '../site/data-files.ts';
 // route cost more than the files' own text (docs/performance.md, "The data files").
 //
 // How they get here: the route src/pages/data/[...file].ts makes the list (it has the archive as
-// the pages see it, from astro:content) and, in a build, hands it over instead of returning paths;
-// the integration takes it at astro:build:done and writes it. Astro prerenders in the build's own
-// process, but the route is bundled apart from the integration, so the hand-over goes through one
-// global slot (HANDOVER), not a module variable.
+// the pages see it, from astro:content). When the integration has said it will write them
+// (awaitDataFiles, in a build), the route hands the list over instead of returning paths, and the
+// integration takes it at astro:build:done; otherwise (the dev server) the route serves each file.
+// Astro prerenders in the build's own process, but the route is bundled apart from the
+// integration, so the hand-over goes through one global slot (HANDOVER), not a module variable.
 //
 // Each file keeps its cache key: the build cache holds every file written and the key it was
 // written for (CACHE_MANIFEST), and a rebuild writes again only the files whose key changed,
@@ -33,18 +34,30 @@ import type { DataFile } from '../site/data-files.ts';
 /** The global slot the data route leaves its files in for the integration. */
 const HANDOVER = Symbol.for('news-archive.data-files');
 
-/** The build's data files as the route left them; undefined when none were handed over. */
-type Slot = { [HANDOVER]?: readonly DataFile[] };
+/** The slot: absent when no one waits for the files, `waiting` until the route hands them over. */
+type Slot = { [HANDOVER]?: { files: readonly DataFile[] | undefined } };
 
-/** Called by the data route in a build: leaves `files` for the integration (takeDataFiles). */
-export function handOverDataFiles(files: readonly DataFile[]): void {
-  (globalThis as Slot)[HANDOVER] = files;
+/** Called by the integration before Astro renders: the data route is to hand its files over (handOverDataFiles). */
+export function awaitDataFiles(): void {
+  (globalThis as Slot)[HANDOVER] = { files: undefined };
 }
 
-/** The data files the route handed over in this process, taken once (undefined when there were none). */
+/**
+ * Called by the data route: leaves `files` for the integration (takeDataFiles) and returns true
+ * when the integration waits for them (awaitDataFiles); false when no one does (the dev server),
+ * and the route then serves the files itself.
+ */
+export function handOverDataFiles(files: readonly DataFile[]): boolean {
+  const waiting = (globalThis as Slot)[HANDOVER];
+  if (!waiting) return false;
+  waiting.files = files;
+  return true;
+}
+
+/** The data files the route handed over in this process, taken once (undefined when there were none); no longer waited for. */
 export function takeDataFiles(): readonly DataFile[] | undefined {
   const slot = globalThis as Slot;
-  const files = slot[HANDOVER];
+  const files = slot[HANDOVER]?.files;
   delete slot[HANDOVER];
   return files;
 }

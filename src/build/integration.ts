@@ -8,7 +8,7 @@ import { markdownOptionsFor } from '../render/pipeline.ts';
 import { partSize, type SearchPart } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';
 import { checkBeforeBuild } from './check-content.ts';
-import { dataFilesStamp, takeDataFiles, writeDataFiles } from './data-files-output.ts';
+import { awaitDataFiles, dataFilesStamp, takeDataFiles, writeDataFiles } from './data-files-output.ts';
 import { frontMatterCacheFile } from './front-matter-cache.ts';
 import { moveOldOutputAside, type OldOutput } from './old-output.ts';
 import { tunePagefind } from './pagefind-settings.ts';
@@ -90,6 +90,7 @@ export default function archive(): ArchiveIntegration {
           folder: path.join(fileURLToPath(config.cacheDir), 'data-files'),
           stamp: dataFilesStamp(root, `${config.base}\0${config.site ?? ''}`),
         };
+        awaitDataFiles();
         old = await moveOldOutputAside(outDir, (m) => logger.warn(m));
         tunePagefind();
         const paths = new Map(content.entries.articles.map((a) => [a.id, a.path]));

@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { dataFilesStamp, handOverDataFiles, takeDataFiles, writeDataFiles } from '../../src/build/data-files-output.ts';
+import {
+  awaitDataFiles,
+  dataFilesStamp,
+  handOverDataFiles,
+  takeDataFiles,
+  writeDataFiles,
+} from '../../src/build/data-files-output.ts';
 import type { DataFile } from '../../src/site/data-files.ts';
 
 // The data files written in one pass at the end of a build: the files and bytes the list says,
@@ -125,11 +131,16 @@ describe('writeDataFiles', () => {
 });
 
 describe('the hand-over from the route to the integration', () => {
-  test('the files handed over are taken once', () => {
+  test('the files are handed over only when the integration waits for them, and taken once', () => {
     const files = [file('articles', 'csv', 'k', CSV, [])];
-    handOverDataFiles(files);
+    // No one waits (the dev server): the route serves the files itself.
+    expect(handOverDataFiles(files)).toBe(false);
+    expect(takeDataFiles()).toBeUndefined();
+    awaitDataFiles();
+    expect(handOverDataFiles(files)).toBe(true);
     expect(takeDataFiles()).toBe(files);
     expect(takeDataFiles()).toBeUndefined();
+    expect(handOverDataFiles(files)).toBe(false);
   });
 });
 

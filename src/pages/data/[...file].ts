@@ -7,7 +7,7 @@ import { loadVersions } from '../../site/version-pages.ts';
 // The archive's data files (src/site/data-files.ts): data/articles.jsonl and .csv, people, sources
 // and topics, and each person's, source's and topic's slice under data/people/, data/sources/,
 // data/topics/ (the quotes' files come from quotes.[format].ts). The dev server serves each as a
-// route; a build hands the list to the integration, which writes them all in one pass at the end
+// route; in a build the integration waits for the list and writes them all in one pass at the end
 // (src/build/data-files-output.ts), so a build has no route per file. Each file keeps its cache
 // key there, so a rebuild writes again only those whose contents changed.
 
@@ -15,10 +15,7 @@ export async function getStaticPaths() {
   const archive = await loadArchive();
   const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
   const files = dataFiles(archive, await loadVersions(archive.articles), site);
-  if (!import.meta.env.DEV) {
-    handOverDataFiles(files);
-    return [];
-  }
+  if (handOverDataFiles(files)) return [];
   return files.map((file) => ({ params: { file: `${file.name}.${file.format}` }, props: { file } }));
 }
 
