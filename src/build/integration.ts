@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../content/check.ts';
 import { versionsByArticle } from '../content/version-entries.ts';
@@ -7,6 +8,7 @@ import { markdownOptionsFor } from '../render/pipeline.ts';
 import { partSize, type SearchPart } from '../search/parts.ts';
 import { planFor } from '../search/records.ts';
 import { checkBeforeBuild } from './check-content.ts';
+import { awaitDataFiles, dataFilesStamp, takeDataFiles, writeDataFiles } from './data-files-output.ts';
 import { frontMatterCacheFile } from './front-matter-cache.ts';
 import { moveOldOutputAside, type OldOutput } from './old-output.ts';
 import { tunePagefind } from './pagefind-settings.ts';
@@ -24,7 +26,9 @@ import { searchPartsModule } from './search-parts-module.ts';
 //    take its unchanged parts from;
 // 3. pagefind-settings: the settings Pagefind reads from the environment;
 // 4. render-ahead: article bodies rendered on the second core, in the order the index reads them;
-// 5. search-index: the Pagefind index, built while Astro syncs and renders, moved into dist/ at the end.
+// 5. search-index: the Pagefind index, built while Astro syncs and renders, moved into dist/ at the end;
+// and once the pages are written (`astro:build:done`):
+// 6. data-files-output: the data files under data/, handed over by their route, in one pass.
 // The index's plan is made once, here, and handed to the search pages (search-parts-module).
 
 /** The archive's integration, and the sitemap's filter it fills from the checked content. */
@@ -50,6 +54,7 @@ export default function archive(): ArchiveIntegration {
   let index: SearchIndexJob | undefined;
   let checked: CheckResult | undefined;
   let parts: SearchPart[] | undefined;
+  let dataCache: { folder: string; stamp: string } | undefined;
   return {
     name: 'archive',
     inSitemap: (page) => !notInSitemap.has(new URL(page).pathname),
@@ -80,6 +85,12 @@ export default function archive(): ArchiveIntegration {
         checked = undefined;
         notInSitemap = canonicalElsewhere(content, config.base);
         const outDir = fileURLToPath(config.outDir);
+        const root = fileURLToPath(config.root);
+        dataCache = {
+          folder: path.join(fileURLToPath(config.cacheDir), 'data-files'),
+          stamp: dataFilesStamp(root, `${config.base}\0${config.site ?? ''}`),
+        };
+        awaitDataFiles();
         old = await moveOldOutputAside(outDir, (m) => logger.warn(m));
         tunePagefind();
         const paths = new Map(content.entries.articles.map((a) => [a.id, a.path]));
@@ -90,7 +101,7 @@ export default function archive(): ArchiveIntegration {
         );
         bodies = renderBodiesAhead(order, config.base, (m) => logger.warn(m));
         index = await startSearchIndex(content, parts, bodies.html, {
-          root: fileURLToPath(config.root),
+          root,
           outDir,
           cacheDir: fileURLToPath(config.cacheDir),
           aside: old.aside,
@@ -98,6 +109,17 @@ export default function archive(): ArchiveIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const data = takeDataFiles();
+        if (data && dataCache) {
+          const [start, cpu] = [performance.now(), process.cpuUsage()];
+          const { written, reused } = writeDataFiles(data, fileURLToPath(dir), dataCache.folder, dataCache.stamp);
+          const used = process.cpuUsage(cpu);
+          const seconds = (ms: number) => (ms / 1000).toFixed(1);
+          logger.info(
+            `data files: ${written.length} written, ${reused} unchanged (from the cache) in ${seconds(performance.now() - start)} s (${seconds((used.user + used.system) / 1000)} s CPU)`,
+          );
+          for (const name of written) logger.debug(`data file written: ${name}`);
+        }
         if (!bodies || !index || !old) return;
         await bodies.stop();
         logger.info(bodies.report());

@@ -5,13 +5,13 @@ import type { ArticleQuote } from './quotes.ts';
 import { urls } from './urls.ts';
 import type { Version } from './version-pages.ts';
 import { articleTopics } from '../content/topics.ts';
-import { csvHeader, csvRows, csvText, LIST_SEPARATOR } from '../text/csv.ts';
+import { csvHeader, csvRows, csvText, listCell } from '../text/csv.ts';
 import { jsonDigest } from '../text/hash.ts';
 
 // The archive's data as files under data/ (README, "The data behind the pages"): every public
 // article, person, source, topic and quote as JSON Lines (https://jsonlines.org/: one JSON object
-// a line, the reference) and as CSV (src/text/csv.ts: the same fields, lists joined with
-// LIST_SEPARATOR, nested objects spread over several columns), and each person's, topic's and
+// a line, the reference) and as CSV (src/text/csv.ts: the same fields, lists as listCell writes
+// them, nested objects spread over several columns), and each person's, topic's and
 // source's own articles as a slice in the same two forms. The pages link the files and never hold
 // their rows. Written by one endpoint (src/pages/data/[...file].ts), each file keyed by what it
 // holds; the quotes' files by their own (src/pages/data/quotes.[format].ts), as only they need
@@ -89,8 +89,8 @@ const ARTICLE_COLUMNS = [
   'version_addresses',
 ] as const;
 
-/** A list as one cell. */
-const joined = (values: readonly string[]) => values.join(LIST_SEPARATOR);
+/** A list as one cell (listCell). */
+const joined = listCell;
 
 /** An article record's CSV cells, in the order of ARTICLE_COLUMNS. */
 function articleCells(r: ArticleRecord): (string | null)[] {
@@ -343,7 +343,7 @@ const SUMMARY_CSV = {
  * `published` (its date as stored: a calendar day or a moment with offset), `person` (the id of
  * the archive person the quote is given to, or null), `speaker` (as written, or null),
  * `refersTo` (for a pronoun or nominal speaker, what it refers to, or null), `quote` (the quoted
- * words), `anchor` (the id of the paragraph holding it, for `address#anchor`, or null).
+ * words without the article's quotation marks, whatever they are), `anchor` (the id of the paragraph holding it, for `address#anchor`, or null).
  */
 interface QuoteRecord {
   article: string;

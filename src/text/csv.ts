@@ -16,7 +16,19 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** The separator of the values of a multi-valued cell ("a | b | c"), documented in the README. */
-export const LIST_SEPARATOR = ' | ';
+const LIST_SEPARATOR = ' | ';
+
+/**
+ * A list as one cell: the values in order, joined by " | " (an empty list, ""); a backslash
+ * before each "|" and each backslash of a value, so every " | " in the cell is a separator and a value
+ * holding one ("chair | finance committee") reads back whole. The README's reading rule: split
+ * the cell at " | ", then take the backslash off each backslash-escaped character. An empty value
+ * is an empty stretch between separators ("mayor |  | chair"), so lists in parallel columns
+ * (people_ids, people_names, people_roles) keep one value per entry.
+ */
+export function listCell(values: readonly string[]): string {
+  return values.map((v) => v.replace(/[\\|]/g, '\\$&')).join(LIST_SEPARATOR);
+}
 
 /** Cells as csv-stringify is to write them: one more apostrophe before apostrophes and a formula sign (see above). */
 function guarded(rows: readonly (readonly (string | null | undefined)[])[]): (string | null | undefined)[][] {

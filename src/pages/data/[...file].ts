@@ -1,21 +1,22 @@
 import type { APIContext } from 'astro';
+import { handOverDataFiles } from '../../build/data-files-output.ts';
 import { loadArchive } from '../../site/collections.ts';
 import { DATA_MEDIA_TYPES, dataFiles, type DataFile } from '../../site/data-files.ts';
 import { loadVersions } from '../../site/version-pages.ts';
 
 // The archive's data files (src/site/data-files.ts): data/articles.jsonl and .csv, people, sources
 // and topics, and each person's, source's and topic's slice under data/people/, data/sources/,
-// data/topics/ (the quotes' files come from quotes.[format].ts). Each file has its own cache key,
-// so a rebuild writes again only those whose contents changed.
+// data/topics/ (the quotes' files come from quotes.[format].ts). The dev server serves each as a
+// route; in a build the integration waits for the list and writes them all in one pass at the end
+// (src/build/data-files-output.ts), so a build has no route per file. Each file keeps its cache
+// key there, so a rebuild writes again only those whose contents changed.
 
 export async function getStaticPaths() {
   const archive = await loadArchive();
   const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
-  return dataFiles(archive, await loadVersions(archive.articles), site).map((file) => ({
-    params: { file: `${file.name}.${file.format}` },
-    props: { file },
-    cacheKey: file.cacheKey,
-  }));
+  const files = dataFiles(archive, await loadVersions(archive.articles), site);
+  if (handOverDataFiles(files)) return [];
+  return files.map((file) => ({ params: { file: `${file.name}.${file.format}` }, props: { file } }));
 }
 
 export function GET({ props }: APIContext) {
