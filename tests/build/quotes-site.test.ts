@@ -168,7 +168,10 @@ describe.each([
       const line = ofArticle[i]!;
       const link = [...dd.querySelectorAll('a')].at(-1)!;
       expect(link.getAttribute('href')).toBe(`${base}articles/${id}/#${line.anchor}`);
-      expect(squeeze(link.textContent ?? '')).toBe(`“${squeeze(line.quote)}”`);
+      // The marks come from <q> and its language (the browser's quotes for French are « »).
+      const q = link.querySelector('q');
+      expect(q?.getAttribute('lang')).toBeTruthy();
+      expect(squeeze(link.textContent ?? '')).toBe(squeeze(line.quote));
       const speaker = squeeze(dd.querySelector('span')?.textContent ?? '');
       if (line.person) expect(speaker).toBe(PEOPLE_NAMES[line.person]);
       else expect(speaker).toBe(line.speaker ?? 'Unattributed');
