@@ -175,7 +175,8 @@ function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions):
  * The quotes of an article whose body renders to the sanitized `html` (renderArticleBody), in
  * reading order, by findQuotes's contract (src/text/quotes.ts), each with its paragraph's anchor.
  * A quote's `person` is always one of `options.people` or null. Cached on disk (see the module
- * comment); a cache that cannot be read is computed again.
+ * comment); a cache that cannot be read is computed again. The quotes' strings are their own, not
+ * slices of the body's text, so holding the quotes does not hold the body.
  * @throws {NodeJS.ErrnoException} when the cache cannot be written.
  */
 export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQuote[] {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 
 // What the quotes of a body keep alive: the person pages and the person records hold every
 // article's quotes for the whole build, so a quote must not hold its body. Measured in a process
-// of its own, with garbage collection on call, on a body of several megabytes quoting a few words:
+// of its own, with garbage collection on call, on bodies of 2 MB each quoting a few words:
 // what stays reachable once the body is let go is the quotes' own size, whether they were found
 // now or read from the cache.
 
