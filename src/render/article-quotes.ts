@@ -175,7 +175,8 @@ function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions):
  * The quotes of an article whose body renders to the sanitized `html` (renderArticleBody), in
  * reading order, by findQuotes's contract (src/text/quotes.ts), each with its paragraph's anchor.
  * A quote's `person` is always one of `options.people` or null. Cached on disk (see the module
- * comment); a cache that cannot be read is computed again.
+ * comment); a cache that cannot be read is computed again. The quotes' strings are their own, not
+ * slices of the body's text, so holding the quotes does not hold the body.
  * @throws {NodeJS.ErrnoException} when the cache cannot be written.
  */
 export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQuote[] {
@@ -197,11 +198,14 @@ export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQ
   } catch {
     // not computed yet
   }
-  const quotes = quotesOfText(bodyText(html), options);
+  const json = JSON.stringify(quotesOfText(bodyText(html), options));
   const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(tmp, JSON.stringify(quotes));
+  writeFileSync(tmp, json);
   renameSync(tmp, cached);
-  return quotes;
+  // Returned as the cache gives it: the rules' strings are slices of the body's whole text, and
+  // holding them held every body's text for as long as the pages and the person records keep the
+  // quotes (docs/performance.md, "Quotes (cold build at 10,000 articles)").
+  return JSON.parse(json) as BodyQuote[];
 }
 
 /**

@@ -131,7 +131,11 @@ async function searchPersonQuotes(
   for (const article of entries.articles) {
     if (!isPublic(article.data)) continue;
     const quotes = seen.get(article.id) ?? attributedQuotes(article, await bodyHtml(article.path), people, entries);
-    for (const q of quotes) byPerson.set(q.person, [...(byPerson.get(q.person) ?? []), q.text]);
+    for (const q of quotes) {
+      const list = byPerson.get(q.person);
+      if (list) list.push(q.text);
+      else byPerson.set(q.person, [q.text]);
+    }
   }
   return byPerson;
 }

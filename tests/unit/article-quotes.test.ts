@@ -105,41 +105,45 @@ function bodyTextByTree(html: string): { texts: string[]; anchors: (string | nul
 }
 
 describe('bodyText agrees with a browser-like parse', () => {
-  test('on the seed article, the quoting fixtures, every hostile payload and markup of every kind', async () => {
-    const bodies = [
-      readArticleBody(path.resolve('content/articles/2018/09/immigration-judges-sessions.md')),
-      'A *b* [c](https://x.example/) d.\n\n1. one\n2. two\n\n   > nested quote\n\n| a | b |\n| - | - |\n| c | d |\n\nA line<br>break and `code` and ~~gone~~ and a note[^1].\n\n[^1]: The note.',
-      ...quoteArticles().map((a) => a.body),
-      ...PAYLOADS.map(
-        (p) => `Before “a quote,” she said.\n\n${p.payload}\n\nAfter &amp; &#x201C;more&#x201D; &nbsp;text.`,
-      ),
-      '<p>Loose <span>inline <b>nested</b></span><br>text</p><div><p>in a div</p>tail</div><ul><li>item<ul><li>inner</li></ul></li></ul>',
-      '<details><summary>More</summary><p>hidden &lt;not a tag&gt;</p></details><figure><figcaption>cap</figcaption></figure>',
-    ];
-    let blocks = 0;
-    for (const body of bodies) {
-      const html = await render(body);
-      const { text, blocks: found } = bodyText(html);
-      const want = bodyTextByTree(html);
-      // hast-util-to-text drops format characters (U+202E and the like); bodyText keeps the text as written.
-      const visible = (t: string) =>
-        t
-          .replace(/\p{Cf}/gu, '')
-          .replace(/\s+/g, ' ')
-          .trim();
-      expect(
-        found.map((b) => visible(text.slice(b.start, b.end))),
-        html,
-      ).toEqual(want.texts.map(visible));
-      expect(
-        found.map((b) => b.anchor),
-        html,
-      ).toEqual(want.anchors);
-      expect(found.every((b, i) => i === 0 || b.start === found[i - 1]!.end + 2)).toBe(true);
-      blocks += found.length;
-    }
-    expect(blocks).toBeGreaterThan(PAYLOADS.length);
-  });
+  test(
+    'on the seed article, the quoting fixtures, every hostile payload and markup of every kind',
+    { timeout: 60_000 },
+    async () => {
+      const bodies = [
+        readArticleBody(path.resolve('content/articles/2018/09/immigration-judges-sessions.md')),
+        'A *b* [c](https://x.example/) d.\n\n1. one\n2. two\n\n   > nested quote\n\n| a | b |\n| - | - |\n| c | d |\n\nA line<br>break and `code` and ~~gone~~ and a note[^1].\n\n[^1]: The note.',
+        ...quoteArticles().map((a) => a.body),
+        ...PAYLOADS.map(
+          (p) => `Before “a quote,” she said.\n\n${p.payload}\n\nAfter &amp; &#x201C;more&#x201D; &nbsp;text.`,
+        ),
+        '<p>Loose <span>inline <b>nested</b></span><br>text</p><div><p>in a div</p>tail</div><ul><li>item<ul><li>inner</li></ul></li></ul>',
+        '<details><summary>More</summary><p>hidden &lt;not a tag&gt;</p></details><figure><figcaption>cap</figcaption></figure>',
+      ];
+      let blocks = 0;
+      for (const body of bodies) {
+        const html = await render(body);
+        const { text, blocks: found } = bodyText(html);
+        const want = bodyTextByTree(html);
+        // hast-util-to-text drops format characters (U+202E and the like); bodyText keeps the text as written.
+        const visible = (t: string) =>
+          t
+            .replace(/\p{Cf}/gu, '')
+            .replace(/\s+/g, ' ')
+            .trim();
+        expect(
+          found.map((b) => visible(text.slice(b.start, b.end))),
+          html,
+        ).toEqual(want.texts.map(visible));
+        expect(
+          found.map((b) => b.anchor),
+          html,
+        ).toEqual(want.anchors);
+        expect(found.every((b, i) => i === 0 || b.start === found[i - 1]!.end + 2)).toBe(true);
+        blocks += found.length;
+      }
+      expect(blocks).toBeGreaterThan(PAYLOADS.length);
+    },
+  );
 });
 
 describe('articleQuotes', () => {

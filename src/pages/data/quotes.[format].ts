@@ -8,18 +8,27 @@ import { sha256Hex } from '../../text/hash.ts';
 // (the same fields as columns), every quote of every public article (src/site/quotes.ts), newest
 // article first and each article's in reading order; the fields are src/site/data-files.ts's
 // QuoteRecord. Each file's cache key is the hash of its text: the quotes depend on every body,
-// its people and the quote rules, and the text is what holds all of them.
+// its people and the quote rules, and the text is what holds all of them. The text is written
+// again when the file is (the paths and their props are kept for the whole build, and the two
+// texts held there were tens of megabytes).
 
-export async function getStaticPaths() {
+/** The text of the quotes file in `format`, for the site address Astro was given. */
+async function quotesFile(format: DataFormat): Promise<string> {
   const { all } = await archiveQuotes(await loadArchive());
-  const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
-  return (['jsonl', 'csv'] as const).map((format) => {
-    const text = quotesFileText(all, format, site);
-    return { params: { format }, props: { format, text }, cacheKey: sha256Hex(text) };
-  });
+  return quotesFileText(all, format, import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined);
 }
 
-export function GET({ props }: APIContext) {
-  const { format, text } = props as { format: DataFormat; text: string };
-  return new Response(text, { headers: { 'Content-Type': DATA_MEDIA_TYPES[format] } });
+export async function getStaticPaths() {
+  return Promise.all(
+    (['jsonl', 'csv'] as const).map(async (format) => ({
+      params: { format },
+      props: { format },
+      cacheKey: sha256Hex(await quotesFile(format)),
+    })),
+  );
+}
+
+export async function GET({ props }: APIContext) {
+  const { format } = props as { format: DataFormat };
+  return new Response(await quotesFile(format), { headers: { 'Content-Type': DATA_MEDIA_TYPES[format] } });
 }
