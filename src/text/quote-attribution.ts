@@ -47,8 +47,12 @@ const GROUP = String.raw`(?:(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:${GRO
 const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll}\-’']*\s+){0,4}(?:${NOMINAL_WORD}\p{Ll}[\p{Ll}\-’']*|\d{1,3}-year-old(?!\p{L})|\p{Lu}{2,5}s?(?!\p{L}))|${GROUP})`;
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
-/** Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a clause's function words. */
-const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
+/**
+ * Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a
+ * clause's function words or a preposition ("asked about Tabaddor", "questioned over López": the
+ * name is the object of an interrupting clause, not a speaker).
+ */
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
 /** "Local vet", "Chief executive", "Former Carver State star": a sentence's capitalized first words before a lower-case description. */
@@ -232,12 +236,16 @@ export function attributionAfter(after: string, offset: number, language: string
 export function attributionBefore(before: string, offset: number, language: string): Attribution | null {
   const rules = rulesFor(language);
   if (!rules) return null;
+  // "Tabaddor’s comments: “…”": a possessive's noun as the cue, kept only when nothing else
+  // governs the quotation (see possessiveNounCue).
+  let possessive: RegExpExecArray | null = null;
   for (const rule of rules.before) {
     // The speaker nearest the quotation: ", Doe said, and Roe replied “…”" is Roe's.
     let last: RegExpExecArray | null = null;
     rule.lastIndex = 0;
     for (let m = rule.exec(before); m !== null; m = rule.exec(before)) {
-      last = m;
+      if (!possessiveNounCue(m, before)) last = m;
+      else possessive ??= m;
       // On after this speaker mention, so a later match is another mention, not a part of this one.
       const g = m.indices!.groups!;
       rule.lastIndex = (g['name'] ?? g['nominal'] ?? g['pronoun'] ?? [m.index, m.index + 1])[1];
@@ -253,7 +261,30 @@ export function attributionBefore(before: string, offset: number, language: stri
         return attributionOf(last, offset, before);
     }
   }
+  // The possessive's noun governs the quotation only when no reporting verb follows it: in
+  // "Sessions, asked about Tabaddor’s comments, said: “…”" the finite "said" has its own subject.
+  if (possessive && !REPORTING_VERB.test(before.slice(possessive.indices!.groups!['cue']![1])))
+    return attributionOf(possessive, offset, before);
   return null;
+}
+
+/** A reporting verb as a word ("said", "told"), anywhere in a stretch of text. */
+const REPORTING_VERB = new RegExp(`(?<!\\p{L})(?:${CUES_EN})(?!\\p{L})`, 'u');
+
+/**
+ * Whether a match's speaker is a name in the possessive and its cue the noun it owns
+ * ("Tabaddor’s comments", "López’s claims", "the Democrats’ remarks"): the cue word there is
+ * a noun ("comments", "remarks", "tweets"; also after an adverb-like word, "Tabaddor’s earlier
+ * remarks"), so the name is no subject of a reporting verb.
+ */
+function possessiveNounCue(m: RegExpExecArray, source: string): boolean {
+  const g = m.indices!.groups!;
+  const speaker = g['name'] ?? g['nominal'];
+  if (!speaker || !g['cue']) return false;
+  return (
+    /\p{L}(?:['’]s|s['’])$/u.test(source.slice(speaker[0], speaker[1])) &&
+    !/[,;:]/u.test(source.slice(speaker[1], g['cue'][0]))
+  );
 }
 
 /**
