@@ -250,6 +250,69 @@ describe('every language', () => {
         }
     }, 90_000);
 
+  // Searches with a filter and no words, and with words and a filter: each language's page counts
+  // its own articles with that byline; a byline only another language has is no failure there.
+  const FILTERED: { q?: string; author: string }[] = [
+    { author: 'Claire Martin' },
+    { author: 'Jonas Weber' },
+    { q: 'Macron', author: 'Sam Lee' },
+    { q: 'Macron', author: 'Claire Martin' },
+    { author: 'Nobody Writes This' },
+  ];
+  /** The articles of a language with the query's words (if any) and the byline. */
+  const foundWith = (lang: Lang, f: { q?: string; author: string }) =>
+    (f.q ? foundIn(lang, f.q) : LANGUAGE_ARTICLES.filter((a) => a.language === lang).map((a) => a.path)).filter((p) =>
+      LANGUAGE_ARTICLES.find((a) => a.path === p)!.authors.includes(f.author),
+    );
+
+  for (const f of FILTERED)
+    test(`${JSON.stringify(f)} on every language's page`, async () => {
+      const params = { ...(f.q && { q: f.q }), author: f.author };
+      for (const { base, site, page } of sites)
+        for (const lang of LANGS) {
+          const at = `${base}search/${lang === 'en' ? '' : `${lang}/`}?${new URLSearchParams(params)}`;
+          await openEveryResult(page, searchUrl(site.origin, base, lang, params));
+          const shown = await read(page, base);
+          const here = foundWith(lang, f);
+          expect(shown.paths.toSorted(), at).toEqual(here.toSorted());
+          const elsewhere = LANGS.filter((l) => l !== lang && foundWith(l, f).length > 0);
+          expect(shown.languages, at).toEqual(
+            elsewhere.map((l) => {
+              const n = foundWith(l, f).length;
+              return {
+                text: `${LANGUAGE_NAMES[l]} (${n} result${n === 1 ? '' : 's'})`,
+                href: `${base}search/${l === 'en' ? '' : `${l}/`}?${new URLSearchParams(params)}`,
+              };
+            }),
+          );
+          const named = [f.q && `“${f.q}”`, `author: ${f.author}`].filter(Boolean).join(', ');
+          if (here.length === 0 && elsewhere.length === 1) {
+            const n = foundWith(elsewhere[0]!, f).length;
+            expect(shown.status, at).toBe(
+              `0 results in ${LANGUAGE_NAMES[lang]} for ${named}; ${n} in ${LANGUAGE_NAMES[elsewhere[0]!]}.`,
+            );
+          }
+          if (here.length === 0 && elsewhere.length === 0) expect(shown.status, at).toBe(`No results for ${named}.`);
+          // Nothing was typed: no help on typing phrases and figures.
+          if (!f.q) expect(await page.locator('#search-hints').textContent(), at).not.toMatch(/phrase in quotes/);
+        }
+    }, 90_000);
+
+  test('the language switcher names each language in its own language, the same on every page', async () => {
+    const { base, site, page } = sites[0]!;
+    for (const lang of LANGS) {
+      await page.goto(searchUrl(site.origin, base, lang, {}));
+      const nav = page.locator('nav[aria-label="Search in another language"]');
+      expect((await nav.textContent())?.replace(/\s+/g, ' ').trim(), lang).toBe(
+        'Articles in: English · Deutsch · français',
+      );
+      expect(await nav.locator('a, strong').evaluateAll((els) => els.map((e) => e.getAttribute('lang'))), lang).toEqual(
+        LANGS,
+      );
+      expect(await nav.locator('[aria-current="page"]').getAttribute('lang'), lang).toBe(lang);
+    }
+  });
+
   test('an archive in one language loads no other index for it', async () => {
     const site = await serve(DIST_ROOT, '/');
     const page = await browser.newPage();

@@ -71,16 +71,44 @@ test('a word found in other languages: each language with its count and a link t
   ]);
 });
 
+test('a search with filters and no words is asked of the other languages too', async () => {
+  const { others } = setup();
+  const errors: unknown[] = [];
+  const log = console.error;
+  console.error = (e: unknown) => errors.push(e);
+  try {
+    // Only the German index has this person: the French one counts zero, without failing.
+    expect(await others.matches(state('', { filters: { person: ['Emmanuel Macron'] } }))).toEqual([
+      { lang: 'de', name: 'German', count: 1, href: '/archive/search/de/?person=Emmanuel+Macron' },
+    ]);
+    expect(await others.matches(state('', { filters: { year: ['2024'] }, sort: 'oldest' }))).toEqual([
+      { lang: 'de', name: 'German', count: 2, href: '/archive/search/de/?year=2024&sort=oldest' },
+      { lang: 'fr', name: 'French', count: 1, href: '/archive/search/fr/?year=2024&sort=oldest' },
+    ]);
+    // A value no other index has (the filters are each language's own), and a filter none of their records has.
+    expect(await others.matches(state('', { filters: { quoted: ['Dana Marks'] } }))).toEqual([]);
+    expect(await others.matches(state('', { filters: { person: ['Jeff Sessions'], year: ['2024'] } }))).toEqual([]);
+    // Words and filters together, where the filter's value is only in one language.
+    expect(await others.matches(state('Macron', { filters: { year: ['2024'] } }))).toEqual([
+      { lang: 'de', name: 'German', count: 1, href: '/archive/search/de/?q=Macron&year=2024' },
+      { lang: 'fr', name: 'French', count: 1, href: '/archive/search/fr/?q=Macron&year=2024' },
+    ]);
+  } finally {
+    console.error = log;
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a word in no language finds nothing anywhere, though Pagefind would shorten it', async () => {
   const { others } = setup();
   // "Sachsenring" is nowhere: Pagefind would search "sachsen" in its place.
   expect(await others.matches(state('Sachsenring'))).toEqual([]);
 });
 
-test('languages are loaded once, when the reader first searches words, never for an archive of one language', async () => {
+test('languages are loaded once, when the reader first searches, never for an archive of one language', async () => {
   const { others, loads } = setup();
   expect(others.none).toBe(false);
-  expect(await others.matches(state('', { filters: { year: ['2024'] } }))).toEqual([]);
+  expect(await others.matches(state(''))).toEqual([]);
   expect(loads).toEqual([]);
   await others.matches(state('Macron'));
   await others.matches(state('Sachsen'));
@@ -114,4 +142,12 @@ test('the status with nothing here but matches elsewhere never reads "No results
   expect(elsewhereText('English', 'Sachsen', [de])).toBe('0 results in English for “Sachsen”; 1 in German.');
   expect(elsewhereText('English', 'Macron', [de, fr])).toBe('0 results in English for “Macron”; 3 in other languages.');
   expect(elsewhereText('English', 'x', [de])).not.toMatch(/\bNo results\b/);
+  // A search without words names its filters, as the count of results does.
+  const en = { lang: 'en', name: 'English', count: 3, href: '' };
+  expect(elsewhereText('French', '', [en], { quoted: ['Dana Marks'] })).toBe(
+    '0 results in French for quoted: Dana Marks; 3 in English.',
+  );
+  expect(elsewhereText('French', 'Sessions', [en], { person: ['Jeff Sessions'], year: ['2017', '2018'] })).toBe(
+    '0 results in French for “Sessions”, person: Jeff Sessions, year: 2017 or 2018; 3 in English.',
+  );
 });

@@ -24,7 +24,7 @@ export interface Widening {
 /** What the controller does to the hints. */
 export interface HintsView {
   /**
-   * Shows what to try after a search: `hints` (see Hint) and the help line when it found nothing,
+   * Shows what to try after a search: `hints` (see Hint) and, for words, the help line when it found nothing,
    * and, whenever words were typed with a minus, that they were left out (`excluded`, the words
    * without the minus; `searched`, the words searched instead). When the filters left nothing,
    * `widenings` are the searches without some of them that find something.
@@ -74,7 +74,8 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
             }),
             '.',
           );
-        line(BOX_HELP);
+        // About words typed: a search of filters alone has none.
+        if (searched || excluded.length > 0) line(BOX_HELP);
       }
     },
   };

@@ -1,7 +1,7 @@
 import type { PageParts } from '../parts.ts';
 import type { Pagefind } from './pagefind-types.ts';
 import { searchEngine, type SearchEngine } from './search-engine.ts';
-import { paramsFromState, quotedQuery, type SearchState } from './search-state.ts';
+import { hasQuery, paramsFromState, searchNamed, type SearchState } from './search-state.ts';
 
 // What a search finds in the archive's other languages. Pagefind keeps one index per language,
 // with that language's word rules (its stemmer and word segmentation, built into the language's
@@ -38,8 +38,10 @@ export interface OtherLanguages {
   /** True when the archive has no other language: then nothing is ever loaded or asked. */
   readonly none: boolean;
   /**
-   * The other languages where the state's words (and filters) find something, in the order
-   * given, each with its count; none for a state without words. A language whose index cannot be
+   * The other languages where the state's words and filters find something, in the order given,
+   * each with its count; none for a state of neither. A search of filters alone is asked too: each
+   * language's filters are its own index's, and a value its index lacks finds nothing there
+   * (Pagefind gives an unknown filter or value no records). A language whose index cannot be
    * loaded counts as having no matches (this page's own search is not held up by it).
    */
   matches(state: SearchState): Promise<LanguageMatches[]>;
@@ -64,7 +66,8 @@ export function otherLanguages(
   async function count(language: OtherLanguage, state: SearchState): Promise<number> {
     try {
       const engine = await engineOf(language);
-      const scope = await engine.scopeOf(state.q);
+      // Without words, the filters alone: everywhere (scopeOf('') would be nowhere).
+      const scope = state.q ? await engine.scopeOf(state.q) : null;
       return (await engine.resultsFor({ ...state, sort: 'relevance' }, scope))?.length ?? 0;
     } catch (err) {
       console.error(err);
@@ -74,7 +77,7 @@ export function otherLanguages(
   return {
     none: searchable.length === 0,
     async matches(state) {
-      if (!state.q || searchable.length === 0) return [];
+      if (!hasQuery(state) || searchable.length === 0) return [];
       const counts = await Promise.all(searchable.map((l) => count(l, state)));
       const query = paramsFromState(state).toString();
       return searchable.flatMap((l, i) =>
@@ -86,11 +89,17 @@ export function otherLanguages(
 
 /**
  * The status line for a search with no results on this page but some in other languages, never
- * "No results": "0 results in English for “Sachsen”; 1 in German." (`here` is this page's
- * language's name.)
+ * "No results": "0 results in English for “Sachsen”; 1 in German.", "0 results in French for
+ * quoted: Dana Marks; 3 in English." (`here` is this page's language's name; the search is named
+ * as the count of results names it, searchNamed).
  */
-export function elsewhereText(here: string, q: string, matches: LanguageMatches[]): string {
+export function elsewhereText(
+  here: string,
+  q: string,
+  matches: LanguageMatches[],
+  filters: Partial<Record<string, string[]>> = {},
+): string {
   const n = matches.reduce((sum, m) => sum + m.count, 0);
   const where = matches.length === 1 ? matches[0]!.name : 'other languages';
-  return `0 results in ${here} for ${quotedQuery(q)}; ${n} in ${where}.`;
+  return `0 results in ${here} for ${searchNamed(q, filters)}; ${n} in ${where}.`;
 }

@@ -1,7 +1,6 @@
-import { FILTER_KEYS, FILTER_LABELS } from '../contract.ts';
 import type { ExcerptRun } from '../earlier-versions.ts';
 import type { ResultSummary } from './result-summary.ts';
-import { quotedQuery } from './search-state.ts';
+import { searchNamed } from './search-state.ts';
 
 // The search page's results: the list, the "Show more" button and the status line, in the
 // results region. Page code only: what to show comes from the engine and result-summary.ts.
@@ -127,10 +126,6 @@ export function resultsView({ region, status, added, list, more }: ResultsElemen
  * 2020.", "No results."; a phrase typed in quotes is shown in its own quotes.
  */
 export function resultCountText(n: number, q: string, filters: Partial<Record<string, string[]>> = {}): string {
-  const ticked = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
-    (k) => `${FILTER_LABELS[k].toLowerCase()}: ${filters[k]!.join(' or ')}`,
-  );
-  const words = q ? quotedQuery(q) : '';
-  const what = [words, ...ticked].filter(Boolean).join(', ');
+  const what = searchNamed(q, filters);
   return `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${what ? ` for ${what}` : ''}.`;
 }

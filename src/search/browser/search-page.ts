@@ -11,7 +11,14 @@ import { resultCountText, resultsView } from './results-view.ts';
 import { parsedQuery } from './query.ts';
 import { searchEngine, type ResultQueue, type SearchEngine } from './search-engine.ts';
 import { wordCutsOf } from './word-chunks.ts';
-import { hasQuery, paramsFromState, searchTitle, stateFromParams, type SearchState } from './search-state.ts';
+import {
+  hasQuery,
+  paramsFromState,
+  searchNamed,
+  searchTitle,
+  stateFromParams,
+  type SearchState,
+} from './search-state.ts';
 
 // The search page's controller: a form that works with the keyboard, filters with counts, results
 // with highlighted excerpts, and the whole state mirrored in the address bar (each deliberate
@@ -162,10 +169,10 @@ async function* showing(
       true,
     );
     // Never "No results" before the other languages have answered.
-    const waiting = found.length === 0 && state.q && others !== undefined;
+    const waiting = found.length === 0 && others !== undefined;
     results.say(
       waiting
-        ? `Looking in the other languages for “${state.q}”…`
+        ? `Looking in the other languages for ${searchNamed(state.q, state.filters)}…`
         : resultCountText(found.length, state.q, state.filters) + partial,
     );
   };
@@ -230,13 +237,13 @@ async function* searchSteps(
     }
   }
   // With nothing here, the status waits for the other languages' answer and names them.
-  if (count === 0 && state.q && elsewhere && matches) {
+  if (count === 0 && elsewhere && matches) {
     const there = await matches;
     yield () => {
       elsewhere.line.show(there);
       results.say(
         there.length > 0
-          ? elsewhere.elsewhereText(language, state.q, there)
+          ? elsewhere.elsewhereText(language, state.q, there, state.filters)
           : resultCountText(0, state.q, state.filters) + partial,
       );
     };

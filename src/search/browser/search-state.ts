@@ -1,5 +1,5 @@
 import type { PagefindSearchOptions } from './pagefind-types.ts';
-import { FILTER_KEYS, SORT_KEY, SORTS, type FilterKey, type SortOrder } from '../contract.ts';
+import { FILTER_KEYS, FILTER_LABELS, SORT_KEY, SORTS, type FilterKey, type SortOrder } from '../contract.ts';
 import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's state, kept in the address: ?q=judges&person=Jeff%20Sessions&sort=newest.
@@ -46,6 +46,17 @@ const QUOTED = /^\s*["“”„«»‘‚‹「『].*["“”«»’‘›」』
  */
 export function quotedQuery(q: string): string {
   return QUOTED.test(q) ? q.trim() : `“${q}”`;
+}
+
+/**
+ * A search as the status lines name it: its words (quotedQuery), then each ticked filter with its
+ * values: "“ferry”, person: Colin Baptiste", "year: 2019 or 2020"; '' for none of either.
+ */
+export function searchNamed(q: string, filters: Partial<Record<string, string[]>> = {}): string {
+  const ticked = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).map(
+    (k) => `${FILTER_LABELS[k].toLowerCase()}: ${filters[k]!.join(' or ')}`,
+  );
+  return [q ? quotedQuery(q) : '', ...ticked].filter(Boolean).join(', ');
 }
 
 /**
