@@ -155,7 +155,13 @@ function readInput(file: string, peopleDir: string | undefined): Input {
     ),
   });
   const bad = new Set(found.map((p) => Number(/^quotes\.(\d+)\./.exec(p.field)?.[1])));
-  const corrections = written.filter((c, i): c is QuoteCorrection => c !== undefined && !bad.has(i));
+  const corrections = written
+    .filter((c, i): c is NonNullable<typeof c> => c !== undefined && !bad.has(i))
+    .map(({ text, person, remove }): QuoteCorrection => ({
+      text,
+      ...(person !== undefined && { person }),
+      ...(remove && { remove }),
+    }));
   return {
     text: parts.body,
     shift: 0,
