@@ -6,17 +6,24 @@
 // aliases read from people/<id>.yaml of the content folder the file is in, or of --people DIR)
 // and the editor's `quotes:` corrections; quotations are found in the body after the front
 // matter, as written (Markdown markup is text here), and offsets index that body. A .txt file is
-// plain English text; its people are every person of --people DIR, if given. A file that cannot
+// plain English text, its offsets index the text as read (a leading byte order mark included);
+// its people are every person of --people DIR, if given. A file that cannot
 // be read is reported on stderr with its name and the others still run; the exit code is then 1.
-// An article's invalid corrections are reported as `npm run check` reports them (same function,
-// src/content/quote-checks.ts), its quotes printed as extracted without them, and the exit code is 1.
+// An article's invalid corrections are reported as `npm run check` reports them (same rules and
+// words, src/content/quote-checks.ts: the schema's shape rules, then the checks against the body
+// and the people), its quotes printed as extracted without them, and the exit code is 1.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitFrontmatter } from '../src/content/files.ts';
 import { formatProblem } from '../src/content/problems.ts';
-import { articleQuoteCorrectionProblems } from '../src/content/quote-checks.ts';
+import {
+  articleQuoteCorrectionProblems,
+  quoteCorrectionEntries,
+  writtenPeopleIds,
+} from '../src/content/quote-checks.ts';
+import { withoutControlCharacters } from '../src/content/control-characters.ts';
 import { parseYaml } from '../src/content/yaml.ts';
 import {
   findQuotes,
@@ -30,10 +37,11 @@ const USAGE = 'usage: npm run quotes -- [--format text|jsonl] [--people DIR] FIL
 const HELP = `${USAGE}
 
 Prints the direct quotations of archive articles (.md) and plain English texts (.txt) and who said
-them, as the build finds them. --format text (the default) prints one line per quotation,
+them, as the build finds them. --format text (the default) prints one line per quotation (line breaks in it as spaces),
 --format jsonl one JSON object per line; --people DIR reads people from DIR instead of the content
-folder's people/. An article's invalid \`quotes:\` corrections are reported on stderr as
-\`npm run check\` reports them, and its quotations printed without them. Exit code 1 when a file
+folder's people/. Offsets index the file's text as read (for an article, its body after the front
+matter). An article's invalid \`quotes:\` corrections are each reported on stderr as
+\`npm run check\` reports them (same rules), and its quotations printed without them. Exit code 1 when a file
 cannot be read or has invalid corrections, 2 for a usage error.`;
 
 /** A problem with one input file, reported with its name. */
@@ -66,6 +74,8 @@ function contentFolderOf(file: string): string | null {
 /** What findQuotes needs for one file, and the text its offsets index. */
 interface Input {
   text: string;
+  /** What to add to an offset into `text` to make it an offset into the file's text (or body) as read. */
+  shift: number;
   language: string;
   people: QuotePerson[];
   corrections: QuoteCorrection[];
@@ -81,7 +91,8 @@ function readInput(file: string, peopleDir: string | undefined): Input {
   let raw: string;
   try {
     if (!statSync(file).isFile()) throw new InputError(`${file}: is not a file`);
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+    // ignoreBOM keeps a leading byte order mark in the text (TextDecoder would drop it), as Node's readFileSync does.
+    raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(file));
   } catch (err) {
     if (err instanceof InputError) throw err;
     const e = err as NodeJS.ErrnoException;
@@ -93,12 +104,16 @@ function readInput(file: string, peopleDir: string | undefined): Input {
           : `${file}: ${e.message}`,
     );
   }
-  raw = raw.replace(/^\uFEFF/, '');
   if (ext === '.txt') {
+    // Offsets index the text as read, so a leading byte order mark (U+FEFF) is its first
+    // character: the quotations are found in the text after it, their offsets moved by one.
     const people = peopleDir ? allPeople(peopleDir) : [];
-    return { text: raw, language: 'en', people, corrections: [], problems: [] };
+    const bom = raw.startsWith('\uFEFF') ? 1 : 0;
+    return { text: raw.slice(bom), shift: bom, language: 'en', people, corrections: [], problems: [] };
   }
-  const parts = splitFrontmatter(raw);
+  // An article's offsets index its body, after the front matter: a byte order mark before the
+  // opening --- is not part of it.
+  const parts = splitFrontmatter(raw.replace(/^\uFEFF/, ''));
   if (!parts) throw new InputError(`${file}: has no front matter (an archive article starts with --- and its fields)`);
   let fm: Record<string, unknown>;
   try {
@@ -119,16 +134,17 @@ function readInput(file: string, peopleDir: string | undefined): Input {
     }
     people.push({ ...readPerson(personFile, id), ...(typeof role === 'string' && { role }) });
   }
-  const written = (Array.isArray(fm['quotes']) ? fm['quotes'] : []).filter(
-    (c): c is QuoteCorrection => typeof (c as { text?: unknown } | null)?.text === 'string',
-  );
+  // The corrections as `npm run check` reads them: its shape rules (the article schema), then its
+  // checks against the body and the people on the entries of valid shape.
+  const shaped = quoteCorrectionEntries(file, withoutControlCharacters(fm['quotes']));
+  const written = shaped.corrections;
   const language = typeof fm['language'] === 'string' ? fm['language'] : 'en';
   const found = articleQuoteCorrectionProblems({
     root: path.dirname(folder),
     file,
     body: parts.body,
     language,
-    named: peopleIds(fm['people']),
+    named: writtenPeopleIds(fm['people']),
     corrections: written,
     people: new Set(
       existsSync(folder)
@@ -139,15 +155,21 @@ function readInput(file: string, peopleDir: string | undefined): Input {
     ),
   });
   const bad = new Set(found.map((p) => Number(/^quotes\.(\d+)\./.exec(p.field)?.[1])));
-  const corrections = written.filter((_, i) => !bad.has(i));
-  return { text: parts.body, language, people, corrections, problems: found.map(formatProblem) };
-}
-
-/** The ids of an article's `people:` entries (an id, or an object with one). */
-function peopleIds(entries: unknown): string[] {
-  return (Array.isArray(entries) ? entries : [])
-    .map((e) => (typeof e === 'string' ? e : (e as { id?: unknown } | null)?.id))
-    .filter((id): id is string => typeof id === 'string');
+  const corrections = written
+    .filter((c, i): c is NonNullable<typeof c> => c !== undefined && !bad.has(i))
+    .map(({ text, person, remove }): QuoteCorrection => ({
+      text,
+      ...(person !== undefined && { person }),
+      ...(remove && { remove }),
+    }));
+  return {
+    text: parts.body,
+    shift: 0,
+    language,
+    people,
+    corrections,
+    problems: [...shaped.problems, ...found].map(formatProblem),
+  };
 }
 
 /** Every person of a people folder. */
@@ -161,14 +183,26 @@ function allPeople(dir: string): QuotePerson[] {
   return names.map((n) => readPerson(path.join(dir, n), n.replace(/\.ya?ml$/i, '')));
 }
 
-/** One quotation as a line of the text format. */
+/** The quotation with its offsets (quote and speaker) moved by `by`. */
+function shifted(q: FoundQuote, by: number): FoundQuote {
+  if (by === 0) return q;
+  const move = (s: TextSpan): TextSpan => ({ ...s, start: s.start + by, end: s.end + by });
+  return { ...q, quote: move(q.quote), speaker: q.speaker && move(q.speaker) };
+}
+
+/** Text on one line: each line break (CRLF, LF, CR, U+2028, U+2029) and the white space around it as one space. */
+function oneLine(text: string): string {
+  return text.replace(/[^\S\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' ');
+}
+
+/** One quotation as a line of the text format (line breaks inside it folded to spaces; jsonl keeps them). */
 function textLine(q: FoundQuote): string {
   const who = q.speaker
-    ? `${q.speaker.text}${q.refersTo ? ` (= ${q.refersTo})` : ''}${q.person ? ` [${q.person}]` : ''}`
+    ? `${oneLine(q.speaker.text)}${q.refersTo ? ` (= ${q.refersTo})` : ''}${q.person ? ` [${q.person}]` : ''}`
     : q.person
       ? `[${q.person}]`
       : '(no speaker)';
-  return `  ${q.quote.start}-${q.quote.end} “${q.quote.text}” — ${who}${q.cue ? `, ${q.cue}` : ''}`;
+  return `  ${q.quote.start}-${q.quote.end} “${oneLine(q.quote.text)}” — ${who}${q.cue ? `, ${q.cue}` : ''}`;
 }
 
 let args: ReturnType<
@@ -213,7 +247,7 @@ for (const file of args.positionals) {
   }
   for (const problem of input.problems) console.error(problem);
   if (input.problems.length > 0) invalid++;
-  const quotes = findQuotes(input.text, input);
+  const quotes = findQuotes(input.text, input).map((q) => shifted(q, input.shift));
   if (format === 'jsonl')
     for (const q of quotes) {
       const line: {

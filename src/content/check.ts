@@ -140,7 +140,7 @@ async function checkAll(root: string, cache: YamlCache | undefined): Promise<Che
       present,
     ),
   );
-  problems.push(...quoteCorrectionProblems(root, allArticles, new Set(people.map((p) => p.id))));
+  problems.push(...quoteCorrectionProblems(root, articles, invalidArticles, new Set(people.map((p) => p.id))));
   problems.push(...folderProblems(root, allArticles, problems));
   problems.push(...(await missingFiles(root, allArticles)));
   // Earlier versions of articles: read like articles, then checked against them.

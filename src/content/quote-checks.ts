@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'astro/zod';
+import { withoutControlCharacters } from './control-characters.ts';
 import { splitFrontmatter } from './files.ts';
 import { displayPath, type Problem } from './problems.ts';
 import type { ArticleData, Entry } from './read-collection.ts';
-import { didYouMean, shownText } from './schema-problems.ts';
+import { articleFields } from './schema.ts';
+import { didYouMean, schemaProblems, shownText } from './schema-problems.ts';
+import { parseYaml } from './yaml.ts';
 import { comparableQuoteText, occurrences } from '../text/quote-text.ts';
 import { markedQuotes, paragraphsOf } from '../text/quote-marks.ts';
 
@@ -14,19 +18,60 @@ import { markedQuotes, paragraphsOf } from '../text/quote-marks.ts';
 // in the body when its words are, compared as comparableQuoteText compares them (Markdown markup
 // and white space aside).
 
+/** The front matter's `quotes` field alone, checked by the article schema's own rule for it. */
+const quotesField = articleFields({ person: z.string(), source: z.string() }).pick({ quotes: true });
+/** One correction, as the article schema checks it. */
+const quoteCorrectionShape = quotesField.shape.quotes.unwrap().element;
+
+/** One editor's correction whose shape is valid. */
+type QuoteCorrectionEntry = z.output<typeof quoteCorrectionShape>;
+
+/**
+ * An article's `quotes:` front matter value read by the article schema's rules (src/content/schema.ts):
+ * `corrections` has one slot per entry, in order, the entry where its shape is valid and
+ * `undefined` where it is not (so `quotes.<i>` keeps naming the entry the editor wrote);
+ * `problems` are the shape problems exactly as `npm run check` words them (field `quotes.<i>...`).
+ * A value that is not a list gives no corrections and its problem; `undefined` (no field), neither.
+ */
+export function quoteCorrectionEntries(
+  file: string,
+  value: unknown,
+): { corrections: (QuoteCorrectionEntry | undefined)[]; problems: Problem[] } {
+  const data = { quotes: value };
+  const whole = quotesField.safeParse(data);
+  const problems = whole.success ? [] : schemaProblems(file, whole.error, data);
+  const corrections = Array.isArray(value)
+    ? value.map((entry) => {
+        const one = quoteCorrectionShape.safeParse(entry);
+        return one.success ? one.data : undefined;
+      })
+    : [];
+  return { corrections, problems };
+}
+
 /**
  * The problems of every article's `quotes:` corrections (articleQuoteCorrectionProblems for
- * each). `root` is the content folder; `people` the ids of its valid people files.
+ * each). `root` is the content folder; `people` the ids of its valid people files. `invalid`
+ * are the articles with a shape problem somewhere in their front matter, which lack every field
+ * with a bad entry: their `quotes` and `people` are then read again from the file, so the
+ * corrections of good shape are checked beside one of bad shape (whose problem the schema check
+ * reports) in the same run, and against the people as written.
  */
 export function quoteCorrectionProblems(
   root: string,
   articles: Entry<Partial<ArticleData>>[],
+  invalid: Entry<Partial<ArticleData>>[],
   people: Set<string>,
 ): Problem[] {
-  return articles.flatMap((a) => {
-    const corrections = a.data.quotes ?? [];
+  const rereadFrom = new Set(invalid);
+  return [...articles, ...invalid].flatMap((a) => {
+    const written =
+      rereadFrom.has(a) && (a.data.quotes === undefined || a.data.people === undefined)
+        ? writtenFields(a.path)
+        : undefined;
+    const corrections = a.data.quotes ?? written?.corrections ?? [];
     if (corrections.length === 0) return [];
-    const named = (a.data.people ?? []).map((p) => (typeof p === 'string' ? p : p.id));
+    const named = a.data.people ? a.data.people.map((p) => (typeof p === 'string' ? p : p.id)) : (written?.named ?? []);
     const body = bodyText(a.path);
     if (body === null) return [];
     return articleQuoteCorrectionProblems({
@@ -53,7 +98,8 @@ export interface ArticleCorrections {
   readonly language: string;
   /** The ids of the article's `people`. */
   readonly named: readonly string[];
-  readonly corrections: readonly { readonly text: string; readonly person?: string | undefined }[];
+  /** The corrections in the order written; `undefined` for one of invalid shape (skipped, the others keeping their numbers). */
+  readonly corrections: readonly ({ readonly text: string; readonly person?: string | undefined } | undefined)[];
   /** The ids of the content folder's people files. */
   readonly people: ReadonlySet<string>;
 }
@@ -73,6 +119,7 @@ export function articleQuoteCorrectionProblems(article: ArticleCorrections): Pro
     comparableQuoteText(body.slice(q.start, q.end)),
   );
   corrections.forEach((c, i) => {
+    if (c === undefined) return;
     if (c.person !== undefined) {
       const field = `quotes.${i}.person`;
       if (!people.has(c.person)) {
@@ -120,6 +167,34 @@ export function articleQuoteCorrectionProblems(article: ArticleCorrections): Pro
       });
   });
   return problems;
+}
+
+/**
+ * An article file's `quotes:` entries of valid shape (undefined for the others) and the ids its
+ * `people:` entries give, as written; none when the file cannot be read again.
+ */
+function writtenFields(file: string): { corrections: (QuoteCorrectionEntry | undefined)[]; named: string[] } {
+  try {
+    const parts = splitFrontmatter(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    const data = (parts ? withoutControlCharacters(parseYaml(parts.yaml)) : undefined) as
+      { quotes?: unknown; people?: unknown } | null | undefined;
+    return {
+      corrections: data?.quotes === undefined ? [] : quoteCorrectionEntries(file, data.quotes).corrections,
+      named: writtenPeopleIds(data?.people),
+    };
+  } catch {
+    return { corrections: [], named: [] };
+  }
+}
+
+/**
+ * The ids an article's `people:` value gives as written, valid or not: each entry that is an id
+ * or an object with a string `id`, in order. For where the field as a whole may fail its check.
+ */
+export function writtenPeopleIds(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [])
+    .map((e: unknown) => (typeof e === 'string' ? e : (e as { id?: unknown } | null)?.id))
+    .filter((id): id is string => typeof id === 'string');
 }
 
 /** The article's Markdown body, or null when the file cannot be read again. */
