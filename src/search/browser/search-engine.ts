@@ -68,11 +68,13 @@ export interface ResultQueue {
 /** Searches of one page's index (see searchEngine). */
 export interface SearchEngine {
   /**
-   * True when the index is in one part: then the words are checked (scopeOf) before the results
-   * are asked for. An index in several parts is checked by part, which needs the part filter's
-   * data of every part, so its results are shown first and kept to the scope right after.
+   * The results of a state as they are to be shown, and the scope they are kept to: the words are
+   * checked first (scopeOf), in one index or in parts, and the results asked for within their
+   * scope (resultsFor), so the first results shown are final (results that appear and then
+   * change are not allowed: a word in no part would otherwise show the records Pagefind finds by
+   * dropping or shortening it). Null when Pagefind dropped the search.
    */
-  readonly scopeFirst: boolean;
+  answerFor(state: SearchState): Promise<{ scope: Scope; results: PagefindSearchResult[] } | null>;
   /** Where every word of the query occurs (see Scope); a quoted phrase is searched exactly and needs no check. */
   scopeOf(q: string): Promise<Scope>;
   /**
@@ -474,5 +476,11 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     return hints;
   }
 
-  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
+  async function answerFor(state: SearchState): Promise<{ scope: Scope; results: PagefindSearchResult[] } | null> {
+    const scope = state.q ? await scopeOf(state.q) : null;
+    const results = await resultsFor(state, scope);
+    return results && { scope, results };
+  }
+
+  return { answerFor, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
 }
