@@ -124,7 +124,8 @@ interface Seen {
 /** Starts recording what the page shows (in every document the tab loads from now on). */
 async function watch(page: Page): Promise<void> {
   const record = () => {
-    const seen = ((window as unknown as { seen?: Seen }).seen = { statuses: [], lists: [] });
+    const seen: Seen = { statuses: [], lists: [] };
+    (window as unknown as { seen: Seen }).seen = seen;
     const start = () => {
       const status = document.querySelector('#search-status');
       const list = document.querySelector('#search-results');
