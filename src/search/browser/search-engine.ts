@@ -244,14 +244,21 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     if (!known) {
       known = (async () => {
         const filters = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
-        const exact = await search(`"${word}"`, { filters });
-        // Asked as the main search of a one-word query is, so that answer is reused.
-        let plain = await search(word, { filters: {} });
-        if (allParts.length === 0)
+        // Asked at once: the results wait for this check.
+        if (allParts.length === 0) {
+          // The plain search asked as the main search of a one-word query is, so that answer is reused.
+          const [exact, plain] = await Promise.all([search(`"${word}"`, { filters }), search(word, { filters })]);
           return exact?.results.length || (plain?.results.length && (await matchesWithin(word, {}))) ? null : [];
-        // Counts by part come with the part filter's data, which an empty exact search may not load.
+        }
+        let [exact, plain, padded] = await Promise.all([
+          search(`"${word}"`, { filters }),
+          search(word, { filters }),
+          search(word + NO_SUCH_ENDING, { filters }),
+        ]);
+        // Counts by part come with the part filter's data, which a search may answer without.
+        if (!exact?.filters[PART_FILTER]) exact = await searchLoaded(`"${word}"`, { filters });
         if (!plain?.filters[PART_FILTER]) plain = await searchLoaded(word, { filters });
-        const padded = await search(word + NO_SUCH_ENDING, { filters });
+        if (!padded?.filters[PART_FILTER]) padded = await searchLoaded(word + NO_SUCH_ENDING, { filters });
         const exactIn = exact?.filters[PART_FILTER] ?? {};
         const plainIn = plain?.filters[PART_FILTER] ?? {};
         const paddedIn = padded?.filters[PART_FILTER] ?? {};
@@ -477,8 +484,15 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   }
 
   async function answerFor(state: SearchState): Promise<{ scope: Scope; results: PagefindSearchResult[] } | null> {
-    const scope = state.q ? await scopeOf(state.q) : null;
-    const results = await resultsFor(state, scope);
+    if (!state.q) {
+      const results = await resultsFor(state, null);
+      return results && { scope: null, results };
+    }
+    // Asked alongside the check: the answer when every word occurs everywhere, the usual case.
+    const everywhere = resultsFor(state, null);
+    everywhere.catch(() => {});
+    const scope = await scopeOf(state.q);
+    const results = scope === null ? await everywhere : await resultsFor(state, scope);
     return results && { scope, results };
   }
 
