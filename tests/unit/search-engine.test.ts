@@ -100,7 +100,6 @@ describe('word scope: a word is kept to where it occurs', () => {
   test('a word in no record finds nothing, though Pagefind would search a shorter word', async () => {
     const pagefind = single();
     const engine = searchEngine(pagefind, ONE);
-    expect(engine.scopeFirst).toBe(true);
     // Pagefind on its own answers "ashleyish" with the records that have "ashley", a word it begins with.
     expect((await pagefind.search('ashleyish'))!.results.length).toBeGreaterThan(0);
     const scope = await engine.scopeOf('ashleyish');
@@ -109,6 +108,7 @@ describe('word scope: a word is kept to where it occurs', () => {
     expect(await engine.countsFor(state('ashleyish'), scope)).toEqual({});
     // One word nowhere: the query finds nothing (Pagefind would drop or shorten the word).
     expect(await engine.scopeOf('judges ashleyish')).toEqual([]);
+    expect(await engine.answerFor(state('judges ashleyish'))).toEqual({ scope: [], results: [] });
   });
 
   test('a word that occurs, a word still being typed and a quoted phrase search everywhere', async () => {
@@ -125,7 +125,6 @@ describe('word scope: a word is kept to where it occurs', () => {
 describe('an index in parts', () => {
   test('a word is kept to the parts where it occurs, not where a shorter word does', async () => {
     const engine = searchEngine(parted(), PARTS);
-    expect(engine.scopeFirst).toBe(false);
     // Unchecked, "lantern" also finds the part that has no word beginning with it but has "lant",
     // a word it begins with (Pagefind's fallback).
     expect(urls(await engine.resultsFor(state('lantern'), null))).toContain('/articles/a2017/');
@@ -164,6 +163,29 @@ describe('an index in parts', () => {
       '/articles/a2015/',
       '/people/rita-report/',
     ]);
+  });
+
+  test('the first answer is the final one: a word in every part beside a word in none finds nothing', async () => {
+    const pagefind = parted();
+    // Unchecked, Pagefind answers "quayside" with "quay", a word it begins with, in the parts that
+    // have it, and drops it from the query in the others: "report" alone.
+    expect((await pagefind.search('report quayside'))!.results.length).toBeGreaterThan(0);
+    const engine = searchEngine(pagefind, PARTS);
+    for (const sort of ['relevance', 'newest', 'oldest'] as const)
+      expect(await engine.answerFor(state('report quayside', { sort }))).toEqual({ scope: [], results: [] });
+  });
+
+  test('the first answer of every query is the one it keeps, in parts and in one index', async () => {
+    const queries = ['report lantern', 'lantern', 'lantan', 'report quay', 'lantana quay', '"lantern fair"', 'report'];
+    for (const sort of ['relevance', 'newest', 'oldest'] as const)
+      for (const q of queries) {
+        // A fresh page's first answer, and the answer once every word has been checked and searched.
+        const first = await searchEngine(parted(), PARTS).answerFor(state(q, { sort }));
+        const engine = searchEngine(parted(), PARTS);
+        for (const other of queries) await engine.answerFor(state(other, { sort }));
+        const settled = await engine.resultsFor(state(q, { sort }), await engine.scopeOf(q));
+        expect(urls(first!.results), `${q} (${sort})`).toEqual(urls(settled));
+      }
   });
 
   test('counts are kept to the parts where the words occur', async () => {

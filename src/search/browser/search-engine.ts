@@ -68,11 +68,13 @@ export interface ResultQueue {
 /** Searches of one page's index (see searchEngine). */
 export interface SearchEngine {
   /**
-   * True when the index is in one part: then the words are checked (scopeOf) before the results
-   * are asked for. An index in several parts is checked by part, which needs the part filter's
-   * data of every part, so its results are shown first and kept to the scope right after.
+   * The results of a state as they are to be shown, and the scope they are kept to: the words are
+   * checked first (scopeOf), in one index or in parts, and the results asked for within their
+   * scope (resultsFor), so the first results shown are final (results that appear and then
+   * change are not allowed: a word in no part would otherwise show the records Pagefind finds by
+   * dropping or shortening it). Null when Pagefind dropped the search.
    */
-  readonly scopeFirst: boolean;
+  answerFor(state: SearchState): Promise<{ scope: Scope; results: PagefindSearchResult[] } | null>;
   /** Where every word of the query occurs (see Scope); a quoted phrase is searched exactly and needs no check. */
   scopeOf(q: string): Promise<Scope>;
   /**
@@ -242,14 +244,21 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     if (!known) {
       known = (async () => {
         const filters = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
-        const exact = await search(`"${word}"`, { filters });
-        // Asked as the main search of a one-word query is, so that answer is reused.
-        let plain = await search(word, { filters: {} });
-        if (allParts.length === 0)
+        // Asked at once: the results wait for this check.
+        if (allParts.length === 0) {
+          // The plain search asked as the main search of a one-word query is, so that answer is reused.
+          const [exact, plain] = await Promise.all([search(`"${word}"`, { filters }), search(word, { filters })]);
           return exact?.results.length || (plain?.results.length && (await matchesWithin(word, {}))) ? null : [];
-        // Counts by part come with the part filter's data, which an empty exact search may not load.
+        }
+        let [exact, plain, padded] = await Promise.all([
+          search(`"${word}"`, { filters }),
+          search(word, { filters }),
+          search(word + NO_SUCH_ENDING, { filters }),
+        ]);
+        // Counts by part come with the part filter's data, which a search may answer without.
+        if (!exact?.filters[PART_FILTER]) exact = await searchLoaded(`"${word}"`, { filters });
         if (!plain?.filters[PART_FILTER]) plain = await searchLoaded(word, { filters });
-        const padded = await search(word + NO_SUCH_ENDING, { filters });
+        if (!padded?.filters[PART_FILTER]) padded = await searchLoaded(word + NO_SUCH_ENDING, { filters });
         const exactIn = exact?.filters[PART_FILTER] ?? {};
         const plainIn = plain?.filters[PART_FILTER] ?? {};
         const paddedIn = padded?.filters[PART_FILTER] ?? {};
@@ -474,5 +483,18 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     return hints;
   }
 
-  return { scopeFirst: allParts.length === 0, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
+  async function answerFor(state: SearchState): Promise<{ scope: Scope; results: PagefindSearchResult[] } | null> {
+    if (!state.q) {
+      const results = await resultsFor(state, null);
+      return results && { scope: null, results };
+    }
+    // Asked alongside the check: the answer when every word occurs everywhere, the usual case.
+    const everywhere = resultsFor(state, null);
+    everywhere.catch(() => {});
+    const scope = await scopeOf(state.q);
+    const results = scope === null ? await everywhere : await resultsFor(state, scope);
+    return results && { scope, results };
+  }
+
+  return { answerFor, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
 }

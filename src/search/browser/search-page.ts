@@ -32,7 +32,7 @@ import {
 /** Results shown first (each needs its own small download), and how many "Show more" adds. */
 const FIRST = 5;
 const MORE = 10;
-/** Milliseconds of no typing before the counts and the parts check of a typed search run. */
+/** Milliseconds of no typing before the counts and the hints of a typed search run. */
 const SETTLE_MS = 150;
 /** Words in an excerpt. */
 const EXCERPT_WORDS = 30;
@@ -200,9 +200,10 @@ async function wideningsOf(engine: SearchEngine, state: SearchState): Promise<Wi
 }
 
 /**
- * The changes a search makes: its results, then (once they are on screen and the reader has
- * paused typing, so a word being typed does not wait for the work of the one before) the check
- * of an index in parts and the counts, whose data the first search of a visit still has to fetch.
+ * The changes a search makes: its results, final once shown (the words are checked before, in one
+ * index or in parts: search-engine.ts, answerFor), then (once they are on screen and the reader
+ * has paused typing, so a word being typed does not wait for the work of the one before) the
+ * counts, whose data the first search of a visit still has to fetch.
  */
 async function* searchSteps(
   engine: SearchEngine,
@@ -213,29 +214,18 @@ async function* searchSteps(
 ): AsyncGenerator<Step> {
   const elsewhere = others && (await others);
   if (elsewhere) yield () => elsewhere.line.pending();
-  // Where the words occur (see Scope in search-engine.ts): an index in one part is checked before
-  // its results are shown, one in several parts right after.
-  let scope = state.q && engine.scopeFirst ? await engine.scopeOf(state.q) : null;
-  const found = await engine.resultsFor(state, scope);
-  if (!found) return;
-  let count = found.length;
+  const answer = await engine.answerFor(state);
+  if (!answer) return;
+  const { scope, results: found } = answer;
+  const count = found.length;
   yield* showing(engine, state, found, signal, first);
   // Checked before they were shown, these results and their count are final.
-  if (engine.scopeFirst) yield () => results.pending(false);
+  yield () => results.pending(false);
   await afterPaint();
   if (record === 'type') await pause(SETTLE_MS);
   yield CHECKPOINT;
-  // The other languages are asked once the reader has paused typing, alongside this page's checks.
+  // The other languages are asked once the reader has paused typing, alongside this page's counts.
   const matches = elsewhere?.searches.matches(state);
-  if (state.q && !engine.scopeFirst) {
-    scope = await engine.scopeOf(state.q);
-    if (scope !== null) {
-      const kept = await engine.resultsFor(state, scope);
-      if (!kept) return;
-      count = kept.length;
-      yield* showing(engine, state, kept, signal, first);
-    }
-  }
   // With nothing here, the status waits for the other languages' answer and names them.
   if (count === 0 && elsewhere && matches) {
     const there = await matches;
@@ -248,7 +238,6 @@ async function* searchSteps(
       );
     };
   }
-  yield () => results.pending(false);
   // What to try instead, when nothing was found or words were typed with a minus (query.ts).
   const { excluded, words } = parsedQuery(state.q, document.documentElement.lang);
   if (count === 0 || excluded.length > 0) {
