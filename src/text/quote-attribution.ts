@@ -14,8 +14,12 @@ export interface Attribution {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** name: a proper name (with any title); pronoun: he, she, they; nominal: a noun phrase ("a spokesman", "police", "the White House"). */
-  readonly kind: 'name' | 'pronoun' | 'nominal';
+  /**
+   * name: a proper name (with any title); pronoun: he, she, they, it; nominal: a noun phrase ("a
+   * spokesman", "police", "the White House"); coordinated: names joined by "and" ("Omar Haddad and
+   * Rita Okafor"), several speakers, so no one person.
+   */
+  readonly kind: 'name' | 'pronoun' | 'nominal' | 'coordinated';
   readonly cue: string;
 }
 
@@ -59,7 +63,21 @@ const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:
 const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*){0,2}\s+(?=\p{Ll}))?`;
 /** "the deputy Borislav Vranješ", "the actor Tom Hanks": an article before a lower-case description and a name. */
 const THE_DESCRIPTION = String.raw`(?:[Tt]he\s+(?=(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}))?`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+/**
+ * Capitalized words and "and" before a speaker's name ("Omar Haddad and | Rita Okafor", "Mark and
+ * | Susan Lee", "Both Haddad and | Okafor"): the names are coordinated, a quotation of several
+ * speakers at once (attributionOf). Kept apart from the speaker so the rules stay small.
+ */
+const COORDINATED_FIRST = String.raw`(?:(?:[Bb]oth\s+)?(?<first>(?!(?:${NOT_NAME_START})\b)(?:\p{Lu}[\p{L}\p{M}'’\-.]*,?\s+){1,4}and\s+))?`;
+/**
+ * The speaker mention of English rules. Its pronouns include an organization's "it" ("“…,” it
+ * said", "It said in a statement:"), which only the rules with a reporting verb right after the
+ * speaker allow; the others put NO_IT before it (never "It was simple: “…”").
+ */
+const SPEAKER_EN = String.raw`(?:(?<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!\p{L}))|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+const NO_IT = String.raw`(?![Ii]t(?!\p{L}))`;
+/** What a person or body issues in writing or says formally: "Haddad’s statement", "a letter from X". */
+const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit)`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -107,18 +125,21 @@ const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
 
 const EN = {
   after: [
-    new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>according to)\\s+${NO_IT}${SPEAKER_EN}`, 'du'),
     // "“…,” read a statement from Acme Corp.": the statement is the cue, its author the source.
     new RegExp(
-      `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${SPEAKER_EN}`,
+      `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${NO_IT}${SPEAKER_EN}`,
       'du',
     ),
     // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
     new RegExp(
-      `${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
+      `${LEAD}(?<cue>${CUE_EN})\\s+${NO_IT}${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
       'du',
     ),
-    new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
+    new RegExp(
+      `${LEAD}${COORDINATED_FIRST}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`,
+      'du',
+    ),
     // "“…,” Dawn fumed.": a name or pronoun and a past tense of manner ending the clause.
     new RegExp(
       `${LEAD}(?:(?<pronoun>${PRONOUN_EN})|(?<name>${NAME_PATTERN}))\\s+(?<cue>${MANNER})(?=[.,;!?]|\\s*$)`,
@@ -127,27 +148,36 @@ const EN = {
   ],
   before: [
     new RegExp(
-      `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
+      `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
       'dgu',
     ),
-    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}${COORDINATED_FIRST}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`,
+      'dgu',
+    ),
     // "Tracey laughed: “…”", "One showrunner put it bluntly: “…”", "the fire chief closed with a
     // plea to residents:": the speaker's verb and its words, then a colon right before the quotation.
     new RegExp(
-      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has|put|gave|made|sent|took)\\s+[^.!?“”"«»„:\\n]{1,40}?|${MANNER}\\s+(?:with|to|on)\\s+[^.!?“”"«»„:\\n]{1,60}?):\\s*$`,
+      `${CLAUSE_START}${NO_IT}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has|put|gave|made|sent|took)\\s+[^.!?“”"«»„:\\n]{1,40}?|${MANNER}\\s+(?:with|to|on)\\s+[^.!?“”"«»„:\\n]{1,60}?):\\s*$`,
       'dgu',
     ),
     // "a decision Mayor Jane Doe called “long overdue”", "figures that health campaigners
     // described as ‘…’", "In its place he wrote: “…”": a name, a group or he/she inside the
     // clause, the cue and a few words right before the quotation.
     new RegExp(
-      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${GROUP})|(?<name>${NAME_PATTERN}))${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
+      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?<!\\p{Lu}[\\p{L}’'\\-.]*,?\\s+(?:and|or)\\s+)(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${GROUP})|(?<name>${NAME_PATTERN}))${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
       'dgu',
     ),
     // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
     // sentence, and a participle of saying.
     new RegExp(
-      `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${NO_IT}${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      'dgu',
+    ),
+    // "In Haddad’s statement, “…”", "Baker’s statement read: “…”": the author of what is quoted,
+    // the document as the cue, right before the quotation.
+    new RegExp(
+      `${CLAUSE_START}(?:(?:[Ii]n|[Aa]ccording\\s+to)\\s+)?(?<name>${NAME_PATTERN})['’]s?\\s+(?:\\p{Ll}+\\s+)?(?<cue>${DOCUMENTS})(?:\\s*[,:]\\s*|\\s+(?:read|reads|said|says|stated|states)\\s*[,:]?\\s*)$`,
       'dgu',
     ),
   ],
@@ -329,6 +359,32 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   const [start, groupEnd] = g[kind]!;
   let text = source.slice(start, groupEnd);
   if (kind === 'name') {
+    // "Omar Haddad and Rita Okafor said", "said Haddad and Okafor": coordinated names.
+    const first = g['first'];
+    const next = g['cue']![1] <= start ? NAME_AFTER_AND.exec(source.slice(groupEnd)) : null;
+    if (first || next) {
+      const from = first ? first[0] : start;
+      const to = next ? groupEnd + next[0].length : groupEnd;
+      return attribution(from, withoutFullStop(source.slice(from, to)), 'coordinated', m, offset, source);
+    }
+  }
+  if (kind === 'nominal') {
+    // "Haddad’s statement said", "According to Baker’s letter": the document's author is the source.
+    const author = AUTHOR_OF_DOCUMENT.exec(text);
+    if (author) return attribution(start, author[1]!, 'name', m, offset, source);
+    // "A statement from Tom Baker said": likewise, the author named after the document.
+    const from = DOCUMENT_FROM.exec(source.slice(groupEnd));
+    if (DOCUMENT_ALONE.test(text) && from)
+      return attribution(
+        groupEnd + from[0].length - from[1]!.length,
+        withoutFullStop(from[1]!),
+        'name',
+        m,
+        offset,
+        source,
+      );
+  }
+  if (kind === 'name') {
     // "said Jane Doe Monday": a day or month after the name is not part of it.
     let words = text.split(/\s+/);
     // "a déclaré Lucie Arnaud. Les habitants…": a full stop after a word that is no initial or
@@ -367,6 +423,16 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   }
   return attribution(start, withoutFullStop(text), kind, m, offset, source);
 }
+
+/** "… and Rita Okafor" after a name: the name coordinated with it (its end is the match's). */
+const NAME_AFTER_AND = new RegExp(`^,?\\s+and\\s+${NAME_PATTERN}`, 'u');
+
+/** A name's document: "Haddad’s statement", "Baker’s written statement" (the name, group 1). */
+const AUTHOR_OF_DOCUMENT = new RegExp(`^(${NAME_PATTERN})['’]s?\\s+(?:\\p{Ll}+\\s+)?${DOCUMENTS}$`, 'u');
+/** A document without its author: "A statement", "the joint letter". */
+const DOCUMENT_ALONE = new RegExp(`^(?:[Aa]n?|[Tt]he)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENTS}$`, 'u');
+/** Its author right after it: " from Tom Baker" (the name, group 1). */
+const DOCUMENT_FROM = new RegExp(`^\\s+(?:issued\\s+|released\\s+|signed\\s+)?(?:from|by)\\s+(${NAME_PATTERN})`, 'u');
 
 /** A mention without the sentence's full stop or comma after it ("Tom Baker." -> "Tom Baker"; "Jr." and "J." keep theirs). */
 function withoutFullStop(text: string): string {

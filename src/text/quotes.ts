@@ -112,7 +112,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
   const marked = withIncisesSplit(text, markedQuotes(text, language, paragraphs), language);
   const parts: Part[] = [];
   const rules = hasAttributionRules(language);
-  const people = new PeopleIndex(options.people);
+  const people = new PeopleIndex(options.people, text);
   marked.forEach((q, i) => {
     const para = paragraphs[q.paragraph]!;
     const inner = text.slice(q.start, q.end);
@@ -396,7 +396,7 @@ function resolveSpeakers(
       : null;
   for (const a of attributions)
     if (a.kind === 'name') {
-      const person = people.resolveName(a.text);
+      const person = people.resolveSpeakerName(a.text);
       out.set(a, { person, refersTo: null });
       const name = person ? people.byId.get(person)!.name : a.text;
       const entity = person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`;
@@ -407,9 +407,19 @@ function resolveSpeakers(
         if (p.attribution === a && p.marked.start > a.end)
           mentions?.add({ at: p.marked.start, entity, name, person, subject: true });
     }
-  for (const a of attributions) {
-    if (a.kind === 'name') continue;
-    if (!mentions) {
+  // "He said the trains were late." opening a sentence of the narration: resolved in reading order
+  // with the speakers, it carries its person on as a new mention would (a pronoun chain over
+  // paragraphs), and carries no one when it could mean two.
+  const english = language.toLowerCase().split('-')[0] === 'en';
+  const narration = mentions && english ? narrationPronouns(text, paragraphs, marked, attributions, until) : [];
+  const events = [...attributions.filter((a) => a.kind !== 'name'), ...narration].sort((x, y) => x.start - y.start);
+  for (const a of events) {
+    if (!('kind' in a)) {
+      const m = mentions!.resolvePronoun(a.text, a.start);
+      if (m) mentions!.add({ ...m, at: a.start, subject: true });
+      continue;
+    }
+    if (!mentions || a.kind === 'coordinated') {
       out.set(a, { person: null, refersTo: null });
       continue;
     }
@@ -426,6 +436,30 @@ function resolveSpeakers(
       out.set(a, { person, refersTo: person ? people.byId.get(person)!.name : null });
       if (person)
         mentions.add({ at: a.start, entity: person, name: people.byId.get(person)!.name, person, subject: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * He and she opening a sentence of the narration (outside quotations, no quotation's speaker)
+ * before `until`: each with its offset.
+ */
+function narrationPronouns(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  marked: readonly MarkedQuote[],
+  attributions: readonly Attribution[],
+  until: number,
+): { start: number; text: string }[] {
+  const speakers = new Set(attributions.map((a) => a.start));
+  const out: { start: number; text: string }[] = [];
+  for (const p of paragraphs) {
+    if (p.start >= until) break;
+    for (const s of sentenceStarts(text, p)) {
+      const m = /^(?:He|She)(?=\s+\p{Ll})/u.exec(text.slice(s, s + 4));
+      if (!m || s >= until || speakers.has(s) || marked.some((q) => q.open < s && s < q.close)) continue;
+      out.push({ start: s, text: m[0] });
     }
   }
   return out;

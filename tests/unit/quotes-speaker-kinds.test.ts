@@ -1,0 +1,171 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { findQuotes, type QuotePerson } from '../../src/text/quotes.ts';
+
+// Speaker kinds of news attribution the rules missed: two people sharing a surname, a given name
+// alone, coordinated subjects, a statement named by its author, a narration pronoun carrying the
+// chain across paragraphs, an organization's "it". Expected quote, speaker mention as written and
+// person are read off each sentence by hand, following the conventions of news attribution
+// (PARC's source: the mention as written), not from what the rules give.
+
+beforeAll(() => {
+  findQuotes('Jane Doe said: “We will appeal.” “Fine,” she said, according to Doe.', {
+    language: 'en',
+    people: [{ id: 'jane-doe', name: 'Jane Doe' }],
+  });
+}, 60_000);
+
+/** [quote, speaker as written, person] of every quote found. */
+function found(text: string, people: readonly QuotePerson[]) {
+  return findQuotes(text, { language: 'en', people }).map((q) => [q.quote.text, q.speaker?.text ?? null, q.person]);
+}
+
+const LEES: QuotePerson[] = [
+  { id: 'mark-lee', name: 'Mark Lee', role: 'council leader' },
+  { id: 'susan-lee', name: 'Susan Lee', role: 'head teacher' },
+];
+
+describe('two people sharing a surname', () => {
+  test('a courtesy title tells which of two Lees speaks (“Mr Lee said”, “Ms Lee said”)', () => {
+    const text =
+      'Councillor Mark Lee and his sister, head teacher Susan Lee, do not agree on the plan.\n\n“It is a good plan,” Mr Lee said.\n\n“It is a terrible plan,” said Ms Lee.';
+    expect(found(text, LEES)).toEqual([
+      ['It is a good plan,', 'Mr Lee', 'mark-lee'],
+      ['It is a terrible plan,', 'Ms Lee', 'susan-lee'],
+    ]);
+  });
+
+  test('the surname alone stays no one’s when two people share it (“Lee said”)', () => {
+    const text = 'Mark Lee and Susan Lee do not agree on the plan.\n\n“It is a good plan,” Lee said.';
+    expect(found(text, LEES)).toEqual([['It is a good plan,', 'Lee', null]]);
+  });
+
+  test('a title whose gender fits both stays no one’s (“Dr Lee” of two Lees)', () => {
+    const text = 'Mark Lee and Susan Lee do not agree on the plan.\n\n“It is a good plan,” Dr Lee said.';
+    expect(found(text, LEES)).toEqual([['It is a good plan,', 'Dr Lee', null]]);
+  });
+});
+
+describe('a given name alone', () => {
+  test('the given name of one person the text names in full is theirs (“Susan said”, “said Mark”)', () => {
+    const text =
+      'Mark Lee and Susan Lee run the family bakery together.\n\n“We bake at four every morning,” Susan said.\n\n“I do the deliveries,” said Mark, who is 52.';
+    expect(found(text, LEES)).toEqual([
+      ['We bake at four every morning,', 'Susan', 'susan-lee'],
+      ['I do the deliveries,', 'Mark', 'mark-lee'],
+    ]);
+  });
+
+  test('a given name the text also gives someone else in full stays no one’s', () => {
+    const text =
+      'Susan Lee runs the bakery. Her neighbour Susan Price runs the florist next door.\n\n“We share the bins,” Susan said.';
+    expect(found(text, LEES)).toEqual([['We share the bins,', 'Susan', null]]);
+  });
+
+  test('a given name of a person the text never names in full stays no one’s', () => {
+    const text = 'The bakery opened in 1998.\n\n“We bake at four every morning,” Susan said.';
+    expect(found(text, LEES)).toEqual([['We bake at four every morning,', 'Susan', null]]);
+  });
+});
+
+const PAIR: QuotePerson[] = [
+  { id: 'omar-haddad', name: 'Omar Haddad', role: 'union official' },
+  { id: 'rita-okafor', name: 'Rita Okafor', role: 'food bank manager' },
+];
+
+describe('coordinated subjects: the quotation is both speakers’, no one person’s', () => {
+  test('after the quotation (“…,” X and Y said)', () => {
+    expect(found('“This is a betrayal,” Omar Haddad and Rita Okafor said.', PAIR)).toEqual([
+      ['This is a betrayal,', 'Omar Haddad and Rita Okafor', null],
+    ]);
+  });
+
+  test('before the quotation, with an appositive (X and Y, who …, said: “…”)', () => {
+    expect(found('Omar Haddad and Rita Okafor, who run the food bank, said: “We are running out.”', PAIR)).toEqual([
+      ['We are running out.', 'Omar Haddad and Rita Okafor', null],
+    ]);
+  });
+
+  test('surnames and a shared surname (“Haddad and Okafor said in a joint statement”, “Mark and Susan Lee said”)', () => {
+    expect(found('“This is a betrayal of every worker,” Haddad and Okafor said in a joint statement.', PAIR)).toEqual([
+      ['This is a betrayal of every worker,', 'Haddad and Okafor', null],
+    ]);
+    expect(found('Mark and Susan Lee said: “We are delighted.”', LEES)).toEqual([
+      ['We are delighted.', 'Mark and Susan Lee', null],
+    ]);
+  });
+
+  test('a partial quotation inside the clause (“Both Haddad and Okafor said they were “…””)', () => {
+    expect(found('Both Haddad and Okafor said they were “devastated by the decision.”', PAIR)).toEqual([
+      ['devastated by the decision.', 'Haddad and Okafor', null],
+    ]);
+  });
+});
+
+const BAKER: QuotePerson[] = [
+  { id: 'tom-baker', name: 'Tom Baker', role: 'chief executive of Northwind Rail' },
+  ...PAIR,
+];
+
+describe('a statement named by its author', () => {
+  test('“In X’s statement, “…”” and “According to X’s statement, “…””', () => {
+    expect(found('In Haddad’s statement, “the company has broken every promise it made to its staff.”', BAKER)).toEqual(
+      [['the company has broken every promise it made to its staff.', 'Haddad', 'omar-haddad']],
+    );
+    expect(found('According to Baker’s statement, “safety was never compromised.”', BAKER)).toEqual([
+      ['safety was never compromised.', 'Baker', 'tom-baker'],
+    ]);
+  });
+
+  test('“X’s statement read: “…”” and “X’s letter said … “…””', () => {
+    expect(found('Baker’s statement read: “Safety comes first.”', BAKER)).toEqual([
+      ['Safety comes first.', 'Baker', 'tom-baker'],
+    ]);
+    expect(found('Haddad’s letter said the company had “broken every promise it ever made.”', BAKER)).toEqual([
+      ['broken every promise it ever made.', 'Haddad', 'omar-haddad'],
+    ]);
+  });
+
+  test('“A statement from X said: “…””', () => {
+    expect(found('A statement from Tom Baker said: “Safety comes first.”', BAKER)).toEqual([
+      ['Safety comes first.', 'Tom Baker', 'tom-baker'],
+    ]);
+  });
+
+  test('a possessive noun before a finite verb with its own subject stays that subject’s', () => {
+    expect(found('Okafor, asked about Haddad’s statement, said: “I have not read it.”', BAKER)).toEqual([
+      ['I have not read it.', 'Okafor', 'rita-okafor'],
+    ]);
+  });
+});
+
+describe('pronoun chains across paragraphs', () => {
+  test('a narration sentence opening with he/she carries the person on (He said … ¶ … ¶ “…,” he said)', () => {
+    const text =
+      'Tom Baker gave evidence to the committee on Tuesday.\n\nHe said the trains had been late for a month.\n\nThe committee was not satisfied and pressed for dates.\n\n“We will publish a timetable,” he said.';
+    expect(found(text, BAKER)).toEqual([['We will publish a timetable,', 'he', 'tom-baker']]);
+  });
+
+  test('a narration pronoun that could mean two people carries no one on', () => {
+    const text =
+      'Tom Baker met Omar Haddad on Tuesday.\n\nHe said the trains had been late for a month.\n\nThe committee was not satisfied and pressed for dates.\n\n“We will publish a timetable,” he said.';
+    expect(found(text, BAKER)).toEqual([['We will publish a timetable,', 'he', null]]);
+  });
+});
+
+describe('an organization’s “it”', () => {
+  test('“it said” is the organization’s mention, no person’s', () => {
+    const text = 'The ministry said the figures were provisional.\n\n“They will be revised in March,” it said.';
+    expect(found(text, BAKER)).toEqual([['They will be revised in March,', 'it', null]]);
+  });
+
+  test('“It said in a statement: “…”” and “it added” in a paragraph after a person', () => {
+    const text =
+      'Tom Baker did not comment. Northwind Rail issued a statement.\n\nIt said in a statement: “Services will resume on Monday.”';
+    expect(found(text, BAKER)).toEqual([['Services will resume on Monday.', 'It', null]]);
+  });
+
+  test('“It was simple: “…”” names no speaker', () => {
+    const text = 'Mark Lee spoke first. It was simple: “Pay the drivers or lose the service.”';
+    expect(found(text, LEES).map((q) => q[1])).not.toContain('It');
+  });
+});
