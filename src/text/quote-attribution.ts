@@ -56,7 +56,7 @@ const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
  * clause's function words or a preposition ("asked about Tabaddor", "questioned over López": the
  * name is the object of an interrupting clause, not a speaker).
  */
-const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*[^\S\n]+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
 /** "Local vet", "Chief executive", "Former Carver State star": a sentence's capitalized first words before a lower-case description. */
@@ -77,7 +77,7 @@ const COORDINATED_FIRST = String.raw`(?:(?:[Bb]oth\s+)?(?<first>(?!(?:${NOT_NAME
 const SPEAKER_EN = String.raw`(?:(?<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!\p{L}))|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 const NO_IT = String.raw`(?![Ii]t(?!\p{L}))`;
 /** What a person or body issues in writing or says formally: "Haddad’s statement", "a letter from X". */
-const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit)`;
+const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit|response|report|ruling|judgment|judgement)`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -108,11 +108,11 @@ const PARTICIPLES =
 /** A character of an appositive: anything but a clause's punctuation or a mark; a comma between figures (6,000) too. */
 const APPOSITIVE_CHAR = String.raw`(?:[^,;“”"«»„\n]|,(?=\d{3}))`;
 /** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
-const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,60}?){0,2},)?`;
+const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,160}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
-const CLAUSE_START = String.raw`(?:^|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
+const CLAUSE_START = String.raw`(?:^|\n[^\S\n]*|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
 /**
  * A full stop that ends an abbreviation, not a sentence: after a single letter ("p.m.", "U.S.",
  * "J.") or a courtesy title or short form, before more of the clause ("shortly after 8 p.m.:",
@@ -177,7 +177,7 @@ const EN = {
     // "In Haddad’s statement, “…”", "Baker’s statement read: “…”": the author of what is quoted,
     // the document as the cue, right before the quotation.
     new RegExp(
-      `${CLAUSE_START}(?:(?:[Ii]n|[Aa]ccording\\s+to)\\s+)?(?<name>${NAME_PATTERN})['’]s?\\s+(?:\\p{Ll}+\\s+)?(?<cue>${DOCUMENTS})(?:\\s*[,:]\\s*|\\s+(?:read|reads|said|says|stated|states)\\s*[,:]?\\s*)$`,
+      `${CLAUSE_START}(?:(?:[Ii]n|[Aa]ccording\\s+to)\\s+)?(?:(?:(?<nominal>[Tt]he\\s+${NAME_PATTERN})|(?<name>${NAME_PATTERN}))['’]s?|(?<pronoun>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir))\\s+(?:\\p{Ll}+\\s+)?(?<cue>${DOCUMENTS})(?:\\s*[,:]\\s*|\\s+(?:read|reads|said|says|stated|states)\\s*[,:]?\\s*)$`,
       'dgu',
     ),
   ],
@@ -432,7 +432,10 @@ const AUTHOR_OF_DOCUMENT = new RegExp(`^(${NAME_PATTERN})['’]s?\\s+(?:\\p{Ll}+
 /** A document without its author: "A statement", "the joint letter". */
 const DOCUMENT_ALONE = new RegExp(`^(?:[Aa]n?|[Tt]he)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENTS}$`, 'u');
 /** Its author right after it: " from Tom Baker" (the name, group 1). */
-const DOCUMENT_FROM = new RegExp(`^\\s+(?:issued\\s+|released\\s+|signed\\s+)?(?:from|by)\\s+(${NAME_PATTERN})`, 'u');
+const DOCUMENT_FROM = new RegExp(
+  `^\\s+(?:issued\\s+|released\\s+|signed\\s+)?(?:from|by)\\s+(?:${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){0,3}\\p{Ll}[\\p{Ll}\\-]*,\\s+)?(${NAME_PATTERN})`,
+  'u',
+);
 
 /** A mention without the sentence's full stop or comma after it ("Tom Baker." -> "Tom Baker"; "Jr." and "J." keep theirs). */
 function withoutFullStop(text: string): string {

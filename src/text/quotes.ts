@@ -424,8 +424,9 @@ function resolveSpeakers(
       continue;
     }
     if (a.kind === 'pronoun') {
+      // "In his statement, “…”": the possessive names the same person as he.
       const m = mentions.resolvePronoun(
-        a.text,
+        /^his$/i.test(a.text) ? 'he' : /^her$/i.test(a.text) ? 'she' : a.text,
         a.start,
         (said.get(a) ?? []).map((p) => p.marked),
       );
@@ -457,7 +458,7 @@ function narrationPronouns(
   for (const p of paragraphs) {
     if (p.start >= until) break;
     for (const s of sentenceStarts(text, p)) {
-      const m = /^(?:He|She)(?=\s+\p{Ll})/u.exec(text.slice(s, s + 4));
+      const m = /^(?:He|She)(?=\s+\p{Ll})/u.exec(text.slice(s, s + 6));
       if (!m || s >= until || speakers.has(s) || marked.some((q) => q.open < s && s < q.close)) continue;
       out.push({ start: s, text: m[0] });
     }

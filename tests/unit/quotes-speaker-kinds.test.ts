@@ -131,6 +131,24 @@ describe('a statement named by its author', () => {
     ]);
   });
 
+  test('a possessive determiner or an organization as the author (“In its statement, “…””, “In the Liberal Democrats’ response, “…””)', () => {
+    const text =
+      'The developer, Harrow Vale Homes, defended the plan. In its statement, "the scheme will bring 36 affordable homes to the town."';
+    expect(found(text, BAKER)).toEqual([['the scheme will bring 36 affordable homes to the town.', 'its', null]]);
+    expect(found('In the Liberal Democrats’ response, “the regulator has sided with the water firms.”', BAKER)).toEqual(
+      [['the regulator has sided with the water firms.', 'the Liberal Democrats', null]],
+    );
+    expect(found('In Haddad’s report, “the loss of open views is regrettable.”', BAKER)).toEqual([
+      ['the loss of open views is regrettable.', 'Haddad', 'omar-haddad'],
+    ]);
+  });
+
+  test('“A statement from X’s chief executive, Y, said: “…””: the name in apposition', () => {
+    expect(found('A statement from Northwind’s chief executive, Tom Baker, said: “No one was hurt.”', BAKER)).toEqual([
+      ['No one was hurt.', 'Tom Baker', 'tom-baker'],
+    ]);
+  });
+
   test('a possessive noun before a finite verb with its own subject stays that subject’s', () => {
     expect(found('Okafor, asked about Haddad’s statement, said: “I have not read it.”', BAKER)).toEqual([
       ['I have not read it.', 'Okafor', 'rita-okafor'],
@@ -145,10 +163,47 @@ describe('pronoun chains across paragraphs', () => {
     expect(found(text, BAKER)).toEqual([['We will publish a timetable,', 'he', 'tom-baker']]);
   });
 
+  test('she opening a narration sentence carries the chain as he does, over two paragraphs', () => {
+    const text =
+      '“People drive from Cincinnati,” Rita Okafor said.\n\nShe said she never planned to join the business.\n\nShe studied accounting at Ohio State.\n\n“I missed the smell of the place,” she said.';
+    expect(found(text, PAIR)).toEqual([
+      ['People drive from Cincinnati,', 'Rita Okafor', 'rita-okafor'],
+      ['I missed the smell of the place,', 'she', 'rita-okafor'],
+    ]);
+  });
+
+  test('a given name alone in the narration is a mention of its person (“Susan, 44, added …”)', () => {
+    const text =
+      'Mark Lee and his sister Susan Lee run the bakery.\n\nThe bakery opened in 1998. Susan, 44, added a café in 2020.\n\nThe café now makes half the takings.\n\n“People come for the coffee now,” she said.';
+    expect(found(text, LEES)).toEqual([['People come for the coffee now,', 'she', 'susan-lee']]);
+  });
+
   test('a narration pronoun that could mean two people carries no one on', () => {
     const text =
       'Tom Baker met Omar Haddad on Tuesday.\n\nHe said the trains had been late for a month.\n\nThe committee was not satisfied and pressed for dates.\n\n“We will publish a timetable,” he said.';
     expect(found(text, BAKER)).toEqual([['We will publish a timetable,', 'he', null]]);
+  });
+});
+
+describe('where the speaker’s clause starts', () => {
+  test('a line break starts a clause (a live blog’s time stamp on the line before)', () => {
+    expect(
+      found(
+        '15:31\nWater UK, which represents the industry, says the plan will fund “the biggest investment in a century.”',
+        BAKER,
+      ),
+    ).toEqual([['the biggest investment in a century.', 'Water UK', null]]);
+    expect(found('14:45\nTom Baker said: “We will publish a timetable.”', BAKER)).toEqual([
+      ['We will publish a timetable.', 'Tom Baker', 'tom-baker'],
+    ]);
+  });
+
+  test('a long appositive in several parts between the speaker and the cue', () => {
+    const text =
+      'Longtime customer Tom Baker, 74, a retired mail carrier who has bought the same loaf of bread every Saturday since 1979, said the bakery was "the last thing on this street that hasn\'t changed."';
+    expect(found(text, BAKER)).toEqual([
+      ["the last thing on this street that hasn't changed.", 'Longtime customer Tom Baker', 'tom-baker'],
+    ]);
   });
 });
 
