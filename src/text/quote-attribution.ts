@@ -15,12 +15,14 @@ export interface Attribution {
   readonly end: number;
   readonly text: string;
   /**
-   * name: a proper name (with any title); pronoun: he, she, they, it; nominal: a noun phrase ("a
+   * name: a proper name (with any title); pronoun: he, she, they, it, I, we; nominal: a noun phrase ("a
    * spokesman", "police", "the White House"); coordinated: names joined by "and" ("Omar Haddad and
    * Rita Okafor"), several speakers, so no one person.
    */
   readonly kind: 'name' | 'pronoun' | 'nominal' | 'coordinated';
   readonly cue: string;
+  /** For a name in apposition to a nominal ("His wife, Maureen,"), that nominal: the role it may resolve by. */
+  readonly nominal?: string;
 }
 
 const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,}|(?:(?:al|el|bin|ibn|d|O)['’-])?\p{Lu}[\p{L}\p{M}'’\-]*\.?)`;
@@ -64,17 +66,19 @@ const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[
 /** "the deputy Borislav Vranješ", "the actor Tom Hanks": an article before a lower-case description and a name. */
 const THE_DESCRIPTION = String.raw`(?:[Tt]he\s+(?=(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}))?`;
 /**
- * Capitalized words and "and" before a speaker's name ("Omar Haddad and | Rita Okafor", "Mark and
- * | Susan Lee", "Both Haddad and | Okafor"): the names are coordinated, a quotation of several
+ * A name and "and" before a speaker's name ("Omar Haddad and | Rita Okafor", "Mark and | Susan
+ * Lee", "Both Haddad and | Okafor", "Station coxswain Gary Fenwick and | lifeboat operations
+ * manager Alan Ward"; never a preposition between): the names are coordinated, a quotation of several
  * speakers at once (attributionOf). Kept apart from the speaker so the rules stay small.
  */
-const COORDINATED_FIRST = String.raw`(?:(?:[Bb]oth\s+)?(?<first>(?!(?:${NOT_NAME_START})\b)(?:\p{Lu}[\p{L}\p{M}'’\-.]*,?\s+){1,4}and\s+))?`;
+const COORDINATED_FIRST = String.raw`(?:(?:[Bb]oth\s+)?(?<first>(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:(?!(?:from|in|at|of|to|for|with|by|on|the|a|an|and|or|but|who|which|that)\s)[\p{L}\p{N}][\p{L}\p{M}'’\-.]*\s+){0,4}?\p{Lu}[\p{L}\p{M}'’\-.]*)?,?\s+and\s+))?`;
 /**
- * The speaker mention of English rules. Its pronouns include an organization's "it" ("“…,” it
+ * The speaker mention of English rules. Its pronouns include the first person ("“…?” I ask",
+ * a reporter's question) and an organization's "it" ("“…,” it
  * said", "It said in a statement:"), which only the rules with a reporting verb right after the
  * speaker allow; the others put NO_IT before it (never "It was simple: “…”").
  */
-const SPEAKER_EN = String.raw`(?:(?<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!\p{L}))|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+const SPEAKER_EN = String.raw`(?:(?<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)(?!\p{L}))|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 const NO_IT = String.raw`(?![Ii]t(?!\p{L}))`;
 /** What a person or body issues in writing or says formally: "Haddad’s statement", "a letter from X". */
 const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit|response|report|ruling|judgment|judgement)`;
@@ -92,7 +96,7 @@ const CUES_EN = [
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
   'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
-  'affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'ask affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')
   .split(' ')
@@ -325,7 +329,7 @@ const INTRODUCTORY = String.raw`(?:(?:Asked|On|At|In|After|When|Before|Later|Out
 
 /** An English sentence whose subject is a name or he/she before its verb, holding no quotation. */
 const SUBJECT_SENTENCE_EN = new RegExp(
-  `^${INTRODUCTORY}(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
+  `^${INTRODUCTORY}(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed|\\p{Ll}{2,}s)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
   'du',
 );
 
@@ -338,6 +342,23 @@ export function subjectOfSentence(sentence: string, offset: number, language: st
   if (rulesFor(language) !== EN) return null;
   const m = SUBJECT_SENTENCE_EN.exec(sentence);
   return m ? attributionOf(m, offset, sentence) : null;
+}
+
+/** A speaker's name as the label of a line, a transcript's or a Q&A's: "Jim Hale: “…”". */
+const SPEAKER_LABEL = new RegExp(`^[^\\S\\n]*(?<name>${NAME_PATTERN}):[^\\S\\n]*$`, 'du');
+
+/**
+ * The speaker of a quotation whose clause before is only a name and a colon ("Jim Hale: “Who is
+ * to blame?”"), as transcripts and question-and-answer copy print it; the cue is the colon. Null
+ * otherwise, and in languages without rules. The caller keeps it only when the name is one of the
+ * article's people (a label such as "Update:" is no one).
+ */
+export function speakerLabel(before: string, offset: number, language: string): Attribution | null {
+  if (!rulesFor(language)) return null;
+  const m = SPEAKER_LABEL.exec(before);
+  if (!m) return null;
+  const [start, end] = m.indices!.groups!['name']!;
+  return { start: offset + start, end: offset + end, text: before.slice(start, end), kind: 'name', cue: ':' };
 }
 
 /** What stands between a speaker and its own relative clause: a comma, or an appositive in commas. */
@@ -400,9 +421,9 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   if (kind === 'nominal' && named) {
     // "The hospital’s chief executive, Tom Baker, said": the name in the appositive is the speaker.
     const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
-    return attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source);
+    return { ...attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source), nominal: text };
   }
-  // "Marsh’s neighbour Tom Baker": the name after a possessive description is the speaker.
+  // "Marsh’s neighbour Tom Baker", "his daughter Sarah": the name after a possessive description is the speaker.
   const named2 = kind === 'nominal' ? POSSESSIVE_THEN_NAME.exec(text) : null;
   if (named2)
     return attribution(
@@ -447,7 +468,10 @@ const TITLE_AFTER_THE =
   /^[Tt]he\s+(?:(?:Right|Rt\.|Very|Most)\s+)?(?:Rev\.|Reverend|Hon\.|Honourable|Honorable)\s+\p{Lu}/u;
 
 /** A possessive description ending with a name: the name (group 1). */
-const POSSESSIVE_THEN_NAME = new RegExp(`['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`, 'u');
+const POSSESSIVE_THEN_NAME = new RegExp(
+  `(?:['’]s?|^(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`,
+  'u',
+);
 
 /** An appositive that is a name and nothing else: ", Tom Baker," (or ", Tom Baker" ending an inverted attribution). */
 const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),?$`, 'u');

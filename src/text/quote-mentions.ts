@@ -315,8 +315,10 @@ export class Mentions {
       if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
       const end = sentences.find((x) => x > s) ?? this.text.length;
       const after = this.outside.slice(mentions[0]!.at, end);
-      const he = /\b(?:he|his|him)\b/i.test(after);
-      const she = /\b(?:she|her|hers)\b/i.test(after);
+      // "Declan Moran, who joined her …, throws the pieces himself": a reflexive is the person's own
+      // pronoun, an object pronoun ("joined her") most often someone else's.
+      const he = /\b(?:he|his|him|himself)\b/i.test(after);
+      const she = /\b(?:she|her|hers|herself)\b/i.test(after);
       if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');
     }
   }

@@ -213,7 +213,9 @@ export class PeopleIndex {
   resolveSpeakerName(mention: string): string | null {
     const id = this.resolveName(mention);
     if (id !== null) return id;
+    // "his daughter Sarah": lower-case words before the name describe the person.
     const words = mention.split(/[\s\u00a0]+/).filter(Boolean);
+    while (words.length > 1 && !/^\p{Lu}/u.test(words[0]!)) words.shift();
     return words.length === 1 && /^\p{Lu}/u.test(words[0]!) ? this.resolveGivenName(words[0]!) : null;
   }
 

@@ -224,3 +224,82 @@ describe('an organization’s “it”', () => {
     expect(found(text, LEES).map((q) => q[1])).not.toContain('It');
   });
 });
+
+const FAMILY: QuotePerson[] = [
+  { id: 'aoife-byrne', name: 'Aoife Byrne', aliases: ['Byrne'], role: 'potter' },
+  { id: 'declan-moran', name: 'Declan Moran', aliases: ['Moran'], role: 'Aoife Byrne’s business partner' },
+  { id: 'maureen-kettle', name: 'Maureen Kettle', role: 'his wife' },
+  { id: 'emma-kettle', name: 'Emma Kettle', role: 'his daughter' },
+  { id: 'jim-hale', name: 'Jim Hale', role: 'presenter' },
+];
+
+describe('profiles, tributes and transcripts', () => {
+  test('the reporter’s own question (“…?” I ask) is the first person’s, no one of the people’s', () => {
+    expect(found('Aoife Byrne pours the tea. “Are you ever tempted?” I ask.', FAMILY)).toEqual([
+      ['Are you ever tempted?', 'I', null],
+    ]);
+  });
+
+  test('a sentence in the present tense before a quotation alone gives its subject (“Byrne laughs. “…””)', () => {
+    expect(found('Byrne laughs. “Every January. Then the spring comes and I forget.”', FAMILY)).toEqual([
+      ['Every January. Then the spring comes and I forget.', 'Byrne', 'aoife-byrne'],
+    ]);
+  });
+
+  test('a relation and a given name (“his daughter Emma said”), resolved when the text names her in full', () => {
+    const text =
+      'Emma Kettle runs the café by the harbour.\n\nPaying tribute, his daughter Emma said: “Dad was a gentle giant.”';
+    expect(found(text, FAMILY)).toEqual([['Dad was a gentle giant.', 'his daughter Emma', 'emma-kettle']]);
+  });
+
+  test('a given name in apposition to a role (“His wife, Maureen, said”) resolves by the role', () => {
+    const text =
+      'Robert Kettle, 58, had volunteered for 31 years.\n\nHis wife, Maureen, said he had “never once” missed a call-out.';
+    expect(found(text, FAMILY)).toEqual([['never once', 'Maureen', 'maureen-kettle']]);
+  });
+
+  test('she added that … “…”: a clause of reported speech opened by that keeps a word its speaker’s', () => {
+    const text = 'Emma Kettle thanked the crew. She added that the family had been “overwhelmed” by messages.';
+    expect(found(text, FAMILY)).toEqual([['overwhelmed', 'She', 'emma-kettle']]);
+  });
+
+  test('a transcript’s label (“Jim Hale: “…””) names one of the people; another label names no one', () => {
+    expect(found('Jim Hale: “Who is to blame for the bins?”', FAMILY)).toEqual([
+      ['Who is to blame for the bins?', 'Jim Hale', 'jim-hale'],
+    ]);
+    expect(found('Update: “Who is to blame for the bins?”', FAMILY)).toEqual([
+      ['Who is to blame for the bins?', null, null],
+    ]);
+  });
+
+  test('coordinated names with their descriptions (“Station coxswain X and lifeboat operations manager Y said”)', () => {
+    const people: QuotePerson[] = [
+      { id: 'gary-fenwick', name: 'Gary Fenwick', role: 'coxswain' },
+      { id: 'alan-ward', name: 'Alan Ward', role: 'lifeboat operations manager' },
+    ];
+    expect(
+      found(
+        'Station coxswain Gary Fenwick and lifeboat operations manager Alan Ward said in a joint statement: “Rob was the heart of this station.”',
+        people,
+      ),
+    ).toEqual([
+      [
+        'Rob was the heart of this station.',
+        'Station coxswain Gary Fenwick and lifeboat operations manager Alan Ward',
+        null,
+      ],
+    ]);
+    expect(found('Residents gathered and Fenwick said: “Go home.”', people)).toEqual([
+      ['Go home.', 'Fenwick', 'gary-fenwick'],
+    ]);
+  });
+
+  test('an object pronoun beside a name says nothing of its gender; a reflexive does (“joined her …, himself”)', () => {
+    const text =
+      'Her business partner, Declan Moran, who joined her in 1994 and still throws the large pieces himself, is more direct.\n\n“She would sell the house before the kiln,” Moran says.\n\nHe shows me the kiln.\n\n“It has its moods,” he says.';
+    expect(found(text, FAMILY)).toEqual([
+      ['She would sell the house before the kiln,', 'Moran', 'declan-moran'],
+      ['It has its moods,', 'he', 'declan-moran'],
+    ]);
+  });
+});
