@@ -81,7 +81,7 @@ const COORDINATED_FIRST = String.raw`(?:(?:[Bb]oth\s+)?(?<first>(?!(?:${NOT_NAME
 const SPEAKER_EN = String.raw`(?:(?<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)(?!\p{L}))|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
 const NO_IT = String.raw`(?![Ii]t(?!\p{L}))`;
 /** What a person or body issues in writing or says formally: "Haddad’s statement", "a letter from X". */
-const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit|response|report|ruling|judgment|judgement)`;
+const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit|response|report|ruling|judgment|judgement|answer|reply|verdict|explanation|advice)`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -115,6 +115,8 @@ const APPOSITIVE_CHAR = String.raw`(?:[^,;“”"«»„\n]|,(?=\d{3}))`;
 const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,160}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
+/** A party or a place in parentheses after a name: "Sen. Jane Doe (D-Ohio)", "Jane Doe (Labour)". */
+const PARENTHESIS = String.raw`(?:[^\S\n]+\([^()“”"«»„\n]{1,40}\))?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
 const CLAUSE_START = String.raw`(?:^|\n[^\S\n]*|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
 /**
@@ -141,7 +143,7 @@ const EN = {
       'du',
     ),
     new RegExp(
-      `${LEAD}${COORDINATED_FIRST}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`,
+      `${LEAD}${COORDINATED_FIRST}${SPEAKER_EN}${PARENTHESIS}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`,
       'du',
     ),
     // "“…,” Dawn fumed.": a name or pronoun and a past tense of manner ending the clause.
@@ -156,7 +158,7 @@ const EN = {
       'dgu',
     ),
     new RegExp(
-      `${CLAUSE_START}${COORDINATED_FIRST}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`,
+      `${CLAUSE_START}${COORDINATED_FIRST}${SPEAKER_EN}${PARENTHESIS}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`,
       'dgu',
     ),
     // "Tracey laughed: “…”", "One showrunner put it bluntly: “…”", "the fire chief closed with a
@@ -380,6 +382,14 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   const [start, groupEnd] = g[kind]!;
   let text = source.slice(start, groupEnd);
   if (kind === 'name') {
+    // "Ali Khan, the health minister, and Jane Doe, the mayor, said": the first name with its
+    // appositive, then "and", before this one (no reporting verb between: "Doe, the mayor, said
+    // so, and Khan said" is two clauses).
+    const before = g['cue']![1] > start ? COORDINATED_APPOSITIVE.exec(source.slice(0, start)) : null;
+    if (before && !REPORTING_VERB.test(before[0])) {
+      const from = before.index + before[0].indexOf(before[1]!);
+      return attribution(from, withoutFullStop(source.slice(from, groupEnd)), 'coordinated', m, offset, source);
+    }
     // "Omar Haddad and Rita Okafor said", "said Haddad and Okafor": coordinated names.
     const first = g['first'];
     const next = g['cue']![1] <= start ? NAME_AFTER_AND.exec(source.slice(groupEnd)) : null;
@@ -444,6 +454,12 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   }
   return attribution(start, withoutFullStop(text), kind, m, offset, source);
 }
+
+/** A name, its appositive in commas and "and", ending where the next name starts (the first name, group 1). */
+const COORDINATED_APPOSITIVE = new RegExp(
+  `(?:^|[.;:!?]\\s+|\\n)(?:[Bb]oth\\s+)?(${NAME_PATTERN}),[^.;:!?“”"«»„\\n]{1,120},\\s+and\\s+$`,
+  'u',
+);
 
 /** "… and Rita Okafor" after a name: the name coordinated with it (its end is the match's). */
 const NAME_AFTER_AND = new RegExp(`^,?\\s+and\\s+${NAME_PATTERN}`, 'u');

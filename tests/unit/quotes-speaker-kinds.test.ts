@@ -303,3 +303,30 @@ describe('profiles, tributes and transcripts', () => {
     ]);
   });
 });
+
+describe('more of the same kinds', () => {
+  const people: QuotePerson[] = [
+    { id: 'jane-doe', name: 'Jane Doe', role: 'mayor' },
+    { id: 'ali-khan', name: 'Ali Khan', role: 'health minister' },
+  ];
+
+  test('a party or a state in parentheses after the name (“Jane Doe (D-Ohio) said”, “Jane Doe (Labour) said:”)', () => {
+    expect(found('“We will win,” Jane Doe (D-Ohio) said.', people)).toEqual([['We will win,', 'Jane Doe', 'jane-doe']]);
+    expect(found('Jane Doe (Labour) said: “We will win.”', people)).toEqual([['We will win.', 'Jane Doe', 'jane-doe']]);
+  });
+
+  test('a possessive pronoun and an answer (“His answer: “…””) is the person he means', () => {
+    expect(found('Khan was asked about the cuts. His answer: “We will not cut a single nurse.”', people)).toEqual([
+      ['We will not cut a single nurse.', 'His', 'ali-khan'],
+    ]);
+  });
+
+  test('coordinated names each with an appositive (“X, the minister, and Y, the mayor, said”)', () => {
+    expect(
+      found('Ali Khan, the health minister, and Jane Doe, the mayor, said in a joint statement: “We agree.”', people),
+    ).toEqual([['We agree.', 'Ali Khan, the health minister, and Jane Doe', null]]);
+    expect(found('Khan, the minister, said so, and Doe said: “We agree.”', people)).toEqual([
+      ['We agree.', 'Doe', 'jane-doe'],
+    ]);
+  });
+});
