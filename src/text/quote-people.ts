@@ -5,6 +5,7 @@
 
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
+import { INSTITUTION_WORDS } from './organization-words.ts';
 import type { QuotePerson } from './quotes.ts';
 
 /**
@@ -23,6 +24,18 @@ const TITLE_WORDS = new Set(
     'acting interim democratic republican u.s. us federal district chief executive ceo founder spokesman spokeswoman'
   ).split(' '),
 );
+
+/**
+ * Nouns naming a body, never a person: institutions' words and the bodies news copy quotes ("the
+ * ministry said", "the union said"). A role's words before "of" may be one ("Ministry of Health
+ * spokeswoman"): the person is the spokeswoman, and "the ministry" is no one.
+ */
+const BODY_NOUNS = new Set([
+  ...INSTITUTION_WORDS,
+  ...'ministry department union government office police board court party firm bank authority administration charity church trust club organisation organization federation'.split(
+    ' ',
+  ),
+]);
 
 /** A possessive determiner opening a role or a mention ("her son", "its founder"), folded. */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their)\s+/;
@@ -114,11 +127,17 @@ export class PeopleIndex {
           .split(/[,;(]/)
           .filter((part, i) => i === 0 || !/^\s*\p{Lu}/u.test(part))
           .map((part) => lowerWithoutAccents(part).replace(/\s+/g, ' ').trim())
-          .map((part) =>
-            part.split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!.trim(),
-          )
+          .map((part) => {
+            const h = part
+              .split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!
+              .trim();
+            // "ministry of health spokeswoman": a body before "of" names where the person works;
+            // the person is the part's last word.
+            return BODY_NOUNS.has(h.split(/\s+/).at(-1)!) ? part : h;
+          })
           .filter((h) => h && !/['’]s?\s/.test(h))
-          .map((h) => h.split(/\s+/).at(-1)!);
+          .map((h) => h.split(/\s+/).at(-1)!)
+          .filter((n) => !BODY_NOUNS.has(n));
         // Each part's office or relation as written, without a possessive before it ("senate
         // majority leader", "cousin" of "Emeka Okafor's cousin"): what a definite mention's words
         // may end.
@@ -260,6 +279,8 @@ export class PeopleIndex {
       .replace(/^(?:(?:the|a|an|its|his|her|their|le|la|les|un|une|der|die|das|ein|eine)\s+|l['’])/, '')
       .trim();
     if (!m) return null;
+    // "the ministry said", "the union said": a body speaks, not one of the people.
+    if (BODY_NOUNS.has(m.split(' ').at(-1)!)) return null;
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
     if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
     // A definite mention of the head noun of one person's role ("the senator" for a "state

@@ -330,3 +330,19 @@ describe('more of the same kinds', () => {
     ]);
   });
 });
+
+describe('organizations are no people', () => {
+  const people: QuotePerson[] = [{ id: 'sara-lind', name: 'Sara Lind', role: 'Ministry of Health spokeswoman' }];
+
+  test('“the ministry said” is no one’s, even beside a role that starts with the ministry’s name', () => {
+    expect(found('“The figures are provisional,” the ministry said.', people)).toEqual([
+      ['The figures are provisional,', 'the ministry', null],
+    ]);
+  });
+
+  test('the role’s own noun after the body still names the person (“the spokeswoman said”)', () => {
+    expect(found('“The figures are provisional,” the spokeswoman said.', people)).toEqual([
+      ['The figures are provisional,', 'the spokeswoman', 'sara-lind'],
+    ]);
+  });
+});
