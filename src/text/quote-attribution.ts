@@ -14,9 +14,15 @@ export interface Attribution {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** name: a proper name (with any title); pronoun: he, she, they; nominal: a noun phrase ("a spokesman", "police", "the White House"). */
-  readonly kind: 'name' | 'pronoun' | 'nominal';
+  /**
+   * name: a proper name (with any title); pronoun: he, she, they, it, I, we; nominal: a noun phrase ("a
+   * spokesman", "police", "the White House"); coordinated: names joined by "and" ("Omar Haddad and
+   * Rita Okafor"), several speakers, so no one person.
+   */
+  readonly kind: 'name' | 'pronoun' | 'nominal' | 'coordinated';
   readonly cue: string;
+  /** For a name in apposition to a nominal ("His wife, Maureen,"), that nominal: the role it may resolve by. */
+  readonly nominal?: string;
 }
 
 const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,}|(?:(?:al|el|bin|ibn|d|O)['’-])?\p{Lu}[\p{L}\p{M}'’\-]*\.?)`;
@@ -52,14 +58,30 @@ const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
  * clause's function words or a preposition ("asked about Tabaddor", "questioned over López": the
  * name is the object of an interrupting clause, not a speaker).
  */
-const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*\s+){0,3}`;
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*[^\S\n]+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
 /** "Local vet", "Chief executive", "Former Carver State star": a sentence's capitalized first words before a lower-case description. */
 const CAPITALIZED_DESCRIPTION = String.raw`(?:(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{Ll}\-]*(?:\s+\p{Lu}[\p{Ll}\-]*){0,2}\s+(?=\p{Ll}))?`;
 /** "the deputy Borislav Vranješ", "the actor Tom Hanks": an article before a lower-case description and a name. */
 const THE_DESCRIPTION = String.raw`(?:[Tt]he\s+(?=(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}))?`;
-const SPEAKER_EN = `(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+/**
+ * A name and "and" before a speaker's name ("Omar Haddad and | Rita Okafor", "Mark and | Susan
+ * Lee", "Both Haddad and | Okafor", "Station coxswain Gary Fenwick and | lifeboat operations
+ * manager Alan Ward"; never a preposition between): the names are coordinated, a quotation of several
+ * speakers at once (attributionOf). Kept apart from the speaker so the rules stay small.
+ */
+const COORDINATED_FIRST = String.raw`(?:(?:[Bb]oth\s+)?(?<first>(?!(?:${NOT_NAME_START})\b)\p{Lu}[\p{L}\p{M}'’\-.]*(?:\s+(?:(?!(?:from|in|at|of|to|for|with|by|on|the|a|an|and|or|but|who|which|that)\s)[\p{L}\p{N}][\p{L}\p{M}'’\-.]*\s+){0,4}?\p{Lu}[\p{L}\p{M}'’\-.]*)?,?\s+and\s+))?`;
+/**
+ * The speaker mention of English rules. Its pronouns include the first person ("“…?” I ask",
+ * a reporter's question) and an organization's "it" ("“…,” it
+ * said", "It said in a statement:"), which only the rules with a reporting verb right after the
+ * speaker allow; the others put NO_IT before it (never "It was simple: “…”").
+ */
+const SPEAKER_EN = String.raw`(?:(?<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)(?!\p{L}))|(?<nominal>${NOMINAL}|${POSSESSIVE}|${ORGANIZATION})|(?<name>${CAPITALIZED_DESCRIPTION}${THE_DESCRIPTION}${DESCRIPTORS}${NAME_PATTERN}))`;
+const NO_IT = String.raw`(?![Ii]t(?!\p{L}))`;
+/** What a person or body issues in writing or says formally: "Haddad’s statement", "a letter from X". */
+const DOCUMENTS = String.raw`(?:statement|letter|post|tweet|email|e-mail|message|note|testimony|submission|speech|remarks|comments|affidavit|response|report|ruling|judgment|judgement|answer|reply|verdict|explanation|advice)`;
 
 /** Reporting verbs of English news copy, past and present. */
 const CUES_EN = [
@@ -74,7 +96,7 @@ const CUES_EN = [
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
   'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
-  'affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'ask affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
 ]
   .join(' ')
   .split(' ')
@@ -90,11 +112,13 @@ const PARTICIPLES =
 /** A character of an appositive: anything but a clause's punctuation or a mark; a comma between figures (6,000) too. */
 const APPOSITIVE_CHAR = String.raw`(?:[^,;“”"«»„\n]|,(?=\d{3}))`;
 /** An appositive: ", a spokeswoman for …," (up to three comma-separated parts). */
-const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,60}?){0,2},)?`;
+const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s+${APPOSITIVE_CHAR}{1,160}?){0,2},)?`;
 /** A qualifier of the speaker: "of the ACLU", "for the company". */
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
+/** A party or a place in parentheses after a name: "Sen. Jane Doe (D-Ohio)", "Jane Doe (Labour)". */
+const PARENTHESIS = String.raw`(?:[^\S\n]+\([^()“”"«»„\n]{1,40}\))?`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
-const CLAUSE_START = String.raw`(?:^|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
+const CLAUSE_START = String.raw`(?:^|\n[^\S\n]*|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
 /**
  * A full stop that ends an abbreviation, not a sentence: after a single letter ("p.m.", "U.S.",
  * "J.") or a courtesy title or short form, before more of the clause ("shortly after 8 p.m.:",
@@ -107,18 +131,21 @@ const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
 
 const EN = {
   after: [
-    new RegExp(`${LEAD}(?<cue>according to)\\s+${SPEAKER_EN}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>according to)\\s+${NO_IT}${SPEAKER_EN}`, 'du'),
     // "“…,” read a statement from Acme Corp.": the statement is the cue, its author the source.
     new RegExp(
-      `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${SPEAKER_EN}`,
+      `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${NO_IT}${SPEAKER_EN}`,
       'du',
     ),
     // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
     new RegExp(
-      `${LEAD}(?<cue>${CUE_EN})\\s+${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
+      `${LEAD}(?<cue>${CUE_EN})\\s+${NO_IT}${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
       'du',
     ),
-    new RegExp(`${LEAD}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`, 'du'),
+    new RegExp(
+      `${LEAD}${COORDINATED_FIRST}${SPEAKER_EN}${PARENTHESIS}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})`,
+      'du',
+    ),
     // "“…,” Dawn fumed.": a name or pronoun and a past tense of manner ending the clause.
     new RegExp(
       `${LEAD}(?:(?<pronoun>${PRONOUN_EN})|(?<name>${NAME_PATTERN}))\\s+(?<cue>${MANNER})(?=[.,;!?]|\\s*$)`,
@@ -127,27 +154,36 @@ const EN = {
   ],
   before: [
     new RegExp(
-      `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
+      `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
       'dgu',
     ),
-    new RegExp(`${CLAUSE_START}${SPEAKER_EN}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}${COORDINATED_FIRST}${SPEAKER_EN}${PARENTHESIS}${QUALIFIER}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`,
+      'dgu',
+    ),
     // "Tracey laughed: “…”", "One showrunner put it bluntly: “…”", "the fire chief closed with a
     // plea to residents:": the speaker's verb and its words, then a colon right before the quotation.
     new RegExp(
-      `${CLAUSE_START}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has|put|gave|made|sent|took)\\s+[^.!?“”"«»„:\\n]{1,40}?|${MANNER}\\s+(?:with|to|on)\\s+[^.!?“”"«»„:\\n]{1,60}?):\\s*$`,
+      `${CLAUSE_START}${NO_IT}${SPEAKER_EN}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${MANNER}|(?:was|were|is|had|has|put|gave|made|sent|took)\\s+[^.!?“”"«»„:\\n]{1,40}?|${MANNER}\\s+(?:with|to|on)\\s+[^.!?“”"«»„:\\n]{1,60}?):\\s*$`,
       'dgu',
     ),
     // "a decision Mayor Jane Doe called “long overdue”", "figures that health campaigners
     // described as ‘…’", "In its place he wrote: “…”": a name, a group or he/she inside the
     // clause, the cue and a few words right before the quotation.
     new RegExp(
-      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${GROUP})|(?<name>${NAME_PATTERN}))${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
+      `(?<=(?:^|[\\s(])\\p{Ll}[\\p{Ll}\\-]*\\s)(?<!\\p{Lu}[\\p{L}’'\\-.]*,?\\s+(?:and|or)\\s+)(?:(?<pronoun>${PRONOUN_EN})|(?<nominal>${GROUP})|(?<name>${NAME_PATTERN}))${ADVERBS}\\s+(?<cue>${CUE_EN})[^.!?“”"«»„\\n]{0,40}$`,
       'dgu',
     ),
     // "Biden urged Congress to act, saying the country “cannot afford to wait”": the subject of the
     // sentence, and a participle of saying.
     new RegExp(
-      `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${NO_IT}${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
+      'dgu',
+    ),
+    // "In Haddad’s statement, “…”", "Baker’s statement read: “…”": the author of what is quoted,
+    // the document as the cue, right before the quotation.
+    new RegExp(
+      `${CLAUSE_START}(?:(?:[Ii]n|[Aa]ccording\\s+to)\\s+)?(?:(?:(?<nominal>[Tt]he\\s+${NAME_PATTERN})|(?<name>${NAME_PATTERN}))['’]s?|(?<pronoun>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir))\\s+(?:\\p{Ll}+\\s+)?(?<cue>${DOCUMENTS})(?:\\s*[,:]\\s*|\\s+(?:read|reads|said|says|stated|states)\\s*[,:]?\\s*)$`,
       'dgu',
     ),
   ],
@@ -295,7 +331,7 @@ const INTRODUCTORY = String.raw`(?:(?:Asked|On|At|In|After|When|Before|Later|Out
 
 /** An English sentence whose subject is a name or he/she before its verb, holding no quotation. */
 const SUBJECT_SENTENCE_EN = new RegExp(
-  `^${INTRODUCTORY}(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
+  `^${INTRODUCTORY}(?:(?<pronoun>[Hh]e|[Ss]he)|(?<name>${NAME_PATTERN}))\\s+(?<cue>was|is|were|had|has|did|${CUES_EN}|\\p{Ll}{2,}ed|\\p{Ll}{2,}s)(?!\\p{L})[^“”"«»„‘\\n]*[.!?]\\s*$`,
   'du',
 );
 
@@ -308,6 +344,23 @@ export function subjectOfSentence(sentence: string, offset: number, language: st
   if (rulesFor(language) !== EN) return null;
   const m = SUBJECT_SENTENCE_EN.exec(sentence);
   return m ? attributionOf(m, offset, sentence) : null;
+}
+
+/** A speaker's name as the label of a line, a transcript's or a Q&A's: "Jim Hale: “…”". */
+const SPEAKER_LABEL = new RegExp(`^[^\\S\\n]*(?<name>${NAME_PATTERN}):[^\\S\\n]*$`, 'du');
+
+/**
+ * The speaker of a quotation whose clause before is only a name and a colon ("Jim Hale: “Who is
+ * to blame?”"), as transcripts and question-and-answer copy print it; the cue is the colon. Null
+ * otherwise, and in languages without rules. The caller keeps it only when the name is one of the
+ * article's people (a label such as "Update:" is no one).
+ */
+export function speakerLabel(before: string, offset: number, language: string): Attribution | null {
+  if (!rulesFor(language)) return null;
+  const m = SPEAKER_LABEL.exec(before);
+  if (!m) return null;
+  const [start, end] = m.indices!.groups!['name']!;
+  return { start: offset + start, end: offset + end, text: before.slice(start, end), kind: 'name', cue: ':' };
 }
 
 /** What stands between a speaker and its own relative clause: a comma, or an appositive in commas. */
@@ -329,6 +382,40 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   const [start, groupEnd] = g[kind]!;
   let text = source.slice(start, groupEnd);
   if (kind === 'name') {
+    // "Ali Khan, the health minister, and Jane Doe, the mayor, said": the first name with its
+    // appositive, then "and", before this one (no reporting verb between: "Doe, the mayor, said
+    // so, and Khan said" is two clauses).
+    const before = g['cue']![1] > start ? COORDINATED_APPOSITIVE.exec(source.slice(0, start)) : null;
+    if (before && !REPORTING_VERB.test(before[0])) {
+      const from = before.index + before[0].indexOf(before[1]!);
+      return attribution(from, withoutFullStop(source.slice(from, groupEnd)), 'coordinated', m, offset, source);
+    }
+    // "Omar Haddad and Rita Okafor said", "said Haddad and Okafor": coordinated names.
+    const first = g['first'];
+    const next = g['cue']![1] <= start ? NAME_AFTER_AND.exec(source.slice(groupEnd)) : null;
+    if (first || next) {
+      const from = first ? first[0] : start;
+      const to = next ? groupEnd + next[0].length : groupEnd;
+      return attribution(from, withoutFullStop(source.slice(from, to)), 'coordinated', m, offset, source);
+    }
+  }
+  if (kind === 'nominal') {
+    // "Haddad’s statement said", "According to Baker’s letter": the document's author is the source.
+    const author = AUTHOR_OF_DOCUMENT.exec(text);
+    if (author) return attribution(start, author[1]!, 'name', m, offset, source);
+    // "A statement from Tom Baker said": likewise, the author named after the document.
+    const from = DOCUMENT_FROM.exec(source.slice(groupEnd));
+    if (DOCUMENT_ALONE.test(text) && from)
+      return attribution(
+        groupEnd + from[0].length - from[1]!.length,
+        withoutFullStop(from[1]!),
+        'name',
+        m,
+        offset,
+        source,
+      );
+  }
+  if (kind === 'name') {
     // "said Jane Doe Monday": a day or month after the name is not part of it.
     let words = text.split(/\s+/);
     // "a déclaré Lucie Arnaud. Les habitants…": a full stop after a word that is no initial or
@@ -344,9 +431,9 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   if (kind === 'nominal' && named) {
     // "The hospital’s chief executive, Tom Baker, said": the name in the appositive is the speaker.
     const at = g['appositive']![0] + named.index + named[0].indexOf(named[1]!);
-    return attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source);
+    return { ...attribution(at, withoutFullStop(named[1]!), 'name', m, offset, source), nominal: text };
   }
-  // "Marsh’s neighbour Tom Baker": the name after a possessive description is the speaker.
+  // "Marsh’s neighbour Tom Baker", "his daughter Sarah": the name after a possessive description is the speaker.
   const named2 = kind === 'nominal' ? POSSESSIVE_THEN_NAME.exec(text) : null;
   if (named2)
     return attribution(
@@ -368,6 +455,25 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
   return attribution(start, withoutFullStop(text), kind, m, offset, source);
 }
 
+/** A name, its appositive in commas and "and", ending where the next name starts (the first name, group 1). */
+const COORDINATED_APPOSITIVE = new RegExp(
+  `(?:^|[.;:!?]\\s+|\\n)(?:[Bb]oth\\s+)?(${NAME_PATTERN}),[^.;:!?“”"«»„\\n]{1,120},\\s+and\\s+$`,
+  'u',
+);
+
+/** "… and Rita Okafor" after a name: the name coordinated with it (its end is the match's). */
+const NAME_AFTER_AND = new RegExp(`^,?\\s+and\\s+${NAME_PATTERN}`, 'u');
+
+/** A name's document: "Haddad’s statement", "Baker’s written statement" (the name, group 1). */
+const AUTHOR_OF_DOCUMENT = new RegExp(`^(${NAME_PATTERN})['’]s?\\s+(?:\\p{Ll}+\\s+)?${DOCUMENTS}$`, 'u');
+/** A document without its author: "A statement", "the joint letter". */
+const DOCUMENT_ALONE = new RegExp(`^(?:[Aa]n?|[Tt]he)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENTS}$`, 'u');
+/** Its author right after it: " from Tom Baker" (the name, group 1). */
+const DOCUMENT_FROM = new RegExp(
+  `^\\s+(?:issued\\s+|released\\s+|signed\\s+)?(?:from|by)\\s+(?:${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){0,3}\\p{Ll}[\\p{Ll}\\-]*,\\s+)?(${NAME_PATTERN})`,
+  'u',
+);
+
 /** A mention without the sentence's full stop or comma after it ("Tom Baker." -> "Tom Baker"; "Jr." and "J." keep theirs). */
 function withoutFullStop(text: string): string {
   return text.replace(/[.,]$/, (dot) => (/\b(?:Jr|Sr|\p{Lu})\.$/u.test(text) ? dot : ''));
@@ -378,7 +484,10 @@ const TITLE_AFTER_THE =
   /^[Tt]he\s+(?:(?:Right|Rt\.|Very|Most)\s+)?(?:Rev\.|Reverend|Hon\.|Honourable|Honorable)\s+\p{Lu}/u;
 
 /** A possessive description ending with a name: the name (group 1). */
-const POSSESSIVE_THEN_NAME = new RegExp(`['’]s?\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`, 'u');
+const POSSESSIVE_THEN_NAME = new RegExp(
+  `(?:['’]s?|^(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\\s+(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){1,3}(${NAME_PATTERN})$`,
+  'u',
+);
 
 /** An appositive that is a name and nothing else: ", Tom Baker," (or ", Tom Baker" ending an inverted attribution). */
 const APPOSITIVE_NAME = new RegExp(`^,\\s+(${NAME_PATTERN}),?$`, 'u');

@@ -117,6 +117,10 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
   return starts;
 }
 
+/** Words after which a capitalized word opening a sentence is a verb, not a given name. */
+const GIVEN_NAME_NOT_BEFORE =
+  /^\s+(?:the|a|an|my|your|our|their|his|her|its|this|that|these|those|you|we|it|they|me|us|them)\b/;
+
 /** The people a text mentions, and what it says of their gender. */
 export class Mentions {
   readonly list: Mention[] = [];
@@ -206,7 +210,15 @@ export class Mentions {
     // "Kaminski's granddaughter, Becca Kaminski, has worked": a possessive before a noun is no subject.
     const possessive = /['’]s?$/.test(run) && /^\s+\p{Ll}/u.test(this.text.slice(at + run.length, at + run.length + 3));
     const subject = !possessive && this.isSubject(at, at + run.length, sentenceSet);
-    const person = this.people.resolveName(run);
+    // "Marisol, 29, added": a given name alone is the person when the text names them in full and
+    // no one else with it (PeopleIndex.resolveSpeakerName); not before a determiner or pronoun,
+    // where the word opens a question or a command ("Will the council …", "Mark the date").
+    const person =
+      this.people.resolveName(run) ??
+      (/^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(run) &&
+      !GIVEN_NAME_NOT_BEFORE.test(this.text.slice(at + run.length, at + run.length + 8))
+        ? this.people.resolveSpeakerName(run)
+        : null);
     let t = words.length - 2;
     while (t >= 0 && !isTitleWord(words[t]!)) t--;
     const core = words.slice(t + 1);
@@ -303,8 +315,10 @@ export class Mentions {
       if (new Set(mentions.map((m) => m.entity)).size !== 1) continue;
       const end = sentences.find((x) => x > s) ?? this.text.length;
       const after = this.outside.slice(mentions[0]!.at, end);
-      const he = /\b(?:he|his|him)\b/i.test(after);
-      const she = /\b(?:she|her|hers)\b/i.test(after);
+      // "Declan Moran, who joined her …, throws the pieces himself": a reflexive is the person's own
+      // pronoun, an object pronoun ("joined her") most often someone else's.
+      const he = /\b(?:he|his|him|himself)\b/i.test(after);
+      const she = /\b(?:she|her|hers|herself)\b/i.test(after);
       if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');
     }
   }

@@ -3,7 +3,9 @@
 // and roles ("the attorney general" for a person whose role in the article is "Attorney General").
 // A mention resolves only when exactly one person fits; anything else stays unresolved.
 
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
+import { INSTITUTION_WORDS } from './organization-words.ts';
 import type { QuotePerson } from './quotes.ts';
 
 /**
@@ -22,6 +24,18 @@ const TITLE_WORDS = new Set(
     'acting interim democratic republican u.s. us federal district chief executive ceo founder spokesman spokeswoman'
   ).split(' '),
 );
+
+/**
+ * Nouns naming a body, never a person: institutions' words and the bodies news copy quotes ("the
+ * ministry said", "the union said"). A role's words before "of" may be one ("Ministry of Health
+ * spokeswoman"): the person is the spokeswoman, and "the ministry" is no one.
+ */
+const BODY_NOUNS = new Set([
+  ...INSTITUTION_WORDS,
+  ...'ministry department union government office police board court party firm bank authority administration charity church trust club organisation organization federation'.split(
+    ' ',
+  ),
+]);
 
 /** A possessive determiner opening a role or a mention ("her son", "its founder"), folded. */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their)\s+/;
@@ -54,6 +68,9 @@ export function nameWord(word: string): string {
   return folded;
 }
 
+const FEMALE = new Set(FEMALE_FIRST_NAMES);
+const MALE = new Set(MALE_FIRST_NAMES);
+
 /** nameWord's results: Unicode decomposition is the costly part of reading a name. */
 const NAME_WORDS = new Map<string, string>();
 
@@ -74,8 +91,15 @@ export class PeopleIndex {
   private readonly forms: { id: string; words: string[]; suffixed: string[] }[] = [];
   private readonly roles: { id: string; head: string; full: string; nouns: string[]; parts: string[] }[] = [];
   readonly byId = new Map<string, QuotePerson>();
+  /** The article's text, where a given name alone is checked against the full names written. */
+  private readonly text: string;
 
-  constructor(people: readonly QuotePerson[]) {
+  /**
+   * `people` are the article's people; `text` (optional) the article's text, which lets a given
+   * name alone resolve (see resolveName).
+   */
+  constructor(people: readonly QuotePerson[], text = '') {
+    this.text = text;
     for (const p of people) {
       this.byId.set(p.id, p);
       for (const n of [p.name, ...(p.aliases ?? [])]) {
@@ -103,11 +127,17 @@ export class PeopleIndex {
           .split(/[,;(]/)
           .filter((part, i) => i === 0 || !/^\s*\p{Lu}/u.test(part))
           .map((part) => lowerWithoutAccents(part).replace(/\s+/g, ' ').trim())
-          .map((part) =>
-            part.split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!.trim(),
-          )
+          .map((part) => {
+            const h = part
+              .split(/\s(?:for|of|at|in|on|to|with|from|and|de|du|des|d['’]|von|der|des|im|am)\s/)[0]!
+              .trim();
+            // "ministry of health spokeswoman": a body before "of" names where the person works;
+            // the person is the part's last word.
+            return BODY_NOUNS.has(h.split(/\s+/).at(-1)!) ? part : h;
+          })
           .filter((h) => h && !/['’]s?\s/.test(h))
-          .map((h) => h.split(/\s+/).at(-1)!);
+          .map((h) => h.split(/\s+/).at(-1)!)
+          .filter((n) => !BODY_NOUNS.has(n));
         // Each part's office or relation as written, without a possessive before it ("senate
         // majority leader", "cousin" of "Emeka Okafor's cousin"): what a definite mention's words
         // may end.
@@ -176,7 +206,67 @@ export class PeopleIndex {
           this.idsWhere((f) => f.words.length >= 2 && f.words[0] === core[0] && f.words.at(-1) === core.at(-1))
         : // A surname alone or after titles only.
           this.idsWhere((f) => f.words.length >= 2 && f.words.at(-1) === core[0]);
-    return ids.size === 1 ? [...ids][0]! : null;
+    if (ids.size === 1) return [...ids][0]!;
+    if (core.length !== 1) return null;
+    // "Ms Lee" beside a Mark Lee and a Susan Lee: the courtesy title's gender tells them apart,
+    // when the given name of one says that gender, or those of all but one say the other.
+    const said = words
+      .slice(0, t + 1)
+      .map(titleGender)
+      .find(Boolean);
+    if (ids.size > 1) {
+      if (!said) return null;
+      const known = [...ids].filter((id) => this.givenNameGender(id) === said);
+      const fit = [...ids].filter((id) => (this.givenNameGender(id) ?? said) === said);
+      return known.length === 1 ? known[0]! : fit.length === 1 ? fit[0]! : null;
+    }
+    return null;
+  }
+
+  /**
+   * The id of the one person a speaker's name mention names: as resolveName, and besides a given
+   * name alone ("“…,” Susan said") when the text names that person in full and no one else with
+   * that given name. Only for speakers: a capitalized word in the narration ("Mark the date") is
+   * no name.
+   */
+  resolveSpeakerName(mention: string): string | null {
+    const id = this.resolveName(mention);
+    if (id !== null) return id;
+    // "his daughter Sarah": lower-case words before the name describe the person.
+    const words = mention.split(/[\s\u00a0]+/).filter(Boolean);
+    while (words.length > 1 && !/^\p{Lu}/u.test(words[0]!)) words.shift();
+    return words.length === 1 && /^\p{Lu}/u.test(words[0]!) ? this.resolveGivenName(words[0]!) : null;
+  }
+
+  /**
+   * "Susan said": a given name alone names the one person whose name starts with it, when the text
+   * writes that person's full name and gives the given name to no one else in full ("Susan Price").
+   * Null otherwise, and always without the article's text.
+   */
+  private resolveGivenName(given: string): string | null {
+    if (!this.text) return null;
+    const word = nameWord(given);
+    const ids = this.idsWhere((f) => f.words.length >= 2 && f.words[0] === word);
+    if (ids.size !== 1) return null;
+    const id = [...ids][0]!;
+    const own = new Set(this.forms.filter((f) => f.id === id).flatMap((f) => f.words));
+    const escaped = given.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let full = false;
+    for (const m of this.text.matchAll(
+      new RegExp(`(?<![\\p{L}\\p{M}])${escaped}\\s+(\\p{Lu}[\\p{L}\\p{M}'’\\-]*)`, 'gu'),
+    )) {
+      if (!own.has(nameWord(m[1]!))) return null;
+      full = true;
+    }
+    return full ? id : null;
+  }
+
+  /** The gender the given name of a person's name says ("Susan Lee": f), or null. */
+  private givenNameGender(id: string): 'm' | 'f' | null {
+    const given = nameWord(this.byId.get(id)!.name.split(/\s+/)[0]!);
+    const f = FEMALE.has(given);
+    const m = MALE.has(given);
+    return f === m ? null : f ? 'f' : 'm';
   }
 
   /**
@@ -189,6 +279,8 @@ export class PeopleIndex {
       .replace(/^(?:(?:the|a|an|its|his|her|their|le|la|les|un|une|der|die|das|ein|eine)\s+|l['’])/, '')
       .trim();
     if (!m) return null;
+    // "the ministry said", "the union said": a body speaks, not one of the people.
+    if (BODY_NOUNS.has(m.split(' ').at(-1)!)) return null;
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
     if (ids.size > 0) return ids.size === 1 ? [...ids][0]! : null;
     // A definite mention of the head noun of one person's role ("the senator" for a "state

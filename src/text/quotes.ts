@@ -2,6 +2,7 @@ import {
   attributionAfter,
   attributionBefore,
   hasAttributionRules,
+  speakerLabel,
   subjectOfSentence,
   type Attribution,
 } from './quote-attribution.ts';
@@ -112,7 +113,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
   const marked = withIncisesSplit(text, markedQuotes(text, language, paragraphs), language);
   const parts: Part[] = [];
   const rules = hasAttributionRules(language);
-  const people = new PeopleIndex(options.people);
+  const people = new PeopleIndex(options.people, text);
   marked.forEach((q, i) => {
     const para = paragraphs[q.paragraph]!;
     const inner = text.slice(q.start, q.end);
@@ -136,7 +137,9 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       const between = text.slice(a.end, q.open);
       const cue = between.lastIndexOf(a.cue);
       const words = (cue >= 0 ? between.slice(cue + a.cue.length) : between).trim().split(/\s+/).filter(Boolean);
-      return words.length > 4 ? null : a;
+      // "She added that the family had been “overwhelmed”": a clause of reported speech opened
+      // by "that" keeps its words the speaker's over a longer stretch.
+      return words.length > (cue >= 0 && words[0] === 'that' ? 10 : 4) ? null : a;
     };
     const own = !rules
       ? null
@@ -148,6 +151,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       (rules
         ? (introducedBefore(text, q, paragraphs, starts, language) ??
           subjectBefore(text, q, paragraphs, starts, language, people) ??
+          labelBefore(text, q, clauseStart, language, people) ??
           sameClauseSpeaker(text, q, parts.at(-1)))
         : null);
     const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
@@ -233,6 +237,18 @@ function subjectBefore(
   return a && (a.kind === 'pronoun' || people.resolveName(a.text) !== null) ? a : null;
 }
 
+/** "Jim Hale: “…”": the name labelling the quotation, when it is one of the article's people. */
+function labelBefore(
+  text: string,
+  q: MarkedQuote,
+  clauseStart: number,
+  language: string,
+  people: PeopleIndex,
+): Attribution | null {
+  const a = speakerLabel(text.slice(clauseStart, q.open), clauseStart, language);
+  return a && people.resolveSpeakerName(a.text) !== null ? a : null;
+}
+
 /** Languages whose quotations carry their attribution inside the marks, between commas (French incises). */
 const INCISE_LANGUAGES = new Set(['fr']);
 
@@ -269,6 +285,10 @@ function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language
 const NAMING_BEFORE =
   /\b(?:call|calls|called|named|names|dubbed|dubs|nicknamed|titled|entitled|known\s+as)(?:\s+(?:him|her|it|them|me|us))?\s+$/i;
 
+/** A subject pronoun or an auxiliary right before the opening mark: the quoted words begin a predicate. */
+const PREDICATE_BEFORE =
+  /(?:^|\s)(?:he|she|they|we|I|had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be)\s+$/i;
+
 /** A determiner right before the opening mark: the quoted words are a noun phrase's head. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|these|those)\s+$/i;
 
@@ -288,7 +308,10 @@ function keepsQuote(
   const words = inner.split(/\s+/);
   const ended = /[.!?,;:…—–-]$/.test(inner);
   const next = /^\s+([\p{Ll}]+)/u.exec(after)?.[1];
-  if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next)) return false;
+  // After a subject or an auxiliary the words are a predicate, not a modifier ("he had “never
+  // once” missed").
+  if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next) && !PREDICATE_BEFORE.test(lead))
+    return false;
   const capitalized = words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
   const title = words.length >= 2 && capitalized;
   // "a llama she calls “Sir Fluffington”", "everyone called “Skipper,”": a name given to someone
@@ -396,7 +419,8 @@ function resolveSpeakers(
       : null;
   for (const a of attributions)
     if (a.kind === 'name') {
-      const person = people.resolveName(a.text);
+      // "His wife, Maureen, said": a given name the text never writes in full resolves by the role.
+      const person = people.resolveSpeakerName(a.text) ?? (a.nominal ? people.resolveRole(a.nominal) : null);
       out.set(a, { person, refersTo: null });
       const name = person ? people.byId.get(person)!.name : a.text;
       const entity = person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`;
@@ -407,15 +431,26 @@ function resolveSpeakers(
         if (p.attribution === a && p.marked.start > a.end)
           mentions?.add({ at: p.marked.start, entity, name, person, subject: true });
     }
-  for (const a of attributions) {
-    if (a.kind === 'name') continue;
-    if (!mentions) {
+  // "He said the trains were late." opening a sentence of the narration: resolved in reading order
+  // with the speakers, it carries its person on as a new mention would (a pronoun chain over
+  // paragraphs), and carries no one when it could mean two.
+  const english = language.toLowerCase().split('-')[0] === 'en';
+  const narration = mentions && english ? narrationPronouns(text, paragraphs, marked, attributions, until) : [];
+  const events = [...attributions.filter((a) => a.kind !== 'name'), ...narration].sort((x, y) => x.start - y.start);
+  for (const a of events) {
+    if (!('kind' in a)) {
+      const m = mentions!.resolvePronoun(a.text, a.start);
+      if (m) mentions!.add({ ...m, at: a.start, subject: true });
+      continue;
+    }
+    if (!mentions || a.kind === 'coordinated') {
       out.set(a, { person: null, refersTo: null });
       continue;
     }
     if (a.kind === 'pronoun') {
+      // "In his statement, “…”": the possessive names the same person as he.
       const m = mentions.resolvePronoun(
-        a.text,
+        /^his$/i.test(a.text) ? 'he' : /^her$/i.test(a.text) ? 'she' : a.text,
         a.start,
         (said.get(a) ?? []).map((p) => p.marked),
       );
@@ -426,6 +461,30 @@ function resolveSpeakers(
       out.set(a, { person, refersTo: person ? people.byId.get(person)!.name : null });
       if (person)
         mentions.add({ at: a.start, entity: person, name: people.byId.get(person)!.name, person, subject: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * He and she opening a sentence of the narration (outside quotations, no quotation's speaker)
+ * before `until`: each with its offset.
+ */
+function narrationPronouns(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  marked: readonly MarkedQuote[],
+  attributions: readonly Attribution[],
+  until: number,
+): { start: number; text: string }[] {
+  const speakers = new Set(attributions.map((a) => a.start));
+  const out: { start: number; text: string }[] = [];
+  for (const p of paragraphs) {
+    if (p.start >= until) break;
+    for (const s of sentenceStarts(text, p)) {
+      const m = /^(?:He|She)(?=\s+\p{Ll})/u.exec(text.slice(s, s + 6));
+      if (!m || s >= until || speakers.has(s) || marked.some((q) => q.open < s && s < q.close)) continue;
+      out.push({ start: s, text: m[0] });
     }
   }
   return out;
