@@ -4,7 +4,22 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SEED } from '../bench/corpus.ts';
-import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
+import { numberOption, optionsOrExit, argsOrExit, OptionError } from './options.ts';
+import { outDirProblem } from '../src/build/out-dir.ts';
+
+/**
+ * The folder of a run's corpus, cache, output and figures, from `--dir`; refused before anything
+ * is written when Astro could not build into its output folder (src/build/out-dir.ts), which the
+ * build would otherwise say only after the corpus is written.
+ * @throws OptionError naming --dir, the folder and the fix.
+ */
+function benchDir(given: string): string {
+  const dir = path.resolve(given);
+  // The output folder is inside `dir`: refused exactly when `dir` is.
+  const problem = outDirProblem(dir, process.cwd(), '--dir', '.bench');
+  if (problem) throw new OptionError(problem);
+  return dir;
+}
 
 const { values } = argsOrExit('npm run bench', {
   options: {
@@ -15,7 +30,7 @@ const { values } = argsOrExit('npm run bench', {
     dir: { type: 'string', default: '.bench' },
   },
 });
-const { articles, people, seed } = optionsOrExit('npm run bench', () => {
+const { articles, people, seed, dir } = optionsOrExit('npm run bench', () => {
   const articles = numberOption('articles', values.articles, {
     integer: true,
     min: 1,
@@ -33,9 +48,9 @@ const { articles, people, seed } = optionsOrExit('npm run bench', () => {
       fallback: Math.max(20, Math.round(articles / 5)),
     }),
     seed: numberOption('seed', values.seed, { integer: true, min: 0, max: MAX_SEED, example: '1' }),
+    dir: benchDir(values.dir),
   };
 });
-const dir = path.resolve(values.dir);
 await mkdir(dir, { recursive: true });
 // The benchmark's modules (Chromium's driver among them) are loaded once the options are good.
 const { runBench } = await import('../bench/run-bench.ts');

@@ -11,6 +11,7 @@ import { checkBeforeBuild } from './check-content.ts';
 import { awaitDataFiles, dataFilesStamp, takeDataFiles, writeDataFiles } from './data-files-output.ts';
 import { frontMatterCacheFile } from './front-matter-cache.ts';
 import { moveOldOutputAside, type OldOutput } from './old-output.ts';
+import { outDirProblem } from './out-dir.ts';
 import { tunePagefind } from './pagefind-settings.ts';
 import { canonicalElsewhere } from './sitemap-filter.ts';
 import { renderBodiesAhead, type BodiesAhead } from './render-ahead.ts';
@@ -65,6 +66,11 @@ export default function archive(): ArchiveIntegration {
         // but anything that does gets the site's pipeline and sanitizer.
         updateConfig({ markdown: { processor: unified(markdownOptionsFor(config.base)) } });
         if (command !== 'build' && command !== 'dev') return;
+        // An output folder Astro would take for one inside the project is refused before the
+        // check and the build, which would fail at its end (src/build/out-dir.ts).
+        const outDirRefusal =
+          command === 'build' ? outDirProblem(fileURLToPath(config.outDir), process.cwd(), '--outDir') : undefined;
+        if (outDirRefusal) throw new Error(outDirRefusal);
         const result = await checkBeforeBuild(command, logger, frontMatterCacheFile(command, config.cacheDir));
         if (command !== 'build') {
           // No index is written in dev; the search page still shows the parts a build would have

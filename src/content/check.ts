@@ -13,6 +13,7 @@ import {
   readCollection,
   yamlParser,
   type ArticleData,
+  type CheckedFields,
   type Entry,
   type PersonData,
   type SourceData,
@@ -116,7 +117,7 @@ async function checkAll(root: string, cache: YamlCache | undefined): Promise<Che
   );
   for (const list of [people, sources]) problems.push(...duplicates<unknown>(list, (e) => e.id, 'file', 'the id'));
   // The checks across files see every article, valid or not, so one run reports everything.
-  const allArticles: Entry<Partial<ArticleData>>[] = [...articles, ...invalidArticles];
+  const allArticles: Entry<CheckedFields<ArticleData>>[] = [...articles, ...invalidArticles];
   const withUrl = allArticles.filter((a) => addressKey(a.data.url) !== undefined);
   problems.push(
     ...duplicates(
@@ -146,7 +147,7 @@ async function checkAll(root: string, cache: YamlCache | undefined): Promise<Che
   // Earlier versions of articles: read like articles, then checked against them.
   const versionsDir = path.join(root, 'versions');
   const { entries: versions, invalid: invalidVersions } = await read(versionsDir, /\.md$/i, '.md', parseVersion, cache);
-  const allVersions: Entry<Partial<VersionData>>[] = [...versions, ...invalidVersions];
+  const allVersions: Entry<CheckedFields<VersionData>>[] = [...versions, ...invalidVersions];
   problems.push(...repeatedInArticle(allVersions, labels));
   problems.push(...versionProblems(versionsDir, allArticles, allVersions));
   problems.push(...(await missingFiles(root, allVersions)));

@@ -7,7 +7,7 @@ import { displayPath, groupProblems, type Problem } from './problems.ts';
 import { topicKey, type TopicLabel } from './topics.ts';
 import { formatMonth, yearMonth } from './dates.ts';
 import type { VersionData } from './version-entries.ts';
-import type { ArticleData, Entry } from './read-collection.ts';
+import type { ArticleData, CheckedFields, Entry } from './read-collection.ts';
 import { didYouMean, shownText } from './schema-problems.ts';
 import { sha256Hex } from '../text/hash.ts';
 import { singleSpaced } from '../text/white-space.ts';
@@ -54,13 +54,15 @@ export function duplicates<T>(
  * the site). The second mention is reported, naming the first.
  */
 export function repeatedInArticle(
-  articles: Entry<Partial<ArticleData> | Partial<VersionData>>[],
+  articles: Entry<CheckedFields<ArticleData> | CheckedFields<VersionData>>[],
   labels: Map<string, TopicLabel>,
 ): Problem[] {
   const problems: Problem[] = [];
   for (const a of articles) {
     const firstPerson = new Map<string, number>();
+    // An entry of bad shape (undefined: its own problem is reported) is skipped, the others keeping their numbers.
     (a.data.people ?? []).forEach((p, i) => {
+      if (p === undefined) return;
       const id = typeof p === 'string' ? p : p.id;
       const first = firstPerson.get(id);
       if (first === undefined) return void firstPerson.set(id, i);
@@ -71,10 +73,10 @@ export function repeatedInArticle(
         fix: `keep one entry for ${id}; to give a role, write it on that one: \`{ id: ${id}, role: ... }\``,
       });
     });
-    const topics = (a.data.topics ?? []).map((t, i) => ({ t, i }));
+    const topics = (a.data.topics ?? []).flatMap((t, i) => (t === undefined ? [] : [{ t, i }]));
     const groups = [...Map.groupBy(topics, ({ t }) => topicKey(t)).values()].filter((m) => m.length > 1);
     if (groups.length === 0) continue;
-    const written = writtenTopics(a.path, topics.length);
+    const written = writtenTopics(a.path, a.data.topics?.length ?? 0);
     for (const mentions of groups) {
       // The mention kept is the one written as the site shows the topic (topicLabels, the
       // spelling the topic-spelling notes name), else the first.
@@ -111,15 +113,15 @@ export function repeatedInArticle(
 
 /**
  * The topics of a Markdown entry as its front matter writes them, before the schema trims them;
- * undefined when the file no longer reads as a list of `count` topics (the caller shows the
- * checked values then).
+ * undefined when the file no longer reads as a list of `count` topics, and an entry that is not
+ * text is undefined (the caller shows the checked values then).
  */
-function writtenTopics(file: string, count: number): string[] | undefined {
+function writtenTopics(file: string, count: number): (string | undefined)[] | undefined {
   try {
     const parts = splitFrontmatter(readFileSync(file, 'utf8'));
     const topics = parts && (parseYaml(parts.yaml) as { topics?: unknown } | null)?.topics;
-    return Array.isArray(topics) && topics.length === count && topics.every((t) => typeof t === 'string')
-      ? topics
+    return Array.isArray(topics) && topics.length === count
+      ? topics.map((t: unknown) => (typeof t === 'string' ? t : undefined))
       : undefined;
   } catch {
     return undefined;
@@ -134,7 +136,7 @@ function writtenTopics(file: string, count: number): string[] | undefined {
  */
 export function referenceProblems(
   root: string,
-  articles: Entry<Partial<ArticleData>>[],
+  articles: Entry<CheckedFields<ArticleData>>[],
   people: Set<string>,
   sources: Set<string>,
   present: { people: Map<string, string>; sources: Map<string, string> },
@@ -164,6 +166,7 @@ export function referenceProblems(
     if (a.data.source !== undefined && !sources.has(a.data.source))
       unknown(a.file, 'source', a.data.source, 'sources', sources);
     (a.data.people ?? []).forEach((p, i) => {
+      if (p === undefined) return;
       const id = typeof p === 'string' ? p : p.id;
       const field = typeof p === 'string' ? `people.${i}` : `people.${i}.id`;
       if (!people.has(id)) unknown(a.file, field, id, 'people', people);
@@ -177,7 +180,11 @@ export function referenceProblems(
  * /articles/2019/03/x/, so it must be from March 2019 (its calendar day, src/content/dates.ts).
  * Folders that are not a year (and month) promise nothing.
  */
-export function folderProblems(root: string, articles: Entry<Partial<ArticleData>>[], found: Problem[]): Problem[] {
+export function folderProblems(
+  root: string,
+  articles: Entry<CheckedFields<ArticleData>>[],
+  found: Problem[],
+): Problem[] {
   const problems: Problem[] = [];
   // A date already reported as wrong says nothing about where the file belongs.
   const badDate = new Set(found.filter((p) => p.field === 'published').map((p) => p.file));
@@ -208,7 +215,7 @@ export function folderProblems(root: string, articles: Entry<Partial<ArticleData
  * captures whose bytes do not have the SHA-256 the article gives (the article page shows that
  * hash as proof the published copy is unaltered, so it must be the hash of what is published).
  */
-export async function missingFiles(root: string, articles: Entry<Partial<ArticleData>>[]): Promise<Problem[]> {
+export async function missingFiles(root: string, articles: Entry<CheckedFields<ArticleData>>[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   const check = (file: string, field: string, folder: string, rel: string | undefined, fix: string) => {
     if (rel && !existsSync(path.join(root, folder, rel))) {

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { withoutControlCharacters } from './control-characters.ts';
 import { splitFrontmatter } from './files.ts';
 import { displayPath, type Problem } from './problems.ts';
-import type { ArticleData, Entry } from './read-collection.ts';
+import type { ArticleData, CheckedFields, Entry } from './read-collection.ts';
 import { articleFields } from './schema.ts';
 import { didYouMean, schemaProblems, shownText } from './schema-problems.ts';
 import { parseYaml } from './yaml.ts';
@@ -52,15 +52,15 @@ export function quoteCorrectionEntries(
 /**
  * The problems of every article's `quotes:` corrections (articleQuoteCorrectionProblems for
  * each). `root` is the content folder; `people` the ids of its valid people files. `invalid`
- * are the articles with a shape problem somewhere in their front matter, which lack every field
- * with a bad entry: their `quotes` and `people` are then read again from the file, so the
- * corrections of good shape are checked beside one of bad shape (whose problem the schema check
- * reports) in the same run, and against the people as written.
+ * are the articles with a shape problem somewhere in their front matter: their lists keep the
+ * entries of good shape in their slots (CheckedFields), so the corrections of good shape are
+ * checked beside one of bad shape (whose problem the schema check reports) in the same run; a
+ * `quotes` or `people` that is not a list at all is read again from the file.
  */
 export function quoteCorrectionProblems(
   root: string,
-  articles: Entry<Partial<ArticleData>>[],
-  invalid: Entry<Partial<ArticleData>>[],
+  articles: Entry<CheckedFields<ArticleData>>[],
+  invalid: Entry<CheckedFields<ArticleData>>[],
   people: Set<string>,
 ): Problem[] {
   const rereadFrom = new Set(invalid);
@@ -71,7 +71,9 @@ export function quoteCorrectionProblems(
         : undefined;
     const corrections = a.data.quotes ?? written?.corrections ?? [];
     if (corrections.length === 0) return [];
-    const named = a.data.people ? a.data.people.map((p) => (typeof p === 'string' ? p : p.id)) : (written?.named ?? []);
+    const named = a.data.people
+      ? a.data.people.flatMap((p) => (p === undefined ? [] : [typeof p === 'string' ? p : p.id]))
+      : (written?.named ?? []);
     const body = bodyText(a.path);
     if (body === null) return [];
     return articleQuoteCorrectionProblems({

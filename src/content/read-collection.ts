@@ -16,11 +16,22 @@ import { sha256Base64url } from '../text/hash.ts';
 // each file's entry, or its problems and the fields that passed. Nothing is kept between calls:
 // what a read finds is all in what it returns.
 
+/**
+ * What passed its check of a field, when the file as a whole did not: a list keeps one slot per
+ * entry written, the entry where its shape is valid and `undefined` where not (so `people.<i>`
+ * still names the entry the editor wrote); a group of fields (image, publishedInferred, warc)
+ * keeps the parts that are valid.
+ */
+type CheckedPart<V> = V extends readonly (infer E)[] ? (E | undefined)[] : V extends object ? Partial<V> : V;
+
+/** The fields of a file that failed its schema, each as far as it passed (CheckedPart). */
+export type CheckedFields<T> = { [K in keyof T]?: CheckedPart<T[K]> };
+
 /** What reading one file gives: its data when valid, its valid fields when not, its body, its problems and notes. */
 interface Parsed<T> {
   data?: T | undefined;
   /** The fields that passed their own check, when the file as a whole did not (for the checks that follow). */
-  partial?: Partial<T> | undefined;
+  partial?: CheckedFields<T> | undefined;
   body?: string;
   problems: Problem[];
   /** What the editor should know that does not fail the check (CheckResult.notes). */
@@ -47,7 +58,7 @@ interface CollectionRead<T> {
   /** The files that passed their schema, in file name order. */
   entries: Entry<T>[];
   /** The files that failed it, with the fields that passed (for the checks that follow). */
-  invalid: Entry<Partial<T>>[];
+  invalid: Entry<CheckedFields<T>>[];
   /** The id and shown path of every file of the collection, valid or not. */
   present: Map<string, string>;
   problems: Problem[];
@@ -127,8 +138,6 @@ export async function readCollection<T>(
 const plainRef = z.string().trim().min(1, { error: 'must not be empty' });
 const articleCheck = articleSchema({ person: plainRef, source: plainRef });
 const articleFieldCheck = articleFields({ person: plainRef, source: plainRef });
-/** Every field an article's front matter may have: what an unknown field's "did you mean" is chosen from. */
-const KNOWN_ARTICLE_FIELDS = Object.keys(articleFieldCheck.shape);
 /** An article's validated frontmatter (references as plain ids). */
 export type ArticleData = z.output<typeof articleCheck>;
 /** A person's validated data. */
@@ -176,9 +185,12 @@ function parseMarkdownEntry(
   const data = withoutControlCharacters(raw);
   // Handed to the articles loader, keyed by the text it was parsed from (src/content/front-matter-memo.ts).
   rememberFrontMatter(parts.yaml, data);
-  const result = (rules ? articleCheck : articleFieldCheck).safeParse(data);
-  const problems = result.success ? [] : schemaProblems(file, result.error, data, KNOWN_ARTICLE_FIELDS);
-  const partial = result.success ? undefined : validFields(data);
+  const schema = rules ? articleCheck : articleFieldCheck;
+  const result = schema.safeParse(data);
+  const problems = result.success ? [] : schemaProblems(file, result.error, data, schema);
+  const checked = result.success ? undefined : validFields(file, data, new Set(problems.map((p) => p.field)));
+  problems.push(...(checked?.problems ?? []));
+  const partial = checked?.fields;
   if (partial && rules) {
     // The rules across fields, on the fields that are valid: reported in the same run.
     const reported = new Set(problems.map((p) => p.field.split('.')[0]));
@@ -196,16 +208,96 @@ function parseMarkdownEntry(
   return { data: result.success ? result.data : undefined, partial, body: parts.body, problems, notes };
 }
 
-/** The fields of an article's front matter that pass their own check, each checked alone. */
-function validFields(data: unknown): Partial<ArticleData> {
-  const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+/**
+ * The fields of an article's front matter as far as each passes its own check, checked alone
+ * (CheckedFields: a list keeps its good entries in their slots, a group of fields its good
+ * parts), with the problems that its bad parts hid: a rule of a group of fields (an image's alt
+ * text when it has a file) runs only once every part is valid, so it is run again on the good
+ * parts. `reported` are the fields already reported, not reported twice.
+ */
+function validFields(
+  file: string,
+  data: unknown,
+  reported: ReadonlySet<string>,
+): { fields: CheckedFields<ArticleData>; problems: Problem[] } {
+  const raw = isRecord(data) ? data : {};
   const shape = articleFieldCheck.shape as Record<string, z.ZodType>;
-  const valid: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  const hidden: z.core.$ZodIssue[] = [];
   for (const [key, schema] of Object.entries(shape)) {
-    const r = schema.safeParse(raw[key]);
-    if (r.success && r.data !== undefined) valid[key] = r.data;
+    const whole = schema.safeParse(raw[key]);
+    if (whole.success) {
+      if (whole.data !== undefined) fields[key] = whole.data;
+      continue;
+    }
+    const inner = unwrapped(schema);
+    const value = raw[key];
+    if (inner instanceof z.ZodArray && Array.isArray(value))
+      fields[key] = value.map((entry) => checkedEntry(inner.element as z.ZodType, entry));
+    else if (inner instanceof z.ZodObject && isRecord(value)) {
+      const { parts, input } = goodParts(inner, value);
+      fields[key] = parts;
+      const again = inner.safeParse(input);
+      if (!again.success) hidden.push(...again.error.issues.map((i) => ({ ...i, path: [key, ...i.path] })));
+    }
   }
-  return valid;
+  const problems = hidden.length === 0 ? [] : schemaProblems(file, new z.ZodError(hidden), data, articleFieldCheck);
+  return { fields, problems: problems.filter((p) => !reported.has(p.field)) };
+}
+
+/** Whether a parsed YAML value is a mapping (not a list, not null). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The schema inside its optional and default wrappers. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+/** The object schemas a value may match: the schema itself, its union's options, or a transform's input. */
+function objectSchemas(schema: z.ZodType): z.ZodObject[] {
+  const s = unwrapped(schema);
+  if (s instanceof z.ZodObject) return [s];
+  if (s instanceof z.ZodUnion) return (s.options as z.ZodType[]).flatMap(objectSchemas);
+  if (s instanceof z.ZodPipe) return objectSchemas(s.in as z.ZodType);
+  return [];
+}
+
+/** The parts of a mapping that pass their own check: as checked (`parts`) and as written (`input`). */
+function goodParts(
+  schema: z.ZodObject,
+  value: Record<string, unknown>,
+): { parts: Record<string, unknown>; input: Record<string, unknown> } {
+  const parts: Record<string, unknown> = {};
+  const input: Record<string, unknown> = {};
+  const shape: Record<string, z.ZodType> = schema.shape;
+  for (const [key, part] of Object.entries(shape)) {
+    if (!(key in value)) continue;
+    const one = part.safeParse(value[key]);
+    if (!one.success) continue;
+    input[key] = value[key];
+    if (one.data !== undefined) parts[key] = one.data;
+  }
+  return { parts, input };
+}
+
+/**
+ * A list entry as far as it passes: the entry when valid; else, for a mapping, the entry without
+ * its bad parts when that is a valid entry (`{ id: x, role: "" }` is still a reference to x);
+ * else undefined.
+ */
+function checkedEntry(schema: z.ZodType, value: unknown): unknown {
+  const whole = schema.safeParse(value);
+  if (whole.success) return whole.data;
+  if (!isRecord(value)) return undefined;
+  for (const option of objectSchemas(schema)) {
+    const trimmed = schema.safeParse(goodParts(option, value).input);
+    if (trimmed.success) return trimmed.data;
+  }
+  return undefined;
 }
 
 /** The reader of one YAML data file (a person, a source), validated with `schema`. */
@@ -216,9 +308,8 @@ export function yamlParser<S extends z.ZodType>(schema: S): EntryParser<z.output
     const notes = controlCharacterNotes(file, raw);
     const data = withoutControlCharacters(raw);
     const result = schema.safeParse(data);
-    const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
     return result.success
       ? { data: result.data, problems: [], notes }
-      : { problems: schemaProblems(file, result.error, data, known), notes };
+      : { problems: schemaProblems(file, result.error, data, schema), notes };
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
-import type { ArticleData, Entry } from './check.ts';
+import type { ArticleData, CheckedFields, Entry } from './read-collection.ts';
 import { storedDate, parseArchiveDate, type ArchiveDate } from './dates.ts';
 import { displayPath, groupProblems, NAMED, type Problem } from './problems.ts';
 import {
@@ -99,8 +99,8 @@ export function versionsByArticle<V extends { id: string }>(versions: readonly V
  */
 export function versionProblems(
   versionsDir: string,
-  articles: Entry<Partial<ArticleData>>[],
-  versions: Entry<Partial<VersionData>>[],
+  articles: Entry<CheckedFields<ArticleData>>[],
+  versions: Entry<CheckedFields<VersionData>>[],
   today = new Date(),
 ): Problem[] {
   const problems: Problem[] = [];
@@ -205,8 +205,8 @@ function asProblem(file: string, [field, message, fix]: [string[], string, strin
  * reported, naming the others; a large group once, with a count and a few names (groupProblems).
  * `listRoot` is the content folder as shown, for the command that lists a group's files.
  */
-function sharedCaptureProblems(files: Entry<Partial<VersionData>>[], listRoot: string): Problem[] {
-  type Value = (f: Entry<Partial<VersionData>>) => string | undefined;
+function sharedCaptureProblems(files: Entry<CheckedFields<VersionData>>[], listRoot: string): Problem[] {
+  type Value = (f: Entry<CheckedFields<VersionData>>) => string | undefined;
   // Each rule: the field, its value as written, the value compared, what it names, the fix.
   const rules: [string, Value, Value, string, string][] = [
     [
@@ -221,7 +221,7 @@ function sharedCaptureProblems(files: Entry<Partial<VersionData>>[], listRoot: s
       'warc.recordId',
       (f) => f.data.warc?.recordId,
       // A WARC-Record-ID is a URI in angle brackets; a urn:uuid compares without case (RFC 9562).
-      (f) => f.data.warc?.recordId.replace(/^<|>$/g, '').toLowerCase(),
+      (f) => f.data.warc?.recordId?.replace(/^<|>$/g, '').toLowerCase(),
       'the WARC record of',
       'set warc to the record this version was read from, or remove warc if it was not read from a web archive',
     ],

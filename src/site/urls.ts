@@ -1,6 +1,7 @@
 import { copiedCaptureName } from './captures.ts';
 import { topicSlug } from '../content/topics.ts';
 import { normalizeBase } from '../text/base-path.ts';
+import { primaryLanguage } from './text-direction.ts';
 
 // Every internal address, built in one place so the site works under a sub-path (Astro `base`).
 
@@ -47,7 +48,15 @@ export const urls = {
   /** A quarter's articles, `quarter` from 1 to 4: /dates/2019/q1/. */
   quarter: (year: string, quarter: number) => sitePath(`dates/${year}/q${quarter}/`),
   search: (params?: Record<string, string>) => sitePath(`search/${params ? `?${new URLSearchParams(params)}` : ''}`),
-  searchIn: (lang: string) => sitePath(`search/${lang}/`),
+  /**
+   * The search page of a language, by its tag ("fr", "fr-CA", "pt-BR": one page per primary
+   * language, as Pagefind keeps one index per language): /search/ for English, /search/<lang>/
+   * for any other (src/pages/search/[lang].astro).
+   */
+  searchPage: (lang: string) => {
+    const primary = primaryLanguage(lang);
+    return primary === 'en' ? sitePath('search/') : sitePath(`search/${primary}/`);
+  },
   /** A capture's exact bytes, copied as text (src/site/captures.ts). */
   capture: (file: string) => sitePath(`captures/${copiedCaptureName(file)}`),
   /** A capture's page: its text, legible and inert on any host, with its hash and a download. */

@@ -34,6 +34,12 @@ export interface DownloadJob {
   /** The words searched, for the excerpts' marks and the match notes. */
   query: string;
   signal: AbortSignal;
+  /**
+   * The archive's own address (Astro's `site`, the origin its canonical links and data files name,
+   * src/site/data-files.ts): the results' addresses are made full against it, not against where
+   * the page happens to be served (a preview, a mirror).
+   */
+  site: string;
 }
 
 /** The plain text of an excerpt (its marks dropped). */
@@ -42,9 +48,13 @@ function excerptText(excerpt: ResultSummary['excerpt']): string {
   return new DOMParser().parseFromString(`<body>${excerpt.pagefind}</body>`, 'text/html').body.textContent ?? '';
 }
 
-/** A result's cells, in the order of COLUMNS; addresses in full, against the page's own. */
-function resultCells(summary: ResultSummary, rank: number): string[] {
-  const full = (url: string | undefined) => (url ? new URL(url, location.href).href : '');
+/**
+ * A result's cells, in the order of COLUMNS; addresses in full against `site`, the archive's own
+ * address, as its canonical links and data files give them (a result's address is a site path,
+ * base path included).
+ */
+function resultCells(summary: ResultSummary, rank: number, site: string): string[] {
+  const full = (url: string | undefined) => (url ? new URL(url, site).href : '');
   return [
     String(rank),
     summary.kicker,
@@ -96,7 +106,7 @@ export async function downloadResults(
         return;
       }
       if (batch.length === 0) break;
-      for (const loaded of batch) rows.push(resultCells(resultSummary(loaded, job.query), rows.length + 1));
+      for (const loaded of batch) rows.push(resultCells(resultSummary(loaded, job.query), rows.length + 1, job.site));
       status.textContent = `Preparing the CSV: ${rows.length.toLocaleString('en-GB')} of ${countOf(job.total, 'result')}…`;
     }
     if (rows.length !== job.total) {

@@ -69,6 +69,8 @@ const settings = { baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: { metaW
 const language = form.dataset.language ?? 'English';
 /** The archive's other languages, which the page names when a search finds something there. */
 const otherList = JSON.parse(form.dataset.languages ?? '[]') as OtherLanguage[];
+/** The archive's own address, which the downloaded results' addresses name (download-view.ts). */
+const site = form.dataset.site ?? location.origin;
 /**
  * Their searches (src/search/browser/other-languages.ts), the line that names them and the
  * status for a search that finds nothing here but something there. The code is loaded only for
@@ -361,7 +363,8 @@ function download(): void {
   if (!shown) return;
   const { all, total, query, signal } = shown;
   void import('./download-view.ts').then(
-    ({ downloadResults }) => downloadResults({ queue: all(), total, query, signal }, downloadButton, downloadStatus),
+    ({ downloadResults }) =>
+      downloadResults({ queue: all(), total, query, signal, site }, downloadButton, downloadStatus),
     (err: unknown) => {
       downloadStatus.textContent = 'The download could not start. Reload the page and try again.';
       console.error(err);
