@@ -42,4 +42,5 @@ test('no page reports a CSP violation or requests anything from another origin, 
   await page.close();
   expect(files.length).toBeGreaterThan(40);
   expect(seen).toEqual(noIncidents());
-});
+  // Every page of the fixture archive is opened in turn (over 150): heavy work with its own limit.
+}, 600_000);
