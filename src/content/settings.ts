@@ -77,6 +77,8 @@ const settingsSchema = z.object({
   ARCHIVE_DESCRIPTION: textOr('Copies of news articles worth keeping, searchable and permanent.'),
   /** Articles per page on the home page and listing pages. */
   ARCHIVE_PAGE_SIZE: countOr('ARCHIVE_PAGE_SIZE', 20, 'articles'),
+  /** Quotes per page on a person's quotes pages (short items: a page of articles' size made them a fifth of the site's pages). */
+  ARCHIVE_QUOTES_PAGE_SIZE: countOr('ARCHIVE_QUOTES_PAGE_SIZE', 100, 'quotes'),
   /** Records per part of the search index (src/search/parts.ts). */
   ARCHIVE_SEARCH_PART_SIZE: countOr('ARCHIVE_SEARCH_PART_SIZE', 2000, 'records'),
 });

@@ -22,6 +22,7 @@ import { earlierPassagesOf, recordContent, type EarlierPassage } from './earlier
 import { compareCaptures, versionsByArticle } from '../content/version-entries.ts';
 import { figureTokens } from './figures.ts';
 import { articleQuotes, quotePeople } from '../render/article-quotes.ts';
+import { distinctWords } from '../text/distinct-words.ts';
 
 // What the search index holds, built straight from the content (not by re-reading the built
 // HTML), so Pagefind can index while Astro is still rendering pages. One record per public
@@ -245,7 +246,9 @@ export async function* searchRecords(
         title: p.name,
         aliases: p.aliases.join('; '),
         // What they are quoted as saying in the archive's articles: their words find their page.
-        quotes: (quotesBy.get(id) ?? []).join(' … '),
+        // Each word once: every occurrence made the most quoted people's records the index's
+        // largest (docs/performance.md, "Quotes' cost, divided").
+        quotes: distinctWords(quotesBy.get(id) ?? []),
         figures: figureTokens(p.description ?? '').join(' '),
       }),
       filters: { ...partFilter },

@@ -81,3 +81,12 @@ const QUOTES_SHOWN = 5;
 export function quotesShown<T>(quotes: readonly T[]): T[] {
   return quotes.slice(0, QUOTES_SHOWN);
 }
+
+/**
+ * Whether a person with `quotes` (theirs) has quotes pages: only when their page cannot show them
+ * all (more than QUOTES_SHOWN). Pages repeating what the person page shows were a sixth of the
+ * quotes pages and linked from nowhere (docs/performance.md, "Quotes' cost, divided").
+ */
+export function hasQuotesPages(quotes: readonly unknown[]): boolean {
+  return quotes.length > QUOTES_SHOWN;
+}

@@ -11,5 +11,8 @@ export const SITE_DESCRIPTION = setting('ARCHIVE_DESCRIPTION');
 /** Articles per page on the home page and listing pages (ARCHIVE_PAGE_SIZE). */
 export const PAGE_SIZE = setting('ARCHIVE_PAGE_SIZE');
 
+/** Quotes per page on a person's quotes pages (ARCHIVE_QUOTES_PAGE_SIZE). */
+export const QUOTES_PAGE_SIZE = setting('ARCHIVE_QUOTES_PAGE_SIZE');
+
 /** Articles in the RSS feed. */
 export const FEED_SIZE = 50;

@@ -20,6 +20,7 @@ describe('a setting not given', () => {
         ARCHIVE_TITLE: 'News Archive',
         ARCHIVE_DESCRIPTION: 'Copies of news articles worth keeping, searchable and permanent.',
         ARCHIVE_PAGE_SIZE: 20,
+        ARCHIVE_QUOTES_PAGE_SIZE: 100,
         ARCHIVE_SEARCH_PART_SIZE: 2000,
       });
     },
@@ -34,6 +35,7 @@ test('a setting given is read into its form: folders absolute, the base path wit
     ARCHIVE_BASE: 'archive',
     ARCHIVE_TITLE: 'Harbour Archive',
     ARCHIVE_PAGE_SIZE: '5',
+    ARCHIVE_QUOTES_PAGE_SIZE: '7',
     ARCHIVE_SEARCH_PART_SIZE: '4',
   };
   expect(archiveSettings(env)).toMatchObject({
@@ -43,6 +45,7 @@ test('a setting given is read into its form: folders absolute, the base path wit
     ARCHIVE_BASE: '/archive/',
     ARCHIVE_TITLE: 'Harbour Archive',
     ARCHIVE_PAGE_SIZE: 5,
+    ARCHIVE_QUOTES_PAGE_SIZE: 7,
     ARCHIVE_SEARCH_PART_SIZE: 4,
   });
   expect(setting('ARCHIVE_PAGE_SIZE', env)).toBe(5);
@@ -55,6 +58,7 @@ describe('a value that cannot be used is named, with the fix', () => {
     ['ARCHIVE_PAGE_SIZE', '0', 'ARCHIVE_PAGE_SIZE=20'],
     ['ARCHIVE_PAGE_SIZE', '2.5', 'ARCHIVE_PAGE_SIZE=20'],
     ['ARCHIVE_PAGE_SIZE', '-3', 'ARCHIVE_PAGE_SIZE=20'],
+    ['ARCHIVE_QUOTES_PAGE_SIZE', '0', 'ARCHIVE_QUOTES_PAGE_SIZE=100'],
     ['ARCHIVE_SEARCH_PART_SIZE', 'lots', 'ARCHIVE_SEARCH_PART_SIZE=2000'],
     ['ARCHIVE_SITE', 'archive.example.org', 'ARCHIVE_SITE=https://archive.example.org'],
     ['ARCHIVE_SITE', 'ftp://example.org', 'ARCHIVE_SITE=https://archive.example.org'],
