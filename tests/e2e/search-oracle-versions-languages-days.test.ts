@@ -156,24 +156,7 @@ beforeAll(async () => {
   sites = await servedTabs(browser, dists);
 }, 400_000);
 
-/**
- * A tab for each base path and language, which stays on that language's search page: going from
- * one search to the next there is done in the page (goToSearch), as the search oracle does,
- * instead of loading the page and its index again each time the language changes. English uses
- * the base path's own tab; the others are opened beside it, in its browser context, when first
- * asked for.
- */
-const languageTabs = new Map<string, Promise<Page>>();
-function languageTab({ base, page }: SiteTab, lang: Lang): Promise<Page> {
-  if (lang === 'en') return Promise.resolve(page);
-  const key = `${base} ${lang}`;
-  let tab = languageTabs.get(key);
-  if (!tab) languageTabs.set(key, (tab = page.context().newPage()));
-  return tab;
-}
-
 afterAll(async () => {
-  for (const tab of languageTabs.values()) await (await tab).close();
   await closeTabs(sites);
   await browser?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
@@ -246,10 +229,8 @@ describe('every language', () => {
 
   for (const q of QUERIES)
     test(`q=${q} on every language's page`, async () => {
-      for (const tab of sites)
+      for (const { base, site, page } of sites)
         for (const lang of LANGS) {
-          const { base, site } = tab;
-          const page = await languageTab(tab, lang);
           const at = `${base}search/${lang === 'en' ? '' : `${lang}/`}?q=${q}`;
           await openEveryResult(page, searchUrl(site.origin, base, lang, { q }));
           const shown = await read(page, base);
@@ -287,10 +268,8 @@ describe('every language', () => {
   for (const f of FILTERED)
     test(`${JSON.stringify(f)} on every language's page`, async () => {
       const params = { ...(f.q && { q: f.q }), author: f.author };
-      for (const tab of sites)
+      for (const { base, site, page } of sites)
         for (const lang of LANGS) {
-          const { base, site } = tab;
-          const page = await languageTab(tab, lang);
           const at = `${base}search/${lang === 'en' ? '' : `${lang}/`}?${new URLSearchParams(params)}`;
           await openEveryResult(page, searchUrl(site.origin, base, lang, params));
           const shown = await read(page, base);
