@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildAtBases } from '../helpers/build.ts';
 import { words } from '../helpers/oracle-words.ts';
-import { TMP } from '../helpers/paths.ts';
+import { searchOracleDist } from '../helpers/paths.ts';
 import {
   closeTabs,
   finalSearch,
@@ -16,7 +13,7 @@ import {
   STATUS,
   type SiteTab,
 } from '../helpers/search-page.ts';
-import { writeSearchOracleArchive, type OracleArchive } from '../fixtures/search-oracle-archive.ts';
+import { oracleArchive, type OracleArchive } from '../fixtures/search-oracle-archive.ts';
 
 // A search's answer is shown once: the first number of results and the first results the page
 // shows are the final ones, never a set that is then replaced (a word in no record beside a word
@@ -88,31 +85,22 @@ const QUERIES: { q: string; sort: Sort }[] = [
   { q: 'lantern', sort: 'newest' },
 ];
 
-const BASES = [
-  { base: '/', name: 'root', partSize: '' },
-  { base: '/archive/', name: 'archive', partSize: '25' },
-] as const;
-
-let tmp: string;
 let browser: Browser;
 let sites: SiteTab[] = [];
-let records: string[][];
+const records = recordWords(oracleArchive());
 
 beforeAll(async () => {
-  // Inside the project: Astro keeps a build's server chunks in its output folder only when that
-  // is under the project folder.
-  await mkdir(TMP, { recursive: true });
-  tmp = await mkdtemp(path.join(TMP, 'search-shown-once-'));
-  records = recordWords(await writeSearchOracleArchive(path.join(tmp, 'content')));
-  const dists = await buildAtBases(path.join(tmp, 'content'), tmp, BASES);
+  // The global setup's builds: at the site root with the index in one part, under /archive/ in parts.
   browser = await launchChromium();
-  sites = await servedTabs(browser, dists);
-}, 300_000);
+  sites = await servedTabs(browser, {
+    '/': searchOracleDist('rootOneIndex'),
+    '/archive/': searchOracleDist('archive'),
+  });
+}, 60_000);
 
 afterAll(async () => {
   await closeTabs(sites);
   await browser?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
 /** Every status line and every list of result addresses the page showed, in order, from when it is watched. */

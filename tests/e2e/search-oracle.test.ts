@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import snowball from 'snowball-stemmers';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildAtBases } from '../helpers/build.ts';
 import { fold, words } from '../helpers/oracle-words.ts';
-import { TMP } from '../helpers/paths.ts';
+import { searchOracleDist } from '../helpers/paths.ts';
 import {
   closeTabs,
   finalSearch,
@@ -20,12 +17,7 @@ import {
   type ShownSearch as Shown,
   type SiteTab,
 } from '../helpers/search-page.ts';
-import {
-  CASE_TOPIC,
-  oracleArchive,
-  writeSearchOracleArchive,
-  type OracleArchive,
-} from '../fixtures/search-oracle-archive.ts';
+import { CASE_TOPIC, oracleArchive, type OracleArchive } from '../fixtures/search-oracle-archive.ts';
 
 // The search page checked against an oracle: for every query below the test works out itself,
 // from the fixture's data and nothing of the site's code, which records must be found, what every
@@ -414,30 +406,17 @@ function problems(sort: Sort, shown: Shown, want: ReturnType<typeof expected>, d
 const archive = oracleArchive();
 const records = oracleRecords(archive);
 const days = new Map(records.map((r) => [r.path, r.day]));
-const BASES = [
-  { base: '/', name: 'root', partSize: '25' },
-  { base: '/archive/', name: 'archive', partSize: '25' },
-] as const;
+/** The archive's builds by base path, both with the index in parts (the global setup's). */
+const dists: Record<string, string> = { '/': searchOracleDist('rootParts'), '/archive/': searchOracleDist('archive') };
 
-let tmp: string;
 let browser: Browser;
-const dists: Record<string, string> = {};
 
 beforeAll(async () => {
-  // Inside the project: Astro keeps a build's server chunks in its output folder only when that
-  // is under the project folder (otherwise in the project's .astro/, which two builds would share).
-  await mkdir(TMP, { recursive: true });
-  tmp = await mkdtemp(path.join(TMP, 'search-oracle-'));
-  await writeSearchOracleArchive(path.join(tmp, 'content'));
-  // Both at once: each base path has its own output folder and, beside it, build cache
-  // (tests/helpers/build.ts); the index in parts at both.
-  Object.assign(dists, await buildAtBases(path.join(tmp, 'content'), tmp, BASES));
   browser = await launchChromium();
-}, 300_000);
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
 test('the fixture is as large and varied as the oracle needs', () => {

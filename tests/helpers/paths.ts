@@ -14,6 +14,8 @@ export const DIST_ARCHIVE = path.join(TMP, 'dist-archive');
 export const HOSTILE_CONTENT = path.join(TMP, 'hostile-content');
 export const HOSTILE_PAGES = path.join(TMP, 'hostile-pages');
 export const DIST_HOSTILE = path.join(TMP, 'dist-hostile');
+/** The search oracle's archive (tests/fixtures/search-oracle-archive.ts): its content folder, and its builds below. */
+export const SEARCH_ORACLE_CONTENT = path.join(TMP, 'search-oracle-content');
 /** What the hostile archive's build printed. */
 export const HOSTILE_BUILD_LOG = path.join(TMP, 'build-hostile.log');
 
@@ -47,3 +49,21 @@ export const FIXTURE_BUILDS = [
     },
   },
 ] as const;
+
+/**
+ * How the search oracle's archive is built, once for the files that search it (the global
+ * setup's builds, with tests/helpers/build.ts buildAtBases): at the site root with the index in
+ * parts of 25 records and in one part, and under /archive/ in parts of 25. The oracle
+ * (tests/e2e/search-oracle.test.ts) searches `rootParts` and `archive`, the check that a search
+ * answers once (tests/e2e/search-oracle-shown-once.test.ts) `rootOneIndex` and `archive`.
+ */
+export const SEARCH_ORACLE_BUILDS = {
+  rootParts: { base: '/', name: 'search-oracle-root-parts', partSize: '25' },
+  rootOneIndex: { base: '/', name: 'search-oracle-root', partSize: '' },
+  archive: { base: '/archive/', name: 'search-oracle-archive', partSize: '25' },
+} as const;
+
+/** The output folder of one of SEARCH_ORACLE_BUILDS. */
+export function searchOracleDist(build: keyof typeof SEARCH_ORACLE_BUILDS): string {
+  return path.join(TMP, SEARCH_ORACLE_BUILDS[build].name);
+}

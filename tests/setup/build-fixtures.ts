@@ -2,7 +2,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importAll } from '../../src/import/run.ts';
 import { writeFixtureArchive } from '../fixtures/sites.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { astroBuild, buildAtBases } from '../helpers/build.ts';
+import { writeSearchOracleArchive } from '../fixtures/search-oracle-archive.ts';
 import { writeHostileArchive } from '../fixtures/hostile-archive.ts';
 import { writeEdgeArticles } from '../fixtures/edge-articles.ts';
 import {
@@ -12,11 +13,14 @@ import {
   HOSTILE_BUILD_LOG,
   HOSTILE_CONTENT,
   HOSTILE_PAGES,
+  SEARCH_ORACLE_BUILDS,
+  SEARCH_ORACLE_CONTENT,
   TMP,
 } from '../helpers/paths.ts';
 
 // Builds the fixture archive once for all build and browser tests: at the site root, and under
-// the sub-path /archive/ as a GitHub Pages project site would be.
+// the sub-path /archive/ as a GitHub Pages project site would be. The hostile archive, and the
+// search oracle's archive, which more than one file searches, are built here too.
 
 export default async function setup(): Promise<void> {
   await rm(TMP, { recursive: true, force: true });
@@ -56,4 +60,12 @@ export default async function setup(): Promise<void> {
     ),
   ];
   await Promise.all(builds);
+  // The search oracle's three builds, after those: six builds at once would hold six builds'
+  // memory on two cores for no gain in time.
+  await writeSearchOracleArchive(SEARCH_ORACLE_CONTENT);
+  const { rootParts, rootOneIndex, archive } = SEARCH_ORACLE_BUILDS;
+  await Promise.all([
+    buildAtBases(SEARCH_ORACLE_CONTENT, TMP, [rootParts, archive]),
+    buildAtBases(SEARCH_ORACLE_CONTENT, TMP, [rootOneIndex]),
+  ]);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The test files that take longest, longest first (the ten longest of a whole run on a 2-core
+ * The test files that take longest, longest first (the eleven longest of a whole run on a 2-core
  * machine; docs/performance.md, "The test command", has their figures).
  * Vitest orders files by the durations it cached on the last run, and a fresh clone has none, so
  * it would start them in an order of file sizes and might leave one of these to run alone at the
@@ -13,6 +13,7 @@ const LONGEST = [
   'tests/e2e/search-oracle.test.ts',
   'tests/build/import-output.test.ts',
   'tests/e2e/search-oracle-versions-languages-days.test.ts',
+  'tests/e2e/search-oracle-shown-once.test.ts',
   'tests/e2e/hostile.test.ts',
   'tests/e2e/search.test.ts',
   'tests/e2e/search-page-reader.test.ts',
