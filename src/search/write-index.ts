@@ -67,7 +67,7 @@ export interface PartSource {
  * table written beside it, its fragments renamed, and the sorts left out of the metadata of an
  * index in several parts.
  */
-const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out, fragments renamed';
+const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out, fragments renamed with their part';
 
 /** The part folders the last build put into the output, and their keys (kept in the cache). */
 const MANIFEST = 'in-output.json';
@@ -149,7 +149,7 @@ export async function buildSearchParts(
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
       writeChunkTable(fresh);
-      rewriteMetadata(fresh, { leaveOutSorts: pageOrdered[i]! });
+      rewriteMetadata(fresh, { leaveOutSorts: pageOrdered[i]!, part: pageOrdered[i] ? part.n : undefined });
       await writeFile(path.join(fresh, '.complete'), String(records.length));
       await rm(kept, { recursive: true, force: true });
       await rename(fresh, kept);
