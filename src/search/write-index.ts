@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { partsForLanguage, type SearchPart } from './parts.ts';
 import type { SearchRecord } from './contract.ts';
-import { writeChunkTable } from './index-chunks.ts';
+import { writeChunkTable, writePartsChunkTable } from './index-chunks.ts';
 import { rewriteMetadata } from './pagefind-meta.ts';
 import { buildSearchIndex } from './write-part.ts';
 
@@ -158,6 +158,11 @@ export async function buildSearchParts(
     linkTree(kept, path.join(staging, part.dir));
     await rm(path.join(staging, part.dir, '.complete'));
   }
+  // Every part's chunk table in one file beside them, which the search page fetches once.
+  writePartsChunkTable(
+    staging,
+    parts.map((part) => part.dir),
+  );
   let pages = 0;
   for (const key of keys) pages += Number(await readFile(path.join(cache, key, '.complete'), 'utf8'));
   const used = new Set([...keys, MANIFEST]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeChunkTable } from '../../src/search/index-chunks.ts';
+import { CHUNK_TABLE_FILE, PARTS_CHUNK_TABLE_FILE, writeChunkTable } from '../../src/search/index-chunks.ts';
 import { cborItem, rewriteMetadata, SIGNATURE } from '../../src/search/pagefind-meta.ts';
 import { buildSearchIndex } from '../../src/search/write-part.ts';
 import { buildSearchParts } from '../../src/search/write-index.ts';
@@ -206,6 +206,15 @@ describe('buildSearchParts', () => {
       // Named with the part's number, which the search page reads from a result's id.
       expect(pagesOf(dir)[0]![0]).toMatch(new RegExp(`^[0-9a-f]{10}_${part.n}_0$`));
     }
+    // Every part's chunk table, in one file beside them.
+    expect(JSON.parse(readFileSync(path.join(root, 'parts', PARTS_CHUNK_TABLE_FILE), 'utf8'))).toEqual(
+      Object.fromEntries(
+        parts.map((part) => [
+          part.dir,
+          JSON.parse(readFileSync(path.join(root, 'parts', part.dir, CHUNK_TABLE_FILE), 'utf8')) as unknown,
+        ]),
+      ),
+    );
     const single = planned(100);
     expect(single.map((p) => p.dir)).toEqual(['']);
     await buildSearchParts(single, source, path.join(root, 'single'), path.join(root, 'single-cache'));
