@@ -266,7 +266,9 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
           for (const r of answer?.results ?? []) {
             const part = partOfResult(r.id);
             if (part === undefined) return undefined;
-            results.set(String(part), [...(results.get(String(part)) ?? []), r]);
+            const list = results.get(String(part));
+            if (list) list.push(r);
+            else results.set(String(part), [r]);
           }
           return results;
         });
