@@ -55,3 +55,20 @@ export function writeChunkTable(dir: string): ChunkTable {
   writeFileSync(path.join(dir, CHUNK_TABLE_FILE), JSON.stringify(table));
   return table;
 }
+
+/** The file of every part's table, in the folder holding the parts (read by src/search/browser/word-chunks.ts). */
+export const PARTS_CHUNK_TABLE_FILE = 'word-chunks-parts.json';
+
+/**
+ * Writes into `root` the chunk tables of its index folders `dirs` (paths relative to `root`,
+ * '' for `root` itself, each with its CHUNK_TABLE_FILE written) as one file,
+ * PARTS_CHUNK_TABLE_FILE: each folder's table under its path. A search page then fetches one
+ * file instead of one per part (docs/performance.md, "Search transfer before the first results").
+ * @throws Error when a folder's table cannot be read.
+ */
+export function writePartsChunkTable(root: string, dirs: readonly string[]): void {
+  const tables = Object.fromEntries(
+    dirs.map((dir) => [dir, JSON.parse(readFileSync(path.join(root, dir, CHUNK_TABLE_FILE), 'utf8')) as ChunkTable]),
+  );
+  writeFileSync(path.join(root, PARTS_CHUNK_TABLE_FILE), JSON.stringify(tables));
+}

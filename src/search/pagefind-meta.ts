@@ -80,7 +80,11 @@ function topLevelItems(bytes: Buffer): { items: unknown[]; bounds: number[] } {
 
 /** Positions of the pages and the sorts in the metadata's top-level array (see the header). */
 const PAGES_AT = 1;
+const CHUNKS_AT = 2;
 const SORTS_AT = 4;
+/** Where a page's fragment name is in its entry ([hash, word count, …]), and a chunk's file name in its ([from, to, hash]). */
+const PAGE_NAME_AT = 0;
+const CHUNK_NAME_AT = 2;
 
 /** The head of a CBOR item of major type `major` and length or value `n` (RFC 8949, 3.1). */
 function cborHead(major: number, n: number): Buffer {
@@ -104,7 +108,9 @@ const FRAGMENT_DIGEST_DIGITS = 10;
 
 /**
  * The short names given to the fragments of one language's pages, in page order:
- * `<digest>_<page number>`, the digest being ten hex digits of the SHA-256 of every
+ * `<digest>_<page number>` (`<digest>_<part>_<page number>` for a part of an index in parts,
+ * so the search page can tell a result's part from its id: partOfResult in contract.ts), the
+ * digest being ten hex digits of the SHA-256 of every
  * fragment file of those pages, in page order, each preceded by its length. Pagefind names a
  * fragment by a hash of its content (random hex, which gzip cannot shorten: 57 % of a part's
  * metadata); these names repeat one prefix and count up in decimal, so the pages of a part of
@@ -113,29 +119,76 @@ const FRAGMENT_DIGEST_DIGITS = 10;
  * never given again to other content: a browser or CDN cannot serve a stale fragment under it.
  * @throws Error when a fragment file the pages name is missing.
  */
-function fragmentNames(fragmentDir: string, hashes: string[]): string[] {
+function fragmentNames(fragmentDir: string, hashes: string[], part: number | undefined): string[] {
+  const prefix = digestOf(fragmentDir, hashes, '.pf_fragment');
+  return hashes.map((_, i) => (part === undefined ? `${prefix}_${i}` : `${prefix}_${part}_${i}`));
+}
+
+/**
+ * Ten hex digits of the SHA-256 of the files `<dir>/<name><extension>` for `names`, in that order,
+ * each preceded by its length: a name built on it is never given again to other content.
+ * @throws Error when a file is missing.
+ */
+function digestOf(dir: string, names: string[], extension: string): string {
   const digest = createHash('sha256');
-  for (const hash of hashes) {
-    const bytes = readFileSync(path.join(fragmentDir, `${hash}.pf_fragment`));
+  for (const name of names) {
+    const bytes = readFileSync(path.join(dir, `${name}${extension}`));
     digest.update(cborHead(0, bytes.length)).update(bytes);
   }
-  const prefix = digest.digest('hex').slice(0, FRAGMENT_DIGEST_DIGITS);
+  return digest.digest('hex').slice(0, FRAGMENT_DIGEST_DIGITS);
+}
+
+/**
+ * The short names given to an index's word chunks (`index/<hash>.pf_index`), in the order of its
+ * chunk list: `<digest>_<chunk number>`, the digest taken over every chunk file as for the
+ * fragments (fragmentNames). Pagefind uses a chunk's hash only as its file's name
+ * (`loadChunk` in pagefind_web_js/lib/coupled_search.ts, with the hashes `request_indexes` of
+ * pagefind_web/src/lib.rs takes from the chunk list), and its random hex is a quarter of the
+ * chunk list, which every search page loads for every part (docs/performance.md, "Search
+ * transfer before the first results").
+ */
+function chunkNames(indexDir: string, hashes: string[]): string[] {
+  const prefix = digestOf(indexDir, hashes, '.pf_index');
   return hashes.map((_, i) => `${prefix}_${i}`);
 }
 
 /**
- * The pages field at `bytes[start]` (an array of `[hash, word count, …]`) with each page's hash
- * replaced by `names[i]`, the rest of each page's entry kept as it was.
+ * Gives the files `<dir>/<hashes[i]><extension>` the names `names[i]` (hard links), and removes
+ * every other file of `dir` with that extension that no name of `keep` gives.
  */
-function pagesRenamed(bytes: Buffer, start: number, names: string[]): Buffer {
+function renameFiles(dir: string, hashes: string[], names: string[], extension: string, keep: Set<string>): void {
+  for (const [i, name] of names.entries()) {
+    keep.add(name);
+    if (name === hashes[i]) continue;
+    const to = path.join(dir, `${name}${extension}`);
+    rmSync(to, { force: true });
+    linkSync(path.join(dir, `${hashes[i]}${extension}`), to);
+  }
+}
+
+/** Removes the files of `dir` with `extension` whose names `keep` does not hold. */
+function removeUnnamed(dir: string, extension: string, keep: Set<string>): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir))
+    if (file.endsWith(extension) && !keep.has(file.slice(0, -extension.length))) rmSync(path.join(dir, file));
+}
+
+/**
+ * The list at `bytes[start]` (an array of arrays: the pages' `[hash, word count, …]` or the
+ * chunks' `[from, to, hash]`) with the field at `field` of entry i replaced by the text
+ * `names[i]`, the rest of each entry kept as it was.
+ */
+function namesReplaced(bytes: Buffer, start: number, names: string[], field: number): Buffer {
   const out: Buffer[] = [cborHead(4, names.length)];
   let [, at] = cborHeadAt(bytes, start);
   for (const name of names) {
     const [fields, afterHead] = cborHeadAt(bytes, at);
-    const [, afterHash] = cborItem(bytes, afterHead);
-    let end = afterHash;
-    for (let f = 1; f < fields; f++) end = cborItem(bytes, end)[1];
-    out.push(cborHead(4, fields), cborText(name), bytes.subarray(afterHash, end));
+    let before = afterHead;
+    for (let f = 0; f < field; f++) before = cborItem(bytes, before)[1];
+    const [, after] = cborItem(bytes, before);
+    let end = after;
+    for (let f = field + 1; f < fields; f++) end = cborItem(bytes, end)[1];
+    out.push(cborHead(4, fields), bytes.subarray(afterHead, before), cborText(name), bytes.subarray(after, end));
     at = end;
   }
   return Buffer.concat(out);
@@ -159,6 +212,9 @@ function cborHeadAt(bytes: Buffer, start: number): [number, number] {
  *   pagefind_web_js/lib/coupled_search.ts; words, filters and sorts refer to pages by number) is
  *   renamed to a short name (fragmentNames) and the pages field names it; Pagefind's files are
  *   removed, so every fragment file is one the metadata names.
+ * - With `part` (the part's number, for a part of an index in parts), the names carry it
+ *   (fragmentNames).
+ * - **Word chunks renamed** (always) the same way (chunkNames): the chunk list names each file.
  * - **Sorts left out** (when `leaveOutSorts`), where each sort lists every page in the order the
  *   pages were added: an index part holds its articles in date order, or its people in their
  *   order (src/search/parts.ts), so its order by either key is its page order, which a search
@@ -173,11 +229,16 @@ function cborHeadAt(bytes: Buffer, start: number): [number, number] {
  *   not added in the order of their sort key), when a file is not Pagefind's metadata, or when a
  *   fragment it names is missing.
  */
-export function rewriteMetadata(dir: string, { leaveOutSorts }: { leaveOutSorts: boolean }): number {
+export function rewriteMetadata(
+  dir: string,
+  { leaveOutSorts, part }: { leaveOutSorts: boolean; part?: number | undefined },
+): number {
   const entryFile = path.join(dir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> };
   const fragmentDir = path.join(dir, 'fragment');
   const named = new Set<string>();
+  const indexDir = path.join(dir, 'index');
+  const namedChunks = new Set<string>();
   let changed = 0;
   for (const [language, index] of Object.entries(entry.languages)) {
     const file = path.join(dir, `pagefind.${index.hash}.pf_meta`);
@@ -185,31 +246,36 @@ export function rewriteMetadata(dir: string, { leaveOutSorts }: { leaveOutSorts:
     if (bytes.toString('utf8', 0, SIGNATURE.length) !== SIGNATURE)
       throw new Error(`${file} is not Pagefind's metadata (no '${SIGNATURE}' signature)`);
     const { items, bounds } = topLevelItems(bytes);
-    const [pages, sorts] = [items[PAGES_AT], items[SORTS_AT]];
-    if (!Array.isArray(pages) || !Array.isArray(sorts)) throw new Error(`${file}: no pages or sorts where expected`);
-    const hashes = (pages as unknown[][]).map((page) => {
-      if (typeof page[0] !== 'string') throw new Error(`${file}: a page without its hash`);
-      return page[0];
-    });
-    const names = fragmentNames(fragmentDir, hashes);
-    for (const [i, name] of names.entries()) {
-      named.add(name);
-      if (name === hashes[i]) continue;
-      const to = path.join(fragmentDir, `${name}.pf_fragment`);
-      rmSync(to, { force: true });
-      linkSync(path.join(fragmentDir, `${hashes[i]}.pf_fragment`), to);
-    }
+    const [pages, chunks, sorts] = [items[PAGES_AT], items[CHUNKS_AT], items[SORTS_AT]];
+    if (!Array.isArray(pages) || !Array.isArray(chunks) || !Array.isArray(sorts))
+      throw new Error(`${file}: no pages, chunks or sorts where expected`);
+    const nameOf = (entry: unknown[], at: number, what: string) => {
+      if (typeof entry[at] !== 'string') throw new Error(`${file}: a ${what} without its hash`);
+      return entry[at];
+    };
+    const hashes = (pages as unknown[][]).map((page) => nameOf(page, PAGE_NAME_AT, 'page'));
+    const names = fragmentNames(fragmentDir, hashes, part);
+    renameFiles(fragmentDir, hashes, names, '.pf_fragment', named);
+    const chunkHashes = (chunks as unknown[][]).map((chunk) => nameOf(chunk, CHUNK_NAME_AT, 'chunk'));
+    const newChunkNames = chunkNames(indexDir, chunkHashes);
+    renameFiles(indexDir, chunkHashes, newChunkNames, '.pf_index', namedChunks);
     const dropSorts = leaveOutSorts && sorts.length > 0;
     if (dropSorts)
       for (const [key, order] of sorts as [string, number[]][])
         if (order.length !== pages.length || order.some((page, p) => page !== p))
           throw new Error(`${file}: the sort "${key}" is not the order the pages were added in`);
     const renamed = names.some((name, i) => name !== hashes[i]);
-    if (!renamed && !dropSorts) continue;
+    const chunksRenamed = newChunkNames.some((name, i) => name !== chunkHashes[i]);
+    if (!renamed && !chunksRenamed && !dropSorts) continue;
     const rewritten = Buffer.concat([
       bytes.subarray(0, bounds[PAGES_AT]),
-      renamed ? pagesRenamed(bytes, bounds[PAGES_AT]!, names) : bytes.subarray(bounds[PAGES_AT], bounds[PAGES_AT + 1]),
-      bytes.subarray(bounds[PAGES_AT + 1], bounds[SORTS_AT]),
+      renamed
+        ? namesReplaced(bytes, bounds[PAGES_AT]!, names, PAGE_NAME_AT)
+        : bytes.subarray(bounds[PAGES_AT], bounds[PAGES_AT + 1]),
+      chunksRenamed
+        ? namesReplaced(bytes, bounds[CHUNKS_AT]!, newChunkNames, CHUNK_NAME_AT)
+        : bytes.subarray(bounds[CHUNKS_AT], bounds[CHUNKS_AT + 1]),
+      bytes.subarray(bounds[CHUNKS_AT + 1], bounds[SORTS_AT]),
       // An empty array (CBOR 0x80) where the sorts were.
       dropSorts ? Buffer.from([0x80]) : bytes.subarray(bounds[SORTS_AT], bounds[SORTS_AT + 1]),
       bytes.subarray(bounds[SORTS_AT + 1]),
@@ -220,10 +286,9 @@ export function rewriteMetadata(dir: string, { leaveOutSorts }: { leaveOutSorts:
     index.hash = hash;
     changed++;
   }
-  // Pagefind's names of the fragments, now renamed.
-  if (existsSync(fragmentDir))
-    for (const file of readdirSync(fragmentDir))
-      if (!named.has(file.replace(/\.pf_fragment$/, ''))) rmSync(path.join(fragmentDir, file));
+  // Pagefind's names of the fragments and chunks, now renamed.
+  removeUnnamed(fragmentDir, '.pf_fragment', named);
+  removeUnnamed(indexDir, '.pf_index', namedChunks);
   if (changed > 0) writeFileSync(entryFile, JSON.stringify(entry));
   return changed;
 }

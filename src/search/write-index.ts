@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { partsForLanguage, type SearchPart } from './parts.ts';
 import type { SearchRecord } from './contract.ts';
-import { writeChunkTable } from './index-chunks.ts';
+import { writeChunkTable, writePartsChunkTable } from './index-chunks.ts';
 import { rewriteMetadata } from './pagefind-meta.ts';
 import { buildSearchIndex } from './write-part.ts';
 
@@ -67,7 +67,7 @@ export interface PartSource {
  * table written beside it, its fragments renamed, and the sorts left out of the metadata of an
  * index in several parts.
  */
-const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out, fragments renamed';
+const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out, fragments renamed with their part';
 
 /** The part folders the last build put into the output, and their keys (kept in the cache). */
 const MANIFEST = 'in-output.json';
@@ -149,7 +149,7 @@ export async function buildSearchParts(
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
       writeChunkTable(fresh);
-      rewriteMetadata(fresh, { leaveOutSorts: pageOrdered[i]! });
+      rewriteMetadata(fresh, { leaveOutSorts: pageOrdered[i]!, part: pageOrdered[i] ? part.n : undefined });
       await writeFile(path.join(fresh, '.complete'), String(records.length));
       await rm(kept, { recursive: true, force: true });
       await rename(fresh, kept);
@@ -158,6 +158,11 @@ export async function buildSearchParts(
     linkTree(kept, path.join(staging, part.dir));
     await rm(path.join(staging, part.dir, '.complete'));
   }
+  // Every part's chunk table in one file beside them, which the search page fetches once.
+  writePartsChunkTable(
+    staging,
+    parts.map((part) => part.dir),
+  );
   let pages = 0;
   for (const key of keys) pages += Number(await readFile(path.join(cache, key, '.complete'), 'utf8'));
   const used = new Set([...keys, MANIFEST]);

@@ -82,6 +82,11 @@ export interface FakeOptions {
    * the hidden `part` filter (the build leaves them out of an index in parts).
    */
   sorts?: boolean;
+  /**
+   * Results' ids as the build names the fragments of an index in parts
+   * (`<digest>_<part>_<page number in its part>`, src/search/pagefind-meta.ts), rather than the url.
+   */
+  partIds?: boolean;
 }
 
 /** Lower case, no diacritics. */
@@ -115,7 +120,7 @@ function words(term: string): string[] {
 
 /** A fake Pagefind over `records`. */
 export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {}): FakePagefind {
-  const { stem = (w: string) => w, chunkWords } = fakeOptions;
+  const { stem = (w: string) => w, chunkWords, partIds = false } = fakeOptions;
   const loaded = new Set<string>();
   const searches: FakePagefind['searches'] = [];
   const preloads: string[] = [];
@@ -261,7 +266,7 @@ export function fakePagefind(records: FakeRecord[], fakeOptions: FakeOptions = {
       locations: [],
     };
     return {
-      id: r.url,
+      id: partIds ? `0123456789_${r.part}_${records.filter((x) => x.part === r.part).indexOf(r)}` : r.url,
       score: s,
       words: at,
       ...(fields.length > 0 && { matchedMetaFields: fields }),

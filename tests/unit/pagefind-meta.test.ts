@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeChunkTable } from '../../src/search/index-chunks.ts';
+import { CHUNK_TABLE_FILE, PARTS_CHUNK_TABLE_FILE, writeChunkTable } from '../../src/search/index-chunks.ts';
 import { cborItem, rewriteMetadata, SIGNATURE } from '../../src/search/pagefind-meta.ts';
 import { buildSearchIndex } from '../../src/search/write-part.ts';
 import { buildSearchParts } from '../../src/search/write-index.ts';
 import { planSearchParts, type SearchPart } from '../../src/search/parts.ts';
-import type { SearchRecord } from '../../src/search/contract.ts';
+import { partOfResult, type SearchRecord } from '../../src/search/contract.ts';
 
 // The sorts left out of the metadata of an index part whose pages are in their sort order, and
 // its pages' fragments renamed, read back as Pagefind's own files: the entry names the new file,
@@ -101,6 +101,46 @@ describe('rewriteMetadata', () => {
     expect(pagesOf(dir)).toEqual(after);
   }, 60_000);
 
+  test('each word chunk is renamed as the chunk list names it, its bytes unchanged, and no other chunk file is left', async () => {
+    const dir = path.join(root, 'chunks');
+    // Enough words for several chunks.
+    const many = records(30).map((r, i) => ({
+      ...r,
+      content: Array.from({ length: 400 }, (_, k) => `w${(i * 7919 + k * 104729) % 100000}`).join(' '),
+    }));
+    await buildSearchIndex(many, dir);
+    const chunksOf = () =>
+      ((cborItem(metaOf(dir).meta, SIGNATURE.length)[0] as unknown[])[2] as [string, string, string][]).map(
+        ([from, to, name]) => ({ from, to, name }),
+      );
+    const before = chunksOf();
+    expect(before.length).toBeGreaterThan(1);
+    const bytesBefore = before.map(({ name }) => readFileSync(path.join(dir, 'index', `${name}.pf_index`)));
+    rewriteMetadata(dir, { leaveOutSorts: false });
+    const after = chunksOf();
+    expect(after.map(({ from, to }) => [from, to])).toEqual(before.map(({ from, to }) => [from, to]));
+    const digest = after[0]!.name.split('_')[0]!;
+    expect(digest).toMatch(/^[0-9a-f]{10}$/);
+    expect(after.map(({ name }) => name)).toEqual(after.map((_, i) => `${digest}_${i}`));
+    expect(after.map(({ name }) => readFileSync(path.join(dir, 'index', `${name}.pf_index`)))).toEqual(bytesBefore);
+    expect(readdirSync(path.join(dir, 'index')).sort()).toEqual(after.map(({ name }) => `${name}.pf_index`).sort());
+    // A second pass changes nothing.
+    expect(rewriteMetadata(dir, { leaveOutSorts: false })).toBe(0);
+  }, 60_000);
+
+  test("a part of an index in parts names its fragments with its number, which the page reads from a result's id", async () => {
+    const dir = path.join(root, 'part-named');
+    await buildSearchIndex(records(12), dir);
+    expect(rewriteMetadata(dir, { leaveOutSorts: true, part: 3 })).toBe(1);
+    const names = pagesOf(dir).map(([name]) => name);
+    const digest = names[0]!.split('_')[0]!;
+    expect(names).toEqual(names.map((_, i) => `${digest}_3_${i}`));
+    expect(names.map((name) => fragmentUrl(dir, name))).toEqual(names.map((_, i) => `/articles/a${i}/`));
+    expect(names.map(partOfResult)).toEqual(names.map(() => 3));
+    // A single index's names carry no part.
+    expect(partOfResult(`${digest}_7`)).toBeUndefined();
+  }, 60_000);
+
   test('fragment names are the same for the same pages and all new when any page changes', async () => {
     const names = async (name: string, edited: boolean) => {
       const dir = path.join(root, name);
@@ -151,7 +191,7 @@ describe('buildSearchParts', () => {
     inputsOf: (part: SearchPart) => [JSON.stringify(part)],
   };
 
-  test('an index in parts is written without sorts; a single index keeps them; both with fragments renamed', async () => {
+  test('an index in parts is written without sorts; a single index keeps them; both with fragments renamed, the parts with their number', async () => {
     const parts = planned(5);
     expect(parts.length).toBeGreaterThan(1);
     await buildSearchParts(parts, source, path.join(root, 'parts'), path.join(root, 'parts-cache'));
@@ -163,8 +203,18 @@ describe('buildSearchParts', () => {
           .map(([name]) => name)
           .sort(),
       );
-      expect(pagesOf(dir)[0]![0]).toMatch(/^[0-9a-f]{10}_0$/);
+      // Named with the part's number, which the search page reads from a result's id.
+      expect(pagesOf(dir)[0]![0]).toMatch(new RegExp(`^[0-9a-f]{10}_${part.n}_0$`));
     }
+    // Every part's chunk table, in one file beside them.
+    expect(JSON.parse(readFileSync(path.join(root, 'parts', PARTS_CHUNK_TABLE_FILE), 'utf8'))).toEqual(
+      Object.fromEntries(
+        parts.map((part) => [
+          part.dir,
+          JSON.parse(readFileSync(path.join(root, 'parts', part.dir, CHUNK_TABLE_FILE), 'utf8')) as unknown,
+        ]),
+      ),
+    );
     const single = planned(100);
     expect(single.map((p) => p.dir)).toEqual(['']);
     await buildSearchParts(single, source, path.join(root, 'single'), path.join(root, 'single-cache'));

@@ -85,16 +85,16 @@ const single = () =>
 
 // An index in four parts: people in part 0, articles of 2015-16, 2017-18 and 2019-20 in parts 1-3.
 const PARTS = { dirs: ['part-1/', 'part-0/', 'part-2/', 'part-3/'], byDate: [1, 2, 3], undated: [0] };
-const parted = () =>
-  fakePagefind([
-    article('a2015', '2015-03-01', 'A lantern report from the quay.', { source: 'Gazette' }, 1, true),
-    article('a2016', '2016-11-20', 'Quay report number two.', { source: 'Ledger' }, 1, true),
-    article('a2017', '2017-05-05', 'The lant and lantana hedge report.', { source: 'Gazette' }, 2, true),
-    article('a2018', '2018-08-08', 'Another report on hedges.', { source: 'Ledger' }, 2, true),
-    article('a2019', '2019-01-10', 'A report on the lantern fair.', { source: 'Ledger' }, 3, true),
-    article('a2020', '2020-12-31', 'Year-end report: lanterns lit.', { source: 'Gazette' }, 3, true),
-    person('rita-report', 'Rita Quay', 'Wrote every report.', 0, true),
-  ]);
+const PARTED_RECORDS = () => [
+  article('a2015', '2015-03-01', 'A lantern report from the quay.', { source: 'Gazette' }, 1, true),
+  article('a2016', '2016-11-20', 'Quay report number two.', { source: 'Ledger' }, 1, true),
+  article('a2017', '2017-05-05', 'The lant and lantana hedge report.', { source: 'Gazette' }, 2, true),
+  article('a2018', '2018-08-08', 'Another report on hedges.', { source: 'Ledger' }, 2, true),
+  article('a2019', '2019-01-10', 'A report on the lantern fair.', { source: 'Ledger' }, 3, true),
+  article('a2020', '2020-12-31', 'Year-end report: lanterns lit.', { source: 'Gazette' }, 3, true),
+  person('rita-report', 'Rita Quay', 'Wrote every report.', 0, true),
+];
+const parted = () => fakePagefind(PARTED_RECORDS());
 
 describe('word scope: a word is kept to where it occurs', () => {
   test('a word in no record finds nothing, though Pagefind would search a shorter word', async () => {
@@ -186,6 +186,17 @@ describe('an index in parts', () => {
         const settled = await engine.resultsFor(state(q, { sort }), await engine.scopeOf(q));
         expect(urls(first!.results), `${q} (${sort})`).toEqual(urls(settled));
       }
+  });
+
+  test('with ids that name their part, the same scopes without the part filter before the results', async () => {
+    const queries = ['lantern', 'lantan', 'lantana quay', 'report', 'report quayside', 'lant', 'hedges', 'zzz'];
+    const fake = (partIds: boolean) => fakePagefind(PARTED_RECORDS(), { partIds });
+    const byUrl = searchEngine(fake(false), PARTS);
+    const byIdFake = fake(true);
+    const byId = searchEngine(byIdFake, PARTS);
+    for (const q of queries) expect(await byId.scopeOf(q), q).toEqual(await byUrl.scopeOf(q));
+    // No search of the check asked for the part filter (whose data every part would then load).
+    expect(byIdFake.searches.filter(([, o]) => o.filters?.part)).toEqual([]);
   });
 
   test('counts are kept to the parts where the words occur', async () => {

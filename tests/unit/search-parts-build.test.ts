@@ -80,8 +80,9 @@ test('unchanged parts are moved over from the previous output; a part changed si
   });
   expect(released).toBe(true);
   expect(second).toMatchObject({ parts: 3, indexed: 1, pages: 30 });
-  // Two parts were taken from the previous output; the changed one is still there, unused.
-  expect((await readdir(path.join(output, 'pagefind'))).toSorted()).toEqual(['part-2']);
+  // Two parts were taken from the previous output; the changed one is still there, unused (and
+  // the file of every part's chunk table, written anew by each build).
+  expect((await readdir(path.join(output, 'pagefind'))).toSorted()).toEqual(['part-2', 'word-chunks-parts.json']);
   for (const dir of ['part-0/', 'part-1/', 'part-2/'])
     expect(existsSync(path.join(root, 'next', dir, 'pagefind-entry.json'))).toBe(true);
   // Another output folder's parts are never taken.
@@ -92,7 +93,12 @@ test('unchanged parts are moved over from the previous output; a part changed si
     release: () => {},
   });
   expect(third.indexed).toBe(0);
-  expect((await readdir(path.join(root, 'next'))).toSorted()).toEqual(['part-0', 'part-1', 'part-2']);
+  expect((await readdir(path.join(root, 'next'))).toSorted()).toEqual([
+    'part-0',
+    'part-1',
+    'part-2',
+    'word-chunks-parts.json',
+  ]);
   // Moved or linked, every part's fragments are the ones its metadata names, and the part
   // changed since the first build names none of its fragments as that build did.
   for (const dir of ['next/part-0', 'next/part-1', 'next/part-2', 'third/part-0', 'third/part-2'].map((d) =>

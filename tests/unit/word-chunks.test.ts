@@ -3,9 +3,15 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { CHUNK_TABLE_FILE, writeChunkTable } from '../../src/search/index-chunks.ts';
+import { CHUNK_TABLE_FILE, PARTS_CHUNK_TABLE_FILE, writeChunkTable } from '../../src/search/index-chunks.ts';
 import { MIN_SHARED, parseWordCuts, wordCutsLine } from '../../src/search/word-cuts.ts';
-import { chunkProbes, STEM_SLACK, WORD_CUTS_FILE, wordCutsOf } from '../../src/search/browser/word-chunks.ts';
+import {
+  chunkProbes,
+  PARTS_WORD_CUTS_FILE,
+  STEM_SLACK,
+  WORD_CUTS_FILE,
+  wordCutsOf,
+} from '../../src/search/browser/word-chunks.ts';
 
 // The table of an index's word-chunk cuts: read from what Pagefind writes, kept compact, and the
 // rule by which the search page picks the chunks a typed word needs (word-chunks.ts).
@@ -85,6 +91,33 @@ describe('the chunks a typed word needs', () => {
       { first: 'abri', last: 'zut', cuts: [] },
     ]);
   });
+});
+
+test('the page reads every part’s table from the one file beside them, and a part it lacks from the part’s own', async () => {
+  expect(PARTS_WORD_CUTS_FILE).toBe(PARTS_CHUNK_TABLE_FILE);
+  const asked: string[] = [];
+  const files: Record<string, unknown> = {
+    '/p/word-chunks-parts.json': { 'a/': { en: 'aardvark zoo polic polici' }, 'b/': { fr: 'abri zut' } },
+    '/p/c/word-chunks.json': { en: 'cab cub' },
+  };
+  const fetchJson = async (url: string) => {
+    asked.push(url);
+    if (!(url in files)) throw new Error('404');
+    return files[url];
+  };
+  expect(await wordCutsOf(['/p/a/', '/p/b/', '/p/c/'], 'en-GB', fetchJson, '/p/')).toEqual([
+    { first: 'aardvark', last: 'zoo', cuts: [['polic', 'polici']] },
+    { first: 'abri', last: 'zut', cuts: [] },
+    { first: 'cab', last: 'cub', cuts: [] },
+  ]);
+  expect(asked).toEqual(['/p/word-chunks-parts.json', '/p/c/word-chunks.json']);
+  // Without the file, each part's own.
+  delete files['/p/word-chunks-parts.json'];
+  files['/p/a/word-chunks.json'] = { en: 'aardvark zoo' };
+  expect(await wordCutsOf(['/p/a/', '/p/c/'], 'en', fetchJson, '/p/')).toEqual([
+    { first: 'aardvark', last: 'zoo', cuts: [] },
+    { first: 'cab', last: 'cub', cuts: [] },
+  ]);
 });
 
 describe('the table of an index Pagefind wrote', () => {

@@ -1,5 +1,5 @@
 import type { PageParts } from '../parts.ts';
-import { PART_FILTER, PERSON_SORT_KEY } from '../contract.ts';
+import { PART_FILTER, PERSON_SORT_KEY, partOfResult } from '../contract.ts';
 import type {
   Pagefind,
   PagefindFilterCounts,
@@ -208,7 +208,11 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
    * meta_field_matches.)
    */
   async function matchOf(term: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<string> {
-    const results = (await search(term, { filters }))?.results ?? [];
+    return matchKey((await search(term, { filters }))?.results ?? []);
+  }
+
+  /** What `results` matched, as matchOf gives it. */
+  function matchKey(results: PagefindSearchResult[]): string {
     const byId = results
       .map((r) => ({
         id: r.id,
@@ -250,6 +254,32 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
           const [exact, plain] = await Promise.all([search(`"${word}"`, { filters }), search(word, { filters })]);
           return exact?.results.length || (plain?.results.length && (await matchesWithin(word, {}))) ? null : [];
         }
+        // Without filters, so no filter's data is loaded before the results: each result's part
+        // is read from its id (partOfResult), when the build named the fragments so.
+        const unfiltered = await Promise.all([
+          search(`"${word}"`, { filters: {} }),
+          search(word, { filters: {} }),
+          search(word + NO_SUCH_ENDING, { filters: {} }),
+        ]);
+        const byPart = unfiltered.map((answer) => {
+          const results = new Map<string, PagefindSearchResult[]>();
+          for (const r of answer?.results ?? []) {
+            const part = partOfResult(r.id);
+            if (part === undefined) return undefined;
+            const list = results.get(String(part));
+            if (list) list.push(r);
+            else results.set(String(part), [r]);
+          }
+          return results;
+        });
+        const [exactBy, plainBy, paddedBy] = byPart;
+        if (exactBy && plainBy && paddedBy) {
+          const keep = allParts.filter(
+            (p) => exactBy.has(p) || (plainBy.has(p) && matchKey(plainBy.get(p)!) !== matchKey(paddedBy.get(p) ?? [])),
+          );
+          return keep.length === allParts.length ? null : keep;
+        }
+        // Ids that do not name their part: counted by part through the part filter.
         let [exact, plain, padded] = await Promise.all([
           search(`"${word}"`, { filters }),
           search(word, { filters }),

@@ -384,6 +384,7 @@ async function start(): Promise<void> {
     parts.dirs.map((dir) => `${base}pagefind/${dir}`),
     document.documentElement.lang,
     async (url) => (await fetch(url)).json(),
+    `${base}pagefind/`,
   );
   // A part that cannot be loaded is left out; the others are searched (pagefind-loader.ts).
   const { pagefind, missing } = await loadIndex(

@@ -59,21 +59,40 @@ export function chunkProbes(word: string, indexes: readonly WordCuts[]): string[
 export const WORD_CUTS_FILE = 'word-chunks.json';
 
 /**
+ * The file of every part's word cuts, in the index's root folder (src/search/index-chunks.ts,
+ * PARTS_CHUNK_TABLE_FILE): one request, and the parts' words compressed together.
+ */
+export const PARTS_WORD_CUTS_FILE = 'word-chunks-parts.json';
+
+/**
  * The word cuts of each index folder in `dirs` (URLs ending in "/") for a page in `language` (a
  * BCP 47 tag): its file's entry for the language, or for its primary subtag, or the only one. An
  * index whose file cannot be fetched or read is left out (its words are then loaded as Pagefind
- * loads them). `fetchJson` fetches a URL and parses it as JSON.
+ * loads them). `fetchJson` fetches a URL and parses it as JSON. With `root` (the URL of the
+ * folder holding the parts, ending in "/"), the tables are read from its PARTS_WORD_CUTS_FILE
+ * (each folder's table under its path relative to `root`), and only a folder it lacks (or all,
+ * when it cannot be read) from the folder's own file.
  */
 export async function wordCutsOf(
   dirs: readonly string[],
   language: string,
   fetchJson: (url: string) => Promise<unknown>,
+  root?: string,
 ): Promise<WordCuts[]> {
   const primary = language.toLowerCase().split('-')[0]!;
+  const together =
+    root === undefined
+      ? {}
+      : ((await fetchJson(`${root}${PARTS_WORD_CUTS_FILE}`).catch(() => ({}))) as Record<string, unknown>);
   const all = await Promise.all(
     dirs.map(async (dir) => {
       try {
-        const table = (await fetchJson(`${dir}${WORD_CUTS_FILE}`)) as Record<string, string>;
+        const relative = root !== undefined && dir.startsWith(root) ? dir.slice(root.length) : undefined;
+        const table = (
+          relative !== undefined && together[relative] !== undefined
+            ? together[relative]
+            : await fetchJson(`${dir}${WORD_CUTS_FILE}`)
+        ) as Record<string, string>;
         const keys = Object.keys(table);
         const line = table[language.toLowerCase()] ?? table[primary] ?? (keys.length === 1 ? table[keys[0]!] : '');
         return typeof line === 'string' ? parseWordCuts(line) : null;
