@@ -188,6 +188,30 @@ describe('an index in parts', () => {
       }
   });
 
+  test('a word found whole in every part is checked by one search, which also orders its results', async () => {
+    const pagefind = parted();
+    const engine = searchEngine(pagefind, PARTS);
+    expect(await engine.answerFor(state('report'))).toMatchObject({ scope: null });
+    const terms = pagefind.searches.map(([term]) => term);
+    // The exact search (the check, and the words-as-typed order), and the search itself.
+    expect(terms.toSorted()).toEqual(['"report"', 'report']);
+  });
+
+  test('a part where the word only falls back to a shorter one is told apart without searching it alone', async () => {
+    const pagefind = parted();
+    const engine = searchEngine(pagefind, PARTS);
+    // Part 2 has "lant" and "lantana": "lantern" and "lanternqxzjq" both fall back to "lant" there
+    // (as many records each), and "lantan" matches "lantana" there, not "lant".
+    expect((await engine.scopeOf('lantern'))?.toSorted()).toEqual(['1', '3']);
+    expect(await engine.scopeOf('lantan')).toEqual(['2']);
+    // Only the searches of each word over every part, and the list of part 2's records.
+    const oneWord = pagefind.searches.filter(([term]) => term !== null);
+    expect(oneWord.every(([, options]) => options.filters?.part?.any.length === 4)).toBe(true);
+    expect(pagefind.searches.filter(([term]) => term === null)).toEqual([
+      [null, { filters: { part: { any: ['2'] } } }],
+    ]);
+  });
+
   test('counts are kept to the parts where the words occur', async () => {
     const engine = searchEngine(parted(), PARTS);
     const counts = await engine.countsFor(state('lantern'), await engine.scopeOf('lantern'));
