@@ -199,6 +199,45 @@ describe('an index in parts', () => {
     expect(byIdFake.searches.filter(([, o]) => o.filters?.part)).toEqual([]);
   });
 
+  test('a word found whole in every part is checked by one search, which also orders its results', async () => {
+    const pagefind = fakePagefind(PARTED_RECORDS(), { partIds: true });
+    const engine = searchEngine(pagefind, PARTS);
+    expect(await engine.answerFor(state('report'))).toMatchObject({ scope: null });
+    const terms = pagefind.searches.map(([term]) => term);
+    // The exact search (the check, and the words-as-typed order), and the search itself.
+    expect(terms.toSorted()).toEqual(['"report"', 'report']);
+  });
+
+  test('with ids that do not name their part, a part where the word only falls back to a shorter one is told apart without searching it alone', async () => {
+    const pagefind = parted();
+    const engine = searchEngine(pagefind, PARTS);
+    // Part 2 has "lant" and "lantana": "lantern" and "lanternqxzjq" both fall back to "lant" there
+    // (as many records each), and "lantan" matches "lantana" there, not "lant".
+    expect((await engine.scopeOf('lantern'))?.toSorted()).toEqual(['1', '3']);
+    expect(await engine.scopeOf('lantan')).toEqual(['2']);
+    // Only the searches of each word over every part, and the list of part 2's records.
+    // (The searches asked first without filters tell that the ids do not name their parts; "lantan"
+    // is found whole nowhere, so its plain and padded searches are the first with results to tell.)
+    const oneWord = pagefind.searches.filter(([term, options]) => term !== null && options.filters?.part);
+    expect(oneWord.every(([, options]) => options.filters?.part?.any.length === 4)).toBe(true);
+    expect(
+      pagefind.searches.filter(([term, options]) => term !== null && !options.filters?.part).map(([term]) => term),
+    ).toEqual(['"lantern"', '"lantan"', 'lantan', 'lantanqxzjq']);
+    expect(pagefind.searches.filter(([term]) => term === null)).toEqual([
+      [null, { filters: { part: { any: ['2'] } } }],
+    ]);
+  });
+
+  test('with ids that name their part, a part where the word only falls back to a shorter one is told apart from the searches over every part', async () => {
+    const pagefind = fakePagefind(PARTED_RECORDS(), { partIds: true });
+    const engine = searchEngine(pagefind, PARTS);
+    expect((await engine.scopeOf('lantern'))?.toSorted()).toEqual(['1', '3']);
+    expect(await engine.scopeOf('lantan')).toEqual(['2']);
+    // The exact, plain and padded searches of each word, unfiltered, and nothing else.
+    expect(pagefind.searches.every(([term, options]) => term !== null && !options.filters?.part)).toBe(true);
+    expect(pagefind.searches).toHaveLength(6);
+  });
+
   test('counts are kept to the parts where the words occur', async () => {
     const engine = searchEngine(parted(), PARTS);
     const counts = await engine.countsFor(state('lantern'), await engine.scopeOf('lantern'));

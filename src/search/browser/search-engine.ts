@@ -136,6 +136,42 @@ function peopleInOrder(options: PagefindSearchOptions): PagefindSearchOptions {
 }
 
 /**
+ * What Pagefind matched in `results`: each result's id, word positions and the metadata fields
+ * matched, by id, each as a set (sorted, without repeats). Two words matched alike matched the
+ * same words of the index. (Not the scores: Pagefind's score of a match depends on how much longer
+ * the index word is than the query word's stem. The fields, because a match in metadata has no
+ * word position; as a set, because Pagefind lists them in a hash map's order, which changes from
+ * one search to the next: pagefind_core_search, search_term, meta_field_matches.)
+ */
+function matchKey(results: readonly PagefindSearchResult[]): string {
+  const byId = results
+    .map((r) => ({
+      id: r.id,
+      words: [...new Set(r.words)].sort((a, b) => a - b),
+      fields: [...new Set(r.matchedMetaFields)].sort(),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return JSON.stringify(byId);
+}
+
+/**
+ * The results of `answer` grouped by the index part each came from, keyed by the part's number as
+ * text, in Pagefind's order within a part; undefined when some result's id does not name its part
+ * (an index whose fragments the build did not name by part: partOfResult).
+ */
+function resultsByPart(answer: PagefindSearchResults | null): Map<string, PagefindSearchResult[]> | undefined {
+  const byPart = new Map<string, PagefindSearchResult[]>();
+  for (const r of answer?.results ?? []) {
+    const part = partOfResult(r.id);
+    if (part === undefined) return undefined;
+    const list = byPart.get(String(part));
+    if (list) list.push(r);
+    else byPart.set(String(part), [r]);
+  }
+  return byPart;
+}
+
+/**
  * The engine for a page that has loaded `pagefind` with the index parts `parts` (src/search/parts.ts,
  * partsForLanguage). Answers, word scopes and the filters' data are kept for the engine's life.
  */
@@ -143,6 +179,11 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   const { language = 'en', excerptLength = 30, wordCuts = [] } = options;
   /** The parts this page searches, as the hidden `part` filter names them; none for a single index. */
   const allParts = parts.dirs.length > 1 ? [...parts.byDate, ...parts.undated].map(String) : [];
+  /**
+   * The filters of the searches that check a word: every part, so that the answer counts the
+   * records by part (the same records as without filters: every record of an index in parts is in one).
+   */
+  const everyPart = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
   const answers = new Map<string, Promise<PagefindSearchResults | null>>();
   const wordScopes = new Map<string, Promise<Scope>>();
   let filterData: Promise<PagefindFilterCounts> | undefined;
@@ -199,28 +240,10 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   }
 
   /**
-   * What Pagefind matched for `term` within `filters`: each result's id, word positions and the
-   * metadata fields matched, by id, each as a set (sorted, without repeats). Two words matched
-   * alike matched the same words of the index. (Not the scores: Pagefind's score of a match
-   * depends on how much longer the index word is than the query word's stem. The fields, because
-   * a match in metadata has no word position; as a set, because Pagefind lists them in a hash
-   * map's order, which changes from one search to the next: pagefind_core_search, search_term,
-   * meta_field_matches.)
+   * What Pagefind matched for `term` within `filters` (matchKey of its results).
    */
   async function matchOf(term: string, filters: NonNullable<PagefindSearchOptions['filters']>): Promise<string> {
     return matchKey((await search(term, { filters }))?.results ?? []);
-  }
-
-  /** What `results` matched, as matchOf gives it. */
-  function matchKey(results: PagefindSearchResult[]): string {
-    const byId = results
-      .map((r) => ({
-        id: r.id,
-        words: [...new Set(r.words)].sort((a, b) => a - b),
-        fields: [...new Set(r.matchedMetaFields)].sort(),
-      }))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-    return JSON.stringify(byId);
   }
 
   /**
@@ -235,70 +258,71 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   }
 
   /**
-   * The parts where one typed word occurs (see Scope). One exact and one plain search over every
-   * part give, through the `part` filter's counts, the parts with an exact match and the parts with
-   * any; only a part with a plain match and no exact one (a word being typed, another word of the
-   * same stem, or a shorter word) needs the plain search compared with the padded word's. A part
-   * where the word does not occur at all is left out too: there Pagefind would drop the word from
-   * a query of several words rather than find nothing.
+   * The parts where one typed word occurs (see Scope). In parts, the exact search over every part
+   * comes first, without filters, and gives the parts with an exact match (each result's part read
+   * from its id; through the `part` filter's counts for an index whose ids do not name parts): when
+   * that is every part (the usual case) nothing more is asked, and the same answer orders the
+   * results (wholeWordsFirst). Otherwise the plain and the padded searches over every part give the
+   * parts with any match; only a part with a plain match and no exact one (a word being typed,
+   * another word of the same stem, or a shorter word) needs the two compared, on that part's
+   * records. A part where the word does not occur at all is left out too: there Pagefind would
+   * drop the word from a query of several words rather than find nothing.
    */
   function wordScope(word: string): Promise<Scope> {
     const key = normalWord(word);
     let known = wordScopes.get(key);
     if (!known) {
       known = (async () => {
-        const filters = allParts.length > 0 ? { [PART_FILTER]: { any: allParts } } : {};
+        const filters = everyPart;
         // Asked at once: the results wait for this check.
         if (allParts.length === 0) {
           // The plain search asked as the main search of a one-word query is, so that answer is reused.
           const [exact, plain] = await Promise.all([search(`"${word}"`, { filters }), search(word, { filters })]);
           return exact?.results.length || (plain?.results.length && (await matchesWithin(word, {}))) ? null : [];
         }
-        // Without filters, so no filter's data is loaded before the results: each result's part
-        // is read from its id (partOfResult), when the build named the fragments so.
-        const unfiltered = await Promise.all([
-          search(`"${word}"`, { filters: {} }),
-          search(word, { filters: {} }),
-          search(word + NO_SUCH_ENDING, { filters: {} }),
-        ]);
-        const byPart = unfiltered.map((answer) => {
-          const results = new Map<string, PagefindSearchResult[]>();
-          for (const r of answer?.results ?? []) {
-            const part = partOfResult(r.id);
-            if (part === undefined) return undefined;
-            const list = results.get(String(part));
-            if (list) list.push(r);
-            else results.set(String(part), [r]);
+        // The exact search first, without filters, so that no filter's data is loaded before the
+        // results: each result's part is read from its id (partOfResult) when the build named the
+        // fragments so. A word found whole in every part, the usual case, needs no more.
+        const exactBy = resultsByPart(await search(`"${word}"`, { filters: {} }));
+        if (exactBy) {
+          if (allParts.every((p) => exactBy.has(p))) return null;
+          const [plainBy, paddedBy] = (
+            await Promise.all([search(word, { filters: {} }), search(word + NO_SUCH_ENDING, { filters: {} })])
+          ).map(resultsByPart);
+          if (plainBy && paddedBy) {
+            const keep = allParts.filter(
+              (p) =>
+                exactBy.has(p) || (plainBy.has(p) && matchKey(plainBy.get(p)!) !== matchKey(paddedBy.get(p) ?? [])),
+            );
+            return keep.length === allParts.length ? null : keep;
           }
-          return results;
-        });
-        const [exactBy, plainBy, paddedBy] = byPart;
-        if (exactBy && plainBy && paddedBy) {
-          const keep = allParts.filter(
-            (p) => exactBy.has(p) || (plainBy.has(p) && matchKey(plainBy.get(p)!) !== matchKey(paddedBy.get(p) ?? [])),
-          );
-          return keep.length === allParts.length ? null : keep;
         }
         // Ids that do not name their part: counted by part through the part filter.
-        let [exact, plain, padded] = await Promise.all([
-          search(`"${word}"`, { filters }),
+        let exact = await search(`"${word}"`, { filters });
+        // Counts by part come with the part filter's data, which a search may answer without.
+        if (!exact?.filters[PART_FILTER]) exact = await searchLoaded(`"${word}"`, { filters });
+        const exactIn = exact?.filters[PART_FILTER] ?? {};
+        if (allParts.every((p) => exactIn[p])) return null;
+        let [plain, padded] = await Promise.all([
           search(word, { filters }),
           search(word + NO_SUCH_ENDING, { filters }),
         ]);
-        // Counts by part come with the part filter's data, which a search may answer without.
-        if (!exact?.filters[PART_FILTER]) exact = await searchLoaded(`"${word}"`, { filters });
         if (!plain?.filters[PART_FILTER]) plain = await searchLoaded(word, { filters });
         if (!padded?.filters[PART_FILTER]) padded = await searchLoaded(word + NO_SUCH_ENDING, { filters });
-        const exactIn = exact?.filters[PART_FILTER] ?? {};
         const plainIn = plain?.filters[PART_FILTER] ?? {};
         const paddedIn = padded?.filters[PART_FILTER] ?? {};
+        // A part searched on its own matches as it does within all of them (Pagefind matches the
+        // words of each part's index, then applies the filter), so the two answers over every part
+        // are compared on the part's records alone (pageOrderOf) rather than searched again.
         const found = await Promise.all(
-          allParts.map(
-            async (p) =>
-              Boolean(exactIn[p]) ||
-              (Boolean(plainIn[p]) &&
-                (plainIn[p] !== paddedIn[p] || (await matchesWithin(word, { [PART_FILTER]: { any: [p] } })))),
-          ),
+          allParts.map(async (p) => {
+            if (exactIn[p]) return true;
+            if (!plainIn[p]) return false;
+            if (plainIn[p] !== paddedIn[p]) return true;
+            const ids = await pageOrderOf(Number(p));
+            const inPart = (r: PagefindSearchResult) => ids.has(r.id);
+            return matchKey(plain?.results.filter(inPart) ?? []) !== matchKey(padded?.results.filter(inPart) ?? []);
+          }),
         );
         const keep = allParts.filter((_, i) => found[i]);
         return keep.length === allParts.length ? null : keep;
@@ -384,7 +408,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const plain = query.words.filter((w) => !w.figure);
     const counted = plain.some((w) => !w.stop) ? plain.filter((w) => !w.stop) : plain;
     if (counted.length === 0) return results;
-    // Asked without filters: the same ids, and no filter's data to load before the first results.
+    // Asked as the word's check asks it first (wordScope), so its answer is reused.
     const whole = await Promise.all(
       counted.map(async (w) => new Set((await search(`"${w.searched}"`, { filters: {} }))?.results.map((r) => r.id))),
     );
