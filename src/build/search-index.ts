@@ -5,7 +5,7 @@ import type { CheckResult } from '../content/check.ts';
 import { listFiles } from '../content/files.ts';
 import { versionsByArticle } from '../content/version-entries.ts';
 import type { SearchPart } from '../search/parts.ts';
-import { searchRecords } from '../search/records.ts';
+import { articlesQuoting, labelsOfArticle, partPeople, searchRecords } from '../search/records.ts';
 import { buildSearchParts, type PartsReport } from '../search/write-index.ts';
 
 // The build's search index: built from the checked content in Pagefind's own process while Astro
@@ -25,27 +25,36 @@ async function recordCode(root: string): Promise<string> {
 }
 
 /**
- * What a part's search records are made from: the code, every name, the part, its articles' files;
- * for a part with person records, every article's file (a person's record carries their quotes
- * from any article).
+ * What a part's search records are made from: the code, every name, the part; for its articles,
+ * each one's file, its earlier versions' files and the labels the rest of the archive gives its
+ * topics and authors; for its person records, their ids and the files of the articles naming
+ * them (a person's record carries the quotes given to them, which come only from the articles
+ * naming them). An edit thus re-indexes its article's part and the parts of the people it names
+ * (before and after the edit: the list of articles naming them changes too), not every part of
+ * person records.
  */
-function* partInputs(
+export function* partInputs(
   code: string,
-  checked: CheckResult,
+  checked: Pick<CheckResult, 'entries'>,
   part: SearchPart,
   parts: number,
 ): Generator<string | Uint8Array> {
   const { people, sources, articles } = checked.entries;
   yield code;
   yield JSON.stringify([parts, part, people.map((p) => [p.id, p.data]), sources.map((s) => [s.id, s.data])]);
-  const digests = new Map(articles.map((a) => [a.id, a.digest]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
   // An article's record holds passages of its earlier versions too (src/search/earlier-versions.ts).
   const versions = versionsByArticle(checked.entries.versions);
   for (const id of part.articles) {
-    yield digests.get(id)!;
+    const article = byId.get(id)!;
+    yield JSON.stringify([id, article.digest, labelsOfArticle(checked.entries, article)]);
     for (const v of versions.get(id) ?? []) yield v.digest;
   }
-  if (part.people > 0) for (const a of articles) yield a.digest;
+  const ids = partPeople(checked.entries, part);
+  if (ids.length > 0) {
+    yield JSON.stringify(ids);
+    for (const a of articlesQuoting(checked.entries, new Set(ids))) yield `${a.id}\0${a.digest}`;
+  }
 }
 
 /** Where the index is built and what it may reuse. */

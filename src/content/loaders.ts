@@ -56,10 +56,14 @@ async function sync(
     const id = idFromPath(rel);
     // Of the whole file: page cache keys use it for an article's body too (src/site/page-keys.ts).
     const digest = generateDigest(text);
-    if (store.get(id)?.digest === digest && store.get(id)?.filePath === filePath) {
+    const kept = store.get(id);
+    if (kept?.digest === digest && kept.filePath === filePath) {
       seen.add(id);
       continue;
     }
+    // Astro's store keeps an entry whose digest is unchanged as it was, its path included: a file
+    // of a moved content folder would still be read where it was (pages read bodies by path).
+    if (kept?.digest === digest) store.delete(id);
     // Without the characters no page or feed can carry (the checker notes them for the editor).
     const raw = withoutControlCharacters(read(text, { filePath, digest }));
     if (raw === undefined) continue;

@@ -117,19 +117,50 @@ function attributedQuotes(
   return attributed;
 }
 
+/** The ids of the people an article names (its front matter's `people`), the only ones its quotes can be given to. */
+function namedPeople(article: CheckedArticle): string[] {
+  return article.data.people.map((p) => (typeof p === 'string' ? p : p.id));
+}
+
 /**
- * Each person's quotes across the public articles, by person id: what their search record
- * carries. Articles whose record was made in this build are not read again; the others (in parts
- * reused from an earlier build) are.
+ * The ids of the person records of `part`, in the order the part holds them (by id); empty for a
+ * part of articles.
+ */
+export function partPeople(entries: CheckResult['entries'], part: SearchPart): string[] {
+  if (part.people === 0) return [];
+  return shownPeople(entries)
+    .map((p) => p.id)
+    .toSorted((a, b) => a.localeCompare(b))
+    .slice(part.peopleFrom, part.peopleFrom + part.people);
+}
+
+/**
+ * The articles that can give quotes to any of `ids` (a set of person ids): those naming one of
+ * them, since an article's quotes go only to the people it names (quotePeople, article-quotes.ts).
+ * What a part of person records is made from, beside the people's own details.
+ */
+export function articlesQuoting(
+  entries: CheckResult['entries'],
+  ids: ReadonlySet<string>,
+): CheckResult['entries']['articles'] {
+  return entries.articles.filter((a) => namedPeople(a).some((id) => ids.has(id)));
+}
+
+/**
+ * The quotes of the people `ids` across the public articles, by person id: what their search
+ * records carry. Only the articles naming one of them are read (articlesQuoting); articles whose
+ * record was made in this build are not read again, the others (in parts reused from an earlier
+ * build) are.
  */
 async function searchPersonQuotes(
   entries: CheckResult['entries'],
   bodyHtml: (path: string) => Promise<string>,
   people: ReadonlyMap<string, { name: string; aliases: string[] }>,
+  ids: ReadonlySet<string>,
 ): Promise<Map<string, string[]>> {
   const seen = seenQuotes(entries);
   const byPerson = new Map<string, string[]>();
-  for (const article of entries.articles) {
+  for (const article of articlesQuoting(entries, ids)) {
     if (!isPublic(article.data)) continue;
     const quotes = seen.get(article.id) ?? attributedQuotes(article, await bodyHtml(article.path), people, entries);
     for (const q of quotes) {
@@ -139,6 +170,47 @@ async function searchPersonQuotes(
     }
   }
   return byPerson;
+}
+
+/** What a record prints that the spellings of the whole archive decide. */
+interface RecordLabels {
+  /** Each topic's label: the spelling most public articles use (topicLabels). */
+  labels: ReturnType<typeof topicLabels>;
+  /** The author filter names whom each byline names, by the pages' rule (src/content/authors.ts). */
+  authorOf: ReturnType<typeof bylineAuthors>;
+}
+
+const recordLabelsOf = new WeakMap<CheckResult['entries'], RecordLabels>();
+
+/** The labels of `entries`, worked out once per checked content (not once per part). */
+function recordLabels(entries: CheckResult['entries']): RecordLabels {
+  let found = recordLabelsOf.get(entries);
+  if (!found) {
+    const shown = entries.articles.filter((a) => isPublic(a.data));
+    found = {
+      labels: topicLabels(shown.map((a) => a.data.topics)),
+      authorOf: bylineAuthors(
+        shown.map((a) => a.data.authors),
+        shownPeople(entries),
+      ),
+    };
+    recordLabelsOf.set(entries, found);
+  }
+  return found;
+}
+
+/**
+ * What the record of `article` prints that other articles decide: its topics' labels and its
+ * authors' names, spelled as most of the archive spells them (topicLabels, bylineAuthors), as
+ * `[topics, authors]`. An edit elsewhere can change them, so they are part of what a part's index
+ * is made from (src/build/search-index.ts).
+ */
+export function labelsOfArticle(entries: CheckResult['entries'], article: CheckedArticle): [string[], string[]] {
+  const { labels, authorOf } = recordLabels(entries);
+  return [
+    articleTopics(article.data.topics, labels),
+    articleAuthors(article.data.authors, authorOf).map((a) => a.name),
+  ];
 }
 
 /** The search parts of checked content, each at most `size` records (see planArchiveParts). */
@@ -164,12 +236,7 @@ export async function* searchRecords(
   const people = new Map(entries.people.map((p) => [p.id, p.data]));
   const sources = new Map(entries.sources.map((s) => [s.id, s.data.name]));
   const articles = new Map(entries.articles.map((a) => [a.id, a]));
-  const labels = topicLabels(entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.topics));
-  // The author filter names whom each byline names, by the pages' rule (src/content/authors.ts).
-  const authorOf = bylineAuthors(
-    entries.articles.filter((a) => isPublic(a.data)).map((a) => a.data.authors),
-    shownPeople(entries),
-  );
+  const { labels, authorOf } = recordLabels(entries);
   const partFilter = parts > 1 ? { [PART_FILTER]: [String(part.n)] } : {};
   // Earlier versions, oldest first: their passages the latest text lacks still find the article.
   const versions = versionsByArticle(
@@ -234,9 +301,11 @@ export async function* searchRecords(
       sort: { [SORT_KEY]: dateSortKey(a.published!) },
     });
   }
-  const byId = shownPeople(entries).toSorted((a, b) => a.id.localeCompare(b.id));
-  const quotesBy = part.people > 0 ? await searchPersonQuotes(entries, bodyHtml, people) : new Map<string, string[]>();
-  for (const [i, { id, data: p }] of byId.slice(part.peopleFrom, part.peopleFrom + part.people).entries())
+  const ids = partPeople(entries, part);
+  const quotesBy =
+    ids.length > 0 ? await searchPersonQuotes(entries, bodyHtml, people, new Set(ids)) : new Map<string, string[]>();
+  for (const [i, id] of ids.entries()) {
+    const p = people.get(id)!;
     yield wellFormed({
       url: `/people/${id}/`,
       // The page's own words: its description, or its name when it has none (Pagefind needs text).
@@ -254,4 +323,5 @@ export async function* searchRecords(
       filters: { ...partFilter },
       sort: { [PERSON_SORT_KEY]: String(part.peopleFrom + i).padStart(PERSON_PLACE_DIGITS, '0') },
     });
+  }
 }
