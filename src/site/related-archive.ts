@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Archive, Article } from './collections.ts';
@@ -5,7 +6,6 @@ import { readArticleBody } from '../content/files.ts';
 import { forgetLedes, takeLede } from '../content/lede-memo.ts';
 import { articleTopics, topicKey } from '../content/topics.ts';
 import { cacheSubdir } from '../render/cache-dir.ts';
-import { createHash } from 'node:crypto';
 import { jsonDigest, sha256Hex } from '../text/hash.ts';
 import { markdownLede } from '../text/markdown-prose.ts';
 import { primaryLanguage } from './text-direction.ts';
