@@ -14,9 +14,20 @@ function memo(): Memo {
   return (g[KEY] ??= new Map());
 }
 
+/**
+ * A copy of `text` holding only its own characters. A string cut from a longer one (`slice`, a
+ * regular expression's match) keeps the whole longer string alive in V8, so an opening kept as cut
+ * would hold its whole file: about twice the memory at the benchmark's articles (docs/performance.md,
+ * "Related coverage, charts and data files: what each costs"). Written out as UTF-16 code units and
+ * read back, so every code unit is kept as it was, a lone surrogate at the cut included.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 /** Records the opening prose of the article file at `filePath` (as the collection records it) whose text has `digest`. */
 export function rememberLede(filePath: string, digest: string, lede: string): void {
-  memo().set(`${digest} ${filePath}`, lede);
+  memo().set(`${digest} ${filePath}`, ownCopy(lede));
 }
 
 /** The opening prose recorded for this file and digest, if any; each is handed out once. */

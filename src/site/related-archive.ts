@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Archive, Article } from './collections.ts';
@@ -8,7 +9,7 @@ import { cacheSubdir } from '../render/cache-dir.ts';
 import { jsonDigest, sha256Hex } from '../text/hash.ts';
 import { markdownLede } from '../text/markdown-prose.ts';
 import { primaryLanguage } from './text-direction.ts';
-import { relatedCoverage, termCounter, type RelatedInput, type TermCounts } from './related.ts';
+import { relatedCoverage, termCounter, type RelatedInput, type RelatedLists, type TermCounts } from './related.ts';
 
 // The archive's related lists (src/site/related.ts), worked out once per archive load from every
 // public article's front matter and words. An article's words (its TermCounts) are counted once
@@ -16,6 +17,11 @@ import { relatedCoverage, termCounter, type RelatedInput, type TermCounts } from
 // standfirst and language), so a rebuild counts only the articles added or changed; the opening
 // of those articles' bodies comes from the articles loader, which has just read them
 // (src/content/lede-memo.ts), and is read from the file only when the loader did not parse it.
+// The lists themselves are kept in the cache too, with a digest of everything they were worked
+// out from (every article's features and counts, in order): a rebuild whose edits change none of
+// that (a paragraph added past the opening, a correction in a later paragraph) takes them from
+// the cache instead of scoring every article again (docs/performance.md, "Related coverage,
+// charts and data files: what each costs").
 // Article pages show the lists (src/components/RelatedCoverage.astro) and put them into their
 // cache keys (page-keys.ts).
 
@@ -75,6 +81,59 @@ function keepTerms(version: string, entries: CachedTerms[]): void {
   for (const f of readdirSync(path.dirname(file)))
     if (/^terms-.*\.json$/.test(f) && f !== path.basename(file))
       rmSync(path.join(path.dirname(file), f), { force: true });
+}
+
+/** The lists as the cache file keeps them: the digest of their inputs (inputsDigest), and each article's by id. */
+interface CachedLists {
+  inputs: string;
+  lists: [id: string, earlier: string[], later: string[]][];
+}
+
+/** The cache file of the lists of the rules `version`. */
+function listsFile(version: string): string {
+  return path.join(cacheSubdir('related'), `lists-${version}.json`);
+}
+
+/**
+ * A digest of everything relatedCoverage reads, in order: each article's id, language, source,
+ * people, topics and counted words. Equal digests give equal lists (relatedCoverage is a function
+ * of its input alone). 64 hex digits.
+ */
+function inputsDigest(inputs: readonly RelatedInput[]): string {
+  const hash = createHash('sha256');
+  for (const a of inputs) {
+    const words = a.terms === undefined ? [a.title, a.text] : [a.terms.words, a.terms.counts];
+    hash.update(JSON.stringify([a.id, a.language, a.source, a.people, a.topics, ...words]));
+    hash.update('\n');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The related lists of `inputs` (relatedCoverage), taken from the cache when it holds the lists of
+ * the same inputs and rules, else worked out and kept there (whole, then renamed; other rules'
+ * files removed).
+ * @throws {NodeJS.ErrnoException} when the cache cannot be written.
+ */
+export function cachedRelatedCoverage(inputs: readonly RelatedInput[]): Map<string, RelatedLists> {
+  const version = rulesVersion();
+  const digest = inputsDigest(inputs);
+  const file = listsFile(version);
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as CachedLists;
+    if (kept.inputs === digest) return new Map(kept.lists.map(([id, earlier, later]) => [id, { earlier, later }]));
+  } catch {
+    // No cache file, or one that cannot be read: the lists are worked out.
+  }
+  const lists = relatedCoverage(inputs);
+  const cached: CachedLists = { inputs: digest, lists: [...lists].map(([id, l]) => [id, l.earlier, l.later]) };
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(cached));
+  renameSync(tmp, file);
+  for (const f of readdirSync(path.dirname(file)))
+    if (/^lists-.*\.json$/.test(f) && f !== path.basename(file))
+      rmSync(path.join(path.dirname(file), f), { force: true });
+  return lists;
 }
 
 /** What relatedness looks at in an article besides its words. */
@@ -139,7 +198,7 @@ export function relatedArticles(archive: Archive): Map<string, RelatedArticles> 
       archive.articles,
       features.map((f) => f.language),
     );
-    const ids = relatedCoverage(features.map((f, i) => ({ ...f, terms: terms[i]! })));
+    const ids = cachedRelatedCoverage(features.map((f, i) => ({ ...f, terms: terms[i]! })));
     lists = new Map(
       [...ids].map(([id, { earlier, later }]) => [
         id,
