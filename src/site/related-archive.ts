@@ -72,15 +72,22 @@ function cachedTerms(version: string): Map<string, CachedTerms> {
   }
 }
 
-/** Writes the counts of this build as the cache (whole, then renamed), and removes other rules' files. */
-function keepTerms(version: string, entries: CachedTerms[]): void {
-  const file = cacheFile(version);
+/**
+ * Writes `value` as JSON to the cache file `file` (whole, then renamed, so a reader never sees half
+ * a file) and removes the files beside it whose names `sameKind` matches, other rules' versions.
+ * @throws {NodeJS.ErrnoException} when the file cannot be written.
+ */
+function replaceCacheFile(file: string, value: unknown, sameKind: RegExp): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(entries));
+  writeFileSync(tmp, JSON.stringify(value));
   renameSync(tmp, file);
   for (const f of readdirSync(path.dirname(file)))
-    if (/^terms-.*\.json$/.test(f) && f !== path.basename(file))
-      rmSync(path.join(path.dirname(file), f), { force: true });
+    if (sameKind.test(f) && f !== path.basename(file)) rmSync(path.join(path.dirname(file), f), { force: true });
+}
+
+/** Writes the counts of this build as the cache (whole, then renamed), and removes other rules' files. */
+function keepTerms(version: string, entries: CachedTerms[]): void {
+  replaceCacheFile(cacheFile(version), entries, /^terms-.*\.json$/);
 }
 
 /** The lists as the cache file keeps them: the digest of their inputs (inputsDigest), and each article's by id. */
@@ -127,12 +134,7 @@ export function cachedRelatedCoverage(inputs: readonly RelatedInput[]): Map<stri
   }
   const lists = relatedCoverage(inputs);
   const cached: CachedLists = { inputs: digest, lists: [...lists].map(([id, l]) => [id, l.earlier, l.later]) };
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(cached));
-  renameSync(tmp, file);
-  for (const f of readdirSync(path.dirname(file)))
-    if (/^lists-.*\.json$/.test(f) && f !== path.basename(file))
-      rmSync(path.join(path.dirname(file), f), { force: true });
+  replaceCacheFile(file, cached, /^lists-.*\.json$/);
   return lists;
 }
 
