@@ -110,6 +110,7 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
           /** How the date was worked out, shown to readers. */
           basis: text,
         })
+        .strict()
         .optional(),
       /** Date of the last update the original shows. */
       updated: archiveDate.optional(),
@@ -127,7 +128,9 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
       /** Bylines as printed (people or organizations); empty when the original carries none. */
       authors: z.array(author).default([]),
       /** People the article names, by id in the people collection, with the role the article gives. */
-      people: z.array(z.union([refs.person, z.object({ id: refs.person, role: text.optional() })])).default([]),
+      people: z
+        .array(z.union([refs.person, z.object({ id: refs.person, role: text.optional() }).strict()]))
+        .default([]),
       /** Organizations the article names, as written. */
       organizations: z.array(text).default([]),
       /** Subjects, as short phrases ("immigration courts"). */
@@ -150,6 +153,7 @@ export function articleFields<P extends z.ZodType, S extends z.ZodType>(refs: { 
           /** Photographer or agency credit, e.g. "© Getty". */
           credit: text.optional(),
         })
+        .strict()
         .refine((img) => !img.src || (img.alt ?? '').trim() !== '', {
           error: 'needs alt text when src is given',
           path: ['alt'],

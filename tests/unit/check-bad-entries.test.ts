@@ -54,9 +54,30 @@ describe('one bad entry hides nothing', () => {
     expect(of(lines, 'people.1')).toEqual([expect.stringContaining('people.1: "nobody" is not in people/')]);
     expect(of(lines, 'people.3')).toEqual([expect.stringContaining('people.3: names "jeff-sessions" again (people.0')]);
     expect(of(lines, 'people.2')).toEqual([expect.stringMatching(/people\.2\.id: must be .*Fix: .*people\//)]);
-    expect(of(lines, 'people.4')).toEqual([expect.stringMatching(/people\.4\.id: is missing\. Fix: .*people\//)]);
+    expect(of(lines, 'people.4')).toEqual([
+      expect.stringMatching(/people\.4\.id: is missing\. Fix: .*people\//),
+      expect.stringContaining('people.4.ident: is not a known field'),
+    ]);
     expect(lines.join('\n')).not.toContain('Invalid input');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
+  });
+
+  test('a misspelt key in a person entry, the image or publishedInferred is reported, not dropped', async () => {
+    const lines = await check({
+      [FILE]: article(
+        'people: [{ id: jeff-sessions, rol: Attorney General }]\nimage: { alt: A photo, captoin: hi }\npublishedInferred: { latest: 2018-09-12, basys: x, basis: From the capture }',
+      ),
+    });
+    expect(of(lines, 'people.0')).toEqual([
+      expect.stringContaining('people.0.rol: is not a known field; did you mean `role`?'),
+    ]);
+    expect(of(lines, 'image')).toEqual([
+      expect.stringContaining('image.captoin: is not a known field; did you mean `caption`?'),
+    ]);
+    expect(of(lines, 'publishedInferred')).toEqual([
+      expect.stringContaining('publishedInferred.basys: is not a known field; did you mean `basis`?'),
+    ]);
+    expect(lines).toHaveLength(3);
   });
 
   test('people: an entry with a good id and a bad role has both checked', async () => {
