@@ -68,9 +68,7 @@ const shownPeopleOf = new WeakMap<CheckResult['entries'], CheckResult['entries']
 
 function peopleNotWithheld(entries: CheckResult['entries']): CheckResult['entries']['people'] {
   const withheld = namedOnlyWhenHidden(
-    entries.articles.flatMap((a) =>
-      a.data.people.map((p) => [isPublic(a.data), typeof p === 'string' ? p : p.id] as const),
-    ),
+    entries.articles.flatMap((a) => namedPeople(a).map((id) => [isPublic(a.data), id] as const)),
   );
   return entries.people.filter((p) => !withheld.has(p.id));
 }
