@@ -168,6 +168,19 @@ function issueProblems(
     // A missing date fails its union of date and text, not a type check: still "missing".
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined)
       return [{ file, field, message: 'is missing', fix: fixFor(field) }];
+    // An entry or field written with nothing after its `-` or colon is YAML's null: say so, not
+    // "Invalid input" or "must be text, not null".
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === null) {
+      const entry = typeof issue.path.at(-1) === 'number';
+      return [
+        {
+          file,
+          field,
+          message: entry ? 'is an empty entry (a `-` with nothing after it)' : 'is empty (nothing after its colon)',
+          fix: entry ? `remove the empty \`-\` line, or write the entry: ${fixFor(field)}` : fixFor(field),
+        },
+      ];
+    }
     if (issue.code === 'invalid_type' && issue.expected === 'array' && LIST_FIELDS.has(key) && issue.path.length === 1)
       return [
         {

@@ -193,3 +193,25 @@ describe('one bad entry hides nothing', () => {
     ]);
   });
 });
+
+describe('an entry or field written with nothing after it', () => {
+  test('is called empty, with the fix for its field, not "Invalid input" or "null"', async () => {
+    const lines = await check({
+      [FILE]: article('people:\n  -\n  - jeff-sessions\ntopics:\n  - libraries\n  -\nauthors: [~]').replace(
+        'source: the-hill',
+        'source:',
+      ),
+    });
+    expect(of(lines, 'people.0')).toEqual([
+      expect.stringMatching(
+        /people\.0: is an empty entry \(a `-` with nothing after it\)\. Fix: remove the empty `-` line.*people\//,
+      ),
+    ]);
+    expect(of(lines, 'topics.1')).toEqual([expect.stringContaining('topics.1: is an empty entry')]);
+    expect(of(lines, 'authors.0')).toEqual([expect.stringContaining('authors.0: is an empty entry')]);
+    expect(of(lines, 'source')).toEqual([
+      expect.stringMatching(/source: is empty \(nothing after its colon\)\. Fix: use the id/),
+    ]);
+    expect(lines.join('\n')).not.toMatch(/Invalid input|null/);
+  });
+});
