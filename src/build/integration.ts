@@ -70,7 +70,11 @@ export default function archive(): ArchiveIntegration {
         // check and the build, which would fail at its end (src/build/out-dir.ts).
         const outDirRefusal =
           command === 'build' ? outDirProblem(fileURLToPath(config.outDir), process.cwd(), '--outDir') : undefined;
-        if (outDirRefusal) throw new Error(outDirRefusal);
+        if (outDirRefusal) {
+          // The message is the whole story: a thrown error would be printed with a stack trace.
+          logger.error(`${outDirRefusal}\n\nNothing was built.`);
+          process.exit(1);
+        }
         const result = await checkBeforeBuild(command, logger, frontMatterCacheFile(command, config.cacheDir));
         if (command !== 'build') {
           // No index is written in dev; the search page still shows the parts a build would have

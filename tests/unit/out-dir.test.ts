@@ -48,3 +48,20 @@ describe('npm run bench --dir', () => {
     expect(existsSync(dir)).toBe(false);
   }, 60_000);
 });
+
+describe('astro build --outDir', () => {
+  test('a folder beside the project whose path begins with its path stops the build with the message alone, no stack trace', () => {
+    const outDir = `${process.cwd()}-build-refused`;
+    const run = spawnSync(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, '--site', 'http://127.0.0.1:4321'],
+      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: 'true', NO_COLOR: '1' } },
+    );
+    const output = run.stdout + run.stderr;
+    expect(run.status).toBe(1);
+    expect(output).toContain(`this folder is outside the project (${process.cwd()})`);
+    expect(output).toContain('Nothing was built.');
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(existsSync(outDir)).toBe(false);
+  }, 120_000);
+});
