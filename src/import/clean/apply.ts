@@ -359,6 +359,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
         }
         if (head && singleSpaced(toString(child)).length >= FIRST_PARAGRAPH) head = false;
         for (const inline of INLINE_RULES) {
+          if (inline.captionsOnly && !captionLike) continue;
           const full = toString(child);
           const ranges = inline.ranges(full);
           if (ranges.length === 0) continue;
