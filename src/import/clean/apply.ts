@@ -281,7 +281,10 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       }
       report.removed.push({ rule: rule.name, text, ...(head && { head: true as const }) });
       if (rule.credit) report.credits.push(rule.credit(text));
-      for (const c of run) dropped.add(c);
+      // The run's text goes; an image standing in it (a gallery counter printed beside the image
+      // in its figure) is not what the rule matched, and stays.
+      for (const c of run)
+        if (!(c.type === 'element' && (c.tagName === 'img' || c.tagName === 'picture'))) dropped.add(c);
     }
     const kept: (typeof parent.children)[number][] = [];
     // The tag of the last element kept: a byline right under a subheading, below the story's head,

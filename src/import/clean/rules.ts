@@ -530,6 +530,11 @@ const SOCIAL_PROMPT = new RegExp(
     'teilen sie (?:diesen|den) (?:artikel|beitrag)',
     'artikel (?:anhören|vorlesen lassen)',
     'síguenos en',
+    // "Sigue toda la información de Economía en Facebook y X, o en nuestra newsletter semanal."
+    '(?:sigue|siga) (?:toda |todas )?(?:la |las |as )?(?:última |últimas )?(?:información|noticias|notícias|actualidad) (?:de|sobre|da|do) [^.!?]{0,60} (?:en|n[oa]) (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky|nuestr[oa]|noss[oa])',
+    "suivez (?:toute )?l['’]actualité (?:de|du|des|sur) [^.!?]{0,60} sur (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky|notre)",
+    '(?:segui|seguite) (?:tutte )?(?:le )?(?:ultime )?(?:notizie|aggiornamenti) (?:di|su|da|dalla|dal) [^.!?]{0,60} su (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky|la nostra)',
+    'volg (?:al )?het (?:laatste )?nieuws (?:over|uit|van) [^.!?]{0,60} op (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky)',
     'comparte (?:esta noticia|este artículo|en)',
     'compartir (?:en|esta noticia|este artículo)',
     'escucha (?:esta noticia|este artículo)',
@@ -1008,6 +1013,11 @@ function gluedCreditRanges(text: string): [number, number][] {
     ).exec(t) ??
     new RegExp(
       `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))(?:${AGENCY}|\\p{Lu}[\\p{L}.'’ -]{1,40}\\/\\s*${AGENCY})(?:\\s*\\/\\s*[\\p{L}.'’ -]{1,60})?$`,
+      'u',
+    ).exec(t) ??
+    // "…este domingo.Kai Försterling (EFE)": a photographer and the agency in parentheses.
+    new RegExp(
+      `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))\\p{Lu}[\\p{L}.'’ -]{1,40}\\s\\(\\s*${AGENCY_AFTER_LABEL}\\s*\\)$`,
       'u',
     ).exec(t);
   const labelled =
