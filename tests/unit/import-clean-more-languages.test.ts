@@ -51,6 +51,22 @@ describe('newsletter prompts, their fine print and the line saying what they del
   ]);
 });
 
+describe('a newsletter box goes whole: the lines under its prompt that name no newsletter too', () => {
+  test.each([
+    '<div><p>Iscriviti alla newsletter del Ledger</p><p>Le notizie del porto, ogni sera alle 19.</p><p>Iscrivendoti accetti l’informativa sulla privacy.</p></div>',
+    '<div><h3>Sign up for the Harbour Briefing</h3><p>Our reporters’ pick of the week, every Friday.</p></div>',
+    '<section><p>Abonnez-vous à notre newsletter</p><p>Le meilleur de la semaine, chaque samedi matin.</p></section>',
+  ])('%s', (box) => {
+    const story = `<p>${STORY.repeat(3)}</p>`;
+    expect(clean(story + box + story).markdown).toBe(`${STORY.repeat(3).trim()}\n\n${STORY.repeat(3).trim()}`);
+  });
+
+  test('a short paragraph of the story after a prompt among the story’s paragraphs stays', () => {
+    const html = `<div><p>${STORY.repeat(3)}</p><p>Sign up for our Harbour Briefing newsletter.</p><p>The vote is on Friday.</p><p>${STORY.repeat(3)}</p></div>`;
+    expect(clean(html).markdown).toContain('The vote is on Friday.');
+  });
+});
+
 describe('app, listen and share prompts', () => {
   goes([
     '<p>Scarica l’app del Ledger per leggere le notizie ovunque.</p>',

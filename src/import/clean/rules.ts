@@ -48,6 +48,8 @@ export interface BlockRule {
   withRest?: boolean;
   /** Elements the rule applies to (tag names); all removable blocks when absent. */
   only?: string[];
+  /** When the block heads a small box of its own (a sign-up box), also remove the rest of the box. */
+  withBox?: boolean;
 }
 
 /** A rule that cuts spans out of a block's text (text glued into a sentence). */
@@ -670,6 +672,7 @@ export const BLOCK_RULES: BlockRule[] = [
       const t = text.trim().replace(/^[^.!?]{1,100}\?\s+(?=\p{Lu})/u, '');
       return text.length <= 300 && PROMPT.some((re) => re.test(text.trim()) || re.test(t));
     },
+    withBox: true,
   },
   {
     name: 'share-buttons',
