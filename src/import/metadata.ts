@@ -1,6 +1,6 @@
 import type { Article, NewsArticle, Organization } from 'schema-dts';
 import { isoDateFromPage } from './dates.ts';
-import { ROLE_TAIL } from './clean/rules.ts';
+import { captionCredit, ROLE_TAIL } from './clean/rules.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { cleanAuthors, siteNameOf } from './names.ts';
 import { chooseArticleAddress, sectionAddresses, type AddressCandidate } from './article-address.ts';
@@ -706,7 +706,13 @@ function leadFigure(doc: Document, h1: Element | null): Partial<LeadImage> | und
       const m = TRAILING_CREDIT.exec(caption);
       if (m && m.index > 0) {
         credit = clean(m[1]);
-        caption = clean(caption.slice(0, m.index));
+        // "… — Foto: Ana Souza": the dash before the credit goes with it.
+        caption = clean(caption.slice(0, m.index).replace(/\s+[—–-]$/, ''));
+      } else {
+        // Glued to the caption ("…all'alba.Foto Ansa") or after a dash ("… — Foto: Ana Souza"),
+        // told apart as the body's captions are.
+        const split = captionCredit(caption);
+        if (split?.caption) ({ caption, credit } = split);
       }
     }
   }

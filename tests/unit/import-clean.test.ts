@@ -184,6 +184,11 @@ const CASES: [rule: string, before: string, after: string][] = [
     'Crews unload the first shipment at the new terminal',
   ],
   [
+    'dashed-credit',
+    '<figure><img src="/a.jpg" alt="Terminal" width="800" height="600"><figcaption>Crews unload the first shipment — Photo: Lee Park/Ledger</figcaption></figure>',
+    '<figure><img src="https://ledger.example/a.jpg" alt="Terminal" width="800" height="600"><figcaption>Crews unload the first shipment</figcaption></figure>',
+  ],
+  [
     'gallery-counter-prefix',
     '<p>Slide 2 of 7: Crews unload the first shipment at the new terminal.</p>',
     'Crews unload the first shipment at the new terminal.',

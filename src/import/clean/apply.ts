@@ -208,9 +208,44 @@ function looseRuns(parent: Root | Element): Root['children'][number][][] {
   return runs.filter((run) => run.length > 0);
 }
 
+/** Elements that can hold a box of their own inside the article (a newsletter sign-up box). */
+const BOX_TAGS = new Set(['div', 'aside', 'section', 'form']);
+
+/**
+ * The small boxes of a body: a <div>, <aside>, <section> or <form> of two to six short text
+ * blocks (each under 160 characters, 600 in all) that is a small part of what holds it (its
+ * parent has three times its text or more), as a newsletter sign-up box is beside the story.
+ */
+function smallBoxes(tree: Root): Set<Element> {
+  const boxes = new Set<Element>();
+  const walk = (parent: Root | Element, parentLength: number) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      const length = singleSpaced(toString(child)).length;
+      if (BOX_TAGS.has(child.tagName) && length <= 600 && parentLength >= 3 * length) {
+        const blocks: Element[] = [];
+        const collect = (node: Element) => {
+          for (const c of node.children) {
+            if (c.type !== 'element') continue;
+            if (isLeafBlock(c)) blocks.push(c);
+            else collect(c);
+          }
+        };
+        collect(child);
+        const texts = blocks.map((b) => singleSpaced(toString(b))).filter(Boolean);
+        if (texts.length >= 2 && texts.length <= 6 && texts.every((t) => t.length <= 160)) boxes.add(child);
+      }
+      walk(child, length);
+    }
+  };
+  walk(tree, singleSpaced(toString(tree)).length);
+  return boxes;
+}
+
 /** Removes boilerplate blocks, loose runs that read as such a block, and glued spans, in place; returns what was removed. */
 export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
   const report: CleanReport = { removed: [], credits: [] };
+  const boxes = smallBoxes(tree);
   // Captions already seen: the same caption under a later image is removed.
   const captions = new Set<string>();
   let afterImage = false;
@@ -281,7 +316,10 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
       }
       report.removed.push({ rule: rule.name, text, ...(head && { head: true as const }) });
       if (rule.credit) report.credits.push(rule.credit(text));
-      for (const c of run) dropped.add(c);
+      // The run's text goes; an image standing in it (a gallery counter printed beside the image
+      // in its figure) is not what the rule matched, and stays.
+      for (const c of run)
+        if (!(c.type === 'element' && (c.tagName === 'img' || c.tagName === 'picture'))) dropped.add(c);
     }
     const kept: (typeof parent.children)[number][] = [];
     // The tag of the last element kept: a byline right under a subheading, below the story's head,
@@ -350,6 +388,8 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
           if (rule.credit) report.credits.push(rule.credit(text));
           if (rule.withFollowingList) dropNextList = true;
           if (rule.withRest && /^h[1-6]$/.test(child.tagName)) dropRest = rule.name;
+          // A prompt heading a small box of its own: the box's other lines are its pitch and fine print.
+          if (rule.withBox && parent.type === 'element' && boxes.has(parent)) dropRest = rule.name;
           continue;
         }
         if (head && cutHeadLines(child)) {
@@ -359,6 +399,7 @@ export function cleanTree(tree: Root, ctx: RuleContext): CleanReport {
         }
         if (head && singleSpaced(toString(child)).length >= FIRST_PARAGRAPH) head = false;
         for (const inline of INLINE_RULES) {
+          if (inline.captionsOnly && !captionLike) continue;
           const full = toString(child);
           const ranges = inline.ranges(full);
           if (ranges.length === 0) continue;

@@ -66,8 +66,14 @@ const LABELS = [
   'de lectura',
   'a las',
   'hace',
+  'pubblicato il',
+  'aggiornato il',
+  'modificato il',
+  'modifica il',
   'pubblicato',
   'aggiornato',
+  'modificato',
+  'modifica',
   'ultimo aggiornamento',
   'tempo di lettura',
   'di lettura',
@@ -76,6 +82,9 @@ const LABELS = [
   'atualizado',
   'atualizada',
   'publicado em',
+  'publicada em',
+  'atualizado em',
+  'atualizada em',
   'tempo de leitura',
   'de leitura',
   'às',
@@ -83,6 +92,8 @@ const LABELS = [
   'gepubliceerd',
   'bijgewerkt',
   'laatst bijgewerkt',
+  'aangepast',
+  'gewijzigd',
   'leestijd',
   'geleden',
   // joining words
@@ -134,7 +145,7 @@ const RELATIVE_DAYS = new Set(
 
 /** Labels that say the numbers are the page's own times ("Updated 10:32 AM EDT" with no date). */
 const TIME_LABEL_RE =
-  /(?<![\p{L}\p{N}])(?:published|updated|posted|modified|publié|publiée|mis à jour|mise à jour|veröffentlicht|aktualisiert|stand|publicado|publicada|actualizado|actualizada|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:published|updated|posted|modified|publié|publiée|mis à jour|mise à jour|veröffentlicht|aktualisiert|stand|publicado|publicada|actualizado|actualizada|pubblicato|aggiornato|modificato|modifica|atualizado|gepubliceerd|bijgewerkt|aangepast|gewijzigd)(?![\p{L}\p{N}])/iu;
 
 /** Numbers in words, as relative times give them ("an hour ago", "il y a une heure", "hace un día"). */
 const NUMBER_WORDS = new Set(

@@ -48,6 +48,8 @@ export interface BlockRule {
   withRest?: boolean;
   /** Elements the rule applies to (tag names); all removable blocks when absent. */
   only?: string[];
+  /** When the block heads a small box of its own (a sign-up box), also remove the rest of the box. */
+  withBox?: boolean;
 }
 
 /** A rule that cuts spans out of a block's text (text glued into a sentence). */
@@ -58,13 +60,15 @@ export interface InlineRule {
   ranges(text: string): [number, number][];
   /** Rules whose cut text is an image credit hand it back, so it is kept as the credit. */
   credit?: (text: string) => string;
+  /** Only in a caption (a <figcaption>, or a block right after an image). */
+  captionsOnly?: boolean;
 }
 
 /** Text compared case-insensitively with spaces collapsed. */
 const norm = (text: string) => singleSpaced(text).toLowerCase();
 
 const SHARE_WORD =
-  "(?:(?:share|teilen|partager|compartir|condividi|partilhar|delen)(?: (?:on|via|auf|sur|en|su|em|op) \\w+)?|instagram|youtube|tiktok|threads|bluesky|mastodon|e-mail|drucken|imprimir|stampa|imprimer|afdrukken|kopieren|copier|copiar|copia|kopiëren|opens? in (?:a )?new (?:window|tab)|share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel)";
+  "(?:(?:share|teilen|partager|compartir|condividi|partilhar|delen)(?: (?:on|via|auf|sur|en|su|em|op) \\w+)?|instagram|youtube|tiktok|threads|bluesky|mastodon|e-mail|drucken|imprimir|stampa|imprimer|afdrukken|kopieren|copier|copiar|copia|kopiëren|opens? in (?:a )?new (?:window|tab)|share(?: this (?:article|story|page))?(?: on \\w+| via \\w+)?|tweet|e-?mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|messenger|telegram|save|gift(?: this)? article|comments?|order reprints|reprints|today[’']s paper|subscribe|partager|courriel|ascolta(?: l['’]articolo)?|luister(?: naar)?(?: dit| het)? artikel|ouvir (?:a |o )?(?:notícia|matéria|reportagem|artigo)|compartilh(?:ar|e)|deel|kopieer(?: (?:de )?link)?|cop(?:ia|iar) (?:il |o )?link)";
 
 /** Words a byline starts with, in the languages the importer reads. */
 const BYLINE_START = new RegExp(
@@ -278,6 +282,20 @@ const TEASER_LABEL = new RegExp(
   'iu',
 );
 
+/** A closing line sending the reader to more of the site's news, the whole block. */
+const MORE_NEWS = new RegExp(
+  `^(?:${[
+    '(?:veja|leia|confira) (?:mais|todas as|as últimas) notícias',
+    '(?:lees|bekijk) (?:meer|al het|het laatste) nieuws',
+    '(?:leggi|scopri) (?:tutte )?le (?:altre |ultime )?notizie',
+    '(?:read|see|get) (?:more|all|the latest) (?:news|stories) (?:from|about|on|in)',
+    "(?:plus d['’]|toute l['’])actualités? (?:de|du|des|sur)",
+    'mehr nachrichten (?:aus|zu|von|über)',
+    'más noticias (?:de|sobre)',
+  ].join('|')})(?![\\p{L}])[^.!?]{0,100}[.!]?$`,
+  'iu',
+);
+
 /** Words of a page's own controls: signing in, the menu, search, skipping to the content. */
 const CHROME_PHRASES = [
   'skip to (?:the )?(?:main )?(?:content|article|navigation|search|footer|menu)',
@@ -424,14 +442,16 @@ const AD_LABEL = new RegExp(
     'contenido patrocinado',
     'pubblicità',
     'contenuto sponsorizzato',
-    "(?:l['’])?articolo continua (?:sotto|dopo la pubblicità)",
+    "(?:l['’])?articolo continua (?:sotto|dopo)(?: la pubblicità)?",
+    'continua a leggere (?:sotto|dopo) (?:la )?pubblicità',
     'publicidade',
-    '(?:o )?(?:artigo|texto) continua (?:abaixo|após a publicidade|depois da publicidade)',
+    '(?:(?:a|o) )?(?:matéria|reportagem|notícia|artigo|texto) continua (?:abaixo|após|depois)(?: (?:a|o|da|do) (?:publicidade|anúncio))?',
+    'continua (?:abaixo|após|depois) (?:a |o |da |do )?(?:publicidade|anúncio)',
     'conteúdo patrocinado',
     'reklame',
     'advertentie',
     'annonce',
-    '(?:het )?artikel gaat (?:verder )?(?:onder|na) de advertentie(?: verder)?',
+    '(?:het )?(?:artikel|verhaal|bericht) gaat (?:verder )?(?:onder|na) de advertentie(?: verder)?',
     'lees verder (?:onder|na) de advertentie',
   ].join('|')})$`,
   'u',
@@ -459,12 +479,18 @@ const PROMPT: RegExp[] = [
     'iu',
   ),
   new RegExp(
-    `^(?:suscr[ií]bete|apúntate|regístrate|recibe|descarga|descárgate|únete|no te pierdas|mantente informado|síguenos|iscriviti|scarica|ricevi|assine|inscreva-se|receba|baixe|schrijf je in|abonneer|download)\\b[^.!?]{0,160}${OFFER}`,
+    `^(?:suscr[ií]bete|apúntate|regístrate|recibe|descarga|descárgate|únete|no te pierdas|mantente informado|síguenos|iscriviti|scarica|ricevi|assine|inscreva-se|cadastre-se|receba|baixe|schrijf je (?:nu )?in|meld je (?:nu )?(?:gratis )?aan|abonneer|ontvang|download)\\b[^.!?]{0,160}${OFFER}`,
     'iu',
   ),
   /^(?:(?:our|the|free|daily|weekly|morning|evening|la|le|unser|nuestro|el) )*(?:newsletters?|news ?letter|nieuwsbrief|boletín)(?: (?:sign[- ]?up|abonnieren|anmeldung))?\s*[:!.]?$/iu,
   /^(?:already have an account|don['’]t have an account|not a (?:subscriber|member) yet|vous avez déjà un compte|sie haben bereits ein konto|¿ya tienes (?:una )?cuenta)\b/iu,
   /^(?:already a (?:subscriber|member)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)|subscribe (?:now|today|here)|by (?:signing up|subscribing|clicking|registering|submitting)[^.]{0,120}\b(?:privacy|terms|policy|agree)|thank you for (?:signing up|subscribing)|you(?:['’]re| are) (?:now )?subscribed|déjà abonné|en vous inscrivant|merci pour votre inscription|sie sind bereits abonnent|bereits abonniert|mit (?:der|ihrer) anmeldung|¿ya eres suscriptor|al suscribirte|gracias por suscribirte)\b/iu,
+  // Fine print under a sign-up form in Italian, Portuguese and Dutch.
+  /^(?:iscrivendoti|registrandoti|ao (?:se )?(?:cadastrar|inscrever|registrar|assinar)|ao (?:cadastrar|inscrever)-se|door je (?:aan te melden|in te schrijven|te registreren)|door (?:u )?aan te melden)[^.]{0,160}(?:privacy|termini|termos|privacidade|voorwaarden|akkoord|accetti|concorda)/iu,
+  // What a newsletter box delivers: a short line ending "(delivered) to your inbox" ("… elke ochtend in je mailbox").
+  /^[^.!?]{0,120}(?:(?:^|\s)(?:(?:delivered|sent) )?(?:(?:straight|directly|right) )?(?:to|in|into) (?:your|je|uw) (?:inbox|mailbox)|dans votre boîte (?:mail|de réception)|in (?:ihr(?:em)?|dein(?:em)?) (?:postfach|e-?mail-postfach)|en tu bandeja de entrada|nella tua (?:casella di posta|inbox)|(?:no|em) seu inbox)[.!]?$/iu,
+  // A news-tip prompt: a question asking for a tip, then where to send it ("Got a news tip? Email the newsroom.").
+  /^(?:(?:have you )?got|do you have|have|heb (?:je|jij|u)|hai|avete|(?:você )?tem|vous avez|tu as|haben sie|hast du|¿?(?:tienes|tiene))\s+(?:(?:a|an|een|una|un|uma|alguma|une|einen|eine)\s+)?(?:news ?)?(?:tip|story|nieuwstip|segnalazione|sugestão(?: de pauta)?|denúncia|dica|info(?:rmation)?|hinweis|pista|historia)(?![\p{L}])[^?]{0,80}\?\s*[^.!?]{0,120}?(?:^|\s|¡)(?:e-?mail|mail|write|contact|send|message|whatsapp|stuur|schrijf|scrivi|contatta|envie|mande|fale|écrivez|contactez|envoyez|schreiben|kontaktieren|escr[ií]benos|contacta|env[ií]a)/iu,
   // A sign-up form's field label on its own.
   /^(?:(?:enter (?:your )?|your |votre |ihre |tu |su )(?:e-?mail|correo)(?: address|-adresse| electrónico)?|e-?mail address|e-?mail-adresse|adresse e-?mail|correo electrónico)\s*[:*]?$/iu,
 ];
@@ -498,7 +524,7 @@ const SOCIAL_PROMPT = new RegExp(
     "(?:téléchargez|installez|retrouvez-nous sur) (?:gratuitement )?(?:notre |l['’])(?:appli|application)",
     '(?:laden sie sich|holen sie sich|jetzt) (?:kostenlos |gratis )?(?:unsere|die) [\\p{L} -]{0,30}app',
     '(?:descarga|descárgate|instala) (?:gratis )?(?:nuestra|la) (?:app|aplicación)',
-    'scarica (?:gratis )?(?:la )?(?:nostra )?app',
+    "scarica (?:gratis )?(?:l['’] ?)?(?:la )?(?:nostra )?app",
     'baixe (?:o|a|nosso|nossa) (?:app|aplicativo)',
     'download (?:de|onze) app',
     'folgen sie uns(?: auf| bei)?',
@@ -506,6 +532,11 @@ const SOCIAL_PROMPT = new RegExp(
     'teilen sie (?:diesen|den) (?:artikel|beitrag)',
     'artikel (?:anhören|vorlesen lassen)',
     'síguenos en',
+    // "Sigue toda la información de Economía en Facebook y X, o en nuestra newsletter semanal."
+    '(?:sigue|siga) (?:toda |todas )?(?:la |las |as )?(?:última |últimas )?(?:información|noticias|notícias|actualidad) (?:de|sobre|da|do) [^.!?]{0,60} (?:en|n[oa]) (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky|nuestr[oa]|noss[oa])',
+    "suivez (?:toute )?l['’]actualité (?:de|du|des|sur) [^.!?]{0,60} sur (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky|notre)",
+    '(?:segui|seguite) (?:tutte )?(?:le )?(?:ultime )?(?:notizie|aggiornamenti) (?:di|su|da|dalla|dal) [^.!?]{0,60} su (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky|la nostra)',
+    'volg (?:al )?het (?:laatste )?nieuws (?:over|uit|van) [^.!?]{0,60} op (?:facebook|x|twitter|instagram|whatsapp|telegram|tiktok|youtube|linkedin|bluesky)',
     'comparte (?:esta noticia|este artículo|en)',
     'compartir (?:en|esta noticia|este artículo)',
     'escucha (?:esta noticia|este artículo)',
@@ -564,9 +595,13 @@ const COMMENT_POLICY = new RegExp(
     'los comentarios (?:están|han sido|son) (?:cerrados|desactivados|moderados)',
     '(?:inicia sesión|regístrate) para comentar',
     'normas de (?:participación|la comunidad|uso de los comentarios)',
-    'i commenti sono (?:chiusi|disabilitati|moderati)',
+    'i commenti (?:(?:a|su|per) quest[oa] (?:articolo|notizia|pagina) )?sono (?:chiusi|disabilitati|moderati)',
+    'i commenti sono di (?:esclusiva |piena )?responsabilità',
     'os comentários (?:estão|foram|são) (?:fechados|desativados|moderados)',
+    '(?:os )?comentários (?:são|é) de (?:inteira |exclusiva |total )?responsabilidade',
+    'comments? (?:are|is) (?:the )?(?:sole )?responsibility of (?:their|the|its) (?:authors?|writers?|posters?)',
     '(?:de )?reacties (?:zijn|worden) (?:gesloten|uitgeschakeld|gemodereerd)',
+    'reageren (?:op (?:dit|het) (?:artikel|bericht) )?is (?:niet (?:meer )?mogelijk|uitgeschakeld|gesloten)',
   ].join('|')})`,
   'iu',
 );
@@ -637,6 +672,7 @@ export const BLOCK_RULES: BlockRule[] = [
       const t = text.trim().replace(/^[^.!?]{1,100}\?\s+(?=\p{Lu})/u, '');
       return text.length <= 300 && PROMPT.some((re) => re.test(text.trim()) || re.test(t));
     },
+    withBox: true,
   },
   {
     name: 'share-buttons',
@@ -652,6 +688,8 @@ export const BLOCK_RULES: BlockRule[] = [
       if (t.length > 200) return false;
       // "CLICK HERE FOR MORE SPORTS COVERAGE", "Click here to read the full report"
       if (/^click here (?:to|for)\b/i.test(t) && t.length <= 150) return true;
+      // "Veja mais notícias da região no …", "Lees meer nieuws uit de regio", "Read more news from …"
+      if (t.length <= 150 && MORE_NEWS.test(t)) return true;
       const label = TEASER_LABEL.exec(t);
       if (!label) return false;
       const rest = t.slice(label[0].length);
@@ -893,7 +931,9 @@ export const BLOCK_RULES: BlockRule[] = [
       const rest = t.slice(m[0].length);
       return (
         /^[^,;]{0,60}$/.test(rest) ||
-        /guideline|polic|rule|terms|respect|civil|moderat|netiquette|charte|richtlinie|norma/i.test(rest)
+        /guideline|polic|rule|terms|termos|termini|voorwaarden|regole|regras|regels|respect|civil|moderat|netiquette|charte|richtlinie|norma/i.test(
+          rest,
+        )
       );
     },
   },
@@ -939,6 +979,8 @@ function gluePoint(text: string, lo: number, hi: number): number | null {
 /** Photo agencies named in credits, as they print their names. */
 const AGENCY =
   '(?:Getty Images|GETTY IMAGES|Reuters|REUTERS|AP Photo|AP|AFP|EPA-EFE|EPA|EFE|dpa|DPA|ANP|ANSA|PA Media|PA Wire|PA|Shutterstock|Xinhua|Bloomberg|Alamy|Imago|IMAGO|picture alliance|Keystone)';
+/** The same agencies as captions also print them after a label ("Foto Ansa", "Photo Afp"). */
+const AGENCY_AFTER_LABEL = `(?:${AGENCY.slice(3, -1)}|Ansa|Afp|Epa|Efe|Anp|Lusa|LUSA|Belga|BELGA)`;
 
 /** Labels a credit starts with, capitalised or in capitals as pages print them. */
 const CREDIT_LABEL = [
@@ -975,10 +1017,56 @@ function gluedCreditRanges(text: string): [number, number][] {
     new RegExp(
       `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))(?:${AGENCY}|\\p{Lu}[\\p{L}.'’ -]{1,40}\\/\\s*${AGENCY})(?:\\s*\\/\\s*[\\p{L}.'’ -]{1,60})?$`,
       'u',
+    ).exec(t) ??
+    // "…este domingo.Kai Försterling (EFE)": a photographer and the agency in parentheses.
+    new RegExp(
+      `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))\\p{Lu}[\\p{L}.'’ -]{1,40}\\s\\(\\s*${AGENCY_AFTER_LABEL}\\s*\\)$`,
+      'u',
     ).exec(t);
+  const labelled =
+    m ??
+    // "…all'alba.Foto Ansa": a label and an agency, with no colon.
+    new RegExp(
+      `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))(?:${CREDIT_LABEL})\\s+${AGENCY_AFTER_LABEL}(?:\\s*\\/\\s*[\\p{L}.'’ -]{1,60})?$`,
+      'u',
+    ).exec(t) ??
+    // "…bij nacht.(foto: ANP)": a credit in parentheses, its label in lower case too.
+    new RegExp(
+      `(?<=\\s[\\p{L}\\p{N}'’-]*(?:\\p{L}{2}\\p{Ll}|[.!?)”"’]))\\((?:${CREDIT_LABEL}|foto|photo|bild|beeld|crédit|credit)\\s*:\\s*[^()]{1,60}\\)$`,
+      'u',
+    ).exec(t);
+  if (!labelled || labelled.index === 0) return [];
+  return [[labelled.index, t.length]];
+}
+
+/**
+ * A credit after a dash at the end of a caption, as Brazilian and other sites print it
+ * ("Moradores limpam a rua — Foto: Ana Souza/Folhapress", "The harbour at dawn - Photo: Jane Roe").
+ * Only in captions, and only a label and a name (no sentence end after it).
+ */
+function dashedCreditRanges(text: string): [number, number][] {
+  const t = text.replace(/\s+$/, '');
+  const m = new RegExp(`\\s+[—–-]\\s+(?:${CREDIT_LABEL})\\s*:\\s*[^.!?:]{1,80}$`, 'u').exec(t);
   if (!m || m.index === 0) return [];
   return [[m.index, t.length]];
 }
+
+/**
+ * Where a credit starts at the end of a caption's text, by the rules the body's captions are
+ * cleaned with (a credit glued to the caption, or after a dash): the caption before it and the
+ * credit as kept. Undefined when the caption ends with no credit the rules know.
+ */
+export function captionCredit(caption: string): { caption: string; credit: string } | undefined {
+  const [range] = [...gluedCreditRanges(caption), ...dashedCreditRanges(caption)];
+  if (!range) return undefined;
+  return { caption: singleSpaced(caption.slice(0, range[0])), credit: creditText(caption.slice(range[0], range[1])) };
+}
+
+/** A cut credit as it is kept: without the dash before it or the parentheses around it. */
+const creditText = (text: string) =>
+  singleSpaced(text)
+    .replace(/^[—–-]\s*/, '')
+    .replace(/^\((.*)\)$/, '$1');
 
 /**
  * A gallery counter at the start of a caption ("Image 1 of 9 Protesters gather…", "Bild 2 von 9: …",
@@ -999,7 +1087,15 @@ export const INLINE_RULES: InlineRule[] = [
     description:
       'an image credit run into the end of its caption with no space ("…after treatmentCredit: EPA"); kept as the image credit',
     ranges: gluedCreditRanges,
-    credit: (text) => singleSpaced(text),
+    credit: creditText,
+  },
+  {
+    name: 'dashed-credit',
+    description:
+      'an image credit after a dash at the end of its caption ("…after the flood — Foto: Ana Souza/Folhapress"); kept as the image credit',
+    ranges: dashedCreditRanges,
+    credit: creditText,
+    captionsOnly: true,
   },
   {
     name: 'gallery-counter-prefix',
