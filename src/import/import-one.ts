@@ -802,6 +802,7 @@ export async function planWrite(
     text = merged.body;
     outcome.merge = merged.notes;
     if (merged.warnings.length) (outcome.warnings ??= []).push(...merged.warnings);
+    if (merged.said.length) outcome.notes = [...(outcome.notes ?? []), ...merged.said];
     file = target.kind === 'latest' ? articleFile : previous.file;
     if (target.kind === 'latest')
       moves.push([path.join(versionsFolder(root, articleFile), `${previous.id}.md`), previous.text]);
@@ -974,7 +975,8 @@ async function placement(
  * (see mergeEntry): `newer` for a newer capture superseding the file (the original's changes win
  * where both changed a value), else a rewrite in place (the editor's edits stay). The base is
  * what the importer makes today of the file's kept capture (see extractStored). `warnings` are
- * for the report (a capture that cannot change what the editor decided).
+ * for the report (a capture that cannot change what the editor decided), and so is `said` (what
+ * became of a draft: published once complete, or kept back as the editor made it).
  */
 async function mergedWithFile(
   previous: StoredVersion,
@@ -988,6 +990,7 @@ async function mergedWithFile(
   body: string;
   notes: NonNullable<Outcome['merge']>;
   warnings: string[];
+  said: string[];
 }> {
   const { body, partial } = facts.conversion;
   const isArticle = newer || previous.latest;
@@ -1019,17 +1022,37 @@ async function mergedWithFile(
   // Whether the article is published is the editor's decision (completing a draft, by hand or
   // with --url/--source/--published, is one): a capture never turns a published article back
   // into a draft, whatever it lacks; the report warns instead. A file that lacks a fact only a
-  // draft may lack stays a draft.
-  const lacks = (['url', 'source', 'published'] as const).filter((k) => sameValue(data[k], undefined));
-  const published = isArticle && previous.data.draft !== true && lacks.length === 0;
+  // draft may lack stays a draft. A draft the importer made (its file lacked a fact, or held a
+  // partial capture) is published once it has every fact, however they came (some by hand, the
+  // rest from the command line); a draft whose file had every fact is the editor's, and stays.
+  const lacks = missingOf(data);
+  const wasDraft = isArticle && previous.data.draft === true;
+  const importersDraft =
+    wasDraft && (missingOf(previous.data).length > 0 || String(previous.data.editorsNote).startsWith(PARTIAL_NOTE));
+  const published = isArticle && !wasDraft && lacks.length === 0;
   const warnings: string[] = [];
+  const said: string[] = [];
+  const withoutDraftNote = () => (merged.notes = merged.notes.filter((n) => n.field !== 'draft'));
   if (published && (data.draft === true || partial)) {
     warnings.push(
       `${partial ? 'the capture holds only a teaser (a partial capture)' : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
     );
-    merged.notes = merged.notes.filter((n) => n.field !== 'draft');
+    withoutDraftNote();
     data.draft = previous.data.draft;
   } else if (partial || (isArticle && lacks.length > 0)) data.draft = true;
+  else if (wasDraft && !importersDraft) {
+    withoutDraftNote();
+    data.draft = true;
+    said.push(
+      'the file has every fact and draft: true, so it stays a draft as the file has it (remove draft: true to publish it)',
+    );
+  } else if (wasDraft) {
+    withoutDraftNote();
+    data.draft = undefined;
+    said.push(
+      'a draft no longer: it has its url, source and published date now, so it will be published (add draft: true by hand to keep it back)',
+    );
+  }
   if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
   const frontmatter = ordered(data);
   // Fields the schema does not know stay as the editor wrote them (the check reports them).
@@ -1041,7 +1064,7 @@ async function mergedWithFile(
       ...n,
       ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
     }));
-  return { frontmatter, body: merged.body, notes, warnings };
+  return { frontmatter, body: merged.body, notes, warnings, said };
 }
 
 /**
