@@ -314,6 +314,71 @@ describe('from the command line', () => {
     expect(drafts.stdout).toContain('"Ferry adds evening sailing" (lacks url, source, published)');
     expect(drafts.stdout.trim()).toMatch(/1 draft waiting$/);
   }, 60_000);
+
+  test('applying a review counts people and tags in the right number', async () => {
+    const { root, inbox } = await scratchArchive('archive-cli-apply-');
+    const file = path.join(inbox, 'ferry.html');
+    await writeFile(
+      file,
+      newsPage({
+        title: 'Ferry adds evening sailing',
+        paragraphs: ferryParagraphs,
+        url: FERRY_URL,
+        published: '2026-02-10',
+        author: 'Sam Ortiz',
+        site: 'Coastal Courier',
+      }),
+    );
+    expect(cli(['--content', root, '--add-people', file]).status).toBe(0);
+    const reviewFile = path.join(root, 'people-review.txt');
+    await writeFile(
+      reviewFile,
+      (await readFile(reviewFile, 'utf8')).replace(/^drop \| Rosa Delgado/m, 'keep | Rosa Delgado'),
+    );
+    const dry = cli(['--content', root, '--apply-people', reviewFile, '--dry-run']);
+    expect(dry.stdout).toContain('1 person would be added, 1 article tag would be added (dry run: nothing written)');
+    const applied = cli(['--content', root, '--apply-people', reviewFile]);
+    expect(applied.stdout).toContain('1 person added, 1 article tag added.');
+    expect(cli(['--content', root, '--apply-people', reviewFile]).stdout).toContain(
+      '0 people added, 0 article tags added.',
+    );
+  }, 60_000);
+
+  // What one of these options does leaves no room for the others: given with them, the command
+  // stops before doing anything, rather than doing one thing and leaving the rest undone unsaid.
+  test.each([
+    ['--apply-people with files to import', (review: string, file: string) => ['--apply-people', review, file]],
+    ['--apply-people with --add-people', (review: string) => ['--apply-people', review, '--add-people']],
+    ['--apply-people with --force', (review: string) => ['--apply-people', review, '--force']],
+    ['--drafts with files to import', (_: string, file: string) => ['--drafts', file]],
+    ['--drafts with --add-people', () => ['--drafts', '--add-people']],
+    ['--review without --add-people', (review: string, file: string) => ['--review', review, file]],
+    ['--url without files to import', () => ['--add-people', '--url', FERRY_URL]],
+  ])(
+    '%s is refused, naming what to run instead, and changes nothing',
+    async (_, args) => {
+      const { root, inbox } = await scratchArchive('archive-cli-combo-');
+      const file = path.join(inbox, 'ferry.html');
+      await writeFile(
+        file,
+        newsPage({
+          title: 'Ferry adds evening sailing',
+          paragraphs: ferryParagraphs,
+          url: FERRY_URL,
+          published: '2026-02-10',
+          author: 'Sam Ortiz',
+          site: 'Coastal Courier',
+        }),
+      );
+      const review = path.join(root, 'people-review.txt');
+      const run = cli(['--content', root, ...args(review, file)]);
+      expect(run.status, run.stdout).toBe(2);
+      expect(run.stderr).toMatch(/npm run import: .+ (cannot be combined with|only with) .+/);
+      expect(existsSync(path.join(root, 'articles'))).toBe(false);
+      expect(existsSync(review)).toBe(false);
+    },
+    60_000,
+  );
 });
 
 describe('plain-text drafts', () => {
