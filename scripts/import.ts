@@ -3,6 +3,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { numberOption, optionsOrExit, argsOrExit, OptionError } from './options.ts';
 import { setting } from '../src/content/settings.ts';
+import { displayPath } from '../src/content/problems.ts';
 import { countOf } from '../src/text/plural.ts';
 
 // The importer and its libraries are loaded once the options are known to be good, so that a
@@ -107,7 +108,7 @@ if (values['apply-people']) {
     );
   for (const [i, rel] of done.tagged.entries())
     console.log(
-      `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${path.relative(process.cwd(), done.backups[i])})` : ''}`,
+      `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${displayPath(done.backups[i])})` : ''}`,
     );
   for (const problem of done.problems) console.log(`not applied: ${problem}`);
   console.log(
@@ -118,8 +119,7 @@ if (values['apply-people']) {
 
 if (values.drafts) {
   const { listDrafts, formatDrafts } = await import('../src/import/drafts.ts');
-  const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p));
-  console.log(formatDrafts(await listDrafts(root), shown, values.content));
+  console.log(formatDrafts(await listDrafts(root), displayPath, values.content));
   process.exit(0);
 }
 

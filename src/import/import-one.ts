@@ -7,6 +7,7 @@ import { articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
 import { splitFrontmatter } from '../content/files.ts';
+import { displayPath } from '../content/problems.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, captureType, readCapture, type Capture } from './capture.ts';
 import { decodePage } from '../content/charset.ts';
@@ -358,7 +359,7 @@ export async function importCapture(
       );
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
-    const shown = path.relative(process.cwd(), duplicate);
+    const shown = displayPath(duplicate);
     const versions = await readVersions(root, duplicate, index.files);
     // Another file with the same text at another address adds nothing, and --force does not make
     // it replace the kept capture (a kept capture is never overwritten by other bytes).
@@ -417,7 +418,7 @@ async function draftAddingNothing(done: Outcome, capture: Capture, root: string)
     (d) => d.capture && path.resolve(d.capture) === path.resolve(capture.path) && d.file !== done.article,
   );
   if (!draft || !done.article) return done;
-  const rel = (p: string) => path.relative(process.cwd(), p);
+  const rel = displayPath;
   return {
     ...done,
     reason: `${done.reason}; the draft ${rel(draft.file)} made from this capture adds nothing: move any edit you made to it into ${rel(done.article)}, then delete it and ${rel(capture.path)}`,
@@ -475,7 +476,7 @@ async function addVersion(
   // The same bytes are the same capture only next to it in time: the same bytes again after a
   // change in between are a revert.
   const sameBytes = [sameId, before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
-  const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
+  const shown = (v: StoredVersion) => displayPath(v.file);
   const same = sameId ?? sameBytes;
   // The same text as a stored version: as its file has it, or as its kept capture says (the file
   // may hold hand edits, which are not the original's words).
@@ -858,7 +859,7 @@ export async function planWrite(
         status: 'skipped',
         article: articleFile,
         entry: file,
-        reason: `already archived as ${path.relative(process.cwd(), file)}; extracted again, it gives what the file already holds: nothing written`,
+        reason: `already archived as ${displayPath(file)}; extracted again, it gives what the file already holds: nothing written`,
       },
       files: [],
     };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compareDates } from '../content/dates.ts';
+import { displayPath } from '../content/problems.ts';
 import { countOf } from '../text/plural.ts';
 import type { Outcome } from './import-one.ts';
 import { LISTED, type Summary } from './run.ts';
@@ -9,8 +10,7 @@ import { RECORD_KINDS, type RecordKind } from './web-archive.ts';
 // people to add.
 
 /** A path as the user typed it, relative when inside the working folder. */
-const rel = (p: string) =>
-  path.isAbsolute(p) && !path.relative(process.cwd(), p).startsWith('..') ? path.relative(process.cwd(), p) : p;
+const rel = (p: string) => (path.isAbsolute(p) ? displayPath(p) : p);
 
 /** A capture as the report names it: the file, and for a WARC record its address and date. */
 const named = (o: Outcome) => `${rel(o.file)}${o.record ? ` ${o.record.uri} (${o.record.date})` : ''}`;

@@ -49,4 +49,19 @@ describe('import report', () => {
     expect(report).toMatch(/^ {2}differs from the later capture of 2026-11-27T10:00:00Z: /m);
     expect(report).not.toContain('changed since');
   }, 30_000);
+
+  test('a content folder outside the working folder is named by its own path, never by a "../" path', async () => {
+    const { root, inbox } = await scratchArchive('archive-report-paths-');
+    expect(path.relative(process.cwd(), root)).toMatch(/^\.\./);
+    const saved = path.join(inbox, 'story-7.html');
+    await writeFile(saved, page(7));
+    await importAll([saved], root, options);
+    // Skipped, extracted again to the same file, and rewritten in place (a hand edit kept).
+    const again = formatSummary(await importAll([saved], root, options), { dryRun: false });
+    const forced = formatSummary(await importAll([saved], root, { ...options, force: true }), { dryRun: false });
+    for (const report of [again, forced]) {
+      expect(report).toContain(`already archived as ${root}${path.sep}articles${path.sep}`);
+      expect(report).not.toContain('../');
+    }
+  }, 30_000);
 });
