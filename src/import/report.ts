@@ -150,7 +150,7 @@ export function formatSummary(
       `Proposed new people (not yet in people/): ${names.map(([n, c]) => `${n} (${c})`).join(', ')}`,
       reviewFile
         ? `${dryRun ? 'Would write' : 'Wrote'} them to ${rel(reviewFile)}${review ? ` (${review.added} new, ${review.kept} line${review.kept === 1 ? '' : 's'} already there kept with their marks)` : ''}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
-        : `To review them: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
+        : `${dryRun ? 'Once the real run has imported them, to review them' : 'To review them'}: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
     );
     if (review?.instead) lines.push(`  (${review.instead}: left alone)`);
     for (const name of review?.refused ?? [])

@@ -64,4 +64,18 @@ describe('import report', () => {
       expect(report).not.toContain('../');
     }
   }, 30_000);
+
+  test('a dry run proposing people says the review reads the articles once they are imported', async () => {
+    const { root, inbox } = await scratchArchive('archive-report-dry-');
+    const saved = path.join(inbox, 'story-8.html');
+    await writeFile(
+      saved,
+      page(8, [...paragraphsFor(8), 'Harbourmaster Odile Varga said the work would start in spring.']),
+    );
+    const dry = formatSummary(await importAll([saved], root, { ...options, dryRun: true }), { dryRun: true });
+    expect(dry).toMatch(/^Proposed new people \(not yet in people\/\): .*Odile Varga/m);
+    expect(dry).toMatch(/^Once the real run has imported them, to review them: npm run import -- --add-people /m);
+    const real = formatSummary(await importAll([saved], root, options), { dryRun: false });
+    expect(real).toMatch(/^To review them: npm run import -- --add-people /m);
+  }, 30_000);
 });
