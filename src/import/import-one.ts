@@ -536,7 +536,7 @@ async function addVersion(
   if (sameId)
     throw new CaptureError(
       `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
-        'use --force to replace that version with this capture',
+        'use --force to merge this capture into that version: every hand edit is kept, the capture there stays, and the file is copied aside first',
     );
   // Only the capture before it makes this one a duplicate. One with the text of the capture after
   // it is kept: it shows that text earlier, and the archive's history must not depend on the

@@ -257,6 +257,10 @@ describe('another saved page of the same article, saved the same day', () => {
     // Without --force it is refused, and the message says how to go on.
     const refused = await importAll([v1b], root, options);
     expect(refused.counts).toMatchObject({ failed: 1 });
+    // The hint says what --force keeps, so following it is never a step into the unknown.
+    expect(refused.outcomes[0]!.reason).toMatch(
+      /use --force to merge this capture into that version: every hand edit is kept, the capture there stays, and the file is copied aside first$/,
+    );
     const run = await importAll([v1b], root, { ...options, force: true });
     expect(run.counts).toMatchObject({ replaced: 1, failed: 0 });
     const report = formatSummary(run, { dryRun: false });
