@@ -71,7 +71,7 @@ optionsOrExit('npm run import', () => {
     const extra = others.filter(([on]) => on).map(([, what]) => what);
     if (extra.length)
       throw new OptionError(
-        `${task} cannot be combined with ${extra.join(', ')}: run it on its own (with --content${task === '--apply-people' ? ' and --dry-run' : ''} if needed), then the rest as a separate command`,
+        `${task} cannot be combined with ${extra.join(', ')}: run it on its own (with --content and --dry-run if needed), then the rest as a separate command`,
       );
   };
   const common: [boolean, string][] = [
@@ -82,7 +82,7 @@ optionsOrExit('npm run import', () => {
     [given.length > 0, given.join(', ')],
   ];
   if (values['apply-people']) alone('--apply-people', [...common, [values.drafts, '--drafts']]);
-  else if (values.drafts) alone('--drafts', [...common, [values['dry-run'], '--dry-run']]);
+  else if (values.drafts) alone('--drafts', common);
   else if (values.review !== undefined && !values['add-people'])
     throw new OptionError(
       `--review only with --add-people (it names the review file --add-people writes): add --add-people, or leave --review out`,
