@@ -241,6 +241,59 @@ describe("an editor's round trip", () => {
   }, 60_000);
 });
 
+describe("the editor's corrections of quotations, organizations and picture", () => {
+  const URL_ = 'https://coast.example/news/judges-union';
+  const paragraphs = (last: string) => [
+    'The union representing the country’s immigration judges criticised the attorney general on Monday for remarks it said questioned the independence of the courts.',
+    '“We will not be told how to decide our cases,” said Judge Dana Marks, who speaks for the union, adding that judges would keep applying the law as written.',
+    'The Justice Department said the remarks had been misunderstood and that it valued the work of the judges in clearing a backlog of cases.',
+    last,
+  ];
+  const judgesPage = (last: string) =>
+    newsPage({
+      title: 'Judges’ union hits back',
+      paragraphs: paragraphs(last),
+      url: URL_,
+      published: '2026-03-02',
+      site: 'Coast News',
+    });
+  const EDITS = {
+    quotes: [{ text: 'We will not be told how to decide our cases', person: 'dana-marks' }],
+    organizations: ['National Association of Immigration Judges'],
+    image: { original: 'https://coast.example/img/judges.jpg', alt: 'Judges outside the court', credit: 'Coast News' },
+  };
+
+  test('survive --force, --add-people --force and a newer capture, and the check passes', async () => {
+    const { root, inbox } = await scratchArchive('archive-corrections-');
+    const warc = path.join(inbox, 'judges.warc.gz');
+    const first =
+      'The union said it would raise the matter with the department’s leadership later in the week, after its members met in Washington.';
+    await writeFile(warc, await warcFile([htmlResponse(URL_, '2026-03-02T10:00:00Z', judgesPage(first))], true));
+    const file = (await importAll([warc], root, options)).outcomes[0]!.article!;
+    const { data, body } = await readEntry(file);
+    expect(data.people).toContain('dana-marks');
+    await writeFile(file, `---\n${stringify({ ...data, ...EDITS }, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`);
+    expect((await checkContent(root)).problems).toEqual([]);
+    for (const extra of [
+      { force: true },
+      { force: true, addPeople: true, reviewFile: path.join(inbox, 'review.txt') },
+    ]) {
+      const run = await importAll([warc], root, { ...options, ...extra });
+      expect(run.counts.failed).toBe(0);
+      expect((await readEntry(file)).data).toMatchObject(EDITS);
+    }
+    const newer = path.join(inbox, 'judges-2.warc.gz');
+    const changed = first.replace('later in the week', 'on Thursday');
+    await writeFile(newer, await warcFile([htmlResponse(URL_, '2026-03-04T10:00:00Z', judgesPage(changed))], true));
+    const run = await importAll([newer], root, options);
+    expect(run.counts).toMatchObject({ versioned: 1, failed: 0 });
+    const after = await readEntry(file);
+    expect(after.data).toMatchObject(EDITS);
+    expect(after.body).toContain('on Thursday');
+    expect((await checkContent(root)).problems).toEqual([]);
+  }, 60_000);
+});
+
 describe('a partial capture', () => {
   test("the importer's teaser note and the editor's note both stay, once each, however often it is imported again", async () => {
     const { root, inbox } = await scratchArchive('archive-partial-');
