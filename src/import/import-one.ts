@@ -51,7 +51,7 @@ export interface ImportOptions {
   force: boolean;
   /** Write the proposed new people to a review file (reviewFile) instead of only listing them. */
   addPeople: boolean;
-  /** Where --add-people writes its review file (default people-review.txt in the working folder). */
+  /** Where --add-people writes its review file (default people-review.txt in the content folder). */
   reviewFile?: string | undefined;
   maxBytes: number;
   /** The name of the folder under .import-backups/ that this run's copies of rewritten files go to (default: the run's start, see backupStamp). */
