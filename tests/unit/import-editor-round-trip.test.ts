@@ -434,6 +434,49 @@ describe('from the command line', () => {
   );
 });
 
+describe("one article's facts given for many captures", () => {
+  // --url and --published state the facts of one article: given for a folder, several files or a
+  // web archive they would make every capture that article (different stories merged as its
+  // versions, every record of a crawl dated alike). The run refuses them and writes nothing.
+  test.each([
+    ['a folder of two stories with --url', { url: 'https://coast.example/news/one-story' }, 'folder'],
+    ['two files with --published', { published: '2026-02-10' }, 'files'],
+    ['a web archive with --published', { published: '2026-02-10' }, 'warc'],
+  ] as const)(
+    '%s: every capture refused, nothing written',
+    async (_, given, kind) => {
+      const { root, inbox } = await scratchArchive('archive-given-many-');
+      const ferry = path.join(inbox, 'ferry.html');
+      const water = path.join(inbox, 'water.html');
+      await writeFile(ferry, ferryPage());
+      await writeFile(water, waterPage(THIRD_V1));
+      const warc = path.join(path.dirname(inbox), 'crawl.warc.gz');
+      await writeFile(
+        warc,
+        await warcFile([htmlResponse(WATER_URL, '2026-03-03T10:00:00Z', waterPage(THIRD_V1))], true),
+      );
+      const inputs = kind === 'folder' ? [inbox] : kind === 'files' ? [ferry, water] : [warc];
+      const run = await importAll(inputs, root, { ...options, given });
+      const report = formatSummary(run, { dryRun: false });
+      expect(run.counts.failed, report).toBeGreaterThan(0);
+      expect(run.counts).toMatchObject({ imported: 0, versioned: 0, replaced: 0 });
+      expect(report).toMatch(
+        /--(url|published) states the facts of one article: give it with one saved page or text copy/,
+      );
+      expect(existsSync(path.join(root, 'articles'))).toBe(false);
+    },
+    60_000,
+  );
+
+  test('one saved page with --url still takes it', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-one-');
+    const ferry = path.join(inbox, 'ferry.html');
+    await writeFile(ferry, ferryPage());
+    const run = await importAll([ferry], root, { ...options, given: { url: 'https://coast.example/news/ferry-2' } });
+    expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
+  }, 60_000);
+});
+
 describe('plain-text drafts', () => {
   const text = ['Ferry adds evening sailing', '', ...ferryParagraphs.flatMap((p) => [p, ''])].join('\n');
 
