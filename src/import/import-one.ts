@@ -126,8 +126,8 @@ export interface Outcome {
   written: string[];
   /** The article file text (for --dry-run). */
   preview?: string;
-  /** For a file already in the archive, merged with the capture: what was kept from the file, and what the capture changed (`capture`: its value, as the report shows it). */
-  merge?: (FieldNote & { capture?: string })[];
+  /** For a file already in the archive, merged with the capture: what was kept from the file, and what the capture changed (`capture`: its value, as the report shows it; `given`: the value came from --url, --source or --published). */
+  merge?: (FieldNote & { capture?: string; given?: boolean })[];
   /** A copy of the file as it was before this run rewrote it. */
   backup?: string;
   /** For a file merged with the capture: true when the merge left it as it was. */
@@ -801,7 +801,11 @@ export async function planWrite(
     const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index);
     frontmatter = merged.frontmatter;
     text = merged.body;
-    outcome.merge = merged.notes;
+    // A fact given on the command line is the user's, not the capture's: the report says so.
+    const given = (['url', 'source', 'published'] as const).filter((k) => opts.given[k] !== undefined);
+    outcome.merge = merged.notes.map((n) =>
+      n.action === 'updated' && (given as string[]).includes(n.field) ? { ...n, given: true } : n,
+    );
     if (merged.warnings.length) (outcome.warnings ??= []).push(...merged.warnings);
     if (merged.said.length) outcome.notes = [...(outcome.notes ?? []), ...merged.said];
     file = target.kind === 'latest' ? articleFile : previous.file;

@@ -45,8 +45,12 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
   if (mergedFields.length)
     lines.push(`  the hand edits and the original's changes both kept, item by item: ${fields(mergedFields)}`);
   if (by('merged').some((n) => n.field === 'body')) lines.push(`  the hand edits of the text applied to the new text`);
-  if (by('updated').length)
-    lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(by('updated'))}`);
+  const fromCapture = by('updated').filter((n) => !n.given);
+  const fromOptions = by('updated').filter((n) => n.given);
+  if (fromCapture.length)
+    lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(fromCapture)}`);
+  if (fromOptions.length)
+    lines.push(`  ${dryRun ? 'would set' : 'set'} as given on the command line: ${fields(fromOptions)}`);
   // The paragraphs both changed are named, so the editor can look at each one again.
   const paragraphs = (n: { paragraphs?: string[] }) => (n.paragraphs ?? []).map((p) => `    the paragraph "${p}"`);
   if (by('overruled').length)

@@ -151,6 +151,10 @@ describe('a completed draft stays published', () => {
       const after = (await readEntry(file)).data;
       expect(after.draft, report).toBeUndefined();
       expect(report).toContain('note: a draft no longer');
+      // What the command line gave is not called the capture's.
+      const setLine = /^ {2}set as given on the command line: (.*)$/m.exec(report)?.[1];
+      expect(setLine?.split(', ').sort(), report).toEqual(Object.keys(given).sort());
+      expect(report).not.toMatch(/updated from the capture: .*(url|published)/);
       expect(after).toMatchObject({ ...byHand, ...given, topics: ['night buses'] });
       expect(formatDrafts(await listDrafts(root), (p) => p)).toBe('0 drafts waiting');
       expect((await checkContent(root)).problems).toEqual([]);
