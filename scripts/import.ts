@@ -1,8 +1,10 @@
 // `npm run import -- <files or folders...>`: saved pages and text copies into archived articles.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { numberOption, optionsOrExit, argsOrExit } from './options.ts';
+import { numberOption, optionsOrExit, argsOrExit, OptionError } from './options.ts';
 import { setting } from '../src/content/settings.ts';
+import { displayPath } from '../src/content/problems.ts';
+import { countOf } from '../src/text/plural.ts';
 
 // The importer and its libraries are loaded once the options are known to be good, so that a
 // usage message or an option error comes at once.
@@ -60,6 +62,37 @@ const { values, positionals } = argsOrExit(
   USAGE,
 );
 
+// --apply-people and --drafts do one thing each, and the facts and --review belong to an import
+// or a review: an option the chosen task would not use stops the command before it does anything,
+// rather than being left out without a word.
+optionsOrExit('npm run import', () => {
+  const given = (['url', 'source', 'published'] as const).filter((k) => values[k] !== undefined).map((k) => `--${k}`);
+  const alone = (task: string, others: [boolean, string][]) => {
+    const extra = others.filter(([on]) => on).map(([, what]) => what);
+    if (extra.length)
+      throw new OptionError(
+        `${task} cannot be combined with ${extra.join(', ')}: run it on its own (with --content and --dry-run if needed), then the rest as a separate command`,
+      );
+  };
+  const common: [boolean, string][] = [
+    [positionals.length > 0, 'files to import'],
+    [values['add-people'], '--add-people'],
+    [values.force, '--force'],
+    [values.review !== undefined, '--review'],
+    [given.length > 0, given.join(', ')],
+  ];
+  if (values['apply-people']) alone('--apply-people', [...common, [values.drafts, '--drafts']]);
+  else if (values.drafts) alone('--drafts', common);
+  else if (values.review !== undefined && !values['add-people'])
+    throw new OptionError(
+      `--review only with --add-people (it names the review file --add-people writes): add --add-people, or leave --review out`,
+    );
+  else if (given.length > 0 && positionals.length === 0)
+    throw new OptionError(
+      `${given.join(', ')} only with files to import (the facts a plain-text copy cannot state): name the capture, e.g. the command npm run import -- --drafts prints`,
+    );
+});
+
 const root = values.content ? path.resolve(values.content) : setting('ARCHIVE_CONTENT_DIR');
 
 if (values['apply-people']) {
@@ -75,19 +108,18 @@ if (values['apply-people']) {
     );
   for (const [i, rel] of done.tagged.entries())
     console.log(
-      `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${path.relative(process.cwd(), done.backups[i])})` : ''}`,
+      `${dryRun ? 'would tag' : 'tagged'} articles/${rel}${done.backups[i] ? ` (previous file kept as ${displayPath(done.backups[i])})` : ''}`,
     );
   for (const problem of done.problems) console.log(`not applied: ${problem}`);
   console.log(
-    `${done.added.length} people ${dryRun ? 'would be ' : ''}added, ${done.tagged.length} article tags ${dryRun ? 'would be ' : ''}added${dryRun ? ' (dry run: nothing written)' : '.'}`,
+    `${countOf(done.added.length, 'person', 'people')} ${dryRun ? 'would be ' : ''}added, ${countOf(done.tagged.length, 'article tag')} ${dryRun ? 'would be ' : ''}added${dryRun ? ' (dry run: nothing written)' : '.'}`,
   );
   process.exit(done.problems.length ? 1 : 0);
 }
 
 if (values.drafts) {
   const { listDrafts, formatDrafts } = await import('../src/import/drafts.ts');
-  const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p));
-  console.log(formatDrafts(await listDrafts(root), shown, values.content));
+  console.log(formatDrafts(await listDrafts(root), displayPath, values.content));
   process.exit(0);
 }
 

@@ -7,6 +7,7 @@ import { articleSchema, canonicalLanguageTag } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 import { isoDay } from '../content/dates.ts';
 import { splitFrontmatter } from '../content/files.ts';
+import { displayPath } from '../content/problems.ts';
 import { ExistingEntries, bodyHash, hostOf, type KnownSource } from './existing-entries.ts';
 import { CaptureError, captureType, readCapture, type Capture } from './capture.ts';
 import { decodePage } from '../content/charset.ts';
@@ -50,7 +51,7 @@ export interface ImportOptions {
   force: boolean;
   /** Write the proposed new people to a review file (reviewFile) instead of only listing them. */
   addPeople: boolean;
-  /** Where --add-people writes its review file (default people-review.txt in the working folder). */
+  /** Where --add-people writes its review file (default people-review.txt in the content folder). */
   reviewFile?: string | undefined;
   maxBytes: number;
   /** The name of the folder under .import-backups/ that this run's copies of rewritten files go to (default: the run's start, see backupStamp). */
@@ -125,8 +126,8 @@ export interface Outcome {
   written: string[];
   /** The article file text (for --dry-run). */
   preview?: string;
-  /** For a file already in the archive, merged with the capture: what was kept from the file, and what the capture changed (`capture`: its value, as the report shows it). */
-  merge?: (FieldNote & { capture?: string })[];
+  /** For a file already in the archive, merged with the capture: what was kept from the file, and what the capture changed (`capture`: its value, as the report shows it; `given`: the value came from --url, --source or --published). */
+  merge?: (FieldNote & { capture?: string; given?: boolean })[];
   /** A copy of the file as it was before this run rewrote it. */
   backup?: string;
   /** For a file merged with the capture: true when the merge left it as it was. */
@@ -358,7 +359,7 @@ export async function importCapture(
       );
     const duplicate = index.byHash.get(bodyHash(body.markdown));
     if (!duplicate) return await write(facts, { kind: 'new' }, root, index, opts, outcome);
-    const shown = path.relative(process.cwd(), duplicate);
+    const shown = displayPath(duplicate);
     const versions = await readVersions(root, duplicate, index.files);
     // Another file with the same text at another address adds nothing, and --force does not make
     // it replace the kept capture (a kept capture is never overwritten by other bytes).
@@ -417,7 +418,7 @@ async function draftAddingNothing(done: Outcome, capture: Capture, root: string)
     (d) => d.capture && path.resolve(d.capture) === path.resolve(capture.path) && d.file !== done.article,
   );
   if (!draft || !done.article) return done;
-  const rel = (p: string) => path.relative(process.cwd(), p);
+  const rel = displayPath;
   return {
     ...done,
     reason: `${done.reason}; the draft ${rel(draft.file)} made from this capture adds nothing: move any edit you made to it into ${rel(done.article)}, then delete it and ${rel(capture.path)}`,
@@ -475,7 +476,7 @@ async function addVersion(
   // The same bytes are the same capture only next to it in time: the same bytes again after a
   // change in between are a revert.
   const sameBytes = [sameId, before, after].find((v) => v?.captureSha256 === facts.capture.sha256);
-  const shown = (v: StoredVersion) => path.relative(process.cwd(), v.file);
+  const shown = (v: StoredVersion) => displayPath(v.file);
   const same = sameId ?? sameBytes;
   // The same text as a stored version: as its file has it, or as its kept capture says (the file
   // may hold hand edits, which are not the original's words).
@@ -535,7 +536,7 @@ async function addVersion(
   if (sameId)
     throw new CaptureError(
       `differs from ${shown(sameId)}, which has the same capture time (${sameId.captured}, version id ${id}); ` +
-        'use --force to replace that version with this capture',
+        'use --force to merge this capture into that version: every hand edit is kept, the capture there stays, and the file is copied aside first',
     );
   // Only the capture before it makes this one a duplicate. One with the text of the capture after
   // it is kept: it shows that text earlier, and the archive's history must not depend on the
@@ -800,8 +801,13 @@ export async function planWrite(
     const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index);
     frontmatter = merged.frontmatter;
     text = merged.body;
-    outcome.merge = merged.notes;
+    // A fact given on the command line is the user's, not the capture's: the report says so.
+    const given = (['url', 'source', 'published'] as const).filter((k) => opts.given[k] !== undefined);
+    outcome.merge = merged.notes.map((n) =>
+      n.action === 'updated' && (given as string[]).includes(n.field) ? { ...n, given: true } : n,
+    );
     if (merged.warnings.length) (outcome.warnings ??= []).push(...merged.warnings);
+    if (merged.said.length) outcome.notes = [...(outcome.notes ?? []), ...merged.said];
     file = target.kind === 'latest' ? articleFile : previous.file;
     if (target.kind === 'latest')
       moves.push([path.join(versionsFolder(root, articleFile), `${previous.id}.md`), previous.text]);
@@ -857,7 +863,7 @@ export async function planWrite(
         status: 'skipped',
         article: articleFile,
         entry: file,
-        reason: `already archived as ${path.relative(process.cwd(), file)}; extracted again, it gives what the file already holds: nothing written`,
+        reason: `already archived as ${displayPath(file)}; extracted again, it gives what the file already holds: nothing written`,
       },
       files: [],
     };
@@ -974,7 +980,8 @@ async function placement(
  * (see mergeEntry): `newer` for a newer capture superseding the file (the original's changes win
  * where both changed a value), else a rewrite in place (the editor's edits stay). The base is
  * what the importer makes today of the file's kept capture (see extractStored). `warnings` are
- * for the report (a capture that cannot change what the editor decided).
+ * for the report (a capture that cannot change what the editor decided), and so is `said` (what
+ * became of a draft: published once complete, or kept back as the editor made it).
  */
 async function mergedWithFile(
   previous: StoredVersion,
@@ -988,6 +995,7 @@ async function mergedWithFile(
   body: string;
   notes: NonNullable<Outcome['merge']>;
   warnings: string[];
+  said: string[];
 }> {
   const { body, partial } = facts.conversion;
   const isArticle = newer || previous.latest;
@@ -1019,17 +1027,37 @@ async function mergedWithFile(
   // Whether the article is published is the editor's decision (completing a draft, by hand or
   // with --url/--source/--published, is one): a capture never turns a published article back
   // into a draft, whatever it lacks; the report warns instead. A file that lacks a fact only a
-  // draft may lack stays a draft.
-  const lacks = (['url', 'source', 'published'] as const).filter((k) => sameValue(data[k], undefined));
-  const published = isArticle && previous.data.draft !== true && lacks.length === 0;
+  // draft may lack stays a draft. A draft the importer made (its file lacked a fact, or held a
+  // partial capture) is published once it has every fact, however they came (some by hand, the
+  // rest from the command line); a draft whose file had every fact is the editor's, and stays.
+  const lacks = missingOf(data);
+  const wasDraft = isArticle && previous.data.draft === true;
+  const importersDraft =
+    wasDraft && (missingOf(previous.data).length > 0 || String(previous.data.editorsNote).startsWith(PARTIAL_NOTE));
+  const published = isArticle && !wasDraft && lacks.length === 0;
   const warnings: string[] = [];
+  const said: string[] = [];
+  const withoutDraftNote = () => (merged.notes = merged.notes.filter((n) => n.field !== 'draft'));
   if (published && (data.draft === true || partial)) {
     warnings.push(
       `${partial ? 'the capture holds only a teaser (a partial capture)' : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
     );
-    merged.notes = merged.notes.filter((n) => n.field !== 'draft');
+    withoutDraftNote();
     data.draft = previous.data.draft;
   } else if (partial || (isArticle && lacks.length > 0)) data.draft = true;
+  else if (wasDraft && !importersDraft) {
+    withoutDraftNote();
+    data.draft = true;
+    said.push(
+      'the file has every fact and draft: true, so it stays a draft as the file has it (remove draft: true to publish it)',
+    );
+  } else if (wasDraft) {
+    withoutDraftNote();
+    data.draft = undefined;
+    said.push(
+      'a draft no longer: it has its url, source and published date now, so it will be published (add draft: true by hand to keep it back)',
+    );
+  }
   if (merged.notes.some((n) => n.field === 'published' && n.action !== 'kept')) data.publishedInferred = undefined;
   const frontmatter = ordered(data);
   // Fields the schema does not know stay as the editor wrote them (the check reports them).
@@ -1041,7 +1069,7 @@ async function mergedWithFile(
       ...n,
       ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
     }));
-  return { frontmatter, body: merged.body, notes, warnings };
+  return { frontmatter, body: merged.body, notes, warnings, said };
 }
 
 /**

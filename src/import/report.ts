@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compareDates } from '../content/dates.ts';
+import { displayPath } from '../content/problems.ts';
 import { countOf } from '../text/plural.ts';
 import type { Outcome } from './import-one.ts';
 import { LISTED, type Summary } from './run.ts';
@@ -9,8 +10,7 @@ import { RECORD_KINDS, type RecordKind } from './web-archive.ts';
 // people to add.
 
 /** A path as the user typed it, relative when inside the working folder. */
-const rel = (p: string) =>
-  path.isAbsolute(p) && !path.relative(process.cwd(), p).startsWith('..') ? path.relative(process.cwd(), p) : p;
+const rel = (p: string) => (path.isAbsolute(p) ? displayPath(p) : p);
 
 /** A capture as the report names it: the file, and for a WARC record its address and date. */
 const named = (o: Outcome) => `${rel(o.file)}${o.record ? ` ${o.record.uri} (${o.record.date})` : ''}`;
@@ -45,8 +45,12 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
   if (mergedFields.length)
     lines.push(`  the hand edits and the original's changes both kept, item by item: ${fields(mergedFields)}`);
   if (by('merged').some((n) => n.field === 'body')) lines.push(`  the hand edits of the text applied to the new text`);
-  if (by('updated').length)
-    lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(by('updated'))}`);
+  const fromCapture = by('updated').filter((n) => !n.given);
+  const fromOptions = by('updated').filter((n) => n.given);
+  if (fromCapture.length)
+    lines.push(`  ${dryRun ? 'would update' : 'updated'} from the capture: ${fields(fromCapture)}`);
+  if (fromOptions.length)
+    lines.push(`  ${dryRun ? 'would set' : 'set'} as given on the command line: ${fields(fromOptions)}`);
   // The paragraphs both changed are named, so the editor can look at each one again.
   const paragraphs = (n: { paragraphs?: string[] }) => (n.paragraphs ?? []).map((p) => `    the paragraph "${p}"`);
   if (by('overruled').length)
@@ -150,7 +154,7 @@ export function formatSummary(
       `Proposed new people (not yet in people/): ${names.map(([n, c]) => `${n} (${c})`).join(', ')}`,
       reviewFile
         ? `${dryRun ? 'Would write' : 'Wrote'} them to ${rel(reviewFile)}${review ? ` (${review.added} new, ${review.kept} line${review.kept === 1 ? '' : 's'} already there kept with their marks)` : ''}: mark the ones to add "keep", then run npm run import -- --apply-people ${rel(reviewFile)}${content ? ` --content ${content}` : ''}`
-        : `To review them: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
+        : `${dryRun ? 'Once the real run has imported them, to review them' : 'To review them'}: npm run import -- --add-people${content ? ` --content ${content}` : ''} (reads the archived articles, imports nothing, and adds the names to a review file to mark and apply).`,
     );
     if (review?.instead) lines.push(`  (${review.instead}: left alone)`);
     for (const name of review?.refused ?? [])

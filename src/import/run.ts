@@ -78,6 +78,21 @@ export interface Summary {
 }
 
 /** A failed outcome with no article. */
+/**
+ * Why the facts given on the command line cannot be used for these captures, or undefined when
+ * they can. `--url` and `--published` state one article's address and date: given for more than
+ * one capture (several files, a folder, a web archive) they would make every capture that one
+ * article (other stories filed as its versions, a whole crawl dated alike). `--source` names a
+ * publication, which many captures share.
+ */
+function oneArticleFacts(given: ImportOptions['given'], captures: string[]): string | undefined {
+  const facts = (['url', 'published'] as const).filter((k) => given[k] !== undefined).map((k) => `--${k}`);
+  if (facts.length === 0 || (captures.length <= 1 && !captures.some((f) => archiveType(f)))) return undefined;
+  const what =
+    captures.length > 1 ? `${captures.length} captures` : 'a web archive, whose records each state their own';
+  return `not imported: ${facts.join(' and ')} ${facts.length > 1 ? 'state' : 'states'} the facts of one article: give ${facts.length > 1 ? 'them' : 'it'} with one saved page or text copy, not with ${what} (import the others without ${facts.length > 1 ? 'them' : 'it'})`;
+}
+
 function failed(file: string, reason: string): Outcome {
   return { file, status: 'failed', reason, missing: [], proposed: [], removed: [], written: [] };
 }
@@ -95,6 +110,14 @@ export async function importAll(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<Summary> {
   const { captures, notCaptures } = await findCaptures(inputs);
+  const oneArticle = oneArticleFacts(opts.given, captures);
+  if (oneArticle)
+    return {
+      outcomes: [...captures, ...notCaptures].map((file) => failed(file, oneArticle)),
+      counts: { imported: 0, versioned: 0, replaced: 0, skipped: 0, failed: captures.length + notCaptures.length },
+      proposed: new Map(),
+      archivesFailed: 0,
+    };
   const index = await ExistingEntries.load(root, { dryRun: opts.dryRun });
   opts = { ...opts, backupStamp: opts.backupStamp ?? backupStamp() };
   const outcomes: Outcome[] = notCaptures.map((file) =>

@@ -1,6 +1,7 @@
 import { cp, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { displayPath } from '../../src/content/problems.ts';
 import { formatDrafts, listDrafts } from '../../src/import/drafts.ts';
 import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
@@ -54,5 +55,5 @@ test('a draft whose capture is archived as a version of another article is liste
     given,
   });
   expect(again.counts.skipped).toBe(1);
-  expect(formatSummary(again, { dryRun: false })).toContain(path.relative(process.cwd(), draft));
+  expect(formatSummary(again, { dryRun: false })).toContain(displayPath(draft));
 });

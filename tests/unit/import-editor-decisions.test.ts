@@ -119,6 +119,73 @@ describe('a completed draft stays published', () => {
     expect((await readEntry(file)).data.draft).toBeUndefined();
     expect((await checkContent(root)).problems).toEqual([]);
   }, 60_000);
+
+  test.each([
+    ['published', { published: '2026-11-03' }, { url: 'https://news.example/night-bus', source: 'the-hill' }],
+    ['source', { source: 'the-hill' }, { url: 'https://news.example/night-bus', published: '2026-11-03' }],
+  ] as const)(
+    'a plain-text draft given its %s by hand, completed by the command --drafts prints for the rest',
+    async (_, byHand, given) => {
+      const { root, inbox } = await scratchArchive('archive-draft-part-');
+      const saved = path.join(inbox, 'note.txt');
+      await writeFile(
+        saved,
+        [
+          'Council votes to keep the night bus',
+          'The city council voted on Tuesday to keep the night bus running on the harbour route for another year, after residents of the east ward petitioned against its closure.',
+          'Councilwoman Rosa Delgado, who chairs the transport committee, said the service carried more than four hundred passengers a night during the winter months.',
+        ].join('\n\n'),
+      );
+      const file = (await importAll([saved], root, options)).outcomes[0]!.article!;
+      const { data, body } = await readEntry(file);
+      // The editor fills in one fact and a topic, leaving draft: true as the importer wrote it.
+      await writeEntry(file, { ...data, ...byHand, topics: ['night buses'] }, body);
+      const listing = formatDrafts(await listDrafts(root), (p) => p, root);
+      const command = /complete it: npm run import -- (\S+) (--.*)$/m.exec(listing);
+      expect(command, listing).not.toBeNull();
+      for (const option of Object.keys(given)) expect(command![2]).toContain(`--${option} `);
+      for (const option of Object.keys(byHand)) expect(command![2]).not.toContain(`--${option} `);
+      const run = await importAll([command![1]!], root, { ...options, given });
+      const report = formatSummary(run, { dryRun: false });
+      expect(run.counts, report).toMatchObject({ replaced: 1, failed: 0 });
+      const after = (await readEntry(file)).data;
+      expect(after.draft, report).toBeUndefined();
+      expect(report).toContain('note: a draft no longer');
+      // What the command line gave is not called the capture's.
+      const setLine = /^ {2}set as given on the command line: (.*)$/m.exec(report)?.[1];
+      expect(setLine?.split(', ').sort(), report).toEqual(Object.keys(given).sort());
+      expect(report).not.toMatch(/updated from the capture: .*(url|published)/);
+      expect(after).toMatchObject({ ...byHand, ...given, topics: ['night buses'] });
+      expect(formatDrafts(await listDrafts(root), (p) => p)).toBe('0 drafts waiting');
+      expect((await checkContent(root)).problems).toEqual([]);
+    },
+    60_000,
+  );
+
+  test('a draft the editor made one stays a draft when the same capture is imported again with every fact', async () => {
+    const { root, inbox } = await scratchArchive('archive-draft-kept-');
+    const saved = path.join(inbox, 'note.txt');
+    await writeFile(
+      saved,
+      [
+        'Council votes to keep the night bus',
+        'The city council voted on Tuesday to keep the night bus running on the harbour route for another year, after residents of the east ward petitioned against its closure.',
+        'Councilwoman Rosa Delgado, who chairs the transport committee, said the service carried more than four hundred passengers a night during the winter months.',
+      ].join('\n\n'),
+    );
+    const given = { url: 'https://news.example/night-bus', source: 'the-hill', published: '2026-11-03' };
+    const file = (await importAll([saved], root, { ...options, given })).outcomes[0]!.article!;
+    const { data, body } = await readEntry(file);
+    expect(data.draft).toBeUndefined();
+    // The editor withdraws the complete article by hand; the same capture again keeps it withdrawn.
+    await writeEntry(file, { ...data, draft: true }, body);
+    const run = await importAll([saved], root, { ...options, force: true, given });
+    const report = formatSummary(run, { dryRun: false });
+    expect((await readEntry(file)).data.draft, report).toBe(true);
+    expect(report).toMatch(/nothing written|note: the file has every fact and draft: true, so it stays a draft/);
+    expect(report).not.toContain('a draft no longer');
+    expect(formatDrafts(await listDrafts(root), (p) => p)).toContain('has every fact: remove draft: true');
+  }, 60_000);
 });
 
 const URL_ = 'https://coast.example/news/harbour-ferry';
@@ -194,6 +261,10 @@ describe('another saved page of the same article, saved the same day', () => {
     // Without --force it is refused, and the message says how to go on.
     const refused = await importAll([v1b], root, options);
     expect(refused.counts).toMatchObject({ failed: 1 });
+    // The hint says what --force keeps, so following it is never a step into the unknown.
+    expect(refused.outcomes[0]!.reason).toMatch(
+      /use --force to merge this capture into that version: every hand edit is kept, the capture there stays, and the file is copied aside first$/,
+    );
     const run = await importAll([v1b], root, { ...options, force: true });
     expect(run.counts).toMatchObject({ replaced: 1, failed: 0 });
     const report = formatSummary(run, { dryRun: false });

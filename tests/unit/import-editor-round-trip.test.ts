@@ -241,6 +241,59 @@ describe("an editor's round trip", () => {
   }, 60_000);
 });
 
+describe("the editor's corrections of quotations, organizations and picture", () => {
+  const URL_ = 'https://coast.example/news/judges-union';
+  const paragraphs = (last: string) => [
+    'The union representing the country’s immigration judges criticised the attorney general on Monday for remarks it said questioned the independence of the courts.',
+    '“We will not be told how to decide our cases,” said Judge Dana Marks, who speaks for the union, adding that judges would keep applying the law as written.',
+    'The Justice Department said the remarks had been misunderstood and that it valued the work of the judges in clearing a backlog of cases.',
+    last,
+  ];
+  const judgesPage = (last: string) =>
+    newsPage({
+      title: 'Judges’ union hits back',
+      paragraphs: paragraphs(last),
+      url: URL_,
+      published: '2026-03-02',
+      site: 'Coast News',
+    });
+  const EDITS = {
+    quotes: [{ text: 'We will not be told how to decide our cases', person: 'dana-marks' }],
+    organizations: ['National Association of Immigration Judges'],
+    image: { original: 'https://coast.example/img/judges.jpg', alt: 'Judges outside the court', credit: 'Coast News' },
+  };
+
+  test('survive --force, --add-people --force and a newer capture, and the check passes', async () => {
+    const { root, inbox } = await scratchArchive('archive-corrections-');
+    const warc = path.join(inbox, 'judges.warc.gz');
+    const first =
+      'The union said it would raise the matter with the department’s leadership later in the week, after its members met in Washington.';
+    await writeFile(warc, await warcFile([htmlResponse(URL_, '2026-03-02T10:00:00Z', judgesPage(first))], true));
+    const file = (await importAll([warc], root, options)).outcomes[0]!.article!;
+    const { data, body } = await readEntry(file);
+    expect(data.people).toContain('dana-marks');
+    await writeFile(file, `---\n${stringify({ ...data, ...EDITS }, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`);
+    expect((await checkContent(root)).problems).toEqual([]);
+    for (const extra of [
+      { force: true },
+      { force: true, addPeople: true, reviewFile: path.join(inbox, 'review.txt') },
+    ]) {
+      const run = await importAll([warc], root, { ...options, ...extra });
+      expect(run.counts.failed).toBe(0);
+      expect((await readEntry(file)).data).toMatchObject(EDITS);
+    }
+    const newer = path.join(inbox, 'judges-2.warc.gz');
+    const changed = first.replace('later in the week', 'on Thursday');
+    await writeFile(newer, await warcFile([htmlResponse(URL_, '2026-03-04T10:00:00Z', judgesPage(changed))], true));
+    const run = await importAll([newer], root, options);
+    expect(run.counts).toMatchObject({ versioned: 1, failed: 0 });
+    const after = await readEntry(file);
+    expect(after.data).toMatchObject(EDITS);
+    expect(after.body).toContain('on Thursday');
+    expect((await checkContent(root)).problems).toEqual([]);
+  }, 60_000);
+});
+
 describe('a partial capture', () => {
   test("the importer's teaser note and the editor's note both stay, once each, however often it is imported again", async () => {
     const { root, inbox } = await scratchArchive('archive-partial-');
@@ -313,6 +366,114 @@ describe('from the command line', () => {
     expect(drafts.status, drafts.stderr).toBe(0);
     expect(drafts.stdout).toContain('"Ferry adds evening sailing" (lacks url, source, published)');
     expect(drafts.stdout.trim()).toMatch(/1 draft waiting$/);
+  }, 60_000);
+
+  test('applying a review counts people and tags in the right number', async () => {
+    const { root, inbox } = await scratchArchive('archive-cli-apply-');
+    const file = path.join(inbox, 'ferry.html');
+    await writeFile(
+      file,
+      newsPage({
+        title: 'Ferry adds evening sailing',
+        paragraphs: ferryParagraphs,
+        url: FERRY_URL,
+        published: '2026-02-10',
+        author: 'Sam Ortiz',
+        site: 'Coastal Courier',
+      }),
+    );
+    expect(cli(['--content', root, '--add-people', file]).status).toBe(0);
+    const reviewFile = path.join(root, 'people-review.txt');
+    await writeFile(
+      reviewFile,
+      (await readFile(reviewFile, 'utf8')).replace(/^drop \| Rosa Delgado/m, 'keep | Rosa Delgado'),
+    );
+    const dry = cli(['--content', root, '--apply-people', reviewFile, '--dry-run']);
+    expect(dry.stdout).toContain('1 person would be added, 1 article tag would be added (dry run: nothing written)');
+    const applied = cli(['--content', root, '--apply-people', reviewFile]);
+    expect(applied.stdout).toContain('1 person added, 1 article tag added.');
+    expect(cli(['--content', root, '--apply-people', reviewFile]).stdout).toContain(
+      '0 people added, 0 article tags added.',
+    );
+  }, 60_000);
+
+  // What one of these options does leaves no room for the others: given with them, the command
+  // stops before doing anything, rather than doing one thing and leaving the rest undone unsaid.
+  test.each([
+    ['--apply-people with files to import', (review: string, file: string) => ['--apply-people', review, file]],
+    ['--apply-people with --add-people', (review: string) => ['--apply-people', review, '--add-people']],
+    ['--apply-people with --force', (review: string) => ['--apply-people', review, '--force']],
+    ['--drafts with files to import', (_: string, file: string) => ['--drafts', file]],
+    ['--drafts with --add-people', () => ['--drafts', '--add-people']],
+    ['--review without --add-people', (review: string, file: string) => ['--review', review, file]],
+    ['--url without files to import', () => ['--add-people', '--url', FERRY_URL]],
+  ])(
+    '%s is refused, naming what to run instead, and changes nothing',
+    async (_, args) => {
+      const { root, inbox } = await scratchArchive('archive-cli-combo-');
+      const file = path.join(inbox, 'ferry.html');
+      await writeFile(
+        file,
+        newsPage({
+          title: 'Ferry adds evening sailing',
+          paragraphs: ferryParagraphs,
+          url: FERRY_URL,
+          published: '2026-02-10',
+          author: 'Sam Ortiz',
+          site: 'Coastal Courier',
+        }),
+      );
+      const review = path.join(root, 'people-review.txt');
+      const run = cli(['--content', root, ...args(review, file)]);
+      expect(run.status, run.stdout).toBe(2);
+      expect(run.stderr).toMatch(/npm run import: .+ (cannot be combined with|only with) .+/);
+      expect(existsSync(path.join(root, 'articles'))).toBe(false);
+      expect(existsSync(review)).toBe(false);
+    },
+    60_000,
+  );
+});
+
+describe("one article's facts given for many captures", () => {
+  // --url and --published state the facts of one article: given for a folder, several files or a
+  // web archive they would make every capture that article (different stories merged as its
+  // versions, every record of a crawl dated alike). The run refuses them and writes nothing.
+  test.each([
+    ['a folder of two stories with --url', { url: 'https://coast.example/news/one-story' }, 'folder'],
+    ['two files with --published', { published: '2026-02-10' }, 'files'],
+    ['a web archive with --published', { published: '2026-02-10' }, 'warc'],
+  ] as const)(
+    '%s: every capture refused, nothing written',
+    async (_, given, kind) => {
+      const { root, inbox } = await scratchArchive('archive-given-many-');
+      const ferry = path.join(inbox, 'ferry.html');
+      const water = path.join(inbox, 'water.html');
+      await writeFile(ferry, ferryPage());
+      await writeFile(water, waterPage(THIRD_V1));
+      const warc = path.join(path.dirname(inbox), 'crawl.warc.gz');
+      await writeFile(
+        warc,
+        await warcFile([htmlResponse(WATER_URL, '2026-03-03T10:00:00Z', waterPage(THIRD_V1))], true),
+      );
+      const inputs = kind === 'folder' ? [inbox] : kind === 'files' ? [ferry, water] : [warc];
+      const run = await importAll(inputs, root, { ...options, given });
+      const report = formatSummary(run, { dryRun: false });
+      expect(run.counts.failed, report).toBeGreaterThan(0);
+      expect(run.counts).toMatchObject({ imported: 0, versioned: 0, replaced: 0 });
+      expect(report).toMatch(
+        /--(url|published) states the facts of one article: give it with one saved page or text copy/,
+      );
+      expect(existsSync(path.join(root, 'articles'))).toBe(false);
+    },
+    60_000,
+  );
+
+  test('one saved page with --url still takes it', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-one-');
+    const ferry = path.join(inbox, 'ferry.html');
+    await writeFile(ferry, ferryPage());
+    const run = await importAll([ferry], root, { ...options, given: { url: 'https://coast.example/news/ferry-2' } });
+    expect(run.counts).toMatchObject({ imported: 1, failed: 0 });
   }, 60_000);
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listFiles } from '../../src/content/files.ts';
 import { applyReview } from '../../src/import/people-review.ts';
+import { BACKUP_FOLDER } from '../../src/import/write.ts';
 import { importAll } from '../../src/import/run.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 import { htmlResponse, warcFile } from '../helpers/web-archive.ts';
@@ -118,3 +119,30 @@ describe('people review', () => {
     expect(existsSync(path.join(root, 'people', 'rosa-delgado.yaml'))).toBe(false);
   });
 });
+
+test('the review files and the copies the importer writes into the content folder are ignored by git', async () => {
+  const { root, inbox } = await scratchArchive('archive-review-ignored-');
+  const saved = path.join(inbox, 'bus.html');
+  await writeFile(
+    saved,
+    newsPage({
+      title: 'Bus lanes delayed',
+      paragraphs: [lead, ...paragraphsFor(3)],
+      url: URL_,
+      published: '2026-01-10',
+      site: 'Example News',
+    }),
+  );
+  const run = await importAll([saved], root, { ...options, addPeople: true });
+  const stamp = '2026-03-12T09-30-00Z';
+  const written = [
+    path.basename(run.reviewFile!),
+    'people-review-2.txt',
+    `${BACKUP_FOLDER}/${stamp}/articles/2026/01/bus-lanes-delayed.md`,
+  ];
+  // As they would lie in the project's own content folder.
+  const check = spawnSync('git', ['check-ignore', '--no-index', ...written.map((f) => `content/${f}`)], {
+    encoding: 'utf8',
+  });
+  expect(check.stdout.trim().split('\n')).toEqual(written.map((f) => `content/${f}`));
+}, 30_000);

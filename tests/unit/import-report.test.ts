@@ -49,4 +49,33 @@ describe('import report', () => {
     expect(report).toMatch(/^ {2}differs from the later capture of 2026-11-27T10:00:00Z: /m);
     expect(report).not.toContain('changed since');
   }, 30_000);
+
+  test('a content folder outside the working folder is named by its own path, never by a "../" path', async () => {
+    const { root, inbox } = await scratchArchive('archive-report-paths-');
+    expect(path.relative(process.cwd(), root)).toMatch(/^\.\./);
+    const saved = path.join(inbox, 'story-7.html');
+    await writeFile(saved, page(7));
+    await importAll([saved], root, options);
+    // Skipped, extracted again to the same file, and rewritten in place (a hand edit kept).
+    const again = formatSummary(await importAll([saved], root, options), { dryRun: false });
+    const forced = formatSummary(await importAll([saved], root, { ...options, force: true }), { dryRun: false });
+    for (const report of [again, forced]) {
+      expect(report).toContain(`already archived as ${root}${path.sep}articles${path.sep}`);
+      expect(report).not.toContain('../');
+    }
+  }, 30_000);
+
+  test('a dry run proposing people says the review reads the articles once they are imported', async () => {
+    const { root, inbox } = await scratchArchive('archive-report-dry-');
+    const saved = path.join(inbox, 'story-8.html');
+    await writeFile(
+      saved,
+      page(8, [...paragraphsFor(8), 'Harbourmaster Odile Varga said the work would start in spring.']),
+    );
+    const dry = formatSummary(await importAll([saved], root, { ...options, dryRun: true }), { dryRun: true });
+    expect(dry).toMatch(/^Proposed new people \(not yet in people\/\): .*Odile Varga/m);
+    expect(dry).toMatch(/^Once the real run has imported them, to review them: npm run import -- --add-people /m);
+    const real = formatSummary(await importAll([saved], root, options), { dryRun: false });
+    expect(real).toMatch(/^To review them: npm run import -- --add-people /m);
+  }, 30_000);
 });
