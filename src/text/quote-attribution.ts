@@ -137,6 +137,17 @@ const EN = {
       `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${NO_IT}${SPEAKER_EN}`,
       'du',
     ),
+    // "“…,” came the reply from X", "“…” was the response of X": the reply is the cue, its
+    // author the source.
+    new RegExp(
+      `${LEAD}(?<cue>(?:came|was)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+)?(?:reply|response|answer|retort|rejoinder|riposte|reaction|verdict|message|warning|plea|assessment))\\s+(?:from|of)\\s+${NO_IT}${SPEAKER_EN}`,
+      'du',
+    ),
+    // "“…” was how X put it", "“…,” is how one supplier described it": X is the source.
+    new RegExp(
+      `${LEAD}(?:is|was|'s|’s)\\s+how\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+(?<cue>(?:put|puts|described|describes|summed|sums|phrased|phrases|explained|explains|characterized|characterised|framed)(?!\\p{L}))`,
+      'du',
+    ),
     // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
     new RegExp(
       `${LEAD}(?<cue>${CUE_EN})\\s+${NO_IT}${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,

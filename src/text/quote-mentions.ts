@@ -6,7 +6,7 @@
 // pronoun resolution of Lappin and Leass (1994), with ties left unresolved for precision.
 
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
-import { BYLINE_ORGANIZATION_WORDS, INSTITUTION_WORDS } from './organization-words.ts';
+import { BYLINE_ORGANIZATION_WORDS, GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
 import { lowerWithoutAccents } from './fold.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
@@ -52,6 +52,9 @@ function firstNameGender(word: string): Gender | null {
 const ORGANIZATION_WORDS = new Set([
   ...BYLINE_ORGANIZATION_WORDS,
   ...INSTITUTION_WORDS,
+  // "Hadley Motors", "Harbour Link Ferries": a company, whose pronoun is "it".
+  ...GROUP_WORDS,
+  ...TRADE_WORDS,
   ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united transit local teamsters district authority'.split(
     ' ',
   ),
@@ -89,7 +92,7 @@ const ROLE_MENTION =
 
 /** A name (its first words) followed by a verb of saying, an appositive or age between. */
 const REPORTS_AFTER_NAME =
-  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted)\b/u;
+  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted|confirmed|confirms|announced|revealed|admitted|acknowledged|conceded|disclosed|stressed|claimed|agreed|complained|denied|argued|warned|suggested|testified|wrote|writes)\b/u;
 
 /** A day's or month's name as news copy prints it after a time ("8 a.m. Thursday", "p.m. Jan. 5"). */
 const DAY_OR_MONTH =
@@ -371,13 +374,30 @@ export class Mentions {
       const known = this.gender.get(m.entity);
       return known === undefined || known === g;
     };
-    const candidate = window.findLast((m) => m.subject && fits(m));
+    // A person named in the reported clause of a reporting sentence ("Fenton confirmed that
+    // captain Dale Hutchins had broken his hand") is what is reported, not who reports: the
+    // reporting subject is the more salient (Lappin and Leass's subject emphasis), and news copy
+    // gives the next pronoun speaker to them. Such a mention is passed over as a candidate.
+    const reporting = (m: Mention) =>
+      m.subject && !m.quoted && REPORTS_AFTER_NAME.test(this.text.slice(m.at, m.at + 120));
+    const reportedIn = (m: Mention, by: Mention) =>
+      m.at > by.at && m.entity !== by.entity && this.sentenceOf(m.at) === this.sentenceOf(by.at);
+    // Only when the reporter could be meant: "Ms. Doe said Mr. Smith had resigned. “…,” he said"
+    // is Smith's.
+    const reporters = window.filter((m) => reporting(m) && fits(m));
+    const reported = (m: Mention) => reporters.some((r) => reportedIn(m, r));
+    const candidate = window.findLast((m) => m.subject && fits(m) && !reported(m));
     if (!candidate) return null;
     // A more recent subject whose gender only the given-name list suggests ("Then Kim Lee took the
     // floor") may be the one meant: the pronoun does not reach past it.
     if (
       window.some(
-        (m) => m.at > candidate.at && m.subject && m.entity !== candidate.entity && !this.saidGender.has(m.entity),
+        (m) =>
+          m.at > candidate.at &&
+          m.subject &&
+          m.entity !== candidate.entity &&
+          !this.saidGender.has(m.entity) &&
+          !reported(m),
       )
     )
       return null;
@@ -390,12 +410,14 @@ export class Mentions {
     // Y") is less salient than the one reporting and does not count (Lappin and Leass's subject
     // emphasis); after a symmetric verb ("Doe met Smith") both stay candidates.
     const own = this.sentenceOf(candidate.at);
-    const reports = candidate.subject && REPORTS_AFTER_NAME.test(this.text.slice(candidate.at, candidate.at + 120));
+    const candidateParagraph = this.paragraphOf(candidate.at);
+    const reports = reporting(candidate);
     const others = known
       ? window.filter(
           (m) =>
             m.at >= from &&
             m.entity !== candidate.entity &&
+            !(reports && reportedIn(m, candidate)) &&
             // A possessive in the candidate's own sentence ("Kaminski's granddaughter, Becca
             // Kaminski,") is less salient than its subject.
             !(m.possessive && this.sentenceOf(m.at) === own) &&
@@ -406,8 +428,16 @@ export class Mentions {
         window.filter(
           (m) =>
             m.entity !== candidate.entity &&
+            !(reports && reportedIn(m, candidate)) &&
             fits(m) &&
-            (m.at >= from || (m.subject && this.saidGender.get(m.entity) === g)),
+            (m.at >= from ||
+              (m.subject &&
+                this.saidGender.get(m.entity) === g &&
+                // When the pronoun is in the candidate's paragraph, a subject two paragraphs or
+                // more before it has lost its salience (Lappin and Leass halve it with each
+                // sentence): a writer who meant them would name them again. One in the paragraph
+                // right before still competes.
+                !(candidateParagraph === this.paragraphOf(at) && this.paragraphOf(m.at) < candidateParagraph - 1))),
         );
     return others.length === 0 ? candidate : null;
   }
