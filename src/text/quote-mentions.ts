@@ -90,6 +90,20 @@ function personLike(words: readonly string[]): boolean {
 const ROLE_MENTION =
   /(?<!\p{L})(?:(?:[Tt]he|[Ll]e|[Ll]a|[Dd]er|[Dd]ie)\s+|[Ll]['’])(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]{3,})/gu;
 
+/**
+ * A sentence opening with an indefinite person who reports ("A spokeswoman for the agency said",
+ * "But a source close to the star said"): group 1 what comes before, group 2 the nominal.
+ */
+const INDEFINITE_REPORTER =
+  /^((?:(?:But|And|However|Meanwhile|Later),?\s+)?)((?:[Aa]n?|[Oo]ne)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*(?:\s+(?:for|of|at|with|from|in|close\s+to)\s+[^,.;:“”"\n]{1,60}?)?)(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|confirmed|noted|insisted|declined|hit\s+back|replied|responded)\b/u;
+
+/** Nouns of a nominal speaker that name no person: documents, statements, the media. */
+const NOT_A_PERSON_NOUN = new Set(
+  'statement report letter email e-mail post message document documents filing affidavit study survey poll analysis review paper newspaper website network station channel magazine outlet company firm group agency department ministry office council committee board court police union team club government administration campaign airline carmaker retailer bank charity hospital school university'.split(
+    ' ',
+  ),
+);
+
 /** A name (its first words) followed by a verb of saying, an appositive or age between. */
 const REPORTS_AFTER_NAME =
   /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted|confirmed|confirms|announced|revealed|admitted|acknowledged|conceded|disclosed|stressed|claimed|agreed|complained|denied|argued|warned|suggested|testified|wrote|writes)\b/u;
@@ -202,6 +216,13 @@ export class Mentions {
       }
     }
     this.addRoleMentions(until, sentenceSet);
+    // "A spokeswoman for the department said …": a person the text does not name, the subject a
+    // later he or she may mean as much as a name.
+    for (const at of sentences) {
+      if (at >= until) break;
+      const m = INDEFINITE_REPORTER.exec(this.outside.slice(at, at + 200));
+      if (m) this.addNominal(at + m.index + m[1]!.length, m[2]!);
+    }
     this.list.sort((a, b) => a.at - b.at);
     this.pronounEvidence(sentences);
   }
@@ -332,6 +353,30 @@ export class Mentions {
       const was = map.get(entity);
       map.set(entity, was === undefined || was === g ? g : 'both');
     }
+  }
+
+  /**
+   * Records a nominal mention of a person the text does not name ("a spokeswoman for the
+   * department", "the 45-year-old", "a source close to her") at `at`, as a subject of its own:
+   * nothing when its noun names a body or a group ("police", "the company", "officials"), whose
+   * pronoun is "it" or "they". Its gender is its noun's (spokeswoman: f), if any.
+   */
+  addNominal(at: number, nominal: string): void {
+    const head = nominal
+      .toLowerCase()
+      .split(/\s+(?:for|of|at|with|from|in|on|to|who|which|that|close)\s+|,/)[0]!
+      .trim()
+      .split(/\s+/)
+      .at(-1)!
+      .replace(/['’]s?$/, '');
+    if (!head || ORGANIZATION_WORDS.has(head) || NOT_A_PERSON_NOUN.has(head)) return;
+    // A plural ("officials", "residents") is they, never he or she.
+    if (/[^sui]s$/.test(head) && !GENDERED[head]) return;
+    const entity = `nominal:${at}`;
+    const i = this.list.findIndex((m) => m.at > at);
+    const mention: Mention = { at, entity, name: nominal, person: null, subject: true, quoted: this.isQuoted(at) };
+    this.list.splice(i < 0 ? this.list.length : i, 0, mention);
+    if (GENDERED[head]) this.noteGender(entity, GENDERED[head]);
   }
 
   /** Records a mention found another way (a quotation's speaker, a resolved pronoun or role). */

@@ -461,6 +461,8 @@ function resolveSpeakers(
       out.set(a, { person, refersTo: person ? people.byId.get(person)!.name : null });
       if (person)
         mentions.add({ at: a.start, entity: person, name: people.byId.get(person)!.name, person, subject: true });
+      // "“…,” a spokeswoman said. “…,” she added": she is the spokeswoman, no one of the people.
+      else mentions.addNominal(a.start, a.text);
     }
   }
   return out;

@@ -149,6 +149,31 @@ describe('pronoun speakers', () => {
   });
 });
 
+describe('a pronoun after a person the text does not name', () => {
+  const DEFENDANT: QuotePerson[] = [{ id: 'denise-marlowe', name: 'Denise Marlowe', role: 'daycare owner' }];
+
+  test('she after a sentence opening with a spokeswoman is the spokeswoman’s, no one of the people', () => {
+    const text =
+      'Denise Marlowe did not testify.\n\nA spokeswoman for the state department said audits had been added. “We have strengthened our oversight,” she said in an email.';
+    expect(found(text, DEFENDANT)).toEqual([['We have strengthened our oversight,', 'she', null]]);
+  });
+
+  test('she added after a quotation a spokeswoman said is hers too', () => {
+    const text =
+      'Denise Marlowe did not testify.\n\n“We have strengthened our oversight,” a spokeswoman for the department said. “It cannot happen again,” she added.';
+    expect(found(text, DEFENDANT)).toEqual([
+      ['We have strengthened our oversight,', 'a spokeswoman', null],
+      ['It cannot happen again,', 'she', null],
+    ]);
+  });
+
+  test('a body or a group before the pronoun does not stand in for the person (“Police said”, “Officials said”)', () => {
+    const text =
+      'Denise Marlowe, the owner, was charged in May.\n\nOfficials said the audit took a year. “I trusted the wrong person,” she said.';
+    expect(found(text, DEFENDANT)).toEqual([['I trusted the wrong person,', 'she', 'denise-marlowe']]);
+  });
+});
+
 describe('an age as the speaker', () => {
   const PLAYERS: QuotePerson[] = [
     { id: 'nathan-rivers', name: 'Nathan Rivers', role: 'halfback' },
