@@ -45,6 +45,28 @@ const COMPANY_WORDS = new Set([
   ...'motor co plc ag sa nv gmbh'.split(' '),
 ]);
 
+/** Abbreviated titles of offices and the words of a role they name (AP Stylebook abbreviations; Cllr in British use). */
+const OFFICE_TITLES: Readonly<Record<string, readonly string[]>> = {
+  cllr: ['councillor', 'councilor', 'council'],
+  sen: ['senator', 'senate'],
+  rep: ['representative', 'congressman', 'congresswoman'],
+  gov: ['governor'],
+  dr: ['doctor', 'physician', 'surgeon'],
+  prof: ['professor'],
+  det: ['detective'],
+  supt: ['superintendent'],
+  insp: ['inspector'],
+  lt: ['lieutenant'],
+  sgt: ['sergeant'],
+  capt: ['captain'],
+  rev: ['reverend', 'pastor', 'vicar', 'priest', 'minister'],
+  gen: ['general'],
+  col: ['colonel'],
+  cmdr: ['commander'],
+  adm: ['admiral'],
+  mp: ['mp', 'parliament'],
+};
+
 /** Capitalized words that may stand before a surname without being another person's given name (folded). */
 const NOT_GIVEN_NAMES = new Set(
   'the a an this that his her their its our my and but or so when while after before as at in on of for by to from with said says told asked according dear said the mrs ms mr st saint fort port mount lake new north south east west upper lower old'.split(
@@ -248,6 +270,10 @@ export class PeopleIndex {
     // "Ms Lee" beside a Mark Lee and a Susan Lee: the courtesy title's gender tells them apart,
     // when the given name of one says that gender, or those of all but one say the other.
     if (ids.size > 1) {
+      // "Cllr Patel" beside a council leader and an MP of one surname: an office's title that
+      // names the role of exactly one of them.
+      const byOffice = [...ids].filter((id) => words.slice(0, t + 1).some((w) => this.titleNamesRole(w, id)));
+      if (byOffice.length === 1) return byOffice[0]!;
       if (!said) return null;
       const known = [...ids].filter((id) => this.givenNameGender(id) === said);
       const fit = [...ids].filter((id) => (this.givenNameGender(id) ?? said) === said);
@@ -292,6 +318,19 @@ export class PeopleIndex {
       full = true;
     }
     return full ? id : null;
+  }
+
+  /**
+   * Whether the title word `title` (folded) names the role the article gives person `id`: the
+   * title or one of its spelled-out forms ("cllr": councillor, council) begins a word of the role
+   * ("Cllr" for "Labour leader of Essex Vale County Council", "Sen." for "state senator").
+   */
+  private titleNamesRole(title: string, id: string): boolean {
+    const role = this.byId.get(id)!.role;
+    if (!role || titleGender(title) !== null) return false;
+    const forms = [title, ...(OFFICE_TITLES[title] ?? [])];
+    const words = lowerWithoutAccents(role).split(/[^\p{L}]+/u);
+    return forms.some((f) => words.some((w) => w === f || (f.length >= 4 && w.startsWith(f))));
   }
 
   /**

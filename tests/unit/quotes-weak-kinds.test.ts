@@ -114,6 +114,28 @@ describe('a surname the text gives two people, one outside the article’s peopl
   });
 });
 
+describe('two of the article’s people sharing a surname', () => {
+  const PATELS: QuotePerson[] = [
+    { id: 'priya-patel', name: 'Priya Patel', role: 'MP for Harlow West' },
+    { id: 'ravi-patel', name: 'Ravi Patel', role: 'leader of Essex Vale County Council' },
+  ];
+
+  test('an office’s title that names one of their roles tells them apart (“Cllr Patel”)', () => {
+    const text =
+      'Priya Patel and Ravi Patel clashed again.\n\n“Then she will find mine open too,” came the reply from Cllr Patel.';
+    expect(found(text, PATELS)).toEqual([['Then she will find mine open too,', 'Cllr Patel', 'ravi-patel']]);
+  });
+
+  test('the surname alone, or a title naming neither role, stays no one’s', () => {
+    const text =
+      'Priya Patel and Ravi Patel clashed again.\n\n“The money is there,” Patel said.\n\n“We will see,” Dr Patel said.';
+    expect(found(text, PATELS)).toEqual([
+      ['The money is there,', 'Patel', null],
+      ['We will see,', 'Dr Patel', null],
+    ]);
+  });
+});
+
 describe('pronoun speakers', () => {
   const COACHES: QuotePerson[] = [
     { id: 'mark-fenton', name: 'Mark Fenton', role: 'coach' },
