@@ -217,6 +217,32 @@ describe('an age as the speaker', () => {
   });
 });
 
+describe('words in marks that are no one’s quotation', () => {
+  const PEOPLE: QuotePerson[] = [
+    { id: 'teodoro-vaz', name: 'Teodoro Vaz', role: 'crane operator' },
+    { id: 'dorothy-kaminski', name: 'Dorothy Kaminski', role: 'diner owner' },
+  ];
+
+  test('what a placard reads is written, not said, even with a speaker in the next sentence', () => {
+    const text =
+      'Strikers stood at the gate holding placards reading "People Not Robots." Crane operator Teodoro Vaz, who has worked at the port for 26 years, said he had never expected to strike.';
+    expect(found(text, PEOPLE)).toEqual([]);
+  });
+
+  test('a few words after “she calls” name the thing before them (“the corner booth she calls "the office."”)', () => {
+    const text =
+      '"I have been at that grill since I was 33," Kaminski said Tuesday, sitting in the corner booth she calls "the office."';
+    expect(found(text, PEOPLE)).toEqual([
+      ['I have been at that grill since I was 33,', 'Kaminski', 'dorothy-kaminski'],
+    ]);
+  });
+
+  test('“called it” keeps its quotation', () => {
+    const text = 'Dorothy Kaminski called it "a disaster for the street."';
+    expect(found(text, PEOPLE)).toEqual([['a disaster for the street.', 'Dorothy Kaminski', 'dorothy-kaminski']]);
+  });
+});
+
 describe('the words shown on pages', () => {
   test('a trailing comma inside the closing mark is punctuation of the sentence, not shown', () => {
     expect(shownQuoteText('We will appeal,')).toBe('We will appeal');
