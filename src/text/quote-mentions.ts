@@ -67,7 +67,7 @@ const NAME_RUN = new RegExp(
 );
 /** Capitalized words that start a sentence or clause but never a name. */
 const NOT_NAME_START = new Set(
-  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also Der Die Das Den Dem Des Ein Eine Einen Einem Einer Le La Les Un Une Du Au Aux'.split(
+  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also For To Pour Selon Für Laut Der Die Das Den Dem Des Ein Eine Einen Einem Einer Le La Les Un Une Du Au Aux'.split(
     ' ',
   ),
 );
@@ -96,6 +96,10 @@ const ROLE_MENTION =
  */
 const INDEFINITE_REPORTER =
   /^((?:(?:But|And|However|Meanwhile|Later),?\s+)?)((?:[Aa]n?|[Oo]ne)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*(?:\s+(?:for|of|at|with|from|in|close\s+to)\s+[^,.;:“”"\n]{1,60}?)?)(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|confirmed|noted|insisted|declined|hit\s+back|replied|responded)\b/u;
+
+/** The opening of a sentence's topic phrase before a name: "For", "Pour le capitaine", "Für". */
+const TOPIC_BEFORE =
+  /^(?:For|To|Pour|Selon|Für|Laut)\s+(?:(?:the|le|la|der|die|den)\s+|l['’])?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
 
 /** Nouns of a nominal speaker that name no person: documents, statements, the media. */
 const NOT_A_PERSON_NOUN = new Set(
@@ -298,6 +302,11 @@ export class Mentions {
       // "The deputy Borislav Vranješ, …, affirmed": an article and a description open the sentence.
       (sentenceSet.has(this.sentenceOf(at)) &&
         /^(?:The|A|An)\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u.test(this.text.slice(this.sentenceOf(at), at))) ||
+      // "For Delaney, the win …", "Pour le capitaine Faure, l'épisode …": the person a sentence
+      // is about, named in its opening phrase, is as salient as its subject.
+      (sentenceSet.has(this.sentenceOf(at)) &&
+        TOPIC_BEFORE.test(this.text.slice(this.sentenceOf(at), at)) &&
+        /^[^,.;:]{0,40},/.test(this.text.slice(end, end + 42))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
       VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
     );

@@ -171,6 +171,30 @@ describe('pronoun speakers', () => {
   });
 });
 
+describe('the person a sentence’s opening phrase is about', () => {
+  test('“For Delaney, the win …” then “he said” is Delaney’s', () => {
+    const people: QuotePerson[] = [
+      { id: 'ivan-delaney', name: 'Ivan Delaney', role: 'coach' },
+      { id: 'nathan-rivers', name: 'Nathan Rivers', role: 'halfback' },
+    ];
+    const text =
+      'Rivers kicked five goals.\n\nFor Delaney, the win was the most complete of the season. “That is as good as we have played,” he said.';
+    expect(found(text, people)).toEqual([['That is as good as we have played,', 'he', 'ivan-delaney']]);
+  });
+
+  test('« Pour le capitaine Faure, … », then « a-t-il insisté » is his', () => {
+    const people: QuotePerson[] = [{ id: 'romain-faure', name: 'Romain Faure', role: 'capitaine' }];
+    const text =
+      "Pour le capitaine Faure, l'épisode doit servir d'avertissement. « Le glacier n'est pas un sentier, a-t-il insisté. Même les alpinistes s'y font piéger. »";
+    expect(
+      findQuotes(text, { language: 'fr', people }).map((q) => [q.quote.text, q.speaker?.text ?? null, q.person]),
+    ).toEqual([
+      ["Le glacier n'est pas un sentier,", 'il', 'romain-faure'],
+      ["Même les alpinistes s'y font piéger.", 'il', 'romain-faure'],
+    ]);
+  });
+});
+
 describe('a pronoun after a person the text does not name', () => {
   const DEFENDANT: QuotePerson[] = [{ id: 'denise-marlowe', name: 'Denise Marlowe', role: 'daycare owner' }];
 
