@@ -202,7 +202,7 @@ const EN = {
 
 const PRONOUN_FR = String.raw`(?<pronoun>[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles)`;
 const CUES_FR =
-  'a glissé|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge';
+  'a glissé|a évoqué|a qualifié|a parlé|a défendu|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge|évoque|qualifie|parle';
 /** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
 const PARTICIPLES_FR = CUES_FR.split('|')
   .filter((c) => c.startsWith('a '))

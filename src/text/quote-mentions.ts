@@ -97,7 +97,11 @@ const ROLE_MENTION =
 const INDEFINITE_REPORTER =
   /^((?:(?:But|And|However|Meanwhile|Later),?\s+)?)((?:[Aa]n?|[Oo]ne)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*(?:\s+(?:for|of|at|with|from|in|close\s+to)\s+[^,.;:“”"\n]{1,60}?)?)(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|confirmed|noted|insisted|declined|hit\s+back|replied|responded)\b/u;
 
-/** The opening of a sentence's topic phrase before a name: "For", "Pour le capitaine", "Für". */
+/**
+ * The opening of a sentence's topic phrase before a name: "For", "Pour le capitaine", "Für". Not
+ * "Quant à" or "As for", which turn to someone new and leave a later pronoun open
+ * (tests/unit/quotes-kinds.test.ts).
+ */
 const TOPIC_BEFORE =
   /^(?:For|To|Pour|Selon|Für|Laut)\s+(?:(?:the|le|la|der|die|den)\s+|l['’])?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
 

@@ -182,6 +182,15 @@ describe('the person a sentence’s opening phrase is about', () => {
     expect(found(text, people)).toEqual([['That is as good as we have played,', 'he', 'ivan-delaney']]);
   });
 
+  test('« Elle a évoqué « … » »: évoquer reports words in French news copy', () => {
+    const people: QuotePerson[] = [{ id: 'claire-lemoine', name: 'Claire Lemoine', role: 'adjointe aux sports' }];
+    const text =
+      "L'adjointe aux sports, Claire Lemoine, a défendu un projet de rapprochement. Elle a évoqué « une solution de raison, pas un renoncement ».";
+    expect(
+      findQuotes(text, { language: 'fr', people }).map((q) => [q.quote.text, q.speaker?.text ?? null, q.person]),
+    ).toEqual([['une solution de raison, pas un renoncement', 'Elle', 'claire-lemoine']]);
+  });
+
   test('« Pour le capitaine Faure, … », then « a-t-il insisté » is his', () => {
     const people: QuotePerson[] = [{ id: 'romain-faure', name: 'Romain Faure', role: 'capitaine' }];
     const text =
