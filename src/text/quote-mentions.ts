@@ -354,8 +354,15 @@ export class Mentions {
       const after = this.outside.slice(mentions[0]!.at, end);
       // "Declan Moran, who joined her …, throws the pieces himself": a reflexive is the person's own
       // pronoun, an object pronoun ("joined her") most often someone else's.
-      const he = /\b(?:he|his|him|himself)\b/i.test(after);
-      const she = /\b(?:she|her|hers|herself)\b/i.test(after);
+      // "Lucy Grant, a councillor, joined him": an object pronoun is someone else; "her" counts
+      // only as a possessive before a noun ("her husband"), not as an object ("joined her", "told
+      // her the").
+      const he = /\b(?:he|his|himself)\b/i.test(after);
+      const she =
+        /\b(?:she|hers|herself)\b/i.test(after) ||
+        /\bher\s+(?!(?:to|and|or|in|on|at|for|with|that|the|a|an|of|from|about|as|by|into|this|what|how|why|when|if|not|so|up|out|off|down|back|again)\b)\p{L}/iu.test(
+          after,
+        );
       if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');
     }
   }

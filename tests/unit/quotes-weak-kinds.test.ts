@@ -160,6 +160,15 @@ describe('pronoun speakers', () => {
     ]);
   });
 
+  test('an object pronoun beside a name says nothing of its gender (“Lucy Grant … joined him”)', () => {
+    const people: QuotePerson[] = [
+      { id: 'owen-hart', name: 'Owen Hart', role: 'mayor' },
+      { id: 'lucy-grant', name: 'Lucy Grant', role: 'councillor' },
+    ];
+    const text = 'Hart met residents on Monday. Lucy Grant, a councillor, joined him.\n\n“We hear you,” she said.';
+    expect(found(text, people)).toEqual([['We hear you,', 'she', 'lucy-grant']]);
+  });
+
   test('two women who fit, the one asked and the one asking: no one', () => {
     const people: QuotePerson[] = [
       { id: 'rebecca-stroud', name: 'Rebecca Stroud', role: 'attorney' },
