@@ -451,7 +451,10 @@ export class Mentions {
     // is Smith's.
     const reporters = window.filter((m) => reporting(m) && fits(m));
     const reported = (m: Mention) => reporters.some((r) => reportedIn(m, r));
-    const candidate = window.findLast((m) => m.subject && fits(m) && !reported(m));
+    // "Grant’s proposal failed. She said …": a possessive opening its sentence names whom the
+    // sentence is about as much as a subject does.
+    const topical = (m: Mention) => m.subject || (m.possessive === true && this.sentenceOf(m.at) === m.at);
+    const candidate = window.findLast((m) => topical(m) && fits(m) && !reported(m));
     if (!candidate) return null;
     // A more recent subject whose gender only the given-name list suggests ("Then Kim Lee took the
     // floor") may be the one meant: the pronoun does not reach past it.

@@ -169,6 +169,16 @@ describe('pronoun speakers', () => {
     expect(found(text, people)).toEqual([['We hear you,', 'she', 'lucy-grant']]);
   });
 
+  test('a possessive opening the sentence before names whom a narration “She said” means', () => {
+    const people: QuotePerson[] = [
+      { id: 'owen-hart', name: 'Owen Hart', role: 'mayor' },
+      { id: 'lucy-grant', name: 'Lucy Grant', role: 'councillor' },
+    ];
+    const text =
+      'Owen Hart chaired the meeting.\n\nGrant’s proposal failed. She said the vote was rushed. “Nobody read it,” she said.';
+    expect(found(text, people)).toEqual([['Nobody read it,', 'she', 'lucy-grant']]);
+  });
+
   test('two women who fit, the one asked and the one asking: no one', () => {
     const people: QuotePerson[] = [
       { id: 'rebecca-stroud', name: 'Rebecca Stroud', role: 'attorney' },
