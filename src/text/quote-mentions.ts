@@ -105,6 +105,13 @@ const INDEFINITE_REPORTER =
 const TOPIC_BEFORE =
   /^(?:For|To|Pour|Selon|Für|Laut)\s+(?:(?:the|le|la|der|die|den)\s+|l['’])?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
 
+/**
+ * A German sentence's opening words, a verb of saying or speaking in second place and the
+ * subject's article and description after it ("Für den Förderverein sprach dessen Vorsitzender ").
+ */
+const GERMAN_VERB_SECOND =
+  /^[^,.;:“”„"]{1,80}?\s(?:sprach|sagte|erklärte|meinte|betonte|kritisierte|forderte|schrieb|warnte|widersprach|antwortete|ergänzte)\s+(?:(?:der|die|dessen|deren|ihr|sein|seine|ihre)\s+)?(?:\p{L}[\p{L}-]*\s+){0,2}$/u;
+
 /** Nouns of a nominal speaker that name no person: documents, statements, the media. */
 const NOT_A_PERSON_NOUN = new Set(
   'statement report letter email e-mail post message document documents filing affidavit study survey poll analysis review paper newspaper website network station channel magazine outlet company firm group agency department ministry office council committee board court police union team club government administration campaign airline carmaker retailer bank charity hospital school university'.split(
@@ -306,6 +313,11 @@ export class Mentions {
       // "The deputy Borislav Vranješ, …, affirmed": an article and a description open the sentence.
       (sentenceSet.has(this.sentenceOf(at)) &&
         /^(?:The|A|An)\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u.test(this.text.slice(this.sentenceOf(at), at))) ||
+      // "Für den Verein sprach dessen Vorsitzender Heinz Brückner": German puts the verb second
+      // and the subject after it.
+      (this.nounsCapitalized &&
+        sentenceSet.has(this.sentenceOf(at)) &&
+        GERMAN_VERB_SECOND.test(this.text.slice(this.sentenceOf(at), at))) ||
       // "For Delaney, the win …", "Pour le capitaine Faure, l'épisode …": the person a sentence
       // is about, named in its opening phrase, is as salient as its subject.
       (sentenceSet.has(this.sentenceOf(at)) &&

@@ -201,6 +201,18 @@ describe('the person a sentence’s opening phrase is about', () => {
     expect(found(text, people)).toEqual([['That is as good as we have played,', 'he', 'ivan-delaney']]);
   });
 
+  test('„Für den Verein sprach dessen Vorsitzender Heinz Brückner … Er sagte:“: the subject after the verb', () => {
+    const people: QuotePerson[] = [
+      { id: 'heinz-bruckner', name: 'Heinz Brückner', role: 'Vorsitzender des Fördervereins' },
+      { id: 'jurgen-albrecht', name: 'Jürgen Albrecht', role: 'Kämmerer' },
+    ];
+    const text =
+      'Kämmerer Jürgen Albrecht rechnete vor, was eine Sanierung kosten würde.\n\nFür den Förderverein des Bades sprach dessen Vorsitzender Heinz Brückner, 74, der seit 1961 jeden Sommer im Mühlgraben schwimmt. Er sagte: „Ich habe hier schwimmen gelernt.“';
+    expect(
+      findQuotes(text, { language: 'de', people }).map((q) => [q.quote.text, q.speaker?.text ?? null, q.person]),
+    ).toEqual([['Ich habe hier schwimmen gelernt.', 'Er', 'heinz-bruckner']]);
+  });
+
   test('« Elle a évoqué « … » »: évoquer reports words in French news copy', () => {
     const people: QuotePerson[] = [{ id: 'claire-lemoine', name: 'Claire Lemoine', role: 'adjointe aux sports' }];
     const text =
