@@ -1,5 +1,6 @@
 import { articleQuotes, quotePeople, type BodyQuote } from '../render/article-quotes.ts';
 import { renderArticleBody } from '../render/article-body.ts';
+import { shownQuoteText } from '../text/quote-text.ts';
 import type { QuoteCorrection } from '../text/quotes.ts';
 import type { Archive, Article } from './collections.ts';
 import { basePath } from './urls.ts';
@@ -23,10 +24,14 @@ function quoteCorrections(article: Pick<Article, 'data'>): QuoteCorrection[] {
   return (article.data as { quotes?: QuoteCorrection[] }).quotes ?? [];
 }
 
-/** The quotes of one public article, in reading order, with the names and roles of its people. */
+/**
+ * The quotes of one public article, in reading order, with the names and roles of its people;
+ * each quote's words as pages and data files show them (shownQuoteText: no comma of the reporting
+ * sentence at their end).
+ */
 export async function quotesOfArticle(article: Article, archive: Archive): Promise<BodyQuote[]> {
   const html = await renderArticleBody(article.filePath!, basePath);
-  return articleQuotes(html, {
+  const quotes = articleQuotes(html, {
     language: article.data.language,
     people: quotePeople(
       article.people,
@@ -35,6 +40,10 @@ export async function quotesOfArticle(article: Article, archive: Archive): Promi
       ),
     ),
     corrections: quoteCorrections(article),
+  });
+  return quotes.map((q) => {
+    const text = shownQuoteText(q.quote.text);
+    return text === q.quote.text ? q : { ...q, quote: { ...q.quote, end: q.quote.start + text.length, text } };
   });
 }
 

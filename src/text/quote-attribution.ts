@@ -137,6 +137,17 @@ const EN = {
       `${LEAD}(?<cue>(?:read|said|says|reads)\\s+(?:a|the|an)\\s+(?:\\p{Ll}+\\s+)?(?:statement|post|letter|email|e-mail|message|release|note))\\s+(?:(?:issued|released|signed|posted|sent)\\s+)?(?:from|by)\\s+${NO_IT}${SPEAKER_EN}`,
       'du',
     ),
+    // "“…,” came the reply from X", "“…” was the response of X": the reply is the cue, its
+    // author the source.
+    new RegExp(
+      `${LEAD}(?<cue>(?:came|was)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+)?(?:reply|response|answer|retort|rejoinder|riposte|reaction|verdict|message|warning|plea|assessment))\\s+(?:from|of)\\s+${NO_IT}${SPEAKER_EN}`,
+      'du',
+    ),
+    // "“…” was how X put it", "“…,” is how one supplier described it": X is the source.
+    new RegExp(
+      `${LEAD}(?:is|was|'s|’s)\\s+how\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+(?<cue>(?:put|puts|described|describes|summed|sums|phrased|phrases|explained|explains|characterized|characterised|framed)(?!\\p{L}))`,
+      'du',
+    ),
     // "said the company’s CEO, Tom Baker.": the name in apposition is the speaker.
     new RegExp(
       `${LEAD}(?<cue>${CUE_EN})\\s+${NO_IT}${SPEAKER_EN}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
@@ -191,7 +202,7 @@ const EN = {
 
 const PRONOUN_FR = String.raw`(?<pronoun>[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles)`;
 const CUES_FR =
-  'a glissé|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge';
+  'a glissé|a évoqué|a qualifié|a parlé|a défendu|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge|évoque|qualifie|parle';
 /** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
 const PARTICIPLES_FR = CUES_FR.split('|')
   .filter((c) => c.startsWith('a '))

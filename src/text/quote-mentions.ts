@@ -6,7 +6,7 @@
 // pronoun resolution of Lappin and Leass (1994), with ties left unresolved for precision.
 
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
-import { BYLINE_ORGANIZATION_WORDS, INSTITUTION_WORDS } from './organization-words.ts';
+import { BYLINE_ORGANIZATION_WORDS, GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
 import { lowerWithoutAccents } from './fold.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
@@ -52,6 +52,9 @@ function firstNameGender(word: string): Gender | null {
 const ORGANIZATION_WORDS = new Set([
   ...BYLINE_ORGANIZATION_WORDS,
   ...INSTITUTION_WORDS,
+  // "Hadley Motors", "Harbour Link Ferries": a company, whose pronoun is "it".
+  ...GROUP_WORDS,
+  ...TRADE_WORDS,
   ...'house court senate congress parliament times post journal city county state states republic party union club bank police army navy street avenue road river island national international federal white united transit local teamsters district authority'.split(
     ' ',
   ),
@@ -64,7 +67,7 @@ const NAME_RUN = new RegExp(
 );
 /** Capitalized words that start a sentence or clause but never a name. */
 const NOT_NAME_START = new Set(
-  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also Der Die Das Den Dem Des Ein Eine Einen Einem Einer Le La Les Un Une Du Au Aux'.split(
+  'The A An This That These Those It He She They We I You His Her Their Its Our But And Or So Yet In On At As If When While After Before According Asked Said Told Speaking Then Now Still Later However Meanwhile Also For To Pour Selon Für Laut Der Die Das Den Dem Des Ein Eine Einen Einem Einer Le La Les Un Une Du Au Aux'.split(
     ' ',
   ),
 );
@@ -87,9 +90,38 @@ function personLike(words: readonly string[]): boolean {
 const ROLE_MENTION =
   /(?<!\p{L})(?:(?:[Tt]he|[Ll]e|[Ll]a|[Dd]er|[Dd]ie)\s+|[Ll]['’])(?:\p{Ll}[\p{L}-]*\s+)?(\p{L}[\p{L}-]{3,})/gu;
 
+/**
+ * A sentence opening with an indefinite person who reports ("A spokeswoman for the agency said",
+ * "But a source close to the star said"): group 1 what comes before, group 2 the nominal.
+ */
+const INDEFINITE_REPORTER =
+  /^((?:(?:But|And|However|Meanwhile|Later),?\s+)?)((?:[Aa]n?|[Oo]ne)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*(?:\s+(?:for|of|at|with|from|in|close\s+to)\s+[^,.;:“”"\n]{1,60}?)?)(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|confirmed|noted|insisted|declined|hit\s+back|replied|responded)\b/u;
+
+/**
+ * The opening of a sentence's topic phrase before a name: "For", "Pour le capitaine", "Für". Not
+ * "Quant à" or "As for", which turn to someone new and leave a later pronoun open
+ * (tests/unit/quotes-kinds.test.ts).
+ */
+const TOPIC_BEFORE =
+  /^(?:For|To|Pour|Selon|Für|Laut)\s+(?:(?:the|le|la|der|die|den)\s+|l['’])?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
+
+/**
+ * A German sentence's opening words, a verb of saying or speaking in second place and the
+ * subject's article and description after it ("Für den Förderverein sprach dessen Vorsitzender ").
+ */
+const GERMAN_VERB_SECOND =
+  /^[^,.;:“”„"]{1,80}?\s(?:sprach|sagte|erklärte|meinte|betonte|kritisierte|forderte|schrieb|warnte|widersprach|antwortete|ergänzte)\s+(?:(?:der|die|dessen|deren|ihr|sein|seine|ihre)\s+)?(?:\p{L}[\p{L}-]*\s+){0,2}$/u;
+
+/** Nouns of a nominal speaker that name no person: documents, statements, the media. */
+const NOT_A_PERSON_NOUN = new Set(
+  'statement report letter email e-mail post message document documents filing affidavit study survey poll analysis review paper newspaper website network station channel magazine outlet company firm group agency department ministry office council committee board court police union team club government administration campaign airline carmaker retailer bank charity hospital school university'.split(
+    ' ',
+  ),
+);
+
 /** A name (its first words) followed by a verb of saying, an appositive or age between. */
 const REPORTS_AFTER_NAME =
-  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted)\b/u;
+  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,4}(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|explained|recalled|insisted|noted|confirmed|confirms|announced|revealed|admitted|acknowledged|conceded|disclosed|stressed|claimed|agreed|complained|denied|argued|warned|suggested|testified|wrote|writes)\b/u;
 
 /** A day's or month's name as news copy prints it after a time ("8 a.m. Thursday", "p.m. Jan. 5"). */
 const DAY_OR_MONTH =
@@ -199,6 +231,13 @@ export class Mentions {
       }
     }
     this.addRoleMentions(until, sentenceSet);
+    // "A spokeswoman for the department said …": a person the text does not name, the subject a
+    // later he or she may mean as much as a name.
+    for (const at of sentences) {
+      if (at >= until) break;
+      const m = INDEFINITE_REPORTER.exec(this.outside.slice(at, at + 200));
+      if (m) this.addNominal(at + m.index + m[1]!.length, m[2]!);
+    }
     this.list.sort((a, b) => a.at - b.at);
     this.pronounEvidence(sentences);
   }
@@ -274,6 +313,16 @@ export class Mentions {
       // "The deputy Borislav Vranješ, …, affirmed": an article and a description open the sentence.
       (sentenceSet.has(this.sentenceOf(at)) &&
         /^(?:The|A|An)\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u.test(this.text.slice(this.sentenceOf(at), at))) ||
+      // "Für den Verein sprach dessen Vorsitzender Heinz Brückner": German puts the verb second
+      // and the subject after it.
+      (this.nounsCapitalized &&
+        sentenceSet.has(this.sentenceOf(at)) &&
+        GERMAN_VERB_SECOND.test(this.text.slice(this.sentenceOf(at), at))) ||
+      // "For Delaney, the win …", "Pour le capitaine Faure, l'épisode …": the person a sentence
+      // is about, named in its opening phrase, is as salient as its subject.
+      (sentenceSet.has(this.sentenceOf(at)) &&
+        TOPIC_BEFORE.test(this.text.slice(this.sentenceOf(at), at)) &&
+        /^[^,.;:]{0,40},/.test(this.text.slice(end, end + 42))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
       VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
     );
@@ -317,8 +366,15 @@ export class Mentions {
       const after = this.outside.slice(mentions[0]!.at, end);
       // "Declan Moran, who joined her …, throws the pieces himself": a reflexive is the person's own
       // pronoun, an object pronoun ("joined her") most often someone else's.
-      const he = /\b(?:he|his|him|himself)\b/i.test(after);
-      const she = /\b(?:she|her|hers|herself)\b/i.test(after);
+      // "Lucy Grant, a councillor, joined him": an object pronoun is someone else; "her" counts
+      // only as a possessive before a noun ("her husband"), not as an object ("joined her", "told
+      // her the").
+      const he = /\b(?:he|his|himself)\b/i.test(after);
+      const she =
+        /\b(?:she|hers|herself)\b/i.test(after) ||
+        /\bher\s+(?!(?:to|and|or|in|on|at|for|with|that|the|a|an|of|from|about|as|by|into|this|what|how|why|when|if|not|so|up|out|off|down|back|again)\b)\p{L}/iu.test(
+          after,
+        );
       if (he !== she) this.noteGender(mentions[0]!.entity, he ? 'm' : 'f');
     }
   }
@@ -329,6 +385,30 @@ export class Mentions {
       const was = map.get(entity);
       map.set(entity, was === undefined || was === g ? g : 'both');
     }
+  }
+
+  /**
+   * Records a nominal mention of a person the text does not name ("a spokeswoman for the
+   * department", "the 45-year-old", "a source close to her") at `at`, as a subject of its own:
+   * nothing when its noun names a body or a group ("police", "the company", "officials"), whose
+   * pronoun is "it" or "they". Its gender is its noun's (spokeswoman: f), if any.
+   */
+  addNominal(at: number, nominal: string): void {
+    const head = nominal
+      .toLowerCase()
+      .split(/\s+(?:for|of|at|with|from|in|on|to|who|which|that|close)\s+|,/)[0]!
+      .trim()
+      .split(/\s+/)
+      .at(-1)!
+      .replace(/['’]s?$/, '');
+    if (!head || ORGANIZATION_WORDS.has(head) || NOT_A_PERSON_NOUN.has(head)) return;
+    // A plural ("officials", "residents") is they, never he or she.
+    if (/[^sui]s$/.test(head) && !GENDERED[head]) return;
+    const entity = `nominal:${at}`;
+    const i = this.list.findIndex((m) => m.at > at);
+    const mention: Mention = { at, entity, name: nominal, person: null, subject: true, quoted: this.isQuoted(at) };
+    this.list.splice(i < 0 ? this.list.length : i, 0, mention);
+    if (GENDERED[head]) this.noteGender(entity, GENDERED[head]);
   }
 
   /** Records a mention found another way (a quotation's speaker, a resolved pronoun or role). */
@@ -371,13 +451,33 @@ export class Mentions {
       const known = this.gender.get(m.entity);
       return known === undefined || known === g;
     };
-    const candidate = window.findLast((m) => m.subject && fits(m));
+    // A person named in the reported clause of a reporting sentence ("Fenton confirmed that
+    // captain Dale Hutchins had broken his hand") is what is reported, not who reports: the
+    // reporting subject is the more salient (Lappin and Leass's subject emphasis), and news copy
+    // gives the next pronoun speaker to them. Such a mention is passed over as a candidate.
+    const reporting = (m: Mention) =>
+      m.subject && !m.quoted && REPORTS_AFTER_NAME.test(this.text.slice(m.at, m.at + 120));
+    const reportedIn = (m: Mention, by: Mention) =>
+      m.at > by.at && m.entity !== by.entity && this.sentenceOf(m.at) === this.sentenceOf(by.at);
+    // Only when the reporter could be meant: "Ms. Doe said Mr. Smith had resigned. “…,” he said"
+    // is Smith's.
+    const reporters = window.filter((m) => reporting(m) && fits(m));
+    const reported = (m: Mention) => reporters.some((r) => reportedIn(m, r));
+    // "Grant’s proposal failed. She said …": a possessive opening its sentence names whom the
+    // sentence is about as much as a subject does.
+    const topical = (m: Mention) => m.subject || (m.possessive === true && this.sentenceOf(m.at) === m.at);
+    const candidate = window.findLast((m) => topical(m) && fits(m) && !reported(m));
     if (!candidate) return null;
     // A more recent subject whose gender only the given-name list suggests ("Then Kim Lee took the
     // floor") may be the one meant: the pronoun does not reach past it.
     if (
       window.some(
-        (m) => m.at > candidate.at && m.subject && m.entity !== candidate.entity && !this.saidGender.has(m.entity),
+        (m) =>
+          m.at > candidate.at &&
+          m.subject &&
+          m.entity !== candidate.entity &&
+          !this.saidGender.has(m.entity) &&
+          !reported(m),
       )
     )
       return null;
@@ -390,12 +490,14 @@ export class Mentions {
     // Y") is less salient than the one reporting and does not count (Lappin and Leass's subject
     // emphasis); after a symmetric verb ("Doe met Smith") both stay candidates.
     const own = this.sentenceOf(candidate.at);
-    const reports = candidate.subject && REPORTS_AFTER_NAME.test(this.text.slice(candidate.at, candidate.at + 120));
+    const candidateParagraph = this.paragraphOf(candidate.at);
+    const reports = reporting(candidate);
     const others = known
       ? window.filter(
           (m) =>
             m.at >= from &&
             m.entity !== candidate.entity &&
+            !(reports && reportedIn(m, candidate)) &&
             // A possessive in the candidate's own sentence ("Kaminski's granddaughter, Becca
             // Kaminski,") is less salient than its subject.
             !(m.possessive && this.sentenceOf(m.at) === own) &&
@@ -406,8 +508,16 @@ export class Mentions {
         window.filter(
           (m) =>
             m.entity !== candidate.entity &&
+            !(reports && reportedIn(m, candidate)) &&
             fits(m) &&
-            (m.at >= from || (m.subject && this.saidGender.get(m.entity) === g)),
+            (m.at >= from ||
+              (m.subject &&
+                this.saidGender.get(m.entity) === g &&
+                // When the pronoun is in the candidate's paragraph, a subject two paragraphs or
+                // more before it has lost its salience (Lappin and Leass halve it with each
+                // sentence): a writer who meant them would name them again. One in the paragraph
+                // right before still competes.
+                !(candidateParagraph === this.paragraphOf(at) && this.paragraphOf(m.at) < candidateParagraph - 1))),
         );
     return others.length === 0 ? candidate : null;
   }

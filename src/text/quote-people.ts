@@ -5,7 +5,7 @@
 
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
-import { INSTITUTION_WORDS } from './organization-words.ts';
+import { GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
 import type { QuotePerson } from './quotes.ts';
 
 /**
@@ -36,6 +36,43 @@ const BODY_NOUNS = new Set([
     ' ',
   ),
 ]);
+
+/** Words that, after a surname, make it a company's or an institution's name ("Hadley Motors", "Ford Motor Co."). */
+const COMPANY_WORDS = new Set([
+  ...INSTITUTION_WORDS,
+  ...GROUP_WORDS,
+  ...TRADE_WORDS,
+  ...'motor co plc ag sa nv gmbh'.split(' '),
+]);
+
+/** Abbreviated titles of offices and the words of a role they name (AP Stylebook abbreviations; Cllr in British use). */
+const OFFICE_TITLES: Readonly<Record<string, readonly string[]>> = {
+  cllr: ['councillor', 'councilor', 'council'],
+  sen: ['senator', 'senate'],
+  rep: ['representative', 'congressman', 'congresswoman'],
+  gov: ['governor'],
+  dr: ['doctor', 'physician', 'surgeon'],
+  prof: ['professor'],
+  det: ['detective'],
+  supt: ['superintendent'],
+  insp: ['inspector'],
+  lt: ['lieutenant'],
+  sgt: ['sergeant'],
+  capt: ['captain'],
+  rev: ['reverend', 'pastor', 'vicar', 'priest', 'minister'],
+  gen: ['general'],
+  col: ['colonel'],
+  cmdr: ['commander'],
+  adm: ['admiral'],
+  mp: ['mp', 'parliament'],
+};
+
+/** Capitalized words that may stand before a surname without being another person's given name (folded). */
+const NOT_GIVEN_NAMES = new Set(
+  'the a an this that his her their its our my and but or so when while after before as at in on of for by to from with said says told asked according dear said the mrs ms mr st saint fort port mount lake new north south east west upper lower old'.split(
+    ' ',
+  ),
+);
 
 /** A possessive determiner opening a role or a mention ("her son", "its founder"), folded. */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their)\s+/;
@@ -206,15 +243,37 @@ export class PeopleIndex {
           this.idsWhere((f) => f.words.length >= 2 && f.words[0] === core[0] && f.words.at(-1) === core.at(-1))
         : // A surname alone or after titles only.
           this.idsWhere((f) => f.words.length >= 2 && f.words.at(-1) === core[0]);
-    if (ids.size === 1) return [...ids][0]!;
+    const said =
+      core.length === 1
+        ? words
+            .slice(0, t + 1)
+            .map(titleGender)
+            .find(Boolean)
+        : undefined;
+    if (ids.size === 1) {
+      const id = [...ids][0]!;
+      if (core.length !== 1) return id;
+      // The surname alone, when the text also gives it to a company ("Hadley Motors Co.": then
+      // "Hadley said" is as likely the company) or to a person who is not this one ("Priya
+      // Patel" beside the article's Ravi Patel), names this person only with a courtesy title of
+      // their given name's gender that the other's given name does not share.
+      const rivals = this.surnameRivals(written.at(-1)!, id);
+      if (rivals === null) return id;
+      // A company has no title: any title names the person ("Ms. Hadley", "Chairman Hadley").
+      if (t < 0) return null;
+      const people = rivals.filter((g) => g !== 'company');
+      if (people.length === 0) return id;
+      if (!said || this.givenNameGender(id) !== said) return null;
+      return people.every((g) => g !== null && g !== said) ? id : null;
+    }
     if (core.length !== 1) return null;
     // "Ms Lee" beside a Mark Lee and a Susan Lee: the courtesy title's gender tells them apart,
     // when the given name of one says that gender, or those of all but one say the other.
-    const said = words
-      .slice(0, t + 1)
-      .map(titleGender)
-      .find(Boolean);
     if (ids.size > 1) {
+      // "Cllr Patel" beside a council leader and an MP of one surname: an office's title that
+      // names the role of exactly one of them.
+      const byOffice = [...ids].filter((id) => words.slice(0, t + 1).some((w) => this.titleNamesRole(w, id)));
+      if (byOffice.length === 1) return byOffice[0]!;
       if (!said) return null;
       const known = [...ids].filter((id) => this.givenNameGender(id) === said);
       const fit = [...ids].filter((id) => (this.givenNameGender(id) ?? said) === said);
@@ -261,6 +320,57 @@ export class PeopleIndex {
     return full ? id : null;
   }
 
+  /**
+   * Whether the title word `title` (folded) names the role the article gives person `id`: the
+   * title or one of its spelled-out forms ("cllr": councillor, council) begins a word of the role
+   * ("Cllr" for "Labour leader of Essex Vale County Council", "Sen." for "state senator").
+   */
+  private titleNamesRole(title: string, id: string): boolean {
+    const role = this.byId.get(id)!.role;
+    if (!role || titleGender(title) !== null) return false;
+    const forms = [title, ...(OFFICE_TITLES[title] ?? [])];
+    const words = lowerWithoutAccents(role).split(/[^\p{L}]+/u);
+    return forms.some((f) => words.some((w) => w === f || (f.length >= 4 && w.startsWith(f))));
+  }
+
+  /**
+   * Who else the text gives the surname `written` (as a mention writes it) of person `id`: null
+   * when no one; else the gender each other bearer's given name says (null for a company, which
+   * has none, or a given name of either gender). Another bearer is a capitalized word before the
+   * surname that is none of this person's names, no title and no sentence's function word ("Priya
+   * Patel" beside "Ravi Patel"; its gender as the first-name lists give it), or "company" for the
+   * surname opening a company's or institution's name ("Hadley Motors", "Ford Motor Co.", "Dell
+   * Technologies").
+   */
+  private surnameRivals(written: string, id: string): ('m' | 'f' | 'company' | null)[] | null {
+    const surname = written.replace(/['’]s?$/, '');
+    const key = `${nameWord(surname)}\0${id}`;
+    let rivals = this.rivals.get(key);
+    if (rivals !== undefined) return rivals;
+    rivals = [];
+    if (this.text && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(surname)) {
+      const own = new Set(this.forms.filter((f) => f.id === id).flatMap((f) => f.words));
+      const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{M}])(?:(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)[^\\S\\n]+)?${escaped}(?:[^\\S\\n]+(\\p{Lu}[\\p{L}&.]*))?(?![\\p{L}\\p{M}])`,
+        'gu',
+      );
+      for (const m of this.text.matchAll(pattern)) {
+        const before = m[1] === undefined ? '' : nameWord(m[1]);
+        const after = m[2] === undefined ? '' : nameWord(m[2]);
+        if (after && COMPANY_WORDS.has(after)) rivals.push('company');
+        else if (before && !own.has(before) && !TITLE_WORDS.has(before) && !NOT_GIVEN_NAMES.has(before)) {
+          const f = FEMALE.has(before);
+          rivals.push(f === MALE.has(before) ? null : f ? 'f' : 'm');
+        }
+      }
+    }
+    this.rivals.set(key, (rivals = rivals.length > 0 ? rivals : null));
+    return rivals;
+  }
+
+  private readonly rivals = new Map<string, ('m' | 'f' | 'company' | null)[] | null>();
+
   /** The gender the given name of a person's name says ("Susan Lee": f), or null. */
   private givenNameGender(id: string): 'm' | 'f' | null {
     const given = nameWord(this.byId.get(id)!.name.split(/\s+/)[0]!);
@@ -279,6 +389,9 @@ export class PeopleIndex {
       .replace(/^(?:(?:the|a|an|its|his|her|their|le|la|les|un|une|der|die|das|ein|eine)\s+|l['’])/, '')
       .trim();
     if (!m) return null;
+    // "the 24-year-old said": the one person the text gives that age.
+    const age = /^(?:the|his|her)\s+(\d{1,3})-year-old$/.exec(folded);
+    if (age) return this.personOfAge(age[1]!);
     // "the ministry said", "the union said": a body speaks, not one of the people.
     if (BODY_NOUNS.has(m.split(' ').at(-1)!)) return null;
     const ids = new Set(this.roles.filter((r) => r.full === m || r.head === m).map((r) => r.id));
@@ -295,6 +408,25 @@ export class PeopleIndex {
     const noun = m.split(' ').at(-1)!;
     const byNoun = new Set(this.roles.filter((r) => r.nouns.includes(noun)).map((r) => r.id));
     return byNoun.size === 1 ? [...byNoun][0]! : null;
+  }
+
+  /**
+   * The id of the one person the text gives the age `age` (a number of years as written) right
+   * after one of their names or its last word ("Nathan Rivers, 24,", "Rivers, 24") or in a
+   * "24-year-old" right before one of them; null when no one or more than one person.
+   */
+  private personOfAge(age: string): string | null {
+    const ids = new Set<string>();
+    for (const p of this.byId.values()) {
+      const names = [p.name, ...(p.aliases ?? [])].flatMap((n) => [n, n.split(/\s+/).at(-1)!]);
+      const alternatives = [...new Set(names)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{M}])(?:${alternatives}),\\s+${age}(?!\\d)|(?<!\\d)${age}-year-old\\s+(?:\\p{L}+\\s+){0,3}(?:${alternatives})(?![\\p{L}\\p{M}])`,
+        'u',
+      );
+      if (pattern.test(this.text)) ids.add(p.id);
+    }
+    return ids.size === 1 ? [...ids][0]! : null;
   }
 
   /** The head nouns of the people's roles that name exactly one person (folded), with that person's id. */

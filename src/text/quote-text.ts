@@ -27,3 +27,13 @@ export function occurrences(text: string, passage: string): number {
   for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1)) n++;
   return n;
 }
+
+/**
+ * A quotation's words as pages show them: without the comma (and the white space) that ends them
+ * when the sentence goes on after the closing mark (`“We will appeal,” she said`). US and Chicago
+ * style put that comma inside the mark (The Chicago Manual of Style 6.9), but it is the reporting
+ * sentence's punctuation, not the speaker's; a full stop, question or exclamation mark stays.
+ */
+export function shownQuoteText(text: string): string {
+  return text.replace(/\s*,\s*$/, '');
+}

@@ -154,7 +154,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
           labelBefore(text, q, clauseStart, language, people) ??
           sameClauseSpeaker(text, q, parts.at(-1)))
         : null);
-    const lead = text.slice(Math.max(para.start, q.open - 12), q.open);
+    const lead = text.slice(Math.max(para.start, q.open - 40), q.open);
     if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
     parts.push({ marked: q, own: attribution, attribution });
   });
@@ -285,6 +285,18 @@ function withIncisesSplit(text: string, marked: readonly MarkedQuote[], language
 const NAMING_BEFORE =
   /\b(?:call|calls|called|named|names|dubbed|dubs|nicknamed|titled|entitled|known\s+as)(?:\s+(?:him|her|it|them|me|us))?\s+$/i;
 
+/**
+ * A verb of naming with its subject right before the opening mark and no object between ("the
+ * corner booth she calls “the office”", "what locals call “the Pit”"): the words are a name given
+ * to the thing before, whatever their case; "called it “a disaster”" keeps its quotation.
+ */
+const NAMED_BY_SUBJECT_BEFORE =
+  /\b(?:he|she|they|we|I|you|everyone|everybody|locals|residents|people|fans|friends|staff|regulars|what|which|that)\s+(?:\p{Ll}+ly\s+|still\s+|now\s+|often\s+|sometimes\s+)?(?:call|calls|called|dub|dubs|dubbed|nickname|nicknames|nicknamed)\s+$/iu;
+
+/** What a sign, a banner or a T-shirt reads right before the opening mark: its words are written, no one's quotation. */
+const SIGN_BEFORE =
+  /\b(?:placards?|signs?|banners?|posters?|t-shirts?|shirts?|stickers?|badges?|billboards?|graffiti|slogans?|hoardings?)\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|saying|bearing|declaring|proclaiming|emblazoned\s+with)\s*:?\s*$/iu;
+
 /** A subject pronoun or an auxiliary right before the opening mark: the quoted words begin a predicate. */
 const PREDICATE_BEFORE =
   /(?:^|\s)(?:he|she|they|we|I|had|has|have|was|were|is|are|would|will|could|should|can|did|does|do|been|be)\s+$/i;
@@ -312,6 +324,9 @@ function keepsQuote(
   // once” missed").
   if (words.length <= 3 && !ended && q.closed && next && !FUNCTION_WORDS.has(next) && !PREDICATE_BEFORE.test(lead))
     return false;
+  // "placards reading “People Not Robots.”": a sign's words, even with a speaker near.
+  if (SIGN_BEFORE.test(lead)) return false;
+  if (words.length <= 4 && NAMED_BY_SUBJECT_BEFORE.test(lead)) return false;
   const capitalized = words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && w.length <= 3));
   const title = words.length >= 2 && capitalized;
   // "a llama she calls “Sir Fluffington”", "everyone called “Skipper,”": a name given to someone
@@ -461,6 +476,8 @@ function resolveSpeakers(
       out.set(a, { person, refersTo: person ? people.byId.get(person)!.name : null });
       if (person)
         mentions.add({ at: a.start, entity: person, name: people.byId.get(person)!.name, person, subject: true });
+      // "“…,” a spokeswoman said. “…,” she added": she is the spokeswoman, no one of the people.
+      else mentions.addNominal(a.start, a.text);
     }
   }
   return out;
