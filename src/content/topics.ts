@@ -6,11 +6,28 @@ import { singleSpaced } from '../text/white-space.ts';
 // differ in anything else ("C", "C++", "C#") are different topics with different addresses.
 
 /**
+ * Keys already worked out, by name: lower-casing under a locale goes through ICU, about 2 µs of CPU a
+ * call, and a build asks for the same few hundred names' keys hundreds of thousands of times
+ * (every list item, every article's related features and data line; docs/performance.md,
+ * "Related coverage, charts and data files: divided and cut").
+ */
+const topicKeys = new Map<string, string>();
+/** How many names' keys topicKey keeps: far more than an archive has topic spellings. */
+const TOPIC_KEYS_KEPT = 100_000;
+
+/**
  * The identity of a topic name: Unicode NFC, case-folded, runs of white space as one space,
  * trimmed. "Immigration Courts" and "immigration  courts" share a key; "C" and "C++" do not.
  */
 export function topicKey(name: string): string {
-  return singleSpaced(name.normalize('NFC').toLocaleLowerCase('und'));
+  let key = topicKeys.get(name);
+  if (key === undefined) {
+    key = singleSpaced(name.normalize('NFC').toLocaleLowerCase('und'));
+    // A bound, so a process given endless distinct names keeps a bounded map (a new one is started).
+    if (topicKeys.size >= TOPIC_KEYS_KEPT) topicKeys.clear();
+    topicKeys.set(name, key);
+  }
+  return key;
 }
 
 /** A short, stable hash of a text (FNV-1a, base 36), to tell apart keys that slug alike. */

@@ -187,27 +187,31 @@ function articleRecord(
 }
 
 /**
- * Each article's line in both forms, made once per build: every slice repeats lines of
- * articles.jsonl and articles.csv, so an article's line is written once, not once per file
- * (docs/performance.md, "The data files").
+ * Each article's line in both forms, by article, made once for one list of data files: every
+ * slice repeats lines of articles.jsonl and articles.csv, so an article's line is made once, not
+ * once per file (docs/performance.md, "The data files"). The lines belong to the list
+ * (dataFiles), not to the module: they go when the files are written and the list dropped,
+ * instead of staying for the rest of the build with the articles (docs/performance.md, "Related
+ * coverage, charts and data files: divided and cut").
  */
-const articleLines = new WeakMap<Article, Record<DataFormat, string>>();
+type ArticleLines = Map<Article, Record<DataFormat, string>>;
 
-/** An article's line of `format`, ended by its line end (see articleLines). */
+/** An article's line of `format`, ended by its line end, from `lines` or made and kept there. */
 function articleLine(
+  lines: ArticleLines,
   format: DataFormat,
   archive: Archive,
   a: Article,
   versions: Map<string, Version[]>,
   site: URL | undefined,
 ): string {
-  let lines = articleLines.get(a);
-  if (!lines) {
+  let both = lines.get(a);
+  if (!both) {
     const record = articleRecord(archive, a, versions, site);
-    lines = { jsonl: `${JSON.stringify(record)}\n`, csv: csvRows([articleCells(record)]) };
-    articleLines.set(a, lines);
+    both = { jsonl: `${JSON.stringify(record)}\n`, csv: csvRows([articleCells(record)]) };
+    lines.set(a, both);
   }
-  return lines[format];
+  return both[format];
 }
 
 /** Records as JSON Lines: one JSON text a line, each line ended by LF (an empty file for none). */
@@ -215,12 +219,26 @@ function jsonLines(records: readonly unknown[]): string {
   return records.map((r) => `${JSON.stringify(r)}\n`).join('');
 }
 
-/** The articles a person's slice holds: those naming them and those they signed, newest first, each once. */
-export function personSliceArticles(archive: Archive, id: string): Article[] {
-  const both = new Set(archive.byPerson.get(id) ?? []);
-  for (const a of archive.byAuthor.get(`person:${id}`)?.articles ?? []) both.add(a);
-  return [...both].sort(newestFirst);
+/**
+ * The articles a person's slice holds: those naming them and those they signed, newest first, each
+ * once. Worked out once per archive and person and kept with the archive (every page of the
+ * person's, the people file and the slice ask; sorting by date each time was about 1 % of a
+ * build's main thread at 10,000 articles): the same array each time, not to be changed.
+ */
+export function personSliceArticles(archive: Archive, id: string): readonly Article[] {
+  let slices = personSlices.get(archive);
+  if (!slices) personSlices.set(archive, (slices = new Map<string, Article[]>()));
+  let slice = slices.get(id);
+  if (!slice) {
+    const both = new Set(archive.byPerson.get(id) ?? []);
+    for (const a of archive.byAuthor.get(`person:${id}`)?.articles ?? []) both.add(a);
+    slices.set(id, (slice = [...both].sort(newestFirst)));
+  }
+  return slice;
 }
+
+/** Each archive's person slices (personSliceArticles), by person id. */
+const personSlices = new WeakMap<Archive, Map<string, Article[]>>();
 
 /** A data file to write: its name under data/ (without the extension), form, and what makes its text. */
 export interface DataFile {
@@ -360,10 +378,17 @@ interface QuoteRecord {
 const QUOTE_COLUMNS = ['article', 'address', 'published', 'person', 'speaker', 'refers_to', 'quote', 'anchor'] as const;
 
 /** A quote's line of quotes.jsonl. */
-function quoteRecord({ article, quote }: ArticleQuote, site: URL | undefined): QuoteRecord {
+function quoteRecord(
+  { article, quote }: ArticleQuote,
+  site: URL | undefined,
+  addresses: Map<string, string>,
+): QuoteRecord {
+  let articleAddress = addresses.get(article.id);
+  if (articleAddress === undefined)
+    addresses.set(article.id, (articleAddress = address(urls.article(article.id), site)));
   return {
     article: article.id,
-    address: address(urls.article(article.id), site),
+    address: articleAddress,
     published: article.data.published,
     person: quote.person,
     speaker: quote.speaker?.text ?? null,
@@ -392,9 +417,11 @@ const quoteCells = (r: QuoteRecord) => [
  * are full under `site` (the site address), root-relative without one.
  */
 export function quotesFileText(quotes: readonly ArticleQuote[], format: DataFormat, site: URL | undefined): string {
+  // An article's address is worked out once, not once per quote.
+  const addresses = new Map<string, string>();
   return written(
     format,
-    quotes.map((q) => quoteRecord(q, site)),
+    quotes.map((q) => quoteRecord(q, site, addresses)),
     QUOTE_COLUMNS,
     quoteCells,
   );
@@ -407,9 +434,10 @@ function written<R>(format: DataFormat, records: R[], columns: readonly string[]
 
 /** The files of a list of articles (the whole archive's, or a slice). */
 function articleFiles(
+  lines: ArticleLines,
   archive: Archive,
   name: string,
-  articles: Article[],
+  articles: readonly Article[],
   versions: Map<string, Version[]>,
   site: URL | undefined,
 ): DataFile[] {
@@ -422,7 +450,7 @@ function articleFiles(
     cacheKey: key,
     text: () =>
       (format === 'csv' ? csvHeader(ARTICLE_COLUMNS) : '') +
-      articles.map((a) => articleLine(format, archive, a, versions, site)).join(''),
+      articles.map((a) => articleLine(lines, format, archive, a, versions, site)).join(''),
   }));
 }
 
@@ -450,7 +478,9 @@ export function dataFiles(archive: Archive, versions: Map<string, Version[]>, si
       cacheKey: everyone,
       text: () => written(format, records(), csv.columns, csv.cells),
     }));
-  const slice = (name: string, articles: Article[]) => articleFiles(archive, name, articles, versions, site);
+  const lines: ArticleLines = new Map();
+  const slice = (name: string, articles: readonly Article[]) =>
+    articleFiles(lines, archive, name, articles, versions, site);
   return [
     ...slice('articles', archive.articles),
     ...summary('people', () => people.map((p) => personRecord(archive, p, site)), SUMMARY_CSV.people),

@@ -39,7 +39,7 @@ export function articleKey(article: Article, archive: Archive): string {
 }
 
 /** The key of a page listing `articles`, plus anything else it shows (`extra`). */
-export function listKey(archive: Archive, articles: Article[], ...extra: unknown[]): string {
+export function listKey(archive: Archive, articles: readonly Article[], ...extra: unknown[]): string {
   return jsonDigest([namesHash(archive), articles.map(articleHash), extra]);
 }
 
