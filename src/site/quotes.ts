@@ -23,10 +23,16 @@ function quoteCorrections(article: Pick<Article, 'data'>): QuoteCorrection[] {
   return (article.data as { quotes?: QuoteCorrection[] }).quotes ?? [];
 }
 
-/** The quotes of one public article, in reading order, with the names and roles of its people. */
-export async function quotesOfArticle(article: Article, archive: Archive): Promise<BodyQuote[]> {
-  const html = await renderArticleBody(article.filePath!, basePath);
-  return articleQuotes(html, {
+/**
+ * The quotes of one public article, in reading order, with the names and roles of its people;
+ * `html` is its rendered body when the caller has it already (renderArticleBody), read otherwise.
+ */
+export async function quotesOfArticle(
+  article: Article,
+  archive: Archive,
+  html?: string,
+): Promise<readonly BodyQuote[]> {
+  return articleQuotes(html ?? (await renderArticleBody(article.filePath!, basePath)), {
     language: article.data.language,
     people: quotePeople(
       article.people,
@@ -56,7 +62,7 @@ export function archiveQuotes(archive: Archive): Promise<ArchiveQuotes> {
 }
 
 async function collect(archive: Archive): Promise<ArchiveQuotes> {
-  const byArticle = new Map<string, BodyQuote[]>();
+  const byArticle = new Map<string, readonly BodyQuote[]>();
   const byPerson = new Map<string, ArticleQuote[]>();
   const all: ArticleQuote[] = [];
   // archive.articles is newest first, so each person's list is too.

@@ -7,10 +7,10 @@ import { sha256Hex } from '../../text/hash.ts';
 // The archive's quotes as data: data/quotes.jsonl (one JSON object a line) and data/quotes.csv
 // (the same fields as columns), every quote of every public article (src/site/quotes.ts), newest
 // article first and each article's in reading order; the fields are src/site/data-files.ts's
-// QuoteRecord. Each file's cache key is the hash of its text: the quotes depend on every body,
-// its people and the quote rules, and the text is what holds all of them. The text is written
-// again when the file is (the paths and their props are kept for the whole build, and the two
-// texts held there were tens of megabytes).
+// QuoteRecord. Each file's cache key is the hash of the JSON Lines text: the quotes depend on
+// every body, its people and the quote rules, and that text is what holds all of them. The text
+// is written again when the file is (the paths and their props are kept for the whole build, and
+// the two texts held there were tens of megabytes).
 
 /** The text of the quotes file in `format`, for the site address Astro was given. */
 async function quotesFile(format: DataFormat): Promise<string> {
@@ -19,13 +19,15 @@ async function quotesFile(format: DataFormat): Promise<string> {
 }
 
 export async function getStaticPaths() {
-  return Promise.all(
-    (['jsonl', 'csv'] as const).map(async (format) => ({
-      params: { format },
-      props: { format },
-      cacheKey: sha256Hex(await quotesFile(format)),
-    })),
-  );
+  // One key for both files, from the JSON Lines text: it holds every field of every record, and
+  // the CSV is made from the same records (the code that makes either is in Astro's own key), so
+  // the CSV text is not made an extra time just to be hashed.
+  const key = sha256Hex(await quotesFile('jsonl'));
+  return (['jsonl', 'csv'] as const).map((format) => ({
+    params: { format },
+    props: { format },
+    cacheKey: `${format}:${key}`,
+  }));
 }
 
 export async function GET({ props }: APIContext) {
