@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Archive, Article, PersonEntry, SourceEntry } from './collections.ts';
 import { newestFirst } from './grouping.ts';
 import { listKey } from './page-keys.ts';
@@ -398,6 +399,17 @@ export function quotesFileText(quotes: readonly ArticleQuote[], format: DataForm
     QUOTE_COLUMNS,
     quoteCells,
   );
+}
+
+/**
+ * The SHA-256 (hexadecimal) of data/quotes.jsonl's text as quotesFileText(quotes, 'jsonl', site)
+ * gives it, hashed line by line as each is made: the key of both quotes files, without the whole
+ * text (tens of megabytes at 10,000 articles) held at once to be hashed.
+ */
+export function quotesFileDigest(quotes: readonly ArticleQuote[], site: URL | undefined): string {
+  const hash = createHash('sha256');
+  for (const q of quotes) hash.update(`${JSON.stringify(quoteRecord(q, site))}\n`);
+  return hash.digest('hex');
 }
 
 /** Records in one of the two forms. */

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { expect, test } from 'vitest';
 import type { Article } from '../../src/site/collections.ts';
-import { quotesFileText } from '../../src/site/data-files.ts';
+import { quotesFileDigest, quotesFileText } from '../../src/site/data-files.ts';
+import { sha256Hex } from '../../src/text/hash.ts';
 import type { ArticleQuote } from '../../src/site/quotes.ts';
 import { findQuotes } from '../../src/text/quotes.ts';
 
@@ -45,4 +46,11 @@ test('each quote of every language and marks is its words alone, in both files',
   expect(lines.map((l) => ({ article: l.article, quote: l.quote }))).toEqual(expected);
   const rows: { quote: string }[] = parse(quotesFileText(all, 'csv', undefined), { bom: true, columns: true });
   expect(rows.map((r) => r.quote)).toEqual(CASES.map((c) => c.words));
+});
+
+test("the quotes files' key is the hash of the JSON Lines text, made line by line", () => {
+  const all = quotes();
+  for (const site of [undefined, new URL('https://archive.example.org/news/')])
+    expect(quotesFileDigest(all, site)).toBe(sha256Hex(quotesFileText(all, 'jsonl', site)));
+  expect(quotesFileDigest(all.slice(1), undefined)).not.toBe(quotesFileDigest(all, undefined));
 });

@@ -1,8 +1,7 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../site/collections.ts';
-import { DATA_MEDIA_TYPES, quotesFileText, type DataFormat } from '../../site/data-files.ts';
+import { DATA_MEDIA_TYPES, quotesFileDigest, quotesFileText, type DataFormat } from '../../site/data-files.ts';
 import { archiveQuotes } from '../../site/quotes.ts';
-import { sha256Hex } from '../../text/hash.ts';
 
 // The archive's quotes as data: data/quotes.jsonl (one JSON object a line) and data/quotes.csv
 // (the same fields as columns), every quote of every public article (src/site/quotes.ts), newest
@@ -12,17 +11,20 @@ import { sha256Hex } from '../../text/hash.ts';
 // is written again when the file is (the paths and their props are kept for the whole build, and
 // the two texts held there were tens of megabytes).
 
-/** The text of the quotes file in `format`, for the site address Astro was given. */
+/** The site address Astro was given, if any. */
+const site = () => (import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined);
+
+/** The text of the quotes file in `format`. */
 async function quotesFile(format: DataFormat): Promise<string> {
   const { all } = await archiveQuotes(await loadArchive());
-  return quotesFileText(all, format, import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined);
+  return quotesFileText(all, format, site());
 }
 
 export async function getStaticPaths() {
-  // One key for both files, from the JSON Lines text: it holds every field of every record, and
-  // the CSV is made from the same records (the code that makes either is in Astro's own key), so
-  // the CSV text is not made an extra time just to be hashed.
-  const key = sha256Hex(await quotesFile('jsonl'));
+  // One key for both files, the hash of the JSON Lines text made line by line: it holds every
+  // field of every record, and the CSV is made from the same records (the code that makes either
+  // is in Astro's own key), so neither text is made just to be hashed.
+  const key = quotesFileDigest((await archiveQuotes(await loadArchive())).all, site());
   return (['jsonl', 'csv'] as const).map((format) => ({
     params: { format },
     props: { format },
