@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../site/collections.ts';
-import { DATA_MEDIA_TYPES, quotesFileDigest, quotesFileText, type DataFormat } from '../../site/data-files.ts';
+import { DATA_MEDIA_TYPES, quotesFileChunks, quotesFileDigest, type DataFormat } from '../../site/data-files.ts';
 import { archiveQuotes } from '../../site/quotes.ts';
 
 // The archive's quotes as data: data/quotes.jsonl (one JSON object a line) and data/quotes.csv
@@ -8,17 +8,11 @@ import { archiveQuotes } from '../../site/quotes.ts';
 // article first and each article's in reading order; the fields are src/site/data-files.ts's
 // QuoteRecord. Each file's cache key is the hash of the JSON Lines text: the quotes depend on
 // every body, its people and the quote rules, and that text is what holds all of them. The text
-// is written again when the file is (the paths and their props are kept for the whole build, and
-// the two texts held there were tens of megabytes).
+// is made again when the file is written, a piece at a time (the paths and their props are kept
+// for the whole build, and the two texts held there were tens of megabytes).
 
 /** The site address Astro was given, if any. */
 const site = () => (import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined);
-
-/** The text of the quotes file in `format`. */
-async function quotesFile(format: DataFormat): Promise<string> {
-  const { all } = await archiveQuotes(await loadArchive());
-  return quotesFileText(all, format, site());
-}
 
 export async function getStaticPaths() {
   // One key for both files, the hash of the JSON Lines text made line by line: it holds every
@@ -34,5 +28,16 @@ export async function getStaticPaths() {
 
 export async function GET({ props }: APIContext) {
   const { format } = props as { format: DataFormat };
-  return new Response(await quotesFile(format), { headers: { 'Content-Type': DATA_MEDIA_TYPES[format] } });
+  // Streamed a piece at a time (quotesFileChunks): the whole text as one string, with the pieces
+  // it was joined from, is a hundred megabytes or more at 10,000 articles.
+  const chunks = quotesFileChunks((await archiveQuotes(await loadArchive())).all, format, site());
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': DATA_MEDIA_TYPES[format] } });
 }
