@@ -172,14 +172,30 @@ function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions):
 }
 
 /**
+ * The quotes already given in this process, by cache key: one Map for the whole process (kept on
+ * globalThis), since the search records and the pages each load their own copy of this module and
+ * each asks for every body's quotes. Reading them from disk again for the second and third asker
+ * was a third of the quotes' cache time; the quotes themselves are held for the whole build anyway
+ * (person pages, person records), so remembering them keeps nothing more alive than the keys.
+ * Emptied when it would pass MEMO_MAX, for a long-running dev server.
+ */
+const MEMO = Symbol.for('archive.articleQuotes.memo');
+const MEMO_MAX = 200_000;
+function memo(): Map<string, readonly BodyQuote[]> {
+  const holder = globalThis as { [MEMO]?: Map<string, readonly BodyQuote[]> };
+  return (holder[MEMO] ??= new Map());
+}
+
+/**
  * The quotes of an article whose body renders to the sanitized `html` (renderArticleBody), in
  * reading order, by findQuotes's contract (src/text/quotes.ts), each with its paragraph's anchor.
  * A quote's `person` is always one of `options.people` or null. Cached on disk (see the module
- * comment); a cache that cannot be read is computed again. The quotes' strings are their own, not
- * slices of the body's text, so holding the quotes does not hold the body.
+ * comment) and remembered for the process (memo): callers share the array and must not change it;
+ * a cache that cannot be read is computed again. The quotes' strings are their own, not slices of
+ * the body's text, so holding the quotes does not hold the body.
  * @throws {NodeJS.ErrnoException} when the cache cannot be written.
  */
-export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQuote[] {
+export function articleQuotes(html: string, options: ArticleQuoteOptions): readonly BodyQuote[] {
   const key = createHash('sha256')
     .update(rulesVersion())
     .update(
@@ -192,6 +208,17 @@ export function articleQuotes(html: string, options: ArticleQuoteOptions): BodyQ
     .update('\0')
     .update(html)
     .digest('hex');
+  const remembered = memo();
+  const known = remembered.get(key);
+  if (known) return known;
+  if (remembered.size >= MEMO_MAX) remembered.clear();
+  const quotes = cachedOrFound(key, html, options);
+  remembered.set(key, quotes);
+  return quotes;
+}
+
+/** The quotes of `html` under `key`: read from the disk cache, or found now and written there. */
+function cachedOrFound(key: string, html: string, options: ArticleQuoteOptions): BodyQuote[] {
   const cached = path.join(cacheSubdir('quotes'), `${key}.json`);
   try {
     return JSON.parse(readFileSync(cached, 'utf8')) as BodyQuote[];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Archive, Article, PersonEntry, SourceEntry } from './collections.ts';
 import { newestFirst } from './grouping.ts';
 import { listKey } from './page-keys.ts';
@@ -410,6 +411,30 @@ const quoteCells = (r: QuoteRecord) => [
   r.anchor,
 ];
 
+/** How many quotes one piece of quotesFileChunks holds. */
+const QUOTES_CHUNK = 1000;
+
+/**
+ * The text of data/quotes.jsonl or data/quotes.csv in pieces (quotesFileText is their
+ * concatenation), each made only when taken: the CSV's header, then the lines or rows of up to
+ * QUOTES_CHUNK quotes at a time. The route streams them, so the file (tens of megabytes at 10,000
+ * articles) is never one string.
+ */
+export function* quotesFileChunks(
+  quotes: readonly ArticleQuote[],
+  format: DataFormat,
+  site: URL | undefined,
+): Generator<string, void, undefined> {
+  if (format === 'csv') yield csvHeader(QUOTE_COLUMNS);
+  // An article's address is worked out once, not once per quote.
+  const addresses = new Map<string, string>();
+  for (let i = 0; i < quotes.length; i += QUOTES_CHUNK) {
+    const records = quotes.slice(i, i + QUOTES_CHUNK).map((q) => quoteRecord(q, site, addresses));
+    // CSV rows each end with CRLF, so rows written apart join into the rows written together.
+    yield format === 'jsonl' ? jsonLines(records) : csvRows(records.map(quoteCells));
+  }
+}
+
 /**
  * The text of data/quotes.jsonl or data/quotes.csv: one line or row per quote of `quotes`
  * (archiveQuotes' `all`: newest article first, each article's in reading order), the fields of
@@ -417,14 +442,18 @@ const quoteCells = (r: QuoteRecord) => [
  * are full under `site` (the site address), root-relative without one.
  */
 export function quotesFileText(quotes: readonly ArticleQuote[], format: DataFormat, site: URL | undefined): string {
-  // An article's address is worked out once, not once per quote.
-  const addresses = new Map<string, string>();
-  return written(
-    format,
-    quotes.map((q) => quoteRecord(q, site, addresses)),
-    QUOTE_COLUMNS,
-    quoteCells,
-  );
+  return [...quotesFileChunks(quotes, format, site)].join('');
+}
+
+/**
+ * The SHA-256 (hexadecimal) of data/quotes.jsonl's text as quotesFileText(quotes, 'jsonl', site)
+ * gives it, hashed piece by piece as each is made: the key of both quotes files, without the whole
+ * text held at once to be hashed.
+ */
+export function quotesFileDigest(quotes: readonly ArticleQuote[], site: URL | undefined): string {
+  const hash = createHash('sha256');
+  for (const chunk of quotesFileChunks(quotes, 'jsonl', site)) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /** Records in one of the two forms. */

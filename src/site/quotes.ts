@@ -27,11 +27,15 @@ function quoteCorrections(article: Pick<Article, 'data'>): QuoteCorrection[] {
 /**
  * The quotes of one public article, in reading order, with the names and roles of its people;
  * each quote's words as pages and data files show them (shownQuoteText: no comma of the reporting
- * sentence at their end).
+ * sentence at their end). `html` is its rendered body when the caller has it already
+ * (renderArticleBody), read otherwise.
  */
-export async function quotesOfArticle(article: Article, archive: Archive): Promise<BodyQuote[]> {
-  const html = await renderArticleBody(article.filePath!, basePath);
-  const quotes = articleQuotes(html, {
+export async function quotesOfArticle(
+  article: Article,
+  archive: Archive,
+  html?: string,
+): Promise<readonly BodyQuote[]> {
+  const quotes = articleQuotes(html ?? (await renderArticleBody(article.filePath!, basePath)), {
     language: article.data.language,
     people: quotePeople(
       article.people,
@@ -65,7 +69,7 @@ export function archiveQuotes(archive: Archive): Promise<ArchiveQuotes> {
 }
 
 async function collect(archive: Archive): Promise<ArchiveQuotes> {
-  const byArticle = new Map<string, BodyQuote[]>();
+  const byArticle = new Map<string, readonly BodyQuote[]>();
   const byPerson = new Map<string, ArticleQuote[]>();
   const all: ArticleQuote[] = [];
   // archive.articles is newest first, so each person's list is too.

@@ -170,6 +170,17 @@ describe('articleQuotes', () => {
     expect(readdirSync(path.join(cache, 'quotes')).length).toBe(files);
   });
 
+  test('a body asked for again in the same process is given the quotes already read, not read from disk again', async () => {
+    // The search records, the article page and the person pages each ask for every body's quotes.
+    const html = await render(`${body}\n\nA paragraph only this test has.`);
+    const first = articleQuotes(html, { language: 'en', people: [okafor] });
+    // With the disk cache emptied, only a copy kept in memory can give the same array back.
+    for (const f of readdirSync(path.join(cache, 'quotes'))) rmSync(path.join(cache, 'quotes', f));
+    expect(articleQuotes(html, { language: 'en', people: [okafor] })).toBe(first);
+    // Other people are another key: found again.
+    expect(articleQuotes(html, { language: 'en', people: [] })).not.toBe(first);
+  });
+
   test('quotePeople takes names and aliases from the people, roles from the article, and skips unknown ids', () => {
     const people = new Map([['maria-okafor', { name: 'Maria Okafor', aliases: ['Mayor Okafor'] }]]);
     expect(quotePeople([{ id: 'maria-okafor', role: 'mayor' }, { id: 'nobody' }], people)).toEqual([

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { expect, test } from 'vitest';
 import type { Article } from '../../src/site/collections.ts';
-import { quotesFileText } from '../../src/site/data-files.ts';
+import { quotesFileChunks, quotesFileDigest, quotesFileText } from '../../src/site/data-files.ts';
+import { sha256Hex } from '../../src/text/hash.ts';
 import type { ArticleQuote } from '../../src/site/quotes.ts';
 import { findQuotes } from '../../src/text/quotes.ts';
 
@@ -45,4 +46,27 @@ test('each quote of every language and marks is its words alone, in both files',
   expect(lines.map((l) => ({ article: l.article, quote: l.quote }))).toEqual(expected);
   const rows: { quote: string }[] = parse(quotesFileText(all, 'csv', undefined), { bom: true, columns: true });
   expect(rows.map((r) => r.quote)).toEqual(CASES.map((c) => c.words));
+});
+
+test("the quotes files' key is the hash of the JSON Lines text, made line by line", () => {
+  const all = quotes();
+  for (const site of [undefined, new URL('https://archive.example.org/news/')])
+    expect(quotesFileDigest(all, site)).toBe(sha256Hex(quotesFileText(all, 'jsonl', site)));
+  expect(quotesFileDigest(all.slice(1), undefined)).not.toBe(quotesFileDigest(all, undefined));
+});
+
+test('a file of more quotes than one piece holds is every quote once, in order, in both files', () => {
+  // 2,500 quotes: the pieces the files are made in hold 1,000 each.
+  const one = quotes();
+  const all = Array.from({ length: 2500 }, (_, i) => ({
+    article: one[i % one.length]!.article,
+    quote: { ...one[i % one.length]!.quote, quote: { start: 0, end: 1, text: `words ${i}, "said" here` } },
+  }));
+  const expected = all.map((_, i) => `words ${i}, "said" here`);
+  const lines = quotesFileText(all, 'jsonl', undefined).split('\n');
+  expect(lines.pop()).toBe('');
+  expect(lines.map((l) => (JSON.parse(l) as { quote: string }).quote)).toEqual(expected);
+  const rows: { quote: string }[] = parse(quotesFileText(all, 'csv', undefined), { bom: true, columns: true });
+  expect(rows.map((r) => r.quote)).toEqual(expected);
+  expect([...quotesFileChunks(all, 'csv', undefined)].join('')).toBe(quotesFileText(all, 'csv', undefined));
 });
