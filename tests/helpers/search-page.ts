@@ -85,11 +85,11 @@ export async function showEveryResult(page: Page, most = 50): Promise<void> {
 
 /**
  * Opens a search address (in the tab itself when it is already on that search page, see
- * goToSearch), waits until the search is final and presses "Show more results" until every result
- * is listed.
+ * goToSearch, unless `load`), waits until the search is final and presses "Show more results"
+ * until every result is listed.
  */
-export async function openEveryResult(page: Page, address: string): Promise<void> {
-  await goToSearch(page, address);
+export async function openEveryResult(page: Page, address: string, load = false): Promise<void> {
+  await goToSearch(page, address, load);
   await finalSearch(page);
   await showEveryResult(page);
 }
