@@ -198,3 +198,36 @@ test('the hints speak of the minus only when one was typed, once, and offer fewe
   );
   await page.close();
 });
+
+test('going back or forward to a search filtered by a value the page does not list keeps that filter', async () => {
+  // No article of the archive is by this author, so the page lists no box for the name (as a
+  // language's page lists only its own articles' authors).
+  const address = '/search/?q=harbour&author=Nobody+Of+This+Archive';
+  /** The status line and every result link once the search is final. */
+  const answer = async (page: Page) => {
+    await page.locator('#search-results-section[aria-busy="false"]').waitFor();
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/\b(No|\d+) results?\b/);
+    return {
+      status: await page.locator('#search-status').textContent(),
+      links: await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    };
+  };
+  const loaded = await ctx.tab();
+  await open(loaded, address);
+  const expected = await answer(loaded);
+  await loaded.close();
+
+  const page = await ctx.tab();
+  await open(page, '/search/?q=harbour');
+  const unfiltered = await answer(page);
+  await page.evaluate((to) => {
+    document.querySelector('#search-status')!.textContent = '';
+    history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, address);
+  const filtered = await answer(page);
+  expect(filtered).toEqual(expected);
+  expect(filtered).not.toEqual(unfiltered);
+  await expect.poll(() => page.locator('input[name="author"][value="Nobody Of This Archive"]').isChecked()).toBe(true);
+  await page.close();
+});

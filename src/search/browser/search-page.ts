@@ -131,10 +131,15 @@ function readForm(): SearchState {
   return stateFromParams(params);
 }
 
-/** Puts a state into the form (on load, and when the reader goes back). */
+/**
+ * Puts a state into the form (on load, and when the reader goes back or forward): a filter value
+ * the page does not list yet gets its box first, so the search keeps every filter the address
+ * names instead of dropping the ones without a box.
+ */
 function writeForm(state: SearchState): void {
   input.value = state.q;
   sortSelect.value = state.sort;
+  filters.complete(state, totals);
   filters.tick(state);
 }
 
@@ -420,7 +425,6 @@ async function start(): Promise<void> {
     });
   });
   const initial = stateFromParams(new URLSearchParams(location.search));
-  filters.complete(initial, totals);
   writeForm(initial);
   const fold = () => filters.fold(narrow.matches);
   fold();
