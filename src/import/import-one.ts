@@ -24,6 +24,7 @@ import {
 } from './metadata.ts';
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
+import { staleQuoteCorrections } from './quote-corrections.ts';
 import { readTextCapture } from './text-capture.ts';
 import { withoutControlCharactersNoted } from './control-characters.ts';
 import { articleText, BACKUP_FOLDER, backupStamp, yamlText } from './write.ts';
@@ -1091,6 +1092,7 @@ async function mergedWithFile(
       ...n,
       ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
     }));
+  if (isArticle) warnings.push(...staleQuoteCorrections(previous.file, data, previous.body, merged.body));
   return { frontmatter, body: merged.body, notes, warnings, said };
 }
 
