@@ -24,6 +24,7 @@ import {
 } from './metadata.ts';
 import { parseHtmlFragment, treeToMarkdown, type Converted } from './markdown.ts';
 import { findPeople } from './people.ts';
+import { staleQuoteCorrections } from './quote-corrections.ts';
 import { readTextCapture } from './text-capture.ts';
 import { withoutControlCharactersNoted } from './control-characters.ts';
 import { articleText, BACKUP_FOLDER, backupStamp, yamlText } from './write.ts';
@@ -710,6 +711,12 @@ async function capturedTextKey(
   return stored && sameTextKey(stored.data, stored.body);
 }
 
+/** An editor's note without the partial-capture note it leads with (undefined when that is all). */
+function withoutPartialNote(note: unknown): unknown {
+  if (typeof note !== 'string' || !note.startsWith(PARTIAL_NOTE)) return note;
+  return note.slice(PARTIAL_NOTE.length).trim() || undefined;
+}
+
 /** The fields a merge settles: the schema's, in its order. */
 const MERGED_FIELDS = FIELD_ORDER;
 
@@ -1004,11 +1011,18 @@ async function mergedWithFile(
     data: isArticle ? fresh : Object.fromEntries(VERSION_FIELDS.map((k) => [k, fresh[k]])),
     body: body.markdown,
   };
+  const base = await extractStored(previous, root, index);
+  // The partial-capture note is the importer's, about one capture: the editor's own note (what
+  // follows it) is merged, and whether the note leads with it is settled after (see below).
+  const ownNote = <T extends { data: Record<string, unknown> }>(entry: T): T => ({
+    ...entry,
+    data: { ...entry.data, editorsNote: withoutPartialNote(entry.data.editorsNote) },
+  });
   const merged = mergeEntry(
     // The blank line after the front matter is the file's layout, not its text.
-    { data: previous.data, body: previous.body.replace(/^(?:[ \t]*\r?\n)+/, '') },
-    await extractStored(previous, root, index),
-    freshEntry,
+    ownNote({ data: previous.data, body: previous.body.replace(/^(?:[ \t]*\r?\n)+/, '') }),
+    base && ownNote(base),
+    ownNote(freshEntry),
     fields,
     // Where both changed a value: a newer capture is the original's word, and the edited file
     // stays as the earlier version. A rewrite in place (the same capture again, or another save
@@ -1020,10 +1034,19 @@ async function mergedWithFile(
   // A newer capture is a capture of the article the file already names: its source and address
   // stay the article's (another form of the address, http or a trailing slash, is the same one).
   if (newer) for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
-  // The partial-capture note is the importer's, about one capture: it goes with that capture.
-  const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
-  const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
-  data.editorsNote = partial ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
+  // The partial-capture note goes with a partial capture, unless the editor took it out of the
+  // file (rewrote or deleted the note) while the capture stayed as partial as the base: then the
+  // note stays exactly as the editor left it. A capture that is not partial drops it.
+  const leads = (v: unknown) => typeof v === 'string' && v.startsWith(PARTIAL_NOTE);
+  const baseLeads = base ? leads(base.data.editorsNote) : !newer || leads(previous.data.editorsNote);
+  const removedByHand = baseLeads && !leads(previous.data.editorsNote);
+  const note = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
+  data.editorsNote = partial && !removedByHand ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
+  // The report's "kept as edited" is for a note the file keeps as written (a deleted one too).
+  const noteKept = merged.notes.find((n) => n.field === 'editorsNote' && n.action === 'kept');
+  if (noteKept && !sameValue(data.editorsNote, previous.data.editorsNote)) noteKept.action = 'merged';
+  if (partial && removedByHand && !merged.notes.some((n) => n.field === 'editorsNote'))
+    merged.notes.push({ field: 'editorsNote', action: 'kept' });
   // Whether the article is published is the editor's decision (completing a draft, by hand or
   // with --url/--source/--published, is one): a capture never turns a published article back
   // into a draft, whatever it lacks; the report warns instead. A file that lacks a fact only a
@@ -1069,6 +1092,7 @@ async function mergedWithFile(
       ...n,
       ...(n.field !== 'body' && { capture: shown(freshEntry.data[n.field]) }),
     }));
+  if (isArticle) warnings.push(...staleQuoteCorrections(previous.file, data, previous.body, merged.body));
   return { frontmatter, body: merged.body, notes, warnings, said };
 }
 

@@ -292,13 +292,53 @@ function hunksOf(
   );
 }
 
+/** An insertion: a change that replaces no base paragraph. */
+const isInsertion = (h: Hunk) => h.start === h.end;
+
+/**
+ * Whether hunk `h` (starting at or after `start`) touches the group of changes covering base
+ * paragraphs [start, end): it changes some of those paragraphs, or inserts strictly inside them.
+ * An insertion at the group's edge stays apart (it lands before or after the paragraphs the group
+ * changes, which keep their own change); two insertions at one place touch.
+ */
+const touches = (h: Hunk, start: number, end: number) =>
+  start === end ? h.start === start && isInsertion(h) : h.start < end && !(isInsertion(h) && h.start === start);
+
+/**
+ * Follows the paragraphs the original moved: a base paragraph `theirs` deletes in one place and
+ * inserts word for word in another, which `mine` edited or deleted on its own (a change of that
+ * paragraph alone), takes the editor's change to its new place: the inserted copy becomes the
+ * editor's text (or nothing), and the editor's change where it was is dropped. Returns the two
+ * lists of changes, new objects where changed.
+ */
+function followMoves(base: string[], mine: Hunk[], theirs: Hunk[]): [Hunk[], Hunk[]] {
+  const moved = theirs.map((h) => ({ ...h, lines: [...h.lines] }));
+  const dropped = new Set<Hunk>();
+  for (const h of theirs)
+    for (let k = h.start; k < h.end; k++) {
+      if (h.lines.some((line) => sameParagraph(line, base[k]!))) continue;
+      const edit = mine.find((m) => m.start === k && m.end === k + 1 && m.lines.length <= 1);
+      if (!edit) continue;
+      const place = moved.find((g, n) => theirs[n] !== h && g.lines.some((line) => sameParagraph(line, base[k]!)));
+      if (!place) continue;
+      const at = place.lines.findIndex((line) => sameParagraph(line, base[k]!));
+      place.lines.splice(at, 1, ...edit.lines);
+      dropped.add(edit);
+    }
+  return [mine.filter((m) => !dropped.has(m)), moved];
+}
+
 /**
  * A three-way merge of paragraphs (as diff3 merges lines): the changes base→file and base→fresh
- * are grouped where they touch the same base paragraphs (or insert at the same place); a group
- * changed by one side takes that side's text, one changed alike by both takes it once, and one
- * changed differently by both is a conflict settled by `rule` (file: the editor's text; fresh:
- * the original's). Returns the merged paragraphs and, for each conflict, the base paragraph it
- * concerns (its first 80 characters; the file's text for an insertion).
+ * are grouped where they touch the same base paragraphs (see `touches`: an insertion next to a
+ * changed paragraph is apart from it, so the original inserting a paragraph beside an edited one,
+ * or beside one the editor deleted, keeps the edit); a paragraph the original moved carries the
+ * editor's change to its new place (see followMoves). A group changed by one side takes that
+ * side's text, one changed alike by both takes it once, one where one side only deleted and the
+ * other only inserted takes both, and one changed differently by both is a conflict settled by
+ * `rule` (file: the editor's text; fresh: the original's). Returns the merged paragraphs and, for
+ * each conflict, the base paragraph it concerns (its first 80 characters; the file's text for an
+ * insertion).
  */
 export function mergeParagraphs(
   baseText: string,
@@ -307,11 +347,14 @@ export function mergeParagraphs(
   rule: MergeRule,
 ): { paragraphs: string[]; conflicts: string[] } {
   const base = paragraphsOf(baseText);
-  const mine = hunksOf(base, paragraphsOf(fileText));
-  const theirs = hunksOf(base, paragraphsOf(freshText));
+  const [mine, theirs] = followMoves(
+    base,
+    hunksOf(base, paragraphsOf(fileText)),
+    hunksOf(base, paragraphsOf(freshText)),
+  );
   const out: string[] = [];
   const conflicts: string[] = [];
-  /** The text of base [start, end) with the given hunks (all inside it) applied. */
+  /** The text of base [start, end) with the given hunks (all inside it, in order) applied. */
   const apply = (hunks: Hunk[], start: number, end: number) => {
     const text: string[] = [];
     let at = start;
@@ -321,10 +364,12 @@ export function mergeParagraphs(
     }
     return [...text, ...base.slice(at, end)];
   };
+  /** Hunk order: by base position, an insertion before a change starting at the same place. */
+  const before = (x: Hunk, y: Hunk) => x.start < y.start || (x.start === y.start && isInsertion(x) && !isInsertion(y));
   let done = 0;
   let [i, j] = [0, 0];
   while (i < mine.length || j < theirs.length) {
-    const first = j >= theirs.length || (i < mine.length && mine[i]!.start <= theirs[j]!.start) ? mine[i]! : theirs[j]!;
+    const first = j >= theirs.length || (i < mine.length && !before(theirs[j]!, mine[i]!)) ? mine[i]! : theirs[j]!;
     const start = first.start;
     let end = first.end;
     const [a, b]: [Hunk[], Hunk[]] = [[], []];
@@ -336,7 +381,7 @@ export function mergeParagraphs(
       ] as const) {
         const k = list === mine ? i : j;
         const h = list[k];
-        if (h && (h.start < end || h.start === start)) {
+        if (h && (h === first || touches(h, start, end))) {
           into.push(h);
           next();
           end = Math.max(end, h.end);
@@ -347,10 +392,19 @@ export function mergeParagraphs(
     out.push(...base.slice(done, start));
     const ours = apply(a, start, end);
     const others = apply(b, start, end);
+    const onlyDeletes = (hunks: Hunk[]) => hunks.every((h) => h.lines.length === 0);
+    const onlyInserts = (hunks: Hunk[]) => hunks.every(isInsertion);
     if (!b.length) out.push(...ours);
     else if (!a.length || (ours.length === others.length && ours.every((p, n) => sameParagraph(p, others[n]!))))
       out.push(...others);
-    else {
+    // One side only deleted paragraphs, the other only inserted among them: both apply.
+    else if ((onlyDeletes(a) && onlyInserts(b)) || (onlyInserts(a) && onlyDeletes(b))) {
+      const all = [...a, ...b];
+      for (let k = start; k <= end; k++) {
+        for (const h of all) if (isInsertion(h) && h.start === k) out.push(...h.lines);
+        if (k < end && !all.some((h) => h.start <= k && k < h.end)) out.push(base[k]!);
+      }
+    } else {
       out.push(...(rule === 'file' ? ours : others));
       const named = start < end ? base.slice(start, end) : a.flatMap((h) => h.lines);
       conflicts.push(...named.map((p) => (p.length > 80 ? `${p.slice(0, 79).trimEnd()}…` : p)));
