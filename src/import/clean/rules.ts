@@ -3,7 +3,7 @@ import { GLUED_DATE } from '../names.ts';
 import { isMetaLine } from './meta-line.ts';
 import { BYLINE_CONJUNCTIONS, BYLINE_LEAD_WORDS } from '../../text/byline-words.ts';
 import { NAME_PARTICLES } from '../../text/name-particles.ts';
-import { wordAlternation } from '../../text/word-pattern.ts';
+import { LETTER_BOUNDARY, wordAlternation } from '../../text/word-pattern.ts';
 import { singleSpaced } from '../../text/white-space.ts';
 
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
@@ -83,8 +83,10 @@ const BYLINE_JOIN = new RegExp(`^(?:${wordAlternation([...BYLINE_CONJUNCTIONS, .
  * Anne Roy, envoyée spéciale", "Von Eva Ruf, Korrespondentin"): the job words of the languages
  * the importer reads, with up to a few words of the outlet's name or beat around them.
  */
-export const ROLE_TAIL =
-  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista|redaktion|redacci[óo]n|r[ée]daction|redazione|reda[çc][ãa]o|redactie|newsroom)\b[\p{L}.'’&\s-]{0,40}$/iu;
+export const ROLE_TAIL = new RegExp(
+  String.raw`,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista|redaktion|redacci[óo]n|r[ée]daction|redazione|reda[çc][ãa]o|redactie|newsroom)${LETTER_BOUNDARY}[\p{L}.'’&\s-]{0,40}$`,
+  'iu',
+);
 
 /**
  * True for a line that is only a byline: a byline word, then names (capitalised words, with
