@@ -4,6 +4,7 @@ import { MONTH_NAMES } from '../text/month-names.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
 import { LETTER_BOUNDARY, wordAlternation } from '../text/word-pattern.ts';
 import { singleSpaced } from '../text/white-space.ts';
+import { withoutControlCharactersIn } from '../content/control-characters.ts';
 
 // Names as pages print them: bylines and publication names. A byline field on a real page holds
 // more than names: "By", a date or time glued on, a job title, "(with …)", the outlet itself.
@@ -119,7 +120,8 @@ function namesJoined(piece: string): string[] {
 export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?: string | undefined } = {}): string[] {
   const out: string[] = [];
   for (const raw of list) {
-    let text = singleSpaced(raw);
+    // Invisible control characters first ("By\u0007 Jane Doe"): the names are read as the site shows them.
+    let text = singleSpaced(withoutControlCharactersIn(raw));
     if (!text || /^https?:\/\//i.test(text)) continue;
     if (opts.citation) text = personName(text);
     text = text.replace(BY_PREFIX, '');
