@@ -86,3 +86,9 @@ describe('a byline holding a control character is still read', () => {
     expect(c.authors).toEqual(authors);
   });
 });
+
+test('the writer’s job on the line under the byline goes with it, a control character in it or not', () => {
+  const c = converted(capture(page('By Bob Smith<br>Gazette&#7; Staff Writer'), '.html'));
+  expect(c.markdown).not.toMatch(/Bob Smith|Staff Writer/);
+  expect(c.authors).toEqual(['Bob Smith']);
+});
