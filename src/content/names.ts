@@ -56,6 +56,11 @@ const HONORIFICS = new Set([
   // English
   ...['mr', 'mrs', 'ms', 'mx', 'mister', 'messrs', 'dr', 'prof', 'professor', 'doctor', 'rev', 'revd', 'reverend'],
   ...['honourable', 'honorable', 'rt', 'right'],
+  // Offices and ranks, written out or in forms that are no one's name ("Cllr", "Sgt", "Lt Col")
+  ...['senator', 'governor', 'representative', 'congressman', 'congresswoman', 'assemblyman', 'assemblywoman'],
+  ...['councillor', 'councilor', 'cllr', 'president'],
+  ...['lieutenant', 'sergeant', 'corporal', 'admiral', 'brigadier', 'lt', 'sgt', 'cpl', 'pte', 'pvt', 'capt', 'cmdr'],
+  ...['cdr', 'adm', 'brig', 'supt', 'insp'],
   // German, Dutch, Scandinavian
   ...['herr', 'frau', 'hr', 'fru', 'drin', 'dr-ing', 'dipl-ing', 'univ-prof', 'dhr', 'mevr', 'mw', 'drs', 'ir'],
   ...['doktor', 'doktorin', 'professorin'],
@@ -80,10 +85,26 @@ const NAME_LIKE_HONORIFICS = new Set([
   'imam',
   'bishop',
   'baroness',
+  'sheikh',
+  'sheikha',
+  'shaikh',
+  'sheik',
+  'ayatollah',
+  'mufti',
+  'cardinal',
 ]);
-/** Honorifics written only with their dot, as the word without it is a name (Sig Hansen) or a word: "Sig.", "Gen.". */
+/**
+ * Honorifics written only with their dot, as the word without it is a name (Sig Hansen, Gen
+ * Hoshino, Col Joye, Amartya Sen) or a word: "Sig.", "Gen.", "Sen.", "Rep.", "Gov.". Without the
+ * dot they are titles only after another title ("Maj Gen Ann Lee", "Lt Col John Smith").
+ */
 const DOTTED_HONORIFICS = new Set([
   'hon.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'pres.',
+  'det.',
   'sig.',
   'ing.',
   'gen.',
@@ -97,6 +118,8 @@ const DOTTED_HONORIFICS = new Set([
   'fr.',
   'mag.',
 ]);
+/** Ranks that are names without their dot (Gen Hoshino, Col Joye) but titles after another title: "Lt Col", "Brig Gen". */
+const RANKS_AFTER_TITLE = new Set(['gen', 'col']);
 /** French honorifics that are initials in other languages ("M. Jean Dupont", but "M. Scott Peck"): only in French. */
 const FRENCH_HONORIFICS = new Set(['m.', 'mm.', 'me', 'me.']);
 /** Qualifiers of a German doctorate after "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr. h.c.". */
@@ -150,12 +173,16 @@ const ARTICLES = new Set(['the', 'le', 'la']);
 function honorificsRemoved(name: string, language = 'en'): { name: string; whole: boolean } {
   const words = name.trim().split(/\s+/);
   const french = /^fr\b/i.test(language);
-  // "Hon" without its dot is a given name too (Hon Lam), but not after "The" or "Rt" ("The Rt Hon").
+  /** True for a word that is a title and never a name: "Lt", "Dr.", "Gen.". */
+  const isTitle = (w: string) => HONORIFICS.has(bare(w)) || DOTTED_HONORIFICS.has(w.toLowerCase());
+  // "Hon" without its dot is a given name too (Hon Lam), but not after "The" or "Rt" ("The Rt Hon");
+  // so are "Gen" and "Col" (Gen Hoshino), but not after another title ("Lt Col John Smith").
   const isHonorific = (w: string, after = '') =>
     HONORIFICS.has(bare(w)) ||
     NAME_LIKE_HONORIFICS.has(bare(w)) ||
     DOTTED_HONORIFICS.has(w.toLowerCase()) ||
     (bare(w) === 'hon' && ['the', 'rt', 'right'].includes(bare(after))) ||
+    (RANKS_AFTER_TITLE.has(bare(w)) && isTitle(after)) ||
     (french && FRENCH_HONORIFICS.has(w.toLowerCase()));
   let start = 0;
   while (start < words.length) {

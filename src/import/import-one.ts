@@ -174,7 +174,10 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   if (!capture.html) {
     const { title, tree } = readTextCapture(capture.text);
     const meta: PageMetadata = title ? { title: { value: title, from: 'first line' } } : {};
-    return { meta, body: treeToMarkdown(tree, { title }) };
+    const body = treeToMarkdown(tree, { title });
+    // A "By" line under the headline is taken out of the text: its names are the authors.
+    const notes = addHeadLineFacts(meta, body.report.removed);
+    return { meta, body, note: notes.join('; ') || undefined };
   }
   const page = parsePage(capture.text, given.url);
   const pageTitle = (page.document.title ?? '').trim();
@@ -197,12 +200,13 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   const ldBody = meta.articleBody?.value;
   if (measure.prose < MIN_PROSE && ldBody && ldBody.length >= MIN_PROSE) {
     const body = treeToMarkdown(textTree(ldBody), ctx, base);
+    const headNotes = addHeadLineFacts(meta, body.report.removed);
     const note = `the page shows no article text (${measure.prose} characters of prose); the text is the JSON-LD articleBody`;
     return {
       meta,
       body,
       partial: partialCapture(access, body.report, body.text.length),
-      note: [...found, note].join('; '),
+      note: [...found, note, ...headNotes].join('; '),
     };
   }
   if (!extracted.html)

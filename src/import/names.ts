@@ -2,8 +2,9 @@ import { lowerLettersAndDigits, lowerWithoutAccents } from '../text/fold.ts';
 import { BYLINE_LEAD_WORDS } from '../text/byline-words.ts';
 import { MONTH_NAMES } from '../text/month-names.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
-import { wordAlternation } from '../text/word-pattern.ts';
+import { LETTER_BOUNDARY, wordAlternation } from '../text/word-pattern.ts';
 import { singleSpaced } from '../text/white-space.ts';
+import { withoutControlCharactersIn } from '../content/control-characters.ts';
 
 // Names as pages print them: bylines and publication names. A byline field on a real page holds
 // more than names: "By", a date or time glued on, a job title, "(with …)", the outlet itself.
@@ -20,7 +21,7 @@ const MONTH = `(?:${wordAlternation(MONTH_NAMES.flat())})\\.?`;
 
 /** Where a date, time or "Updated" note starts inside a byline. */
 export const GLUED_DATE = new RegExp(
-  `\\s*(?:[,|–—·•-]\\s*)?(?:\\b(?:last updated|last modified|updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)\\b[: ]*)?(?:\\b${MONTH}\\s+\\d|\\b\\d{1,4}(?:[./:-]|(?:\\.|\\s+de)?\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b|\\b(?:last updated|updated|published|aktualisiert|publié|actualizado)\\b).*$`,
+  `\\s*(?:[,|–—·•-]\\s*)?(?:${LETTER_BOUNDARY}(?:last updated|last modified|updated|published|posted|aktualisiert|publié|actualizado|publicado|pubblicato|bijgewerkt|le|am|on)${LETTER_BOUNDARY}[: ]*)?(?:${LETTER_BOUNDARY}${MONTH}\\s+\\d|${LETTER_BOUNDARY}\\d{1,4}(?:[./:-]|(?:\\.|\\s+de)?\\s+${MONTH}|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|$)|${LETTER_BOUNDARY}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+\\d|${LETTER_BOUNDARY}\\d+\\s+(?:hours?|minutes?|days?)\\s+ago${LETTER_BOUNDARY}|${LETTER_BOUNDARY}(?:last updated|updated|published|aktualisiert|publié|actualizado)${LETTER_BOUNDARY}).*$`,
   'iu',
 );
 
@@ -36,8 +37,10 @@ const AGENCY =
   /^(?:reuters|ap|afp|dpa|efe|ansa|anp|belga|lusa|apa|sda|ats|kyodo|xinhua|bloomberg|pa|tt|ntb|ritzau|epa|kna|epd|agencies|agences|agenturen|agencias|agenzie)$/i;
 
 /** Link labels that byline elements carry beside the name ("Follow author", "Contact", "More by"). */
-const NOT_A_NAME =
-  /^(?:follow|contact|e-?mail|more (?:by|from|articles)|view (?:all|profile)|see all|all (?:articles|stories)|about the author|author|staff|last)\b/i;
+const NOT_A_NAME = new RegExp(
+  `^(?:follow|contact|e-?mail|more (?:by|from|articles)|view (?:all|profile)|see all|all (?:articles|stories)|about the author|author|staff|last)${LETTER_BOUNDARY}`,
+  'iu',
+);
 
 /**
  * A name printed in capitals ("JOE HILDEBRAND", "O'NEILL") in the usual case ("Joe Hildebrand",
@@ -86,6 +89,28 @@ function isOutlet(name: string, outlet: string | undefined): boolean {
   return a.length > 1 && b.length > 1 && (a === b || a.startsWith(b) || b.startsWith(a));
 }
 
+/** A word joining the names of a byline before a capital ("and", "et", "und", "y", "e", "en", "&"), with the spaces around it. */
+const NAME_JOIN = new RegExp(`\\s*(${LETTER_BOUNDARY}(?:and|et|und|y|e|en)${LETTER_BOUNDARY}|&)\\s*(?=\\p{Lu})`, 'u');
+
+/**
+ * The names of one byline piece joined by NAME_JOIN words, in order: "Mario Rossi e Luca
+ * Bianchi" -> ["Mario Rossi", "Luca Bianchi"]. Spanish "y" and Portuguese "e" also join the two
+ * surnames of one person ("José Ortega y Gasset", "Maria Silva e Sousa"): before a single word
+ * after a full name they are part of the name, since a surname alone is no one's byline.
+ */
+function namesJoined(piece: string): string[] {
+  const [first = '', ...rest] = piece.split(NAME_JOIN);
+  const names = [first];
+  for (let i = 0; i + 1 < rest.length; i += 2) {
+    const [join, next] = [rest[i]!, rest[i + 1]!.trim()];
+    const last = names.length - 1;
+    if (/^[ye]$/.test(join) && names[last]!.trim().split(/\s+/).length >= 2 && /^\S+$/.test(next))
+      names[last] = `${names[last]!.trim()} ${join} ${next}`;
+    else names.push(next);
+  }
+  return names;
+}
+
 /**
  * Author names from byline fields: "By", glued dates and times, job titles and "(with …)" are
  * taken off, several names in one field are split ("A, B and C"), and entries that are a date,
@@ -95,7 +120,8 @@ function isOutlet(name: string, outlet: string | undefined): boolean {
 export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?: string | undefined } = {}): string[] {
   const out: string[] = [];
   for (const raw of list) {
-    let text = singleSpaced(raw);
+    // Invisible control characters first ("By\u0007 Jane Doe"): the names are read as the site shows them.
+    let text = singleSpaced(withoutControlCharactersIn(raw));
     if (!text || /^https?:\/\//i.test(text)) continue;
     if (opts.citation) text = personName(text);
     text = text.replace(BY_PREFIX, '');
@@ -119,14 +145,14 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
           /\s(?:edited|editing|photos?|photographs|illustrations?|graphics|translated|translation|video) by\s.*$/i,
           '',
         )
-        .replace(/@\w+/g, ' ')
+        .replace(/@[\p{L}\p{M}\p{N}_.]+/gu, ' ')
         .replace(GLUED_DATE, '')
         .replace(/\d.*$/, '')
         .replace(/\s+/g, ' ');
       for (const [i, piece] of head.split(/\s*[,;]\s*/).entries()) {
         // After a comma, one word is a role or a desk ("Jane Doe, News"), unless it is a wire agency.
         if (i > 0 && !/\s/.test(piece.trim()) && !AGENCY.test(piece.trim())) continue;
-        for (let name of piece.split(/\s*(?:\band\b|\bet\b|\bund\b|\by\b|\be\b|\ben\b|&)\s*(?=\p{Lu})/u)) {
+        for (let name of namesJoined(piece)) {
           name = dropJobTitle(
             name
               .replace(/[\s,;:.|–—-]+$/, '')

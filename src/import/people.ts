@@ -9,7 +9,7 @@ import {
   PUBLIC_BODY_WORDS,
   TRADE_WORDS,
 } from '../text/organization-words.ts';
-import { escapeRegExp, wordAlternation } from '../text/word-pattern.ts';
+import { escapeRegExp, LETTER_BOUNDARY, wordAlternation } from '../text/word-pattern.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
 
 // Who an article names. Known people are found by every name they go by (their aliases) in the
@@ -296,8 +296,8 @@ export function stripTitles(name: string): string {
  * Johnson Space Center").
  */
 const ORG_WORD = new RegExp(
-  `^(?:${wordAlternation([...INSTITUTION_WORDS, ...GROUP_WORDS, ...NAMED_AFTER_WORDS])})\\b`,
-  'i',
+  `^(?:${wordAlternation([...INSTITUTION_WORDS, ...GROUP_WORDS, ...NAMED_AFTER_WORDS])})${LETTER_BOUNDARY}`,
+  'iu',
 );
 
 /** A word that, right after a name, makes it part of an organization's name (ORG_WORD, or a trade: "Van Oord Dredging"). */
@@ -492,8 +492,10 @@ const AFTER_VERB =
 const LONGER_NAME = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|for|and|&|de|du|des|der|für|und))\s+$/u;
 
 /** First words of places and organizations that stand before "said" as often as people do. */
-const PLACE_START =
-  /^(?:the|der|die|das|den|dem|het|een|ein|eine|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)\b/i;
+const PLACE_START = new RegExp(
+  `^(?:the|der|die|das|den|dem|het|een|ein|eine|north|south|east|west|new|united|saudi|hong|sri|el|los|las|san|santa|st|great|white|downing|wall|silicon|european|british|american|german|french|chinese|russian|prime|foreign|defense|defence|home|justice|state|city|county|national|federal|supreme|high|this|that|these|those|when|while|after|before|but|and|in|on|at|for|from|with)${LETTER_BOUNDARY}`,
+  'iu',
+);
 
 /**
  * Names the NLP pass (compromise) finds, names written after a title ("Chancellor Olaf

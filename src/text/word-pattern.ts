@@ -16,3 +16,13 @@ export function wordAlternation(words: Iterable<string>): string {
     .map(escapeRegExp)
     .join('|');
 }
+
+/** A character of a word for LETTER_BOUNDARY: a letter of any script, a combining mark, a digit or "_". */
+const WORD_CHARACTER = String.raw`[\p{L}\p{M}\p{N}_]`;
+
+/**
+ * A regular-expression source for a word boundary that knows every script's letters (use it with
+ * the u flag). JavaScript's \b knows only ASCII letters, so it finds one inside "Renée" (between
+ * "é" and "e") and "Rene\u0301e" (after the combining accent); this does not.
+ */
+export const LETTER_BOUNDARY = `(?:(?<=${WORD_CHARACTER})(?!${WORD_CHARACTER})|(?<!${WORD_CHARACTER})(?=${WORD_CHARACTER}))`;

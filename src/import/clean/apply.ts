@@ -1,7 +1,25 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { BLOCK_RULES, INLINE_RULES, ROLE_TAIL, type BlockInfo, type RuleContext } from './rules.ts';
+import {
+  BLOCK_RULES as RULES_AS_WRITTEN,
+  INLINE_RULES,
+  ROLE_TAIL,
+  type BlockInfo,
+  type BlockRule,
+  type RuleContext,
+} from './rules.ts';
+import { withoutControlCharactersIn } from '../../content/control-characters.ts';
 import { singleSpaced } from '../../text/white-space.ts';
+
+/**
+ * The block rules, each judging a block's text without the invisible control characters it may
+ * hold ("By Maria\u0010 Lopez" is a byline): those are taken out of what the importer writes
+ * (control-characters.ts), so the rules read the text as the site will show it.
+ */
+const BLOCK_RULES: BlockRule[] = RULES_AS_WRITTEN.map((rule) => ({
+  ...rule,
+  matches: (text, ctx, info) => rule.matches(withoutControlCharactersIn(text), ctx, info),
+}));
 
 // Applies the cleaning rules to an article body (a hast tree) and reports what was removed.
 

@@ -3,8 +3,9 @@ import { GLUED_DATE } from '../names.ts';
 import { isMetaLine } from './meta-line.ts';
 import { BYLINE_CONJUNCTIONS, BYLINE_LEAD_WORDS } from '../../text/byline-words.ts';
 import { NAME_PARTICLES } from '../../text/name-particles.ts';
-import { wordAlternation } from '../../text/word-pattern.ts';
+import { LETTER_BOUNDARY, wordAlternation } from '../../text/word-pattern.ts';
 import { singleSpaced } from '../../text/white-space.ts';
+import { BYLINE_ORGANIZATION_WORDS } from '../../text/organization-words.ts';
 
 // Boilerplate that survives article extraction on real news pages. Each rule lives here once,
 // with what it removes; tests/unit/import-clean.test.ts shows a real-looking before and after
@@ -75,6 +76,8 @@ const BYLINE_START = new RegExp(
   `^(?:${wordAlternation(BYLINE_LEAD_WORDS)}|texto?|text|written by)\\s+(?=\\p{Lu})`,
   'iu',
 );
+/** Words that end an agency's or a desk's name in a byline ("Press", "News", "Board"). */
+const ORGANIZATION_WORD = new Set(BYLINE_ORGANIZATION_WORDS);
 /** Words that may stand between the names of a byline. */
 const BYLINE_JOIN = new RegExp(`^(?:${wordAlternation([...BYLINE_CONJUNCTIONS, ...NAME_PARTICLES])})$`);
 
@@ -83,8 +86,10 @@ const BYLINE_JOIN = new RegExp(`^(?:${wordAlternation([...BYLINE_CONJUNCTIONS, .
  * Anne Roy, envoyée spéciale", "Von Eva Ruf, Korrespondentin"): the job words of the languages
  * the importer reads, with up to a few words of the outlet's name or beat around them.
  */
-export const ROLE_TAIL =
-  /,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista|redaktion|redacci[óo]n|r[ée]daction|redazione|reda[çc][ãa]o|redactie|newsroom)\b[\p{L}.'’&\s-]{0,40}$/iu;
+export const ROLE_TAIL = new RegExp(
+  String.raw`,\s*(?:[\p{L}.'’&-]+\s+){0,4}(?:staff|senior|chief|special|political|foreign|writer|reporter|correspondent|editor|columnist|contributor|photographer|journaliste|rédact(?:eur|rice)|envoyée?|correspondante?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|corresponsal|redactora?|periodista|enviad[oa]|giornalista|inviat[oa]|corrispondente|verslaggever|correspondente|jornalista|redaktion|redacci[óo]n|r[ée]daction|redazione|reda[çc][ãa]o|redactie|newsroom)${LETTER_BOUNDARY}[\p{L}.'’&\s-]{0,40}$`,
+  'iu',
+);
 
 /**
  * True for a line that is only a byline: a byline word, then names (capitalised words, with
@@ -100,9 +105,12 @@ function isBylineLine(text: string): boolean {
   if (lead !== first && (/[.!?]$/.test(text.trim()) || lead.trim().split(/\s+/).length < 2)) return false;
   const names = lead.replace(GLUED_DATE, '').replace(/[,;]/g, ' ').trim();
   const words = names.split(/\s+/).filter(Boolean);
+  // An article starts no person's name, but does start an agency's or a desk's ("By The
+  // Associated Press", "By The Editorial Board"); "By The Numbers" is a heading.
+  const article = /^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as|de|het)$/i.test(words[0]!);
   return (
     words.length >= 1 &&
-    !/^(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|os|as|de|het)$/i.test(words[0]!) &&
+    (!article || (words.length >= 2 && ORGANIZATION_WORD.has(words.at(-1)!.toLowerCase()))) &&
     words.length <= 12 &&
     /^\p{Lu}/u.test(words[0]!) &&
     words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || BYLINE_JOIN.test(w))
