@@ -161,6 +161,8 @@ export interface Conversion {
   partial?: string | undefined;
   /** Something the report should tell the user about how the text was found. */
   note?: string | undefined;
+  /** Set when the page holds several stories and this is the one kept (see keepNamedArticle). */
+  oneOfSeveral?: boolean;
 }
 
 /**
@@ -225,6 +227,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     body,
     partial: partialCapture(access, body.report, body.text.length),
     note: [...found, ...headNotes].join('; ') || undefined,
+    ...(page.oneOfSeveral && { oneOfSeveral: true }),
   };
 }
 
@@ -350,7 +353,11 @@ export async function importCapture(
     // The same capture bytes are the same capture whatever address it gives (a plain-text copy
     // gives none until --url is used).
     const byAddress = index.articleAt(url) ?? index.articleAt(canonical);
-    const article = byAddress ?? index.byCapture.get(capture.sha256);
+    const byBytes = byAddress ? undefined : index.byCapture.get(capture.sha256);
+    // A page holding several stories is one capture of each: the story chosen (--url) that is
+    // not the one archived from these bytes is an article of its own, never merged into that one.
+    const article =
+      byAddress ?? (byBytes && !(await anotherStoryOf(byBytes, facts, root, index)) ? byBytes : undefined);
     if (article)
       return await draftAddingNothing(
         await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress)),
@@ -403,6 +410,27 @@ export async function importCapture(
       ...(err instanceof NotArticleError && { notArticle: true }),
     };
   }
+}
+
+/**
+ * Whether the capture is another story of a page already archived from the same bytes as
+ * `articleFile`: the page holds several stories, this one was kept by its address (`facts.url`),
+ * and the version keeping those bytes has another original URL and another text. The same story
+ * under an address the editor changed by hand keeps its text, so it stays the same article.
+ */
+async function anotherStoryOf(
+  articleFile: string,
+  facts: CaptureFacts,
+  root: string,
+  index: ExistingEntries,
+): Promise<boolean> {
+  const { conversion, capture, url } = facts;
+  if (!conversion.oneOfSeveral || !url) return false;
+  if (index.byHash.get(bodyHash(conversion.body.markdown)) === articleFile) return false;
+  const versions = await readVersions(root, articleFile, index.files);
+  const kept = versions.find((v) => v.captureSha256 === capture.sha256);
+  const keptUrl = typeof kept?.data.url === 'string' ? canonicalUrl(kept.data.url) : undefined;
+  return keptUrl !== undefined && keptUrl !== url;
 }
 
 /**
