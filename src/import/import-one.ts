@@ -826,7 +826,7 @@ export async function planWrite(
   // The file this capture rewrites or supersedes, merged with the capture.
   const previous = target.kind === 'replace' ? target.old : target.kind === 'latest' ? target.previous : undefined;
   if (previous) {
-    const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index);
+    const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index, opts.given);
     frontmatter = merged.frontmatter;
     text = merged.body;
     // A fact given on the command line is the user's, not the capture's: the report says so.
@@ -1009,7 +1009,8 @@ async function placement(
  * where both changed a value), else a rewrite in place (the editor's edits stay). The base is
  * what the importer makes today of the file's kept capture (see extractStored). `warnings` are
  * for the report (a capture that cannot change what the editor decided), and so is `said` (what
- * became of a draft: published once complete, or kept back as the editor made it).
+ * became of a draft: published once complete, or kept back as the editor made it). `given`
+ * (the facts given on the command line) fills a url, source or published date the file lacks.
  */
 async function mergedWithFile(
   previous: StoredVersion,
@@ -1018,6 +1019,7 @@ async function mergedWithFile(
   facts: CaptureFacts,
   root: string,
   index: ExistingEntries,
+  given: ImportOptions['given'] = {},
 ): Promise<{
   frontmatter: Record<string, unknown>;
   body: string;
@@ -1048,6 +1050,16 @@ async function mergedWithFile(
   // A newer capture is a capture of the article the file already names: its source and address
   // stay the article's (another form of the address, http or a trailing slash, is the same one).
   if (newer) for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
+  // A fact only a draft may lack that the file still lacks is no hand edit: a value given on the
+  // command line fills it, and so does the capture's for a draft the importer made (its base may
+  // hold a fact read through a field the editor filled by hand, an address giving the source).
+  const wasImportersDraft = isArticle && previous.data.draft === true && missingOf(previous.data).length > 0;
+  for (const k of missingOf(previous.data) as ('url' | 'source' | 'published')[]) {
+    if (!sameValue(data[k], undefined) || sameValue(fresh[k], undefined)) continue;
+    if (given[k] === undefined && !wasImportersDraft) continue;
+    data[k] = fresh[k];
+    merged.notes = [...merged.notes.filter((n) => n.field !== k), { field: k, action: 'updated' }];
+  }
   // The partial-capture note is the importer's, about one capture: it goes with that capture.
   const written = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
   const note = written?.startsWith(PARTIAL_NOTE) ? written.slice(PARTIAL_NOTE.length).trim() || undefined : written;
