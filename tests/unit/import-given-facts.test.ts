@@ -78,3 +78,67 @@ describe('a plain-text draft whose url the editor filled by hand', () => {
     expect(report).not.toContain('run again with --url');
   });
 });
+
+describe('--source is for captures that do not state their source', () => {
+  test('pages that state their publication keep it; the report says the source given was not used and why', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'bayside-gazette', 'Bayside Gazette', 'https://www.baysidegazette.example/');
+    for (const f of ['library.html', 'harbour.warc.gz']) await cp(path.join(CASES, f), path.join(inbox, f));
+    const run = await importAll([path.join(inbox, 'library.html'), path.join(inbox, 'harbour.warc.gz')], root, {
+      ...options,
+      given: { source: 'bayside-gazette' },
+    });
+    const [library, harbour] = run.outcomes;
+    expect((await readEntry(library!.article!)).data.source).toBe('bayside-gazette');
+    expect(library!.notes ?? []).not.toContainEqual(expect.stringContaining('--source'));
+    const { data } = await readEntry(harbour!.article!);
+    expect(data.source).toBe('harbour-post');
+    expect(await readFile(path.join(root, 'sources', 'harbour-post.yaml'), 'utf8')).toContain('Harbour Post');
+    expect(formatSummary(run, { dryRun: false })).toContain(
+      '--source bayside-gazette not used: the capture states its source, Harbour Post',
+    );
+  });
+
+  test('--force --source never changes an archived article source, and says so', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'other', 'Other', 'https://other.example/');
+    for (const f of ['harbour.warc.gz', 'harbour3.warc.gz']) await cp(path.join(CASES, f), path.join(inbox, f));
+    const first = await importAll([path.join(inbox, 'harbour.warc.gz')], root, options);
+    const article = first.outcomes[0]!.article!;
+    expect((await readEntry(article)).data.source).toBe('harbour-post');
+    const text = await readFile(article, 'utf8');
+    await writeFile(article, text.replace(/^title: .*$/m, 'title: Old Quay bridge stays shut'));
+    const run = await importAll([path.join(inbox, 'harbour3.warc.gz')], root, {
+      ...options,
+      force: true,
+      given: { source: 'other' },
+    });
+    expect(run.outcomes.map((o) => o.status)).not.toContain('failed');
+    expect((await readEntry(article)).data.source).toBe('harbour-post');
+    expect(formatSummary(run, { dryRun: false })).toContain('--source other not used');
+  });
+
+  test('a plain-text copy takes --source once; a later --source does not change the archived one', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'bayside-gazette', 'Bayside Gazette', 'https://www.baysidegazette.example/');
+    await addSource(root, 'other', 'Other', 'https://other.example/');
+    const saved = path.join(inbox, 'council.txt');
+    await cp(path.join(CASES, 'council.txt'), saved);
+    const given = {
+      url: 'https://www.baysidegazette.example/news/2026/11/ferry-subsidy-kept',
+      published: '2026-11-19',
+    };
+    const first = await importAll([saved], root, { ...options, given: { ...given, source: 'other' } });
+    const article = first.outcomes[0]!.article!;
+    expect((await readEntry(article)).data.source).toBe('other');
+    const run = await importAll([saved], root, {
+      ...options,
+      force: true,
+      given: { ...given, source: 'bayside-gazette' },
+    });
+    expect((await readEntry(article)).data.source).toBe('other');
+    const report = formatSummary(run, { dryRun: false });
+    expect(report).toContain("--source bayside-gazette not used: the archived article's source is other");
+    expect(report).not.toContain('kept as edited in the file: source');
+  });
+});
