@@ -98,6 +98,8 @@ export interface ParsedPage {
   document: Document;
   /** What the report should say about the page as parsed (another story on it left out). */
   notes: string[];
+  /** Set when the page holds several stories and all but one were left out (see keepNamedArticle). */
+  oneOfSeveral: boolean;
 }
 
 /**
@@ -107,7 +109,9 @@ export interface ParsedPage {
  */
 export function parsePage(pageHtml: string, url?: string): ParsedPage {
   const document = parseHTML(pageHtml).document;
-  return { document, notes: keepNamedArticle(document, url) };
+  const notes = keepNamedArticle(document, url);
+  // keepNamedArticle says something only when it left other stories out.
+  return { document, notes, oneOfSeveral: notes.length > 0 };
 }
 
 /** What extraction found: the article HTML, its byline and headline, and how much text it holds. */

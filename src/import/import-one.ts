@@ -162,6 +162,8 @@ export interface Conversion {
   partial?: string | undefined;
   /** Something the report should tell the user about how the text was found. */
   note?: string | undefined;
+  /** Set when the page holds several stories and this is the one kept (see keepNamedArticle). */
+  oneOfSeveral?: boolean;
 }
 
 /**
@@ -230,6 +232,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     body,
     partial: partialCapture(access, body.report, body.text.length),
     note: [...found, ...headNotes].join('; ') || undefined,
+    ...(page.oneOfSeveral && { oneOfSeveral: true }),
   };
 }
 
@@ -260,9 +263,14 @@ function freePath(
 }
 
 /**
- * The source to record: the one named on the command line, a known one, or a new one from the
- * page. A new source gets an id no source file uses yet (name-2, name-3...): an existing
- * sources/<id>.yaml is never overwritten by a different publisher whose name slugs the same.
+ * The source to record: the one the capture states (a known source its address or site name
+ * matches, else a new one from the site name the page gives), else the one named on the command
+ * line (--source is for captures that do not state it), else a new one from the address. A new
+ * source gets an id no source file uses yet (name-2, name-3...): an existing sources/<id>.yaml is
+ * never overwritten by a different publisher whose name slugs the same. `states` is false for a
+ * capture that can state no source (a plain-text copy). `unused` says why a --source was not used
+ * (the capture states another).
+ * @throws {CaptureError} for a --source (`given`) that is not in sources/.
  */
 function chooseSource(
   root: string,
@@ -270,25 +278,33 @@ function chooseSource(
   url: string | undefined,
   meta: PageMetadata,
   given: string | undefined,
-): { source?: KnownSource; isNew: boolean } {
-  if (given) {
-    const named = index.sources.find((s) => s.id === given);
-    if (!named)
-      throw new CaptureError(
-        `--source ${given} is not in sources/ (known: ${index.sources.map((s) => s.id).join(', ') || 'none'})`,
-      );
-    return { source: named, isNew: false };
-  }
-  const known = index.findSource(url, meta.siteName?.value);
-  if (known) return { source: known, isNew: false };
+  states = true,
+): { source?: KnownSource; isNew: boolean; unused?: string | undefined } {
+  const named = given ? index.sources.find((s) => s.id === given) : undefined;
+  if (given && !named)
+    throw new CaptureError(
+      `--source ${given} is not in sources/ (known: ${index.sources.map((s) => s.id).join(', ') || 'none'})`,
+    );
+  // A plain-text copy states nothing (its address, if any, is the one given with --url).
+  if (named && !states) return { source: named, isNew: false };
+  const siteName = meta.siteName?.value;
+  const unused = (stated: KnownSource) =>
+    named && stated.id !== named.id
+      ? `--source ${named.id} not used: the capture states its source, ${stated.name} (${siteName ? `site name “${siteName}”` : `address ${url}`})`
+      : undefined;
+  const known = index.findSource(url, siteName);
+  if (known) return { source: known, isNew: false, unused: unused(known) };
+  // A bare address names a host, not a publication: a source given is used before it.
+  if (named && !(siteName && url)) return { source: named, isNew: false };
   const host = hostOf(url);
-  const name = meta.siteName?.value ?? host;
+  const name = siteName ?? host;
   if (!name || !url) return { isNew: false };
   const base = slugify(name) || slugify(host ?? 'source') || 'source';
   let id = base;
   for (let n = 2; index.hasId('sources', id) || index.files.exists(path.join(root, 'sources', `${id}.yaml`)); n++)
     id = `${base}-${n}`;
-  return { source: { id, name, homepage: new URL(url).origin + '/' }, isNew: true };
+  const source = { id, name, homepage: new URL(url).origin + '/' };
+  return { source, isNew: true, unused: unused(source) };
 }
 
 /**
@@ -355,7 +371,11 @@ export async function importCapture(
     // The same capture bytes are the same capture whatever address it gives (a plain-text copy
     // gives none until --url is used).
     const byAddress = index.articleAt(url) ?? index.articleAt(canonical);
-    const article = byAddress ?? index.byCapture.get(capture.sha256);
+    const byBytes = byAddress ? undefined : index.byCapture.get(capture.sha256);
+    // A page holding several stories is one capture of each: the story chosen (--url) that is
+    // not the one archived from these bytes is an article of its own, never merged into that one.
+    const article =
+      byAddress ?? (byBytes && !(await anotherStoryOf(byBytes, facts, root, index)) ? byBytes : undefined);
     if (article)
       return await draftAddingNothing(
         await addVersion(facts, article, root, index, opts, outcome, Boolean(byAddress)),
@@ -408,6 +428,27 @@ export async function importCapture(
       ...(err instanceof NotArticleError && { notArticle: true }),
     };
   }
+}
+
+/**
+ * Whether the capture is another story of a page already archived from the same bytes as
+ * `articleFile`: the page holds several stories, this one was kept by its address (`facts.url`),
+ * and the version keeping those bytes has another original URL and another text. The same story
+ * under an address the editor changed by hand keeps its text, so it stays the same article.
+ */
+async function anotherStoryOf(
+  articleFile: string,
+  facts: CaptureFacts,
+  root: string,
+  index: ExistingEntries,
+): Promise<boolean> {
+  const { conversion, capture, url } = facts;
+  if (!conversion.oneOfSeveral || !url) return false;
+  if (index.byHash.get(bodyHash(conversion.body.markdown)) === articleFile) return false;
+  const versions = await readVersions(root, articleFile, index.files);
+  const kept = versions.find((v) => v.captureSha256 === capture.sha256);
+  const keptUrl = typeof kept?.data.url === 'string' ? canonicalUrl(kept.data.url) : undefined;
+  return keptUrl !== undefined && keptUrl !== url;
 }
 
 /**
@@ -600,6 +641,8 @@ export interface Extraction {
   fields: Record<string, unknown>;
   source: KnownSource | undefined;
   newSource: boolean;
+  /** Why the source given on the command line was not used (see chooseSource). */
+  sourceUnused?: string;
   /** Names found that are not in people/. */
   unknown: string[];
 }
@@ -618,7 +661,7 @@ export function extraction(
   const { capture, url, captured, warc } = facts;
   const { meta, body, partial } = facts.conversion;
   const published = given.published ?? meta.published?.value;
-  const { source, isNew: newSource } = chooseSource(root, index, url, meta, given.source);
+  const { source, isNew: newSource, unused } = chooseSource(root, index, url, meta, given.source, capture.html);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
   const topics = (meta.keywords?.value ?? [])
     .filter((k) => !index.peopleIndex.resolve(k) && !people.unknown.includes(k))
@@ -652,7 +695,7 @@ export function extraction(
     draft: published && url && source && !partial ? undefined : true,
     editorsNote: partial ? PARTIAL_NOTE : undefined,
   };
-  return { fields, source, newSource, unknown: people.unknown };
+  return { fields, source, newSource, ...(unused && { sourceUnused: unused }), unknown: people.unknown };
 }
 
 /**
@@ -799,6 +842,7 @@ export async function planWrite(
   const { capture, url, captured } = facts;
   const { meta, body, partial } = facts.conversion;
   const { source, newSource } = made;
+  if (made.sourceUnused) outcome.notes = [...(outcome.notes ?? []), made.sourceUnused];
   const { articleFile, id, captureRel, keep, warning } = await placement(facts, target, made, root, index);
   if (warning) (outcome.warnings ??= []).push(warning);
   const fresh = ordered({ ...made.fields, capture: captureRel });
@@ -809,7 +853,7 @@ export async function planWrite(
   // The file this capture rewrites or supersedes, merged with the capture.
   const previous = target.kind === 'replace' ? target.old : target.kind === 'latest' ? target.previous : undefined;
   if (previous) {
-    const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index);
+    const merged = await mergedWithFile(previous, target.kind === 'latest', fresh, facts, root, index, opts.given);
     frontmatter = merged.frontmatter;
     text = merged.body;
     // A fact given on the command line is the user's, not the capture's: the report says so.
@@ -874,7 +918,13 @@ export async function planWrite(
         status: 'skipped',
         article: articleFile,
         entry: file,
-        reason: `already archived as ${displayPath(file)}; extracted again, it gives what the file already holds: nothing written`,
+        // The report prints only the reason of a skipped capture: an option not used is said there.
+        reason: `already archived as ${displayPath(file)}; extracted again, it gives what the file already holds: nothing written${(
+          outcome.notes ?? []
+        )
+          .filter((n) => n.startsWith('--source '))
+          .map((n) => `; ${n}`)
+          .join('')}`,
       },
       files: [],
     };
@@ -992,7 +1042,8 @@ async function placement(
  * where both changed a value), else a rewrite in place (the editor's edits stay). The base is
  * what the importer makes today of the file's kept capture (see extractStored). `warnings` are
  * for the report (a capture that cannot change what the editor decided), and so is `said` (what
- * became of a draft: published once complete, or kept back as the editor made it).
+ * became of a draft: published once complete, or kept back as the editor made it). `given`
+ * (the facts given on the command line) fills a url, source or published date the file lacks.
  */
 async function mergedWithFile(
   previous: StoredVersion,
@@ -1001,6 +1052,7 @@ async function mergedWithFile(
   facts: CaptureFacts,
   root: string,
   index: ExistingEntries,
+  given: ImportOptions['given'] = {},
 ): Promise<{
   frontmatter: Record<string, unknown>;
   body: string;
@@ -1038,6 +1090,26 @@ async function mergedWithFile(
   // A newer capture is a capture of the article the file already names: its source and address
   // stay the article's (another form of the address, http or a trailing slash, is the same one).
   if (newer) for (const k of ['source', 'url'] as const) if (previous.data[k]) data[k] = previous.data[k];
+  // An archived article's source is the editor's to change, by hand: a --source never changes it.
+  const said: string[] = [];
+  const archivedSource = typeof previous.data.source === 'string' ? previous.data.source : undefined;
+  if (isArticle && given.source && fresh.source === given.source && archivedSource && archivedSource !== given.source) {
+    data.source = archivedSource;
+    merged.notes = merged.notes.filter((n) => n.field !== 'source');
+    said.push(
+      `--source ${given.source} not used: the archived article's source is ${archivedSource} (change it in the file by hand)`,
+    );
+  }
+  // A fact only a draft may lack that the file still lacks is no hand edit: a value given on the
+  // command line fills it, and so does the capture's for a draft the importer made (its base may
+  // hold a fact read through a field the editor filled by hand, an address giving the source).
+  const wasImportersDraft = isArticle && previous.data.draft === true && missingOf(previous.data).length > 0;
+  for (const k of missingOf(previous.data) as ('url' | 'source' | 'published')[]) {
+    if (!sameValue(data[k], undefined) || sameValue(fresh[k], undefined)) continue;
+    if (given[k] === undefined && !wasImportersDraft) continue;
+    data[k] = fresh[k];
+    merged.notes = [...merged.notes.filter((n) => n.field !== k), { field: k, action: 'updated' }];
+  }
   // The partial-capture note goes with a partial capture, unless the editor took it out of the
   // file (rewrote or deleted the note) while the capture stayed as partial as the base: then the
   // note stays exactly as the editor left it. A capture that is not partial drops it.
@@ -1063,7 +1135,6 @@ async function mergedWithFile(
     wasDraft && (missingOf(previous.data).length > 0 || String(previous.data.editorsNote).startsWith(PARTIAL_NOTE));
   const published = isArticle && !wasDraft && lacks.length === 0;
   const warnings: string[] = [];
-  const said: string[] = [];
   const withoutDraftNote = () => (merged.notes = merged.notes.filter((n) => n.field !== 'draft'));
   if (published && (data.draft === true || partial)) {
     warnings.push(

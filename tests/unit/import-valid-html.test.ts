@@ -95,7 +95,9 @@ test('every saved page of the labelled set and the reported cases converts into 
     // A page of several stories that only --url can choose among: converted as that import would be.
     const given = /permalink-inside-story\.html$/.test(file)
       ? { url: 'https://harborpost.example/2024/03/ferry-fares/' }
-      : {};
+      : /given-facts\/three-stories\.html$/.test(file)
+        ? { url: 'https://gazette.example/news/harbour-dredging-starts-1002' }
+        : {};
     const { meta, body } = convertCapture(await readCapture(file, 20_000_000), given);
     const html = (await render.render(body.markdown)).code;
     await writeFile(path.join(dir, `${i}.html`), page(meta.title?.value ?? file, html));

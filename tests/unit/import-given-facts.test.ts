@@ -1,0 +1,144 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { splitFrontmatter } from '../../src/content/files.ts';
+import { parseYaml } from '../../src/content/yaml.ts';
+import { formatDrafts, listDrafts } from '../../src/import/drafts.ts';
+import { formatSummary } from '../../src/import/report.ts';
+import { importAll } from '../../src/import/run.ts';
+import { scratchArchive } from '../helpers/scratch-archive.ts';
+
+// Facts given on the command line (--url, --source, --published) are for what a capture does not
+// state and a file still lacks: they fill what is empty, never overrule what the page states or
+// what the archive already holds, and the report says which were used and why one was not.
+// Captures: tests/fixtures/import-cases/given-facts/.
+
+const CASES = path.resolve('tests/fixtures/import-cases/given-facts');
+const options = { dryRun: false, force: false, addPeople: false, maxBytes: 20_000_000, given: {} };
+
+async function readEntry(file: string): Promise<{ data: Record<string, unknown>; body: string }> {
+  const parts = splitFrontmatter(await readFile(file, 'utf8'))!;
+  return { data: parseYaml(parts.yaml) as Record<string, unknown>, body: parts.body };
+}
+
+async function addSource(root: string, id: string, name: string, homepage: string) {
+  await writeFile(path.join(root, 'sources', `${id}.yaml`), `name: ${name}\nhomepage: ${homepage}\n`);
+}
+
+describe('a plain-text draft whose url the editor filled by hand', () => {
+  const URL_ = 'https://www.baysidegazette.example/news/2026/11/ferry-subsidy-kept';
+
+  async function draftWithUrl() {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'bayside-gazette', 'Bayside Gazette', 'https://www.baysidegazette.example/');
+    const saved = path.join(inbox, 'council.txt');
+    await cp(path.join(CASES, 'council.txt'), saved);
+    const first = await importAll([saved], root, options);
+    const article = first.outcomes[0]!.article!;
+    const text = await readFile(article, 'utf8');
+    expect(text).toContain('draft: true');
+    await writeFile(article, text.replace(/^authors:/m, `url: ${URL_}\nauthors:`));
+    return { root, article };
+  }
+
+  test('the command --drafts prints completes it: the source given fills the empty field, and the report says so', async () => {
+    const { root, article } = await draftWithUrl();
+    const listed = formatDrafts(await listDrafts(root), (p) => p, root);
+    expect(listed).toContain('--source <id> --published YYYY-MM-DD');
+    expect(listed).not.toContain('--url');
+    const capture = path.join(root, 'captures', (await readEntry(article)).data.capture as string);
+    const run = await importAll([capture], root, {
+      ...options,
+      given: { source: 'bayside-gazette', published: '2026-11-19' },
+    });
+    const report = formatSummary(run, { dryRun: false });
+    expect(run.outcomes[0]!.status).toBe('replaced');
+    const { data } = await readEntry(article);
+    expect(data.url).toBe(URL_);
+    expect(data.source).toBe('bayside-gazette');
+    expect(data.published).toBe('2026-11-19');
+    expect(data.draft).toBeUndefined();
+    expect(report).not.toContain('kept as edited in the file');
+    expect(report).toMatch(/set as given on the command line: (published, source|source, published)/);
+    expect(report).not.toMatch(/saved as a draft|run again with --source/);
+    expect(await listDrafts(root)).toHaveLength(0);
+  });
+
+  test('given only the date, it stays a draft and the report does not call the empty source an edit', async () => {
+    const { root, article } = await draftWithUrl();
+    const capture = path.join(root, 'captures', (await readEntry(article)).data.capture as string);
+    const run = await importAll([capture], root, { ...options, given: { published: '2026-11-19' } });
+    const report = formatSummary(run, { dryRun: false });
+    const { data } = await readEntry(article);
+    expect(data.url).toBe(URL_);
+    expect(data.published).toBe('2026-11-19');
+    expect(data.draft).toBe(true);
+    expect(report).not.toContain('kept as edited in the file: source');
+    expect(report).toContain('run again with --source');
+    expect(report).not.toContain('run again with --url');
+  });
+});
+
+describe('--source is for captures that do not state their source', () => {
+  test('pages that state their publication keep it; the report says the source given was not used and why', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'bayside-gazette', 'Bayside Gazette', 'https://www.baysidegazette.example/');
+    for (const f of ['library.html', 'harbour.warc.gz']) await cp(path.join(CASES, f), path.join(inbox, f));
+    const run = await importAll([path.join(inbox, 'library.html'), path.join(inbox, 'harbour.warc.gz')], root, {
+      ...options,
+      given: { source: 'bayside-gazette' },
+    });
+    const [library, harbour] = run.outcomes;
+    expect((await readEntry(library!.article!)).data.source).toBe('bayside-gazette');
+    expect(library!.notes ?? []).not.toContainEqual(expect.stringContaining('--source'));
+    const { data } = await readEntry(harbour!.article!);
+    expect(data.source).toBe('harbour-post');
+    expect(await readFile(path.join(root, 'sources', 'harbour-post.yaml'), 'utf8')).toContain('Harbour Post');
+    expect(formatSummary(run, { dryRun: false })).toContain(
+      '--source bayside-gazette not used: the capture states its source, Harbour Post',
+    );
+  });
+
+  test('--force --source never changes an archived article source, and says so', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'other', 'Other', 'https://other.example/');
+    for (const f of ['harbour.warc.gz', 'harbour3.warc.gz']) await cp(path.join(CASES, f), path.join(inbox, f));
+    const first = await importAll([path.join(inbox, 'harbour.warc.gz')], root, options);
+    const article = first.outcomes[0]!.article!;
+    expect((await readEntry(article)).data.source).toBe('harbour-post');
+    const text = await readFile(article, 'utf8');
+    await writeFile(article, text.replace(/^title: .*$/m, 'title: Old Quay bridge stays shut'));
+    const run = await importAll([path.join(inbox, 'harbour3.warc.gz')], root, {
+      ...options,
+      force: true,
+      given: { source: 'other' },
+    });
+    expect(run.outcomes.map((o) => o.status)).not.toContain('failed');
+    expect((await readEntry(article)).data.source).toBe('harbour-post');
+    expect(formatSummary(run, { dryRun: false })).toContain('--source other not used');
+  });
+
+  test('a plain-text copy takes --source once; a later --source does not change the archived one', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'bayside-gazette', 'Bayside Gazette', 'https://www.baysidegazette.example/');
+    await addSource(root, 'other', 'Other', 'https://other.example/');
+    const saved = path.join(inbox, 'council.txt');
+    await cp(path.join(CASES, 'council.txt'), saved);
+    const given = {
+      url: 'https://www.baysidegazette.example/news/2026/11/ferry-subsidy-kept',
+      published: '2026-11-19',
+    };
+    const first = await importAll([saved], root, { ...options, given: { ...given, source: 'other' } });
+    const article = first.outcomes[0]!.article!;
+    expect((await readEntry(article)).data.source).toBe('other');
+    const run = await importAll([saved], root, {
+      ...options,
+      force: true,
+      given: { ...given, source: 'bayside-gazette' },
+    });
+    expect((await readEntry(article)).data.source).toBe('other');
+    const report = formatSummary(run, { dryRun: false });
+    expect(report).toContain("--source bayside-gazette not used: the archived article's source is other");
+    expect(report).not.toContain('kept as edited in the file: source');
+  });
+});
