@@ -218,7 +218,13 @@ async function openZip(file: string): Promise<yauzl.ZipFile> {
   try {
     return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (err) {
-    throw new WebArchiveError(`${path.basename(file)}: is not a readable WACZ (zip) file: ${(err as Error).message}`);
+    // yauzl's messages name zip internals; the user needs what it means and what to do.
+    const cause = /end of central directory/i.test((err as Error).message)
+      ? 'its table of contents at the end is missing, so it was cut short or is not a zip'
+      : 'its zip structure is damaged';
+    throw new WebArchiveError(
+      `${path.basename(file)}: is not a readable WACZ (zip) file: ${cause}; download or copy it again`,
+    );
   }
 }
 

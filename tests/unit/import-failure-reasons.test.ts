@@ -7,7 +7,7 @@ import { formatSummary } from '../../src/import/report.ts';
 import { importAll } from '../../src/import/run.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 import { scratchArchive } from '../helpers/scratch-archive.ts';
-import { htmlResponse, warcFile } from '../helpers/web-archive.ts';
+import { htmlResponse, warcFile, waczFile } from '../helpers/web-archive.ts';
 
 // Every reason a failed capture gives is a sentence a user can act on: what is wrong with the
 // file (or record) and what to do, never a program's error message.
@@ -88,6 +88,22 @@ describe('malformed captures fail with a reason naming what is wrong and what to
       /^failed .*odd\.warc https:\/\/news\.example\/gzip-damaged .*: the page's gzip stream is damaged/m,
     );
   });
+});
+
+test('a WACZ cut short, or not a zip at all, says so in plain words, not in the zip reader’s', async () => {
+  const { root, inbox } = await scratchArchive('archive-failure-reasons-');
+  const html = newsPage({ title: 'Packed record', paragraphs: paragraphsFor(6), url: 'https://news.example/packed' });
+  const warc = await warcFile([htmlResponse('https://news.example/packed', '2026-11-20T08:00:00Z', html)], true);
+  const wacz = waczFile(warc, [{ url: 'https://news.example/packed', ts: '2026-11-20T08:00:00Z' }]);
+  await writeFile(path.join(inbox, 'cut.wacz'), wacz.subarray(0, wacz.length - 30));
+  await writeFile(path.join(inbox, 'junk.wacz'), 'not a zip at all');
+  const run = await importAll([inbox], root, options);
+  const by = Object.fromEntries(run.outcomes.map((o) => [path.basename(o.file), o.reason ?? '']));
+  expect(by['cut.wacz']).toMatch(
+    /^is not a readable WACZ \(zip\) file: its table of contents at the end is missing, so it was cut short or is not a zip; download or copy it again$/,
+  );
+  expect(by['junk.wacz']).toMatch(/^is not a readable WACZ \(zip\) file: /);
+  for (const reason of Object.values(by)) expect(reason).not.toMatch(/signature|central directory|Either/);
 });
 
 describe('failureReason', () => {
