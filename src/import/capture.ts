@@ -36,6 +36,46 @@ export interface Capture {
 /** Raised for a capture that cannot be imported; its message is the one-line reason. */
 export class CaptureError extends Error {}
 
+/**
+ * The reason a capture, a record or a file failed, as the report prints it after the file's name
+ * (and the record's address): a CaptureError's own message, else "could not be read as <what>:"
+ * and the cause in plain words with what to do: a file not there, permission refused, a folder,
+ * a full disk, compressed data that ends early or is damaged, a file too large to hold. Any other
+ * error is the importer's own fault, and the reason says so rather than quoting the program's
+ * message. `what` names what was read ("a saved page", "an HTML page", "a web archive").
+ */
+export function failureReason(err: unknown, what: string): string {
+  if (err instanceof CaptureError) return err.message;
+  const e = (err instanceof Error ? err : {}) as Partial<NodeJS.ErrnoException>;
+  const file = e.path ?? 'a file it needs';
+  const cause = (() => {
+    switch (e.code) {
+      case 'ENOENT':
+        return `${file} is not there (moved or deleted while the import ran?): check the path and run again`;
+      case 'EACCES':
+      case 'EPERM':
+        return `permission to use ${file} was refused: make it readable (and the content folder writable) and run again`;
+      case 'EISDIR':
+        return `${file} is a folder, not a file: name the files in it, or the folder itself as an input`;
+      case 'ENOSPC':
+        return 'the disk is full: free some space and run again';
+      case 'EMFILE':
+      case 'ENFILE':
+        return 'too many files are open at once: run again with fewer files';
+      case 'Z_BUF_ERROR':
+        return 'its compressed data ends early (the file was cut short): save or download it again';
+      case 'Z_DATA_ERROR':
+      case 'Z_STREAM_ERROR':
+        return 'its compressed data is damaged: save or download it again';
+      case 'ERR_BUFFER_TOO_LARGE':
+      case 'ERR_STRING_TOO_LONG':
+        return 'it is too large to hold in memory: split it, or import its pages one by one';
+    }
+    return 'the importer met something in it that it does not handle (a fault in the importer, not one it can name in the file): keep the file and report the problem with it';
+  })();
+  return `could not be read as ${what}: ${cause}`;
+}
+
 /** The capture type of a path, or undefined when the importer does not read such files. */
 export function captureType(file: string) {
   const lower = file.toLowerCase();
@@ -78,8 +118,14 @@ export async function readCapture(file: string, maxBytes: number): Promise<Captu
     try {
       content = gunzipSync(bytes, { maxOutputLength: maxBytes + 1 });
     } catch (err) {
-      const tooBig = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-      throw new CaptureError(tooBig ? `unpacks to more than ${mb(maxBytes)}` : 'is not a valid gzip file');
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new CaptureError(
+        code === 'ERR_BUFFER_TOO_LARGE'
+          ? `unpacks to more than ${mb(maxBytes)}`
+          : code === 'Z_BUF_ERROR' && bytes[0] === 0x1f && bytes[1] === 0x8b
+            ? 'is cut short: its gzip data ends early; save or download the page again'
+            : 'is not a valid gzip file',
+      );
     }
   }
   if (content.length > maxBytes)

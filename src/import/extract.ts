@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { CaptureError } from './capture.ts';
 import { keepNamedArticle } from './several-articles.ts';
 import { markBlocks, restoreDroppedProse } from './dropped-prose.ts';
 import { quotePostCards } from './embedded-posts.ts';
@@ -93,6 +94,17 @@ function quoted(passages: string[]): string {
   return shown.join(', ') + (passages.length > 5 ? ` and ${passages.length - 5} more` : '');
 }
 
+/**
+ * Why a page whose parse holds no element (plain text, front matter, only a comment or a doctype)
+ * is not read: not a saved web page, and what to do instead.
+ */
+function noElements(pageHtml: string): string {
+  const held = /^\uFEFF?---\r?\n/.test(pageHtml)
+    ? 'only text starting with front matter ("---")'
+    : 'only text or comments';
+  return `holds no HTML elements, ${held}: it is not a saved web page (save the page again from the browser as a complete web page, or import a plain-text copy as a .txt file)`;
+}
+
 /** A parsed page, ready for metadata reading and then extraction. */
 export interface ParsedPage {
   document: Document;
@@ -106,9 +118,14 @@ export interface ParsedPage {
  * Parses a page once. A page holding several stories keeps only the one its metadata, or `url`
  * (the address the user gave), names (see keepNamedArticle).
  * @throws {SeveralArticlesError} for a page holding several stories none of which its metadata names.
+ * @throws {CaptureError} for a page holding no HTML element (plain text, front matter, a comment).
  */
 export function parsePage(pageHtml: string, url?: string): ParsedPage {
-  const document = parseHTML(pageHtml).document;
+  let document = parseHTML(pageHtml).document;
+  if (!document.documentElement) throw new CaptureError(noElements(pageHtml));
+  // linkedom makes a fragment's first element the root (a lone <script> or <div>): cleaning could
+  // remove it and leave no document, so a fragment is parsed inside an <html> element.
+  if (document.documentElement.localName !== 'html') document = parseHTML(`<html>${pageHtml}</html>`).document;
   const notes = keepNamedArticle(document, url);
   // keepNamedArticle says something only when it left other stories out.
   return { document, notes, oneOfSeveral: notes.length > 0 };

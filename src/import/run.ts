@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from '../content/files.ts';
 import { ExistingEntries } from './existing-entries.ts';
-import { CaptureError, captureFromPayload, captureType } from './capture.ts';
+import { captureFromPayload, captureType, failureReason } from './capture.ts';
 import { importCapture, importOne, type ImportOptions, type Outcome } from './import-one.ts';
 import { proposeFromArticles, writeReview, type ReviewWritten } from './people-review.ts';
 import { backupStamp } from './write.ts';
@@ -146,7 +146,9 @@ export async function importAll(
     try {
       outcomes.push(await importOne(file, root, index, opts));
     } catch (err) {
-      outcomes.push(failed(file, `could not be imported: ${(err as Error).message.split('\n')[0]}`));
+      outcomes.push(
+        failed(file, failureReason(err, captureType(file)?.html ? 'a saved page' : 'a plain-text capture')),
+      );
     }
     progress((done += sizes.get(file) ?? 0), total);
   }
@@ -228,9 +230,7 @@ async function importArchive(
         opts,
       );
     } catch (err) {
-      const reason =
-        err instanceof CaptureError ? err.message : `could not be imported: ${(err as Error).message.split('\n')[0]}`;
-      outcome = { ...failed(file, reason), record };
+      outcome = { ...failed(file, failureReason(err, 'an HTML page')), record };
     }
     if (outcome.notArticle) {
       count(tally, { kind: 'not-article', where: p.where, uri: p.warc.targetUri, detail: outcome.reason ?? '' });
@@ -248,7 +248,7 @@ async function importArchive(
     const reason =
       err instanceof WebArchiveError
         ? err.message.replace(`${path.basename(file)}: `, '')
-        : `could not be read: ${(err as Error).message.split('\n')[0]}`;
+        : failureReason(err, 'a web archive');
     outcomes.push({ ...failed(file, reason), archive: true });
   }
 }

@@ -218,7 +218,13 @@ async function openZip(file: string): Promise<yauzl.ZipFile> {
   try {
     return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (err) {
-    throw new WebArchiveError(`${path.basename(file)}: is not a readable WACZ (zip) file: ${(err as Error).message}`);
+    // yauzl's messages name zip internals; the user needs what it means and what to do.
+    const cause = /end of central directory/i.test((err as Error).message)
+      ? 'its table of contents at the end is missing, so it was cut short or is not a zip'
+      : 'its zip structure is damaged';
+    throw new WebArchiveError(
+      `${path.basename(file)}: is not a readable WACZ (zip) file: ${cause}; download or copy it again`,
+    );
   }
 }
 
@@ -693,7 +699,8 @@ async function joinSegments(segments: Segments, handlers: ArchiveHandlers, maxBy
 /**
  * Checks and decodes a capture's stored HTTP body (`stored`, null when over maxBytes; joined from
  * `segments` segments when the record is segmented), then hands the page over: refused when the
- * writer marked it truncated or it is shorter than its HTTP Content-Length. The payload digest is
+ * writer marked it truncated, it is shorter than its HTTP Content-Length, or its chunked or
+ * compressed framing ends early (decodePayload). The payload digest is
  * checked (checkPayloadDigest) and recorded only when it matches; a mismatch is put down to the
  * record's length only on evidence (a body the HTTP Content-Length disagrees with, or whose first
  * Content-Length bytes match the digest), else to the payload being altered or damaged.
@@ -760,7 +767,7 @@ async function finishCapture(
   else if (!chunked && Number.isInteger(declared) && declared > raw.length)
     page.problem = `the record holds ${raw.length.toLocaleString('en')} of the ${declared.toLocaleString('en')} bytes its HTTP Content-Length announces: the page was cut short, so it is not imported`;
   else {
-    const decoded = await decodePayload(raw, headers, maxBytes);
+    const decoded = decodePayload(raw, headers, maxBytes);
     if (decoded.problem) page.problem = decoded.problem;
     else page.payload = decoded.bytes;
     page.notes.push(...decoded.notes);
@@ -965,19 +972,26 @@ function codings(value: string | null | undefined): string[] {
  * there), then content codings (gzip, x-gzip, deflate, br, zstd where Node has it) in reverse order
  * of application (RFC 9112 section 6.1, RFC 9110 section 8.4). A body that says it is compressed
  * but is not (some crawlers store the body their browser already decoded, with the original
- * headers) is kept as recorded, with a note. Over `maxBytes` once decoded, or in an unknown
- * coding, it comes back with `problem` set.
+ * headers) is kept as recorded, with a note. Over `maxBytes` once decoded, in an unknown coding,
+ * or cut short or damaged as its framing shows (chunked coding ending early, see dechunked; a
+ * compressed stream that ends early or does not unpack and is not plain markup), it comes back
+ * with `problem` set.
  */
-async function decodePayload(
+function decodePayload(
   raw: Buffer,
   headers: { get(name: string): string | null | undefined },
   maxBytes: number,
-): Promise<{ bytes: Buffer; notes: string[]; problem?: string }> {
+): { bytes: Buffer; notes: string[]; problem?: string } {
   const notes: string[] = [];
   const transfer = codings(headers.get('transfer-encoding'));
   let bytes = raw;
   if (transfer.at(-1) === 'chunked') {
-    bytes = Buffer.from(await new AsyncIterReader([raw], null, true).readFully());
+    const body = dechunked(raw);
+    if (body && 'cut' in body)
+      return { bytes, notes, problem: `${body.cut}: the page was cut short, so it is not imported` };
+    if (body && 'malformed' in body) return { bytes, notes, problem: `${body.malformed}, so it is not imported` };
+    // A body that does not start with a chunk-size line was stored already unchunked.
+    if (body) bytes = body.bytes;
     transfer.pop();
   }
   for (const coding of [...codings(headers.get('content-encoding')), ...transfer].reverse()) {
@@ -987,11 +1001,23 @@ async function decodePayload(
     try {
       bytes = decode(bytes, { maxOutputLength: maxBytes + 1 });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE')
         return {
           bytes,
           notes,
           problem: `the page unpacks to more than ${mb(maxBytes)} (raise the limit with --max-mb)`,
+        };
+      // Plain markup under a compression header: some crawlers store the body their browser
+      // already decoded, with the original headers. Anything else is a stream cut or damaged.
+      if (!looksLikeMarkup(bytes))
+        return {
+          bytes,
+          notes,
+          problem:
+            code === 'Z_BUF_ERROR'
+              ? `the page's ${coding} stream ends early: the page was cut short, so it is not imported`
+              : `the page's ${coding} stream is damaged and cannot be unpacked, so it is not imported`,
         };
       notes.push(`the headers say the page is ${coding}-encoded, but the payload is not; kept as recorded`);
     }
@@ -1005,6 +1031,62 @@ async function decodePayload(
   return { bytes, notes };
 }
 
+/**
+ * A body in HTTP/1.1 chunked transfer coding (RFC 9112 section 7.1) undone: chunk-size lines in
+ * hex (chunk extensions ignored), each chunk's data followed by CRLF, up to the last chunk of size
+ * zero (trailer fields after it are dropped). A bare LF is accepted for CRLF, as parsers do
+ * (RFC 9112 section 2.2). Returns null for a body that does not start with a chunk-size line (one
+ * stored already unchunked), `cut` saying where a body ends early (inside a chunk, inside a
+ * chunk-size line, or without the last chunk), `malformed` for a chunk-size line that is not one.
+ */
+function dechunked(raw: Buffer): { bytes: Buffer } | { cut: string } | { malformed: string } | null {
+  const parts: Buffer[] = [];
+  let pos = 0;
+  for (;;) {
+    if (pos >= raw.length)
+      return {
+        cut: `the chunked body ends without its last (zero-size) chunk, after ${countOf(parts.length, 'chunk')}`,
+      };
+    const eol = raw.indexOf(0x0a, pos);
+    const line = raw
+      .subarray(pos, eol < 0 ? raw.length : eol)
+      .toString('latin1')
+      .replace(/\r$/, '');
+    const size = /^([0-9a-f]+)[ \t]*(?:;.*)?$/i.exec(line);
+    if (!size) {
+      if (parts.length === 0) return null;
+      return eol < 0 && /^[0-9a-f]*$/i.test(line)
+        ? { cut: 'the chunked body ends inside a chunk-size line' }
+        : {
+            malformed: `chunk ${parts.length + 1} of the chunked body has no valid size line ("${line.slice(0, 20)}")`,
+          };
+    }
+    if (eol < 0) return parts.length === 0 ? null : { cut: 'the chunked body ends inside a chunk-size line' };
+    const length = parseInt(size[1]!, 16);
+    if (length === 0) return { bytes: Buffer.concat(parts) };
+    const start = eol + 1;
+    if (start + length > raw.length)
+      return {
+        cut: `the chunked body ends ${countOf(raw.length - start, 'byte')} into a chunk of ${countOf(length, 'byte')}, without its last (zero-size) chunk`,
+      };
+    parts.push(raw.subarray(start, start + length));
+    pos = start + length;
+    if (raw[pos] === 0x0d) pos++;
+    if (pos < raw.length && raw[pos] !== 0x0a)
+      return { malformed: `chunk ${parts.length} of the chunked body is longer than its size line says` };
+    pos++;
+  }
+}
+
+/** Whether bytes start as markup does: "<" after any byte-order mark and white space. */
+function looksLikeMarkup(bytes: Buffer): boolean {
+  const text = bytes
+    .subarray(0, 64)
+    .toString('latin1')
+    .replace(/^(?:\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '');
+  return /^[\s\0]*<\0?[!?a-z]/i.test(text);
+}
+
 type Decoder = (data: Buffer, opts: { maxOutputLength: number }) => Buffer;
 
 /** Deflate as sent: zlib-wrapped as the standard says, or raw as some servers send it. */
@@ -1013,7 +1095,12 @@ const inflate: Decoder = (data, opts) => {
     return zlib.inflateSync(data, opts);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw err;
-    return zlib.inflateRawSync(data, opts);
+    try {
+      return zlib.inflateRawSync(data, opts);
+    } catch (rawErr) {
+      // A zlib stream that ended early says so; read as raw deflate it only looks damaged.
+      throw (err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? err : rawErr;
+    }
   }
 };
 
