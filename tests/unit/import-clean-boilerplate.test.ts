@@ -1,20 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { isMetaLine } from '../../src/import/clean/meta-line.ts';
-import { parseHtmlFragment, treeToMarkdown } from '../../src/import/markdown.ts';
+import { clean, P, STORY } from '../helpers/clean-fragment.ts';
 
 // The kinds of boilerplate real news pages leave inside the article's container, each in several
 // phrasings and languages written apart from the labelled pages (so a rule that only knows the
 // labelled pages' strings fails here), and the story's own sentences that mention the same words.
-
-const ctx = { title: 'Harbour board delays vote', siteName: 'Port Hollis Ledger' };
-const STORY = 'The board will meet again on Nov. 16, the chair said.';
-const P = `<p>${STORY}</p>`;
-
-/** Markdown of an HTML fragment after cleaning, and the rules that fired. */
-function clean(html: string) {
-  const { markdown, report } = treeToMarkdown(parseHtmlFragment(html), ctx, 'https://ledger.example/news/x');
-  return { markdown: markdown.trim(), rules: [...new Set(report.removed.map((r) => r.rule))], credits: report.credits };
-}
 
 /** Each boilerplate block, put after a story paragraph, leaves only the story paragraph. */
 const goes = (cases: string[]) =>

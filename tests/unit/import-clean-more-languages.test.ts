@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { scoreLabelledSet } from '../../src/import/labelled-set.ts';
 import { readMetadata } from '../../src/import/metadata.ts';
-import { parseHtmlFragment, treeToMarkdown } from '../../src/import/markdown.ts';
+import { clean, P, STORY } from '../helpers/clean-fragment.ts';
 
 // The boilerplate kinds in the phrasings of Italian, Portuguese and Dutch news sites (and the
 // English forms of the same prompts), which the importer says it reads. The labelled pages
@@ -11,16 +11,6 @@ import { parseHtmlFragment, treeToMarkdown } from '../../src/import/markdown.ts'
 // Brazilian portal, a Dutch regional broadcaster, a British tabloid) and were labelled before the
 // importer was run on them; the phrasings below are other ones of the same kinds, so a rule that
 // only knows the pages' strings fails here. Sentences of a story using the same words stay.
-
-const ctx = { title: 'Harbour board delays vote', siteName: 'Port Hollis Ledger' };
-const STORY = 'The board will meet again on Nov. 16, the chair said.';
-const P = `<p>${STORY}</p>`;
-
-/** Markdown of an HTML fragment after cleaning, the rules that fired and the credits kept. */
-function clean(html: string) {
-  const { markdown, report } = treeToMarkdown(parseHtmlFragment(html), ctx, 'https://ledger.example/news/x');
-  return { markdown: markdown.trim(), rules: [...new Set(report.removed.map((r) => r.rule))], credits: report.credits };
-}
 
 /** Each boilerplate block, put after a story paragraph, leaves only the story paragraph. */
 const goes = (cases: string[]) =>
