@@ -53,6 +53,16 @@ const ferryPage = () =>
     author: 'Sam Ortiz Staff Writer',
     site: 'Coast News',
   });
+/** The ferry story as another site prints it, with a plain byline. */
+const courierPage = () =>
+  newsPage({
+    title: 'Ferry adds evening sailing',
+    paragraphs: ferryParagraphs,
+    url: FERRY_URL,
+    published: '2026-02-10',
+    author: 'Sam Ortiz',
+    site: 'Coastal Courier',
+  });
 const waterPage = (third: string) =>
   newsPage({
     title: 'Water rates to rise',
@@ -371,17 +381,7 @@ describe('from the command line', () => {
   test('applying a review counts people and tags in the right number', async () => {
     const { root, inbox } = await scratchArchive('archive-cli-apply-');
     const file = path.join(inbox, 'ferry.html');
-    await writeFile(
-      file,
-      newsPage({
-        title: 'Ferry adds evening sailing',
-        paragraphs: ferryParagraphs,
-        url: FERRY_URL,
-        published: '2026-02-10',
-        author: 'Sam Ortiz',
-        site: 'Coastal Courier',
-      }),
-    );
+    await writeFile(file, courierPage());
     expect(cli(['--content', root, '--add-people', file]).status).toBe(0);
     const reviewFile = path.join(root, 'people-review.txt');
     await writeFile(
@@ -412,17 +412,7 @@ describe('from the command line', () => {
     async (_, args) => {
       const { root, inbox } = await scratchArchive('archive-cli-combo-');
       const file = path.join(inbox, 'ferry.html');
-      await writeFile(
-        file,
-        newsPage({
-          title: 'Ferry adds evening sailing',
-          paragraphs: ferryParagraphs,
-          url: FERRY_URL,
-          published: '2026-02-10',
-          author: 'Sam Ortiz',
-          site: 'Coastal Courier',
-        }),
-      );
+      await writeFile(file, courierPage());
       const review = path.join(root, 'people-review.txt');
       const run = cli(['--content', root, ...args(review, file)]);
       expect(run.status, run.stdout).toBe(2);
