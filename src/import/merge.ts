@@ -284,12 +284,80 @@ function hunksOf(
     } else open.lines.push(...change.value);
   }
   // Paragraphs edited one for one (as many after as before) are one change each: an edit is then
-  // merged on its own even when the paragraph next to it was edited too.
+  // merged on its own even when the paragraph next to it was edited too. A change of several
+  // paragraphs that also deletes or adds some is split the same way where its new paragraphs are
+  // edits of old ones (see editsOf): a paragraph deleted beside one corrected is two changes, so
+  // the other side inserting between them touches neither. (A change of one paragraph needs no
+  // split: nothing can be inserted inside it.)
   return hunks.flatMap((h) =>
     h.lines.length === h.end - h.start && h.lines.length > 1
       ? h.lines.map((line, n) => ({ start: h.start + n, end: h.start + n + 1, lines: [line] }))
-      : [h],
+      : comparator === sameParagraph && h.end - h.start > 1
+        ? splitAtEdits(h, base)
+        : [h],
   );
+}
+
+/** A paragraph's words, lowercased: its runs of letters and digits. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Whether paragraph `b` is an edit of paragraph `a`: the words they share (counted with
+ * repetition) are at least 60% of the longer one's. A paragraph made of two joined, or half of one
+ * split, shares at most half and is not an edit of either.
+ */
+function isEditOf(a: string, b: string): boolean {
+  const [x, y] = [wordsOf(a), wordsOf(b)];
+  if (!x.length || !y.length) return false;
+  const count = new Map<string, number>();
+  for (const w of x) count.set(w, (count.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of y) {
+    const n = count.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      count.set(w, n - 1);
+    }
+  }
+  return shared / Math.max(x.length, y.length) >= 0.6;
+}
+
+/**
+ * The pairs (base paragraph, new paragraph) of hunk `h` where the new one is an edit of the old
+ * (isEditOf), in order and as many as can be (a longest common subsequence under isEditOf), as
+ * indices into base and into `h.lines`.
+ */
+function editsOf(h: Hunk, base: string[]): [number, number][] {
+  const [r, l] = [h.end - h.start, h.lines.length];
+  const best = Array.from({ length: r + 1 }, () => new Array<number>(l + 1).fill(0));
+  const edit = (i: number, k: number) => isEditOf(base[h.start + i]!, h.lines[k]!);
+  for (let i = r - 1; i >= 0; i--)
+    for (let k = l - 1; k >= 0; k--)
+      best[i]![k] = Math.max(best[i + 1]![k]!, best[i]![k + 1]!, edit(i, k) ? best[i + 1]![k + 1]! + 1 : 0);
+  const pairs: [number, number][] = [];
+  for (let i = 0, k = 0; i < r && k < l;) {
+    if (edit(i, k) && best[i]![k] === best[i + 1]![k + 1]! + 1) pairs.push([h.start + i++, k++]);
+    else if (best[i + 1]![k] === best[i]![k]) i++;
+    else k++;
+  }
+  return pairs;
+}
+
+/**
+ * Hunk `h` split at the paragraphs it edits (editsOf): each edit a change of its own paragraph,
+ * the paragraphs between two edits one change (a deletion, an insertion or a replacement).
+ */
+function splitAtEdits(h: Hunk, base: string[]): Hunk[] {
+  const pairs = editsOf(h, base);
+  if (!pairs.length) return [h];
+  const out: Hunk[] = [];
+  let [at, k] = [h.start, 0];
+  for (const [i, n] of [...pairs, [h.end, h.lines.length] as [number, number]]) {
+    if (i > at || n > k) out.push({ start: at, end: i, lines: h.lines.slice(k, n) });
+    if (i < h.end) out.push({ start: i, end: i + 1, lines: [h.lines[n]!] });
+    [at, k] = [i + 1, n + 1];
+  }
+  return out;
 }
 
 /** An insertion: a change that replaces no base paragraph. */
@@ -332,7 +400,7 @@ function followMoves(base: string[], mine: Hunk[], theirs: Hunk[]): [Hunk[], Hun
  * A three-way merge of paragraphs (as diff3 merges lines): the changes base→file and base→fresh
  * are grouped where they touch the same base paragraphs (see `touches`: an insertion next to a
  * changed paragraph is apart from it, so the original inserting a paragraph beside an edited one,
- * or beside one the editor deleted, keeps the edit); a paragraph the original moved carries the
+ * or beside one the editor deleted, or between two such, keeps the edits; see splitAtEdits); a paragraph the original moved carries the
  * editor's change to its new place (see followMoves). A group changed by one side takes that
  * side's text, one changed alike by both takes it once, one where one side only deleted and the
  * other only inserted takes both, and one changed differently by both is a conflict settled by

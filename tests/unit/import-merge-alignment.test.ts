@@ -37,10 +37,44 @@ describe.each(['fresh', 'file'] as const)('the original inserts or deletes next 
     ['an insertion just before a paragraph the editor deleted', [A, C, D], [A, X, B, C, D], [A, X, C, D]],
     ['an insertion just after a paragraph the editor deleted', [A, C, D], [A, B, X, C, D], [A, X, C, D]],
     ['an insertion where the editor deleted two paragraphs around it', [A, D], [A, B, X, C, D], [A, X, D]],
+    [
+      'an insertion between a paragraph the editor deleted and one it edited',
+      [A, C1, D],
+      [A, B, X, C, D],
+      [A, X, C1, D],
+    ],
+    [
+      'an insertion between a paragraph the editor edited and one it deleted',
+      [A, B1, D],
+      [A, B, X, C, D],
+      [A, B1, X, D],
+    ],
+    [
+      'an insertion after a paragraph the editor deleted, the next two edited',
+      [A, C1, D1],
+      [A, B, X, C, D],
+      [A, X, C1, D1],
+    ],
+    [
+      'an insertion between an edited and a deleted paragraph, the one before also deleted',
+      [B1, D],
+      [A, B, X, C, D],
+      [B1, X, D],
+    ],
     ['the original moves another paragraph', [A, B1, C, D], [D, A, B, C], [D, A, B1, C]],
     ['the original moves the edited paragraph', [A, B1, C, D], [A, C, D, B], [A, C, D, B1]],
     ['the original moves a paragraph the editor deleted', [A, C, D], [A, C, D, B], [A, C, D]],
   ])('%s keeps the edit', (_, file, fresh, expected) => {
+    expect(merge(file, fresh, rule)).toEqual({ paragraphs: expected, conflicts: [] });
+  });
+});
+
+describe.each(['fresh', 'file'] as const)('the editor inserts next to changes of the original (rule %s)', (rule) => {
+  const Y = 'Yankee was added by the editor.';
+  test.each([
+    ['between a deleted and an edited paragraph', [A, B, Y, C, D], [A, C1, D], [A, Y, C1, D]],
+    ['between an edited and a deleted paragraph', [A, B, Y, C, D], [A, B1, D], [A, B1, Y, D]],
+  ])('an insertion %s keeps both', (_, file, fresh, expected) => {
     expect(merge(file, fresh, rule)).toEqual({ paragraphs: expected, conflicts: [] });
   });
 });
@@ -63,6 +97,12 @@ describe('a real conflict is reported as one', () => {
       paragraphs: [A, 'Bravo said 2.', C, D],
       conflicts: [B],
     });
+  });
+
+  test('the original inserts between two paragraphs the editor joined into one', () => {
+    const joined = `${B} ${C}`;
+    expect(merge([A, joined, D], [A, B, X, C, D])).toEqual({ paragraphs: [A, B, X, C, D], conflicts: [B, C] });
+    expect(merge([A, joined, D], [A, B, X, C, D], 'file')).toEqual({ paragraphs: [A, joined, D], conflicts: [B, C] });
   });
 
   test('the original deletes the paragraph the editor corrected', () => {
