@@ -142,3 +142,43 @@ describe('--source is for captures that do not state their source', () => {
     expect(report).not.toContain('kept as edited in the file: source');
   });
 });
+
+describe('--url choosing one story of a page holding several', () => {
+  const HARBOUR = 'https://gazette.example/news/harbour-dredging-starts-1002';
+  const SCHOOL = 'https://gazette.example/news/school-roof-repairs-1003';
+
+  test('an address no story prints or links is refused, not given to the story the metadata names', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'three.html');
+    await cp(path.join(CASES, 'three-nourl-third.html'), saved);
+    const run = await importAll([saved], root, { ...options, given: { url: HARBOUR } });
+    const outcome = run.outcomes[0]!;
+    expect(outcome.status).toBe('failed');
+    expect(outcome.article).toBeUndefined();
+    expect(formatSummary(run, { dryRun: false })).toContain(
+      `the address given with --url, ${HARBOUR}, is none of theirs`,
+    );
+  });
+
+  test('the address the metadata names still keeps that story under its own address', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'three.html');
+    await cp(path.join(CASES, 'three-nourl-third.html'), saved);
+    const run = await importAll([saved], root, { ...options, given: { url: SCHOOL } });
+    const { data } = await readEntry(run.outcomes[0]!.article!);
+    expect(data.title).toBe('School roof repairs finished ahead of schedule');
+    expect(data.url).toBe(SCHOOL);
+  });
+
+  test('the story the address names is kept and filed under that address, not the page metadata one', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'three.html');
+    await cp(path.join(CASES, 'three-stories-canonical-school.html'), saved);
+    const run = await importAll([saved], root, { ...options, given: { url: HARBOUR } });
+    const { data, body } = await readEntry(run.outcomes[0]!.article!);
+    expect(data.title).toBe('Harbour dredging to start next month');
+    expect(data.url).toBe(HARBOUR);
+    expect(body).not.toMatch(/school roof/i);
+    expect(formatSummary(run, { dryRun: false })).not.toMatch(/--url \S+ not used/);
+  });
+});
