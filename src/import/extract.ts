@@ -112,6 +112,8 @@ export interface ParsedPage {
   notes: string[];
   /** Set when the page holds several stories and all but one were left out (see keepNamedArticle). */
   oneOfSeveral: boolean;
+  /** Set when the story kept is the one the address given (--url) names: that is its address. */
+  chosenByUrl?: boolean;
 }
 
 /**
@@ -126,9 +128,9 @@ export function parsePage(pageHtml: string, url?: string): ParsedPage {
   // linkedom makes a fragment's first element the root (a lone <script> or <div>): cleaning could
   // remove it and leave no document, so a fragment is parsed inside an <html> element.
   if (document.documentElement.localName !== 'html') document = parseHTML(`<html>${pageHtml}</html>`).document;
-  const notes = keepNamedArticle(document, url);
+  const { notes, chosenByUrl } = keepNamedArticle(document, url);
   // keepNamedArticle says something only when it left other stories out.
-  return { document, notes, oneOfSeveral: notes.length > 0 };
+  return { document, notes, oneOfSeveral: notes.length > 0, ...(chosenByUrl && { chosenByUrl }) };
 }
 
 /** What extraction found: the article HTML, its byline and headline, and how much text it holds. */

@@ -164,6 +164,8 @@ export interface Conversion {
   note?: string | undefined;
   /** Set when the page holds several stories and this is the one kept (see keepNamedArticle). */
   oneOfSeveral?: boolean;
+  /** Set when the story kept is the one the address given with --url names: that is its address. */
+  chosenByUrl?: boolean;
 }
 
 /**
@@ -196,7 +198,9 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   // the article gets no dek rather than the same words twice. A printed standfirst is the dek.
   if (standfirst === false) meta.dek = undefined;
   const ctx = { title: meta.title?.value, dek: meta.dek?.value, siteName: meta.siteName?.value };
-  const base = canonicalUrl(given.url) ?? meta.url?.value;
+  // The address the page states is its own; --url is for a page that states none, or names the
+  // story kept of several.
+  const base = (page.chosenByUrl ? canonicalUrl(given.url) : undefined) ?? meta.url?.value ?? canonicalUrl(given.url);
   // Second opinion: a page whose text is drawn by script holds no prose for the extractor, but its
   // JSON-LD may carry the whole article (`articleBody`); it is used only then.
   const ldBody = meta.articleBody?.value;
@@ -233,6 +237,7 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     partial: partialCapture(access, body.report, body.text.length),
     note: [...found, ...headNotes].join('; ') || undefined,
     ...(page.oneOfSeveral && { oneOfSeveral: true }),
+    ...(page.chosenByUrl && { chosenByUrl: true }),
   };
 }
 
@@ -260,6 +265,35 @@ function freePath(
     const candidate = path.join(dir, `${n === 1 ? slug : `${slug}-${n}`}${ext}`);
     if (mine(candidate) || (!index.articlePaths.has(candidate) && !index.files.exists(candidate))) return candidate;
   }
+}
+
+/** Whether two dates (YYYY-MM-DD, or a full timestamp) fall on the same day as written. */
+function sameDay(a: string, b: string): boolean {
+  return a.slice(0, 10) === b.slice(0, 10);
+}
+
+/**
+ * The address to record for a capture: the one its web archive record gives (`recorded`), else
+ * the one the page states (`stated`: canonical, og:url or JSON-LD, see readMetadata), else the one
+ * given with --url (`given`), which is for captures that state none. A story chosen with --url
+ * among several on one page (`chosenByUrl`, see keepNamedArticle) has the address given: the
+ * page's own names another story. A --url not used is said in `outcome.notes`.
+ */
+function capturedAddress(
+  recorded: string | undefined,
+  stated: string | undefined,
+  given: string | undefined,
+  chosenByUrl: boolean | undefined,
+  outcome: Outcome,
+): string | undefined {
+  const givenUrl = canonicalUrl(given);
+  const own = canonicalUrl(recorded) ?? (chosenByUrl ? undefined : stated);
+  if (own && givenUrl && own !== givenUrl)
+    outcome.notes = [
+      ...(outcome.notes ?? []),
+      `--url ${given} not used: the capture states its address ${own}${recorded ? ' (its web archive record)' : ''}`,
+    ];
+  return own ?? givenUrl ?? stated;
 }
 
 /**
@@ -365,7 +399,7 @@ export async function importCapture(
     if (body.text.trim().length < 80)
       throw new NotArticleError('has almost no article text once boilerplate is removed');
     const canonical = meta.url?.value;
-    const url = canonicalUrl(origin.url) ?? canonicalUrl(opts.given.url) ?? canonical;
+    const url = capturedAddress(origin.url, canonical, opts.given.url, conversion.chosenByUrl, outcome);
     const captured = origin.captured ?? isoDay((await stat(capture.path)).mtime);
     const facts: CaptureFacts = { capture, conversion, url, captured, warc: origin.warc };
     // The same capture bytes are the same capture whatever address it gives (a plain-text copy
@@ -643,6 +677,8 @@ export interface Extraction {
   newSource: boolean;
   /** Why the source given on the command line was not used (see chooseSource). */
   sourceUnused?: string;
+  /** Why the date given on the command line was not used (the capture states its own). */
+  publishedUnused?: string;
   /** Names found that are not in people/. */
   unknown: string[];
 }
@@ -660,7 +696,13 @@ export function extraction(
 ): Extraction {
   const { capture, url, captured, warc } = facts;
   const { meta, body, partial } = facts.conversion;
-  const published = given.published ?? meta.published?.value;
+  // --published is for a capture that states no date: a stated date is the capture's word.
+  const stated = meta.published?.value;
+  const published = stated ?? given.published;
+  const publishedUnused =
+    stated && given.published && !sameDay(stated, given.published)
+      ? `--published ${given.published} not used: the capture states its date ${stated}`
+      : undefined;
   const { source, isNew: newSource, unused } = chooseSource(root, index, url, meta, given.source, capture.html);
   const people = findPeople(body.text, index.peopleIndex, meta.keywords?.value ?? []);
   const topics = (meta.keywords?.value ?? [])
@@ -695,7 +737,14 @@ export function extraction(
     draft: published && url && source && !partial ? undefined : true,
     editorsNote: partial ? PARTIAL_NOTE : undefined,
   };
-  return { fields, source, newSource, ...(unused && { sourceUnused: unused }), unknown: people.unknown };
+  return {
+    fields,
+    source,
+    newSource,
+    ...(unused && { sourceUnused: unused }),
+    ...(publishedUnused && { publishedUnused }),
+    unknown: people.unknown,
+  };
 }
 
 /**
@@ -843,6 +892,7 @@ export async function planWrite(
   const { meta, body, partial } = facts.conversion;
   const { source, newSource } = made;
   if (made.sourceUnused) outcome.notes = [...(outcome.notes ?? []), made.sourceUnused];
+  if (made.publishedUnused) outcome.notes = [...(outcome.notes ?? []), made.publishedUnused];
   const { articleFile, id, captureRel, keep, warning } = await placement(facts, target, made, root, index);
   if (warning) (outcome.warnings ??= []).push(warning);
   const fresh = ordered({ ...made.fields, capture: captureRel });
@@ -922,7 +972,7 @@ export async function planWrite(
         reason: `already archived as ${displayPath(file)}; extracted again, it gives what the file already holds: nothing written${(
           outcome.notes ?? []
         )
-          .filter((n) => n.startsWith('--source '))
+          .filter((n) => /^--(?:source|url|published) \S+ not used/.test(n))
           .map((n) => `; ${n}`)
           .join('')}`,
       },
@@ -1098,6 +1148,20 @@ async function mergedWithFile(
     merged.notes = merged.notes.filter((n) => n.field !== 'source');
     said.push(
       `--source ${given.source} not used: the archived article's source is ${archivedSource} (change it in the file by hand)`,
+    );
+  }
+  // Nor does a --url or --published change the address or date an archived file holds: they are
+  // for what a capture and the file both lack.
+  for (const k of ['url', 'published'] as const) {
+    const value = k === 'url' ? canonicalUrl(given.url) : given.published;
+    const kept = previous.data[k];
+    const held = typeof kept === 'string' ? kept : kept instanceof Date ? kept.toISOString().slice(0, 10) : undefined;
+    if (!value || !(fields as readonly string[]).includes(k) || held === undefined) continue;
+    if (String(fresh[k]) !== value || (k === 'url' ? held === value : sameDay(held, value))) continue;
+    data[k] = kept;
+    merged.notes = merged.notes.filter((n) => n.field !== k);
+    said.push(
+      `--${k} ${given[k]} not used: the archived ${k === 'url' ? 'address' : 'date'} is ${held} (change it in the file by hand)`,
     );
   }
   // A fact only a draft may lack that the file still lacks is no hand edit: a value given on the

@@ -450,16 +450,21 @@ const listed = (stories: Story[]) => stories.map((s) => `“${s.title}”`).join
 /**
  * Keeps only the story the page's metadata names when the page holds several (see the module
  * comment), removing the others from the document; `given`, an address the user gave (--url),
- * names the story first when one story has it. Returns what the report should say (empty
- * for a page with one story). Run it before reading metadata and extracting.
+ * names the story first when one story has it. Returns what the report should say (`notes`,
+ * empty for a page with one story) and whether `given` chose the story kept (`chosenByUrl`: the
+ * article's address is then `given`, whatever the head says). Run it before reading metadata and
+ * extracting.
  * @throws {SeveralArticlesError} when the page holds several stories and its metadata names none
  *   of them, or names two different ones (the address one, the title another); the message lists
- *   the headlines and what the metadata says.
+ *   the headlines and what the metadata says; and when `given` is the address of no story (none
+ *   prints or links it, and the metadata does not give it): a story is never filed under another
+ *   story's address.
  */
-export function keepNamedArticle(doc: Document, given?: string): string[] {
+export function keepNamedArticle(doc: Document, given?: string): { notes: string[]; chosenByUrl: boolean } {
   const names = pageNames(doc);
   const stories = findStories(doc, names.base);
-  if (stories.length < 2) return [];
+  const none = { notes: [], chosenByUrl: false };
+  if (stories.length < 2) return none;
   const byAddress = stories.filter((s) => names.addresses.some(([a]) => s.addresses.has(a)));
   const byTitle = stories.filter((s) => names.titles.some(([t, from]) => titleNames(t, from, s.title)));
   const givenKey = addressKey(canonicalUrl(given, names.base));
@@ -470,10 +475,15 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   if (byAddress.length === 0 && byTitle.length === 0 && byGiven.length === 0 && namedPageHeadline(doc, stories, names))
     // Bylined parts under the page's own headline, which the metadata names: a debate with two
     // signed views, a live blog without markup. One article.
-    return [];
+    return none;
   let named: Story | undefined;
   let how = '';
-  if (byGiven.length === 1) {
+  // An address given that no story prints or links, and that the metadata does not give either,
+  // names no story: the story the metadata names is not filed under it.
+  const givenNamesNone = Boolean(givenKey) && byGiven.length === 0 && !names.addresses.some(([a]) => a === givenKey);
+  if (givenNamesNone) {
+    // Refused below, naming the addresses --url can choose.
+  } else if (byGiven.length === 1) {
     // The user named the story (--url): that settles it.
     named = byGiven[0];
     how = 'the address given with --url';
@@ -501,9 +511,14 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
           .map((s) => `${unique(s)[0]} for “${s.title}”`)
           .join(', ')})`
       : 'save each story from its own address and import that (no story on the page gives an address of its own, so --url cannot choose one)';
+    const metadataNamed = new Set([...byAddress, ...byTitle]);
     throw new SeveralArticlesError(
       `holds ${stories.length} articles (${listed(stories)}) and its metadata ${
-        byAddress.length + byTitle.length ? 'names more than one of them' : 'names none of them'
+        metadataNamed.size === 0
+          ? 'names none of them'
+          : metadataNamed.size === 1
+            ? `names ${listed([...metadataNamed])}`
+            : 'names more than one of them'
       }${says ? ` (${says})` : ''}${
         givenKey && byGiven.length === 0 ? `; the address given with --url, ${givenKey}, is none of theirs` : ''
       }${
@@ -515,7 +530,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
   // Signed <h2> parts inside the <article> the named <h1> heads (a round-up of critics' views, a
   // debate) are parts of that article, not stories of their own.
   const article = named.headline.tagName === 'H1' ? named.headline.closest('article') : null;
-  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named))) return [];
+  if (article && others.every((s) => s.signedOnly && article.contains(s.headline) && !datedPart(s, named))) return none;
   // The same without an <article>: signed parts after the named <h1> inside the element that holds
   // it (a <div> or <main> around the introduction and the contributions), none with a date line
   // of its own. Stories set side by side each print their own date, or sit in a container of
@@ -531,7 +546,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
         !datedPart(s, named),
     )
   )
-    return [];
+    return none;
   for (const s of others)
     for (const n of s.nodes) {
       const inside = named.nodes.filter((k) => n !== k && n.contains(k));
@@ -550,7 +565,7 @@ export function keepNamedArticle(doc: Document, given?: string): string[] {
       `the page's own metadata ${byTitle.length ? `describes ${listed(byTitle)}` : 'names none of its stories'}, so headline, byline and date are read from the story kept`,
     );
   }
-  return notes;
+  return { notes, chosenByUrl: byGiven.length === 1 };
 }
 
 /** Tags in a page's head that state facts about one article (all but the site's name). */

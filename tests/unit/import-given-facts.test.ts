@@ -142,3 +142,110 @@ describe('--source is for captures that do not state their source', () => {
     expect(report).not.toContain('kept as edited in the file: source');
   });
 });
+
+describe('--url and --published are for captures that do not state them', () => {
+  const FERRY_URL = 'https://www.baysidegazette.example/news/2025/03/ferry-evening-sailing';
+
+  test('a page that states its address and date keeps them; the report says the values given were not used', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'ferry-v1.html');
+    await cp(path.join(CASES, 'ferry-v1.html'), saved);
+    const run = await importAll([saved], root, {
+      ...options,
+      given: { url: 'https://elsewhere.example/x', published: '2020-01-01' },
+    });
+    const article = run.outcomes[0]!.article!;
+    expect(path.relative(root, article).split(path.sep).slice(0, 3)).toEqual(['articles', '2025', '03']);
+    const { data } = await readEntry(article);
+    expect(data.url).toBe(FERRY_URL);
+    expect(String(data.published)).toMatch(/^2025-03-04/);
+    const report = formatSummary(run, { dryRun: false });
+    expect(report).toContain(`--url https://elsewhere.example/x not used: the capture states its address ${FERRY_URL}`);
+    expect(report).toContain('--published 2020-01-01 not used: the capture states its date 2025-03-04');
+  });
+
+  test('--force with --url and --published never changes an archived article address or date', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'ferry-v1.html');
+    await cp(path.join(CASES, 'ferry-v1.html'), saved);
+    const first = await importAll([saved], root, options);
+    const article = first.outcomes[0]!.article!;
+    const before = (await readEntry(article)).data;
+    const run = await importAll([saved], root, {
+      ...options,
+      force: true,
+      given: { url: 'https://elsewhere.example/x', published: '2020-01-01' },
+    });
+    expect(run.outcomes.map((o) => o.status)).not.toContain('failed');
+    expect(run.outcomes[0]!.article).toBe(article);
+    const { data } = await readEntry(article);
+    expect(data.url).toBe(before.url);
+    expect(data.published).toEqual(before.published);
+  });
+});
+
+describe('--url choosing one story of a page holding several', () => {
+  const HARBOUR = 'https://gazette.example/news/harbour-dredging-starts-1002';
+  const SCHOOL = 'https://gazette.example/news/school-roof-repairs-1003';
+
+  test('an address no story prints or links is refused, not given to the story the metadata names', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'three.html');
+    await cp(path.join(CASES, 'three-nourl-third.html'), saved);
+    const run = await importAll([saved], root, { ...options, given: { url: HARBOUR } });
+    const outcome = run.outcomes[0]!;
+    expect(outcome.status).toBe('failed');
+    expect(outcome.article).toBeUndefined();
+    expect(formatSummary(run, { dryRun: false })).toContain(
+      `the address given with --url, ${HARBOUR}, is none of theirs`,
+    );
+  });
+
+  test('the address the metadata names still keeps that story under its own address', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'three.html');
+    await cp(path.join(CASES, 'three-nourl-third.html'), saved);
+    const run = await importAll([saved], root, { ...options, given: { url: SCHOOL } });
+    const { data } = await readEntry(run.outcomes[0]!.article!);
+    expect(data.title).toBe('School roof repairs finished ahead of schedule');
+    expect(data.url).toBe(SCHOOL);
+  });
+
+  test('the story the address names is kept and filed under that address, not the page metadata one', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    const saved = path.join(inbox, 'three.html');
+    await cp(path.join(CASES, 'three-stories-canonical-school.html'), saved);
+    const run = await importAll([saved], root, { ...options, given: { url: HARBOUR } });
+    const { data, body } = await readEntry(run.outcomes[0]!.article!);
+    expect(data.title).toBe('Harbour dredging to start next month');
+    expect(data.url).toBe(HARBOUR);
+    expect(body).not.toMatch(/school roof/i);
+    expect(formatSummary(run, { dryRun: false })).not.toMatch(/--url \S+ not used/);
+  });
+});
+
+describe('--url and --published never change an archived plain-text copy', () => {
+  test('the same text copy again with --force and other values keeps the archived address and date, and says so', async () => {
+    const { root, inbox } = await scratchArchive('archive-given-');
+    await addSource(root, 'bayside-gazette', 'Bayside Gazette', 'https://www.baysidegazette.example/');
+    const saved = path.join(inbox, 'council.txt');
+    await cp(path.join(CASES, 'council.txt'), saved);
+    const first = await importAll([saved], root, {
+      ...options,
+      given: { url: 'https://www.baysidegazette.example/news/a', source: 'bayside-gazette', published: '2026-11-19' },
+    });
+    const article = first.outcomes[0]!.article!;
+    const run = await importAll([saved], root, {
+      ...options,
+      force: true,
+      given: { url: 'https://www.baysidegazette.example/news/b', published: '2020-01-01' },
+    });
+    expect(run.outcomes.map((o) => o.status)).not.toContain('failed');
+    const { data } = await readEntry(article);
+    expect(data.url).toBe('https://www.baysidegazette.example/news/a');
+    expect(String(data.published)).toMatch(/^2026-11-19/);
+    const report = formatSummary(run, { dryRun: false });
+    expect(report).toContain('--url https://www.baysidegazette.example/news/b not used');
+    expect(report).toContain('--published 2020-01-01 not used');
+  });
+});
