@@ -214,7 +214,12 @@ describe('--url choosing one story of a page holding several', () => {
   test('the story the address names is kept and filed under that address, not the page metadata one', async () => {
     const { root, inbox } = await scratchArchive('archive-given-');
     const saved = path.join(inbox, 'three.html');
-    await cp(path.join(CASES, 'three-stories-canonical-school.html'), saved);
+    // The three stories' page with its head naming the school story (canonical, og:url, og:title).
+    const page = (await readFile(path.join(CASES, 'three-stories.html'), 'utf8'))
+      .replaceAll('https://gazette.example/news/"', 'https://gazette.example/news/school-roof-repairs-1003"')
+      .replace('content="Latest news"', 'content="School roof repairs finished ahead of schedule"');
+    expect(page).toContain('<link rel="canonical" href="https://gazette.example/news/school-roof-repairs-1003">');
+    await writeFile(saved, page);
     const run = await importAll([saved], root, { ...options, given: { url: HARBOUR } });
     const { data, body } = await readEntry(run.outcomes[0]!.article!);
     expect(data.title).toBe('Harbour dredging to start next month');
