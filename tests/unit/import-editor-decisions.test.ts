@@ -120,6 +120,13 @@ describe('a completed draft stays published', () => {
     expect((await checkContent(root)).problems).toEqual([]);
   }, 60_000);
 
+  /** A plain-text copy with no address, source or date: the importer keeps it as a draft. */
+  const NIGHT_BUS_TEXT = [
+    'Council votes to keep the night bus',
+    'The city council voted on Tuesday to keep the night bus running on the harbour route for another year, after residents of the east ward petitioned against its closure.',
+    'Councilwoman Rosa Delgado, who chairs the transport committee, said the service carried more than four hundred passengers a night during the winter months.',
+  ].join('\n\n');
+
   test.each([
     ['published', { published: '2026-11-03' }, { url: 'https://news.example/night-bus', source: 'the-hill' }],
     ['source', { source: 'the-hill' }, { url: 'https://news.example/night-bus', published: '2026-11-03' }],
@@ -128,14 +135,7 @@ describe('a completed draft stays published', () => {
     async (_, byHand, given) => {
       const { root, inbox } = await scratchArchive('archive-draft-part-');
       const saved = path.join(inbox, 'note.txt');
-      await writeFile(
-        saved,
-        [
-          'Council votes to keep the night bus',
-          'The city council voted on Tuesday to keep the night bus running on the harbour route for another year, after residents of the east ward petitioned against its closure.',
-          'Councilwoman Rosa Delgado, who chairs the transport committee, said the service carried more than four hundred passengers a night during the winter months.',
-        ].join('\n\n'),
-      );
+      await writeFile(saved, NIGHT_BUS_TEXT);
       const file = (await importAll([saved], root, options)).outcomes[0]!.article!;
       const { data, body } = await readEntry(file);
       // The editor fills in one fact and a topic, leaving draft: true as the importer wrote it.
@@ -165,14 +165,7 @@ describe('a completed draft stays published', () => {
   test('a draft the editor made one stays a draft when the same capture is imported again with every fact', async () => {
     const { root, inbox } = await scratchArchive('archive-draft-kept-');
     const saved = path.join(inbox, 'note.txt');
-    await writeFile(
-      saved,
-      [
-        'Council votes to keep the night bus',
-        'The city council voted on Tuesday to keep the night bus running on the harbour route for another year, after residents of the east ward petitioned against its closure.',
-        'Councilwoman Rosa Delgado, who chairs the transport committee, said the service carried more than four hundred passengers a night during the winter months.',
-      ].join('\n\n'),
-    );
+    await writeFile(saved, NIGHT_BUS_TEXT);
     const given = { url: 'https://news.example/night-bus', source: 'the-hill', published: '2026-11-03' };
     const file = (await importAll([saved], root, { ...options, given })).outcomes[0]!.article!;
     const { data, body } = await readEntry(file);
