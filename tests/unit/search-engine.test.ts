@@ -238,6 +238,22 @@ describe('an index in parts', () => {
     expect(pagefind.searches).toHaveLength(6);
   });
 
+  test('with ids that name their part, a word missing from some parts is answered without the part filter, as the filter answers', async () => {
+    for (const q of ['lantern', 'lantan', 'report lantern', 'lantern report', 'hedges']) {
+      const byIdFake = fakePagefind(PARTED_RECORDS(), { partIds: true });
+      const found = await searchEngine(byIdFake, PARTS).answerFor(state(q));
+      // Nothing before the results asked for the part filter, whose data every part would load.
+      expect(
+        byIdFake.searches.filter(([, o]) => o.filters?.part),
+        q,
+      ).toEqual([]);
+      const expected = await searchEngine(parted(), PARTS).answerFor(state(q));
+      expect(found?.scope, q).toEqual(expected?.scope);
+      const shown = await Promise.all((found?.results ?? []).map(async (r) => (await r.data()).url));
+      expect(shown, q).toEqual(urls(expected?.results ?? null));
+    }
+  });
+
   test('counts are kept to the parts where the words occur', async () => {
     const engine = searchEngine(parted(), PARTS);
     const counts = await engine.countsFor(state('lantern'), await engine.scopeOf('lantern'));

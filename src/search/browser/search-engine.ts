@@ -419,11 +419,40 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
       .map(({ r }) => r);
   }
 
+  /**
+   * The results of a search within the parts `scope` (part numbers as text), in Pagefind's order,
+   * taken from its answer without the part filter (the answer answerFor asks alongside the word
+   * check, so it is reused): its results whose id names a part in scope. The same list, in the same
+   * order, as the search with the part filter (within), without loading that filter's data in
+   * every part before the first results: Pagefind matches a part's words before it applies a filter
+   * (pagefind_web/src/search.rs, search_term), a part in scope has every record in the filter
+   * (each of its records has its own part's value) and so gives its answer unchanged, a part out of
+   * scope gives nothing, and the merged index orders the parts' results by score with a stable
+   * sort (Pagefind.search in pagefind_web_js/lib/coupled_search.ts), which removing whole parts'
+   * results does not reorder. Null when Pagefind dropped the search; undefined when some result's id
+   * does not name its part (an index whose fragments the build did not name by part: partOfResult).
+   */
+  async function keptToScope(
+    term: string | null,
+    options: PagefindSearchOptions,
+    scope: string[],
+  ): Promise<PagefindSearchResult[] | null | undefined> {
+    const response = await search(term, options);
+    if (!response) return null;
+    const parts = response.results.map((r) => partOfResult(r.id));
+    if (parts.some((p) => p === undefined)) return undefined;
+    return response.results.filter((_, i) => scope.includes(String(parts[i])));
+  }
+
   async function resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null> {
     const term = termOf(state);
     if (scope?.length === 0 || term === undefined) return [];
     // Several parts, even with one of articles: merged parts are ordered by position, not by key.
     if (state.sort !== 'relevance' && parts.dirs.length > 1) return byDateAcrossParts(state, scope);
+    if (state.sort === 'relevance' && scope !== null) {
+      const kept = await keptToScope(term, searchOptions(state), scope);
+      if (kept !== undefined) return kept && (term === null ? kept : wholeWordsFirst(kept, parsed(state.q)));
+    }
     const options = within(searchOptions(state), scope);
     const response = await search(term, options);
     if (!response) return null;
