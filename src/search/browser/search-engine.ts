@@ -1,5 +1,5 @@
 import type { PageParts } from '../parts.ts';
-import { PART_FILTER, PERSON_SORT_KEY, partOfResult } from '../contract.ts';
+import { PART_FILTER, PERSON_SORT_KEY, pageOfResult, partOfResult } from '../contract.ts';
 import type {
   Pagefind,
   PagefindFilterCounts,
@@ -374,6 +374,32 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   }
 
   /**
+   * The results of `answer` by the part holding each, with each one's page number there (its place
+   * in the part's page order, pageOrderOf), both read from its id (partOfResult, pageOfResult);
+   * undefined when some id does not name them, or Pagefind dropped the search. An answer without
+   * the part filter and without a sort holds, for each part, exactly what a search of that part
+   * alone finds (Pagefind matches a part's words before it applies a filter, and a part of an
+   * index in parts has no sorts to drop the pages without a key by: src/search/pagefind-meta.ts),
+   * so its results put in page order part by part are the date order, without the part filter's
+   * data or a search per part.
+   */
+  function placedByIds(
+    answer: PagefindSearchResults | null,
+  ): Map<number, { result: PagefindSearchResult; at: number }[]> | undefined {
+    if (!answer) return undefined;
+    const byPart = new Map<number, { result: PagefindSearchResult; at: number }[]>();
+    for (const result of answer.results) {
+      const part = partOfResult(result.id);
+      const at = pageOfResult(result.id);
+      if (part === undefined || at === undefined) return undefined;
+      const list = byPart.get(part);
+      if (list) list.push({ result, at });
+      else byPart.set(part, [{ result, at }]);
+    }
+    return byPart;
+  }
+
+  /**
    * Results in date order when the index has several parts. Pagefind interleaves merged parts by
    * position, and a part's metadata carries no sort (pageOrderOf), so each part (a run of months)
    * is searched on its own and put in its page order, newest or oldest part first, and the lists
@@ -385,6 +411,15 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const newest = state.sort === 'newest';
     const dated = newest ? parts.byDate.toReversed() : parts.byDate;
     const inScope = (n: number) => scope === null || scope.includes(String(n));
+    const placed = placedByIds(await search(termOf(state)!, { filters: options.filters }));
+    if (placed)
+      return [...dated, ...parts.undated]
+        .filter(inScope)
+        .flatMap(
+          (n) =>
+            placed.get(n)?.toSorted((a, b) => (newest && !parts.undated.includes(n) ? b.at - a.at : a.at - b.at)) ?? [],
+        )
+        .map(({ result }) => result);
     const lists = await Promise.all([
       ...dated
         .filter(inScope)
