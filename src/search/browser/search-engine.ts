@@ -411,7 +411,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const newest = state.sort === 'newest';
     const dated = newest ? parts.byDate.toReversed() : parts.byDate;
     const inScope = (n: number) => scope === null || scope.includes(String(n));
-    const placed = placedByIds(await search(termOf(state)!, { filters: options.filters }));
+    const placed = placedByIds(await search(termOf(state)!, { filters: options.filters ?? {} }));
     if (placed)
       return [...dated, ...parts.undated]
         .filter(inScope)
