@@ -86,6 +86,16 @@ export function partOfResult(id: string): number | undefined {
   return found ? Number(found[1]) : undefined;
 }
 
+/**
+ * The page number of a result within its part of an index in parts (its place in the part's page
+ * order, which is the part's date order: src/search/parts.ts), read from its id as partOfResult
+ * reads the part. Undefined for any other id.
+ */
+export function pageOfResult(id: string): number | undefined {
+  const found = /^[0-9a-f]+_\d+_(\d+)$/.exec(id);
+  return found ? Number(found[1]) : undefined;
+}
+
 /** The hidden filter holding the number of words of the latest version's text (src/search/earlier-versions.ts). */
 export const LATEST_WORDS = 'latestWords';
 

@@ -238,6 +238,38 @@ describe('an index in parts', () => {
     expect(pagefind.searches).toHaveLength(6);
   });
 
+  test('with ids that name their part, a word missing from some parts is answered without the part filter, as the filter answers', async () => {
+    for (const q of ['lantern', 'lantan', 'report lantern', 'lantern report', 'hedges']) {
+      const byIdFake = fakePagefind(PARTED_RECORDS(), { partIds: true });
+      const found = await searchEngine(byIdFake, PARTS).answerFor(state(q));
+      // Nothing before the results asked for the part filter, whose data every part would load.
+      expect(
+        byIdFake.searches.filter(([, o]) => o.filters?.part),
+        q,
+      ).toEqual([]);
+      const expected = await searchEngine(parted(), PARTS).answerFor(state(q));
+      expect(found?.scope, q).toEqual(expected?.scope);
+      const shown = await Promise.all((found?.results ?? []).map(async (r) => (await r.data()).url));
+      expect(shown, q).toEqual(urls(expected?.results ?? null));
+    }
+  });
+
+  test('with ids that name their part, date order comes from one search without the part filter, as the parts searched alone give it', async () => {
+    for (const sort of ['newest', 'oldest'] as const)
+      for (const q of ['report', 'lantern', 'report lantern', 'lantan', '']) {
+        const more = { sort, filters: q ? {} : { source: ['Gazette'] } };
+        const byIdFake = fakePagefind(PARTED_RECORDS(), { partIds: true });
+        const found = await searchEngine(byIdFake, PARTS).answerFor(state(q, more));
+        expect(
+          byIdFake.searches.filter(([, o]) => o.filters?.part),
+          `${q} (${sort})`,
+        ).toEqual([]);
+        const expected = await searchEngine(parted(), PARTS).answerFor(state(q, more));
+        const shown = await Promise.all((found?.results ?? []).map(async (r) => (await r.data()).url));
+        expect(shown, `${q} (${sort})`).toEqual(urls(expected?.results ?? null));
+      }
+  });
+
   test('counts are kept to the parts where the words occur', async () => {
     const engine = searchEngine(parted(), PARTS);
     const counts = await engine.countsFor(state('lantern'), await engine.scopeOf('lantern'));

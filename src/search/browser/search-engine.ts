@@ -1,5 +1,5 @@
 import type { PageParts } from '../parts.ts';
-import { PART_FILTER, PERSON_SORT_KEY, partOfResult } from '../contract.ts';
+import { PART_FILTER, PERSON_SORT_KEY, pageOfResult, partOfResult } from '../contract.ts';
 import type {
   Pagefind,
   PagefindFilterCounts,
@@ -374,6 +374,32 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
   }
 
   /**
+   * The results of `answer` by the part holding each, with each one's page number there (its place
+   * in the part's page order, pageOrderOf), both read from its id (partOfResult, pageOfResult);
+   * undefined when some id does not name them, or Pagefind dropped the search. An answer without
+   * the part filter and without a sort holds, for each part, exactly what a search of that part
+   * alone finds (Pagefind matches a part's words before it applies a filter, and a part of an
+   * index in parts has no sorts to drop the pages without a key by: src/search/pagefind-meta.ts),
+   * so its results put in page order part by part are the date order, without the part filter's
+   * data or a search per part.
+   */
+  function placedByIds(
+    answer: PagefindSearchResults | null,
+  ): Map<number, { result: PagefindSearchResult; at: number }[]> | undefined {
+    if (!answer) return undefined;
+    const byPart = new Map<number, { result: PagefindSearchResult; at: number }[]>();
+    for (const result of answer.results) {
+      const part = partOfResult(result.id);
+      const at = pageOfResult(result.id);
+      if (part === undefined || at === undefined) return undefined;
+      const list = byPart.get(part);
+      if (list) list.push({ result, at });
+      else byPart.set(part, [{ result, at }]);
+    }
+    return byPart;
+  }
+
+  /**
    * Results in date order when the index has several parts. Pagefind interleaves merged parts by
    * position, and a part's metadata carries no sort (pageOrderOf), so each part (a run of months)
    * is searched on its own and put in its page order, newest or oldest part first, and the lists
@@ -385,6 +411,15 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     const newest = state.sort === 'newest';
     const dated = newest ? parts.byDate.toReversed() : parts.byDate;
     const inScope = (n: number) => scope === null || scope.includes(String(n));
+    const placed = placedByIds(await search(termOf(state)!, { filters: options.filters ?? {} }));
+    if (placed)
+      return [...dated, ...parts.undated]
+        .filter(inScope)
+        .flatMap(
+          (n) =>
+            placed.get(n)?.toSorted((a, b) => (newest && !parts.undated.includes(n) ? b.at - a.at : a.at - b.at)) ?? [],
+        )
+        .map(({ result }) => result);
     const lists = await Promise.all([
       ...dated
         .filter(inScope)
@@ -419,11 +454,40 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
       .map(({ r }) => r);
   }
 
+  /**
+   * The results of a search within the parts `scope` (part numbers as text), in Pagefind's order,
+   * taken from its answer without the part filter (the answer answerFor asks alongside the word
+   * check, so it is reused): its results whose id names a part in scope. The same list, in the same
+   * order, as the search with the part filter (within), without loading that filter's data in
+   * every part before the first results: Pagefind matches a part's words before it applies a filter
+   * (pagefind_web/src/search.rs, search_term), a part in scope has every record in the filter
+   * (each of its records has its own part's value) and so gives its answer unchanged, a part out of
+   * scope gives nothing, and the merged index orders the parts' results by score with a stable
+   * sort (Pagefind.search in pagefind_web_js/lib/coupled_search.ts), which removing whole parts'
+   * results does not reorder. Null when Pagefind dropped the search; undefined when some result's id
+   * does not name its part (an index whose fragments the build did not name by part: partOfResult).
+   */
+  async function keptToScope(
+    term: string | null,
+    options: PagefindSearchOptions,
+    scope: string[],
+  ): Promise<PagefindSearchResult[] | null | undefined> {
+    const response = await search(term, options);
+    if (!response) return null;
+    const parts = response.results.map((r) => partOfResult(r.id));
+    if (parts.some((p) => p === undefined)) return undefined;
+    return response.results.filter((_, i) => scope.includes(String(parts[i])));
+  }
+
   async function resultsFor(state: SearchState, scope: Scope): Promise<PagefindSearchResult[] | null> {
     const term = termOf(state);
     if (scope?.length === 0 || term === undefined) return [];
     // Several parts, even with one of articles: merged parts are ordered by position, not by key.
     if (state.sort !== 'relevance' && parts.dirs.length > 1) return byDateAcrossParts(state, scope);
+    if (state.sort === 'relevance' && scope !== null) {
+      const kept = await keptToScope(term, searchOptions(state), scope);
+      if (kept !== undefined) return kept && (term === null ? kept : wholeWordsFirst(kept, parsed(state.q)));
+    }
     const options = within(searchOptions(state), scope);
     const response = await search(term, options);
     if (!response) return null;
