@@ -93,6 +93,13 @@ export interface SearchEngine {
   queue(results: PagefindSearchResult[], state: SearchState): ResultQueue;
   /** What else to try for a state's words (see Hint): spellings first, then fewer words; none that find nothing. */
   hintsFor(state: SearchState): Promise<Hint[]>;
+  /**
+   * Runs one search that loads nothing (a word past every word of the index: no chunk holds it)
+   * and finds nothing, so that Pagefind's worker, its script and its WebAssembly have searched once
+   * before the reader's first search; resolves when it has run. Nothing is asked when the word
+   * cuts are not known (no word is then sure to load nothing).
+   */
+  warm(): Promise<void>;
 }
 
 /** Options of an engine. */
@@ -166,6 +173,21 @@ function matchKey(results: readonly PagefindSearchResult[]): string {
 
 /** The metadata fields of a person page that hold its names (typedName reads them: title and aliases). */
 const NAME_FIELDS: ReadonlySet<string> = new Set<MetaField>(['title', 'aliases']);
+
+/** Letters that Pagefind keeps as they are (no case, no marks to drop), in increasing order. */
+const LAST_LETTERS = ['z', 'þ', 'ω', 'я'];
+
+/**
+ * A word that no index of `indexes` loads a chunk for: its first letter comes after the first
+ * letter of each index's last word, so no chunk's range holds it, even cut to the range's length
+ * (pagefind_web/src/lib.rs, request_indexes; word-chunks.ts). Undefined when no index is known or
+ * none of LAST_LETTERS comes after them all.
+ */
+export function pastEveryWord(indexes: readonly WordCuts[]): string | undefined {
+  if (indexes.length === 0) return undefined;
+  const highest = Math.max(...indexes.map(({ last }) => last.codePointAt(0) ?? 0));
+  return LAST_LETTERS.find((letter) => letter.codePointAt(0)! > highest);
+}
 
 /**
  * The results of `answer` grouped by the index part each came from, keyed by the part's number as
@@ -664,5 +686,10 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     return results && { scope, results };
   }
 
-  return { answerFor, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
+  async function warm(): Promise<void> {
+    const term = pastEveryWord(wordCuts);
+    if (term !== undefined) await pagefind.search(term, {});
+  }
+
+  return { answerFor, scopeOf, resultsFor, countsFor, totals, queue, hintsFor, warm };
 }
