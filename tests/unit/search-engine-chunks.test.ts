@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import snowball from 'snowball-stemmers';
-import { searchEngine } from '../../src/search/browser/search-engine.ts';
+import { pastEveryWord, searchEngine } from '../../src/search/browser/search-engine.ts';
 import { parseWordCuts, wordCutsLine } from '../../src/search/word-cuts.ts';
 import type { PagefindSearchResult } from '../../src/search/browser/pagefind-types.ts';
 import type { SearchState } from '../../src/search/browser/search-state.ts';
@@ -226,5 +226,34 @@ describe('a word in no record finds nothing, rather than records with a shorter 
           if (JSON.stringify(got) !== JSON.stringify(fieldedExpected(word))) wrong.push(`${where}: ${got?.join(' ')}`);
         }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('warming Pagefind up before the first search', () => {
+  test('one search over every part, which loads no chunk and finds nothing', async () => {
+    for (const parted of [false, true]) {
+      const { pagefind, engine } = engineOver(parted, 2);
+      await engine.warm();
+      expect(pagefind.searches).toHaveLength(1);
+      expect(pagefind.preloads).toEqual([]);
+      for (const part of parted ? [1, 2, 3] : [0]) expect(pagefind.loadedChunks(part)).toBe(0);
+      expect((await pagefind.search(pagefind.searches[0]![0], {}))?.results).toEqual([]);
+      // What is searched next is as on a fresh page.
+      expect(await answer(engine, 'police')).toEqual(expected('police'));
+    }
+  });
+
+  test("the word comes after the first letter of every index's last word; none is asked without the cuts", async () => {
+    expect(pastEveryWord([{ first: 'a', last: 'yellow', cuts: [] }])).toBe('z');
+    expect(
+      pastEveryWord([
+        { first: 'a', last: 'yellow', cuts: [] },
+        { first: 'b', last: 'zulu', cuts: [] },
+      ]),
+    ).toBe('þ');
+    expect(pastEveryWord([{ first: 'a', last: '中文', cuts: [] }])).toBeUndefined();
+    const { pagefind, engine } = engineOver(true, 2, false);
+    await engine.warm();
+    expect(pagefind.searches).toEqual([]);
   });
 });

@@ -333,6 +333,107 @@ describe('person pages', () => {
     expect(queue.left).toBe(0);
   });
 
+  describe('in parts, with ids that name their part', () => {
+    // People in part 0: four found by their description only (the word many times: ranked first),
+    // one whose name is the word; articles in parts 1 and 2, the word once each.
+    const LEDGER = { dirs: ['part-1/', 'part-0/', 'part-2/'], byDate: [1, 2], undated: [0] };
+    const records = () => [
+      article('ledger-one', '2019-01-10', 'The ledger.', { source: 'Post' }, 1, true),
+      article('ledger-two', '2019-02-10', 'A ledger.', { source: 'Post' }, 1, true),
+      article('ledger-three', '2020-01-10', 'Ledger line.', { source: 'Post' }, 2, true),
+      person('ann-bay', 'Ann Bay', 'Ledger ledger ledger ledger.', 0, true),
+      person('bo-cole', 'Bo Cole', 'Ledger ledger ledger ledger.', 0, true),
+      person('cy-dunn', 'Cy Dunn', 'Ledger ledger ledger.', 0, true),
+      person('di-eng', 'Di Eng', 'Ledger ledger ledger.', 0, true),
+      person('lena-ledger', 'Lena Ledger', 'Kept the books.', 0, true),
+    ];
+
+    /**
+     * The results with each one's data() wrapped: `rounds` gets, for each call, how many data()
+     * answers had come back before it (one round of loading: every call at the same count).
+     */
+    function counted(results: PagefindSearchResult[]) {
+      const calls: number[] = [];
+      let answered = 0;
+      const wrapped = results.map((r) => ({
+        ...r,
+        data: async () => {
+          calls.push(answered);
+          const data = await r.data();
+          // Answered a task later, as a fetch is.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          answered++;
+          return data;
+        },
+      }));
+      return { wrapped, rounds: () => new Set(calls).size, loads: () => calls.length };
+    }
+
+    /** Every result a queue hands out, `size` at a time, by url. */
+    async function handedOut(
+      engine: ReturnType<typeof searchEngine>,
+      found: PagefindSearchResult[],
+      q: string,
+      size: number,
+    ) {
+      const queue = engine.queue(found, state(q));
+      const shown: string[] = [];
+      for (let page = await queue.next(size); page.length > 0; page = await queue.next(size)) {
+        expect(page.length === size || queue.left === 0).toBe(true);
+        shown.push(...page.map((r) => r.data.url));
+      }
+      return shown;
+    }
+
+    test('the person pages before the first results are read in one round, not a few at a time', async () => {
+      const engine = searchEngine(fakePagefind(records(), { partIds: true }), LEDGER);
+      const found = (await engine.resultsFor(state('ledger'), null))!;
+      // Pagefind ranks the four people found by their description first.
+      const people = ['/people/ann-bay/', '/people/bo-cole/', '/people/cy-dunn/', '/people/di-eng/'];
+      const ranked = await Promise.all(found.map(async (r) => (await r.data()).url));
+      expect(ranked.slice(0, 4).toSorted()).toEqual(people);
+      const { wrapped, rounds, loads } = counted(found);
+      const first = await engine.queue(wrapped, state('ledger')).next(2);
+      expect(first.map((r) => r.data.url)).toEqual(
+        ranked.filter((u) => u.startsWith('/articles/') || u === '/people/lena-ledger/').slice(0, 2),
+      );
+      // Before: two at a time, three rounds (two people, two people, then the articles).
+      expect(rounds()).toBe(1);
+      // As far as the second result shown, and no further: the people before it are read to tell
+      // where they go (none of their names matched), and nothing after it.
+      expect(loads()).toBe(ranked.indexOf(first[1]!.data.url) + 1);
+    });
+
+    test('a name typed loads no more than the results shown', async () => {
+      const engine = searchEngine(fakePagefind(records(), { partIds: true }), LEDGER);
+      for (const q of ['lena', 'Lena Ledger']) {
+        const found = (await engine.resultsFor(state(q), null))!;
+        const { wrapped, loads } = counted(found);
+        const first = await engine.queue(wrapped, state(q)).next(1);
+        expect(first.map((r) => r.data.url)).toEqual(['/people/lena-ledger/']);
+        expect(loads()).toBe(1);
+      }
+    });
+
+    test('what is handed out, and in what order, is as when results are read a few at a time', async () => {
+      const pagefind = fakePagefind(records(), { partIds: true });
+      const engine = searchEngine(pagefind, LEDGER);
+      for (const q of ['ledger', 'Ledger line', 'lena', 'books ledger']) {
+        const found = (await engine.resultsFor(state(q), null))!;
+        const ranked = await Promise.all(found.map(async (r) => (await r.data()).url));
+        // By the rule: articles, and people every typed word begins a word of whose name, where
+        // ranked; the others after (only Lena Ledger's name has "ledger" or "lena").
+        const typed = q.toLowerCase().split(' ');
+        const named = (u: string) =>
+          u.startsWith('/articles/') ||
+          (u === '/people/lena-ledger/' && typed.every((w) => ['lena', 'ledger'].some((n) => n.startsWith(w))));
+        const want = [...ranked.filter(named), ...ranked.filter((u) => !named(u))];
+        for (const size of [1, 2, 3, 5, 10])
+          expect(await handedOut(engine, found, q, size), `${q}, ${size}`).toEqual(want);
+      }
+    });
+  });
+
   test('a person page whose name is typed with a minus word stays where Pagefind ranks it', async () => {
     const engine = searchEngine(single(), ONE);
     const found = (await engine.resultsFor(state('Tabaddor -judges'), null))!;

@@ -1,5 +1,5 @@
 import type { PageParts } from '../parts.ts';
-import { PART_FILTER, PERSON_SORT_KEY, pageOfResult, partOfResult } from '../contract.ts';
+import { PART_FILTER, PERSON_SORT_KEY, pageOfResult, partOfResult, type MetaField } from '../contract.ts';
 import type {
   Pagefind,
   PagefindFilterCounts,
@@ -59,7 +59,10 @@ export interface LoadedResult {
  * its description waits until every article has been handed out.
  */
 export interface ResultQueue {
-  /** The next results, at most `size`, with their data (loaded for these only). */
+  /**
+   * The next results, at most `size`, with their data (loaded for these, and for the results
+   * before and among them that may be person pages to put later: loadedAtOnce).
+   */
   next(size: number): Promise<LoadedResult[]>;
   /** How many results are still to come. */
   readonly left: number;
@@ -90,6 +93,13 @@ export interface SearchEngine {
   queue(results: PagefindSearchResult[], state: SearchState): ResultQueue;
   /** What else to try for a state's words (see Hint): spellings first, then fewer words; none that find nothing. */
   hintsFor(state: SearchState): Promise<Hint[]>;
+  /**
+   * Runs one search that loads nothing (a word past every word of the index: no chunk holds it)
+   * and finds nothing, so that Pagefind's worker, its script and its WebAssembly have searched once
+   * before the reader's first search; resolves when it has run. Nothing is asked when the word
+   * cuts are not known (no word is then sure to load nothing).
+   */
+  warm(): Promise<void>;
 }
 
 /** Options of an engine. */
@@ -114,6 +124,13 @@ const NO_SUCH_ENDING = 'qxzjq';
 
 /** Pagefind answers kept per page (the index does not change while the page is open). */
 const KEPT_ANSWERS = 200;
+
+/**
+ * Most person pages whose data one round of a result queue loads to tell whether each is shown
+ * where Pagefind ranks it (see loadedAtOnce): "budget" at 10,000 articles has 26 before its fifth
+ * article; a word of many people's descriptions is read in rounds of this many.
+ */
+const PEOPLE_AT_ONCE = 45;
 
 /** Search options kept within a scope. */
 function within(options: PagefindSearchOptions, scope: Scope): PagefindSearchOptions {
@@ -152,6 +169,24 @@ function matchKey(results: readonly PagefindSearchResult[]): string {
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return JSON.stringify(byId);
+}
+
+/** The metadata fields of a person page that hold its names (typedName reads them: title and aliases). */
+const NAME_FIELDS: ReadonlySet<string> = new Set<MetaField>(['title', 'aliases']);
+
+/** Letters that Pagefind keeps as they are (no case, no marks to drop), in increasing order. */
+const LAST_LETTERS = ['z', 'þ', 'ω', 'я'];
+
+/**
+ * A word that no index of `indexes` loads a chunk for: its first letter comes after the first
+ * letter of each index's last word, so no chunk's range holds it, even cut to the range's length
+ * (pagefind_web/src/lib.rs, request_indexes; word-chunks.ts). Undefined when no index is known or
+ * none of LAST_LETTERS comes after them all.
+ */
+export function pastEveryWord(indexes: readonly WordCuts[]): string | undefined {
+  if (indexes.length === 0) return undefined;
+  const highest = Math.max(...indexes.map(({ last }) => last.codePointAt(0) ?? 0));
+  return LAST_LETTERS.find((letter) => letter.codePointAt(0)! > highest);
 }
 
 /**
@@ -526,6 +561,38 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     }));
   }
 
+  /**
+   * How many of `pending` (results in the order they are handed out) to load at once to show
+   * `wanted` more. While person pages found by their description are put after the articles
+   * (`placing`), a person page is shown where Pagefind ranks it only when its name is typed, which
+   * its data tells. In an index in parts a result's id tells a person page from an article without
+   * its data (its part is one of people: partOfResult), and Pagefind's answer tells whether its
+   * words matched the page's name at all (matchedMetaFields); so one round reaches as far as
+   * `wanted` results that are likely to be shown, taking the person pages whose name no word
+   * matched before them (at most PEOPLE_AT_ONCE), instead of loading `wanted` at a time, one round
+   * after another, until enough can be shown. Only how many are loaded at once depends on this
+   * guess; what is shown is decided from the data, as before. Otherwise (one index, ids that do not
+   * name parts, nothing being placed) `wanted`.
+   */
+  function loadedAtOnce(pending: readonly PagefindSearchResult[], wanted: number, placing: boolean): number {
+    if (!placing || parts.undated.length === 0) return wanted;
+    const likelyLater = (r: PagefindSearchResult) => {
+      const part = partOfResult(r.id);
+      const named = r.matchedMetaFields?.some((field) => NAME_FIELDS.has(field)) ?? false;
+      return part !== undefined && parts.undated.includes(part) && !named;
+    };
+    let [shown, people, n] = [0, 0, 0];
+    for (const r of pending) {
+      if (shown === wanted) break;
+      if (likelyLater(r)) {
+        if (people === PEOPLE_AT_ONCE) break;
+        people++;
+      } else shown++;
+      n++;
+    }
+    return n;
+  }
+
   function queue(results: PagefindSearchResult[], state: SearchState): ResultQueue {
     let pending = [...results];
     /** Person pages found only by their description: handed out after every article. */
@@ -543,15 +610,20 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
         const out: LoadedResult[] = [];
         while (out.length < size && pending.length + later.length > 0) {
           if (pending.length === 0) [pending, later, placingFor] = [later, [], ''];
-          const batch = pending.splice(0, size - out.length);
+          const batch = pending.splice(0, loadedAtOnce(pending, size - out.length, placingFor !== ''));
           const data = await Promise.all(batch.map(async (r) => remarked(await r.data(), query, excerptLength)));
-          batch.forEach((result, i) => {
+          for (const [i, result] of batch.entries()) {
+            // Loaded beyond what is shown: back in line, in order (Pagefind keeps a fragment loaded).
+            if (out.length === size) {
+              pending.unshift(...batch.slice(i));
+              break;
+            }
             const { meta } = data[i]!;
             const person = !meta.source;
             if (!placingFor || !person || typedName(placingFor, `${meta.title ?? ''} ${meta.aliases ?? ''}`))
               out.push({ result, data: data[i]! });
             else later.push(result);
-          });
+          }
         }
         return out;
       },
@@ -614,5 +686,10 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
     return results && { scope, results };
   }
 
-  return { answerFor, scopeOf, resultsFor, countsFor, totals, queue, hintsFor };
+  async function warm(): Promise<void> {
+    const term = pastEveryWord(wordCuts);
+    if (term !== undefined) await pagefind.search(term, {});
+  }
+
+  return { answerFor, scopeOf, resultsFor, countsFor, totals, queue, hintsFor, warm };
 }

@@ -449,7 +449,13 @@ async function start(): Promise<void> {
     writeForm(stateFromParams(new URLSearchParams(location.search)));
     void run(engine, 'none');
   });
-  if (!hasQuery(initial)) input.focus();
+  if (!hasQuery(initial)) {
+    input.focus();
+    // A page opened without a search warms Pagefind up with a search that loads nothing, before
+    // it says it is ready (keys typed meanwhile are searched after it). A page opened with one
+    // searches it at once instead: that search is its warming.
+    await engine.warm().catch((err: unknown) => console.error(err));
+  }
   form.dataset.ready = 'true';
   await run(engine, 'none');
 }
