@@ -357,6 +357,57 @@ export function subjectOfSentence(sentence: string, offset: number, language: st
   return m ? attributionOf(m, offset, sentence) : null;
 }
 
+/** Nouns for what someone said, as a sentence after a quotation names it ("Those were the words of X"). */
+const SPEECH_NOUNS =
+  'words|verdict|view|views|assessment|message|reaction|response|warning|evidence|advice|take|answer|reply|plea|account|opinion|testimony|conclusion|judgement|judgment|prediction|promise|explanation|description|analysis|argument|case|complaint|appeal|vow|boast|admission|claim|retort|summary';
+
+/**
+ * Sentences after a quotation that point back at it and name its speaker: "Those were the words of
+ * X", "That was the verdict of X", "That assessment came from X", "So said X", "That is how X put it".
+ */
+const NAMED_AFTER_EN = [
+  new RegExp(
+    `^[^\\S\\n]*(?:That|This|Those|These|Such)(?:\\s+(?:${SPEECH_NOUNS}))?\\s+(?<cue>(?:was|were|is|are)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+){0,2}(?:${SPEECH_NOUNS})\\s+(?:of|from|by)|(?:came|comes|come)\\s+from)\\s+${NO_IT}${SPEAKER_EN}`,
+    'du',
+  ),
+  new RegExp(`^[^\\S\\n]*(?<cue>So\\s+said)\\s+${NO_IT}${SPEAKER_EN}`, 'du'),
+  new RegExp(
+    `^[^\\S\\n]*(?:That|This)(?:\\s+is|\\s+was|['’]s)\\s+how\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+(?<cue>put|puts|described|describes|summed|sums|phrased|phrases|explained|explains)(?!\\p{L})`,
+    'du',
+  ),
+];
+
+/** "That was Ruiz again, speaking at …": the speaker named right after "That was", then a comma or "again". */
+const NAMED_AGAIN_EN = new RegExp(
+  `^[^\\S\\n]*(?:That|This)\\s+(?<cue>was|is)\\s+(?<name>${NAME_PATTERN})(?=\\s+again(?!\\p{L})|,\\s+(?:speaking|talking|writing|addressing|responding)(?!\\p{L}))`,
+  'du',
+);
+
+/**
+ * The speaker a sentence right after a quotation names while pointing back at it (`sentence` is that
+ * sentence with what follows, `offset` its index in the text): "Those were the words of union
+ * steward Ana Ruiz", "That view came from plant manager Carl Benning", "So said X", "That was
+ * Ruiz again, speaking …". English only; null otherwise. `bare` says whether the mention is
+ * only a name after "That was" (the caller keeps it only when it is one of the article's people).
+ */
+export function speakerNamedAfter(
+  sentence: string,
+  offset: number,
+  language: string,
+): { attribution: Attribution; bare: boolean } | null {
+  if (rulesFor(language) !== EN) return null;
+  for (const rule of NAMED_AFTER_EN) {
+    const m = rule.exec(sentence);
+    if (!m) continue;
+    const a = attributionOf(m, offset, sentence);
+    return a ? { attribution: a, bare: false } : null;
+  }
+  const bare = NAMED_AGAIN_EN.exec(sentence);
+  if (!bare) return null;
+  const a = attributionOf(bare, offset, sentence);
+  return a ? { attribution: a, bare: true } : null;
+}
+
 /** A speaker's name as the label of a line, a transcript's or a Q&A's: "Jim Hale: “…”". */
 const SPEAKER_LABEL = new RegExp(`^[^\\S\\n]*(?<name>${NAME_PATTERN}):[^\\S\\n]*$`, 'du');
 
