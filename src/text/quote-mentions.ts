@@ -116,6 +116,8 @@ const TOPIC_BEFORE =
  */
 const SUBJECT_AFTER_VERB =
   /^(?:It|(?:Among|Also|Joining|Leading|Next|First|Last)\b[^,.;:“”"\n]{0,60}?)\s+(?:was|were|is|are)\s+$/u;
+/** The words SUBJECT_AFTER_VERB's sentences open with, checked before it. */
+const SUBJECT_AFTER_VERB_OPENINGS = ['It ', 'Among ', 'Also ', 'Joining ', 'Leading ', 'Next ', 'First ', 'Last '];
 
 /**
  * A German sentence's opening words, a verb of saying or speaking in second place and the
@@ -337,10 +339,20 @@ export class Mentions {
       (sentenceSet.has(this.sentenceOf(at)) &&
         TOPIC_BEFORE.test(this.text.slice(this.sentenceOf(at), at)) &&
         /^[^,.;:]{0,40},/.test(this.text.slice(end, end + 42))) ||
-      // "It was Jane Doe who raised the alarm", "Among those waiting was Jane Doe": the subject after its verb.
-      (sentenceSet.has(this.sentenceOf(at)) && SUBJECT_AFTER_VERB.test(this.text.slice(this.sentenceOf(at), at))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
-      VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
+      VERB_AFTER_NAME.test(this.text.slice(end, end + 90)) ||
+      // "It was Jane Doe who raised the alarm", "Among those waiting was Jane Doe": the subject after its verb.
+      this.subjectAfterVerb(at, sentenceSet)
+    );
+  }
+
+  /** Whether the mention at `at` follows its sentence's opening verb as its subject (SUBJECT_AFTER_VERB). */
+  private subjectAfterVerb(at: number, sentenceSet: Set<number>): boolean {
+    const s = this.sentenceOf(at);
+    return (
+      sentenceSet.has(s) &&
+      SUBJECT_AFTER_VERB_OPENINGS.some((w) => this.text.startsWith(w, s)) &&
+      SUBJECT_AFTER_VERB.test(this.text.slice(s, at))
     );
   }
 

@@ -106,6 +106,28 @@ export function nameWord(word: string): string {
   return folded;
 }
 
+/**
+ * The pattern of a surname with the capitalized word before it and the one after it (groups 1
+ * and 2), global: one per surname, kept across texts, since compiling a Unicode pattern costs more
+ * than running it (PeopleIndex.surnameRivals runs it from lastIndex 0).
+ */
+function surnamePattern(surname: string): RegExp {
+  let pattern = SURNAME_PATTERNS.get(surname);
+  if (pattern === undefined) {
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{M}])(?:(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)[^\\S\\n]+)?${escaped}(?:[^\\S\\n]+(\\p{Lu}[\\p{L}&.]*))?(?![\\p{L}\\p{M}])`,
+      'gu',
+    );
+    // Surnames repeat across an archive; the cache is bounded so a large build stays small.
+    if (SURNAME_PATTERNS.size > 5_000) SURNAME_PATTERNS.clear();
+    SURNAME_PATTERNS.set(surname, pattern);
+  }
+  return pattern;
+}
+
+const SURNAME_PATTERNS = new Map<string, RegExp>();
+
 /** nameWord's results: Unicode decomposition is the costly part of reading a name. */
 const NAME_WORDS = new Map<string, string>();
 
@@ -348,12 +370,9 @@ export class PeopleIndex {
     rivals = [];
     if (this.text && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(surname)) {
       const own = new Set(this.forms.filter((f) => f.id === id).flatMap((f) => f.words));
-      const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const pattern = new RegExp(
-        `(?<![\\p{L}\\p{M}])(?:(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)[^\\S\\n]+)?${escaped}(?:[^\\S\\n]+(\\p{Lu}[\\p{L}&.]*))?(?![\\p{L}\\p{M}])`,
-        'gu',
-      );
-      for (const m of this.text.matchAll(pattern)) {
+      const pattern = surnamePattern(surname);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(this.text); m !== null; m = pattern.exec(this.text)) {
         const before = m[1] === undefined ? '' : nameWord(m[1]);
         const after = m[2] === undefined ? '' : nameWord(m[2]);
         if (after && COMPANY_WORDS.has(after)) rivals.push('company');

@@ -190,6 +190,9 @@ function sameClauseSpeaker(text: string, q: MarkedQuote, previous: Part | undefi
   return /^[^.!?;:“”"«»„‘’\n]{0,80}$/.test(between) && /(?:^|[\s,])(?:and|but|or)\s/.test(between) ? a : null;
 }
 
+/** The words a sentence pointing back at the quotation before it opens with (namedAfter). */
+const POINTING_BACK = /^(?:That|This|Those|These|Such|So)(?!\p{L})/u;
+
 /**
  * The speaker a sentence right after a quotation names while pointing back at it ("“…” ¶ Those
  * were the words of union steward Ana Ruiz, who …"; "That view came from Carl Benning"), for a
@@ -204,15 +207,19 @@ function namedAfter(
   language: string,
   people: PeopleIndex,
 ): Attribution | null {
-  if (!q.closed || !/[.!?…]$/.test(text.slice(q.start, q.end))) return null;
+  if (!q.closed || !'.!?…'.includes(text[q.end - 1]!)) return null;
   const para = paragraphs[q.paragraph]!;
   let [from, to] = [q.close, para.end];
-  if (text.slice(from, to).trim() === '') {
+  let word = from;
+  while (word < to && /\s/.test(text[word]!)) word++;
+  if (word === to) {
     const next = paragraphs[q.paragraph + 1];
     if (!next) return null;
-    [from, to] = [next.start, next.end];
+    [from, to, word] = [next.start, next.end, next.start];
   }
-  const found = speakerNamedAfter(text.slice(from, to), from, language);
+  // Only a sentence opening with That, This, Those, These, Such or So points back.
+  if (!POINTING_BACK.test(text.slice(word, word + 6))) return null;
+  const found = speakerNamedAfter(text.slice(from, Math.min(to, word + 400)), from, language);
   if (!found) return null;
   return !found.bare || people.resolveName(found.attribution.text) !== null ? found.attribution : null;
 }
@@ -234,9 +241,9 @@ function ledeSpeaker(
 ): Attribution | null {
   const para = paragraphs[q.paragraph]!;
   const next = paragraphs[q.paragraph + 1];
-  if (!next || !q.closed || q.continues || q.open !== para.start || text.slice(q.close, para.end).trim() !== '')
+  if (!next || !q.closed || q.continues || q.open !== para.start || before.some((p) => p.attribution !== null))
     return null;
-  if (before.some((p) => p.attribution !== null)) return null;
+  if (text.slice(q.close, para.end).trim() !== '') return null;
   const end = starts[q.paragraph + 1]![1] ?? next.end;
   const a = subjectOfSentence(text.slice(next.start, end), next.start, language);
   return a?.kind === 'name' && people.resolveName(a.text) !== null ? a : null;
@@ -485,7 +492,9 @@ function resolveSpeakers(
     (p) => p.attribution!,
   );
   // An age standing for a name ("the 54-year-old said") is resolved like a pronoun when no one has that age.
-  const ages = attributions.filter((a) => a.kind === 'nominal' && AGE_NOMINAL.test(a.text));
+  const ages = attributions.filter(
+    (a) => a.kind === 'nominal' && AGE_NOMINAL.test(a.text) && people.resolveRole(a.text) === null,
+  );
   const until = Math.max(
     0,
     ...[...said].flatMap(([a, ps]) => [a.end, ...ps.map((p) => p.marked.end)]),
