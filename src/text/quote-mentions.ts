@@ -5,10 +5,10 @@
 // appositive, he/she in a sentence naming only them). A simplified form of the salience-based
 // pronoun resolution of Lappin and Leass (1994), with ties left unresolved for precision.
 
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { BYLINE_ORGANIZATION_WORDS, GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
 import { lowerWithoutAccents } from './fold.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
+import { givenNameGender, givenNameIsSure } from './quote-given-names.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
 import type { Paragraph } from './quote-marks.ts';
 
@@ -40,13 +40,17 @@ const GENDERED: Readonly<Record<string, Gender>> = Object.fromEntries([
     .map((w) => [w, 'm'] as const),
 ]);
 
-const FEMALE = new Set(FEMALE_FIRST_NAMES);
-const MALE = new Set(MALE_FIRST_NAMES);
+/** The gender a given name says (src/text/quote-given-names.ts; `englishLists` false for German text), or null. */
+function firstNameGender(word: string, englishLists = true): Gender | null {
+  return givenNameGender(nameWord(word), englishLists);
+}
 
-/** The gender a given name says (compromise's lexicon, src/text/first-names.ts), or null. */
-function firstNameGender(word: string): Gender | null {
-  const w = nameWord(word);
-  return FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : null;
+/** How the text says a gender: in its own words (a title, a noun, he/she), by a given name every list gives that gender, or by a guess. */
+type Evidence = 'said' | 'sure' | 'guess';
+
+/** The evidence a given name gives: sure when every list gives it that one gender (Gloria, Mark), else a guess (Kim). */
+function givenNameEvidence(word: string): Evidence {
+  return givenNameIsSure(nameWord(word)) ? 'sure' : 'guess';
 }
 
 const ORGANIZATION_WORDS = new Set([
@@ -98,12 +102,22 @@ const INDEFINITE_REPORTER =
   /^((?:(?:But|And|However|Meanwhile|Later),?\s+)?)((?:[Aa]n?|[Oo]ne)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*(?:\s+(?:for|of|at|with|from|in|close\s+to)\s+[^,.;:“”"\n]{1,60}?)?)(?:,[^,.;:“”"\n]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|confirmed|noted|insisted|declined|hit\s+back|replied|responded)\b/u;
 
 /**
- * The opening of a sentence's topic phrase before a name: "For", "Pour le capitaine", "Für". Not
+ * The opening of a sentence's topic phrase before a name: "For", "According to", "Pour le
+ * capitaine", "Für" (a source the sentence reports is whom it is about). Not
  * "Quant à" or "As for", which turn to someone new and leave a later pronoun open
  * (tests/unit/quotes-kinds.test.ts).
  */
 const TOPIC_BEFORE =
-  /^(?:For|To|Pour|Selon|Für|Laut)\s+(?:(?:the|le|la|der|die|den)\s+|l['’])?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
+  /^(?:For|To|According\s+to|Pour|Selon|Für|Laut)\s+(?:(?:the|le|la|der|die|den)\s+|l['’])?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
+
+/**
+ * A sentence's opening that puts its subject after the verb: a cleft ("It was Jane Doe who …") or
+ * an inversion after a phrase ("Among those waiting was Jane Doe, …", "Also at the meeting was").
+ */
+const SUBJECT_AFTER_VERB =
+  /^(?:It|(?:Among|Also|Joining|Leading|Next|First|Last)\b[^,.;:“”"\n]{0,60}?)\s+(?:was|were|is|are)\s+$/u;
+/** The words SUBJECT_AFTER_VERB's sentences open with, checked before it. */
+const SUBJECT_AFTER_VERB_OPENINGS = ['It ', 'Among ', 'Also ', 'Joining ', 'Leading ', 'Next ', 'First ', 'Last '];
 
 /**
  * A German sentence's opening words, a verb of saying or speaking in second place and the
@@ -159,6 +173,8 @@ export class Mentions {
   private readonly gender = new Map<string, Gender | 'both'>();
   /** The gender evidence beside a given name's (a title, a gendered noun, he/she): what the text itself says. */
   private readonly saidGender = new Map<string, Gender | 'both'>();
+  /** What the text says, and a given name every list gives one gender (givenNameIsSure): no guess. */
+  private readonly sureGender = new Map<string, Gender | 'both'>();
   private readonly paragraphOf: (at: number) => number;
   private readonly sentenceOf: (at: number) => number;
   private readonly text: string;
@@ -212,8 +228,8 @@ export class Mentions {
     for (const [id, p] of people.byId) {
       for (const w of (p.role ?? '').toLowerCase().split(/\W+/)) if (GENDERED[w]) this.noteGender(id, GENDERED[w]);
       const given = p.name.split(/\s+/);
-      const g = given.length >= 2 ? firstNameGender(given[0]!) : null;
-      if (g) this.noteGender(id, g, false);
+      const g = given.length >= 2 ? firstNameGender(given[0]!, !this.nounsCapitalized) : null;
+      if (g) this.noteGender(id, g, givenNameEvidence(given[0]!));
     }
     const sentenceSet = new Set(sentences);
     for (const m of text.matchAll(NAME_RUN)) {
@@ -272,7 +288,7 @@ export class Mentions {
       if (!personLike(core)) return;
       // "By Thursday morning", "Last November": a day's or month's name is no one.
       if (core.some((w) => NOT_A_NAME_DATE.test(w))) return;
-      if (this.nounsCapitalized && t < 0 && firstNameGender(core[0]!) === null) return;
+      if (this.nounsCapitalized && t < 0 && firstNameGender(core[0]!, false) === null) return;
       // One capitalized word is a person only after a title ("Mr. Roe") or when it names one already met.
       const known = this.unresolved.has(`name:${nameWord(core.at(-1)!)}`);
       if (core.length < 2 && t < 0 && !known) return;
@@ -294,8 +310,8 @@ export class Mentions {
       possessive,
     });
     if (gender) this.noteGender(entity, gender);
-    const given = person === null && core.length >= 2 ? firstNameGender(core[0]!) : null;
-    if (given) this.noteGender(entity, given, false);
+    const given = person === null && core.length >= 2 ? firstNameGender(core[0]!, !this.nounsCapitalized) : null;
+    if (given) this.noteGender(entity, given, givenNameEvidence(core[0]!));
     // ", a spokeswoman for …": a gendered noun in the appositive right after the name.
     const appositive = /^,\s+([^,;.“”"]{1,80})/.exec(this.text.slice(at + run.length));
     for (const w of appositive?.[1]!.toLowerCase().split(/\W+/) ?? [])
@@ -324,7 +340,19 @@ export class Mentions {
         TOPIC_BEFORE.test(this.text.slice(this.sentenceOf(at), at)) &&
         /^[^,.;:]{0,40},/.test(this.text.slice(end, end + 42))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
-      VERB_AFTER_NAME.test(this.text.slice(end, end + 90))
+      VERB_AFTER_NAME.test(this.text.slice(end, end + 90)) ||
+      // "It was Jane Doe who raised the alarm", "Among those waiting was Jane Doe": the subject after its verb.
+      this.subjectAfterVerb(at, sentenceSet)
+    );
+  }
+
+  /** Whether the mention at `at` follows its sentence's opening verb as its subject (SUBJECT_AFTER_VERB). */
+  private subjectAfterVerb(at: number, sentenceSet: Set<number>): boolean {
+    const s = this.sentenceOf(at);
+    return (
+      sentenceSet.has(s) &&
+      SUBJECT_AFTER_VERB_OPENINGS.some((w) => this.text.startsWith(w, s)) &&
+      SUBJECT_AFTER_VERB.test(this.text.slice(s, at))
     );
   }
 
@@ -379,9 +407,18 @@ export class Mentions {
     }
   }
 
-  /** Notes gender evidence for `entity`; `said` is false for a given name's (a list's guess: Kim, Jean, Andrea are either). */
-  private noteGender(entity: string, g: Gender, said = true): void {
-    for (const map of said ? [this.gender, this.saidGender] : [this.gender]) {
+  /**
+   * Notes gender evidence for `entity`: `said` by the text, or a given name's, `sure` when every
+   * list gives it that gender (Gloria) and a `guess` otherwise (Kim, Jean, Andrea are either).
+   */
+  private noteGender(entity: string, g: Gender, evidence: Evidence = 'said'): void {
+    const maps =
+      evidence === 'said'
+        ? [this.gender, this.saidGender, this.sureGender]
+        : evidence === 'sure'
+          ? [this.gender, this.sureGender]
+          : [this.gender];
+    for (const map of maps) {
       const was = map.get(entity);
       map.set(entity, was === undefined || was === g ? g : 'both');
     }
@@ -468,15 +505,16 @@ export class Mentions {
     const topical = (m: Mention) => m.subject || (m.possessive === true && this.sentenceOf(m.at) === m.at);
     const candidate = window.findLast((m) => topical(m) && fits(m) && !reported(m));
     if (!candidate) return null;
-    // A more recent subject whose gender only the given-name list suggests ("Then Kim Lee took the
-    // floor") may be the one meant: the pronoun does not reach past it.
+    // A more recent subject whose gender only a guess from the given name suggests ("Then Kim Lee
+    // took the floor") may be the one meant: the pronoun does not reach past it. A given name every
+    // list gives the other gender ("Then Gloria Lee took the floor") is as good as said.
     if (
       window.some(
         (m) =>
           m.at > candidate.at &&
           m.subject &&
           m.entity !== candidate.entity &&
-          !this.saidGender.has(m.entity) &&
+          !this.sureGender.has(m.entity) &&
           !reported(m),
       )
     )
@@ -520,6 +558,25 @@ export class Mentions {
                 !(candidateParagraph === this.paragraphOf(at) && this.paragraphOf(m.at) < candidateParagraph - 1))),
         );
     return others.length === 0 ? candidate : null;
+  }
+
+  /**
+   * The person an age standing for a name refers to ("“…,” the 54-year-old said" where the text
+   * gives no one that age): like he or she, the most recent subject within the paragraph and the
+   * two before, but of either gender; null when that subject is a person the text does not name
+   * (a nominal), is given another age (`hasOtherAge`), or another person of the article is named
+   * after it, or any other subject could be meant.
+   */
+  resolveAge(at: number, hasOtherAge: (m: Mention) => boolean): Mention | null {
+    const firstPara = this.paragraphOf(at) - 2;
+    const window = this.list.filter((m) => m.at < at && this.paragraphOf(m.at) >= firstPara && !m.quoted);
+    const topical = (m: Mention) => m.subject || (m.possessive === true && this.sentenceOf(m.at) === m.at);
+    const candidate = window.findLast(topical);
+    if (!candidate || candidate.entity.startsWith('nominal:') || hasOtherAge(candidate)) return null;
+    const rival = window.some(
+      (m) => m.at > candidate.at && m.entity !== candidate.entity && (m.subject || m.person !== null) && !m.possessive,
+    );
+    return rival ? null : candidate;
   }
 }
 

@@ -3,9 +3,9 @@
 // and roles ("the attorney general" for a person whose role in the article is "Attorney General").
 // A mention resolves only when exactly one person fits; anything else stays unresolved.
 
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
 import { GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
+import { givenNameGender } from './quote-given-names.ts';
 import type { QuotePerson } from './quotes.ts';
 
 /**
@@ -21,7 +21,8 @@ const TITLE_WORDS = new Set(
     'king queen deputy superintendent supt inspector constable pm mp mep cllr councillor councilman ' +
     'councilwoman alderman colonel major captain sergeant lieutenant commander admiral corporal private ' +
     'pastor reverend dean state foreign defense defence interior treasury homeland security press former ' +
-    'acting interim democratic republican u.s. us federal district chief executive ceo founder spokesman spokeswoman'
+    'acting interim democratic republican u.s. us federal district chief executive ceo founder spokesman spokeswoman ' +
+    'magistrate coroner corporator principal headteacher headmaster headmistress const insp'
   ).split(' '),
 );
 
@@ -105,8 +106,27 @@ export function nameWord(word: string): string {
   return folded;
 }
 
-const FEMALE = new Set(FEMALE_FIRST_NAMES);
-const MALE = new Set(MALE_FIRST_NAMES);
+/**
+ * The pattern of a surname with the capitalized word before it and the one after it (groups 1
+ * and 2), global: one per surname, kept across texts, since compiling a Unicode pattern costs more
+ * than running it (PeopleIndex.surnameRivals runs it from lastIndex 0).
+ */
+function surnamePattern(surname: string): RegExp {
+  let pattern = SURNAME_PATTERNS.get(surname);
+  if (pattern === undefined) {
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{M}])(?:(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)[^\\S\\n]+)?${escaped}(?:[^\\S\\n]+(\\p{Lu}[\\p{L}&.]*))?(?![\\p{L}\\p{M}])`,
+      'gu',
+    );
+    // Surnames repeat across an archive; the cache is bounded so a large build stays small.
+    if (SURNAME_PATTERNS.size > 5_000) SURNAME_PATTERNS.clear();
+    SURNAME_PATTERNS.set(surname, pattern);
+  }
+  return pattern;
+}
+
+const SURNAME_PATTERNS = new Map<string, RegExp>();
 
 /** nameWord's results: Unicode decomposition is the costly part of reading a name. */
 const NAME_WORDS = new Map<string, string>();
@@ -350,18 +370,14 @@ export class PeopleIndex {
     rivals = [];
     if (this.text && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(surname)) {
       const own = new Set(this.forms.filter((f) => f.id === id).flatMap((f) => f.words));
-      const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const pattern = new RegExp(
-        `(?<![\\p{L}\\p{M}])(?:(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)[^\\S\\n]+)?${escaped}(?:[^\\S\\n]+(\\p{Lu}[\\p{L}&.]*))?(?![\\p{L}\\p{M}])`,
-        'gu',
-      );
-      for (const m of this.text.matchAll(pattern)) {
+      const pattern = surnamePattern(surname);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(this.text); m !== null; m = pattern.exec(this.text)) {
         const before = m[1] === undefined ? '' : nameWord(m[1]);
         const after = m[2] === undefined ? '' : nameWord(m[2]);
         if (after && COMPANY_WORDS.has(after)) rivals.push('company');
         else if (before && !own.has(before) && !TITLE_WORDS.has(before) && !NOT_GIVEN_NAMES.has(before)) {
-          const f = FEMALE.has(before);
-          rivals.push(f === MALE.has(before) ? null : f ? 'f' : 'm');
+          rivals.push(givenNameGender(before));
         }
       }
     }
@@ -373,10 +389,7 @@ export class PeopleIndex {
 
   /** The gender the given name of a person's name says ("Susan Lee": f), or null. */
   private givenNameGender(id: string): 'm' | 'f' | null {
-    const given = nameWord(this.byId.get(id)!.name.split(/\s+/)[0]!);
-    const f = FEMALE.has(given);
-    const m = MALE.has(given);
-    return f === m ? null : f ? 'f' : 'm';
+    return givenNameGender(nameWord(this.byId.get(id)!.name.split(/\s+/)[0]!));
   }
 
   /**
@@ -416,18 +429,31 @@ export class PeopleIndex {
    * "24-year-old" right before one of them; null when no one or more than one person.
    */
   private personOfAge(age: string): string | null {
-    const ids = new Set<string>();
-    for (const p of this.byId.values()) {
-      const names = [p.name, ...(p.aliases ?? [])].flatMap((n) => [n, n.split(/\s+/).at(-1)!]);
-      const alternatives = [...new Set(names)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-      const pattern = new RegExp(
-        `(?<![\\p{L}\\p{M}])(?:${alternatives}),\\s+${age}(?!\\d)|(?<!\\d)${age}-year-old\\s+(?:\\p{L}+\\s+){0,3}(?:${alternatives})(?![\\p{L}\\p{M}])`,
-        'u',
-      );
-      if (pattern.test(this.text)) ids.add(p.id);
-    }
-    return ids.size === 1 ? [...ids][0]! : null;
+    const ids = [...this.byId.keys()].filter((id) => this.statedAges(id).has(age));
+    return ids.length === 1 ? ids[0]! : null;
   }
+
+  /**
+   * The ages the text gives person `id` (numbers of years as written): right after one of their
+   * names or its last word ("Nathan Rivers, 24,", "Rivers, 24") or in a "24-year-old" right
+   * before one of them. Empty when it gives none.
+   */
+  statedAges(id: string): ReadonlySet<string> {
+    let ages = this.ages.get(id);
+    if (ages) return ages;
+    const p = this.byId.get(id)!;
+    const names = [p.name, ...(p.aliases ?? [])].flatMap((n) => [n, n.split(/\s+/).at(-1)!]);
+    const alternatives = [...new Set(names)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{M}])(?:${alternatives}),\\s+(\\d{1,3})(?!\\d)|(?<!\\d)(\\d{1,3})-year-old\\s+(?:\\p{L}+\\s+){0,3}(?:${alternatives})(?![\\p{L}\\p{M}])`,
+      'gu',
+    );
+    ages = new Set([...this.text.matchAll(pattern)].map((m) => (m[1] ?? m[2])!));
+    this.ages.set(id, ages);
+    return ages;
+  }
+
+  private readonly ages = new Map<string, ReadonlySet<string>>();
 
   /** The head nouns of the people's roles that name exactly one person (folded), with that person's id. */
   roleNouns(): Map<string, string> {

@@ -3,6 +3,7 @@ import {
   attributionBefore,
   hasAttributionRules,
   speakerLabel,
+  speakerNamedAfter,
   subjectOfSentence,
   type Attribution,
 } from './quote-attribution.ts';
@@ -149,7 +150,9 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     const attribution =
       own ??
       (rules
-        ? (introducedBefore(text, q, paragraphs, starts, language) ??
+        ? (namedAfter(text, q, paragraphs, language, people) ??
+          ledeSpeaker(text, q, paragraphs, starts, language, people, parts) ??
+          introducedBefore(text, q, paragraphs, starts, language) ??
           subjectBefore(text, q, paragraphs, starts, language, people) ??
           labelBefore(text, q, clauseStart, language, people) ??
           sameClauseSpeaker(text, q, parts.at(-1)))
@@ -185,6 +188,65 @@ function sameClauseSpeaker(text: string, q: MarkedQuote, previous: Part | undefi
   if (!a || previous.marked.paragraph !== q.paragraph || a.end > previous.marked.open) return null;
   const between = text.slice(previous.marked.close, q.open);
   return /^[^.!?;:“”"«»„‘’\n]{0,80}$/.test(between) && /(?:^|[\s,])(?:and|but|or)\s/.test(between) ? a : null;
+}
+
+/** The words a sentence pointing back at the quotation before it opens with (namedAfter). */
+const POINTING_BACK = /^(?:That|This|Those|These|Such|So)(?!\p{L})/u;
+
+/**
+ * The speaker a sentence right after a quotation names while pointing back at it ("“…” ¶ Those
+ * were the words of union steward Ana Ruiz, who …"; "That view came from Carl Benning"), for a
+ * quotation ending its sentence: read in the rest of its paragraph, or in the next paragraph when
+ * the quotation ends its own. A bare name ("That was Ruiz again, speaking …") only when it is
+ * one of the article's people. Null otherwise.
+ */
+function namedAfter(
+  text: string,
+  q: MarkedQuote,
+  paragraphs: readonly Paragraph[],
+  language: string,
+  people: PeopleIndex,
+): Attribution | null {
+  if (!q.closed || !'.!?…'.includes(text[q.end - 1]!)) return null;
+  const para = paragraphs[q.paragraph]!;
+  let [from, to] = [q.close, para.end];
+  let word = from;
+  while (word < to && /\s/.test(text[word]!)) word++;
+  if (word === to) {
+    const next = paragraphs[q.paragraph + 1];
+    if (!next) return null;
+    [from, to, word] = [next.start, next.end, next.start];
+  }
+  // Only a sentence opening with That, This, Those, These, Such or So points back.
+  if (!POINTING_BACK.test(text.slice(word, word + 6))) return null;
+  const found = speakerNamedAfter(text.slice(from, Math.min(to, word + 400)), from, language);
+  if (!found) return null;
+  return !found.bare || people.resolveName(found.attribution.text) !== null ? found.attribution : null;
+}
+
+/**
+ * The speaker of a quotation lede: a paragraph that is only a quotation, before any attributed
+ * one, whose speaker the next paragraph opens with as its subject ("“I was born two streets from that gate.” ¶
+ * Carl Benning has spent 26 years at the plant …"), when that subject is one of the
+ * article's people. Null otherwise.
+ */
+function ledeSpeaker(
+  text: string,
+  q: MarkedQuote,
+  paragraphs: readonly Paragraph[],
+  starts: readonly number[][],
+  language: string,
+  people: PeopleIndex,
+  before: readonly Part[],
+): Attribution | null {
+  const para = paragraphs[q.paragraph]!;
+  const next = paragraphs[q.paragraph + 1];
+  if (!next || !q.closed || q.continues || q.open !== para.start || before.some((p) => p.attribution !== null))
+    return null;
+  if (text.slice(q.close, para.end).trim() !== '') return null;
+  const end = starts[q.paragraph + 1]![1] ?? next.end;
+  const a = subjectOfSentence(text.slice(next.start, end), next.start, language);
+  return a?.kind === 'name' && people.resolveName(a.text) !== null ? a : null;
 }
 
 /**
@@ -406,6 +468,9 @@ function newSubjectBetween(text: string, from: number, to: number, speaker: Attr
   return false;
 }
 
+/** An age standing for a name: "the 54-year-old", "his 54-year-old" (the number, group 1). */
+const AGE_NOMINAL = /^(?:the|his|her)\s+(\d{1,3})-year-old$/i;
+
 /** Each attribution's person and refersTo, resolved in reading order so pronouns see the speakers before them. */
 function resolveSpeakers(
   text: string,
@@ -426,7 +491,15 @@ function resolveSpeakers(
     parts.filter((p) => p.attribution?.kind === 'pronoun'),
     (p) => p.attribution!,
   );
-  const until = Math.max(0, ...[...said].flatMap(([a, ps]) => [a.end, ...ps.map((p) => p.marked.end)]));
+  // An age standing for a name ("the 54-year-old said") is resolved like a pronoun when no one has that age.
+  const ages = attributions.filter(
+    (a) => a.kind === 'nominal' && AGE_NOMINAL.test(a.text) && people.resolveRole(a.text) === null,
+  );
+  const until = Math.max(
+    0,
+    ...[...said].flatMap(([a, ps]) => [a.end, ...ps.map((p) => p.marked.end)]),
+    ...ages.map((a) => a.end),
+  );
   const mentions =
     gendered && attributions.some((a) => a.kind !== 'name')
       ? // Every quotation in marks is spoken words, also those left out as scare quotes or titles.
@@ -473,6 +546,17 @@ function resolveSpeakers(
       if (m) mentions.add({ ...m, at: a.start, subject: true });
     } else {
       const person = people.resolveRole(a.text);
+      // "“…,” the 54-year-old said" where the text gives no one that age: the person it refers to
+      // as he or she would, when the text gives them no other age.
+      const age = person ? null : AGE_NOMINAL.exec(a.text)?.[1];
+      const m = age
+        ? mentions.resolveAge(a.start, (c) => c.person !== null && people.statedAges(c.person).size > 0)
+        : null;
+      if (m) {
+        out.set(a, { person: m.person, refersTo: m.name });
+        mentions.add({ ...m, at: a.start, subject: true });
+        continue;
+      }
       out.set(a, { person, refersTo: person ? people.byId.get(person)!.name : null });
       if (person)
         mentions.add({ at: a.start, entity: person, name: people.byId.get(person)!.name, person, subject: true });

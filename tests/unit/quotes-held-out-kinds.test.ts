@@ -70,13 +70,13 @@ describe('pronoun speakers whose given name says no gender', () => {
   test('the most recent subject resolves when no one who fits is named since, and no earlier subject is stated to have that gender', () => {
     const people: QuotePerson[] = [
       { id: 'julian-marchetti', name: 'Julian Marchetti', role: 'television chef' },
-      { id: 'leo-danvers', name: 'Leo Danvers', role: 'restaurant owner' },
+      { id: 'emeka-danvers', name: 'Emeka Danvers', role: 'restaurant owner' },
       { id: 'ann-doe', name: 'Ann Doe', role: 'critic' },
     ];
     const text =
-      'Julian Marchetti wrote on X that the menu had been copied.\n\nOn Tuesday, Leo Danvers posted a video from the kitchen. “I am not going to get into a slanging match,” he said.';
-    expect(found(text, people)).toEqual([['I am not going to get into a slanging match,', 'he', 'leo-danvers']]);
-    const stated = 'Mrs. Ann Doe spoke first.\n\nThen Leo Danvers took the floor. “We will appeal,” she said.';
+      'Julian Marchetti wrote on X that the menu had been copied.\n\nOn Tuesday, Emeka Danvers posted a video from the kitchen. “I am not going to get into a slanging match,” he said.';
+    expect(found(text, people)).toEqual([['I am not going to get into a slanging match,', 'he', 'emeka-danvers']]);
+    const stated = 'Mrs. Ann Doe spoke first.\n\nThen Emeka Danvers took the floor. “We will appeal,” she said.';
     expect(found(stated, people)).toEqual([['We will appeal,', 'she', null]]);
   });
 });
