@@ -7,10 +7,10 @@
 // months' part and the part of short person pages get smaller chunks (docs/performance.md,
 // "Search at 10,000 articles: the bytes before the first results").
 
-/** The words' bytes (uncompressed) of a full part's index: 2,000 articles of the benchmark's corpus. */
+/** Words' bytes (uncompressed) of an index about a full part's: 2,000 articles of the benchmark's corpus hold 7.9 MB. */
 export const FULL_INDEX_BYTES = 7_000_000;
 
-/** The chunk size for an index of FULL_INDEX_BYTES, in bytes of words' entries (uncompressed), measured there. */
+/** The chunk size for an index of FULL_INDEX_BYTES, in bytes of words' entries (uncompressed), measured at 10,000 articles. */
 export const FULL_INDEX_CHUNK_BYTES = 9_000;
 
 /** The smallest chunk made: below it the chunk list would outgrow what the chunks save. */
