@@ -4,7 +4,7 @@ import { groupArticles } from '../site/grouping.ts';
 import { archiveQuotes } from '../site/quotes.ts';
 import { articleAuthors } from '../content/authors.ts';
 import { primaryLanguage } from '../site/text-direction.ts';
-import { FILTER_KEYS, type FilterKey } from './contract.ts';
+import { FILTER_KEYS, FILTER_TOP_VALUES, type FilterKey } from './contract.ts';
 
 // The search page's filters, listed at build time from the archive's groupings (the same
 // values Pagefind indexes), so the page does not shift when search loads.
@@ -25,12 +25,58 @@ export function searchLanguages(archive: Archive): string[] {
   return ['en', ...[...langs].filter((l) => l !== 'en').sort()];
 }
 
+/** One filter's listed values for one language: [value, article count] in display order, and how many more it has. */
+export interface Facet {
+  key: FilterKey;
+  values: (readonly [string, number])[];
+  hidden: number;
+}
+
+/** Facets computed per archive and language: the search page and its file of later values share them. */
+const facetsOf = new WeakMap<Archive, Map<string, Promise<Facet[]>>>();
+
 /**
  * Each filter's values with article counts for one language, in display order, capped at
  * MAX_LISTED. Quoted counts the articles quoting each person (src/site/quotes.ts), as the records'
- * filter does.
+ * filter does. Computed once per archive and language.
  */
-export async function searchFacets(archive: Archive, lang: string) {
+export function searchFacets(archive: Archive, lang: string): Promise<Facet[]> {
+  let byLang = facetsOf.get(archive);
+  if (!byLang) facetsOf.set(archive, (byLang = new Map<string, Promise<Facet[]>>()));
+  let facets = byLang.get(lang);
+  if (!facets) byLang.set(lang, (facets = computeFacets(archive, lang)));
+  return facets;
+}
+
+/**
+ * True when a facet is long: its page shows its first FILTER_TOP_VALUES values, with "Show all" (and
+ * a box to find the others), the rest hidden until asked for.
+ */
+export function isLong(facet: Facet): boolean {
+  return facet.values.length + facet.hidden > FILTER_TOP_VALUES;
+}
+
+/**
+ * The values of each facet the search page's HTML lists: those a reader sees before asking for
+ * more (a long facet's first FILTER_TOP_VALUES, every value of a short one).
+ */
+export function valuesShownFirst(facet: Facet): (readonly [string, number])[] {
+  return isLong(facet) ? facet.values.slice(0, FILTER_TOP_VALUES) : facet.values;
+}
+
+/**
+ * The listed values the search page's HTML leaves out (each long facet's values after its first
+ * FILTER_TOP_VALUES, hidden until the reader asks for more), by filter: the page fetches them
+ * after its first results (src/search/browser/search-page.ts), so they do not delay them
+ * (docs/performance.md, "Search at 10,000 articles: the bytes before the first results").
+ */
+export function valuesListedLater(facets: Facet[]): Partial<Record<FilterKey, (readonly [string, number])[]>> {
+  const later: Partial<Record<FilterKey, (readonly [string, number])[]>> = {};
+  for (const facet of facets) if (isLong(facet)) later[facet.key] = facet.values.slice(FILTER_TOP_VALUES);
+  return later;
+}
+
+async function computeFacets(archive: Archive, lang: string): Promise<Facet[]> {
   const { byArticle } = await archiveQuotes(archive);
   const inLang = (a: Archive['articles'][number]) => primaryLanguage(a.data.language) === lang;
   const g = archive.articles.every(inLang)

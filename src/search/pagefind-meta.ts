@@ -63,6 +63,39 @@ export function cborItem(bytes: Buffer, start: number): [unknown, number] {
   throw new Error(`CBOR: major type ${major} is not read here`);
 }
 
+/**
+ * Where the CBOR item at `bytes[start]` ends, read without building it (the definite-length
+ * integer, string and array types Pagefind's files use; see cborItem).
+ */
+export function cborEnd(bytes: Buffer, start: number): number {
+  const major = bytes[start]! >> 5;
+  const [n, at] = cborHeadAt(bytes, start);
+  if (major === 0 || major === 1) return at;
+  if (major === 2 || major === 3) return at + n;
+  if (major === 4) {
+    let end = at;
+    for (let i = 0; i < n; i++) end = cborEnd(bytes, end);
+    return end;
+  }
+  throw new Error(`CBOR: major type ${major} is not skipped here`);
+}
+
+/**
+ * The top-level items of a metadata file's bytes (decompressed), where each starts (and the last
+ * ends), and the position of the chunk list among them.
+ * @throws Error when the bytes are not Pagefind's metadata.
+ */
+export function metadataItems(
+  bytes: Buffer,
+  file: string,
+): { bytes: Buffer; items: unknown[]; bounds: number[]; chunksAt: number } {
+  if (bytes.toString('utf8', 0, SIGNATURE.length) !== SIGNATURE)
+    throw new Error(`${file} is not Pagefind's metadata (no '${SIGNATURE}' signature)`);
+  const { items, bounds } = topLevelItems(bytes);
+  if (!Array.isArray(items[CHUNKS_AT])) throw new Error(`${file}: no chunk list where expected`);
+  return { bytes, items, bounds, chunksAt: CHUNKS_AT };
+}
+
 /** Where each element of the metadata's top-level array starts, and where the last one ends. */
 function topLevelItems(bytes: Buffer): { items: unknown[]; bounds: number[] } {
   let at = SIGNATURE.length;
@@ -87,7 +120,7 @@ const PAGE_NAME_AT = 0;
 const CHUNK_NAME_AT = 2;
 
 /** The head of a CBOR item of major type `major` and length or value `n` (RFC 8949, 3.1). */
-function cborHead(major: number, n: number): Buffer {
+export function cborHead(major: number, n: number): Buffer {
   if (n < 24) return Buffer.from([(major << 5) | n]);
   if (n < 0x100) return Buffer.from([(major << 5) | 24, n]);
   const head = Buffer.alloc(n < 0x10000 ? 3 : 5);
@@ -98,7 +131,7 @@ function cborHead(major: number, n: number): Buffer {
 }
 
 /** A CBOR text string. */
-function cborText(text: string): Buffer {
+export function cborText(text: string): Buffer {
   const utf8 = Buffer.from(text, 'utf8');
   return Buffer.concat([cborHead(3, utf8.length), utf8]);
 }
@@ -195,7 +228,7 @@ function namesReplaced(bytes: Buffer, start: number, names: string[], field: num
 }
 
 /** The length or value in the head of the (definite-length) CBOR item at `bytes[start]`, and where its content starts. */
-function cborHeadAt(bytes: Buffer, start: number): [number, number] {
+export function cborHeadAt(bytes: Buffer, start: number): [number, number] {
   const info = bytes[start]! & 31;
   if (info < 24) return [info, start + 1];
   if (info === 24) return [bytes[start + 1]!, start + 2];

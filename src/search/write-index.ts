@@ -7,6 +7,8 @@ import { partsForLanguage, type SearchPart } from './parts.ts';
 import type { SearchRecord } from './contract.ts';
 import { writeChunkTable, writePartsChunkTable } from './index-chunks.ts';
 import { rewriteMetadata } from './pagefind-meta.ts';
+import { FULL_INDEX_BYTES, FULL_INDEX_CHUNK_BYTES, MIN_CHUNK_BYTES } from './chunk-size.ts';
+import { KEEP_TOGETHER, rechunkIndex } from './rechunk.ts';
 import { buildSearchIndex } from './write-part.ts';
 
 // Writes the search index part by part (see src/search/parts.ts), one Pagefind process after
@@ -63,11 +65,11 @@ export interface PartSource {
 }
 
 /**
- * The version of what the build does to each part after Pagefind (see the keys below): the chunk
- * table written beside it, its fragments renamed, and the sorts left out of the metadata of an
- * index in several parts.
+ * The version of what the build does to each part after Pagefind (see the keys below): its word
+ * chunks cut again (rechunk.ts, by the sizes of chunk-size.ts), the chunk table written beside it,
+ * its fragments renamed, and the sorts left out of the metadata of an index in several parts.
  */
-const CHUNK_TABLE_VERSION = 'word-chunks 1, page-order sorts left out, fragments renamed with their part';
+const CHUNK_TABLE_VERSION = `word-chunks 1, page-order sorts left out, fragments renamed with their part, chunks cut again (${FULL_INDEX_BYTES}, ${FULL_INDEX_CHUNK_BYTES}, ${MIN_CHUNK_BYTES}, ${KEEP_TOGETHER})`;
 
 /** The part folders the last build put into the output, and their keys (kept in the cache). */
 const MANIFEST = 'in-output.json';
@@ -148,6 +150,7 @@ export async function buildSearchParts(
       const fresh = `${kept}.${process.pid}.tmp`;
       await rm(fresh, { recursive: true, force: true });
       await buildSearchIndex(records, fresh);
+      rechunkIndex(fresh);
       writeChunkTable(fresh);
       rewriteMetadata(fresh, { leaveOutSorts: pageOrdered[i]!, part: pageOrdered[i] ? part.n : undefined });
       await writeFile(path.join(fresh, '.complete'), String(records.length));

@@ -57,6 +57,14 @@ export const urls = {
     const primary = primaryLanguage(lang);
     return primary === 'en' ? sitePath('search/') : sitePath(`search/${primary}/`);
   },
+  /**
+   * The filter values a language's search page fetches after its first results (beside the page:
+   * src/pages/search/filter-values.json.ts and [lang]/filter-values.json.ts).
+   */
+  searchFilterValues: (lang: string) => {
+    const primary = primaryLanguage(lang);
+    return primary === 'en' ? sitePath('search/filter-values.json') : sitePath(`search/${primary}/filter-values.json`);
+  },
   /** A capture's exact bytes, copied as text (src/site/captures.ts). */
   capture: (file: string) => sitePath(`captures/${copiedCaptureName(file)}`),
   /** A capture's page: its text, legible and inert on any host, with its hash and a download. */

@@ -137,6 +137,106 @@ describe('filters that scale', () => {
   });
 });
 
+describe('filter values after the first results', () => {
+  // The person group lists a hundred people (most articles first, ties A to Z), eight of them
+  // shown at first: the page's HTML holds those eight, the other listed ones come after the first
+  // results, and the reader sees the same page before and after they come.
+  const LISTED = peopleCounts(MANY_ARTICLES).slice(0, 100);
+
+  for (const { base } of BASES)
+    test(`the page holds the values shown at first, its file the others listed (${base})`, async () => {
+      const html = await readFile(path.join(dists[base]!, 'search', 'index.html'), 'utf8');
+      const inPage = [...html.matchAll(/name="person" value="([^"]*)"/g)].map((m) => m[1]);
+      expect(inPage).toEqual(LISTED.slice(0, 8).map(([name]) => name));
+      const later = JSON.parse(await readFile(path.join(dists[base]!, 'search', 'filter-values.json'), 'utf8')) as {
+        person: [string, number][];
+      };
+      expect(later.person).toEqual(LISTED.slice(8));
+    });
+
+  test('they are asked for after the first results, and change nothing the reader sees', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const origin = sites['/']!.origin;
+    let resultsShown = false;
+    let askedBeforeResults = false;
+    await page.exposeFunction('resultsShown', () => void (resultsShown = true));
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('#search-results li')) return;
+        observer.disconnect();
+        (window as unknown as { resultsShown(): void }).resultsShown();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    // The file is held back until the page as first shown has been read.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/search/filter-values.json', async (route) => {
+      askedBeforeResults ||= !resultsShown;
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${origin}/search/?q=ferry`);
+    await page.locator('#search-results li').first().waitFor();
+    const region = page.locator('#search-filters');
+    const first = { text: await region.innerText(), height: (await region.boundingBox())!.height };
+    await expect(page.locator('[data-filter="person"] button', { hasText: /^Show all/ }).textContent()).resolves.toBe(
+      'Show all 100',
+    );
+    release();
+    await page.locator('#search-filters:not([aria-busy="true"])').waitFor();
+    expect(askedBeforeResults).toBe(false);
+    // Then the search's own counts: the same as the values' counts when every value is listed.
+    const want = peopleCounts(FERRY);
+    expect((await shownValues(page, 'person')).map((v) => [v.value, v.count])).toEqual(want.slice(0, 8));
+    expect(
+      await page.locator('[data-filter="person"] label:has(input[type="checkbox"])').count(),
+    ).toBeGreaterThanOrEqual(100);
+    // With nothing searched, the page before the file came and after it are the same.
+    const blank = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    let releaseBlank!: () => void;
+    const heldBlank = new Promise<void>((resolve) => (releaseBlank = resolve));
+    let asked = false;
+    await blank.route('**/search/filter-values.json', async (route) => {
+      asked = true;
+      await heldBlank;
+      await route.continue();
+    });
+    await blank.goto(`${origin}/search/`);
+    await blank.locator('#search-form[data-ready="true"]').waitFor();
+    await expect.poll(() => asked).toBe(true);
+    const before = {
+      text: await blank.locator('#search-filters').innerText(),
+      box: await blank.locator('#search-filters').boundingBox(),
+    };
+    releaseBlank();
+    await expect
+      .poll(() => blank.locator('[data-filter="person"] label:has(input[type="checkbox"])').count())
+      .toBeGreaterThanOrEqual(100);
+    const after = {
+      text: await blank.locator('#search-filters').innerText(),
+      box: await blank.locator('#search-filters').boundingBox(),
+    };
+    expect(after).toEqual(before);
+    expect(first.text).toContain('Show all 100');
+    expect(first.height).toBeGreaterThan(0);
+    await blank.close();
+    await page.close();
+  });
+
+  test('an address ticking a value listed later shows it with its count at once', async () => {
+    const page = await browser.newPage();
+    // The ninth person listed: in the file, not in the page's HTML.
+    const [name, total] = LISTED[8]!;
+    await page.goto(`${sites['/']!.origin}/search/?person=${encodeURIComponent(name)}`);
+    await page.locator('#search-form[data-ready="true"]').waitFor();
+    const label = page.locator('[data-filter="person"] label', { hasText: name });
+    await expect(label.locator('input').isChecked()).resolves.toBe(true);
+    await expect(label.locator('.count').textContent()).resolves.toBe(`(${total})`);
+    await page.close();
+  });
+});
+
 describe('without JavaScript', () => {
   for (const { base } of BASES)
     test(`the search page says search needs JavaScript and offers the browse pages (${base})`, async () => {

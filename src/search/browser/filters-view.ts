@@ -5,6 +5,8 @@ import { lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's filters: one <details> group per filter, listed with their counts at build
 // time (src/layouts/SearchLayout.astro), the boxes belonging to the search form through its id.
+// The page's HTML holds the values shown at first; a long group's other listed values come after
+// the first results (addLater), its "Show all" counting them meanwhile (the list's data-listed).
 // A group shows its values with results first, most results first (ties A to Z; years newest
 // first), the values without any greyed and last; a long group shows its first FILTER_TOP_VALUES
 // values with results and a "Show all" button, and a box that keeps the values whose name holds
@@ -15,6 +17,12 @@ import { lowerWithoutMarks } from '../../text/fold.ts';
 export interface FiltersView {
   /** The counts the page was built with (every article), read from the listed filters. */
   listedCounts(): PagefindFilterCounts;
+  /**
+   * Adds the listed values the page's HTML left out (`later`: by filter, `[value, count]` pairs,
+   * src/search/facets.ts valuesListedLater), with their counts, hidden until the reader asks for
+   * more; a value already there is kept as it is. After it, "Show all" counts the values there.
+   */
+  addLater(later: Partial<Record<FilterKey, readonly (readonly [string, number])[]>>): void;
   /**
    * Adds a box for each value the state asks for that the page does not list (beyond the
    * per-filter cap, or asked for in the address), with its count among `totals`.
@@ -91,6 +99,8 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
       const count = Number(/\d+/.exec(label.querySelector('.count')?.textContent ?? '')?.[0] ?? 0);
       values.set(box.value, { value: box.value, label, box, count });
     }
+    // How many values the page lists, those its HTML left out for later (addLater) included.
+    const listed = Math.max(values.size, Number(list.dataset.listed ?? 0));
     return [
       {
         key,
@@ -102,7 +112,9 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
         note: element.querySelector<HTMLElement>('.filter-note'),
         /** "And 40 more": the values the page does not list, until they are known. */
         more: element.querySelector<HTMLElement>('.filter-more'),
-        listed: values.size,
+        listed,
+        /** Listed values not on the page yet (addLater): each has articles, so results, until counted. */
+        awaited: listed - values.size,
         expanded: false,
       },
     ];
@@ -144,6 +156,7 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
     const shown = new Set(
       typed || group.expanded ? matching : live.slice(0, group.all || group.find ? FILTER_TOP_VALUES : undefined),
     );
+    const total = group.values.size + group.awaited;
     for (const v of sorted) if (v.box.checked) shown.add(v);
     let next = group.list.firstChild;
     for (const v of sorted) {
@@ -152,13 +165,12 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
       v.label.hidden = !shown.has(v);
       v.label.classList.toggle('none', v.count === 0);
     }
-    const total = group.values.size;
     if (group.more) group.more.hidden = total > group.listed;
     if (group.all) {
       group.all.hidden = !group.expanded && (typed !== '' || shown.size >= total);
       group.all.textContent = group.expanded
         ? 'Show fewer'
-        : showAllText(total, sorted.filter((v) => v.count > 0).length);
+        : showAllText(total, sorted.filter((v) => v.count > 0).length + group.awaited);
       group.all.setAttribute('aria-expanded', String(group.expanded));
     }
     if (group.note) group.note.textContent = findNoteText(matching.length, total, group.find!.value.trim());
@@ -196,6 +208,13 @@ export function filtersView(region: HTMLElement, formId: string): FiltersView {
       for (const group of groups)
         counts[group.key] = Object.fromEntries([...group.values.values()].map((v) => [v.value, v.count]));
       return counts;
+    },
+    addLater(later) {
+      for (const group of groups) {
+        for (const [value, count] of later[group.key] ?? []) if (!group.values.has(value)) add(group, value, count);
+        group.awaited = 0;
+        arrange(group);
+      }
     },
     complete(state, totals) {
       for (const group of groups) {

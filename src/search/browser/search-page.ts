@@ -1,5 +1,5 @@
 import { normalizeBase } from '../../text/base-path.ts';
-import { FILTER_KEYS, FILTER_LABELS, META_WEIGHTS } from '../contract.ts';
+import { FILTER_KEYS, FILTER_LABELS, META_WEIGHTS, type FilterKey } from '../contract.ts';
 import type { PageParts } from '../parts.ts';
 import { filtersView } from './filters-view.ts';
 import type { Widening } from './hints-view.ts';
@@ -124,6 +124,30 @@ let current = new AbortController();
 let shown:
   { queue: ResultQueue; signal: AbortSignal; query: string; total: number; all: () => ResultQueue } | undefined;
 
+/**
+ * The listed filter values the page's HTML leaves out (src/search/facets.ts, valuesListedLater),
+ * fetched once, after the first results are on screen, or sooner when the reader or the address
+ * asks for one of them: they are hidden until then, so the first results do not wait for them.
+ * Added to the filters and to the totals; a file that cannot be had adds nothing.
+ */
+let later: Promise<void> | undefined;
+function listLater(): Promise<void> {
+  const address = filterRegion.dataset.later;
+  later ??= (address ? fetch(address).then((r) => (r.ok ? r.json() : {})) : Promise.resolve({}))
+    .catch(() => ({}))
+    .then((values: Partial<Record<FilterKey, [string, number][]>>) => {
+      filters.addLater(values);
+      for (const [key, pairs] of Object.entries(values))
+        for (const [value, count] of pairs) (totals[key] ??= {})[value] ??= count;
+    });
+  return later;
+}
+
+/** True when `state` ticks a filter value the page does not list yet (listLater may bring it). */
+function ticksUnlisted(state: SearchState): boolean {
+  return FILTER_KEYS.some((key) => state.filters[key]?.some((value) => totals[key]?.[value] === undefined));
+}
+
 /** Reads the form into a state. */
 function readForm(): SearchState {
   const params = new URLSearchParams();
@@ -229,6 +253,7 @@ async function* searchSteps(
   // Checked before they were shown, these results and their count are final.
   yield () => results.pending(false);
   await afterPaint();
+  void listLater();
   if (record === 'type') await pause(SETTLE_MS);
   yield CHECKPOINT;
   // The other languages are asked once the reader has paused typing, alongside this page's counts.
@@ -257,6 +282,8 @@ async function* searchSteps(
     yield () => view.show(count, tries, excluded, searched, widenings);
   }
   const counts = await engine.countsFor(state, scope);
+  // Every listed value is counted, those fetched after the results too.
+  await listLater();
   yield () => filters.showCounts(counts);
   if (elsewhere && matches) {
     const there = await matches;
@@ -326,6 +353,7 @@ function run(engine: SearchEngine, record: HistoryStep): Promise<void> {
     results.show([], 0);
     results.pending(false);
     filters.showCounts(totals);
+    void listLater();
     results.say('Type a word or a name, or choose a filter.');
     return Promise.resolve();
   }
@@ -419,12 +447,15 @@ async function start(): Promise<void> {
   totals = filters.listedCounts();
   // Values beyond those the page lists are fetched when the reader asks for them.
   filters.onWantAll(() => {
+    void listLater();
     void engine.totals().then((all) => {
       totals = all;
       if (!hasQuery(readForm())) filters.showCounts(all);
     });
   });
   const initial = stateFromParams(new URLSearchParams(location.search));
+  // A value the address ticks gets its count as the page lists it.
+  if (ticksUnlisted(initial)) await listLater();
   writeForm(initial);
   const fold = () => filters.fold(narrow.matches);
   fold();
@@ -446,8 +477,16 @@ async function start(): Promise<void> {
   // Back and Forward between searches; a jump within the page (the skip link) changes only the hash.
   window.addEventListener('popstate', () => {
     if (location.search === addressed) return;
-    writeForm(stateFromParams(new URLSearchParams(location.search)));
-    void run(engine, 'none');
+    const state = stateFromParams(new URLSearchParams(location.search));
+    if (!ticksUnlisted(state)) {
+      writeForm(state);
+      void run(engine, 'none');
+      return;
+    }
+    void listLater().then(() => {
+      writeForm(state);
+      void run(engine, 'none');
+    });
   });
   if (!hasQuery(initial)) {
     input.focus();
@@ -462,7 +501,8 @@ async function start(): Promise<void> {
 
 start().catch((err: unknown) => {
   results.say('Search could not load. Browse by people, topics, sources or date instead.');
-  // Nothing will be counted: the counts the page was built with stand.
+  // Nothing will be counted: the counts the page was built with stand, those listed later too.
   filters.showCounts(filters.listedCounts());
+  void listLater();
   console.error(err);
 });
