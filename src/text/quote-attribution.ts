@@ -286,7 +286,7 @@ export function attributionAfter(after: string, offset: number, language: string
   if (!rules) return null;
   for (const rule of rules.after) {
     const m = rule.exec(after);
-    if (m) return attributionOf(m, offset, after);
+    if (m) return rules === EN ? reportedSpeakerAfter(m, offset, after) : attributionOf(m, offset, after);
   }
   return null;
 }
@@ -370,6 +370,29 @@ function reportedSpeaker(m: RegExpExecArray, offset: number, before: string): At
     [match, from] = [inner, end];
   }
   return attributionOf(match, offset + from, before.slice(from));
+}
+
+/** After a reporter's attribution, the one they report: "[“…,” Whitaker said] Delgado told him." */
+const REPORTED_AFTER_EN = new RegExp(
+  `^(?:[^\\S\\n]+(?:reporters|him|her|them|us|me|the\\s+\\p{Ll}+))?(?:[^\\S\\n]+that)?[^\\S\\n]+${NO_IT}${SPEAKER_EN}${ADVERBS}\\s+(?<cue>${CUE_EN})(?!\\s+(?:were|was|is|are|had|have|has|will|would|could|should|may|might|must|did|do|does)(?!\\p{L}))`,
+  'du',
+);
+
+/** After a reporter's attribution, the one they quote: "[“…,” said Whitaker], quoting Delgado." */
+const QUOTING_AFTER_EN = new RegExp(`^,\\s+(?<cue>quoting)\\s+${NO_IT}${SPEAKER_EN}`, 'du');
+
+/**
+ * The attribution after a quotation, as reportedSpeaker before it: the speaker a reporter
+ * reports or quotes ("“…,” Whitaker said Delgado told him.", "“…,” said Whitaker, quoting
+ * Delgado." are Delgado's), else the one `m` found. `m` is a match of an English rule after
+ * the quotation over `after`; offsets as attributionAfter's.
+ */
+function reportedSpeakerAfter(m: RegExpExecArray, offset: number, after: string): Attribution | null {
+  const g = m.indices!.groups!;
+  const end = Math.max(...['cue', 'name', 'nominal', 'pronoun', 'appositive'].map((k) => g[k]?.[1] ?? 0));
+  const rest = after.slice(end);
+  const inner = REPORTED_AFTER_EN.exec(rest) ?? QUOTING_AFTER_EN.exec(rest);
+  return inner ? attributionOf(inner, offset + end, rest) : attributionOf(m, offset, after);
 }
 
 /** A reporting verb as a word ("said", "told"), anywhere in a stretch of text. */

@@ -38,6 +38,23 @@ describe('reported speech inside reported speech: the innermost speaker says the
     expect(q!.slice(1)).toEqual([speaker, 'rosa-delgado', cue]);
   });
 
+  test.each([
+    ['“We are leaving the council for good,” Whitaker said Delgado told him.', 'Delgado', 'told'],
+    ['“We are leaving the council for good,” Whitaker told reporters Delgado had said.', 'Delgado', 'said'],
+    ['“We are leaving the council for good,” said Whitaker, quoting Delgado.', 'Delgado', 'quoting'],
+  ])('after the quotation: %s', (text, speaker, cue) => {
+    expect(found(text, COUNCIL)[0]!.slice(1)).toEqual([speaker, 'rosa-delgado', cue]);
+  });
+
+  test('after the quotation, the reporter keeps it when they report no one (“said Tuesday”, “adding that”)', () => {
+    for (const after of [
+      'Whitaker said Tuesday.',
+      'Whitaker told the council.',
+      'Whitaker said, adding that Delgado told him so.',
+    ])
+      expect(found(`“We are leaving the council for good,” ${after}`, COUNCIL)[0]![2]).toBe('tom-whitaker');
+  });
+
   test('the object of told is no speaker: “X told the court Y posted …”', () => {
     const text = 'Amy Cho told the court Delgado posted a note that read: “We are leaving the council for good.”';
     expect(found(text, COUNCIL)[0]!.slice(1, 3)).toEqual(['Delgado', 'rosa-delgado']);
@@ -103,6 +120,14 @@ describe('German nominal and title speakers after the verb', () => {
     expect(found(text, VEREIN, 'de').map((q) => q.slice(1, 3))).toEqual([
       ['Katrin Weber', 'katrin-weber'],
       ['der Bürgermeister', 'hans-vogel'],
+    ]);
+  });
+
+  test('a short quotation with a nominal speaker is kept (“„Nein“, sagte der Bürgermeister.”)', () => {
+    const text = '„Wir bleiben“, sagte Katrin Weber. „Nein“, sagte der Bürgermeister.';
+    expect(found(text, VEREIN, 'de').map((q) => q.slice(0, 3))).toEqual([
+      ['Wir bleiben', 'Katrin Weber', 'katrin-weber'],
+      ['Nein', 'der Bürgermeister', 'hans-vogel'],
     ]);
   });
 
