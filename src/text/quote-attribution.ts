@@ -248,12 +248,19 @@ const CUES_DE =
 const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|Laut|Aus|Über|Gegenüber|Vor|Seit';
 /**
  * A German nominal speaker: an article, an adjective or none, a noun and its genitive or "von"
- * ("der Bürgermeister", "ein Sprecher der Stadt", "die zuständige Ministerin").
+ * ("der Bürgermeister", "ein Sprecher der Stadt", "die zuständige Ministerin", "der 54-Jährige"),
+ * not followed by a name ("der Bürgermeister Hans Vogel" is a name with its title and article).
  */
-const NOMINAL_DE = String.raw`(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\p{Lu}[\p{L}\-]*(?:\s+(?:der|des|von|vom)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\p{Lu}[\p{L}\-]*)?`;
-const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})(?!\\p{L})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))${NAME_PATTERN}))`;
+const NOMINAL_DE = String.raw`(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:\p{Lu}[\p{L}\-]*|\d{1,3}-[Jj]ährige[rn]?)(?:\s+(?:der|des|von|vom)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\p{Lu}[\p{L}\-]*)?(?!\p{L}|[^\S\n]+\p{Lu})`;
+const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))(?:(?:der|die|das)\\s+(?=\\p{Lu}[\\p{L}\\-]*\\s+\\p{Lu}))?${NAME_PATTERN}))`;
 const DE = {
-  after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
+  after: [
+    // "sagte der Sprecher der Stadt, Hans Vogel.": the name in apposition is the speaker.
+    new RegExp(
+      `${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
+      'du',
+    ),
+  ],
   before: [
     // "Auf Instagram schrieb der Verein: „…“", "Dazu sagte Karl Vogt: „…“": the verb second, the
     // speaker after it, a colon before the quotation.

@@ -131,6 +131,17 @@ describe('German nominal and title speakers after the verb', () => {
     ]);
   });
 
+  test.each([
+    ['sagte der Bürgermeister Hans Vogel.', 'der Bürgermeister Hans Vogel', 'hans-vogel'],
+    ['sagte der Sprecher der Stadt, Hans Vogel.', 'Hans Vogel', 'hans-vogel'],
+    ['sagte die Ministerin für Bildung.', 'die Ministerin', 'eva-brandt'],
+    ['sagte der 54-Jährige.', 'der 54-Jährige', null],
+  ])('„…“, %s', (attribution, speaker, person) => {
+    expect(found(`„Das ist nicht akzeptabel und verstößt gegen den Vertrag“, ${attribution}`, VEREIN, 'de')).toEqual([
+      ['Das ist nicht akzeptabel und verstößt gegen den Vertrag', speaker, person, 'sagte'],
+    ]);
+  });
+
   test('a title subject before the verb is a nominal that resolves by the role (“Der Bürgermeister sagte:”)', () => {
     expect(found('Der Bürgermeister sagte: „Das ist nicht akzeptabel.“', VEREIN, 'de')[0]!.slice(1, 3)).toEqual([
       'Der Bürgermeister',
