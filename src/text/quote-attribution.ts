@@ -366,13 +366,17 @@ const PARENTHETICAL_REPORTER_EN = new RegExp(
  * outer source attributes the inner relation, the inner source the quotation.
  */
 function reportedSpeaker(m: RegExpExecArray, offset: number, before: string): Attribution | null {
-  const parenthetical = PARENTHETICAL_REPORTER_EN.exec(before);
+  // Only a reporter whose cue a comma follows can stand in commas (most quotations skip the search).
+  const reporterCue = m.indices!.groups!['cue']!;
+  const parenthetical = /^,\s/.test(before.slice(reporterCue[1])) ? PARENTHETICAL_REPORTER_EN.exec(before) : null;
   if (parenthetical) return attributionOf(parenthetical, offset, before);
   let [match, from] = [m, 0];
   for (;;) {
     const g = match.indices!.groups!;
     const end = from + Math.max(...['cue', 'name', 'nominal', 'pronoun', 'appositive'].map((k) => g[k]?.[1] ?? 0));
-    const inner = REPORTED_CLAUSE_EN.exec(before.slice(end));
+    const rest = before.slice(end);
+    // An inner clause has a reporting verb of its own (most quotations skip the search).
+    const inner = REPORTING_VERB.test(rest) ? REPORTED_CLAUSE_EN.exec(rest) : null;
     if (!inner) break;
     [match, from] = [inner, end];
   }
@@ -398,7 +402,11 @@ function reportedSpeakerAfter(m: RegExpExecArray, offset: number, after: string)
   const g = m.indices!.groups!;
   const end = Math.max(...['cue', 'name', 'nominal', 'pronoun', 'appositive'].map((k) => g[k]?.[1] ?? 0));
   const rest = after.slice(end);
-  const inner = REPORTED_AFTER_EN.exec(rest) ?? QUOTING_AFTER_EN.exec(rest);
+  // Most quotations skip the search: the clause has no second reporting verb.
+  const clause = rest.slice(0, 200);
+  const inner =
+    (REPORTING_VERB.test(clause) ? REPORTED_AFTER_EN.exec(rest) : null) ??
+    (clause.includes('quoting') ? QUOTING_AFTER_EN.exec(rest) : null);
   return inner ? attributionOf(inner, offset + end, rest) : attributionOf(m, offset, after);
 }
 
