@@ -191,6 +191,11 @@ const EN = {
       `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${NO_IT}${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
       'dgu',
     ),
+    // "Whitaker quoted Delgado as saying: “…”": the one quoted is the speaker.
+    new RegExp(
+      `(?<!\\p{L})quoted\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+as\\s+(?<cue>saying|telling|writing)(?!\\p{L})${TAIL}$`,
+      'dgu',
+    ),
     // "In Haddad’s statement, “…”", "Baker’s statement read: “…”": the author of what is quoted,
     // the document as the cue, right before the quotation.
     new RegExp(
@@ -212,14 +217,16 @@ const PRESENT_FR = CUES_FR.split('|')
   .filter((c) => !c.startsWith('a '))
   .join('|');
 /** A word of a French nominal speaker: not a preposition or a gerund's "en" ("la réalisatrice en quittant la scène"). */
-const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis)(?!\p{L}))[\p{Ll}\-]+`;
+const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis|a|avait|aurait|ont|avaient|est|était)(?!\p{L}))[\p{Ll}\-]+`;
 /** "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur": an article and a description before the name. */
 const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+[\p{Ll}\-]+\s+|[Ll]['’][\p{Ll}\-]+\s+)?`;
 const SPEAKER_FR = `(?:(?<pronoun>[Ii]ls?|[Ee]lles?)(?!\\p{L})|(?<name>${DESCRIPTION_FR}(?!(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles|Selon)(?!\\p{L}))${NAME_PATTERN})|(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2}))`;
+/** Other compound pasts of the cues: "avait dit", "ont déclaré", "aurait confié". */
+const PAST_FR = `(?:avait|aurait|avaient|ont|auraient)\\s+(?:${PARTICIPLES_FR})`;
 const FR = {
   after: [
     new RegExp(`${LEAD}(?<cue>selon|d['’]après)\\s+${SPEAKER_FR}`, 'du'),
-    new RegExp(`${LEAD}(?<cue>${CUES_FR})\\s+${SPEAKER_FR}`, 'du'),
+    new RegExp(`${LEAD}(?<cue>${PAST_FR}|${CUES_FR})\\s+${SPEAKER_FR}`, 'du'),
     new RegExp(`${LEAD}a-t-${PRONOUN_FR}\\s+(?<cue>${PARTICIPLES_FR})(?!\\p{L})`, 'du'),
     new RegExp(`${LEAD}(?<cue>${PRESENT_FR})-t?-?${PRONOUN_FR}(?!\\p{L})`, 'du'),
   ],
@@ -228,7 +235,10 @@ const FR = {
       `${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+[^.!?«»“”"\\n]{0,160}$)`,
       'dgu',
     ),
-    new RegExp(`${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${CUES_FR})[^.!?«»“”"\\n]{0,80}$`, 'dgu'),
+    new RegExp(
+      `${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${PAST_FR}|${CUES_FR})(?!\\p{L})[^.!?«»“”"\\n]{0,80}$`,
+      'dgu',
+    ),
   ],
 };
 
@@ -236,9 +246,21 @@ const CUES_DE =
   'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte\\s+hinzu|ergänzte|schrieb|schreibt|warnte|kritisierte|so';
 /** Prepositions that open a German sentence before an inverted verb ("Auf Instagram schrieb der Verein"). */
 const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|Laut|Aus|Über|Gegenüber|Vor|Seit';
-const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))${NAME_PATTERN}))`;
+/**
+ * A German nominal speaker: an article, an adjective or none, a noun and its genitive or "von"
+ * ("der Bürgermeister", "ein Sprecher der Stadt", "die zuständige Ministerin", "der 54-Jährige"),
+ * not followed by a name ("der Bürgermeister Hans Vogel" is a name with its title and article).
+ */
+const NOMINAL_DE = String.raw`(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:\p{Lu}[\p{L}\-]*|\d{1,3}-[Jj]ährige[rn]?)(?:\s+(?:der|des|von|vom)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\p{Lu}[\p{L}\-]*)?(?!\p{L}|[^\S\n]+\p{Lu})`;
+const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))(?:(?:der|die|das)\\s+(?=\\p{Lu}[\\p{L}\\-]*\\s+\\p{Lu}))?${NAME_PATTERN}))`;
 const DE = {
-  after: [new RegExp(`${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}`, 'du')],
+  after: [
+    // "sagte der Sprecher der Stadt, Hans Vogel.": the name in apposition is the speaker.
+    new RegExp(
+      `${LEAD}(?<cue>${CUES_DE})\\s+${SPEAKER_DE}(?<appositive>,\\s+${NAME_PATTERN}(?=\\s*(?:[.;,]|$)))?`,
+      'du',
+    ),
+  ],
   before: [
     // "Auf Instagram schrieb der Verein: „…“", "Dazu sagte Karl Vogt: „…“": the verb second, the
     // speaker after it, a colon before the quotation.
@@ -271,7 +293,7 @@ export function attributionAfter(after: string, offset: number, language: string
   if (!rules) return null;
   for (const rule of rules.after) {
     const m = rule.exec(after);
-    if (m) return attributionOf(m, offset, after);
+    if (m) return rules === EN ? reportedSpeakerAfter(m, offset, after) : attributionOf(m, offset, after);
   }
   return null;
 }
@@ -305,7 +327,7 @@ export function attributionBefore(before: string, offset: number, language: stri
       const other = OTHER_SPEAKER.exec(before.slice(g['cue']![1]));
       const speakerEnd = (g['name'] ?? g['nominal'] ?? g['pronoun'])![1];
       if (!other || OWN_RELATIVE.test(before.slice(speakerEnd, g['cue']![1] + other.index)))
-        return attributionOf(last, offset, before);
+        return rules === EN ? reportedSpeaker(last, offset, before) : attributionOf(last, offset, before);
     }
   }
   // The possessive's noun governs the quotation only when no reporting verb follows it: in
@@ -313,6 +335,79 @@ export function attributionBefore(before: string, offset: number, language: stri
   if (possessive && !REPORTING_VERB.test(before.slice(possessive.indices!.groups!['cue']![1])))
     return attributionOf(possessive, offset, before);
   return null;
+}
+
+/**
+ * A reporting clause inside the reported speech of another, right after its cue or speaker, up to
+ * the quotation: "[Whitaker said] Delgado had told him that", "[According to Whitaker,] Delgado
+ * said:", "[Whitaker says] she told reporters:"; the object of told first ("told the court Whitby posted"). A cue word before a finite verb is a noun ("[she
+ * said] the anecdotal reports were “…”").
+ */
+const REPORTED_CLAUSE_EN = new RegExp(
+  `^(?:[^\\S\\n]+(?:reporters|him|her|them|us|me|the\\s+\\p{Ll}+))?(?:,|[^\\S\\n]+that)?[^\\S\\n]+${NO_IT}${SPEAKER_EN}${PARENTHESIS}${APPOSITIVE}${ADVERBS}\\s+(?<cue>${CUE_EN})(?!\\s+(?:were|was|is|are|had|have|has|will|would|could|should|may|might|must|did|do|does)(?!\\p{L}))${TAIL}$`,
+  'du',
+);
+
+/**
+ * "Delgado, Whitaker said, told him: “…”": a reporter's clause in commas between the speaker and
+ * the cue.
+ */
+const PARENTHETICAL_REPORTER_EN = new RegExp(
+  `${CLAUSE_START}${NO_IT}${SPEAKER_EN},\\s+(?:${NAME_PATTERN}|${PRONOUN_EN})${ADVERBS}\\s+(?:${CUES_EN})(?!\\p{L}),${ADVERBS}\\s+(?<cue>${CUE_EN})${TAIL}$`,
+  'du',
+);
+
+/**
+ * The attribution of a quotation in reported speech inside reported speech: the speaker of the
+ * innermost reporting clause, nearest the quotation ("Whitaker said Delgado told him: “…”" and
+ * "According to Whitaker, Delgado said: “…”" are Delgado's; "Delgado, Whitaker said, told him:
+ * “…”" too), else the one `m` found. `m` is a match of an English rule before the quotation over
+ * `before`; offsets as attributionBefore's. Pareti (2012) nests attribution relations so: the
+ * outer source attributes the inner relation, the inner source the quotation.
+ */
+function reportedSpeaker(m: RegExpExecArray, offset: number, before: string): Attribution | null {
+  // Only a reporter whose cue a comma follows can stand in commas (most quotations skip the search).
+  const reporterCue = m.indices!.groups!['cue']!;
+  const parenthetical = /^,\s/.test(before.slice(reporterCue[1])) ? PARENTHETICAL_REPORTER_EN.exec(before) : null;
+  if (parenthetical) return attributionOf(parenthetical, offset, before);
+  let [match, from] = [m, 0];
+  for (;;) {
+    const g = match.indices!.groups!;
+    const end = from + Math.max(...['cue', 'name', 'nominal', 'pronoun', 'appositive'].map((k) => g[k]?.[1] ?? 0));
+    const rest = before.slice(end);
+    // An inner clause has a reporting verb of its own (most quotations skip the search).
+    const inner = REPORTING_VERB.test(rest) ? REPORTED_CLAUSE_EN.exec(rest) : null;
+    if (!inner) break;
+    [match, from] = [inner, end];
+  }
+  return attributionOf(match, offset + from, before.slice(from));
+}
+
+/** After a reporter's attribution, the one they report: "[“…,” Whitaker said] Delgado told him." */
+const REPORTED_AFTER_EN = new RegExp(
+  `^(?:[^\\S\\n]+(?:reporters|him|her|them|us|me|the\\s+\\p{Ll}+))?(?:[^\\S\\n]+that)?[^\\S\\n]+${NO_IT}${SPEAKER_EN}${ADVERBS}\\s+(?<cue>${CUE_EN})(?!\\s+(?:were|was|is|are|had|have|has|will|would|could|should|may|might|must|did|do|does)(?!\\p{L}))`,
+  'du',
+);
+
+/** After a reporter's attribution, the one they quote: "[“…,” said Whitaker], quoting Delgado." */
+const QUOTING_AFTER_EN = new RegExp(`^,\\s+(?<cue>quoting)\\s+${NO_IT}${SPEAKER_EN}`, 'du');
+
+/**
+ * The attribution after a quotation, as reportedSpeaker before it: the speaker a reporter
+ * reports or quotes ("“…,” Whitaker said Delgado told him.", "“…,” said Whitaker, quoting
+ * Delgado." are Delgado's), else the one `m` found. `m` is a match of an English rule after
+ * the quotation over `after`; offsets as attributionAfter's.
+ */
+function reportedSpeakerAfter(m: RegExpExecArray, offset: number, after: string): Attribution | null {
+  const g = m.indices!.groups!;
+  const end = Math.max(...['cue', 'name', 'nominal', 'pronoun', 'appositive'].map((k) => g[k]?.[1] ?? 0));
+  const rest = after.slice(end);
+  // Most quotations skip the search: the clause has no second reporting verb.
+  const clause = rest.slice(0, 200);
+  const inner =
+    (REPORTING_VERB.test(clause) ? REPORTED_AFTER_EN.exec(rest) : null) ??
+    (clause.includes('quoting') ? QUOTING_AFTER_EN.exec(rest) : null);
+  return inner ? attributionOf(inner, offset + end, rest) : attributionOf(m, offset, after);
 }
 
 /** A reporting verb as a word ("said", "told"), anywhere in a stretch of text. */

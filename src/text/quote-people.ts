@@ -273,6 +273,8 @@ export class PeopleIndex {
     if (ids.size === 1) {
       const id = [...ids][0]!;
       if (core.length !== 1) return id;
+      // "Mrs. Whitaker" beside Tom Whitaker: a courtesy title of the other gender names someone else.
+      if (this.titleContradicts(id, said)) return null;
       // The surname alone, when the text also gives it to a company ("Hadley Motors Co.": then
       // "Hadley said" is as likely the company) or to a person who is not this one ("Priya
       // Patel" beside the article's Ravi Patel), names this person only with a courtesy title of
@@ -386,6 +388,12 @@ export class PeopleIndex {
   }
 
   private readonly rivals = new Map<string, ('m' | 'f' | 'company' | null)[] | null>();
+
+  /** Whether a title's gender `said` is the other one than the given name of person `id` says. */
+  private titleContradicts(id: string, said: 'm' | 'f' | null | undefined): boolean {
+    const given = this.givenNameGender(id);
+    return !!said && given !== null && given !== said;
+  }
 
   /** The gender the given name of a person's name says ("Susan Lee": f), or null. */
   private givenNameGender(id: string): 'm' | 'f' | null {

@@ -9,7 +9,7 @@ import {
 } from './quote-attribution.ts';
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
-import { PeopleIndex } from './quote-people.ts';
+import { isTitleWord, PeopleIndex } from './quote-people.ts';
 import { comparableQuoteText, occurrences } from './quote-text.ts';
 
 /**
@@ -434,6 +434,8 @@ function shareAttributions(text: string, parts: Part[], paragraphs: readonly Par
       continue;
     }
     const before = parts.slice(0, i).findLast((x) => x.marked.paragraph === p && x.attribution);
+    // "„…“, teilte die Polizei mit": a speaker of its own that no rule reads is still not the one before.
+    if (namesOwnSpeaker(text, part.marked, paragraphs)) continue;
     if (before) {
       if (!newSubjectBetween(text, before.marked.close, part.marked.open, before.attribution!))
         part.attribution = before.attribution;
@@ -448,6 +450,18 @@ function shareAttributions(text: string, parts: Part[], paragraphs: readonly Par
         for (const x of inParagraph) x.attribution ??= last.attribution;
     }
   }
+}
+
+/**
+ * After a closing mark, a comma and an inverted attribution no rule reads: a verb and a nominal
+ * or a name ("„…“, teilte die Polizei mit", "« … », a tranché le juge", "“…,” chanted the crowd").
+ */
+const INVERTED_ATTRIBUTION =
+  /^[^\S\n]*[,—–][^\S\n]*(?!(?:and|but|or|then|so|und|aber|oder|doch|et|mais|ou|puis|y|e|o|pero|ma)(?!\p{L}))\p{Ll}[\p{L}-]*(?:[^\S\n]+\p{Ll}[\p{L}-]*)?[^\S\n]+(?:(?:the|a|an|der|die|das|ein|eine|einer|le|la|les|un|une|el|los|las|il|lo|gli|o|os|de|het|een)[^\S\n]+|l['’])?\p{L}/u;
+
+/** Whether the words right after a quotation, in its sentence, name a speaker of its own. */
+function namesOwnSpeaker(text: string, q: MarkedQuote, paragraphs: readonly Paragraph[]): boolean {
+  return q.closed && INVERTED_ATTRIBUTION.test(text.slice(q.close, paragraphs[q.paragraph]!.end));
 }
 
 /** Capitalized words that start a sentence without naming a new speaker. */
@@ -466,6 +480,20 @@ function newSubjectBetween(text: string, from: number, to: number, speaker: Attr
   for (const m of text.slice(from, to).matchAll(/[.!?][”"’)]*\s+(\p{Lu}[\p{L}’'-]*)/gu))
     if (!NOT_SUBJECTS.has(m[1]!) && !own.has(m[1]!)) return true;
   return false;
+}
+
+/** A relation in apposition: ", his wife of thirty years", ", Whitaker’s son", ", the councillor’s widow". */
+const RELATION_APPOSITIVE =
+  /^,\s+(?:his|her|their|(?:the\s+)?\p{L}[\p{L}-]*['’]s?)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|stepson|stepdaughter|stepmother|stepfather|grandson|granddaughter|grandmother|grandfather|aunt|uncle|nephew|niece|cousin|partner|fiancée?|ex-wife|ex-husband|mother-in-law|father-in-law|son-in-law|daughter-in-law|brother-in-law|sister-in-law)(?!\p{L})/u;
+
+/**
+ * Whether a name speaker is a surname alone (with any titles) followed by an appositive naming a
+ * relation ("said Mrs. Whitaker, his wife"): a relative of the one the surname names, not them,
+ * so the speaker is kept as written with no person rather than given to the namesake.
+ */
+function namesRelative(text: string, a: Attribution): boolean {
+  const words = a.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !isTitleWord(w));
+  return words.length === 1 && RELATION_APPOSITIVE.test(text.slice(a.end));
 }
 
 /** An age standing for a name: "the 54-year-old", "his 54-year-old" (the number, group 1). */
@@ -508,7 +536,9 @@ function resolveSpeakers(
   for (const a of attributions)
     if (a.kind === 'name') {
       // "His wife, Maureen, said": a given name the text never writes in full resolves by the role.
-      const person = people.resolveSpeakerName(a.text) ?? (a.nominal ? people.resolveRole(a.nominal) : null);
+      const person = namesRelative(text, a)
+        ? null
+        : (people.resolveSpeakerName(a.text) ?? (a.nominal ? people.resolveRole(a.nominal) : null));
       out.set(a, { person, refersTo: null });
       const name = person ? people.byId.get(person)!.name : a.text;
       const entity = person ?? `name:${a.text.split(/\s+/).at(-1)!.toLowerCase()}`;
