@@ -17,6 +17,8 @@ import {
   searchNamed,
   searchTitle,
   stateFromParams,
+  stateWithKnownValues,
+  hasOnlyKnownValues,
   type SearchState,
 } from './search-state.ts';
 
@@ -246,7 +248,7 @@ async function* searchSteps(
     };
   }
   // What to try instead, when nothing was found or words were typed with a minus (query.ts).
-  const { excluded, words } = parsedQuery(state.q, document.documentElement.lang);
+  const { excluded, words, phrase } = parsedQuery(state.q, document.documentElement.lang);
   if (count === 0 || excluded.length > 0) {
     const tries = count === 0 && state.q ? await engine.hintsFor(state) : [];
     const widenings = count === 0 ? await wideningsOf(engine, state) : [];
@@ -254,7 +256,7 @@ async function* searchSteps(
     const { hintsView } = await import('./hints-view.ts');
     // Its links keep the filters and the order of the search.
     const view = hintsView(hintsRegion, (q) => `?${paramsFromState({ ...state, q })}`);
-    yield () => view.show(count, tries, excluded, searched, widenings);
+    yield () => view.show(count, tries, excluded, searched, widenings, phrase);
   }
   const counts = await engine.countsFor(state, scope);
   yield () => filters.showCounts(counts);
@@ -382,6 +384,17 @@ function listedCount(): number {
   return document.querySelectorAll('#search-results > li').length;
 }
 
+/**
+ * The state with the filter values an address names as the archive writes them
+ * (stateWithKnownValues): a value the page does not list exactly is looked for among every value
+ * of its filter (fetched once, as for "Show all"), so `?quoted=rosa%20delgado` ticks "Rosa Delgado".
+ */
+async function withKnownValues(engine: SearchEngine, state: SearchState): Promise<SearchState> {
+  if (hasOnlyKnownValues(state, totals)) return state;
+  const all = await engine.totals().catch(() => totals);
+  return stateWithKnownValues(state, all);
+}
+
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
   // Which word chunks each part has (word-chunks.ts), fetched while Pagefind loads.
@@ -424,7 +437,7 @@ async function start(): Promise<void> {
       if (!hasQuery(readForm())) filters.showCounts(all);
     });
   });
-  const initial = stateFromParams(new URLSearchParams(location.search));
+  const initial = await withKnownValues(engine, stateFromParams(new URLSearchParams(location.search)));
   writeForm(initial);
   const fold = () => filters.fold(narrow.matches);
   fold();
@@ -446,8 +459,10 @@ async function start(): Promise<void> {
   // Back and Forward between searches; a jump within the page (the skip link) changes only the hash.
   window.addEventListener('popstate', () => {
     if (location.search === addressed) return;
-    writeForm(stateFromParams(new URLSearchParams(location.search)));
-    void run(engine, 'none');
+    void withKnownValues(engine, stateFromParams(new URLSearchParams(location.search))).then((state) => {
+      writeForm(state);
+      return run(engine, 'none');
+    });
   });
   if (!hasQuery(initial)) input.focus();
   form.dataset.ready = 'true';
