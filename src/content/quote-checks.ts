@@ -154,7 +154,7 @@ export function articleQuoteCorrectionProblems(article: ArticleCorrections): Pro
       problems.push({
         file,
         field,
-        message: `${shownText(c.text)} is not in the article's body${caseHint(whole, wanted)}, so the correction applies to no quotation`,
+        message: `${shownText(c.text)} is not in the article's body${caseHint(whole, wanted) || unseenHint(body, wanted)}, so the correction applies to no quotation`,
         fix: 'copy a passage of the quotation from the body as it is written (white space, emphasis and straight or curly quotation marks and apostrophes may differ; letter case and whole words may not), or remove the correction',
       });
     else if (found > 1) {
@@ -187,6 +187,16 @@ function caseHint(whole: string, wanted: string): string {
     return ' (it is there in another letter case, which counts)';
   if (whole.includes(wanted)) return ' as whole words (it is only found inside longer words)';
   return '';
+}
+
+/**
+ * ' as a reader sees it (…)' when a passage not found in the prose is in the Markdown as written:
+ * only in an HTML comment, code or markup, which no reader sees as anyone's words; '' otherwise.
+ */
+function unseenHint(body: string, wanted: string): string {
+  return wanted && passageForm(body).includes(wanted)
+    ? ' as a reader sees it (it is only in an HTML comment, code or markup, which are no one’s quotation)'
+    : '';
 }
 
 /**

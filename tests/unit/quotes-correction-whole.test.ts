@@ -104,4 +104,11 @@ describe('the checker’s words for corrections', () => {
     expect(fix).toContain('appears on no page, in no search record and in no data file');
     expect(fix).not.toContain('no one’s');
   });
+  test('a quotation whose marks are character references can be corrected; words only in a comment are refused, saying why', () => {
+    const body =
+      '&#8220;Numeric entities are common too,&#8221; said Omar Haddad.\n\n<!-- “Comments are not shown,” said Omar Haddad. -->';
+    expect(problems(body, { text: 'Numeric entities are common too', person: 'omar-haddad' })).toEqual([]);
+    const [message] = problems(body, { text: 'Comments are not shown', person: 'omar-haddad' });
+    expect(message).toContain('only in an HTML comment');
+  });
 });
