@@ -22,7 +22,7 @@ interface TextBlock {
   /** String indices into the text, `end` exclusive. */
   readonly start: number;
   readonly end: number;
-  /** The block element's id ("paragraph-3"), or null when it has none. */
+  /** The block element's id ("paragraph-3"), for a table cell without one its table's ("table-1"), or null when it has none. */
   readonly anchor: string | null;
 }
 
@@ -102,6 +102,8 @@ export function bodyText(html: string): BodyText {
   const blocks: TextBlock[] = [];
   let at = 0;
   const open: OpenBlock[] = [];
+  /** The ids of the tables open here (a cell's block has none of its own: its table's is its anchor). */
+  const tables: (string | null)[] = [];
   let unseen = 0;
   let unseenTag = '';
   const add = (text: string) => {
@@ -127,11 +129,17 @@ export function bodyText(html: string): BodyText {
       continue;
     }
     if (BREAKS.test(tag)) add(' ');
+    if (tag === 'table') {
+      if (closing) tables.pop();
+      else tables.push(/\sid="([^"]*)"/.exec(attributes!)?.[1] ?? null);
+    }
     if (!PROSE_BLOCKS.has(tag) || VOID.has(tag)) continue;
     if (!closing) {
       for (const b of open) b.holdsBlock = true;
       const id = /\sid="([^"]*)"/.exec(attributes!);
-      open.push({ tag, id: id ? decoded(id[1]!) : null, text: '', holdsBlock: false });
+      const own = id ? decoded(id[1]!) : null;
+      const table = tables.at(-1);
+      open.push({ tag, id: own ?? (table ? decoded(table) : null), text: '', holdsBlock: false });
       continue;
     }
     const block = open.pop();

@@ -60,7 +60,8 @@ describe('bodyText', () => {
       'A *first*\nparagraph.\n\n- item one\n- item **two**\n\n> quoted\n\n| a | b |\n| - | - |\n| cell | x |\n\n## A block\n\nLast.',
     );
     const { text, blocks } = bodyText(html);
-    // Table cells and headings are prose a reader sees (docs/quotes.md): blocks without a paragraph anchor (a heading keeps its own id).
+    // Table cells and headings are prose a reader sees (docs/quotes.md): blocks without a paragraph
+    // anchor, a cell reached by its table's, a heading by its own id.
     expect(text).toBe(
       'A first paragraph.\n\nitem one\n\nitem two\n\nquoted\n\na\n\nb\n\ncell\n\nx\n\nA block\n\nLast.',
     );
@@ -69,10 +70,10 @@ describe('bodyText', () => {
       ['item one', 'user-content-paragraph-2'],
       ['item two', 'user-content-paragraph-3'],
       ['quoted', 'user-content-paragraph-4'],
-      ['a', null],
-      ['b', null],
-      ['cell', null],
-      ['x', null],
+      ['a', 'user-content-table-1'],
+      ['b', 'user-content-table-1'],
+      ['cell', 'user-content-table-1'],
+      ['x', 'user-content-table-1'],
       ['A block', 'user-content-a-block'],
       ['Last.', 'user-content-paragraph-5'],
     ]);
@@ -104,18 +105,20 @@ function bodyTextByTree(html: string): { texts: string[]; anchors: (string | nul
     n.children.some((c) => c.type === 'element' && (blocks.has(c.tagName) || holds(c)));
   const texts: string[] = [];
   const anchors: (string | null)[] = [];
-  const walk = (nodes: (RootContent | Root['children'][number])[]) => {
+  // A block without an id of its own inside a table is reached by the table's id.
+  const walk = (nodes: (RootContent | Root['children'][number])[], table: string | null) => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
+      const id = typeof node.properties.id === 'string' ? node.properties.id : null;
       if (blocks.has(node.tagName) && !holds(node)) {
         const text = toText(withoutCode(node)).replace(/\s+/g, ' ').trim();
         if (!text) continue;
         texts.push(text);
-        anchors.push(typeof node.properties.id === 'string' ? node.properties.id : null);
-      } else walk(node.children);
+        anchors.push(id ?? table);
+      } else walk(node.children, node.tagName === 'table' ? id : table);
     }
   };
-  walk(fromHtml(html, { fragment: true }).children);
+  walk(fromHtml(html, { fragment: true }).children, null);
   return { texts, anchors };
 }
 
