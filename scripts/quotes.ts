@@ -4,8 +4,10 @@
 //
 // A .md file is an archive article: its front matter gives the language, the people (names and
 // aliases read from people/<id>.yaml of the content folder the file is in, or of --people DIR)
-// and the editor's `quotes:` corrections; quotations are found in the body after the front
-// matter, as written (Markdown markup is text here), and offsets index that body. A .txt file is
+// and the editor's `quotes:` corrections; quotations are found in the body's prose as the build
+// finds them (src/content/article-prose.ts: paragraphs, list items, block quotations, headings and
+// table cells; no comments or code; character references decoded), offsets index the body after
+// the front matter, and corrections are applied by correctedQuotes as the build applies them. A .txt file is
 // plain English text, its offsets index the text as read (a leading byte order mark included);
 // its people are every person of --people DIR, if given. A file that cannot
 // be read is reported on stderr with its name and the others still run; the exit code is then 1.
@@ -25,13 +27,9 @@ import {
 } from '../src/content/quote-checks.ts';
 import { withoutControlCharacters } from '../src/content/control-characters.ts';
 import { parseYaml } from '../src/content/yaml.ts';
-import {
-  findQuotes,
-  type FoundQuote,
-  type QuoteCorrection,
-  type QuotePerson,
-  type TextSpan,
-} from '../src/text/quotes.ts';
+import { articleProse, bodySpan, type ArticleProse } from '../src/content/article-prose.ts';
+import { correctedQuotes } from '../src/text/attribution-corrections.ts';
+import { type FoundQuote, type QuoteCorrection, type QuotePerson, type TextSpan } from '../src/text/quotes.ts';
 
 const USAGE = 'usage: npm run quotes -- [--format text|jsonl] [--people DIR] FILE...';
 const HELP = `${USAGE}
@@ -39,8 +37,10 @@ const HELP = `${USAGE}
 Prints the direct quotations of archive articles (.md) and plain English texts (.txt) and who said
 them, as the build finds them. --format text (the default) prints one line per quotation (line breaks in it as spaces),
 --format jsonl one JSON object per line; --people DIR reads people from DIR instead of the content
-folder's people/. Offsets index the file's text as read (for an article, its body after the front
-matter). An article's invalid \`quotes:\` corrections are each reported on stderr as
+folder's people/. An article's quotations are looked for where the build looks (its paragraphs,
+list items, block quotations, headings and table cells; not comments or code); the text format
+prints each between the marks the text wrote. Offsets index the file's text as read (for an
+article, its body after the front matter). An article's invalid \`quotes:\` corrections are each reported on stderr as
 \`npm run check\` reports them (same rules), and its quotations printed without them. Exit code 1 when a file
 cannot be read or has invalid corrections, 2 for a usage error.`;
 
@@ -74,8 +74,10 @@ function contentFolderOf(file: string): string | null {
 /** What findQuotes needs for one file, and the text its offsets index. */
 interface Input {
   text: string;
-  /** What to add to an offset into `text` to make it an offset into the file's text (or body) as read. */
+  /** What to add to an offset into `text` to make it an offset into the file's text as read (a .txt file). */
   shift: number;
+  /** For an article: its prose, whose characters' places in the body make `text`'s offsets the body's. */
+  prose: ArticleProse | null;
   language: string;
   people: QuotePerson[];
   corrections: QuoteCorrection[];
@@ -109,7 +111,7 @@ function readInput(file: string, peopleDir: string | undefined): Input {
     // character: the quotations are found in the text after it, their offsets moved by one.
     const people = peopleDir ? allPeople(peopleDir) : [];
     const bom = raw.startsWith('\uFEFF') ? 1 : 0;
-    return { text: raw.slice(bom), shift: bom, language: 'en', people, corrections: [], problems: [] };
+    return { text: raw.slice(bom), shift: bom, prose: null, language: 'en', people, corrections: [], problems: [] };
   }
   // An article's offsets index its body, after the front matter: a byte order mark before the
   // opening --- is not part of it.
@@ -162,9 +164,11 @@ function readInput(file: string, peopleDir: string | undefined): Input {
       ...(person !== undefined && { person }),
       ...(remove && { remove }),
     }));
+  const prose = articleProse(parts.body);
   return {
-    text: parts.body,
+    text: prose.text,
     shift: 0,
+    prose,
     language,
     people,
     corrections,
@@ -183,10 +187,16 @@ function allPeople(dir: string): QuotePerson[] {
   return names.map((n) => readPerson(path.join(dir, n), n.replace(/\.ya?ml$/i, '')));
 }
 
-/** The quotation with its offsets (quote and speaker) moved by `by`. */
-function shifted(q: FoundQuote, by: number): FoundQuote {
-  if (by === 0) return q;
-  const move = (s: TextSpan): TextSpan => ({ ...s, start: s.start + by, end: s.end + by });
+/**
+ * The quotation with its offsets (quote and speaker) made offsets of the file as read: moved by
+ * the input's shift, or placed in the article's body through its prose. The spans' text stays the
+ * prose's (character references decoded, markup out), as the build publishes it.
+ */
+function placed(q: FoundQuote, input: Input): FoundQuote {
+  const { shift, prose } = input;
+  if (shift === 0 && !prose) return q;
+  const move = (s: TextSpan): TextSpan =>
+    prose ? { ...s, ...bodySpan(prose, s.start, s.end) } : { ...s, start: s.start + shift, end: s.end + shift };
   return { ...q, quote: move(q.quote), speaker: q.speaker && move(q.speaker) };
 }
 
@@ -195,14 +205,28 @@ function oneLine(text: string): string {
   return text.replace(/[^\S\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' ');
 }
 
-/** One quotation as a line of the text format (line breaks inside it folded to spaces; jsonl keeps them). */
-function textLine(q: FoundQuote): string {
+/** Quotation marks and guillemets, any side. */
+const MARKS = /["'\u2018-\u201f\u00ab\u00bb\u2039\u203a\u300c-\u300f]/u;
+
+/**
+ * The marks the text writes around a quotation (`text` is what findQuotes read): the mark before
+ * its words and the one after them (white space between aside), each '' when there is none (a
+ * paragraph of a quotation that goes on, a part inside an incise).
+ */
+function marksOf(text: string, q: FoundQuote): { open: string; close: string } {
+  const before = /(\S)[^\S\n]*$/u.exec(text.slice(Math.max(0, q.quote.start - 4), q.quote.start))?.[1] ?? '';
+  const after = /^[^\S\n]*(\S)/u.exec(text.slice(q.quote.end, q.quote.end + 4))?.[1] ?? '';
+  return { open: MARKS.test(before) ? before : '', close: MARKS.test(after) ? after : '' };
+}
+
+/** One quotation as a line of the text format: its words between the marks the text writes (line breaks folded to spaces; jsonl keeps them). */
+function textLine(q: FoundQuote & { marks: { open: string; close: string } }): string {
   const who = q.speaker
     ? `${oneLine(q.speaker.text)}${q.refersTo ? ` (= ${q.refersTo})` : ''}${q.person ? ` [${q.person}]` : ''}`
     : q.person
       ? `[${q.person}]`
       : '(no speaker)';
-  return `  ${q.quote.start}-${q.quote.end} “${oneLine(q.quote.text)}” — ${who}${q.cue ? `, ${q.cue}` : ''}`;
+  return `  ${q.quote.start}-${q.quote.end} ${q.marks.open}${oneLine(q.quote.text)}${q.marks.close} — ${who}${q.cue ? `, ${q.cue}` : ''}`;
 }
 
 let args: ReturnType<
@@ -247,7 +271,10 @@ for (const file of args.positionals) {
   }
   for (const problem of input.problems) console.error(problem);
   if (input.problems.length > 0) invalid++;
-  const quotes = findQuotes(input.text, input).map((q) => shifted(q, input.shift));
+  const quotes = correctedQuotes(input.text, input).map((q) => ({
+    ...placed(q, input),
+    marks: marksOf(input.text, q),
+  }));
   if (format === 'jsonl')
     for (const q of quotes) {
       const line: {

@@ -8,15 +8,18 @@ import type { ArticleData, CheckedFields, Entry } from './read-collection.ts';
 import { articleFields } from './schema.ts';
 import { didYouMean, schemaProblems, shownText } from './schema-problems.ts';
 import { parseYaml } from './yaml.ts';
-import { comparableQuoteText, occurrences } from '../text/quote-text.ts';
+import { passageForm, passageIndices } from '../text/attribution-corrections.ts';
 import { markedQuotes, paragraphsOf } from '../text/quote-marks.ts';
+import { articleProse } from './article-prose.ts';
 
 // The editor's quotation corrections (front matter `quotes:`, docs/quotes.md) checked against the
 // article: each names one of the article's people, and its passage is found exactly once in the
-// body and within quotation marks, as findQuotes (src/text/quotes.ts) applies it. The check reads
-// the body and its quotation marks (quote-marks.ts) but does not run the extraction: a passage is
-// in the body when its words are, compared as comparableQuoteText compares them (Markdown markup
-// and white space aside).
+// body's prose and within quotation marks, as correctedQuotes (src/text/attribution-corrections.ts)
+// applies it in the build and in `npm run quotes`. The check reads the body's prose (the text the
+// build looks for quotations in, article-prose.ts: character references decoded, comments and
+// code out, headings and table cells in) and its quotation marks (quote-marks.ts) but does not run
+// the extraction: a passage is in the body when its words are, on word boundaries, compared as
+// passageForm compares them (Markdown markup, white space and straight or curly marks aside).
 
 /** The front matter's `quotes` field alone, checked by the article schema's own rule for it. */
 const quotesField = articleFields({ person: z.string(), source: z.string() }).pick({ quotes: true });
@@ -116,10 +119,12 @@ export interface ArticleCorrections {
 export function articleQuoteCorrectionProblems(article: ArticleCorrections): Problem[] {
   const { root, file, body, language, named, corrections, people } = article;
   const problems: Problem[] = [];
-  const whole = comparableQuoteText(body);
-  const quoted = markedQuotes(body, language, paragraphsOf(body)).map((q) =>
-    comparableQuoteText(body.slice(q.start, q.end)),
+  const prose = articleProse(body).text;
+  const whole = passageForm(prose);
+  const quoted = markedQuotes(prose, language, paragraphsOf(prose)).map((q) =>
+    passageForm(prose.slice(q.start, q.end)),
   );
+  const inQuote = (q: string, wanted: string) => passageIndices(q, wanted).length > 0;
   corrections.forEach((c, i) => {
     if (c === undefined) return;
     if (c.person !== undefined) {
@@ -142,25 +147,25 @@ export function articleQuoteCorrectionProblems(article: ArticleCorrections): Pro
           fix: `add \`- id: ${c.person}\` to people, or attribute the quotation to one of ${named.join(', ') || 'the article’s people (it names none yet)'}`,
         });
     }
-    const wanted = comparableQuoteText(c.text);
+    const wanted = passageForm(c.text);
     const field = `quotes.${i}.text`;
-    const found = occurrences(whole, wanted);
+    const found = passageIndices(whole, wanted).length;
     if (found === 0)
       problems.push({
         file,
         field,
-        message: `${shownText(c.text)} is not in the article's body, so the correction applies to no quotation`,
-        fix: 'copy a passage of the quotation from the body as it is written (white space and emphasis may differ), or remove the correction',
+        message: `${shownText(c.text)} is not in the article's body${caseHint(whole, wanted) || unseenHint(body, wanted)}, so the correction applies to no quotation`,
+        fix: 'copy a passage of the quotation from the body as it is written (white space, emphasis and straight or curly quotation marks and apostrophes may differ; letter case and whole words may not), or remove the correction',
       });
     else if (found > 1) {
-      const inQuotes = quoted.filter((q) => q.includes(wanted)).length;
+      const inQuotes = quoted.filter((q) => inQuote(q, wanted)).length;
       problems.push({
         file,
         field,
         message: `${shownText(c.text)} is found ${found} times in the article's body${inQuotes > 1 ? ` (in ${inQuotes} quotations)` : ''}, so the correction could mean any of them and applies to none`,
         fix: 'quote more words so the passage is found once',
       });
-    } else if (!quoted.some((q) => q.includes(wanted)))
+    } else if (!quoted.some((q) => inQuote(q, wanted)))
       problems.push({
         file,
         field,
@@ -169,6 +174,29 @@ export function articleQuoteCorrectionProblems(article: ArticleCorrections): Pro
       });
   });
   return problems;
+}
+
+/**
+ * Why a passage (passageForm) is not found in the text (passageForm) when the cause is one an
+ * editor can see: the words are there in another letter case, or only as part of longer words.
+ * '' otherwise.
+ */
+function caseHint(whole: string, wanted: string): string {
+  if (!wanted) return '';
+  if (passageIndices(whole.toLowerCase(), wanted.toLowerCase()).length > 0)
+    return ' (it is there in another letter case, which counts)';
+  if (whole.includes(wanted)) return ' as whole words (it is only found inside longer words)';
+  return '';
+}
+
+/**
+ * ' as a reader sees it (…)' when a passage not found in the prose is in the Markdown as written:
+ * only in an HTML comment, code or markup, which no reader sees as anyone's words; '' otherwise.
+ */
+function unseenHint(body: string, wanted: string): string {
+  return wanted && passageForm(body).includes(wanted)
+    ? ' as a reader sees it (it is only in an HTML comment, code or markup, which are no one’s quotation)'
+    : '';
 }
 
 /**

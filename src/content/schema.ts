@@ -77,14 +77,14 @@ const quoteCorrection = z
     text,
     /** The id of one of the article's people. */
     person: text.optional(),
-    /** True to publish the quotation as no one's. */
+    /** True to delete the quotation: it appears on no page, in no search record and in no data file. */
     remove: z.literal(true, { error: 'must be true (or left out)' }).optional(),
   })
   .strict()
   .refine((q) => (q.person === undefined) !== (q.remove === undefined), {
     error: 'needs either person (who said it) or remove: true (no one said it), and not both',
     params: {
-      fix: 'write `person: <id>` to attribute the quotation, or `remove: true` to publish it as no one’s',
+      fix: 'write `person: <id>` to attribute the quotation, or `remove: true` to delete it (it then appears on no page, in no search record and in no data file)',
     },
   });
 

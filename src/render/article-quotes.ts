@@ -4,6 +4,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { cacheSubdir } from './cache-dir.ts';
 import { TEXT_BLOCKS } from './rehype-paragraph-anchors.ts';
+import { correctedQuotes } from '../text/attribution-corrections.ts';
 import { findQuotes, type FoundQuote, type QuoteCorrection, type QuotePerson } from '../text/quotes.ts';
 
 // The quotes of a rendered article body: the sanitized HTML the page shows is turned into plain
@@ -21,7 +22,7 @@ interface TextBlock {
   /** String indices into the text, `end` exclusive. */
   readonly start: number;
   readonly end: number;
-  /** The block element's id ("paragraph-3"), or null when it has none. */
+  /** The block element's id ("paragraph-3"), for a table cell without one its table's ("table-1"), or null when it has none. */
   readonly anchor: string | null;
 }
 
@@ -51,8 +52,26 @@ function decoded(text: string): string {
     : text;
 }
 
-/** An element whose text a reader does not see, skipped with everything inside it. */
-const UNSEEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'title']);
+/** An element whose text a reader does not see, or sees as code (no one's words), skipped with everything inside it. */
+const UNSEEN = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'code',
+  'pre',
+  'textarea',
+]);
+/**
+ * The blocks of a body's prose for quotations (docs/quotes.md, "Where quotations are looked for";
+ * src/content/article-prose.ts reads the same blocks from the Markdown): the paragraph anchors'
+ * blocks, headings and table cells.
+ */
+const PROSE_BLOCKS = new Set([...TEXT_BLOCKS, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
 /** Elements with no end tag. */
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'track', 'area', 'col', 'embed', 'meta', 'link']);
 /** Elements whose edges separate words (hast-util-to-text puts a line break or a tab there). */
@@ -68,11 +87,12 @@ interface OpenBlock {
 }
 
 /**
- * The text of sanitized body HTML as findQuotes takes it: every paragraph, list item and block
- * quotation holding no other such block (TEXT_BLOCKS) is one block, in reading order, its text as
- * hast-util-to-text gives it (character references decoded, no markup, words apart where an
- * element separates them) with white space squeezed; empty blocks are left out; text outside them
- * (headings, tables, captions) is not part of it. The HTML is the site's own, written by its
+ * The text of sanitized body HTML as findQuotes takes it: every paragraph, list item, block
+ * quotation, heading and table cell holding no other such block (PROSE_BLOCKS) is one block, in
+ * reading order, its text as hast-util-to-text gives it (character references decoded, no markup,
+ * words apart where an element separates them) with white space squeezed; empty blocks are left
+ * out; code and text outside the blocks (captions) is not part of it. src/content/article-prose.ts
+ * gives the same text from the Markdown for `npm run quotes` and `npm run check`. The HTML is the site's own, written by its
  * pipeline: well formed, every element closed, attributes quoted; it is read by a small scanner
  * (parsing each body again into a syntax tree cost as much as rendering it; tested against
  * hast-util-from-html and hast-util-to-text on the fixtures and every hostile payload).
@@ -82,6 +102,8 @@ export function bodyText(html: string): BodyText {
   const blocks: TextBlock[] = [];
   let at = 0;
   const open: OpenBlock[] = [];
+  /** The ids of the tables open here (a cell's block has none of its own: its table's is its anchor). */
+  const tables: (string | null)[] = [];
   let unseen = 0;
   let unseenTag = '';
   const add = (text: string) => {
@@ -107,11 +129,17 @@ export function bodyText(html: string): BodyText {
       continue;
     }
     if (BREAKS.test(tag)) add(' ');
-    if (!TEXT_BLOCKS.has(tag) || VOID.has(tag)) continue;
+    if (tag === 'table') {
+      if (closing) tables.pop();
+      else tables.push(/\sid="([^"]*)"/.exec(attributes!)?.[1] ?? null);
+    }
+    if (!PROSE_BLOCKS.has(tag) || VOID.has(tag)) continue;
     if (!closing) {
       for (const b of open) b.holdsBlock = true;
       const id = /\sid="([^"]*)"/.exec(attributes!);
-      open.push({ tag, id: id ? decoded(id[1]!) : null, text: '', holdsBlock: false });
+      const own = id ? decoded(id[1]!) : null;
+      const table = tables.at(-1);
+      open.push({ tag, id: own ?? (table ? decoded(table) : null), text: '', holdsBlock: false });
       continue;
     }
     const block = open.pop();
@@ -147,7 +175,7 @@ function rulesVersion(): string {
   const hash = createHash('sha256');
   try {
     for (const f of readdirSync('src/text')
-      .filter((f) => /^quotes?[-.]/.test(f))
+      .filter((f) => /^(?:quotes?[-.]|attribution-corrections\.)/.test(f))
       .sort())
       hash.update(f).update(readFileSync(path.join('src/text', f)));
   } catch {
@@ -158,7 +186,7 @@ function rulesVersion(): string {
 
 /** The quotes of a body's text, each with the anchor of its block. */
 function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions): BodyQuote[] {
-  const found = findQuotes(text, {
+  const found = correctedQuotes(text, {
     language: options.language,
     people: options.people,
     corrections: options.corrections ?? [],

@@ -12,12 +12,16 @@ import { CLOBBER_PREFIX } from './sanitize-schema.ts';
 // body can take over one of the page's own. A block that already has an id keeps it and is
 // reached by it; where the body's own markup already holds the anchor a block would get (its
 // `id="paragraph-3"`, prefixed by the sanitizer), the block gets the next free `-N` form after it.
+// Each table gets `id="user-content-table-N"` (N counting tables, apart from the paragraphs), so a
+// quotation in one of its cells links to the table.
 
 /** Elements that are a block of the body's text when no block of this kind is inside them. */
 export const TEXT_BLOCKS = new Set(['p', 'li', 'blockquote']);
 
 /** What every paragraph anchor starts with. */
 const PARAGRAPH_ANCHOR = `${CLOBBER_PREFIX}paragraph-`;
+/** What every table's anchor starts with: a quotation in a table cell links to its table. */
+const TABLE_ANCHOR = `${CLOBBER_PREFIX}table-`;
 
 /** True when `node` holds a text block (TEXT_BLOCKS) among its descendants. */
 function holdsTextBlock(node: Element): boolean {
@@ -32,7 +36,18 @@ export default function rehypeParagraphAnchors() {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id);
     });
     let n = 0;
+    let tables = 0;
     visit(tree, 'element', (node: Element) => {
+      // Tables counted apart, so a table never moves the paragraphs' numbers.
+      if (node.tagName === 'table') {
+        tables++;
+        if (typeof node.properties.id === 'string') return;
+        let id = `${TABLE_ANCHOR}${tables}`;
+        for (let k = 1; taken.has(id); k++) id = `${TABLE_ANCHOR}${tables}-${k}`;
+        taken.add(id);
+        node.properties.id = id;
+        return;
+      }
       if (!TEXT_BLOCKS.has(node.tagName) || holdsTextBlock(node)) return;
       n++;
       if (typeof node.properties.id === 'string') return;

@@ -35,7 +35,7 @@ test('rendering ahead fills the cache the pages read, with the pipeline’s HTML
   const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
   for (const [name, body] of Object.entries(bodies))
     expect(await renderArticleBody(path.join(dir, name), '/')).toBe((await processor.render(body)).code);
-  expect(await renderArticleBody(path.join(dir, 'table.md'), '/')).toContain('<table>');
+  expect(await renderArticleBody(path.join(dir, 'table.md'), '/')).toContain('<table id="user-content-table-1">');
   expect(await renderArticleBody(path.join(dir, 'hostile.md'), '/')).not.toMatch(/onerror|script/);
 });
 

@@ -57,15 +57,24 @@ describe('paragraph anchors', () => {
 describe('bodyText', () => {
   test('blocks joined by a blank line, white space squeezed, each with its anchor and offsets', async () => {
     const html = await render(
-      'A *first*\nparagraph.\n\n- item one\n- item **two**\n\n> quoted\n\n| a | b |\n| - | - |\n| cell | x |\n\n## Not a block\n\nLast.',
+      'A *first*\nparagraph.\n\n- item one\n- item **two**\n\n> quoted\n\n| a | b |\n| - | - |\n| cell | x |\n\n## A block\n\nLast.',
     );
     const { text, blocks } = bodyText(html);
-    expect(text).toBe('A first paragraph.\n\nitem one\n\nitem two\n\nquoted\n\nLast.');
+    // Table cells and headings are prose a reader sees (docs/quotes.md): blocks without a paragraph
+    // anchor, a cell reached by its table's, a heading by its own id.
+    expect(text).toBe(
+      'A first paragraph.\n\nitem one\n\nitem two\n\nquoted\n\na\n\nb\n\ncell\n\nx\n\nA block\n\nLast.',
+    );
     expect(blocks.map((b) => [text.slice(b.start, b.end), b.anchor])).toEqual([
       ['A first paragraph.', 'user-content-paragraph-1'],
       ['item one', 'user-content-paragraph-2'],
       ['item two', 'user-content-paragraph-3'],
       ['quoted', 'user-content-paragraph-4'],
+      ['a', 'user-content-table-1'],
+      ['b', 'user-content-table-1'],
+      ['cell', 'user-content-table-1'],
+      ['x', 'user-content-table-1'],
+      ['A block', 'user-content-a-block'],
       ['Last.', 'user-content-paragraph-5'],
     ]);
   });
@@ -84,23 +93,32 @@ describe('bodyText', () => {
  * elements holding none of those.
  */
 function bodyTextByTree(html: string): { texts: string[]; anchors: (string | null)[] } {
-  const blocks = new Set(['p', 'li', 'blockquote']);
+  const blocks = new Set(['p', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
+  // Code is shown as code, no one's words: left out of the text with what is inside it.
+  const withoutCode = (n: Element): Element => ({
+    ...n,
+    children: n.children
+      .filter((c) => c.type !== 'element' || !['code', 'pre', 'textarea'].includes(c.tagName))
+      .map((c) => (c.type === 'element' ? withoutCode(c) : c)),
+  });
   const holds = (n: Element): boolean =>
     n.children.some((c) => c.type === 'element' && (blocks.has(c.tagName) || holds(c)));
   const texts: string[] = [];
   const anchors: (string | null)[] = [];
-  const walk = (nodes: (RootContent | Root['children'][number])[]) => {
+  // A block without an id of its own inside a table is reached by the table's id.
+  const walk = (nodes: (RootContent | Root['children'][number])[], table: string | null) => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
+      const id = typeof node.properties.id === 'string' ? node.properties.id : null;
       if (blocks.has(node.tagName) && !holds(node)) {
-        const text = toText(node).replace(/\s+/g, ' ').trim();
+        const text = toText(withoutCode(node)).replace(/\s+/g, ' ').trim();
         if (!text) continue;
         texts.push(text);
-        anchors.push(typeof node.properties.id === 'string' ? node.properties.id : null);
-      } else walk(node.children);
+        anchors.push(id ?? table);
+      } else walk(node.children, node.tagName === 'table' ? id : table);
     }
   };
-  walk(fromHtml(html, { fragment: true }).children);
+  walk(fromHtml(html, { fragment: true }).children, null);
   return { texts, anchors };
 }
 

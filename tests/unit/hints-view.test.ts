@@ -33,3 +33,9 @@ test('filters alone that find nothing: fewer filters, but no help about typing w
   expect(lines).toEqual(['Fewer filters: without year: 2019 (3 results).']);
   expect(shown(0, [], [], '')).toEqual([]);
 });
+
+test('a phrase already in quotes that finds nothing: no advice to put it in quotes, the figures’ help stays', () => {
+  const lines = shown(0, [], [], 'harbour master', [], true);
+  expect(lines.some((l) => BOX_HELP.test(l))).toBe(false);
+  expect(lines).toContain('Figures are found as printed: $1.8 billion, 3.5%, 9/11.');
+});

@@ -127,7 +127,7 @@ describe('quotes command: offsets and lines', () => {
     for (const q of quotes) expect(text.slice(q.quote.start, q.quote.end)).toBe(q.quote.text);
   }, 60_000);
 
-  test('the text format prints one line per quotation, a line break inside it folded to a space; jsonl keeps it', () => {
+  test('the text format prints one line per quotation between the marks the text wrote, a line break inside it folded to a space; jsonl keeps it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'quotes-command-lines-'));
     const txt = path.join(dir, 'story.txt');
     writeFileSync(txt, 'The council met.\n\n"We *will* win this\nfight," Doe said.\n');
@@ -135,7 +135,7 @@ describe('quotes command: offsets and lines', () => {
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout.split('\n').filter(Boolean)).toEqual([
       `${txt}: 1 quote`,
-      expect.stringMatching(/^ {2}\d+-\d+ “We \*will\* win this fight,” — Doe, said$/),
+      expect.stringMatching(/^ {2}\d+-\d+ "We \*will\* win this fight," — Doe, said$/),
     ]);
     const jsonl = run(['--format', 'jsonl', txt]);
     expect((JSON.parse(jsonl.stdout) as { quote: { text: string } }).quote.text).toBe('We *will* win this\nfight,');

@@ -64,3 +64,30 @@ test('a match on metadata only says what it was on; a person page by name', () =
   expect(person).toMatchObject({ kicker: 'Person', title: 'Rita Quay', matchNote: 'Found by name.' });
   expect(person.date).toBeUndefined();
 });
+
+test('a person page without a description shows its name once: no passage repeating it, found by the name', () => {
+  const bare = loaded(
+    {
+      url: '/people/rosa-delgado/',
+      content: 'Rosa Delgado',
+      excerpt: '<mark>Rosa</mark> Delgado',
+      meta: { title: 'Rosa Delgado' },
+    },
+    ['title'],
+  );
+  const summary = resultSummary(bare);
+  expect(summary.title).toBe('Rosa Delgado');
+  expect(summary.excerpt).toEqual({ runs: [] });
+  expect(summary.matchNote).toBe('Found by name.');
+  // With a description, the description is the passage.
+  const described = loaded(
+    {
+      url: '/people/rosa-delgado/',
+      content: 'A councillor.',
+      excerpt: 'A councillor.',
+      meta: { title: 'Rosa Delgado' },
+    },
+    ['title'],
+  );
+  expect(resultSummary(described).excerpt).toEqual({ pagefind: 'A councillor.' });
+});

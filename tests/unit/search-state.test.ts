@@ -7,6 +7,7 @@ import {
   typedName,
   searchOptions,
   stateFromParams,
+  stateWithKnownValues,
 } from '../../src/search/browser/search-state.ts';
 
 test('a shared search address is read back into the same search', () => {
@@ -64,4 +65,26 @@ test('the words typed are a name when each begins a word of the name or its othe
   expect(typedName('judges', names)).toBe(false);
   expect(typedName('Tabaddor sanctions', names)).toBe(false);
   expect(typedName('', names)).toBe(false);
+});
+
+test('a filter value in the address is matched to the listed one in all but letter case and accents', () => {
+  const known = {
+    quoted: { 'Rosa Delgado': 3, 'José García': 1 },
+    person: { 'Rosa Delgado': 4 },
+    topic: { Ferries: 2, ferries: 1 },
+  };
+  const state = stateFromParams(
+    new URLSearchParams(
+      'quoted=rosa%20delgado&quoted=JOSE%20GARCIA&person=Rosa%20Delgado&topic=FERRIES&source=Nowhere',
+    ),
+  );
+  expect(stateWithKnownValues(state, known).filters).toEqual({
+    quoted: ['Rosa Delgado', 'José García'],
+    person: ['Rosa Delgado'],
+    // Two listed values fold alike: which one is meant cannot be told, so the value stays as written.
+    topic: ['FERRIES'],
+    source: ['Nowhere'],
+  });
+  const exact = stateFromParams(new URLSearchParams('quoted=Rosa%20Delgado'));
+  expect(stateWithKnownValues(exact, known)).toBe(exact);
 });

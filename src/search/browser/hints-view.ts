@@ -5,9 +5,10 @@ import type { Hint } from './search-engine.ts';
 // the hints come from the engine (search-engine.ts, hintsFor), the words from query.ts. The
 // controller loads this module only when a search needs it, and empties the element itself.
 
+/** How figures are found, in a sentence. */
+const FIGURE_HELP = 'Figures are found as printed: $1.8 billion, 3.5%, 9/11.';
 /** What the box understands, in one line. */
-const BOX_HELP =
-  'Put a phrase in quotes to find its words together, as in “harbour master”. Figures are found as printed: $1.8 billion, 3.5%, 9/11.';
+const BOX_HELP = `Put a phrase in quotes to find its words together, as in “harbour master”. ${FIGURE_HELP}`;
 
 /** "2 results", "1 result". */
 function results(n: number): string {
@@ -27,9 +28,17 @@ export interface HintsView {
    * Shows what to try after a search: `hints` (see Hint) and, for words, the help line when it found nothing,
    * and, whenever words were typed with a minus, that they were left out (`excluded`, the words
    * without the minus; `searched`, the words searched instead). When the filters left nothing,
-   * `widenings` are the searches without some of them that find something.
+   * `widenings` are the searches without some of them that find something. `phrase`: the words
+   * were typed as one phrase in quotes, so the help line does not advise quoting them.
    */
-  show(found: number, hints: Hint[], excluded: string[], searched: string, widenings?: Widening[]): void;
+  show(
+    found: number,
+    hints: Hint[],
+    excluded: string[],
+    searched: string,
+    widenings?: Widening[],
+    phrase?: boolean,
+  ): void;
 }
 
 /** The hints view over its element; `address` gives the link to a search for other words. */
@@ -48,7 +57,7 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
       return [...(i > 0 ? [', '] : []), a, ` (${results(h.count)})`];
     });
   return {
-    show(found, hints, excluded, searched, widenings = []) {
+    show(found, hints, excluded, searched, widenings = [], phrase = false) {
       region.replaceChildren();
       if (excluded.length > 0) {
         const left = excluded.map((w) => `“${w}”`).join(' and ');
@@ -74,8 +83,9 @@ export function hintsView(region: HTMLElement, address: (q: string) => string): 
             }),
             '.',
           );
-        // About words typed: a search of filters alone has none.
-        if (searched || excluded.length > 0) line(BOX_HELP);
+        // About words typed: a search of filters alone has none; words already in quotes were
+        // searched as a phrase, so only the figures' half applies.
+        if (searched || excluded.length > 0) line(phrase ? FIGURE_HELP : BOX_HELP);
       }
     },
   };

@@ -21,10 +21,22 @@ export interface ResultSummary {
    * that had it), or else the article's list of versions.
    */
   earlierVersion?: string;
-  /** The passage: text runs with the matched ones marked, or Pagefind's excerpt (text and <mark> only). */
+  /** The passage: text runs with the matched ones marked, or Pagefind's excerpt (text and <mark> only); no runs: none is shown. */
   excerpt: { runs: ExcerptRun[] } | { pagefind: string };
   /** "Found by the headline.": what a match was on, when the passage shows no highlighted word. */
   matchNote?: string;
+}
+
+/** An excerpt's text as read: its runs, or Pagefind's excerpt without its tags and with its few character references decoded. */
+function excerptText(excerpt: ResultSummary['excerpt']): string {
+  if ('runs' in excerpt) return excerpt.runs.map((r) => r.text).join('');
+  const refs: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+  return excerpt.pagefind.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, r: string) => refs[r]!);
+}
+
+/** Text with each run of white space one space, none at the ends. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -51,7 +63,11 @@ export function resultSummary({ result, data }: LoadedResult, query = ''): Resul
     : latestWords !== undefined && locations.some((l) => l >= latestWords)
       ? { runs: excerptIn(data.content, locations, 0, latestWords) }
       : { pagefind: data.excerpt };
-  const marked = 'runs' in excerpt ? excerpt.runs.some((r) => r.mark) : /<mark\b/i.test(excerpt.pagefind);
+  const title = data.meta.title ?? data.url;
+  // A person page without a description has only its name as text: the name under the name
+  // repeats it, so the result shows none (and says it was found by the name).
+  const shown = person && squeezed(excerptText(excerpt)) === squeezed(title) ? { runs: [] } : excerpt;
+  const marked = 'runs' in shown ? shown.runs.some((r) => r.mark) : /<mark\b/i.test(shown.pagefind);
   // Matched on a name or the headline only: say so, since the passage shows no highlighted word.
   const where = (result.matchedMetaFields ?? []).map((f) =>
     person && (f === 'title' || f === 'aliases') ? 'name' : MATCHED_IN[f as keyof typeof MATCHED_IN],
@@ -59,12 +75,12 @@ export function resultSummary({ result, data }: LoadedResult, query = ''): Resul
   const found = [...new Set(where.filter(Boolean))];
   return {
     kicker: data.meta.source ?? 'Person',
-    title: data.meta.title ?? data.url,
+    title,
     url: data.url,
     ...(data.meta.date && { date: { text: data.meta.date, ...(data.meta.day && { day: data.meta.day }) } }),
     ...(data.meta.byline && { byline: data.meta.byline }),
     ...(earlierVersion && { earlierVersion }),
-    excerpt,
+    excerpt: shown,
     ...(!marked && found.length > 0 && { matchNote: `Found by ${found.join(' and ')}.` }),
   };
 }

@@ -56,7 +56,8 @@ function resultItem(summary: ResultSummary): HTMLLIElement {
     note.append(to, ':');
     li.append(note);
   }
-  li.append('runs' in summary.excerpt ? runsExcerpt(summary.excerpt.runs) : pagefindExcerpt(summary.excerpt.pagefind));
+  if (!('runs' in summary.excerpt)) li.append(pagefindExcerpt(summary.excerpt.pagefind));
+  else if (summary.excerpt.runs.length > 0) li.append(runsExcerpt(summary.excerpt.runs));
   if (summary.matchNote) li.append(el('p', summary.matchNote, 'muted match-note'));
   return li;
 }

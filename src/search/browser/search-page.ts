@@ -17,6 +17,8 @@ import {
   searchNamed,
   searchTitle,
   stateFromParams,
+  stateWithKnownValues,
+  hasOnlyKnownValues,
   type SearchState,
 } from './search-state.ts';
 
@@ -148,6 +150,12 @@ function ticksUnlisted(state: SearchState): boolean {
   return FILTER_KEYS.some((key) => state.filters[key]?.some((value) => totals[key]?.[value] === undefined));
 }
 
+/** `state`, once the values listed after the results are in, when it ticks one the page does not list yet. */
+async function withLaterValues(state: SearchState): Promise<SearchState> {
+  if (ticksUnlisted(state)) await listLater();
+  return state;
+}
+
 /** Reads the form into a state. */
 function readForm(): SearchState {
   const params = new URLSearchParams();
@@ -271,7 +279,7 @@ async function* searchSteps(
     };
   }
   // What to try instead, when nothing was found or words were typed with a minus (query.ts).
-  const { excluded, words } = parsedQuery(state.q, document.documentElement.lang);
+  const { excluded, words, phrase } = parsedQuery(state.q, document.documentElement.lang);
   if (count === 0 || excluded.length > 0) {
     const tries = count === 0 && state.q ? await engine.hintsFor(state) : [];
     const widenings = count === 0 ? await wideningsOf(engine, state) : [];
@@ -279,7 +287,7 @@ async function* searchSteps(
     const { hintsView } = await import('./hints-view.ts');
     // Its links keep the filters and the order of the search.
     const view = hintsView(hintsRegion, (q) => `?${paramsFromState({ ...state, q })}`);
-    yield () => view.show(count, tries, excluded, searched, widenings);
+    yield () => view.show(count, tries, excluded, searched, widenings, phrase);
   }
   const counts = await engine.countsFor(state, scope);
   // Every listed value is counted, those fetched after the results too.
@@ -410,6 +418,17 @@ function listedCount(): number {
   return document.querySelectorAll('#search-results > li').length;
 }
 
+/**
+ * The state with the filter values an address names as the archive writes them
+ * (stateWithKnownValues): a value the page does not list exactly is looked for among every value
+ * of its filter (fetched once, as for "Show all"), so `?quoted=rosa%20delgado` ticks "Rosa Delgado".
+ */
+async function withKnownValues(engine: SearchEngine, state: SearchState): Promise<SearchState> {
+  if (hasOnlyKnownValues(state, totals)) return state;
+  const all = await engine.totals().catch(() => totals);
+  return stateWithKnownValues(state, all);
+}
+
 /** Wires the page up once Pagefind has loaded. */
 async function start(): Promise<void> {
   // Which word chunks each part has (word-chunks.ts), fetched while Pagefind loads.
@@ -453,9 +472,11 @@ async function start(): Promise<void> {
       if (!hasQuery(readForm())) filters.showCounts(all);
     });
   });
-  const initial = stateFromParams(new URLSearchParams(location.search));
-  // A value the address ticks gets its count as the page lists it.
-  if (ticksUnlisted(initial)) await listLater();
+  // A value the address ticks gets its count as the page lists it, and its listed spelling.
+  const initial = await withKnownValues(
+    engine,
+    await withLaterValues(stateFromParams(new URLSearchParams(location.search))),
+  );
   writeForm(initial);
   const fold = () => filters.fold(narrow.matches);
   fold();
@@ -477,16 +498,12 @@ async function start(): Promise<void> {
   // Back and Forward between searches; a jump within the page (the skip link) changes only the hash.
   window.addEventListener('popstate', () => {
     if (location.search === addressed) return;
-    const state = stateFromParams(new URLSearchParams(location.search));
-    if (!ticksUnlisted(state)) {
-      writeForm(state);
-      void run(engine, 'none');
-      return;
-    }
-    void listLater().then(() => {
-      writeForm(state);
-      void run(engine, 'none');
-    });
+    void withLaterValues(stateFromParams(new URLSearchParams(location.search)))
+      .then((state) => withKnownValues(engine, state))
+      .then((state) => {
+        writeForm(state);
+        return run(engine, 'none');
+      });
   });
   if (!hasQuery(initial)) {
     input.focus();

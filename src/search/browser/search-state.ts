@@ -28,6 +28,43 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 }
 
 /**
+ * The state with each filter value as the archive writes it: a value the address names that is
+ * not one of `known`'s values of its filter (PagefindFilterCounts: filter, then value) but equals
+ * exactly one of them in all but letter case and marks (lowerWithoutMarks, the fold the page
+ * compares names by) becomes that value, so `?quoted=rosa%20delgado` and `?person=Jose%20Garcia`
+ * tick "Rosa Delgado" and "José García". A value matching none or several stays as written.
+ * Returns `state` itself when nothing changes.
+ */
+export function stateWithKnownValues(
+  state: SearchState,
+  known: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): SearchState {
+  let changed = false;
+  const filters: SearchState['filters'] = {};
+  for (const [key, values] of Object.entries(state.filters) as [FilterKey, string[]][]) {
+    const listed = Object.keys(known[key] ?? {});
+    filters[key] = values.map((v) => {
+      if (listed.includes(v)) return v;
+      const folded = lowerWithoutMarks(v.trim());
+      const same = listed.filter((l) => lowerWithoutMarks(l) === folded);
+      if (same.length !== 1) return v;
+      changed = true;
+      return same[0]!;
+    });
+    filters[key] = [...new Set(filters[key])];
+  }
+  return changed ? { ...state, filters } : state;
+}
+
+/** True when every filter value of `state` is one of `known`'s values of its filter. */
+export function hasOnlyKnownValues(
+  state: SearchState,
+  known: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): boolean {
+  return Object.entries(state.filters).every(([key, values]) => values.every((v) => v in (known[key] ?? {})));
+}
+
+/**
  * The text with each run of control characters (Unicode's Cc: U+0000-U+001F, U+007F-U+009F, as an
  * address may carry them: %00, %0A) made one space, as the page shows them: the query searched is
  * the one shown.
