@@ -53,7 +53,7 @@ export async function quotesOfArticle(
     return text === q.quote.text ? q : { ...q, quote: { ...q.quote, end: q.quote.start + text.length, text } };
   });
   let byId = given.get(archive);
-  if (!byId) given.set(archive, (byId = new Map()));
+  if (!byId) given.set(archive, (byId = new Map<string, readonly BodyQuote[]>()));
   byId.set(article.id, shown);
   return shown;
 }
