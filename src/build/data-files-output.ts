@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import type { DataFile } from '../site/data-files.ts';
@@ -137,7 +140,8 @@ export function writeDataFiles(
     folder(path.dirname(copy));
     if (previous[name] !== file.cacheKey || !existsSync(copy)) {
       // A new file, not the old one rewritten: an older output may still link to the old one.
-      writeFileSync(`${copy}.new`, file.text());
+      if (file.pieces) writePieces(`${copy}.new`, file.pieces());
+      else writeFileSync(`${copy}.new`, file.text());
       renameSync(`${copy}.new`, copy);
       written.push(name);
     }
@@ -149,6 +153,19 @@ export function writeDataFiles(
   for (const name of Object.keys(previous)) if (!(name in keys)) rmSync(path.join(stored, name), { force: true });
   writeFileSync(path.join(cacheFolder, CACHE_MANIFEST), JSON.stringify({ stamp, keys } satisfies CacheManifest));
   return { written, reused: files.length - written.length };
+}
+
+/** Writes `pieces` one after another to the file `to` as UTF-8, without joining them. */
+function writePieces(to: string, pieces: Iterable<string>): void {
+  const fd = openSync(to, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Puts the cached file `from` at `to`: a hard link, or a copy where one cannot be made (another file system). */

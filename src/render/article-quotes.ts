@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { cacheSubdir } from './cache-dir.ts';
@@ -248,11 +248,14 @@ export function articleQuotes(html: string, options: ArticleQuoteOptions): reado
 /** The quotes of `html` under `key`: read from the disk cache, or found now and written there. */
 function cachedOrFound(key: string, html: string, options: ArticleQuoteOptions): BodyQuote[] {
   const cached = path.join(cacheSubdir('quotes'), `${key}.json`);
-  try {
-    return JSON.parse(readFileSync(cached, 'utf8')) as BodyQuote[];
-  } catch {
-    // not computed yet
-  }
+  // Looked for before reading: in a cold build every body misses, and a failed read costs an
+  // exception each.
+  if (existsSync(cached))
+    try {
+      return JSON.parse(readFileSync(cached, 'utf8')) as BodyQuote[];
+    } catch {
+      // unreadable: found again
+    }
   const json = JSON.stringify(quotesOfText(bodyText(html), options));
   const tmp = `${cached}.${process.pid}-${threadId}.tmp`;
   writeFileSync(tmp, json);

@@ -28,21 +28,24 @@ export function cacheDir(env: Env = process.env): string {
   return path.resolve('node_modules/.astro', key);
 }
 
-/** The sub-folders made so far, by name: for which ARCHIVE_CACHE_DIR setting, and where. */
-const made = new Map<string, { setting: string | undefined; dir: string }>();
+/** The sub-folders made so far, by name: for which value of ARCHIVE_CACHE_DIR (as the environment gives it), and where. */
+const made = new Map<string, { value: string | undefined; dir: string }>();
 
 /**
  * The folder `name` inside the build cache (cacheDir), created on first use and again if
  * ARCHIVE_CACHE_DIR changes in the process (tests sharing a process each set their own); callers
- * then read and write it with synchronous calls, without checking it exists each time.
+ * then read and write it with synchronous calls, without checking it exists each time. Asked for
+ * every body by the pages, the search records and the quotes, so the variable's value is
+ * compared as given, and checked (by cacheDir) only when it changed.
  * @throws the file system's error if the folder cannot be created.
+ * @throws {SettingsError} when ARCHIVE_CACHE_DIR's value cannot be used.
  */
 export function cacheSubdir(name: string): string {
-  const given = setting('ARCHIVE_CACHE_DIR');
+  const value = process.env.ARCHIVE_CACHE_DIR;
   const known = made.get(name);
-  if (known && known.setting === given) return known.dir;
+  if (known && known.value === value) return known.dir;
   const dir = path.join(cacheDir(), name);
   mkdirSync(dir, { recursive: true });
-  made.set(name, { setting: given, dir });
+  made.set(name, { value, dir });
   return dir;
 }

@@ -15,8 +15,7 @@ import { jsonDigest } from '../text/hash.ts';
 // them, nested objects spread over several columns), and each person's, topic's and
 // source's own articles as a slice in the same two forms. The pages link the files and never hold
 // their rows. Written by one endpoint (src/pages/data/[...file].ts), each file keyed by what it
-// holds; the quotes' files by their own (src/pages/data/quotes.[format].ts), as only they need
-// every body's quotes.
+// holds, the quotes' files among them (quotesDataFiles).
 
 /** A person an article names, with the role it gives them. */
 interface NamedPerson {
@@ -250,6 +249,11 @@ export interface DataFile {
   cacheKey: string;
   /** The file's text. */
   text: () => string;
+  /**
+   * The same text in pieces, for a file too long to be made as one string (the quotes' files,
+   * tens of megabytes at 10,000 articles): a build writes it piece by piece.
+   */
+  pieces?: () => Iterable<string>;
 }
 
 /** A person's, source's or topic's own summary line: its address, how many articles, and its slice's files. */
@@ -454,6 +458,24 @@ export function quotesFileDigest(quotes: readonly ArticleQuote[], site: URL | un
   const hash = createHash('sha256');
   for (const chunk of quotesFileChunks(quotes, 'jsonl', site)) hash.update(chunk);
   return hash.digest('hex');
+}
+
+/**
+ * The quotes' two data files, data/quotes.jsonl and data/quotes.csv, of `quotes` (archiveQuotes'
+ * `all`) under `site` (quotesFileText), in pieces (quotesFileChunks). Their cache key is the hash
+ * of the JSON Lines text (quotesFileDigest), worked out now: what they hold depends on every
+ * body, its people and the quote rules, and that text holds every field of every record (the CSV
+ * is made from the same records).
+ */
+export function quotesDataFiles(quotes: readonly ArticleQuote[], site: URL | undefined): DataFile[] {
+  const key = quotesFileDigest(quotes, site);
+  return (['jsonl', 'csv'] as const).map((format) => ({
+    name: 'quotes',
+    format,
+    cacheKey: key,
+    text: () => quotesFileText(quotes, format, site),
+    pieces: () => quotesFileChunks(quotes, format, site),
+  }));
 }
 
 /** Records in one of the two forms. */

@@ -28,13 +28,16 @@ function quoteCorrections(article: Pick<Article, 'data'>): QuoteCorrection[] {
  * The quotes of one public article, in reading order, with the names and roles of its people;
  * each quote's words as pages and data files show them (shownQuoteText: no comma of the reporting
  * sentence at their end). `html` is its rendered body when the caller has it already
- * (renderArticleBody), read otherwise.
+ * (renderArticleBody), read otherwise. Asked again for the same archive, it gives the same array
+ * without reading anything (see `given`).
  */
 export async function quotesOfArticle(
   article: Article,
   archive: Archive,
   html?: string,
 ): Promise<readonly BodyQuote[]> {
+  const known = given.get(archive)?.get(article.id);
+  if (known) return known;
   const quotes = articleQuotes(html ?? (await renderArticleBody(article.filePath!, basePath)), {
     language: article.data.language,
     people: quotePeople(
@@ -45,11 +48,26 @@ export async function quotesOfArticle(
     ),
     corrections: quoteCorrections(article),
   });
-  return quotes.map((q) => {
+  const shown = quotes.map((q) => {
     const text = shownQuoteText(q.quote.text);
     return text === q.quote.text ? q : { ...q, quote: { ...q.quote, end: q.quote.start + text.length, text } };
   });
+  let byId = given.get(archive);
+  if (!byId) given.set(archive, (byId = new Map<string, readonly BodyQuote[]>()));
+  byId.set(article.id, shown);
+  return shown;
 }
+
+/**
+ * The quotes quotesOfArticle gave, by archive and article id: an article's page asks for its
+ * quotes with the body it rendered, and the gathering of the archive's quotes (archiveQuotes) then
+ * takes them from here instead of reading and hashing every body again (at 10,000 articles that
+ * second reading was where the build's memory peaked: docs/performance.md, "Quotes' cost at
+ * 10,000 articles, measured against no quotes at all"). Exact for as long as the archive is: its
+ * articles' bodies and people are those of one build (in dev, loadArchive gives a new archive
+ * to every request).
+ */
+const given = new WeakMap<Archive, Map<string, readonly BodyQuote[]>>();
 
 /** Every quote of the archive: by article id (reading order) and by person id (newest article first). */
 export interface ArchiveQuotes {
