@@ -146,7 +146,7 @@ export interface Outcome {
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
 
 /** The note a reader sees above an article of which only the free teaser was captured. */
-export const PARTIAL_NOTE =
+const PARTIAL_NOTE =
   'Partial capture: only the part of this article shown to non-subscribers was saved. The original continues behind the publisher’s paywall; do not cite this copy as the complete article.';
 
 /** The note a reader sees above an article whose saved page stops part-way through its text (see cutShortReason). */

@@ -4,7 +4,7 @@
 // "King, Jr., Martin Luther"). Roman numerals from II: a lone "V" or "I" is an initial.
 
 /** Generational suffixes, lower-case, without their dot: Jr, Sr, Jnr, Snr (British), II–IV, 2nd, 3rd. */
-export const NAME_SUFFIXES: readonly string[] = ['jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv', '2nd', '3rd'];
+const NAME_SUFFIXES: readonly string[] = ['jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv', '2nd', '3rd'];
 
 const SUFFIX_SET = new Set(NAME_SUFFIXES);
 
