@@ -177,8 +177,9 @@ export function referenceProblems(
 
 /**
  * Articles filed in a folder that promises another date: `articles/2019/03/x.md` is served at
- * /articles/2019/03/x/, so it must be from March 2019 (its calendar day, src/content/dates.ts).
- * Folders that are not a year (and month) promise nothing.
+ * /articles/2019/03/x/, so it must be from March 2019 (its calendar day, src/content/dates.ts);
+ * and a dated article left in `articles/undated/`, the importer's folder for drafts without a
+ * date. Other folders that are not a year (and month) promise nothing.
  */
 export function folderProblems(
   root: string,
@@ -195,6 +196,17 @@ export function folderProblems(
     const { year, month } = yearMonth(a.data.published);
     const yearFolder = rel.length > 1 && /^\d{4}$/.test(y!);
     const monthFolder = yearFolder && rel.length > 2 && /^(0[1-9]|1[0-2])$/.test(m!);
+    // articles/undated/ is where the importer files drafts without a date: one given its date
+    // (by hand) goes to its dated folder before it is published, as the importer moves it.
+    if (rel.length === 2 && y === 'undated') {
+      problems.push({
+        file: a.file,
+        field: 'published',
+        message: `is ${a.data.published}, but the file is in articles/undated/, the folder for drafts without a date, so its address would say undated`,
+        fix: `move the file to ${displayPath(path.join(root, 'articles', year, month, rel[1]!))} (its versions folder, if any, from versions/undated/ with it); importing its capture again with --force moves it and keeps every edit`,
+      });
+      continue;
+    }
     if ((yearFolder && y !== year) || (monthFolder && m !== month)) {
       const where = monthFolder ? `${y}/${m}` : y!;
       const right = monthFolder ? `${year}/${month}` : year;

@@ -1,5 +1,12 @@
 import { parse as parseCslName, type CslName } from '@citation-js/name';
 import { lowerWithoutAccents } from '../text/fold.ts';
+import { isNameSuffix } from '../text/name-suffixes.ts';
+import {
+  OFFICE_QUALIFIERS,
+  OFFICE_TITLES,
+  OFFICE_TITLES_ALSO_NAMES,
+  TITLES_AFTER_TITLE,
+} from '../text/office-titles.ts';
 import { BYLINE_ORGANIZATION_WORDS } from '../text/organization-words.ts';
 import { singleSpaced } from '../text/white-space.ts';
 
@@ -117,9 +124,20 @@ const DOTTED_HONORIFICS = new Set([
   'cmdr.',
   'fr.',
   'mag.',
+  'on.',
 ]);
-/** Ranks that are names without their dot (Gen Hoshino, Col Joye) but titles after another title: "Lt Col", "Brig Gen". */
-const RANKS_AFTER_TITLE = new Set(['gen', 'col']);
+/**
+ * Ranks that are names without their dot (Gen Hoshino, Col Joye) but titles after another title:
+ * "Lt Col", "Brig Gen"; and words that are titles only after a title or a qualifier ("Attorney
+ * General", "Chief Executive": TITLES_AFTER_TITLE).
+ */
+const RANKS_AFTER_TITLE = new Set(['gen', 'col', ...TITLES_AFTER_TITLE]);
+/** Offices in every language the archive holds ("Mayor", "Bürgermeisterin", "Alcaldesa": src/text/office-titles.ts). */
+const OFFICES = new Set(Object.values(OFFICE_TITLES).flat());
+/** Offices that are also given names ("Dean Baquet"): titles only before a given and a family name. */
+const OFFICES_ALSO_NAMES = new Set(OFFICE_TITLES_ALSO_NAMES);
+/** Words that are titles only in front of another title ("Prime Minister", "Deputy Mayor", "Chief Executive"). */
+const QUALIFIERS = new Set(OFFICE_QUALIFIERS);
 /** French honorifics that are initials in other languages ("M. Jean Dupont", but "M. Scott Peck"): only in French. */
 const FRENCH_HONORIFICS = new Set(['m.', 'mm.', 'me', 'me.']);
 /** Qualifiers of a German doctorate after "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr. h.c.". */
@@ -173,26 +191,46 @@ const ARTICLES = new Set(['the', 'le', 'la']);
 function honorificsRemoved(name: string, language = 'en'): { name: string; whole: boolean } {
   const words = name.trim().split(/\s+/);
   const french = /^fr\b/i.test(language);
-  /** True for a word that is a title and never a name: "Lt", "Dr.", "Gen.". */
-  const isTitle = (w: string) => HONORIFICS.has(bare(w)) || DOTTED_HONORIFICS.has(w.toLowerCase());
+  /** A title written with hyphens, every part a title word: "Vice-President", "President-elect", "Ex-Kanzler". */
+  const hyphenated = (w: string) => {
+    const parts = bare(w).split('-');
+    return (
+      parts.length > 1 &&
+      parts.some((p) => OFFICES.has(p) || HONORIFICS.has(p)) &&
+      parts.every((p) => OFFICES.has(p) || HONORIFICS.has(p) || QUALIFIERS.has(p) || ['elect', 'designate'].includes(p))
+    );
+  };
+  /** True for a word that is a title and never a name: "Lt", "Dr.", "Gen.", "Mayor". */
+  const isTitle = (w: string) =>
+    HONORIFICS.has(bare(w)) || DOTTED_HONORIFICS.has(w.toLowerCase()) || OFFICES.has(bare(w)) || hyphenated(w);
   // "Hon" without its dot is a given name too (Hon Lam), but not after "The" or "Rt" ("The Rt Hon");
-  // so are "Gen" and "Col" (Gen Hoshino), but not after another title ("Lt Col John Smith").
-  const isHonorific = (w: string, after = '') =>
-    HONORIFICS.has(bare(w)) ||
+  // so are "Gen" and "Col" (Gen Hoshino), but not after another title ("Lt Col John Smith"), and
+  // "Dean" and "Justice" (Dean Baquet), but not before a given and a family name (`rest`: the
+  // words after this one).
+  const isHonorific = (w: string, after = '', rest = 0) =>
+    isTitle(w) ||
     NAME_LIKE_HONORIFICS.has(bare(w)) ||
-    DOTTED_HONORIFICS.has(w.toLowerCase()) ||
     (bare(w) === 'hon' && ['the', 'rt', 'right'].includes(bare(after))) ||
-    (RANKS_AFTER_TITLE.has(bare(w)) && isTitle(after)) ||
+    (RANKS_AFTER_TITLE.has(bare(w)) && (isTitle(after) || QUALIFIERS.has(bare(after)))) ||
+    (OFFICES_ALSO_NAMES.has(bare(w)) && rest >= 2) ||
     (french && FRENCH_HONORIFICS.has(w.toLowerCase()));
+  const honorificAt = (i: number) => isHonorific(words[i]!, words[i - 1] ?? '', words.length - i - 1);
   let start = 0;
   while (start < words.length) {
     const w = words[start]!;
-    const before = words[start - 1] ?? '';
     if (ARTICLES.has(bare(w)) && start + 1 < words.length && isHonorific(words[start + 1]!, w)) start++;
-    else if (isHonorific(w, before)) {
+    else if (honorificAt(start)) {
       start++;
       while (start < words.length && DOCTORATE_QUALIFIERS.has(words[start]!.toLowerCase())) start++;
-    } else break;
+    } else if (QUALIFIERS.has(bare(w))) {
+      // Qualifiers are titles only before one: "Prime Minister", "Former Deputy Mayor"; "Chief Keef" is a name.
+      let next = start;
+      while (next < words.length && QUALIFIERS.has(bare(words[next]!)) && !honorificAt(next)) next++;
+      if (next === start || next >= words.length || !honorificAt(next)) break;
+      start = next;
+    } else if (bare(w) === 'of' && start > 0 && isTitle(words[start - 1]!) && bare(words[start + 1] ?? '') === 'state')
+      start += 2; // "Secretary of State Antony Blinken"
+    else break;
   }
   let end = words.length;
   while (end - 1 > start && POST_NOMINALS.has(bare(words[end - 1]!.replace(/,$/, '')))) end--;
@@ -223,32 +261,118 @@ function withoutHonorifics(name: string, language?: string): string {
 const isJoined = (name: string) => /(^|\s)(and|&)(\s|$)/i.test(name);
 
 /**
+ * Name particles that follow the given names in an inverted name, CSL's `dropping-particle`
+ * ("Humboldt, Alexander von", "La Fontaine, Jean de", "Silva, Luiz Inácio Lula da"): German
+ * von and zu, and the lower-case particles of the Romance languages (Chicago Manual of Style,
+ * 17th ed., 8.5 to 8.11: French, German, Italian, Portuguese and Spanish names with particles).
+ * Every other particle stays before the family name, CSL's `non-dropping-particle` ("van der
+ * Berg, Anne"; French du and des, Arabic al and bin), and so does every particle in a Dutch text
+ * ("de Vries, Jan"), as Dutch writes it. In a German text, Dutch "van" drops as German "von"
+ * does ("Beethoven, Ludwig van"). A particle written with a capital is part of the family name
+ * ("Le Bœuf", "Di Maio", "Van Dyke": CAPITAL_PARTICLES).
+ */
+const DROPPING_PARTICLES = new Set([
+  'von',
+  'zu',
+  'vom',
+  'zum',
+  'de',
+  'd',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'dei',
+  'degli',
+  'di',
+]);
+
+/** Whether a particle (its first word decides: "von der", "van den") is CSL's dropping particle in a text of `language`. */
+function particleDrops(particle: string, language = 'en'): boolean {
+  const first = particle.split(' ')[0]!.toLowerCase().replace(/['’]$/, '');
+  const lang = language.toLowerCase().split('-')[0];
+  if (lang === 'nl') return false;
+  if (lang === 'de' && first === 'van') return true;
+  return DROPPING_PARTICLES.has(first);
+}
+
+/** Particles written with a capital, which are part of the family name they start: "Le Bœuf", "Du Bois", "Di Maio", "Van Dyke". */
+const CAPITAL_PARTICLES = new Set([
+  'Le',
+  'La',
+  'Les',
+  'Du',
+  'Des',
+  'De',
+  'Del',
+  'Della',
+  'Di',
+  'Da',
+  'Dos',
+  'Das',
+  'Van',
+  'Von',
+  'Ten',
+  'Ter',
+  "D'",
+  'D’',
+]);
+
+/**
+ * Conjunctions joining the two surnames of one person: Spanish "y" ("José Ortega y Gasset",
+ * "Ana Muñoz y Pérez"), Portuguese "e" ("Maria Silva e Sousa"), Catalan "i" ("Josep Puig i
+ * Cadafalch"). The double surname is the family name.
+ */
+const DOUBLE_SURNAME = /^(\S.*?)\s+(\p{Lu}[\p{L}\p{M}'’-]*\s+(?:y|e|i)\s+\p{Lu}[\p{L}\p{M}'’-]*)$/u;
+
+/**
+ * A personal name (without honorifics or suffix) as CSL name parts: parsed by
+ * @citation-js/name, then its particles set as CSL and the languages write them (see
+ * DROPPING_PARTICLES, CAPITAL_PARTICLES, DOUBLE_SURNAME); `{ literal }` when it cannot be parsed.
+ */
+function personalName(text: string, language?: string): CslName {
+  const double = DOUBLE_SURNAME.exec(text);
+  if (double) return { given: double[1]!, family: double[2]! };
+  const parts = parseCslName(text);
+  if (parts.literal !== undefined || !parts.family) return { literal: text };
+  // Words the parser takes for titles but the honorific lists here do not ("Prince Rogers
+  // Nelson", "Colonel Tom Parker") are given names: the parser files them as a dropping particle.
+  const title = parts['dropping-particle']?.trim();
+  const given = [title, parts.given?.trim()].filter(Boolean).join(' ').split(' ').filter(Boolean);
+  let family = parts.family.trim();
+  while (given.length > 1 && CAPITAL_PARTICLES.has(given.at(-1)!)) family = `${given.pop()!} ${family}`;
+  const particle = parts['non-dropping-particle']?.trim();
+  const out: CslName = {};
+  if (given.length) out.given = given.join(' ');
+  if (particle) out[particleDrops(particle, language) ? 'dropping-particle' : 'non-dropping-particle'] = particle;
+  out.family = family;
+  if (parts.suffix?.trim()) out.suffix = parts.suffix.trim();
+  return out;
+}
+
+/**
  * A name as CSL name parts, without honorifics or degrees (withoutHonorifics; `language` is the
  * BCP 47 tag of the text the name is printed in). An organization, a one-word name, a name kept
  * as written (see keepAsWritten), a byline joined with "and" (see isJoined) and honorifics before
  * one word ("Mr. T", "Lady Gaga") are `{ literal }`; a personal name is parsed by
- * @citation-js/name. Suffixes written with a period ("Jr.") are recognised too (the parser only
- * knows "Jr"). Words the parser takes for titles but the honorific lists here do not ("Prince
- * Rogers Nelson", "Colonel Tom Parker") are given names: the parser files them as a
- * dropping particle, which they are not.
+ * @citation-js/name (see personalName). A generational suffix after it, with or without its
+ * comma or dot ("Martin Luther King, Jr.", "John Smith III"), is the CSL `suffix`, as written.
  */
 function cslName(name: string, organization = false, language?: string): CslName {
   const written = singleSpaced(name);
   if (organization || keepAsWritten(written) || isJoined(written)) return { literal: written };
   const { name: text, whole } = honorificsRemoved(written, language);
   if (whole || !text.includes(' ')) return { literal: text };
-  let parts = parseCslName(text);
-  if (!parts.suffix && /\.$/.test(text)) {
-    const again = parseCslName(text.slice(0, -1));
-    if (again.suffix) parts = { ...again, suffix: `${again.suffix}.` };
+  const words = text.split(' ');
+  if (words.length > 2 && isNameSuffix(words.at(-1)!)) {
+    const suffix = words.pop()!.replace(/,$/, '');
+    words[words.length - 1] = words.at(-1)!.replace(/,$/, '');
+    const parts = personalName(words.join(' '), language);
+    return parts.literal === undefined ? { ...parts, suffix } : { literal: text };
   }
-  if (parts.literal !== undefined || !parts.family) return { literal: text };
-  const title = parts['dropping-particle']?.trim();
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parts) as [string, string][])
-    if (key === 'given') out[key] = [title, value.trim()].filter(Boolean).join(' ');
-    else if (key !== 'dropping-particle' && value.trim()) out[key] = value.trim();
-  return out;
+  return personalName(text, language);
 }
 
 /** A byline's CSL name parts (see cslName); `language` is the article's BCP 47 tag. */
@@ -270,11 +394,6 @@ export function citedName(author: Author, language?: string): string {
 export function familyWithParticle(n: CslName): string {
   if (n.literal !== undefined) return n.literal;
   return [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
-}
-
-/** The given names with a dropping particle after them ("Ludwig"; "Jean de" for "Jean de La Fontaine"). */
-export function givenWithParticle(n: CslName): string {
-  return [n.given, n['dropping-particle']].filter(Boolean).join(' ');
 }
 
 /**

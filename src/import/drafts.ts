@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { listFiles, readUtf8, splitFrontmatter } from '../content/files.ts';
 import { parseYaml } from '../content/yaml.ts';
-import { PARTIAL_NOTE } from './import-one.ts';
+import { CUT_NOTE, partialNoteIn } from './import-one.ts';
 
 // The drafts waiting in a content folder (`npm run import -- --drafts`): articles saved with
 // `draft: true`, each with what it lacks and the command that completes it from its kept capture.
@@ -13,8 +13,10 @@ export interface Draft {
   title: string;
   /** Facts it lacks: url, source, published. */
   lacks: ('url' | 'source' | 'published')[];
-  /** True when only a teaser of the article was captured (the partial-capture note). */
+  /** True when only part of the article was captured (a partial-capture note leads its editor's note). */
   partial: boolean;
+  /** With `partial`: the saved page stops part-way through the article (else only a teaser was captured). */
+  cut?: boolean;
   /** The kept capture (captures/…), when the article names one that can be imported again. */
   capture?: string;
   /**
@@ -70,7 +72,8 @@ export async function listDrafts(root: string): Promise<Draft[]> {
       file,
       title: typeof data.title === 'string' ? data.title : path.relative(path.join(root, 'articles'), file),
       lacks: (['url', 'source', 'published'] as const).filter((k) => !data[k]),
-      partial: typeof data.editorsNote === 'string' && data.editorsNote.startsWith(PARTIAL_NOTE),
+      partial: partialNoteIn(data.editorsNote) !== undefined,
+      ...(partialNoteIn(data.editorsNote) === CUT_NOTE && { cut: true }),
       ...(capture && !data.warc && { capture }),
       ...(archivedAs && { archivedAs }),
     });
@@ -94,7 +97,9 @@ export function formatDrafts(drafts: Draft[], shown: (p: string) => string, cont
   for (const d of drafts) {
     const why = [
       ...(d.lacks.length ? [`lacks ${d.lacks.join(', ')}`] : []),
-      ...(d.partial ? ['only a teaser was captured'] : []),
+      ...(d.partial
+        ? [d.cut ? 'the saved page stops part-way through the article' : 'only a teaser was captured']
+        : []),
     ];
     lines.push(`${shown(d.file)}: "${d.title}"${why.length ? ` (${why.join('; ')})` : ''}`);
     if (d.archivedAs) {

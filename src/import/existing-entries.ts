@@ -139,6 +139,13 @@ export class ExistingEntries {
     return key ? this.byUrl.get(key) : undefined;
   }
 
+  /** Records that an article file moved (a draft given its date, see datedPlace in import-one.ts): what named the old path names the new one. */
+  moveArticle(from: string, to: string): void {
+    if (this.articlePaths.delete(from)) this.articlePaths.add(to);
+    for (const map of [this.byUrl, this.byHash, this.byCapture])
+      for (const [k, v] of map) if (v === from) map.set(k, to);
+  }
+
   /** Forgets an article that was replaced by a file at another path. */
   forgetArticle(file: string): void {
     this.articlePaths.delete(file);

@@ -13,6 +13,7 @@ import { CaptureError, captureType, readCapture, type Capture } from './capture.
 import { decodePage } from '../content/charset.ts';
 import { mergeEntry, sameValue, type EntryText, type FieldNote } from './merge.ts';
 import { partialCapture, readAccess } from './access.ts';
+import { cutShortReason, documentEnd } from './document-end.ts';
 import { extractArticle, measureArticle, parsePage } from './extract.ts';
 import {
   addExtractorFacts,
@@ -40,6 +41,7 @@ import {
   type StoredVersion,
 } from './stored-versions.ts';
 import type { WarcProvenance } from './web-archive.ts';
+import { distance } from 'fastest-levenshtein';
 import { lowerLettersAndDigits } from '../text/fold.ts';
 import { sha256Hex } from '../text/hash.ts';
 import { singleSpaced } from '../text/white-space.ts';
@@ -137,13 +139,27 @@ export interface Outcome {
   warnings?: string[];
   /** For a plain-text capture saved as a draft: the options that would complete it. */
   complete?: string[];
+  /** An undated draft's file that now has its date, moved to its dated folder (see datedPlace). */
+  moved?: { from: string; to: string };
 }
 
 const articleCheck = articleSchema({ person: z.string(), source: z.string() });
 
 /** The note a reader sees above an article of which only the free teaser was captured. */
-export const PARTIAL_NOTE =
+const PARTIAL_NOTE =
   'Partial capture: only the part of this article shown to non-subscribers was saved. The original continues behind the publisher’s paywall; do not cite this copy as the complete article.';
+
+/** The note a reader sees above an article whose saved page stops part-way through its text (see cutShortReason). */
+export const CUT_NOTE =
+  'Partial capture: the saved page stops part-way through this article, so its end is missing. The original continues beyond what was saved; do not cite this copy as the complete article.';
+
+/** The importer's partial-capture notes, each leading an editor's note it is written into. */
+const PARTIAL_NOTES = [PARTIAL_NOTE, CUT_NOTE];
+
+/** The partial-capture note an editor's note leads with (PARTIAL_NOTE or CUT_NOTE), or undefined. */
+export function partialNoteIn(note: unknown): string | undefined {
+  return typeof note === 'string' ? PARTIAL_NOTES.find((n) => note.startsWith(n)) : undefined;
+}
 
 /** Raised for a page that is not an article (an error page, an index page, a page without text). */
 class NotArticleError extends CaptureError {}
@@ -158,8 +174,13 @@ const MIN_PROSE = 200;
 export interface Conversion {
   meta: PageMetadata;
   body: Converted;
-  /** Set when the page shows only a teaser of an article behind a paywall: why it is judged so. */
+  /**
+   * Set when the capture holds only part of the article: why it is judged so (the page shows
+   * only a teaser of an article behind a paywall, or its bytes stop part-way through the article).
+   */
   partial?: string | undefined;
+  /** With `partial`: the note a reader sees above the article (PARTIAL_NOTE or CUT_NOTE). */
+  partialNote?: string | undefined;
   /** Something the report should tell the user about how the text was found. */
   note?: string | undefined;
   /** Set when the page holds several stories and this is the one kept (see keepNamedArticle). */
@@ -208,10 +229,11 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
     const body = treeToMarkdown(textTree(ldBody), ctx, base);
     const headNotes = addHeadLineFacts(meta, body.report.removed);
     const note = `the page shows no article text (${measure.prose} characters of prose); the text is the JSON-LD articleBody`;
+    const partial = partialCapture(access, body.report, body.text.length);
     return {
       meta,
       body,
-      partial: partialCapture(access, body.report, body.text.length),
+      ...(partial !== undefined && { partial, partialNote: PARTIAL_NOTE }),
       note: [...found, note, ...headNotes].join('; '),
     };
   }
@@ -231,10 +253,14 @@ export function convertCapture(capture: Capture, given: ImportOptions['given'] =
   // paragraph stays in the text, and the article gets no dek rather than the same words twice.
   const lede = body.text.split('\n').find((line) => line.trim());
   if (meta.dek && lede && lowerLettersAndDigits(lede) === lowerLettersAndDigits(meta.dek.value)) meta.dek = undefined;
+  // Only a teaser behind a paywall, or a page whose bytes stop part-way through the article.
+  const teaser = partialCapture(access, body.report, body.text.length);
+  const cut = teaser ? undefined : cutShortReason(documentEnd(capture.text), body.text);
   return {
     meta,
     body,
-    partial: partialCapture(access, body.report, body.text.length),
+    ...(teaser !== undefined && { partial: teaser, partialNote: PARTIAL_NOTE }),
+    ...(cut !== undefined && { partial: cut, partialNote: CUT_NOTE }),
     note: [...found, ...headNotes].join('; ') || undefined,
     ...(page.oneOfSeveral && { oneOfSeveral: true }),
     ...(page.chosenByUrl && { chosenByUrl: true }),
@@ -303,8 +329,9 @@ function capturedAddress(
  * source gets an id no source file uses yet (name-2, name-3...): an existing sources/<id>.yaml is
  * never overwritten by a different publisher whose name slugs the same. `states` is false for a
  * capture that can state no source (a plain-text copy). `unused` says why a --source was not used
- * (the capture states another).
- * @throws {CaptureError} for a --source (`given`) that is not in sources/.
+ * (the capture states another); a --source not in sources/ is refused only for a capture that
+ * would use it (see unknownSource), so one crawl's captures that each state their own import.
+ * @throws {CaptureError} for a --source (`given`) that is not in sources/, when the capture would use it.
  */
 function chooseSource(
   root: string,
@@ -315,21 +342,18 @@ function chooseSource(
   states = true,
 ): { source?: KnownSource; isNew: boolean; unused?: string | undefined } {
   const named = given ? index.sources.find((s) => s.id === given) : undefined;
-  if (given && !named)
-    throw new CaptureError(
-      `--source ${given} is not in sources/ (known: ${index.sources.map((s) => s.id).join(', ') || 'none'})`,
-    );
+  const needed = (): KnownSource => named ?? unknownSource(given!, index);
   // A plain-text copy states nothing (its address, if any, is the one given with --url).
-  if (named && !states) return { source: named, isNew: false };
+  if (given && !states) return { source: needed(), isNew: false };
   const siteName = meta.siteName?.value;
   const unused = (stated: KnownSource) =>
-    named && stated.id !== named.id
-      ? `--source ${named.id} not used: the capture states its source, ${stated.name} (${siteName ? `site name “${siteName}”` : `address ${url}`})`
+    given && stated.id !== given
+      ? `--source ${given} not used: the capture states its source, ${stated.name} (${siteName ? `site name “${siteName}”` : `address ${url}`})`
       : undefined;
   const known = index.findSource(url, siteName);
   if (known) return { source: known, isNew: false, unused: unused(known) };
   // A bare address names a host, not a publication: a source given is used before it.
-  if (named && !(siteName && url)) return { source: named, isNew: false };
+  if (given && !(siteName && url)) return { source: needed(), isNew: false };
   const host = hostOf(url);
   const name = siteName ?? host;
   if (!name || !url) return { isNew: false };
@@ -339,6 +363,22 @@ function chooseSource(
     id = `${base}-${n}`;
   const source = { id, name, homepage: new URL(url).origin + '/' };
   return { source, isNew: true, unused: unused(source) };
+}
+
+/**
+ * The refusal of a --source that names no file in sources/, for a capture that would take it:
+ * the option, the ids there are (the nearest first, by edit distance), and the two fixes.
+ * @throws {CaptureError} always.
+ */
+function unknownSource(given: string, index: ExistingEntries): never {
+  const ids = index.sources
+    .map((s) => s.id)
+    .sort((a, b) => distance(given, a) - distance(given, b) || a.localeCompare(b));
+  const near = ids[0] !== undefined && distance(given, ids[0]) <= Math.max(2, given.length / 3) ? ids[0] : undefined;
+  throw new CaptureError(
+    `--source ${given} is not in sources/${near ? ` (did you mean --source ${near}?)` : ''}: this capture states no source of its own, so it needs one; ` +
+      `use an id from sources/ (${ids.slice(0, 8).join(', ') || 'none yet'}${ids.length > 8 ? ', …' : ''}) or add sources/${given}.yaml with its name and homepage`,
+  );
 }
 
 /**
@@ -695,7 +735,7 @@ export function extraction(
   given: ImportOptions['given'],
 ): Extraction {
   const { capture, url, captured, warc } = facts;
-  const { meta, body, partial } = facts.conversion;
+  const { meta, body, partial, partialNote } = facts.conversion;
   // --published is for a capture that states no date: a stated date is the capture's word.
   const stated = meta.published?.value;
   const published = stated ?? given.published;
@@ -735,7 +775,7 @@ export function extraction(
     image,
     language: meta.language && canonicalLanguageTag(meta.language.value),
     draft: published && url && source && !partial ? undefined : true,
-    editorsNote: partial ? PARTIAL_NOTE : undefined,
+    editorsNote: partial ? partialNote : undefined,
   };
   return {
     fields,
@@ -809,8 +849,9 @@ async function capturedTextKey(
 
 /** An editor's note without the partial-capture note it leads with (undefined when that is all). */
 function withoutPartialNote(note: unknown): unknown {
-  if (typeof note !== 'string' || !note.startsWith(PARTIAL_NOTE)) return note;
-  return note.slice(PARTIAL_NOTE.length).trim() || undefined;
+  const lead = partialNoteIn(note);
+  if (typeof note !== 'string' || !lead) return note;
+  return note.slice(lead.length).trim() || undefined;
 }
 
 /** The fields a merge settles: the schema's, in its order. */
@@ -832,8 +873,29 @@ async function write(
   opts: ImportOptions,
   outcome: Outcome,
 ): Promise<Outcome> {
+  // A --source not in sources/ is refused only where it would be used: never for a version file
+  // (which records no source) nor for an article that already has its source (see mergedWithFile).
+  const given = opts.given.source;
+  const held = sourceHeld(target);
+  if (given && held !== undefined && !index.sources.some((s) => s.id === given)) {
+    const said = `--source ${given} not used: ${held ? `the archived article's source is ${held} (change it in the file by hand)` : 'a version file records no source'}`;
+    outcome.notes = [...(outcome.notes ?? []), said];
+    opts = { ...opts, given: { ...opts.given, source: undefined } };
+  }
   const made = extraction(facts, root, index, opts.given);
   return applyPlan(await planWrite(facts, target, made, root, index, opts, outcome), index);
+}
+
+/**
+ * The source of the archived article a target writes to, '' for a target that writes only a
+ * version file (no source), or undefined when the capture's source would be written (a new
+ * article, or an article file that has none yet).
+ */
+function sourceHeld(target: Target): string | undefined {
+  if (target.kind === 'new') return undefined;
+  if (target.kind === 'older' || (target.kind === 'replace' && !target.old.latest)) return '';
+  const file = target.kind === 'replace' ? target.old : target.previous;
+  return typeof file.data.source === 'string' && file.data.source ? file.data.source : undefined;
 }
 
 /**
@@ -850,6 +912,8 @@ export interface WritePlan {
    * written (a capture extracted again to what its file holds, a front matter the schema refuses).
    */
   files: [string, string | Uint8Array][];
+  /** Files removed once those are written: an undated draft's file and versions moved to its dated folder (see datedPlace). */
+  removes?: string[];
   /** What the run's view of the archive (ExistingEntries) records once the files are written. */
   record?: {
     /** An article added (or rewritten), or a version added to an article. */
@@ -862,7 +926,23 @@ export interface WritePlan {
     sha256: string;
     /** A source new to the archive, which the run knows from then on. */
     source?: KnownSource | undefined;
+    /** The article file's previous path, when it moved (see datedPlace). */
+    movedFrom?: string;
   };
+}
+
+/**
+ * Where an article file under articles/undated/ goes once it has a publication date: a free name
+ * for its own name under articles/YYYY/MM/, as a new article of that date is filed (see
+ * placement); undefined for a file elsewhere or still without a date. Only a draft is ever
+ * undated, and a draft is not published, so its address was never public.
+ */
+function datedPlace(root: string, index: ExistingEntries, articleFile: string, published: unknown): string | undefined {
+  if (path.dirname(articleFile) !== path.join(root, 'articles', 'undated')) return undefined;
+  const day = published instanceof Date ? published.toISOString() : typeof published === 'string' ? published : '';
+  if (!/^\d{4}-\d{2}/.test(day)) return undefined;
+  const folder = path.join(root, 'articles', day.slice(0, 4), day.slice(5, 7));
+  return freePath(index, folder, path.basename(articleFile, '.md'), '.md', () => false);
 }
 
 /**
@@ -924,6 +1004,28 @@ export async function planWrite(
     file = path.join(versionsFolder(root, articleFile), `${id}.md`);
   }
   const addsArticle = target.kind === 'new' || (target.kind === 'replace' && target.old.latest);
+  // A draft filed under articles/undated/ that now has its date (given on the command line, by
+  // hand, or by a newer capture) moves to its dated folder with its versions; its kept captures
+  // stay where they are, named in the front matter.
+  const movedTo =
+    target.kind === 'latest' || (target.kind === 'replace' && target.old.latest)
+      ? datedPlace(root, index, articleFile, frontmatter.published)
+      : undefined;
+  const removes: string[] = [];
+  if (movedTo) {
+    const from = versionsFolder(root, articleFile);
+    const to = versionsFolder(root, movedTo);
+    for (const [i, [f, content]] of moves.entries())
+      if (path.dirname(f) === from) moves[i] = [path.join(to, path.basename(f)), content];
+    for (const name of await index.files.names(from)) {
+      const held = await index.files.bytes(path.join(from, name));
+      if (held === null) continue;
+      moves.push([path.join(to, name), Buffer.from(held).toString('utf8')]);
+      removes.push(path.join(from, name));
+    }
+    removes.push(file);
+    outcome.moved = { from: file, to: movedTo };
+  }
   outcome.missing = missingFacts(meta, {
     url: frontmatter.url as string | undefined,
     published: frontmatter.published as string | undefined,
@@ -959,7 +1061,7 @@ export async function planWrite(
   // versions/ before the article file is rewritten.
   // The same capture extracted again to what the file already holds changes nothing: it is not
   // counted as replaced, and nothing is written.
-  if (target.kind === 'replace' && target.old.text === fileText && keep !== undefined) {
+  if (target.kind === 'replace' && target.old.text === fileText && keep !== undefined && !movedTo) {
     const { written: _, preview: __, merge: ___, ...rest } = outcome;
     return {
       outcome: {
@@ -979,17 +1081,17 @@ export async function planWrite(
       files: [],
     };
   }
-  if (target.kind === 'replace' && target.old.text === fileText) outcome.unchanged = true;
+  if (target.kind === 'replace' && target.old.text === fileText && !movedTo) outcome.unchanged = true;
   // A file rewritten twice in one run keeps its first copy: the file as it was before the run.
   if (target.kind === 'replace' && target.old.text !== fileText) {
     const copy = path.join(root, BACKUP_FOLDER, opts.backupStamp ?? backupStamp(), path.relative(root, file));
     if (!index.files.exists(copy)) files.push([copy, target.old.text]);
     outcome.backup = copy;
   }
-  files.push(...moves, [file, fileText]);
+  files.push(...moves, [movedTo ?? file, fileText]);
   outcome.written = files.map(([f]) => f);
-  outcome.article = articleFile;
-  outcome.entry = file;
+  outcome.article = movedTo ?? articleFile;
+  outcome.entry = movedTo ?? file;
   // Only a dry run prints the text; a long import keeps no article text in memory.
   if (opts.dryRun) outcome.preview = fileText;
   outcome.status =
@@ -1001,11 +1103,11 @@ export async function planWrite(
     const said = await extractStored(neighbour, root, index);
     const [theirs, theirTitle] = said ? [said.body, said.data.title] : [neighbour.body, neighbour.title];
     outcome.version = {
-      article: articleFile,
+      article: movedTo ?? articleFile,
       id,
       captured,
       latest: target.kind === 'latest',
-      file,
+      file: target.kind === 'latest' ? (movedTo ?? file) : file,
       comparedWith: neighbour.captured,
       ...(compareDates(neighbour.captured, captured) < 0
         ? changeSize(theirs, body.markdown)
@@ -1016,13 +1118,15 @@ export async function planWrite(
   return {
     outcome,
     files,
+    ...(removes.length > 0 && { removes }),
     record: {
       as: addsArticle ? 'article' : 'version',
-      articleFile,
+      articleFile: movedTo ?? articleFile,
       url,
       body: text,
       sha256: capture.sha256,
       source: addsArticle && newSource ? source : undefined,
+      ...(movedTo !== undefined && { movedFrom: articleFile }),
     },
   };
 }
@@ -1110,7 +1214,7 @@ async function mergedWithFile(
   warnings: string[];
   said: string[];
 }> {
-  const { body, partial } = facts.conversion;
+  const { body, partial, partialNote = PARTIAL_NOTE } = facts.conversion;
   const isArticle = newer || previous.latest;
   const fields = isArticle ? MERGED_FIELDS : [...VERSION_FIELDS];
   const freshEntry = {
@@ -1177,11 +1281,11 @@ async function mergedWithFile(
   // The partial-capture note goes with a partial capture, unless the editor took it out of the
   // file (rewrote or deleted the note) while the capture stayed as partial as the base: then the
   // note stays exactly as the editor left it. A capture that is not partial drops it.
-  const leads = (v: unknown) => typeof v === 'string' && v.startsWith(PARTIAL_NOTE);
+  const leads = (v: unknown) => partialNoteIn(v) !== undefined;
   const baseLeads = base ? leads(base.data.editorsNote) : !newer || leads(previous.data.editorsNote);
   const removedByHand = baseLeads && !leads(previous.data.editorsNote);
   const note = typeof data.editorsNote === 'string' ? data.editorsNote : undefined;
-  data.editorsNote = partial && !removedByHand ? (note ? `${PARTIAL_NOTE} ${note}` : PARTIAL_NOTE) : note;
+  data.editorsNote = partial && !removedByHand ? (note ? `${partialNote} ${note}` : partialNote) : note;
   // The report's "kept as edited" is for a note the file keeps as written (a deleted one too).
   const noteKept = merged.notes.find((n) => n.field === 'editorsNote' && n.action === 'kept');
   if (noteKept && !sameValue(data.editorsNote, previous.data.editorsNote)) noteKept.action = 'merged';
@@ -1196,13 +1300,13 @@ async function mergedWithFile(
   const lacks = missingOf(data);
   const wasDraft = isArticle && previous.data.draft === true;
   const importersDraft =
-    wasDraft && (missingOf(previous.data).length > 0 || String(previous.data.editorsNote).startsWith(PARTIAL_NOTE));
+    wasDraft && (missingOf(previous.data).length > 0 || partialNoteIn(previous.data.editorsNote) !== undefined);
   const published = isArticle && !wasDraft && lacks.length === 0;
   const warnings: string[] = [];
   const withoutDraftNote = () => (merged.notes = merged.notes.filter((n) => n.field !== 'draft'));
   if (published && (data.draft === true || partial)) {
     warnings.push(
-      `${partial ? 'the capture holds only a teaser (a partial capture)' : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
+      `${partial ? `the capture holds only part of the article (a partial capture: ${partial})` : `the capture alone would be a draft (it states no ${missingOf(freshEntry.data).join(', ')})`}; the article stays published as the file has it (add draft: true by hand to withdraw it)`,
     );
     withoutDraftNote();
     data.draft = previous.data.draft;
@@ -1237,13 +1341,16 @@ async function mergedWithFile(
 
 /**
  * Performs a plan (see planWrite): writes its files in order through `index.files` (atomically
- * to the disk; kept in memory by a dry run, so the rest of the run sees them), then records the
- * article or version, and a new source, in `index`. Returns the plan's outcome.
- * @throws {NodeJS.ErrnoException} when a file cannot be written (see writeAtomic).
+ * to the disk; kept in memory by a dry run, so the rest of the run sees them), removes the files
+ * a move left behind once their copies are written, then records the article or version, and a
+ * new source, in `index`. Returns the plan's outcome.
+ * @throws {NodeJS.ErrnoException} when a file cannot be written or removed (see writeAtomic).
  */
 export async function applyPlan(plan: WritePlan, index: ExistingEntries): Promise<Outcome> {
   for (const [f, data] of plan.files) await index.files.write(f, data);
+  for (const f of plan.removes ?? []) await index.files.remove(f);
   const added = plan.record;
+  if (added?.movedFrom) index.moveArticle(added.movedFrom, added.articleFile);
   if (added?.as === 'article') {
     if (added.source && !index.hasId('sources', added.source.id)) index.sources.push(added.source);
     index.addArticle(added.articleFile, added.url, added.body, added.sha256);

@@ -2,6 +2,7 @@ import { lowerLettersAndDigits, lowerWithoutAccents } from '../text/fold.ts';
 import { BYLINE_LEAD_WORDS } from '../text/byline-words.ts';
 import { MONTH_NAMES } from '../text/month-names.ts';
 import { NAME_PARTICLES } from '../text/name-particles.ts';
+import { isNameSuffix } from '../text/name-suffixes.ts';
 import { LETTER_BOUNDARY, wordAlternation } from '../text/word-pattern.ts';
 import { singleSpaced } from '../text/white-space.ts';
 import { withoutControlCharactersIn } from '../content/control-characters.ts';
@@ -44,13 +45,18 @@ const NOT_A_NAME = new RegExp(
 
 /**
  * A name printed in capitals ("JOE HILDEBRAND", "O'NEILL") in the usual case ("Joe Hildebrand",
- * "O'Neill"); names with any lower-case letter, and wire agencies ("AFP"), are kept as printed.
+ * "O'Neill", a Roman numeral suffix kept: "John Smith III"); names with any lower-case letter, and
+ * wire agencies ("AFP"), are kept as printed.
  */
 function capitalised(name: string): string {
   if (/\p{Ll}/u.test(name) || AGENCY.test(name)) return name;
-  return name
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+  return (
+    name
+      .toLowerCase()
+      .replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase())
+      // A Roman numeral suffix stays in capitals: "JOHN SMITH III" -> "John Smith III".
+      .replace(/(^|\s)(ii|iii|iv)$/i, (_m, before: string, numeral: string) => before + numeral.toUpperCase())
+  );
 }
 
 /** True when a text is a date or time rather than a name. */
@@ -74,10 +80,27 @@ function dropJobTitle(name: string): string {
   return name;
 }
 
-/** "Doe, Jane" (citation style) as "Jane Doe"; anything else unchanged. */
+/**
+ * "Doe, Jane" (citation style) as "Jane Doe", and "King, Martin Luther, Jr." as "Martin Luther
+ * King Jr."; a name with its suffix after a comma ("Martin Luther King, Jr.") or anything else
+ * unchanged.
+ */
 function personName(name: string): string {
-  const m = /^([^,]+),\s*([^,]+)$/.exec(name.trim());
-  return m ? `${m[2]} ${m[1]}` : name.trim();
+  const m = /^([^,]+),\s*([^,]+?)(?:,\s*([^,]+))?$/.exec(name.trim());
+  if (!m || isNameSuffix(m[2]!) || (m[3] !== undefined && !isNameSuffix(m[3]))) return name.trim();
+  return [m[2], m[1], m[3]].filter(Boolean).join(' ');
+}
+
+/**
+ * A name with the punctuation around it taken off, but the dot of a suffix kept ("Martin
+ * Luther King Jr." stays as printed).
+ */
+function trimmedName(name: string): string {
+  const trimmed = name
+    .replace(/[\s,;:.|–—-]+$/, '')
+    .replace(/^[\s,;:|–—-]+/, '')
+    .trim();
+  return /(?:^|\s)(?:jr|sr|jnr|snr)\.[\s,;:|–—-]*$/i.test(name) ? `${trimmed}.` : trimmed;
 }
 
 /** True when a byline names the outlet itself ("BBC News" on bbc.co.uk), not a person or agency. */
@@ -149,20 +172,22 @@ export function cleanAuthors(list: string[], opts: { citation?: boolean; outlet?
         .replace(GLUED_DATE, '')
         .replace(/\d.*$/, '')
         .replace(/\s+/g, ' ');
+      // The name this segment added last, which a suffix after a comma belongs to ("Martin Luther King, Jr.").
+      let named = -1;
       for (const [i, piece] of head.split(/\s*[,;]\s*/).entries()) {
+        if (i > 0 && isNameSuffix(piece.trim())) {
+          if (named >= 0 && named === out.length - 1) out[named] = `${out[named]!} ${capitalised(trimmedName(piece))}`;
+          continue;
+        }
         // After a comma, one word is a role or a desk ("Jane Doe, News"), unless it is a wire agency.
         if (i > 0 && !/\s/.test(piece.trim()) && !AGENCY.test(piece.trim())) continue;
         for (let name of namesJoined(piece)) {
-          name = dropJobTitle(
-            name
-              .replace(/[\s,;:.|–—-]+$/, '')
-              .replace(/^[\s,;:|–—-]+/, '')
-              .trim(),
-          );
+          name = dropJobTitle(trimmedName(name));
           if (!name || name.length >= 80 || isDateLike(name) || isOutlet(name, opts.outlet)) continue;
           if (!/\p{Lu}/u.test(name) || name.split(' ').every((w) => JOB_WORD.test(w)) || NOT_A_NAME.test(name))
             continue;
           out.push(capitalised(name));
+          named = out.length - 1;
         }
       }
     }

@@ -508,9 +508,11 @@ const PLACE_START = new RegExp(
 export function candidateNames(text: string): string[] {
   const prose = text.replace(CREDITS, ' ');
   const names = [
-    ...(nlp(prose.replace(/(\p{L})['’]s\b/gu, '$1'))
-      .people()
-      .out('array') as string[]),
+    // compromise holds an object for every word of the text it reads: a long text is read in
+    // pieces of whole paragraphs (see nlpPieces), each let go before the next is read.
+    ...nlpPieces(prose.replace(/(\p{L})['’]s\b/gu, '$1')).flatMap(
+      (piece) => nlp(piece).people().out('array') as string[],
+    ),
     ...[...prose.matchAll(AFTER_TITLE)].map((m) => m[1]!),
     ...[...prose.matchAll(AFTER_VERB)].map((m) => m[1]!).filter((n) => !PLACE_START.test(n)),
     ...[...prose.matchAll(BEFORE_VERB)]
@@ -539,6 +541,38 @@ export function candidateNames(text: string): string[] {
         !onlyAfterArticle(n, prose),
     );
   return [...new Set(cleaned)];
+}
+
+/**
+ * The most characters compromise reads at once: a text up to this length (a long article's is
+ * about 40,000) is read whole, a longer one in pieces of this size at most.
+ */
+const NLP_PIECE = 50_000;
+
+/**
+ * A text in pieces of whole paragraphs (split at blank lines) of at most NLP_PIECE characters, a
+ * longer paragraph in pieces of whole sentences (split after a full stop, question or exclamation
+ * mark followed by a capital): compromise finds names within a sentence, so the names found are
+ * the same as in the whole text, while its memory is that of one piece (about 200 bytes a word).
+ * A text up to NLP_PIECE characters is one piece, unchanged.
+ */
+function nlpPieces(text: string): string[] {
+  if (text.length <= NLP_PIECE) return [text];
+  const pieces: string[] = [];
+  let piece = '';
+  const add = (part: string, separator: string) => {
+    if (piece && piece.length + separator.length + part.length > NLP_PIECE) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece = piece ? piece + separator + part : part;
+  };
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (paragraph.length <= NLP_PIECE) add(paragraph, '\n\n');
+    else for (const sentence of paragraph.split(/(?<=[.!?]["”’»)]?)\s+(?=\p{Lu})/u)) add(sentence, ' ');
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
 }
 
 /**

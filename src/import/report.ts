@@ -76,6 +76,10 @@ function mergeLines(o: Outcome, dryRun: boolean): string[] {
       `  the original changed these edited items too; the edit is kept: ${items.map((n) => `${n.field} (${n.items!.join(', ')})`).join(', ')}`,
     );
   for (const w of o.warnings ?? []) lines.push(`  warning: ${w}`);
+  if (o.moved)
+    lines.push(
+      `  ${dryRun ? 'would move' : 'moved'} from ${rel(o.moved.from)} to ${rel(o.moved.to)}: it has its publication date now, so it is filed under that date like any article (its versions with it)`,
+    );
   if (o.backup) lines.push(`  previous file ${dryRun ? 'would be ' : ''}kept as ${rel(o.backup)}`);
   if (o.unchanged) lines.push('  file unchanged: the merge gives what it already holds');
   return lines;

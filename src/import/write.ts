@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
@@ -49,6 +49,9 @@ export function yamlText(data: Record<string, unknown>): string {
   return stringify(data, { lineWidth: 0 });
 }
 
+/** A dry run's mark for a file it would remove. */
+const REMOVED = Symbol('removed');
+
 /**
  * The content folder as one import run sees it: files on disk, with the run's own writes on top.
  * A real run writes through to the disk (atomically, see writeAtomic); a dry run keeps its writes
@@ -62,7 +65,7 @@ export class ArchiveFiles {
    * captures) are held gzipped at the fastest level: a dry run over a large crawl holds every
    * capture it would keep, and HTML shrinks several times.
    */
-  private readonly pending = new Map<string, string | { gzipped: Buffer }>();
+  private readonly pending = new Map<string, string | { gzipped: Buffer } | typeof REMOVED>();
 
   /** True for a dry run: writes are kept in memory. */
   readonly dryRun: boolean;
@@ -77,14 +80,31 @@ export class ArchiveFiles {
     else this.pending.set(file, typeof data === 'string' ? data : { gzipped: gzipSync(data, { level: 1 }) });
   }
 
-  /** True when the file exists, on disk or written earlier in this run. */
+  /**
+   * Removes a file (a dry run only notes it), then its folder if that is left empty. A file
+   * already gone is no error. @throws {NodeJS.ErrnoException} when it cannot be removed.
+   */
+  async remove(file: string): Promise<void> {
+    if (this.dryRun) {
+      this.pending.set(file, REMOVED);
+      return;
+    }
+    await unlink(file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+    await rmdir(path.dirname(file)).catch(() => {}); // only an empty folder goes
+  }
+
+  /** True when the file exists, on disk or written earlier in this run (and not removed since). */
   exists(file: string): boolean {
-    return this.pending.has(file) || existsSync(file);
+    const held = this.pending.get(file);
+    return held === undefined ? existsSync(file) : held !== REMOVED;
   }
 
   /** The file's bytes, or null when it does not exist. @throws {NodeJS.ErrnoException} for other read errors. */
   async bytes(file: string): Promise<Uint8Array | null> {
     const held = this.pending.get(file);
+    if (held === REMOVED) return null;
     if (held !== undefined) return typeof held === 'string' ? Buffer.from(held) : gunzipSync(held.gzipped);
     try {
       return await readFile(file);
@@ -97,8 +117,10 @@ export class ArchiveFiles {
   /** The names of the files directly in a folder, on disk and written in this run, sorted. */
   async names(folder: string): Promise<string[]> {
     const onDisk = await readdir(folder).catch(() => [] as string[]);
-    const held = [...this.pending.keys()].filter((f) => path.dirname(f) === folder).map((f) => path.basename(f));
-    return [...new Set([...onDisk, ...held])].sort();
+    const here = [...this.pending].filter(([f]) => path.dirname(f) === folder);
+    const gone = new Set(here.filter(([, v]) => v === REMOVED).map(([f]) => path.basename(f)));
+    const held = here.filter(([, v]) => v !== REMOVED).map(([f]) => path.basename(f));
+    return [...new Set([...onDisk, ...held])].filter((name) => !gone.has(name)).sort();
   }
 }
 

@@ -8,14 +8,7 @@
 import { lowerWithoutAccents } from '../text/fold.ts';
 import { sha256Hex } from '../text/hash.ts';
 import { dateParts, isoDay, yearOf, type ArchiveDate } from '../content/dates.ts';
-import {
-  authorName,
-  familyWithParticle,
-  givenWithParticle,
-  citedName,
-  type Author,
-  type CslName,
-} from '../content/names.ts';
+import { authorName, familyWithParticle, citedName, type Author, type CslName } from '../content/names.ts';
 
 /** What a citation needs to know. */
 export interface CitationFacts {
@@ -66,11 +59,14 @@ function parts(d: ArchiveDate): [number, number, number] {
   return [y, m - 1, day];
 }
 
-/** "Family, Given" (suffix after: "Hale, Robert, Jr."); a literal name as written. */
+/**
+ * "Family, Given" (suffix after: "Hale, Robert, Jr."; a dropping particle after the given names,
+ * which `given` abbreviates alone: "Humboldt, A. von"); a literal name as written.
+ */
 function inverted(n: CslName, given: (g: string) => string = (g) => g): string {
   if (n.literal !== undefined) return n.literal;
-  const first = givenWithParticle(n);
-  return [familyWithParticle(n), first && given(first), n.suffix].filter(Boolean).join(', ');
+  const first = [n.given && given(n.given), n['dropping-particle']].filter(Boolean).join(' ');
+  return [familyWithParticle(n), first, n.suffix].filter(Boolean).join(', ');
 }
 
 /** "Jordain Alex" -> "J. A."; hyphenated given names keep the hyphen ("Jean-Paul" -> "J.-P."). */
@@ -352,15 +348,22 @@ const day = (d: ArchiveDate) => isoDay(d);
 
 /**
  * A BibTeX name: "von Last, Jr, First" (Patashnik, "Designing BibTeX Styles", and the biblatex
- * manual, 3.4), the parts escaped by bibNamePart; an organization or other literal name in
+ * manual, 3.4), the parts escaped by bibNamePart: BibTeX's one "von" part holds every particle,
+ * dropping or not ("von Humboldt, Alexander", "de La Fontaine, Jean"), and its styles and
+ * biblatex's useprefix option decide where it goes; an organization or other literal name in
  * braces, so BibTeX keeps it whole ("{Associated Press}", see bibLiteral).
  */
 function bibName(n: CslName): string {
   if (n.literal !== undefined) return bibLiteral(n.literal);
-  const given = givenWithParticle(n);
-  return [familyWithParticle(n), n.suffix, given]
+  // A family name holding a lower-case word ("Muñoz y Pérez") is braced, or BibTeX would read that word as a "von" part.
+  const family = /\s\p{Ll}/u.test(n.family ?? '') ? `{${bibNamePart(n.family!)}}` : bibNamePart(n.family ?? '');
+  const particles = [n['dropping-particle'], n['non-dropping-particle']].filter(Boolean).join(' ');
+  return [
+    [particles && bibNamePart(particles), family].filter(Boolean).join(' '),
+    n.suffix && bibNamePart(n.suffix),
+    n.given && bibNamePart(n.given),
+  ]
     .filter((p): p is string => Boolean(p))
-    .map((p) => bibNamePart(p))
     .join(', ');
 }
 

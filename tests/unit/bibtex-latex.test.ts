@@ -223,6 +223,37 @@ describe('every special character in titles, names and addresses', () => {
     expect(result.bbl.replace(/\s+/g, ' ')).toContain('{Ernst and Young}, {John and Jane Doe}, and Ann Lee.');
   }, 120_000);
 
+  test('suffixes, double surnames and particles print as BibTeX styles write them', () => {
+    const people = [
+      'Martin Luther King, Jr.',
+      'John Smith III',
+      'Ana Muñoz y Pérez',
+      'Maria de Souza',
+      'Jean Le Bœuf',
+      'Mayor Sadiq Khan',
+    ];
+    const bib = bibtex({ ...facts(TITLES[0]!, people, URLS[0]!), language: 'pt' }, 'test/article');
+    const bbl = (style: string) => {
+      const result = compile(bib, document(keyOf(bib), style));
+      expect(result.ok, `${style}\n${bib}\n${result.log}`).toBe(true);
+      return result.bbl.replace(/\s+/g, ' ');
+    };
+    // plain.bst: "First von Last, Jr"; abbrv.bst: the given names as initials.
+    const plainNames = bbl('plain');
+    expect(plainNames).toContain('Martin~Luther King, Jr.');
+    expect(plainNames).toContain('John Smith, III');
+    expect(plainNames).toContain("Ana {Mu{\\~{n}}oz y P{\\'{e}}rez}");
+    expect(plainNames).toContain('Maria de~Souza');
+    expect(plainNames).toContain('Jean Le~B{\\oe}uf');
+    expect(plainNames).toContain('Sadiq Khan');
+    const abbrvNames = bbl('abbrv');
+    expect(abbrvNames).toContain('M.~L. King, Jr.');
+    expect(abbrvNames).toContain("A.~{Mu{\\~{n}}oz y P{\\'{e}}rez}");
+    expect(abbrvNames).toContain('M.~de~Souza');
+    expect(abbrvNames).toContain('J.~Le~B{\\oe}uf');
+    expect(abbrvNames).toContain('S.~Khan');
+  }, 120_000);
+
   for (const url of URLS)
     test(`the link in the PDF is the original address: ${url}`, () => {
       const bib = bibtex(facts(TITLES[1]!, NAMES.slice(0, 2), url), 'test/article');

@@ -29,9 +29,9 @@ test('a draft whose capture is archived as a version of another article is liste
   await cp('tests/fixtures/plain-text-copies/council-budget-v2.txt', v2!);
   await utimes(v1!, new Date('2026-11-01T10:00:00Z'), new Date('2026-11-01T10:00:00Z'));
   await utimes(v2!, new Date('2026-11-20T10:00:00Z'), new Date('2026-11-20T10:00:00Z'));
-  const first = await importAll([v1!], root, options);
-  const article = first.outcomes[0]!.article!;
-  await importAll([v1!], root, { ...options, given });
+  await importAll([v1!], root, options);
+  // Completed, the draft moves from articles/undated/ to its dated folder.
+  const article = (await importAll([v1!], root, { ...options, given })).outcomes[0]!.article!;
   await writeFile(
     article,
     (await readFile(article, 'utf8')).replace('Rosa Delgado said', 'Rosa Delgado (EDITOR) said'),

@@ -112,11 +112,14 @@ describe('a completed draft stays published', () => {
     );
     const run = await importAll([saved], root, { ...options, force: true });
     expect(run.counts.failed).toBe(0);
-    expect((await readEntry(file)).data).toMatchObject({
+    // Dated now, the file has moved from articles/undated/ to its dated folder.
+    const moved = run.outcomes[0]!.article!;
+    expect(moved).toBe(path.join(root, 'articles', '2026', '11', path.basename(file)));
+    expect((await readEntry(moved)).data).toMatchObject({
       url: 'https://news.example/night-bus',
       published: '2026-11-03',
     });
-    expect((await readEntry(file)).data.draft).toBeUndefined();
+    expect((await readEntry(moved)).data.draft).toBeUndefined();
     expect((await checkContent(root)).problems).toEqual([]);
   }, 60_000);
 
@@ -148,7 +151,7 @@ describe('a completed draft stays published', () => {
       const run = await importAll([command![1]!], root, { ...options, given });
       const report = formatSummary(run, { dryRun: false });
       expect(run.counts, report).toMatchObject({ replaced: 1, failed: 0 });
-      const after = (await readEntry(file)).data;
+      const after = (await readEntry(run.outcomes[0]!.article!)).data;
       expect(after.draft, report).toBeUndefined();
       expect(report).toContain('note: a draft no longer');
       // What the command line gave is not called the capture's.

@@ -493,7 +493,10 @@ describe('plain-text drafts', () => {
       given: { url: FERRY_URL, source: 'the-hill', published: '2026-02-10' },
     });
     expect(done.counts).toMatchObject({ replaced: 1 });
-    const completed = await readEntry(draft);
+    // Dated now, it has moved to its dated folder, with nothing left behind.
+    expect(done.outcomes[0]!.article).toBe(path.join(root, 'articles', '2026', '02', path.basename(draft)));
+    expect(existsSync(draft)).toBe(false);
+    const completed = await readEntry(done.outcomes[0]!.article!);
     expect(completed.data).toMatchObject({
       url: FERRY_URL,
       source: 'the-hill',

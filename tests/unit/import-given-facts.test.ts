@@ -53,7 +53,9 @@ describe('a plain-text draft whose url the editor filled by hand', () => {
     });
     const report = formatSummary(run, { dryRun: false });
     expect(run.outcomes[0]!.status).toBe('replaced');
-    const { data } = await readEntry(article);
+    // Dated now, the draft has moved from articles/undated/ to its dated folder.
+    expect(run.outcomes[0]!.article).toBe(path.join(root, 'articles', '2026', '11', path.basename(article)));
+    const { data } = await readEntry(run.outcomes[0]!.article!);
     expect(data.url).toBe(URL_);
     expect(data.source).toBe('bayside-gazette');
     expect(data.published).toBe('2026-11-19');
@@ -69,7 +71,7 @@ describe('a plain-text draft whose url the editor filled by hand', () => {
     const capture = path.join(root, 'captures', (await readEntry(article)).data.capture as string);
     const run = await importAll([capture], root, { ...options, given: { published: '2026-11-19' } });
     const report = formatSummary(run, { dryRun: false });
-    const { data } = await readEntry(article);
+    const { data } = await readEntry(run.outcomes[0]!.article!);
     expect(data.url).toBe(URL_);
     expect(data.published).toBe('2026-11-19');
     expect(data.draft).toBe(true);
