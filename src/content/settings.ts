@@ -111,6 +111,16 @@ export function setting<N extends SettingName>(name: N, env: Env = process.env):
 }
 
 /**
+ * The values of `names` as `env` gives them, unchecked, in one string (an unset variable differs
+ * from an empty one): for a caller that keeps what it worked out from those settings and must
+ * notice when one of them changes in the process, without checking the values on every call
+ * (src/render/cache-dir.ts).
+ */
+export function givenSettingsKey(names: readonly SettingName[], env: Env = process.env): string {
+  return JSON.stringify(names.map((name) => env[name] ?? null));
+}
+
+/**
  * Every setting, read from `env` and checked together.
  * @throws {SettingsError} when any variable's value cannot be used: one line for each.
  */

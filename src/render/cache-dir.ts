@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setting, type Env } from '../content/settings.ts';
+import { givenSettingsKey, setting, type Env } from '../content/settings.ts';
 
 // Where builds keep what they can reuse: Astro's content store and incremental build, the rendered
 // article bodies and the search index parts. One folder per content folder and version of the
@@ -28,20 +28,20 @@ export function cacheDir(env: Env = process.env): string {
   return path.resolve('node_modules/.astro', key);
 }
 
-/** The sub-folders made so far, by name: for which value of ARCHIVE_CACHE_DIR (as the environment gives it), and where. */
-const made = new Map<string, { value: string | undefined; dir: string }>();
+/** The sub-folders made so far, by name: for which values of the settings cacheDir reads (as the environment gives them), and where. */
+const made = new Map<string, { value: string; dir: string }>();
 
 /**
  * The folder `name` inside the build cache (cacheDir), created on first use and again if
- * ARCHIVE_CACHE_DIR changes in the process (tests sharing a process each set their own); callers
+ * ARCHIVE_CACHE_DIR or ARCHIVE_CONTENT_DIR changes in the process (tests sharing a process each set their own); callers
  * then read and write it with synchronous calls, without checking it exists each time. Asked for
- * every body by the pages, the search records and the quotes, so the variable's value is
- * compared as given, and checked (by cacheDir) only when it changed.
+ * every body by the pages, the search records and the quotes, so the variables' values are
+ * compared as given, and checked (by cacheDir) only when one changed.
  * @throws the file system's error if the folder cannot be created.
  * @throws {SettingsError} when ARCHIVE_CACHE_DIR's value cannot be used.
  */
 export function cacheSubdir(name: string): string {
-  const value = process.env.ARCHIVE_CACHE_DIR;
+  const value = givenSettingsKey(['ARCHIVE_CACHE_DIR', 'ARCHIVE_CONTENT_DIR']);
   const known = made.get(name);
   if (known && known.value === value) return known.dir;
   const dir = path.join(cacheDir(), name);
