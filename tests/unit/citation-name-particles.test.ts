@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
 import { sortKey } from '../../src/content/names.ts';
 import { checkContent } from '../../src/content/check.ts';
-import { caseCitationFacts } from '../helpers/citation.ts';
+import { authorInEveryStyle, caseCitationFacts } from '../helpers/citation.ts';
 
 // Name particles as CSL sets them (CSL 1.0.2, "Name-part Order": a dropping particle follows the
 // given names in an inverted name, a non-dropping particle stays before the family name) and as
@@ -18,14 +17,7 @@ const CASE = path.resolve('tests/fixtures/cases/citation-name-forms/content');
 const names = caseCitationFacts((await checkContent(CASE)).entries.articles[0]!);
 
 function allStyles(name: string, language?: string) {
-  const f: CitationFacts = { ...names, authors: [{ name, organization: false }], language };
-  return {
-    apa: plain(apa(f)).split(' (2024')[0],
-    mla: plain(mla(f)).split(' “')[0],
-    chicago: plain(chicago(f)).split(' “')[0],
-    bibtex: /author = \{(.*)\},\n/.exec(bibtex(f, 'test/article'))?.[1],
-    csl: (JSON.parse(cslJson(f, 'x')) as { author: unknown[] }[])[0]!.author,
-  };
+  return authorInEveryStyle(names, name, language);
 }
 
 describe('a double surname joined by "y", "e" or "i" is the family name', () => {

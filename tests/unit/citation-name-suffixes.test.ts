@@ -1,14 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
 import { sortKey } from '../../src/content/names.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { splitFrontmatter } from '../../src/content/files.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { cleanAuthors } from '../../src/import/names.ts';
 import { importAll } from '../../src/import/run.ts';
-import { caseCitationFacts } from '../helpers/citation.ts';
+import { authorInEveryStyle, caseCitationFacts } from '../helpers/citation.ts';
 import { scratchArchive } from '../helpers/scratch-archive.ts';
 import { newsPage, paragraphsFor } from '../fixtures/pages.ts';
 
@@ -22,14 +21,7 @@ const CASE = path.resolve('tests/fixtures/cases/citation-name-forms/content');
 const names = caseCitationFacts((await checkContent(CASE)).entries.articles[0]!);
 
 function allStyles(name: string) {
-  const f: CitationFacts = { ...names, authors: [{ name, organization: false }], language: undefined };
-  return {
-    apa: plain(apa(f)).split(' (2024')[0],
-    mla: plain(mla(f)).split(' “')[0],
-    chicago: plain(chicago(f)).split(' “')[0],
-    bibtex: /author = \{(.*)\},\n/.exec(bibtex(f, 'test/article'))?.[1],
-    csl: (JSON.parse(cslJson(f, 'x')) as { author: unknown[] }[])[0]!.author,
-  };
+  return authorInEveryStyle(names, name);
 }
 
 describe('a suffix is the name’s suffix in every style', () => {

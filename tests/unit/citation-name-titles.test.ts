@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apa, bibtex, chicago, cslJson, mla, plain, type CitationFacts } from '../../src/site/citation.ts';
 import { sortKey } from '../../src/content/names.ts';
 import { checkContent } from '../../src/content/check.ts';
-import { caseCitationFacts } from '../helpers/citation.ts';
+import { authorInEveryStyle, caseCitationFacts } from '../helpers/citation.ts';
 
 // Titles of office, rank and religion before a name come off in reference lists like the
 // honorifics do ("Do not include titles, positions, ranks": APA 7th, "Format of the Author
@@ -15,16 +14,8 @@ import { caseCitationFacts } from '../helpers/citation.ts';
 const CASE = path.resolve('tests/fixtures/cases/citation-name-forms/content');
 const names = caseCitationFacts((await checkContent(CASE)).entries.articles[0]!);
 
-/** Every style's author element of one byline: APA, MLA, Chicago, the BibTeX author field, CSL-JSON. */
 function allStyles(name: string) {
-  const f: CitationFacts = { ...names, authors: [{ name, organization: false }], language: undefined };
-  return {
-    apa: plain(apa(f)).split(' (2024')[0],
-    mla: plain(mla(f)).split(' “')[0],
-    chicago: plain(chicago(f)).split(' “')[0],
-    bibtex: /author = \{(.*)\},\n/.exec(bibtex(f, 'test/article'))?.[1],
-    csl: (JSON.parse(cslJson(f, 'x')) as { author: unknown[] }[])[0]!.author,
-  };
+  return authorInEveryStyle(names, name);
 }
 
 describe('a title of office or rank before a full name comes off in every style', () => {
