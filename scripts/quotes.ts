@@ -7,7 +7,7 @@
 // and the editor's `quotes:` corrections; quotations are found in the body's prose as the build
 // finds them (src/content/article-prose.ts: paragraphs, list items, block quotations, headings and
 // table cells; no comments or code; character references decoded), offsets index the body after
-// the front matter, and corrections are applied by correctedQuotes as the build applies them. A .txt file is
+// the front matter, and corrections are applied by findQuotes as the build applies them. A .txt file is
 // plain English text, its offsets index the text as read (a leading byte order mark included);
 // its people are every person of --people DIR, if given. A file that cannot
 // be read is reported on stderr with its name and the others still run; the exit code is then 1.
@@ -27,8 +27,8 @@ import {
 } from '../src/content/quote-checks.ts';
 import { withoutControlCharacters } from '../src/content/control-characters.ts';
 import { parseYaml } from '../src/content/yaml.ts';
+import { findQuotes } from '../src/text/quotes.ts';
 import { articleProse, bodySpan, type ArticleProse } from '../src/content/article-prose.ts';
-import { correctedQuotes } from '../src/text/attribution-corrections.ts';
 import { type FoundQuote, type QuoteCorrection, type QuotePerson, type TextSpan } from '../src/text/quotes.ts';
 
 const USAGE = 'usage: npm run quotes -- [--format text|jsonl] [--people DIR] FILE...';
@@ -271,7 +271,7 @@ for (const file of args.positionals) {
   }
   for (const problem of input.problems) console.error(problem);
   if (input.problems.length > 0) invalid++;
-  const quotes = correctedQuotes(input.text, input).map((q) => ({
+  const quotes = findQuotes(input.text, input).map((q) => ({
     ...placed(q, input),
     marks: marksOf(input.text, q),
   }));

@@ -14,7 +14,7 @@ import { articleProse } from './article-prose.ts';
 
 // The editor's quotation corrections (front matter `quotes:`, docs/quotes.md) checked against the
 // article: each names one of the article's people, and its passage is found exactly once in the
-// body's prose and within quotation marks, as correctedQuotes (src/text/attribution-corrections.ts)
+// body's prose and within quotation marks, as findQuotes (src/text/attribution-corrections.ts)
 // applies it in the build and in `npm run quotes`. The check reads the body's prose (the text the
 // build looks for quotations in, article-prose.ts: character references decoded, comments and
 // code out, headings and table cells in) and its quotation marks (quote-marks.ts) but does not run

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { cacheSubdir } from './cache-dir.ts';
 import { TEXT_BLOCKS } from './rehype-paragraph-anchors.ts';
-import { correctedQuotes } from '../text/attribution-corrections.ts';
 import { findQuotes, type FoundQuote, type QuoteCorrection, type QuotePerson } from '../text/quotes.ts';
 
 // The quotes of a rendered article body: the sanitized HTML the page shows is turned into plain
@@ -197,7 +196,7 @@ function rulesVersion(): string {
 
 /** The quotes of a body's text, each with the anchor of its block. */
 function quotesOfText({ text, blocks }: BodyText, options: ArticleQuoteOptions): BodyQuote[] {
-  const found = correctedQuotes(text, {
+  const found = findQuotes(text, {
     language: options.language,
     people: options.people,
     corrections: options.corrections ?? [],

@@ -1,9 +1,9 @@
 import { markedQuotes, paragraphsOf, type MarkedQuote } from './quote-marks.ts';
 import { comparableQuoteText } from './quote-text.ts';
-import { findQuotes, type FoundQuote, type QuoteOptions } from './quotes.ts';
+import type { FoundQuote, QuoteOptions } from './quotes.ts';
 
 // Editors' corrections (front matter `quotes:`, docs/quotes.md) applied to the quotations
-// findQuotes gives, by the one rule the checker (src/content/quote-checks.ts) checks them by:
+// findQuotes finds (it applies them last, through withCorrections), by the one rule the checker (src/content/quote-checks.ts) checks them by:
 // a passage is found on word boundaries (" you" is not in "your"), an apostrophe or quotation
 // mark typed straight matches the body's curly one and the other way round, and a correction
 // applies to the whole quotation holding the passage: every paragraph of a quotation running
@@ -97,9 +97,10 @@ function quotationNumbers(quotes: readonly FoundQuote[], marked: readonly Marked
 }
 
 /**
- * Every direct quotation of `text` with the editor's corrections of `options` applied: findQuotes
- * (src/text/quotes.ts, its contract) on the text without corrections, then each correction in
- * order. A correction applies only when its passage is found exactly once in the text on word
+ * `found` (findQuotes's quotations of `text`, in reading order, before any correction) with the
+ * editor's corrections of `options` applied, each in order: findQuotes's last step
+ * (src/text/quotes.ts, its contract). A correction applies only when its passage is found exactly
+ * once in the text on word
  * boundaries (passageForm, passageIndices: white space, Markdown markup and straight or curly
  * marks aside, letter case counts) and within quotation marks; it is otherwise ignored (the
  * checker reports it). `remove: true` drops the whole quotation holding the passage (all its
@@ -108,9 +109,8 @@ function quotationNumbers(quotes: readonly FoundQuote[], marked: readonly Marked
  * marks the extraction left out (scare quotes, titles) are added as that marked quotation.
  * Throws nothing.
  */
-export function correctedQuotes(text: string, options: QuoteOptions): FoundQuote[] {
+export function withCorrections(text: string, found: FoundQuote[], options: QuoteOptions): FoundQuote[] {
   const corrections = options.corrections ?? [];
-  const found = findQuotes(text, { ...options, corrections: [] });
   if (corrections.length === 0) return found;
   const marked = markedQuotes(text, options.language, paragraphsOf(text));
   const numbers = quotationNumbers(found, marked);

@@ -20,14 +20,6 @@ export function comparableQuoteText(text: string): string {
     .trim();
 }
 
-/** How many times `passage` occurs in `text`, overlapping occurrences counted; 0 for an empty passage. */
-export function occurrences(text: string, passage: string): number {
-  if (!passage) return 0;
-  let n = 0;
-  for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1)) n++;
-  return n;
-}
-
 /**
  * A quotation's words as pages show them: without the comma (and the white space) that ends them
  * when the sentence goes on after the closing mark (`“We will appeal,” she said`). US and Chicago

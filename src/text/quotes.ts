@@ -7,10 +7,10 @@ import {
   subjectOfSentence,
   type Attribution,
 } from './quote-attribution.ts';
+import { withCorrections } from './attribution-corrections.ts';
 import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { isTitleWord, PeopleIndex } from './quote-people.ts';
-import { comparableQuoteText, occurrences } from './quote-text.ts';
 
 /**
  * Direct quotations in a news text and who said them.
@@ -174,7 +174,7 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       cue: a?.cue ?? null,
     };
   });
-  return applyCorrections(text, found, marked, options.corrections ?? [], people);
+  return withCorrections(text, found, options);
 }
 
 /**
@@ -619,52 +619,4 @@ function narrationPronouns(
     }
   }
   return out;
-}
-
-/** The cue of a quotation whose attribution is the editor's correction, not the text's. */
-const CORRECTION_CUE = 'editor’s correction';
-
-/**
- * The quotations with the editor's corrections applied, in order. A correction applies only when
- * its `text` occurs exactly once in the text and within quotation marks (white space and Markdown
- * markup compared loosely, comparableQuoteText; letter case counts): a passage found twice could
- * mean either place, and words outside marks are narration, no one's quote. Otherwise it is
- * ignored (the checker, src/content/quote-checks.ts, reports it). `remove` drops the quotation
- * holding the passage; `person` (ignored unless one of the article's people) makes it that
- * person's as the editor's attribution: speaker and refersTo null, cue CORRECTION_CUE. Words in
- * marks the extraction left out (taken for scare quotes) are added as that whole marked quotation.
- * Pronouns after a corrected quotation were resolved from the text before this, so they follow
- * what the text says.
- */
-function applyCorrections(
-  text: string,
-  found: FoundQuote[],
-  marked: readonly MarkedQuote[],
-  corrections: readonly QuoteCorrection[],
-  people: PeopleIndex,
-): FoundQuote[] {
-  let quotes = found;
-  const whole = corrections.length > 0 ? comparableQuoteText(text) : '';
-  for (const c of corrections) {
-    const wanted = comparableQuoteText(c.text);
-    if (!wanted || occurrences(whole, wanted) !== 1) continue;
-    const hit = quotes.find((q) => comparableQuoteText(q.quote.text).includes(wanted));
-    if (c.remove) {
-      if (hit) quotes = quotes.filter((q) => q !== hit);
-      continue;
-    }
-    if (!c.person || !people.byId.has(c.person)) continue;
-    const corrected = { speaker: null, refersTo: null, person: c.person, cue: CORRECTION_CUE };
-    if (hit) {
-      quotes = quotes.map((q) => (q === hit ? { ...q, ...corrected } : q));
-      continue;
-    }
-    const m = marked.find((q) => comparableQuoteText(text.slice(q.start, q.end)).includes(wanted));
-    if (m)
-      quotes = [
-        ...quotes,
-        { quote: { start: m.start, end: m.end, text: text.slice(m.start, m.end) }, ...corrected },
-      ].sort((a, b) => a.quote.start - b.quote.start);
-  }
-  return quotes;
 }
