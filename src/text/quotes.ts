@@ -7,8 +7,8 @@ import {
   subjectOfSentence,
   type Attribution,
 } from './quote-attribution.ts';
-import { withCorrections } from './attribution-corrections.ts';
-import { markedQuotes, paragraphsOf, type MarkedQuote, type Paragraph } from './quote-marks.ts';
+import { isEditorsCorrection, withCorrections } from './attribution-corrections.ts';
+import { markedQuotes, paragraphsOf, withApostrophes, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { isTitleWord, PeopleIndex } from './quote-people.ts';
 
@@ -107,8 +107,10 @@ const FUNCTION_WORDS = new Set(
  * a few words in quotation marks with no speaker (scare quotes, "zero tolerance") and titles of
  * works are left out. `person` is only ever the id of one of `options.people`.
  */
-export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
+export function findQuotes(written: string, options: QuoteOptions): FoundQuote[] {
   const { language } = options;
+  // "don´t", "Delgado`s": the rules read an accent typed for an apostrophe as one; spans show the text as written.
+  const text = withApostrophes(written);
   const paragraphs = paragraphsOf(text);
   const starts = paragraphs.map((p) => sentenceStarts(text, p));
   const marked = withIncisesSplit(text, markedQuotes(text, language, paragraphs), language);
@@ -142,11 +144,20 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
       // by "that" keeps its words the speaker's over a longer stretch.
       return words.length > (cue >= 0 && words[0] === 'that' ? 10 : 4) ? null : a;
     };
+    // "“Seven,” Whitaker said, “and eight.” Delgado disagreed.": the second part of a split
+    // quotation is the speaker's between the parts, whatever follows it; only a speaker of its own
+    // in the clause before it ("…,” Whitaker said, and Delgado replied: “…”) or, for a part
+    // ending with a comma, right after it ("…,” Whitaker said. “…,” Delgado replied.) is another's.
+    const split = rules ? splitSpeaker(text, q, previous, parts.at(-1), starts[q.paragraph]!) : null;
     const own = !rules
       ? null
-      : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)
-        ? (tryAfter() ?? tryBefore())
-        : (tryBefore() ?? tryAfter());
+      : split
+        ? /[,—–-]$/.test(inner) || /^\s*,/.test(after)
+          ? (tryAfter() ?? tryBefore() ?? split)
+          : (tryBefore() ?? split)
+        : /[,?!—–-]$/.test(inner) || /^\s*,/.test(after)
+          ? (tryAfter() ?? tryBefore())
+          : (tryBefore() ?? tryAfter());
     const attribution =
       own ??
       (rules
@@ -162,19 +173,53 @@ export function findQuotes(text: string, options: QuoteOptions): FoundQuote[] {
     parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
-  const resolved = resolveSpeakers(text, parts, people, language, paragraphs, marked);
-  const found = parts.map((part): FoundQuote => {
-    const a = part.attribution;
-    const r = a ? resolved.get(a)! : { person: null, refersTo: null };
-    return {
-      quote: { start: part.marked.start, end: part.marked.end, text: text.slice(part.marked.start, part.marked.end) },
-      speaker: a ? { start: a.start, end: a.end, text: a.text } : null,
-      refersTo: r.refersTo,
-      person: r.person,
-      cue: a?.cue ?? null,
-    };
-  });
-  return withCorrections(text, found, options);
+  const found = (corrected: ReadonlyMap<number, string>) => {
+    const resolved = resolveSpeakers(text, parts, people, language, paragraphs, marked, corrected);
+    return parts.map((part): FoundQuote => {
+      const a = part.attribution;
+      const r = a ? resolved.get(a)! : { person: null, refersTo: null };
+      return {
+        quote: {
+          start: part.marked.start,
+          end: part.marked.end,
+          text: written.slice(part.marked.start, part.marked.end),
+        },
+        speaker: a ? { start: a.start, end: a.end, text: written.slice(a.start, a.end) } : null,
+        refersTo: r.refersTo,
+        person: r.person,
+        cue: a?.cue ?? null,
+      };
+    });
+  };
+  const result = withCorrections(written, found(new Map()), options);
+  // "“…,” he went on." after a quotation an editor gave to someone: the pronoun is resolved again
+  // with each corrected quotation standing for its person (docs/quotes.md, "Editors' corrections").
+  const corrected = new Map(result.filter(isEditorsCorrection).map((q) => [q.quote.start, q.person!]));
+  const pronouns = parts.some((p) => p.attribution?.kind === 'pronoun' && !corrected.has(p.marked.start));
+  return corrected.size > 0 && pronouns ? withCorrections(written, found(corrected), options) : result;
+}
+
+/**
+ * The attribution a quotation continues as the second part of a split quotation (`“…,” X said,
+ * “…”`, `“…,” said X, a councillor, “…”`, `“…,” X said. “…”`): the one written between the part
+ * before (`previous`, the quotation right before in the paragraph, whose words end with a comma
+ * or a dash, its sentence going on; as `part`) and this one, when only the rest of its
+ * clause follows it there (an appositive, a comma, a full stop): no sentence of `sentences` (the
+ * paragraph's sentence starts) starts between. Null otherwise.
+ */
+function splitSpeaker(
+  text: string,
+  q: MarkedQuote,
+  previous: MarkedQuote | undefined,
+  part: Part | undefined,
+  sentences: readonly number[],
+): Attribution | null {
+  const a = part?.own;
+  if (!a || part.marked !== previous || previous.paragraph !== q.paragraph || !previous.closed) return null;
+  if (a.start < previous.close || a.end > q.open || !/[,—–-]$/.test(text.slice(previous.start, previous.end)))
+    return null;
+  // Up to the opening mark, the rest of the attribution's clause: no other sentence starts there.
+  return sentences.some((s) => s > a.end && s < q.open) ? null : a;
 }
 
 /**
@@ -499,7 +544,12 @@ function namesRelative(text: string, a: Attribution): boolean {
 /** An age standing for a name: "the 54-year-old", "his 54-year-old" (the number, group 1). */
 const AGE_NOMINAL = /^(?:the|his|her)\s+(\d{1,3})-year-old$/i;
 
-/** Each attribution's person and refersTo, resolved in reading order so pronouns see the speakers before them. */
+/**
+ * Each attribution's person and refersTo, resolved in reading order so pronouns see the speakers
+ * before them. `corrected` maps the start of each quotation an editor's correction attributes to
+ * that person's id: such a quotation stands for its person where it is, and an attribution only
+ * corrected quotations have is no mention of anyone.
+ */
 function resolveSpeakers(
   text: string,
   parts: readonly Part[],
@@ -507,13 +557,16 @@ function resolveSpeakers(
   language: string,
   paragraphs: readonly Paragraph[],
   marked: readonly MarkedQuote[],
+  corrected: ReadonlyMap<number, string>,
 ): Map<Attribution, { person: string | null; refersTo: string | null }> {
   const out = new Map<Attribution, { person: string | null; refersTo: string | null }>();
   // English, French and German speakers' pronouns say a gender (he/il/er, she/elle/sie).
   const gendered = ['en', 'fr', 'de'].includes(language.toLowerCase().split('-')[0]!);
-  const attributions = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))].sort(
-    (a, b) => a.start - b.start,
-  );
+  const overridden = (a: Attribution) =>
+    corrected.size > 0 && parts.every((p) => p.attribution !== a || corrected.has(p.marked.start));
+  const all = [...new Set(parts.map((p) => p.attribution).filter((a) => a !== null))];
+  for (const a of all) if (overridden(a)) out.set(a, { person: null, refersTo: null });
+  const attributions = all.filter((a) => !out.has(a)).sort((a, b) => a.start - b.start);
   // The quotations each pronoun speaker says: the people they name are not that speaker.
   const said = Map.groupBy(
     parts.filter((p) => p.attribution?.kind === 'pronoun'),
@@ -533,6 +586,8 @@ function resolveSpeakers(
       ? // Every quotation in marks is spoken words, also those left out as scare quotes or titles.
         new Mentions(text, paragraphs, people, until + 1, marked, language)
       : null;
+  for (const [at, person] of corrected)
+    mentions?.add({ at, entity: person, name: people.byId.get(person)!.name, person, subject: true });
   for (const a of attributions)
     if (a.kind === 'name') {
       // "His wife, Maureen, said": a given name the text never writes in full resolves by the role.
