@@ -143,6 +143,12 @@ describe('the least of a word its English stem keeps', () => {
     expect(close.length / Object.keys(STEMS).length).toBeGreaterThan(0.8);
   });
 
+  test('a y after a y taken as a consonant is a vowel, as the stemmer marks them left to right', () => {
+    // "ayybent": a, Y (after a vowel), y (after a consonant: a vowel), b: R1 "ybent", R2 "ent",
+    // so step 4 takes "ent" and the stem is "ayyb".
+    expect(englishStemFloor('ayybent')).toBeLessThanOrEqual(4);
+  });
+
   test('words of one or two letters are their own stems', () => {
     expect(englishStemFloor('a')).toBe(1);
     expect(englishStemFloor('us')).toBe(2);

@@ -64,8 +64,11 @@ const STEPS: readonly Step[] = [
  * within R1 (the word's length when there is none).
  */
 function regions(word: string): [number, number] {
-  const vowel = (i: number) =>
-    VOWELS.includes(word[i]!) && !(word[i] === 'y' && (i === 0 || VOWELS.includes(word[i - 1]!)));
+  // A y that begins the word or follows a vowel is a consonant (the stemmer's "Y"), left to right.
+  const vowels: boolean[] = [];
+  for (const [i, letter] of [...word].entries())
+    vowels.push(VOWELS.includes(letter) && !(letter === 'y' && (i === 0 || vowels[i - 1])));
+  const vowel = (i: number) => vowels[i]!;
   const after = (from: number) => {
     for (let i = from + 1; i < word.length; i++) if (!vowel(i) && vowel(i - 1)) return i + 1;
     return word.length;
