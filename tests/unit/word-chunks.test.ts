@@ -51,29 +51,51 @@ describe('the chunks a typed word needs', () => {
   test('a word whose stem the words on both sides begin with loads both', () => {
     // "police" (stem "polic"), "polices", "policy" (stem "polici": the cut shares five letters).
     for (const word of ['police', 'polices', 'policy', 'polic', 'poli'])
-      expect(chunkProbes(word, [cuts]), word).toEqual(['polic', 'polici']);
+      expect(chunkProbes(word, [cuts], 'en'), word).toEqual(['polic', 'polici']);
   });
 
   test('a word far from every cut, or shorter than MIN_SHARED letters, loads nothing more', () => {
-    for (const word of ['harbor', 'po', 'plank', 'polarities']) expect(chunkProbes(word, [cuts]), word).toEqual([]);
+    for (const word of ['harbor', 'po', 'plank', 'polarities'])
+      expect(chunkProbes(word, [cuts], 'en'), word).toEqual([]);
     // A short word sharing MIN_SHARED letters with a cut loads it, whatever its stem ("pole").
-    expect(chunkProbes('pole', [cuts])).toEqual(['polic', 'polici']);
+    expect(chunkProbes('pole', [cuts], 'en')).toEqual(['polic', 'polici']);
   });
 
-  test('a stem more than STEM_SLACK letters shorter than the word is not followed across a cut', () => {
-    expect(STEM_SLACK).toBe(4);
+  test('in English, the cuts the stem is sure to reach, however much shorter than the word it is', () => {
     // "nationalizations" stems to "nation", which both sides of "nationwi | nationwo" begin with.
-    expect(chunkProbes('nationalizations', [cuts])).toEqual([]);
-    expect(chunkProbes('nationwide', [cuts])).toEqual(['nationwi', 'nationwo']);
-    // Nor a cut whose sides share only a short start of a long word (the chunk of "and" is large).
-    expect(chunkProbes('anderson', [{ ...cuts, cuts: [['and', 'ande']] }])).toEqual([]);
-    expect(chunkProbes('andes', [{ ...cuts, cuts: [['and', 'ande']] }])).toEqual(['and', 'ande']);
+    expect(chunkProbes('nationalizations', [cuts], 'en-GB')).toEqual(['nationwi', 'nationwo']);
+    // "nationwide" stems to "nationwid", which "nationwo" does not begin with.
+    expect(chunkProbes('nationwide', [cuts], 'en')).toEqual([]);
+    // Not a cut whose sides share only a short start of a long word (the chunk of "and" is large).
+    expect(chunkProbes('anderson', [{ ...cuts, cuts: [['and', 'ande']] }], 'en')).toEqual([]);
+    expect(chunkProbes('andes', [{ ...cuts, cuts: [['and', 'ande']] }], 'en')).toEqual(['and', 'ande']);
+    // Nor a cut the stem cannot reach, though it shares all of the word but its last letters:
+    // "grace" and "park" are their own stems.
+    const near = {
+      ...cuts,
+      cuts: [
+        ['grad', 'gran'],
+        ['parl', 'parti'],
+        ['grace', 'gracef'],
+      ] as [string, string][],
+    };
+    expect(chunkProbes('grace', [near], 'en')).toEqual(['grace', 'gracef']);
+    expect(chunkProbes('park', [near], 'en')).toEqual([]);
+  });
+
+  test('in another language, a stem more than STEM_SLACK letters shorter than the word is not followed across a cut', () => {
+    expect(STEM_SLACK).toBe(4);
+    expect(chunkProbes('nationalizations', [cuts], 'fr')).toEqual([]);
+    expect(chunkProbes('nationwide', [cuts], 'fr')).toEqual(['nationwi', 'nationwo']);
+    expect(chunkProbes('anderson', [{ ...cuts, cuts: [['and', 'ande']] }], 'fr')).toEqual([]);
+    expect(chunkProbes('andes', [{ ...cuts, cuts: [['and', 'ande']] }], 'fr')).toEqual(['and', 'ande']);
+    expect(chunkProbes('grace', [{ ...cuts, cuts: [['grad', 'gran']] }], 'fr')).toEqual(['grad', 'gran']);
   });
 
   test('a word past an index’s first or last word loads the chunk at that end', () => {
-    expect(chunkProbes('zoos', [cuts])).toEqual(['zoo']);
-    expect(chunkProbes('zoology', [{ ...cuts, last: 'zoolog' }])).toEqual(['zoolog']);
-    expect(chunkProbes('aardvarks', [cuts])).toEqual(['aardvark']);
+    expect(chunkProbes('zoos', [cuts], 'en')).toEqual(['zoo']);
+    expect(chunkProbes('zoology', [{ ...cuts, last: 'zoolog' }], 'en')).toEqual(['zoolog']);
+    expect(chunkProbes('aardvarks', [cuts], 'en')).toEqual(['aardvark']);
   });
 
   test('the page reads each folder’s file for its language, and leaves out one it cannot read', async () => {

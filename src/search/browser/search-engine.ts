@@ -238,7 +238,7 @@ export function searchEngine(pagefind: Pagefind, parts: PageParts, options: Engi
       words.map((word) => {
         let loading = chunksLoaded.get(word);
         if (!loading) {
-          const probes = chunkProbes(word, wordCuts);
+          const probes = chunkProbes(word, wordCuts, language);
           loading = probes.length > 0 ? pagefind.preload(probes.join(' ')) : Promise.resolve();
           chunksLoaded.set(word, loading);
         }

@@ -12,36 +12,41 @@
 // with the word's stem may run across (`pagefind.preload` of words inside those chunks), and the
 // first or last chunk when the word lies past the index's first or last word (Pagefind then loads
 // no chunk at all, though that chunk may hold words beginning with the stem). The stem
-// itself is Pagefind's (Snowball, inside its WebAssembly) and is not known here, so a cut is
-// taken as crossed when the words on both sides share with the typed word all of it but its last
-// STEM_SLACK letters at most, and at least MIN_SHARED letters (src/search/word-cuts.ts). A cut
+// itself is Pagefind's (Snowball, inside its WebAssembly) and is not given out, so a cut is taken
+// as crossed when the words on both sides share with the typed word as many letters as its stem
+// is sure to share with it, and at least MIN_SHARED letters (src/search/word-cuts.ts). For an
+// English index that floor follows the English stemmer's steps (stem-floor.ts: "grace" keeps at
+// least "grac", so the cuts of "grad | gran" are not followed; "nationalizations" keeps
+// "nation"); for another language it is all of the word but its last STEM_SLACK letters. A cut
 // whose sides share only a short start of a long word is not followed: "and | anders" for
 // "anderson" would load the chunk of "and", 28 kB in each part of a 10,000-article archive.
-// Words of fewer letters, stems more than STEM_SLACK letters shorter than the word
-// ("nationalizations": "nation") and stems that are not a start of the word as typed ("dying":
-// "die") are left to Pagefind's own loading, as is a chunk of one word whose range Pagefind wrote
-// backwards (docs/performance.md, "One index or many parts: the same answers").
+// Stems sharing fewer than MIN_SHARED letters with the word ("dying": "die") and, in another
+// language, stems more than STEM_SLACK letters shorter are left to Pagefind's own loading, as is
+// a chunk of one word whose range Pagefind wrote backwards (docs/performance.md, "One index or
+// many parts: the same answers").
 
 import { MIN_SHARED, parseWordCuts, sharedLength, type WordCuts } from '../word-cuts.ts';
+import { englishStemFloor } from './stem-floor.ts';
 
-/** Letters a stem may lack of the typed word (English "-ing", "-ness", "-ment"; French "-ement" is five, with its R2 rules). */
+/** Letters a stem may lack of the typed word in a language other than English (French "-ement" is five, with its R2 rules). */
 export const STEM_SLACK = 4;
 
 /**
  * Words to preload so that every chunk the words beginning with `word`'s stem may reach is
  * loaded, in every index of `indexes` (each its WordCuts; the words are loaded in every index,
- * where they fall in the chunks of the same stretch of words). `word` is a query word as Pagefind
+ * where they fall in the chunks of the same stretch of words), indexes of `language` (a BCP 47
+ * tag; the stemmer is English's for "en" and its subtags). `word` is a query word as Pagefind
  * searches it (lower case, without punctuation: normalWord in query.ts). Sorted, without repeats;
  * empty when no cut is near the word.
  */
-export function chunkProbes(word: string, indexes: readonly WordCuts[]): string[] {
+export function chunkProbes(word: string, indexes: readonly WordCuts[], language: string): string[] {
   const probes = new Set<string>();
   if (word.length < MIN_SHARED) return [];
+  const english = language.toLowerCase().split('-')[0] === 'en';
+  /** Letters of the word its stem is sure to keep. */
+  const kept = Math.max(MIN_SHARED, english ? englishStemFloor(word) : word.length - STEM_SLACK);
   /** True when the words beginning with the stem may reach words that all begin with `common`. */
-  const reaches = (common: string) => {
-    const shared = sharedLength(common, word);
-    return shared >= MIN_SHARED && shared >= word.length - STEM_SLACK;
-  };
+  const reaches = (common: string) => sharedLength(common, word) >= kept;
   for (const { first, last, cuts } of indexes) {
     // An index's first and last words are its ends: a word past them loads no chunk at all.
     if (reaches(first)) probes.add(first);
