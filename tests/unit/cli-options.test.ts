@@ -91,6 +91,21 @@ describe('the commands refuse a bad number before doing anything', () => {
     60_000,
   );
 
+  test.each([
+    [['--rounds', '0'], '--rounds: 0 is out of range. Write a whole number of rounds, at least 1, e.g. --rounds 3'],
+    [['--articles', '10,000'], '--articles: "10,000" is not a whole number.'],
+  ])(
+    'npm run bench:hugo -- %j',
+    async (args, message) => {
+      const dir = path.join(scratch, 'bench-hugo');
+      const result = run('scripts/bench-hugo.ts', [...args, '--dir', dir], 30);
+      expect(result.status, result.stdout).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(await readdir(dir).catch(() => [])).toEqual([]);
+    },
+    60_000,
+  );
+
   test('npm run bench:corpus -- --people 1', async () => {
     const out = path.join(scratch, 'corpus');
     const result = run('scripts/bench-corpus.ts', ['--articles', '10', '--people', '1', '--out', out]);
