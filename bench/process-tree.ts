@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // Running a command while sampling the memory of its whole process tree (RSS summed over the
 // process and all its descendants, from /proc), for the benchmark's "peak memory".
@@ -50,4 +53,36 @@ export function measure(command: string, args: string[], env: Record<string, str
       resolve({ code: code ?? 1, output, seconds: (performance.now() - started) / 1000, peakBytes });
     });
   });
+}
+
+/** GNU time, which reports the CPU time of a command and of every descendant it waited for. */
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Runs a command as `measure` does and also gives its CPU time: user + system seconds of the
+ * command and of every descendant process that was waited for (the whole process tree of a build
+ * that waits for its workers and indexers), from GNU time's `wait4` resource usage. The tree's
+ * memory includes GNU time's own (about 2 MB).
+ * @throws Error when /usr/bin/time is absent (Debian's `time` package: `apt-get install time`) or
+ *   wrote no figures (the command could not be started).
+ */
+export async function measureCpu(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Measured & { cpuSeconds: number }> {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: install it with apt-get install time`);
+  const folder = await mkdtemp(path.join(tmpdir(), 'cpu-'));
+  try {
+    const figures = path.join(folder, 'time.txt');
+    const run = await measure(GNU_TIME, ['-f', '%U %S', '-o', figures, command, ...args], env);
+    // GNU time puts "Command exited with non-zero status N" before the figures when the command fails.
+    const last = (await readFile(figures, 'utf8').catch(() => '')).trim().split('\n').at(-1) ?? '';
+    const [user, system] = last.split(' ').map(Number);
+    if (!Number.isFinite(user) || !Number.isFinite(system))
+      throw new Error(`${GNU_TIME} gave no CPU figures for ${command}:\n${run.output.slice(-2000)}`);
+    return { ...run, cpuSeconds: user! + system! };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }

@@ -19,11 +19,19 @@ export interface BenchPaths {
   dist: string;
 }
 
-/** One astro build of the corpus; fails loudly when the build fails. */
-async function build(paths: BenchPaths): Promise<Measured & { indexSeconds: number }> {
+/**
+ * One astro build of the corpus, as the benchmark runs it, started by `runner` (`measure`, or
+ * `measureCpu` for its CPU time too); its `indexSeconds` is the search index's time as the build
+ * prints it (NaN when it prints none).
+ * @throws Error with the end of the build's output when the build fails.
+ */
+export async function buildArchive<M extends Measured>(
+  paths: BenchPaths,
+  runner: (command: string, args: string[], env: Record<string, string>) => Promise<M>,
+): Promise<M & { indexSeconds: number }> {
   // Astro runs on the Node that runs this script (the project's pinned Node), whatever PATH holds.
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-  const run = await measure(process.execPath, [astro, 'build', '--outDir', paths.dist], {
+  const run = await runner(process.execPath, [astro, 'build', '--outDir', paths.dist], {
     ARCHIVE_CONTENT_DIR: paths.corpus,
     ARCHIVE_CACHE_DIR: paths.cache,
     ARCHIVE_SITE: 'https://archive.example.org',
@@ -52,8 +60,11 @@ async function queries(corpus: string, n: number): Promise<string[]> {
   return [...names, ...[...words].sort().slice(0, n)];
 }
 
+/** The paragraph added to one article to measure a rebuild after one edit. */
+export const EDIT = '\nAn added paragraph, to measure a rebuild after one edit.\n';
+
 /** The first article file of the corpus, for the edit rebuild. */
-async function firstArticle(corpus: string): Promise<string> {
+export async function firstArticle(corpus: string): Promise<string> {
   const files = (await listFiles(path.join(corpus, 'articles'))).filter((f) => f.endsWith('.md'));
   return path.join(corpus, 'articles', files[0]!);
 }
@@ -66,14 +77,14 @@ export async function runBench(
   if (!existsSync(path.join(paths.corpus, 'articles'))) await writeCorpus(paths.corpus, opts);
   await rm(paths.cache, { recursive: true, force: true });
   await rm(paths.dist, { recursive: true, force: true });
-  const cold = await build(paths);
+  const cold = await buildArchive(paths, measure);
   const edited = await firstArticle(paths.corpus);
   const original = await readFile(edited, 'utf8');
-  await appendFile(edited, '\nAn added paragraph, to measure a rebuild after one edit.\n');
-  const afterEdit = await build(paths);
+  await appendFile(edited, EDIT);
+  const afterEdit = await buildArchive(paths, measure);
   const added = path.join(path.dirname(edited), 'benchmark-added-article.md');
   await writeFile(added, original.replace(/^url: .*$/m, 'url: https://bench.example/added-article'));
-  const afterAdd = await build(paths);
+  const afterAdd = await buildArchive(paths, measure);
   await writeFile(edited, original);
   await rm(added);
   const weight = await articlePageWeight(paths.dist);

@@ -77,13 +77,19 @@ describe('the commands refuse a bad number before doing anything', () => {
   }, 60_000);
 
   test.each([
-    [['--articles', 'x'], '--articles: "x" is not a whole number.'],
-    [['--articles', '100', '--people', 'many'], '--people: "many" is not a whole number.'],
+    ['bench', ['--articles', 'x'], '--articles: "x" is not a whole number.'],
+    ['bench', ['--articles', '100', '--people', 'many'], '--people: "many" is not a whole number.'],
+    [
+      'bench-hugo',
+      ['--rounds', '0'],
+      '--rounds: 0 is out of range. Write a whole number of rounds, at least 1, e.g. --rounds 3',
+    ],
+    ['bench-hugo', ['--articles', '10,000'], '--articles: "10,000" is not a whole number.'],
   ])(
-    'npm run bench -- %j',
-    async (args, message) => {
-      const dir = path.join(scratch, 'bench');
-      const result = run('scripts/bench.ts', [...args, '--dir', dir], 30);
+    'scripts/%s.ts %j',
+    async (script, args, message) => {
+      const dir = path.join(scratch, script);
+      const result = run(`scripts/${script}.ts`, [...args, '--dir', dir], 30);
       expect(result.status, result.stdout).toBe(2);
       expect(result.stderr).toContain(message);
       expect(await readdir(dir).catch(() => [])).toEqual([]);
