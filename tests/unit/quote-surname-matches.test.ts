@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/corpus.ts';
 import { surnameMatches } from '../../src/text/quote-people.ts';
 
 // surnameMatches tries the surname pattern only where a match can start; it must give what a
@@ -16,17 +17,6 @@ function scan(text: string, surname: string): [number, string, string | undefine
 
 function matches(text: string, surname: string): [number, string, string | undefined, string | undefined][] {
   return [...surnameMatches(text, surname)].map((m) => [m.index, m[0], m[1], m[2]]);
-}
-
-/** A small deterministic generator (mulberry32), so a failing text can be found again. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
@@ -78,7 +68,7 @@ describe('surnameMatches', () => {
   });
 
   it('gives what a global scan gives on 3,000 generated texts', () => {
-    const next = random(20_261_208);
+    const next = mulberry32(20_261_208);
     for (let i = 0; i < 3000; i++) {
       const length = 1 + Math.floor(next() * 40);
       const text = Array.from({ length }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
