@@ -168,7 +168,7 @@ const LINK_HOSTS = [...SOURCES.map((s) => s.domain), 'records.example', 'data.ex
 export const MAX_SEED = 0xffffffff;
 
 /** mulberry32: a tiny, fast generator whose whole state is one 32-bit number. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -108,8 +108,8 @@ export function nameWord(word: string): string {
 
 /**
  * The pattern of a surname with the capitalized word before it and the one after it (groups 1
- * and 2), global: one per surname, kept across texts, since compiling a Unicode pattern costs more
- * than running it (PeopleIndex.surnameRivals runs it from lastIndex 0).
+ * and 2), sticky: one per surname, kept across texts, since compiling a Unicode pattern costs more
+ * than running it (PeopleIndex.surnameRivals tries it only where a match can start).
  */
 function surnamePattern(surname: string): RegExp {
   let pattern = SURNAME_PATTERNS.get(surname);
@@ -117,7 +117,7 @@ function surnamePattern(surname: string): RegExp {
     const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     pattern = new RegExp(
       `(?<![\\p{L}\\p{M}])(?:(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)[^\\S\\n]+)?${escaped}(?:[^\\S\\n]+(\\p{Lu}[\\p{L}&.]*))?(?![\\p{L}\\p{M}])`,
-      'gu',
+      'uy',
     );
     // Surnames repeat across an archive; the cache is bounded so a large build stays small.
     if (SURNAME_PATTERNS.size > 5_000) SURNAME_PATTERNS.clear();
@@ -127,6 +127,38 @@ function surnamePattern(surname: string): RegExp {
 }
 
 const SURNAME_PATTERNS = new Map<string, RegExp>();
+
+/**
+ * The matches of surnamePattern(surname) in `text`, as a global scan from index 0 finds them
+ * (leftmost first, none overlapping), tried only where one can start: every match holds the
+ * surname, and the word before it (group 1) begins no earlier than the run of non-space
+ * characters before that occurrence, so each occurrence (indexOf) is tried from there; the
+ * positions a scan would try between occurrences cannot match. A scan of the whole text for every
+ * surname was a third of findQuotes's time (docs/performance.md, "Quotes at 10,000 articles: the
+ * rules' surname scan, the pages, and the cost left").
+ */
+export function* surnameMatches(text: string, surname: string): Generator<RegExpExecArray> {
+  const pattern = surnamePattern(surname);
+  let from = 0;
+  for (let at = text.indexOf(surname); at !== -1; at = text.indexOf(surname, from)) {
+    let start = at;
+    while (start > from && /\s/.test(text[start - 1]!)) start--;
+    while (start > from && /\S/.test(text[start - 1]!)) start--;
+    let m: RegExpExecArray | null = null;
+    for (let p = start; p <= at && m === null; p++) {
+      // A Unicode scan never starts inside a surrogate pair.
+      if (p > 0 && /[\udc00-\udfff]/.test(text[p]!) && /[\ud800-\udbff]/.test(text[p - 1]!)) continue;
+      pattern.lastIndex = p;
+      m = pattern.exec(text);
+    }
+    if (m === null) {
+      from = at + 1;
+      continue;
+    }
+    from = m.index + m[0].length;
+    yield m;
+  }
+}
 
 /** nameWord's results: Unicode decomposition is the costly part of reading a name. */
 const NAME_WORDS = new Map<string, string>();
@@ -373,9 +405,7 @@ export class PeopleIndex {
     rivals = [];
     if (this.text && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(surname)) {
       const own = new Set(this.forms.filter((f) => f.id === id).flatMap((f) => f.words));
-      const pattern = surnamePattern(surname);
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(this.text); m !== null; m = pattern.exec(this.text)) {
+      for (const m of surnameMatches(this.text, surname)) {
         const before = m[1] === undefined ? '' : nameWord(m[1]);
         const after = m[2] === undefined ? '' : nameWord(m[2]);
         if (after && COMPANY_WORDS.has(after)) rivals.push('company');
