@@ -272,8 +272,11 @@ const PRESENT_FR = CUES_FR.split('|')
   .join('|');
 /** A word of a French nominal speaker: not a preposition or a gerund's "en" ("la réalisatrice en quittant la scène"). */
 const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis|a|avait|aurait|ont|avaient|est|était)(?!\p{L}))[\p{Ll}\-]+`;
-/** "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur": an article and a description before the name. */
-const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+[\p{Ll}\-]+\s+|[Ll]['’][\p{Ll}\-]+\s+)?`;
+/**
+ * "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur", "la conseillère municipale Hélène
+ * Garnier": an article and a description of one or two words before the name.
+ */
+const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+(?:[\p{Ll}\-]+\s+){1,2}|[Ll]['’][\p{Ll}\-]+\s+(?:[\p{Ll}\-]+\s+)?)?`;
 const SPEAKER_FR = `(?:(?<pronoun>[Ii]ls?|[Ee]lles?)(?!\\p{L})|(?<name>${DESCRIPTION_FR}(?!${OPENING_DE_FR})${NAME_PATTERN})|(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2}))`;
 /** Other compound pasts of the cues: "avait dit", "ont déclaré", "aurait confié". */
 const PAST_FR = `(?:avait|aurait|avaient|ont|auraient)\\s+(?:${PARTICIPLES_FR})`;
@@ -302,7 +305,7 @@ const FR = {
  * direct speech (Duden, Die Grammatik, "Redewiedergabe": sagen, erklären, antworten, entgegnen,
  * erwidern, betonen, fragen, ...) and the verbs of statement, comment and demand that agencies'
  * copy attributes with (bestätigen, kritisieren, warnen, fordern, versprechen, widersprechen),
- * and "so" ("„…“, so Weber"). Separable verbs stand as their stem (SEPARABLE_DE).
+ * "sprach" ("sprach von einem „…“") and "so" ("„…“, so Weber"). Separable verbs stand as their stem (SEPARABLE_DE).
  */
 const VERBS_DE = [
   'sagte sagt erklärte erklärt betonte betont meinte meint ergänzte ergänzt schrieb schreibt warnte warnt',
@@ -310,7 +313,7 @@ const VERBS_DE = [
   'versprach verspricht widersprach widerspricht bestätigte bestätigt unterstrich unterstreicht',
   'bekräftigte bekräftigt versicherte versichert berichtete berichtet erzählte erzählt fragte fragt',
   'mahnte mahnt beklagte beklagt bemängelte bemängelt lobte lobt kommentierte kommentiert',
-  'argumentierte argumentiert resümierte resümiert verkündete verkündet präzisierte präzisiert so',
+  'argumentierte argumentiert resümierte resümiert verkündete verkündet präzisierte präzisiert sprach spricht so',
 ].join(' ');
 /**
  * German separable reporting verbs: the stem stands second, its particle ends the clause

@@ -156,6 +156,15 @@ describe('an office before a surname', () => {
     expect(findQuotes(text, { language, people: PEOPLE }).map((q) => q.person)).toEqual([person]);
   });
 
+  test('an office of two words after the French article, and "sprach von" in German', () => {
+    expect(found('« Nous attendrons », a répliqué la conseillère municipale Lucie Arnaud.', 'fr')).toEqual([
+      ['Nous attendrons', 'la conseillère municipale Lucie Arnaud', 'lucie-arnaud'],
+    ]);
+    expect(found('Betriebsratsvorsitzender Hans Vogel sprach von einem „Schlag ins Gesicht“.', 'de')).toEqual([
+      ['Schlag ins Gesicht', 'Betriebsratsvorsitzender Hans Vogel', 'hans-vogel'],
+    ]);
+  });
+
   test('a surname no person of the article has stays no one, office or not', () => {
     expect(found('„Wir bauen“, sagte Bürgermeister Krause.', 'de')).toEqual([
       ['Wir bauen', 'Bürgermeister Krause', null],
