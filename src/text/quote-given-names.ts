@@ -121,7 +121,7 @@ const BEFORE_A_DATE =
  * -ly that no name list has ("Finally"; Kelly and Emily are names), or a month's name that is
  * no given name (March) or that follows a preposition or determiner (`before`, the text before the
  * word: "In June Whitaker said"); or a German or French word of the same kinds (OPENERS_DE_FR:
- * "Laut", "Auch", "Dann", "Selon", "Puis"). `word` as written, any case; accents ignored.
+ * "Laut", "Auch", "Dann", "Selon", "Puis"; only as written with a capital). `word` as written, any case; accents ignored.
  */
 export function isNotGivenName(word: string, before = ''): boolean {
   const w = folded(word.replace(/[.,]$/, ''));
@@ -129,7 +129,8 @@ export function isNotGivenName(word: string, before = ''): boolean {
   if (w.length < 2) return false;
   // "Will" is a function word and a common given name (Will Hale): a name here.
   if ((isStopWord(w, 'en') && w !== 'will') || WEEKDAYS.has(w) || CLAUSE_OPENERS.has(w)) return true;
-  if (OPENERS_DE_FR.has(w)) return true;
+  // Capitalized as written: "der Bürgermeister Hans Vogel" keeps its article as part of the mention.
+  if (OPENERS_DE_FR.has(w) && !/^\p{Ll}/u.test(word)) return true;
   if (/ly$/.test(w)) return givenNameGender(w) === null;
   return MONTHS.has(w) && (givenNameGender(w) === null || BEFORE_A_DATE.test(before));
 }

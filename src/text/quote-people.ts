@@ -414,7 +414,7 @@ export class PeopleIndex {
           !titleWord(before) &&
           !NOT_GIVEN_NAMES.has(before) &&
           // "On Monday Whitaker said", "Still Whitaker said": no other Whitaker.
-          !isNotGivenName(before, this.text.slice(Math.max(0, m.index - 12), m.index))
+          !isNotGivenName(m[1]!, this.text.slice(Math.max(0, m.index - 12), m.index))
         ) {
           rivals.push(givenNameGender(before));
         }
