@@ -34,6 +34,21 @@ export function lowerWithoutMarks(text: string): string {
 }
 
 /**
+ * Text case-folded the same in every locale, without any combining mark: canonical decomposition
+ * (NFD, UAX #15), the marks (Unicode General_Category M) dropped, then lower-, upper- and lower-cased
+ * with the locale-independent String methods, which apply Unicode's full case mappings
+ * (SpecialCasing.txt): "ß" and "ẞ" -> "ss", "ﬁ" -> "fi", dotless "ı" and dotted "İ" -> "i"
+ * (the first lower-casing makes "ẞ", which upper-cases to itself, an "ß"). So "René", "rene" and "RENE" fold alike, and so do "Straße" and "STRASSE", on
+ * a Turkish browser as on any other (toLocaleLowerCase would give "ı" for "I" there). Marks an
+ * upper-casing brings back ("ǰ" -> "J̌") are dropped again. For comparing a value typed into the
+ * search page's address with the archive's values (src/search/browser/search-state.ts).
+ */
+export function caseFoldWithoutMarks(text: string): string {
+  const withoutMarks = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '');
+  return withoutMarks(withoutMarks(text).toLowerCase().toUpperCase().toLowerCase());
+}
+
+/**
  * Text lower-cased with everything but letters and digits (Unicode L and N) left out: "The
  * Day-After, 2024!" -> "thedayafter2024". Accents stay (compose lowerWithoutAccents first to drop
  * them). Two texts with the same result print the same words, whatever their spacing and

@@ -8,6 +8,7 @@
 // have none, so their quotations keep no speaker rather than get one by English rules.
 
 import { NAME_PARTICLES } from './name-particles.ts';
+import { CONNECTIVES_DE_FR, OPENING_WORDS_DE_FR } from './opening-words-de-fr.ts';
 import { isNotGivenName } from './quote-given-names.ts';
 
 /** What an attribution rule found: the speaker mention and the cue. */
@@ -227,9 +228,40 @@ const EN = {
   ],
 };
 
+/** German and French words that open a clause and never a name (src/text/opening-words-de-fr.ts): "Laut", "Auch", "Puis". */
+const OPENING_DE_FR = `(?:${[...OPENING_WORDS_DE_FR].join('|')})(?!\\p{L})`;
+/** Where a German or French speaker may start: as CLAUSE_START, or after a conjunction or sentence adverb ("Und Weber sagte", "Puis elle a ajouté"). */
+const CLAUSE_START_DE_FR = `(?:${CLAUSE_START}|(?<!\\p{L})(?:${CONNECTIVES_DE_FR.join('|')})[^\\S\\n]+)`;
 const PRONOUN_FR = String.raw`(?<pronoun>[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles)`;
-const CUES_FR =
-  'a glissé|a évoqué|a qualifié|a parlé|a défendu|a raconté|a rappelé|a résumé|a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé|a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué|a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié|a écrit|déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise|lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte|rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce|promet|prévient|observe|note|tranche|plaide|juge|évoque|qualifie|parle';
+/**
+ * French reporting verbs in the compound past and the present, as news copy writes them before a
+ * quotation or after it and in an incise (« …, a déclaré X. … »): the verbs of saying that
+ * introduce direct speech and form incises (Grevisse and Goosse, Le Bon Usage, "discours direct",
+ * "incise": dire, déclarer, répondre, rétorquer, répliquer, ajouter, affirmer, ...), and the
+ * verbs of statement, judgement and feeling that French agencies' copy attributes with (estimer,
+ * souligner, confirmer, déplorer, fustiger, ironiser). "selon X" and "d'après X" have rules of
+ * their own. Multi-word forms keep one space between their words.
+ */
+const CUES_FR = [
+  'a glissé|a évoqué|a qualifié|a parlé|a défendu|a raconté|a rappelé|a résumé',
+  'a commenté|a avoué|a poursuivi|a conclu|a regretté|a dénoncé|a salué|a annoncé',
+  'a promis|a prévenu|a observé|a noté|a tranché|a plaidé|a jugé|a déclaré',
+  'a dit|a affirmé|a expliqué|a ajouté|a souligné|a estimé|a assuré|a indiqué',
+  'a précisé|a lancé|a répondu|a insisté|a martelé|a averti|a reconnu|a confié',
+  'a écrit|a rétorqué|a répliqué|a confirmé|a admis|a témoigné|a renchéri|a ironisé',
+  'a protesté|a objecté|a nuancé|a relevé|a signalé|a demandé|a soutenu|a démenti',
+  'a tempéré|a complété|a réagi|a détaillé|a argué|a avancé|a concédé|a déploré',
+  'a critiqué|a fustigé|a lâché|a soufflé|a murmuré|a continué|a repris|a enchaîné',
+  'a garanti|a certifié|a tweeté|a fait valoir|a fait savoir|a mis en garde',
+  'déclare|dit|explique|ajoute|affirme|estime|assure|souligne|indique|précise',
+  'lance|répond|insiste|martèle|avertit|reconnaît|confie|écrit|glisse|raconte',
+  'rappelle|résume|commente|avoue|poursuit|conclut|regrette|dénonce|salue|annonce',
+  'promet|prévient|observe|note|tranche|plaide|juge|évoque|qualifie|parle',
+  'rétorque|réplique|confirme|admet|témoigne|renchérit|ironise|proteste|objecte|nuance',
+  'relève|signale|demande|soutient|dément|tempère|complète|réagit|détaille|argue',
+  'avance|concède|déplore|critique|fustige|lâche|souffle|murmure|continue|reprend',
+  'enchaîne|garantit|certifie|fait valoir|fait savoir|met en garde',
+].join('|');
 /** "a-t-il déclaré", "déclare-t-elle": the cue's past participles and present forms. */
 const PARTICIPLES_FR = CUES_FR.split('|')
   .filter((c) => c.startsWith('a '))
@@ -240,9 +272,12 @@ const PRESENT_FR = CUES_FR.split('|')
   .join('|');
 /** A word of a French nominal speaker: not a preposition or a gerund's "en" ("la réalisatrice en quittant la scène"). */
 const NOMINAL_WORD_FR = String.raw`(?!(?:en|de|du|des|à|au|aux|pour|dans|sur|avec|après|avant|lors|devant|par|qui|que|et|ou|mais|puis|a|avait|aurait|ont|avaient|est|était)(?!\p{L}))[\p{Ll}\-]+`;
-/** "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur": an article and a description before the name. */
-const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+[\p{Ll}\-]+\s+|[Ll]['’][\p{Ll}\-]+\s+)?`;
-const SPEAKER_FR = `(?:(?<pronoun>[Ii]ls?|[Ee]lles?)(?!\\p{L})|(?<name>${DESCRIPTION_FR}(?!(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles|Selon)(?!\\p{L}))${NAME_PATTERN})|(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2}))`;
+/**
+ * "la comédienne Hélène Marchal", "le cinéaste Thomas Vasseur", "la conseillère municipale Hélène
+ * Garnier": an article and a description of one or two words before the name.
+ */
+const DESCRIPTION_FR = String.raw`(?:(?:[Ll]e|[Ll]a)\s+(?:[\p{Ll}\-]+\s+){1,2}|[Ll]['’][\p{Ll}\-]+\s+(?:[\p{Ll}\-]+\s+)?)?`;
+const SPEAKER_FR = `(?:(?<pronoun>[Ii]ls?|[Ee]lles?)(?!\\p{L})|(?<name>${DESCRIPTION_FR}(?!${OPENING_DE_FR})${NAME_PATTERN})|(?<nominal>(?:[Ll]e|[Ll]a|[Ll]es|[Uu]n|[Uu]ne)\\s+${NOMINAL_WORD_FR}(?:\\s+${NOMINAL_WORD_FR}){0,2}))`;
 /** Other compound pasts of the cues: "avait dit", "ont déclaré", "aurait confié". */
 const PAST_FR = `(?:avait|aurait|avaient|ont|auraient)\\s+(?:${PARTICIPLES_FR})`;
 const FR = {
@@ -254,18 +289,43 @@ const FR = {
   ],
   before: [
     new RegExp(
-      `${CLAUSE_START}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+[^.!?«»“”"\\n]{0,160}$)`,
+      `${CLAUSE_START_DE_FR}(?<cue>[Ss]elon|[Dd]['’]après)\\s+${SPEAKER_FR}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+[^.!?«»“”"\\n]{0,160}$)`,
       'dgu',
     ),
     new RegExp(
-      `${CLAUSE_START}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${PAST_FR}|${CUES_FR})(?!\\p{L})[^.!?«»“”"\\n]{0,80}$`,
+      `${CLAUSE_START_DE_FR}${SPEAKER_FR}${APPOSITIVE}\\s+(?<cue>${PAST_FR}|${CUES_FR})(?!\\p{L})[^.!?«»“”"\\n]{0,80}$`,
       'dgu',
     ),
   ],
 };
 
-const CUES_DE =
-  'sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte\\s+hinzu|ergänzte|schrieb|schreibt|warnte|kritisierte|so';
+/**
+ * German reporting verbs (verba dicendi) in the past and present tense, as news copy writes them
+ * before or after a quotation: the verbs of saying that German grammars list as introducing
+ * direct speech (Duden, Die Grammatik, "Redewiedergabe": sagen, erklären, antworten, entgegnen,
+ * erwidern, betonen, fragen, ...) and the verbs of statement, comment and demand that agencies'
+ * copy attributes with (bestätigen, kritisieren, warnen, fordern, versprechen, widersprechen),
+ * "sprach" ("sprach von einem „…“") and "so" ("„…“, so Weber"). Separable verbs stand as their stem (SEPARABLE_DE).
+ */
+const VERBS_DE = [
+  'sagte sagt erklärte erklärt betonte betont meinte meint ergänzte ergänzt schrieb schreibt warnte warnt',
+  'kritisierte kritisiert entgegnete entgegnet erwiderte erwidert antwortete antwortet forderte fordert',
+  'versprach verspricht widersprach widerspricht bestätigte bestätigt unterstrich unterstreicht',
+  'bekräftigte bekräftigt versicherte versichert berichtete berichtet erzählte erzählt fragte fragt',
+  'mahnte mahnt beklagte beklagt bemängelte bemängelt lobte lobt kommentierte kommentiert',
+  'argumentierte argumentiert resümierte resümiert verkündete verkündet präzisierte präzisiert sprach spricht so',
+].join(' ');
+/**
+ * German separable reporting verbs: the stem stands second, its particle ends the clause
+ * ("„…“, fügte Weber hinzu", "teilte die Polizei mit", "räumte sie ein"); the particle joins the cue.
+ */
+const SEPARABLE_DE =
+  'fügte fügt teilte teilt räumte räumt gab gibt stellte stellt kündigte kündigt merkte merkt wandte wendet hielt hält';
+const PARTICLES_DE = 'hinzu|mit|ein|zu|klar|an|bekannt|entgegen';
+/** The particle of a separable verb where its clause ends (group particle), when there is one. */
+const PARTICLE_DE = `(?:(?=[^.!?;„“”"«»\\n]*?\\s(?<particle>${PARTICLES_DE})\\s*(?:[.,;:!?]|$))|)`;
+/** A German reporting verb; a separable one's particle in group particle. */
+const CUES_DE = `(?:(?:${VERBS_DE.split(' ').join('|')})(?!\\p{L})|(?:${SEPARABLE_DE.split(' ').join('|')})(?!\\p{L})${PARTICLE_DE})`;
 /** Prepositions that open a German sentence before an inverted verb ("Auf Instagram schrieb der Verein"). */
 const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|Laut|Aus|Über|Gegenüber|Vor|Seit';
 /**
@@ -274,7 +334,7 @@ const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|La
  * not followed by a name ("der Bürgermeister Hans Vogel" is a name with its title and article).
  */
 const NOMINAL_DE = String.raw`(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:\p{Lu}[\p{L}\-]*|\d{1,3}-[Jj]ährige[rn]?)(?:\s+(?:der|des|von|vom)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\p{Lu}[\p{L}\-]*)?(?!\p{L}|[^\S\n]+\p{Lu})`;
-const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L}))(?:(?:der|die|das)\\s+(?=\\p{Lu}[\\p{L}\\-]*\\s+\\p{Lu}))?${NAME_PATTERN}))`;
+const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L})|${OPENING_DE_FR})(?:(?:der|die|das)\\s+(?=\\p{Lu}[\\p{L}\\-]*\\s+\\p{Lu}))?${NAME_PATTERN}))`;
 const DE = {
   after: [
     // "sagte der Sprecher der Stadt, Hans Vogel.": the name in apposition is the speaker.
@@ -287,10 +347,15 @@ const DE = {
     // "Auf Instagram schrieb der Verein: „…“", "Dazu sagte Karl Vogt: „…“": the verb second, the
     // speaker after it, a colon before the quotation.
     new RegExp(
-      `(?<cue>${CUES_DE})\\s+(?:(?<nominal>(?:der|die|das)\\s+\\p{Lu}[\\p{L}\\-]+)|(?<name>${NAME_PATTERN}))[^.!?„“”"»«:\\n]{0,60}:\\s*$`,
+      `(?<cue>${CUES_DE})\\s+(?:(?<pronoun>er|sie)(?!\\p{L})|(?<nominal>(?:der|die|das)\\s+\\p{Lu}[\\p{L}\\-]+)|(?<name>${NAME_PATTERN}))[^.!?„“”"»«:\\n]{0,60}:\\s*$`,
       'dgu',
     ),
-    new RegExp(`${CLAUSE_START}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu'),
+    // "Laut Weber ist das „…“", "Weber zufolge ist das „…“": the source, as "according to X".
+    new RegExp(
+      `${CLAUSE_START_DE_FR}(?:(?<cue>[Ll]aut)\\s+${SPEAKER_DE}|${SPEAKER_DE}\\s+(?<cue>zufolge))(?!\\p{L})[^.!?„“”"»«\\n]{0,80}$`,
+      'dgu',
+    ),
+    new RegExp(`${CLAUSE_START_DE_FR}${SPEAKER_DE}${APPOSITIVE}\\s+(?<cue>${CUES_DE})[^.!?„“”"»«\\n]{0,80}$`, 'dgu'),
   ],
 };
 
@@ -709,6 +774,8 @@ function attribution(
   const g = m.indices!.groups!;
   const end = start + text.length;
   let cue = m.groups!['cue']!.replace(/\s+/g, ' ');
+  // "„…“, teilte die Polizei mit": a German separable verb's particle ends the clause.
+  if (m.groups!['particle']) cue = `${cue} ${m.groups!['particle']}`;
   // The setting follows the cue ("wrote on X"), or the speaker after it ("wrote Baker on X").
   const rest = source.slice(g['cue']![1] <= start ? end : g['cue']![1]);
   const setting =

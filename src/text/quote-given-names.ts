@@ -14,6 +14,7 @@ import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.ts';
 import { lowerWithoutAccents } from './fold.ts';
 import { MONTH_NAMES } from './month-names.ts';
 import { isStopWord } from './stop-words.ts';
+import { OPENING_WORDS_DE_FR } from './opening-words-de-fr.ts';
 
 /** What a name's entry says: the gender it suggests, and SURE when every source agrees. */
 const FEMALE = 1;
@@ -103,6 +104,12 @@ const CLAUSE_OPENERS = new Set(
   ),
 );
 
+/**
+ * The German and French words of the same kinds ("Laut Weber", "Auch Weber sagte", "Selon
+ * Dupont"): src/text/opening-words-de-fr.ts, folded. Kept apart from the English ones.
+ */
+const OPENERS_DE_FR = new Set([...OPENING_WORDS_DE_FR].map((w) => lowerWithoutAccents(w)));
+
 /** A preposition or determiner before a month's name, which makes it the month ("in June", "last May"). */
 const BEFORE_A_DATE =
   /(?:^|[^\p{L}])(?:in|on|by|since|until|till|of|from|through|during|last|this|next|early|late|mid|before|after)[^\S\n]+$/iu;
@@ -113,7 +120,8 @@ const BEFORE_A_DATE =
  * (stop-words.ts; not "Will"), a day of the week, a sentence adverb or preposition (CLAUSE_OPENERS), a word in
  * -ly that no name list has ("Finally"; Kelly and Emily are names), or a month's name that is
  * no given name (March) or that follows a preposition or determiner (`before`, the text before the
- * word: "In June Whitaker said"). `word` as written, any case; accents ignored.
+ * word: "In June Whitaker said"); or a German or French word of the same kinds (OPENERS_DE_FR:
+ * "Laut", "Auch", "Dann", "Selon", "Puis"; only as written with a capital). `word` as written, any case; accents ignored.
  */
 export function isNotGivenName(word: string, before = ''): boolean {
   const w = folded(word.replace(/[.,]$/, ''));
@@ -121,6 +129,8 @@ export function isNotGivenName(word: string, before = ''): boolean {
   if (w.length < 2) return false;
   // "Will" is a function word and a common given name (Will Hale): a name here.
   if ((isStopWord(w, 'en') && w !== 'will') || WEEKDAYS.has(w) || CLAUSE_OPENERS.has(w)) return true;
+  // Capitalized as written: "der Bürgermeister Hans Vogel" keeps its article as part of the mention.
+  if (OPENERS_DE_FR.has(w) && !/^\p{Ll}/u.test(word)) return true;
   if (/ly$/.test(w)) return givenNameGender(w) === null;
   return MONTHS.has(w) && (givenNameGender(w) === null || BEFORE_A_DATE.test(before));
 }

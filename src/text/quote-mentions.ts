@@ -8,6 +8,7 @@
 import { BYLINE_ORGANIZATION_WORDS, GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
 import { lowerWithoutAccents } from './fold.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
+import { CONNECTIVES_DE_FR, OPENING_WORDS_DE_FR } from './opening-words-de-fr.ts';
 import { givenNameGender, givenNameIsSure } from './quote-given-names.ts';
 import { isTitleWord, nameWord, titleGender, type PeopleIndex } from './quote-people.ts';
 import type { Paragraph } from './quote-marks.ts';
@@ -77,6 +78,9 @@ const NOT_NAME_START = new Set(
 );
 const ABBREVIATIONS =
   /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|No|vs|etc|Inc|Ltd|Co|Corp|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec|\p{Lu})\.$/u;
+
+/** German and French conjunctions and sentence adverbs before a sentence's subject ("Auch", "Puis"). */
+const CONNECTIVES = new Set(CONNECTIVES_DE_FR);
 
 /** What follows a name that is the subject of its clause: a verb, after an appositive or age in commas. */
 const VERB_AFTER_NAME =
@@ -238,7 +242,8 @@ export class Mentions {
       // end ("sided with the Senate. Boyle said"): each sentence's words are a run of their own.
       for (let [run, at] of runsBySentence(m[0], m.index, sentenceSet)) {
         const first = /^\S+/.exec(run)![0];
-        if (NOT_NAME_START.has(first)) {
+        // "Laut Weber", "Auch Weber sagte": a German or French function word opens the run, not the name.
+        if (NOT_NAME_START.has(first) || OPENING_WORDS_DE_FR.has(first)) {
           const rest = /^\S+\s+/.exec(run);
           if (!rest) continue;
           [run, at] = [run.slice(rest[0].length), at + rest[0].length];
@@ -340,6 +345,8 @@ export class Mentions {
         TOPIC_BEFORE.test(this.text.slice(this.sentenceOf(at), at)) &&
         /^[^,.;:]{0,40},/.test(this.text.slice(end, end + 42))) ||
       /(?:^|[,;:—–]\s*|\b(?:[Bb]ut|[Aa]nd|[Tt]hen)\s+)$/.test(this.text.slice(Math.max(0, at - 6), at)) ||
+      // "Auch Anna Weber kam", "Puis Lucie Arnaud a dit": a German or French connective opens the sentence.
+      (sentenceSet.has(this.sentenceOf(at)) && CONNECTIVES.has(this.text.slice(this.sentenceOf(at), at).trim())) ||
       VERB_AFTER_NAME.test(this.text.slice(end, end + 90)) ||
       // "It was Jane Doe who raised the alarm", "Among those waiting was Jane Doe": the subject after its verb.
       this.subjectAfterVerb(at, sentenceSet)

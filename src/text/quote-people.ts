@@ -6,6 +6,7 @@
 import { lowerWithoutAccents } from './fold.ts';
 import { GROUP_WORDS, INSTITUTION_WORDS, TRADE_WORDS } from './organization-words.ts';
 import { givenNameGender, isNotGivenName } from './quote-given-names.ts';
+import { OFFICE_TITLES as OFFICES_BY_LANGUAGE } from './office-titles.ts';
 import type { QuotePerson } from './quotes.ts';
 
 /**
@@ -25,6 +26,34 @@ const TITLE_WORDS = new Set(
     'magistrate coroner corporator principal headteacher headmaster headmistress const insp'
   ).split(' '),
 );
+
+/**
+ * The offices src/text/office-titles.ts lists before a name in every language the archive holds
+ * ("Bürgermeister Vogel", "Ministerin Baerbock", "le maire Vogel", "Alcaldesa López"), folded as
+ * nameWord folds: titles as much as TITLE_WORDS's.
+ */
+const OFFICE_WORDS = new Set(Object.values(OFFICES_BY_LANGUAGE).flat().map(lowerWithoutAccents));
+
+/**
+ * The last parts of German compound offices ("Vorstandschef", "Fraktionschefin",
+ * "Bundesinnenministerin", "Regierungssprecher", "Betriebsratsvorsitzender"): a German compound
+ * noun is of the kind its last part names (Duden, Die Grammatik: "Determinativkompositum"), so a
+ * capitalized word ending with an office is that office. The German offices of office-titles.ts
+ * and the heads German news copy writes before names besides them.
+ */
+const GERMAN_OFFICE_HEADS = [
+  ...OFFICES_BY_LANGUAGE['de']!.map(lowerWithoutAccents),
+  ...'chef chefin vorsitzender vorsitzende leiter leiterin direktor direktorin'.split(' '),
+];
+
+/** Whether a folded word is a title or office that may stand before a name (TITLE_WORDS, OFFICE_WORDS, a German compound office). */
+function titleWord(folded: string): boolean {
+  return (
+    TITLE_WORDS.has(folded) ||
+    OFFICE_WORDS.has(folded) ||
+    GERMAN_OFFICE_HEADS.some((h) => folded.length >= h.length + 3 && folded.endsWith(h))
+  );
+}
 
 /**
  * Nouns naming a body, never a person: institutions' words and the bodies news copy quotes ("the
@@ -165,7 +194,7 @@ const NAME_WORDS = new Map<string, string>();
 
 /** Whether a word of a mention is a title or office that may stand before a name. */
 export function isTitleWord(word: string): boolean {
-  return TITLE_WORDS.has(nameWord(word));
+  return titleWord(nameWord(word));
 }
 
 /** "m" or "f" when a title says the gender, else null. */
@@ -279,7 +308,7 @@ export class PeopleIndex {
     if (whole.size === 1) return [...whole][0]!;
     // The name proper: the words after the last title ("Homeland Security Secretary | Kirstjen Nielsen").
     let t = words.length - 2;
-    while (t >= 0 && !TITLE_WORDS.has(words[t]!)) t--;
+    while (t >= 0 && !titleWord(words[t]!)) t--;
     const core = words.slice(t + 1);
     const exact = this.idsWhere((f) => f.words.length === core.length && f.words.every((w, i) => w === core[i]));
     if (exact.size > 0) return exact.size === 1 ? [...exact][0]! : null;
@@ -412,10 +441,10 @@ export class PeopleIndex {
         else if (
           before &&
           !own.has(before) &&
-          !TITLE_WORDS.has(before) &&
+          !titleWord(before) &&
           !NOT_GIVEN_NAMES.has(before) &&
           // "On Monday Whitaker said", "Still Whitaker said": no other Whitaker.
-          !isNotGivenName(before, this.text.slice(Math.max(0, m.index - 12), m.index))
+          !isNotGivenName(m[1]!, this.text.slice(Math.max(0, m.index - 12), m.index))
         ) {
           rivals.push(givenNameGender(before));
         }

@@ -11,6 +11,7 @@ import { isEditorsCorrection, withCorrections } from './attribution-corrections.
 import { markedQuotes, paragraphsOf, withApostrophes, type MarkedQuote, type Paragraph } from './quote-marks.ts';
 import { Mentions, sentenceStarts } from './quote-mentions.ts';
 import { isTitleWord, PeopleIndex } from './quote-people.ts';
+import { OPENING_WORDS_DE_FR } from './opening-words-de-fr.ts';
 
 /**
  * Direct quotations in a news text and who said them.
@@ -169,7 +170,10 @@ export function findQuotes(written: string, options: QuoteOptions): FoundQuote[]
           sameClauseSpeaker(text, q, parts.at(-1)))
         : null);
     const lead = text.slice(Math.max(para.start, q.open - 40), q.open);
-    if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead)) return;
+    // „Wir bauen“, sagte Weber. „Sicher.“: a quotation after one with a speaker in its paragraph.
+    const last = parts.at(-1);
+    const speechBefore = last?.marked.paragraph === q.paragraph && last.attribution !== null;
+    if (!keepsQuote(inner, after, q, attribution !== null, para.start, lead, speechBefore)) return;
     parts.push({ marked: q, own: attribution, attribution });
   });
   shareAttributions(text, parts, paragraphs);
@@ -414,7 +418,8 @@ const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|its|their|our|his|her|this|that|t
 /**
  * Whether marked words are a quotation of someone: not a modifier in quotation marks (the “zero
  * tolerance” policy), nor, without a speaker, a few words or a title of a work (“The Art of the
- * Deal”); a continued or paragraph-opening part is always kept.
+ * Deal”); a continued or paragraph-opening part is always kept, and so is a sentence after a colon
+ * or after a quotation with a speaker in its paragraph (`speechBefore`).
  */
 function keepsQuote(
   inner: string,
@@ -423,6 +428,7 @@ function keepsQuote(
   attributed: boolean,
   paraStart: number,
   lead: string,
+  speechBefore: boolean,
 ): boolean {
   const words = inner.split(/\s+/);
   const ended = /[.!?,;:…—–-]$/.test(inner);
@@ -443,6 +449,9 @@ function keepsQuote(
     if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(lead) && /^\s+\p{Lu}/u.test(after)) return false;
   }
   if (attributed || q.continues || !q.closed) return true;
+  // „Erstens.“ Und weiter: „Zweitens.“, „…“, sagte Weber. „Sicher.“: a sentence in marks after a
+  // colon, or after a quotation with a speaker in its paragraph, is speech however short.
+  if (/^\p{Lu}/u.test(inner) && /[.!?…]$/.test(inner) && (speechBefore || /:\s*$/.test(lead))) return true;
   if (title && !/[.!?]$/.test(inner)) return false;
   // "what planners call the “builder’s remedy,” under which": a few words after a determiner, the
   // comma inside the marks as US style sets it, name a thing.
@@ -518,12 +527,14 @@ const NOT_SUBJECTS = new Set(
 
 /**
  * Whether a sentence between `from` and `to` starts with a capitalized word other than the
- * speaker's own (a new subject, likely someone else speaking next).
+ * speaker's own (a new subject, likely someone else speaking next); English words that open a
+ * sentence (NOT_SUBJECTS) and German and French ones (OPENING_WORDS_DE_FR: "Dann", "Puis") are none.
  */
 function newSubjectBetween(text: string, from: number, to: number, speaker: Attribution): boolean {
   const own = new Set(speaker.text.split(/\s+/));
-  for (const m of text.slice(from, to).matchAll(/[.!?][”"’)]*\s+(\p{Lu}[\p{L}’'-]*)/gu))
-    if (!NOT_SUBJECTS.has(m[1]!) && !own.has(m[1]!)) return true;
+  // The closing marks of every language (German “ and ‘, French » after a space) may end the sentence.
+  for (const m of text.slice(from, to).matchAll(/[.!?](?:[^\S\n]*[”“"’‘»›)])*\s+(\p{Lu}[\p{L}’'-]*)/gu))
+    if (!NOT_SUBJECTS.has(m[1]!) && !OPENING_WORDS_DE_FR.has(m[1]!) && !own.has(m[1]!)) return true;
   return false;
 }
 

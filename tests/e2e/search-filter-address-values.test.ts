@@ -56,6 +56,27 @@ describe('filter values in the address', () => {
       }
   }, 120_000);
 
+  test('quoted= written in capitals, with doubled spaces, + or %2B for a space and accents finds what the exact value finds', async () => {
+    const name = QUOTE_PEOPLE[0]!.name;
+    const [given, family] = name.split(' ') as [string, string];
+    // Raw query strings, as a reader types them: + is a space in a query, %2B a plus sign.
+    const typed = [
+      `${encodeURIComponent(given.toUpperCase())}%20%20${encodeURIComponent(family.toUpperCase())}`,
+      `${encodeURIComponent(retyped(given))}+${encodeURIComponent(family.toLowerCase())}`,
+      `%20${encodeURIComponent(given)}%2B${encodeURIComponent(retyped(family).toUpperCase())}%20`,
+    ];
+    for (const site of sites) {
+      await openEveryResult(site.page, address(site, 'quoted', name), true);
+      const exact = await shownSearch(site.page, site.base);
+      expect(exact.paths.length, `${site.base} quoted=${name}`).toBeGreaterThan(0);
+      for (const value of typed) {
+        await openEveryResult(site.page, `${site.site.origin}${site.base}search/?quoted=${value}`, true);
+        const shown = await shownSearch(site.page, site.base);
+        expect(shown.paths.toSorted(), `${site.base} quoted=${value}`).toEqual(exact.paths.toSorted());
+      }
+    }
+  }, 120_000);
+
   test('a phrase in quotes that finds nothing is not advised to be put in quotes', async () => {
     for (const site of sites) {
       await openEveryResult(

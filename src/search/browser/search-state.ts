@@ -1,6 +1,6 @@
 import type { PagefindSearchOptions } from './pagefind-types.ts';
 import { FILTER_KEYS, FILTER_LABELS, SORT_KEY, SORTS, type FilterKey, type SortOrder } from '../contract.ts';
-import { lowerWithoutMarks } from '../../text/fold.ts';
+import { caseFoldWithoutMarks, lowerWithoutMarks } from '../../text/fold.ts';
 
 // The search page's state, kept in the address: ?q=judges&person=Jeff%20Sessions&sort=newest.
 // Pure functions, so the round trip between URL and search is unit-tested.
@@ -28,12 +28,37 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 }
 
 /**
+ * A filter value as an address and a listed value are compared (stateWithKnownValues): `+` as a
+ * space (a value written by hand as `rosa+delgado` or `rosa%2Bdelgado`), each run of white space
+ * one space, trimmed, then `fold` (caseFoldWithoutMarks, or no fold).
+ */
+function addressForm(value: string, fold: (text: string) => string = (t) => t): string {
+  return fold(value.replace(/[\s+]+/gu, ' ').trim());
+}
+
+/**
+ * How close a listed value is to one an address names, closest first: the same in all but
+ * spacing and `+` for a space; then also in letter case (toLowerCase, the same in every locale;
+ * ß stays ß); then also in marks and ß/ss
+ * (caseFoldWithoutMarks, the same in every locale, so the page's language and the reader's
+ * browser change nothing).
+ */
+const CLOSENESS: readonly ((text: string) => string)[] = [
+  (t) => addressForm(t),
+  (t) => addressForm(t, (x) => x.toLowerCase()),
+  (t) => addressForm(t, caseFoldWithoutMarks),
+];
+
+/**
  * The state with each filter value as the archive writes it: a value the address names that is
- * not one of `known`'s values of its filter (PagefindFilterCounts: filter, then value) but equals
- * exactly one of them in all but letter case and marks (lowerWithoutMarks, the fold the page
- * compares names by) becomes that value, so `?quoted=rosa%20delgado` and `?person=Jose%20Garcia`
- * tick "Rosa Delgado" and "José García". A value matching none or several stays as written.
- * Returns `state` itself when nothing changes.
+ * not one of `known`'s values of its filter (PagefindFilterCounts: filter, then value) is matched
+ * to the listed values that differ from it the least (CLOSENESS): in spacing and `+` for a space
+ * (`rosa++delgado`), else also in letter case, else also in marks and ß/ss, so
+ * `?quoted=rosa%20delgado`, `?person=JOSE%20GARCIA` and `?topic=STRASSE` tick "Rosa Delgado",
+ * "José García" and "Straße". When several listed values are equally close (`rene roy` beside
+ * "René Roy" and "RENÉ ROY"), all of them are ticked, so the reader sees every one the address may
+ * mean and can untick the others; a closer one wins alone (`rene roy` is "Rene Roy", not "René
+ * Roy"). A value matching none stays as written. Returns `state` itself when nothing changes.
  */
 export function stateWithKnownValues(
   state: SearchState,
@@ -43,15 +68,21 @@ export function stateWithKnownValues(
   const filters: SearchState['filters'] = {};
   for (const [key, values] of Object.entries(state.filters) as [FilterKey, string[]][]) {
     const listed = Object.keys(known[key] ?? {});
-    filters[key] = values.map((v) => {
-      if (listed.includes(v)) return v;
-      const folded = lowerWithoutMarks(v.trim());
-      const same = listed.filter((l) => lowerWithoutMarks(l) === folded);
-      if (same.length !== 1) return v;
-      changed = true;
-      return same[0]!;
-    });
-    filters[key] = [...new Set(filters[key])];
+    filters[key] = [
+      ...new Set(
+        values.flatMap((v) => {
+          if (listed.includes(v)) return [v];
+          for (const form of CLOSENESS) {
+            const wanted = form(v);
+            const same = listed.filter((l) => form(l) === wanted);
+            if (same.length === 0) continue;
+            changed = true;
+            return same;
+          }
+          return [v];
+        }),
+      ),
+    ];
   }
   return changed ? { ...state, filters } : state;
 }
