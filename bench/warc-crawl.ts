@@ -6,6 +6,7 @@ import { WARCRecord, type WARCRecordOpts } from 'warcio';
 import { WARCSerializer } from 'warcio/node';
 import { readWebArchive } from '../src/import/web-archive.ts';
 import { measure } from './process-tree.ts';
+import { mulberry32 } from './corpus.ts';
 
 // The web-archive import benchmark: a generated crawl (a gzipped WARC of news pages as a crawler
 // writes it: a request and a response per page, some redirects and images, and a share of the
@@ -28,18 +29,6 @@ interface CrawlSummary {
   /** HTML captures: the articles once, plus the second captures. */
   captures: number;
   secondCaptures: number;
-}
-
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLACES = ['Harbourside', 'Millbrook', 'East Vale', 'Northgate', 'Riverton', 'Kingsford', 'Ashdown', 'Fairhaven'];
@@ -138,7 +127,7 @@ const at = (start: number, seconds: number) => `${new Date(start + seconds * 100
  */
 async function writeCrawl(file: string, opts: CrawlOptions): Promise<CrawlSummary> {
   await mkdir(path.dirname(file), { recursive: true });
-  const rng = generator(opts.seed);
+  const rng = mulberry32(opts.seed);
   const out = createWriteStream(file);
   const start = Date.UTC(2026, 10, 20, 6, 0, 0);
   let records = 0;
@@ -161,7 +150,7 @@ async function writeCrawl(file: string, opts: CrawlOptions): Promise<CrawlSummar
   records++;
   const again: number[] = [];
   const pageFacts = (i: number) => {
-    const r = generator(opts.seed * 1_000_003 + i);
+    const r = mulberry32(opts.seed * 1_000_003 + i);
     return {
       title: `${pick(r, PLACES)} ${pick(r, BODIES)} ${pick(r, VERBS)} ${pick(r, THINGS)} (${i})`,
       url: `https://courier.example/local/story-${i}`,
@@ -209,7 +198,7 @@ async function writeCrawl(file: string, opts: CrawlOptions): Promise<CrawlSummar
   }
   for (const [n, i] of again.entries()) {
     const page = pageFacts(i);
-    const edit = generator(opts.seed + i);
+    const edit = mulberry32(opts.seed + i);
     page.paragraphs[1] = paragraph(edit);
     if (n % 2 === 0) page.title = `${page.title}, officials say`;
     await write(
