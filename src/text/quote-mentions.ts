@@ -153,7 +153,10 @@ const NOT_A_NAME_DATE =
 export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
   const body = text.slice(para.start, para.end);
-  for (const m of body.matchAll(/[.!?][”"’)]*\s+(?=[“"‘(]?[\p{Lu}\p{N}])/gu)) {
+  // Closing marks after the stop and opening marks before the capital, of every language the
+  // marks module reads: English ” ’, German “ ‘ (and » › in its reversed style), French » › with
+  // the space French sets inside guillemets (« Non. » Martin).
+  for (const m of body.matchAll(/[.!?](?:[^\S\n]?[”"’“‘»«›‹)])*\s+(?=(?:[“"‘„‚«»‹›(][^\S\n]?)?[\p{Lu}\p{N}])/gu)) {
     const abbreviation = body.slice(Math.max(0, m.index - 6), m.index + 1);
     // A capital letter and a full stop is an initial unless a word that never starts a name
     // follows it ("wrote on X. According to Lopez", "Plan B. The council").

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/text/quotes.ts';
+
+// A sentence ending inside a quotation ends where the quotation's closing mark does, in every
+// language's marks: the next sentence's speaker is its own, not the previous quotation's. The
+// expected speakers are read off the sentences by hand.
+
+/** Each quotation's words and its speaker as written, in order. */
+function speakers(text: string, language: string): [string, string | null][] {
+  return findQuotes(text, { language, people: [], corrections: [] }).map((q) => [
+    q.quote.text.replace(/^[„“”"«»‹›‚‘\s]+|[„“”"«»‹›‚‘’\s]+$/gu, ''),
+    q.speaker?.text ?? null,
+  ]);
+}
+
+describe('two reporting sentences in one paragraph, each with its own speaker', () => {
+  it.each([
+    ['de', 'Weber sagte: „Wir prüfen das.“ Vogel sagte: „Wir bauen trotzdem.“', 'Vogel'],
+    ['de', 'Hans Weber sagte: „Wir prüfen das.“ Klaus Vogel entgegnete: „Wir bauen trotzdem.“', 'Klaus Vogel'],
+    ['de', 'Weber sagte: »Wir prüfen das.« Vogel sagte: »Wir bauen trotzdem.«', 'Vogel'],
+    ['de', 'Weber sagte: „Wir prüfen das!“ Vogel erwiderte: „Wir bauen trotzdem.“', 'Vogel'],
+    ['de-CH', 'Weber sagte: «Wir prüfen das.» Vogel sagte: «Wir bauen trotzdem.»', 'Vogel'],
+    ['fr', 'Arnaud a déclaré : « Nous verrons. » Martin a déclaré : « Non. »', 'Martin'],
+    [
+      'fr',
+      'Arnaud a déclaré\u00a0: «\u00a0Nous verrons.\u00a0» Martin a répondu\u00a0: «\u00a0Ils ont tort.\u00a0»',
+      'Martin',
+    ],
+    ['fr', 'Arnaud a déclaré : «Nous verrons.» Martin a répliqué : «Jamais de la vie.»', 'Martin'],
+    ['en', 'Baker said: “We will see.” Delgado said: “We will build anyway.”', 'Delgado'],
+  ])('%s: %s', (language, text, second) => {
+    const found = speakers(text, language);
+    expect(found).toHaveLength(2);
+    expect(found[1]![1]).toBe(second);
+    expect(found[0]![1]).not.toBe(second);
+  });
+});
