@@ -151,10 +151,23 @@ const LEAD = String.raw`^[^\S\n]*(?:[,—–-][^\S\n]*)?`;
  * the quotation, not the subject of the sentence. The first rule before a quotation
  * (attributionBefore), and read after one too (attributionAfter).
  */
-const PERCEIVED_EN = new RegExp(
-  `(?<!\\p{L})(?:${PERCEIVING})\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}\\s+(?:as\\s+)?(?<cue>saying|telling|writing|warning|insisting|declaring|explaining|describing|calling|asking|announcing|shouting|admitting|say|tell|write|warn|insist|declare|explain|describe|call|ask|announce|shout|admit)(?!\\p{L})${TAIL}$`,
-  'dgu',
-);
+const PERCEIVED_EN = perceivedRule(`${NO_IT}${SPEAKER_EN}${APPOSITIVE}`);
+
+/**
+ * "Cho recalled him saying: “…”", "“…,” she heard them shout.": the one perceived is an object
+ * pronoun. The quotation is that person's, not the subject's; which person "him" is, is not read
+ * (an object pronoun's antecedent is not the sentence's subject, which is all the pronoun rules
+ * follow), so the speaker is kept as written (group nominal) and resolves to no one.
+ */
+const PERCEIVED_OBJECT_EN = perceivedRule('(?<nominal>him|her|them)');
+
+/** The rule of a verb of perceiving or remembering, its object `perceived` (a pattern with the speaker's group), and a verb of saying. */
+function perceivedRule(perceived: string): RegExp {
+  return new RegExp(
+    `(?<!\\p{L})(?:${PERCEIVING})\\s+${perceived}\\s+(?:as\\s+)?(?<cue>saying|telling|writing|warning|insisting|declaring|explaining|describing|calling|asking|announcing|shouting|admitting|say|tell|write|warn|insist|declare|explain|describe|call|ask|announce|shout|admit)(?!\\p{L})${TAIL}$`,
+    'dgu',
+  );
+}
 
 const EN = {
   after: [
@@ -192,6 +205,7 @@ const EN = {
   ],
   before: [
     PERCEIVED_EN,
+    PERCEIVED_OBJECT_EN,
     new RegExp(
       `${CLAUSE_START}(?<cue>[Aa]ccording to)\\s+${NO_IT}${SPEAKER_EN}${APPOSITIVE}(?:\\s*,?\\s*$|,\\s+${TAIL}$)`,
       'dgu',
@@ -404,7 +418,9 @@ export function attributionBefore(before: string, offset: number, language: stri
     for (let m = rule.exec(before); m !== null; m = rule.exec(before)) {
       // "Cho, who heard Delgado say so, told reporters: “…”": a reporting verb after the one
       // perceived has a subject of its own.
-      const perceivedOnly = rule === PERCEIVED_EN && REPORTING_VERB.test(before.slice(m.indices!.groups!['cue']![1]));
+      const perceivedOnly =
+        (rule === PERCEIVED_EN || rule === PERCEIVED_OBJECT_EN) &&
+        REPORTING_VERB.test(before.slice(m.indices!.groups!['cue']![1]));
       if (perceivedOnly) {
         // passed over
       } else if (!possessiveNounCue(m, before)) last = m;
@@ -491,9 +507,12 @@ const PERCEIVED_LEAD = new RegExp(
 function perceivedAfter(after: string, offset: number): Attribution | null {
   if (!PERCEIVED_LEAD.test(after)) return null;
   const clause = /^[^.!?\n]*/.exec(after)![0];
-  PERCEIVED_EN.lastIndex = 0;
-  const m = PERCEIVED_EN.exec(clause);
-  return m ? attributionOf(m, offset, clause) : null;
+  for (const rule of [PERCEIVED_EN, PERCEIVED_OBJECT_EN]) {
+    rule.lastIndex = 0;
+    const m = rule.exec(clause);
+    if (m) return attributionOf(m, offset, clause);
+  }
+  return null;
 }
 
 /** After a reporter's attribution, the one they report: "[“…,” Whitaker said] Delgado told him." */
