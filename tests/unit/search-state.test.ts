@@ -155,4 +155,14 @@ test('of listed values that fold alike, the closest wins; equally close ones are
   expect(filters('person=r%C3%A8ne%20roy')).toEqual({ person: ['René Roy', 'Rene Roy'] });
   expect(filters('quoted=ANNA%20WEISS')).toEqual({ quoted: ['Anna Weiss'] });
   expect(filters('quoted=anna%20wei%C3%9F')).toEqual({ quoted: ['Anna Weiß'] });
+  // An accent pasted as a letter and a combining mark is the accented letter: the exact value.
+  expect(filters('person=Rene%CC%81%20Roy')).toEqual({ person: ['René Roy'] });
+});
+
+test('an address value matches a listed name whatever apostrophe either is written with', () => {
+  const known = { quoted: { "Seán O'Brien": 2 }, person: { 'Aoife O’Neill': 1 } };
+  const filters = (query: string) => stateWithKnownValues(stateFromParams(new URLSearchParams(query)), known).filters;
+  expect(filters('quoted=Se%C3%A1n%20O%E2%80%99Brien')).toEqual({ quoted: ["Seán O'Brien"] });
+  expect(filters('quoted=sean%20o%C2%B4brien')).toEqual({ quoted: ["Seán O'Brien"] });
+  expect(filters("person=Aoife%20O'Neill")).toEqual({ person: ['Aoife O’Neill'] });
 });

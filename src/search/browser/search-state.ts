@@ -28,12 +28,20 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 }
 
 /**
- * A filter value as an address and a listed value are compared (stateWithKnownValues): `+` as a
- * space (a value written by hand as `rosa+delgado` or `rosa%2Bdelgado`), each run of white space
- * one space, trimmed, then `fold` (caseFoldWithoutMarks, or no fold).
+ * A filter value as an address and a listed value are compared (stateWithKnownValues): composed
+ * (NFC, UAX #15: an accent pasted as a letter and a combining mark, as macOS copies it, is the
+ * letter with its accent), `+` as a space (a value written by hand as `rosa+delgado` or
+ * `rosa%2Bdelgado`), each run of white space one space, trimmed, every apostrophe (’ ʼ ´ `) the
+ * straight one (`O’Brien` is `O'Brien`), then `fold` (caseFoldWithoutMarks, or no fold).
  */
 function addressForm(value: string, fold: (text: string) => string = (t) => t): string {
-  return fold(value.replace(/[\s+]+/gu, ' ').trim());
+  return fold(
+    value
+      .normalize('NFC')
+      .replace(/[\s+]+/gu, ' ')
+      .trim()
+      .replace(/[’ʼ´`]/gu, "'"),
+  );
 }
 
 /**
