@@ -27,8 +27,10 @@ const config: KnipConfig = {
   // axe-core's script is injected into pages by tests/helpers/axe.ts, vnu-jar's jar is run by
   // tests/helpers/vnu.ts.
   ignoreDependencies: ['axe-core', 'vnu-jar'],
-  // The Java runtime that runs vnu.jar (tests/helpers/vnu.ts); not an npm package.
-  ignoreBinaries: ['java'],
+  // Programs from the system, not npm packages: the Java runtime that runs vnu.jar
+  // (tests/helpers/vnu.ts), and Hugo, which `npm run bench:hugo` builds beside the archive
+  // (bench/hugo-compare.ts; Debian's package).
+  ignoreBinaries: ['java', 'hugo'],
 };
 
 export default config;
