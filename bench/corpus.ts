@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slugify } from '../src/content/slug.ts';
 
@@ -607,6 +608,37 @@ function fileWriter(limit: number) {
       return bytes;
     },
   };
+}
+
+/** The file in a benchmark's corpus folder saying what it was made from; a dot file, which no collection and no check reads. */
+const MADE_FROM = '.bench-corpus.json';
+
+/**
+ * Makes sure `dir` holds the corpus `opts` describe, for the benchmarks that reuse a corpus
+ * between runs (`npm run bench`, `npm run bench:hugo`): writes it (writeCorpus) when the folder
+ * has no articles, then records `opts` in the folder's MADE_FROM, last, so a run stopped while
+ * writing leaves no record; reuses it when the record says it was made from the same articles,
+ * people and seed.
+ * @throws Error naming the folder, what it was made from and what was asked, and the fix (remove
+ * the folder or give another --dir), when it holds another corpus or one with no record (a run
+ * stopped while writing it, or a corpus written without one).
+ */
+export async function corpusFor(dir: string, opts: CorpusOptions): Promise<void> {
+  const record = path.join(dir, MADE_FROM);
+  const asked = `${opts.articles} articles, ${opts.people} people, seed ${opts.seed}`;
+  if (!existsSync(path.join(dir, 'articles'))) {
+    await writeCorpus(dir, opts);
+    await writeFile(record, `${JSON.stringify(opts)}\n`);
+    return;
+  }
+  const made = existsSync(record) ? (JSON.parse(await readFile(record, 'utf8')) as CorpusOptions) : null;
+  if (made && made.articles === opts.articles && made.people === opts.people && made.seed === opts.seed) return;
+  const held = made
+    ? `a corpus of ${made.articles} articles, ${made.people} people, seed ${made.seed}`
+    : `a corpus with no ${MADE_FROM} saying what it was made from (a run stopped while writing it, or one written before the record)`;
+  throw new Error(
+    `${dir} holds ${held}, not the ${asked} asked for: remove that folder, or give another --dir, and run this again.`,
+  );
 }
 
 /** Writes a synthetic content folder (sources/, people/, articles/YYYY/MM/) into `dir`; the seed fixes every byte. */

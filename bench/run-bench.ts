@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles, splitFrontmatter } from '../src/content/files.ts';
 import { parseYaml } from '../src/content/yaml.ts';
-import { writeCorpus } from './corpus.ts';
+import { corpusFor } from './corpus.ts';
 import { measure, type Measured } from './process-tree.ts';
 import { measureSearch } from './search-timing.ts';
 import { measureLargeDiffs, type LargeDiffs } from './version-pair.ts';
@@ -74,7 +73,7 @@ export async function runBench(
   opts: { articles: number; people: number; seed: number; search: boolean },
   paths: BenchPaths,
 ) {
-  if (!existsSync(path.join(paths.corpus, 'articles'))) await writeCorpus(paths.corpus, opts);
+  await corpusFor(paths.corpus, opts);
   await rm(paths.cache, { recursive: true, force: true });
   await rm(paths.dist, { recursive: true, force: true });
   const cold = await buildArchive(paths, measure);

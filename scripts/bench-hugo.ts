@@ -3,12 +3,10 @@
 // over the same synthetic articles (bench/hugo-compare.ts), in interleaved rounds; prints each
 // round, then min / median / max per measure and the ratios, and writes them as JSON
 // (.bench/hugo-compare-N.json). Needs Debian's `hugo` (apt-get install hugo).
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeCorpus } from '../bench/corpus.ts';
 import { compareWithHugo, formatComparison, formatRound, HUGO_MISSING, hugoVersion } from '../bench/hugo-compare.ts';
-import { BENCH_ARCHIVE_OPTIONS, benchArchiveOptions } from './bench-options.ts';
+import { BENCH_ARCHIVE_OPTIONS, benchArchiveOptions, benchCorpusOrExit } from './bench-options.ts';
 import { argsOrExit, numberOption, optionsOrExit } from './options.ts';
 
 const COMMAND = 'npm run bench:hugo';
@@ -27,7 +25,7 @@ if (!hugoVersion()) {
 await mkdir(dir, { recursive: true });
 // The same corpus, cache and output folders as npm run bench, so a corpus made by either is reused.
 const corpus = path.join(dir, `corpus-${articles}`);
-if (!existsSync(path.join(corpus, 'articles'))) await writeCorpus(corpus, { articles, people, seed });
+await benchCorpusOrExit(COMMAND, corpus, { articles, people, seed });
 const result = await compareWithHugo(
   {
     corpus,

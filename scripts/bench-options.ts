@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MAX_SEED } from '../bench/corpus.ts';
+import { corpusFor, MAX_SEED, type CorpusOptions } from '../bench/corpus.ts';
 import { outDirProblem } from '../src/build/out-dir.ts';
 import { numberOption, OptionError } from './options.ts';
 
@@ -53,4 +53,18 @@ export function benchArchiveOptions(values: { articles: string; people?: string;
     seed: numberOption('seed', values.seed, { integer: true, min: 0, max: MAX_SEED, example: '1' }),
     dir: benchDir(values.dir),
   };
+}
+
+/**
+ * The benchmark's corpus in `corpus` made from `opts` (corpusFor: written, or reused when made from
+ * the same options); stops the command with corpusFor's message on stderr and exit status 1 when
+ * the folder holds another corpus.
+ */
+export async function benchCorpusOrExit(command: string, corpus: string, opts: CorpusOptions): Promise<void> {
+  try {
+    await corpusFor(corpus, opts);
+  } catch (err) {
+    console.error(`${command}: ${(err as Error).message}`);
+    process.exit(1);
+  }
 }
