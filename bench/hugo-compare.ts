@@ -276,7 +276,7 @@ export function formatRound(r: Round, n: number): string {
 /** The comparison as a Markdown table: min / median / max per side, the ratio of medians and its target. */
 export function formatComparison(c: Comparison): string {
   const lines = [
-    `${c.articles} articles, ${c.rounds.length} rounds; ${c.versions.hugo}; ${c.versions.pagefind}`,
+    `${c.articles} articles, ${c.rounds.length} ${c.rounds.length === 1 ? 'round' : 'rounds'}; ${c.versions.hugo}; ${c.versions.pagefind}`,
     '',
     '| measure | archive (min / median / max) | Hugo + Pagefind (min / median / max) | ratio of medians (per round) | target |',
     '| --- | --- | --- | --- | --- |',

@@ -26,6 +26,7 @@ await mkdir(dir, { recursive: true });
 // The same corpus, cache and output folders as npm run bench, so a corpus made by either is reused.
 const corpus = path.join(dir, `corpus-${articles}`);
 await benchCorpusOrExit(COMMAND, corpus, { articles, people, seed });
+// A build that fails (Hugo's, Pagefind's or the archive's) stops the command with its message, not a stack trace.
 const result = await compareWithHugo(
   {
     corpus,
@@ -35,7 +36,10 @@ const result = await compareWithHugo(
   },
   rounds,
   (round, n) => console.log(formatRound(round, n)),
-);
+).catch((err: unknown) => {
+  console.error(`${COMMAND}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 console.log(`\n${formatComparison(result)}`);
 const json = path.join(dir, `hugo-compare-${articles}.json`);
 await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);
