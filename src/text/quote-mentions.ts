@@ -162,7 +162,10 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
     // follows it ("wrote on X. According to Lopez", "Plan B. The council").
     const next = /^\S+/.exec(body.slice(m.index + m[0].length))![0];
     const letter = /(?:^|\s)\p{Lu}\.$/u.test(abbreviation) && NOT_NAME_START.has(next);
-    if (m[0][0] === '.' && !letter && ABBREVIATIONS.test(abbreviation)) continue;
+    // An abbreviation's full stop ends the sentence too when a quotation closes on it (“… z. B.“
+    // Vogel sagte), since a closing mark ends what it opened.
+    const closes = /[”"’“‘»«›‹]/u.test(m[0]);
+    if (m[0][0] === '.' && !letter && !closes && ABBREVIATIONS.test(abbreviation)) continue;
     // "at 8 a.m. Thursday": a time's a.m. or p.m. before a day or month goes on with the sentence.
     if (/[ap]\.m\.$/.test(abbreviation) && DAY_OR_MONTH.test(next)) continue;
     starts.push(para.start + m.index + m[0].length);

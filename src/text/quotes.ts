@@ -128,7 +128,12 @@ export function findQuotes(written: string, options: QuoteOptions): FoundQuote[]
       starts[q.paragraph]!.findLast((s) => s <= q.open) ?? para.start,
     );
     const after = q.closed ? text.slice(q.close, para.end) : '';
-    const tryAfter = () => (q.closed ? attributionAfter(after, q.close, language) : null);
+    const tryAfter = () => {
+      const a = q.closed ? attributionAfter(after, q.close, language) : null;
+      // "Cho said: “Who pays?” Whitaker said: “The state.”": a clause after the quotation that
+      // goes on to a colon and an opening mark introduces the next quotation, not this one.
+      return a && INTRODUCES_NEXT.test(text.slice(a.end, para.end)) ? null : a;
+    };
     const tryBefore = () => {
       const a = attributionBefore(text.slice(clauseStart, q.open), clauseStart, language);
       // One or two words far from their speaker ("According to the report, the rating fell to
@@ -202,6 +207,13 @@ export function findQuotes(written: string, options: QuoteOptions): FoundQuote[]
   const pronouns = parts.some((p) => p.attribution?.kind === 'pronoun' && !corrected.has(p.marked.start));
   return corrected.size > 0 && pronouns ? withCorrections(written, found(corrected), options) : result;
 }
+
+/**
+ * The rest of a reporting clause after its speaker, a verb and at most one more word in lower
+ * case, up to a colon and the opening mark of the quotation it introduces (" said: “", " told
+ * reporters: “", " a répondu : « "); not a clause of another speaker ("said, and Roe replied:").
+ */
+const INTRODUCES_NEXT = /^(?:[^\S\n]+[\p{Ll}'’-]+){0,3}[^\S\n]*:\s*[“"«»„‚‘]/u;
 
 /**
  * The attribution a quotation continues as the second part of a split quotation (`“…,” X said,

@@ -28,10 +28,29 @@ describe('two reporting sentences in one paragraph, each with its own speaker', 
     ],
     ['fr', 'Arnaud a déclaré : «Nous verrons.» Martin a répliqué : «Jamais de la vie.»', 'Martin'],
     ['en', 'Baker said: “We will see.” Delgado said: “We will build anyway.”', 'Delgado'],
+    // A quotation ending in ? or ! followed by the next one's reporting clause and a colon.
+    ['en', 'Cho said: “Who pays?” Whitaker said: “The state.”', 'Whitaker'],
+    ['en', 'Cho shouted: "Enough!" Whitaker said: "No."', 'Whitaker'],
+    ['en', 'Cho asked: “Who pays?” Whitaker replied: “The state.”', 'Whitaker'],
+    // A quotation closing on an abbreviation's full stop ends its sentence.
+    ['en', 'Cho said: “I thank Dr.” Whitaker said: “Fine.”', 'Whitaker'],
+    ['en', 'Cho said: “We need pens, paper etc.” Whitaker said: “Fine.”', 'Whitaker'],
+    ['de', 'Weber sagte: „Man nehme z. B.“ Vogel sagte: „Genug.“', 'Vogel'],
+    ['fr', 'Arnaud a déclaré : « Je remercie M. » Martin a répondu : « Bien. »', 'Martin'],
   ])('%s: %s', (language, text, second) => {
     const found = speakers(text, language);
     expect(found).toHaveLength(2);
     expect(found[1]![1]).toBe(second);
     expect(found[0]![1]).not.toBe(second);
+  });
+});
+
+describe('an attribution after a quotation ending in ? or ! is still that quotation’s', () => {
+  it.each([
+    ['“Who pays?” Whitaker asked. “The state,” Cho said.', ['Whitaker', 'Cho']],
+    ['“Who pays?” Whitaker asked, “and when?”', ['Whitaker', 'Whitaker']],
+    ['“Enough!” Cho shouted.', ['Cho']],
+  ])('%s', (text, want) => {
+    expect(speakers(text, 'en').map(([, s]) => s)).toEqual(want);
   });
 });
