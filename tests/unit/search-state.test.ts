@@ -164,5 +164,7 @@ test('an address value matches a listed name whatever apostrophe either is writt
   const filters = (query: string) => stateWithKnownValues(stateFromParams(new URLSearchParams(query)), known).filters;
   expect(filters('quoted=Se%C3%A1n%20O%E2%80%99Brien')).toEqual({ quoted: ["Seán O'Brien"] });
   expect(filters('quoted=sean%20o%C2%B4brien')).toEqual({ quoted: ["Seán O'Brien"] });
+  expect(filters('quoted=Se%C3%A1n%20O%E2%80%98Brien')).toEqual({ quoted: ["Seán O'Brien"] });
+  expect(filters('quoted=Se%C3%A1n%20O%E2%80%B2Brien')).toEqual({ quoted: ["Seán O'Brien"] });
   expect(filters("person=Aoife%20O'Neill")).toEqual({ person: ['Aoife O’Neill'] });
 });

@@ -31,7 +31,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
  * A filter value as an address and a listed value are compared (stateWithKnownValues): composed
  * (NFC, UAX #15: an accent pasted as a letter and a combining mark, as macOS copies it, is the
  * letter with its accent), `+` as a space (a value written by hand as `rosa+delgado` or
- * `rosa%2Bdelgado`), each run of white space one space, trimmed, every apostrophe (’ ʼ ´ `) the
+ * `rosa%2Bdelgado`), each run of white space one space, trimmed, every apostrophe (’ ‘ ʼ ´ ` ′) the
  * straight one (`O’Brien` is `O'Brien`), then `fold` (caseFoldWithoutMarks, or no fold).
  */
 function addressForm(value: string, fold: (text: string) => string = (t) => t): string {
@@ -40,7 +40,7 @@ function addressForm(value: string, fold: (text: string) => string = (t) => t): 
       .normalize('NFC')
       .replace(/[\s+]+/gu, ' ')
       .trim()
-      .replace(/[’ʼ´`]/gu, "'"),
+      .replace(/[’‘ʼ´`′]/gu, "'"),
   );
 }
 
