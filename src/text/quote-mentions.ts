@@ -156,7 +156,11 @@ export function sentenceStarts(text: string, para: Paragraph): number[] {
   // Closing marks after the stop and opening marks before the capital, of every language the
   // marks module reads: English ” ’, German “ ‘ (and » › in its reversed style), French » › with
   // the space French sets inside guillemets (« Non. » Martin).
-  for (const m of body.matchAll(/[.!?](?:[^\S\n]?[”"’“‘»«›‹)])*\s+(?=(?:[“"‘„‚«»‹›(][^\S\n]?)?[\p{Lu}\p{N}])/gu)) {
+  // A quotation closing on an ellipsis, a dash or a parenthesis ends its sentence too (“We will
+  // see…” Cho said: “…”), a dash or a parenthesis only where a closing mark follows.
+  for (const m of body.matchAll(
+    /(?:[.!?…](?:[^\S\n]?[”"’“‘»«›‹)])*|[—–)-][^\S\n]?[”"’“‘»«›‹](?:[^\S\n]?[”"’“‘»«›‹)])*)\s+(?=(?:[“"‘„‚«»‹›(][^\S\n]?)?[\p{Lu}\p{N}])/gu,
+  )) {
     const abbreviation = body.slice(Math.max(0, m.index - 6), m.index + 1);
     // A capital letter and a full stop is an initial unless a word that never starts a name
     // follows it ("wrote on X. According to Lopez", "Plan B. The council").

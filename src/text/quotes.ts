@@ -209,11 +209,12 @@ export function findQuotes(written: string, options: QuoteOptions): FoundQuote[]
 }
 
 /**
- * The rest of a reporting clause after its speaker, a verb and at most one more word in lower
- * case, up to a colon and the opening mark of the quotation it introduces (" said: “", " told
- * reporters: “", " a répondu : « "); not a clause of another speaker ("said, and Roe replied:").
+ * The rest of a reporting clause after its speaker: an appositive in commas (", 54,", ", the
+ * council leader,"), a verb and at most two more words in lower case, up to a colon and the
+ * opening mark of the quotation it introduces (" said: “", " told reporters: “", " a répondu :
+ * « "); not a clause of another speaker ("said, and Roe replied:").
  */
-const INTRODUCES_NEXT = /^(?:[^\S\n]+[\p{Ll}'’-]+){0,3}[^\S\n]*:\s*[“"«»„‚‘]/u;
+const INTRODUCES_NEXT = /^(?:,[^,:.!?\n“”"«»„]{1,80},)?(?:[^\S\n]+[\p{Ll}'’-]+){0,3}[^\S\n]*:\s*[“"«»„‚‘]/u;
 
 /**
  * The attribution a quotation continues as the second part of a split quotation (`“…,” X said,

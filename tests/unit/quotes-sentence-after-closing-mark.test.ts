@@ -37,6 +37,15 @@ describe('two reporting sentences in one paragraph, each with its own speaker', 
     ['en', 'Cho said: “We need pens, paper etc.” Whitaker said: “Fine.”', 'Whitaker'],
     ['de', 'Weber sagte: „Man nehme z. B.“ Vogel sagte: „Genug.“', 'Vogel'],
     ['fr', 'Arnaud a déclaré : « Je remercie M. » Martin a répondu : « Bien. »', 'Martin'],
+    // Or on an ellipsis, a dash or a parenthesis.
+    ['en', 'Whitaker said: “We will see…” Cho said: “We will not.”', 'Cho'],
+    ['en', 'Whitaker said: “This is over —” Cho interrupted: “It is not.”', 'Cho'],
+    ['en', 'Whitaker said: “We voted no (twice)” Cho said: “Once.”', 'Cho'],
+    ['de', 'Weber sagte: „Wir werden sehen …“ Vogel sagte: „Nein.“', 'Vogel'],
+    ['fr', 'Arnaud a dit : « Nous verrons… » Roy a dit : « Non. »', 'Roy'],
+    // The next speaker with an appositive before the colon.
+    ['en', 'Whitaker asked: “Who pays?” Cho, 54, said: “The state.”', 'Cho'],
+    ['en', 'Whitaker said: "Wait!" Cho, the council leader, said: "No."', 'Cho'],
   ])('%s: %s', (language, text, second) => {
     const found = speakers(text, language);
     expect(found).toHaveLength(2);
