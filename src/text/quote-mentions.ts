@@ -149,7 +149,11 @@ const DAY_OR_MONTH =
 const NOT_A_NAME_DATE =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|July|September|October|November|December)$/;
 
-/** Sentence starts in a paragraph: indices after a full stop, question or exclamation mark and white space. */
+/**
+ * Sentence starts in a paragraph: indices after a full stop, question or exclamation mark or
+ * ellipsis (or a dash or parenthesis a quotation closes on), any closing marks, and white space,
+ * before a capital or a digit; not after an abbreviation inside a sentence (ABBREVIATIONS).
+ */
 export function sentenceStarts(text: string, para: Paragraph): number[] {
   const starts = [para.start];
   const body = text.slice(para.start, para.end);
