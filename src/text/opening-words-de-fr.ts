@@ -20,13 +20,11 @@ const DE = [
     ' ',
   ),
   ...'Er Sie Es Wir Ihr Ich Sein Seine Seiner Ihre Ihrer Unser Unsere Dessen Deren Wer Was Welche Welcher'.split(' '),
-  ...'Und Aber Oder Denn Doch Sondern Sowie Dass Weil Wenn Als Ob Obwohl Während Nachdem Bevor Damit Sodass Wie Wo'.split(
-    ' ',
-  ),
+  ...'Oder Denn Sondern Sowie Dass Weil Wenn Als Ob Obwohl Während Nachdem Bevor Damit Sodass Wie Wo'.split(' '),
   ...'Laut Für Mit Von Vom Bei Beim Nach Auf An Am Im In Ins Zu Zum Zur Aus Über Unter Gegenüber Vor Seit Gegen Ohne Durch Um Trotz Wegen Dank Neben Zwischen Hinter Bis'.split(
     ' ',
   ),
-  ...'Auch Dann Danach Daher Deshalb Darum Dabei Dazu Darauf Dort Hier Jetzt Nun Noch Schon Nur Erst Zunächst Zuerst Zuvor Zudem Außerdem Später Zuletzt Schließlich Anschließend Inzwischen Trotzdem Dennoch Allerdings Immerhin Sogar Selbst Gerade Bereits Heute Gestern Vorgestern Morgen Bisher Stattdessen Ebenso Ähnlich Anders Vielleicht Wohl So Also Zwar'.split(
+  ...'Daher Deshalb Darum Dabei Dazu Darauf Dort Hier Noch Schon Nur Erst Zunächst Zuerst Immerhin Sogar Selbst Gerade Bereits Heute Gestern Vorgestern Morgen Bisher Stattdessen Ebenso Ähnlich Anders Vielleicht Wohl So Also Zwar'.split(
     ' ',
   ),
   ...'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli September Oktober November Dezember'.split(
@@ -38,13 +36,11 @@ const FR = [
   ...CONNECTIVES_FR.split(' '),
   ...'Le La Les Un Une Au Aux Ce Cet Cette Ces Son Sa Ses Leur Leurs Notre Nos Votre Vos'.split(' '),
   ...'Il Ils Elles On Nous Vous Je Tu Celui Celle Ceux Qui Que Quoi'.split(' '),
-  ...'Et Mais Ou Donc Or Ni Car Puisque Quand Lorsque Comme Si Alors Ainsi'.split(' '),
+  ...'Ou Donc Or Ni Car Puisque Quand Lorsque Comme Si Ainsi'.split(' '),
   ...'Selon Pour Avec Sans Chez Dans Sur Sous Après Avant Pendant Depuis Contre Vers Entre Par Parmi Malgré Face Dès'.split(
     ' ',
   ),
-  ...'Puis Ensuite Enfin Aussi Même Encore Déjà Toujours Désormais Aujourd Hier Demain Ici Là Pourtant Cependant Néanmoins Toutefois Certes Surtout Seulement Bref Oui Non'.split(
-    ' ',
-  ),
+  ...'Même Encore Déjà Toujours Aujourd Hier Demain Ici Là Certes Surtout Seulement Bref Oui Non'.split(' '),
   ...'Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Juin Juillet Août Septembre Octobre Novembre Décembre'.split(
     ' ',
   ),

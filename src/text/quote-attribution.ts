@@ -242,7 +242,7 @@ const EN = {
   ],
 };
 
-/** German and French words that open a clause and never a name (src/text/opening-words-de-fr.ts): "Laut", "Auch", "Puis". */
+/** German and French words that open a clause and never a name (src/text/opening-words-de-fr.ts): "Laut", "Auch", "Puis", and the prepositions before an inverted verb ("Auf Instagram schrieb der Verein"). */
 const OPENING_DE_FR = `(?:${[...OPENING_WORDS_DE_FR].join('|')})(?!\\p{L})`;
 /** Where a German or French speaker may start: as CLAUSE_START, or after a conjunction or sentence adverb ("Und Weber sagte", "Puis elle a ajouté"). */
 const CLAUSE_START_DE_FR = `(?:${CLAUSE_START}|(?<!\\p{L})(?:${CONNECTIVES_DE_FR.join('|')})[^\\S\\n]+)`;
@@ -340,15 +340,13 @@ const PARTICLES_DE = 'hinzu|mit|ein|zu|klar|an|bekannt|entgegen';
 const PARTICLE_DE = `(?:(?=[^.!?;„“”"«»\\n]*?\\s(?<particle>${PARTICLES_DE})\\s*(?:[.,;:!?]|$))|)`;
 /** A German reporting verb; a separable one's particle in group particle. */
 const CUES_DE = `(?:(?:${VERBS_DE.split(' ').join('|')})(?!\\p{L})|(?:${SEPARABLE_DE.split(' ').join('|')})(?!\\p{L})${PARTICLE_DE})`;
-/** Prepositions that open a German sentence before an inverted verb ("Auf Instagram schrieb der Verein"). */
-const PREPOSITIONS_DE = 'Auf|In|Im|Am|An|Nach|Für|Bei|Mit|Von|Vom|Zu|Zum|Zur|Laut|Aus|Über|Gegenüber|Vor|Seit';
 /**
  * A German nominal speaker: an article, an adjective or none, a noun and its genitive or "von"
  * ("der Bürgermeister", "ein Sprecher der Stadt", "die zuständige Ministerin", "der 54-Jährige"),
  * not followed by a name ("der Bürgermeister Hans Vogel" is a name with its title and article).
  */
 const NOMINAL_DE = String.raw`(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:\p{Lu}[\p{L}\-]*|\d{1,3}-[Jj]ährige[rn]?)(?:\s+(?:der|des|von|vom)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\p{Lu}[\p{L}\-]*)?(?!\p{L}|[^\S\n]+\p{Lu})`;
-const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})|(?<name>(?!(?:${PREPOSITIONS_DE})(?!\\p{L})|${OPENING_DE_FR})(?:(?:der|die|das)\\s+(?=\\p{Lu}[\\p{L}\\-]*\\s+\\p{Lu}))?${NAME_PATTERN}))`;
+const SPEAKER_DE = `(?:(?<pronoun>[Ee]r|[Ss]ie)(?!\\p{L})|(?<nominal>${NOMINAL_DE})|(?<name>(?!${OPENING_DE_FR})(?:(?:der|die|das)\\s+(?=\\p{Lu}[\\p{L}\\-]*\\s+\\p{Lu}))?${NAME_PATTERN}))`;
 const DE = {
   after: [
     // "sagte der Sprecher der Stadt, Hans Vogel.": the name in apposition is the speaker.
